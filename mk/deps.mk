@@ -1,0 +1,10 @@
+# Debian packages the project needs.  `make deps` installs the missing ones
+# with apt-get when run as root; otherwise it prints the exact apt-get line
+# and fails.  `make test` and `make demo` depend on it.
+
+DEPS_PKGS := make gcc libc6-dev pkg-config check libpcap-dev clang \
+	     libclang-rt-14-dev doxygen graphviz lcov tshark
+
+## make deps       install missing Debian packages (root), else print the apt-get line
+deps:
+	@sh mk/deps.sh $(DEPS_PKGS)

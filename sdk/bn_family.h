@@ -1,0 +1,280 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+#ifndef BN_FAMILY_H
+#define BN_FAMILY_H
+
+/**
+ * @file
+ * Chip families, ID tables and drivers as data.
+ *
+ * A ::bn_family says what a chip family is (command set, framing, PHY
+ * topology, MAC source, link speeds, medium defaults, init programs).  A
+ * ::bn_id maps a VID:PID, or an interface class triple, to a family.  Each
+ * driver has exactly one ID table, and everything (run-time lookup, the
+ * exporters, the docs page, the lint, the trace decoder and the classifier)
+ * reads that one table.
+ */
+
+#include <stdint.h>
+#include <stddef.h>
+#include <stdbool.h>
+#include "bn_desc.h"
+
+struct bn_prog;
+struct bn_netdev;
+struct bn_netdev_ops;
+
+/** How Ethernet frames are carried in bulk transfers. */
+enum bn_framing {
+	BN_FRAMING_RAW = 0,	/**< One bare frame per transfer (AX88172) */
+	BN_FRAMING_AX,		/**< ASIX length+complement header */
+	BN_FRAMING_SMSC,	/**< SMSC status word / command words A+B */
+	BN_FRAMING_ECM,		/**< CDC-ECM: bare frames, ZLP delimited */
+	BN_FRAMING_NCM,		/**< CDC-NCM transfer blocks */
+	BN_FRAMING_RNDIS,	/**< RNDIS data-packet messages */
+};
+
+/** Where the PHY is. */
+enum bn_phy_topology {
+	BN_PHY_NONE = 0,	/**< No MII PHY visible (class devices) */
+	BN_PHY_EMBEDDED,	/**< On-chip 10/100 PHY */
+	BN_PHY_EXTERNAL,	/**< External PHY (e.g. gigabit over GMII/RGMII) */
+};
+
+/** Where the permanent MAC address comes from. */
+enum bn_mac_source {
+	BN_MAC_NODE_ID = 0,	/**< A read-node-ID vendor command */
+	BN_MAC_EEPROM,		/**< EEPROM words */
+	BN_MAC_REGISTER,	/**< MAC address registers after EEPROM load */
+	BN_MAC_STRING,		/**< CDC iMACAddress string descriptor */
+	BN_MAC_QUERY,		/**< A protocol query (RNDIS OID) */
+};
+
+/** Link speed bits for ::bn_family::link_speeds. */
+#define BN_LINK_10	0x01	/**< 10 Mb/s */
+#define BN_LINK_100	0x02	/**< 100 Mb/s */
+#define BN_LINK_1000	0x04	/**< 1000 Mb/s */
+
+/**
+ * Name a framing.
+ *
+ * @param framing	::bn_framing
+ * @return		Short name such as "ax"
+ */
+const char *bn_framing_name(enum bn_framing framing);
+
+/**
+ * Name a PHY topology.
+ *
+ * @param phy		::bn_phy_topology
+ * @return		Short name such as "embedded"
+ */
+const char *bn_phy_name(enum bn_phy_topology phy);
+
+/**
+ * Name a MAC address source.
+ *
+ * @param src		::bn_mac_source
+ * @return		Short name such as "eeprom"
+ */
+const char *bn_mac_source_name(enum bn_mac_source src);
+
+/** One vendor command of a family's command set. */
+struct bn_cmd {
+	uint8_t request_type;	/**< bmRequestType (direction, type, recipient) */
+	uint8_t request;	/**< bRequest */
+	uint16_t len;		/**< Usual wLength (0 for none) */
+	const char *name;	/**< Name, e.g. "SW_RESET" */
+};
+
+/** A family's vendor command set, for decoding traces and printing. */
+struct bn_cmdset {
+	const char *name;		/**< Name, e.g. "ax88772" */
+	const struct bn_cmd *cmds;	/**< Commands */
+	size_t count;			/**< Number of commands */
+};
+
+/**
+ * Name a vendor or class request from a command set.
+ *
+ * @param set		Command set (may be NULL)
+ * @param setup		Request
+ * @return		Command, or NULL if the set has no such request
+ */
+const struct bn_cmd *bn_cmdset_find(const struct bn_cmdset *set,
+				    const struct bn_setup *setup);
+
+/** A chip family. */
+struct bn_family {
+	const char *name;		/**< Short name, e.g. "ax88772a" */
+	const char *description;	/**< E.g. "ASIX AX88772A USB 2.0 10/100" */
+	const struct bn_cmdset *cmdset;	/**< Vendor command set, or NULL */
+	enum bn_framing framing;	/**< Bulk framing */
+	enum bn_phy_topology phy;	/**< PHY topology */
+	enum bn_mac_source mac_source;	/**< MAC address source */
+	uint8_t link_speeds;		/**< BN_LINK_* */
+	uint16_t medium_default;	/**< Chip medium/mode register default */
+	const struct bn_prog *const *programs; /**< Init/reset programs */
+	size_t program_count;		/**< Number of @c programs */
+	const void *priv;		/**< Driver-specific family data */
+};
+
+/** How a ::bn_id row matches. */
+enum bn_id_match {
+	BN_ID_DEVICE = 1,	/**< idVendor:idProduct */
+	BN_ID_CLASS = 2,	/**< Function class triple */
+	BN_ID_DEVICE_CLASS = 3,	/**< Both */
+};
+
+/** Wildcard for a class triple field. */
+#define BN_ID_ANY 0xffff
+
+/** One row of an ID table. */
+struct bn_id {
+	uint8_t match;			/**< ::bn_id_match */
+	uint16_t vendor;		/**< idVendor (device match) */
+	uint16_t product;		/**< idProduct (device match) */
+	uint16_t cls;			/**< Function class, or ::BN_ID_ANY */
+	uint16_t subclass;		/**< Function subclass, or ::BN_ID_ANY */
+	uint16_t protocol;		/**< Function protocol, or ::BN_ID_ANY */
+	const struct bn_family *family;	/**< Family */
+	const char *name;		/**< Product name */
+	uint32_t quirks;		/**< Driver-specific row flags */
+};
+
+/** What a device function looks like to the ID tables. */
+struct bn_id_key {
+	uint16_t vendor;	/**< idVendor */
+	uint16_t product;	/**< idProduct */
+	uint8_t cls;		/**< Function class */
+	uint8_t subclass;	/**< Function subclass */
+	uint8_t protocol;	/**< Function protocol */
+};
+
+/** Match scores: higher is more specific. */
+enum bn_id_score {
+	BN_SCORE_NONE = 0,		/**< No match */
+	BN_SCORE_CLASS = 1,		/**< Class triple only */
+	BN_SCORE_DEVICE = 2,		/**< VID:PID */
+	BN_SCORE_DEVICE_CLASS = 3,	/**< VID:PID and class triple */
+};
+
+/**
+ * Score one ID row against a function.
+ *
+ * @param id		Row
+ * @param key		Function
+ * @return		::bn_id_score
+ */
+int bn_id_score(const struct bn_id *id, const struct bn_id_key *key);
+
+/** A driver: its table, families and entry points. */
+struct bn_driver {
+	const char *name;			/**< Short name, e.g. "asix" */
+	const char *description;		/**< One line */
+	const struct bn_id *ids;		/**< The one ID table */
+	size_t id_count;			/**< Rows in @c ids */
+	const struct bn_family *const *families; /**< Families it drives */
+	size_t family_count;			/**< Entries in @c families */
+	size_t priv_size;			/**< Driver private state size */
+	/**
+	 * Bind to a function: reset the chip, read the MAC, set up endpoints.
+	 *
+	 * @param nd		Network device (priv allocated, usb set)
+	 * @param fn		Function that matched
+	 * @param id		Row that matched
+	 * @return		0 or a negative ::bn_err
+	 */
+	int (*probe)(struct bn_netdev *nd, const struct bn_function *fn,
+		     const struct bn_id *id);
+	/**
+	 * Unbind; undo everything probe did.
+	 *
+	 * @param nd		Network device
+	 */
+	void (*remove)(struct bn_netdev *nd);
+	const struct bn_netdev_ops *ops;	/**< Network operations */
+	unsigned int score;			/**< Configuration preference */
+};
+
+/** A set of drivers: the ones compiled in, or a test's. */
+struct bn_registry {
+	const struct bn_driver *const *drivers;	/**< Drivers */
+	size_t count;				/**< Number of drivers */
+};
+
+/** The drivers compiled into this build (drivers/registry.c). */
+extern const struct bn_registry bn_registry_builtin;
+
+/** Result of a registry look-up. */
+struct bn_match {
+	const struct bn_driver *driver;	/**< Driver, or NULL */
+	const struct bn_id *id;		/**< Row, or NULL */
+	int score;			/**< ::bn_id_score */
+};
+
+/**
+ * Find the best row for a function across a registry.
+ *
+ * Ties keep the earliest driver and row, so table order is a priority.
+ *
+ * @param reg		Registry
+ * @param key		Function
+ * @param out		Best match (driver NULL if none)
+ * @return		true if anything matched
+ */
+bool bn_registry_match(const struct bn_registry *reg,
+		       const struct bn_id_key *key, struct bn_match *out);
+
+/**
+ * Find a family by name across a registry.
+ *
+ * @param reg		Registry
+ * @param name		Family name
+ * @param driver	Owning driver out (may be NULL)
+ * @return		Family, or NULL
+ */
+const struct bn_family *bn_registry_family(const struct bn_registry *reg,
+					   const char *name,
+					   const struct bn_driver **driver);
+
+/**
+ * Find a driver by name.
+ *
+ * @param reg		Registry
+ * @param name		Driver name
+ * @return		Driver, or NULL
+ */
+const struct bn_driver *bn_registry_driver(const struct bn_registry *reg,
+					   const char *name);
+
+/**
+ * Receive one lint finding.
+ *
+ * @param ctx		Caller's context
+ * @param msg		One line describing the problem
+ */
+typedef void (*bn_lint_report_fn)(void *ctx, const char *msg);
+
+/**
+ * Lint a registry's ID tables and families.
+ *
+ * Reports: a VID:PID (or class triple) in two rows, rows without a family
+ * or naming a family their driver does not list, rows without a product
+ * name, families with no row, family names used twice, and families not
+ * covered by any test (when @p tested is given).
+ *
+ * @param reg		Registry
+ * @param tested	Names of families that have tests, or NULL to skip
+ * @param tested_count	Entries in @p tested
+ * @param report	Called once per finding
+ * @param ctx		Passed to @p report
+ * @return		Number of findings
+ */
+unsigned int bn_registry_lint(const struct bn_registry *reg,
+			      const char *const *tested, size_t tested_count,
+			      bn_lint_report_fn report, void *ctx);
+
+#endif /* BN_FAMILY_H */

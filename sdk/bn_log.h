@@ -1,0 +1,92 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+#ifndef BN_LOG_H
+#define BN_LOG_H
+
+/**
+ * @file
+ * Levelled logging with a device prefix, and the formatter behind it.
+ *
+ * Portable code may not use `<stdio.h>` or `<stdarg.h>`, so the SDK carries
+ * its own small formatter built on the compiler's variadic builtins
+ * (GCC and Clang, the compilers of every export target).  It understands
+ * the conversions `%d %i %u %x %X %c %s %p %%` with `-`, `0`, a field width,
+ * a precision for strings and the `l`, `ll` and `z` length modifiers.
+ * Formatted lines are handed to the port's bn_port_log_write().
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+/** Variadic argument list, from the compiler's builtins. */
+typedef __builtin_va_list bn_va_list;
+
+/** Log levels, most severe first. */
+enum bn_log_level {
+	BN_LOG_ERR = 0,		/**< Something failed */
+	BN_LOG_WARN = 1,	/**< Unexpected but handled */
+	BN_LOG_INFO = 2,	/**< Normal milestones (link up, chip found) */
+	BN_LOG_DEBUG = 3,	/**< Detail for developers */
+};
+
+/** Longest formatted log line, including the prefix and the NUL. */
+#define BN_LOG_LINE_MAX 256
+
+/**
+ * Format into a buffer, always NUL-terminating when @p size > 0.
+ *
+ * @param buf		Output buffer
+ * @param size		Size of @p buf
+ * @param fmt		Format string
+ * @param args		Arguments
+ * @return		Length the full output would have had
+ */
+size_t bn_vsnprintf(char *buf, size_t size, const char *fmt, bn_va_list args);
+
+/**
+ * Format into a buffer, always NUL-terminating when @p size > 0.
+ *
+ * @param buf		Output buffer
+ * @param size		Size of @p buf
+ * @param fmt		Format string
+ * @return		Length the full output would have had
+ */
+size_t bn_snprintf(char *buf, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/**
+ * Set the most detailed level that is emitted (default ::BN_LOG_INFO).
+ *
+ * @param level		Highest ::bn_log_level to emit
+ */
+void bn_log_set_level(int level);
+
+/**
+ * Read the most detailed level that is emitted.
+ *
+ * @return		Highest ::bn_log_level emitted
+ */
+int bn_log_get_level(void);
+
+/**
+ * Log one line as "prefix: message".
+ *
+ * @param level		::bn_log_level
+ * @param prefix	Device or subsystem name, or NULL for none
+ * @param fmt		Format string
+ */
+void bn_log(int level, const char *prefix, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/** Log an error with a prefix. */
+#define BN_ERR(prefix, ...) bn_log(BN_LOG_ERR, prefix, __VA_ARGS__)
+/** Log a warning with a prefix. */
+#define BN_WARN(prefix, ...) bn_log(BN_LOG_WARN, prefix, __VA_ARGS__)
+/** Log an informational line with a prefix. */
+#define BN_INFO(prefix, ...) bn_log(BN_LOG_INFO, prefix, __VA_ARGS__)
+/** Log a debug line with a prefix. */
+#define BN_DBG(prefix, ...) bn_log(BN_LOG_DEBUG, prefix, __VA_ARGS__)
+
+#endif /* BN_LOG_H */

@@ -1,0 +1,16 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+
+/**
+ * @file
+ * The table of bootnic subcommands.
+ */
+
+#include "tools/bootnic/cli.h"
+
+const struct bn_cli_cmd bn_cli_cmds[] = {
+	{ "ids", "list, look up and lint the driver ID tables", bn_cmd_ids },
+	{ NULL, NULL, NULL },
+};
