@@ -28,6 +28,9 @@ step "lint: no ID in two families, every family reachable and tested" \
 	"bootnic ids --check"
 "$bn" ids --check
 
+step "every chip family, as data" "bootnic family"
+"$bn" family
+
 step "which family does the AX88772A (0b95:772a) bind to?" \
 	"bootnic ids 0b95:772a"
 "$bn" ids 0b95:772a || true
