@@ -20,11 +20,7 @@
 /** Driver state. */
 struct ncm_dev {
 	struct bn_usbnet un;			/**< Endpoint plumbing */
-	uint8_t control;			/**< Control interface */
-	uint8_t caps;				/**< bmNetworkCapabilities */
-	struct bn_cdc_data data;		/**< Data interface */
-	struct bn_endpoint_desc intr;		/**< Notification endpoint */
-	bool has_intr;				/**< Notification endpoint present */
+	struct bn_cdc_function fn;		/**< Interfaces and endpoints */
 	struct bn_ncm_params params;		/**< NTB parameters */
 	uint32_t rx_max;			/**< NTB input size in force */
 	uint32_t tx_max;			/**< NTB output size in use */
@@ -202,26 +198,8 @@ static int ncm_transmit(struct bn_netdev *nd, const void *frame, size_t len,
 static int ncm_set_rx_filter(struct bn_netdev *nd, unsigned int flags)
 {
 	struct ncm_dev *ncm = nd->priv;
-	uint16_t bits = 0;
-	int rc;
 
-	if (flags & BN_RX_UNICAST)
-		bits |= BN_CDC_FILTER_DIRECTED;
-	if (flags & BN_RX_BROADCAST)
-		bits |= BN_CDC_FILTER_BROADCAST;
-	if (flags & BN_RX_MULTICAST)
-		bits |= BN_CDC_FILTER_MULTICAST;
-	if (flags & BN_RX_ALLMULTI)
-		bits |= BN_CDC_FILTER_ALL_MULTICAST;
-	if (flags & BN_RX_PROMISC)
-		bits |= BN_CDC_FILTER_PROMISCUOUS;
-	rc = bn_usb_control(nd->usb, BN_CDC_REQ_OUT,
-			    BN_CDC_SET_ETHERNET_PACKET_FILTER, bits,
-			    ncm->control, NULL, 0, 0);
-	if (rc < 0)
-		return rc;
-	nd->rx_filter = flags;
-	return 0;
+	return bn_cdc_set_packet_filter(nd, ncm->fn.control, flags);
 }
 
 /**
@@ -234,12 +212,12 @@ static int ncm_set_input_size(struct bn_netdev *nd)
 {
 	struct ncm_dev *ncm = nd->priv;
 	uint8_t data[8] = { 0 };
-	uint16_t len = (ncm->caps & BN_NCM_CAP_NTB_INPUT_SIZE) ? 8 : 4;
+	uint16_t len = (ncm->fn.cdc.ncm_caps & BN_NCM_CAP_NTB_INPUT_SIZE) ? 8 : 4;
 	int rc;
 
 	bn_put_le32(data, ncm->rx_max);
 	rc = bn_usb_control(nd->usb, BN_CDC_REQ_OUT,
-			    BN_CDC_SET_NTB_INPUT_SIZE, 0, ncm->control, data,
+			    BN_CDC_SET_NTB_INPUT_SIZE, 0, ncm->fn.control, data,
 			    len, 0);
 	if (rc < 0)
 		BN_ERR(nd->name, "SET_NTB_INPUT_SIZE %u: %s",
@@ -265,33 +243,33 @@ static int ncm_open(struct bn_netdev *nd)
 	};
 	int rc;
 
-	if ((rc = bn_usb_set_interface(nd->usb, ncm->data.interface, 0)) < 0)
+	if ((rc = bn_usb_set_interface(nd->usb, ncm->fn.data.interface, 0)) < 0)
 		return rc;
 	if ((ncm->params.formats & BN_NCM_FORMAT_NTB32) &&
 	    (rc = bn_usb_control(nd->usb, BN_CDC_REQ_OUT,
-				 BN_CDC_SET_NTB_FORMAT, 0, ncm->control, NULL,
+				 BN_CDC_SET_NTB_FORMAT, 0, ncm->fn.control, NULL,
 				 0, 0)) < 0)
 		return rc;
 	if ((rc = ncm_set_input_size(nd)) < 0)
 		return rc;
-	if ((rc = bn_usb_set_interface(nd->usb, ncm->data.interface,
-				       ncm->data.alt)) < 0)
+	if ((rc = bn_usb_set_interface(nd->usb, ncm->fn.data.interface,
+				       ncm->fn.data.alt)) < 0)
 		return rc;
-	rc = bn_usbnet_open(&ncm->un, nd, ncm->has_intr ? &ncm->intr : NULL,
-			    &ncm->data.in, &ncm->data.out, &cfg,
+	rc = bn_usbnet_open(&ncm->un, nd, ncm->fn.has_intr ? &ncm->fn.intr : NULL,
+			    &ncm->fn.data.in, &ncm->fn.data.out, &cfg,
 			    &ncm_usbnet_ops, ncm);
 	if (rc < 0)
 		goto err_usbnet;
 	if ((rc = ncm_set_rx_filter(nd, nd->rx_filter)) < 0)
 		goto err_filter;
-	if (!ncm->has_intr)
+	if (!ncm->fn.has_intr)
 		bn_netdev_link_up(nd, ncm->speed, true);
 	return 0;
 
  err_filter:
 	bn_usbnet_close(&ncm->un);
  err_usbnet:
-	bn_usb_set_interface(nd->usb, ncm->data.interface, 0);
+	bn_usb_set_interface(nd->usb, ncm->fn.data.interface, 0);
 	return rc;
 }
 
@@ -310,7 +288,7 @@ static void ncm_close(struct bn_netdev *nd)
 		ncm->building = NULL;
 	}
 	bn_usbnet_close(&ncm->un);
-	bn_usb_set_interface(nd->usb, ncm->data.interface, 0);
+	bn_usb_set_interface(nd->usb, ncm->fn.data.interface, 0);
 	bn_netdev_link_down(nd);
 }
 
@@ -353,7 +331,7 @@ static int ncm_read_params(struct bn_netdev *nd)
 	int rc;
 
 	rc = bn_usb_control_in(nd->usb, BN_CDC_REQ_IN,
-			       BN_CDC_GET_NTB_PARAMETERS, 0, ncm->control,
+			       BN_CDC_GET_NTB_PARAMETERS, 0, ncm->fn.control,
 			       buf, sizeof(buf));
 	if (rc < 0)
 		return rc;
@@ -381,44 +359,26 @@ static int ncm_read_params(struct bn_netdev *nd)
 static int ncm_probe(struct bn_netdev *nd, const struct bn_function *fn,
 		     const struct bn_id *id)
 {
-	const struct bn_config *cfg = fn->config;
 	struct ncm_dev *ncm = nd->priv;
-	struct bn_interface_desc ctrl;
-	struct bn_cdc_desc cdc;
 	int rc;
 
 	(void)id;
-	ncm->control = fn->interfaces[0];
 	ncm->speed = 100;
-	if (!bn_config_find_interface(cfg, ncm->control, 0, &ctrl))
-		return -BN_ENOENT;
-	bn_interface_cdc(cfg, &ctrl, &cdc);
-	if (!cdc.has_union || !cdc.has_ethernet || !cdc.has_ncm) {
-		BN_ERR(nd->name, "interface %u lacks a CDC union, Ethernet or "
-		       "NCM functional descriptor", ncm->control);
+	if ((rc = bn_cdc_function_find(nd, fn, &ncm->fn)) < 0)
+		return rc;
+	if (!ncm->fn.cdc.has_ncm) {
+		BN_ERR(nd->name, "interface %u has no NCM functional "
+		       "descriptor", ncm->fn.control);
 		return -BN_EINVAL;
 	}
-	ncm->caps = cdc.ncm_caps;
-	if ((rc = bn_cdc_find_data(cfg, cdc.data, &ncm->data)) < 0) {
-		BN_ERR(nd->name, "data interface %u has no bulk IN/OUT pair",
-		       cdc.data);
+	if ((rc = bn_cdc_read_perm_addr(nd, &ncm->fn)) < 0)
 		return rc;
-	}
-	ncm->has_intr = bn_interface_find_endpoint(cfg, &ctrl,
-						   BN_XFER_INTERRUPT, true,
-						   &ncm->intr);
-	if ((rc = bn_cdc_read_mac(nd->usb, cdc.mac_string,
-				  nd->perm_addr)) < 0)
-		return rc;
-	if (!bn_mac_valid(nd->perm_addr)) {
-		BN_ERR(nd->name, "iMACAddress is not a valid station address");
-		return -BN_EINVAL;
-	}
 	if ((rc = ncm_read_params(nd)) < 0)
 		return rc;
 	BN_INFO(nd->name, "CDC-NCM, control %u, data %u alt %u, NTB in %u "
-		"out %u", ncm->control, ncm->data.interface, ncm->data.alt,
-		(unsigned int)ncm->rx_max, (unsigned int)ncm->tx_max);
+		"out %u", ncm->fn.control, ncm->fn.data.interface,
+		ncm->fn.data.alt, (unsigned int)ncm->rx_max,
+		(unsigned int)ncm->tx_max);
 	return 0;
 }
 

@@ -20,10 +20,7 @@
 /** Driver state. */
 struct rndis_dev {
 	struct bn_usbnet un;			/**< Endpoint plumbing */
-	uint8_t control;			/**< Control interface */
-	struct bn_cdc_data data;		/**< Data interface */
-	struct bn_endpoint_desc intr;		/**< Notification endpoint */
-	bool has_intr;				/**< Notification endpoint present */
+	struct bn_cdc_function fn;		/**< Interfaces and endpoints */
 	uint32_t request_id;			/**< Last RequestId used */
 	uint32_t max_transfer;			/**< Device's MaxTransferSize */
 	bool response_pending;			/**< RESPONSE_AVAILABLE seen */
@@ -49,7 +46,7 @@ static int rndis_send(struct bn_netdev *nd, const uint8_t *msg, size_t len)
 	int rc;
 
 	rc = bn_usb_control(nd->usb, BN_CDC_REQ_OUT,
-			    BN_CDC_SEND_ENCAPSULATED_COMMAND, 0, rd->control,
+			    BN_CDC_SEND_ENCAPSULATED_COMMAND, 0, rd->fn.control,
 			    (void *)msg, (uint16_t)len, 0);
 	if (rc < 0) {
 		BN_ERR(nd->name, "RNDIS message %08x: %s",
@@ -101,7 +98,7 @@ static int rndis_fetch(struct bn_netdev *nd, struct bn_rndis_msg *m)
 	int rc;
 
 	rc = bn_usb_control(nd->usb, BN_CDC_REQ_IN,
-			    BN_CDC_GET_ENCAPSULATED_RESPONSE, 0, rd->control,
+			    BN_CDC_GET_ENCAPSULATED_RESPONSE, 0, rd->fn.control,
 			    rd->msg, sizeof(rd->msg), 0);
 	if (rc < 0)
 		return rc;
@@ -351,12 +348,12 @@ static int rndis_open(struct bn_netdev *nd)
 	};
 	int rc;
 
-	if (rd->data.alt &&
-	    (rc = bn_usb_set_interface(nd->usb, rd->data.interface,
-				       rd->data.alt)) < 0)
+	if (rd->fn.data.alt &&
+	    (rc = bn_usb_set_interface(nd->usb, rd->fn.data.interface,
+				       rd->fn.data.alt)) < 0)
 		return rc;
-	rc = bn_usbnet_open(&rd->un, nd, rd->has_intr ? &rd->intr : NULL,
-			    &rd->data.in, &rd->data.out, &cfg,
+	rc = bn_usbnet_open(&rd->un, nd, rd->fn.has_intr ? &rd->fn.intr : NULL,
+			    &rd->fn.data.in, &rd->fn.data.out, &cfg,
 			    &rndis_usbnet_ops, rd);
 	if (rc < 0)
 		return rc;
@@ -490,34 +487,12 @@ static int rndis_initialize(struct bn_netdev *nd)
 static int rndis_probe(struct bn_netdev *nd, const struct bn_function *fn,
 		       const struct bn_id *id)
 {
-	const struct bn_config *cfg = fn->config;
 	struct rndis_dev *rd = nd->priv;
-	struct bn_interface_desc ctrl;
-	struct bn_cdc_desc cdc;
-	uint8_t data_if;
 	int rc;
 
 	(void)id;
-	rd->control = fn->interfaces[0];
-	if (!bn_config_find_interface(cfg, rd->control, 0, &ctrl))
-		return -BN_ENOENT;
-	bn_interface_cdc(cfg, &ctrl, &cdc);
-	if (cdc.has_union) {
-		data_if = cdc.data;
-	} else if (fn->count >= 2) {
-		data_if = fn->interfaces[1];
-	} else {
-		BN_ERR(nd->name, "RNDIS function has no data interface");
-		return -BN_ENOENT;
-	}
-	if ((rc = bn_cdc_find_data(cfg, data_if, &rd->data)) < 0) {
-		BN_ERR(nd->name, "data interface %u has no bulk IN/OUT pair",
-		       data_if);
+	if ((rc = bn_cdc_function_find(nd, fn, &rd->fn)) < 0)
 		return rc;
-	}
-	rd->has_intr = bn_interface_find_endpoint(cfg, &ctrl,
-						  BN_XFER_INTERRUPT, true,
-						  &rd->intr);
 	if ((rc = rndis_initialize(nd)) < 0)
 		return rc;
 	rc = rndis_query(nd, BN_OID_802_3_PERMANENT_ADDRESS, nd->perm_addr,
@@ -531,7 +506,7 @@ static int rndis_probe(struct bn_netdev *nd, const struct bn_function *fn,
 	}
 	BN_INFO(nd->name, "RNDIS, control %u, data %u, MAC "
 		"%02x:%02x:%02x:%02x:%02x:%02x, device max transfer %u",
-		rd->control, rd->data.interface, nd->perm_addr[0],
+		rd->fn.control, rd->fn.data.interface, nd->perm_addr[0],
 		nd->perm_addr[1], nd->perm_addr[2], nd->perm_addr[3],
 		nd->perm_addr[4], nd->perm_addr[5],
 		(unsigned int)rd->max_transfer);
