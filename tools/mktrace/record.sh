@@ -1,0 +1,59 @@
+#!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
+# Copyright (c) 2026 The bootnic authors
+#
+# Record QEMU's usb-net device being driven by Linux's own driver.
+#
+#   tools/mktrace/record.sh ecm|rndis OUT_PREFIX [BUILD_DIR]
+#
+# BUILD_DIR (default build/mktrace) must hold the output of
+# tools/mktrace/mkinitramfs.sh.  Writes:
+#   OUT_PREFIX.pcap       QEMU's own capture of the USB device (pcap=,
+#                         LINKTYPE_USB_LINUX_MMAPPED 220)
+#   OUT_PREFIX-eth.pcap   the Ethernet frames on the user-net side
+#                         (filter-dump, LINKTYPE_ETHERNET 1)
+#   OUT_PREFIX.log        the serial console
+# Fails unless the guest printed its BOOTNIC-TRACE-DONE marker.
+# Host needs: qemu-system-x86 (TCG only, no KVM), coreutils timeout.
+set -eu
+
+MODE=${1:-}
+OUT=${2:-}
+BUILD=${3:-build/mktrace}
+MAC=52:54:00:12:34:56
+LIMIT=120
+
+case "$MODE" in
+ecm | rndis) ;;
+*)
+	echo "usage: $0 ecm|rndis OUT_PREFIX [BUILD_DIR]" >&2
+	exit 2
+	;;
+esac
+[ -n "$OUT" ] || { echo "record: no OUT_PREFIX" >&2; exit 2; }
+for f in vmlinuz initramfs.gz tftp/bootnic.txt; do
+	[ -f "$BUILD/$f" ] ||
+		{ echo "record: $BUILD/$f missing: run mkinitramfs.sh" >&2; exit 1; }
+done
+
+rm -f "$OUT.pcap" "$OUT-eth.pcap" "$OUT.log"
+start=$(date +%s)
+rc=0
+timeout -k 5 "$LIMIT" qemu-system-x86_64 \
+	-accel tcg -M pc -m 256 -smp 1 \
+	-nographic -no-reboot -nic none \
+	-kernel "$BUILD/vmlinuz" -initrd "$BUILD/initramfs.gz" \
+	-append "console=ttyS0 panic=-1 ipv6.disable=1 bootnic.mode=$MODE" \
+	-device qemu-xhci,id=xhci \
+	-netdev "user,id=n0,tftp=$BUILD/tftp" \
+	-object "filter-dump,id=d0,netdev=n0,file=$OUT-eth.pcap" \
+	-device "usb-net,bus=xhci.0,netdev=n0,mac=$MAC,pcap=$OUT.pcap" \
+	< /dev/null > "$OUT.log" 2>&1 || rc=$?
+end=$(date +%s)
+tr -d '\r' < "$OUT.log" > "$OUT.log.tmp" && mv "$OUT.log.tmp" "$OUT.log"
+echo "record: $MODE: qemu exit $rc after $((end - start)) s"
+grep 'BOOTNIC' "$OUT.log" || true
+if ! grep -q '^BOOTNIC-TRACE-DONE' "$OUT.log"; then
+	echo "record: $MODE: no BOOTNIC-TRACE-DONE marker (see $OUT.log)" >&2
+	exit 1
+fi
