@@ -134,10 +134,16 @@ mod_resolve() {
 }
 
 L="$ROOT/etc"
-: > "$L/mods-base"
-for m in usb-common usbcore xhci-hcd xhci-pci; do
-	mod_resolve "$m" "$L/mods-base"
+# core: loaded first, so usbmon is reading before any bus exists
+: > "$L/mods-core"
+for m in usb-common usbcore usbmon; do
+	mod_resolve "$m" "$L/mods-core"
 done
+: > "$L/mods-hcd"
+for m in xhci-hcd xhci-pci; do
+	mod_resolve "$m" "$L/mods-hcd" "$L/mods-core"
+done
+cat "$L/mods-core" "$L/mods-hcd" > "$L/mods-base"
 : > "$L/mods-ecm"
 mod_resolve cdc_ether "$L/mods-ecm" "$L/mods-base"
 : > "$L/mods-rndis"
@@ -214,7 +220,18 @@ wait_for() {
 	return 0
 }
 
-load base
+load core
+# Kernel-side usbmon capture of every bus (binary API, full payloads) into
+# RAM; sent out on the second serial port at the end.
+monpid=
+if wait_for /dev/usbmon0 20; then
+	cat /dev/usbmon0 > /tmp/usbmon.bin &
+	monpid=$!
+	echo "BOOTNIC: usbmon capture started"
+else
+	echo "BOOTNIC: no /dev/usbmon0, no kernel capture"
+fi
+load hcd
 dev=/sys/bus/usb/devices/1-1
 wait_for "$dev/bConfigurationValue" 300 || fail "no USB device at 1-1"
 usleep 200000
@@ -255,6 +272,17 @@ if tftp -g -r bootnic.txt -l /tmp/bootnic.txt 10.0.2.2; then
 		"md5 $(md5sum < /tmp/bootnic.txt | cut -d' ' -f1)"
 fi
 ip link set "$iface" down
+usleep 500000
+if [ -n "$monpid" ]; then
+	kill "$monpid"
+	wait "$monpid" 2>/dev/null
+	if [ -c /dev/ttyS1 ] && stty -F /dev/ttyS1 raw -echo; then
+		cat /tmp/usbmon.bin > /dev/ttyS1
+		sleep 1
+		echo "BOOTNIC-USBMON bytes=$(wc -c < /tmp/usbmon.bin)" \
+			"md5=$(md5sum < /tmp/usbmon.bin | cut -d" " -f1)"
+	fi
+fi
 echo "BOOTNIC-TRACE-DONE mode=$mode driver=$drv if=$iface mac=$mac ip=$ip"
 poweroff -f
 EOF
@@ -278,6 +306,8 @@ done
 	gzip -9n > "$BUILD/initramfs.gz"
 
 echo "mkinitramfs: $BUILD/initramfs.gz ($(wc -c < "$BUILD/initramfs.gz") bytes)"
+echo "mkinitramfs: modules core: $(tr "\n" " " < "$L/mods-core")"
+echo "mkinitramfs: modules hcd: $(tr "\n" " " < "$L/mods-hcd")"
 echo "mkinitramfs: modules base: $(tr '\n' ' ' < "$L/mods-base")"
 echo "mkinitramfs: modules ecm: $(tr '\n' ' ' < "$L/mods-ecm")"
 echo "mkinitramfs: modules rndis: $(tr '\n' ' ' < "$L/mods-rndis")"

@@ -12,6 +12,10 @@
 #                         LINKTYPE_USB_LINUX_MMAPPED 220)
 #   OUT_PREFIX-eth.pcap   the Ethernet frames on the user-net side
 #                         (filter-dump, LINKTYPE_ETHERNET 1)
+#   OUT_PREFIX-usbmon.pcap the guest kernel's own usbmon capture (all buses,
+#                         full payloads, LINKTYPE_USB_LINUX 189), sent out
+#                         on the second serial port and converted by
+#                         monbin2pcap.sh after checking its size and md5
 #   OUT_PREFIX.log        the serial console
 # Fails unless the guest printed its BOOTNIC-TRACE-DONE marker.
 # Host needs: qemu-system-x86 (TCG only, no KVM), coreutils timeout.
@@ -36,12 +40,13 @@ for f in vmlinuz initramfs.gz tftp/bootnic.txt; do
 		{ echo "record: $BUILD/$f missing: run mkinitramfs.sh" >&2; exit 1; }
 done
 
-rm -f "$OUT.pcap" "$OUT-eth.pcap" "$OUT.log"
+rm -f "$OUT.pcap" "$OUT-eth.pcap" "$OUT.log" "$OUT-usbmon.bin" "$OUT-usbmon.pcap"
 start=$(date +%s)
 rc=0
 timeout -k 5 "$LIMIT" qemu-system-x86_64 \
 	-accel tcg -M pc -m 256 -smp 1 \
 	-nographic -no-reboot -nic none \
+	-serial mon:stdio -serial "file:$OUT-usbmon.bin" \
 	-kernel "$BUILD/vmlinuz" -initrd "$BUILD/initramfs.gz" \
 	-append "console=ttyS0 panic=-1 ipv6.disable=1 bootnic.mode=$MODE" \
 	-device qemu-xhci,id=xhci \
@@ -57,3 +62,19 @@ if ! grep -q '^BOOTNIC-TRACE-DONE' "$OUT.log"; then
 	echo "record: $MODE: no BOOTNIC-TRACE-DONE marker (see $OUT.log)" >&2
 	exit 1
 fi
+
+# ---- The guest's own usbmon capture, from the second serial port ----
+
+line=$(grep '^BOOTNIC-USBMON ' "$OUT.log" || true)
+[ -n "$line" ] || { echo "record: $MODE: no usbmon capture" >&2; exit 1; }
+want_bytes=$(echo "$line" | sed -n 's/.* bytes=\([0-9]*\).*/\1/p')
+want_md5=$(echo "$line" | sed -n 's/.* md5=\([0-9a-f]*\).*/\1/p')
+got_bytes=$(wc -c < "$OUT-usbmon.bin")
+got_md5=$(md5sum < "$OUT-usbmon.bin" | cut -d' ' -f1)
+if [ "$got_bytes" != "$want_bytes" ] || [ "$got_md5" != "$want_md5" ]; then
+	echo "record: $MODE: usbmon stream damaged in transit:" \
+		"$got_bytes bytes md5 $got_md5, guest had $want_bytes md5 $want_md5" >&2
+	exit 1
+fi
+sh "$(dirname "$0")/monbin2pcap.sh" "$OUT-usbmon.bin" "$OUT-usbmon.pcap"
+rm -f "$OUT-usbmon.bin"
