@@ -37,17 +37,26 @@ KPKG=$(apt-cache depends "$KPKG_META" |
 	sed -n 's/^ *Depends: \(linux-image-[0-9].*-amd64\)$/\1/p' | head -n 1)
 [ -n "$KPKG" ] || die "cannot resolve the package behind $KPKG_META"
 
+# Path of the downloaded .deb of package $1, or nothing.
+deb_path() {
+	for f in "$BUILD/debs/$1"_*.deb; do
+		[ -f "$f" ] && echo "$f" && return 0
+	done
+	return 0
+}
+
 fetch_deb() {
 	# $1 package name; prints the path of its .deb in $BUILD/debs
 	ver=$(apt-cache policy "$1" | sed -n 's/^ *Candidate: //p')
 	case "$ver" in "" | "(none)") die "no candidate for $1" ;; esac
-	file=$(ls "$BUILD/debs/$1"_*.deb 2>/dev/null | head -n 1 || true)
+	file=$(deb_path "$1")
 	if [ -z "$file" ] ||
 		[ "$(dpkg-deb -f "$file" Version)" != "$ver" ]; then
 		rm -f "$BUILD/debs/$1"_*.deb
 		(cd "$BUILD/debs" && apt-get download "$1=$ver" >&2) ||
 			die "apt-get download $1=$ver failed"
-		file=$(ls "$BUILD/debs/$1"_*.deb | head -n 1)
+		file=$(deb_path "$1")
+		[ -n "$file" ] || die "no .deb for $1 after download"
 	fi
 	echo "$file"
 }
@@ -60,7 +69,10 @@ mkdir -p "$BUILD/pkg/kernel" "$BUILD/pkg/busybox"
 dpkg-deb -x "$KDEB" "$BUILD/pkg/kernel"
 dpkg-deb -x "$BBDEB" "$BUILD/pkg/busybox"
 
-KVER=$(ls "$BUILD/pkg/kernel/lib/modules" | head -n 1)
+KVER=
+for d in "$BUILD"/pkg/kernel/lib/modules/*; do
+	[ -d "$d" ] && KVER=${d##*/}
+done
 [ -n "$KVER" ] || die "no lib/modules in $KDEB"
 MODDIR="$BUILD/pkg/kernel/lib/modules/$KVER"
 cp "$BUILD/pkg/kernel/boot/vmlinuz-$KVER" "$BUILD/vmlinuz"

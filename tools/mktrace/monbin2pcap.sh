@@ -36,6 +36,7 @@ u32le() {
 
 size=$(wc -c < "$IN")
 tmp="$OUT.tmp"
+trap 'rm -f "$tmp"' EXIT
 {
 	u32le 2712847316        # 0xa1b2c3d4: pcap, microseconds
 	printf '\002\000\004\000' # version 2.4
