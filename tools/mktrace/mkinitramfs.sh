@@ -234,11 +234,18 @@ wait_for() {
 
 load core
 # Kernel-side usbmon capture of every bus (binary API, full payloads) into
-# RAM; sent out on the second serial port at the end.
+# RAM; sent out on the second serial port at the end (the text API on the
+# third).
 monpid=
+txtpid=
 if wait_for /dev/usbmon0 20; then
 	cat /dev/usbmon0 > /tmp/usbmon.bin &
 	monpid=$!
+	# and the text API ('1u' format) of the same events, for the text reader
+	if mount -t debugfs debugfs /sys/kernel/debug; then
+		cat /sys/kernel/debug/usb/usbmon/0u > /tmp/usbmon.txt &
+		txtpid=$!
+	fi
 	echo "BOOTNIC: usbmon capture started"
 else
 	echo "BOOTNIC: no /dev/usbmon0, no kernel capture"
@@ -286,13 +293,20 @@ fi
 ip link set "$iface" down
 usleep 500000
 if [ -n "$monpid" ]; then
-	kill "$monpid"
-	wait "$monpid" 2>/dev/null
+	kill "$monpid" $txtpid
+	wait "$monpid" $txtpid 2>/dev/null
 	if [ -c /dev/ttyS1 ] && stty -F /dev/ttyS1 raw -echo; then
 		cat /tmp/usbmon.bin > /dev/ttyS1
 		sleep 1
 		echo "BOOTNIC-USBMON bytes=$(wc -c < /tmp/usbmon.bin)" \
 			"md5=$(md5sum < /tmp/usbmon.bin | cut -d" " -f1)"
+	fi
+	if [ -n "$txtpid" ] && [ -c /dev/ttyS2 ] &&
+		stty -F /dev/ttyS2 raw -echo; then
+		cat /tmp/usbmon.txt > /dev/ttyS2
+		sleep 1
+		echo "BOOTNIC-USBMON-TEXT bytes=$(wc -c < /tmp/usbmon.txt)" \
+			"md5=$(md5sum < /tmp/usbmon.txt | cut -d" " -f1)"
 	fi
 fi
 echo "BOOTNIC-TRACE-DONE mode=$mode driver=$drv if=$iface mac=$mac ip=$ip"

@@ -16,6 +16,8 @@
 #                         full payloads, LINKTYPE_USB_LINUX 189), sent out
 #                         on the second serial port and converted by
 #                         monbin2pcap.sh after checking its size and md5
+#   OUT_PREFIX-usbmon.txt the same events from usbmon's text API (0u),
+#                         sent out on the third serial port, checked too
 #   OUT_PREFIX.log        the serial console
 # Fails unless the guest printed its BOOTNIC-TRACE-DONE marker.
 # Host needs: qemu-system-x86 (TCG only, no KVM), coreutils timeout.
@@ -40,13 +42,15 @@ for f in vmlinuz initramfs.gz tftp/bootnic.txt; do
 		{ echo "record: $BUILD/$f missing: run mkinitramfs.sh" >&2; exit 1; }
 done
 
-rm -f "$OUT.pcap" "$OUT-eth.pcap" "$OUT.log" "$OUT-usbmon.bin" "$OUT-usbmon.pcap"
+rm -f "$OUT.pcap" "$OUT-eth.pcap" "$OUT.log" "$OUT-usbmon.bin" "$OUT-usbmon.pcap" \
+	"$OUT-usbmon.txt"
 start=$(date +%s)
 rc=0
 timeout -k 5 "$LIMIT" qemu-system-x86_64 \
 	-accel tcg -M pc -m 256 -smp 1 \
 	-nographic -no-reboot -nic none \
 	-serial mon:stdio -serial "file:$OUT-usbmon.bin" \
+	-serial "file:$OUT-usbmon.txt" \
 	-kernel "$BUILD/vmlinuz" -initrd "$BUILD/initramfs.gz" \
 	-append "console=ttyS0 panic=-1 ipv6.disable=1 bootnic.mode=$MODE" \
 	-device qemu-xhci,id=xhci \
@@ -63,18 +67,24 @@ if ! grep -q '^BOOTNIC-TRACE-DONE' "$OUT.log"; then
 	exit 1
 fi
 
-# ---- The guest's own usbmon capture, from the second serial port ----
+# ---- The guest's own usbmon captures, from serial ports 2 and 3 ----
 
-line=$(grep '^BOOTNIC-USBMON ' "$OUT.log" || true)
-[ -n "$line" ] || { echo "record: $MODE: no usbmon capture" >&2; exit 1; }
-want_bytes=$(echo "$line" | sed -n 's/.* bytes=\([0-9]*\).*/\1/p')
-want_md5=$(echo "$line" | sed -n 's/.* md5=\([0-9a-f]*\).*/\1/p')
-got_bytes=$(wc -c < "$OUT-usbmon.bin")
-got_md5=$(md5sum < "$OUT-usbmon.bin" | cut -d' ' -f1)
-if [ "$got_bytes" != "$want_bytes" ] || [ "$got_md5" != "$want_md5" ]; then
-	echo "record: $MODE: usbmon stream damaged in transit:" \
-		"$got_bytes bytes md5 $got_md5, guest had $want_bytes md5 $want_md5" >&2
-	exit 1
-fi
+# Check file $2 against the "MARKER bytes=N md5=M" line $1 of the log.
+check_stream() {
+	line=$(grep "^$1 " "$OUT.log" || true)
+	[ -n "$line" ] || { echo "record: $MODE: no $1 line" >&2; exit 1; }
+	want_bytes=$(echo "$line" | sed -n 's/.* bytes=\([0-9]*\).*/\1/p')
+	want_md5=$(echo "$line" | sed -n 's/.* md5=\([0-9a-f]*\).*/\1/p')
+	got_bytes=$(wc -c < "$2")
+	got_md5=$(md5sum < "$2" | cut -d' ' -f1)
+	if [ "$got_bytes" != "$want_bytes" ] || [ "$got_md5" != "$want_md5" ]; then
+		echo "record: $MODE: $2 damaged in transit: $got_bytes bytes" \
+			"md5 $got_md5, guest had $want_bytes md5 $want_md5" >&2
+		exit 1
+	fi
+}
+
+check_stream BOOTNIC-USBMON "$OUT-usbmon.bin"
+check_stream BOOTNIC-USBMON-TEXT "$OUT-usbmon.txt"
 sh "$(dirname "$0")/monbin2pcap.sh" "$OUT-usbmon.bin" "$OUT-usbmon.pcap"
 rm -f "$OUT-usbmon.bin"
