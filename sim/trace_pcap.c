@@ -324,9 +324,10 @@ static int bn_mon_decode(struct bn_trace *t, const uint8_t *h, uint32_t caplen,
 	else if (ev->type == 'C' && (ev->ep & BN_URB_EP_IN) &&
 		 ev->xfer != BN_URB_XFER_ISO)
 		want = urb_len;
-	ev->truncated = ev->data_len < want && ev->data_tag == 0;
 	if (ev->data_tag != 0)
 		ev->data_len = 0;
+	ev->truncated = ev->data_len < want && ev->data_tag != '<' &&
+			ev->data_tag != '>';
 	return 1;
 }
 

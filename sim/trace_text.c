@@ -437,7 +437,8 @@ static int bn_text_parse(struct bn_trace *t, const char *line, size_t len,
 
 		if (ev->type == 'S' && !(ev->ep & BN_URB_EP_IN))
 			want = ev->req_len;
-		else if (ev->type == 'C' && (ev->ep & BN_URB_EP_IN))
+		else if (ev->type == 'C' && (ev->ep & BN_URB_EP_IN) &&
+			 ev->xfer != BN_URB_XFER_ISO)
 			want = ev->actual_len;
 		ev->truncated = ev->data_len < want &&
 				ev->data_tag != '<' && ev->data_tag != '>';
