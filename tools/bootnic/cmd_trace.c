@@ -57,7 +57,7 @@ static int bn_trace_simple_opts(struct bn_cli *cli, int argc, char **argv,
 	};
 	int c;
 
-	optind = 1;
+	optind = 0;	/* full getopt reset (glibc); scanning starts at 1 */
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		if (c == 'h') {
 			fputs(usage, cli->out);
@@ -164,7 +164,7 @@ static int bn_trace_dump_cmd(struct bn_cli *cli, int argc, char **argv)
 	struct bn_trace_summary sum;
 	int c, rc;
 
-	optind = 1;
+	optind = 0;	/* full getopt reset (glibc); scanning starts at 1 */
 	while ((c = getopt_long(argc, argv, "hd:D", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
