@@ -217,30 +217,22 @@ static void bn_scan_xfer(void *ctx, const struct bn_xfer *x)
 		bn_scan_dump(c, x);
 }
 
-int bn_trace_scan(const char *path, const struct bn_trace_scan_opts *opts,
-		  struct bn_trace_summary *sum)
+int bn_trace_scan_reader(struct bn_trace *t,
+			 const struct bn_trace_scan_opts *opts,
+			 struct bn_trace_summary *sum)
 {
 	struct bn_scan_ctx ctx = { sum, opts };
 	const struct bn_urb *ev;
-	struct bn_trace *t;
 	struct bn_pair *p;
 	int rc;
 
 	memset(sum, 0, sizeof(*sum));
 	sum->ident = bn_ident_new();
-	if (!sum->ident) {
-		snprintf(sum->err, sizeof(sum->err), "out of memory");
-		return -BN_ENOMEM;
-	}
-	t = bn_trace_open(path, sum->err, sizeof(sum->err));
-	if (!t) {
-		sum->failed = true;
-		return -BN_EINVAL;
-	}
 	p = bn_pair_new(bn_scan_xfer, &ctx);
-	if (!p) {
-		bn_trace_close(t);
+	if (!sum->ident || !p) {
+		bn_pair_free(p);
 		snprintf(sum->err, sizeof(sum->err), "out of memory");
+		sum->failed = true;
 		return -BN_ENOMEM;
 	}
 	snprintf(sum->format, sizeof(sum->format), "%s",
@@ -269,8 +261,26 @@ int bn_trace_scan(const char *path, const struct bn_trace_scan_opts *opts,
 	sum->skipped = bn_trace_skipped(t);
 	bn_ident_finish(sum->ident);
 	bn_pair_free(p);
-	bn_trace_close(t);
 	return rc < 0 ? rc : 0;
+}
+
+int bn_trace_scan(const char *path, const struct bn_trace_scan_opts *opts,
+		  struct bn_trace_summary *sum)
+{
+	char err[BN_TRACE_ERR_MAX];
+	struct bn_trace *t;
+	int rc;
+
+	t = bn_trace_open(path, err, sizeof(err));
+	if (!t) {
+		memset(sum, 0, sizeof(*sum));
+		snprintf(sum->err, sizeof(sum->err), "%s", err);
+		sum->failed = true;
+		return -BN_EINVAL;
+	}
+	rc = bn_trace_scan_reader(t, opts, sum);
+	bn_trace_close(t);
+	return rc;
 }
 
 void bn_trace_summary_free(struct bn_trace_summary *sum)

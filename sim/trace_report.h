@@ -63,6 +63,18 @@ int bn_trace_scan(const char *path, const struct bn_trace_scan_opts *opts,
 		  struct bn_trace_summary *sum);
 
 /**
+ * Read a whole trace from an open reader (see bn_trace_scan()).
+ *
+ * @param t		Reader (not closed)
+ * @param opts		Options (NULL: count only)
+ * @param sum		Summary out (free with bn_trace_summary_free())
+ * @return		0, or a negative ::bn_err (partial summary)
+ */
+int bn_trace_scan_reader(struct bn_trace *t,
+			 const struct bn_trace_scan_opts *opts,
+			 struct bn_trace_summary *sum);
+
+/**
  * Free what a summary owns.
  *
  * @param sum		Summary
