@@ -20,6 +20,7 @@
 #define BN_PCAP_MAGIC_NS	0xa1b23c4du	/**< pcap, nanoseconds */
 #define BN_PCAPNG_SHB		0x0a0d0d0au	/**< pcapng section header block */
 #define BN_SNIFF_LEN		4096		/**< Bytes examined for text */
+#define BN_TRACE_STDIO_BUF	(256 * 1024)	/**< stdio buffer of trace files */
 
 int bn_trace_fail(struct bn_trace *t, uint64_t offset, const char *fmt, ...)
 {
@@ -107,6 +108,8 @@ struct bn_trace *bn_trace_fopen(FILE *f, const char *name, char *err,
 		goto err_read;
 	}
 	t->format = bn_trace_detect(head, n);
+	t->pcapng = n >= 4 && head[0] == 0x0a && head[1] == 0x0d &&
+		    head[2] == 0x0d && head[3] == 0x0a;
 	switch (t->format) {
 	case BN_TRACE_FMT_PCAP:
 		rc = bn_trace_pcap_open(t);
@@ -143,6 +146,8 @@ struct bn_trace *bn_trace_open(const char *path, char *err, size_t errlen)
 			 strerror(errno));
 		return NULL;
 	}
+	/* large reads: fewer system calls for libpcap and the text reader */
+	setvbuf(f, NULL, _IOFBF, BN_TRACE_STDIO_BUF);
 	return bn_trace_fopen(f, path, err, errlen);
 }
 

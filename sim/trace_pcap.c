@@ -44,7 +44,10 @@
 #define BN_MON_OFF_XFER_FLAGS	56	/**< u32 transfer flags (220) */
 #define BN_MON_OFF_NDESC	60	/**< u32 ISO descriptors present (220) */
 #define BN_MON_ISO_DESC_LEN	16	/**< Bytes per ISO descriptor */
+#define BN_MON_SCORE_MAX	5	/**< Plausibility score of a perfect 220 header */
 #define BN_MON_QEMU_DATA_FLAG	'='	/**< QEMU's flag_data for "present" */
+#define BN_PCAP_FILE_HDR	24	/**< pcap file header size */
+#define BN_PCAP_REC_HDR		16	/**< pcap record header size */
 
 /* ---- USBPcap header (USBPcap.h), little-endian, packed ---- */
 
@@ -166,6 +169,7 @@ int bn_trace_pcap_open(struct bn_trace *t)
 			 "file: %s", t->name, errbuf);
 		return -BN_EINVAL;
 	}
+	t->next_off = BN_PCAP_FILE_HDR;
 	t->linktype = pcap_datalink(t->pcap);
 	switch (t->linktype) {
 	case BN_TRACE_LT_USB_LINUX:
@@ -235,10 +239,15 @@ static int bn_mon_decode(struct bn_trace *t, const uint8_t *h, uint32_t caplen,
 	if (caplen < hdr)
 		return bn_trace_fail(t, off, "record of %u bytes is shorter than "
 				     "the %u-byte usbmon header", caplen, hdr);
-	sn = bn_mon_score(h, hdr, caplen, false);
-	ss = bn_mon_score(h, hdr, caplen, true);
-	if (ss != sn || t->swap < 0)
-		t->swap = ss > sn;
+	/* score the current order first; the other only if it is doubtful */
+	swap = t->swap == 1;
+	sn = bn_mon_score(h, hdr, caplen, swap);
+	if (sn < BN_MON_SCORE_MAX - (hdr == BN_MON_HDR_189) || t->swap < 0) {
+		ss = bn_mon_score(h, hdr, caplen, !swap);
+		if (ss > sn)
+			swap = !swap;
+		t->swap = swap;
+	}
 	swap = t->swap == 1;
 
 	ev->type = (char)h[BN_MON_OFF_TYPE];
@@ -520,14 +529,21 @@ int bn_trace_pcap_next(struct bn_trace *t)
 	int rc;
 
 	for (;;) {
-		pos = f ? ftell(f) : -1;
-		off = pos < 0 ? 0 : (uint64_t)pos;
+		/* pcap: records follow each other; pcapng: ask the stream
+		 * (the block may be preceded by skipped blocks) */
+		if (t->pcapng) {
+			pos = f ? ftell(f) : -1;
+			off = pos < 0 ? 0 : (uint64_t)pos;
+		} else {
+			off = t->next_off;
+		}
 		rc = pcap_next_ex(t->pcap, &ph, &data);
 		if (rc == PCAP_ERROR_BREAK)
 			return 0;
 		t->record++;
 		if (rc != 1)
 			return bn_trace_fail(t, off, "%s", pcap_geterr(t->pcap));
+		t->next_off = off + BN_PCAP_REC_HDR + ph->caplen;
 		if (ph->caplen > ph->len && ph->len)
 			return bn_trace_fail(t, off, "captured length %u exceeds "
 					     "original length %u", ph->caplen,

@@ -33,6 +33,8 @@ struct bn_trace {
 	/* pcap */
 	pcap_t *pcap;			/**< libpcap handle */
 	bool qemu;			/**< QEMU quirks seen (sticky) */
+	bool pcapng;			/**< pcapng (offsets from ftell) */
+	uint64_t next_off;		/**< pcap: offset of the next record */
 	int swap;			/**< Header order: -1 unknown, 0 native, 1 swapped */
 	uint64_t last_ctrl_c;		/**< USBPcap: IRP of the last control C emitted */
 	bool last_ctrl_c_valid;		/**< USBPcap: @c last_ctrl_c is set */

@@ -12,14 +12,35 @@
 
 #include "tests/unit/trace_test_util.h"
 
+/* Temporary files made by this process, removed at exit. */
+static char tt_paths[256][64];
+static unsigned int tt_count;
+
+static void tt_cleanup(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < tt_count && i < 256; i++)
+		unlink(tt_paths[i]);
+}
+
 const char *tt_write_temp(const char *tag, const void *data, size_t len)
 {
-	static char paths[8][64];
-	static unsigned int slot;
-	char *path = paths[slot++ % 8];
+	char *path;
 	FILE *f;
 	int fd;
 
+	static int registered;
+
+	if (!registered) {
+		atexit(tt_cleanup);
+		registered = 1;
+	}
+	if (tt_count >= 256) {	/* full: remove what we made so far */
+		tt_cleanup();
+		tt_count = 0;
+	}
+	path = tt_paths[tt_count++];
 	snprintf(path, 64, "/tmp/bn-%s-XXXXXX", tag);
 	fd = mkstemp(path);
 	if (fd < 0)

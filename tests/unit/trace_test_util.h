@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include "sim/trace.h"
 
-/* Write bytes to a new temporary file; return its path (static buffer per call slot). */
+/* Write bytes to a new temporary file, removed at exit; return its path. */
 const char *tt_write_temp(const char *tag, const void *data, size_t len);
 
 /* Read a whole file into a malloc'd buffer. */
