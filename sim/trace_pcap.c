@@ -73,6 +73,14 @@
 #define BN_UP_STAGE_STATUS	2	/**< Control stage: status (USBPcap < 1.5) */
 #define BN_UP_STAGE_COMPLETE	3	/**< Control stage: completion */
 
+/* URB function codes (Windows usb.h) that move no data: pipe management. */
+#define BN_URB_FN_ABORT_PIPE		0x0002	/**< Abort pipe */
+#define BN_URB_FN_FRAME_FIRST		0x0003	/**< First frame-length/number function */
+#define BN_URB_FN_FRAME_LAST		0x0007	/**< Last frame-length/number function */
+#define BN_URB_FN_RESET_CLEAR_STALL	0x001e	/**< Sync reset pipe and clear stall */
+#define BN_URB_FN_SYNC_RESET_PIPE	0x0030	/**< Sync reset pipe */
+#define BN_URB_FN_SYNC_CLEAR_STALL	0x0031	/**< Sync clear stall */
+
 /* USBD_STATUS codes (Windows usb.h) mapped to Linux statuses. */
 #define BN_USBD_CRC		0xc0000001u	/**< CRC error */
 #define BN_USBD_BTSTUFF		0xc0000002u	/**< Bit stuffing error */
@@ -375,6 +383,21 @@ static int32_t bn_usbd_status(uint32_t st)
 }
 
 /**
+ * Tell whether a URB function code is pipe management rather than a transfer.
+ *
+ * @param fn		URB_FUNCTION_* code
+ * @return		true if the record moves no data
+ */
+static bool bn_usbpcap_no_transfer(uint16_t fn)
+{
+	return fn == BN_URB_FN_ABORT_PIPE ||
+	       (fn >= BN_URB_FN_FRAME_FIRST && fn <= BN_URB_FN_FRAME_LAST) ||
+	       fn == BN_URB_FN_RESET_CLEAR_STALL ||
+	       fn == BN_URB_FN_SYNC_RESET_PIPE ||
+	       fn == BN_URB_FN_SYNC_CLEAR_STALL;
+}
+
+/**
  * Decode a USBPcap record (link type 249).
  *
  * @param t		Reader
@@ -403,6 +426,8 @@ static int bn_usbpcap_decode(struct bn_trace *t, const uint8_t *h,
 	xfer = h[BN_UP_OFF_XFER];
 	if (xfer > BN_URB_XFER_BULK)
 		return 0;	/* IRP info or unknown: not a transfer */
+	if (bn_usbpcap_no_transfer(bn_le16(h + BN_UP_OFF_FUNCTION)))
+		return 0;	/* pipe management: no data moves */
 	done = h[BN_UP_OFF_INFO] & BN_UP_INFO_PDO_TO_FDO;
 	dev = bn_le16(h + BN_UP_OFF_DEV);
 	if (dev > 255)

@@ -31,6 +31,9 @@ struct bn_text_cur {
 /** Hex digit values, -1 for non-digits. */
 static signed char bn_text_hexval[256];
 
+/** Word separators: blank, tab, carriage return. */
+static bool bn_text_sep[256];
+
 /**
  * Fill the hex digit table once.
  */
@@ -42,6 +45,9 @@ static void bn_text_init_tables(void)
 		return;
 	for (i = 0; i < 256; i++)
 		bn_text_hexval[i] = -1;
+	bn_text_sep[' '] = true;
+	bn_text_sep['\t'] = true;
+	bn_text_sep['\r'] = true;
 	for (i = 0; i < 10; i++)
 		bn_text_hexval['0' + i] = (signed char)i;
 	for (i = 0; i < 6; i++) {
@@ -58,19 +64,19 @@ static void bn_text_init_tables(void)
  * @param n		Word length out
  * @return		true if there was a word
  */
-static inline bool bn_text_word(struct bn_text_cur *c, const char **w,
+static inline __attribute__((always_inline)) bool bn_text_word(struct bn_text_cur *c, const char **w,
 				size_t *n)
 {
 	const char *p = c->p;
 
-	while (p < c->end && (*p == ' ' || *p == '\t' || *p == '\r'))
+	while (p < c->end && bn_text_sep[(unsigned char)*p])
 		p++;
 	if (p >= c->end) {
 		c->p = p;
 		return false;
 	}
 	*w = p;
-	while (p < c->end && *p != ' ' && *p != '\t' && *p != '\r')
+	while (p < c->end && !bn_text_sep[(unsigned char)*p])
 		p++;
 	*n = (size_t)(p - *w);
 	c->p = p;
@@ -85,7 +91,7 @@ static inline bool bn_text_word(struct bn_text_cur *c, const char **w,
  * @param out		Value out
  * @return		true if all were hex digits
  */
-static inline bool bn_text_hex(const char *s, size_t n, uint64_t *out)
+static inline __attribute__((always_inline)) bool bn_text_hex(const char *s, size_t n, uint64_t *out)
 {
 	uint64_t v = 0;
 	size_t i;
@@ -111,7 +117,7 @@ static inline bool bn_text_hex(const char *s, size_t n, uint64_t *out)
  * @param out		Value out
  * @return		true if well-formed and in range
  */
-static inline bool bn_text_int(const char *s, size_t n, int64_t *out)
+static inline __attribute__((always_inline)) bool bn_text_int(const char *s, size_t n, int64_t *out)
 {
 	bool neg = false;
 	uint64_t v = 0;

@@ -702,6 +702,134 @@ START_TEST(test_qemu_quirks)
 }
 END_TEST
 
+/* ---- USBPcap records built by hand ---- */
+
+struct upbuf {
+	uint8_t b[4096];
+	size_t n;
+};
+
+static void up_put(struct upbuf *u, const void *p, size_t n)
+{
+	ck_assert(u->n + n <= sizeof(u->b));
+	memcpy(u->b + u->n, p, n);
+	u->n += n;
+}
+
+static void up_le(struct upbuf *u, uint64_t v, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		uint8_t c = (uint8_t)(v >> (8 * i));
+
+		up_put(u, &c, 1);
+	}
+}
+
+/* One record: base header, extra header bytes, payload. */
+static void up_rec(struct upbuf *u, uint64_t irp, uint32_t status,
+		   uint16_t fn, uint8_t info, uint8_t ep, uint8_t xfer,
+		   const uint8_t *extra, size_t nextra, const uint8_t *data,
+		   size_t ndata)
+{
+	size_t hlen = 27 + nextra;
+
+	up_le(u, 1, 4);				/* ts_sec */
+	up_le(u, 0, 4);				/* ts_usec */
+	up_le(u, hlen + ndata, 4);
+	up_le(u, hlen + ndata, 4);
+	up_le(u, hlen, 2);
+	up_le(u, irp, 8);
+	up_le(u, status, 4);
+	up_le(u, fn, 2);
+	up_le(u, info, 1);
+	up_le(u, 2, 2);				/* bus */
+	up_le(u, 7, 2);				/* device */
+	up_le(u, ep, 1);
+	up_le(u, xfer, 1);
+	up_le(u, ndata, 4);
+	if (nextra)
+		up_put(u, extra, nextra);
+	if (ndata)
+		up_put(u, data, ndata);
+}
+
+START_TEST(test_usbpcap_records)
+{
+	static const uint8_t setup_get[8] = { 0x80, 6, 0, 1, 0, 0, 18, 0 };
+	static const uint8_t stage_setup = 0, stage_data = 1, stage_status = 2;
+	static const uint8_t dd[4] = { 0x12, 0x01, 0x00, 0x02 };
+	uint8_t iso[12 + 2 * 12];
+	char err[BN_TRACE_ERR_MAX];
+	struct upbuf u = { .n = 0 };
+	struct bn_trace *t;
+	const struct bn_urb *ev;
+	const char *p;
+
+	up_le(&u, 0xa1b2c3d4, 4);
+	up_le(&u, 2, 2);
+	up_le(&u, 4, 2);
+	up_le(&u, 0, 8);
+	up_le(&u, 65535, 4);
+	up_le(&u, 249, 4);
+	/* old-style control: SETUP, DATA (completion), STATUS */
+	up_rec(&u, 5, 0, 0x000b, 0, 0x80, 2, &stage_setup, 1, setup_get, 8);
+	up_rec(&u, 5, 0, 0x000b, 1, 0x80, 2, &stage_data, 1, dd, 4);
+	up_rec(&u, 5, 0, 0x000b, 1, 0x80, 2, &stage_status, 1, NULL, 0);
+	/* ABORT_PIPE and IRP info: skipped */
+	up_rec(&u, 6, 0, 0x0002, 0, 0x81, 3, NULL, 0, NULL, 0);
+	up_rec(&u, 6, 0, 0x0009, 0, 0x81, 0xfe, NULL, 0, NULL, 0);
+	/* bulk IN completion with STALL */
+	up_rec(&u, 7, 0xc0000004u, 0x0009, 1, 0x81, 3, NULL, 0, NULL, 0);
+	/* ISO completion with two packets */
+	memset(iso, 0, sizeof(iso));
+	iso[0] = 0x10;				/* start frame */
+	iso[4] = 2;				/* packets */
+	iso[12 + 4] = 8;			/* packet 0 length */
+	iso[24 + 0] = 8;			/* packet 1 offset */
+	iso[24 + 4] = 4;			/* packet 1 length */
+	up_rec(&u, 8, 0, 0x000a, 1, 0x83, 0, iso, sizeof(iso), dd, 4);
+	p = tt_write_temp("usbpcap", u.b, u.n);
+	t = bn_trace_open(p, err, sizeof(err));
+	ck_assert_msg(t != NULL, "%s", err);
+	ev = next(t);
+	ck_assert_int_eq(ev->type, 'S');
+	ck_assert(ev->setup_present);
+	ck_assert_uint_eq(ev->req_len, 18);
+	ck_assert_uint_eq(ev->bus, 2);
+	ck_assert_uint_eq(ev->dev, 7);
+	ev = next(t);
+	ck_assert_int_eq(ev->type, 'C');
+	ck_assert_uint_eq(ev->actual_len, 4);
+	ck_assert_uint_eq(ev->record, 2);
+	ev = next(t);		/* STATUS after DATA and the skips */
+	ck_assert_uint_eq(ev->record, 6);
+	ck_assert_int_eq(ev->status, BN_URB_ST_STALL);
+	ck_assert_uint_eq(ev->xfer, BN_URB_XFER_BULK);
+	ev = next(t);
+	ck_assert_uint_eq(ev->xfer, BN_URB_XFER_ISO);
+	ck_assert_int_eq(ev->start_frame, 0x10);
+	ck_assert_uint_eq(ev->iso_count, 2);
+	ck_assert_uint_eq(ev->iso[1].offset, 8);
+	ck_assert_uint_eq(ev->iso[1].length, 4);
+	ck_assert_uint_eq(ev->data_len, 4);
+	ck_assert_int_eq(bn_trace_next(t, &ev), 0);
+	ck_assert_uint_eq(bn_trace_skipped(t), 3);
+	bn_trace_close(t);
+
+	/* a header length beyond the record */
+	u.b[24 + 16] = 0xff;
+	p = tt_write_temp("usbpcap-bad", u.b, u.n);
+	t = bn_trace_open(p, err, sizeof(err));
+	ck_assert_int_eq(bn_trace_next(t, &ev), -BN_EINVAL);
+	ck_assert_msg(strstr(bn_trace_error(t), "record 1 at byte offset 24: "
+			     "USBPcap header length 255 outside 27..36"), "%s",
+		      bn_trace_error(t));
+	bn_trace_close(t);
+}
+END_TEST
+
 static Suite *trace_read_suite(void)
 {
 	Suite *s = suite_create("trace_read");
@@ -723,6 +851,7 @@ static Suite *trace_read_suite(void)
 	tcase_add_test(tc, test_truncated_prefixes_249);
 	tcase_add_test(tc, test_pcap_malformed);
 	tcase_add_test(tc, test_qemu_quirks);
+	tcase_add_test(tc, test_usbpcap_records);
 	suite_add_tcase(s, tc);
 	return s;
 }
