@@ -17,6 +17,7 @@
 #define BN_IDENT_HS_BULK_MPS	512	/**< High-speed bulk wMaxPacketSize */
 #define BN_IDENT_FS_MAX_MPS	64	/**< Largest full-speed bulk/interrupt packet */
 #define BN_IDENT_HS_MPS0	64	/**< bMaxPacketSize0 required at high speed */
+#define BN_IDENT_ROOT_HUB_VID	0x1d6b	/**< Linux Foundation: root hubs 1d6b:0001..0003 (1.1, 2.0, 3.0) */
 
 struct bn_ident *bn_ident_new(void)
 {
@@ -165,7 +166,7 @@ void bn_ident_xfer(struct bn_ident *id, const struct bn_xfer *x)
 	struct bn_setup s;
 
 	if (x->kind != BN_XFER_PAIRED || !x->submit.setup_present || !c ||
-	    c->type != BN_URB_COMPLETE || c->status != 0)
+	    c->type != BN_URB_COMPLETE)
 		return;
 	d = bn_ident_find(id, x->bus, x->dev, false);
 	if (!d)
@@ -173,6 +174,13 @@ void bn_ident_xfer(struct bn_ident *id, const struct bn_xfer *x)
 	bn_setup_decode(x->submit.setup, &s);
 	if ((s.request_type & BN_USB_TYPE_MASK) != BN_USB_TYPE_STANDARD)
 		return;
+	if (c->status != 0) {
+		if (c->status == BN_URB_ST_STALL &&
+		    s.request == BN_USB_REQ_GET_DESCRIPTOR &&
+		    (s.value >> 8) == BN_DT_DEVICE_QUALIFIER)
+			d->qualifier_stall = true;
+		return;
+	}
 	if (s.request == BN_USB_REQ_GET_DESCRIPTOR &&
 	    (s.request_type & BN_USB_DIR_IN) && c->data_tag == 0)
 		bn_ident_reply(d, (uint8_t)(s.value >> 8), (uint8_t)s.value,
@@ -207,6 +215,16 @@ static void bn_ident_speed(struct bn_ident_dev *d)
 
 	d->speed = BN_SPEED_UNKNOWN;
 	d->speed_why = "not enough information in the trace";
+	if (d->dd.len >= 12 &&
+	    (d->dd_buf[8] | (d->dd_buf[9] << 8)) == BN_IDENT_ROOT_HUB_VID &&
+	    d->dd_buf[11] == 0 && d->dd_buf[10] >= 1 && d->dd_buf[10] <= 3) {
+		static const enum bn_speed hub[4] = { BN_SPEED_UNKNOWN,
+			BN_SPEED_FULL, BN_SPEED_HIGH, BN_SPEED_SUPER };
+
+		d->speed = hub[d->dd_buf[10]];
+		d->speed_why = "Linux root hub 1d6b:000N";
+		return;
+	}
 	for (i = 0; i < d->cfg_count; i++) {
 		if (d->cfg[i].truncated ||
 		    bn_config_parse(d->cfg_buf[i], d->cfg[i].len,
@@ -237,6 +255,12 @@ static void bn_ident_speed(struct bn_ident_dev *d)
 					bulk_fs = true;
 			}
 		}
+	}
+	if (d->qualifier_stall) {
+		d->speed = BN_SPEED_FULL;
+		d->speed_why = "device qualifier request stalled: not "
+			       "high-speed capable (full or low)";
+		return;
 	}
 	if (bulk_fs) {
 		d->speed = BN_SPEED_FULL;

@@ -62,6 +62,7 @@ struct bn_ident_dev {
 	uint8_t str_buf[BN_IDENT_MAX_STRINGS][BN_IDENT_STRING_MAX]; /**< Bytes */
 	int config_value;		/**< SET_CONFIGURATION value, -1 if none */
 	uint64_t set_address;		/**< SET_ADDRESS requests seen */
+	bool qualifier_stall;		/**< GET_DESCRIPTOR(DEVICE_QUALIFIER) stalled */
 	/* results of bn_ident_finish() */
 	bool have_desc;			/**< @c desc is valid */
 	struct bn_device_desc desc;	/**< Parsed device descriptor */

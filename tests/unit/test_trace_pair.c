@@ -203,6 +203,40 @@ START_TEST(test_ident_bounded)
 }
 END_TEST
 
+START_TEST(test_ident_qualifier_stall)
+{
+	struct bn_ident *id = bn_ident_new();
+	struct bn_ident_dev *d = bn_ident_find(id, 1, 9, true);
+	static const uint8_t q[8] = { 0x80, 6, 0, 6, 0, 0, 10, 0 };
+	static const uint8_t dd64[18] = {
+		0x12, 0x01, 0x00, 0x02, 0, 0, 0, 0x40,
+		0x34, 0x12, 0x78, 0x56, 0, 1, 0, 0, 0, 1 };
+	struct bn_urb c;
+	struct bn_xfer x;
+
+	memset(&x, 0, sizeof(x));
+	memset(&c, 0, sizeof(c));
+	x.kind = BN_XFER_PAIRED;
+	x.bus = 1;
+	x.dev = 9;
+	x.ep = 0x80;
+	x.has_submit = true;
+	x.submit.setup_present = true;
+	memcpy(x.submit.setup, q, 8);
+	c.type = BN_URB_COMPLETE;
+	c.status = BN_URB_ST_STALL;
+	x.complete = &c;
+	bn_ident_reply(d, BN_DT_DEVICE, 0, 0, dd64, 18, 18);
+	bn_ident_finish(id);
+	ck_assert_int_eq(d->speed, BN_SPEED_UNKNOWN);	/* mps0 64: could be HS */
+	bn_ident_xfer(id, &x);
+	bn_ident_finish(id);
+	ck_assert(d->qualifier_stall);
+	ck_assert_int_eq(d->speed, BN_SPEED_FULL);
+	bn_ident_free(id);
+}
+END_TEST
+
 /* ---- the public traces, end to end ---- */
 
 START_TEST(test_scan_220)
@@ -230,6 +264,7 @@ START_TEST(test_scan_220)
 	d = bn_ident_find(sum.ident, 1, 1, false);
 	ck_assert_uint_eq(d->desc.vendor, 0x1d6b);
 	ck_assert_uint_eq(d->desc.product, 0x0002);
+	ck_assert_int_eq(d->speed, BN_SPEED_HIGH);	/* 2.0 root hub */
 	ck_assert_uint_eq(sum.last_ns - sum.first_ns, 4144085000ULL);
 	bn_trace_summary_free(&sum);
 }
@@ -272,6 +307,7 @@ static Suite *trace_pair_suite(void)
 	tcase_add_test(tc, test_pair_bounded);
 	tcase_add_test(tc, test_ident_longest_reply);
 	tcase_add_test(tc, test_ident_bounded);
+	tcase_add_test(tc, test_ident_qualifier_stall);
 	tcase_add_test(tc, test_scan_220);
 	tcase_add_test(tc, test_scan_249);
 	suite_add_tcase(s, tc);
