@@ -101,4 +101,14 @@ int bn_cmd_ids(struct bn_cli *cli, int argc, char **argv);
  */
 int bn_cmd_family(struct bn_cli *cli, int argc, char **argv);
 
+/**
+ * The `trace` subcommand: info, dump and convert USB traces.
+ *
+ * @param cli		Context
+ * @param argc		Arguments
+ * @param argv		Argument vector
+ * @return		Exit code
+ */
+int bn_cmd_trace(struct bn_cli *cli, int argc, char **argv);
+
 #endif /* BN_CLI_H */
