@@ -77,14 +77,7 @@ uint64_t bn_usb_clock_us(struct bn_usb_device *dev)
 	return dev->hcd->ops->clock_us(dev->hcd);
 }
 
-/**
- * Read, validate and keep one configuration descriptor set.
- *
- * @param dev		Device
- * @param index		Configuration index
- * @return		0 or a negative ::bn_err
- */
-static int bn_usb_read_config(struct bn_usb_device *dev, uint8_t index)
+int bn_usb_read_config(struct bn_usb_device *dev, uint8_t index)
 {
 	struct bn_desc_error err;
 	struct bn_config cfg;
