@@ -159,13 +159,13 @@ void bn_ident_reply(struct bn_ident_dev *d, uint8_t type, uint8_t index,
 	}
 }
 
-void bn_ident_xfer(struct bn_ident *id, const struct bn_xfer *x)
+void bn_ident_xfer(struct bn_ident *id, const struct bn_trace_xfer *x)
 {
 	const struct bn_urb *c = x->complete;
 	struct bn_ident_dev *d;
 	struct bn_setup s;
 
-	if (x->kind != BN_XFER_PAIRED || !x->submit.setup_present || !c ||
+	if (x->kind != BN_TRACE_PAIRED || !x->submit.setup_present || !c ||
 	    c->type != BN_URB_COMPLETE)
 		return;
 	d = bn_ident_find(id, x->bus, x->dev, false);

@@ -121,7 +121,7 @@ void bn_ident_event(struct bn_ident *id, const struct bn_urb *ev);
  * @param id		Table
  * @param x		Transfer
  */
-void bn_ident_xfer(struct bn_ident *id, const struct bn_xfer *x);
+void bn_ident_xfer(struct bn_ident *id, const struct bn_trace_xfer *x);
 
 /**
  * Learn from a descriptor reply directly.

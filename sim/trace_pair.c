@@ -24,12 +24,12 @@ struct bn_pair_slot {
 	uint8_t ep;			/**< Endpoint */
 	uint8_t xfer;			/**< Transfer type */
 	int32_t next;			/**< Next in bucket (or free list) */
-	struct bn_xfer_submit s;	/**< What was submitted */
+	struct bn_trace_xfer_submit s;	/**< What was submitted */
 };
 
 /** Pairing state. */
 struct bn_pair {
-	bn_xfer_fn fn;				/**< Callback */
+	bn_trace_xfer_fn fn;				/**< Callback */
 	void *ctx;				/**< Its context */
 	struct bn_pair_stats st;		/**< Counters */
 	uint64_t seq;				/**< Next arrival number */
@@ -58,7 +58,7 @@ static inline uint32_t bn_pair_hash(uint64_t id, uint16_t bus, uint8_t dev,
 	return (uint32_t)(h >> 51) & (BN_PAIR_BUCKETS - 1);
 }
 
-struct bn_pair *bn_pair_new(bn_xfer_fn fn, void *ctx)
+struct bn_pair *bn_pair_new(bn_trace_xfer_fn fn, void *ctx)
 {
 	struct bn_pair *p = calloc(1, sizeof(*p));
 	int32_t i;
@@ -100,13 +100,13 @@ static void bn_pair_unlink(struct bn_pair *p, uint32_t b, int32_t prev,
  *
  * @param p		State
  * @param sl		Slot
- * @param kind		::bn_xfer_kind
+ * @param kind		::bn_trace_xfer_kind
  * @param c		Completion or NULL
  */
 static void bn_pair_emit(struct bn_pair *p, const struct bn_pair_slot *sl,
-			 enum bn_xfer_kind kind, const struct bn_urb *c)
+			 enum bn_trace_xfer_kind kind, const struct bn_urb *c)
 {
-	struct bn_xfer x;
+	struct bn_trace_xfer x;
 
 	x.kind = kind;
 	x.bus = sl->bus;
@@ -117,7 +117,7 @@ static void bn_pair_emit(struct bn_pair *p, const struct bn_pair_slot *sl,
 	x.has_submit = true;
 	x.submit = sl->s;
 	x.complete = c;
-	if (kind == BN_XFER_DANGLING)
+	if (kind == BN_TRACE_DANGLING)
 		p->st.dangling++;
 	else
 		p->st.paired++;
@@ -149,7 +149,7 @@ static void bn_pair_evict(struct bn_pair *p)
 	bn_pair_unlink(p, b, prev, best);
 	p->st.evicted++;
 	p->st.dangling--;	/* counted as evicted, not dangling */
-	bn_pair_emit(p, &copy, BN_XFER_DANGLING, NULL);
+	bn_pair_emit(p, &copy, BN_TRACE_DANGLING, NULL);
 }
 
 /**
@@ -173,7 +173,7 @@ static void bn_pair_submit(struct bn_pair *p, const struct bn_urb *ev)
 			copy = *sl;
 			bn_pair_unlink(p, b, prev, i);
 			p->st.reused++;
-			bn_pair_emit(p, &copy, BN_XFER_DANGLING, NULL);
+			bn_pair_emit(p, &copy, BN_TRACE_DANGLING, NULL);
 			p->st.dangling--;
 			break;
 		}
@@ -226,7 +226,7 @@ static void bn_pair_complete(struct bn_pair *p, const struct bn_urb *ev)
 	uint32_t b = bn_pair_hash(ev->id, ev->bus, ev->dev, ev->ep);
 	struct bn_pair_slot *sl, copy;
 	int32_t i, prev = BN_PAIR_NONE;
-	struct bn_xfer x;
+	struct bn_trace_xfer x;
 
 	for (i = p->bucket[b]; i != BN_PAIR_NONE; prev = i, i = p->slot[i].next) {
 		sl = &p->slot[i];
@@ -242,11 +242,11 @@ static void bn_pair_complete(struct bn_pair *p, const struct bn_urb *ev)
 		}
 		copy = *sl;
 		bn_pair_unlink(p, b, prev, i);
-		bn_pair_emit(p, &copy, BN_XFER_PAIRED, ev);
+		bn_pair_emit(p, &copy, BN_TRACE_PAIRED, ev);
 		return;
 	}
 	memset(&x, 0, sizeof(x));
-	x.kind = BN_XFER_ORPHAN;
+	x.kind = BN_TRACE_ORPHAN;
 	x.bus = ev->bus;
 	x.dev = ev->dev;
 	x.ep = ev->ep;
@@ -299,7 +299,7 @@ void bn_pair_finish(struct bn_pair *p)
 			list[n++] = &p->slot[i];
 	qsort(list, n, sizeof(*list), bn_pair_cmp_seq);
 	for (k = 0; k < n; k++)
-		bn_pair_emit(p, list[k], BN_XFER_DANGLING, NULL);
+		bn_pair_emit(p, list[k], BN_TRACE_DANGLING, NULL);
 	free(list);
 	for (b = 0; b < BN_PAIR_BUCKETS; b++)
 		p->bucket[b] = BN_PAIR_NONE;

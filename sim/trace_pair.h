@@ -31,14 +31,14 @@
 #define BN_PAIR_KEEP		16		/**< Submit data bytes kept */
 
 /** What pairing produced. */
-enum bn_xfer_kind {
-	BN_XFER_PAIRED = 0,	/**< Submit and completion */
-	BN_XFER_ORPHAN = 1,	/**< Completion with no submit */
-	BN_XFER_DANGLING = 2,	/**< Submit with no completion */
+enum bn_trace_xfer_kind {
+	BN_TRACE_PAIRED = 0,	/**< Submit and completion */
+	BN_TRACE_ORPHAN = 1,	/**< Completion with no submit */
+	BN_TRACE_DANGLING = 2,	/**< Submit with no completion */
 };
 
 /** The part of a submit kept while it waits. */
-struct bn_xfer_submit {
+struct bn_trace_xfer_submit {
 	uint64_t ts_ns;			/**< Timestamp */
 	uint64_t record;		/**< Source record */
 	uint32_t req_len;		/**< Requested length */
@@ -53,15 +53,15 @@ struct bn_xfer_submit {
 };
 
 /** One transfer: a submit, a completion, or both. */
-struct bn_xfer {
-	enum bn_xfer_kind kind;		/**< ::bn_xfer_kind */
+struct bn_trace_xfer {
+	enum bn_trace_xfer_kind kind;		/**< ::bn_trace_xfer_kind */
 	uint16_t bus;			/**< Bus */
 	uint8_t dev;			/**< Device address */
 	uint8_t ep;			/**< Endpoint | IN */
 	uint8_t xfer;			/**< ::bn_urb_xfer */
 	uint64_t id;			/**< URB id */
 	bool has_submit;		/**< @c submit is valid */
-	struct bn_xfer_submit submit;	/**< The submit */
+	struct bn_trace_xfer_submit submit;	/**< The submit */
 	const struct bn_urb *complete;	/**< The completion, or NULL */
 };
 
@@ -83,7 +83,7 @@ struct bn_pair_stats {
  * @param ctx		Caller's context
  * @param x		Transfer (valid during the call only)
  */
-typedef void (*bn_xfer_fn)(void *ctx, const struct bn_xfer *x);
+typedef void (*bn_trace_xfer_fn)(void *ctx, const struct bn_trace_xfer *x);
 
 /** A pairing state (opaque). */
 struct bn_pair;
@@ -95,7 +95,7 @@ struct bn_pair;
  * @param ctx		Passed to @p fn
  * @return		State, or NULL if out of memory
  */
-struct bn_pair *bn_pair_new(bn_xfer_fn fn, void *ctx);
+struct bn_pair *bn_pair_new(bn_trace_xfer_fn fn, void *ctx);
 
 /**
  * Feed one event.

@@ -130,7 +130,7 @@ static bool bn_scan_key(const struct bn_ident_dev *d, struct bn_id_key *key)
  * @param c		Scan context
  * @param x		Transfer
  */
-static void bn_scan_dump(struct bn_scan_ctx *c, const struct bn_xfer *x)
+static void bn_scan_dump(struct bn_scan_ctx *c, const struct bn_trace_xfer *x)
 {
 	const struct bn_urb *e = x->complete;
 	const struct bn_cmd *cmd = NULL;
@@ -160,20 +160,20 @@ static void bn_scan_dump(struct bn_scan_ctx *c, const struct bn_xfer *x)
 	} else {
 		snprintf(req, sizeof(req), "%s", in ? "in" : "out");
 	}
-	if (x->kind == BN_XFER_ORPHAN)
+	if (x->kind == BN_TRACE_ORPHAN)
 		snprintf(lens, sizeof(lens), "%" PRIu32 "/?", e->actual_len);
-	else if (x->kind == BN_XFER_DANGLING)
+	else if (x->kind == BN_TRACE_DANGLING)
 		snprintf(lens, sizeof(lens), "-/%" PRIu32, x->submit.req_len);
 	else if ((x->submit.flags & BN_URB_F_USBPCAP) && in && !x->submit.req_len)
 		snprintf(lens, sizeof(lens), "%" PRIu32 "/?", e->actual_len);
 	else
 		snprintf(lens, sizeof(lens), "%" PRIu32 "/%" PRIu32,
 			 e->actual_len, x->submit.req_len);
-	if (x->kind == BN_XFER_DANGLING)
+	if (x->kind == BN_TRACE_DANGLING)
 		snprintf(st, sizeof(st), "no-completion");
 	else if (e->type == BN_URB_ERROR)
 		snprintf(st, sizeof(st), "submit-error(%d)", e->status);
-	else if (x->kind == BN_XFER_ORPHAN)
+	else if (x->kind == BN_TRACE_ORPHAN)
 		snprintf(st, sizeof(st), "%s,no-submit",
 			 bn_urb_status_name(e->status));
 	else if (bn_urb_status_name(e->status)[0] == 'e')
@@ -208,7 +208,7 @@ static void bn_scan_dump(struct bn_scan_ctx *c, const struct bn_xfer *x)
  * @param ctx		::bn_scan_ctx
  * @param x		Transfer
  */
-static void bn_scan_xfer(void *ctx, const struct bn_xfer *x)
+static void bn_scan_xfer(void *ctx, const struct bn_trace_xfer *x)
 {
 	struct bn_scan_ctx *c = ctx;
 

@@ -23,12 +23,12 @@
 /* What the callback saw. */
 struct seen {
 	int n;
-	enum bn_xfer_kind kind[64];
+	enum bn_trace_xfer_kind kind[64];
 	uint64_t s_rec[64];
 	uint64_t c_rec[64];
 };
 
-static void on_xfer(void *ctx, const struct bn_xfer *x)
+static void on_xfer(void *ctx, const struct bn_trace_xfer *x)
 {
 	struct seen *s = ctx;
 
@@ -91,14 +91,14 @@ START_TEST(test_pair_fifo_and_oddities)
 	ck_assert_uint_eq(st->too_early, 1);
 	ck_assert_uint_eq(st->evicted, 0);
 	ck_assert_int_eq(s.n, 10);
-	ck_assert_int_eq(s.kind[0], BN_XFER_ORPHAN);
+	ck_assert_int_eq(s.kind[0], BN_TRACE_ORPHAN);
 	ck_assert_uint_eq(s.c_rec[0], 1);
-	ck_assert_int_eq(s.kind[1], BN_XFER_PAIRED);
+	ck_assert_int_eq(s.kind[1], BN_TRACE_PAIRED);
 	ck_assert_uint_eq(s.s_rec[1], 2);
 	ck_assert_uint_eq(s.c_rec[1], 4);
 	ck_assert_uint_eq(s.s_rec[2], 3);
 	ck_assert_uint_eq(s.c_rec[2], 5);
-	ck_assert_int_eq(s.kind[3], BN_XFER_DANGLING);	/* record 6 */
+	ck_assert_int_eq(s.kind[3], BN_TRACE_DANGLING);	/* record 6 */
 	ck_assert_uint_eq(s.s_rec[3], 6);
 	ck_assert_uint_eq(s.s_rec[4], 7);
 	ck_assert_uint_eq(s.c_rec[4], 8);
@@ -106,9 +106,9 @@ START_TEST(test_pair_fifo_and_oddities)
 	ck_assert_uint_eq(s.c_rec[5], 10);
 	ck_assert_uint_eq(s.s_rec[6], 11);
 	ck_assert_uint_eq(s.c_rec[6], 12);
-	ck_assert_int_eq(s.kind[7], BN_XFER_ORPHAN);
+	ck_assert_int_eq(s.kind[7], BN_TRACE_ORPHAN);
 	ck_assert_uint_eq(s.c_rec[7], 14);
-	ck_assert_int_eq(s.kind[8], BN_XFER_DANGLING);	/* 13, then 15 */
+	ck_assert_int_eq(s.kind[8], BN_TRACE_DANGLING);	/* 13, then 15 */
 	ck_assert_uint_eq(s.s_rec[8], 13);
 	ck_assert_uint_eq(s.s_rec[9], 15);
 	bn_pair_free(p);
@@ -212,11 +212,11 @@ START_TEST(test_ident_qualifier_stall)
 		0x12, 0x01, 0x00, 0x02, 0, 0, 0, 0x40,
 		0x34, 0x12, 0x78, 0x56, 0, 1, 0, 0, 0, 1 };
 	struct bn_urb c;
-	struct bn_xfer x;
+	struct bn_trace_xfer x;
 
 	memset(&x, 0, sizeof(x));
 	memset(&c, 0, sizeof(c));
-	x.kind = BN_XFER_PAIRED;
+	x.kind = BN_TRACE_PAIRED;
 	x.bus = 1;
 	x.dev = 9;
 	x.ep = 0x80;
