@@ -111,4 +111,24 @@ int bn_cmd_family(struct bn_cli *cli, int argc, char **argv);
  */
 int bn_cmd_trace(struct bn_cli *cli, int argc, char **argv);
 
+/**
+ * The `replay` subcommand: run a driver against a recorded trace.
+ *
+ * @param cli		Context
+ * @param argc		Arguments
+ * @param argv		Argument vector
+ * @return		Exit code
+ */
+int bn_cmd_replay(struct bn_cli *cli, int argc, char **argv);
+
+/**
+ * The `classify` subcommand: rank families against a recorded trace.
+ *
+ * @param cli		Context
+ * @param argc		Arguments
+ * @param argv		Argument vector
+ * @return		Exit code
+ */
+int bn_cmd_classify(struct bn_cli *cli, int argc, char **argv);
+
 #endif /* BN_CLI_H */

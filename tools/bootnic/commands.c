@@ -15,5 +15,9 @@ const struct bn_cli_cmd bn_cli_cmds[] = {
 	{ "family", "list chip families; print one with its programs",
 	  bn_cmd_family },
 	{ "trace", "read USB traces: info, dump, convert to pcap", bn_cmd_trace },
+	{ "replay", "run a driver against a recorded USB trace",
+	  bn_cmd_replay },
+	{ "classify", "rank chip families against a recorded trace",
+	  bn_cmd_classify },
 	{ NULL, NULL, NULL },
 };
