@@ -97,6 +97,8 @@ struct bn_replay_report {
 	unsigned int nfindings;		/**< Findings kept */
 	uint64_t divergences;		/**< Divergences (all, kept or not) */
 	uint64_t unverified;		/**< Unverified writes (all) */
+	uint64_t teardown;		/**< Close/remove requests beyond the
+					     recorded session (not checked) */
 	struct bn_replay_finding findings[BN_REPLAY_MAX_FINDINGS]; /**< Kept */
 	char error[200];		/**< Why the run stopped early, or "" */
 };

@@ -342,6 +342,10 @@ static void bn_rp_finding(struct bn_replay_model *m, int kind,
 	struct bn_replay_report *rep = m->rep;
 	struct bn_replay_finding *f;
 
+	if (m->teardown) {
+		rep->teardown++;
+		return;
+	}
 	if (kind == BN_REPLAY_UNVERIFIED)
 		rep->unverified++;
 	else
@@ -788,6 +792,7 @@ void bn_rp_reset(struct bn_replay_model *m, struct bn_replay_report *rep,
 	m->timed = timed;
 	m->start = 0;
 	m->cursor = -1;
+	m->teardown = false;
 	m->encap_head = m->encap_count = 0;
 	for (i = 0; i < m->nctrl; i++)
 		m->ctrl[i].used = false;

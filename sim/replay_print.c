@@ -125,8 +125,10 @@ void bn_replay_print(FILE *out, const struct bn_replay_model *m,
 			"NOT in the trace");
 	fprintf(out, "  opened              %s\n", bn_rp_yes(rep->opened));
 	fprintf(out, "  link up             %s", bn_rp_yes(rep->link_up));
-	if (rep->link_up)
+	if (rep->link_up && rep->speed)
 		fprintf(out, " (%u Mb/s)", rep->speed);
+	else if (rep->link_up)
+		fprintf(out, " (speed not reported)");
 	fprintf(out, "\n  recorded rx         %llu of %llu payloads delivered, "
 		"%llu frames decoded (%llu DHCP), %llu errors\n",
 		(unsigned long long)rep->in_consumed,
@@ -143,6 +145,9 @@ void bn_replay_print(FILE *out, const struct bn_replay_model *m,
 		(unsigned long long)rep->divergences);
 	fprintf(out, "  unverified writes   %llu\n",
 		(unsigned long long)rep->unverified);
+	if (rep->teardown)
+		fprintf(out, "  after the trace     %llu close/remove requests "
+			"not checked\n", (unsigned long long)rep->teardown);
 	fprintf(out, "  simulated time      %llu.%03llu ms\n",
 		(unsigned long long)(rep->sim_us / 1000),
 		(unsigned long long)(rep->sim_us % 1000));
@@ -181,7 +186,8 @@ void bn_replay_print_json(FILE *out, const struct bn_replay_report *rep)
 		"\"in_recorded\": %llu, \"in_consumed\": %llu, "
 		"\"ctrl_recorded\": %llu, \"ctrl_matched\": %llu, "
 		"\"writes_verified\": %llu, \"divergences\": %llu, "
-		"\"unverified\": %llu, \"sim_us\": %llu, \"ok\": %s, "
+		"\"unverified\": %llu, \"teardown\": %llu, "
+		"\"sim_us\": %llu, \"ok\": %s, "
 		"\"findings\": [", rep->device,
 		rep->enumerated ? "true" : "false", rep->config_value,
 		rep->driver, rep->family, rep->probed ? "true" : "false",
@@ -199,6 +205,7 @@ void bn_replay_print_json(FILE *out, const struct bn_replay_report *rep)
 		(unsigned long long)rep->writes_verified,
 		(unsigned long long)rep->divergences,
 		(unsigned long long)rep->unverified,
+		(unsigned long long)rep->teardown,
 		(unsigned long long)rep->sim_us,
 		bn_replay_ok(rep) ? "true" : "false");
 	for (i = 0; i < rep->nfindings; i++) {

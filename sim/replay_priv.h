@@ -78,6 +78,8 @@ struct bn_replay_model {
 	bn_simtime_t start;			/**< Simulated time of the first
 						     request (for gating) */
 	long cursor;				/**< Last matched control, or -1 */
+	bool teardown;				/**< Past the recorded session:
+						     requests are not checked */
 	struct bn_rp_encap encap[BN_REPLAY_ENCAP_MAX]; /**< Queued responses */
 	unsigned int encap_head;		/**< First queued */
 	unsigned int encap_count;		/**< Queued */

@@ -15,6 +15,7 @@
 
 #include "bn_enum.h"
 #include "bn_err.h"
+#include "bn_log.h"
 #include "bn_port.h"
 #include "bn_netdev.h"
 #include "bn_usb.h"
@@ -236,7 +237,7 @@ int bn_replay_run(struct bn_replay_model *m, const struct bn_replay_opts *opts,
 	struct bn_usb_device usb;
 	struct bn_netdev *nd;
 	struct bn_sim *sim;
-	int rc;
+	int rc, level;
 
 	memset(rep, 0, sizeof(*rep));
 	memset(&usb, 0, sizeof(usb));
@@ -279,7 +280,13 @@ int bn_replay_run(struct bn_replay_model *m, const struct bn_replay_opts *opts,
 	memcpy(rep->mac, nd->perm_addr, 6);
 	rep->mac_in_trace = bn_rp_mac_in_trace(m, nd->perm_addr);
 	bn_rp_exercise(m, sim, nd, opts, rep);
+	/* Close and remove go beyond what the trace recorded: their requests
+	 * are answered where possible but neither checked nor logged */
+	m->teardown = true;
+	level = bn_log_get_level();
+	bn_log_set_level(BN_LOG_ERR - 1);
 	bn_enum_detach(&usb, &res);
+	bn_log_set_level(level);
 	rc = 0;
  out:
 	rep->sim_us = bn_sim_now(sim) / BN_SIM_PER_US;
