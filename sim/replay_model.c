@@ -356,7 +356,9 @@ static void bn_rp_finding(struct bn_replay_model *m, int kind,
 	f->kind = kind;
 	memcpy(f->setup, setup, 8);
 	f->data_len = len;
-	memcpy(f->data, data, len < sizeof(f->data) ? len : sizeof(f->data));
+	if (data && len)
+		memcpy(f->data, data,
+		       len < sizeof(f->data) ? len : sizeof(f->data));
 	f->cursor = m->cursor;
 	f->expected = expected;
 }
@@ -559,7 +561,8 @@ static bool bn_rp_descriptor(struct bn_replay_model *m, const uint8_t *setup,
 		return true;
 	}
 	reply->len = (uint16_t)BN_MIN(m->ctrl[i].in_len, (uint32_t)wlength);
-	memcpy(buf, m->ctrl[i].in, reply->len);
+	if (reply->len)
+		memcpy(buf, m->ctrl[i].in, reply->len);
 	return true;
 }
 
@@ -611,7 +614,8 @@ static void bn_rp_read(struct bn_replay_model *m, const uint8_t *setup,
 		return;
 	}
 	reply->len = (uint16_t)BN_MIN(m->ctrl[i].in_len, (uint32_t)wlength);
-	memcpy(buf, m->ctrl[i].in, reply->len);
+	if (reply->len)
+		memcpy(buf, m->ctrl[i].in, reply->len);
 }
 
 /**

@@ -267,8 +267,10 @@ int bn_replay_run(struct bn_replay_model *m, const struct bn_replay_opts *opts,
 	}
 	rep->config_value = res.config_value;
 	if (!res.count) {
-		snprintf(rep->error, sizeof(rep->error), "no driver bound to "
-			 "configuration %u", res.config_value);
+		snprintf(rep->error, sizeof(rep->error), res.score > 0 ?
+			 "probe failed on configuration %u (the driver's log "
+			 "line says why)" : "no driver bound to configuration "
+			 "%u", res.config_value);
 		bn_enum_detach(&usb, &res);
 		goto out;
 	}
