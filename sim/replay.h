@@ -59,6 +59,7 @@ struct bn_replay_finding {
 	long cursor;			/**< Recorded request matched last, or -1 */
 	long expected;			/**< Recorded request with the same setup
 					     (WRITE_DIFFERS), or -1 */
+	uint64_t t_us;			/**< Simulated time of the request */
 };
 
 /** Replay options. */
@@ -70,6 +71,9 @@ struct bn_replay_opts {
 	uint32_t run_ms;		/**< Simulated run after open (0: default) */
 	int bus;			/**< Device's bus in the trace, -1: pick */
 	int dev;			/**< Device's address, -1: pick */
+	const char *pcap_out;		/**< Write the simulated session here
+					     (pcap, link type 220), or NULL */
+	const char *timeline;		/**< Write an SVG timeline here, or NULL */
 };
 
 /** What a replay found. */

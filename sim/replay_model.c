@@ -361,6 +361,7 @@ static void bn_rp_finding(struct bn_replay_model *m, int kind,
 		       len < sizeof(f->data) ? len : sizeof(f->data));
 	f->cursor = m->cursor;
 	f->expected = expected;
+	f->t_us = m->now / BN_SIM_PER_US;
 }
 
 /**
@@ -670,6 +671,7 @@ static void bn_rp_control(struct bn_simdev *dev, const struct bn_setup *setup,
 
 	if (!m->start)
 		m->start = now ? now : 1;
+	m->now = now;
 	bn_setup_encode(setup, wire);
 	if ((setup->request_type & BN_USB_TYPE_MASK) == BN_USB_TYPE_CLASS &&
 	    setup->request == BN_CDC_SEND_ENCAPSULATED_COMMAND &&

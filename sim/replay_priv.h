@@ -78,6 +78,7 @@ struct bn_replay_model {
 	bn_simtime_t start;			/**< Simulated time of the first
 						     request (for gating) */
 	long cursor;				/**< Last matched control, or -1 */
+	bn_simtime_t now;			/**< Time of the current request */
 	bool teardown;				/**< Past the recorded session:
 						     requests are not checked */
 	struct bn_rp_encap encap[BN_REPLAY_ENCAP_MAX]; /**< Queued responses */
@@ -112,5 +113,35 @@ bool bn_rp_mac_in_trace(const struct bn_replay_model *m, const uint8_t *mac);
  * @param size		Size of @p buf
  */
 void bn_rp_format_ctrl(const struct bn_rp_ctrl *c, char *buf, size_t size);
+
+/** Where a run's outputs go (pcap and timeline). */
+struct bn_rp_out;
+
+/**
+ * Start recording a run's outputs.
+ *
+ * @param opts		Options (pcap_out, timeline)
+ * @param sim		Simulator (for bus utilisation)
+ * @param inner		The simulator's host controller
+ * @param high_speed	Microframes of 125 us (else frames of 1 ms)
+ * @param hcd		Host controller the run must use, out
+ * @param err		Error text out
+ * @param errlen	Its size
+ * @return		Recorder (NULL with *hcd = inner when nothing is asked,
+ *			or on error with @p err set)
+ */
+struct bn_rp_out *bn_rp_out_start(const struct bn_replay_opts *opts,
+				  struct bn_sim *sim, struct bn_hcd *inner,
+				  bool high_speed, struct bn_hcd **hcd,
+				  char *err, size_t errlen);
+
+/**
+ * Finish recording: close the pcap, draw the timeline.
+ *
+ * @param o		Recorder (NULL is ignored)
+ * @param rep		Report (findings are marked on the timeline)
+ * @return		0, or -1 if a file could not be written (rep->error)
+ */
+int bn_rp_out_finish(struct bn_rp_out *o, struct bn_replay_report *rep);
 
 #endif /* BN_REPLAY_PRIV_H */

@@ -236,6 +236,8 @@ int bn_replay_run(struct bn_replay_model *m, const struct bn_replay_opts *opts,
 	struct bn_enum_result res;
 	struct bn_usb_device usb;
 	struct bn_netdev *nd;
+	struct bn_rp_out *out = NULL;
+	struct bn_hcd *hcd;
 	struct bn_sim *sim;
 	int rc, level;
 
@@ -257,7 +259,14 @@ int bn_replay_run(struct bn_replay_model *m, const struct bn_replay_opts *opts,
 			 bn_strerror(rc));
 		goto out;
 	}
-	rc = bn_enum_attach(&usb, bn_sim_hcd(sim), 1, "replay", &drivers.reg,
+	out = bn_rp_out_start(opts, sim, bn_sim_hcd(sim),
+			      m->simdev.speed == BN_SPEED_HIGH, &hcd,
+			      rep->error, sizeof(rep->error));
+	if (!out && (opts->pcap_out || opts->timeline)) {
+		rc = -BN_EIO;
+		goto out;
+	}
+	rc = bn_enum_attach(&usb, hcd, 1, "replay", &drivers.reg,
 			    &bn_rp_env, rep, &res);
 	rep->enumerated = (rc == 0) || usb.configured;
 	if (rc < 0) {
@@ -292,6 +301,8 @@ int bn_replay_run(struct bn_replay_model *m, const struct bn_replay_opts *opts,
 	rc = 0;
  out:
 	rep->sim_us = bn_sim_now(sim) / BN_SIM_PER_US;
+	if (bn_rp_out_finish(out, rep) < 0 && rc == 0)
+		rc = -BN_EIO;
 	bn_sim_free(sim);
 	free(drivers.ids);
 	return rc;

@@ -21,6 +21,7 @@
 #include "bn_usb.h"
 #include "bn_usbnet.h"
 #include "sim/replay.h"
+#include "sim/trace.h"
 #include "sim/trace_write.h"
 #include "sim/urb.h"
 #include "tests/unit/bn_test.h"
@@ -507,6 +508,110 @@ START_TEST(test_qemu_classify)
 }
 END_TEST
 
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	ck_assert_ptr_nonnull(f);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = calloc(1, (size_t)n + 1);
+	ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	return buf;
+}
+
+START_TEST(test_outputs)
+{
+	char pcap[] = "/tmp/bn-replay-pcap-XXXXXX";
+	char svg[] = "/tmp/bn-replay-svg-XXXXXX";
+	struct bn_replay_model *m =
+		learn("traces/qemu-usbnet-cdc-ecm-usbmon.pcap");
+	struct bn_replay_opts opts = { .profile = BN_SIM_XHCI, .bus = -1,
+				       .dev = -1, .pcap_out = pcap,
+				       .timeline = svg };
+	struct bn_replay_report rep;
+	const struct bn_urb *ev;
+	struct bn_trace *t;
+	unsigned int events = 0, descriptors = 0, bulk_in = 0;
+	char err[200], cmd[256], *text;
+	FILE *p;
+
+	close(mkstemp(pcap));
+	close(mkstemp(svg));
+	ck_assert_int_eq(bn_replay_run(m, &opts, &bn_registry_builtin, &rep),
+			 0);
+	ck_assert(bn_replay_ok(&rep));
+	/* the simulated session reads back as a usbmon pcap */
+	t = bn_trace_open(pcap, err, sizeof(err));
+	ck_assert_msg(t != NULL, "%s", err);
+	ck_assert_int_eq(bn_trace_linktype(t), 220);
+	while (bn_trace_next(t, &ev) > 0) {
+		events++;
+		if (ev->type == BN_URB_SUBMIT && ev->setup_present &&
+		    ev->setup[1] == 0x06)
+			descriptors++;
+		if (ev->type == BN_URB_COMPLETE && ev->xfer == BN_URB_XFER_BULK
+		    && (ev->ep & 0x80) && ev->data_len)
+			bulk_in++;
+	}
+	ck_assert_ptr_null(bn_trace_error(t)[0] ? bn_trace_error(t) : NULL);
+	bn_trace_close(t);
+	ck_assert_uint_gt(events, 40);
+	ck_assert_uint_ge(descriptors, 4);
+	ck_assert_uint_eq(bulk_in, rep.rx_frames);
+	/* and Wireshark decodes the replayed DHCP frames in it */
+	if (access("/usr/bin/tshark", X_OK) == 0) {
+		snprintf(cmd, sizeof(cmd), "tshark -r %s -Y dhcp 2>/dev/null "
+			 "| grep -c 'DHCP'", pcap);
+		p = popen(cmd, "r");
+		ck_assert_ptr_nonnull(p);
+		ck_assert_int_eq(fscanf(p, "%u", &events), 1);
+		pclose(p);
+		ck_assert_uint_eq(events, 2);
+	}
+	text = slurp(svg);
+	ck_assert_ptr_nonnull(strstr(text, "<svg"));
+	ck_assert_ptr_nonnull(strstr(text, "ep0 control"));
+	ck_assert_ptr_nonnull(strstr(text, "ep2 IN"));
+	ck_assert_ptr_nonnull(strstr(text, "bus use"));
+	ck_assert_ptr_null(strstr(text, ">divergence<"));
+	ck_assert_ptr_nonnull(strstr(text, "</svg>"));
+	free(text);
+	unlink(pcap);
+	unlink(svg);
+	bn_replay_model_free(m);
+}
+END_TEST
+
+START_TEST(test_timeline_marks_divergence)
+{
+	char *path = make_trace(), *text;
+	char svg[] = "/tmp/bn-replay-svg-XXXXXX";
+	struct bn_replay_model *m = learn(path);
+	struct bn_replay_opts opts = { .profile = BN_SIM_EHCI, .bus = -1,
+				       .dev = -1, .timeline = svg };
+	struct bn_replay_report rep;
+
+	close(mkstemp(svg));
+	knob_rx_ctl = 0x0098;
+	knob_extra_read = false;
+	knob_chip = 0x10;
+	ck_assert_int_eq(bn_replay_run(m, &opts, &rt_reg, &rep), 0);
+	ck_assert_uint_eq(rep.divergences, 1);
+	text = slurp(svg);
+	ck_assert_ptr_nonnull(strstr(text, ">divergence<"));
+	ck_assert_ptr_nonnull(strstr(text, "divergence: request 40 10"));
+	free(text);
+	unlink(svg);
+	bn_replay_model_free(m);
+	unlink(path);
+}
+END_TEST
+
 static Suite *replay_suite(void)
 {
 	Suite *s = suite_create("replay");
@@ -519,10 +624,12 @@ static Suite *replay_suite(void)
 	tcase_add_test(tc, test_other_chip);
 	tcase_add_test(tc, test_deterministic);
 	tcase_add_test(tc, test_no_device);
+	tcase_add_test(tc, test_timeline_marks_divergence);
 	suite_add_tcase(s, tc);
 	tcase_add_test(real, test_qemu_ecm);
 	tcase_add_test(real, test_qemu_rndis);
 	tcase_add_loop_test(real, test_qemu_classify, 0, 2);
+	tcase_add_test(real, test_outputs);
 	suite_add_tcase(s, real);
 	return s;
 }

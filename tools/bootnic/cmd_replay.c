@@ -29,7 +29,9 @@ static void bn_replay_usage(FILE *f)
 	fprintf(f, "usage: bootnic replay TRACE [--driver NAME] [--family NAME] "
 		"[--host ehci|xhci]\n"
 		"                      [--report text|json] [--device BUS:ADDR] "
-		"[--timed] [--run-ms N]\n\n"
+		"[--timed] [--run-ms N]\n"
+		"                      [--timeline FILE.svg] [--pcap-out FILE]"
+		"\n\n"
 		"Run a driver against the device learnt from TRACE on the "
 		"simulated bus: the\nSDK enumerates it, the driver matching the "
 		"ID tables (or the one forced)\nbinds, opens and receives the "
@@ -45,6 +47,12 @@ static void bn_replay_usage(FILE *f)
 		"is not a hub)\n"
 		"  --timed             deliver payloads no earlier than recorded\n"
 		"  --run-ms            simulated time after open (default %u)\n"
+		"  --timeline          write an SVG: a lane per endpoint, "
+		"transfers as bars,\n"
+		"                      bus use per microframe, divergences "
+		"marked\n"
+		"  --pcap-out          write the simulated session as a pcap "
+		"(link type 220)\n"
 		"exit status: 0 replay passed, 1 divergence or failure, 2 usage "
 		"or unreadable trace\n", BN_REPLAY_DEFAULT_RUN_MS);
 }
@@ -93,6 +101,8 @@ static int bn_replay_parse(struct bn_cli *cli, int argc, char **argv,
 		{ "device", required_argument, NULL, 'D' },
 		{ "timed", no_argument, NULL, 't' },
 		{ "run-ms", required_argument, NULL, 'm' },
+		{ "pcap-out", required_argument, NULL, 'p' },
+		{ "timeline", required_argument, NULL, 'T' },
 		{ NULL, 0, NULL, 0 },
 	};
 	void (*usage)(FILE *) = classify ? bn_classify_usage : bn_replay_usage;
@@ -105,7 +115,8 @@ static int bn_replay_parse(struct bn_cli *cli, int argc, char **argv,
 	rc->opts.bus = rc->opts.dev = -1;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (classify && (c == 'd' || c == 'f' || c == 'r')) {
+		if (classify && (c == 'd' || c == 'f' || c == 'r' || c == 'p' ||
+				 c == 'T')) {
 			usage(cli->err);
 			return BN_EXIT_USAGE;
 		}
@@ -142,6 +153,12 @@ static int bn_replay_parse(struct bn_cli *cli, int argc, char **argv,
 			break;
 		case 't':
 			rc->opts.timed = true;
+			break;
+		case 'p':
+			rc->opts.pcap_out = optarg;
+			break;
+		case 'T':
+			rc->opts.timeline = optarg;
 			break;
 		case 'm':
 			rc->opts.run_ms = (uint32_t)strtoul(optarg, &end, 10);
