@@ -33,35 +33,50 @@ struct bn_rp_pending {
 /** Control submits that may wait at once while learning. */
 #define BN_RP_PENDING 16
 
+/** What one device of the trace taught, while the trace is read. */
+struct bn_rp_learnt {
+	uint16_t bus;				/**< Bus */
+	uint8_t addr;				/**< Address */
+	struct bn_replay_model part;		/**< Its transfers and bytes */
+	struct bn_rp_pending pend[BN_RP_PENDING]; /**< Waiting submits */
+};
+
 /* ------------------------------------------------------------------------
  * Learning
  * ------------------------------------------------------------------------ */
 
 /**
- * Copy bytes into a new allocation.
+ * Copy bytes into the arena.
  *
+ * @param m		Model part being learnt
  * @param p		Bytes
  * @param len		Length
- * @return		Copy (NULL when @p len is 0), aborts when out of memory
+ * @return		Offset of the copy
  */
-static uint8_t *bn_rp_dup(const uint8_t *p, uint32_t len)
+static size_t bn_rp_keep(struct bn_replay_model *m, const uint8_t *p,
+			 uint32_t len)
 {
-	uint8_t *d;
+	size_t off = m->arena_len;
 
-	if (!len || !p)
-		return NULL;
-	d = malloc(len);
-	if (!d)
-		abort();
-	memcpy(d, p, len);
-	return d;
+	if (m->arena_len + len > m->arena_cap) {
+		m->arena_cap = m->arena_cap ? 2 * m->arena_cap : 65536;
+		while (m->arena_len + len > m->arena_cap)
+			m->arena_cap *= 2;
+		m->arena = realloc(m->arena, m->arena_cap);
+		if (!m->arena)
+			abort();
+	}
+	if (len)
+		memcpy(m->arena + off, p, len);
+	m->arena_len += len;
+	return off;
 }
 
 /**
  * Append a recorded control transfer.
  *
- * @param m		Model
- * @param c		Transfer (ownership of its buffers moves to the model)
+ * @param m		Model part
+ * @param c		Transfer
  */
 static void bn_rp_add_ctrl(struct bn_replay_model *m, const struct bn_rp_ctrl *c)
 {
@@ -77,7 +92,7 @@ static void bn_rp_add_ctrl(struct bn_replay_model *m, const struct bn_rp_ctrl *c
 /**
  * Find or create the payload queue of an IN endpoint.
  *
- * @param m		Model
+ * @param m		Model part
  * @param ep		Endpoint address with the IN bit
  * @return		Queue
  */
@@ -100,7 +115,7 @@ static struct bn_rp_queue *bn_rp_queue(struct bn_replay_model *m, uint8_t ep)
 /**
  * Record one IN payload.
  *
- * @param m		Model
+ * @param m		Model part
  * @param ev		Completion event with data
  */
 static void bn_rp_add_in(struct bn_replay_model *m, const struct bn_urb *ev)
@@ -113,23 +128,22 @@ static void bn_rp_add_in(struct bn_replay_model *m, const struct bn_urb *ev)
 		if (!q->items)
 			abort();
 	}
-	q->items[q->count].buf = bn_rp_dup(ev->data, ev->data_len);
+	q->items[q->count].off = bn_rp_keep(m, ev->data, ev->data_len);
 	q->items[q->count].len = ev->data_len;
 	q->items[q->count].ts_ns = ev->ts_ns;
 	q->count++;
 }
 
 /**
- * Learn from one event of the chosen device.
+ * Learn from one event of a device.
  *
- * @param m		Model
- * @param pend		Waiting control submits
+ * @param l		What the device taught so far
  * @param ev		Event
  */
-static void bn_rp_learn_event(struct bn_replay_model *m,
-			      struct bn_rp_pending *pend,
-			      const struct bn_urb *ev)
+static void bn_rp_learn_event(struct bn_rp_learnt *l, const struct bn_urb *ev)
 {
+	struct bn_replay_model *m = &l->part;
+	struct bn_rp_pending *pend = l->pend;
 	unsigned int i;
 
 	if (!m->t0_ns)
@@ -153,9 +167,10 @@ static void bn_rp_learn_event(struct bn_replay_model *m,
 		pend[i].live = true;
 		pend[i].id = ev->id;
 		memcpy(pend[i].c.setup, ev->setup, 8);
-		if (!(ev->setup[0] & BN_USB_DIR_IN)) {
-			pend[i].c.out = bn_rp_dup(ev->data, ev->data_len);
-			pend[i].c.out_len = pend[i].c.out ? ev->data_len : 0;
+		if (!(ev->setup[0] & BN_USB_DIR_IN) && ev->data_len) {
+			pend[i].c.out_off = bn_rp_keep(m, ev->data,
+						       ev->data_len);
+			pend[i].c.out_len = ev->data_len;
 		}
 		pend[i].c.ts_ns = ev->ts_ns;
 		pend[i].c.record = ev->record;
@@ -169,9 +184,10 @@ static void bn_rp_learn_event(struct bn_replay_model *m,
 		return;
 	pend[i].live = false;
 	pend[i].c.status = ev->status;
-	if ((pend[i].c.setup[0] & BN_USB_DIR_IN) && ev->status == 0) {
-		pend[i].c.in = bn_rp_dup(ev->data, ev->data_len);
-		pend[i].c.in_len = pend[i].c.in ? ev->data_len : 0;
+	if ((pend[i].c.setup[0] & BN_USB_DIR_IN) && ev->status == 0 &&
+	    ev->data_len) {
+		pend[i].c.in_off = bn_rp_keep(m, ev->data, ev->data_len);
+		pend[i].c.in_len = ev->data_len;
 	}
 	bn_rp_add_ctrl(m, &pend[i].c);
 }
@@ -215,16 +231,83 @@ static void bn_rp_ident_xfer(void *ctx, const struct bn_trace_xfer *x)
 }
 
 /**
- * First pass: the trace's devices and their identities.
+ * Find (or start) what a device taught.
+ *
+ * @param learnt	Per-device learning, BN_IDENT_MAX_DEVICES entries
+ * @param count		Entries in use
+ * @param ev		Event
+ * @return		Entry, or NULL when there are too many devices
+ */
+static struct bn_rp_learnt *bn_rp_learnt_for(struct bn_rp_learnt *learnt,
+					     unsigned int *count,
+					     const struct bn_urb *ev)
+{
+	unsigned int i;
+
+	for (i = 0; i < *count; i++) {
+		if (learnt[i].bus == ev->bus && learnt[i].addr == ev->dev)
+			return &learnt[i];
+	}
+	if (*count == BN_IDENT_MAX_DEVICES)
+		return NULL;
+	learnt[*count].bus = ev->bus;
+	learnt[*count].addr = ev->dev;
+	return &learnt[(*count)++];
+}
+
+/**
+ * Free what a device taught (a model part).
+ *
+ * @param m		Model part
+ */
+static void bn_rp_part_free(struct bn_replay_model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nqueues; i++)
+		free(m->queues[i].items);
+	free(m->queues);
+	free(m->ctrl);
+	free(m->arena);
+}
+
+/**
+ * Turn arena offsets into pointers once the arena no longer moves.
  *
  * @param m		Model
+ */
+static void bn_rp_fixup(struct bn_replay_model *m)
+{
+	size_t i, j;
+
+	for (i = 0; i < m->nctrl; i++) {
+		struct bn_rp_ctrl *c = &m->ctrl[i];
+
+		c->out = c->out_len ? m->arena + c->out_off : NULL;
+		c->in = c->in_len ? m->arena + c->in_off : NULL;
+	}
+	for (i = 0; i < m->nqueues; i++) {
+		for (j = 0; j < m->queues[i].count; j++)
+			m->queues[i].items[j].buf =
+				m->arena + m->queues[i].items[j].off;
+	}
+}
+
+/**
+ * Read the trace once: identities of every device and what each taught.
+ *
+ * @param m		Model (path set)
+ * @param learnt	Per-device learning out
+ * @param count		Devices out
  * @param err		Error text out
  * @param errlen	Its size
  * @return		0 or -1
  */
-static int bn_rp_identify(struct bn_replay_model *m, char *err, size_t errlen)
+static int bn_rp_scan(struct bn_replay_model *m, struct bn_rp_learnt *learnt,
+		      unsigned int *count, char *err, size_t errlen)
 {
 	const struct bn_urb *ev;
+	struct bn_rp_learnt *l;
 	struct bn_trace *t;
 	struct bn_pair *pair;
 	int rc;
@@ -238,37 +321,43 @@ static int bn_rp_identify(struct bn_replay_model *m, char *err, size_t errlen)
 		abort();
 	while ((rc = bn_trace_next(t, &ev)) > 0) {
 		bn_ident_event(m->ident, ev);
-		bn_pair_feed(pair, ev);
+		/* Identity comes from control transfers only */
+		if (ev->xfer == BN_URB_XFER_CTRL)
+			bn_pair_feed(pair, ev);
+		l = bn_rp_learnt_for(learnt, count, ev);
+		if (l)
+			bn_rp_learn_event(l, ev);
 	}
 	bn_pair_finish(pair);
 	bn_pair_free(pair);
 	bn_ident_finish(m->ident);
-	if (rc < 0) {
+	if (rc < 0)
 		snprintf(err, errlen, "%s", bn_trace_error(t));
-		bn_trace_close(t);
-		return -1;
-	}
 	bn_trace_close(t);
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 struct bn_replay_model *bn_replay_learn(const char *path, int bus, int dev,
 					char *err, size_t errlen)
 {
-	struct bn_rp_pending pend[BN_RP_PENDING];
 	struct bn_replay_model *m = calloc(1, sizeof(*m));
-	const struct bn_urb *ev;
-	struct bn_trace *t;
-	unsigned int i;
-	int rc;
+	struct bn_rp_learnt *learnt = calloc(BN_IDENT_MAX_DEVICES,
+					     sizeof(*learnt));
+	struct bn_rp_learnt *l = NULL;
+	unsigned int count = 0, i;
 
-	if (!m)
+	if (!m || !learnt)
 		abort();
 	snprintf(m->path, sizeof(m->path), "%s", path);
-	if (bn_rp_identify(m, err, errlen) < 0)
+	if (bn_rp_scan(m, learnt, &count, err, errlen) < 0)
 		goto err;
 	m->idev = bn_rp_pick(m->ident, bus, dev);
-	if (!m->idev) {
+	for (i = 0; m->idev && i < count; i++) {
+		if (learnt[i].bus == m->idev->bus &&
+		    learnt[i].addr == m->idev->addr)
+			l = &learnt[i];
+	}
+	if (!m->idev || !l) {
 		if (bus >= 0)
 			snprintf(err, errlen, "%s: no device %d:%d in the trace",
 				 path, bus, dev);
@@ -278,45 +367,35 @@ struct bn_replay_model *bn_replay_learn(const char *path, int bus, int dev,
 				 "excluded)", path);
 		goto err;
 	}
-	t = bn_trace_open(path, err, errlen);
-	if (!t)
-		goto err;
-	memset(pend, 0, sizeof(pend));
-	while ((rc = bn_trace_next(t, &ev)) > 0) {
-		if (ev->bus == m->idev->bus && ev->dev == m->idev->addr)
-			bn_rp_learn_event(m, pend, ev);
-	}
-	bn_trace_close(t);
-	for (i = 0; i < BN_RP_PENDING; i++) {
-		if (pend[i].live)
-			free(pend[i].c.out);
-	}
+	m->ctrl = l->part.ctrl;
+	m->nctrl = l->part.nctrl;
+	m->queues = l->part.queues;
+	m->nqueues = l->part.nqueues;
+	m->arena = l->part.arena;
+	m->arena_len = l->part.arena_len;
+	m->t0_ns = l->part.t0_ns;
+	memset(&l->part, 0, sizeof(l->part));
+	bn_rp_fixup(m);
+	for (i = 0; i < count; i++)
+		bn_rp_part_free(&learnt[i].part);
+	free(learnt);
 	m->simdev.speed = (m->idev->speed == BN_SPEED_HIGH) ? BN_SPEED_HIGH :
 			  BN_SPEED_FULL;
 	return m;
 
  err:
+	for (i = 0; i < count; i++)
+		bn_rp_part_free(&learnt[i].part);
+	free(learnt);
 	bn_replay_model_free(m);
 	return NULL;
 }
 
 void bn_replay_model_free(struct bn_replay_model *m)
 {
-	size_t i, j;
-
 	if (!m)
 		return;
-	for (i = 0; i < m->nctrl; i++) {
-		free(m->ctrl[i].out);
-		free(m->ctrl[i].in);
-	}
-	free(m->ctrl);
-	for (i = 0; i < m->nqueues; i++) {
-		for (j = 0; j < m->queues[i].count; j++)
-			free(m->queues[i].items[j].buf);
-		free(m->queues[i].items);
-	}
-	free(m->queues);
+	bn_rp_part_free(m);
 	bn_ident_free(m->ident);
 	free(m);
 }

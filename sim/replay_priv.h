@@ -28,6 +28,8 @@ struct bn_rp_ctrl {
 	uint32_t out_len;	/**< Its length */
 	uint8_t *in;		/**< IN reply, or NULL */
 	uint32_t in_len;	/**< Its length */
+	size_t out_off;		/**< While learning: @c out in the arena */
+	size_t in_off;		/**< While learning: @c in in the arena */
 	int32_t status;		/**< Completion status (0, or -32 for a stall) */
 	uint64_t ts_ns;		/**< Submit time */
 	uint64_t record;	/**< Trace record of the submit */
@@ -37,6 +39,7 @@ struct bn_rp_ctrl {
 /** One recorded IN payload (bulk or interrupt). */
 struct bn_rp_data {
 	uint8_t *buf;		/**< Bytes */
+	size_t off;		/**< While learning: @c buf in the arena */
 	uint32_t len;		/**< Length */
 	uint64_t ts_ns;		/**< Completion time */
 };
@@ -70,6 +73,9 @@ struct bn_replay_model {
 	size_t ctrl_cap;			/**< Allocated */
 	struct bn_rp_queue *queues;		/**< IN payloads per endpoint */
 	size_t nqueues;				/**< Endpoints */
+	uint8_t *arena;				/**< Every recorded byte */
+	size_t arena_len;			/**< Bytes used */
+	size_t arena_cap;			/**< Bytes allocated */
 	uint64_t t0_ns;				/**< First event of the device */
 	bool rndis;				/**< Encapsulated messages are RNDIS */
 	/* replay state */
