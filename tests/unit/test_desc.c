@@ -219,6 +219,63 @@ START_TEST(test_union_missing)
 }
 END_TEST
 
+START_TEST(test_no_alt0)
+{
+	/* Interface 1 exists only as alternate 1: no function could bind it */
+	static const uint8_t cfg[] = {
+		0x09, 0x02, 0x1b, 0x00, 0x02, 0x01, 0x00, 0xc0, 0x32,
+		0x09, 0x04, 0x00, 0x00, 0x00, 0xff, 0x00, 0x00, 0x00,
+		0x09, 0x04, 0x01, 0x01, 0x00, 0xff, 0x00, 0x00, 0x00,
+	};
+	struct bn_desc_error err;
+
+	ck_assert_int_eq(parse(cfg, sizeof(cfg), BN_SPEED_HIGH, &err),
+			 -BN_EINVAL);
+	ck_assert_str_eq(err.msg, "interface 1 has no alternate setting 0");
+	ck_assert_uint_eq(err.offset, 18);
+}
+END_TEST
+
+START_TEST(test_union_split)
+{
+	/* Two unions of one master with 4 + 4 subordinates: 9 interfaces */
+	uint8_t cfg[9 + 9 + 5 + 8 + 8 + 8 * 9] = {
+		0x09, 0x02, 0x00, 0x00, 0x09, 0x01, 0x00, 0xc0, 0x32,
+		0x09, 0x04, 0x00, 0x00, 0x00, 0x02, 0x06, 0x00, 0x00,
+		0x05, 0x24, 0x00, 0x10, 0x01,
+		0x08, 0x24, 0x06, 0x00, 0x01, 0x02, 0x03, 0x04,
+		0x08, 0x24, 0x06, 0x00, 0x05, 0x06, 0x07, 0x08,
+	};
+	struct bn_desc_error err;
+	struct bn_config c;
+	struct bn_function fn;
+	size_t off = 39, cursor = 0;
+	uint8_t i;
+
+	cfg[2] = sizeof(cfg);
+	for (i = 1; i <= 8; i++, off += 9) {
+		const uint8_t intf[9] = { 9, 4, i, 0, 0, 0x0a, 0, 0, 0 };
+
+		memcpy(&cfg[off], intf, 9);
+	}
+	ck_assert_int_eq(parse(cfg, sizeof(cfg), BN_SPEED_HIGH, &err),
+			 -BN_EINVAL);
+	ck_assert_str_eq(err.msg, "CDC unions of interface 0 name more than "
+			 "7 subordinates");
+	ck_assert_uint_eq(err.offset, 31);
+	/* Seven subordinates across two unions are one function of 8 */
+	cfg[4] = 8;
+	cfg[38] = 0x05;
+	cfg[2] = sizeof(cfg) - 9;
+	ck_assert_int_eq(bn_config_parse(cfg, sizeof(cfg) - 9, BN_SPEED_HIGH,
+					 &c, &err), 0);
+	ck_assert(bn_config_next_function(&c, &cursor, &fn));
+	ck_assert_uint_eq(fn.count, 8);
+	ck_assert_uint_eq(fn.interfaces[7], 7);
+	ck_assert(!bn_config_next_function(&c, &cursor, &fn));
+}
+END_TEST
+
 START_TEST(test_setup_names)
 {
 	struct bn_setup s = { 0x80, 0x06, 0x0100, 0, 18 };
@@ -249,6 +306,8 @@ static Suite *desc_suite(void)
 			    sizeof(mutations) / sizeof(mutations[0]));
 	tcase_add_test(tc, test_truncated_everywhere);
 	tcase_add_test(tc, test_union_missing);
+	tcase_add_test(tc, test_no_alt0);
+	tcase_add_test(tc, test_union_split);
 	tcase_add_test(tc, test_setup_names);
 	suite_add_tcase(s, tc);
 	return s;
