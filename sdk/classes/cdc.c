@@ -1,0 +1,144 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+
+/**
+ * @file
+ * Shared CDC helpers: notifications, iMACAddress, data interface.
+ */
+
+#include "classes/cdc.h"
+#include "bn_err.h"
+#include "bn_log.h"
+#include "bn_port.h"
+#include "bn_usb.h"
+
+/** Length of a MAC address written in hexadecimal. */
+#define BN_CDC_MAC_DIGITS 12
+
+int bn_cdc_notify_parse(const uint8_t *buf, size_t len,
+			struct bn_cdc_notify *out)
+{
+	uint16_t wlength;
+
+	bn_port_memset(out, 0, sizeof(*out));
+	if (len < BN_CDC_NOTIFY_HEADER_LEN || buf[0] != BN_CDC_NOTIFY_TYPE)
+		return -BN_EPROTO;
+	out->code = buf[1];
+	out->value = bn_get_le16(&buf[2]);
+	out->index = bn_get_le16(&buf[4]);
+	wlength = bn_get_le16(&buf[6]);
+	if (wlength > len - BN_CDC_NOTIFY_HEADER_LEN)
+		return -BN_EPROTO;
+	if (out->code == BN_CDC_NOTIFY_SPEED_CHANGE) {
+		if (wlength < 8)
+			return -BN_EPROTO;
+		out->down_bps = bn_get_le32(&buf[8]);
+		out->up_bps = bn_get_le32(&buf[12]);
+	}
+	return 0;
+}
+
+void bn_cdc_notify_apply(struct bn_netdev *nd, const struct bn_cdc_notify *n,
+			 uint16_t *speed_mbps)
+{
+	uint32_t mbps;
+
+	switch (n->code) {
+	case BN_CDC_NOTIFY_NETWORK_CONNECTION:
+		if (n->value)
+			bn_netdev_link_up(nd, *speed_mbps, true);
+		else
+			bn_netdev_link_down(nd);
+		break;
+	case BN_CDC_NOTIFY_SPEED_CHANGE:
+		mbps = (n->down_bps + 500000) / 1000000;
+		*speed_mbps = (uint16_t)(mbps > 0xffff ? 0xffff : mbps);
+		if (nd->link_up)
+			bn_netdev_link_up(nd, *speed_mbps, true);
+		break;
+	default:
+		break;
+	}
+}
+
+/**
+ * Convert one hexadecimal digit.
+ *
+ * @param c		Character
+ * @return		Value 0..15, or -1
+ */
+static int bn_cdc_hex(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+int bn_cdc_parse_mac(const char *text, uint8_t *mac)
+{
+	int hi, lo;
+	size_t i;
+
+	if (bn_strlen(text) != BN_CDC_MAC_DIGITS)
+		return -BN_EINVAL;
+	for (i = 0; i < BN_ETH_ALEN; i++) {
+		hi = bn_cdc_hex(text[2 * i]);
+		lo = bn_cdc_hex(text[2 * i + 1]);
+		if (hi < 0 || lo < 0)
+			return -BN_EINVAL;
+		mac[i] = (uint8_t)((hi << 4) | lo);
+	}
+	return 0;
+}
+
+int bn_cdc_read_mac(struct bn_usb_device *usb, uint8_t index, uint8_t *mac)
+{
+	char text[32];
+	int rc;
+
+	if (!index) {
+		BN_ERR(usb->name, "Ethernet functional descriptor has no "
+		       "iMACAddress string");
+		return -BN_ENOENT;
+	}
+	rc = bn_usb_get_string(usb, index, text, sizeof(text));
+	if (rc < 0) {
+		BN_ERR(usb->name, "iMACAddress string %u: %s", index,
+		       bn_strerror(rc));
+		return rc;
+	}
+	rc = bn_cdc_parse_mac(text, mac);
+	if (rc < 0) {
+		BN_ERR(usb->name, "iMACAddress string %u is \"%s\", not 12 "
+		       "hex digits", index, text);
+		return rc;
+	}
+	return 0;
+}
+
+int bn_cdc_find_data(const struct bn_config *cfg, uint8_t interface,
+		     struct bn_cdc_data *out)
+{
+	struct bn_interface_desc intf;
+	size_t cursor = 0;
+
+	while (bn_config_next_interface(cfg, &cursor, &intf)) {
+		if (intf.number != interface)
+			continue;
+		if (bn_interface_find_endpoint(cfg, &intf, BN_XFER_BULK, true,
+					       &out->in) &&
+		    bn_interface_find_endpoint(cfg, &intf, BN_XFER_BULK, false,
+					       &out->out)) {
+			out->interface = interface;
+			out->alt = intf.alt;
+			return 0;
+		}
+	}
+	return -BN_ENOENT;
+}
