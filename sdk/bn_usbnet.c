@@ -50,9 +50,12 @@ static void bn_usbnet_out_done(struct bn_xfer *xfer)
 	struct bn_usbnet *un = xfer->context;
 	struct bn_usbnet_slot *slot = (struct bn_usbnet_slot *)xfer;
 
+	if (un->ops->tx_done)
+		un->ops->tx_done(un, slot, xfer->status);
+	else
+		bn_netdev_tx_done(un->nd, slot->cookie, slot->frame_len,
+				  xfer->status);
 	slot->in_use = false;
-	bn_netdev_tx_done(un->nd, slot->cookie, slot->frame_len,
-			  xfer->status);
 }
 
 /**
@@ -210,6 +213,12 @@ struct bn_usbnet_slot *bn_usbnet_tx_get(struct bn_usbnet *un)
 		}
 	}
 	return NULL;
+}
+
+unsigned int bn_usbnet_slot_index(const struct bn_usbnet *un,
+				  const struct bn_usbnet_slot *slot)
+{
+	return (unsigned int)(slot - un->tx);
 }
 
 int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,

@@ -24,6 +24,7 @@
 
 struct bn_netdev;
 struct bn_usbnet;
+struct bn_usbnet_slot;
 
 /** Ring sizes and buffer lengths. */
 struct bn_usbnet_cfg {
@@ -52,6 +53,17 @@ struct bn_usbnet_ops {
 	 * @param len		Number of bytes
 	 */
 	void (*intr)(struct bn_usbnet *un, const uint8_t *data, size_t len);
+	/**
+	 * A transmit transfer completed (optional; by default the slot's
+	 * cookie is reported with bn_netdev_tx_done()).  Drivers that pack
+	 * several frames into one transfer report each of them here.
+	 *
+	 * @param un		Endpoint plumbing
+	 * @param slot		The slot, still marked in use
+	 * @param rc		0 or a negative ::bn_err
+	 */
+	void (*tx_done)(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
+			int rc);
 };
 
 /** One transfer and its buffer. */
@@ -122,6 +134,16 @@ void bn_usbnet_poll(struct bn_usbnet *un);
  * @return		Slot whose @c xfer.buf has @c cfg.tx_len bytes, or NULL
  */
 struct bn_usbnet_slot *bn_usbnet_tx_get(struct bn_usbnet *un);
+
+/**
+ * Index of a transmit slot in the ring (for per-slot driver state).
+ *
+ * @param un		Endpoint plumbing
+ * @param slot		Transmit slot
+ * @return		0 .. cfg.tx_count - 1
+ */
+unsigned int bn_usbnet_slot_index(const struct bn_usbnet *un,
+				  const struct bn_usbnet_slot *slot);
 
 /**
  * Send a transmit buffer taken with bn_usbnet_tx_get().

@@ -142,3 +142,84 @@ int bn_cdc_find_data(const struct bn_config *cfg, uint8_t interface,
 	}
 	return -BN_ENOENT;
 }
+
+int bn_cdc_function_find(struct bn_netdev *nd, const struct bn_function *fn,
+			 struct bn_cdc_function *out)
+{
+	const struct bn_config *cfg = fn->config;
+	struct bn_interface_desc ctrl;
+	uint8_t data_if;
+	int rc;
+
+	bn_port_memset(out, 0, sizeof(*out));
+	out->control = fn->interfaces[0];
+	if (!bn_config_find_interface(cfg, out->control, 0, &ctrl))
+		return -BN_ENOENT;
+	bn_interface_cdc(cfg, &ctrl, &out->cdc);
+	if (out->cdc.has_union) {
+		data_if = out->cdc.data;
+	} else if (fn->count >= 2) {
+		data_if = fn->interfaces[1];
+	} else {
+		BN_ERR(nd->name, "interface %u has no data interface",
+		       out->control);
+		return -BN_ENOENT;
+	}
+	if ((rc = bn_cdc_find_data(cfg, data_if, &out->data)) < 0) {
+		BN_ERR(nd->name, "data interface %u has no bulk IN/OUT pair",
+		       data_if);
+		return rc;
+	}
+	out->has_intr = bn_interface_find_endpoint(cfg, &ctrl,
+						   BN_XFER_INTERRUPT, true,
+						   &out->intr);
+	return 0;
+}
+
+int bn_cdc_read_perm_addr(struct bn_netdev *nd,
+			  const struct bn_cdc_function *cf)
+{
+	int rc;
+
+	if (!cf->cdc.has_ethernet) {
+		BN_ERR(nd->name, "interface %u has no CDC Ethernet functional "
+		       "descriptor", cf->control);
+		return -BN_EINVAL;
+	}
+	rc = bn_cdc_read_mac(nd->usb, cf->cdc.mac_string, nd->perm_addr);
+	if (rc < 0)
+		return rc;
+	if (!bn_mac_valid(nd->perm_addr)) {
+		BN_ERR(nd->name, "iMACAddress is not a valid station address");
+		return -BN_EINVAL;
+	}
+	return 0;
+}
+
+int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
+			     unsigned int flags)
+{
+	uint16_t bits = 0;
+	int rc;
+
+	if (flags & BN_RX_UNICAST)
+		bits |= BN_CDC_FILTER_DIRECTED;
+	if (flags & BN_RX_BROADCAST)
+		bits |= BN_CDC_FILTER_BROADCAST;
+	if (flags & BN_RX_MULTICAST)
+		bits |= BN_CDC_FILTER_MULTICAST;
+	if (flags & BN_RX_ALLMULTI)
+		bits |= BN_CDC_FILTER_ALL_MULTICAST;
+	if (flags & BN_RX_PROMISC)
+		bits |= BN_CDC_FILTER_PROMISCUOUS;
+	rc = bn_usb_control(nd->usb, BN_CDC_REQ_OUT,
+			    BN_CDC_SET_ETHERNET_PACKET_FILTER, bits, control,
+			    NULL, 0, 0);
+	if (rc < 0) {
+		BN_ERR(nd->name, "SET_ETHERNET_PACKET_FILTER %04x: %s", bits,
+		       bn_strerror(rc));
+		return rc;
+	}
+	nd->rx_filter = flags;
+	return 0;
+}

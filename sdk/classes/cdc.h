@@ -126,4 +126,48 @@ struct bn_cdc_data {
 int bn_cdc_find_data(const struct bn_config *cfg, uint8_t interface,
 		     struct bn_cdc_data *out);
 
+/** The interfaces and endpoints of one CDC networking function. */
+struct bn_cdc_function {
+	uint8_t control;		/**< Control interface number */
+	struct bn_cdc_desc cdc;		/**< Its functional descriptors */
+	struct bn_cdc_data data;	/**< Data interface and bulk pair */
+	struct bn_endpoint_desc intr;	/**< Notification endpoint */
+	bool has_intr;			/**< Notification endpoint present */
+};
+
+/**
+ * Find the control interface, data interface and endpoints of a function.
+ *
+ * The data interface is the CDC union's first subordinate, or else the
+ * function's second interface.
+ *
+ * @param nd		Network device (for log lines)
+ * @param fn		Function (control interface first)
+ * @param out		What was found
+ * @return		0 or a negative ::bn_err (logged)
+ */
+int bn_cdc_function_find(struct bn_netdev *nd, const struct bn_function *fn,
+			 struct bn_cdc_function *out);
+
+/**
+ * Read the permanent MAC from iMACAddress and check it is a station address.
+ *
+ * @param nd		Network device (perm_addr is filled)
+ * @param cf		Function with its Ethernet functional descriptor
+ * @return		0 or a negative ::bn_err (logged)
+ */
+int bn_cdc_read_perm_addr(struct bn_netdev *nd,
+			  const struct bn_cdc_function *cf);
+
+/**
+ * Apply receive filters with SET_ETHERNET_PACKET_FILTER (ECM and NCM).
+ *
+ * @param nd		Network device (rx_filter is updated)
+ * @param control	Control interface
+ * @param flags		BN_RX_* flags
+ * @return		0 or a negative ::bn_err (logged)
+ */
+int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
+			     unsigned int flags);
+
 #endif /* BN_CDC_H */

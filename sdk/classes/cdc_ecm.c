@@ -20,39 +20,9 @@
 /** Driver state. */
 struct ecm_dev {
 	struct bn_usbnet un;			/**< Endpoint plumbing */
-	uint8_t control;			/**< Control interface number */
-	struct bn_cdc_data data;		/**< Data interface */
-	struct bn_endpoint_desc intr;		/**< Notification endpoint */
-	bool has_intr;				/**< Notification endpoint present */
+	struct bn_cdc_function fn;		/**< Interfaces and endpoints */
 	uint16_t speed;				/**< Last reported speed, Mb/s */
 };
-
-/* ------------------------------------------------------------------------
- * Class requests
- * ------------------------------------------------------------------------ */
-
-/**
- * Translate SDK receive-filter flags to the ECM packet filter.
- *
- * @param flags		BN_RX_* flags
- * @return		BN_CDC_FILTER_* bits
- */
-static uint16_t ecm_filter_bits(unsigned int flags)
-{
-	uint16_t bits = 0;
-
-	if (flags & BN_RX_UNICAST)
-		bits |= BN_CDC_FILTER_DIRECTED;
-	if (flags & BN_RX_BROADCAST)
-		bits |= BN_CDC_FILTER_BROADCAST;
-	if (flags & BN_RX_MULTICAST)
-		bits |= BN_CDC_FILTER_MULTICAST;
-	if (flags & BN_RX_ALLMULTI)
-		bits |= BN_CDC_FILTER_ALL_MULTICAST;
-	if (flags & BN_RX_PROMISC)
-		bits |= BN_CDC_FILTER_PROMISCUOUS;
-	return bits;
-}
 
 /**
  * Set the receive filter (SET_ETHERNET_PACKET_FILTER).
@@ -64,18 +34,8 @@ static uint16_t ecm_filter_bits(unsigned int flags)
 static int ecm_set_rx_filter(struct bn_netdev *nd, unsigned int flags)
 {
 	struct ecm_dev *ecm = nd->priv;
-	int rc;
 
-	rc = bn_usb_control(nd->usb, BN_CDC_REQ_OUT,
-			    BN_CDC_SET_ETHERNET_PACKET_FILTER,
-			    ecm_filter_bits(flags), ecm->control, NULL, 0, 0);
-	if (rc < 0) {
-		BN_ERR(nd->name, "SET_ETHERNET_PACKET_FILTER %04x: %s",
-		       ecm_filter_bits(flags), bn_strerror(rc));
-		return rc;
-	}
-	nd->rx_filter = flags;
-	return 0;
+	return bn_cdc_set_packet_filter(nd, ecm->fn.control, flags);
 }
 
 /* ------------------------------------------------------------------------
@@ -150,13 +110,13 @@ static int ecm_open(struct bn_netdev *nd)
 
 	/* Alternate 0 has no endpoints; selecting it first resets the
 	 * function's filters and data toggles */
-	if ((rc = bn_usb_set_interface(nd->usb, ecm->data.interface, 0)) < 0)
+	if ((rc = bn_usb_set_interface(nd->usb, ecm->fn.data.interface, 0)) < 0)
 		return rc;
-	if ((rc = bn_usb_set_interface(nd->usb, ecm->data.interface,
-				       ecm->data.alt)) < 0)
+	if ((rc = bn_usb_set_interface(nd->usb, ecm->fn.data.interface,
+				       ecm->fn.data.alt)) < 0)
 		return rc;
-	rc = bn_usbnet_open(&ecm->un, nd, ecm->has_intr ? &ecm->intr : NULL,
-			    &ecm->data.in, &ecm->data.out, &cfg,
+	rc = bn_usbnet_open(&ecm->un, nd, ecm->fn.has_intr ? &ecm->fn.intr : NULL,
+			    &ecm->fn.data.in, &ecm->fn.data.out, &cfg,
 			    &ecm_usbnet_ops, ecm);
 	if (rc < 0)
 		goto err_usbnet;
@@ -164,14 +124,14 @@ static int ecm_open(struct bn_netdev *nd)
 		goto err_filter;
 	/* Without a notification endpoint there is no way to learn the
 	 * link state: treat the link as up */
-	if (!ecm->has_intr)
+	if (!ecm->fn.has_intr)
 		bn_netdev_link_up(nd, ecm->speed, true);
 	return 0;
 
  err_filter:
 	bn_usbnet_close(&ecm->un);
  err_usbnet:
-	bn_usb_set_interface(nd->usb, ecm->data.interface, 0);
+	bn_usb_set_interface(nd->usb, ecm->fn.data.interface, 0);
 	return rc;
 }
 
@@ -185,7 +145,7 @@ static void ecm_close(struct bn_netdev *nd)
 	struct ecm_dev *ecm = nd->priv;
 
 	bn_usbnet_close(&ecm->un);
-	bn_usb_set_interface(nd->usb, ecm->data.interface, 0);
+	bn_usb_set_interface(nd->usb, ecm->fn.data.interface, 0);
 	bn_netdev_link_down(nd);
 }
 
@@ -247,42 +207,18 @@ static const struct bn_netdev_ops ecm_netdev_ops = {
 static int ecm_probe(struct bn_netdev *nd, const struct bn_function *fn,
 		     const struct bn_id *id)
 {
-	const struct bn_config *cfg = fn->config;
 	struct ecm_dev *ecm = nd->priv;
-	struct bn_interface_desc ctrl;
-	struct bn_cdc_desc cdc;
 	int rc;
 
 	(void)id;
-	ecm->control = fn->interfaces[0];
 	ecm->speed = BN_ECM_DEFAULT_SPEED;
-	if (!bn_config_find_interface(cfg, ecm->control, 0, &ctrl))
-		return -BN_ENOENT;
-	bn_interface_cdc(cfg, &ctrl, &cdc);
-	if (!cdc.has_union || !cdc.has_ethernet) {
-		BN_ERR(nd->name, "interface %u lacks the CDC %s descriptor",
-		       ecm->control, cdc.has_union ? "Ethernet" : "union");
-		return -BN_EINVAL;
-	}
-	rc = bn_cdc_find_data(cfg, cdc.data, &ecm->data);
-	if (rc < 0) {
-		BN_ERR(nd->name, "data interface %u has no bulk IN/OUT pair",
-		       cdc.data);
+	if ((rc = bn_cdc_function_find(nd, fn, &ecm->fn)) < 0)
 		return rc;
-	}
-	ecm->has_intr = bn_interface_find_endpoint(cfg, &ctrl,
-						   BN_XFER_INTERRUPT, true,
-						   &ecm->intr);
-	rc = bn_cdc_read_mac(nd->usb, cdc.mac_string, nd->perm_addr);
-	if (rc < 0)
+	if ((rc = bn_cdc_read_perm_addr(nd, &ecm->fn)) < 0)
 		return rc;
-	if (!bn_mac_valid(nd->perm_addr)) {
-		BN_ERR(nd->name, "iMACAddress is not a valid station address");
-		return -BN_EINVAL;
-	}
 	BN_INFO(nd->name, "CDC-ECM, control %u, data %u alt %u, MAC "
-		"%02x:%02x:%02x:%02x:%02x:%02x", ecm->control,
-		ecm->data.interface, ecm->data.alt, nd->perm_addr[0],
+		"%02x:%02x:%02x:%02x:%02x:%02x", ecm->fn.control,
+		ecm->fn.data.interface, ecm->fn.data.alt, nd->perm_addr[0],
 		nd->perm_addr[1], nd->perm_addr[2], nd->perm_addr[3],
 		nd->perm_addr[4], nd->perm_addr[5]);
 	return 0;
