@@ -146,6 +146,19 @@ static void bn_usb_keep_config(struct bn_usb_device *dev, uint8_t *buf,
 	dev->config = *cfg;
 }
 
+int bn_usb_read_config(struct bn_usb_device *dev, uint8_t index)
+{
+	struct bn_config cfg;
+	uint8_t *buf;
+	int rc;
+
+	rc = bn_usb_fetch_config(dev, index, &buf, &cfg);
+	if (rc < 0)
+		return rc;
+	bn_usb_keep_config(dev, buf, &cfg);
+	return 0;
+}
+
 int bn_usb_read_descriptors(struct bn_usb_device *dev, uint8_t index)
 {
 	struct bn_desc_error err;

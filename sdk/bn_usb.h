@@ -118,6 +118,19 @@ void bn_usb_device_fini(struct bn_usb_device *dev);
 int bn_usb_read_descriptors(struct bn_usb_device *dev, uint8_t index);
 
 /**
+ * Read, validate and keep one configuration descriptor set.
+ *
+ * The configuration replaces @c dev->config and @c dev->config_buf (not
+ * selected on the device).  Malformed descriptors are logged with their
+ * offset and give -BN_EINVAL.
+ *
+ * @param dev		Device (device descriptor already read)
+ * @param index		Configuration index (not value)
+ * @return		0 or a negative ::bn_err
+ */
+int bn_usb_read_config(struct bn_usb_device *dev, uint8_t index);
+
+/**
  * Let the host controller make progress and deliver completions.
  *
  * @param dev		Device

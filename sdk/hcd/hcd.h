@@ -78,6 +78,20 @@ struct bn_hcd_ops {
 	 * @return		Monotonic microseconds
 	 */
 	uint64_t (*clock_us)(struct bn_hcd *hcd);
+	/**
+	 * Reset the port the device is attached to (USB reset signalling).
+	 *
+	 * On return the device is in the Default state at address 0 and the
+	 * port is enabled; the caller then waits the reset recovery time
+	 * (::BN_USB_RESET_RECOVERY_MS) before the first request.  Transfers
+	 * still queued complete with -BN_ECANCELED.  May be NULL where the
+	 * environment enumerates devices itself (iPXE, UEFI).
+	 *
+	 * @param hcd		Host controller
+	 * @return		The device's ::bn_speed, or a negative ::bn_err
+	 *			(-BN_ENODEV when nothing is connected)
+	 */
+	int (*port_reset)(struct bn_hcd *hcd);
 };
 
 /** A host controller instance. */

@@ -49,6 +49,8 @@ struct bn_script {
 	void *fail_ctx;				/**< Its context */
 	char error[512];			/**< First failure */
 	bool failed;				/**< A failure happened */
+	enum bn_speed speed;			/**< Speed a port reset reports */
+	unsigned int resets;			/**< Port resets seen */
 };
 
 /**
@@ -541,6 +543,31 @@ static uint64_t bn_script_clock_us(struct bn_hcd *hcd)
 	return ((struct bn_script *)hcd->priv)->now;
 }
 
+/**
+ * Backend: a port reset takes TDRSTR and reports the scripted speed.
+ *
+ * @param hcd		Host controller
+ * @return		The speed set by bn_script_set_speed()
+ */
+static int bn_script_port_reset(struct bn_hcd *hcd)
+{
+	struct bn_script *s = hcd->priv;
+
+	s->now += BN_SCRIPT_RESET_US;
+	s->resets++;
+	return s->speed;
+}
+
+void bn_script_set_speed(struct bn_script *s, enum bn_speed speed)
+{
+	s->speed = speed;
+}
+
+unsigned int bn_script_resets(const struct bn_script *s)
+{
+	return s->resets;
+}
+
 /** The scripted backend's operations. */
 static const struct bn_hcd_ops bn_script_ops = {
 	.open_endpoint = bn_script_open_endpoint,
@@ -550,6 +577,7 @@ static const struct bn_hcd_ops bn_script_ops = {
 	.reset_endpoint = bn_script_reset_endpoint,
 	.poll = bn_script_poll,
 	.clock_us = bn_script_clock_us,
+	.port_reset = bn_script_port_reset,
 };
 
 struct bn_script *bn_script_new(void)
@@ -561,6 +589,7 @@ struct bn_script *bn_script_new(void)
 	s->hcd.ops = &bn_script_ops;
 	s->hcd.name = "script";
 	s->hcd.priv = s;
+	s->speed = BN_SPEED_HIGH;
 	s->time.clock_us = bn_script_clock;
 	s->time.udelay = bn_script_udelay;
 	s->time.ctx = s;

@@ -23,6 +23,7 @@
 #include <stdint.h>
 #include <stddef.h>
 #include <stdbool.h>
+#include "bn_desc.h"
 #include "hcd/hcd.h"
 
 struct bn_script;
@@ -32,6 +33,9 @@ struct bn_script;
 
 /** Default clock advance per poll, in microseconds. */
 #define BN_SCRIPT_TICK_US 10
+
+/** Clock advance of a port reset, in microseconds (TDRSTR, 50 ms). */
+#define BN_SCRIPT_RESET_US 50000
 
 /** One expected transfer and the device's answer. */
 struct bn_script_step {
@@ -155,5 +159,21 @@ const char *bn_script_error(struct bn_script *s);
  * @return		Microseconds since creation
  */
 uint64_t bn_script_now(const struct bn_script *s);
+
+/**
+ * Set the speed a port reset reports (high speed unless set).
+ *
+ * @param s		Script
+ * @param speed		::bn_speed of the scripted device
+ */
+void bn_script_set_speed(struct bn_script *s, enum bn_speed speed);
+
+/**
+ * Count the port resets the script has seen.
+ *
+ * @param s		Script
+ * @return		Number of bn_hcd_ops::port_reset calls
+ */
+unsigned int bn_script_resets(const struct bn_script *s);
 
 #endif /* BN_HCD_SCRIPT_H */

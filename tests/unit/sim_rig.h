@@ -1,0 +1,57 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+#ifndef BN_SIM_RIG_H
+#define BN_SIM_RIG_H
+
+/*
+ * Test rig for simulator tests: a simulator, a device, the SDK's
+ * enumeration on top, and a recorder of bus events.
+ */
+
+#include <stddef.h>
+#include "bn_enum.h"
+#include "bn_usb.h"
+#include "sim/bus.h"
+#include "sim/loopdev.h"
+
+struct sim_rig {
+	struct bn_sim *sim;
+	struct bn_simdev *dev;
+	struct bn_usb_device usb;
+	struct bn_enum_result res;
+	bool attached;
+	struct bn_sim_event *ev;
+	size_t nev;
+	size_t cap;
+	bool record;
+};
+
+/* Simulator with cfg (NULL: defaults) and device dev (owned by the rig). */
+void rig_init(struct sim_rig *r, const struct bn_sim_config *cfg,
+	      struct bn_simdev *dev, bool sofs);
+
+/* rig_init with a loopdev. */
+void rig_loop(struct sim_rig *r, const struct bn_sim_config *cfg,
+	      const struct bn_loopdev_config *lc, bool sofs);
+
+/* Enumerate with no drivers; asserts success. */
+void rig_enumerate(struct sim_rig *r);
+
+/* Open an endpoint of interface 0 of the chosen configuration. */
+void rig_open(struct sim_rig *r, struct bn_endpoint *ep, uint8_t addr);
+
+/* Tear everything down. */
+void rig_fini(struct sim_rig *r);
+
+/* Forget recorded events. */
+void rig_clear(struct sim_rig *r);
+
+/* Poll until the clock reaches t. */
+void rig_run_until(struct sim_rig *r, bn_simtime_t t);
+
+/* The recorded events as text, one line each (malloc'd). */
+char *rig_log_text(const struct sim_rig *r);
+
+#endif /* BN_SIM_RIG_H */
