@@ -552,7 +552,19 @@ static uint64_t bn_script_clock_us(struct bn_hcd *hcd)
 static int bn_script_port_reset(struct bn_hcd *hcd)
 {
 	struct bn_script *s = hcd->priv;
+	size_t i;
 
+	/* Whatever was queued is cancelled by the reset */
+	for (i = 0; i < s->nflights; i++) {
+		struct bn_script_flight *f = &s->flights[i];
+
+		if (f->due <= s->now && !f->waiting)
+			continue;
+		f->waiting = false;
+		f->status = -BN_ECANCELED;
+		f->actual = 0;
+		f->due = s->now;
+	}
 	s->now += BN_SCRIPT_RESET_US;
 	s->resets++;
 	return s->speed;

@@ -661,6 +661,40 @@ START_TEST(test_toggle_reset)
 }
 END_TEST
 
+START_TEST(test_udelay_runs_bus_poll_delivers)
+{
+	struct bn_loopdev_config lc = { .speed = BN_SPEED_HIGH };
+	struct sim_rig r;
+	struct bn_endpoint ep;
+	struct stream s;
+	uint64_t t0, b0;
+
+	rig_loop(&r, NULL, &lc, false);
+	rig_enumerate(&r);
+	rig_open(&r, &ep, BN_LOOP_EP_IN);
+	rig_clear(&r);
+	t0 = bn_port_clock_us();
+	b0 = bn_sim_stats(r.sim)->bytes_in;
+	stream_start(&s, &ep, 1, 4096, false);
+	/* A driver's delay is simulated time, and the bus runs meanwhile */
+	bn_mdelay(1);
+	ck_assert_uint_eq(bn_port_clock_us() - t0, 1000);
+	ck_assert_uint_eq(bn_usb_clock_us(&r.usb) - t0, 1000);
+	ck_assert_uint_eq(bn_sim_stats(r.sim)->bytes_in - b0, 4096);
+	/* ... but the completion waits for a poll */
+	ck_assert_uint_eq(s.done, 0);
+	ck_assert(s.xfer[0].busy);
+	bn_usb_poll(&r.usb);
+	ck_assert_uint_eq(s.done, 1);
+	ck_assert_uint_eq(s.last_actual, 4096);
+	/* The poll returned at once: nothing more to run for */
+	ck_assert_uint_eq(bn_usb_clock_us(&r.usb) - t0, 1000);
+	bn_ep_close(&ep);
+	stream_free(&s);
+	rig_fini(&r);
+}
+END_TEST
+
 /* ---- Budgets and determinism ---- */
 
 START_TEST(test_periodic_budget)
@@ -785,6 +819,7 @@ static Suite *sim_bus_suite(void)
 	tcase_add_test(tc, test_ping_nyet_xhci);
 	tcase_add_test(tc, test_zlp_and_short);
 	tcase_add_test(tc, test_toggle_reset);
+	tcase_add_test(tc, test_udelay_runs_bus_poll_delivers);
 	tcase_add_test(tc, test_periodic_budget);
 	tcase_add_test(tc, test_determinism);
 	suite_add_tcase(s, tc);
