@@ -19,6 +19,8 @@
  * Set-up
  * ------------------------------------------------------------------------ */
 
+static void bn_sim_disconnected(struct bn_sim *sim);
+
 void bn_sim_config_default(struct bn_sim_config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
@@ -75,6 +77,8 @@ int bn_sim_attach(struct bn_sim *sim, struct bn_simdev *dev)
 {
 	int rc;
 
+	/* Unplugging (or replacing) fails whatever was queued */
+	bn_sim_disconnected(sim);
 	if (dev) {
 		rc = bn_bus_timing_init(&sim->timing, dev->speed,
 					sim->cfg.stuffing,
@@ -145,7 +149,7 @@ int bn_sim_event_format(const struct bn_sim_event *ev, char *buf,
 {
 	static const char *const kinds[BN_SIM_EV_KIND_COUNT] = {
 		"SOF", "SETUP", "IN", "OUT", "PING", "RESET", "DONE",
-		"DISCONNECT",
+		"DISCONNECT", "SUBMIT",
 	};
 	const char *kind = ev->kind < BN_SIM_EV_KIND_COUNT ?
 			   kinds[ev->kind] : "?";
@@ -159,6 +163,9 @@ int bn_sim_event_format(const struct bn_sim_event *ev, char *buf,
 		return snprintf(buf, size, "%llu DONE ep %02x status %d "
 				"actual %u", (unsigned long long)ev->t, ev->ep,
 				ev->status, ev->actual);
+	case BN_SIM_EV_SUBMIT:
+		return snprintf(buf, size, "%llu SUBMIT ep %02x len %u",
+				(unsigned long long)ev->t, ev->ep, ev->len);
 	case BN_SIM_EV_RESET:
 	case BN_SIM_EV_DISCONNECT:
 		return snprintf(buf, size, "%llu %s", (unsigned long long)ev->t,
@@ -182,6 +189,7 @@ void bn_sim_finish(struct bn_sim *sim, struct bn_sim_ep *sep, int status,
 	struct bn_sim_event ev = {
 		.t = sim->now, .kind = BN_SIM_EV_DONE, .ep = sep->ep->address,
 		.frame = sim->frame, .status = status, .actual = actual,
+		.xfer = xfer,
 	};
 
 	sep->head = xfer->hcd_next;

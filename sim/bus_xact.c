@@ -68,7 +68,7 @@ static void bn_sim_xev(struct bn_sim *sim, struct bn_sim_ep *sep,
 		ev.toggle = toggle;
 		ev.flags = flags;
 		ev.addr = sep->ep->dev->address;
-		ev.len = (uint16_t)len;
+		ev.len = len;
 		ev.frame = sim->frame;
 		ev.status = 0;
 		ev.actual = 0;

@@ -183,6 +183,16 @@ static int bn_sim_submit(struct bn_hcd *hcd, struct bn_xfer *xfer)
 		bn_sim_ep_restart(sep);
 	}
 	sep->tail = xfer;
+	if (sim->ev_fn) {
+		struct bn_sim_event ev = {
+			.t = sim->now, .kind = BN_SIM_EV_SUBMIT,
+			.ep = xfer->ep->address, .addr = xfer->ep->dev->address,
+			.len = xfer->len,
+			.frame = sim->frame, .xfer = xfer,
+		};
+
+		bn_sim_emit(sim, &ev);
+	}
 	return 0;
 }
 

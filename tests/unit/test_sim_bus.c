@@ -484,12 +484,15 @@ START_TEST(test_ping_nyet_ehci)
 	size_t i;
 
 	ping_run(BN_SIM_EHCI, &r, &s, &ep);
-	/* OUT ACK fills one slot, OUT NYET fills the second */
-	ck_assert_uint_eq(r.ev[0].kind, BN_SIM_EV_OUT);
-	ck_assert_uint_eq(r.ev[0].result, BN_SIM_ACK);
+	/* The submit, then OUT ACK fills one slot, OUT NYET the second */
+	ck_assert_uint_eq(r.ev[0].kind, BN_SIM_EV_SUBMIT);
+	ck_assert_uint_eq(r.ev[0].len, 8 * 512);
+	ck_assert_ptr_eq(r.ev[0].xfer, &s.xfer[0]);
 	ck_assert_uint_eq(r.ev[1].kind, BN_SIM_EV_OUT);
-	ck_assert_uint_eq(r.ev[1].result, BN_SIM_NYET);
-	ck_assert_uint_eq(r.ev[2].kind, BN_SIM_EV_PING);
+	ck_assert_uint_eq(r.ev[1].result, BN_SIM_ACK);
+	ck_assert_uint_eq(r.ev[2].kind, BN_SIM_EV_OUT);
+	ck_assert_uint_eq(r.ev[2].result, BN_SIM_NYET);
+	ck_assert_uint_eq(r.ev[3].kind, BN_SIM_EV_PING);
 	for (i = 0; i < r.nev; i++) {
 		const struct bn_sim_event *e = &r.ev[i];
 
@@ -661,6 +664,40 @@ START_TEST(test_toggle_reset)
 }
 END_TEST
 
+START_TEST(test_unplug_replug)
+{
+	struct bn_loopdev_config lc = { .speed = BN_SPEED_HIGH,
+					.in_gap_us = 10000 };
+	struct sim_rig r;
+	struct bn_endpoint ep;
+	struct stream s;
+
+	rig_loop(&r, NULL, &lc, false);
+	rig_enumerate(&r);
+	rig_open(&r, &ep, BN_LOOP_EP_IN);
+	stream_start(&s, &ep, 2, 512, false);
+	rig_run_until(&r, bn_sim_now(r.sim) + 480000);
+	ck_assert_uint_eq(s.done, 0);
+	/* Unplug: both queued transfers end with -BN_ENODEV */
+	ck_assert_int_eq(bn_sim_attach(r.sim, NULL), 0);
+	bn_usb_poll(&r.usb);
+	ck_assert_uint_eq(s.done, 2);
+	ck_assert_int_eq(s.last_status, -BN_ENODEV);
+	ck_assert_int_eq(bn_ep_submit(&ep, &s.xfer[0]), -BN_ENODEV);
+	ck_assert_int_eq(bn_usb_get_descriptor(&r.usb, BN_DT_DEVICE, 0, 0,
+					       s.buf[0], 18), -BN_ENODEV);
+	bn_ep_close(&ep);
+	bn_enum_detach(&r.usb, &r.res);
+	r.attached = false;
+	/* Plug it back in: it enumerates again from address 0 */
+	ck_assert_int_eq(bn_sim_attach(r.sim, r.dev), 0);
+	rig_enumerate(&r);
+	ck_assert_uint_eq(r.usb.address, 5);
+	stream_free(&s);
+	rig_fini(&r);
+}
+END_TEST
+
 START_TEST(test_udelay_runs_bus_poll_delivers)
 {
 	struct bn_loopdev_config lc = { .speed = BN_SPEED_HIGH };
@@ -819,6 +856,7 @@ static Suite *sim_bus_suite(void)
 	tcase_add_test(tc, test_ping_nyet_xhci);
 	tcase_add_test(tc, test_zlp_and_short);
 	tcase_add_test(tc, test_toggle_reset);
+	tcase_add_test(tc, test_unplug_replug);
 	tcase_add_test(tc, test_udelay_runs_bus_poll_delivers);
 	tcase_add_test(tc, test_periodic_budget);
 	tcase_add_test(tc, test_determinism);
