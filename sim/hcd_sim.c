@@ -102,7 +102,7 @@ static int bn_sim_open_endpoint(struct bn_hcd *hcd, struct bn_endpoint *ep)
 		if (sim->periodic_reserved + sep->reserve >
 		    sim->timing.periodic_max) {
 			BN_ERR(hcd->name, "endpoint 0x%02x: periodic budget "
-			       "exceeded (%u + %u of %u bit times)",
+			       "exceeded (%u + %u of %u HS bit times)",
 			       ep->address, sim->periodic_reserved,
 			       sep->reserve, sim->timing.periodic_max);
 			rc = -BN_ENOSPC;

@@ -764,8 +764,41 @@ START_TEST(test_periodic_budget)
 	ck_assert_uint_eq(i, 1);
 	ck_assert_int_eq(rc, -BN_ENOSPC);
 	ck_assert(strstr(bn_test_log(), "endpoint 0x82: periodic budget "
-			 "exceeded (30000 + 30000 of 48000 bit times)") != NULL);
+			 "exceeded (30000 + 30000 of 48000 HS bit times)") != NULL);
 	bn_ep_close(&ep[0]);
+	bn_usb_device_fini(&usb);
+	bn_sim_free(sim);
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
+START_TEST(test_periodic_budget_fs)
+{
+	struct bn_sim *sim = bn_sim_new(NULL);
+	struct bn_loopdev_config lc = { .speed = BN_SPEED_FULL };
+	struct bn_simdev *dev = bn_loopdev_new(&lc);
+	struct bn_usb_device usb;
+	struct bn_endpoint ep[16];
+	struct bn_endpoint_desc d = { .attributes = BN_XFER_INTERRUPT,
+				      .max_packet = 64, .interval = 1 };
+	unsigned int i;
+
+	/* 64 B at worst-case stuffing: 104 + floor((19 + 56 * 64) / 6) =
+	 * 704 FS bits; the 90% budget is 10800 FS bits: 15 fit, not 16 */
+	bn_test_log_capture();
+	ck_assert_int_eq(bn_sim_attach(sim, dev), 0);
+	ck_assert_int_eq(bn_usb_device_init(&usb, bn_sim_hcd(sim), 1,
+					    BN_SPEED_FULL, "b"), 0);
+	for (i = 0; i < 15; i++) {
+		d.address = (uint8_t)(0x81 + i);
+		ck_assert_int_eq(bn_ep_open(&ep[i], &usb, &d), 0);
+	}
+	d.address = 0x01;
+	ck_assert_int_eq(bn_ep_open(&ep[15], &usb, &d), -BN_ENOSPC);
+	ck_assert(strstr(bn_test_log(), "(422400 + 28160 of 432000 HS bit "
+			 "times)") != NULL);
+	for (i = 0; i < 15; i++)
+		bn_ep_close(&ep[i]);
 	bn_usb_device_fini(&usb);
 	bn_sim_free(sim);
 	bn_simdev_destroy(dev);
@@ -859,6 +892,7 @@ static Suite *sim_bus_suite(void)
 	tcase_add_test(tc, test_unplug_replug);
 	tcase_add_test(tc, test_udelay_runs_bus_poll_delivers);
 	tcase_add_test(tc, test_periodic_budget);
+	tcase_add_test(tc, test_periodic_budget_fs);
 	tcase_add_test(tc, test_determinism);
 	suite_add_tcase(s, tc);
 	return s;
