@@ -75,6 +75,7 @@ void bn_sim_free(struct bn_sim *sim)
 
 int bn_sim_attach(struct bn_sim *sim, struct bn_simdev *dev)
 {
+	size_t i;
 	int rc;
 
 	/* Unplugging (or replacing) fails whatever was queued */
@@ -85,6 +86,10 @@ int bn_sim_attach(struct bn_sim *sim, struct bn_simdev *dev)
 					sim->cfg.host_delay);
 		if (rc < 0)
 			return rc;
+		for (i = 0; i < sim->nasync; i++)
+			bn_sim_ep_costs(sim, sim->async[i]);
+		for (i = 0; i < sim->nperiodic; i++)
+			bn_sim_ep_costs(sim, sim->periodic[i]);
 		/* Frames are aligned to the new speed's frame length */
 		sim->next_sof = (sim->now + sim->timing.frame - 1) /
 				sim->timing.frame * sim->timing.frame;
@@ -348,18 +353,20 @@ static bool bn_sim_async_ready(const struct bn_sim *sim,
  */
 static bool bn_sim_async(struct bn_sim *sim)
 {
-	size_t i;
+	size_t i, k = sim->rr;
 
-	for (i = 0; i < sim->nasync; i++) {
-		size_t k = (sim->rr + i) % sim->nasync;
-		struct bn_sim_ep *sep = sim->async[k];
+	for (i = 0; i < sim->nasync; i++, k++) {
+		struct bn_sim_ep *sep;
 
+		if (k >= sim->nasync)
+			k = 0;
+		sep = sim->async[k];
 		if (!bn_sim_async_ready(sim, sep))
 			continue;
 		/* Nothing starts that would run into the next SOF */
 		if (sim->now + bn_sim_xact_cost(sim, sep) > sim->next_sof)
 			continue;
-		sim->rr = (k + 1) % sim->nasync;
+		sim->rr = k + 1 < sim->nasync ? k + 1 : 0;
 		bn_sim_xact(sim, sep, false);
 		return true;
 	}

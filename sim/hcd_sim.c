@@ -86,6 +86,7 @@ static int bn_sim_open_endpoint(struct bn_hcd *hcd, struct bn_endpoint *ep)
 		return -BN_ENOMEM;
 	sep->ep = ep;
 	sep->nakcnt = sim->cfg.nak_reload;
+	bn_sim_ep_costs(sim, sep);
 	bn_sim_ep_restart(sep);
 	if (ep->type == BN_XFER_INTERRUPT) {
 		unsigned int iv = ep->interval ? ep->interval : 1;
