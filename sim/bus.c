@@ -187,6 +187,24 @@ int bn_sim_event_format(const struct bn_sim_event *ev, char *buf,
 	}
 }
 
+/**
+ * When the host controller reports a completion that happens now.
+ *
+ * @param sim		Simulator
+ * @return		Time of the interrupt
+ */
+static bn_simtime_t bn_sim_irq_time(const struct bn_sim *sim)
+{
+	bn_simtime_t irq = bn_sim_us(sim->cfg.irq_us), t;
+
+	if (!irq)
+		return sim->now;
+	if (sim->cfg.profile == BN_SIM_EHCI)
+		return (sim->now + irq - 1) / irq * irq;
+	t = sim->last_irq + irq;
+	return t > sim->now ? t : sim->now;
+}
+
 void bn_sim_finish(struct bn_sim *sim, struct bn_sim_ep *sep, int status,
 		   uint32_t actual)
 {
@@ -203,10 +221,12 @@ void bn_sim_finish(struct bn_sim *sim, struct bn_sim_ep *sep, int status,
 	bn_sim_ep_restart(sep);
 	xfer->hcd_next = NULL;
 	xfer->hcd_data = ((uint64_t)(uint32_t)status << 32) | actual;
-	if (sim->done_tail)
+	if (sim->done_tail) {
 		sim->done_tail->hcd_next = xfer;
-	else
+	} else {
 		sim->done_head = xfer;
+		sim->irq_at = bn_sim_irq_time(sim);
+	}
 	sim->done_tail = xfer;
 	sim->stats.xfers++;
 	bn_sim_emit(sim, &ev);
@@ -400,7 +420,7 @@ void bn_sim_run_until(struct bn_sim *sim, bn_simtime_t until,
 	while (sim->now < until) {
 		bn_simtime_t t;
 
-		if (stop_on_done && sim->done_head)
+		if (stop_on_done && sim->done_head && sim->now >= sim->irq_at)
 			return;
 		if (sim->port_enabled && (!sim->dev || !sim->dev->connected))
 			bn_sim_disconnected(sim);
@@ -424,6 +444,8 @@ void bn_sim_run_until(struct bn_sim *sim, bn_simtime_t until,
 			t = sim->next_sof;
 		if (t > until)
 			t = until;
+		if (stop_on_done && sim->done_head && t > sim->irq_at)
+			t = sim->irq_at;
 		sim->now = t;
 		bn_sim_tick(sim);
 	}

@@ -62,6 +62,12 @@ struct bn_sim_config {
 	uint8_t cerr;			/**< Tries before a transaction error
 					     fails the transfer */
 	uint32_t poll_us;		/**< Longest time one poll lets pass */
+	uint32_t irq_us;		/**< Interrupt moderation, 0 for none:
+					     EHCI reports completions at the
+					     next multiple of it (ITC; 125 is
+					     one microframe), xHCI spaces
+					     interrupts at least this far
+					     apart (IMOD; Linux uses 40) */
 	uint64_t seed;			/**< Seed for anything random */
 };
 

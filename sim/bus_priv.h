@@ -74,6 +74,8 @@ struct bn_sim {
 	size_t nperiodic;		/**< Entries in @c periodic */
 	struct bn_xfer *done_head;	/**< Finished, not yet delivered */
 	struct bn_xfer *done_tail;	/**< Last finished */
+	bn_simtime_t irq_at;		/**< When the done list is reported */
+	bn_simtime_t last_irq;		/**< Last report (xHCI IMOD) */
 	uint8_t *ctrl_buf;		/**< Control data scratch */
 	bn_sim_event_fn ev_fn;		/**< Event hook */
 	void *ev_ctx;			/**< Its context */

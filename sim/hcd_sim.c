@@ -229,8 +229,9 @@ static void bn_sim_reset_endpoint(struct bn_hcd *hcd, struct bn_endpoint *ep)
 }
 
 /**
- * Backend: run the bus until a transfer finishes or a poll's worth of
- * time has passed, then deliver every finished transfer.
+ * Backend: run the bus until a transfer finishes (and, with interrupt
+ * moderation, is reported) or a poll's worth of time has passed, then
+ * deliver every finished transfer.
  *
  * @param hcd		Host controller
  */
@@ -240,6 +241,9 @@ static void bn_sim_poll(struct bn_hcd *hcd)
 	struct bn_xfer *xfer;
 
 	bn_sim_run_until(sim, sim->now + bn_sim_us(sim->cfg.poll_us), true);
+	if (!sim->done_head || sim->now < sim->irq_at)
+		return;
+	sim->last_irq = sim->now;
 	xfer = sim->done_head;
 	sim->done_head = NULL;
 	sim->done_tail = NULL;

@@ -698,6 +698,80 @@ START_TEST(test_unplug_replug)
 }
 END_TEST
 
+static bn_simtime_t irq_seen[4];
+static unsigned int irq_n;
+static struct bn_sim *irq_sim;
+
+static void irq_complete(struct bn_xfer *x)
+{
+	(void)x;
+	if (irq_n < 4)
+		irq_seen[irq_n++] = bn_sim_now(irq_sim);
+}
+
+static void irq_run(enum bn_sim_profile profile, uint32_t irq_us,
+		    struct sim_rig *r, bn_simtime_t *done)
+{
+	struct bn_loopdev_config lc = { .speed = BN_SPEED_HIGH };
+	struct bn_sim_config cfg;
+	struct bn_endpoint ep;
+	static uint8_t buf[2][512];
+	struct bn_xfer x[2];
+	unsigned int i, n = 0;
+
+	bn_sim_config_default(&cfg);
+	cfg.profile = profile;
+	cfg.irq_us = irq_us;
+	rig_loop(r, &cfg, &lc, false);
+	rig_enumerate(r);
+	rig_open(r, &ep, BN_LOOP_EP_IN);
+	/* The last interrupt (enumeration) is now over 40 us ago */
+	bn_port_udelay(100);
+	rig_clear(r);
+	irq_sim = r->sim;
+	irq_n = 0;
+	memset(x, 0, sizeof(x));
+	for (i = 0; i < 2; i++) {
+		x[i].buf = buf[i];
+		x[i].len = 512;
+		x[i].complete = irq_complete;
+		ck_assert_int_eq(bn_ep_submit(&ep, &x[i]), 0);
+	}
+	while (irq_n < 2)
+		bn_usb_poll(&r->usb);
+	for (i = 0; i < r->nev; i++) {
+		if (r->ev[i].kind == BN_SIM_EV_DONE)
+			done[n++] = r->ev[i].t;
+	}
+	ck_assert_uint_eq(n, 2);
+	bn_ep_close(&ep);
+}
+
+START_TEST(test_irq_moderation)
+{
+	struct sim_rig r;
+	bn_simtime_t done[2];
+
+	/* EHCI, ITC one microframe: reported at the end of the microframe */
+	irq_run(BN_SIM_EHCI, 125, &r, done);
+	ck_assert_uint_eq(done[1] - done[0], 4539);
+	ck_assert_uint_eq(irq_seen[0], (done[0] + UFRAME - 1) / UFRAME * UFRAME);
+	ck_assert_uint_eq(irq_seen[1], (done[1] + UFRAME - 1) / UFRAME * UFRAME);
+	ck_assert_uint_gt(irq_seen[0], done[0]);
+	rig_fini(&r);
+	/* xHCI, IMOD 40 us: the first at once, the next 40 us later */
+	irq_run(BN_SIM_XHCI, 40, &r, done);
+	ck_assert_uint_eq(irq_seen[0], done[0]);
+	ck_assert_uint_eq(irq_seen[1] - irq_seen[0], 40 * 480);
+	rig_fini(&r);
+	/* No moderation: each as it happens */
+	irq_run(BN_SIM_EHCI, 0, &r, done);
+	ck_assert_uint_eq(irq_seen[0], done[0]);
+	ck_assert_uint_eq(irq_seen[1], done[1]);
+	rig_fini(&r);
+}
+END_TEST
+
 START_TEST(test_udelay_runs_bus_poll_delivers)
 {
 	struct bn_loopdev_config lc = { .speed = BN_SPEED_HIGH };
@@ -891,6 +965,7 @@ static Suite *sim_bus_suite(void)
 	tcase_add_test(tc, test_toggle_reset);
 	tcase_add_test(tc, test_unplug_replug);
 	tcase_add_test(tc, test_udelay_runs_bus_poll_delivers);
+	tcase_add_test(tc, test_irq_moderation);
 	tcase_add_test(tc, test_periodic_budget);
 	tcase_add_test(tc, test_periodic_budget_fs);
 	tcase_add_test(tc, test_determinism);
