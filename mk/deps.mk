@@ -3,7 +3,8 @@
 # and fails.  `make test` and `make demo` depend on it.
 
 DEPS_PKGS := make gcc libc6-dev pkg-config check libpcap-dev clang \
-	     libclang-rt-14-dev doxygen graphviz lcov tshark
+	     libclang-rt-14-dev doxygen graphviz lcov tshark \
+	     libslirp-dev libglib2.0-dev
 
 ## make deps       install missing Debian packages (root), else print the apt-get line
 deps:

@@ -19,6 +19,8 @@
  * Set-up
  * ------------------------------------------------------------------------ */
 
+static void bn_sim_disconnected(struct bn_sim *sim);
+
 void bn_sim_config_default(struct bn_sim_config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
@@ -73,14 +75,21 @@ void bn_sim_free(struct bn_sim *sim)
 
 int bn_sim_attach(struct bn_sim *sim, struct bn_simdev *dev)
 {
+	size_t i;
 	int rc;
 
+	/* Unplugging (or replacing) fails whatever was queued */
+	bn_sim_disconnected(sim);
 	if (dev) {
 		rc = bn_bus_timing_init(&sim->timing, dev->speed,
 					sim->cfg.stuffing,
 					sim->cfg.host_delay);
 		if (rc < 0)
 			return rc;
+		for (i = 0; i < sim->nasync; i++)
+			bn_sim_ep_costs(sim, sim->async[i]);
+		for (i = 0; i < sim->nperiodic; i++)
+			bn_sim_ep_costs(sim, sim->periodic[i]);
 		/* Frames are aligned to the new speed's frame length */
 		sim->next_sof = (sim->now + sim->timing.frame - 1) /
 				sim->timing.frame * sim->timing.frame;
@@ -145,7 +154,7 @@ int bn_sim_event_format(const struct bn_sim_event *ev, char *buf,
 {
 	static const char *const kinds[BN_SIM_EV_KIND_COUNT] = {
 		"SOF", "SETUP", "IN", "OUT", "PING", "RESET", "DONE",
-		"DISCONNECT",
+		"DISCONNECT", "SUBMIT",
 	};
 	const char *kind = ev->kind < BN_SIM_EV_KIND_COUNT ?
 			   kinds[ev->kind] : "?";
@@ -159,6 +168,9 @@ int bn_sim_event_format(const struct bn_sim_event *ev, char *buf,
 		return snprintf(buf, size, "%llu DONE ep %02x status %d "
 				"actual %u", (unsigned long long)ev->t, ev->ep,
 				ev->status, ev->actual);
+	case BN_SIM_EV_SUBMIT:
+		return snprintf(buf, size, "%llu SUBMIT ep %02x len %u",
+				(unsigned long long)ev->t, ev->ep, ev->len);
 	case BN_SIM_EV_RESET:
 	case BN_SIM_EV_DISCONNECT:
 		return snprintf(buf, size, "%llu %s", (unsigned long long)ev->t,
@@ -175,6 +187,24 @@ int bn_sim_event_format(const struct bn_sim_event *ev, char *buf,
 	}
 }
 
+/**
+ * When the host controller reports a completion that happens now.
+ *
+ * @param sim		Simulator
+ * @return		Time of the interrupt
+ */
+static bn_simtime_t bn_sim_irq_time(const struct bn_sim *sim)
+{
+	bn_simtime_t irq = bn_sim_us(sim->cfg.irq_us), t;
+
+	if (!irq)
+		return sim->now;
+	if (sim->cfg.profile == BN_SIM_EHCI)
+		return (sim->now + irq - 1) / irq * irq;
+	t = sim->last_irq + irq;
+	return t > sim->now ? t : sim->now;
+}
+
 void bn_sim_finish(struct bn_sim *sim, struct bn_sim_ep *sep, int status,
 		   uint32_t actual)
 {
@@ -182,6 +212,7 @@ void bn_sim_finish(struct bn_sim *sim, struct bn_sim_ep *sep, int status,
 	struct bn_sim_event ev = {
 		.t = sim->now, .kind = BN_SIM_EV_DONE, .ep = sep->ep->address,
 		.frame = sim->frame, .status = status, .actual = actual,
+		.xfer = xfer,
 	};
 
 	sep->head = xfer->hcd_next;
@@ -190,10 +221,12 @@ void bn_sim_finish(struct bn_sim *sim, struct bn_sim_ep *sep, int status,
 	bn_sim_ep_restart(sep);
 	xfer->hcd_next = NULL;
 	xfer->hcd_data = ((uint64_t)(uint32_t)status << 32) | actual;
-	if (sim->done_tail)
+	if (sim->done_tail) {
 		sim->done_tail->hcd_next = xfer;
-	else
+	} else {
 		sim->done_head = xfer;
+		sim->irq_at = bn_sim_irq_time(sim);
+	}
 	sim->done_tail = xfer;
 	sim->stats.xfers++;
 	bn_sim_emit(sim, &ev);
@@ -340,18 +373,20 @@ static bool bn_sim_async_ready(const struct bn_sim *sim,
  */
 static bool bn_sim_async(struct bn_sim *sim)
 {
-	size_t i;
+	size_t i, k = sim->rr;
 
-	for (i = 0; i < sim->nasync; i++) {
-		size_t k = (sim->rr + i) % sim->nasync;
-		struct bn_sim_ep *sep = sim->async[k];
+	for (i = 0; i < sim->nasync; i++, k++) {
+		struct bn_sim_ep *sep;
 
+		if (k >= sim->nasync)
+			k = 0;
+		sep = sim->async[k];
 		if (!bn_sim_async_ready(sim, sep))
 			continue;
 		/* Nothing starts that would run into the next SOF */
 		if (sim->now + bn_sim_xact_cost(sim, sep) > sim->next_sof)
 			continue;
-		sim->rr = (k + 1) % sim->nasync;
+		sim->rr = k + 1 < sim->nasync ? k + 1 : 0;
 		bn_sim_xact(sim, sep, false);
 		return true;
 	}
@@ -385,7 +420,7 @@ void bn_sim_run_until(struct bn_sim *sim, bn_simtime_t until,
 	while (sim->now < until) {
 		bn_simtime_t t;
 
-		if (stop_on_done && sim->done_head)
+		if (stop_on_done && sim->done_head && sim->now >= sim->irq_at)
 			return;
 		if (sim->port_enabled && (!sim->dev || !sim->dev->connected))
 			bn_sim_disconnected(sim);
@@ -409,6 +444,8 @@ void bn_sim_run_until(struct bn_sim *sim, bn_simtime_t until,
 			t = sim->next_sof;
 		if (t > until)
 			t = until;
+		if (stop_on_done && sim->done_head && t > sim->irq_at)
+			t = sim->irq_at;
 		sim->now = t;
 		bn_sim_tick(sim);
 	}

@@ -62,6 +62,12 @@ struct bn_sim_config {
 	uint8_t cerr;			/**< Tries before a transaction error
 					     fails the transfer */
 	uint32_t poll_us;		/**< Longest time one poll lets pass */
+	uint32_t irq_us;		/**< Interrupt moderation, 0 for none:
+					     EHCI reports completions at the
+					     next multiple of it (ITC; 125 is
+					     one microframe), xHCI spaces
+					     interrupts at least this far
+					     apart (IMOD; Linux uses 40) */
 	uint64_t seed;			/**< Seed for anything random */
 };
 
@@ -74,6 +80,7 @@ enum bn_sim_ev_kind {
 	BN_SIM_EV_PING,		/**< PING */
 	BN_SIM_EV_RESET,	/**< Port reset */
 	BN_SIM_EV_DONE,		/**< A transfer finished (on the bus) */
+	BN_SIM_EV_SUBMIT,	/**< A transfer was queued */
 	BN_SIM_EV_DISCONNECT,	/**< The device went away */
 	BN_SIM_EV_KIND_COUNT	/**< Number of kinds (not a kind) */
 };
@@ -93,10 +100,13 @@ struct bn_sim_event {
 	uint8_t toggle;		/**< DATA0/DATA1 of the data packet */
 	uint8_t flags;		/**< BN_SIM_EVF_* */
 	uint8_t addr;		/**< Device address in the token */
-	uint16_t len;		/**< Payload bytes */
+	uint32_t len;		/**< Payload bytes (SUBMIT: transfer length) */
 	uint64_t frame;		/**< (Micro)frame number */
 	int status;		/**< DONE: transfer status */
 	uint32_t actual;	/**< DONE: bytes transferred */
+	const struct bn_xfer *xfer; /**< SUBMIT, DONE: the transfer (its
+				     setup and data are valid during the
+				     hook; for pcap and timeline writers) */
 };
 
 /**

@@ -45,6 +45,7 @@ struct bn_sim_ep {
 	uint32_t period;		/**< Interval in (micro)frames */
 	uint32_t phase;			/**< Polled when frame % period == phase */
 	uint32_t reserve;		/**< Periodic time reserved, units */
+	uint32_t full_cost;		/**< Cost of a max-size transaction */
 	uint8_t stage;			/**< ::bn_sim_stage (control) */
 	int ctrl_result;		/**< Device's reply (control) */
 	uint16_t ctrl_len;		/**< IN reply length (control) */
@@ -73,6 +74,8 @@ struct bn_sim {
 	size_t nperiodic;		/**< Entries in @c periodic */
 	struct bn_xfer *done_head;	/**< Finished, not yet delivered */
 	struct bn_xfer *done_tail;	/**< Last finished */
+	bn_simtime_t irq_at;		/**< When the done list is reported */
+	bn_simtime_t last_irq;		/**< Last report (xHCI IMOD) */
 	uint8_t *ctrl_buf;		/**< Control data scratch */
 	bn_sim_event_fn ev_fn;		/**< Event hook */
 	void *ev_ctx;			/**< Its context */
@@ -153,6 +156,14 @@ void bn_sim_ep_restart(struct bn_sim_ep *sep);
  * @param sim		Simulator
  */
 void bn_sim_device_reset(struct bn_sim *sim);
+
+/**
+ * Recompute an endpoint's cached transaction cost (after a speed change).
+ *
+ * @param sim		Simulator
+ * @param sep		Endpoint
+ */
+void bn_sim_ep_costs(const struct bn_sim *sim, struct bn_sim_ep *sep);
 
 /**
  * Install the simulator's host-controller operations and time source.

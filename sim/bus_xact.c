@@ -68,7 +68,7 @@ static void bn_sim_xev(struct bn_sim *sim, struct bn_sim_ep *sep,
 		ev.toggle = toggle;
 		ev.flags = flags;
 		ev.addr = sep->ep->dev->address;
-		ev.len = (uint16_t)len;
+		ev.len = len;
 		ev.frame = sim->frame;
 		ev.status = 0;
 		ev.actual = 0;
@@ -158,6 +158,11 @@ static bool bn_sim_addr_ok(const struct bn_sim *sim,
 	return sep->ep->dev->address == sim->dev_addr;
 }
 
+void bn_sim_ep_costs(const struct bn_sim *sim, struct bn_sim_ep *sep)
+{
+	sep->full_cost = bn_bus_xact(&sim->timing, sep->ep->mtu);
+}
+
 uint32_t bn_sim_xact_cost(const struct bn_sim *sim,
 			  const struct bn_sim_ep *sep)
 {
@@ -178,7 +183,9 @@ uint32_t bn_sim_xact_cost(const struct bn_sim *sim,
 	}
 	if (sep->ping && !(sep->ep->address & BN_EP_DIR_IN))
 		return bn_bus_xact_nodata(t);
-	return bn_bus_xact(t, BN_MIN(mps, xfer->len - sep->offset));
+	if (xfer->len - sep->offset >= mps)
+		return sep->full_cost;
+	return bn_bus_xact(t, xfer->len - sep->offset);
 }
 
 /* ------------------------------------------------------------------------
@@ -227,7 +234,8 @@ static int bn_sim_xact_in(struct bn_sim *sim, struct bn_sim_ep *sep,
 			return r;
 		}
 		bn_sim_xev(sim, sep, BN_SIM_EV_IN, r, *dtog, len,
-			   bn_bus_xact(t, len), flags);
+			   len == mps ? sep->full_cost : bn_bus_xact(t, len),
+			   flags);
 		*dtog ^= 1;
 		sep->toggle ^= 1;
 		sep->offset += len;

@@ -86,6 +86,7 @@ static int bn_sim_open_endpoint(struct bn_hcd *hcd, struct bn_endpoint *ep)
 		return -BN_ENOMEM;
 	sep->ep = ep;
 	sep->nakcnt = sim->cfg.nak_reload;
+	bn_sim_ep_costs(sim, sep);
 	bn_sim_ep_restart(sep);
 	if (ep->type == BN_XFER_INTERRUPT) {
 		unsigned int iv = ep->interval ? ep->interval : 1;
@@ -102,7 +103,7 @@ static int bn_sim_open_endpoint(struct bn_hcd *hcd, struct bn_endpoint *ep)
 		if (sim->periodic_reserved + sep->reserve >
 		    sim->timing.periodic_max) {
 			BN_ERR(hcd->name, "endpoint 0x%02x: periodic budget "
-			       "exceeded (%u + %u of %u bit times)",
+			       "exceeded (%u + %u of %u HS bit times)",
 			       ep->address, sim->periodic_reserved,
 			       sep->reserve, sim->timing.periodic_max);
 			rc = -BN_ENOSPC;
@@ -183,6 +184,16 @@ static int bn_sim_submit(struct bn_hcd *hcd, struct bn_xfer *xfer)
 		bn_sim_ep_restart(sep);
 	}
 	sep->tail = xfer;
+	if (sim->ev_fn) {
+		struct bn_sim_event ev = {
+			.t = sim->now, .kind = BN_SIM_EV_SUBMIT,
+			.ep = xfer->ep->address, .addr = xfer->ep->dev->address,
+			.len = xfer->len,
+			.frame = sim->frame, .xfer = xfer,
+		};
+
+		bn_sim_emit(sim, &ev);
+	}
 	return 0;
 }
 
@@ -218,8 +229,9 @@ static void bn_sim_reset_endpoint(struct bn_hcd *hcd, struct bn_endpoint *ep)
 }
 
 /**
- * Backend: run the bus until a transfer finishes or a poll's worth of
- * time has passed, then deliver every finished transfer.
+ * Backend: run the bus until a transfer finishes (and, with interrupt
+ * moderation, is reported) or a poll's worth of time has passed, then
+ * deliver every finished transfer.
  *
  * @param hcd		Host controller
  */
@@ -229,6 +241,9 @@ static void bn_sim_poll(struct bn_hcd *hcd)
 	struct bn_xfer *xfer;
 
 	bn_sim_run_until(sim, sim->now + bn_sim_us(sim->cfg.poll_us), true);
+	if (!sim->done_head || sim->now < sim->irq_at)
+		return;
+	sim->last_irq = sim->now;
 	xfer = sim->done_head;
 	sim->done_head = NULL;
 	sim->done_tail = NULL;

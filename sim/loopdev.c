@@ -39,6 +39,12 @@ struct bn_loopdev {
 	size_t echo_len;			/**< Bytes in the ring */
 };
 
+/** Largest source packet (HS interrupt and bulk limits are below). */
+#define BN_LOOP_PACKET_MAX	1024
+
+/** The source counter, pre-expanded: byte i is i mod 256. */
+static uint8_t bn_loop_pattern[256 + BN_LOOP_PACKET_MAX];
+
 /** Strings: manufacturer, product. */
 static const char *const bn_loop_strings[] = { "bootnic", "loopdev" };
 
@@ -227,8 +233,9 @@ static int bn_loop_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf,
 			ld->in_next = now;
 	}
 	n = ld->cfg.in_len ? BN_MIN(max, ld->cfg.in_len) : max;
-	for (i = 0; i < n; i++)
-		buf[i] = ld->counter++;
+	n = BN_MIN(n, BN_LOOP_PACKET_MAX);
+	memcpy(buf, &bn_loop_pattern[ld->counter], n);
+	ld->counter = (uint8_t)(ld->counter + n);
 	*len = n;
 	return BN_SIM_ACK;
 }
@@ -330,9 +337,12 @@ static const struct bn_simdev_ops bn_loop_ops = {
 struct bn_simdev *bn_loopdev_new(const struct bn_loopdev_config *cfg)
 {
 	struct bn_loopdev *ld = calloc(1, sizeof(*ld));
+	size_t i;
 
 	if (!ld)
 		return NULL;
+	for (i = 0; i < sizeof(bn_loop_pattern); i++)
+		bn_loop_pattern[i] = (uint8_t)i;
 	ld->cfg = *cfg;
 	ld->echo = calloc(1, BN_LOOP_ECHO_SIZE);
 	if (!ld->echo) {

@@ -484,12 +484,15 @@ START_TEST(test_ping_nyet_ehci)
 	size_t i;
 
 	ping_run(BN_SIM_EHCI, &r, &s, &ep);
-	/* OUT ACK fills one slot, OUT NYET fills the second */
-	ck_assert_uint_eq(r.ev[0].kind, BN_SIM_EV_OUT);
-	ck_assert_uint_eq(r.ev[0].result, BN_SIM_ACK);
+	/* The submit, then OUT ACK fills one slot, OUT NYET the second */
+	ck_assert_uint_eq(r.ev[0].kind, BN_SIM_EV_SUBMIT);
+	ck_assert_uint_eq(r.ev[0].len, 8 * 512);
+	ck_assert_ptr_eq(r.ev[0].xfer, &s.xfer[0]);
 	ck_assert_uint_eq(r.ev[1].kind, BN_SIM_EV_OUT);
-	ck_assert_uint_eq(r.ev[1].result, BN_SIM_NYET);
-	ck_assert_uint_eq(r.ev[2].kind, BN_SIM_EV_PING);
+	ck_assert_uint_eq(r.ev[1].result, BN_SIM_ACK);
+	ck_assert_uint_eq(r.ev[2].kind, BN_SIM_EV_OUT);
+	ck_assert_uint_eq(r.ev[2].result, BN_SIM_NYET);
+	ck_assert_uint_eq(r.ev[3].kind, BN_SIM_EV_PING);
 	for (i = 0; i < r.nev; i++) {
 		const struct bn_sim_event *e = &r.ev[i];
 
@@ -661,6 +664,148 @@ START_TEST(test_toggle_reset)
 }
 END_TEST
 
+START_TEST(test_unplug_replug)
+{
+	struct bn_loopdev_config lc = { .speed = BN_SPEED_HIGH,
+					.in_gap_us = 10000 };
+	struct sim_rig r;
+	struct bn_endpoint ep;
+	struct stream s;
+
+	rig_loop(&r, NULL, &lc, false);
+	rig_enumerate(&r);
+	rig_open(&r, &ep, BN_LOOP_EP_IN);
+	stream_start(&s, &ep, 2, 512, false);
+	rig_run_until(&r, bn_sim_now(r.sim) + 480000);
+	ck_assert_uint_eq(s.done, 0);
+	/* Unplug: both queued transfers end with -BN_ENODEV */
+	ck_assert_int_eq(bn_sim_attach(r.sim, NULL), 0);
+	bn_usb_poll(&r.usb);
+	ck_assert_uint_eq(s.done, 2);
+	ck_assert_int_eq(s.last_status, -BN_ENODEV);
+	ck_assert_int_eq(bn_ep_submit(&ep, &s.xfer[0]), -BN_ENODEV);
+	ck_assert_int_eq(bn_usb_get_descriptor(&r.usb, BN_DT_DEVICE, 0, 0,
+					       s.buf[0], 18), -BN_ENODEV);
+	bn_ep_close(&ep);
+	bn_enum_detach(&r.usb, &r.res);
+	r.attached = false;
+	/* Plug it back in: it enumerates again from address 0 */
+	ck_assert_int_eq(bn_sim_attach(r.sim, r.dev), 0);
+	rig_enumerate(&r);
+	ck_assert_uint_eq(r.usb.address, 5);
+	stream_free(&s);
+	rig_fini(&r);
+}
+END_TEST
+
+static bn_simtime_t irq_seen[4];
+static unsigned int irq_n;
+static struct bn_sim *irq_sim;
+
+static void irq_complete(struct bn_xfer *x)
+{
+	(void)x;
+	if (irq_n < 4)
+		irq_seen[irq_n++] = bn_sim_now(irq_sim);
+}
+
+static void irq_run(enum bn_sim_profile profile, uint32_t irq_us,
+		    struct sim_rig *r, bn_simtime_t *done)
+{
+	struct bn_loopdev_config lc = { .speed = BN_SPEED_HIGH };
+	struct bn_sim_config cfg;
+	struct bn_endpoint ep;
+	static uint8_t buf[2][512];
+	struct bn_xfer x[2];
+	unsigned int i, n = 0;
+
+	bn_sim_config_default(&cfg);
+	cfg.profile = profile;
+	cfg.irq_us = irq_us;
+	rig_loop(r, &cfg, &lc, false);
+	rig_enumerate(r);
+	rig_open(r, &ep, BN_LOOP_EP_IN);
+	/* The last interrupt (enumeration) is now over 40 us ago */
+	bn_port_udelay(100);
+	rig_clear(r);
+	irq_sim = r->sim;
+	irq_n = 0;
+	memset(x, 0, sizeof(x));
+	for (i = 0; i < 2; i++) {
+		x[i].buf = buf[i];
+		x[i].len = 512;
+		x[i].complete = irq_complete;
+		ck_assert_int_eq(bn_ep_submit(&ep, &x[i]), 0);
+	}
+	while (irq_n < 2)
+		bn_usb_poll(&r->usb);
+	for (i = 0; i < r->nev; i++) {
+		if (r->ev[i].kind == BN_SIM_EV_DONE)
+			done[n++] = r->ev[i].t;
+	}
+	ck_assert_uint_eq(n, 2);
+	bn_ep_close(&ep);
+}
+
+START_TEST(test_irq_moderation)
+{
+	struct sim_rig r;
+	bn_simtime_t done[2];
+
+	/* EHCI, ITC one microframe: reported at the end of the microframe */
+	irq_run(BN_SIM_EHCI, 125, &r, done);
+	ck_assert_uint_eq(done[1] - done[0], 4539);
+	ck_assert_uint_eq(irq_seen[0], (done[0] + UFRAME - 1) / UFRAME * UFRAME);
+	ck_assert_uint_eq(irq_seen[1], (done[1] + UFRAME - 1) / UFRAME * UFRAME);
+	ck_assert_uint_gt(irq_seen[0], done[0]);
+	rig_fini(&r);
+	/* xHCI, IMOD 40 us: the first at once, the next 40 us later */
+	irq_run(BN_SIM_XHCI, 40, &r, done);
+	ck_assert_uint_eq(irq_seen[0], done[0]);
+	ck_assert_uint_eq(irq_seen[1] - irq_seen[0], 40 * 480);
+	rig_fini(&r);
+	/* No moderation: each as it happens */
+	irq_run(BN_SIM_EHCI, 0, &r, done);
+	ck_assert_uint_eq(irq_seen[0], done[0]);
+	ck_assert_uint_eq(irq_seen[1], done[1]);
+	rig_fini(&r);
+}
+END_TEST
+
+START_TEST(test_udelay_runs_bus_poll_delivers)
+{
+	struct bn_loopdev_config lc = { .speed = BN_SPEED_HIGH };
+	struct sim_rig r;
+	struct bn_endpoint ep;
+	struct stream s;
+	uint64_t t0, b0;
+
+	rig_loop(&r, NULL, &lc, false);
+	rig_enumerate(&r);
+	rig_open(&r, &ep, BN_LOOP_EP_IN);
+	rig_clear(&r);
+	t0 = bn_port_clock_us();
+	b0 = bn_sim_stats(r.sim)->bytes_in;
+	stream_start(&s, &ep, 1, 4096, false);
+	/* A driver's delay is simulated time, and the bus runs meanwhile */
+	bn_mdelay(1);
+	ck_assert_uint_eq(bn_port_clock_us() - t0, 1000);
+	ck_assert_uint_eq(bn_usb_clock_us(&r.usb) - t0, 1000);
+	ck_assert_uint_eq(bn_sim_stats(r.sim)->bytes_in - b0, 4096);
+	/* ... but the completion waits for a poll */
+	ck_assert_uint_eq(s.done, 0);
+	ck_assert(s.xfer[0].busy);
+	bn_usb_poll(&r.usb);
+	ck_assert_uint_eq(s.done, 1);
+	ck_assert_uint_eq(s.last_actual, 4096);
+	/* The poll returned at once: nothing more to run for */
+	ck_assert_uint_eq(bn_usb_clock_us(&r.usb) - t0, 1000);
+	bn_ep_close(&ep);
+	stream_free(&s);
+	rig_fini(&r);
+}
+END_TEST
+
 /* ---- Budgets and determinism ---- */
 
 START_TEST(test_periodic_budget)
@@ -693,8 +838,41 @@ START_TEST(test_periodic_budget)
 	ck_assert_uint_eq(i, 1);
 	ck_assert_int_eq(rc, -BN_ENOSPC);
 	ck_assert(strstr(bn_test_log(), "endpoint 0x82: periodic budget "
-			 "exceeded (30000 + 30000 of 48000 bit times)") != NULL);
+			 "exceeded (30000 + 30000 of 48000 HS bit times)") != NULL);
 	bn_ep_close(&ep[0]);
+	bn_usb_device_fini(&usb);
+	bn_sim_free(sim);
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
+START_TEST(test_periodic_budget_fs)
+{
+	struct bn_sim *sim = bn_sim_new(NULL);
+	struct bn_loopdev_config lc = { .speed = BN_SPEED_FULL };
+	struct bn_simdev *dev = bn_loopdev_new(&lc);
+	struct bn_usb_device usb;
+	struct bn_endpoint ep[16];
+	struct bn_endpoint_desc d = { .attributes = BN_XFER_INTERRUPT,
+				      .max_packet = 64, .interval = 1 };
+	unsigned int i;
+
+	/* 64 B at worst-case stuffing: 104 + floor((19 + 56 * 64) / 6) =
+	 * 704 FS bits; the 90% budget is 10800 FS bits: 15 fit, not 16 */
+	bn_test_log_capture();
+	ck_assert_int_eq(bn_sim_attach(sim, dev), 0);
+	ck_assert_int_eq(bn_usb_device_init(&usb, bn_sim_hcd(sim), 1,
+					    BN_SPEED_FULL, "b"), 0);
+	for (i = 0; i < 15; i++) {
+		d.address = (uint8_t)(0x81 + i);
+		ck_assert_int_eq(bn_ep_open(&ep[i], &usb, &d), 0);
+	}
+	d.address = 0x01;
+	ck_assert_int_eq(bn_ep_open(&ep[15], &usb, &d), -BN_ENOSPC);
+	ck_assert(strstr(bn_test_log(), "(422400 + 28160 of 432000 HS bit "
+			 "times)") != NULL);
+	for (i = 0; i < 15; i++)
+		bn_ep_close(&ep[i]);
 	bn_usb_device_fini(&usb);
 	bn_sim_free(sim);
 	bn_simdev_destroy(dev);
@@ -785,7 +963,11 @@ static Suite *sim_bus_suite(void)
 	tcase_add_test(tc, test_ping_nyet_xhci);
 	tcase_add_test(tc, test_zlp_and_short);
 	tcase_add_test(tc, test_toggle_reset);
+	tcase_add_test(tc, test_unplug_replug);
+	tcase_add_test(tc, test_udelay_runs_bus_poll_delivers);
+	tcase_add_test(tc, test_irq_moderation);
 	tcase_add_test(tc, test_periodic_budget);
+	tcase_add_test(tc, test_periodic_budget_fs);
 	tcase_add_test(tc, test_determinism);
 	suite_add_tcase(s, tc);
 	return s;
