@@ -193,6 +193,8 @@ static void bn_scan_dump(struct bn_scan_ctx *c, const struct bn_xfer *x)
 		(double)(ts - c->sum->first_ns) / 1e9, x->bus, x->dev, x->ep,
 		bn_urb_xfer_name(x->xfer), req, lens, st);
 	shown = n < BN_DUMP_BYTES ? n : BN_DUMP_BYTES;
+	if (data == x->submit.data && shown > BN_PAIR_KEEP)
+		shown = BN_PAIR_KEEP;	/* only that much was kept */
 	for (i = 0; i < shown; i++)
 		fprintf(out, "%s%02x", i ? " " : " ", data[i]);
 	if (n > shown)
