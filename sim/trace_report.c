@@ -105,7 +105,9 @@ void bn_trace_describe_setup(char *buf, size_t size,
 /* ---- dump ---- */
 
 /**
- * The ID key of a device for the decode hook.
+ * The ID key of a device for the decode hook: VID:PID, and the class
+ * triple of the device or, for per-interface classes, of the first
+ * function of the configuration in use.
  *
  * @param d		Device (identity so far)
  * @param key		Key out
@@ -113,6 +115,11 @@ void bn_trace_describe_setup(char *buf, size_t size,
  */
 static bool bn_scan_key(const struct bn_ident_dev *d, struct bn_id_key *key)
 {
+	struct bn_function fn;
+	struct bn_config cfg;
+	unsigned int k;
+	size_t cur = 0;
+
 	memset(key, 0, sizeof(*key));
 	if (!d || d->dd.len < 12)
 		return false;
@@ -121,6 +128,22 @@ static bool bn_scan_key(const struct bn_ident_dev *d, struct bn_id_key *key)
 	key->cls = d->dd_buf[4];
 	key->subclass = d->dd_buf[5];
 	key->protocol = d->dd_buf[6];
+	if (key->cls != 0 && key->cls != BN_CLASS_MISC)
+		return true;
+	for (k = 0; k < d->cfg_count; k++) {
+		if (d->cfg[k].truncated ||
+		    bn_config_parse(d->cfg_buf[k], d->cfg[k].len,
+				    BN_SPEED_UNKNOWN, &cfg, NULL) < 0)
+			continue;
+		if (d->config_value >= 0 && cfg.value != d->config_value)
+			continue;
+		if (bn_config_next_function(&cfg, &cur, &fn)) {
+			key->cls = fn.cls;
+			key->subclass = fn.subclass;
+			key->protocol = fn.protocol;
+		}
+		break;
+	}
 	return true;
 }
 
