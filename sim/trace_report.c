@@ -399,10 +399,12 @@ void bn_trace_print_info(FILE *out, const char *path,
 	if (sum->truncated)
 		fprintf(out, "truncated:   %" PRIu64 " events carry only part of "
 			"their payload\n", sum->truncated);
-	fprintf(out, "devices:     %u%s\n", sum->ident->count,
-		sum->ident->untracked ? " (more not tracked)" : "");
-	for (i = 0; i < sum->ident->count; i++)
-		bn_info_device(out, &sum->ident->dev[i]);
+	if (sum->ident) {
+		fprintf(out, "devices:     %u%s\n", sum->ident->count,
+			sum->ident->untracked ? " (more not tracked)" : "");
+		for (i = 0; i < sum->ident->count; i++)
+			bn_info_device(out, &sum->ident->dev[i]);
+	}
 	fprintf(out, "pairing:     %" PRIu64 " paired, %" PRIu64 " orphan "
 		"completions, %" PRIu64 " dangling submits, %" PRIu64
 		" submit errors\n", p->paired, p->orphans, p->dangling,
