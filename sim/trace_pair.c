@@ -18,12 +18,14 @@
 /** One waiting submit. */
 struct bn_pair_slot {
 	uint64_t id;			/**< URB id */
-	uint64_t seq;			/**< Arrival order */
+	uint64_t seq;			/**< Arrival number */
 	uint16_t bus;			/**< Bus */
 	uint8_t dev;			/**< Device */
 	uint8_t ep;			/**< Endpoint */
 	uint8_t xfer;			/**< Transfer type */
 	int32_t next;			/**< Next in bucket (or free list) */
+	int32_t aprev;			/**< Previous in arrival order */
+	int32_t anext;			/**< Next in arrival order */
 	struct bn_trace_xfer_submit s;	/**< What was submitted */
 };
 
@@ -35,6 +37,8 @@ struct bn_pair {
 	uint64_t seq;				/**< Next arrival number */
 	int32_t free_head;			/**< Free slots */
 	uint32_t used;				/**< Slots in use */
+	int32_t ahead;				/**< Oldest waiting submit */
+	int32_t atail;				/**< Newest waiting submit */
 	int32_t bucket[BN_PAIR_BUCKETS];	/**< Chain heads */
 	struct bn_pair_slot slot[BN_PAIR_POOL];	/**< Pool */
 };
@@ -71,6 +75,8 @@ struct bn_pair *bn_pair_new(bn_trace_xfer_fn fn, void *ctx)
 		p->bucket[i] = BN_PAIR_NONE;
 	for (i = 0; i < BN_PAIR_POOL; i++)
 		p->slot[i].next = i + 1 < BN_PAIR_POOL ? i + 1 : BN_PAIR_NONE;
+	p->ahead = BN_PAIR_NONE;
+	p->atail = BN_PAIR_NONE;
 	p->free_head = 0;
 	return p;
 }
@@ -90,6 +96,14 @@ static void bn_pair_unlink(struct bn_pair *p, uint32_t b, int32_t prev,
 		p->bucket[b] = p->slot[i].next;
 	else
 		p->slot[prev].next = p->slot[i].next;
+	if (p->slot[i].aprev == BN_PAIR_NONE)
+		p->ahead = p->slot[i].anext;
+	else
+		p->slot[p->slot[i].aprev].anext = p->slot[i].anext;
+	if (p->slot[i].anext == BN_PAIR_NONE)
+		p->atail = p->slot[i].aprev;
+	else
+		p->slot[p->slot[i].anext].aprev = p->slot[i].aprev;
 	p->slot[i].next = p->free_head;
 	p->free_head = i;
 	p->used--;
@@ -131,14 +145,10 @@ static void bn_pair_emit(struct bn_pair *p, const struct bn_pair_slot *sl,
  */
 static void bn_pair_evict(struct bn_pair *p)
 {
-	int32_t i, best = BN_PAIR_NONE, prev, j;
+	int32_t best = p->ahead, prev, j;
 	struct bn_pair_slot copy;
 	uint32_t b;
 
-	for (i = 0; i < BN_PAIR_POOL; i++) {
-		if (best == BN_PAIR_NONE || p->slot[i].seq < p->slot[best].seq)
-			best = i;
-	}
 	b = bn_pair_hash(p->slot[best].id, p->slot[best].bus,
 			 p->slot[best].dev, p->slot[best].ep);
 	for (prev = BN_PAIR_NONE, j = p->bucket[b]; j != BN_PAIR_NONE;
@@ -192,6 +202,13 @@ static void bn_pair_submit(struct bn_pair *p, const struct bn_urb *ev)
 	sl->ep = ev->ep;
 	sl->xfer = ev->xfer;
 	sl->next = BN_PAIR_NONE;
+	sl->aprev = p->atail;
+	sl->anext = BN_PAIR_NONE;
+	if (p->atail == BN_PAIR_NONE)
+		p->ahead = i;
+	else
+		p->slot[p->atail].anext = i;
+	p->atail = i;
 	sl->s.ts_ns = ev->ts_ns;
 	sl->s.record = ev->record;
 	sl->s.req_len = ev->req_len;
@@ -268,46 +285,22 @@ void bn_pair_feed(struct bn_pair *p, const struct bn_urb *ev)
 	bn_pair_complete(p, ev);
 }
 
-/**
- * Order slots by arrival (qsort callback).
- *
- * @param a		First slot index
- * @param b		Second slot index
- * @return		Comparison
- */
-static int bn_pair_cmp_seq(const void *a, const void *b)
-{
-	const struct bn_pair_slot *x = *(const struct bn_pair_slot *const *)a;
-	const struct bn_pair_slot *y = *(const struct bn_pair_slot *const *)b;
-
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
 void bn_pair_finish(struct bn_pair *p)
 {
-	const struct bn_pair_slot **list;
-	uint32_t b, n = 0, k;
-	int32_t i;
+	struct bn_pair_slot copy;
+	uint32_t b;
+	int32_t i, prev, j;
 
-	if (!p->used)
-		return;
-	list = malloc(p->used * sizeof(*list));
-	if (!list)
-		return;
-	for (b = 0; b < BN_PAIR_BUCKETS; b++)
-		for (i = p->bucket[b]; i != BN_PAIR_NONE; i = p->slot[i].next)
-			list[n++] = &p->slot[i];
-	qsort(list, n, sizeof(*list), bn_pair_cmp_seq);
-	for (k = 0; k < n; k++)
-		bn_pair_emit(p, list[k], BN_TRACE_DANGLING, NULL);
-	free(list);
-	for (b = 0; b < BN_PAIR_BUCKETS; b++)
-		p->bucket[b] = BN_PAIR_NONE;
-	for (k = 0; k < BN_PAIR_POOL; k++)
-		p->slot[k].next = k + 1 < BN_PAIR_POOL ? (int32_t)k + 1 :
-				  BN_PAIR_NONE;
-	p->free_head = 0;
-	p->used = 0;
+	while ((i = p->ahead) != BN_PAIR_NONE) {
+		b = bn_pair_hash(p->slot[i].id, p->slot[i].bus, p->slot[i].dev,
+				 p->slot[i].ep);
+		for (prev = BN_PAIR_NONE, j = p->bucket[b];
+		     j != i && j != BN_PAIR_NONE; prev = j, j = p->slot[j].next)
+			;
+		copy = p->slot[i];
+		bn_pair_unlink(p, b, prev, i);
+		bn_pair_emit(p, &copy, BN_TRACE_DANGLING, NULL);
+	}
 }
 
 const struct bn_pair_stats *bn_pair_get_stats(const struct bn_pair *p)

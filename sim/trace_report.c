@@ -105,7 +105,9 @@ void bn_trace_describe_setup(char *buf, size_t size,
 /* ---- dump ---- */
 
 /**
- * The ID key of a device for the decode hook.
+ * The ID key of a device for the decode hook: VID:PID, and the class
+ * triple of the device or, for per-interface classes, of the first
+ * function of the configuration in use.
  *
  * @param d		Device (identity so far)
  * @param key		Key out
@@ -113,6 +115,11 @@ void bn_trace_describe_setup(char *buf, size_t size,
  */
 static bool bn_scan_key(const struct bn_ident_dev *d, struct bn_id_key *key)
 {
+	struct bn_function fn;
+	struct bn_config cfg;
+	unsigned int k;
+	size_t cur = 0;
+
 	memset(key, 0, sizeof(*key));
 	if (!d || d->dd.len < 12)
 		return false;
@@ -121,6 +128,22 @@ static bool bn_scan_key(const struct bn_ident_dev *d, struct bn_id_key *key)
 	key->cls = d->dd_buf[4];
 	key->subclass = d->dd_buf[5];
 	key->protocol = d->dd_buf[6];
+	if (key->cls != 0 && key->cls != BN_CLASS_MISC)
+		return true;
+	for (k = 0; k < d->cfg_count; k++) {
+		if (d->cfg[k].truncated ||
+		    bn_config_parse(d->cfg_buf[k], d->cfg[k].len,
+				    BN_SPEED_UNKNOWN, &cfg, NULL) < 0)
+			continue;
+		if (d->config_value >= 0 && cfg.value != d->config_value)
+			continue;
+		if (bn_config_next_function(&cfg, &cur, &fn)) {
+			key->cls = fn.cls;
+			key->subclass = fn.subclass;
+			key->protocol = fn.protocol;
+		}
+		break;
+	}
 	return true;
 }
 
@@ -193,6 +216,8 @@ static void bn_scan_dump(struct bn_scan_ctx *c, const struct bn_trace_xfer *x)
 		(double)(ts - c->sum->first_ns) / 1e9, x->bus, x->dev, x->ep,
 		bn_urb_xfer_name(x->xfer), req, lens, st);
 	shown = n < BN_DUMP_BYTES ? n : BN_DUMP_BYTES;
+	if (data == x->submit.data && shown > BN_PAIR_KEEP)
+		shown = BN_PAIR_KEEP;	/* only that much was kept */
 	for (i = 0; i < shown; i++)
 		fprintf(out, "%s%02x", i ? " " : " ", data[i]);
 	if (n > shown)
@@ -374,10 +399,12 @@ void bn_trace_print_info(FILE *out, const char *path,
 	if (sum->truncated)
 		fprintf(out, "truncated:   %" PRIu64 " events carry only part of "
 			"their payload\n", sum->truncated);
-	fprintf(out, "devices:     %u%s\n", sum->ident->count,
-		sum->ident->untracked ? " (more not tracked)" : "");
-	for (i = 0; i < sum->ident->count; i++)
-		bn_info_device(out, &sum->ident->dev[i]);
+	if (sum->ident) {
+		fprintf(out, "devices:     %u%s\n", sum->ident->count,
+			sum->ident->untracked ? " (more not tracked)" : "");
+		for (i = 0; i < sum->ident->count; i++)
+			bn_info_device(out, &sum->ident->dev[i]);
+	}
 	fprintf(out, "pairing:     %" PRIu64 " paired, %" PRIu64 " orphan "
 		"completions, %" PRIu64 " dangling submits, %" PRIu64
 		" submit errors\n", p->paired, p->orphans, p->dangling,

@@ -268,31 +268,45 @@ static double rate_tshark(const char *path, unsigned long events)
 {
 	char cmd[1024];
 	double t0, dt;
+	double best = 1e99;
+	int r;
 
 	if (access("/usr/bin/tshark", X_OK) != 0)
 		return 0;
 	snprintf(cmd, sizeof(cmd), "/usr/bin/tshark -r '%s' -q >/dev/null "
 		 "2>&1", path);
-	t0 = now();
-	if (system(cmd) != 0)
-		return 0;
-	dt = now() - t0;
-	return (double)events / dt;
+	for (r = 0; r < 2; r++) {	/* best of two */
+		t0 = now();
+		if (system(cmd) != 0)
+			return 0;
+		dt = now() - t0;
+		if (dt < best)
+			best = dt;
+	}
+	return (double)events / best;
 }
 
-/* Peak RSS (KiB) of a child process running `trace info` on a file. */
-static long peak_rss(const char *path)
+/* Peak RSS (KiB) of `bootnic trace info FILE` run as its own process
+ * (BUILD_DIR/bootnic); falls back to a forked child calling the library
+ * when the CLI is not built. */
+static long peak_rss(const char *build, const char *path)
 {
 	struct bn_trace_summary sum;
+	char cli[600];
 	struct rusage ru;
 	int status;
-	pid_t pid = fork();
+	pid_t pid;
 
+	snprintf(cli, sizeof(cli), "%s/bootnic", build);
+	pid = fork();
 	if (pid == 0) {
-		int rc = bn_trace_scan(path, NULL, &sum);
-
-		bn_trace_summary_free(&sum);
-		_exit(rc < 0);
+		if (access(cli, X_OK) == 0) {
+			if (!freopen("/dev/null", "w", stdout))
+				_exit(1);
+			execl(cli, cli, "trace", "info", path, (char *)NULL);
+			_exit(1);
+		}
+		_exit(bn_trace_scan(path, NULL, &sum) < 0);
 	}
 	if (pid < 0 || wait4(pid, &status, 0, &ru) < 0 || status != 0)
 		return -1;
@@ -318,10 +332,10 @@ int main(int argc, char **argv)
 	raw = rate_raw(paths[0]);
 	rate_info(paths[2], &ev_small);
 	tshark = rate_tshark(paths[2], ev_small);
-	rss_small = peak_rss(paths[2]);
-	rss_big = peak_rss(paths[0]);
-	rss_small_t = peak_rss(paths[3]);
-	rss_big_t = peak_rss(paths[1]);
+	rss_small = peak_rss(argv[1], paths[2]);
+	rss_big = peak_rss(argv[1], paths[0]);
+	rss_small_t = peak_rss(argv[1], paths[3]);
+	rss_big_t = peak_rss(argv[1], paths[1]);
 
 	printf("trace files: %lu events (pcap 220 and usbmon text 1u) in %s\n",
 	       ev_pcap, argv[1]);
@@ -339,9 +353,9 @@ int main(int argc, char **argv)
 	}
 	printf("trace-info text: %.2f M lines/s [target >= 3 M]\n",
 	       info_text / 1e6);
-	printf("trace-info peak RSS pcap: %ld KiB at 100k events, %ld KiB at "
+	printf("trace-info peak RSS (bootnic trace info) pcap: %ld KiB at 100k events, %ld KiB at "
 	       "1M events\n", rss_small, rss_big);
-	printf("trace-info peak RSS text: %ld KiB at 100k events, %ld KiB at "
+	printf("trace-info peak RSS (bootnic trace info) text: %ld KiB at 100k events, %ld KiB at "
 	       "1M events\n", rss_small_t, rss_big_t);
 	return 0;
 }

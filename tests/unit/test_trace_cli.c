@@ -9,12 +9,14 @@
  * registry, convert, and tshark dissecting what we write.
  */
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "bn_family.h"
 #include "sim/trace_report.h"
+#include "sim/trace_write.h"
 #include "tests/unit/bn_test.h"
 #include "tests/unit/trace_test_util.h"
 #include "tools/bootnic/cli.h"
@@ -218,6 +220,119 @@ START_TEST(test_decode_hook)
 }
 END_TEST
 
+/* A class driver matched by interface triple (CDC ECM 02/06/00). */
+static const struct bn_cmd ecm_cmds[] = {
+	{ 0x21, 0x43, 0, "SET_ETHERNET_PACKET_FILTER" },
+};
+
+static const struct bn_cmdset ecm_cmdset = { "ecmtest", ecm_cmds, 1 };
+
+static const struct bn_family ecm_family = {
+	.name = "ecmtest",
+	.description = "test CDC ECM family",
+	.cmdset = &ecm_cmdset,
+};
+
+static const struct bn_family *const ecm_families[] = { &ecm_family };
+
+static const struct bn_id ecm_ids[] = {
+	{ .match = BN_ID_CLASS, .cls = 0x02, .subclass = 0x06, .protocol = 0,
+	  .family = &ecm_family, .name = "CDC ECM" },
+};
+
+static const struct bn_driver ecm_driver = {
+	.name = "ecmdrv",
+	.description = "test class driver",
+	.ids = ecm_ids,
+	.id_count = 1,
+	.families = ecm_families,
+	.family_count = 1,
+};
+
+static const struct bn_driver *const ecm_drivers[] = { &ecm_driver };
+
+static const struct bn_registry ecm_reg = { ecm_drivers, 1 };
+
+/* QEMU usb-net's CDC-ECM configuration (80 bytes: beyond a text trace). */
+static const uint8_t ecm_config[] = {
+	0x09, 0x02, 0x50, 0x00, 0x02, 0x01, 0x07, 0xc0, 0x32,
+	0x09, 0x04, 0x00, 0x00, 0x01, 0x02, 0x06, 0x00, 0x05,
+	0x05, 0x24, 0x00, 0x10, 0x01,
+	0x05, 0x24, 0x06, 0x00, 0x01,
+	0x0d, 0x24, 0x0f, 0x0a, 0x00, 0x00, 0x00, 0x00,
+	0xea, 0x05, 0x00, 0x00, 0x00,
+	0x07, 0x05, 0x81, 0x03, 0x10, 0x00, 0x08,
+	0x09, 0x04, 0x01, 0x00, 0x00, 0x0a, 0x00, 0x00, 0x00,
+	0x09, 0x04, 0x01, 0x01, 0x02, 0x0a, 0x00, 0x00, 0x00,
+	0x07, 0x05, 0x82, 0x02, 0x40, 0x00, 0x00,
+	0x07, 0x05, 0x03, 0x02, 0x40, 0x00, 0x00,
+};
+
+/* Append a control transfer (S and C) to a pcap writer. */
+static void put_ctrl(struct bn_pcap_writer *w, uint64_t ts,
+		     const uint8_t setup[8], const uint8_t *in, uint32_t len)
+{
+	struct bn_urb ev;
+
+	memset(&ev, 0, offsetof(struct bn_urb, iso));
+	ev.type = 'S';
+	ev.xfer = BN_URB_XFER_CTRL;
+	ev.ep = setup[0] & 0x80;
+	ev.bus = 1;
+	ev.dev = 5;
+	ev.id = 0x1000;
+	ev.ts_ns = ts;
+	ev.setup_present = true;
+	memcpy(ev.setup, setup, 8);
+	ev.status = -115;
+	ev.req_len = (uint32_t)(setup[6] | (setup[7] << 8));
+	ev.data_tag = (setup[0] & 0x80) ? '<' : 0;
+	ck_assert_int_eq(bn_pcap_writer_put(w, &ev), 0);
+	ev.type = 'C';
+	ev.setup_present = false;
+	ev.status = 0;
+	ev.ts_ns = ts + 1000;
+	ev.req_len = 0;
+	ev.actual_len = len;
+	ev.data = in;
+	ev.data_len = len;
+	ev.data_tag = in ? 0 : '>';
+	ck_assert_int_eq(bn_pcap_writer_put(w, &ev), 0);
+}
+
+START_TEST(test_decode_class)
+{
+	static const uint8_t get_dd[8] = { 0x80, 6, 0, 1, 0, 0, 18, 0 };
+	static const uint8_t get_cfg[8] = { 0x80, 6, 0, 2, 0, 0, 80, 0 };
+	static const uint8_t set_cfg[8] = { 0x00, 9, 1, 0, 0, 0, 0, 0 };
+	static const uint8_t filter[8] = { 0x21, 0x43, 0x0e, 0, 0, 0, 0, 0 };
+	static const uint8_t dd[18] = {
+		0x12, 0x01, 0x00, 0x02, 0x00, 0x00, 0x00, 0x40,
+		0x25, 0x05, 0xa1, 0xa4, 0x00, 0x01, 0x01, 0x02, 0x03, 0x02 };
+	const char *p = tt_write_temp("ecm", "", 0);
+	const char *argv[] = { "bootnic", "trace", "dump", p, "--decode" };
+	char err[BN_TRACE_ERR_MAX];
+	struct bn_pcap_writer *w = bn_pcap_writer_open(p, err, sizeof(err));
+
+	ck_assert_msg(w != NULL, "%s", err);
+	put_ctrl(w, 1000000, get_dd, dd, sizeof(dd));
+	put_ctrl(w, 2000000, get_cfg, ecm_config, sizeof(ecm_config));
+	put_ctrl(w, 3000000, set_cfg, NULL, 0);
+	put_ctrl(w, 4000000, filter, NULL, 0);
+	ck_assert_int_eq(bn_pcap_writer_close(w), 0);
+	ck_assert_int_eq(run(&ecm_reg, 5, argv), BN_EXIT_OK);
+	ck_assert_msg(strstr(out_buf, "ecmtest.SET_ETHERNET_PACKET_FILTER "
+			     "v=000e i=0000"), "%s", out_buf);
+	ck_assert_int_eq(RUN("bootnic", "trace", "info", p), BN_EXIT_OK);
+	ck_assert_msg(strstr(out_buf, "  config #0:   80 bytes, valid, "
+			     "bConfigurationValue 1, 2 interfaces"), "%s",
+		      out_buf);
+	ck_assert_ptr_nonnull(strstr(out_buf, "  id:          0525:a4a1"));
+	ck_assert_ptr_nonnull(strstr(out_buf, "speed:       full (inferred: "
+				     "bulk endpoints of 64 bytes or less)"));
+}
+END_TEST
+
 /* ---- convert, and tshark on what we write ---- */
 
 START_TEST(test_convert_tshark)
@@ -280,6 +395,7 @@ static Suite *trace_cli_suite(void)
 	tcase_add_test(tc, test_info_malformed);
 	tcase_add_test(tc, test_dump_public);
 	tcase_add_test(tc, test_decode_hook);
+	tcase_add_test(tc, test_decode_class);
 	tcase_add_test(tc, test_convert_tshark);
 	suite_add_tcase(s, tc);
 	return s;

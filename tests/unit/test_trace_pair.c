@@ -237,6 +237,37 @@ START_TEST(test_ident_qualifier_stall)
 }
 END_TEST
 
+START_TEST(test_names_and_strings)
+{
+	struct bn_ident *id = bn_ident_new();
+	struct bn_ident_dev *d = bn_ident_find(id, 2, 3, true);
+	static const uint8_t str[] = { 10, 3, 'A', 0, 'S', 0, 'I', 0, 0xe9, 0 };
+	char s[16];
+
+	ck_assert_str_eq(bn_urb_xfer_name(BN_URB_XFER_BULK), "bulk");
+	ck_assert_str_eq(bn_urb_xfer_name(BN_URB_XFER_ISO), "iso");
+	ck_assert_str_eq(bn_urb_xfer_name(7), "?");
+	ck_assert_str_eq(bn_urb_status_name(0), "ok");
+	ck_assert_str_eq(bn_urb_status_name(BN_URB_ST_STALL), "stall");
+	ck_assert_str_eq(bn_urb_status_name(BN_URB_ST_NODEV), "nodev");
+	ck_assert_str_eq(bn_urb_status_name(BN_URB_ST_PROTO), "proto");
+	ck_assert_str_eq(bn_urb_status_name(BN_URB_ST_OVERFLOW), "babble");
+	ck_assert_str_eq(bn_urb_status_name(BN_URB_ST_NOENT), "unlinked");
+	ck_assert_str_eq(bn_urb_status_name(-12345), "error");
+	ck_assert_str_eq(bn_trace_speed_name(BN_SPEED_HIGH), "high");
+	ck_assert_str_eq(bn_trace_speed_name(BN_SPEED_UNKNOWN), "unknown");
+	bn_ident_reply(d, BN_DT_STRING, 2, 0x0409, str, sizeof(str),
+		       sizeof(str));
+	ck_assert(bn_ident_string(d, 2, s, sizeof(s)));
+	ck_assert_str_eq(s, "ASI?");
+	ck_assert(!bn_ident_string(d, 3, s, sizeof(s)));
+	ck_assert(!bn_ident_string(d, 0, s, sizeof(s)));
+	ck_assert(bn_ident_string(d, 2, s, 3));	/* bounded by the buffer */
+	ck_assert_str_eq(s, "AS");
+	bn_ident_free(id);
+}
+END_TEST
+
 /* ---- the public traces, end to end ---- */
 
 START_TEST(test_scan_220)
@@ -308,6 +339,7 @@ static Suite *trace_pair_suite(void)
 	tcase_add_test(tc, test_ident_longest_reply);
 	tcase_add_test(tc, test_ident_bounded);
 	tcase_add_test(tc, test_ident_qualifier_stall);
+	tcase_add_test(tc, test_names_and_strings);
 	tcase_add_test(tc, test_scan_220);
 	tcase_add_test(tc, test_scan_249);
 	suite_add_tcase(s, tc);

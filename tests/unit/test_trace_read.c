@@ -552,6 +552,69 @@ START_TEST(test_byte_swapped)
 }
 END_TEST
 
+START_TEST(test_pcap_189)
+{
+	/* link type 189: the 48-byte header (no interval, start frame,
+	 * flags or ndesc); made from a 220 file by dropping bytes 48..63 */
+	static const char text[] =
+		"01 100 S Ci:1:003:0 s 80 06 0100 0000 0012 18 <\n"
+		"01 200 C Ci:1:003:0 0 18 = 12010002 ffff0040 950b2a77 01000102 "
+		"0301\n"
+		"02 300 S Bo:1:003:2 -115 4 = deadbeef\n"
+		"02 400 C Bo:1:003:2 0 4 >\n"
+		"03 500 C Ii:1:003:1 0:8 2 = 0102\n";
+	const char *src = text_to_pcap(text), *dst;
+	size_t len, in = 24, out = 24;
+	uint8_t *buf = tt_read_file(src, &len), *o = malloc(len);
+	char err[BN_TRACE_ERR_MAX];
+	struct bn_trace *t;
+	const struct bn_urb *ev;
+	uint32_t v;
+
+	ck_assert_ptr_nonnull(buf);
+	memcpy(o, buf, 24);
+	v = 189;
+	memcpy(o + 20, &v, 4);
+	while (in + 16 <= len) {
+		uint32_t incl;
+
+		memcpy(&incl, buf + in + 8, 4);
+		memcpy(o + out, buf + in, 16);
+		v = incl - 16;
+		memcpy(o + out + 8, &v, 4);
+		memcpy(o + out + 12, &v, 4);
+		memcpy(o + out + 16, buf + in + 16, 48);
+		memcpy(o + out + 64, buf + in + 16 + 64, incl - 64);
+		in += 16 + incl;
+		out += 16 + incl - 16;
+	}
+	dst = tt_write_temp("lt189", o, out);
+	t = bn_trace_open(dst, err, sizeof(err));
+	ck_assert_msg(t != NULL, "%s", err);
+	ck_assert_int_eq(bn_trace_linktype(t), 189);
+	ev = next(t);
+	ck_assert(ev->setup_present);
+	ck_assert_uint_eq(ev->setup[1], 6);
+	ev = next(t);
+	ck_assert_uint_eq(ev->data_len, 18);
+	ck_assert_uint_eq(ev->data[8], 0x95);
+	ev = next(t);
+	ck_assert_uint_eq(ev->data_len, 4);
+	ck_assert_uint_eq(ev->data[3], 0xef);
+	ck_assert_uint_eq(ev->offset, 24 + 2 * 16 + 48 + 48 + 18);
+	ev = next(t);
+	ck_assert_int_eq(ev->data_tag, '>');
+	ev = next(t);
+	ck_assert_uint_eq(ev->xfer, BN_URB_XFER_INT);
+	ck_assert_int_eq(ev->interval, 0);	/* not in a 189 header */
+	ck_assert_uint_eq(ev->data[1], 0x02);
+	ck_assert_int_eq(bn_trace_next(t, &ev), 0);
+	bn_trace_close(t);
+	free(buf);
+	free(o);
+}
+END_TEST
+
 /* Every prefix of a file: an open error, or events then end or an error
  * naming the record; never a crash, never more events than the whole. */
 static void check_prefixes(const char *path, long full)
@@ -852,6 +915,7 @@ static Suite *trace_read_suite(void)
 	tcase_add_test(tc, test_pcap_malformed);
 	tcase_add_test(tc, test_qemu_quirks);
 	tcase_add_test(tc, test_usbpcap_records);
+	tcase_add_test(tc, test_pcap_189);
 	suite_add_tcase(s, tc);
 	return s;
 }
