@@ -38,7 +38,12 @@
 #define TFTP_BLOCK	512	/**< Block size */
 #define HDRS		(14 + 20 + 8)	/**< Ethernet + IPv4 + UDP */
 
-/** Store a big-endian 16-bit value. */
+/**
+ * Store a big-endian 16-bit value.
+ *
+ * @param p		Two bytes
+ * @param v		Value
+ */
 static void put16(uint8_t *p, uint16_t v)
 {
 	p[0] = (uint8_t)(v >> 8);
