@@ -13,9 +13,11 @@
 
 #include "bn_family.h"
 #include "bn_port.h"
+#include "drivers/asix/asix.h"
 
 /** Every built-in driver, in match-priority order, NULL-terminated. */
 static const struct bn_driver *const bn_builtin_drivers[] = {
+	&bn_asix_driver,
 	NULL,
 };
 
