@@ -17,6 +17,12 @@
  * scans byte by byte for the next valid header and counts one framing
  * error.  Frames wholly inside one transfer are delivered in place; only
  * straddling frames are copied into the reassembly buffer.
+ *
+ * A lost transfer in the middle of a frame is detected the way Linux
+ * detects it: when the next transfer is long enough to hold the rest of
+ * the frame and the following header, that header must be valid.  A
+ * shorter transfer is taken as continuation data; the damage then shows
+ * at the next header check, where the scan resynchronises.
  */
 
 #include "drivers/asix/asix.h"

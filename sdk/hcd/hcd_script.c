@@ -451,7 +451,7 @@ static void bn_script_cancel(struct bn_hcd *hcd, struct bn_endpoint *ep)
 	for (i = 0; i < s->nflights; i++) {
 		struct bn_script_flight *f = &s->flights[i];
 
-		if (f->xfer->ep != ep || f->due <= s->now)
+		if (f->xfer->ep != ep || (!f->waiting && f->due <= s->now))
 			continue;
 		f->waiting = false;
 		f->status = -BN_ECANCELED;
