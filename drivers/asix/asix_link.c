@@ -28,6 +28,8 @@ uint16_t asix_medium_for(const struct asix_family_info *info,
 		mode |= m->fd;
 	else
 		mode &= (uint16_t)~m->fd;
+	if (info->medium_bits == 8)
+		mode &= 0x00ff;	/* the 172 register is 8 bits wide */
 	return mode;
 }
 

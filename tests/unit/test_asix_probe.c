@@ -56,6 +56,31 @@ START_TEST(test_probe_ax88772)
 }
 END_TEST
 
+/* AX88772 wired to an external 10/100 PHY: path 6' of sequence A. */
+START_TEST(test_probe_ax88772_external_phy)
+{
+	struct axt t;
+	struct bn_script *s;
+
+	axt_init(&t);
+	s = t.s;
+	axt_ident(s, 0x01, 0x00);
+	axt_mac_node_id(s, 0x13, axt_mac);
+	axt_w(s, 0x1f, 0x00b0, 0);
+	axt_w(s, 0x22, 0x0000, 0);
+	axt_w(s, 0x20, 0x0048, 0);
+	axt_w(s, 0x10, 0x0088, 0);
+	axt_w(s, 0x1b, 0x0336, 0);
+	axt_w(s, 0x12, 0x0c15, 0x0012);
+	axt_w_data(s, 0x14, 0, 0, axt_mac, 6);
+	axt_w(s, 0x10, 0x0088, 0);
+	axt_autoneg(s, true, 0x01, true, false);
+	ck_assert_int_eq(axt_probe(&t, 0x2001, 0x3c05), 0);
+	ck_assert_ptr_eq(t.nd->family, &asix_ax88772_family);
+	axt_fini(&t);
+}
+END_TEST
+
 START_TEST(test_probe_ax88772a)
 {
 	static const uint16_t lost[3] = { 0x442c, 0x0000, 0xffff };
@@ -349,6 +374,7 @@ static Suite *asix_probe_suite(void)
 	TCase *tc = tcase_create("probe");
 
 	tcase_add_test(tc, test_probe_ax88772);
+	tcase_add_test(tc, test_probe_ax88772_external_phy);
 	tcase_add_loop_test(tc, test_probe_ax88772a, 0, 2);
 	tcase_add_test(tc, test_probe_ax88772b_eeprom_mac);
 	tcase_add_test(tc, test_probe_ax88178);
