@@ -270,10 +270,13 @@ static void asix_link_check(struct asix_dev *ax)
 	ax->link_check = false;
 	rc = bn_mii_link(&ax->mii, ax->info->ctrl1000 != 0, &link);
 	if (rc < 0) {
-		BN_WARN(nd->name, "link check over MII failed: %s",
-			bn_strerror(rc));
-		goto again;
+		if (!ax->link_warned)
+			BN_WARN(nd->name, "link check over MII failed: %s",
+				bn_strerror(rc));
+		ax->link_warned = true;
+		goto retry;
 	}
+	ax->link_warned = false;
 	if (link.up) {
 		medium = asix_medium_for(ax->info, &link);
 		if (!nd->link_up || medium != ax->medium) {
@@ -283,7 +286,7 @@ static void asix_link_check(struct asix_dev *ax)
 			if (rc < 0) {
 				BN_WARN(nd->name, "medium mode 0x%04x: %s",
 					medium, bn_strerror(rc));
-				goto again;
+				goto retry;
 			}
 			ax->medium = medium;
 		}
@@ -291,16 +294,20 @@ static void asix_link_check(struct asix_dev *ax)
 	} else {
 		bn_netdev_link_down(nd);
 		/* The interrupt said up; autonegotiation may still run */
-		if (ax->intr_link && ax->link_retries) {
-			ax->link_retries--;
-			goto again;
-		}
+		if (ax->intr_link)
+			goto retry;
 	}
+ done:
 	if (!ax->have_int)
 		asix_link_schedule(ax, ASIX_LINK_POLL_MS);
 	return;
 
- again:
+ retry:
+	/* A bounded number of re-checks; without interrupts, the next poll */
+	if (ax->have_int && !ax->link_retries)
+		goto done;
+	if (ax->link_retries)
+		ax->link_retries--;
 	asix_link_schedule(ax, ax->have_int ? ASIX_LINK_RECHECK_MS :
 			   ASIX_LINK_POLL_MS);
 }
@@ -368,7 +375,7 @@ static void asix_int_complete(struct bn_xfer *xfer)
 	if (asix_int_decode(xfer->buf, xfer->actual, &link)) {
 		ax->intr_link = link;
 		if (link && !ax->nd->link_up) {
-			ax->link_retries = 50;
+			ax->link_retries = ASIX_LINK_RECHECKS;
 			asix_link_schedule(ax, 0);
 		} else if (!link && ax->nd->link_up) {
 			bn_netdev_link_down(ax->nd);

@@ -298,6 +298,8 @@
 #define ASIX_TX_BUF			(ASIX_HDR_LEN + BN_ETH_FRAME_MAX + ASIX_TX_PAD_LEN)
 /** Delay between MII link re-checks while the interrupt and MII disagree */
 #define ASIX_LINK_RECHECK_MS		100
+/** MII re-checks after the interrupt reported link up */
+#define ASIX_LINK_RECHECKS		50
 /** MII link poll interval without an interrupt endpoint */
 #define ASIX_LINK_POLL_MS		1000
 /** Tries for STATMNGSTS HOST_EN before an MDIO access */
@@ -546,6 +548,7 @@ struct asix_dev {
 	bool link_check;			/**< MII check pending */
 	uint64_t link_check_at;			/**< When to check, bus clock us */
 	unsigned int link_retries;		/**< Re-checks left */
+	bool link_warned;			/**< An MII failure was already logged */
 };
 
 /**

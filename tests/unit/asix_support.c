@@ -58,6 +58,11 @@ const struct bn_netdev_env axt_env = {
 
 void axt_init(struct axt *t)
 {
+	axt_init_config(t, axt_config, sizeof(axt_config));
+}
+
+void axt_init_config(struct axt *t, const uint8_t *cfg, size_t len)
+{
 	struct bn_desc_error err;
 	size_t cursor = 0;
 
@@ -66,9 +71,8 @@ void axt_init(struct axt *t)
 	t->s = bn_test_script();
 	ck_assert_int_eq(bn_usb_device_init(&t->usb, bn_script_hcd(t->s), 2,
 					    BN_SPEED_HIGH, "usb1-1"), 0);
-	ck_assert_int_eq(bn_config_parse(axt_config, sizeof(axt_config),
-					 BN_SPEED_HIGH, &t->usb.config, &err),
-			 0);
+	ck_assert_int_eq(bn_config_parse(cfg, len, BN_SPEED_HIGH,
+					 &t->usb.config, &err), 0);
 	t->usb.configured = true;
 	ck_assert(bn_config_next_function(&t->usb.config, &cursor, &t->fn));
 }

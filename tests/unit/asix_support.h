@@ -51,6 +51,9 @@ struct axt {
 /* Set up the scripted device (high speed, 512-byte bulk packets). */
 void axt_init(struct axt *t);
 
+/* The same with another configuration (kept by reference). */
+void axt_init_config(struct axt *t, const uint8_t *cfg, size_t len);
+
 /* Probe with the registry's row for vid:pid; return the probe's rc. */
 int axt_probe(struct axt *t, uint16_t vid, uint16_t pid);
 

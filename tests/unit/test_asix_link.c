@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "bn_err.h"
+#include "bn_port.h"
 #include "drivers/asix/asix.h"
 #include "tests/unit/asix_support.h"
 #include "tests/unit/bn_test.h"
@@ -290,6 +291,61 @@ START_TEST(test_172_raw_datapath)
 }
 END_TEST
 
+/* Without an interrupt endpoint the link is polled over MII every second. */
+START_TEST(test_no_interrupt_endpoint)
+{
+	static const uint8_t cfg[] = {
+		0x09, 0x02, 0x20, 0x00, 0x01, 0x01, 0x00, 0xa0, 0x64,
+		0x09, 0x04, 0x00, 0x00, 0x02, 0xff, 0xff, 0x00, 0x07,
+		0x07, 0x05, 0x82, 0x02, 0x00, 0x02, 0x00,
+		0x07, 0x05, 0x03, 0x02, 0x00, 0x02, 0x00,
+	};
+	struct axt t;
+
+	axt_init_config(&t, cfg, sizeof(cfg));
+	axt_ident(t.s, 0x10, 0x00);
+	axt_mac_node_id(t.s, 0x13, axt_mac);
+	axt_seq_772(t.s, axt_mac);
+	ck_assert_int_eq(axt_probe(&t, 0x0b95, 0x7720), 0);
+	ck_assert_ptr_nonnull(strstr(bn_test_log(), "no interrupt endpoint"));
+	axt_w_data(t.s, 0x14, 0, 0, axt_mac, 6);
+	axt_w(t.s, 0x1b, 0x0336, 0);
+	axt_w_data(t.s, 0x16, 0, 0, all_ones, 8);
+	axt_w(t.s, 0x10, 0x0398, 0);
+	link_down_mii(t.s, true, 0x10);
+	ck_assert_int_eq(bn_netdev_open(t.nd), 0);
+	/* Nothing happens before the second is over */
+	axt_poll(&t, 10);
+	link_up_mii(t.s, 0x10, 0x41e1, -1);
+	axt_w(t.s, 0x1b, 0x0336, 0);
+	bn_mdelay(ASIX_LINK_POLL_MS);
+	axt_poll(&t, 2);
+	ck_assert(t.nd->link_up);
+	ck_assert_uint_eq(t.nd->speed, 100);
+	close_dev(&t);
+}
+END_TEST
+
+/* A stalled bulk-in endpoint is cleared and receiving resumes. */
+START_TEST(test_bulk_in_halt)
+{
+	uint8_t xfer[68];
+	struct axt t;
+
+	open_772(&t);
+	memcpy(xfer, "\x40\x00\xbf\xff", 4);
+	memset(xfer + 4, 0x64, 64);
+	bn_script_data(t.s, AXT_EP_IN, NULL, 0, -BN_ESTALL);
+	bn_script_control(t.s, 0x02, 0x01, 0x0000, AXT_EP_IN, 0, NULL, 0, 0);
+	bn_script_data(t.s, AXT_EP_IN, xfer, sizeof(xfer), 0);
+	axt_poll(&t, 4);
+	ck_assert_uint_eq(t.nd->stats.rx_errors, 1);
+	ck_assert_uint_eq(t.nframes, 1);
+	ck_assert_uint_eq(t.frames[0].len, 64);
+	close_dev(&t);
+}
+END_TEST
+
 static Suite *asix_link_suite(void)
 {
 	Suite *s = suite_create("asix_link");
@@ -303,6 +359,8 @@ static Suite *asix_link_suite(void)
 	tcase_add_test(tc, test_rx_filter);
 	tcase_add_test(tc, test_178_gigabit_at_open);
 	tcase_add_test(tc, test_172_raw_datapath);
+	tcase_add_test(tc, test_no_interrupt_endpoint);
+	tcase_add_test(tc, test_bulk_in_halt);
 	suite_add_tcase(s, tc);
 	return s;
 }
