@@ -63,7 +63,7 @@ GEN_DIR		:= $(BUILD)/gen
 TESTED_C	:= $(GEN_DIR)/tested_families.c
 
 .PHONY: all test check docs coverage bench demo deps install uninstall clean \
-	portable-check fuzz lint help
+	portable-check install-check fuzz lint help
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/bootnic
@@ -85,8 +85,8 @@ $(TESTED_C): $(TEST_SRCS) mk/tested-families.sh
 $(BUILD)/bootnic: $(BUILD)/rel/bootnic
 	cp $< $@
 
-## make test       deps, portable-check, ID lint, every Check suite (normal and ASan+UBSan), fuzz corpus replay
-test: deps portable-check
+## make test       deps, portable-check, install-check, ID lint, every Check suite (normal and ASan+UBSan), fuzz corpus replay
+test: deps portable-check install-check
 	$(MAKE) --no-print-directory test-build
 	sh tests/run-tests.sh $(BUILD) "$(TESTS)" "$(FUZZERS)"
 

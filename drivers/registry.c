@@ -13,11 +13,17 @@
 
 #include "bn_family.h"
 #include "bn_port.h"
+#include "classes/cdc_ecm.h"
+#include "classes/ncm.h"
+#include "classes/rndis.h"
 #include "drivers/asix/asix.h"
 
 /** Every built-in driver, in match-priority order, NULL-terminated. */
 static const struct bn_driver *const bn_builtin_drivers[] = {
 	&bn_asix_driver,
+	&bn_cdc_ecm_driver,
+	&bn_cdc_ncm_driver,
+	&bn_rndis_driver,
 	NULL,
 };
 

@@ -170,6 +170,11 @@ enum bn_id_score {
  */
 int bn_id_score(const struct bn_id *id, const struct bn_id_key *key);
 
+/** Driver preference when choosing a configuration: a fallback. */
+#define BN_DRIVER_SCORE_FALLBACK 1
+/** Driver preference when choosing a configuration: normal. */
+#define BN_DRIVER_SCORE_NORMAL 2
+
 /** A driver: its table, families and entry points. */
 struct bn_driver {
 	const char *name;			/**< Short name, e.g. "asix" */
@@ -196,7 +201,7 @@ struct bn_driver {
 	 */
 	void (*remove)(struct bn_netdev *nd);
 	const struct bn_netdev_ops *ops;	/**< Network operations */
-	unsigned int score;			/**< Configuration preference */
+	unsigned int score;			/**< BN_DRIVER_SCORE_*, for choosing a configuration */
 };
 
 /** A set of drivers: the ones compiled in, or a test's. */

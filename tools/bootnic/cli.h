@@ -91,4 +91,14 @@ void bn_cli_json_string(FILE *out, const char *s);
  */
 int bn_cmd_ids(struct bn_cli *cli, int argc, char **argv);
 
+/**
+ * The `family` subcommand: list families, or print one in full.
+ *
+ * @param cli		Context
+ * @param argc		Arguments
+ * @param argv		Argument vector
+ * @return		Exit code
+ */
+int bn_cmd_family(struct bn_cli *cli, int argc, char **argv);
+
 #endif /* BN_CLI_H */

@@ -12,5 +12,7 @@
 
 const struct bn_cli_cmd bn_cli_cmds[] = {
 	{ "ids", "list, look up and lint the driver ID tables", bn_cmd_ids },
+	{ "family", "list chip families; print one with its programs",
+	  bn_cmd_family },
 	{ NULL, NULL, NULL },
 };

@@ -1,0 +1,173 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+#ifndef BN_CDC_H
+#define BN_CDC_H
+
+/**
+ * @file
+ * USB Communications Device Class pieces shared by the ECM, NCM and RNDIS
+ * class drivers: class requests, notifications, the data interface and the
+ * iMACAddress string.
+ */
+
+#include <stdint.h>
+#include <stddef.h>
+#include <stdbool.h>
+#include "bn_desc.h"
+#include "bn_netdev.h"
+
+struct bn_usb_device;
+
+/* Class requests (CDC 1.2 table 19, ECM 1.2 table 6, NCM 1.0 table 6-2) */
+#define BN_CDC_SEND_ENCAPSULATED_COMMAND	0x00	/**< RNDIS message out */
+#define BN_CDC_GET_ENCAPSULATED_RESPONSE	0x01	/**< RNDIS message in */
+#define BN_CDC_SET_ETHERNET_MULTICAST_FILTERS	0x40	/**< ECM multicast list */
+#define BN_CDC_SET_ETHERNET_PACKET_FILTER	0x43	/**< ECM/NCM filter */
+#define BN_CDC_GET_NTB_PARAMETERS		0x80	/**< NCM NTB parameters */
+#define BN_CDC_GET_NET_ADDRESS			0x81	/**< NCM address */
+#define BN_CDC_SET_NET_ADDRESS			0x82	/**< NCM address */
+#define BN_CDC_GET_NTB_FORMAT			0x83	/**< NCM NTB16/NTB32 */
+#define BN_CDC_SET_NTB_FORMAT			0x84	/**< NCM NTB16/NTB32 */
+#define BN_CDC_GET_NTB_INPUT_SIZE		0x85	/**< NCM input size */
+#define BN_CDC_SET_NTB_INPUT_SIZE		0x86	/**< NCM input size */
+
+/** bmRequestType of a class request to an interface, host to device. */
+#define BN_CDC_REQ_OUT (BN_USB_TYPE_CLASS | BN_USB_RECIP_INTERFACE)
+/** bmRequestType of a class request to an interface, device to host. */
+#define BN_CDC_REQ_IN (BN_USB_DIR_IN | BN_CDC_REQ_OUT)
+
+/* SET_ETHERNET_PACKET_FILTER bits (ECM 1.2 table 8) */
+#define BN_CDC_FILTER_PROMISCUOUS	0x0001	/**< Every frame */
+#define BN_CDC_FILTER_ALL_MULTICAST	0x0002	/**< Every multicast */
+#define BN_CDC_FILTER_DIRECTED		0x0004	/**< Our unicast address */
+#define BN_CDC_FILTER_BROADCAST		0x0008	/**< Broadcast */
+#define BN_CDC_FILTER_MULTICAST		0x0010	/**< Listed multicast */
+
+/* Notifications on the interrupt endpoint (CDC 1.2 table 20) */
+#define BN_CDC_NOTIFY_NETWORK_CONNECTION	0x00	/**< wValue 1 = up */
+#define BN_CDC_NOTIFY_RESPONSE_AVAILABLE	0x01	/**< RNDIS response */
+#define BN_CDC_NOTIFY_SPEED_CHANGE		0x2a	/**< Two LE32 bit rates */
+#define BN_CDC_NOTIFY_HEADER_LEN		8	/**< Header before data */
+#define BN_CDC_NOTIFY_TYPE			0xa1	/**< bmRequestType */
+
+/** Largest notification we accept (header plus speed-change data). */
+#define BN_CDC_NOTIFY_MAX 16
+
+/** A decoded notification. */
+struct bn_cdc_notify {
+	uint8_t code;		/**< bNotification */
+	uint16_t value;		/**< wValue */
+	uint16_t index;		/**< wIndex (interface) */
+	uint32_t down_bps;	/**< Speed change: downstream bit rate */
+	uint32_t up_bps;	/**< Speed change: upstream bit rate */
+};
+
+/**
+ * Decode a notification, checking its header and lengths.
+ *
+ * @param buf		Received bytes
+ * @param len		Number of bytes
+ * @param out		Decoded notification
+ * @return		0, or -BN_EPROTO for a malformed one
+ */
+int bn_cdc_notify_parse(const uint8_t *buf, size_t len,
+			struct bn_cdc_notify *out);
+
+/**
+ * Apply a notification to a network device's link state.
+ *
+ * NETWORK_CONNECTION raises or drops the link; SPEED_CHANGE updates the
+ * speed (reported downstream rate, rounded to Mb/s) while the link is up.
+ *
+ * @param nd		Network device
+ * @param n		Notification
+ * @param speed_mbps	Last known speed, updated by SPEED_CHANGE
+ */
+void bn_cdc_notify_apply(struct bn_netdev *nd, const struct bn_cdc_notify *n,
+			 uint16_t *speed_mbps);
+
+/**
+ * Parse a MAC address written as 12 hexadecimal digits.
+ *
+ * @param text		NUL-terminated text
+ * @param mac		Six bytes out
+ * @return		0, or -BN_EINVAL if the text is not exactly that
+ */
+int bn_cdc_parse_mac(const char *text, uint8_t *mac);
+
+/**
+ * Read and parse the iMACAddress string descriptor.
+ *
+ * @param usb		Device
+ * @param index		String index from the Ethernet functional descriptor
+ * @param mac		Six bytes out
+ * @return		0 or a negative ::bn_err (logged)
+ */
+int bn_cdc_read_mac(struct bn_usb_device *usb, uint8_t index, uint8_t *mac);
+
+/** The data interface of a CDC function and its bulk endpoints. */
+struct bn_cdc_data {
+	uint8_t interface;		/**< bInterfaceNumber */
+	uint8_t alt;			/**< Alternate setting with the endpoints */
+	struct bn_endpoint_desc in;	/**< Bulk IN */
+	struct bn_endpoint_desc out;	/**< Bulk OUT */
+};
+
+/**
+ * Find the alternate setting of a data interface that has a bulk pair.
+ *
+ * @param cfg		Validated configuration
+ * @param interface	Data interface number
+ * @param out		Data interface description
+ * @return		0, or -BN_ENOENT
+ */
+int bn_cdc_find_data(const struct bn_config *cfg, uint8_t interface,
+		     struct bn_cdc_data *out);
+
+/** The interfaces and endpoints of one CDC networking function. */
+struct bn_cdc_function {
+	uint8_t control;		/**< Control interface number */
+	struct bn_cdc_desc cdc;		/**< Its functional descriptors */
+	struct bn_cdc_data data;	/**< Data interface and bulk pair */
+	struct bn_endpoint_desc intr;	/**< Notification endpoint */
+	bool has_intr;			/**< Notification endpoint present */
+};
+
+/**
+ * Find the control interface, data interface and endpoints of a function.
+ *
+ * The data interface is the CDC union's first subordinate, or else the
+ * function's second interface.
+ *
+ * @param nd		Network device (for log lines)
+ * @param fn		Function (control interface first)
+ * @param out		What was found
+ * @return		0 or a negative ::bn_err (logged)
+ */
+int bn_cdc_function_find(struct bn_netdev *nd, const struct bn_function *fn,
+			 struct bn_cdc_function *out);
+
+/**
+ * Read the permanent MAC from iMACAddress and check it is a station address.
+ *
+ * @param nd		Network device (perm_addr is filled)
+ * @param cf		Function with its Ethernet functional descriptor
+ * @return		0 or a negative ::bn_err (logged)
+ */
+int bn_cdc_read_perm_addr(struct bn_netdev *nd,
+			  const struct bn_cdc_function *cf);
+
+/**
+ * Apply receive filters with SET_ETHERNET_PACKET_FILTER (ECM and NCM).
+ *
+ * @param nd		Network device (rx_filter is updated)
+ * @param control	Control interface
+ * @param flags		BN_RX_* flags
+ * @return		0 or a negative ::bn_err (logged)
+ */
+int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
+			     unsigned int flags);
+
+#endif /* BN_CDC_H */

@@ -1,0 +1,264 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+
+/**
+ * @file
+ * CDC Ethernet Control Model class driver.
+ */
+
+#include "classes/cdc_ecm.h"
+#include "classes/cdc.h"
+#include "bn_err.h"
+#include "bn_log.h"
+#include "bn_netdev.h"
+#include "bn_port.h"
+#include "bn_usb.h"
+#include "bn_usbnet.h"
+
+/** Driver state. */
+struct ecm_dev {
+	struct bn_usbnet un;			/**< Endpoint plumbing */
+	struct bn_cdc_function fn;		/**< Interfaces and endpoints */
+	uint16_t speed;				/**< Last reported speed, Mb/s */
+};
+
+/**
+ * Set the receive filter (SET_ETHERNET_PACKET_FILTER).
+ *
+ * @param nd		Network device
+ * @param flags		BN_RX_* flags
+ * @return		0 or a negative ::bn_err
+ */
+static int ecm_set_rx_filter(struct bn_netdev *nd, unsigned int flags)
+{
+	struct ecm_dev *ecm = nd->priv;
+
+	return bn_cdc_set_packet_filter(nd, ecm->fn.control, flags);
+}
+
+/* ------------------------------------------------------------------------
+ * Endpoint callbacks
+ * ------------------------------------------------------------------------ */
+
+/**
+ * A bulk-IN transfer holds exactly one frame.
+ *
+ * @param un		Endpoint plumbing
+ * @param data		Frame
+ * @param len		Length
+ */
+static void ecm_rx(struct bn_usbnet *un, const uint8_t *data, size_t len)
+{
+	if (len == 0)
+		return;
+	if (len < BN_ETH_HLEN || len > BN_ETH_FRAME_MAX) {
+		bn_netdev_rx_error(un->nd, -BN_EPROTO);
+		return;
+	}
+	bn_netdev_rx(un->nd, data, len);
+}
+
+/**
+ * A notification arrived.
+ *
+ * @param un		Endpoint plumbing
+ * @param data		Notification bytes
+ * @param len		Length
+ */
+static void ecm_intr(struct bn_usbnet *un, const uint8_t *data, size_t len)
+{
+	struct ecm_dev *ecm = un->driver;
+	struct bn_cdc_notify n;
+
+	if (bn_cdc_notify_parse(data, len, &n) < 0) {
+		BN_WARN(un->nd->name, "malformed notification (%zu bytes)",
+			len);
+		return;
+	}
+	bn_cdc_notify_apply(un->nd, &n, &ecm->speed);
+}
+
+/** Endpoint callbacks. */
+static const struct bn_usbnet_ops ecm_usbnet_ops = {
+	.rx = ecm_rx,
+	.intr = ecm_intr,
+};
+
+/* ------------------------------------------------------------------------
+ * Network device operations
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Open: select the data alternate setting, queue receives, set the filter.
+ *
+ * @param nd		Network device
+ * @return		0 or a negative ::bn_err
+ */
+static int ecm_open(struct bn_netdev *nd)
+{
+	struct ecm_dev *ecm = nd->priv;
+	struct bn_usbnet_cfg cfg = {
+		.rx_count = BN_ECM_RX_COUNT,
+		.rx_len = BN_ECM_RX_LEN,
+		.tx_count = BN_ECM_TX_COUNT,
+		.tx_len = BN_ETH_FRAME_MAX,
+		.intr_len = BN_CDC_NOTIFY_MAX,
+	};
+	int rc;
+
+	/* Alternate 0 has no endpoints; selecting it first resets the
+	 * function's filters and data toggles */
+	if ((rc = bn_usb_set_interface(nd->usb, ecm->fn.data.interface, 0)) < 0)
+		return rc;
+	if ((rc = bn_usb_set_interface(nd->usb, ecm->fn.data.interface,
+				       ecm->fn.data.alt)) < 0)
+		return rc;
+	rc = bn_usbnet_open(&ecm->un, nd, ecm->fn.has_intr ? &ecm->fn.intr : NULL,
+			    &ecm->fn.data.in, &ecm->fn.data.out, &cfg,
+			    &ecm_usbnet_ops, ecm);
+	if (rc < 0)
+		goto err_usbnet;
+	if ((rc = ecm_set_rx_filter(nd, nd->rx_filter)) < 0)
+		goto err_filter;
+	/* Without a notification endpoint there is no way to learn the
+	 * link state: treat the link as up */
+	if (!ecm->fn.has_intr)
+		bn_netdev_link_up(nd, ecm->speed, true);
+	return 0;
+
+ err_filter:
+	bn_usbnet_close(&ecm->un);
+ err_usbnet:
+	bn_usb_set_interface(nd->usb, ecm->fn.data.interface, 0);
+	return rc;
+}
+
+/**
+ * Close: stop transfers and deselect the data interface.
+ *
+ * @param nd		Network device
+ */
+static void ecm_close(struct bn_netdev *nd)
+{
+	struct ecm_dev *ecm = nd->priv;
+
+	bn_usbnet_close(&ecm->un);
+	bn_usb_set_interface(nd->usb, ecm->fn.data.interface, 0);
+	bn_netdev_link_down(nd);
+}
+
+/**
+ * Transmit one frame; ECM frames travel bare, ended by a short packet.
+ *
+ * @param nd		Network device
+ * @param frame		Frame
+ * @param len		Length
+ * @param cookie	Completion cookie
+ * @return		0, -BN_ENOSPC, or a negative ::bn_err
+ */
+static int ecm_transmit(struct bn_netdev *nd, const void *frame, size_t len,
+			void *cookie)
+{
+	struct ecm_dev *ecm = nd->priv;
+	struct bn_usbnet_slot *slot = bn_usbnet_tx_get(&ecm->un);
+
+	if (!slot)
+		return -BN_ENOSPC;
+	bn_port_memcpy(slot->xfer.buf, frame, len);
+	return bn_usbnet_tx_send(&ecm->un, slot, len, BN_XFER_F_ZLP, cookie,
+				 len);
+}
+
+/**
+ * Poll: completions, receive refill, halt recovery.
+ *
+ * @param nd		Network device
+ */
+static void ecm_poll(struct bn_netdev *nd)
+{
+	struct ecm_dev *ecm = nd->priv;
+
+	bn_usbnet_poll(&ecm->un);
+}
+
+/** Network device operations. */
+static const struct bn_netdev_ops ecm_netdev_ops = {
+	.open = ecm_open,
+	.close = ecm_close,
+	.transmit = ecm_transmit,
+	.poll = ecm_poll,
+	.set_rx_filter = ecm_set_rx_filter,
+};
+
+/* ------------------------------------------------------------------------
+ * Probe
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Bind to a CDC-ECM function: find the interfaces and read the MAC.
+ *
+ * @param nd		Network device
+ * @param fn		Function (control interface first)
+ * @param id		Matching row
+ * @return		0 or a negative ::bn_err
+ */
+static int ecm_probe(struct bn_netdev *nd, const struct bn_function *fn,
+		     const struct bn_id *id)
+{
+	struct ecm_dev *ecm = nd->priv;
+	int rc;
+
+	(void)id;
+	ecm->speed = BN_ECM_DEFAULT_SPEED;
+	if ((rc = bn_cdc_function_find(nd, fn, &ecm->fn)) < 0)
+		return rc;
+	if ((rc = bn_cdc_read_perm_addr(nd, &ecm->fn)) < 0)
+		return rc;
+	BN_INFO(nd->name, "CDC-ECM, control %u, data %u alt %u, MAC "
+		"%02x:%02x:%02x:%02x:%02x:%02x", ecm->fn.control,
+		ecm->fn.data.interface, ecm->fn.data.alt, nd->perm_addr[0],
+		nd->perm_addr[1], nd->perm_addr[2], nd->perm_addr[3],
+		nd->perm_addr[4], nd->perm_addr[5]);
+	return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Family, ID table and driver
+ * ------------------------------------------------------------------------ */
+
+const struct bn_family bn_cdc_ecm_family = {
+	.name = "cdc-ecm",
+	.description = "USB CDC Ethernet Control Model",
+	.framing = BN_FRAMING_ECM,
+	.phy = BN_PHY_NONE,
+	.mac_source = BN_MAC_STRING,
+	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
+};
+
+/** Families this driver handles. */
+static const struct bn_family *const ecm_families[] = {
+	&bn_cdc_ecm_family,
+};
+
+/** The one ID table: the ECM class triple of the control interface. */
+static const struct bn_id ecm_ids[] = {
+	{ .match = BN_ID_CLASS, .cls = BN_CLASS_CDC,
+	  .subclass = BN_CDC_SUBCLASS_ECM, .protocol = 0x00,
+	  .family = &bn_cdc_ecm_family,
+	  .name = "USB CDC Ethernet (ECM) function" },
+};
+
+const struct bn_driver bn_cdc_ecm_driver = {
+	.name = "cdc-ecm",
+	.description = "USB CDC Ethernet Control Model class driver",
+	.ids = ecm_ids,
+	.id_count = BN_ARRAY_SIZE(ecm_ids),
+	.families = ecm_families,
+	.family_count = BN_ARRAY_SIZE(ecm_families),
+	.priv_size = sizeof(struct ecm_dev),
+	.probe = ecm_probe,
+	.ops = &ecm_netdev_ops,
+	.score = BN_DRIVER_SCORE_NORMAL,
+};

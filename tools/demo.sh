@@ -1,0 +1,38 @@
+#!/bin/sh
+# make demo: what bootnic does today, step by step, on this machine.
+#
+# usage: tools/demo.sh BUILD
+set -eu
+build=$1
+bn="$build/bootnic"
+
+bold=""
+plain=""
+if [ -t 1 ]; then
+	bold=$(printf '\033[1m')
+	plain=$(printf '\033[0m')
+fi
+
+step() {
+	printf '\n%s== %s%s\n$ %s\n' "$bold" "$1" "$plain" "$2"
+}
+
+step "bootnic and its subcommands" "bootnic --version && bootnic --help"
+"$bn" --version
+"$bn" --help
+
+step "the one ID table of every driver" "bootnic ids"
+"$bn" ids
+
+step "lint: no ID in two families, every family reachable and tested" \
+	"bootnic ids --check"
+"$bn" ids --check
+
+step "every chip family, as data" "bootnic family"
+"$bn" family
+
+step "which family does the AX88772A (0b95:772a) bind to?" \
+	"bootnic ids 0b95:772a"
+"$bn" ids 0b95:772a || true
+
+printf '\ndemo: done. Next: README.md, build/docs (make docs), bootnic COMMAND --help\n'
