@@ -9,10 +9,11 @@
  *
  * Probe finds the vendor interface's endpoints, asks the chip what it is
  * (asix_ident.c), reads the MAC and runs the family's reset program
- * (asix_family.c).  Open allocates every buffer once, opens the endpoints
- * and keeps the bulk-in and interrupt transfers queued; completions run
- * from poll.  Link changes arrive on the interrupt endpoint and are
- * resolved over MII, which also gives the medium mode to program.
+ * (asix_family.c).  Open programs MAC, medium and filter and hands the
+ * endpoints to bn_usbnet, which allocates the rings once and keeps the
+ * bulk-in and interrupt transfers queued; its callbacks run from poll.
+ * Link changes arrive on the interrupt endpoint and are resolved over MII,
+ * which also gives the medium mode to program.
  */
 
 #include "drivers/asix/asix.h"
@@ -199,14 +200,6 @@ int asix_probe(struct bn_netdev *nd, const struct bn_function *fn,
 	return 0;
 }
 
-void asix_remove(struct bn_netdev *nd)
-{
-	struct asix_dev *ax = nd->priv;
-
-	bn_port_free(ax->mem);
-	ax->mem = NULL;
-}
-
 /* ------------------------------------------------------------------------
  * Receive filter and link
  * ------------------------------------------------------------------------ */
@@ -313,125 +306,78 @@ static void asix_link_check(struct asix_dev *ax)
 }
 
 /* ------------------------------------------------------------------------
- * Completions
+ * Datapath callbacks (from bn_usbnet)
  * ------------------------------------------------------------------------ */
 
 /**
- * Bulk-in completion: deframe, deliver, resubmit.
+ * A bulk-in transfer arrived: deframe it and deliver its frames.
  *
- * @param xfer		Transfer
+ * bn_usbnet counts a failed transfer in rx_errors and does not call us;
+ * a change of that counter since the last delivery means bytes of the
+ * stream were lost, so the deframer drops any partial frame.
+ *
+ * @param un		Endpoint plumbing
+ * @param data		Transfer data
+ * @param len		Its length
  */
-static void asix_rx_complete(struct bn_xfer *xfer)
+static void asix_usbnet_rx(struct bn_usbnet *un, const uint8_t *data,
+			   size_t len)
 {
-	struct asix_dev *ax = xfer->context;
-	struct bn_netdev *nd = ax->nd;
+	struct asix_dev *ax = un->driver;
+	struct bn_netdev *nd = un->nd;
 
-	if (xfer->status == -BN_ECANCELED || !ax->ep_in.open)
-		return;
-	if (xfer->status < 0) {
-		/* A lost transfer breaks the stream; poll resubmits */
-		bn_netdev_rx_error(nd, xfer->status == -BN_EPROTO ? -BN_EIO :
-				   xfer->status);
+	if (nd->stats.rx_errors != ax->rx_errors_seen) {
+		ax->rx_errors_seen = nd->stats.rx_errors;
 		asix_rx_discontinuity(&ax->rxs);
-		return;
 	}
 	if (ax->family->framing == BN_FRAMING_RAW) {
-		if (xfer->actual)
-			bn_netdev_rx(nd, xfer->buf, xfer->actual);
-	} else {
-		asix_rx_feed(&ax->rxs, nd, xfer->buf, xfer->actual);
+		/* One bare frame per transfer; bn_netdev_rx checks length */
+		if (len)
+			bn_netdev_rx(nd, data, len);
+		return;
 	}
-	bn_ep_submit(&ax->ep_in, xfer);
+	asix_rx_feed(&ax->rxs, nd, data, len);
 }
 
 /**
- * Bulk-out completion.
+ * An interrupt status packet arrived: note link changes.
  *
- * @param xfer		Transfer
- */
-static void asix_tx_complete(struct bn_xfer *xfer)
-{
-	struct asix_dev *ax = xfer->context;
-	size_t i = (size_t)(xfer - ax->tx);
-
-	bn_netdev_tx_done(ax->nd, ax->tx_cookie[i], ax->tx_len[i],
-			  xfer->status);
-}
-
-/**
- * Interrupt completion: note link changes, resubmit.
+ * Link down is reported at once; link up is resolved over MII (speed,
+ * duplex, medium mode) from poll.
  *
- * @param xfer		Transfer
+ * @param un		Endpoint plumbing
+ * @param data		Packet
+ * @param len		Its length
  */
-static void asix_int_complete(struct bn_xfer *xfer)
+static void asix_usbnet_intr(struct bn_usbnet *un, const uint8_t *data,
+			     size_t len)
 {
-	struct asix_dev *ax = xfer->context;
+	struct asix_dev *ax = un->driver;
 	bool link;
 
-	if (xfer->status == -BN_ECANCELED || !ax->ep_int.open)
+	if (!asix_int_decode(data, len, &link))
 		return;
-	if (xfer->status < 0)
-		return;
-	if (asix_int_decode(xfer->buf, xfer->actual, &link)) {
-		ax->intr_link = link;
-		if (link && !ax->nd->link_up) {
-			ax->link_retries = ASIX_LINK_RECHECKS;
-			asix_link_schedule(ax, 0);
-		} else if (!link && ax->nd->link_up) {
-			bn_netdev_link_down(ax->nd);
-		}
+	ax->intr_link = link;
+	if (link && !ax->nd->link_up) {
+		ax->link_retries = ASIX_LINK_RECHECKS;
+		asix_link_schedule(ax, 0);
+	} else if (!link && ax->nd->link_up) {
+		bn_netdev_link_down(ax->nd);
 	}
-	bn_ep_submit(&ax->ep_int, xfer);
 }
+
+/** bn_usbnet callbacks. */
+static const struct bn_usbnet_ops asix_usbnet_ops = {
+	.rx = asix_usbnet_rx,
+	.intr = asix_usbnet_intr,
+};
 
 /* ------------------------------------------------------------------------
  * Network device operations
  * ------------------------------------------------------------------------ */
 
 /**
- * Allocate every buffer (first open only) and wire up the transfers.
- *
- * @param ax		Device
- * @return		0 or -BN_ENOMEM
- */
-static int asix_alloc(struct asix_dev *ax)
-{
-	size_t rx_size = (size_t)ax->info->rx_buf;
-	uint8_t *p;
-	size_t i;
-
-	if (!ax->mem) {
-		ax->mem = bn_port_zalloc(ASIX_RX_XFERS * rx_size +
-					 ASIX_TX_XFERS * ASIX_TX_BUF +
-					 ASIX_RX_FRAME_MAX);
-		if (!ax->mem)
-			return -BN_ENOMEM;
-	}
-	p = ax->mem;
-	for (i = 0; i < ASIX_RX_XFERS; i++, p += rx_size) {
-		bn_port_memset(&ax->rx[i], 0, sizeof(ax->rx[i]));
-		ax->rx[i].buf = p;
-		ax->rx[i].len = (uint32_t)rx_size;
-		ax->rx[i].complete = asix_rx_complete;
-		ax->rx[i].context = ax;
-	}
-	for (i = 0; i < ASIX_TX_XFERS; i++, p += ASIX_TX_BUF) {
-		bn_port_memset(&ax->tx[i], 0, sizeof(ax->tx[i]));
-		ax->tx[i].buf = p;
-		ax->tx[i].complete = asix_tx_complete;
-		ax->tx[i].context = ax;
-	}
-	asix_rx_init(&ax->rxs, p);
-	bn_port_memset(&ax->intr, 0, sizeof(ax->intr));
-	ax->intr.buf = ax->intr_buf;
-	ax->intr.len = sizeof(ax->intr_buf);
-	ax->intr.complete = asix_int_complete;
-	ax->intr.context = ax;
-	return 0;
-}
-
-/**
- * Open: buffers, endpoints, MAC, medium, filter, queued transfers, link.
+ * Open: MAC, medium, filter, endpoints and rings, first link check.
  *
  * @param nd		Network device
  * @return		0 or a negative ::bn_err
@@ -439,18 +385,15 @@ static int asix_alloc(struct asix_dev *ax)
 static int asix_open(struct bn_netdev *nd)
 {
 	struct asix_dev *ax = nd->priv;
-	size_t i;
+	struct bn_usbnet_cfg cfg = {
+		.rx_count = ASIX_RX_XFERS,
+		.rx_len = ax->info->rx_buf,
+		.tx_count = ASIX_TX_XFERS,
+		.tx_len = ASIX_TX_BUF,
+		.intr_len = ASIX_INT_LEN,
+	};
 	int rc;
 
-	if ((rc = asix_alloc(ax)) < 0)
-		return rc;
-	if ((rc = bn_ep_open(&ax->ep_in, ax->usb, &ax->in_desc)) < 0)
-		goto err_in;
-	if ((rc = bn_ep_open(&ax->ep_out, ax->usb, &ax->out_desc)) < 0)
-		goto err_out;
-	if (ax->have_int &&
-	    (rc = bn_ep_open(&ax->ep_int, ax->usb, &ax->int_desc)) < 0)
-		goto err_int;
 	if (!ax->info->set_mac &&
 	    bn_port_memcmp(nd->addr, nd->perm_addr, BN_ETH_ALEN) != 0)
 		BN_WARN(nd->name, "%s cannot change its MAC; using the "
@@ -459,31 +402,23 @@ static int asix_open(struct bn_netdev *nd)
 		       BN_ETH_ALEN);
 	bn_port_memcpy(nd->addr, ax->mac, BN_ETH_ALEN);
 	if ((rc = bn_prog_run(&ax->prog, ax->info->open_prog)) < 0)
-		goto err_prog;
+		return rc;
 	ax->medium = ax->family->medium_default;
 	if ((rc = asix_set_rx_filter(nd, nd->rx_filter)) < 0)
-		goto err_prog;
-	for (i = 0; i < ASIX_RX_XFERS; i++) {
-		if ((rc = bn_ep_submit(&ax->ep_in, &ax->rx[i])) < 0)
-			goto err_submit;
-	}
-	if (ax->have_int && (rc = bn_ep_submit(&ax->ep_int, &ax->intr)) < 0)
-		goto err_submit;
+		return rc;
+	asix_rx_init(&ax->rxs, ax->frame);
+	ax->rx_errors_seen = nd->stats.rx_errors;
+	bn_port_memset(&ax->un, 0, sizeof(ax->un));
+	rc = bn_usbnet_open(&ax->un, nd, ax->have_int ? &ax->int_desc : NULL,
+			    &ax->in_desc, &ax->out_desc, &cfg,
+			    &asix_usbnet_ops, ax);
+	if (rc < 0)
+		return rc;
 	ax->intr_link = false;
 	ax->link_retries = 0;
+	ax->link_warned = false;
 	asix_link_check(ax);
 	return 0;
-
- err_submit:
- err_prog:
-	if (ax->have_int)
-		bn_ep_close(&ax->ep_int);
- err_int:
-	bn_ep_close(&ax->ep_out);
- err_out:
-	bn_ep_close(&ax->ep_in);
- err_in:
-	return rc;
 }
 
 /**
@@ -497,15 +432,15 @@ static void asix_close(struct bn_netdev *nd)
 
 	bn_usb_control(ax->usb, ASIX_REQ_OUT, ASIX_CMD_WRITE_RX_CTL, 0, 0,
 		       NULL, 0, 0);
-	if (ax->have_int)
-		bn_ep_close(&ax->ep_int);
-	bn_ep_close(&ax->ep_in);
-	bn_ep_close(&ax->ep_out);
+	bn_usbnet_close(&ax->un);
 	ax->link_check = false;
 }
 
 /**
  * Transmit one frame: frame it into a free buffer and queue it.
+ *
+ * The 772/178 pad word makes a ZLP unnecessary; the 172's raw frames ask
+ * the host controller for one when they fill whole packets.
  *
  * @param nd		Network device
  * @param frame		Ethernet frame
@@ -518,47 +453,27 @@ static int asix_transmit(struct bn_netdev *nd, const void *frame, size_t len,
 {
 	struct asix_dev *ax = nd->priv;
 	bool raw = ax->family->framing == BN_FRAMING_RAW;
-	struct bn_xfer *x;
-	size_t i;
+	struct bn_usbnet_slot *slot;
+	size_t n;
 
-	for (i = 0; i < ASIX_TX_XFERS; i++) {
-		if (!ax->tx[i].busy)
-			break;
-	}
-	if (i == ASIX_TX_XFERS)
+	slot = bn_usbnet_tx_get(&ax->un);
+	if (!slot)
 		return -BN_ENOSPC;
-	x = &ax->tx[i];
-	x->len = (uint32_t)asix_tx_frame(x->buf, frame, len, ax->ep_out.mtu,
-					 raw);
-	x->flags = raw ? BN_XFER_F_ZLP : 0;
-	ax->tx_cookie[i] = cookie;
-	ax->tx_len[i] = (uint16_t)len;
-	return bn_ep_submit(&ax->ep_out, x);
+	n = asix_tx_frame(slot->xfer.buf, frame, len, ax->un.out.mtu, raw);
+	return bn_usbnet_tx_send(&ax->un, slot, n, raw ? BN_XFER_F_ZLP : 0,
+				 cookie, len);
 }
 
 /**
- * Poll: run the bus, refill, clear halts, check the link when due.
+ * Poll: run the bus and the rings, check the link when due.
  *
  * @param nd		Network device
  */
 static void asix_poll(struct bn_netdev *nd)
 {
 	struct asix_dev *ax = nd->priv;
-	size_t i;
 
-	bn_usb_poll(ax->usb);
-	if (ax->ep_in.halted && bn_ep_clear_halt(&ax->ep_in) == 0)
-		asix_rx_discontinuity(&ax->rxs);
-	if (ax->ep_out.halted)
-		bn_ep_clear_halt(&ax->ep_out);
-	if (ax->have_int && ax->ep_int.halted)
-		bn_ep_clear_halt(&ax->ep_int);
-	for (i = 0; i < ASIX_RX_XFERS; i++) {
-		if (!ax->rx[i].busy && !ax->ep_in.halted)
-			bn_ep_submit(&ax->ep_in, &ax->rx[i]);
-	}
-	if (ax->have_int && !ax->intr.busy && !ax->ep_int.halted)
-		bn_ep_submit(&ax->ep_int, &ax->intr);
+	bn_usbnet_poll(&ax->un);
 	if (ax->link_check && bn_usb_clock_us(ax->usb) >= ax->link_check_at)
 		asix_link_check(ax);
 }

@@ -29,6 +29,7 @@
 #include "bn_netdev.h"
 #include "bn_prog.h"
 #include "bn_usb.h"
+#include "bn_usbnet.h"
 
 /* ------------------------------------------------------------------------
  * Request types
@@ -533,17 +534,10 @@ struct asix_dev {
 	struct bn_endpoint_desc int_desc;	/**< Interrupt-in descriptor */
 	struct bn_endpoint_desc in_desc;	/**< Bulk-in descriptor */
 	struct bn_endpoint_desc out_desc;	/**< Bulk-out descriptor */
-	struct bn_endpoint ep_int;		/**< Interrupt-in endpoint */
-	struct bn_endpoint ep_in;		/**< Bulk-in endpoint */
-	struct bn_endpoint ep_out;		/**< Bulk-out endpoint */
-	uint8_t *mem;				/**< All buffers, allocated once */
-	struct bn_xfer rx[ASIX_RX_XFERS];	/**< Bulk-in transfers */
-	struct bn_xfer tx[ASIX_TX_XFERS];	/**< Bulk-out transfers */
-	void *tx_cookie[ASIX_TX_XFERS];		/**< Their frames' cookies */
-	uint16_t tx_len[ASIX_TX_XFERS];		/**< Their frames' lengths */
-	struct bn_xfer intr;			/**< Interrupt transfer */
-	uint8_t intr_buf[ASIX_INT_LEN];		/**< Its buffer */
+	struct bn_usbnet un;			/**< Endpoints and rings (between open and close) */
 	struct asix_rx rxs;			/**< Deframer */
+	uint8_t frame[ASIX_RX_FRAME_MAX];	/**< Its reassembly buffer */
+	uint64_t rx_errors_seen;		/**< rx_errors at the last bulk-in delivery */
 	bool intr_link;				/**< Link bit of the last status packet */
 	bool link_check;			/**< MII check pending */
 	uint64_t link_check_at;			/**< When to check, bus clock us */
@@ -623,13 +617,6 @@ bool asix_int_decode(const uint8_t *data, size_t len, bool *link);
  */
 int asix_probe(struct bn_netdev *nd, const struct bn_function *fn,
 	       const struct bn_id *id);
-
-/**
- * Driver remove: free what open allocated.
- *
- * @param nd		Network device
- */
-void asix_remove(struct bn_netdev *nd);
 
 /**
  * Program hook: PHY reset (if the family wants it) and autonegotiation.

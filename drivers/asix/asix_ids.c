@@ -123,7 +123,7 @@ const struct bn_driver bn_asix_driver = {
 	.family_count = BN_ARRAY_SIZE(asix_families),
 	.priv_size = sizeof(struct asix_dev),
 	.probe = asix_probe,
-	.remove = asix_remove,
+	.remove = NULL,		/* probe allocates nothing; close frees the rings */
 	.ops = &asix_netdev_ops,
-	.score = 1,
+	.score = BN_DRIVER_SCORE_NORMAL,
 };

@@ -214,6 +214,37 @@ START_TEST(test_receive_and_errors)
 }
 END_TEST
 
+/*
+ * A failed transfer in the middle of a frame: the partial frame is
+ * dropped and the next transfer starts afresh, even when it is too short
+ * for the deframer's own continuation check.
+ */
+START_TEST(test_lost_transfer_mid_frame)
+{
+	uint8_t a[34], b[44];
+	struct axt t;
+	size_t i;
+
+	open_772(&t);
+	memcpy(a, "\x3c\x00\xc3\xff", 4);	/* 60 bytes, 30 of them here */
+	memset(a + 4, 0xaa, 30);
+	memcpy(b, "\x28\x00\xd7\xff", 4);	/* 40 bytes */
+	for (i = 0; i < 40; i++)
+		b[4 + i] = (uint8_t)i;
+	bn_script_data(t.s, AXT_EP_IN, a, sizeof(a), 0);
+	bn_script_data(t.s, AXT_EP_IN, NULL, 0, -BN_EIO);
+	bn_script_data(t.s, AXT_EP_IN, b, 20, 0);
+	bn_script_data(t.s, AXT_EP_IN, b + 20, 24, 0);
+	axt_poll(&t, 6);
+	ck_assert_uint_eq(t.nframes, 1);
+	ck_assert_uint_eq(t.frames[0].len, 40);
+	ck_assert_mem_eq(t.frames[0].data, b + 4, 40);
+	ck_assert_uint_eq(t.nd->stats.rx_errors, 1);
+	ck_assert_uint_eq(t.nd->stats.rx_framing, 0);
+	close_dev(&t);
+}
+END_TEST
+
 START_TEST(test_rx_filter)
 {
 	struct axt t;
@@ -331,15 +362,18 @@ START_TEST(test_bulk_in_halt)
 {
 	uint8_t xfer[68];
 	struct axt t;
+	unsigned int i;
 
 	open_772(&t);
 	memcpy(xfer, "\x40\x00\xbf\xff", 4);
 	memset(xfer + 4, 0x64, 64);
-	bn_script_data(t.s, AXT_EP_IN, NULL, 0, -BN_ESTALL);
+	/* A halted endpoint fails every transfer queued on it */
+	for (i = 0; i < ASIX_RX_XFERS; i++)
+		bn_script_data(t.s, AXT_EP_IN, NULL, 0, -BN_ESTALL);
 	bn_script_control(t.s, 0x02, 0x01, 0x0000, AXT_EP_IN, 0, NULL, 0, 0);
 	bn_script_data(t.s, AXT_EP_IN, xfer, sizeof(xfer), 0);
 	axt_poll(&t, 4);
-	ck_assert_uint_eq(t.nd->stats.rx_errors, 1);
+	ck_assert_uint_eq(t.nd->stats.rx_errors, ASIX_RX_XFERS);
 	ck_assert_uint_eq(t.nframes, 1);
 	ck_assert_uint_eq(t.frames[0].len, 64);
 	close_dev(&t);
@@ -356,6 +390,7 @@ static Suite *asix_link_suite(void)
 	tcase_add_test(tc, test_transmit_framing_on_wire);
 	tcase_add_test(tc, test_transmit_full);
 	tcase_add_test(tc, test_receive_and_errors);
+	tcase_add_test(tc, test_lost_transfer_mid_frame);
 	tcase_add_test(tc, test_rx_filter);
 	tcase_add_test(tc, test_178_gigabit_at_open);
 	tcase_add_test(tc, test_172_raw_datapath);
