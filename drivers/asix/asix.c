@@ -85,6 +85,9 @@ static int asix_identify(struct asix_dev *ax, const struct bn_family *table)
 		return rc;
 	}
 	ax->hw.phy = id[ASIX_PHYID_PRIMARY];
+	/* As FreeBSD: no usable primary PHY means the secondary one */
+	if ((ax->hw.phy >> ASIX_PHYID_TYPE_SHIFT) == ASIX_PHYID_TYPE_NONE)
+		ax->hw.phy = id[ASIX_PHYID_SECONDARY];
 	if (asix_need_chipcode(table, ax->hw.phy)) {
 		rc = bn_usb_control_in(ax->usb, ASIX_REQ_IN,
 				       ASIX_CMD_STATMNGSTS, 0, 0, &st, 1);

@@ -107,6 +107,7 @@
 #define ASIX_PHYID_TYPE_SHIFT		5	/**< PHY type, bits 7:5 */
 #define ASIX_PHYID_TYPE_10_100		0	/**< PHY type: 10/100 */
 #define ASIX_PHYID_TYPE_GIGABIT		1	/**< PHY type: gigabit */
+#define ASIX_PHYID_TYPE_NONE		7	/**< PHY type: no supported PHY (use the other byte) */
 #define ASIX_EMBEDDED_PHY_ADDR		0x10	/**< Address of the 772-class embedded PHY */
 
 /* ------------------------------------------------------------------------

@@ -384,7 +384,11 @@ static const struct asix_family_info asix_ax88772a_info = {
 	.rx_buf = ASIX_RX_BUF_AX,
 };
 
-/** AX88772B data (MAC from EEPROM: its node ID reads as zero). */
+/**
+ * AX88772B data (MAC from EEPROM: its node ID reads as zero).  Bursts stay
+ * at 2 kB: the reset program sets the 772B's RX queue threshold for the
+ * 2 kB entry (QCTCTRL 0x8000/0x8001, as Linux), and MFB must agree.
+ */
 static const struct asix_family_info asix_ax88772b_info = {
 	.gen = ASIX_GEN_772,
 	.chip = "AX88772B",
@@ -393,7 +397,7 @@ static const struct asix_family_info asix_ax88772b_info = {
 	.open_prog = &asix_prog_ax88772_open,
 	.medium = ASIX_772_MEDIUM,
 	.medium_bits = 16,
-	.rx_ctl = ASIX_772_RX_CTL,
+	.rx_ctl = ASIX_RX_CTL_SO | ASIX_RX_CTL_MFB_2048,
 	.advertise = ASIX_ADVERTISE,
 	.host_en_poll = true,
 	.set_mac = true,

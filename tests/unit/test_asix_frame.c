@@ -356,6 +356,10 @@ START_TEST(test_rx_ctl_and_interrupt)
 			  0x0398);
 	ck_assert_uint_eq(asix_rx_ctl_for(i772, BN_RX_PROMISC), 0x0381);
 	ck_assert_uint_eq(asix_rx_ctl_for(i172, BN_RX_BROADCAST), 0x0088);
+	/* 772B: 2 kB bursts, matching its RX queue threshold */
+	ck_assert_uint_eq(asix_rx_ctl_for(asix_info(&asix_ax88772b_family),
+					  BN_RX_BROADCAST | BN_RX_ALLMULTI),
+			  0x0098);
 	ck_assert(asix_int_decode(up, 8, &link));
 	ck_assert(link);
 	ck_assert(asix_int_decode(down, 8, &link));

@@ -191,6 +191,22 @@ START_TEST(test_probe_ax88172)
 }
 END_TEST
 
+/* No usable primary PHY (type 7): the secondary byte names the PHY. */
+START_TEST(test_probe_secondary_phy)
+{
+	static const uint8_t id[2] = { 0x18, 0xff };
+	struct axt t;
+
+	axt_init(&t);
+	axt_r(t.s, 0x19, 0, 0, id, 2);
+	axt_mac_node_id(t.s, 0x13, axt_mac);
+	axt_seq_178_marvell(t.s, axt_mac, 0x18);
+	ck_assert_int_eq(axt_probe(&t, 0x0411, 0x006e), 0);
+	ck_assert_ptr_eq(t.nd->family, &asix_ax88178_family);
+	axt_fini(&t);
+}
+END_TEST
+
 /*
  * The AX88772A story: 0b95:772a claimed by the AX88178 family.  The chip
  * reports its embedded PHY and chip code 0x10; the driver says so in one
@@ -379,6 +395,7 @@ static Suite *asix_probe_suite(void)
 	tcase_add_test(tc, test_probe_ax88772b_eeprom_mac);
 	tcase_add_test(tc, test_probe_ax88178);
 	tcase_add_test(tc, test_probe_ax88178_rtl8211cl);
+	tcase_add_test(tc, test_probe_secondary_phy);
 	tcase_add_loop_test(tc, test_probe_ax88172, 0, 2);
 	tcase_add_test(tc, test_772a_forced_to_178);
 	tcase_add_test(tc, test_772a_forced_to_172);
