@@ -174,7 +174,7 @@ static int asix_read_mac(struct asix_dev *ax, const struct bn_id *id)
 }
 
 int asix_probe(struct bn_netdev *nd, const struct bn_function *fn,
-		      const struct bn_id *id)
+	       const struct bn_id *id)
 {
 	struct asix_dev *ax = nd->priv;
 	const struct bn_family *table = id ? id->family : nd->family;
@@ -182,8 +182,9 @@ int asix_probe(struct bn_netdev *nd, const struct bn_function *fn,
 
 	ax->nd = nd;
 	ax->usb = nd->usb;
-	if (!table || !table->priv) {
-		BN_ERR(nd->name, "no ASIX family to start from");
+	if (!table || !asix_family_known(table)) {
+		BN_ERR(nd->name, "%s is not an ASIX family",
+		       table ? table->name : "no family");
 		return -BN_EINVAL;
 	}
 	if ((rc = asix_find_endpoints(ax, fn)) < 0)

@@ -422,6 +422,14 @@ struct asix_hw_id {
 bool asix_phy_is_embedded(uint8_t phy);
 
 /**
+ * Test whether a family is one of this driver's.
+ *
+ * @param fam		Family
+ * @return		true for the five ASIX families
+ */
+bool asix_family_known(const struct bn_family *fam);
+
+/**
  * Test whether the chip code must be read to resolve the family.
  *
  * @param table		Family the ID table gave

@@ -104,3 +104,14 @@ const struct bn_family *asix_resolve(const struct bn_family *table,
 			    asix_info(fam)->chip, hw->phy, fam->name);
 	return fam;
 }
+
+bool asix_family_known(const struct bn_family *fam)
+{
+	size_t i;
+
+	for (i = 0; i < bn_asix_driver.family_count; i++) {
+		if (bn_asix_driver.families[i] == fam)
+			return true;
+	}
+	return false;
+}

@@ -384,6 +384,21 @@ START_TEST(test_identify_failure)
 }
 END_TEST
 
+/* A row naming another driver's family is refused before any request. */
+START_TEST(test_foreign_family)
+{
+	static const struct bn_family other = { .name = "not-asix" };
+	struct axt t;
+
+	axt_init(&t);
+	ck_assert_int_eq(axt_probe_forced(&t, 0x0b95, 0x7720, &other, 0),
+			 -BN_EINVAL);
+	ck_assert_ptr_nonnull(strstr(bn_test_log(),
+				     "not-asix is not an ASIX family"));
+	axt_fini(&t);
+}
+END_TEST
+
 static Suite *asix_probe_suite(void)
 {
 	Suite *s = suite_create("asix_probe");
@@ -405,6 +420,7 @@ static Suite *asix_probe_suite(void)
 	tcase_add_loop_test(tc, test_invalid_mac, 0, 2);
 	tcase_add_test(tc, test_reset_failure_names_request);
 	tcase_add_test(tc, test_identify_failure);
+	tcase_add_test(tc, test_foreign_family);
 	suite_add_tcase(s, tc);
 	return s;
 }
