@@ -22,8 +22,8 @@ int asix_hook_phy_up(struct bn_prog_ctx *ctx, const struct bn_op *op)
 	if (ax->info->phy_reset) {
 		rc = bn_mii_reset(&ax->mii);
 		if (rc < 0) {
-			BN_ERR(ax->nd->name, "PHY 0x%02x did not finish its "
-			       "reset: %s", ax->mii.phy, bn_strerror(rc));
+			BN_ERR(ax->nd->name, "PHY 0x%02x reset failed: %s",
+			       ax->mii.phy, bn_strerror(rc));
 			return rc;
 		}
 	}

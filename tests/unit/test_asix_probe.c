@@ -399,6 +399,40 @@ START_TEST(test_foreign_family)
 }
 END_TEST
 
+/* MDIO never granted (HOST_EN stays clear): a clear error, no hang. */
+START_TEST(test_mdio_not_granted)
+{
+	struct axt t;
+	struct bn_script *s;
+	int i;
+
+	axt_init(&t);
+	s = t.s;
+	axt_ident(s, 0x10, 0x00);
+	axt_mac_node_id(s, 0x13, axt_mac);
+	axt_w(s, 0x1f, 0x00b0, 0);
+	axt_w(s, 0x22, 0x0001, 0);
+	axt_w(s, 0x20, 0x0040, 0);
+	axt_w(s, 0x20, 0x0000, 0);
+	axt_w(s, 0x20, 0x0028, 0);
+	axt_w(s, 0x10, 0x0088, 0);
+	axt_w(s, 0x1b, 0x0336, 0);
+	axt_w(s, 0x12, 0x0c15, 0x0012);
+	axt_w_data(s, 0x14, 0, 0, axt_mac, 6);
+	axt_w(s, 0x10, 0x0088, 0);
+	axt_w(s, 0x06, 0, 0);
+	for (i = 0; i < ASIX_HOST_EN_TRIES; i++)
+		axt_r8(s, 0x09, 0x00);
+	axt_w(s, 0x0a, 0, 0);
+	ck_assert_int_eq(axt_probe(&t, 0x0b95, 0x7720), -BN_ETIMEDOUT);
+	ck_assert_ptr_nonnull(strstr(bn_test_log(), "MDIO never granted: "
+				     "STATMNGSTS 0x00 has no HOST_EN after 30 "
+				     "tries"));
+	ck_assert_ptr_nonnull(strstr(bn_test_log(), "PHY 0x10 reset failed"));
+	axt_fini(&t);
+}
+END_TEST
+
 static Suite *asix_probe_suite(void)
 {
 	Suite *s = suite_create("asix_probe");
@@ -421,6 +455,7 @@ static Suite *asix_probe_suite(void)
 	tcase_add_test(tc, test_reset_failure_names_request);
 	tcase_add_test(tc, test_identify_failure);
 	tcase_add_test(tc, test_foreign_family);
+	tcase_add_test(tc, test_mdio_not_granted);
 	suite_add_tcase(s, tc);
 	return s;
 }
