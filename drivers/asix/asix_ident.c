@@ -68,7 +68,9 @@ const struct bn_family *asix_resolve(const struct bn_family *table,
 				     size_t size)
 {
 	const struct bn_family *fam = table;
+	const char *chip;
 	bool embedded = asix_phy_is_embedded(hw->phy);
+	bool known = true;
 
 	if (size)
 		why[0] = '\0';
@@ -80,28 +82,28 @@ const struct bn_family *asix_resolve(const struct bn_family *table,
 			 * table family; otherwise the AX88772 program, which
 			 * U-Boot runs on every 772 variant.
 			 */
+			known = false;
 			fam = (asix_info(table)->gen == ASIX_GEN_772) ?
 			      table : &asix_ax88772_family;
-			bn_snprintf(why, size, "chip code 0x%02x (PHY 0x%02x) "
-				    "is not one this driver knows; using %s",
-				    hw->chipcode, hw->phy, fam->name);
-			return fam;
 		}
 	} else if (asix_phy_is_gigabit(hw->phy)) {
 		fam = &asix_ax88178_family;
 	}
-	if (fam == table)
-		return fam;
-	if (hw->have_chipcode)
+	chip = known ? asix_info(fam)->chip : "an AX88772-class chip";
+	if (fam == table && !known)
+		bn_snprintf(why, size, "chip code 0x%02x (PHY 0x%02x) is not "
+			    "one this driver knows; using %s", hw->chipcode,
+			    hw->phy, fam->name);
+	else if (fam != table && hw->have_chipcode)
 		bn_snprintf(why, size, "table says %s but chip reports %s "
 			    "(%s PHY 0x%02x, chip code 0x%02x); using %s",
-			    table->name, asix_info(fam)->chip,
+			    table->name, chip,
 			    embedded ? "embedded" : "external", hw->phy,
 			    hw->chipcode, fam->name);
-	else
+	else if (fam != table)
 		bn_snprintf(why, size, "table says %s but chip reports %s "
 			    "(gigabit PHY 0x%02x); using %s", table->name,
-			    asix_info(fam)->chip, hw->phy, fam->name);
+			    chip, hw->phy, fam->name);
 	return fam;
 }
 

@@ -433,6 +433,56 @@ START_TEST(test_mdio_not_granted)
 }
 END_TEST
 
+/*
+ * Every answer the chip can give, for every table family: an embedded PHY
+ * never gets the AX88178 or AX88172 program, a gigabit PHY never gets a
+ * 10/100 program, and a changed family is always explained in one line.
+ */
+START_TEST(test_resolve_exhaustive)
+{
+	static const struct bn_family *const tables[] = {
+		&asix_ax88172_family, &asix_ax88772_family,
+		&asix_ax88772a_family, &asix_ax88772b_family,
+		&asix_ax88178_family,
+	};
+	unsigned int f, phy, code;
+	char why[256];
+
+	for (f = 0; f < 5; f++) {
+		for (phy = 0; phy < 256; phy++) {
+			for (code = 0; code < 0x80; code += 0x10) {
+				struct asix_hw_id hw = { (uint8_t)phy, false,
+							 (uint8_t)code };
+				const struct bn_family *fam;
+				bool embedded = asix_phy_is_embedded(hw.phy);
+
+				hw.have_chipcode =
+					asix_need_chipcode(tables[f], hw.phy);
+				fam = asix_resolve(tables[f], &hw, why,
+						   sizeof(why));
+				ck_assert(asix_family_known(fam));
+				if (embedded) {
+					ck_assert(hw.have_chipcode);
+					ck_assert(asix_info(fam)->gen ==
+						  ASIX_GEN_772);
+				}
+				if ((phy >> 5) == 1 && !hw.have_chipcode)
+					ck_assert_ptr_eq(fam,
+						&asix_ax88178_family);
+				if (fam != tables[f])
+					ck_assert_ptr_nonnull(strstr(why,
+						"table says"));
+				else if (why[0])
+					ck_assert_ptr_nonnull(strstr(why,
+						"is not one this driver "
+						"knows"));
+				ck_assert_ptr_null(strchr(why, '\n'));
+			}
+		}
+	}
+}
+END_TEST
+
 static Suite *asix_probe_suite(void)
 {
 	Suite *s = suite_create("asix_probe");
@@ -456,6 +506,7 @@ static Suite *asix_probe_suite(void)
 	tcase_add_test(tc, test_identify_failure);
 	tcase_add_test(tc, test_foreign_family);
 	tcase_add_test(tc, test_mdio_not_granted);
+	tcase_add_test(tc, test_resolve_exhaustive);
 	suite_add_tcase(s, tc);
 	return s;
 }
