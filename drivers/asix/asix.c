@@ -318,7 +318,9 @@ static void asix_link_check(struct asix_dev *ax)
  *
  * bn_usbnet counts a failed transfer in rx_errors and does not call us;
  * a change of that counter since the last delivery means bytes of the
- * stream were lost, so the deframer drops any partial frame.
+ * stream were lost, so the deframer drops any partial frame.  (A failed
+ * interrupt transfer is counted there too and costs at most the one
+ * partial frame; an rx_error callback in bn_usbnet would make this exact.)
  *
  * @param un		Endpoint plumbing
  * @param data		Transfer data
