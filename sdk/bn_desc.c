@@ -164,6 +164,7 @@ struct bn_config_walk {
 	unsigned int ep_expected;	/**< bNumEndpoints of current interface */
 	unsigned int ep_found;		/**< Endpoints after current interface */
 	uint8_t iad_claimed[32];	/**< Interfaces covered by an IAD */
+	uint8_t alt0[32];		/**< Interfaces with an alternate setting 0 */
 };
 
 /**
@@ -240,6 +241,8 @@ static int bn_config_check_interface(struct bn_config_walk *w, size_t off,
 					    "described twice", d[2], d[3]);
 	}
 	bn_bit_set(w->seen, d[2]);
+	if (d[3] == 0)
+		bn_bit_set(w->alt0, d[2]);
 	w->intf_off = off;
 	w->ep_expected = d[4];
 	w->ep_found = 0;
@@ -417,6 +420,32 @@ static int bn_config_check_cs(struct bn_config_walk *w, size_t off,
 }
 
 /**
+ * Check that every interface has an alternate setting 0.
+ *
+ * Alternate 0 is the one selected by SET_CONFIGURATION, and the one the
+ * function grouping starts from; an interface without it can never be
+ * bound.
+ *
+ * @param w		Walk state
+ * @param err		Error detail
+ * @return		0 or -BN_EINVAL
+ */
+static int bn_config_check_alt0(struct bn_config_walk *w,
+				struct bn_desc_error *err)
+{
+	size_t off;
+
+	for (off = w->buf[0]; off < w->total; off += w->buf[off]) {
+		const uint8_t *d = &w->buf[off];
+
+		if (d[1] == BN_DT_INTERFACE && !bn_bit_test(w->alt0, d[2]))
+			return bn_desc_fail(err, off, "interface %u has no "
+					    "alternate setting 0", d[2]);
+	}
+	return 0;
+}
+
+/**
  * Check the cross-references once every interface is known.
  *
  * Interface associations and CDC unions must name interfaces that exist;
@@ -434,6 +463,7 @@ static int bn_config_check_refs(struct bn_config_walk *w,
 	uint8_t master_of[256];
 	uint8_t subs[32] = { 0 };
 	uint8_t masters[32] = { 0 };
+	uint8_t nsubs[256] = { 0 };
 	size_t off;
 	unsigned int i;
 
@@ -461,6 +491,13 @@ static int bn_config_check_refs(struct bn_config_walk *w,
 				return bn_desc_fail(err, off, "interface %u is "
 						    "subordinate to two CDC "
 						    "unions", d[i]);
+			if (!bn_bit_test(subs, d[i]) &&
+			    ++nsubs[d[3]] >= BN_FUNCTION_MAX_INTERFACES)
+				return bn_desc_fail(err, off, "CDC unions of "
+						    "interface %u name more than "
+						    "%u subordinates", d[3],
+						    BN_FUNCTION_MAX_INTERFACES -
+						    1);
 			bn_bit_set(subs, d[i]);
 			master_of[d[i]] = d[3];
 		}
@@ -547,6 +584,8 @@ int bn_config_parse(const uint8_t *buf, size_t len, enum bn_speed speed,
 	if (distinct != buf[4])
 		return bn_desc_fail(err, 4, "bNumInterfaces %u but %u "
 				    "interfaces described", buf[4], distinct);
+	if ((rc = bn_config_check_alt0(&w, err)) != 0)
+		return rc;
 	if ((rc = bn_config_check_refs(&w, err)) != 0)
 		return rc;
 	cfg->buf = buf;

@@ -33,7 +33,8 @@ static const char *const bn_err_text[BN_ERR_COUNT] = {
 
 const char *bn_strerror(int rc)
 {
-	unsigned int code = (rc < 0) ? (unsigned int)-rc : (unsigned int)rc;
+	/* Negate in unsigned arithmetic: -INT_MIN does not fit an int */
+	unsigned int code = (rc < 0) ? 0U - (unsigned int)rc : (unsigned int)rc;
 
 	if (code >= BN_ERR_COUNT)
 		return "unknown error";

@@ -308,7 +308,9 @@ static void bn_lint_families(struct bn_lint *lint, size_t d,
 		const struct bn_family *fam = drv->families[f];
 		bool used = false;
 
-		if (bn_registry_family(lint->reg, fam->name, &owner) != fam)
+		/* Another family of that name, or this one in two drivers */
+		if (bn_registry_family(lint->reg, fam->name, &owner) != fam ||
+		    owner != drv)
 			bn_lint_fail(lint, "family name %s is used twice "
 				     "(%s and %s)", fam->name, owner->name,
 				     drv->name);
@@ -334,13 +336,18 @@ unsigned int bn_registry_lint(const struct bn_registry *reg,
 			      bn_lint_report_fn report, void *ctx)
 {
 	struct bn_lint lint = { reg, report, ctx, 0 };
-	size_t d;
+	size_t d, d2;
 
 	for (d = 0; d < reg->count; d++) {
-		if (bn_registry_driver(reg, reg->drivers[d]->name) !=
-		    reg->drivers[d])
-			bn_lint_fail(&lint, "driver name %s is used twice",
-				     reg->drivers[d]->name);
+		/* By position: the same driver listed twice is a repeat too */
+		for (d2 = 0; d2 < d; d2++) {
+			if (bn_strcmp(reg->drivers[d2]->name,
+				      reg->drivers[d]->name) == 0) {
+				bn_lint_fail(&lint, "driver name %s is used "
+					     "twice", reg->drivers[d]->name);
+				break;
+			}
+		}
 		bn_lint_rows(&lint, d);
 		bn_lint_families(&lint, d, tested, tested_count);
 	}

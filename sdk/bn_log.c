@@ -126,9 +126,27 @@ size_t bn_vsnprintf(char *buf, size_t size, const char *fmt, bn_va_list args)
 			else
 				break;
 		}
+		if (*fmt == '*') {
+			/* Width from an int argument; negative means '-' */
+			int w = __builtin_va_arg(args, int);
+
+			if (w < 0) {
+				left = 1;
+				width = 0U - (unsigned int)w;
+			} else {
+				width = (size_t)w;
+			}
+			fmt++;
+		}
 		while (*fmt >= '0' && *fmt <= '9')
 			width = width * 10 + (size_t)(*fmt++ - '0');
-		if (*fmt == '.') {
+		if (*fmt == '.' && fmt[1] == '*') {
+			int p = __builtin_va_arg(args, int);
+
+			/* A negative precision is taken as omitted */
+			prec = (p < 0) ? (size_t)-1 : (size_t)p;
+			fmt += 2;
+		} else if (*fmt == '.') {
 			prec = 0;
 			for (fmt++; *fmt >= '0' && *fmt <= '9'; fmt++)
 				prec = prec * 10 + (size_t)(*fmt - '0');

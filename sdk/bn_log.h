@@ -12,8 +12,9 @@
  * Portable code may not use `<stdio.h>` or `<stdarg.h>`, so the SDK carries
  * its own small formatter built on the compiler's variadic builtins
  * (GCC and Clang, the compilers of every export target).  It understands
- * the conversions `%d %i %u %x %X %c %s %p %%` with `-`, `0`, a field width,
- * a precision for strings and the `l`, `ll` and `z` length modifiers.
+ * the conversions `%d %i %u %x %X %c %s %p %%` with `-`, `0`, a field width
+ * (or `*`), a precision for strings (or `.*`) and the `l`, `ll` and `z`
+ * length modifiers.
  * Formatted lines are handed to the port's bn_port_log_write().
  */
 

@@ -164,8 +164,11 @@ void bn_netdev_link_up(struct bn_netdev *nd, uint16_t speed, bool full_duplex)
 	nd->link_up = true;
 	nd->speed = speed;
 	nd->full_duplex = full_duplex;
-	BN_INFO(nd->name, "link up, %u Mb/s %s duplex", speed,
-		full_duplex ? "full" : "half");
+	if (speed)
+		BN_INFO(nd->name, "link up, %u Mb/s %s duplex", speed,
+			full_duplex ? "full" : "half");
+	else
+		BN_INFO(nd->name, "link up, speed not reported");
 	if (nd->env && nd->env->link)
 		nd->env->link(nd);
 }

@@ -134,7 +134,7 @@ struct bn_netdev {
 	uint8_t perm_addr[BN_ETH_ALEN];		/**< Permanent MAC */
 	uint8_t addr[BN_ETH_ALEN];		/**< Current MAC */
 	bool link_up;				/**< Link state */
-	uint16_t speed;				/**< Mb/s when up */
+	uint16_t speed;				/**< Mb/s when up (0: not reported) */
 	bool full_duplex;			/**< Duplex when up */
 	unsigned int rx_filter;			/**< BN_RX_* in force */
 	bool opened;				/**< Between open and close */
@@ -231,7 +231,7 @@ void bn_netdev_tx_done(struct bn_netdev *nd, void *cookie, size_t len, int rc);
  * Driver: report that the link is up.
  *
  * @param nd		Network device
- * @param speed		Mb/s
+ * @param speed		Mb/s, or 0 when the device does not say
  * @param full_duplex	Duplex
  */
 void bn_netdev_link_up(struct bn_netdev *nd, uint16_t speed, bool full_duplex);

@@ -78,16 +78,18 @@ uint64_t bn_usb_clock_us(struct bn_usb_device *dev)
 }
 
 /**
- * Read, validate and keep one configuration descriptor set.
+ * Read and validate one configuration descriptor set, without keeping it.
  *
  * @param dev		Device
  * @param index		Configuration index
+ * @param bufp		Descriptor bytes out (the caller frees them)
+ * @param cfg		Validated view of @p bufp out
  * @return		0 or a negative ::bn_err
  */
-static int bn_usb_read_config(struct bn_usb_device *dev, uint8_t index)
+static int bn_usb_fetch_config(struct bn_usb_device *dev, uint8_t index,
+			       uint8_t **bufp, struct bn_config *cfg)
 {
 	struct bn_desc_error err;
-	struct bn_config cfg;
 	uint8_t head[BN_CONFIG_DESC_LEN];
 	uint8_t *buf;
 	uint16_t total;
@@ -114,15 +116,13 @@ static int bn_usb_read_config(struct bn_usb_device *dev, uint8_t index)
 	rc = bn_usb_get_descriptor(dev, BN_DT_CONFIG, index, 0, buf, total);
 	if (rc < 0)
 		goto err_read;
-	rc = bn_config_parse(buf, (size_t)rc, dev->speed, &cfg, &err);
+	rc = bn_config_parse(buf, (size_t)rc, dev->speed, cfg, &err);
 	if (rc < 0) {
 		BN_ERR(dev->name, "configuration %u rejected at offset %zu: %s",
 		       index, err.offset, err.msg);
 		goto err_parse;
 	}
-	bn_port_free(dev->config_buf);
-	dev->config_buf = buf;
-	dev->config = cfg;
+	*bufp = buf;
 	return 0;
 
  err_parse:
@@ -131,10 +131,27 @@ static int bn_usb_read_config(struct bn_usb_device *dev, uint8_t index)
 	return rc;
 }
 
+/**
+ * Make a fetched configuration the device's kept one.
+ *
+ * @param dev		Device
+ * @param buf		Descriptor bytes (ownership passes to @p dev)
+ * @param cfg		Validated view of @p buf
+ */
+static void bn_usb_keep_config(struct bn_usb_device *dev, uint8_t *buf,
+			       const struct bn_config *cfg)
+{
+	bn_port_free(dev->config_buf);
+	dev->config_buf = buf;
+	dev->config = *cfg;
+}
+
 int bn_usb_read_descriptors(struct bn_usb_device *dev, uint8_t index)
 {
 	struct bn_desc_error err;
 	uint8_t buf[BN_DEVICE_DESC_LEN];
+	struct bn_config cfg;
+	uint8_t *cbuf;
 	int rc;
 
 	rc = bn_usb_get_descriptor(dev, BN_DT_DEVICE, 0, 0, buf, sizeof(buf));
@@ -153,7 +170,11 @@ int bn_usb_read_descriptors(struct bn_usb_device *dev, uint8_t index)
 		       index, dev->desc.num_configs);
 		return -BN_ENOENT;
 	}
-	return bn_usb_read_config(dev, index);
+	rc = bn_usb_fetch_config(dev, index, &cbuf, &cfg);
+	if (rc < 0)
+		return rc;
+	bn_usb_keep_config(dev, cbuf, &cfg);
+	return 0;
 }
 
 /* ------------------------------------------------------------------------
@@ -272,7 +293,9 @@ int bn_usb_get_string(struct bn_usb_device *dev, uint8_t index, char *out,
 				   sizeof(buf) - 1);
 	if (rc < 0)
 		return rc;
-	if (rc < 2 || buf[1] != BN_DT_STRING || buf[0] > rc || buf[0] < 2) {
+	/* UTF-16LE code units after a two-byte header: bLength is even */
+	if (rc < 2 || buf[1] != BN_DT_STRING || buf[0] > rc || buf[0] < 2 ||
+	    (buf[0] & 1)) {
 		BN_ERR(dev->name, "string descriptor %u malformed", index);
 		return -BN_EINVAL;
 	}
@@ -289,18 +312,23 @@ int bn_usb_get_string(struct bn_usb_device *dev, uint8_t index, char *out,
 
 int bn_usb_set_configuration(struct bn_usb_device *dev, uint8_t value)
 {
+	struct bn_config cfg;
+	uint8_t *buf = NULL;
 	uint8_t i;
 	int rc;
 
 	if (!dev->config_buf || dev->config.value != value) {
+		/* Search without disturbing the kept configuration */
 		for (i = 0; i < dev->desc.num_configs; i++) {
-			rc = bn_usb_read_config(dev, i);
+			rc = bn_usb_fetch_config(dev, i, &buf, &cfg);
 			if (rc < 0)
 				return rc;
-			if (dev->config.value == value)
+			if (cfg.value == value)
 				break;
+			bn_port_free(buf);
+			buf = NULL;
 		}
-		if (i == dev->desc.num_configs) {
+		if (!buf) {
 			BN_ERR(dev->name, "no configuration with value %u",
 			       value);
 			return -BN_ENOENT;
@@ -311,10 +339,16 @@ int bn_usb_set_configuration(struct bn_usb_device *dev, uint8_t value)
 	if (rc < 0) {
 		BN_ERR(dev->name, "SET_CONFIGURATION %u: %s", value,
 		       bn_strerror(rc));
-		return rc;
+		goto err_set;
 	}
+	if (buf)
+		bn_usb_keep_config(dev, buf, &cfg);
 	dev->configured = true;
 	return 0;
+
+ err_set:
+	bn_port_free(buf);
+	return rc;
 }
 
 int bn_usb_set_interface(struct bn_usb_device *dev, uint8_t interface,

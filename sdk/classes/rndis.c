@@ -24,6 +24,7 @@ struct rndis_dev {
 	uint32_t request_id;			/**< Last RequestId used */
 	uint32_t max_transfer;			/**< Device's MaxTransferSize */
 	bool response_pending;			/**< RESPONSE_AVAILABLE seen */
+	bool media_down;			/**< Last indication: disconnected */
 	uint64_t last_tx_us;			/**< Last message to the device */
 	uint8_t msg[BN_RNDIS_CONTROL_MAX];	/**< Control message buffer */
 };
@@ -67,13 +68,18 @@ static void rndis_unsolicited(struct bn_netdev *nd, const struct bn_rndis_msg *m
 {
 	uint8_t reply[BN_RNDIS_KEEPALIVE_CMPLT_LEN];
 
+	struct rndis_dev *rd = nd->priv;
+
 	switch (m->type) {
 	case BN_RNDIS_INDICATE_STATUS_MSG:
-		if (m->status == BN_RNDIS_STATUS_MEDIA_CONNECT)
-			bn_netdev_link_up(nd, nd->speed ? nd->speed : 100,
-					  true);
-		else if (m->status == BN_RNDIS_STATUS_MEDIA_DISCONNECT)
+		if (m->status == BN_RNDIS_STATUS_MEDIA_CONNECT) {
+			rd->media_down = false;
+			if (nd->opened || rd->un.mem)
+				bn_netdev_link_up(nd, nd->speed, true);
+		} else if (m->status == BN_RNDIS_STATUS_MEDIA_DISCONNECT) {
+			rd->media_down = true;
 			bn_netdev_link_down(nd);
+		}
 		break;
 	case BN_RNDIS_KEEPALIVE_MSG:
 		rndis_send(nd, reply, bn_rndis_build_simple(
@@ -309,30 +315,12 @@ static int rndis_set_rx_filter(struct bn_netdev *nd, unsigned int flags)
 }
 
 /**
- * Read the link state and speed.
+ * Open: queue transfers and set the filter.
  *
- * @param nd		Network device
- * @return		0 or a negative ::bn_err
- */
-static int rndis_check_link(struct bn_netdev *nd)
-{
-	uint8_t v[4];
-	uint32_t speed = 0;
-	int rc;
-
-	if (rndis_query(nd, BN_OID_GEN_LINK_SPEED, v, 4) == 0)
-		speed = bn_get_le32(v) / 10000;
-	if ((rc = rndis_query(nd, BN_OID_GEN_MEDIA_CONNECT_STATUS, v, 4)) < 0)
-		return rc;
-	if (bn_get_le32(v) == 0)
-		bn_netdev_link_up(nd, (uint16_t)(speed ? speed : 100), true);
-	else
-		bn_netdev_link_down(nd);
-	return 0;
-}
-
-/**
- * Open: queue transfers, set the filter, read the link.
+ * Like Linux's rndis_host, the link counts as up from open on unless the
+ * device has indicated a disconnect, and INDICATE_STATUS messages take it
+ * down and up again; no link-state OIDs are queried, since not every
+ * device answers them.
  *
  * @param nd		Network device
  * @return		0 or a negative ::bn_err
@@ -359,8 +347,8 @@ static int rndis_open(struct bn_netdev *nd)
 		return rc;
 	if ((rc = rndis_set_rx_filter(nd, nd->rx_filter)) < 0)
 		goto err;
-	if ((rc = rndis_check_link(nd)) < 0)
-		goto err;
+	if (!rd->media_down)
+		bn_netdev_link_up(nd, 0, true);
 	return 0;
 
  err:

@@ -340,6 +340,25 @@ static void bn_script_control_submit(struct bn_script *s,
 }
 
 /**
+ * Test whether an endpoint already has a transfer waiting for data.
+ *
+ * @param s		Script
+ * @param ep		Endpoint
+ * @return		true if an earlier IN transfer is still unanswered
+ */
+static bool bn_script_ep_waiting(struct bn_script *s,
+				 const struct bn_endpoint *ep)
+{
+	size_t i;
+
+	for (i = 0; i < s->nflights; i++) {
+		if (s->flights[i].waiting && s->flights[i].xfer->ep == ep)
+			return true;
+	}
+	return false;
+}
+
+/**
  * Check a submitted bulk or interrupt transfer against the script.
  *
  * @param s		Script
@@ -353,7 +372,8 @@ static void bn_script_data_submit(struct bn_script *s,
 	struct bn_script_entry *e = bn_script_next(s, ep);
 
 	if (ep & BN_EP_DIR_IN) {
-		if (e)
+		/* Data goes to the oldest transfer still waiting for it */
+		if (e && !bn_script_ep_waiting(s, xfer->ep))
 			bn_script_answer(s, f, e);
 		else
 			f->waiting = true;
@@ -451,6 +471,7 @@ static void bn_script_cancel(struct bn_hcd *hcd, struct bn_endpoint *ep)
 	for (i = 0; i < s->nflights; i++) {
 		struct bn_script_flight *f = &s->flights[i];
 
+		/* Waiting transfers have no due time yet: cancel them too */
 		if (f->xfer->ep != ep || (!f->waiting && f->due <= s->now))
 			continue;
 		f->waiting = false;

@@ -8,6 +8,7 @@
  * Top-level option handling and subcommand dispatch.
  */
 
+#include <ctype.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,19 @@ static void bn_cli_usage(const struct bn_cli *cli, FILE *f)
 		cli->prog);
 }
 
+void bn_cli_bad_option(const struct bn_cli *cli, char **argv, int c)
+{
+	if (c == ':')
+		fprintf(cli->err, "%s: option '%s' needs an argument\n",
+			cli->prog, argv[optind - 1]);
+	else if (optopt)
+		fprintf(cli->err, "%s: invalid option '-%c'\n", cli->prog,
+			optopt);
+	else
+		fprintf(cli->err, "%s: invalid option '%s'\n", cli->prog,
+			argv[optind - 1]);
+}
+
 int bn_cli_main(int argc, char **argv, FILE *out, FILE *err,
 		const struct bn_registry *reg)
 {
@@ -53,7 +67,8 @@ int bn_cli_main(int argc, char **argv, FILE *out, FILE *err,
 	int c;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "+hVvq", opts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:hVvq", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			bn_cli_usage(&cli, out);
@@ -68,6 +83,7 @@ int bn_cli_main(int argc, char **argv, FILE *out, FILE *err,
 			bn_log_set_level(BN_LOG_ERR);
 			break;
 		default:
+			bn_cli_bad_option(&cli, argv, c);
 			bn_cli_usage(&cli, err);
 			return BN_EXIT_USAGE;
 		}
@@ -88,16 +104,18 @@ int bn_cli_main(int argc, char **argv, FILE *out, FILE *err,
 int bn_cli_parse_vidpid(const char *s, uint16_t *vendor, uint16_t *product)
 {
 	unsigned long v, p;
-	char *end;
+	size_t i;
 
+	/* Exactly four hex digits each side: strtoul alone would also take
+	 * signs, spaces and a 0x prefix */
 	if (strlen(s) != 9 || s[4] != ':')
 		return -1;
-	v = strtoul(s, &end, 16);
-	if (end != s + 4)
-		return -1;
-	p = strtoul(s + 5, &end, 16);
-	if (end != s + 9 || *end)
-		return -1;
+	for (i = 0; i < 9; i++) {
+		if (i != 4 && !isxdigit((unsigned char)s[i]))
+			return -1;
+	}
+	v = strtoul(s, NULL, 16);
+	p = strtoul(s + 5, NULL, 16);
 	*vendor = (uint16_t)v;
 	*product = (uint16_t)p;
 	return 0;

@@ -64,6 +64,18 @@ int bn_cli_main(int argc, char **argv, FILE *out, FILE *err,
 		const struct bn_registry *reg);
 
 /**
+ * Report the option getopt_long() just rejected.
+ *
+ * Subcommands run getopt_long() with opterr = 0 and an option string
+ * starting with ':' so that diagnostics go to the CLI's own error stream.
+ *
+ * @param cli		Context
+ * @param argv		The argument vector getopt_long() was scanning
+ * @param c		What getopt_long() returned: '?' or ':'
+ */
+void bn_cli_bad_option(const struct bn_cli *cli, char **argv, int c);
+
+/**
  * Parse "VVVV:PPPP" (hexadecimal).
  *
  * @param s		Text

@@ -127,12 +127,14 @@ int bn_cmd_family(struct bn_cli *cli, int argc, char **argv)
 	int c;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			bn_family_usage(cli->out);
 			return BN_EXIT_OK;
 		default:
+			bn_cli_bad_option(cli, argv, c);
 			bn_family_usage(cli->err);
 			return BN_EXIT_USAGE;
 		}

@@ -8,6 +8,7 @@
  * `bootnic ids`: list, look up and lint the driver ID tables.
  */
 
+#include <ctype.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,39 @@ static void bn_ids_usage(FILE *f)
 		"family or\n            product name, families with no row or no "
 		"test; exit 1 on findings\n"
 		"  --format  output format for listings (default text)\n");
+}
+
+/**
+ * Parse a class triple "CC/SS/PP": one or two hex digits per field.
+ *
+ * @param s		Text
+ * @param c1		Class out
+ * @param c2		Subclass out
+ * @param c3		Protocol out
+ * @return		0, or -1 if malformed
+ */
+static int bn_ids_parse_class(const char *s, unsigned int *c1,
+			      unsigned int *c2, unsigned int *c3)
+{
+	unsigned int *out[3] = { c1, c2, c3 };
+	unsigned int f, n;
+
+	for (f = 0; f < 3; f++) {
+		*out[f] = 0;
+		for (n = 0; isxdigit((unsigned char)*s); n++, s++) {
+			if (n == 2)
+				return -1;
+			*out[f] = *out[f] * 16 +
+				  (unsigned int)(isdigit((unsigned char)*s) ?
+						 *s - '0' :
+						 tolower((unsigned char)*s) -
+						 'a' + 10);
+		}
+		if (n == 0 || *s != (f < 2 ? '/' : '\0'))
+			return -1;
+		s++;
+	}
+	return 0;
 }
 
 /**
@@ -98,16 +132,17 @@ static void bn_ids_list(struct bn_cli *cli, enum bn_ids_format fmt)
 		for (i = 0; i < drv->id_count; i++) {
 			const struct bn_id *id = &drv->ids[i];
 			const char *fam = id->family ? id->family->name : "-";
+			const char *product = id->name ? id->name : "-";
 
 			bn_ids_key(id, key, sizeof(key));
 			if (fmt == BN_IDS_MARKDOWN) {
 				fprintf(cli->out, "| `%s` | %s | %s | %s |\n",
-					key, drv->name, fam, id->name);
+					key, drv->name, fam, product);
 				continue;
 			}
 			if (fmt == BN_IDS_TEXT) {
 				fprintf(cli->out, "%-22s %-10s %-12s %s\n",
-					key, drv->name, fam, id->name);
+					key, drv->name, fam, product);
 				continue;
 			}
 			fprintf(cli->out, "%s\n  {\"id\": ", sep);
@@ -174,7 +209,8 @@ static int bn_ids_lookup(struct bn_cli *cli, const struct bn_id_key *key,
 		return BN_EXIT_CHECK;
 	}
 	fprintf(cli->out, "%s -> %s, row %s \"%s\"\n", what, m.driver->name,
-		bn_ids_key(m.id, buf, sizeof(buf)), m.id->name);
+		bn_ids_key(m.id, buf, sizeof(buf)),
+		m.id->name ? m.id->name : "-");
 	if (m.id->family)
 		bn_ids_family(cli, m.id->family);
 	return BN_EXIT_OK;
@@ -239,7 +275,8 @@ int bn_cmd_ids(struct bn_cli *cli, int argc, char **argv)
 	int c;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "hcf:C:", opts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":hcf:C:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			bn_ids_usage(cli->out);
@@ -261,7 +298,7 @@ int bn_cmd_ids(struct bn_cli *cli, int argc, char **argv)
 			}
 			break;
 		case 'C':
-			if (sscanf(optarg, "%2x/%2x/%2x", &c1, &c2, &c3) != 3) {
+			if (bn_ids_parse_class(optarg, &c1, &c2, &c3) < 0) {
 				fprintf(cli->err, "bootnic ids: --class wants "
 					"CC/SS/PP in hex, not '%s'\n", optarg);
 				return BN_EXIT_USAGE;
@@ -272,6 +309,7 @@ int bn_cmd_ids(struct bn_cli *cli, int argc, char **argv)
 			have_class = true;
 			break;
 		default:
+			bn_cli_bad_option(cli, argv, c);
 			bn_ids_usage(cli->err);
 			return BN_EXIT_USAGE;
 		}
