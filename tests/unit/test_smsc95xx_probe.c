@@ -10,6 +10,7 @@
 #include "bn_err.h"
 #include "bn_mii.h"
 #include "bn_netdev.h"
+#include "bn_port.h"
 #include "bn_usb.h"
 #include "drivers/smsc95xx/smsc95xx.h"
 #include "drivers/smsc95xx/smsc95xx_driver.h"
@@ -27,7 +28,8 @@ BN_TESTS_FAMILY("lan89530");
 #define EP_IN	0x81
 #define EP_OUT	0x02
 #define EP_INT	0x83
-#define PHY	SMSC95XX_PHY_INTERNAL
+/* PHY address the MDIO helpers script */
+static unsigned int PHY = SMSC95XX_PHY_INTERNAL;
 
 /* One vendor-specific interface: bulk IN 1, bulk OUT 2, interrupt IN 3 */
 static const uint8_t hs_config[] = {
@@ -623,6 +625,102 @@ START_TEST(test_id_table)
 }
 END_TEST
 
+/* OEM board with an external PHY (HW_CFG.PSEL): MDIO scan, no PHY
+ * interrupt registers, link polled; 10 Mb/s half duplex sets RCVOWN */
+START_TEST(test_external_phy_polled_link)
+{
+	struct bn_script *s = bn_test_script();
+	struct bn_usb_device usb;
+	struct bn_netdev *nd;
+	const struct bn_id *row;
+	uint32_t macr = SMSC95XX_MAC_CR_MCPAS | SMSC95XX_MAC_CR_TXEN |
+			SMSC95XX_MAC_CR_RXEN;
+	uint32_t macl = 0x12eb27b8;
+
+	bn_test_log_capture();
+	script_enumerate(s, 0x0051, true, 0x184f);
+	reg_r(s, SMSC95XX_ID_REV, 0x9e000002);
+	reg_w(s, SMSC95XX_HW_CFG, SMSC95XX_HW_CFG_LRST);
+	reg_r(s, SMSC95XX_HW_CFG, 0);
+	reg_w(s, SMSC95XX_PM_CTRL, SMSC95XX_PM_CTRL_PHY_RST);
+	reg_r(s, SMSC95XX_PM_CTRL, 0);
+	reg_r(s, SMSC95XX_HW_CFG, SMSC95XX_HW_CFG_PSEL);
+	script_eeprom_mac(s, eeprom_mac);
+	/* Nothing answers at addresses 0 and 1; the PHY is at 2 */
+	PHY = 0;
+	mdio_r(s, BN_MII_PHYSID1, 0xffff);
+	mdio_r(s, BN_MII_PHYSID2, 0xffff);
+	PHY = 1;
+	mdio_r(s, BN_MII_PHYSID1, 0x0000);
+	mdio_r(s, BN_MII_PHYSID2, 0x0000);
+	PHY = 2;
+	mdio_r(s, BN_MII_PHYSID1, 0x0007);
+	mdio_r(s, BN_MII_PHYSID2, 0xc1b0);
+	mdio_w(s, BN_MII_BMCR, BN_BMCR_RESET);
+	mdio_r(s, BN_MII_BMCR, 0);
+	mdio_w(s, BN_MII_ADVERTISE, BN_ADVERTISE_ALL | BN_ADVERTISE_CSMA);
+	mdio_w(s, BN_MII_BMCR, BN_BMCR_ANENABLE | BN_BMCR_ANRESTART);
+	ck_assert_int_eq(bind(s, &usb, true, &nd, &row), 0);
+	ck_assert_uint_eq(row->quirks, SMSC95XX_Q_EXT_PHY);
+	ck_assert_ptr_eq(nd->family, &smsc95xx_lan9500a);
+	ck_assert_ptr_nonnull(strstr(bn_test_log(), "external PHY 0007c1b0 "
+				     "at 2"));
+
+	/* Open: the same bring-up; the link check skips PHY_INT_SRC */
+	reg_w(s, SMSC95XX_ADDRL, macl);
+	reg_w(s, SMSC95XX_ADDRH, 0x5634);
+	reg_r(s, SMSC95XX_HW_CFG, SMSC95XX_HW_CFG_PSEL);
+	reg_w(s, SMSC95XX_HW_CFG, 0x00001426);
+	reg_w(s, SMSC95XX_BURST_CAP, 37);
+	reg_w(s, SMSC95XX_BULK_IN_DLY, 0x2000);
+	reg_w(s, SMSC95XX_INT_STS, 0xffffffff);
+	reg_w(s, SMSC95XX_LED_GPIO_CFG, 0x01110000);
+	reg_w(s, SMSC95XX_FLOW, 0);
+	reg_w(s, SMSC95XX_AFC_CFG, 0x00f830a1);
+	reg_w(s, SMSC95XX_VLAN1, 0x8100);
+	reg_r(s, SMSC95XX_COE_CR, 0);
+	reg_w(s, SMSC95XX_COE_CR, 0);
+	reg_r(s, SMSC95XX_INT_EP_CTL, 0);
+	reg_w(s, SMSC95XX_INT_EP_CTL, 0x8000);
+	reg_r(s, SMSC95XX_MAC_CR, 0);
+	reg_w(s, SMSC95XX_MAC_CR, SMSC95XX_MAC_CR_MCPAS);
+	reg_r(s, SMSC95XX_MAC_CR, SMSC95XX_MAC_CR_MCPAS);
+	reg_w(s, SMSC95XX_MAC_CR, SMSC95XX_MAC_CR_MCPAS | SMSC95XX_MAC_CR_TXEN);
+	reg_w(s, SMSC95XX_TX_CFG, SMSC95XX_TX_CFG_ON);
+	reg_w(s, SMSC95XX_MAC_CR, macr);
+	reg_w(s, SMSC95XX_INT_STS, SMSC95XX_INT_STS_PHY_INT);
+	mdio_r(s, BN_MII_BMSR, 0x7809);
+	mdio_r(s, BN_MII_BMSR, 0x7809);
+	ck_assert_int_eq(bn_netdev_open(nd), 0);
+	ck_assert(!nd->link_up);
+
+	/* Nothing happens before a second has passed */
+	bn_netdev_poll(nd);
+	ck_assert(!nd->link_up);
+
+	/* A second later the link is polled: 10 Mb/s half duplex */
+	reg_w(s, SMSC95XX_INT_STS, SMSC95XX_INT_STS_PHY_INT);
+	mdio_r(s, BN_MII_BMSR, 0x782d);
+	mdio_r(s, BN_MII_BMSR, 0x782d);
+	mdio_r(s, BN_MII_BMCR, BN_BMCR_ANENABLE);
+	mdio_r(s, BN_MII_ADVERTISE, 0x01e1);
+	mdio_r(s, BN_MII_LPA, 0x0021);
+	reg_r(s, SMSC95XX_MAC_CR, macr | SMSC95XX_MAC_CR_FDPX);
+	reg_w(s, SMSC95XX_MAC_CR, macr | SMSC95XX_MAC_CR_RCVOWN);
+	bn_port_udelay(1000000);
+	bn_netdev_poll(nd);
+	ck_assert(nd->link_up);
+	ck_assert_uint_eq(nd->speed, 10);
+	ck_assert(!nd->full_duplex);
+
+	script_close(s, macr | SMSC95XX_MAC_CR_RCVOWN);
+	bn_netdev_remove(nd);
+	bn_usb_device_fini(&usb);
+	bn_test_script_finish(s);
+	ck_assert_int_eq(bn_host_alloc_outstanding(), 0);
+}
+END_TEST
+
 static Suite *smsc95xx_probe_suite(void)
 {
 	Suite *s = suite_create("smsc95xx_probe");
@@ -637,6 +735,7 @@ static Suite *smsc95xx_probe_suite(void)
 	tcase_add_test(tc, test_every_family_probe_open);
 	tcase_add_test(tc, test_rx_filter);
 	tcase_add_test(tc, test_id_table);
+	tcase_add_test(tc, test_external_phy_polled_link);
 	suite_add_tcase(s, tc);
 	return s;
 }
