@@ -335,6 +335,28 @@ START_TEST(test_lan9514_probe_open_link_traffic)
 	ck_assert_uint_eq(nd->stats.rx_packets, 2);
 	ck_assert_uint_eq(nd->stats.rx_framing, 0);
 
+	/* Errors reach the counters: a CRC error, then a record whose
+	 * length runs past the transfer */
+	memset(rx, 0, sizeof(rx));
+	rx[1] = 0x80;			/* ES */
+	rx[0] = 0x02;			/* CRC */
+	rx[2] = 64;
+	rx[72 + 2] = 200;		/* FL 200 in 74 remaining bytes */
+	bn_script_data(s, EP_IN, rx, sizeof(rx), 0);
+	bn_netdev_poll(nd);
+	bn_netdev_poll(nd);
+	ck_assert_uint_eq(ev.rx, 2);
+	ck_assert_uint_eq(nd->stats.rx_crc, 1);
+	ck_assert_uint_eq(nd->stats.rx_framing, 1);
+
+	/* A short interrupt transfer is reported and ignored */
+	bn_script_data(s, EP_INT, irq, 2, 0);
+	bn_netdev_poll(nd);
+	bn_netdev_poll(nd);
+	ck_assert_ptr_nonnull(strstr(bn_test_log(), "short interrupt "
+				     "transfer (2 bytes)"));
+	ck_assert(nd->link_up);
+
 	/* Transmit: command A = FIRST | LAST | 60, command B = 60 */
 	for (i = 0; i < sizeof(frame); i++)
 		frame[i] = (uint8_t)(0xff - i);
