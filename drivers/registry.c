@@ -17,6 +17,7 @@
 #include "classes/ncm.h"
 #include "classes/rndis.h"
 #include "drivers/asix/asix.h"
+#include "drivers/smsc95xx/smsc95xx_driver.h"
 
 /** Every built-in driver, in match-priority order, NULL-terminated. */
 static const struct bn_driver *const bn_builtin_drivers[] = {
@@ -24,6 +25,7 @@ static const struct bn_driver *const bn_builtin_drivers[] = {
 	&bn_cdc_ecm_driver,
 	&bn_cdc_ncm_driver,
 	&bn_rndis_driver,
+	&bn_smsc95xx_driver,
 	NULL,
 };
 
