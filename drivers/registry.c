@@ -16,12 +16,16 @@
 #include "classes/cdc_ecm.h"
 #include "classes/ncm.h"
 #include "classes/rndis.h"
+#include "drivers/asix/asix.h"
+#include "drivers/smsc95xx/smsc95xx_driver.h"
 
 /** Every built-in driver, in match-priority order, NULL-terminated. */
 static const struct bn_driver *const bn_builtin_drivers[] = {
+	&bn_asix_driver,
 	&bn_cdc_ecm_driver,
 	&bn_cdc_ncm_driver,
 	&bn_rndis_driver,
+	&bn_smsc95xx_driver,
 	NULL,
 };
 

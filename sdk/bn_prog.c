@@ -133,9 +133,12 @@ size_t bn_prog_format_op(const struct bn_op *op, const struct bn_cmdset *cmdset,
 		bn_prog_print_ctrl(&o, op, cmdset);
 		if (op->flags & (BN_OPF_VAR | BN_OPF_BUF))
 			bn_prog_print_place(&o, op->flags, op->src, false);
+		else if (op->len == 1)
+			bn_prog_printf(&o, " data %02x", (unsigned int)op->data);
+		else if (op->len == 2)
+			bn_prog_printf(&o, " data %04x", (unsigned int)op->data);
 		else if (op->len)
-			bn_prog_printf(&o, " data %0*x", 2 * op->len,
-				       (unsigned int)op->data);
+			bn_prog_printf(&o, " data %08x", (unsigned int)op->data);
 		break;
 	case BN_OP_IN:
 		bn_prog_print_ctrl(&o, op, cmdset);

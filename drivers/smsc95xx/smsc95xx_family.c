@@ -1,0 +1,274 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+
+/**
+ * @file
+ * SMSC LAN95xx command set, init programs and families.
+ *
+ * Every generation runs the same sequences (the Linux, U-Boot and iPXE
+ * drivers do not branch on the chip for reset or bring-up), so one set of
+ * programs serves all six families; what differs is recorded as data in
+ * ::smsc95xx_family_info.
+ */
+
+#include "drivers/smsc95xx/smsc95xx.h"
+#include "drivers/smsc95xx/smsc95xx_driver.h"
+#include "bn_port.h"
+
+/* ------------------------------------------------------------------------
+ * Command set
+ * ------------------------------------------------------------------------ */
+
+/** The vendor requests, so traces and printed programs name them. */
+static const struct bn_cmd smsc95xx_cmds[] = {
+	{ SMSC95XX_REQTYPE_WRITE, SMSC95XX_REQ_WRITE_REG, SMSC95XX_REG_LEN,
+	  "WRITE_REG" },
+	{ SMSC95XX_REQTYPE_READ, SMSC95XX_REQ_READ_REG, SMSC95XX_REG_LEN,
+	  "READ_REG" },
+};
+
+const struct bn_cmdset smsc95xx_cmdset = {
+	.name = "smsc95xx",
+	.cmds = smsc95xx_cmds,
+	.count = BN_ARRAY_SIZE(smsc95xx_cmds),
+};
+
+/* ------------------------------------------------------------------------
+ * Program building blocks
+ * ------------------------------------------------------------------------ */
+
+/** Write an immediate value to a register. */
+#define SMSC_W(reg, val, what)						\
+	BN_PROG_OUT(SMSC95XX_REQTYPE_WRITE, SMSC95XX_REQ_WRITE_REG, 0,	\
+		    (reg), SMSC95XX_REG_LEN, (val), what)
+/** Write variable @p v to a register. */
+#define SMSC_W_VAR(reg, v, what)					\
+	BN_PROG_OUT_VAR(SMSC95XX_REQTYPE_WRITE, SMSC95XX_REQ_WRITE_REG, 0,\
+			(reg), SMSC95XX_REG_LEN, (v), what)
+/** Read a register into variable @p v. */
+#define SMSC_R(reg, v, what)						\
+	BN_PROG_IN(SMSC95XX_REQTYPE_READ, SMSC95XX_REQ_READ_REG, 0, (reg),\
+		   SMSC95XX_REG_LEN, (v), what)
+/** Poll a register until a self-clearing bit clears (reset timing). */
+#define SMSC_POLL_CLEAR(reg, bit, what)					\
+	BN_PROG_POLL(SMSC95XX_REQTYPE_READ, SMSC95XX_REQ_READ_REG, 0, (reg),\
+		     SMSC95XX_REG_LEN, (bit), 0, SMSC95XX_RESET_POLL_US,	\
+		     SMSC95XX_RESET_TIMEOUT_MS, what)
+
+/* ------------------------------------------------------------------------
+ * Programs
+ * ------------------------------------------------------------------------ */
+
+/** Probe: lite reset, PHY reset, PHY select, MAC address. */
+static const struct bn_op smsc95xx_reset_ops[] = {
+	SMSC_W(SMSC95XX_HW_CFG, SMSC95XX_HW_CFG_LRST, "HW_CFG = LRST: lite reset"),
+	SMSC_POLL_CLEAR(SMSC95XX_HW_CFG, SMSC95XX_HW_CFG_LRST,
+			"HW_CFG: wait for LRST to clear"),
+	SMSC_W(SMSC95XX_PM_CTRL, SMSC95XX_PM_CTRL_PHY_RST,
+	       "PM_CTRL = PHY_RST: PHY reset"),
+	SMSC_POLL_CLEAR(SMSC95XX_PM_CTRL, SMSC95XX_PM_CTRL_PHY_RST,
+			"PM_CTRL: wait for PHY_RST to clear"),
+	SMSC_R(SMSC95XX_HW_CFG, SMSC95XX_V_HW_CFG, "HW_CFG: PHY select (PSEL)"),
+	BN_PROG_HOOK(smsc95xx_hook_mac, 0,
+		     "MAC: EEPROM, else ADDRL/ADDRH, else random"),
+	BN_PROG_END,
+};
+
+/** Probe, internal PHY: clear and unmask its interrupts. */
+static const struct bn_op smsc95xx_phy_irq_ops[] = {
+	BN_PROG_MDIO_READ(BN_PHY_CTX, SMSC95XX_PHY_INT_SRC, BN_VAR_NONE,
+			  "PHY_INT_SRC: clear pending"),
+	BN_PROG_MDIO_WRITE(BN_PHY_CTX, SMSC95XX_PHY_INT_MASK,
+			   SMSC95XX_PHY_INT_DEFAULT,
+			   "PHY_INT_MASK = ANEG_COMP | LINK_DOWN"),
+	BN_PROG_END,
+};
+
+/** Open: MAC address, bulk-IN tuning, multi-frame framing, LEDs, flow. */
+static const struct bn_op smsc95xx_open_ops[] = {
+	SMSC_W_VAR(SMSC95XX_ADDRL, SMSC95XX_V_ADDRL, "ADDRL: MAC bytes 0-3"),
+	SMSC_W_VAR(SMSC95XX_ADDRH, SMSC95XX_V_ADDRH, "ADDRH: MAC bytes 4-5"),
+	SMSC_R(SMSC95XX_HW_CFG, SMSC95XX_V_TMP, "HW_CFG"),
+	BN_PROG_MODIFY(SMSC95XX_V_TMP, SMSC95XX_HW_CFG_RXDOFF_MASK,
+		       SMSC95XX_HW_CFG_BIR | SMSC95XX_HW_CFG_MEF |
+		       SMSC95XX_HW_CFG_BCE |
+		       (SMSC95XX_RX_OFFSET << SMSC95XX_HW_CFG_RXDOFF_SHIFT),
+		       "BIR | MEF | BCE, RXDOFF = 2"),
+	SMSC_W_VAR(SMSC95XX_HW_CFG, SMSC95XX_V_TMP,
+		   "HW_CFG: NAK empty IN, multi-frame, burst cap, IP align"),
+	BN_PROG_SET(SMSC95XX_V_TMP, SMSC95XX_FS_BURST_CAP,
+		    "full speed: 129 packets of 64"),
+	BN_PROG_SKIP_UNLESS(SMSC95XX_V_SPEED, 0xff, BN_SPEED_HIGH, 1,
+			    "high speed?"),
+	BN_PROG_SET(SMSC95XX_V_TMP, SMSC95XX_HS_BURST_CAP,
+		    "high speed: 37 packets of 512"),
+	SMSC_W_VAR(SMSC95XX_BURST_CAP, SMSC95XX_V_TMP, "BURST_CAP"),
+	SMSC_W(SMSC95XX_BULK_IN_DLY, SMSC95XX_BULK_IN_DLY_DEFAULT,
+	       "BULK_IN_DLY: wait ~136 us to fill a burst"),
+	SMSC_W(SMSC95XX_INT_STS, SMSC95XX_INT_STS_CLEAR_ALL,
+	       "INT_STS: clear everything"),
+	SMSC_W(SMSC95XX_LED_GPIO_CFG, SMSC95XX_LED_GPIO_CFG_SPD_LED |
+	       SMSC95XX_LED_GPIO_CFG_LNK_LED | SMSC95XX_LED_GPIO_CFG_FDX_LED,
+	       "LED_GPIO_CFG: speed, link, duplex LEDs"),
+	SMSC_W(SMSC95XX_FLOW, 0, "FLOW: no pause frames"),
+	SMSC_W(SMSC95XX_AFC_CFG, SMSC95XX_AFC_CFG_DEFAULT,
+	       "AFC_CFG: flow-control thresholds"),
+	SMSC_W(SMSC95XX_VLAN1, SMSC95XX_VLAN1_8021Q, "VLAN1: 802.1Q TPID"),
+	SMSC_R(SMSC95XX_COE_CR, SMSC95XX_V_TMP, "COE_CR"),
+	BN_PROG_MODIFY(SMSC95XX_V_TMP, SMSC95XX_COE_CR_TX_COE_EN |
+		       SMSC95XX_COE_CR_RX_COE_EN |
+		       SMSC95XX_COE_CR_RX_COE_MODE, 0,
+		       "no checksum offload (keeps frames unchanged)"),
+	SMSC_W_VAR(SMSC95XX_COE_CR, SMSC95XX_V_TMP, "COE_CR"),
+	SMSC_R(SMSC95XX_INT_EP_CTL, SMSC95XX_V_TMP, "INT_EP_CTL"),
+	BN_PROG_MODIFY(SMSC95XX_V_TMP, 0, SMSC95XX_INT_EP_CTL_PHY_INT,
+		       "report PHY interrupts"),
+	SMSC_W_VAR(SMSC95XX_INT_EP_CTL, SMSC95XX_V_TMP, "INT_EP_CTL"),
+	BN_PROG_END,
+};
+
+/** Open, last step: transmitter then receiver on. */
+static const struct bn_op smsc95xx_start_ops[] = {
+	SMSC_R(SMSC95XX_MAC_CR, SMSC95XX_V_TMP, "MAC_CR"),
+	BN_PROG_MODIFY(SMSC95XX_V_TMP, 0, SMSC95XX_MAC_CR_TXEN, "TXEN"),
+	SMSC_W_VAR(SMSC95XX_MAC_CR, SMSC95XX_V_TMP, "MAC_CR: transmitter on"),
+	SMSC_W(SMSC95XX_TX_CFG, SMSC95XX_TX_CFG_ON, "TX_CFG = ON"),
+	BN_PROG_MODIFY(SMSC95XX_V_TMP, 0, SMSC95XX_MAC_CR_RXEN, "RXEN"),
+	SMSC_W_VAR(SMSC95XX_MAC_CR, SMSC95XX_V_TMP, "MAC_CR: receiver on"),
+	BN_PROG_END,
+};
+
+/** Close: transmitter and receiver off. */
+static const struct bn_op smsc95xx_stop_ops[] = {
+	SMSC_R(SMSC95XX_MAC_CR, SMSC95XX_V_TMP, "MAC_CR"),
+	BN_PROG_MODIFY(SMSC95XX_V_TMP, SMSC95XX_MAC_CR_TXEN |
+		       SMSC95XX_MAC_CR_RXEN, 0, "clear TXEN, RXEN"),
+	SMSC_W_VAR(SMSC95XX_MAC_CR, SMSC95XX_V_TMP,
+		   "MAC_CR: transmitter and receiver off"),
+	BN_PROG_END,
+};
+
+/** Reset program. */
+static const struct bn_prog smsc95xx_reset = {
+	"smsc95xx-reset", smsc95xx_reset_ops
+};
+/** PHY interrupt program. */
+static const struct bn_prog smsc95xx_phy_irq = {
+	"smsc95xx-phy-irq", smsc95xx_phy_irq_ops
+};
+/** Open program. */
+static const struct bn_prog smsc95xx_open = {
+	"smsc95xx-open", smsc95xx_open_ops
+};
+/** Start program. */
+static const struct bn_prog smsc95xx_start = {
+	"smsc95xx-start", smsc95xx_start_ops
+};
+/** Stop program. */
+static const struct bn_prog smsc95xx_stop = {
+	"smsc95xx-stop", smsc95xx_stop_ops
+};
+
+/** Programs of every family, in run order. */
+static const struct bn_prog *const smsc95xx_programs[] = {
+	&smsc95xx_reset, &smsc95xx_phy_irq, &smsc95xx_open,
+	&smsc95xx_start, &smsc95xx_stop,
+};
+
+/* ------------------------------------------------------------------------
+ * Families
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Family data with the shared programs.
+ *
+ * @param chip		ID_REV chip ID
+ * @param gen		SMSC95XX_GEN_*
+ * @param feat		SMSC95XX_FEAT_*
+ */
+#define SMSC_INFO(chip, gen, feat)					\
+	{ .chip_id = (chip), .generation = (gen), .features = (feat),	\
+	  .reset = &smsc95xx_reset, .phy_irq = &smsc95xx_phy_irq,	\
+	  .open = &smsc95xx_open, .start = &smsc95xx_start,		\
+	  .stop = &smsc95xx_stop }
+
+/** Features of the "A" generation (Linux enables the same three). */
+#define SMSC_FEAT_GEN_A	(SMSC95XX_FEAT_8_WAKEUP_FILTERS |		\
+			 SMSC95XX_FEAT_PHY_NLP_CROSSOVER |		\
+			 SMSC95XX_FEAT_REMOTE_WAKEUP)
+
+/** LAN9500/9505: the original silicon. */
+static const struct smsc95xx_family_info smsc95xx_info_9500 =
+	SMSC_INFO(SMSC95XX_CHIP_9500, SMSC95XX_GEN_ORIGINAL, 0);
+/** LAN9500A/9505A: second generation, more wake-up filters, EDPD. */
+static const struct smsc95xx_family_info smsc95xx_info_9500a =
+	SMSC_INFO(SMSC95XX_CHIP_9500A, SMSC95XX_GEN_A, SMSC_FEAT_GEN_A);
+/** LAN9512/9514: LAN9500 core behind a 2- or 4-port hub (Raspberry Pi 1-3B). */
+static const struct smsc95xx_family_info smsc95xx_info_9512 =
+	SMSC_INFO(SMSC95XX_CHIP_9512, SMSC95XX_GEN_ORIGINAL,
+		  SMSC95XX_FEAT_8_WAKEUP_FILTERS | SMSC95XX_FEAT_HUB);
+/** LAN9530: "A" generation core. */
+static const struct smsc95xx_family_info smsc95xx_info_9530 =
+	SMSC_INFO(SMSC95XX_CHIP_9530, SMSC95XX_GEN_A, SMSC_FEAT_GEN_A);
+/** LAN9730: "A" generation core with an HSIC upstream port. */
+static const struct smsc95xx_family_info smsc95xx_info_9730 =
+	SMSC_INFO(SMSC95XX_CHIP_9730, SMSC95XX_GEN_A,
+		  SMSC_FEAT_GEN_A | SMSC95XX_FEAT_HSIC);
+/** LAN89530: "A" generation core (ID_REV 0x9E08). */
+static const struct smsc95xx_family_info smsc95xx_info_89530 =
+	SMSC_INFO(SMSC95XX_CHIP_89530, SMSC95XX_GEN_A, SMSC_FEAT_GEN_A);
+
+/**
+ * A family with the fields every LAN95xx shares.
+ *
+ * @param nm		Family name
+ * @param desc		Description
+ * @param info		::smsc95xx_family_info
+ */
+#define SMSC_FAMILY(nm, desc, info)					\
+	{ .name = (nm), .description = (desc), .cmdset = &smsc95xx_cmdset,\
+	  .framing = BN_FRAMING_SMSC, .phy = BN_PHY_EMBEDDED,		\
+	  .mac_source = BN_MAC_EEPROM, .link_speeds = BN_LINK_10 | BN_LINK_100,\
+	  .programs = smsc95xx_programs,				\
+	  .program_count = BN_ARRAY_SIZE(smsc95xx_programs),		\
+	  .priv = &(info) }
+
+const struct bn_family smsc95xx_lan9500 = SMSC_FAMILY("lan9500",
+	"SMSC LAN9500/LAN9505 USB 2.0 10/100 (ID_REV 9500)",
+	smsc95xx_info_9500);
+const struct bn_family smsc95xx_lan9500a = SMSC_FAMILY("lan9500a",
+	"SMSC LAN9500A/LAN9505A USB 2.0 10/100 (ID_REV 9E00)",
+	smsc95xx_info_9500a);
+const struct bn_family smsc95xx_lan9512 = SMSC_FAMILY("lan9512",
+	"SMSC LAN9512/LAN9514 USB hub + 10/100 (ID_REV EC00)",
+	smsc95xx_info_9512);
+const struct bn_family smsc95xx_lan9530 = SMSC_FAMILY("lan9530",
+	"SMSC LAN9530 USB 2.0 10/100 (ID_REV 9530)",
+	smsc95xx_info_9530);
+const struct bn_family smsc95xx_lan9730 = SMSC_FAMILY("lan9730",
+	"SMSC LAN9730 HSIC 10/100 (ID_REV 9730)",
+	smsc95xx_info_9730);
+const struct bn_family smsc95xx_lan89530 = SMSC_FAMILY("lan89530",
+	"Microchip LAN89530 USB 2.0 10/100 (ID_REV 9E08)",
+	smsc95xx_info_89530);
+
+const struct bn_family *const smsc95xx_families[SMSC95XX_FAMILY_COUNT] = {
+	&smsc95xx_lan9500, &smsc95xx_lan9500a, &smsc95xx_lan9512,
+	&smsc95xx_lan9530, &smsc95xx_lan9730, &smsc95xx_lan89530,
+};
+
+const struct bn_family *smsc95xx_family_by_chip(uint16_t chip_id)
+{
+	size_t i;
+
+	for (i = 0; i < BN_ARRAY_SIZE(smsc95xx_families); i++) {
+		const struct smsc95xx_family_info *info =
+			smsc95xx_families[i]->priv;
+
+		if (info->chip_id == chip_id)
+			return smsc95xx_families[i];
+	}
+	return NULL;
+}
