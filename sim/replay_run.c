@@ -117,11 +117,13 @@ struct bn_rp_drivers {
  * @param d		Storage
  * @param reg		Built-in registry
  * @param opts		Options
+ * @param desc		The trace device's descriptor (VID:PID)
  * @param rep		Report (error text)
  * @return		0 or -BN_ENOENT
  */
 static int bn_rp_drivers(struct bn_rp_drivers *d, const struct bn_registry *reg,
 			 const struct bn_replay_opts *opts,
+			 const struct bn_device_desc *desc,
 			 struct bn_replay_report *rep)
 {
 	const struct bn_family *fam = NULL;
@@ -154,14 +156,28 @@ static int bn_rp_drivers(struct bn_rp_drivers *d, const struct bn_registry *reg,
 		return 0;
 	d->one[0] = drv;
 	if (fam) {
-		/* Every row of the driver binds to the forced family */
+		bool by_class = false;
+
+		/* Every row of the driver binds to the forced family; a
+		 * vendor driver also gets a row for the trace's own VID:PID,
+		 * which is how a new chip ID is tried against a family */
 		d->forced = *drv;
-		d->ids = calloc(drv->id_count, sizeof(*d->ids));
+		d->ids = calloc(drv->id_count + 1, sizeof(*d->ids));
 		if (!d->ids)
 			abort();
 		for (i = 0; i < drv->id_count; i++) {
 			d->ids[i] = drv->ids[i];
 			d->ids[i].family = fam;
+			by_class |= (drv->ids[i].match == BN_ID_CLASS);
+		}
+		d->forced.id_count = drv->id_count;
+		if (!by_class) {
+			d->ids[i].match = BN_ID_DEVICE;
+			d->ids[i].vendor = desc->vendor;
+			d->ids[i].product = desc->product;
+			d->ids[i].family = fam;
+			d->ids[i].name = "device under replay";
+			d->forced.id_count++;
 		}
 		d->forced.ids = d->ids;
 		d->one[0] = &d->forced;
@@ -247,7 +263,7 @@ int bn_replay_run(struct bn_replay_model *m, const struct bn_replay_opts *opts,
 		 "%04x:%04x", m->idev->bus, m->idev->addr,
 		 m->idev->desc.vendor, m->idev->desc.product);
 	bn_rp_reset(m, rep, opts->timed);
-	if ((rc = bn_rp_drivers(&drivers, reg, opts, rep)) < 0)
+	if ((rc = bn_rp_drivers(&drivers, reg, opts, &m->idev->desc, rep)) < 0)
 		return rc;
 	bn_sim_config_default(&cfg);
 	cfg.profile = opts->profile;

@@ -287,15 +287,19 @@ int bn_cmd_classify(struct bn_cli *cli, int argc, char **argv)
 		const struct bn_replay_report *r = &cand[i].rep;
 		char why[96] = "-";
 
-		if (r->error[0])
-			snprintf(why, sizeof(why), "%s", r->error);
-		else if (r->divergences)
-			snprintf(why, sizeof(why), "%llu divergence%s, first "
-				 "request %02x %02x",
+		if (r->divergences)
+			snprintf(why, sizeof(why), "%llu divergence%s, first: "
+				 "%s %02x %02x value %02x%02x",
 				 (unsigned long long)r->divergences,
 				 r->divergences == 1 ? "" : "s",
+				 r->findings[0].kind == BN_REPLAY_UNANSWERED ?
+				 "unanswered" : "write differs",
 				 r->findings[0].setup[0],
-				 r->findings[0].setup[1]);
+				 r->findings[0].setup[1],
+				 r->findings[0].setup[3],
+				 r->findings[0].setup[2]);
+		else if (r->error[0])
+			snprintf(why, sizeof(why), "%s", r->error);
 		fprintf(cli->out, "%-4zu %-12s %-10s %7ld  %-6s %-4s %-4s %-7llu "
 			"%s\n", i + 1, cand[i].family, cand[i].driver,
 			cand[i].score, r->probed ? "yes" : "no",
