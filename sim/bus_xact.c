@@ -336,7 +336,9 @@ static int bn_sim_xact_out(struct bn_sim *sim, struct bn_sim_ep *sep,
 	uint8_t flags = periodic ? BN_SIM_EVF_PERIODIC : 0;
 	bn_simtime_t ready = BN_SIM_NEVER;
 	bool hs = sim->timing.speed == BN_SPEED_HIGH;
-	bool need_zlp;
+	bool need_zlp = xfer->len == 0 || ((xfer->flags & BN_XFER_F_ZLP) &&
+					    xfer->len % mps == 0);
+	bool last = need_zlp ? plen == 0 : sep->offset + plen == xfer->len;
 	uint8_t tog = sep->toggle;
 	int r = BN_SIM_NOREPLY;
 
@@ -351,7 +353,8 @@ static int bn_sim_xact_out(struct bn_sim *sim, struct bn_sim_ep *sep,
 		} else {
 			r = sim->dev->ops->out(sim->dev, addr, xfer->buf ?
 					       xfer->buf + sep->offset : NULL,
-					       plen, sim->now, &ready);
+					       plen, last ? BN_SIMDEV_OUT_LAST :
+					       0, sim->now, &ready);
 		}
 	}
 	bn_sim_xev(sim, sep, BN_SIM_EV_OUT, r, tog, plen,
@@ -374,8 +377,6 @@ static int bn_sim_xact_out(struct bn_sim *sim, struct bn_sim_ep *sep,
 			if (hs && !periodic)
 				sep->ping = true;
 		}
-		need_zlp = xfer->len == 0 || ((xfer->flags & BN_XFER_F_ZLP) &&
-					      xfer->len % mps == 0);
 		if (sep->offset == xfer->len && (!need_zlp || sep->zlp_sent))
 			bn_sim_finish(sim, sep, 0, sep->offset);
 		return r;

@@ -229,12 +229,14 @@ static int bn_fault_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf,
  * @param ep		Endpoint
  * @param buf		Data
  * @param len		Length
+ * @param flags		BN_SIMDEV_OUT_* hints
  * @param now		Time
  * @param ready		Ready time out
  * @return		::bn_sim_result
  */
 static int bn_fault_out(struct bn_simdev *dev, uint8_t ep, const uint8_t *buf,
-			uint16_t len, bn_simtime_t now, bn_simtime_t *ready)
+			uint16_t len, unsigned int flags, bn_simtime_t now,
+			bn_simtime_t *ready)
 {
 	struct bn_fault *f = dev->priv;
 	struct bn_fault_ep *e = &f->eps[BN_FAULT_EP_INDEX(ep)];
@@ -251,7 +253,7 @@ static int bn_fault_out(struct bn_simdev *dev, uint8_t ep, const uint8_t *buf,
 		buf = f->tmp;
 		f->hits++;
 	}
-	rc = f->inner->ops->out(f->inner, ep, buf, len, now, ready);
+	rc = f->inner->ops->out(f->inner, ep, buf, len, flags, now, ready);
 	if (rc == BN_SIM_ACK || rc == BN_SIM_NYET)
 		e->packets++;
 	return rc;

@@ -34,6 +34,7 @@ struct bn_loopdev {
 	unsigned int out_used;			/**< Sink: packets buffered */
 	bn_simtime_t out_drain_at;		/**< Sink: next slot frees */
 	uint32_t regs[BN_LOOP_REGS];		/**< Vendor registers */
+	unsigned int out_transfers;		/**< OUT transfers ended */
 	uint8_t *echo;				/**< Echo ring */
 	size_t echo_head;			/**< Ring read position */
 	size_t echo_len;			/**< Bytes in the ring */
@@ -241,9 +242,9 @@ static int bn_loop_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf,
 }
 
 /**
- * Seam: OUT data.
+ * Take one OUT packet (sink or echo).
  *
- * @param dev		Device
+ * @param ld		Device
  * @param ep		Endpoint
  * @param buf		Data
  * @param len		Length
@@ -251,10 +252,10 @@ static int bn_loop_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf,
  * @param ready		Ready time out (on NAK/NYET)
  * @return		::bn_sim_result
  */
-static int bn_loop_out(struct bn_simdev *dev, uint8_t ep, const uint8_t *buf,
-		       uint16_t len, bn_simtime_t now, bn_simtime_t *ready)
+static int bn_loop_out_packet(struct bn_loopdev *ld, uint8_t ep,
+			      const uint8_t *buf, uint16_t len,
+			      bn_simtime_t now, bn_simtime_t *ready)
 {
-	struct bn_loopdev *ld = dev->priv;
 	uint16_t i;
 
 	if (!ld->std.config || ep != BN_LOOP_EP_OUT ||
@@ -283,6 +284,31 @@ static int bn_loop_out(struct bn_simdev *dev, uint8_t ep, const uint8_t *buf,
 		return BN_SIM_NYET;
 	}
 	return BN_SIM_ACK;
+}
+
+/**
+ * Seam: OUT data.
+ *
+ * @param dev		Device
+ * @param ep		Endpoint
+ * @param buf		Data
+ * @param len		Length
+ * @param flags		BN_SIMDEV_OUT_* hints (transfers are counted)
+ * @param now		Time
+ * @param ready		Ready time out (on NAK/NYET)
+ * @return		::bn_sim_result
+ */
+static int bn_loop_out(struct bn_simdev *dev, uint8_t ep, const uint8_t *buf,
+		       uint16_t len, unsigned int flags, bn_simtime_t now,
+		       bn_simtime_t *ready)
+{
+	struct bn_loopdev *ld = dev->priv;
+	int r = bn_loop_out_packet(ld, ep, buf, len, now, ready);
+
+	if ((r == BN_SIM_ACK || r == BN_SIM_NYET) &&
+	    (flags & BN_SIMDEV_OUT_LAST))
+		ld->out_transfers++;
+	return r;
 }
 
 /**
@@ -333,6 +359,11 @@ static const struct bn_simdev_ops bn_loop_ops = {
 	.ping = bn_loop_ping,
 	.destroy = bn_loop_destroy,
 };
+
+unsigned int bn_loopdev_out_transfers(const struct bn_simdev *dev)
+{
+	return ((const struct bn_loopdev *)dev->priv)->out_transfers;
+}
 
 struct bn_simdev *bn_loopdev_new(const struct bn_loopdev_config *cfg)
 {

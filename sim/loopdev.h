@@ -64,4 +64,12 @@ struct bn_loopdev_config {
  */
 struct bn_simdev *bn_loopdev_new(const struct bn_loopdev_config *cfg);
 
+/**
+ * Count the OUT transfers the device saw end (::BN_SIMDEV_OUT_LAST).
+ *
+ * @param dev		Device from bn_loopdev_new()
+ * @return		Transfers
+ */
+unsigned int bn_loopdev_out_transfers(const struct bn_simdev *dev);
+
 #endif /* BN_LOOPDEV_H */

@@ -72,6 +72,14 @@ enum bn_sim_result {
  */
 const char *bn_sim_result_name(int result);
 
+/**
+ * OUT hint: this packet ends the host's transfer.
+ *
+ * Real devices only see short packets and ZLPs; trace replayers and
+ * checkers, which compare whole transfers, get this hint as well.
+ */
+#define BN_SIMDEV_OUT_LAST	0x01
+
 /** A device's answer to a control request. */
 struct bn_simdev_reply {
 	int result;		/**< BN_SIM_ACK, BN_SIM_STALL, BN_SIM_NOREPLY
@@ -133,13 +141,15 @@ struct bn_simdev_ops {
 	 * @param ep		Endpoint address
 	 * @param buf		Packet data
 	 * @param len		Packet length (0 for a zero-length packet)
+	 * @param flags		BN_SIMDEV_OUT_* hints
 	 * @param now		Simulated time
 	 * @param ready		On NAK or NYET: when room will be free, if known
 	 *			(preset to BN_SIM_NEVER)
 	 * @return		::bn_sim_result
 	 */
 	int (*out)(struct bn_simdev *dev, uint8_t ep, const uint8_t *buf,
-		   uint16_t len, bn_simtime_t now, bn_simtime_t *ready);
+		   uint16_t len, unsigned int flags, bn_simtime_t now,
+		   bn_simtime_t *ready);
 	/**
 	 * Answer a PING (high-speed bulk OUT flow control); may be NULL,
 	 * which answers ACK.

@@ -128,6 +128,37 @@ static bool bn_simstd_has_config(const struct bn_simstd *std, uint8_t value)
 	return false;
 }
 
+/**
+ * Whether the active configuration has an interface alternate setting.
+ *
+ * @param std		State (configured)
+ * @param intf		bInterfaceNumber
+ * @param alt		bAlternateSetting
+ * @return		true if an interface descriptor says so
+ */
+static bool bn_simstd_has_alt(const struct bn_simstd *std, uint16_t intf,
+			      uint16_t alt)
+{
+	const uint8_t *c = NULL;
+	size_t off, total;
+	uint8_t i;
+
+	for (i = 0; i < std->num_configs; i++) {
+		if (std->configs[i][5] == std->config)
+			c = std->configs[i];
+	}
+	if (!c)
+		return false;
+	total = bn_get_le16(&c[2]);
+	for (off = 0; off + 2 <= total && c[off] >= 2; off += c[off]) {
+		if (c[off + 1] == BN_DT_INTERFACE &&
+		    off + BN_INTERFACE_DESC_LEN <= total &&
+		    c[off + 2] == intf && c[off + 3] == alt)
+			return true;
+	}
+	return false;
+}
+
 bool bn_simstd_control(struct bn_simstd *std, const struct bn_setup *setup,
 		       uint8_t *data, struct bn_simdev_reply *reply)
 {
@@ -160,7 +191,8 @@ bool bn_simstd_control(struct bn_simstd *std, const struct bn_setup *setup,
 		bn_simstd_reply(setup, data, &std->config, 1, reply);
 		break;
 	case BN_USB_REQ_SET_INTERFACE:
-		if (!std->config || setup->index >= sizeof(std->alt))
+		if (!std->config || setup->index >= sizeof(std->alt) ||
+		    !bn_simstd_has_alt(std, setup->index, setup->value))
 			reply->result = BN_SIM_STALL;
 		else
 			std->alt[setup->index] = setup->value & 0xff;

@@ -77,8 +77,10 @@ static int fz_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf,
 }
 
 static int fz_out(struct bn_simdev *dev, uint8_t ep, const uint8_t *buf,
-		  uint16_t len, bn_simtime_t now, bn_simtime_t *ready)
+		  uint16_t len, unsigned int flags, bn_simtime_t now,
+		  bn_simtime_t *ready)
 {
+	(void)flags;
 	(void)dev;
 	(void)ep;
 	(void)buf;

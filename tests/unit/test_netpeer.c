@@ -17,13 +17,7 @@
 #include "bn_port.h"
 #include "sim/netpeer.h"
 #include "tests/unit/bn_test.h"
-
-static const uint8_t guest_mac[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x01 };
-static const uint8_t bcast_mac[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
-static const uint8_t ip_gw[4] = { 10, 0, 2, 2 };
-static const uint8_t ip_guest[4] = { 10, 0, 2, 15 };
-static const uint8_t ip_zero[4] = { 0, 0, 0, 0 };
-static const uint8_t ip_bcast[4] = { 255, 255, 255, 255 };
+#include "tests/unit/net_frames.h"
 
 /* ---- Received frames ---- */
 
@@ -41,106 +35,6 @@ static void rx(void *ctx, const uint8_t *frame, size_t len)
 	ck_assert_uint_le(len, sizeof(rxq.frame[0]));
 	memcpy(rxq.frame[rxq.n], frame, len);
 	rxq.len[rxq.n++] = len;
-}
-
-/* ---- Frame building ---- */
-
-static uint16_t csum(const uint8_t *p, size_t len)
-{
-	uint32_t s = 0;
-	size_t i;
-
-	for (i = 0; i + 1 < len; i += 2)
-		s += (uint32_t)(p[i] << 8 | p[i + 1]);
-	if (len & 1)
-		s += (uint32_t)p[len - 1] << 8;
-	while (s >> 16)
-		s = (s & 0xffff) + (s >> 16);
-	return (uint16_t)~s;
-}
-
-static void put_be16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t)(v >> 8);
-	p[1] = (uint8_t)v;
-}
-
-static size_t eth(uint8_t *f, const uint8_t *dst, uint16_t type)
-{
-	memcpy(f, dst, 6);
-	memcpy(f + 6, guest_mac, 6);
-	put_be16(f + 12, type);
-	return 14;
-}
-
-/* IPv4 header at f (20 bytes) for a payload of len bytes */
-static void ipv4(uint8_t *f, uint8_t proto, const uint8_t *src,
-		 const uint8_t *dst, size_t len)
-{
-	memset(f, 0, 20);
-	f[0] = 0x45;
-	put_be16(f + 2, (uint16_t)(20 + len));
-	f[8] = 64;
-	f[9] = proto;
-	memcpy(f + 12, src, 4);
-	memcpy(f + 16, dst, 4);
-	put_be16(f + 10, csum(f, 20));
-}
-
-static size_t udp(uint8_t *f, const uint8_t *dmac, const uint8_t *src,
-		  const uint8_t *dst, uint16_t sport, uint16_t dport,
-		  const uint8_t *payload, size_t len)
-{
-	size_t n = eth(f, dmac, 0x0800);
-
-	ipv4(f + n, 17, src, dst, 8 + len);
-	n += 20;
-	put_be16(f + n, sport);
-	put_be16(f + n + 2, dport);
-	put_be16(f + n + 4, (uint16_t)(8 + len));
-	put_be16(f + n + 6, 0);
-	memcpy(f + n + 8, payload, len);
-	return n + 8 + len;
-}
-
-static size_t arp(uint8_t *f, uint16_t op, const uint8_t *tmac,
-		  const uint8_t *sip, const uint8_t *tip)
-{
-	size_t n = eth(f, op == 1 ? bcast_mac : tmac, 0x0806);
-
-	put_be16(f + n, 1);
-	put_be16(f + n + 2, 0x0800);
-	f[n + 4] = 6;
-	f[n + 5] = 4;
-	put_be16(f + n + 6, op);
-	memcpy(f + n + 8, guest_mac, 6);
-	memcpy(f + n + 14, sip, 4);
-	memcpy(f + n + 18, op == 1 ? (const uint8_t *)"\0\0\0\0\0\0" : tmac,
-	       6);
-	memcpy(f + n + 24, tip, 4);
-	return n + 28;
-}
-
-static size_t dhcp(uint8_t *f, uint8_t type, const uint8_t *req_ip)
-{
-	uint8_t b[548];
-	uint8_t *o = b + 240;
-
-	memset(b, 0, sizeof(b));
-	b[0] = 1;			/* BOOTREQUEST */
-	b[1] = 1;			/* Ethernet */
-	b[2] = 6;
-	b[4] = 0x12; b[5] = 0x34; b[6] = 0x56; b[7] = 0x78;	/* xid */
-	b[10] = 0x80;			/* broadcast flag */
-	memcpy(b + 28, guest_mac, 6);
-	b[236] = 99; b[237] = 130; b[238] = 83; b[239] = 99;
-	*o++ = 53; *o++ = 1; *o++ = type;
-	if (req_ip) {
-		*o++ = 50; *o++ = 4; memcpy(o, req_ip, 4); o += 4;
-		*o++ = 54; *o++ = 4; memcpy(o, ip_gw, 4); o += 4;
-	}
-	*o++ = 255;
-	return udp(f, bcast_mac, ip_zero, ip_bcast, 68, 67, b, sizeof(b));
 }
 
 /* ---- Test plumbing ---- */
@@ -161,63 +55,42 @@ static void settle(void)
 {
 	unsigned int i;
 	uint8_t f[64];
+	size_t n;
 
 	for (i = 0; i < 10; i++) {
 		now += bn_sim_us(100);
 		bn_netpeer_advance(peer, now);
 	}
 	for (i = 0; i < rxq.n; i++) {
-		const uint8_t *r = rxq.frame[i];
-
-		if (rxq.len[i] >= 42 && r[12] == 0x08 && r[13] == 0x06 &&
-		    r[21] == 1 && memcmp(r + 38, ip_guest, 4) == 0) {
-			size_t n = arp(f, 2, r + 22, ip_guest, r + 28);
-
+		n = nf_arp_answer(rxq.frame[i], rxq.len[i], nf_ip_guest, f);
+		if (n)
 			bn_netpeer_send(peer, f, n, now);
-		}
 	}
 }
 
 /* Find a received UDP frame to a port; returns its payload */
 static const uint8_t *find_udp(uint16_t dport, size_t *len)
 {
+	const uint8_t *p;
 	unsigned int i;
 
 	for (i = 0; i < rxq.n; i++) {
-		const uint8_t *r = rxq.frame[i];
-
-		if (rxq.len[i] < 42 || r[12] != 0x08 || r[13] != 0x00 ||
-		    r[23] != 17 || bn_get_be16(r + 36) != dport)
-			continue;
-		*len = bn_get_be16(r + 38) - 8u;
-		return r + 42;
-	}
-	return NULL;
-}
-
-static const uint8_t *dhcp_option(const uint8_t *b, size_t len, uint8_t opt)
-{
-	size_t i = 240;
-
-	while (i + 2 <= len && b[i] != 255) {
-		if (b[i] == 0) {
-			i++;
-			continue;
-		}
-		if (b[i] == opt)
-			return b + i + 2;
-		i += 2u + b[i + 1];
+		p = nf_udp_payload(rxq.frame[i], rxq.len[i], dport, len);
+		if (p)
+			return p;
 	}
 	return NULL;
 }
 
 static void setup_peer(const char *root)
 {
+	static const uint8_t mac[6] = { 0x02, 0, 0, 0, 0, 1 };
 	struct bn_netpeer_config cfg = { .tftp_root = root,
 					 .bootfile = "boot.bin", .rx = rx };
 
 	memset(&rxq, 0, sizeof(rxq));
 	now = 0;
+	nf_set_mac(mac);
 	peer = bn_netpeer_new(&cfg);
 	ck_assert_ptr_nonnull(peer);
 }
@@ -226,14 +99,13 @@ static void setup_peer(const char *root)
 static void resolve_gateway(void)
 {
 	uint8_t f[64];
-	size_t n = arp(f, 1, NULL, ip_zero, ip_gw);
 
 	rxq.n = 0;
-	send_frame(f, n);
+	send_frame(f, nf_arp(f, 1, NULL, nf_ip_zero, nf_ip_gw));
 	ck_assert_uint_ge(rxq.n, 1);
 	ck_assert_uint_eq(bn_get_be16(rxq.frame[0] + 12), 0x0806);
 	ck_assert_uint_eq(bn_get_be16(rxq.frame[0] + 20), 2);	/* reply */
-	ck_assert(memcmp(rxq.frame[0] + 28, ip_gw, 4) == 0);
+	ck_assert(memcmp(rxq.frame[0] + 28, nf_ip_gw, 4) == 0);
 	memcpy(gw_mac, rxq.frame[0] + 22, 6);
 }
 
@@ -245,39 +117,39 @@ static void lease(uint8_t *ip)
 	size_t len;
 
 	rxq.n = 0;
-	send_frame(f, dhcp(f, 1, NULL));
+	send_frame(f, nf_dhcp(f, 1, NULL));
 	settle();
 	b = find_udp(68, &len);
 	ck_assert_ptr_nonnull(b);
-	o = dhcp_option(b, len, 53);
+	o = nf_dhcp_option(b, len, 53);
 	ck_assert_ptr_nonnull(o);
 	ck_assert_uint_eq(*o, 2);		/* DHCPOFFER */
 	memcpy(ip, b + 16, 4);
-	ck_assert(memcmp(ip, ip_guest, 4) == 0);
+	ck_assert(memcmp(ip, nf_ip_guest, 4) == 0);
 	/* Restricted mode: libslirp leaves out the router and DNS options */
-	ck_assert_ptr_null(dhcp_option(b, len, 3));
-	o = dhcp_option(b, len, 1);		/* netmask */
+	ck_assert_ptr_null(nf_dhcp_option(b, len, 3));
+	o = nf_dhcp_option(b, len, 1);		/* netmask */
 	ck_assert_ptr_nonnull(o);
 	ck_assert_uint_eq(o[0], 255);
 	ck_assert_uint_eq(o[3], 0);
-	o = dhcp_option(b, len, 54);		/* server identifier */
+	o = nf_dhcp_option(b, len, 54);		/* server identifier */
 	ck_assert_ptr_nonnull(o);
-	ck_assert(memcmp(o, ip_gw, 4) == 0);
+	ck_assert(memcmp(o, nf_ip_gw, 4) == 0);
 	rxq.n = 0;
-	send_frame(f, dhcp(f, 3, ip));
+	send_frame(f, nf_dhcp(f, 3, ip));
 	settle();
 	b = find_udp(68, &len);
 	ck_assert_ptr_nonnull(b);
-	o = dhcp_option(b, len, 53);
+	o = nf_dhcp_option(b, len, 53);
 	ck_assert_uint_eq(*o, 5);		/* DHCPACK */
 	/* next-server (siaddr) is the TFTP server */
-	ck_assert(memcmp(b + 20, ip_gw, 4) == 0);
+	ck_assert(memcmp(b + 20, nf_ip_gw, 4) == 0);
 	ck_assert_str_eq((const char *)b + 108, "boot.bin");
 }
 
 START_TEST(test_netpeer_arp_ping_dhcp)
 {
-	uint8_t f[128], ip[4], icmp[16];
+	uint8_t f[128], ip[4];
 	unsigned int i;
 	bool reply = false;
 
@@ -285,17 +157,8 @@ START_TEST(test_netpeer_arp_ping_dhcp)
 	resolve_gateway();
 	lease(ip);
 	/* ICMP echo to the gateway */
-	memset(icmp, 0, sizeof(icmp));
-	icmp[0] = 8;
-	put_be16(icmp + 4, 0xbeef);
-	put_be16(icmp + 6, 1);
-	memcpy(icmp + 8, "bootnic!", 8);
-	put_be16(icmp + 2, csum(icmp, sizeof(icmp)));
-	eth(f, gw_mac, 0x0800);
-	ipv4(f + 14, 1, ip, ip_gw, sizeof(icmp));
-	memcpy(f + 34, icmp, sizeof(icmp));
 	rxq.n = 0;
-	send_frame(f, 34 + sizeof(icmp));
+	send_frame(f, nf_ping(f, gw_mac, ip, 0xbeef, "bootnic!"));
 	settle();
 	for (i = 0; i < rxq.n; i++) {
 		const uint8_t *r = rxq.frame[i];
@@ -313,10 +176,10 @@ END_TEST
 START_TEST(test_netpeer_tftp)
 {
 	char dir[] = "/tmp/bn_netpeer_XXXXXX", path[64];
-	uint8_t content[1500], got[2048], f[700], req[64], ip[4];
+	uint8_t content[1500], got[2048], f[700], ip[4];
 	const uint8_t *b;
 	uint16_t block = 1, server_port = 0;
-	size_t len, total = 0, n;
+	size_t len, total = 0;
 	uint64_t to_nic, from_nic;
 	FILE *fp;
 	unsigned int i;
@@ -334,13 +197,8 @@ START_TEST(test_netpeer_tftp)
 	setup_peer(dir);
 	resolve_gateway();
 	lease(ip);
-	/* RRQ boot.bin, octet mode, from port 1069 */
-	n = 0;
-	req[n++] = 0; req[n++] = 1;
-	memcpy(req + n, "boot.bin", 9); n += 9;
-	memcpy(req + n, "octet", 6); n += 6;
 	rxq.n = 0;
-	send_frame(f, udp(f, gw_mac, ip, ip_gw, 1069, 69, req, n));
+	send_frame(f, nf_tftp_rrq(f, gw_mac, ip, 1069, "boot.bin"));
 	for (;;) {
 		settle();
 		b = find_udp(1069, &len);
@@ -351,12 +209,9 @@ START_TEST(test_netpeer_tftp)
 		ck_assert_uint_le(total + len - 4, sizeof(got));
 		memcpy(got + total, b + 4, len - 4);
 		total += len - 4;
-		/* ACK it */
-		req[0] = 0; req[1] = 4;
-		put_be16(req + 2, block);
 		rxq.n = 0;
-		send_frame(f, udp(f, gw_mac, ip, ip_gw, 1069, server_port,
-				  req, 4));
+		send_frame(f, nf_tftp_ack(f, gw_mac, ip, 1069, server_port,
+					  block));
 		if (len - 4 < 512)
 			break;
 		block++;

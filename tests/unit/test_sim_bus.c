@@ -575,7 +575,7 @@ START_TEST(test_zlp_and_short)
 		if (r.ev[i].kind == BN_SIM_EV_OUT && n < 4)
 			lens[n++] = r.ev[i].len;
 	}
-	/* The first submit went out before the flag was set: resend */
+	/* Again, with the flag set before the submit */
 	stream_free(&s);
 	rig_clear(&r);
 	n = 0;
@@ -597,6 +597,8 @@ START_TEST(test_zlp_and_short)
 	ck_assert_uint_eq(lens[1], 512);
 	ck_assert_uint_eq(lens[2], 0);
 	ck_assert_uint_eq(s.last_actual, 1024);
+	/* The device was told where each of the two transfers ended */
+	ck_assert_uint_eq(bn_loopdev_out_transfers(r.dev), 2);
 	stream_free(&s);
 	/* Without the flag: two packets */
 	rig_clear(&r);
@@ -606,6 +608,7 @@ START_TEST(test_zlp_and_short)
 	for (i = 0; i < r.nev; i++)
 		n += r.ev[i].kind == BN_SIM_EV_OUT;
 	ck_assert_uint_eq(n, 2);
+	ck_assert_uint_eq(bn_loopdev_out_transfers(r.dev), 3);
 	stream_free(&s);
 	/* A short packet (100 of 512) ends a 4096 B IN transfer */
 	stream_start(&s, &in, 1, 4096, false);
