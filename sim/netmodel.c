@@ -745,16 +745,20 @@ static void nm_out_done(struct netmodel *m)
  * @param ep		Endpoint
  * @param buf		Packet
  * @param len		Length
+ * @param flags		Ignored: like real hardware, the model ends a
+ *			transfer on a short packet or a ZLP
  * @param now		Time
  * @param ready		Unused
  * @return		::bn_sim_result
  */
 static int nm_out(struct bn_simdev *dev, uint8_t ep, const uint8_t *buf,
-		  uint16_t len, bn_simtime_t now, bn_simtime_t *ready)
+		  uint16_t len, unsigned int flags, bn_simtime_t now,
+		  bn_simtime_t *ready)
 {
 	struct netmodel *m = dev->priv;
 
 	(void)ready;
+	(void)flags;
 	m->now = now;
 	if (ep != 0x03 || !nm_active(m))
 		return BN_SIM_STALL;

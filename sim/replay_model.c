@@ -840,13 +840,16 @@ static int bn_rp_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf,
  * @param ep		Endpoint address
  * @param buf		Packet
  * @param len		Length
+ * @param flags		BN_SIMDEV_OUT_* (unused: frames are not compared)
  * @param now		Simulated time
  * @param ready		Unused
  * @return		BN_SIM_ACK
  */
 static int bn_rp_out(struct bn_simdev *dev, uint8_t ep, const uint8_t *buf,
-		     uint16_t len, bn_simtime_t now, bn_simtime_t *ready)
+		     uint16_t len, unsigned int flags, bn_simtime_t now,
+		     bn_simtime_t *ready)
 {
+	(void)flags;
 	(void)dev;
 	(void)ep;
 	(void)buf;
