@@ -35,4 +35,25 @@ step "which family does the AX88772A (0b95:772a) bind to?" \
 	"bootnic ids 0b95:772a"
 "$bn" ids 0b95:772a || true
 
+step "the AX88772A's reset program, as data" "bootnic family ax88772a"
+"$bn" family ax88772a
+
+step "a real usbmon trace: Linux's cdc_ether driving QEMU's usb-net" \
+	"bootnic trace info traces/qemu-usbnet-cdc-ecm-usbmon.pcap"
+"$bn" trace info traces/qemu-usbnet-cdc-ecm-usbmon.pcap
+
+step "our CDC-ECM driver replayed against that trace on the simulated bus" \
+	"bootnic replay --timeline $build/demo-ecm.svg --pcap-out $build/demo-ecm.pcap traces/qemu-usbnet-cdc-ecm-usbmon.pcap"
+"$bn" replay --timeline "$build/demo-ecm.svg" --pcap-out "$build/demo-ecm.pcap" \
+	traces/qemu-usbnet-cdc-ecm-usbmon.pcap
+echo "(timeline: $build/demo-ecm.svg; simulated session for Wireshark: $build/demo-ecm.pcap)"
+
+step "our RNDIS driver against Linux's rndis_host session" \
+	"bootnic replay --driver rndis traces/qemu-usbnet-rndis-usbmon.pcap"
+"$bn" replay --driver rndis traces/qemu-usbnet-rndis-usbmon.pcap
+
+step "which family does this device behave like? every family, ranked" \
+	"bootnic classify traces/qemu-usbnet-rndis-usbmon.pcap"
+"$bn" classify traces/qemu-usbnet-rndis-usbmon.pcap 2>/dev/null || true
+
 printf '\ndemo: done. Next: README.md, build/docs (make docs), bootnic COMMAND --help\n'
