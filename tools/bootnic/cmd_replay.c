@@ -9,8 +9,10 @@
  */
 
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bn_log.h"
 #include "sim/replay.h"
@@ -183,6 +185,26 @@ static int bn_replay_parse(struct bn_cli *cli, int argc, char **argv,
 }
 
 /**
+ * Show progress on stderr, only when it is a terminal.
+ *
+ * @param cli		Context
+ * @param fmt		Message (no newline; the line is rewritten)
+ */
+static void __attribute__((format(printf, 2, 3)))
+bn_replay_progress(struct bn_cli *cli, const char *fmt, ...)
+{
+	va_list args;
+
+	if (cli->err != stderr || !isatty(STDERR_FILENO))
+		return;
+	fputs("\r\033[K", cli->err);
+	va_start(args, fmt);
+	vfprintf(cli->err, fmt, args);
+	va_end(args);
+	fflush(cli->err);
+}
+
+/**
  * Learn the trace's device, reporting failures.
  *
  * @param cli		Context
@@ -195,8 +217,11 @@ static struct bn_replay_model *bn_replay_load(struct bn_cli *cli,
 	struct bn_replay_model *m;
 	char err[256];
 
+	bn_replay_progress(cli, "bootnic: learning the device from %s",
+			   rc->path);
 	m = bn_replay_learn(rc->path, rc->opts.bus, rc->opts.dev, err,
 			    sizeof(err));
+	bn_replay_progress(cli, "%s", "");
 	if (!m)
 		fprintf(cli->err, "bootnic: %s\n", err);
 	return m;
@@ -215,7 +240,9 @@ int bn_cmd_replay(struct bn_cli *cli, int argc, char **argv)
 		return BN_EXIT_USAGE;
 	if (level == BN_LOG_INFO)
 		bn_log_set_level(BN_LOG_WARN);
+	bn_replay_progress(cli, "bootnic: replaying %s", rc.path);
 	ret = bn_replay_run(m, &rc.opts, cli->reg, &rep);
+	bn_replay_progress(cli, "%s", "");
 	bn_log_set_level(level);
 	if (rc.json)
 		bn_replay_print_json(cli->out, &rep);
@@ -269,6 +296,8 @@ int bn_cmd_classify(struct bn_cli *cli, int argc, char **argv)
 
 		for (f = 0; f < drv->family_count && n < BN_CLASSIFY_MAX; f++) {
 			rc.opts.family = drv->families[f]->name;
+			bn_replay_progress(cli, "bootnic: classify %zu: %s",
+					   n + 1, rc.opts.family);
 			cand[n].family = drv->families[f]->name;
 			cand[n].driver = drv->name;
 			bn_replay_run(m, &rc.opts, cli->reg, &cand[n].rep);
@@ -276,6 +305,7 @@ int bn_cmd_classify(struct bn_cli *cli, int argc, char **argv)
 			n++;
 		}
 	}
+	bn_replay_progress(cli, "%s", "");
 	bn_log_set_level(level);
 	qsort(cand, n, sizeof(cand[0]), bn_candidate_cmp);
 	fprintf(cli->out, "classify %s: %s\n", rc.path,
