@@ -53,6 +53,7 @@ struct bn_sim *bn_sim_new(const struct bn_sim_config *cfg)
 		sim->cfg.nak_reload = 15;
 	bn_bus_timing_init(&sim->timing, BN_SPEED_HIGH, sim->cfg.stuffing,
 			   sim->cfg.host_delay);
+	sim->rl = sim->cfg.nak_reload;
 	sim->next_sof = 0;
 	bn_sim_hcd_init(sim);
 	return sim;
@@ -90,6 +91,12 @@ int bn_sim_attach(struct bn_sim *sim, struct bn_simdev *dev)
 			bn_sim_ep_costs(sim, sim->async[i]);
 		for (i = 0; i < sim->nperiodic; i++)
 			bn_sim_ep_costs(sim, sim->periodic[i]);
+		/*
+		 * A full-speed device on an EHCI root port is handed to a
+		 * companion controller, which retries NAKs without a NAK
+		 * counter (Linux also uses RL 0 for FS behind a TT)
+		 */
+		sim->rl = dev->speed == BN_SPEED_HIGH ? sim->cfg.nak_reload : 0;
 		/* Frames are aligned to the new speed's frame length */
 		sim->next_sof = (sim->now + sim->timing.frame - 1) /
 				sim->timing.frame * sim->timing.frame;
@@ -342,7 +349,7 @@ static void bn_sim_frame(struct bn_sim *sim)
 	sim->now += sim->timing.sof;
 	/* EHCI: every queue head's NAK counter is reloaded each microframe */
 	for (i = 0; i < sim->nasync; i++)
-		sim->async[i]->nakcnt = sim->cfg.nak_reload;
+		sim->async[i]->nakcnt = sim->rl;
 	bn_sim_tick(sim);
 	bn_sim_periodic(sim);
 }
@@ -359,7 +366,7 @@ static bool bn_sim_async_ready(const struct bn_sim *sim,
 {
 	if (!sep->head || sep->wait_until > sim->now)
 		return false;
-	if (sim->cfg.profile == BN_SIM_EHCI && sim->cfg.nak_reload &&
+	if (sim->cfg.profile == BN_SIM_EHCI && sim->rl &&
 	    sep->nakcnt == 0)
 		return false;
 	return true;

@@ -58,7 +58,9 @@ struct bn_sim_config {
 	enum bn_sim_profile profile;	/**< Host personality */
 	enum bn_bus_stuffing stuffing;	/**< Payload bit-stuffing model */
 	uint32_t host_delay;		/**< Host_Delay per transaction, units */
-	uint8_t nak_reload;		/**< EHCI RL (0 disables throttling) */
+	uint8_t nak_reload;		/**< EHCI RL for high-speed devices (0
+					     disables throttling; full-speed
+					     devices always retry freely) */
 	uint8_t cerr;			/**< Tries before a transaction error
 					     fails the transfer */
 	uint32_t poll_us;		/**< Longest time one poll lets pass */

@@ -81,6 +81,7 @@ struct bn_sim {
 	void *ev_ctx;			/**< Its context */
 	bool ev_sofs;			/**< Report SOFs too */
 	struct bn_sim_stats stats;	/**< Counters */
+	uint8_t rl;			/**< NAK reload in force (0 at FS) */
 };
 
 /**

@@ -114,7 +114,7 @@ static void bn_sim_nak(struct bn_sim *sim, struct bn_sim_ep *sep,
  */
 static void bn_sim_progress(struct bn_sim *sim, struct bn_sim_ep *sep)
 {
-	sep->nakcnt = sim->cfg.nak_reload;
+	sep->nakcnt = sim->rl;
 	sep->errors = 0;
 }
 

@@ -85,7 +85,7 @@ static int bn_sim_open_endpoint(struct bn_hcd *hcd, struct bn_endpoint *ep)
 	if (!sep)
 		return -BN_ENOMEM;
 	sep->ep = ep;
-	sep->nakcnt = sim->cfg.nak_reload;
+	sep->nakcnt = sim->rl;
 	bn_sim_ep_costs(sim, sep);
 	bn_sim_ep_restart(sep);
 	if (ep->type == BN_XFER_INTERRUPT) {

@@ -430,6 +430,37 @@ START_TEST(test_nak_ehci_reload)
 }
 END_TEST
 
+START_TEST(test_nak_ehci_full_speed)
+{
+	/* FS under EHCI: retried freely whatever RL says.  A NAK costs
+	 * (40 + 24) FS bits = 2560 units; tries start at 1600 + 2560k <=
+	 * 480000 - 24760 (a full 64 B answer must fit), k = 0..177: 178 */
+	struct bn_loopdev_config lc = { .speed = BN_SPEED_FULL,
+					.in_gap_us = 20000 };
+	struct sim_rig r;
+	struct bn_endpoint ep;
+	struct stream s;
+	unsigned int naks = 0;
+	uint64_t f0;
+	size_t i;
+
+	rig_loop(&r, NULL, &lc, false);
+	rig_enumerate(&r);
+	rig_open(&r, &ep, BN_LOOP_EP_IN);
+	rig_clear(&r);
+	f0 = bn_sim_now(r.sim) / FRAME + 3;
+	stream_start(&s, &ep, 1, 64, false);
+	rig_run_until(&r, (f0 + 2) * FRAME);
+	for (i = 0; i < r.nev; i++)
+		naks += r.ev[i].kind == BN_SIM_EV_IN && r.ev[i].frame == f0 &&
+			r.ev[i].result == BN_SIM_NAK;
+	ck_assert_uint_eq(naks, 178);
+	bn_ep_close(&ep);
+	stream_free(&s);
+	rig_fini(&r);
+}
+END_TEST
+
 START_TEST(test_nak_xhci_hidden)
 {
 	unsigned int in_frame, naks, acks;
@@ -961,6 +992,7 @@ static Suite *sim_bus_suite(void)
 	tcase_add_test(tc, test_intr_hs_interval);
 	tcase_add_test(tc, test_intr_fs_interval);
 	tcase_add_test(tc, test_nak_ehci_reload);
+	tcase_add_test(tc, test_nak_ehci_full_speed);
 	tcase_add_test(tc, test_nak_xhci_hidden);
 	tcase_add_test(tc, test_ping_nyet_ehci);
 	tcase_add_test(tc, test_ping_nyet_xhci);
