@@ -24,6 +24,7 @@
 #include "bn_err.h"
 #include "bn_port.h"
 #include "tests/unit/bn_test.h"
+#include "sim/simstd.h"
 #include "tests/unit/sim_rig.h"
 
 #define UFRAME	60000ULL	/* HS microframe in units */
@@ -343,6 +344,111 @@ START_TEST(test_intr_fs_interval)
 	/* bInterval 10 at FS: every 10 frames, not rounded */
 	intr_interval(BN_SPEED_FULL, 10, 0, 10 * FRAME);
 	intr_interval(BN_SPEED_FULL, 3, 50000, 3 * FRAME);
+}
+END_TEST
+
+/* ---- High-bandwidth interrupt: a test-local device on simstd ---- */
+
+static const uint8_t hb_device[18] = {
+	0x12, 0x01, 0x00, 0x02, 0xff, 0x00, 0x00, 0x40,
+	0x09, 0x12, 0x02, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01,
+};
+
+/* One interface, interrupt IN 0x81: 1024 B x 3 per microframe, every 4 */
+static const uint8_t hb_config[] = {
+	0x09, 0x02, 0x19, 0x00, 0x01, 0x01, 0x00, 0x80, 0x32,
+	0x09, 0x04, 0x00, 0x00, 0x01, 0xff, 0x00, 0x00, 0x00,
+	0x07, 0x05, 0x81, 0x03, 0x00, 0x14, 0x03,
+};
+
+static const uint8_t *const hb_configs[] = { hb_config };
+static struct bn_simstd hb_std = {
+	.device = hb_device, .configs = hb_configs, .num_configs = 1,
+};
+
+static void hb_reset(struct bn_simdev *dev, bn_simtime_t now)
+{
+	(void)dev;
+	(void)now;
+	bn_simstd_reset(&hb_std);
+}
+
+static void hb_control(struct bn_simdev *dev, const struct bn_setup *setup,
+		       uint8_t *data, bn_simtime_t now,
+		       struct bn_simdev_reply *reply)
+{
+	(void)dev;
+	(void)now;
+	if (!bn_simstd_control(&hb_std, setup, data, reply))
+		reply->result = BN_SIM_STALL;
+}
+
+static int hb_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf,
+		 uint16_t max, uint16_t *len, bn_simtime_t now,
+		 bn_simtime_t *ready)
+{
+	(void)dev;
+	(void)ep;
+	(void)now;
+	(void)ready;
+	memset(buf, 0xa5, max);
+	*len = max;
+	return BN_SIM_ACK;
+}
+
+static int hb_out(struct bn_simdev *dev, uint8_t ep, const uint8_t *buf,
+		  uint16_t len, unsigned int flags, bn_simtime_t now,
+		  bn_simtime_t *ready)
+{
+	(void)dev;
+	(void)ep;
+	(void)buf;
+	(void)len;
+	(void)flags;
+	(void)now;
+	(void)ready;
+	return BN_SIM_STALL;
+}
+
+static const struct bn_simdev_ops hb_ops = {
+	.reset = hb_reset, .control = hb_control, .in = hb_in, .out = hb_out,
+};
+
+START_TEST(test_intr_high_bandwidth)
+{
+	struct bn_simdev dev = { &hb_ops, "hb", BN_SPEED_HIGH, true, NULL };
+	struct sim_rig r;
+	struct bn_endpoint ep;
+	struct stream s;
+	uint64_t frames[8];
+	unsigned int n = 0;
+	size_t i;
+
+	rig_init(&r, NULL, &dev, false);
+	r.dev = NULL;		/* on the stack: not destroyed by the rig */
+	rig_enumerate(&r);
+	rig_open(&r, &ep, 0x81);
+	ck_assert_uint_eq(ep.mtu, 1024);
+	ck_assert_uint_eq(ep.mult, 2);
+	rig_clear(&r);
+	/* 6144 B: three packets in one microframe, three 4 later */
+	stream_start(&s, &ep, 1, 6144, false);
+	rig_run_until(&r, bn_sim_now(r.sim) + 20 * UFRAME);
+	for (i = 0; i < r.nev; i++) {
+		if (r.ev[i].kind == BN_SIM_EV_IN && n < 8) {
+			ck_assert_uint_eq(r.ev[i].len, 1024);
+			frames[n++] = r.ev[i].frame;
+		}
+	}
+	ck_assert_uint_eq(n, 6);
+	ck_assert_uint_eq(frames[0], frames[2]);
+	ck_assert_uint_eq(frames[3], frames[5]);
+	ck_assert_uint_eq(frames[3] - frames[0], 4);
+	ck_assert_uint_eq(s.done, 1);
+	ck_assert_uint_eq(s.last_actual, 6144);
+	bn_ep_close(&ep);
+	stream_free(&s);
+	rig_fini(&r);
 }
 END_TEST
 
@@ -991,6 +1097,7 @@ static Suite *sim_bus_suite(void)
 	tcase_add_test(tc, test_control_think_time);
 	tcase_add_test(tc, test_intr_hs_interval);
 	tcase_add_test(tc, test_intr_fs_interval);
+	tcase_add_test(tc, test_intr_high_bandwidth);
 	tcase_add_test(tc, test_nak_ehci_reload);
 	tcase_add_test(tc, test_nak_ehci_full_speed);
 	tcase_add_test(tc, test_nak_xhci_hidden);
