@@ -300,7 +300,10 @@ bool bn_netmodel_push(struct bn_simdev *dev, const uint8_t *frame,
 
 const struct bn_netmodel_stats *bn_netmodel_stats(const struct bn_simdev *dev)
 {
-	return &((const struct netmodel *)dev->priv)->stats;
+	struct netmodel *m = dev->priv;
+
+	m->stats.filter = m->filter;
+	return &m->stats;
 }
 
 /* ------------------------------------------------------------------------

@@ -71,6 +71,7 @@ struct bn_netmodel_stats {
 	uint64_t from_host_bytes;	/**< Their bytes */
 	uint64_t bad_out;		/**< Malformed transfers from the driver */
 	uint64_t dropped;		/**< Frames dropped (queue full, filter) */
+	uint16_t filter;		/**< Packet filter the driver set */
 };
 
 /**

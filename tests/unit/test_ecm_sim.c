@@ -22,7 +22,8 @@
 #include "classes/cdc_ecm.h"
 #include "port/port_host.h"
 #include "sim/bus.h"
-#include "sim/model_cdc_ecm.h"
+#include "sim/netmodel.h"
+#include "sim/netpeer.h"
 #include "tests/unit/bn_test.h"
 #include "tests/unit/net_frames.h"
 
@@ -73,6 +74,25 @@ static void env_link(struct bn_netdev *nd)
 static const struct bn_netdev_env env = { env_rx, env_tx_done, env_link };
 
 static struct bn_sim *sim;
+static struct bn_simdev *model;
+
+/* The peer's frames go to the model; the model's to the peer */
+static void peer_rx(void *ctx, const uint8_t *frame, size_t len)
+{
+	(void)ctx;
+	bn_netmodel_push(model, frame, len);
+}
+
+static void peer_sink(void *ctx, const uint8_t *frame, size_t len,
+		      bn_simtime_t t)
+{
+	bn_netpeer_send(ctx, frame, len, t);
+}
+
+static void peer_tick(void *ctx, bn_simtime_t t)
+{
+	bn_netpeer_advance(ctx, t);
+}
 static struct bn_netdev *nd;
 static bool leased;
 
@@ -117,17 +137,20 @@ static const uint8_t *wait_udp(uint16_t dport, size_t *len)
 
 static uint64_t ecm_end_to_end(enum bn_speed speed)
 {
-	struct bn_ecm_model_config mc = { .speed = speed,
-					  .mac = "525400123456",
-					  .bootfile = "boot.bin" };
 	static const uint8_t mac[6] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
+	struct bn_netmodel_config mc = { .cls = BN_NETMODEL_ECM,
+					 .speed = speed, .sink = peer_sink,
+					 .tick = peer_tick };
+	struct bn_netpeer_config pc = { .bootfile = "boot.bin",
+					.rx = peer_rx };
+	struct bn_netpeer *peer;
 	char dir[] = "/tmp/bn_ecm_XXXXXX", path[64];
 	uint8_t content[3000], got[4096], f[700], gw_mac[6] = { 0 };
 	const uint8_t *b, *o;
 	struct bn_simdev *dev;
 	struct bn_usb_device usb;
 	struct bn_enum_result res;
-	const struct bn_ecm_model_stats *st;
+	const struct bn_netmodel_stats *st;
 	long allocs = bn_host_alloc_outstanding();
 	uint16_t block = 1, port;
 	size_t len, total = 0;
@@ -150,9 +173,12 @@ static uint64_t ecm_end_to_end(enum bn_speed speed)
 	ck_assert_uint_eq(fwrite(content, 1, sizeof(content), fp),
 			  sizeof(content));
 	fclose(fp);
-	mc.tftp_root = dir;
-
-	dev = bn_ecm_model_new(&mc);
+	pc.tftp_root = dir;
+	peer = bn_netpeer_new(&pc);
+	ck_assert_ptr_nonnull(peer);
+	memcpy(mc.mac, mac, 6);
+	mc.sink_ctx = peer;
+	dev = model = bn_netmodel_new(&mc);
 	ck_assert_ptr_nonnull(dev);
 	sim = bn_sim_new(NULL);
 	ck_assert_int_eq(bn_sim_attach(sim, dev), 0);
@@ -174,7 +200,7 @@ static uint64_t ecm_end_to_end(enum bn_speed speed)
 		bn_netdev_poll(nd);
 	ck_assert(nd->link_up);
 	ck_assert_uint_eq(nd->speed, 100);
-	st = bn_ecm_model_stats(dev);
+	st = bn_netmodel_stats(dev);
 	ck_assert(st->filter & BN_CDC_FILTER_DIRECTED);
 	ck_assert(st->filter & BN_CDC_FILTER_BROADCAST);
 
@@ -240,9 +266,9 @@ static uint64_t ecm_end_to_end(enum bn_speed speed)
 	}
 	ck_assert_uint_eq(total, sizeof(content));
 	ck_assert(memcmp(got, content, sizeof(content)) == 0);
-	ck_assert_uint_ge(st->tx_frames, 10);
-	ck_assert_uint_ge(st->rx_frames, 10);
-	ck_assert_uint_eq(st->tx_errors, 0);
+	ck_assert_uint_ge(st->from_host, 10);
+	ck_assert_uint_ge(st->to_host, 10);
+	ck_assert_uint_eq(st->bad_out, 0);
 	ck_assert_uint_ge(nd->stats.rx_packets, 10);
 	ck_assert_uint_eq(nd->stats.rx_errors, 0);
 
@@ -257,6 +283,7 @@ static uint64_t ecm_end_to_end(enum bn_speed speed)
 	bn_enum_detach(&usb, &res);
 	bn_sim_free(sim);
 	bn_simdev_destroy(dev);
+	bn_netpeer_free(peer);
 	ck_assert_int_eq(bn_host_alloc_outstanding(), allocs);
 	unlink(path);
 	rmdir(dir);
