@@ -320,10 +320,11 @@ static int bn_rp_scan(struct bn_replay_model *m, struct bn_rp_learnt *learnt,
 	if (!m->ident || !pair)
 		abort();
 	while ((rc = bn_trace_next(t, &ev)) > 0) {
-		bn_ident_event(m->ident, ev);
 		/* Identity comes from control transfers only */
-		if (ev->xfer == BN_URB_XFER_CTRL)
+		if (ev->xfer == BN_URB_XFER_CTRL) {
+			bn_ident_event(m->ident, ev);
 			bn_pair_feed(pair, ev);
+		}
 		l = bn_rp_learnt_for(learnt, count, ev);
 		if (l)
 			bn_rp_learn_event(l, ev);
