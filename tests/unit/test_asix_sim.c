@@ -168,6 +168,7 @@ START_TEST(test_dhcp_tftp)
 	bn_enum_detach(&usb, &res);
 	bn_boot_free(&boot);
 	bn_sim_free(sim);
+	bn_simdev_destroy(model);
 	bn_netpeer_free(peer);
 	unlink(path);
 	rmdir(root);
