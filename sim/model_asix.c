@@ -473,6 +473,28 @@ static void am_mii_write(struct asix_model *m, unsigned int addr,
  * ------------------------------------------------------------------------ */
 
 /**
+ * Test whether the MAC's medium mode matches the PHY's link: PS (100 Mb/s)
+ * at 100, GM (gigabit) at 1000, neither at 10.  A MAC clocked for another
+ * speed than the PHY's moves no frames.
+ *
+ * @param m		Model
+ * @return		true if the link is up and the speed bits match
+ */
+static bool am_medium_ok(const struct asix_model *m)
+{
+	bool gm = (m->medium & ASIX_MEDIUM_GM) != 0;
+	bool ps = (m->medium & ASIX_MEDIUM_PS) != 0;
+
+	if (!m->link)
+		return false;
+	if (m->speed == 1000)
+		return gm;
+	if (gm)
+		return false;
+	return ps == (m->speed == 100);
+}
+
+/**
  * Test whether the receiver takes frames (RX_CTL SO, medium RE, link).
  *
  * @param m		Model
@@ -480,7 +502,7 @@ static void am_mii_write(struct asix_model *m, unsigned int addr,
  */
 static bool am_rx_on(const struct asix_model *m)
 {
-	return m->link && (m->rx_ctl & ASIX_RX_CTL_SO) &&
+	return am_medium_ok(m) && (m->rx_ctl & ASIX_RX_CTL_SO) &&
 	       (m->medium & ASIX_MEDIUM_RE);
 }
 
@@ -748,7 +770,7 @@ static void am_tx_frame(struct asix_model *m, const uint8_t *frame,
 {
 	bn_simtime_t start;
 
-	if (!m->link) {
+	if (!am_medium_ok(m)) {
 		m->stats.tx_no_link++;
 		return;
 	}

@@ -21,6 +21,9 @@
  * time after it is restarted; the link status bit is latched low and the
  * interrupt endpoint sends a status packet on every link change.
  *
+ * Frames move only while the medium mode's speed bits (PS, GM) match the
+ * negotiated speed and RX_CTL SO and medium RE are set.
+ *
  * Bulk traffic uses the 772/178 length+complement framing both ways and
  * is paced at the link's line rate (wire time per frame: preamble, SFD,
  * FCS and inter-frame gap included), so throughput measured on the model
@@ -81,7 +84,8 @@ struct bn_asix_model_stats {
 	uint64_t bad_out;		/**< Malformed bulk-out transfers */
 	uint64_t bad_pad;		/**< Transfers filling whole packets without the pad word */
 	uint64_t dropped;		/**< Frames dropped (SRAM full, receiver off, no link, filter) */
-	uint64_t tx_no_link;		/**< Frames from the driver dropped: no link */
+	uint64_t tx_no_link;		/**< Frames from the driver dropped: no link,
+					     or medium mode not matching its speed */
 	uint64_t stalls;		/**< Requests answered with STALL */
 	uint64_t link_changes;		/**< Link transitions */
 };

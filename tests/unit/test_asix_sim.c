@@ -413,6 +413,83 @@ START_TEST(test_bulk_out_checks)
 }
 END_TEST
 
+/* Read one bulk-in transfer (packets until a short one or @p max bytes). */
+static size_t raw_bulk_in(struct bn_simdev *dev, uint8_t *buf, size_t max,
+			  bn_simtime_t now)
+{
+	size_t got = 0;
+	uint16_t n;
+	bn_simtime_t ready;
+	int rc;
+
+	for (;;) {
+		n = 0;
+		ready = BN_SIM_NEVER;
+		rc = dev->ops->in(dev, 0x82, buf + got, 512, &n, now, &ready);
+		if (rc == BN_SIM_NAK)
+			return got;
+		ck_assert_int_eq(rc, BN_SIM_ACK);
+		got += n;
+		if (n < 512 || got >= max)
+			return got;
+	}
+}
+
+/* Bulk-in framing: length+complement headers, odd frames padded, several
+ * frames per transfer up to the RX_CTL MFB size, nothing without SO or
+ * with a medium mode clocked for another speed; frames arrive at the wire
+ * rate. */
+START_TEST(test_bulk_in_framing)
+{
+	struct bn_simdev *dev = raw_model(BN_ASIX_AX88772);
+	static uint8_t buf[16384];
+	uint8_t f[1101];
+	bn_simtime_t t = MS(100), wire;
+	size_t n;
+	int i;
+
+	dev->ops->tick(dev, t);
+	ck_assert(bn_asix_model_link(dev));
+	memset(f, 0xff, 6);
+	memcpy(f + 6, mac, 6);
+	memset(f + 12, 0x33, sizeof(f) - 12);
+	/* receiver off: dropped */
+	ck_assert(!bn_asix_model_push(dev, f, sizeof(f)));
+	raw_w(dev, ASIX_CMD_WRITE_RX_CTL, ASIX_RX_CTL_SO | ASIX_RX_CTL_AB |
+	      ASIX_RX_CTL_MFB_2048, t);
+	/* medium clocked for 10 Mb/s on a 100 Mb/s link: dropped */
+	raw_w(dev, ASIX_CMD_WRITE_MEDIUM_MODE, ASIX_AX88772_MEDIUM_DEFAULT &
+	      ~ASIX_MEDIUM_PS, t);
+	ck_assert(!bn_asix_model_push(dev, f, sizeof(f)));
+	raw_w(dev, ASIX_CMD_WRITE_MEDIUM_MODE, ASIX_AX88772_MEDIUM_DEFAULT, t);
+	for (i = 0; i < 3; i++)
+		ck_assert(bn_asix_model_push(dev, f, sizeof(f)));
+	/* nothing before the first frame's last bit: (1101+24)*8 bits */
+	wire = bn_sim_us(90);
+	ck_assert_uint_eq(raw_bulk_in(dev, buf, sizeof(buf), t + wire - 1), 0);
+	/* MFB 2 kB: one 1101-byte frame (+ header + pad) per transfer */
+	t += bn_sim_us(1000);
+	n = raw_bulk_in(dev, buf, sizeof(buf), t);
+	ck_assert_uint_eq(n, 4 + 1101 + 1);
+	ck_assert_uint_eq(buf[0] | buf[1] << 8, 1101);
+	ck_assert_uint_eq(buf[2] | buf[3] << 8, (uint16_t)~1101);
+	ck_assert_mem_eq(buf + 4, f, sizeof(f));
+	/* MFB 16 kB: the other two in one transfer */
+	raw_w(dev, ASIX_CMD_WRITE_RX_CTL, ASIX_RX_CTL_SO | ASIX_RX_CTL_AB |
+	      ASIX_RX_CTL_MFB_16384, t);
+	n = raw_bulk_in(dev, buf, sizeof(buf), t);
+	ck_assert_uint_eq(n, 2 * (4 + 1101 + 1));
+	ck_assert_uint_eq(buf[1106] | buf[1107] << 8, 1101);
+	ck_assert_mem_eq(buf + 1110, f, sizeof(f));
+	ck_assert_uint_eq(bn_asix_model_stats(dev)->to_host, 3);
+	ck_assert_uint_eq(bn_asix_model_stats(dev)->dropped, 2);
+	/* unicast to another address is filtered */
+	f[0] = 0x02;
+	ck_assert(!bn_asix_model_push(dev, f, sizeof(f)));
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
 static Suite *asix_sim_suite(void)
 {
 	Suite *s = suite_create("asix_sim");
@@ -427,6 +504,7 @@ static Suite *asix_sim_suite(void)
 	tcase_add_test(tm, test_178_phy_needs_gpio);
 	tcase_add_test(tm, test_registers_and_link);
 	tcase_add_test(tm, test_bulk_out_checks);
+	tcase_add_test(tm, test_bulk_in_framing);
 	suite_add_tcase(s, tm);
 	return s;
 }
