@@ -35,4 +35,16 @@ step "which family does the AX88772A (0b95:772a) bind to?" \
 	"bootnic ids 0b95:772a"
 "$bn" ids 0b95:772a || true
 
+step "the AX88772A model on the simulated bus: driver, link, DHCP lease" \
+	"bootnic sim --model ax88772a --pcap-out $build/asix-ax88772a-sim.pcap"
+"$bn" sim --model ax88772a --pcap-out "$build/asix-ax88772a-sim.pcap"
+
+step "force the AX88178 family onto the AX88772A trace: the cross-check" \
+	"bootnic replay traces/asix-ax88772a-sim.pcap --family ax88178"
+"$bn" replay traces/asix-ax88772a-sim.pcap --family ax88178 || true
+
+step "rank every family against the AX88772A trace" \
+	"bootnic classify traces/asix-ax88772a-sim.pcap"
+"$bn" classify traces/asix-ax88772a-sim.pcap || true
+
 printf '\ndemo: done. Next: README.md, build/docs (make docs), bootnic COMMAND --help\n'

@@ -76,14 +76,17 @@ struct combo {
 	const char *family;
 	bool wrong_table;
 	unsigned int speed;
+	enum bn_sim_profile profile;
 };
 
 static const struct combo combos[] = {
-	{ BN_ASIX_AX88772, "ax88772", false, 100 },
-	{ BN_ASIX_AX88772A, "ax88772a", false, 100 },
-	{ BN_ASIX_AX88772B, "ax88772b", false, 100 },
-	{ BN_ASIX_AX88178, "ax88178", false, 1000 },
-	{ BN_ASIX_AX88772A, "ax88772a", true, 100 },
+	{ BN_ASIX_AX88772, "ax88772", false, 100, BN_SIM_XHCI },
+	{ BN_ASIX_AX88772A, "ax88772a", false, 100, BN_SIM_XHCI },
+	{ BN_ASIX_AX88772B, "ax88772b", false, 100, BN_SIM_XHCI },
+	{ BN_ASIX_AX88178, "ax88178", false, 1000, BN_SIM_XHCI },
+	{ BN_ASIX_AX88772A, "ax88772a", true, 100, BN_SIM_XHCI },
+	{ BN_ASIX_AX88772, "ax88772", false, 100, BN_SIM_EHCI },
+	{ BN_ASIX_AX88178, "ax88178", false, 1000, BN_SIM_EHCI },
 };
 
 START_TEST(test_dhcp_tftp)
@@ -125,6 +128,7 @@ START_TEST(test_dhcp_tftp)
 	model = bn_asix_model_new(&mc);
 	ck_assert_ptr_nonnull(model);
 	bn_sim_config_default(&sc);
+	sc.profile = c->profile;
 	sim = bn_sim_new(&sc);
 	ck_assert_int_eq(bn_sim_attach(sim, model), 0);
 	ck_assert_int_eq(bn_enum_attach(&usb, bn_sim_hcd(sim), 1, "model",
