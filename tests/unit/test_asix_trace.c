@@ -14,12 +14,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bn_err.h"
 #include "bn_log.h"
 #include "bn_usb.h"
 #include "drivers/asix/asix.h"
 #include "sim/replay.h"
+#include "tools/bootnic/cli.h"
 #include "tests/unit/bn_test.h"
 
 BN_TESTS_FAMILY("ax88772");
@@ -267,6 +269,62 @@ START_TEST(test_772a_ranking)
 }
 END_TEST
 
+static int cli(char **out, char **err, int argc, char **argv)
+{
+	size_t olen = 0, elen = 0;
+	FILE *o = open_memstream(out, &olen);
+	FILE *e = open_memstream(err, &elen);
+	int rc;
+
+	ck_assert_ptr_nonnull(o);
+	ck_assert_ptr_nonnull(e);
+	rc = bn_cli_main(argc, argv, o, e, &bn_registry_builtin);
+	fclose(o);
+	fclose(e);
+	return rc;
+}
+
+/* `bootnic sim --model ax88178 --pcap-out FILE` records a session that
+ * replays clean; an unknown model is a usage error naming it. */
+START_TEST(test_cli_sim)
+{
+	char path[] = "/tmp/bn-asix-sim-XXXXXX";
+	char *argv[] = { "bootnic", "sim", "--model", "ax88178", "--pcap-out",
+			 path, NULL };
+	char *bad[] = { "bootnic", "sim", "--model", "ax88179", NULL };
+	struct bn_replay_opts opts = { .profile = BN_SIM_XHCI, .bus = -1,
+				       .dev = -1 };
+	struct bn_replay_report rep;
+	struct bn_replay_model *m;
+	char *out, *err;
+	int fd = mkstemp(path);
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	bn_test_log_capture();
+	ck_assert_int_eq(cli(&out, &err, 6, argv), 0);
+	ck_assert_msg(strstr(out, "model ax88178: family ax88178, MAC "
+			     "00:0e:c6:8a:77:2a, link up at ") != NULL, "%s",
+		      out);
+	ck_assert_ptr_nonnull(strstr(out, "lease 10.0.2.15"));
+	free(out);
+	free(err);
+	m = learn(path);
+	ck_assert_int_eq(bn_replay_run(m, &opts, &bn_registry_builtin, &rep),
+			 0);
+	ck_assert(bn_replay_ok(&rep));
+	ck_assert_str_eq(rep.family, "ax88178");
+	ck_assert_uint_eq(rep.speed, 1000);
+	bn_replay_model_free(m);
+	unlink(path);
+	ck_assert_int_eq(cli(&out, &err, 4, bad), 2);
+	ck_assert_msg(strstr(err, "sim: unknown model 'ax88179'") != NULL,
+		      "%s", err);
+	free(out);
+	free(err);
+}
+END_TEST
+
 static Suite *asix_trace_suite(void)
 {
 	Suite *s = suite_create("asix_trace");
@@ -278,6 +336,7 @@ static Suite *asix_trace_suite(void)
 	tcase_add_test(tc, test_772a_forced_178_crosscheck);
 	tcase_add_test(tc, test_772a_forced_178_diverges);
 	tcase_add_test(tc, test_772a_ranking);
+	tcase_add_test(tc, test_cli_sim);
 	suite_add_tcase(s, tc);
 	return s;
 }
