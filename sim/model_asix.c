@@ -776,6 +776,7 @@ static void am_tx_frame(struct asix_model *m, const uint8_t *frame,
 	}
 	start = BN_MAX(m->now, m->tx_wire_free);
 	m->tx_wire_free = start + am_wire(m, len);
+	m->stats.tx_wire_end = m->tx_wire_free;
 	m->stats.from_host++;
 	m->stats.from_host_bytes += len;
 	if (m->cfg.sink)

@@ -88,6 +88,8 @@ struct bn_asix_model_stats {
 					     or medium mode not matching its speed */
 	uint64_t stalls;		/**< Requests answered with STALL */
 	uint64_t link_changes;		/**< Link transitions */
+	bn_simtime_t tx_wire_end;	/**< When the wire finishes the last frame
+					     taken from the driver */
 };
 
 /**
