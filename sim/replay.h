@@ -42,6 +42,9 @@ struct bn_replay_model;
 
 /** Simulated time a replay runs after open when nothing else stops it, ms. */
 #define BN_REPLAY_DEFAULT_RUN_MS	3000
+/** Score taken off when the driver replaced a forced family (its
+ *  cross-check found other hardware). */
+#define BN_REPLAY_OVERRIDE_PENALTY	50
 
 /** What kind of finding. */
 enum bn_replay_kind {
@@ -84,6 +87,8 @@ struct bn_replay_report {
 	bool opened;			/**< Open succeeded */
 	char driver[32];		/**< Driver bound */
 	char family[32];		/**< Family in use */
+	bool family_overridden;		/**< A forced family was replaced by the
+					     driver's own identification */
 	uint8_t config_value;		/**< Configuration chosen */
 	uint8_t mac[6];			/**< Permanent MAC the driver read */
 	bool mac_in_trace;		/**< The trace's replies contain it */
@@ -168,6 +173,10 @@ bool bn_replay_ok(const struct bn_replay_report *rep);
 
 /**
  * Score a replay for ranking candidate families (higher is better).
+ *
+ * A forced family that the driver replaced with another after asking the
+ * hardware (::bn_replay_report::family_overridden) loses
+ * ::BN_REPLAY_OVERRIDE_PENALTY: the trace is of other hardware.
  *
  * @param rep		Report
  * @return		Score

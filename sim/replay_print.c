@@ -117,6 +117,9 @@ void bn_replay_print(FILE *out, const struct bn_replay_model *m,
 	fprintf(out, "  driver              %s%s%s\n",
 		rep->probed ? rep->driver : "none bound",
 		rep->probed ? ", family " : "", rep->probed ? rep->family : "");
+	if (rep->family_overridden)
+		fprintf(out, "                      (the driver's identification "
+			"replaced the family forced)\n");
 	if (rep->probed)
 		fprintf(out, "  MAC                 %02x:%02x:%02x:%02x:%02x:%02x"
 			" (%s)\n", rep->mac[0], rep->mac[1], rep->mac[2],

@@ -304,6 +304,8 @@ int bn_replay_run(struct bn_replay_model *m, const struct bn_replay_opts *opts,
 	snprintf(rep->driver, sizeof(rep->driver), "%s", nd->driver->name);
 	snprintf(rep->family, sizeof(rep->family), "%s",
 		 nd->family ? nd->family->name : "-");
+	rep->family_overridden = opts->family &&
+				 strcmp(rep->family, opts->family) != 0;
 	memcpy(rep->mac, nd->perm_addr, 6);
 	rep->mac_in_trace = bn_rp_mac_in_trace(m, nd->perm_addr);
 	bn_rp_exercise(m, sim, nd, opts, rep);
@@ -341,5 +343,8 @@ long bn_replay_score(const struct bn_replay_report *rep)
 	score += rep->link_up ? 500 : 0;
 	score += rep->mac_in_trace ? 500 : 0;
 	score += (long)rep->rx_frames;
+	/* The driver's cross-check replaced the family asked for: the
+	 * hardware is not that family, whatever else matched */
+	score -= rep->family_overridden ? BN_REPLAY_OVERRIDE_PENALTY : 0;
 	return score;
 }

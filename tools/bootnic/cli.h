@@ -143,4 +143,14 @@ int bn_cmd_replay(struct bn_cli *cli, int argc, char **argv);
  */
 int bn_cmd_classify(struct bn_cli *cli, int argc, char **argv);
 
+/**
+ * The `sim` subcommand: run a driver on a chip model, optionally recorded.
+ *
+ * @param cli		Context
+ * @param argc		Arguments
+ * @param argv		Argument vector
+ * @return		Exit code
+ */
+int bn_cmd_sim(struct bn_cli *cli, int argc, char **argv);
+
 #endif /* BN_CLI_H */

@@ -328,6 +328,9 @@ int bn_cmd_classify(struct bn_cli *cli, int argc, char **argv)
 				 r->findings[0].setup[1],
 				 r->findings[0].setup[3],
 				 r->findings[0].setup[2]);
+		else if (r->family_overridden)
+			snprintf(why, sizeof(why), "driver's identification "
+				 "chose %s", r->family);
 		else if (r->error[0])
 			snprintf(why, sizeof(why), "%s", r->error);
 		fprintf(cli->out, "%-4zu %-12s %-10s %7ld  %-6s %-4s %-4s %-7llu "

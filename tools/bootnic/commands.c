@@ -19,5 +19,7 @@ const struct bn_cli_cmd bn_cli_cmds[] = {
 	  bn_cmd_replay },
 	{ "classify", "rank chip families against a recorded trace",
 	  bn_cmd_classify },
+	{ "sim", "run a driver on a chip model (optionally recorded)",
+	  bn_cmd_sim },
 	{ NULL, NULL, NULL },
 };

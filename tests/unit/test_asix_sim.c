@@ -1,0 +1,516 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+
+/* The ASIX driver on the behavioural chip models (sim/model_asix.c), end
+ * to end: enumeration, probe, link-up, a DHCP lease from the libslirp peer
+ * and a file fetched by TFTP; the AX88772A bound through a table that
+ * claims AX88178; and the model showing what the AX88178 sequence does to
+ * an AX88772A. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "bn_enum.h"
+#include "bn_netdev.h"
+#include "bn_usb.h"
+#include "drivers/asix/asix.h"
+#include "sim/bootclient.h"
+#include "sim/bus.h"
+#include "sim/model_asix.h"
+#include "sim/netpeer.h"
+#include "tests/unit/bn_test.h"
+
+BN_TESTS_FAMILY("ax88772");
+BN_TESTS_FAMILY("ax88772a");
+BN_TESTS_FAMILY("ax88772b");
+BN_TESTS_FAMILY("ax88178");
+
+#define FILE_LEN 7000
+
+static struct bn_boot boot;
+static struct bn_simdev *model;
+static const uint8_t mac[6] = { 0x00, 0x0e, 0xc6, 0x12, 0x34, 0x56 };
+
+static void env_rx(struct bn_netdev *nd, const void *frame, size_t len)
+{
+	(void)nd;
+	bn_boot_rx(&boot, frame, len);
+}
+
+static const struct bn_netdev_env env = { .rx = env_rx };
+
+static void peer_rx(void *ctx, const uint8_t *frame, size_t len)
+{
+	(void)ctx;
+	bn_asix_model_push(model, frame, len);
+}
+
+static void sink(void *ctx, const uint8_t *frame, size_t len, bn_simtime_t now)
+{
+	bn_netpeer_send(ctx, frame, len, now);
+}
+
+static void tick(void *ctx, bn_simtime_t now)
+{
+	bn_netpeer_advance(ctx, now);
+}
+
+/* A registry whose only driver is the ASIX driver with one row: 0b95:772a
+ * claimed by the AX88178 family (the table mistake the project exists
+ * for). */
+static const struct bn_id wrong_ids[] = {
+	{ .match = BN_ID_DEVICE, .vendor = 0x0b95, .product = 0x772a,
+	  .family = &asix_ax88178_family, .name = "AX88772A listed as 178" },
+};
+static struct bn_driver wrong_driver;
+static const struct bn_driver *wrong_drivers[] = { &wrong_driver };
+static const struct bn_registry wrong_registry = { wrong_drivers, 1 };
+
+struct combo {
+	enum bn_asix_chip chip;
+	const char *family;
+	bool wrong_table;
+	unsigned int speed;
+	enum bn_sim_profile profile;
+};
+
+static const struct combo combos[] = {
+	{ BN_ASIX_AX88772, "ax88772", false, 100, BN_SIM_XHCI },
+	{ BN_ASIX_AX88772A, "ax88772a", false, 100, BN_SIM_XHCI },
+	{ BN_ASIX_AX88772B, "ax88772b", false, 100, BN_SIM_XHCI },
+	{ BN_ASIX_AX88178, "ax88178", false, 1000, BN_SIM_XHCI },
+	{ BN_ASIX_AX88772A, "ax88772a", true, 100, BN_SIM_XHCI },
+	{ BN_ASIX_AX88772, "ax88772", false, 100, BN_SIM_EHCI },
+	{ BN_ASIX_AX88178, "ax88178", false, 1000, BN_SIM_EHCI },
+};
+
+START_TEST(test_dhcp_tftp)
+{
+	const struct combo *c = &combos[_i];
+	char root[] = "/tmp/bn-asix-XXXXXX", path[256];
+	struct bn_asix_model_config mc = { .chip = c->chip, .sink = sink,
+					   .tick = tick };
+	struct bn_netpeer_config pc = { .bootfile = "boot.bin",
+					.rx = peer_rx };
+	const struct bn_asix_model_stats *ms;
+	struct bn_sim_config sc;
+	struct bn_enum_result res;
+	struct bn_usb_device usb;
+	struct bn_netpeer *peer;
+	struct bn_netdev *nd;
+	struct bn_sim *sim;
+	uint8_t *file = malloc(FILE_LEN);
+	FILE *f;
+	int i;
+
+	wrong_driver = bn_asix_driver;
+	wrong_driver.ids = wrong_ids;
+	wrong_driver.id_count = 1;
+	bn_test_log_capture();
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	for (i = 0; i < FILE_LEN; i++)
+		file[i] = (uint8_t)(i * 13 + (i >> 7));
+	snprintf(path, sizeof(path), "%s/boot.bin", root);
+	f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(file, 1, FILE_LEN, f), FILE_LEN);
+	fclose(f);
+	pc.tftp_root = root;
+	peer = bn_netpeer_new(&pc);
+	ck_assert_ptr_nonnull(peer);
+	memcpy(mc.mac, mac, 6);
+	mc.sink_ctx = peer;
+	model = bn_asix_model_new(&mc);
+	ck_assert_ptr_nonnull(model);
+	bn_sim_config_default(&sc);
+	sc.profile = c->profile;
+	sim = bn_sim_new(&sc);
+	ck_assert_int_eq(bn_sim_attach(sim, model), 0);
+	ck_assert_int_eq(bn_enum_attach(&usb, bn_sim_hcd(sim), 1, "model",
+					c->wrong_table ? &wrong_registry :
+					&bn_registry_builtin, &env, NULL,
+					&res), 0);
+	ck_assert_uint_eq(res.count, 1);
+	nd = res.netdevs[0];
+	ck_assert_str_eq(nd->driver->name, "asix");
+	ck_assert_str_eq(nd->family->name, c->family);
+	ck_assert_mem_eq(nd->perm_addr, mac, 6);
+	if (c->wrong_table)
+		ck_assert_msg(strstr(bn_test_log(), "table says ax88178 but "
+				     "chip reports AX88772A") != NULL,
+			      "log: %s", bn_test_log());
+	else
+		ck_assert_ptr_null(strstr(bn_test_log(), "table says"));
+	ck_assert_int_eq(bn_netdev_open(nd), 0);
+	bn_boot_start(&boot, nd, NULL);
+	while (bn_boot_step(&boot, bn_sim_now(sim) / BN_SIM_PER_US) <
+	       BN_BOOT_DONE && bn_sim_now(sim) < bn_sim_us(30000000))
+		bn_netdev_poll(nd);
+	ck_assert_msg(boot.state == BN_BOOT_DONE, "%s: boot state %d: %s",
+		      c->family, boot.state, boot.error);
+	ck_assert(nd->link_up);
+	ck_assert(bn_asix_model_link(model));
+	ck_assert_uint_eq(bn_asix_model_speed(model), c->speed);
+	ck_assert_uint_gt(boot.link_us, 0);
+	ck_assert_uint_eq(boot.ip[0], 10);
+	ck_assert_uint_eq(boot.ip[3], 15);
+	ck_assert_str_eq(boot.bootfile, "boot.bin");
+	ck_assert_uint_eq(boot.len, FILE_LEN);
+	ck_assert_mem_eq(boot.data, file, FILE_LEN);
+	ck_assert_uint_eq(nd->stats.rx_framing, 0);
+	ms = bn_asix_model_stats(model);
+	ck_assert_uint_eq(ms->bad_out, 0);
+	ck_assert_uint_eq(ms->bad_pad, 0);
+	ck_assert_uint_eq(ms->stalls, 0);
+	ck_assert_uint_gt(ms->from_host, 3);
+	ck_assert_uint_gt(ms->to_host, 3);
+	bn_enum_detach(&usb, &res);
+	bn_boot_free(&boot);
+	bn_sim_free(sim);
+	bn_simdev_destroy(model);
+	bn_netpeer_free(peer);
+	unlink(path);
+	rmdir(root);
+	free(file);
+}
+END_TEST
+
+/* ---- Driving the model directly ---- */
+
+static struct bn_simdev *raw_model(enum bn_asix_chip chip)
+{
+	struct bn_asix_model_config mc = { .chip = chip };
+	struct bn_simdev *dev;
+	struct bn_setup s = { 0, BN_USB_REQ_SET_CONFIGURATION, 1, 0, 0 };
+	struct bn_simdev_reply r = { 0 };
+
+	memcpy(mc.mac, mac, 6);
+	dev = bn_asix_model_new(&mc);
+	ck_assert_ptr_nonnull(dev);
+	dev->ops->control(dev, &s, NULL, 0, &r);
+	ck_assert_int_eq(r.result, BN_SIM_ACK);
+	return dev;
+}
+
+static int raw_ctl(struct bn_simdev *dev, uint8_t type, uint8_t req,
+		   uint16_t value, uint16_t index, uint8_t *data, uint16_t len,
+		   bn_simtime_t now)
+{
+	struct bn_setup s = { type, req, value, index, len };
+	struct bn_simdev_reply r = { 0 };
+
+	dev->ops->control(dev, &s, data, now, &r);
+	return r.result;
+}
+
+static void raw_w(struct bn_simdev *dev, uint8_t req, uint16_t value,
+		  bn_simtime_t now)
+{
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_OUT, req, value, 0, NULL, 0,
+				 now), BN_SIM_ACK);
+}
+
+static uint16_t raw_mii(struct bn_simdev *dev, uint8_t phy, uint8_t reg,
+			bn_simtime_t now)
+{
+	uint8_t v[2];
+
+	raw_w(dev, ASIX_CMD_SET_SW_MII, 0, now);
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_IN, ASIX_CMD_READ_MII_REG, phy,
+				 reg, v, 2, now), BN_SIM_ACK);
+	raw_w(dev, ASIX_CMD_SET_HW_MII, 0, now);
+	return (uint16_t)(v[0] | v[1] << 8);
+}
+
+static void raw_mii_w(struct bn_simdev *dev, uint8_t phy, uint8_t reg,
+		      uint16_t val, bn_simtime_t now)
+{
+	uint8_t v[2] = { (uint8_t)val, (uint8_t)(val >> 8) };
+
+	raw_w(dev, ASIX_CMD_SET_SW_MII, 0, now);
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_OUT, ASIX_CMD_WRITE_MII_REG,
+				 phy, reg, v, 2, now), BN_SIM_ACK);
+	raw_w(dev, ASIX_CMD_SET_HW_MII, 0, now);
+}
+
+#define MS(x) bn_sim_us(1000ULL * (x))
+
+/*
+ * The AX88178 program (reference sequence C) run at an AX88772A: its
+ * embedded PHY is left powered down (SW_RESET IPPD, never IPRL, external
+ * PHY selected), every MII read answers 0xffff, the link never comes up;
+ * the AX88772A's own power sequence then brings it up.
+ */
+START_TEST(test_178_sequence_on_772a)
+{
+	struct bn_simdev *dev = raw_model(BN_ASIX_AX88772A);
+	bn_simtime_t t = 0;
+	uint8_t b[6];
+
+	raw_w(dev, ASIX_CMD_SW_RESET, ASIX_SWRESET_CLEAR, t);
+	t += MS(150);
+	raw_w(dev, ASIX_CMD_SW_RESET, ASIX_SWRESET_PRL | ASIX_SWRESET_IPPD, t);
+	t += MS(150);
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_IN, ASIX_CMD_READ_GPIOS, 0, 0,
+				 b, 1, t), BN_SIM_ACK);
+	raw_w(dev, ASIX_CMD_EEPROM_WRITE_ENABLE, 0, t);
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_IN, ASIX_CMD_READ_EEPROM,
+				 ASIX_EEPROM_PHY_MODE, 0, b, 2, t), BN_SIM_ACK);
+	ck_assert_uint_eq(b[0] | b[1] << 8, ASIX_EEPROM_BLANK);
+	raw_w(dev, ASIX_CMD_EEPROM_WRITE_DISABLE, 0, t);
+	raw_w(dev, ASIX_CMD_WRITE_GPIOS, ASIX_GPIO_RSE | ASIX_GPIO_GPO_1 |
+	      ASIX_GPIO_GPO1EN, t);
+	t += MS(40);
+	raw_w(dev, ASIX_CMD_WRITE_GPIOS, 0x3c, t);
+	t += MS(30);
+	raw_w(dev, ASIX_CMD_WRITE_GPIOS, 0x1c, t);
+	t += MS(300);
+	raw_w(dev, ASIX_CMD_WRITE_GPIOS, 0x3c, t);
+	t += MS(30);
+	ck_assert_uint_eq(raw_mii(dev, 0x10, BN_MII_PHYSID1, t), 0xffff);
+	ck_assert_uint_eq(raw_mii(dev, 0x10, BN_MII_PHYSID2, t), 0xffff);
+	raw_w(dev, ASIX_CMD_SW_PHY_SELECT, ASIX_PHYSEL_EXTERNAL, t);
+	raw_w(dev, ASIX_CMD_SW_RESET, ASIX_SWRESET_CLEAR, t);
+	t += MS(150);
+	raw_w(dev, ASIX_CMD_SW_RESET, ASIX_SWRESET_PRL | ASIX_SWRESET_IPPD, t);
+	t += MS(150);
+	raw_w(dev, ASIX_CMD_WRITE_RX_CTL, 0, t);
+	raw_mii_w(dev, 0x10, BN_MII_BMCR, BN_BMCR_RESET | BN_BMCR_ANENABLE, t);
+	ck_assert_uint_eq(raw_mii(dev, 0x10, BN_MII_BMCR, t), 0xffff);
+	raw_mii_w(dev, 0x10, BN_MII_BMCR, BN_BMCR_ANENABLE |
+		  BN_BMCR_ANRESTART, t);
+	raw_w(dev, ASIX_CMD_WRITE_MEDIUM_MODE, ASIX_AX88178_MEDIUM_DEFAULT, t);
+	raw_w(dev, ASIX_CMD_WRITE_RX_CTL, ASIX_RX_CTL_DEFAULT, t);
+	t += MS(5000);
+	dev->ops->tick(dev, t);
+	ck_assert(!bn_asix_model_phy_running(dev));
+	ck_assert(!bn_asix_model_link(dev));
+	ck_assert_uint_eq(raw_mii(dev, 0x10, BN_MII_BMSR, t), 0xffff);
+
+	/* The AX88772A's own sequence (B) wakes the PHY */
+	raw_w(dev, ASIX_CMD_SW_PHY_SELECT, ASIX_PHYSEL_PSEL | ASIX_PHYSEL_SSEN,
+	      t);
+	raw_w(dev, ASIX_CMD_SW_RESET, ASIX_SWRESET_IPPD | ASIX_SWRESET_IPRL, t);
+	ck_assert(!bn_asix_model_phy_running(dev));
+	raw_w(dev, ASIX_CMD_SW_RESET, ASIX_SWRESET_IPRL, t);
+	ck_assert(bn_asix_model_phy_running(dev));
+	ck_assert_uint_eq(raw_mii(dev, 0x10, BN_MII_PHYSID1, t), 0x003b);
+	t += MS(BN_ASIX_MODEL_AN_MS + 1);
+	dev->ops->tick(dev, t);
+	ck_assert(bn_asix_model_link(dev));
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
+/* The AX88178's external PHY answers only after the GPIO power-up. */
+START_TEST(test_178_phy_needs_gpio)
+{
+	struct bn_simdev *dev = raw_model(BN_ASIX_AX88178);
+	uint8_t id[2];
+
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_IN, ASIX_CMD_READ_PHY_ID, 0, 0,
+				 id, 2, 0), BN_SIM_ACK);
+	ck_assert_uint_eq(id[ASIX_PHYID_PRIMARY], 0x38);
+	ck_assert_uint_eq(raw_mii(dev, 0x18, BN_MII_PHYSID1, 0), 0xffff);
+	raw_w(dev, ASIX_CMD_WRITE_GPIOS, ASIX_GPIO_GPO_1 | ASIX_GPIO_GPO1EN, 0);
+	ck_assert_uint_eq(raw_mii(dev, 0x18, BN_MII_PHYSID1, 0), 0x0141);
+	/* GPIO2 driven low holds it in reset */
+	raw_w(dev, ASIX_CMD_WRITE_GPIOS, ASIX_GPIO_GPO2EN | ASIX_GPIO_GPO_1 |
+	      ASIX_GPIO_GPO1EN, 0);
+	ck_assert_uint_eq(raw_mii(dev, 0x18, BN_MII_PHYSID1, 0), 0xffff);
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
+/* Chip code, HOST_EN, unknown requests STALL, 772B-only QCTCTRL, the
+ * latched-low link bit and the status packet on link change. */
+START_TEST(test_registers_and_link)
+{
+	struct bn_simdev *dev = raw_model(BN_ASIX_AX88772B);
+	uint8_t b[8];
+	uint16_t len = 0;
+	bn_simtime_t ready = BN_SIM_NEVER;
+
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_IN, ASIX_CMD_STATMNGSTS, 0, 0,
+				 b, 1, 0), BN_SIM_ACK);
+	ck_assert_uint_eq(b[0], ASIX_CHIPCODE_AX88772B);
+	raw_w(dev, ASIX_CMD_SET_SW_MII, 0, 0);
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_IN, ASIX_CMD_STATMNGSTS, 0, 0,
+				 b, 1, 0), BN_SIM_ACK);
+	ck_assert_uint_eq(b[0], ASIX_CHIPCODE_AX88772B | ASIX_STAT_HOST_EN);
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_IN, ASIX172_CMD_READ_NODE_ID, 0,
+				 0, b, 6, 0), BN_SIM_STALL);
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_OUT, ASIX_CMD_QCTCTRL, 0x8000,
+				 0x8001, NULL, 0, 0), BN_SIM_ACK);
+	/* 772B node ID reads zero; the MAC lives in EEPROM words 4-6 */
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_IN, ASIX_CMD_READ_NODE_ID, 0, 0,
+				 b, 6, 0), BN_SIM_ACK);
+	ck_assert_uint_eq(b[0] | b[1] | b[2] | b[3] | b[4] | b[5], 0);
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_IN, ASIX_CMD_READ_EEPROM,
+				 ASIX_EEPROM_MAC + 1, 0, b, 2, 0), BN_SIM_ACK);
+	ck_assert_uint_eq(b[0], mac[2]);
+	ck_assert_uint_eq(b[1], mac[3]);
+	/* Link comes up BN_ASIX_MODEL_AN_MS after power-on; status packet */
+	ck_assert_int_eq(dev->ops->in(dev, 0x81, b, 8, &len, MS(1), &ready),
+			 BN_SIM_NAK);
+	ck_assert_uint_eq(ready, MS(BN_ASIX_MODEL_AN_MS));
+	ck_assert_int_eq(dev->ops->in(dev, 0x81, b, 8, &len,
+				      MS(BN_ASIX_MODEL_AN_MS), &ready),
+			 BN_SIM_ACK);
+	ck_assert_uint_eq(len, 8);
+	ck_assert_uint_eq(b[0], ASIX_INT_MAGIC);
+	ck_assert_uint_eq(b[ASIX_INT_LINK_BYTE], ASIX_INT_PPLS);
+	ck_assert_uint_eq(raw_mii(dev, 0x10, BN_MII_BMSR, MS(50)) &
+			  BN_BMSR_LSTATUS, BN_BMSR_LSTATUS);
+	/* Restart: link drops, BMSR latched low, down packet queued */
+	raw_mii_w(dev, 0x10, BN_MII_BMCR, BN_BMCR_ANENABLE | BN_BMCR_ANRESTART,
+		  MS(60));
+	ck_assert_int_eq(dev->ops->in(dev, 0x81, b, 8, &len, MS(61), &ready),
+			 BN_SIM_ACK);
+	ck_assert_uint_eq(b[ASIX_INT_LINK_BYTE], 0);
+	ck_assert_uint_eq(raw_mii(dev, 0x10, BN_MII_BMSR, MS(200)) &
+			  BN_BMSR_LSTATUS, 0);	/* latched low */
+	ck_assert_uint_eq(raw_mii(dev, 0x10, BN_MII_BMSR, MS(200)) &
+			  BN_BMSR_LSTATUS, BN_BMSR_LSTATUS);
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
+/* Bulk-out: malformed headers are counted; the pad rule is checked. */
+START_TEST(test_bulk_out_checks)
+{
+	struct bn_simdev *dev = raw_model(BN_ASIX_AX88772);
+	uint8_t pkt[512];
+	bn_simtime_t ready = BN_SIM_NEVER, t = MS(100);
+	size_t n;
+
+	dev->ops->tick(dev, t);
+	ck_assert(bn_asix_model_link(dev));
+	/* good frame of 60 bytes */
+	memset(pkt, 0, sizeof(pkt));
+	n = asix_tx_frame(pkt, pkt + 100, 60, 512, false);
+	ck_assert_int_eq(dev->ops->out(dev, 0x03, pkt, (uint16_t)n, 0, t,
+				       &ready), BN_SIM_ACK);
+	ck_assert_uint_eq(bn_asix_model_stats(dev)->from_host, 1);
+	/* broken complement */
+	pkt[2] ^= 1;
+	ck_assert_int_eq(dev->ops->out(dev, 0x03, pkt, (uint16_t)n, 0, t,
+				       &ready), BN_SIM_ACK);
+	ck_assert_uint_eq(bn_asix_model_stats(dev)->bad_out, 1);
+	/* 508-byte frame filling one packet, ended by a ZLP, no pad word */
+	pkt[0] = 0xfc;
+	pkt[1] = 0x01;
+	pkt[2] = 0x03;
+	pkt[3] = 0xfe;
+	ck_assert_int_eq(dev->ops->out(dev, 0x03, pkt, 512, 0, t, &ready),
+			 BN_SIM_ACK);
+	ck_assert_int_eq(dev->ops->out(dev, 0x03, pkt, 0, 0, t, &ready),
+			 BN_SIM_ACK);
+	ck_assert_uint_eq(bn_asix_model_stats(dev)->from_host, 2);
+	ck_assert_uint_eq(bn_asix_model_stats(dev)->bad_pad, 1);
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
+/* Read one bulk-in transfer (packets until a short one or @p max bytes). */
+static size_t raw_bulk_in(struct bn_simdev *dev, uint8_t *buf, size_t max,
+			  bn_simtime_t now)
+{
+	size_t got = 0;
+	uint16_t n;
+	bn_simtime_t ready;
+	int rc;
+
+	for (;;) {
+		n = 0;
+		ready = BN_SIM_NEVER;
+		rc = dev->ops->in(dev, 0x82, buf + got, 512, &n, now, &ready);
+		if (rc == BN_SIM_NAK)
+			return got;
+		ck_assert_int_eq(rc, BN_SIM_ACK);
+		got += n;
+		if (n < 512 || got >= max)
+			return got;
+	}
+}
+
+/* Bulk-in framing: length+complement headers, odd frames padded, several
+ * frames per transfer up to the RX_CTL MFB size, nothing without SO or
+ * with a medium mode clocked for another speed; frames arrive at the wire
+ * rate. */
+START_TEST(test_bulk_in_framing)
+{
+	struct bn_simdev *dev = raw_model(BN_ASIX_AX88772);
+	static uint8_t buf[16384];
+	uint8_t f[1101];
+	bn_simtime_t t = MS(100), wire;
+	size_t n;
+	int i;
+
+	dev->ops->tick(dev, t);
+	ck_assert(bn_asix_model_link(dev));
+	memset(f, 0xff, 6);
+	memcpy(f + 6, mac, 6);
+	memset(f + 12, 0x33, sizeof(f) - 12);
+	/* receiver off: dropped */
+	ck_assert(!bn_asix_model_push(dev, f, sizeof(f)));
+	raw_w(dev, ASIX_CMD_WRITE_RX_CTL, ASIX_RX_CTL_SO | ASIX_RX_CTL_AB |
+	      ASIX_RX_CTL_MFB_2048, t);
+	/* medium clocked for 10 Mb/s on a 100 Mb/s link: dropped */
+	raw_w(dev, ASIX_CMD_WRITE_MEDIUM_MODE, ASIX_AX88772_MEDIUM_DEFAULT &
+	      ~ASIX_MEDIUM_PS, t);
+	ck_assert(!bn_asix_model_push(dev, f, sizeof(f)));
+	raw_w(dev, ASIX_CMD_WRITE_MEDIUM_MODE, ASIX_AX88772_MEDIUM_DEFAULT, t);
+	for (i = 0; i < 3; i++)
+		ck_assert(bn_asix_model_push(dev, f, sizeof(f)));
+	/* nothing before the first frame's last bit: (1101+24)*8 bits */
+	wire = bn_sim_us(90);
+	ck_assert_uint_eq(raw_bulk_in(dev, buf, sizeof(buf), t + wire - 1), 0);
+	/* MFB 2 kB: one 1101-byte frame (+ header + pad) per transfer */
+	t += bn_sim_us(1000);
+	n = raw_bulk_in(dev, buf, sizeof(buf), t);
+	ck_assert_uint_eq(n, 4 + 1101 + 1);
+	ck_assert_uint_eq(buf[0] | buf[1] << 8, 1101);
+	ck_assert_uint_eq(buf[2] | buf[3] << 8, (uint16_t)~1101);
+	ck_assert_mem_eq(buf + 4, f, sizeof(f));
+	/* MFB 16 kB: the other two in one transfer */
+	raw_w(dev, ASIX_CMD_WRITE_RX_CTL, ASIX_RX_CTL_SO | ASIX_RX_CTL_AB |
+	      ASIX_RX_CTL_MFB_16384, t);
+	n = raw_bulk_in(dev, buf, sizeof(buf), t);
+	ck_assert_uint_eq(n, 2 * (4 + 1101 + 1));
+	ck_assert_uint_eq(buf[1106] | buf[1107] << 8, 1101);
+	ck_assert_mem_eq(buf + 1110, f, sizeof(f));
+	ck_assert_uint_eq(bn_asix_model_stats(dev)->to_host, 3);
+	ck_assert_uint_eq(bn_asix_model_stats(dev)->dropped, 2);
+	/* unicast to another address is filtered */
+	f[0] = 0x02;
+	ck_assert(!bn_asix_model_push(dev, f, sizeof(f)));
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
+static Suite *asix_sim_suite(void)
+{
+	Suite *s = suite_create("asix_sim");
+	TCase *tc = tcase_create("boot");
+	TCase *tm = tcase_create("model");
+
+	tcase_set_timeout(tc, 120);
+	tcase_add_loop_test(tc, test_dhcp_tftp, 0,
+			    sizeof(combos) / sizeof(combos[0]));
+	suite_add_tcase(s, tc);
+	tcase_add_test(tm, test_178_sequence_on_772a);
+	tcase_add_test(tm, test_178_phy_needs_gpio);
+	tcase_add_test(tm, test_registers_and_link);
+	tcase_add_test(tm, test_bulk_out_checks);
+	tcase_add_test(tm, test_bulk_in_framing);
+	suite_add_tcase(s, tm);
+	return s;
+}
+
+BN_TEST_MAIN(asix_sim_suite)
