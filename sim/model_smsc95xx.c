@@ -940,6 +940,7 @@ static void sm_out_done(struct smscmodel *m)
 		} else {
 			m->tx_free = BN_MAX(m->tx_free, m->now) +
 				     bn_smscmodel_wire_time(flen);
+			m->stats.tx_wire_free = m->tx_free;
 			m->stats.from_host++;
 			m->stats.from_host_bytes += flen;
 			if (m->cfg.sink)

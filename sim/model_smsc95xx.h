@@ -77,6 +77,8 @@ struct bn_smscmodel_stats {
 	uint64_t in_xfers;		/**< Bulk-IN transfers sent */
 	uint64_t from_host;		/**< Frames the driver transmitted */
 	uint64_t from_host_bytes;	/**< Their bytes */
+	bn_simtime_t tx_wire_free;	/**< The last transmitted frame leaves
+					     the wire then */
 	uint64_t bad_out;		/**< Malformed bulk-OUT transfers */
 	uint64_t tx_off;		/**< Frames sent with TX off */
 	uint64_t filtered;		/**< Frames refused by the address filter
