@@ -84,6 +84,9 @@ struct bn_replay_report {
 	bool opened;			/**< Open succeeded */
 	char driver[32];		/**< Driver bound */
 	char family[32];		/**< Family in use */
+	bool family_replaced;		/**< A forced family was replaced by the
+					     driver's own identification (a chip
+					     ID register contradicting it) */
 	uint8_t config_value;		/**< Configuration chosen */
 	uint8_t mac[6];			/**< Permanent MAC the driver read */
 	bool mac_in_trace;		/**< The trace's replies contain it */

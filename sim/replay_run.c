@@ -304,6 +304,8 @@ int bn_replay_run(struct bn_replay_model *m, const struct bn_replay_opts *opts,
 	snprintf(rep->driver, sizeof(rep->driver), "%s", nd->driver->name);
 	snprintf(rep->family, sizeof(rep->family), "%s",
 		 nd->family ? nd->family->name : "-");
+	rep->family_replaced = opts->family && nd->family &&
+			      strcmp(opts->family, nd->family->name) != 0;
 	memcpy(rep->mac, nd->perm_addr, 6);
 	rep->mac_in_trace = bn_rp_mac_in_trace(m, nd->perm_addr);
 	bn_rp_exercise(m, sim, nd, opts, rep);
@@ -340,6 +342,8 @@ long bn_replay_score(const struct bn_replay_report *rep)
 	score += rep->opened ? 1000 : 0;
 	score += rep->link_up ? 500 : 0;
 	score += rep->mac_in_trace ? 500 : 0;
+	/* The hardware itself said the candidate family is wrong */
+	score -= rep->family_replaced ? 300 : 0;
 	score += (long)rep->rx_frames;
 	return score;
 }

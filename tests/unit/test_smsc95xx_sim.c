@@ -24,6 +24,10 @@
 #include "sim/bus.h"
 #include "sim/model_smsc95xx.h"
 #include "sim/netpeer.h"
+#include "sim/replay.h"
+#include "sim/trace.h"
+#include "sim/urb.h"
+#include "tools/bootnic/cli.h"
 #include "tests/unit/bn_test.h"
 
 BN_TESTS_FAMILY("lan9500");
@@ -441,11 +445,166 @@ START_TEST(test_framing)
 }
 END_TEST
 
+/* The generated traces (traces/README.md): a clean replay with the
+ * smsc95xx driver, and ranking every family puts the recorded one first */
+
+static const char *const trace_family[] = {
+	"lan9500", "lan9500a", "lan9512", "lan9530", "lan9730", "lan89530",
+};
+
+START_TEST(test_trace_replay)
+{
+	const char *fam = trace_family[_i];
+	struct bn_replay_opts opts = { .driver = "smsc95xx",
+				       .profile = BN_SIM_XHCI, .bus = -1,
+				       .dev = -1, .timed = true };
+	struct bn_replay_report rep;
+	struct bn_replay_model *m;
+	char path[128], err[256];
+
+	snprintf(path, sizeof(path), "traces/smsc-%s-sim.pcap", fam);
+	m = bn_replay_learn(path, -1, -1, err, sizeof(err));
+	ck_assert_msg(m != NULL, "%s", err);
+	ck_assert_int_eq(bn_replay_run(m, &opts, &bn_registry_builtin, &rep),
+			 0);
+	ck_assert_msg(bn_replay_ok(&rep), "%s: %s", path, rep.error);
+	ck_assert_str_eq(rep.driver, "smsc95xx");
+	ck_assert_str_eq(rep.family, fam);
+	ck_assert(!rep.family_replaced);
+	ck_assert_mem_eq(rep.mac, "\x00\x80\x0f\x95\x00\x01", 6);
+	ck_assert(rep.link_up);
+	ck_assert_uint_eq(rep.speed, 100);
+	ck_assert_uint_eq(rep.divergences, 0);
+	ck_assert_uint_eq(rep.unverified, 0);
+	ck_assert_uint_eq(rep.rx_dhcp, 2);
+	ck_assert_uint_eq(rep.rx_errors, 0);
+	ck_assert_uint_eq(rep.in_consumed, rep.in_recorded);
+	ck_assert_uint_gt(rep.writes_verified, 30);
+	bn_replay_model_free(m);
+}
+END_TEST
+
+START_TEST(test_trace_classify)
+{
+	const char *fam = trace_family[_i];
+	const struct bn_registry *reg = &bn_registry_builtin;
+	struct bn_replay_opts opts = { .profile = BN_SIM_XHCI, .bus = -1,
+				       .dev = -1 };
+	struct bn_replay_report rep;
+	struct bn_replay_model *m;
+	long best = -1000000, second = -1000000, score;
+	const char *winner = NULL;
+	char path[128], err[256];
+	size_t d, f;
+
+	snprintf(path, sizeof(path), "traces/smsc-%s-sim.pcap", fam);
+	m = bn_replay_learn(path, -1, -1, err, sizeof(err));
+	ck_assert_msg(m != NULL, "%s", err);
+	for (d = 0; d < reg->count; d++) {
+		for (f = 0; f < reg->drivers[d]->family_count; f++) {
+			opts.family = reg->drivers[d]->families[f]->name;
+			bn_replay_run(m, &opts, reg, &rep);
+			score = bn_replay_score(&rep);
+			if (score > best) {
+				second = best;
+				best = score;
+				winner = opts.family;
+			} else if (score > second) {
+				second = score;
+			}
+			/* another smsc95xx family: ID_REV overrules it */
+			if (strcmp(rep.driver, "smsc95xx") == 0 &&
+			    strcmp(opts.family, fam) != 0) {
+				ck_assert(rep.family_replaced);
+				ck_assert_str_eq(rep.family, fam);
+			}
+		}
+	}
+	ck_assert_str_eq(winner, fam);
+	ck_assert_int_gt(best, second);
+	bn_replay_model_free(m);
+}
+END_TEST
+
+/* `bootnic sim-smsc`, the command that made those traces */
+
+static int cli(char *out, size_t size, int argc, char **argv)
+{
+	FILE *o = fmemopen(out, size, "w");
+	FILE *e = fopen("/dev/null", "w");
+	int rc;
+
+	ck_assert_ptr_nonnull(o);
+	ck_assert_ptr_nonnull(e);
+	rc = bn_cli_main(argc, argv, o, e, &bn_registry_builtin);
+	fclose(o);
+	fclose(e);
+	return rc;
+}
+
+START_TEST(test_cli_sim_smsc)
+{
+	char root[] = "/tmp/bn-smsc-cli-XXXXXX", pcap[] = "/tmp/bn-smsc-XXXXXX";
+	char file[256], out[1024], err[200];
+	char *argv[] = { "bootnic", "sim-smsc", "--model", "lan9514",
+			 "--tftp-root", root, "--pcap-out", pcap, NULL };
+	char *bad[] = { "bootnic", "sim-smsc", "--model", "lan7800", NULL };
+	char *none[] = { "bootnic", "sim-smsc", NULL };
+	unsigned int id_rev = 0, phy_int = 0, bulk_out = 0, bulk_in = 0;
+	const struct bn_urb *ev;
+	struct bn_trace *t;
+	FILE *f;
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	close(mkstemp(pcap));
+	snprintf(file, sizeof(file), "%s/boot.bin", root);
+	f = fopen(file, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "%0999d\n", 7);
+	fclose(f);
+	memset(out, 0, sizeof(out));
+	ck_assert_int_eq(cli(out, sizeof(out), 8, argv), 0);
+	ck_assert_ptr_nonnull(strstr(out, "driver smsc95xx, family lan9512, "
+				     "MAC 00:80:0f:95:00:01"));
+	ck_assert_ptr_nonnull(strstr(out, "lease 10.0.2.15"));
+	ck_assert_ptr_nonnull(strstr(out, "file 1000 bytes"));
+	t = bn_trace_open(pcap, err, sizeof(err));
+	ck_assert_msg(t != NULL, "%s", err);
+	while (bn_trace_next(t, &ev) > 0) {
+		if (ev->type == BN_URB_COMPLETE && ev->xfer == BN_URB_XFER_CTRL &&
+		    ev->data_len == 4 && ev->data[3] == 0xec)
+			id_rev++;
+		if (ev->type == BN_URB_COMPLETE && ev->xfer == BN_URB_XFER_INT &&
+		    ev->data_len == 4 && bn_get_le32(ev->data) ==
+		    SMSC95XX_INT_STS_PHY_INT)
+			phy_int++;
+		if (ev->type == BN_URB_SUBMIT && ev->xfer == BN_URB_XFER_BULK &&
+		    !(ev->ep & BN_URB_EP_IN) && ev->data_len > 8)
+			bulk_out++;
+		if (ev->type == BN_URB_COMPLETE && ev->xfer == BN_URB_XFER_BULK &&
+		    (ev->ep & BN_URB_EP_IN) && ev->data_len > 8)
+			bulk_in++;
+	}
+	bn_trace_close(t);
+	ck_assert_uint_ge(id_rev, 1);
+	ck_assert_uint_eq(phy_int, 1);
+	/* DHCP discover and request, ARP, TFTP request and acks */
+	ck_assert_uint_ge(bulk_out, 4);
+	ck_assert_uint_ge(bulk_in, 4);
+	ck_assert_int_eq(cli(out, sizeof(out), 4, bad), 2);
+	ck_assert_int_eq(cli(out, sizeof(out), 2, none), 2);
+	unlink(file);
+	rmdir(root);
+	unlink(pcap);
+}
+END_TEST
+
 static Suite *smsc_sim_suite(void)
 {
 	Suite *s = suite_create("smsc95xx_sim");
 	TCase *tc = tcase_create("model");
 	TCase *boot_tc = tcase_create("boot");
+	TCase *trace_tc = tcase_create("traces");
 
 	tcase_add_test(tc, test_chip_table);
 	tcase_add_test(tc, test_registers);
@@ -455,6 +614,13 @@ static Suite *smsc_sim_suite(void)
 	tcase_add_loop_test(boot_tc, test_dhcp_tftp, 0,
 			    sizeof(combos) / sizeof(combos[0]));
 	suite_add_tcase(s, boot_tc);
+	tcase_set_timeout(trace_tc, 120);
+	tcase_add_loop_test(trace_tc, test_trace_replay, 0,
+			    sizeof(trace_family) / sizeof(trace_family[0]));
+	tcase_add_loop_test(trace_tc, test_trace_classify, 0,
+			    sizeof(trace_family) / sizeof(trace_family[0]));
+	tcase_add_test(trace_tc, test_cli_sim_smsc);
+	suite_add_tcase(s, trace_tc);
 	return s;
 }
 

@@ -143,4 +143,14 @@ int bn_cmd_replay(struct bn_cli *cli, int argc, char **argv);
  */
 int bn_cmd_classify(struct bn_cli *cli, int argc, char **argv);
 
+/**
+ * `bootnic sim-smsc`: the smsc95xx driver on a LAN95xx model, booting.
+ *
+ * @param cli		Context
+ * @param argc		Arguments
+ * @param argv		Argument vector
+ * @return		Exit code
+ */
+int bn_cmd_sim_smsc(struct bn_cli *cli, int argc, char **argv);
+
 #endif /* BN_CLI_H */

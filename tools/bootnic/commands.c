@@ -19,5 +19,7 @@ const struct bn_cli_cmd bn_cli_cmds[] = {
 	  bn_cmd_replay },
 	{ "classify", "rank chip families against a recorded trace",
 	  bn_cmd_classify },
+	{ "sim-smsc", "boot the smsc95xx driver on a LAN95xx model; record a pcap",
+	  bn_cmd_sim_smsc },
 	{ NULL, NULL, NULL },
 };
