@@ -594,11 +594,12 @@ static uint32_t sm_read(struct smscmodel *m, uint16_t off)
  */
 static void sm_write(struct smscmodel *m, uint16_t off, uint32_t v)
 {
-	uint32_t *r = sm_reg(m, off);
+	uint32_t *r;
 
 	m->stats.reg_writes++;
 	if (off >= SM_NREGS * 4 || (off & 3))
 		return;
+	r = sm_reg(m, off);
 	switch (off) {
 	case SMSC95XX_INT_STS:
 		*r &= ~v;		/* write one to clear */
