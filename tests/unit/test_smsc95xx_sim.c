@@ -257,11 +257,21 @@ START_TEST(test_registers)
 	ck_assert_uint_eq(rd(d, SMSC95XX_ID_REV, t), 0xec000002);
 	wr(d, 0x0a0, 0xdeadbeef, t);
 	ck_assert_uint_eq(rd(d, 0x0a0, t), 0);
-	/* wrong length or direction stalls */
+	/* a read request in the write direction stalls */
 	ctl(d, 0xc0, 0xa1, 0, b, t, &r);
 	ck_assert_int_eq(r.result, BN_SIM_ACK);
 	ctl(d, 0x40, 0xa1, 0, b, t, &r);
 	ck_assert_int_eq(r.result, BN_SIM_STALL);
+	/* so does a register access that is not four bytes long */
+	cfg.request_type = 0xc0;
+	cfg.request = 0xa1;
+	cfg.length = 2;
+	memset(&r, 0, sizeof(r));
+	d->ops->control(d, &cfg, b, t, &r);
+	ck_assert_int_eq(r.result, BN_SIM_STALL);
+	/* TX_FIFO_INF is read-only */
+	wr(d, SMSC95XX_TX_FIFO_INF, 0, t);
+	ck_assert_uint_ne(rd(d, SMSC95XX_TX_FIFO_INF, t), 0);
 	/* lite reset self-clears after a short time and reloads the MAC */
 	wr(d, SMSC95XX_ADDRL, 0, t);
 	wr(d, SMSC95XX_HW_CFG, SMSC95XX_HW_CFG_LRST, t);
@@ -376,10 +386,11 @@ START_TEST(test_framing)
 				.value = 1 };
 	struct bn_simdev_reply r;
 	struct bn_simdev *d;
-	uint8_t frame[100], x[200], b[512];
+	uint8_t frame[100], x[200], y[200], b[512];
 	uint16_t len;
 	bn_simtime_t rdy, t = bn_sim_us(10);
 	uint32_t sts;
+	int i;
 
 	memcpy(mc.mac, eeprom_mac, 6);
 	d = bn_smscmodel_new(&mc);
@@ -441,6 +452,28 @@ START_TEST(test_framing)
 	ck_assert_int_eq(d->ops->in(d, 0x81, b, 512, &len, t, &rdy),
 			 BN_SIM_NAK);
 	ck_assert_uint_eq(st->filtered, 1);
+	/* BURST_CAP: one 512-byte packet holds two 212-byte records, not three */
+	frame[5] ^= 1;
+	wr(d, SMSC95XX_HW_CFG, SMSC95XX_HW_CFG_MEF | SMSC95XX_HW_CFG_BIR |
+	   SMSC95XX_HW_CFG_BCE | (2u << SMSC95XX_HW_CFG_RXDOFF_SHIFT), t);
+	wr(d, SMSC95XX_BURST_CAP, 1, t);
+	memset(y, 0x33, sizeof(y));
+	memcpy(y, eeprom_mac, 6);
+	for (i = 0; i < 5; i++)
+		ck_assert(bn_smscmodel_push(d, y, 200));
+	t += 5 * bn_smscmodel_wire_time(200);
+	ck_assert_int_eq(d->ops->in(d, 0x81, b, 512, &len, t, &rdy),
+			 BN_SIM_ACK);
+	ck_assert_uint_eq(len, 2 * 212);
+	ck_assert_uint_eq(st->to_host, 4);
+	ck_assert_int_eq(d->ops->in(d, 0x81, b, 512, &len, t, &rdy),
+			 BN_SIM_ACK);
+	ck_assert_uint_eq(len, 2 * 212);
+	ck_assert_int_eq(d->ops->in(d, 0x81, b, 512, &len, t, &rdy),
+			 BN_SIM_ACK);
+	ck_assert_uint_eq(len, 212);
+	ck_assert_uint_eq(st->to_host, 7);
+	ck_assert_uint_eq(st->in_xfers, 4);
 	bn_simdev_destroy(d);
 }
 END_TEST
