@@ -474,6 +474,19 @@ START_TEST(test_framing)
 	ck_assert_uint_eq(len, 212);
 	ck_assert_uint_eq(st->to_host, 7);
 	ck_assert_uint_eq(st->in_xfers, 4);
+	/* BULK_IN_DLY: a partial burst waits 0x2000 x 16.7 ns after its first
+	 * frame arrived before it is sent */
+	wr(d, SMSC95XX_BULK_IN_DLY, 0x2000, t);
+	wr(d, SMSC95XX_BURST_CAP, 37, t);
+	ck_assert(bn_smscmodel_push(d, y, 200));
+	t += bn_smscmodel_wire_time(200);
+	rdy = BN_SIM_NEVER;
+	ck_assert_int_eq(d->ops->in(d, 0x81, b, 512, &len, t, &rdy),
+			 BN_SIM_NAK);
+	ck_assert_uint_eq(rdy, t + 0x2000 * 8);
+	ck_assert_int_eq(d->ops->in(d, 0x81, b, 512, &len, rdy, &rdy),
+			 BN_SIM_ACK);
+	ck_assert_uint_eq(len, 212);
 	bn_simdev_destroy(d);
 }
 END_TEST
