@@ -56,11 +56,50 @@ struct bn_rp_out {
 	uint64_t *busy;				/**< Bus time per microframe */
 	size_t frames;				/**< Microframes recorded */
 	bool high_speed;			/**< 125 us frames, else 1 ms */
+	const struct bn_xfer *ids[BN_TAP_MAX_FLIGHTS]; /**< Transfers in flight */
+	uint64_t id_of[BN_TAP_MAX_FLIGHTS];	/**< Their URB ids */
+	uint64_t next_id;			/**< Next URB id to hand out */
 };
 
 /* ------------------------------------------------------------------------
  * Recording
  * ------------------------------------------------------------------------ */
+
+/**
+ * URB id of a transfer: a counter handed out at submission, so that the
+ * same session always writes the same file (addresses vary from run to
+ * run).
+ *
+ * @param o		Recorder
+ * @param x		Transfer
+ * @param complete	Completion (the id is released)
+ * @return		Id
+ */
+static uint64_t bn_rp_out_id(struct bn_rp_out *o, const struct bn_xfer *x,
+			     bool complete)
+{
+	unsigned int i, slot = BN_TAP_MAX_FLIGHTS;
+	uint64_t id;
+
+	for (i = 0; i < BN_TAP_MAX_FLIGHTS; i++) {
+		if (o->ids[i] == x)
+			break;
+		if (!o->ids[i] && slot == BN_TAP_MAX_FLIGHTS)
+			slot = i;
+	}
+	if (i == BN_TAP_MAX_FLIGHTS) {
+		id = ++o->next_id;
+		if (!complete && slot < BN_TAP_MAX_FLIGHTS) {
+			o->ids[slot] = x;
+			o->id_of[slot] = id;
+		}
+		return id;
+	}
+	id = o->id_of[i];
+	if (complete)
+		o->ids[i] = NULL;
+	return id;
+}
 
 /**
  * Write one URB event of the simulated session.
@@ -80,7 +119,7 @@ static void bn_rp_out_pcap(struct bn_rp_out *o, const struct bn_xfer *x,
 	struct bn_urb ev;
 
 	memset(&ev, 0, sizeof(ev));
-	ev.id = (uint64_t)(uintptr_t)x;
+	ev.id = bn_rp_out_id(o, x, complete);
 	ev.type = complete ? BN_URB_COMPLETE : BN_URB_SUBMIT;
 	ev.xfer = (ep->type == BN_XFER_CONTROL) ? BN_URB_XFER_CTRL :
 		  (ep->type == BN_XFER_BULK) ? BN_URB_XFER_BULK :

@@ -146,11 +146,24 @@ int bn_cmd_classify(struct bn_cli *cli, int argc, char **argv);
 /**
  * The `sim` subcommand: run a driver on a chip model, optionally recorded.
  *
+ * ASIX models are run here; LAN95xx models by bn_cmd_sim_smsc().
+ *
  * @param cli		Context
  * @param argc		Arguments
  * @param argv		Argument vector
  * @return		Exit code
  */
 int bn_cmd_sim(struct bn_cli *cli, int argc, char **argv);
+
+/**
+ * `bootnic sim` for the LAN95xx models (lan9500 ... lan89530, lan9514):
+ * the smsc95xx driver on its model, booting, optionally recorded.
+ *
+ * @param cli		Context
+ * @param argc		Arguments
+ * @param argv		Argument vector
+ * @return		Exit code
+ */
+int bn_cmd_sim_smsc(struct bn_cli *cli, int argc, char **argv);
 
 #endif /* BN_CLI_H */

@@ -23,7 +23,13 @@ static void bn_sim_usage(FILE *f)
 {
 	fprintf(f, "usage: bootnic sim --model ax88772|ax88772a|ax88772b|"
 		"ax88178 [--pcap-out FILE]\n"
-		"                  [--tftp-root DIR --bootfile NAME]\n\n"
+		"                  [--tftp-root DIR --bootfile NAME]\n"
+		"       bootnic sim --model lan9500|lan9500a|lan9512|lan9514|"
+		"lan9530|lan9730|lan89530\n"
+		"                  [--speed high|full] [--host ehci|xhci] "
+		"[--blank-eeprom]\n"
+		"                  [--pcap-out FILE] [--tftp-root DIR] "
+		"[--bootfile NAME]\n\n"
 		"Run the driver the ID tables pick on a behavioural chip model "
 		"on the simulated\nbus, with the libslirp network behind it, "
 		"until a DHCP lease (and the boot\nfile, when a directory is "
@@ -31,6 +37,26 @@ static void bn_sim_usage(FILE *f)
 		"  --pcap-out   write the session's USB traffic as a pcap "
 		"(link type 220)\n"
 		"exit status: 0 lease (and file) received, 1 failure, 2 usage\n");
+}
+
+/**
+ * Find the --model argument before parsing, to pick the model's kind.
+ *
+ * @param argc		Arguments
+ * @param argv		Argument vector
+ * @return		Model name, or NULL
+ */
+static const char *bn_sim_model_arg(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (strncmp(argv[i], "--model=", 8) == 0)
+			return argv[i] + 8;
+		if (strcmp(argv[i], "--model") == 0 && i + 1 < argc)
+			return argv[i + 1];
+	}
+	return NULL;
 }
 
 int bn_cmd_sim(struct bn_cli *cli, int argc, char **argv)
@@ -49,6 +75,12 @@ int bn_cmd_sim(struct bn_cli *cli, int argc, char **argv)
 	const char *model = NULL;
 	int c;
 
+	/* One command for every chip model: LAN95xx models have their own
+	 * options (speed, host, blank EEPROM) */
+	model = bn_sim_model_arg(argc, argv);
+	if (model && strncmp(model, "lan", 3) == 0)
+		return bn_cmd_sim_smsc(cli, argc, argv);
+	model = NULL;
 	memset(&o, 0, sizeof(o));
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
