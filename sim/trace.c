@@ -12,6 +12,10 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "bn_err.h"
 #include "sim/trace_priv.h"
@@ -21,6 +25,8 @@
 #define BN_PCAPNG_SHB		0x0a0d0d0au	/**< pcapng section header block */
 #define BN_SNIFF_LEN		4096		/**< Bytes examined for text */
 #define BN_TRACE_STDIO_BUF	(256 * 1024)	/**< stdio buffer of trace files */
+#define BN_TRACE_RELEASE_STEP	(4u << 20)	/**< Release the mapping behind us in steps of this */
+#define BN_TRACE_RELEASE_EVERY	1024		/**< Events between release checks */
 
 int bn_trace_fail(struct bn_trace *t, uint64_t offset, const char *fmt, ...)
 {
@@ -137,18 +143,95 @@ struct bn_trace *bn_trace_fopen(FILE *f, const char *name, char *err,
 	return NULL;
 }
 
+/**
+ * Map a regular file into memory and open a stream on the mapping.
+ *
+ * Reading through the mapping saves the kernel's copy into a stdio
+ * buffer; libpcap still reads with fread().
+ *
+ * @param path		File name
+ * @param map		Mapping out
+ * @param len		Its length out
+ * @return		Stream, or NULL (then use an ordinary stream)
+ */
+static FILE *bn_trace_map(const char *path, void **map, size_t *len)
+{
+	struct stat st;
+	FILE *f = NULL;
+	void *m;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    (uint64_t)st.st_size > SIZE_MAX)
+		goto out;
+	m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (m == MAP_FAILED)
+		goto out;
+	madvise(m, (size_t)st.st_size, MADV_SEQUENTIAL);
+	f = fmemopen(m, (size_t)st.st_size, "rb");
+	if (!f) {
+		munmap(m, (size_t)st.st_size);
+		goto out;
+	}
+	setvbuf(f, NULL, _IOFBF, BN_TRACE_STDIO_BUF);
+	*map = m;
+	*len = (size_t)st.st_size;
+ out:
+	close(fd);
+	return f;
+}
+
 struct bn_trace *bn_trace_open(const char *path, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
+	struct bn_trace *t;
+	size_t len = 0;
+	void *map = NULL;
+	FILE *f = bn_trace_map(path, &map, &len);
 
 	if (!f) {
-		snprintf(err, errlen, "%s: cannot open: %s", path,
-			 strerror(errno));
+		f = fopen(path, "rb");
+		if (!f) {
+			snprintf(err, errlen, "%s: cannot open: %s", path,
+				 strerror(errno));
+			return NULL;
+		}
+		/* large reads: fewer system calls */
+		setvbuf(f, NULL, _IOFBF, BN_TRACE_STDIO_BUF);
+	}
+	t = bn_trace_fopen(f, path, err, errlen);
+	if (!t) {
+		if (map)
+			munmap(map, len);
 		return NULL;
 	}
-	/* large reads: fewer system calls for libpcap and the text reader */
-	setvbuf(f, NULL, _IOFBF, BN_TRACE_STDIO_BUF);
-	return bn_trace_fopen(f, path, err, errlen);
+	t->map = map;
+	t->map_len = len;
+	return t;
+}
+
+/**
+ * Give back the part of a file mapping that has been read, so that the
+ * resident memory stays bounded however long the trace is.
+ *
+ * @param t		Reader
+ */
+static void bn_trace_release(struct bn_trace *t)
+{
+	FILE *f = t->pcap ? pcap_file(t->pcap) : t->f;
+	long pos = f ? ftell(f) : -1;
+	size_t page = (size_t)sysconf(_SC_PAGESIZE), upto;
+
+	if (pos <= 0 || (size_t)pos <= t->map_done + BN_TRACE_RELEASE_STEP)
+		return;
+	upto = ((size_t)pos - BN_TRACE_RELEASE_STEP / 2) / page * page;
+	if (upto <= t->map_done || upto > t->map_len)
+		return;
+	madvise((char *)t->map + t->map_done, upto - t->map_done,
+		MADV_DONTNEED);
+	t->map_done = upto;
 }
 
 int bn_trace_next(struct bn_trace *t, const struct bn_urb **ev)
@@ -159,6 +242,10 @@ int bn_trace_next(struct bn_trace *t, const struct bn_urb **ev)
 		rc = bn_trace_pcap_next(t);
 	else
 		rc = bn_trace_text_next(t);
+	if (t->map && ++t->map_tick == BN_TRACE_RELEASE_EVERY) {
+		t->map_tick = 0;
+		bn_trace_release(t);
+	}
 	*ev = rc > 0 ? &t->ev : NULL;
 	return rc;
 }
@@ -197,5 +284,7 @@ void bn_trace_close(struct bn_trace *t)
 	else if (t->f)
 		fclose(t->f);
 	free(t->buf);
+	if (t->map)
+		munmap(t->map, t->map_len);
 	free(t);
 }

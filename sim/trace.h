@@ -37,6 +37,10 @@ struct bn_trace;
 /**
  * Open a trace file, detecting its format from its content.
  *
+ * Regular files are read through a memory mapping (released behind the
+ * reader, so resident memory stays bounded); such a file must not be
+ * truncated while it is open.
+ *
  * @param path		File name
  * @param err		Error message out (file and reason) on failure
  * @param errlen	Size of @p err

@@ -35,9 +35,15 @@ struct bn_ident_dev *bn_ident_find(struct bn_ident *id, uint16_t bus,
 	struct bn_ident_dev *d;
 	unsigned int i;
 
-	for (i = 0; i < id->count; i++)
-		if (id->dev[i].bus == bus && id->dev[i].addr == addr)
+	if (id->last < id->count && id->dev[id->last].bus == bus &&
+	    id->dev[id->last].addr == addr)
+		return &id->dev[id->last];
+	for (i = 0; i < id->count; i++) {
+		if (id->dev[i].bus == bus && id->dev[i].addr == addr) {
+			id->last = i;
 			return &id->dev[i];
+		}
+	}
 	if (!create || id->count == BN_IDENT_MAX_DEVICES)
 		return NULL;
 	d = &id->dev[id->count++];

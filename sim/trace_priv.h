@@ -22,6 +22,10 @@
 /** Reader state. */
 struct bn_trace {
 	FILE *f;			/**< Stream (text; pcap owns it otherwise) */
+	void *map;			/**< File mapping behind  f, or NULL */
+	size_t map_len;			/**< Its length */
+	size_t map_done;		/**< Bytes of the mapping already released */
+	uint32_t map_tick;		/**< Events since the last release check */
 	char name[128];			/**< File name for messages */
 	enum bn_trace_format format;	/**< Detected format */
 	int linktype;			/**< pcap link type */

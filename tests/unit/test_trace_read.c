@@ -10,6 +10,7 @@
  * of a file.
  */
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -615,6 +616,50 @@ START_TEST(test_pcap_189)
 }
 END_TEST
 
+START_TEST(test_long_trace_streams)
+{
+	/* ~12 MB: reading walks past several releases of the file mapping */
+	const char *p = tt_write_temp("long", "", 0);
+	char err[BN_TRACE_ERR_MAX];
+	struct bn_pcap_writer *w = bn_pcap_writer_open(p, err, sizeof(err));
+	uint8_t data[256];
+	struct bn_urb ev;
+	struct bn_trace *t;
+	const struct bn_urb *r;
+	uint32_t i, n = 0;
+
+	ck_assert_msg(w != NULL, "%s", err);
+	memset(&ev, 0, offsetof(struct bn_urb, iso));
+	ev.type = 'C';
+	ev.xfer = BN_URB_XFER_BULK;
+	ev.ep = 0x82;
+	ev.bus = 1;
+	ev.dev = 2;
+	ev.data = data;
+	ev.data_len = sizeof(data);
+	ev.actual_len = sizeof(data);
+	for (i = 0; i < 40000; i++) {
+		memset(data, (int)(i & 0xff), sizeof(data));
+		ev.id = i;
+		ev.ts_ns = 1000ULL * i;
+		ck_assert_int_eq(bn_pcap_writer_put(w, &ev), 0);
+	}
+	ck_assert_int_eq(bn_pcap_writer_close(w), 0);
+	t = bn_trace_open(p, err, sizeof(err));
+	ck_assert_msg(t != NULL, "%s", err);
+	while (bn_trace_next(t, &r) > 0) {
+		ck_assert_uint_eq(r->id, n);
+		ck_assert_uint_eq(r->data_len, 256);
+		ck_assert_uint_eq(r->data[0], n & 0xff);
+		ck_assert_uint_eq(r->data[255], n & 0xff);
+		ck_assert_uint_eq(r->offset, 24 + (uint64_t)n * (16 + 64 + 256));
+		n++;
+	}
+	ck_assert_uint_eq(n, 40000);
+	bn_trace_close(t);
+}
+END_TEST
+
 /* Every prefix of a file: an open error, or events then end or an error
  * naming the record; never a crash, never more events than the whole. */
 static void check_prefixes(const char *path, long full)
@@ -916,6 +961,7 @@ static Suite *trace_read_suite(void)
 	tcase_add_test(tc, test_qemu_quirks);
 	tcase_add_test(tc, test_usbpcap_records);
 	tcase_add_test(tc, test_pcap_189);
+	tcase_add_test(tc, test_long_trace_streams);
 	suite_add_tcase(s, tc);
 	return s;
 }
