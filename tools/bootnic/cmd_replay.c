@@ -315,7 +315,7 @@ int bn_cmd_classify(struct bn_cli *cli, int argc, char **argv)
 		"FRAMES", "FIRST DIVERGENCE / STOP");
 	for (i = 0; i < n; i++) {
 		const struct bn_replay_report *r = &cand[i].rep;
-		char why[96] = "-";
+		char why[sizeof(r->error)] = "-";
 
 		if (r->divergences)
 			snprintf(why, sizeof(why), "%llu divergence%s, first: "
