@@ -5,7 +5,8 @@
 
 /**
  * @file
- * Behavioural ASIX AX88772 / AX88772A / AX88772B / AX88178 device models.
+ * Behavioural ASIX AX88772 / AX88772A / AX88772B / AX88178 / AX88172 device
+ * models.
  *
  * Hardware facts (command numbers, register bits, framing) come from the
  * driver's header, drivers/asix/asix.h, which names them from the
@@ -48,6 +49,13 @@
 #define AM_BMSR_10_100		0x7809
 /** READ_PHY_ID byte meaning "no PHY" (type 7). */
 #define AM_PHYID_NONE		0xe0
+/** Address of the AX88172's external 10/100 PHY (a model choice). */
+#define AM_172_PHY_ADDR		0x01
+/** AX88172 GPIO bits driving GPIO0 low: its PHY's reset (a model choice
+ * matching the low pulse on GPIO0 every board's GPIO bytes make). */
+#define AM_172_PHY_RESET	(ASIX_GPIO_GPO0EN | ASIX_GPIO_GPO_0)
+/** The AX88172's medium register is 8 bits wide. */
+#define AM_172_MEDIUM_MASK	0x00ff
 
 /** A chip as data. */
 struct am_chip {
@@ -63,9 +71,13 @@ struct am_chip {
 	bool qctctrl;		/**< Has QCTCTRL (772B) */
 	uint16_t physid1;	/**< PHY identifier high (a model choice) */
 	uint16_t physid2;	/**< PHY identifier low (a model choice) */
+	bool ax172;		/**< AX88172: its own command set (0x17 node
+				     ID, 0x13/0x14 IPG writes, 8-bit medium,
+				     no STATMNGSTS, SW_RESET, PHY select),
+				     external 10/100 PHY, raw framing */
 };
 
-/** The four chips. */
+/** The five chips. */
 static const struct am_chip am_chips[BN_ASIX_CHIP_COUNT] = {
 	[BN_ASIX_AX88772] = { "ax88772", "AX88772", 0x0b95, 0x7720,
 			      ASIX_CHIPCODE_AX88772, ASIX_EMBEDDED_PHY_ADDR,
@@ -85,6 +97,10 @@ static const struct am_chip am_chips[BN_ASIX_CHIP_COUNT] = {
 				(ASIX_PHYID_TYPE_GIGABIT << ASIX_PHYID_TYPE_SHIFT)
 				| 0x18 },
 			      true, false, false, 0x0141, 0x0cc2 },
+	[BN_ASIX_AX88172] = { "ax88172", "AX88172", 0x0b95, 0x1720,
+			      0x00, AM_172_PHY_ADDR,
+			      { AM_PHYID_NONE, AM_172_PHY_ADDR },
+			      false, false, false, 0x0181, 0xb8a0, true },
 };
 
 /** One frame in the receive SRAM. */
@@ -317,7 +333,7 @@ static void am_phy_defaults(struct asix_model *m, bn_simtime_t now)
 	m->phy[BN_MII_ADVERTISE] = BN_ADVERTISE_ALL | BN_ADVERTISE_CSMA;
 	if (m->chip->gigabit) {
 		m->phy[BN_MII_CTRL1000] = BN_CTRL1000_FULL | BN_CTRL1000_HALF;
-	} else {
+	} else if (!m->chip->ax172) {
 		m->phy[ASIX_AX88772A_PHY14H] = ASIX_AX88772A_PHY14H_DEFAULT;
 		m->phy[ASIX_AX88772A_PHY15H] = ASIX_AX88772A_PHY15H_DEFAULT;
 		m->phy[ASIX_AX88772A_PHY16H] = ASIX_AX88772A_PHY16H_DEFAULT;
@@ -331,7 +347,7 @@ static void am_phy_defaults(struct asix_model *m, bn_simtime_t now)
  * Embedded PHY: SW_RESET IPPD powers it down, IPRL clear holds it in
  * reset, and SW_PHY_SELECT must route MDIO to it (PSEL).  External PHY:
  * GPIO1 driven high powers it, GPIO2 driven low or SW_RESET PRL low holds
- * it in reset.
+ * it in reset.  AX88172: GPIO0 driven low holds its PHY in reset.
  *
  * @param m		Model
  * @return		true if it runs
@@ -340,6 +356,8 @@ static bool am_phy_should_run(const struct asix_model *m)
 {
 	uint8_t pwr = ASIX_GPIO_GPO1EN | ASIX_GPIO_GPO_1;
 
+	if (m->chip->ax172)
+		return (m->gpio & AM_172_PHY_RESET) != ASIX_GPIO_GPO0EN;
 	if (!m->chip->gigabit)
 		return !(m->sw_reset & ASIX_SWRESET_IPPD) &&
 		       (m->sw_reset & ASIX_SWRESET_IPRL) &&
@@ -487,6 +505,8 @@ static bool am_medium_ok(const struct asix_model *m)
 
 	if (!m->link)
 		return false;
+	if (m->chip->ax172)
+		return true;	/* no speed bits: the PHY sets the speed */
 	if (m->speed == 1000)
 		return gm;
 	if (gm)
@@ -495,7 +515,8 @@ static bool am_medium_ok(const struct asix_model *m)
 }
 
 /**
- * Test whether the receiver takes frames (RX_CTL SO, medium RE, link).
+ * Test whether the receiver takes frames (RX_CTL SO, medium RE except on
+ * the 172, link).
  *
  * @param m		Model
  * @return		true if it does
@@ -503,7 +524,21 @@ static bool am_medium_ok(const struct asix_model *m)
 static bool am_rx_on(const struct asix_model *m)
 {
 	return am_medium_ok(m) && (m->rx_ctl & ASIX_RX_CTL_SO) &&
-	       (m->medium & ASIX_MEDIUM_RE);
+	       (m->chip->ax172 || (m->medium & ASIX_MEDIUM_RE));
+}
+
+/**
+ * Receive SRAM bytes a frame takes (header and pad, none on the 172).
+ *
+ * @param m		Model
+ * @param len		Frame length
+ * @return		Bytes
+ */
+static size_t am_rx_need(const struct asix_model *m, size_t len)
+{
+	if (m->chip->ax172)
+		return len;
+	return ASIX_HDR_LEN + len + (len & 1);
 }
 
 /**
@@ -567,7 +602,7 @@ static bool am_rx_store(struct asix_model *m, const uint8_t *frame,
 			size_t len, bn_simtime_t ready)
 {
 	struct am_frame *f;
-	size_t need = ASIX_HDR_LEN + len + (len & 1);
+	size_t need = am_rx_need(m, len);
 
 	if (!am_rx_on(m) || !am_rx_accept(m, frame) ||
 	    m->rx_count == BN_ASIX_MODEL_RXQ ||
@@ -666,7 +701,8 @@ static uint32_t am_xfer_max(const struct asix_model *m)
 }
 
 /**
- * Move arrived frames from the SRAM into the current bulk-in transfer.
+ * Move arrived frames from the SRAM into the current bulk-in transfer
+ * (the 172: one bare frame into an empty transfer).
  *
  * @param m		Model
  * @param now		Time
@@ -679,14 +715,23 @@ static void am_in_fill(struct asix_model *m, bn_simtime_t now)
 
 	while (m->rx_count) {
 		f = &m->rxq[m->rx_head];
-		need = ASIX_HDR_LEN + f->len + (f->len & 1u);
+		need = (uint32_t)am_rx_need(m, f->len);
 		if (f->ready > now || m->in_len + need > max)
 			break;
-		bn_put_le32(m->in_buf + m->in_len, (uint32_t)f->len |
-			    ((uint32_t)(uint16_t)~f->len << 16));
-		memcpy(m->in_buf + m->in_len + ASIX_HDR_LEN, f->data, f->len);
-		if (f->len & 1)
-			m->in_buf[m->in_len + ASIX_HDR_LEN + f->len] = 0;
+		if (m->chip->ax172) {
+			/* One bare frame per transfer */
+			if (m->in_len)
+				break;
+			memcpy(m->in_buf, f->data, f->len);
+		} else {
+			bn_put_le32(m->in_buf + m->in_len, (uint32_t)f->len |
+				    ((uint32_t)(uint16_t)~f->len << 16));
+			memcpy(m->in_buf + m->in_len + ASIX_HDR_LEN, f->data,
+			       f->len);
+			if (f->len & 1)
+				m->in_buf[m->in_len + ASIX_HDR_LEN + f->len] =
+					0;
+		}
 		m->in_len += need;
 		m->stats.to_host++;
 		m->stats.to_host_bytes += f->len;
@@ -699,9 +744,10 @@ static void am_in_fill(struct asix_model *m, bn_simtime_t now)
 /**
  * Bulk-in token.
  *
- * The chip streams: frames that arrive while a transfer is under way are
- * appended to it until it reaches the MFB size; a short packet (or a ZLP
- * after a full one) ends it.
+ * The 772/178 stream: frames that arrive while a transfer is under way
+ * are appended to it until it reaches the MFB size; a short packet (or a
+ * ZLP after a full one) ends it.  The 172 sends one bare frame per
+ * transfer, ended the same way.
  *
  * @param m		Model
  * @param buf		Packet room
@@ -770,7 +816,8 @@ static void am_tx_frame(struct asix_model *m, const uint8_t *frame,
 {
 	bn_simtime_t start;
 
-	if (!am_medium_ok(m)) {
+	if (!am_medium_ok(m) ||
+	    (m->chip->ax172 && !(m->medium & ASIX172_MEDIUM_TX))) {
 		m->stats.tx_no_link++;
 		return;
 	}
@@ -784,7 +831,8 @@ static void am_tx_frame(struct asix_model *m, const uint8_t *frame,
 }
 
 /**
- * A bulk-out transfer ended: take its frames apart.
+ * A bulk-out transfer ended: take its frames apart (the 172: the transfer
+ * is the frame).
  *
  * @param m		Model
  * @param zlp		It ended with a zero-length packet
@@ -794,6 +842,16 @@ static void am_out_done(struct asix_model *m, bool zlp)
 	uint32_t pos = 0, hdr, flen;
 	bool after_pad = false;
 
+	if (m->chip->ax172) {
+		/* One bare frame per transfer; a lone ZLP carries nothing */
+		if (m->out_overflow || (m->out_len &&
+		    (m->out_len < BN_ETH_HLEN ||
+		     m->out_len > ASIX_RX_FRAME_MAX)))
+			m->stats.bad_out++;
+		else if (m->out_len)
+			am_tx_frame(m, m->out_buf, m->out_len);
+		goto done;
+	}
 	if (m->out_overflow || m->out_len < ASIX_HDR_LEN) {
 		if (m->out_overflow || m->out_len)
 			m->stats.bad_out++;
@@ -847,6 +905,53 @@ static bn_simtime_t am_tx_room_at(const struct asix_model *m)
  * ------------------------------------------------------------------------ */
 
 /**
+ * Answer the AX88172's own vendor requests with no or OUT data.
+ *
+ * 0x12, 0x13 and 0x14 write one inter-packet gap each from wValue (a
+ * 772-style WRITE_NODE_ID, 0x14 with six bytes, therefore writes IPG2 and
+ * leaves the node ID alone); 0x18 writes the node ID; the medium register
+ * is 8 bits.  SW_RESET, SW_PHY_SELECT and QCTCTRL belong to later chips
+ * (a model choice where the reference lists no 172 equivalent): STALL.
+ *
+ * @param m		Model
+ * @param s		Request
+ * @param data		OUT data
+ * @param ok		Out: true if the chip knows the request
+ * @return		true if answered here, false for the common set
+ */
+static bool am_vendor_out_172(struct asix_model *m, const struct bn_setup *s,
+			      const uint8_t *data, bool *ok)
+{
+	*ok = true;
+	switch (s->request) {
+	case ASIX_CMD_WRITE_IPG0:
+		m->ipg[0] = (uint8_t)s->value;
+		return true;
+	case ASIX172_CMD_WRITE_IPG1:
+		m->ipg[1] = (uint8_t)s->value;
+		return true;
+	case ASIX172_CMD_WRITE_IPG2:
+		m->ipg[2] = (uint8_t)s->value;
+		return true;
+	case ASIX172_CMD_WRITE_NODE_ID:
+		*ok = s->length == 6;
+		if (*ok)
+			memcpy(m->node_id, data, 6);
+		return true;
+	case ASIX_CMD_WRITE_MEDIUM_MODE:
+		m->medium = s->value & AM_172_MEDIUM_MASK;
+		return true;
+	case ASIX_CMD_SW_RESET:
+	case ASIX_CMD_SW_PHY_SELECT:
+	case ASIX_CMD_QCTCTRL:
+		*ok = false;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/**
  * Answer a vendor request with no or OUT data.
  *
  * @param m		Model
@@ -858,6 +963,10 @@ static bn_simtime_t am_tx_room_at(const struct asix_model *m)
 static bool am_vendor_out(struct asix_model *m, const struct bn_setup *s,
 			  const uint8_t *data, bn_simtime_t now)
 {
+	bool ok;
+
+	if (m->chip->ax172 && am_vendor_out_172(m, s, data, &ok))
+		return ok;
 	switch (s->request) {
 	case ASIX_CMD_SET_SW_MII:
 		m->sw_mii = true;
@@ -934,7 +1043,8 @@ static bool am_vendor_out(struct asix_model *m, const struct bn_setup *s,
 }
 
 /**
- * Answer a vendor IN request.
+ * Answer a vendor IN request (the 172: READ_NODE_ID is 0x17, the medium
+ * reads as one byte, no STATMNGSTS, 0x13 is not a read).
  *
  * @param m		Model
  * @param s		Request
@@ -948,6 +1058,24 @@ static bool am_vendor_in(struct asix_model *m, const struct bn_setup *s,
 	uint8_t r[8];
 	size_t n;
 
+	if (m->chip->ax172) {
+		switch (s->request) {
+		case ASIX172_CMD_READ_NODE_ID:
+			memcpy(r, m->node_id, 6);
+			n = 6;
+			goto reply;
+		case ASIX_CMD_READ_MEDIUM_STATUS:
+			r[0] = (uint8_t)m->medium;
+			n = 1;
+			goto reply;
+		case ASIX_CMD_STATMNGSTS:
+		case ASIX_CMD_READ_NODE_ID:	/* 0x13 is WRITE_IPG1 here */
+		case ASIX_CMD_SW_PHY_STATUS:
+			return false;
+		default:
+			break;
+		}
+	}
 	switch (s->request) {
 	case ASIX_CMD_READ_MII_REG:
 		bn_put_le16(r, am_mii_read(m, s->value, s->index));
@@ -999,6 +1127,7 @@ static bool am_vendor_in(struct asix_model *m, const struct bn_setup *s,
 	default:
 		return false;
 	}
+reply:
 	*len = (uint16_t)BN_MIN(n, (size_t)s->length);
 	memcpy(data, r, *len);
 	return true;
@@ -1174,7 +1303,8 @@ static void am_power_on(struct asix_model *m, bn_simtime_t now)
 	if (m->chip->node_id_zero)
 		memset(m->node_id, 0, 6);
 	m->rx_ctl = 0;
-	m->medium = m->chip->gigabit ? ASIX_AX88178_MEDIUM_DEFAULT :
+	m->medium = m->chip->ax172 ? ASIX172_MEDIUM_DEFAULT :
+		    m->chip->gigabit ? ASIX_AX88178_MEDIUM_DEFAULT :
 		    ASIX_AX88772_MEDIUM_DEFAULT;
 	m->ipg[0] = ASIX_IPG0_DEFAULT;
 	m->ipg[1] = ASIX_IPG1_DEFAULT;

@@ -7,25 +7,33 @@
 
 /**
  * @file
- * Behavioural models of the ASIX AX88772, AX88772A, AX88772B and AX88178
- * on the simulated-device seam (one implementation, the chip as data).
+ * Behavioural models of the ASIX AX88772, AX88772A, AX88772B, AX88178 and
+ * AX88172 on the simulated-device seam (one implementation, the chip as
+ * data).
  *
  * A model presents the chip's vendor interface (ff/ff/00: interrupt-in
  * 0x81, bulk-in 0x82, bulk-out 0x03, high speed), answers the 772/178
- * vendor command set from register state, keeps an EEPROM, and holds one
- * PHY: the embedded 10/100 PHY at 0x10 of the 772 family (powered down by
- * SW_RESET IPPD, held in reset without IPRL) or the external gigabit PHY
- * of the AX88178 (powered by GPIO1, reset by GPIO2 low or SW_RESET PRL
- * low).  A PHY that is not running answers every MII read with 0xffff, as
+ * vendor command set from register state (the 772/178 one, or the
+ * AX88172's: READ_NODE_ID is 0x17, 0x13/0x14 write IPG1/IPG2, an 8-bit
+ * medium register, no STATMNGSTS, SW_RESET or PHY select; requests a chip
+ * does not have STALL), keeps an EEPROM, and holds one PHY: the embedded
+ * 10/100 PHY at 0x10 of the 772 family (powered down by SW_RESET IPPD,
+ * held in reset without IPRL), the external gigabit PHY of the AX88178
+ * (powered by GPIO1, reset by GPIO2 low or SW_RESET PRL low) or the
+ * external 10/100 PHY of the AX88172 (held in reset while GPIO0 is driven
+ * low: the pulse every board's driver_info GPIO bytes make).  A PHY that is not running answers every MII read with 0xffff, as
  * an MDIO bus with nobody on it does.  Autonegotiation completes a fixed
  * time after it is restarted; the link status bit is latched low and the
  * interrupt endpoint sends a status packet on every link change.
  *
  * Frames move only while the medium mode's speed bits (PS, GM) match the
- * negotiated speed and RX_CTL SO and medium RE are set.
+ * negotiated speed and RX_CTL SO and medium RE are set.  The AX88172's
+ * medium register has no speed or receive-enable bits: it receives with
+ * RX_CTL SO and transmits with medium TX.
  *
- * Bulk traffic uses the 772/178 length+complement framing both ways and
- * is paced at the link's line rate (wire time per frame: preamble, SFD,
+ * Bulk traffic uses the 772/178 length+complement framing both ways (the
+ * AX88172: one bare Ethernet frame per transfer both ways, a bulk-in
+ * transfer ended by a short packet or a ZLP) and is paced at the link's line rate (wire time per frame: preamble, SFD,
  * FCS and inter-frame gap included), so throughput measured on the model
  * is bounded by what the PHY could carry.
  */
@@ -42,6 +50,7 @@ enum bn_asix_chip {
 	BN_ASIX_AX88772A,	/**< AX88772A (chip code 0x10) */
 	BN_ASIX_AX88772B,	/**< AX88772B (chip code 0x20) */
 	BN_ASIX_AX88178,	/**< AX88178 (external gigabit PHY) */
+	BN_ASIX_AX88172,	/**< AX88172 (own command set, raw frames) */
 	BN_ASIX_CHIP_COUNT,	/**< Number of chips (not a chip) */
 };
 
@@ -85,7 +94,8 @@ struct bn_asix_model_stats {
 	uint64_t bad_pad;		/**< Transfers filling whole packets without the pad word */
 	uint64_t dropped;		/**< Frames dropped (SRAM full, receiver off, no link, filter) */
 	uint64_t tx_no_link;		/**< Frames from the driver dropped: no link,
-					     or medium mode not matching its speed */
+					     medium mode not matching its speed, or
+					     (172) medium TX off */
 	uint64_t stalls;		/**< Requests answered with STALL */
 	uint64_t link_changes;		/**< Link transitions */
 	bn_simtime_t tx_wire_end;	/**< When the wire finishes the last frame
@@ -93,7 +103,8 @@ struct bn_asix_model_stats {
 };
 
 /**
- * Find a chip by name ("ax88772", "ax88772a", "ax88772b", "ax88178").
+ * Find a chip by name ("ax88772", "ax88772a", "ax88772b", "ax88178",
+ * "ax88172").
  *
  * @param name		Name
  * @param chip		Chip out

@@ -8,8 +8,9 @@
  *
  * usage: bench_asix
  *
- * The asix driver runs on the AX88772 model (100 Mb/s PHY) and the AX88178
- * model (1000 Mb/s PHY), both behind a simulated USB 2.0 high-speed bus
+ * The asix driver runs on the AX88772 model (100 Mb/s PHY), the AX88178
+ * model (1000 Mb/s PHY) and the AX88172 model (100 Mb/s PHY, one bare
+ * frame per bulk transfer), all behind a simulated USB 2.0 high-speed bus
  * (xHCI profile).  Receive: the model floods broadcast frames (1514 and
  * 64 bytes)
  * arriving at the PHY's line rate (wire time (len + 4 FCS + 20 preamble/
@@ -141,9 +142,10 @@ static void run(int chip, bool rx, size_t len, unsigned long frames,
 int main(void)
 {
 	static const struct { int chip; const char *name; double mbps; }
-	chips[2] = {
+	chips[3] = {
 		{ BN_ASIX_AX88772, "AX88772", 100.0 },
 		{ BN_ASIX_AX88178, "AX88178", 1000.0 },
+		{ BN_ASIX_AX88172, "AX88172", 100.0 },
 	};
 	static const size_t sizes[2] = { 1514, 64 };
 	struct result base[2], r;
@@ -167,12 +169,13 @@ int main(void)
 			       100.0 * base[dir].fps * (double)len /
 			       CEILING_BPS);
 		}
-		for (c = 0; c < 2; c++) {
+		for (c = 0; c < 3; c++) {
 			wire_max = chips[c].mbps * 1e6 /
 				   ((double)(len + 24) * 8.0);
 			for (dir = 0; dir < 2; dir++) {
 				run(chips[c].chip, dir == 0, len,
-				    (z ? 40000 : 8000) * (c ? 4 : 1), &r);
+				    (z ? 40000 : 8000) *
+				    (chips[c].mbps > 100.0 ? 4 : 1), &r);
 				mbps = r.fps * (double)len * 8 / 1e6;
 				printf("%s %4zu B  %s  %9.0f frames/s  %7.1f "
 				       "Mb/s  %5.1f%% of %.0f Mb/s line  "

@@ -6,8 +6,8 @@
 /* The ASIX driver on the behavioural chip models (sim/model_asix.c), end
  * to end: enumeration, probe, link-up, a DHCP lease from the libslirp peer
  * and a file fetched by TFTP; the AX88772A bound through a table that
- * claims AX88178; and the model showing what the AX88178 sequence does to
- * an AX88772A. */
+ * claims AX88178; the model showing what the AX88178 sequence does to
+ * an AX88772A; and the AX88172's own command set and raw framing. */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +29,7 @@ BN_TESTS_FAMILY("ax88772");
 BN_TESTS_FAMILY("ax88772a");
 BN_TESTS_FAMILY("ax88772b");
 BN_TESTS_FAMILY("ax88178");
+BN_TESTS_FAMILY("ax88172");
 
 #define FILE_LEN 7000
 
@@ -87,6 +88,8 @@ static const struct combo combos[] = {
 	{ BN_ASIX_AX88772A, "ax88772a", true, 100, BN_SIM_XHCI },
 	{ BN_ASIX_AX88772, "ax88772", false, 100, BN_SIM_EHCI },
 	{ BN_ASIX_AX88178, "ax88178", false, 1000, BN_SIM_EHCI },
+	{ BN_ASIX_AX88172, "ax88172", false, 100, BN_SIM_XHCI },
+	{ BN_ASIX_AX88172, "ax88172", false, 100, BN_SIM_EHCI },
 };
 
 START_TEST(test_dhcp_tftp)
@@ -494,6 +497,160 @@ START_TEST(test_bulk_in_framing)
 }
 END_TEST
 
+/* The AX88172's command set: the MAC reads through 0x17 (0x13 IN, the
+ * 772's READ_NODE_ID, STALLs, as does STATMNGSTS); a 772-style
+ * WRITE_NODE_ID (0x14 with six bytes) writes IPG2 and leaves the MAC
+ * alone; the medium register reads back as one byte. */
+START_TEST(test_172_node_id)
+{
+	struct bn_simdev *dev = raw_model(BN_ASIX_AX88172);
+	static const uint8_t other[6] = { 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 };
+	uint8_t b[8];
+	uint16_t value = 0x0007;
+
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_IN, ASIX172_CMD_READ_NODE_ID, 0,
+				 0, b, 6, 0), BN_SIM_ACK);
+	ck_assert_mem_eq(b, mac, 6);
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_IN, ASIX_CMD_READ_NODE_ID, 0, 0,
+				 b, 6, 0), BN_SIM_STALL);
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_IN, ASIX_CMD_STATMNGSTS, 0, 0,
+				 b, 1, 0), BN_SIM_STALL);
+	memcpy(b, other, 6);
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_OUT, ASIX_CMD_WRITE_NODE_ID,
+				 value, 0, b, 6, 0), BN_SIM_ACK);
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_IN, ASIX172_CMD_READ_NODE_ID, 0,
+				 0, b, 6, 0), BN_SIM_ACK);
+	ck_assert_mem_eq(b, mac, 6);
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_IN, ASIX_CMD_READ_IPG012, 0, 0,
+				 b, 3, 0), BN_SIM_ACK);
+	ck_assert_uint_eq(b[0], ASIX_IPG0_DEFAULT);
+	ck_assert_uint_eq(b[1], ASIX_IPG1_DEFAULT);
+	ck_assert_uint_eq(b[2], value);
+	/* The same request on an AX88772 does write its MAC */
+	bn_simdev_destroy(dev);
+	dev = raw_model(BN_ASIX_AX88772);
+	memcpy(b, other, 6);
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_OUT, ASIX_CMD_WRITE_NODE_ID,
+				 value, 0, b, 6, 0), BN_SIM_ACK);
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_IN, ASIX_CMD_READ_NODE_ID, 0, 0,
+				 b, 6, 0), BN_SIM_ACK);
+	ck_assert_mem_eq(b, other, 6);
+	bn_simdev_destroy(dev);
+	/* 8-bit medium, one byte back */
+	dev = raw_model(BN_ASIX_AX88172);
+	b[1] = 0xee;
+	raw_w(dev, ASIX_CMD_WRITE_MEDIUM_MODE, 0x0312, 0);
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_IN, ASIX_CMD_READ_MEDIUM_STATUS,
+				 0, 0, b, 2, 0), BN_SIM_ACK);
+	ck_assert_uint_eq(b[0], 0x12);
+	ck_assert_uint_eq(b[1], 0xee);
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
+/* The AX88172's PHY: 10/100 at address 0x01 by READ_PHY_ID, held in
+ * reset while GPIO0 is driven low (the board toggles pulse it). */
+START_TEST(test_172_phy_gpio)
+{
+	struct bn_simdev *dev = raw_model(BN_ASIX_AX88172);
+	uint8_t id[2];
+	bn_simtime_t t = MS(1);
+
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_IN, ASIX_CMD_READ_PHY_ID, 0, 0,
+				 id, 2, 0), BN_SIM_ACK);
+	ck_assert_uint_eq(id[ASIX_PHYID_PRIMARY], 0x01);
+	ck_assert_uint_eq(id[ASIX_PHYID_PRIMARY] >> ASIX_PHYID_TYPE_SHIFT,
+			  ASIX_PHYID_TYPE_10_100);
+	ck_assert(bn_asix_model_phy_running(dev));
+	ck_assert_uint_eq(raw_mii(dev, 0x01, BN_MII_PHYSID1, t), 0x0181);
+	ck_assert_uint_eq(raw_mii(dev, 0x10, BN_MII_PHYSID1, t), 0xffff);
+	raw_w(dev, ASIX_CMD_WRITE_GPIOS, (ASIX172_GPIO_DEFAULT >> 16) & 0xff, t);
+	ck_assert(bn_asix_model_phy_running(dev));
+	raw_w(dev, ASIX_CMD_WRITE_GPIOS, (ASIX172_GPIO_DEFAULT >> 8) & 0xff, t);
+	ck_assert(!bn_asix_model_phy_running(dev));
+	ck_assert_uint_eq(raw_mii(dev, 0x01, BN_MII_PHYSID1, t), 0xffff);
+	raw_w(dev, ASIX_CMD_WRITE_GPIOS, ASIX172_GPIO_DEFAULT & 0xff, t);
+	ck_assert(bn_asix_model_phy_running(dev));
+	ck_assert(!bn_asix_model_link(dev));
+	t += MS(BN_ASIX_MODEL_AN_MS + 1);
+	dev->ops->tick(dev, t);
+	ck_assert(bn_asix_model_link(dev));
+	ck_assert_uint_eq(bn_asix_model_speed(dev), 100);
+	/* No SW_RESET or PHY select on this chip */
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_OUT, ASIX_CMD_SW_RESET,
+				 ASIX_SWRESET_IPPD, 0, NULL, 0, t),
+			 BN_SIM_STALL);
+	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_OUT, ASIX_CMD_SW_PHY_SELECT, 0,
+				 0, NULL, 0, t), BN_SIM_STALL);
+	ck_assert(bn_asix_model_link(dev));
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
+/* AX88172 framing: one bare frame per bulk-in transfer (a whole number
+ * of packets ends with a ZLP), one bare frame per bulk-out transfer;
+ * frames are sent only with medium TX. */
+START_TEST(test_172_raw_framing)
+{
+	struct bn_simdev *dev = raw_model(BN_ASIX_AX88172);
+	static uint8_t buf[4096];
+	uint8_t f[1024], g[61];
+	bn_simtime_t t = MS(100), ready;
+	uint16_t n;
+	size_t got;
+
+	dev->ops->tick(dev, t);
+	ck_assert(bn_asix_model_link(dev));
+	memset(f, 0xff, 6);
+	memcpy(f + 6, mac, 6);
+	memset(f + 12, 0x44, sizeof(f) - 12);
+	memcpy(g, f, sizeof(g));
+	ck_assert(!bn_asix_model_push(dev, f, sizeof(f)));	/* RX off */
+	raw_w(dev, ASIX_CMD_WRITE_RX_CTL, ASIX172_RX_CTL_INIT |
+	      ASIX_RX_CTL_AB, t);
+	ck_assert(bn_asix_model_push(dev, f, sizeof(f)));
+	ck_assert(bn_asix_model_push(dev, g, sizeof(g)));
+	t += MS(1);
+	/* 1024 bytes: two full packets, then a ZLP ends the transfer */
+	got = raw_bulk_in(dev, buf, 1024, t);
+	ck_assert_uint_eq(got, 1024);
+	ck_assert_mem_eq(buf, f, sizeof(f));
+	n = 99;
+	ck_assert_int_eq(dev->ops->in(dev, 0x82, buf, 512, &n, t, &ready),
+			 BN_SIM_ACK);
+	ck_assert_uint_eq(n, 0);
+	/* the next frame is its own transfer, bare */
+	got = raw_bulk_in(dev, buf, sizeof(buf), t);
+	ck_assert_uint_eq(got, sizeof(g));
+	ck_assert_mem_eq(buf, g, sizeof(g));
+	ck_assert_uint_eq(bn_asix_model_stats(dev)->to_host, 2);
+	/* bulk-out: a bare 61-byte frame, then a 512-byte frame and a ZLP */
+	ck_assert_int_eq(dev->ops->out(dev, 0x03, g, sizeof(g), 0, t, &ready),
+			 BN_SIM_ACK);
+	ck_assert_uint_eq(bn_asix_model_stats(dev)->from_host, 1);
+	ck_assert_int_eq(dev->ops->out(dev, 0x03, f, 512, 0, t, &ready),
+			 BN_SIM_ACK);
+	ck_assert_uint_eq(bn_asix_model_stats(dev)->from_host, 1);
+	ck_assert_int_eq(dev->ops->out(dev, 0x03, f, 0, 0, t, &ready),
+			 BN_SIM_ACK);
+	ck_assert_uint_eq(bn_asix_model_stats(dev)->from_host, 2);
+	ck_assert_uint_eq(bn_asix_model_stats(dev)->from_host_bytes, 61 + 512);
+	ck_assert_uint_eq(bn_asix_model_stats(dev)->bad_pad, 0);
+	/* a runt transfer is malformed */
+	ck_assert_int_eq(dev->ops->out(dev, 0x03, f, 10, 0, t, &ready),
+			 BN_SIM_ACK);
+	ck_assert_uint_eq(bn_asix_model_stats(dev)->bad_out, 1);
+	/* medium without TX: nothing goes out */
+	raw_w(dev, ASIX_CMD_WRITE_MEDIUM_MODE, ASIX172_MEDIUM_DEFAULT &
+	      ~ASIX172_MEDIUM_TX, t);
+	ck_assert_int_eq(dev->ops->out(dev, 0x03, g, sizeof(g), 0, t, &ready),
+			 BN_SIM_ACK);
+	ck_assert_uint_eq(bn_asix_model_stats(dev)->from_host, 2);
+	ck_assert_uint_eq(bn_asix_model_stats(dev)->tx_no_link, 1);
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
 static Suite *asix_sim_suite(void)
 {
 	Suite *s = suite_create("asix_sim");
@@ -509,6 +666,9 @@ static Suite *asix_sim_suite(void)
 	tcase_add_test(tm, test_registers_and_link);
 	tcase_add_test(tm, test_bulk_out_checks);
 	tcase_add_test(tm, test_bulk_in_framing);
+	tcase_add_test(tm, test_172_node_id);
+	tcase_add_test(tm, test_172_phy_gpio);
+	tcase_add_test(tm, test_172_raw_framing);
 	suite_add_tcase(s, tm);
 	return s;
 }

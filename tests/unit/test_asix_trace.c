@@ -9,7 +9,8 @@
  * driver; on the AX88772A trace, forcing the AX88178 family is caught by
  * the driver's cross-check, while a driver that trusts the table (the
  * pre-fix behaviour, modelled below) diverges at the first AX88178 request
- * the AX88772A session never made; ranking families puts ax88772a first. */
+ * the AX88772A session never made; ranking families puts ax88772a first,
+ * and on the AX88172 trace ax88172. */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,8 +29,10 @@ BN_TESTS_FAMILY("ax88772");
 BN_TESTS_FAMILY("ax88772a");
 BN_TESTS_FAMILY("ax88772b");
 BN_TESTS_FAMILY("ax88178");
+BN_TESTS_FAMILY("ax88172");
 
 #define TRACE_772A "traces/asix-ax88772a-sim.pcap"
+#define TRACE_172 "traces/asix-ax88172-sim.pcap"
 
 static struct bn_replay_model *learn(const char *path)
 {
@@ -129,7 +132,7 @@ static void naive_setup(void)
 /* ---- Tests ---- */
 
 static const char *const families[] = {
-	"ax88772", "ax88772a", "ax88772b", "ax88178",
+	"ax88772", "ax88772a", "ax88772b", "ax88178", "ax88172",
 };
 
 /* Each generated trace replays clean with the built-in driver. */
@@ -335,6 +338,58 @@ START_TEST(test_cli_sim)
 }
 END_TEST
 
+/* Ranking on the AX88172 trace: ax88172 replays clean and scores best.
+ * Forced to another ASIX family the driver cannot tell (an external 10/100
+ * PHY looks the same to READ_PHY_ID), so it runs that family and stops at
+ * the first request the 172 session never made: STATMNGSTS for the 772
+ * class, the 772/178 READ_NODE_ID (0x13, a write command on the 172) for
+ * the AX88178. */
+START_TEST(test_172_ranking)
+{
+	struct bn_replay_model *m = learn(TRACE_172);
+	struct bn_replay_report rep;
+	struct bn_replay_opts opts = { .profile = BN_SIM_XHCI, .bus = -1,
+				       .dev = -1 };
+	const struct bn_registry *reg = &bn_registry_builtin;
+	long best = -1000000, second = -1000000, score;
+	const char *winner = NULL, *name;
+	size_t d, f;
+
+	bn_test_log_capture();
+	for (d = 0; d < reg->count; d++) {
+		for (f = 0; f < reg->drivers[d]->family_count; f++) {
+			name = reg->drivers[d]->families[f]->name;
+			opts.family = name;
+			bn_replay_run(m, &opts, reg, &rep);
+			score = bn_replay_score(&rep);
+			if (strcmp(name, "ax88172") == 0) {
+				ck_assert(bn_replay_ok(&rep));
+			} else if (strcmp(reg->drivers[d]->name,
+					  "asix") == 0) {
+				ck_assert_msg(!rep.probed, "%s probed", name);
+				ck_assert_uint_gt(rep.nfindings, 0);
+				ck_assert_uint_eq(rep.findings[0].setup[0],
+						  ASIX_REQ_IN);
+				ck_assert_uint_eq(rep.findings[0].setup[1],
+						  strcmp(name, "ax88178") == 0 ?
+						  ASIX_CMD_READ_NODE_ID :
+						  ASIX_CMD_STATMNGSTS);
+			}
+			if (score > best) {
+				second = best;
+				best = score;
+				winner = name;
+			} else if (score > second) {
+				second = score;
+			}
+		}
+	}
+	ck_assert_str_eq(winner, "ax88172");
+	ck_assert_int_gt(best, second);
+	bn_replay_model_free(m);
+}
+END_TEST
+
 static Suite *asix_trace_suite(void)
 {
 	Suite *s = suite_create("asix_trace");
@@ -346,6 +401,7 @@ static Suite *asix_trace_suite(void)
 	tcase_add_test(tc, test_772a_forced_178_crosscheck);
 	tcase_add_test(tc, test_772a_forced_178_diverges);
 	tcase_add_test(tc, test_772a_ranking);
+	tcase_add_test(tc, test_172_ranking);
 	tcase_add_test(tc, test_cli_sim);
 	suite_add_tcase(s, tc);
 	return s;

@@ -22,7 +22,7 @@
 static void bn_sim_usage(FILE *f)
 {
 	fprintf(f, "usage: bootnic sim --model ax88772|ax88772a|ax88772b|"
-		"ax88178 [--pcap-out FILE]\n"
+		"ax88178|ax88172 [--pcap-out FILE]\n"
 		"                  [--tftp-root DIR --bootfile NAME]\n"
 		"       bootnic sim --model lan9500|lan9500a|lan9512|lan9514|"
 		"lan9530|lan9730|lan89530\n"
