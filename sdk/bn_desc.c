@@ -61,6 +61,17 @@ const char *bn_setup_std_name(const struct bn_setup *setup)
 	return names[setup->request];
 }
 
+const char *bn_speed_name(enum bn_speed speed)
+{
+	switch (speed) {
+	case BN_SPEED_LOW: return "low";
+	case BN_SPEED_FULL: return "full";
+	case BN_SPEED_HIGH: return "high";
+	case BN_SPEED_SUPER: return "super";
+	default: return "unknown";
+	}
+}
+
 const char *bn_desc_type_name(uint8_t type)
 {
 	switch (type) {

@@ -141,6 +141,14 @@ void bn_setup_decode(const uint8_t wire[8], struct bn_setup *setup);
 const char *bn_setup_std_name(const struct bn_setup *setup);
 
 /**
+ * Name a bus speed.
+ *
+ * @param speed		::bn_speed
+ * @return		"low", "full", "high", "super" or "unknown"
+ */
+const char *bn_speed_name(enum bn_speed speed);
+
+/**
  * Name a descriptor type.
  *
  * @param type		bDescriptorType

@@ -14,28 +14,6 @@
 #include "bn_port.h"
 
 /**
- * Name a speed for log lines.
- *
- * @param speed		::bn_speed
- * @return		"high", "full", ...
- */
-static const char *bn_enum_speed_name(int speed)
-{
-	switch (speed) {
-	case BN_SPEED_LOW:
-		return "low";
-	case BN_SPEED_FULL:
-		return "full";
-	case BN_SPEED_HIGH:
-		return "high";
-	case BN_SPEED_SUPER:
-		return "super";
-	default:
-		return "unknown";
-	}
-}
-
-/**
  * Check bMaxPacketSize0 against the speed (USB 2.0 §5.5.3).
  *
  * @param speed		::bn_speed
@@ -93,7 +71,7 @@ int bn_usb_enumerate(struct bn_usb_device *dev, struct bn_hcd *hcd,
 		BN_ERR(name, "device descriptor head rejected (%d bytes, type "
 		       "0x%02x, bMaxPacketSize0 %u at %s speed)", rc,
 		       rc >= 2 ? buf[1] : 0, rc >= 8 ? buf[7] : 0,
-		       bn_enum_speed_name(dev->speed));
+		       bn_speed_name(dev->speed));
 		rc = -BN_EPROTO;
 		goto err;
 	}
@@ -128,7 +106,7 @@ int bn_usb_enumerate(struct bn_usb_device *dev, struct bn_hcd *hcd,
 		goto err;
 	}
 	BN_INFO(name, "%s-speed device %04x:%04x at address %u, %u "
-		"configuration%s", bn_enum_speed_name(dev->speed),
+		"configuration%s", bn_speed_name(dev->speed),
 		dev->desc.vendor, dev->desc.product, address,
 		dev->desc.num_configs, dev->desc.num_configs == 1 ? "" : "s");
 	return 0;

@@ -350,18 +350,3 @@ bool bn_ident_string(const struct bn_ident_dev *d, uint8_t index, char *out,
 	return false;
 }
 
-const char *bn_trace_speed_name(enum bn_speed speed)
-{
-	switch (speed) {
-	case BN_SPEED_LOW:
-		return "low";
-	case BN_SPEED_FULL:
-		return "full";
-	case BN_SPEED_HIGH:
-		return "high";
-	case BN_SPEED_SUPER:
-		return "super";
-	default:
-		return "unknown";
-	}
-}

@@ -158,12 +158,5 @@ void bn_ident_finish(struct bn_ident *id);
 bool bn_ident_string(const struct bn_ident_dev *d, uint8_t index, char *out,
 		     size_t size);
 
-/**
- * Name a speed.
- *
- * @param speed		::bn_speed
- * @return		"high", "full" ...
- */
-const char *bn_trace_speed_name(enum bn_speed speed);
 
 #endif /* BN_TRACE_IDENT_H */

@@ -346,7 +346,7 @@ static void bn_info_device(FILE *out, const struct bn_ident_dev *d)
 		fprintf(out, "  id:          unknown (no device descriptor in "
 			"the trace)\n");
 	}
-	fprintf(out, "  speed:       %s (%s)\n", bn_trace_speed_name(d->speed),
+	fprintf(out, "  speed:       %s (%s)\n", bn_speed_name(d->speed),
 		d->speed_why);
 	for (k = 0; k < d->cfg_count; k++) {
 		fprintf(out, "  config #%u:   %u bytes, ", d->cfg[k].index,

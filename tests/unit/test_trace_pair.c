@@ -254,8 +254,8 @@ START_TEST(test_names_and_strings)
 	ck_assert_str_eq(bn_urb_status_name(BN_URB_ST_OVERFLOW), "babble");
 	ck_assert_str_eq(bn_urb_status_name(BN_URB_ST_NOENT), "unlinked");
 	ck_assert_str_eq(bn_urb_status_name(-12345), "error");
-	ck_assert_str_eq(bn_trace_speed_name(BN_SPEED_HIGH), "high");
-	ck_assert_str_eq(bn_trace_speed_name(BN_SPEED_UNKNOWN), "unknown");
+	ck_assert_str_eq(bn_speed_name(BN_SPEED_HIGH), "high");
+	ck_assert_str_eq(bn_speed_name(BN_SPEED_UNKNOWN), "unknown");
 	bn_ident_reply(d, BN_DT_STRING, 2, 0x0409, str, sizeof(str),
 		       sizeof(str));
 	ck_assert(bn_ident_string(d, 2, s, sizeof(s)));
