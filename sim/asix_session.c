@@ -68,35 +68,6 @@ static void bn_asix_session_peer_rx(void *ctx, const uint8_t *frame,
 	bn_asix_model_push(s->model, frame, len);
 }
 
-/**
- * Model: a frame the driver sent.
- *
- * @param ctx		Session
- * @param frame		Frame
- * @param len		Length
- * @param now		Time
- */
-static void bn_asix_session_sink(void *ctx, const uint8_t *frame, size_t len,
-				 bn_simtime_t now)
-{
-	struct bn_asix_session *s = ctx;
-
-	bn_netpeer_send(s->peer, frame, len, now);
-}
-
-/**
- * Model: time passes for the peer.
- *
- * @param ctx		Session
- * @param now		Time
- */
-static void bn_asix_session_tick(void *ctx, bn_simtime_t now)
-{
-	struct bn_asix_session *s = ctx;
-
-	bn_netpeer_advance(s->peer, now);
-}
-
 int bn_asix_session_run(const struct bn_asix_session_opts *o,
 			struct bn_asix_session_result *r)
 {
@@ -132,9 +103,9 @@ int bn_asix_session_run(const struct bn_asix_session_opts *o,
 	memset(&mc, 0, sizeof(mc));
 	mc.chip = o->chip;
 	memcpy(mc.mac, o->mac, 6);
-	mc.sink = bn_asix_session_sink;
-	mc.tick = bn_asix_session_tick;
-	mc.sink_ctx = &s;
+	mc.sink = bn_netpeer_sink;
+	mc.tick = bn_netpeer_tick;
+	mc.sink_ctx = s.peer;
 	s.model = bn_asix_model_new(&mc);
 	bn_sim_config_default(&sc);
 	sim = bn_sim_new(&sc);

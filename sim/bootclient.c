@@ -446,3 +446,17 @@ enum bn_boot_state bn_boot_step(struct bn_boot *b, uint64_t now_us)
 	}
 	return b->state;
 }
+
+/**
+ * Environment: a received frame goes to the client in env_priv.
+ *
+ * @param nd		Network device
+ * @param frame		Frame
+ * @param len		Length
+ */
+static void bn_boot_env_rx(struct bn_netdev *nd, const void *frame, size_t len)
+{
+	bn_boot_rx(nd->env_priv, frame, len);
+}
+
+const struct bn_netdev_env bn_boot_env = { .rx = bn_boot_env_rx };

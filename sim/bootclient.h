@@ -69,6 +69,12 @@ struct bn_boot {
 };
 
 /**
+ * Network-device environment that feeds received frames to the client
+ * passed as the network device's env_priv.
+ */
+extern const struct bn_netdev_env bn_boot_env;
+
+/**
  * Start a boot: once the link is up, the first DHCPDISCOVER goes out.
  *
  * @param b		Client

@@ -333,3 +333,14 @@ void bn_netpeer_counts(const struct bn_netpeer *peer, uint64_t *to_nic,
 	if (from_nic)
 		*from_nic = peer->from_nic;
 }
+
+void bn_netpeer_sink(void *peer, const uint8_t *frame, size_t len,
+		     bn_simtime_t now)
+{
+	bn_netpeer_send(peer, frame, len, now);
+}
+
+void bn_netpeer_tick(void *peer, bn_simtime_t now)
+{
+	bn_netpeer_advance(peer, now);
+}

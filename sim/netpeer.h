@@ -100,4 +100,24 @@ void bn_netpeer_advance(struct bn_netpeer *peer, bn_simtime_t now);
 void bn_netpeer_counts(const struct bn_netpeer *peer, uint64_t *to_nic,
 		       uint64_t *from_nic);
 
+/**
+ * Model sink adapter: bn_netpeer_send() with the peer as a void context,
+ * so a device model's sink can point straight at the peer.
+ *
+ * @param peer		Peer (struct bn_netpeer *)
+ * @param frame		Frame from the NIC
+ * @param len		Length
+ * @param now		Simulated time
+ */
+void bn_netpeer_sink(void *peer, const uint8_t *frame, size_t len,
+		     bn_simtime_t now);
+
+/**
+ * Model tick adapter: bn_netpeer_advance() with the peer as a void context.
+ *
+ * @param peer		Peer (struct bn_netpeer *)
+ * @param now		Simulated time
+ */
+void bn_netpeer_tick(void *peer, bn_simtime_t now);
+
 #endif /* BN_NETPEER_H */

@@ -37,28 +37,10 @@ static struct bn_boot boot;
 static struct bn_simdev *model;
 static const uint8_t mac[6] = { 0x00, 0x0e, 0xc6, 0x12, 0x34, 0x56 };
 
-static void env_rx(struct bn_netdev *nd, const void *frame, size_t len)
-{
-	(void)nd;
-	bn_boot_rx(&boot, frame, len);
-}
-
-static const struct bn_netdev_env env = { .rx = env_rx };
-
 static void peer_rx(void *ctx, const uint8_t *frame, size_t len)
 {
 	(void)ctx;
 	bn_asix_model_push(model, frame, len);
-}
-
-static void sink(void *ctx, const uint8_t *frame, size_t len, bn_simtime_t now)
-{
-	bn_netpeer_send(ctx, frame, len, now);
-}
-
-static void tick(void *ctx, bn_simtime_t now)
-{
-	bn_netpeer_advance(ctx, now);
 }
 
 /* A registry whose only driver is the ASIX driver with one row: 0b95:772a
@@ -96,8 +78,8 @@ START_TEST(test_dhcp_tftp)
 {
 	const struct combo *c = &combos[_i];
 	char root[] = "/tmp/bn-asix-XXXXXX", path[256];
-	struct bn_asix_model_config mc = { .chip = c->chip, .sink = sink,
-					   .tick = tick };
+	struct bn_asix_model_config mc = { .chip = c->chip, .sink = bn_netpeer_sink,
+					   .tick = bn_netpeer_tick };
 	struct bn_netpeer_config pc = { .bootfile = "boot.bin",
 					.rx = peer_rx };
 	const struct bn_asix_model_stats *ms;
@@ -136,7 +118,7 @@ START_TEST(test_dhcp_tftp)
 	ck_assert_int_eq(bn_sim_attach(sim, model), 0);
 	ck_assert_int_eq(bn_enum_attach(&usb, bn_sim_hcd(sim), 1, "model",
 					c->wrong_table ? &wrong_registry :
-					&bn_registry_builtin, &env, NULL,
+					&bn_registry_builtin, &bn_boot_env, &boot,
 					&res), 0);
 	ck_assert_uint_eq(res.count, 1);
 	nd = res.netdevs[0];

@@ -82,17 +82,6 @@ static void peer_rx(void *ctx, const uint8_t *frame, size_t len)
 	(void)ctx;
 	bn_netmodel_push(model, frame, len);
 }
-
-static void peer_sink(void *ctx, const uint8_t *frame, size_t len,
-		      bn_simtime_t t)
-{
-	bn_netpeer_send(ctx, frame, len, t);
-}
-
-static void peer_tick(void *ctx, bn_simtime_t t)
-{
-	bn_netpeer_advance(ctx, t);
-}
 static struct bn_netdev *nd;
 static bool leased;
 
@@ -139,8 +128,8 @@ static uint64_t ecm_end_to_end(enum bn_speed speed)
 {
 	static const uint8_t mac[6] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
 	struct bn_netmodel_config mc = { .cls = BN_NETMODEL_ECM,
-					 .speed = speed, .sink = peer_sink,
-					 .tick = peer_tick };
+					 .speed = speed, .sink = bn_netpeer_sink,
+					 .tick = bn_netpeer_tick };
 	struct bn_netpeer_config pc = { .bootfile = "boot.bin",
 					.rx = peer_rx };
 	struct bn_netpeer *peer;

@@ -42,28 +42,10 @@ BN_TESTS_FAMILY("lan89530");
 static struct bn_boot boot;
 static struct bn_simdev *model;
 
-static void env_rx(struct bn_netdev *nd, const void *frame, size_t len)
-{
-	(void)nd;
-	bn_boot_rx(&boot, frame, len);
-}
-
-static const struct bn_netdev_env env = { .rx = env_rx };
-
 static void peer_rx(void *ctx, const uint8_t *frame, size_t len)
 {
 	(void)ctx;
 	bn_smscmodel_push(model, frame, len);
-}
-
-static void sink(void *ctx, const uint8_t *frame, size_t len, bn_simtime_t now)
-{
-	bn_netpeer_send(ctx, frame, len, now);
-}
-
-static void tick(void *ctx, bn_simtime_t now)
-{
-	bn_netpeer_advance(ctx, now);
 }
 
 struct combo {
@@ -92,7 +74,7 @@ START_TEST(test_dhcp_tftp)
 	char root[] = "/tmp/bn-tftp-XXXXXX", path[256];
 	struct bn_smscmodel_config mc = { .chip = c->chip, .speed = c->speed,
 					  .blank_eeprom = c->blank,
-					  .sink = sink, .tick = tick,
+					  .sink = bn_netpeer_sink, .tick = bn_netpeer_tick,
 					  .aneg_ms = 300 };
 	struct bn_netpeer_config pc = { .bootfile = "boot.bin",
 					.rx = peer_rx };
@@ -128,7 +110,7 @@ START_TEST(test_dhcp_tftp)
 	sim = bn_sim_new(&sc);
 	ck_assert_int_eq(bn_sim_attach(sim, model), 0);
 	ck_assert_int_eq(bn_enum_attach(&usb, bn_sim_hcd(sim), 1, "smsc",
-					&bn_registry_builtin, &env, NULL,
+					&bn_registry_builtin, &bn_boot_env, &boot,
 					&res), 0);
 	ck_assert_uint_eq(res.count, 1);
 	nd = res.netdevs[0];

@@ -96,31 +96,6 @@ static void bn_sim_smsc_peer_rx(void *ctx, const uint8_t *frame, size_t len)
 }
 
 /**
- * Model to peer: the driver transmitted a frame.
- *
- * @param ctx		Peer
- * @param frame		Frame
- * @param len		Length
- * @param now		Time
- */
-static void bn_sim_smsc_sink(void *ctx, const uint8_t *frame, size_t len,
-			     bn_simtime_t now)
-{
-	bn_netpeer_send(ctx, frame, len, now);
-}
-
-/**
- * Model tick: the peer's time passes.
- *
- * @param ctx		Peer
- * @param now		Time
- */
-static void bn_sim_smsc_tick(void *ctx, bn_simtime_t now)
-{
-	bn_netpeer_advance(ctx, now);
-}
-
-/**
  * Enumerate, open and boot; print the outcome.
  *
  * @param cli		Context
@@ -191,8 +166,8 @@ int bn_cmd_sim_smsc(struct bn_cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct bn_smscmodel_config mc = { .speed = BN_SPEED_HIGH,
-					  .sink = bn_sim_smsc_sink,
-					  .tick = bn_sim_smsc_tick };
+					  .sink = bn_netpeer_sink,
+					  .tick = bn_netpeer_tick };
 	struct bn_netpeer_config pc = { .bootfile = "boot.bin",
 					.rx = bn_sim_smsc_peer_rx };
 	struct bn_replay_opts ro = { .profile = BN_SIM_XHCI };
