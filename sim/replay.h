@@ -106,6 +106,9 @@ struct bn_replay_report {
 	unsigned int nfindings;		/**< Findings kept */
 	uint64_t divergences;		/**< Divergences (all, kept or not) */
 	uint64_t unverified;		/**< Unverified writes (all) */
+	uint64_t truncated;		/**< Recorded payloads the trace cut short
+					     (replies built from them are cut
+					     too: text traces keep 32 bytes) */
 	uint64_t teardown;		/**< Close/remove requests beyond the
 					     recorded session (not checked) */
 	struct bn_replay_finding findings[BN_REPLAY_MAX_FINDINGS]; /**< Kept */

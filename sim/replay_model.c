@@ -148,6 +148,8 @@ static void bn_rp_learn_event(struct bn_rp_learnt *l, const struct bn_urb *ev)
 
 	if (!m->t0_ns)
 		m->t0_ns = ev->ts_ns ? ev->ts_ns : 1;
+	if (ev->truncated)
+		m->truncated++;
 	if (ev->xfer != BN_URB_XFER_CTRL) {
 		if (ev->type == BN_URB_COMPLETE && (ev->ep & BN_URB_EP_IN) &&
 		    ev->status == 0 && ev->data_len &&
@@ -375,6 +377,7 @@ struct bn_replay_model *bn_replay_learn(const char *path, int bus, int dev,
 	m->arena = l->part.arena;
 	m->arena_len = l->part.arena_len;
 	m->t0_ns = l->part.t0_ns;
+	m->truncated = l->part.truncated;
 	memset(&l->part, 0, sizeof(l->part));
 	bn_rp_fixup(m);
 	for (i = 0; i < count; i++)
@@ -892,6 +895,7 @@ void bn_rp_reset(struct bn_replay_model *m, struct bn_replay_report *rep,
 		rep->in_recorded += m->queues[i].count;
 	}
 	rep->ctrl_recorded = m->nctrl;
+	rep->truncated = m->truncated;
 }
 
 /* ------------------------------------------------------------------------

@@ -112,6 +112,11 @@ void bn_replay_print(FILE *out, const struct bn_replay_model *m,
 	unsigned int i;
 
 	fprintf(out, "replay of %s: %s\n", m->path, rep->device);
+	if (rep->truncated)
+		fprintf(out, "  warning: %llu recorded payloads are truncated "
+			"(text traces keep 32 bytes);\n           replies built "
+			"from them are cut short: prefer a pcap capture\n",
+			(unsigned long long)rep->truncated);
 	fprintf(out, "  enumerated          %s (configuration %u)\n",
 		bn_rp_yes(rep->enumerated), rep->config_value);
 	fprintf(out, "  driver              %s%s%s\n",
@@ -190,6 +195,7 @@ void bn_replay_print_json(FILE *out, const struct bn_replay_report *rep)
 		"\"ctrl_recorded\": %llu, \"ctrl_matched\": %llu, "
 		"\"writes_verified\": %llu, \"divergences\": %llu, "
 		"\"unverified\": %llu, \"teardown\": %llu, "
+		"\"truncated\": %llu, "
 		"\"sim_us\": %llu, \"ok\": %s, "
 		"\"findings\": [", rep->device,
 		rep->enumerated ? "true" : "false", rep->config_value,
@@ -209,6 +215,7 @@ void bn_replay_print_json(FILE *out, const struct bn_replay_report *rep)
 		(unsigned long long)rep->divergences,
 		(unsigned long long)rep->unverified,
 		(unsigned long long)rep->teardown,
+		(unsigned long long)rep->truncated,
 		(unsigned long long)rep->sim_us,
 		bn_replay_ok(rep) ? "true" : "false");
 	for (i = 0; i < rep->nfindings; i++) {

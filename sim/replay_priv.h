@@ -77,6 +77,8 @@ struct bn_replay_model {
 	size_t arena_len;			/**< Bytes used */
 	size_t arena_cap;			/**< Bytes allocated */
 	uint64_t t0_ns;				/**< First event of the device */
+	uint64_t truncated;			/**< Events whose payload the trace
+						     cut short (text traces: 32 B) */
 	bool rndis;				/**< Encapsulated messages are RNDIS */
 	/* replay state */
 	struct bn_replay_report *rep;		/**< Report being filled */

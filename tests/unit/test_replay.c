@@ -612,6 +612,29 @@ START_TEST(test_timeline_marks_divergence)
 }
 END_TEST
 
+START_TEST(test_text_trace_truncated)
+{
+	struct bn_replay_model *m =
+		learn("traces/qemu-usbnet-cdc-ecm-usbmon.txt");
+	struct bn_replay_opts opts = { .profile = BN_SIM_XHCI, .bus = -1,
+				       .dev = -1 };
+	struct bn_replay_report rep;
+	char *text;
+
+	/* 32-byte payloads cannot carry the configuration descriptor: the
+	 * run stops at enumeration, and the report says why */
+	ck_assert_int_lt(bn_replay_run(m, &opts, &bn_registry_builtin, &rep),
+			 0);
+	ck_assert_ptr_nonnull(strstr(rep.error, "enumeration"));
+	ck_assert_uint_gt(rep.truncated, 0);
+	ck_assert(!bn_replay_ok(&rep));
+	text = report_text(m, &rep);
+	ck_assert_ptr_nonnull(strstr(text, "payloads are truncated"));
+	free(text);
+	bn_replay_model_free(m);
+}
+END_TEST
+
 static Suite *replay_suite(void)
 {
 	Suite *s = suite_create("replay");
@@ -630,6 +653,7 @@ static Suite *replay_suite(void)
 	tcase_add_test(real, test_qemu_rndis);
 	tcase_add_loop_test(real, test_qemu_classify, 0, 2);
 	tcase_add_test(real, test_outputs);
+	tcase_add_test(real, test_text_trace_truncated);
 	suite_add_tcase(s, real);
 	return s;
 }
