@@ -1,0 +1,34 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+#ifndef BN_IPXE_GLUE_H
+#define BN_IPXE_GLUE_H
+
+/**
+ * @file
+ * iPXE glue: what the glue files share.
+ *
+ * The glue is amalgamated with the SDK and one driver into a single iPXE
+ * source file, where every function becomes static; this header only
+ * declares what one glue file uses from another.
+ */
+
+#include <ipxe/usb.h>
+#include "hcd/hcd.h"
+
+struct bn_xfer;
+
+/** Bootnic host controller state for one iPXE USB device. */
+struct bn_ipxe_hcd {
+	struct bn_hcd hcd;		/**< The bootnic host controller */
+	struct usb_device *usb;		/**< iPXE USB device */
+	struct usb_bus *bus;		/**< Bus to poll */
+	struct bn_xfer *done;		/**< Completions waiting for poll */
+	struct bn_xfer *done_tail;	/**< Last entry of @c done */
+};
+
+/** Host controller operations over iPXE's USB core (ipxe_hcd.c). */
+extern const struct bn_hcd_ops bn_ipxe_hcd_ops;
+
+#endif /* BN_IPXE_GLUE_H */

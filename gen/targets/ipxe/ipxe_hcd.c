@@ -1,0 +1,337 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+
+/**
+ * @file
+ * iPXE glue: a bootnic host-controller backend over iPXE's USB core.
+ *
+ * iPXE has already enumerated and configured the device when it calls the
+ * driver's probe, so this backend only carries transfers:
+ *
+ * - control transfers go through usb_control(), which is synchronous; the
+ *   result is parked and delivered from the next poll, as the seam wants;
+ * - bulk and interrupt transfers are usb_stream() calls on an iPXE
+ *   endpoint per bootnic endpoint, each with an I/O buffer of its own;
+ *   iPXE completes them in order per endpoint, so the endpoint driver's
+ *   complete() pairs each I/O buffer with the oldest transfer in flight;
+ * - cancelling (and resetting the data toggle) closes and reopens the iPXE
+ *   endpoint, which hands back every buffer still queued.
+ *
+ * Completions are only recorded inside iPXE's callbacks and handed to
+ * bn_xfer_done() from bn_ipxe_hcd_poll(), so driver callbacks never run
+ * from inside an iPXE completion or a control transfer.  A failed
+ * transfer is reported as an I/O error: iPXE clears the halt and resets the
+ * endpoint itself before the next transfer on it.
+ */
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ipxe/iobuf.h>
+#include <ipxe/usb.h>
+#include "bn_err.h"
+#include "bn_port.h"
+#include "bn_usb.h"
+#include "hcd/hcd.h"
+#include "ipxe_glue.h"
+
+/** An iPXE endpoint carrying one bootnic endpoint's transfers. */
+struct bn_ipxe_ep {
+	struct usb_endpoint uep;	/**< iPXE endpoint */
+	struct bn_ipxe_hcd *host;	/**< Owning host controller */
+	struct bn_xfer *head;		/**< Oldest transfer in flight */
+	struct bn_xfer *tail;		/**< Newest transfer in flight */
+	bool cancelling;		/**< Buffers returned now were cancelled */
+};
+
+/* ------------------------------------------------------------------------
+ * Completions
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Park a finished transfer until the next poll.
+ *
+ * The status and length travel in the transfer's backend scratch word.
+ *
+ * @param host		Host controller
+ * @param xfer		Transfer
+ * @param status	0 or a negative ::bn_err
+ * @param actual	Bytes transferred
+ */
+static void bn_ipxe_park(struct bn_ipxe_hcd *host, struct bn_xfer *xfer,
+			 int status, uint32_t actual)
+{
+	xfer->hcd_data = ((uint64_t)(uint32_t)status << 32) | actual;
+	xfer->hcd_next = NULL;
+	if (host->done_tail)
+		host->done_tail->hcd_next = xfer;
+	else
+		host->done = xfer;
+	host->done_tail = xfer;
+}
+
+/**
+ * An iPXE transfer finished: pair it with the oldest bootnic transfer.
+ *
+ * @param uep		iPXE endpoint
+ * @param iobuf		The transfer's I/O buffer
+ * @param rc		iPXE status
+ */
+static void bn_ipxe_ep_complete(struct usb_endpoint *uep,
+				struct io_buffer *iobuf, int rc)
+{
+	struct bn_ipxe_ep *bep = container_of(uep, struct bn_ipxe_ep, uep);
+	struct bn_xfer *xfer = bep->head;
+	uint32_t actual = 0;
+	int status = 0;
+
+	if (!xfer || xfer->hcd_data != (intptr_t)iobuf) {
+		DBGC(bep->host, "bootnic endpoint %02x: unexpected completion\n",
+		     uep->address);
+		free_iob(iobuf);
+		return;
+	}
+	bep->head = xfer->hcd_next;
+	if (!bep->head)
+		bep->tail = NULL;
+	if (bep->cancelling) {
+		status = -BN_ECANCELED;
+	} else if (rc != 0) {
+		DBGC(bep->host, "bootnic endpoint %02x: %s\n", uep->address,
+		     strerror(rc));
+		status = -BN_EIO;
+	} else if (uep->address & USB_DIR_IN) {
+		actual = iob_len(iobuf);
+		if (actual > xfer->len) {
+			actual = xfer->len;
+			status = -BN_EOVERFLOW;
+		}
+		memcpy(xfer->buf, iobuf->data, actual);
+	} else {
+		actual = xfer->len;
+	}
+	free_iob(iobuf);
+	bn_ipxe_park(bep->host, xfer, status, actual);
+}
+
+/** Endpoint driver operations for every bootnic-owned iPXE endpoint. */
+static struct usb_endpoint_driver_operations bn_ipxe_ep_operations = {
+	.complete = bn_ipxe_ep_complete,
+};
+
+/* ------------------------------------------------------------------------
+ * Host controller operations
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Open an endpoint: an iPXE endpoint for bulk and interrupt ones.
+ *
+ * The default control endpoint belongs to iPXE and needs nothing here.
+ *
+ * @param hcd		Host controller
+ * @param ep		Endpoint
+ * @return		0 or a negative ::bn_err
+ */
+static int bn_ipxe_open_endpoint(struct bn_hcd *hcd, struct bn_endpoint *ep)
+{
+	struct bn_ipxe_hcd *host = hcd->priv;
+	struct bn_ipxe_ep *bep;
+	unsigned int interval = ep->interval;
+	int rc;
+
+	if (ep->type == BN_XFER_CONTROL)
+		return 0;
+	bep = zalloc(sizeof(*bep));
+	if (!bep)
+		return -BN_ENOMEM;
+	bep->host = host;
+	/* iPXE wants interrupt intervals in microframes */
+	if (ep->type == BN_XFER_INTERRUPT) {
+		if (host->usb->speed >= USB_SPEED_HIGH)
+			interval = 1U << (ep->interval ? ep->interval - 1 : 0);
+		else
+			interval = ep->interval << 3;
+	}
+	usb_endpoint_init(&bep->uep, host->usb, &bn_ipxe_ep_operations);
+	usb_endpoint_describe(&bep->uep, ep->address, ep->type, ep->mtu,
+			      ep->mult, interval);
+	if ((rc = usb_endpoint_open(&bep->uep)) != 0) {
+		DBGC(host, "bootnic endpoint %02x: could not open: %s\n",
+		     ep->address, strerror(rc));
+		free(bep);
+		return -BN_EIO;
+	}
+	ep->hcd_priv = bep;
+	return 0;
+}
+
+/**
+ * Close an endpoint; nothing is in flight any more.
+ *
+ * @param hcd		Host controller
+ * @param ep		Endpoint
+ */
+static void bn_ipxe_close_endpoint(struct bn_hcd *hcd, struct bn_endpoint *ep)
+{
+	struct bn_ipxe_ep *bep = ep->hcd_priv;
+
+	(void)hcd;
+	if (!bep)
+		return;
+	bep->cancelling = true;
+	usb_endpoint_close(&bep->uep);
+	free(bep);
+	ep->hcd_priv = NULL;
+}
+
+/**
+ * Run a control transfer now and park its result for the next poll.
+ *
+ * usb_control() does not say how long a short IN data stage was; the
+ * buffer beyond it is zero-filled and the requested length is reported.
+ *
+ * @param host		Host controller
+ * @param xfer		Transfer with its setup packet
+ */
+static void bn_ipxe_control(struct bn_ipxe_hcd *host, struct bn_xfer *xfer)
+{
+	const struct bn_setup *setup = &xfer->setup;
+	int status = 0;
+	int rc;
+
+	rc = usb_control(host->usb, setup->request_type |
+			 USB_REQUEST_TYPE(setup->request), setup->value,
+			 setup->index, xfer->buf, xfer->len);
+	if (rc != 0) {
+		DBGC(host, "bootnic control %02x %02x %04x %04x: %s\n",
+		     setup->request_type, setup->request, setup->value,
+		     setup->index, strerror(rc));
+		status = -BN_EIO;
+	}
+	bn_ipxe_park(host, xfer, status, status ? 0 : xfer->len);
+}
+
+/**
+ * Queue a transfer.
+ *
+ * @param hcd		Host controller
+ * @param xfer		Transfer
+ * @return		0 or a negative ::bn_err
+ */
+static int bn_ipxe_submit(struct bn_hcd *hcd, struct bn_xfer *xfer)
+{
+	struct bn_ipxe_hcd *host = hcd->priv;
+	struct bn_ipxe_ep *bep = xfer->ep->hcd_priv;
+	struct io_buffer *iobuf;
+	int rc;
+
+	if (!bep) {
+		bn_ipxe_control(host, xfer);
+		return 0;
+	}
+	iobuf = alloc_iob(xfer->len);
+	if (!iobuf)
+		return -BN_ENOMEM;
+	if (xfer->ep->address & BN_EP_DIR_IN)
+		iob_put(iobuf, xfer->len);
+	else
+		memcpy(iob_put(iobuf, xfer->len), xfer->buf, xfer->len);
+	xfer->hcd_data = (intptr_t)iobuf;
+	xfer->hcd_next = NULL;
+	if ((rc = usb_stream(&bep->uep, iobuf,
+			     (xfer->flags & BN_XFER_F_ZLP) ? 1 : 0)) != 0) {
+		DBGC(host, "bootnic endpoint %02x: could not stream: %s\n",
+		     xfer->ep->address, strerror(rc));
+		free_iob(iobuf);
+		return -BN_EIO;
+	}
+	if (bep->tail)
+		bep->tail->hcd_next = xfer;
+	else
+		bep->head = xfer;
+	bep->tail = xfer;
+	return 0;
+}
+
+/**
+ * Cancel everything in flight on an endpoint.
+ *
+ * iPXE cancels by closing an endpoint; reopening it afterwards leaves it
+ * usable.  The cancelled transfers complete from the next poll.
+ *
+ * @param hcd		Host controller
+ * @param ep		Endpoint
+ */
+static void bn_ipxe_cancel(struct bn_hcd *hcd, struct bn_endpoint *ep)
+{
+	struct bn_ipxe_ep *bep = ep->hcd_priv;
+	int rc;
+
+	if (!bep)
+		return;
+	bep->cancelling = true;
+	usb_endpoint_close(&bep->uep);
+	bep->cancelling = false;
+	if ((rc = usb_endpoint_open(&bep->uep)) != 0)
+		DBGC(hcd->priv, "bootnic endpoint %02x: could not reopen: "
+		     "%s\n", ep->address, strerror(rc));
+}
+
+/**
+ * Reset the host side of an endpoint after the device's halt was cleared.
+ *
+ * Reopening the iPXE endpoint reconfigures it, data toggle included.
+ *
+ * @param hcd		Host controller
+ * @param ep		Endpoint
+ */
+static void bn_ipxe_reset_endpoint(struct bn_hcd *hcd, struct bn_endpoint *ep)
+{
+	bn_ipxe_cancel(hcd, ep);
+}
+
+/**
+ * Poll the bus and deliver the parked completions.
+ *
+ * @param hcd		Host controller
+ */
+static void bn_ipxe_poll(struct bn_hcd *hcd)
+{
+	struct bn_ipxe_hcd *host = hcd->priv;
+	struct bn_xfer *xfer;
+
+	usb_poll(host->bus);
+	while ((xfer = host->done) != NULL) {
+		host->done = xfer->hcd_next;
+		if (!host->done)
+			host->done_tail = NULL;
+		xfer->hcd_next = NULL;
+		bn_xfer_done(xfer, (int)(int32_t)(xfer->hcd_data >> 32),
+			     (uint32_t)xfer->hcd_data);
+	}
+}
+
+/**
+ * Read the clock.
+ *
+ * @param hcd		Host controller
+ * @return		Monotonic microseconds
+ */
+static uint64_t bn_ipxe_clock_us(struct bn_hcd *hcd)
+{
+	(void)hcd;
+	return bn_port_clock_us();
+}
+
+/** Host controller operations over iPXE's USB core. */
+const struct bn_hcd_ops bn_ipxe_hcd_ops = {
+	.open_endpoint = bn_ipxe_open_endpoint,
+	.close_endpoint = bn_ipxe_close_endpoint,
+	.submit = bn_ipxe_submit,
+	.cancel = bn_ipxe_cancel,
+	.reset_endpoint = bn_ipxe_reset_endpoint,
+	.poll = bn_ipxe_poll,
+	.clock_us = bn_ipxe_clock_us,
+};

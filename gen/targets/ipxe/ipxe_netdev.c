@@ -1,0 +1,393 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+
+/**
+ * @file
+ * iPXE glue: the USB driver's probe and remove, and the network device.
+ *
+ * Probe takes the configuration descriptor iPXE selected, validates a copy
+ * with the SDK's descriptor parser, finds the function iPXE offers, matches
+ * it against the exported driver's own ID table and binds the driver to it
+ * through bn_netdev_probe().  The iPXE network device then forwards open,
+ * close, transmit and poll to the SDK; received frames, transmit
+ * completions and link changes come back through a ::bn_netdev_env.
+ */
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <ipxe/iobuf.h>
+#include <ipxe/netdevice.h>
+#include <ipxe/ethernet.h>
+#include <ipxe/if_ether.h>
+#include <ipxe/usb.h>
+#include "bn_desc.h"
+#include "bn_err.h"
+#include "bn_family.h"
+#include "bn_netdev.h"
+#include "bn_port.h"
+#include "bn_usb.h"
+#include "ipxe_glue.h"
+
+/** One bootnic network device inside iPXE. */
+struct bn_ipxe_nic {
+	struct bn_ipxe_hcd host;	/**< Host controller backend */
+	struct bn_usb_device usb;	/**< Bootnic view of the USB device */
+	struct bn_function fn;		/**< The function being driven */
+	struct bn_netdev *nd;		/**< Bootnic network device */
+	struct net_device *netdev;	/**< iPXE network device */
+};
+
+/* ------------------------------------------------------------------------
+ * Status codes
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Translate a bootnic status into an iPXE one.
+ *
+ * @param rc		0 or a negative ::bn_err
+ * @return		0 or a negative iPXE status code
+ */
+static int bn_ipxe_rc(int rc)
+{
+	switch (rc) {
+	case 0:
+		return 0;
+	case -BN_ENOMEM:
+		return -ENOMEM;
+	case -BN_ETIMEDOUT:
+		return -ETIMEDOUT;
+	case -BN_ENODEV:
+		return -ENODEV;
+	case -BN_ENOTSUP:
+		return -ENOTSUP;
+	case -BN_ECANCELED:
+		return -ECANCELED;
+	case -BN_ENOSPC:
+		return -ENOBUFS;
+	case -BN_EINVAL:
+		return -EINVAL;
+	case -BN_EPROTO:
+		return -EPROTO;
+	case -BN_ENOENT:
+		return -ENOENT;
+	default:
+		return -EIO;
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * Environment callbacks (SDK to iPXE)
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Hand a received frame to iPXE in an I/O buffer of its own.
+ *
+ * @param nd		Bootnic network device
+ * @param frame		Ethernet frame without FCS
+ * @param len		Length
+ */
+static void bn_ipxe_env_rx(struct bn_netdev *nd, const void *frame,
+			   size_t len)
+{
+	struct bn_ipxe_nic *nic = nd->env_priv;
+	struct io_buffer *iobuf;
+
+	iobuf = alloc_iob(len);
+	if (!iobuf) {
+		netdev_rx_err(nic->netdev, NULL, -ENOMEM);
+		return;
+	}
+	memcpy(iob_put(iobuf, len), frame, len);
+	netdev_rx(nic->netdev, iobuf);
+}
+
+/**
+ * Complete a transmit: the cookie is iPXE's I/O buffer.
+ *
+ * @param nd		Bootnic network device
+ * @param cookie	The I/O buffer handed to bn_ipxe_transmit()
+ * @param rc		0 or a negative ::bn_err
+ */
+static void bn_ipxe_env_tx_done(struct bn_netdev *nd, void *cookie, int rc)
+{
+	struct bn_ipxe_nic *nic = nd->env_priv;
+
+	netdev_tx_complete_err(nic->netdev, cookie, bn_ipxe_rc(rc));
+}
+
+/**
+ * Report a link change.
+ *
+ * @param nd		Bootnic network device
+ */
+static void bn_ipxe_env_link(struct bn_netdev *nd)
+{
+	struct bn_ipxe_nic *nic = nd->env_priv;
+
+	if (nd->link_up)
+		netdev_link_up(nic->netdev);
+	else
+		netdev_link_down(nic->netdev);
+}
+
+/** Environment callbacks of every bootnic network device in iPXE. */
+static const struct bn_netdev_env bn_ipxe_env = {
+	.rx = bn_ipxe_env_rx,
+	.tx_done = bn_ipxe_env_tx_done,
+	.link = bn_ipxe_env_link,
+};
+
+/* ------------------------------------------------------------------------
+ * Network device operations (iPXE to SDK)
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Open the network device with the address iPXE wants.
+ *
+ * @param netdev	iPXE network device
+ * @return		0 or a negative iPXE status code
+ */
+static int bn_ipxe_open(struct net_device *netdev)
+{
+	struct bn_ipxe_nic *nic = netdev->priv;
+
+	memcpy(nic->nd->addr, netdev->ll_addr, BN_ETH_ALEN);
+	return bn_ipxe_rc(bn_netdev_open(nic->nd));
+}
+
+/**
+ * Close the network device.
+ *
+ * @param netdev	iPXE network device
+ */
+static void bn_ipxe_close(struct net_device *netdev)
+{
+	struct bn_ipxe_nic *nic = netdev->priv;
+
+	bn_netdev_close(nic->nd);
+}
+
+/**
+ * Transmit a frame; the driver copies it and completes it later.
+ *
+ * @param netdev	iPXE network device
+ * @param iobuf		Frame
+ * @return		0 or a negative iPXE status code
+ */
+static int bn_ipxe_transmit(struct net_device *netdev,
+			    struct io_buffer *iobuf)
+{
+	struct bn_ipxe_nic *nic = netdev->priv;
+
+	return bn_ipxe_rc(bn_netdev_transmit(nic->nd, iobuf->data,
+					     iob_len(iobuf), iobuf));
+}
+
+/**
+ * Poll the network device.
+ *
+ * @param netdev	iPXE network device
+ */
+static void bn_ipxe_poll_netdev(struct net_device *netdev)
+{
+	struct bn_ipxe_nic *nic = netdev->priv;
+
+	bn_netdev_poll(nic->nd);
+}
+
+/** Network device operations. */
+static struct net_device_operations bn_ipxe_netdev_operations = {
+	.open = bn_ipxe_open,
+	.close = bn_ipxe_close,
+	.transmit = bn_ipxe_transmit,
+	.poll = bn_ipxe_poll_netdev,
+};
+
+/* ------------------------------------------------------------------------
+ * USB driver
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Map iPXE's device speed onto the SDK's.
+ *
+ * @param speed		iPXE speed (ordered, as iPXE itself compares them)
+ * @return		::bn_speed
+ */
+static enum bn_speed bn_ipxe_speed(unsigned int speed)
+{
+	if (speed >= USB_SPEED_SUPER)
+		return BN_SPEED_SUPER;
+	if (speed >= USB_SPEED_HIGH)
+		return BN_SPEED_HIGH;
+	if (speed >= USB_SPEED_FULL)
+		return BN_SPEED_FULL;
+	return BN_SPEED_LOW;
+}
+
+/**
+ * Set up the bootnic device: host backend, descriptors, configuration.
+ *
+ * @param nic		Device state
+ * @param func		iPXE USB function
+ * @param config	Configuration descriptor iPXE selected
+ * @return		0 or a negative iPXE status code
+ */
+static int bn_ipxe_usb_init(struct bn_ipxe_nic *nic, struct usb_function *func,
+			    struct usb_configuration_descriptor *config)
+{
+	struct usb_device *usb = func->usb;
+	struct bn_desc_error err;
+	enum bn_speed speed = bn_ipxe_speed(usb->speed);
+	size_t len = le16_to_cpu(config->len);
+	uint8_t *buf;
+	int rc;
+
+	nic->host.hcd.ops = &bn_ipxe_hcd_ops;
+	nic->host.hcd.name = "ipxe";
+	nic->host.hcd.priv = &nic->host;
+	nic->host.usb = usb;
+	nic->host.bus = usb->port->hub->bus;
+	if ((rc = bn_usb_device_init(&nic->usb, &nic->host.hcd, usb->address,
+				     speed, func->name)) < 0)
+		return bn_ipxe_rc(rc);
+	nic->usb.desc.bcd_usb = le16_to_cpu(usb->device.protocol);
+	nic->usb.desc.cls = usb->device.class.class;
+	nic->usb.desc.subclass = usb->device.class.subclass;
+	nic->usb.desc.protocol = usb->device.class.protocol;
+	nic->usb.desc.max_packet0 = usb->device.mtu;
+	nic->usb.desc.vendor = le16_to_cpu(usb->device.vendor);
+	nic->usb.desc.product = le16_to_cpu(usb->device.product);
+	nic->usb.desc.bcd_device = le16_to_cpu(usb->device.release);
+	nic->usb.desc.num_configs = usb->device.configurations;
+	nic->usb.ep0.mtu = usb->control.mtu;
+
+	/* Keep a validated copy: iPXE frees its own after probing */
+	buf = bn_port_zalloc(len);
+	if (!buf)
+		return -ENOMEM;
+	memcpy(buf, config, len);
+	nic->usb.config_buf = buf;
+	if (bn_config_parse(buf, len, speed, &nic->usb.config, &err) < 0) {
+		DBGC(nic, "bootnic %s: configuration rejected at offset %zd: "
+		     "%s\n", func->name, err.offset, err.msg);
+		return -EINVAL;
+	}
+	nic->usb.configured = true;
+	return 0;
+}
+
+/**
+ * Find the function iPXE offers and the exported driver's best row for it.
+ *
+ * @param nic		Device state (configuration parsed)
+ * @param func		iPXE USB function
+ * @param match		Match out
+ * @return		0, or -ENOTSUP when no row matches
+ */
+static int bn_ipxe_match(struct bn_ipxe_nic *nic, struct usb_function *func,
+			 struct bn_match *match)
+{
+	const struct bn_driver *driver = &BN_EXPORT_DRIVER;
+	struct bn_id_key key;
+	size_t cursor = 0;
+	size_t i;
+	int score;
+
+	while (bn_config_next_function(&nic->usb.config, &cursor, &nic->fn)) {
+		if (nic->fn.interfaces[0] != func->interface[0])
+			continue;
+		key.vendor = nic->usb.desc.vendor;
+		key.product = nic->usb.desc.product;
+		key.cls = nic->fn.cls;
+		key.subclass = nic->fn.subclass;
+		key.protocol = nic->fn.protocol;
+		match->driver = driver;
+		match->id = NULL;
+		match->score = BN_SCORE_NONE;
+		for (i = 0; i < driver->id_count; i++) {
+			score = bn_id_score(&driver->ids[i], &key);
+			if (score > match->score) {
+				match->id = &driver->ids[i];
+				match->score = score;
+			}
+		}
+		return match->id ? 0 : -ENOTSUP;
+	}
+	return -ENOTSUP;
+}
+
+/**
+ * Probe a USB function.
+ *
+ * @param func		iPXE USB function
+ * @param config	Configuration descriptor
+ * @return		0 or a negative iPXE status code
+ */
+static int bn_ipxe_probe(struct usb_function *func,
+			 struct usb_configuration_descriptor *config)
+{
+	struct net_device *netdev;
+	struct bn_ipxe_nic *nic;
+	struct bn_match match;
+	int rc;
+
+	netdev = alloc_etherdev(sizeof(*nic));
+	if (!netdev) {
+		rc = -ENOMEM;
+		goto err_alloc;
+	}
+	netdev_init(netdev, &bn_ipxe_netdev_operations);
+	netdev->dev = &func->dev;
+	nic = netdev->priv;
+	memset(nic, 0, sizeof(*nic));
+	nic->netdev = netdev;
+	if ((rc = bn_ipxe_usb_init(nic, func, config)) != 0)
+		goto err_usb;
+	if ((rc = bn_ipxe_match(nic, func, &match)) != 0) {
+		DBGC(nic, "bootnic %s: no %s row matches\n", func->name,
+		     match.driver->name);
+		goto err_match;
+	}
+	if ((rc = bn_netdev_probe(&nic->usb, &nic->fn, &match, &bn_ipxe_env,
+				  nic, &nic->nd)) < 0) {
+		rc = bn_ipxe_rc(rc);
+		goto err_probe;
+	}
+	memcpy(netdev->hw_addr, nic->nd->perm_addr, ETH_ALEN);
+	if ((rc = register_netdev(netdev)) != 0)
+		goto err_register;
+	usb_func_set_drvdata(func, nic);
+	return 0;
+
+ err_register:
+	bn_netdev_remove(nic->nd);
+ err_probe:
+ err_match:
+ err_usb:
+	bn_usb_device_fini(&nic->usb);
+	netdev_nullify(netdev);
+	netdev_put(netdev);
+ err_alloc:
+	return rc;
+}
+
+/**
+ * Remove a USB function.
+ *
+ * @param func		iPXE USB function
+ */
+static void bn_ipxe_remove(struct usb_function *func)
+{
+	struct bn_ipxe_nic *nic = usb_func_get_drvdata(func);
+	struct net_device *netdev = nic->netdev;
+
+	unregister_netdev(netdev);
+	bn_netdev_remove(nic->nd);
+	bn_usb_device_fini(&nic->usb);
+	netdev_nullify(netdev);
+	netdev_put(netdev);
+}
