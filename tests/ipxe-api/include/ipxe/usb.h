@@ -1,0 +1,254 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ *
+ * Compile-only iPXE API declarations (see ../../README.md).  Written from
+ * the documented API, not copied from iPXE; it proves types, not iPXE
+ * behaviour.
+ */
+#ifndef BN_SHIM_IPXE_USB_H
+#define BN_SHIM_IPXE_USB_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include <byteswap.h>
+#include <ipxe/device.h>
+#include <ipxe/iobuf.h>
+#include <ipxe/list.h>
+
+/* ---- Requests ---- */
+#define USB_DIR_IN (1 << 7)
+#define USB_REQUEST_TYPE(type) ((type) << 8)
+
+/* ---- Speeds: ordered, compared with < and >= ---- */
+#define USB_SPEED(mantissa, exponent) (((exponent) << 16) | (mantissa))
+enum usb_speed {
+	USB_SPEED_NONE = 0,
+	USB_SPEED_LOW = USB_SPEED(1500, 1),
+	USB_SPEED_FULL = USB_SPEED(12, 2),
+	USB_SPEED_HIGH = USB_SPEED(480, 2),
+	USB_SPEED_SUPER = USB_SPEED(5, 3),
+};
+
+/* ---- Descriptors ---- */
+struct usb_descriptor_header {
+	uint8_t len;
+	uint8_t type;
+} __attribute__((packed));
+
+struct usb_class {
+	uint8_t class;
+	uint8_t subclass;
+	uint8_t protocol;
+} __attribute__((packed));
+
+struct usb_device_descriptor {
+	struct usb_descriptor_header header;
+	uint16_t protocol;
+	struct usb_class class;
+	uint8_t mtu;
+	uint16_t vendor;
+	uint16_t product;
+	uint16_t release;
+	uint8_t manufacturer;
+	uint8_t name;
+	uint8_t serial;
+	uint8_t configurations;
+} __attribute__((packed));
+
+struct usb_configuration_descriptor {
+	struct usb_descriptor_header header;
+	uint16_t len;
+	uint8_t interfaces;
+	uint8_t config;
+	uint8_t name;
+	uint8_t attributes;
+	uint8_t power;
+} __attribute__((packed));
+
+/* ---- Buses, ports, devices, endpoints ---- */
+struct usb_bus;
+struct usb_endpoint;
+
+struct usb_host_operations {
+	void (*poll)(struct usb_bus *bus);
+};
+
+struct usb_bus {
+	const char *name;
+	struct usb_host_operations *host;
+};
+
+struct usb_hub {
+	const char *name;
+	struct usb_bus *bus;
+};
+
+struct usb_port {
+	struct usb_hub *hub;
+	unsigned int address;
+	int disconnected;
+};
+
+struct usb_endpoint_driver_operations {
+	void (*complete)(struct usb_endpoint *ep, struct io_buffer *iobuf,
+			 int rc);
+};
+
+struct usb_device;
+
+struct usb_endpoint {
+	struct usb_device *usb;
+	unsigned int address;
+	unsigned int attributes;
+	size_t mtu;
+	unsigned int burst;
+	unsigned int interval;
+	int open;
+	unsigned int fill;
+	struct usb_endpoint_driver_operations *driver;
+	void *priv;
+};
+
+struct usb_device {
+	char name[32];
+	struct usb_port *port;
+	unsigned int speed;
+	unsigned int address;
+	struct usb_device_descriptor device;
+	struct usb_endpoint control;
+};
+
+static inline void usb_poll(struct usb_bus *bus)
+{
+	bus->host->poll(bus);
+}
+
+static inline void
+usb_endpoint_init(struct usb_endpoint *ep, struct usb_device *usb,
+		  struct usb_endpoint_driver_operations *driver)
+{
+	ep->usb = usb;
+	ep->driver = driver;
+}
+
+static inline void
+usb_endpoint_describe(struct usb_endpoint *ep, unsigned int address,
+		      unsigned int attributes, size_t mtu,
+		      unsigned int burst, unsigned int interval)
+{
+	ep->address = address;
+	ep->attributes = attributes;
+	ep->mtu = mtu;
+	ep->burst = burst;
+	ep->interval = interval;
+}
+
+extern int usb_endpoint_open(struct usb_endpoint *ep);
+extern void usb_endpoint_close(struct usb_endpoint *ep);
+extern int usb_endpoint_clear_halt(struct usb_endpoint *ep);
+extern int usb_stream(struct usb_endpoint *ep, struct io_buffer *iobuf,
+		      int terminate);
+extern int usb_control(struct usb_device *usb, unsigned int request,
+		       unsigned int value, unsigned int index, void *data,
+		       size_t len);
+
+/* ---- Functions and drivers ---- */
+#define USB_ANY_ID 0xffff
+
+struct usb_class_id {
+	union {
+		struct {
+			uint8_t protocol;
+			uint8_t subclass;
+			uint8_t class;
+			uint8_t reserved;
+		};
+		uint32_t scalar;
+	} class;
+	union {
+		struct {
+			uint8_t protocol;
+			uint8_t subclass;
+			uint8_t class;
+			uint8_t reserved;
+		};
+		uint32_t scalar;
+	} mask;
+};
+
+/* A field given as USB_ANY_ID matches anything (mask 0) */
+#define USB_CLASS_ID(base, sub, proto) {				\
+	.class = { { .class = (uint8_t)(base),				\
+		     .subclass = (uint8_t)(sub),			\
+		     .protocol = (uint8_t)(proto) } },			\
+	.mask = { { .class = ((base) == USB_ANY_ID) ? 0x00 : 0xff,	\
+		    .subclass = ((sub) == USB_ANY_ID) ? 0x00 : 0xff,	\
+		    .protocol = ((proto) == USB_ANY_ID) ? 0x00 : 0xff } },	\
+	}
+
+struct usb_function_descriptor {
+	uint16_t vendor;
+	uint16_t product;
+	struct usb_class_id class;
+	unsigned int count;
+};
+
+struct usb_function {
+	const char *name;
+	struct usb_device *usb;
+	struct usb_function_descriptor desc;
+	struct device dev;
+	struct list_head list;
+	void *priv;
+	uint8_t interface[0];
+};
+
+static inline void usb_func_set_drvdata(struct usb_function *func,
+					void *priv)
+{
+	func->priv = priv;
+}
+
+static inline void *usb_func_get_drvdata(struct usb_function *func)
+{
+	return func->priv;
+}
+
+struct usb_device_id {
+	const char *name;
+	uint16_t vendor;
+	uint16_t product;
+	unsigned long driver_data;
+};
+
+#ifndef BN_SHIM_LEGACY
+/* v2.0.0 and later: ID rows as macros that the build also greps */
+#define USB_ID(_vendor, _product, _name, _description, _data) {	\
+	.name = _name, .vendor = _vendor, .product = _product,		\
+	.driver_data = _data }
+#define USB_ROM(_vendor, _product, _name, _description, _data)		\
+	USB_ID(_vendor, _product, _name, _description, _data)
+#endif
+
+enum usb_driver_score {
+	USB_SCORE_FALLBACK = 0,
+	USB_SCORE_DEPRECATED = 1,
+	USB_SCORE_NORMAL = 2,
+};
+
+struct usb_driver {
+	struct usb_device_id *ids;
+	unsigned int id_count;
+	struct usb_class_id class;
+	unsigned int score;
+	int (*probe)(struct usb_function *func,
+		     struct usb_configuration_descriptor *config);
+	void (*remove)(struct usb_function *func);
+};
+
+#define USB_DRIVERS __usb_drivers
+#define __usb_driver __table_entry(USB_DRIVERS, 01)
+#define __usb_fallback_driver __table_entry(USB_DRIVERS, 02)
+
+#endif
