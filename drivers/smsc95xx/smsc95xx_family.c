@@ -159,7 +159,7 @@ static const struct bn_prog smsc95xx_phy_irq = {
 	"smsc95xx-phy-irq", smsc95xx_phy_irq_ops
 };
 /** Open program. */
-static const struct bn_prog smsc95xx_open_prog = {
+static const struct bn_prog smsc95xx_open = {
 	"smsc95xx-open", smsc95xx_open_ops
 };
 /** Start program. */
@@ -173,7 +173,7 @@ static const struct bn_prog smsc95xx_stop = {
 
 /** Programs of every family, in run order. */
 static const struct bn_prog *const smsc95xx_programs[] = {
-	&smsc95xx_reset, &smsc95xx_phy_irq, &smsc95xx_open_prog,
+	&smsc95xx_reset, &smsc95xx_phy_irq, &smsc95xx_open,
 	&smsc95xx_start, &smsc95xx_stop,
 };
 
@@ -191,7 +191,7 @@ static const struct bn_prog *const smsc95xx_programs[] = {
 #define SMSC_INFO(chip, gen, feat)					\
 	{ .chip_id = (chip), .generation = (gen), .features = (feat),	\
 	  .reset = &smsc95xx_reset, .phy_irq = &smsc95xx_phy_irq,	\
-	  .open = &smsc95xx_open_prog, .start = &smsc95xx_start,		\
+	  .open = &smsc95xx_open, .start = &smsc95xx_start,		\
 	  .stop = &smsc95xx_stop }
 
 /** Features of the "A" generation (Linux enables the same three). */
