@@ -2097,6 +2097,72 @@ out:
 }
 
 /**
+ * Order strings (qsort).
+ *
+ * @param x		First (char **)
+ * @param y		Second (char **)
+ * @return		strcmp() of the strings
+ */
+static int amalg_str_cmp(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/**
+ * List the functions and objects the printed items declare but no kept
+ * item defines.
+ *
+ * @param a		Run
+ * @param out		Result
+ * @return		0, or -1 on error
+ */
+static int amalg_imports(struct amalg *a, struct bn_amalg_out *out)
+{
+	size_t i, j, k, cap;
+
+	for (i = 0; i < a->order_count; i++) {
+		const struct amalg_item *it = &a->items[a->order[i]];
+
+		for (j = 0; j < it->def_count; j++) {
+			const struct amalg_name *nm = &a->names[it->defs[j].name];
+			bool defined = false, seen = false;
+			char *s;
+
+			if (it->defs[j].role != ROLE_PROTO &&
+			    it->defs[j].role != ROLE_EXTERN)
+				continue;
+			for (k = 0; k < nm->item_count; k++) {
+				const struct amalg_item *x =
+					&a->items[nm->items[k]];
+				enum amalg_role r =
+					amalg_role_of(x, it->defs[j].name);
+
+				if (x->kept && (r == ROLE_FUNC || r == ROLE_OBJ))
+					defined = true;
+			}
+			for (k = 0; k < out->import_count; k++)
+				if (strcmp(out->imports[k], nm->s) == 0)
+					seen = true;
+			if (defined || seen)
+				continue;
+			s = strdup(nm->s);
+			cap = out->import_count;
+			if (!s || amalg_grow(a, &out->imports,
+					     out->import_count, &cap,
+					     sizeof(*out->imports))) {
+				free(s);
+				return amalg_err(a, NULL, 0, "out of memory");
+			}
+			out->imports[out->import_count++] = s;
+		}
+	}
+	if (out->import_count)
+		qsort(out->imports, out->import_count, sizeof(*out->imports),
+		      amalg_str_cmp);
+	return 0;
+}
+
+/**
  * Print the amalgamation: hoisted includes, then the ordered items.
  *
  * @param a		Run
@@ -2146,6 +2212,8 @@ static int amalg_emit(struct amalg *a, struct bn_amalg_out *out)
 			bn_strbuf_printf(&sb, "%s\n", s);
 		}
 	}
+	if (amalg_imports(a, out))
+		return -1;
 	for (i = 0; i < a->order_count; i++) {
 		const struct amalg_item *it = &a->items[a->order[i]];
 
@@ -2302,5 +2370,8 @@ void bn_amalg_out_free(struct bn_amalg_out *out)
 	for (i = 0; i < out->source_count; i++)
 		free(out->sources[i]);
 	free(out->sources);
+	for (i = 0; i < out->import_count; i++)
+		free(out->imports[i]);
+	free(out->imports);
 	memset(out, 0, sizeof(*out));
 }

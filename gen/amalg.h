@@ -93,6 +93,11 @@ struct bn_amalg_out {
 	 *  order they were read (for the export's header comment) */
 	char **sources;
 	size_t source_count;		/**< Entries in @c sources */
+	/** Functions and objects the kept items declare but do not define
+	 *  (what the environment must provide, e.g. the bn_port_* functions),
+	 *  sorted */
+	char **imports;
+	size_t import_count;		/**< Entries in @c imports */
 	size_t item_count;		/**< Items kept */
 	size_t item_total;		/**< Items seen before pruning */
 	/** On failure: "file:line: message" */
