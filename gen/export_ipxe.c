@@ -1,0 +1,520 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+
+/**
+ * @file
+ * The `ipxe` target: one drop-in `src/drivers/net/bootnic_<name>.c` per
+ * driver.
+ *
+ * The file is the driver, the SDK parts it reaches and the iPXE glue of
+ * gen/targets/ipxe/, amalgamated and made static, between iPXE's own
+ * preamble and registration:
+ *
+ *  - `FILE_LICENCE ( ... );` and, guarded for pre-2.0 trees,
+ *    `FILE_SECBOOT ( PERMITTED );`;
+ *  - the file's own `ERRFILE_bootnic_<name>` constant, defined before
+ *    `<errno.h>` so that no iPXE header needs editing;
+ *  - the amalgamated body;
+ *  - the native ID table, rendered from the driver's one bn_id table:
+ *    literal `USB_ROM ( 0xVVVV, 0xPPPP, "name", "description", 0 )` rows
+ *    (iPXE's build greps them) under `#ifdef USB_ROM`, designated
+ *    initialisers for v1.20.1/v1.21.1 trees otherwise;
+ *  - one `struct usb_driver ... __usb_driver` per class filter the table
+ *    needs, with the score iPXE uses to choose a configuration.
+ *
+ * The glue's probe re-matches the function against the driver's own table
+ * with bn_id_score(), so the iPXE table only has to let the right
+ * functions through.
+ */
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gen/export.h"
+
+/** Directory of the iPXE glue among the embedded sources. */
+#define BN_IPXE_GLUE_DIR "gen/targets/ipxe"
+
+/** Where an export goes inside an iPXE tree. */
+#define BN_IPXE_NET_DIR "src/drivers/net"
+
+/**
+ * First `ERRFILE_DRIVER` index the exports use (`0x00NN0000`).
+ *
+ * iPXE's own drivers use indices up to 0xde (v2.0.0 and HEAD); the field is
+ * eight bits wide, so the exports take 0xf0 onwards, one per built-in
+ * driver in registry order, leaving 0xdf-0xef to upstream growth.
+ */
+#define BN_IPXE_ERRFILE_BASE 0xf0
+
+/** Last usable `ERRFILE_DRIVER` index. */
+#define BN_IPXE_ERRFILE_LAST 0xff
+
+/** Glue entry points the rendered registration refers to. */
+static const char *const bn_ipxe_roots[] = {
+	"bn_ipxe_probe",
+	"bn_ipxe_remove",
+};
+
+/** The class filter of one rendered `struct usb_driver`. */
+struct bn_ipxe_filter {
+	uint16_t cls;		/**< Class, or ::BN_ID_ANY */
+	uint16_t subclass;	/**< Subclass, or ::BN_ID_ANY */
+	uint16_t protocol;	/**< Protocol, or ::BN_ID_ANY */
+};
+
+/* ------------------------------------------------------------------------
+ * Names and numbers
+ * ------------------------------------------------------------------------ */
+
+/**
+ * The class filter a row needs: its triple, or anything for VID:PID rows.
+ *
+ * @param id		Row
+ * @param f		Filter out
+ */
+static void bn_ipxe_row_filter(const struct bn_id *id,
+			       struct bn_ipxe_filter *f)
+{
+	if (id->match == BN_ID_DEVICE) {
+		f->cls = f->subclass = f->protocol = BN_ID_ANY;
+	} else {
+		f->cls = id->cls;
+		f->subclass = id->subclass;
+		f->protocol = id->protocol;
+	}
+}
+
+/**
+ * Compare two class filters.
+ *
+ * @param a		Filter
+ * @param b		Filter
+ * @return		true if equal
+ */
+static bool bn_ipxe_filter_eq(const struct bn_ipxe_filter *a,
+			      const struct bn_ipxe_filter *b)
+{
+	return a->cls == b->cls && a->subclass == b->subclass &&
+	       a->protocol == b->protocol;
+}
+
+/**
+ * Append a filter as hex digits, "xx" for a wildcard field ("0202ff").
+ *
+ * @param sb		Output
+ * @param f		Filter
+ */
+static void bn_ipxe_filter_hex(struct bn_strbuf *sb,
+			       const struct bn_ipxe_filter *f)
+{
+	const uint16_t v[3] = { f->cls, f->subclass, f->protocol };
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		if (v[i] == BN_ID_ANY)
+			bn_strbuf_add(sb, "xx");
+		else
+			bn_strbuf_printf(sb, "%02x", v[i] & 0xff);
+	}
+}
+
+/**
+ * Append one field of `USB_CLASS_ID ( ... )`.
+ *
+ * @param sb		Output
+ * @param v		Field, or ::BN_ID_ANY
+ */
+static void bn_ipxe_class_field(struct bn_strbuf *sb, uint16_t v)
+{
+	if (v == BN_ID_ANY)
+		bn_strbuf_add(sb, "USB_ANY_ID");
+	else
+		bn_strbuf_printf(sb, "0x%02x", v & 0xff);
+}
+
+/**
+ * The iPXE ROM image name of a row (lowercase, no spaces, unique).
+ *
+ * VID:PID rows are "bootnic-<driver>-<vvvv><pppp>"; class rows are
+ * "bootnic-<driver>", with the class triple appended when the driver has
+ * more than one class row.
+ *
+ * @param sb		Output
+ * @param drv		Driver
+ * @param id		Row
+ * @param class_rows	Number of class-only rows in the driver's table
+ */
+static void bn_ipxe_rom_name(struct bn_strbuf *sb, const struct bn_driver *drv,
+			     const struct bn_id *id, size_t class_rows)
+{
+	struct bn_ipxe_filter f;
+
+	bn_strbuf_printf(sb, "bootnic-%s", drv->name);
+	if (id->match != BN_ID_CLASS) {
+		bn_strbuf_printf(sb, "-%04x%04x", id->vendor, id->product);
+	} else if (class_rows > 1) {
+		bn_ipxe_row_filter(id, &f);
+		bn_strbuf_add(sb, "-");
+		bn_ipxe_filter_hex(sb, &f);
+	}
+}
+
+/**
+ * The `ERRFILE_DRIVER` index of a driver: its place in the registry.
+ *
+ * @param drv		Driver
+ * @param index		Index out (0x00NN0000's NN)
+ * @return		true if the driver has one
+ */
+static bool bn_ipxe_errfile_index(const struct bn_driver *drv,
+				  unsigned int *index)
+{
+	size_t i;
+
+	for (i = 0; i < bn_registry_builtin.count; i++) {
+		if (bn_registry_builtin.drivers[i] != drv)
+			continue;
+		if (BN_IPXE_ERRFILE_BASE + i > BN_IPXE_ERRFILE_LAST)
+			return false;
+		*index = (unsigned int)(BN_IPXE_ERRFILE_BASE + i);
+		return true;
+	}
+	return false;
+}
+
+/**
+ * The iPXE score of a driver (used to choose among configurations).
+ *
+ * Fallback drivers get USB_SCORE_DEPRECATED, as iPXE's own RNDIS driver:
+ * they still count when no better driver wants a configuration.
+ *
+ * @param drv		Driver
+ * @return		Score name, or NULL for an unknown score
+ */
+static const char *bn_ipxe_score(const struct bn_driver *drv)
+{
+	switch (drv->score) {
+	case BN_DRIVER_SCORE_NORMAL:
+		return "USB_SCORE_NORMAL";
+	case BN_DRIVER_SCORE_FALLBACK:
+		return "USB_SCORE_DEPRECATED";
+	default:
+		return NULL;
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * Rendering
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Append the preamble: licence, secure-boot status and error file.
+ *
+ * @param sb		Output
+ * @param req		Request
+ * @param base		Object name, e.g. "bootnic_asix"
+ * @param errfile	`ERRFILE_DRIVER` index
+ */
+static void bn_ipxe_preamble(struct bn_strbuf *sb,
+			     const struct bn_export_req *req,
+			     const char *base, unsigned int errfile)
+{
+	bn_strbuf_printf(sb, "FILE_LICENCE ( %s );\n", req->licence->ipxe);
+	bn_strbuf_add(sb, "#ifdef FILE_SECBOOT\n"
+		      "FILE_SECBOOT ( PERMITTED );\n"
+		      "#endif\n\n");
+	bn_strbuf_printf(sb,
+			 "/* The error-file identifier of this object, defined "
+			 "here so that no iPXE\n"
+			 " * header needs editing.  It must precede "
+			 "<errno.h>.\n"
+			 " */\n"
+			 "#include <ipxe/errfile.h>\n"
+			 "#ifndef ERRFILE_%s\n"
+			 "#define ERRFILE_%s ( ERRFILE_DRIVER | 0x00%02x0000 )\n"
+			 "#endif\n\n", base, base, errfile);
+}
+
+/**
+ * Append the ID array and `struct usb_driver` of one class filter.
+ *
+ * @param sb		Output
+ * @param drv		Driver
+ * @param f		Class filter
+ * @param name		C name stem, e.g. "bootnic_rndis_0202ff"
+ * @param class_rows	Number of class-only rows in the table
+ * @param score		iPXE score name
+ */
+static void bn_ipxe_group(struct bn_strbuf *sb, const struct bn_driver *drv,
+			  const struct bn_ipxe_filter *f, const char *name,
+			  size_t class_rows, const char *score)
+{
+	struct bn_ipxe_filter rf;
+	const struct bn_id *id;
+	size_t i;
+	int pass;
+
+	bn_strbuf_printf(sb, "/** USB IDs */\nstatic struct usb_device_id "
+			 "%s_ids[] = {\n#ifdef USB_ROM\n", name);
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < drv->id_count; i++) {
+			id = &drv->ids[i];
+			bn_ipxe_row_filter(id, &rf);
+			if (!bn_ipxe_filter_eq(&rf, f))
+				continue;
+			if (pass == 0) {
+				bn_strbuf_printf(sb, "\tUSB_ROM ( 0x%04x, "
+						 "0x%04x, \"",
+						 (id->match == BN_ID_CLASS) ?
+						 BN_ID_ANY : id->vendor,
+						 (id->match == BN_ID_CLASS) ?
+						 BN_ID_ANY : id->product);
+				bn_ipxe_rom_name(sb, drv, id, class_rows);
+				bn_strbuf_add(sb, "\", ");
+				bn_export_c_string(sb, id->name ? id->name :
+						   drv->description);
+				bn_strbuf_add(sb, ", 0 ),\n");
+			} else {
+				bn_strbuf_add(sb, "\t{ .name = \"");
+				bn_ipxe_rom_name(sb, drv, id, class_rows);
+				if (id->match == BN_ID_CLASS)
+					bn_strbuf_add(sb, "\", .vendor = "
+						      "USB_ANY_ID, .product = "
+						      "USB_ANY_ID },\n");
+				else
+					bn_strbuf_printf(sb, "\", .vendor = "
+							 "0x%04x, .product = "
+							 "0x%04x },\n",
+							 id->vendor,
+							 id->product);
+			}
+		}
+		if (pass == 0)
+			bn_strbuf_add(sb, "#else\n");
+	}
+	bn_strbuf_add(sb, "#endif\n};\n\n");
+	bn_strbuf_printf(sb, "/** %s */\nstruct usb_driver %s_driver "
+			 "__usb_driver = {\n", drv->description, name);
+	bn_strbuf_printf(sb, "\t.ids = %s_ids,\n", name);
+	bn_strbuf_printf(sb, "\t.id_count = ( sizeof ( %s_ids ) / "
+			 "sizeof ( %s_ids[0] ) ),\n", name, name);
+	bn_strbuf_add(sb, "\t.class = USB_CLASS_ID ( ");
+	bn_ipxe_class_field(sb, f->cls);
+	bn_strbuf_add(sb, ", ");
+	bn_ipxe_class_field(sb, f->subclass);
+	bn_strbuf_add(sb, ", ");
+	bn_ipxe_class_field(sb, f->protocol);
+	bn_strbuf_add(sb, " ),\n");
+	bn_strbuf_printf(sb, "\t.score = %s,\n", score);
+	bn_strbuf_add(sb, "\t.probe = bn_ipxe_probe,\n"
+		      "\t.remove = bn_ipxe_remove,\n};\n");
+}
+
+/**
+ * Append the registration: one ID array and driver per class filter.
+ *
+ * @param sb		Output
+ * @param drv		Driver
+ * @param base		Object name
+ * @param score		iPXE score name
+ * @param err		Error message out
+ * @param err_size	Size of @p err
+ * @return		0, or -1 with @p err set
+ */
+static int bn_ipxe_registration(struct bn_strbuf *sb,
+				const struct bn_driver *drv, const char *base,
+				const char *score, char *err, size_t err_size)
+{
+	struct bn_ipxe_filter *filters;
+	struct bn_ipxe_filter f;
+	struct bn_strbuf name = BN_STRBUF_INIT;
+	size_t count = 0, class_rows = 0;
+	size_t i, j;
+
+	if (!drv->id_count) {
+		snprintf(err, err_size, "%s: empty ID table", drv->name);
+		return -1;
+	}
+	filters = calloc(drv->id_count, sizeof(*filters));
+	if (!filters) {
+		snprintf(err, err_size, "%s: out of memory", drv->name);
+		return -1;
+	}
+	for (i = 0; i < drv->id_count; i++) {
+		if (drv->ids[i].match == BN_ID_CLASS)
+			class_rows++;
+		bn_ipxe_row_filter(&drv->ids[i], &f);
+		for (j = 0; j < count; j++)
+			if (bn_ipxe_filter_eq(&filters[j], &f))
+				break;
+		if (j == count)
+			filters[count++] = f;
+	}
+	bn_strbuf_add(sb, "\n/**************************************************"
+		      "****************************\n *\n * iPXE USB driver\n"
+		      " *\n *************************************************"
+		      "*****************************\n */\n\n");
+	for (i = 0; i < count; i++) {
+		name.len = 0;
+		bn_strbuf_add(&name, base);
+		if (count > 1) {
+			bn_strbuf_add(&name, "_");
+			bn_ipxe_filter_hex(&name, &filters[i]);
+		}
+		if (i)
+			bn_strbuf_add(sb, "\n");
+		bn_ipxe_group(sb, drv, &filters[i], bn_strbuf_str(&name),
+			      class_rows, score);
+	}
+	bn_strbuf_free(&name);
+	free(filters);
+	return 0;
+}
+
+/**
+ * Check that the ROM image names of a driver are unique.
+ *
+ * @param drv		Driver
+ * @param err		Error message out
+ * @param err_size	Size of @p err
+ * @return		0, or -1 with @p err naming the duplicate
+ */
+static int bn_ipxe_check_names(const struct bn_driver *drv, char *err,
+			       size_t err_size)
+{
+	struct bn_strbuf a = BN_STRBUF_INIT, b = BN_STRBUF_INIT;
+	size_t class_rows = 0;
+	size_t i, j;
+	int rc = 0;
+
+	for (i = 0; i < drv->id_count; i++)
+		if (drv->ids[i].match == BN_ID_CLASS)
+			class_rows++;
+	for (i = 0; i < drv->id_count && !rc; i++) {
+		a.len = 0;
+		bn_ipxe_rom_name(&a, drv, &drv->ids[i], class_rows);
+		for (j = i + 1; j < drv->id_count && !rc; j++) {
+			b.len = 0;
+			bn_ipxe_rom_name(&b, drv, &drv->ids[j], class_rows);
+			if (strcmp(bn_strbuf_str(&a), bn_strbuf_str(&b)) == 0) {
+				snprintf(err, err_size, "%s: rows %zu and %zu "
+					 "both give the iPXE name %s",
+					 drv->name, i, j, bn_strbuf_str(&a));
+				rc = -1;
+			}
+		}
+	}
+	bn_strbuf_free(&a);
+	bn_strbuf_free(&b);
+	return rc;
+}
+
+/**
+ * Render one driver.
+ *
+ * @param req		Request
+ * @param drv		Driver
+ * @param out		Files
+ * @param err		Error message out
+ * @param err_size	Size of @p err
+ * @return		0, or -1 with @p err set
+ */
+static int bn_ipxe_one(const struct bn_export_req *req,
+		       const struct bn_driver *drv,
+		       struct bn_export_files *out, char *err, size_t err_size)
+{
+	struct bn_strbuf sb = BN_STRBUF_INIT;
+	struct bn_amalg_out am;
+	struct bn_export_glue glue = {
+		.dir = BN_IPXE_GLUE_DIR,
+		.roots = bn_ipxe_roots,
+		.root_count = sizeof(bn_ipxe_roots) / sizeof(bn_ipxe_roots[0]),
+	};
+	char base[128], path[192], what[256];
+	const char *score;
+	unsigned int errfile;
+	int rc = -1;
+
+	memset(&am, 0, sizeof(am));
+	bn_export_basename(drv->name, base, sizeof(base));
+	if (!bn_ipxe_errfile_index(drv, &errfile)) {
+		snprintf(err, err_size, "%s: no iPXE error-file index (only "
+			 "the first %d built-in drivers have one)", drv->name,
+			 BN_IPXE_ERRFILE_LAST - BN_IPXE_ERRFILE_BASE + 1);
+		goto out;
+	}
+	if (!(score = bn_ipxe_score(drv))) {
+		snprintf(err, err_size, "%s: unknown driver score %u",
+			 drv->name, drv->score);
+		goto out;
+	}
+	if (bn_ipxe_check_names(drv, err, err_size))
+		goto out;
+	if (bn_export_amalgamate(drv, &glue, &am)) {
+		snprintf(err, err_size, "%s: %s", drv->name, am.error);
+		goto out;
+	}
+	snprintf(path, sizeof(path), "%s/%s.c", BN_IPXE_NET_DIR, base);
+	snprintf(what, sizeof(what), "%s.c: iPXE USB network driver \"%s\"",
+		 base, drv->name);
+	bn_strbuf_printf(&sb, "/* SPDX-License-Identifier: %s */\n",
+			 req->licence->spdx);
+	bn_export_header_comment(&sb, req, drv, &am, what, "/*\n", " * ", "");
+	bn_strbuf_printf(&sb,
+			 " *\n"
+			 " * Drop this file into src/drivers/net/ of an iPXE "
+			 "tree; the build finds it\n"
+			 " * by itself.  An image with only this driver:\n"
+			 " *   make bin-x86_64-pcbios/%s.lkrn\n"
+			 " *   make bin-x86_64-efi/%s.efi\n"
+			 " * From v2.0.0 on, ipxe.lkrn and ipxe.efi include it "
+			 "too.\n"
+			 " */\n\n", base, base);
+	bn_ipxe_preamble(&sb, req, base, errfile);
+	bn_strbuf_add(&sb, am.text);
+	if (bn_ipxe_registration(&sb, drv, base, score, err, err_size))
+		goto out;
+	if (sb.failed || bn_export_add_file(out, path, sb.data, sb.len)) {
+		snprintf(err, err_size, "%s: cannot add %s", drv->name, path);
+		goto out;
+	}
+	rc = 0;
+out:
+	bn_amalg_out_free(&am);
+	bn_strbuf_free(&sb);
+	return rc;
+}
+
+/**
+ * Render every requested driver.
+ *
+ * @param req		Request
+ * @param out		Files
+ * @param err		Error message out
+ * @param err_size	Size of @p err
+ * @return		0, or -1 with @p err set
+ */
+static int bn_ipxe_render(const struct bn_export_req *req,
+			  struct bn_export_files *out, char *err,
+			  size_t err_size)
+{
+	size_t i;
+
+	for (i = 0; i < req->driver_count; i++)
+		if (bn_ipxe_one(req, req->drivers[i], out, err, err_size))
+			return -1;
+	return 0;
+}
+
+const struct bn_export_target bn_export_target_ipxe = {
+	.name = "ipxe",
+	.description = "iPXE: src/drivers/net/bootnic_<driver>.c, drop-in, "
+		       "v2.0.0 and v1.2x trees",
+	.render = bn_ipxe_render,
+};
