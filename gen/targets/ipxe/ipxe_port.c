@@ -34,12 +34,18 @@ void bn_port_free(void *ptr)
 	free(ptr);
 }
 
-void *bn_port_memcpy(void *dst, const void *src, size_t len)
+/* Out of line: inlined into callers with small constant lengths, the x86
+ * string.h of iPXE v1.2x trees type-puns through unions that gcc 12 and
+ * later report as out of bounds (-Warray-bounds, an error under -Werror) */
+void *__attribute__ ((noinline))
+bn_port_memcpy(void *dst, const void *src, size_t len)
 {
 	return memcpy(dst, src, len);
 }
 
-void *bn_port_memset(void *dst, int byte, size_t len)
+/* Out of line for the same reason as bn_port_memcpy() */
+void *__attribute__ ((noinline))
+bn_port_memset(void *dst, int byte, size_t len)
 {
 	return memset(dst, byte, len);
 }
