@@ -186,9 +186,9 @@ START_TEST(test_prune)
 	absent("LIB_H");
 	absent("#include \"");
 	ck_assert_uint_eq(out.source_count, 3);
-	ck_assert_str_eq(out.sources[0], "app/main.c");
+	ck_assert_str_eq(out.sources[0], "lib/lib.c");
 	ck_assert_str_eq(out.sources[1], "lib/lib.h");
-	ck_assert_str_eq(out.sources[2], "lib/lib.c");
+	ck_assert_str_eq(out.sources[2], "app/main.c");
 	ck_assert_uint_lt(out.item_count, out.item_total);
 	/* Substitution is token-exact: not inside string literals */
 	at("return lib_scale(42);");
@@ -243,12 +243,12 @@ START_TEST(test_includes)
 {
 	ck_assert_int_eq(RUN(lib, root_main, 1, NULL, 0, NULL, 0), 0);
 	ck_assert_uint_eq(out.include_count, 3);
-	ck_assert_str_eq(out.includes[0], "#include <string.h>");
+	ck_assert_str_eq(out.includes[0], "#include <stddef.h>");
 	ck_assert_str_eq(out.includes[1], "#include <stdint.h>");
-	ck_assert_str_eq(out.includes[2], "#include <stddef.h>");
+	ck_assert_str_eq(out.includes[2], "#include <string.h>");
 	ck_assert_int_eq(strncmp(out.text,
-				 "#include <string.h>\n#include <stdint.h>\n"
-				 "#include <stddef.h>\n\n", 60), 0);
+				 "#include <stddef.h>\n#include <stdint.h>\n"
+				 "#include <string.h>\n\n", 61), 0);
 }
 END_TEST
 
@@ -535,6 +535,7 @@ START_TEST(test_every_driver_deterministic)
 		}
 		absent("extern const struct bn_driver");
 		bn_amalg_out_free(&again);
+		bn_amalg_out_free(&out);
 	}
 }
 END_TEST
