@@ -150,6 +150,7 @@ struct amalg_name {
 	bool root;		/**< Named as a root */
 	bool exported;		/**< Keeps external linkage */
 	const char *subst;	/**< Replacement text, or NULL */
+	bool declared;		/**< Output: a tag already declared */
 };
 
 /** The whole run. */
@@ -2211,6 +2212,29 @@ static int amalg_imports(struct amalg *a, struct bn_amalg_out *out)
 }
 
 /**
+ * Is an item a tag declaration ("struct x;") whose tags are all declared
+ * or defined above it already?  Marks the tags an item declares.
+ *
+ * @param a		Run
+ * @param it		Item about to be printed
+ * @return		true to leave it out
+ */
+static bool amalg_redundant(struct amalg *a, const struct amalg_item *it)
+{
+	bool all_fwd = it->def_count > 0, all_seen = true;
+	size_t i;
+
+	for (i = 0; i < it->def_count; i++) {
+		if (it->defs[i].role != ROLE_FWD)
+			all_fwd = false;
+		if (!a->names[it->defs[i].name].declared)
+			all_seen = false;
+		a->names[it->defs[i].name].declared = true;
+	}
+	return all_fwd && all_seen;
+}
+
+/**
  * Print the amalgamation: hoisted includes, then the ordered items.
  *
  * @param a		Run
@@ -2262,9 +2286,12 @@ static int amalg_emit(struct amalg *a, struct bn_amalg_out *out)
 	}
 	if (amalg_imports(a, out))
 		return -1;
+	out->body_offset = sb.len + (sb.len ? 1 : 0);
 	for (i = 0; i < a->order_count; i++) {
 		const struct amalg_item *it = &a->items[a->order[i]];
 
+		if (amalg_redundant(a, it))
+			continue;
 		/* Neighbours in the source stay together */
 		if (sb.len && !(prev && prev == it - 1 &&
 				prev->file == it->file &&

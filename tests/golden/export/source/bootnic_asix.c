@@ -660,8 +660,6 @@ struct bn_cmdset {
 	size_t count;			/**< Number of commands */
 };
 
-struct bn_cmdset;
-
 /**
  * Name a vendor or class request from a command set.
  *
@@ -678,14 +676,8 @@ struct bn_prog_ctx;
 
 struct bn_usb_device;
 
-struct bn_usb_device;
-
 struct bn_hcd;
 struct bn_endpoint;
-
-struct bn_usb_device;
-
-struct bn_usb_device;
 
 /** An endpoint of an open device. */
 struct bn_endpoint {
@@ -933,8 +925,6 @@ struct bn_id {
 /** Driver preference when choosing a configuration: normal. */
 #define BN_DRIVER_SCORE_NORMAL 2
 
-struct bn_netdev;
-
 /** Ethernet address length. */
 #define BN_ETH_ALEN 6
 
@@ -950,8 +940,6 @@ struct bn_netdev_stats {
 	uint64_t rx_framing;	/**< Framing errors (bad headers, resyncs) */
 	uint64_t rx_crc;	/**< CRC errors reported by the chip */
 };
-
-struct bn_netdev;
 
 /** Callbacks into the environment that owns a network device. */
 struct bn_netdev_env {
