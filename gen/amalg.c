@@ -310,6 +310,31 @@ static bool amalg_keyword(const struct amalg_file *f,
 	return false;
 }
 
+/** Calling-convention macros that may open a parenthesised declarator. */
+static const char *const amalg_callconvs[] = {
+	"EFIAPI", "__cdecl", "__stdcall", "__fastcall", "asmlinkage",
+};
+
+/**
+ * Is a token a calling-convention macro ("EFIAPI" in "(EFIAPI *fn)")?
+ *
+ * @param f		File
+ * @param t		Token
+ * @return		true if so
+ */
+static bool amalg_callconv(const struct amalg_file *f,
+			   const struct amalg_tok *t)
+{
+	size_t i;
+
+	if (t->kind != TK_IDENT)
+		return false;
+	for (i = 0; i < AMALG_COUNT(amalg_callconvs); i++)
+		if (amalg_is(f, t, amalg_callconvs[i]))
+			return true;
+	return false;
+}
+
 /* ------------------------------------------------------------------------
  * Names
  * ------------------------------------------------------------------------ */
@@ -904,6 +929,12 @@ static int amalg_add_def(struct amalg *a, struct amalg_item *it, size_t item,
 
 	if (name == SIZE_MAX)
 		return -1;
+	if (a->names[name].subst) {
+		name = amalg_intern(a, a->names[name].subst,
+				    strlen(a->names[name].subst));
+		if (name == SIZE_MAX)
+			return -1;
+	}
 	if (amalg_grow(a, &it->defs, it->def_count, &cap, sizeof(*it->defs)))
 		return -1;
 	it->defs[it->def_count].name = name;
@@ -1097,6 +1128,17 @@ static int amalg_declarators(struct amalg *a, struct amalg_item *it,
 
 		if (t->kind == TK_IDENT) {
 			if (!amalg_keyword(f, t)) {
+				/* A reserved identifier after the declarator's
+				 * name is an annotation macro (iPXE's
+				 * __usb_driver, __unused ...), not a name */
+				if (cand != SIZE_MAX && t->len > 2 &&
+				    f->data[t->off] == '_' &&
+				    f->data[t->off + 1] == '_') {
+					if (amalg_punct(f, k + 1, stop, '('))
+						k = amalg_skip_group(f, k + 1,
+								     stop) - 1;
+					continue;
+				}
 				cand = k;
 				continue;
 			}
@@ -1188,8 +1230,11 @@ static int amalg_declarators(struct amalg *a, struct amalg_item *it,
 			continue;
 		switch (f->data[t->off]) {
 		case '(':
+			/* "(*", or "(EFIAPI *": a declarator in parentheses */
 			if (amalg_punct(f, k + 1, stop, '*') ||
-			    amalg_punct(f, k + 1, stop, '^')) {
+			    amalg_punct(f, k + 1, stop, '^') ||
+			    (k + 1 < stop && amalg_callconv(f, &f->toks[k + 1]) &&
+			     amalg_punct(f, k + 2, stop, '*'))) {
 				group++;
 				break;
 			}

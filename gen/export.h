@@ -144,6 +144,10 @@ struct bn_export_glue {
 	/** Directory of the target's glue (e.g. "gen/targets/ipxe"), whose
 	 *  embedded `.c` files join the amalgamation; NULL for none */
 	const char *dir;
+	/** More embedded `.c` files to join after @c dir's (e.g. glue shared
+	 *  between two forms of one target), or NULL */
+	const char *const *files;
+	size_t file_count;			/**< Entries in @c files */
 	/** Roots besides the driver object (glue entry points); the driver
 	 *  object is always a root */
 	const char *const *roots;
@@ -161,7 +165,8 @@ struct bn_export_glue {
  *
  * The candidate files are every embedded portable `.c` file (sdk/,
  * sdk/classes/, drivers/) except drivers/registry.c, then the glue
- * directory's `.c` files; pruning from the roots drops the other drivers.
+ * directory's `.c` files (in path order), then the glue's extra files;
+ * pruning from the roots drops the other drivers.
  * `BN_EXPORT_DRIVER` is replaced by the driver symbol.
  *
  * @param drv		Driver

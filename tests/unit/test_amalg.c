@@ -401,6 +401,41 @@ START_TEST(test_macro_capture)
 }
 END_TEST
 
+static const struct bn_embedded_file annot[] = {
+	F("sdk/api.h",
+	  "struct bn_driver { int n; };\n"
+	  "extern const struct bn_driver bn_foo_driver;\n"),
+	F("drv.c",
+	  "#include \"api.h\"\n"
+	  "const struct bn_driver bn_foo_driver = { 1 };\n"),
+	F("glue.c",
+	  "#include \"api.h\"\n"
+	  "extern const struct bn_driver BN_EXPORT_DRIVER;\n"
+	  "/** Table entry. */\n"
+	  "struct usb_driver glue_driver __usb_driver = { &BN_EXPORT_DRIVER };\n"
+	  "/** Hook. */\n"
+	  "static int (EFIAPI *glue_hook)(int) __unused;\n"
+	  "int entry(void) { return glue_hook(BN_EXPORT_DRIVER.n); }\n"),
+};
+
+START_TEST(test_annotations)
+{
+	static const struct bn_amalg_subst subst[] = {
+		{ "BN_EXPORT_DRIVER", "bn_foo_driver" },
+	};
+	static const char *const roots[] = { "glue_driver", "entry" };
+
+	ck_assert_int_eq(RUN(annot, roots, 2, NULL, 0, subst, 1), 0);
+	/* glue_driver (not __usb_driver) is the name; it becomes static */
+	at("/** Table entry. */\nstatic struct usb_driver glue_driver "
+	   "__usb_driver = { &bn_foo_driver };");
+	at("static int (EFIAPI *glue_hook)(int) __unused;");
+	/* The glue's own extern declaration of the driver goes too */
+	absent("extern");
+	ck_assert_uint_lt(at("bn_foo_driver = { 1 }"), at("glue_driver __usb"));
+}
+END_TEST
+
 /* ---- malformed input ---- */
 
 static const struct {
@@ -699,6 +734,7 @@ static Suite *amalg_suite(void)
 	tcase_add_test(tc, test_glue_subst);
 	tcase_add_test(tc, test_file_scope);
 	tcase_add_test(tc, test_macro_capture);
+	tcase_add_test(tc, test_annotations);
 	tcase_add_loop_test(tc, test_malformed, 0, sizeof(bad) / sizeof(bad[0]));
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_continuations);
