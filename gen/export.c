@@ -141,7 +141,8 @@ int bn_export_amalgamate(const struct bn_driver *drv,
 	if (!glue)
 		glue = &none;
 	bn_export_symbol(drv->name, sym, sizeof(sym));
-	files = calloc(bn_embedded_count + 1, sizeof(*files));
+	files = calloc(bn_embedded_count + glue->file_count + 1,
+		       sizeof(*files));
 	roots = calloc(glue->root_count + 1, sizeof(*roots));
 	exported = calloc(glue->exported_count + 1, sizeof(*exported));
 	subst = calloc(glue->subst_count + 1, sizeof(*subst));
@@ -163,6 +164,8 @@ int bn_export_amalgamate(const struct bn_driver *drv,
 		    strcmp(p + n - 2, ".c") == 0)
 			files[nf++] = p;
 	}
+	for (i = 0; i < glue->file_count; i++)
+		files[nf++] = glue->files[i];
 	roots[0] = sym;
 	for (i = 0; i < glue->root_count; i++)
 		roots[i + 1] = glue->roots[i];

@@ -14,7 +14,7 @@
  * that turns a ::bn_export_req (drivers, licence) into a list of files
  * (::bn_export_files).  Renderers build their C files with
  * bn_export_amalgamate() (the portable SDK + the driver + the target's glue
- * from gen/targets/<target>/, pruned and made static, see gen/amalg.h),
+ * from gen/targets/TARGET/, pruned and made static, see gen/amalg.h),
  * put their own text around it (licence, bn_export_header_comment(), the
  * native ID table from bn_export_id_at(), registration), and add the
  * result with bn_export_add_file().  bn_export_write() writes the list
@@ -22,7 +22,7 @@
  * absolute paths, nothing but the embedded sources and the request.
  *
  * Adding a target is one more row in ::bn_export_targets (gen/export.c)
- * and one renderer file, gen/export_<target>.c.
+ * and one renderer file, gen/export_TARGET.c.
  */
 
 #include <stdbool.h>
@@ -147,6 +147,10 @@ struct bn_export_glue {
 	/** Directory of the target's glue (e.g. "gen/targets/ipxe"), whose
 	 *  embedded `.c` files join the amalgamation; NULL for none */
 	const char *dir;
+	/** More embedded `.c` files to join after @c dir's (e.g. glue shared
+	 *  between two forms of one target), or NULL */
+	const char *const *files;
+	size_t file_count;			/**< Entries in @c files */
 	/** Roots besides the driver object (glue entry points); the driver
 	 *  object is always a root */
 	const char *const *roots;
@@ -164,7 +168,8 @@ struct bn_export_glue {
  *
  * The candidate files are every embedded portable `.c` file (sdk/,
  * sdk/classes/, drivers/) except drivers/registry.c, then the glue
- * directory's `.c` files; pruning from the roots drops the other drivers.
+ * directory's `.c` files (in path order), then the glue's extra files;
+ * pruning from the roots drops the other drivers.
  * `BN_EXPORT_DRIVER` is replaced by the driver symbol.
  *
  * @param drv		Driver

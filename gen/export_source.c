@@ -38,7 +38,7 @@ static int bn_export_source_one(const struct bn_export_req *req,
 	struct bn_strbuf sb = BN_STRBUF_INIT;
 	struct bn_amalg_out am;
 	const char *exported[1];
-	struct bn_export_glue glue = { NULL, NULL, 0, NULL, 0, NULL, 0 };
+	struct bn_export_glue glue = { .dir = NULL };
 	char base[128], sym[128], path[160], what[256];
 	size_t i;
 	int rc = -1;
