@@ -5900,7 +5900,8 @@ static void bn_ipxe_close_endpoint(struct bn_hcd *hcd, struct bn_endpoint *ep)
 	if (!bep)
 		return;
 	bep->cancelling = true;
-	usb_endpoint_close(&bep->uep);
+	if (bep->uep.open)
+		usb_endpoint_close(&bep->uep);
 	free(bep);
 	ep->hcd_priv = NULL;
 }
@@ -5950,6 +5951,9 @@ static int bn_ipxe_submit(struct bn_hcd *hcd, struct bn_xfer *xfer)
 		bn_ipxe_control(host, xfer);
 		return 0;
 	}
+	/* Closed for good if reopening after a cancel failed */
+	if (!bep->uep.open)
+		return -BN_ENODEV;
 	iobuf = alloc_iob(xfer->len);
 	if (!iobuf)
 		return -BN_ENOMEM;
@@ -5988,7 +5992,7 @@ static void bn_ipxe_cancel(struct bn_hcd *hcd, struct bn_endpoint *ep)
 	struct bn_ipxe_ep *bep = ep->hcd_priv;
 	int rc;
 
-	if (!bep)
+	if (!bep || !bep->uep.open)
 		return;
 	bep->cancelling = true;
 	usb_endpoint_close(&bep->uep);
