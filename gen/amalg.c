@@ -1301,8 +1301,23 @@ static int amalg_declarators(struct amalg *a, struct amalg_item *it,
 }
 
 /**
+ * Is a token the one-character punctuator @p c?
+ *
+ * @param f		File
+ * @param t		Token
+ * @param c		Character
+ * @return		true if so
+ */
+static bool amalg_tok_punct(const struct amalg_file *f,
+			    const struct amalg_tok *t, char c)
+{
+	return t->kind == TK_PUNCT && t->len == 1 && f->data[t->off] == c;
+}
+
+/**
  * Record the names an item's tokens reference: identifiers not after '.'
- * or '->', and tags after struct/union/enum.
+ * or '->' and not naming members of a struct or union being defined, and
+ * tags after struct/union/enum.
  *
  * @param a		Run
  * @param it		Item
@@ -1320,13 +1335,45 @@ static int amalg_refs(struct amalg *a, struct amalg_item *it,
 		      size_t skip_first, size_t params_from, size_t params_end)
 {
 	const struct amalg_file *f = it->file;
+	int brace = 0, member_at[16], nm = 0;
+	bool body_next = false;
 	size_t k, p;
 
 	for (k = first + skip_first; k < end; k++) {
 		const struct amalg_tok *t = &toks[k];
 		bool param = false;
 
+		if (t->kind == TK_PUNCT && t->len == 1) {
+			char c = f->data[t->off];
+
+			if (c == '{') {
+				brace++;
+				if (body_next && nm < (int)AMALG_COUNT(member_at))
+					member_at[nm++] = brace;
+			} else if (c == '}') {
+				if (nm && member_at[nm - 1] == brace)
+					nm--;
+				brace--;
+			}
+			body_next = false;
+			continue;
+		}
+		body_next = false;
 		if (t->kind != TK_IDENT)
+			continue;
+		/* Member names in a struct or union body are not references:
+		 * an identifier followed by ';', ',', '[' or ':' (unless a
+		 * bit-field width), or by ')' after '*' or a type ("(*name)",
+		 * a function pointer's "int count)") */
+		if (nm && member_at[nm - 1] == brace && k + 1 < end &&
+		    !amalg_tok_punct(f, &toks[k - 1], ':') &&
+		    (amalg_tok_punct(f, &toks[k + 1], ';') ||
+		     amalg_tok_punct(f, &toks[k + 1], ',') ||
+		     amalg_tok_punct(f, &toks[k + 1], '[') ||
+		     amalg_tok_punct(f, &toks[k + 1], ':') ||
+		     ((amalg_tok_punct(f, &toks[k - 1], '*') ||
+		       toks[k - 1].kind == TK_IDENT) &&
+		      amalg_tok_punct(f, &toks[k + 1], ')'))))
 			continue;
 		if (k > first && toks[k - 1].kind == TK_PUNCT &&
 		    ((toks[k - 1].len == 1 && f->data[toks[k - 1].off] == '.') ||
@@ -1342,6 +1389,8 @@ static int amalg_refs(struct amalg *a, struct amalg_item *it,
 					return -1;
 				k++;
 			}
+			body_next = !amalg_is(f, t, "enum") && k + 1 < end &&
+				    amalg_tok_punct(f, &toks[k + 1], '{');
 			continue;
 		}
 		if (amalg_keyword(f, t))

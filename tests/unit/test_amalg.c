@@ -436,6 +436,36 @@ START_TEST(test_annotations)
 }
 END_TEST
 
+static const struct bn_embedded_file members[] = {
+	F("m.c",
+	  "#define WIDTH 3\n"
+	  "#define SIZE 4\n"
+	  "static int probe(void) { return 1; }\n"
+	  "static int count;\n"
+	  "static int buf;\n"
+	  "struct ops {\n"
+	  "\tint (*probe)(int count);\n"
+	  "\tunsigned int count : WIDTH;\n"
+	  "\tchar buf[SIZE], other;\n"
+	  "};\n"
+	  "int entry(void) { struct ops o = { 0, 1, { 0 }, 0 };\n"
+	  "\treturn o.count; }\n"),
+};
+
+START_TEST(test_member_names)
+{
+	ck_assert_int_eq(RUN(members, root_main, 1, NULL, 0, NULL, 0), 0);
+	/* Members named like file-scope names do not keep them */
+	absent("static int probe(void)");
+	absent("static int count;");
+	absent("static int buf;");
+	/* Sizes and widths are references */
+	at("#define WIDTH 3");
+	at("#define SIZE 4");
+	at("struct ops {");
+}
+END_TEST
+
 /* ---- malformed input ---- */
 
 static const struct {
@@ -735,6 +765,7 @@ static Suite *amalg_suite(void)
 	tcase_add_test(tc, test_file_scope);
 	tcase_add_test(tc, test_macro_capture);
 	tcase_add_test(tc, test_annotations);
+	tcase_add_test(tc, test_member_names);
 	tcase_add_loop_test(tc, test_malformed, 0, sizeof(bad) / sizeof(bad[0]));
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_continuations);
