@@ -2306,6 +2306,17 @@ static int amalg_imports(struct amalg *a, struct bn_amalg_out *out)
 }
 
 /**
+ * Is an item only a tag declaration ("struct x;")?
+ *
+ * @param it		Item
+ * @return		true if so
+ */
+static bool amalg_tag_decl(const struct amalg_item *it)
+{
+	return it->def_count == 1 && it->defs[0].role == ROLE_FWD;
+}
+
+/**
  * Is an item a tag declaration ("struct x;") whose tags are all declared
  * or defined above it already?  Marks the tags an item declares.
  *
@@ -2386,10 +2397,13 @@ static int amalg_emit(struct amalg *a, struct bn_amalg_out *out)
 
 		if (amalg_redundant(a, it))
 			continue;
-		/* Neighbours in the source stay together */
+		/* Neighbours in the source stay together, and so do runs
+		 * of tag declarations */
 		if (sb.len && !(prev && prev == it - 1 &&
 				prev->file == it->file &&
-				it->cline == prev->end_line + 1))
+				it->cline == prev->end_line + 1) &&
+		    !(prev && amalg_tag_decl(prev) && amalg_tag_decl(it) &&
+		      it->cstart == it->start))
 			bn_strbuf_add(&sb, "\n");
 		if (amalg_print(a, it, &sb)) {
 			bn_strbuf_free(&sb);
