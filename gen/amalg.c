@@ -748,6 +748,68 @@ static size_t amalg_find(const struct amalg *a, const char *path, size_t n)
 }
 
 /**
+ * Normalise a relative path in place: drop "." components and fold
+ * "dir/.." (a ".." that would climb above the root is kept, and then
+ * matches nothing).
+ *
+ * @param buf		Path (NUL-terminated)
+ * @return		New length
+ */
+static size_t amalg_normalise(char *buf)
+{
+	char *out = buf, *p = buf;
+
+	while (*p) {
+		char *e = strchr(p, '/');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+
+		if (n == 1 && p[0] == '.') {
+			/* nothing */
+		} else if (n == 2 && p[0] == '.' && p[1] == '.' && out > buf &&
+			   !(out - buf >= 3 && memcmp(out - 3, "../", 3) == 0 &&
+			     (out - buf == 3 || out[-4] == '/'))) {
+			/* drop the last component written */
+			out--;
+			while (out > buf && out[-1] != '/')
+				out--;
+		} else {
+			memmove(out, p, n);
+			out += n;
+			if (e)
+				*out++ = '/';
+		}
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	*out = '\0';
+	return (size_t)(out - buf);
+}
+
+/**
+ * Look a candidate path up after normalising it.
+ *
+ * @param a		Run
+ * @param prefix	Directory prefix (with its '/'), may be empty
+ * @param plen		Length of @p prefix
+ * @param name		Included name
+ * @param n		Length of @p name
+ * @return		Set index, or SIZE_MAX
+ */
+static size_t amalg_try(const struct amalg *a, const char *prefix,
+			size_t plen, const char *name, size_t n)
+{
+	char buf[512];
+
+	if (plen + n >= sizeof(buf))
+		return SIZE_MAX;
+	memcpy(buf, prefix, plen);
+	memcpy(buf + plen, name, n);
+	buf[plen + n] = '\0';
+	return amalg_find(a, buf, amalg_normalise(buf));
+}
+
+/**
  * Resolve an `\#include "name"` the way the Makefile's -I. -Isdk would:
  * the including file's directory, then sdk/, then the root.
  *
@@ -763,24 +825,14 @@ static size_t amalg_resolve(const struct amalg *a,
 {
 	const char *slash = strrchr(from->path, '/');
 	size_t dir = slash ? (size_t)(slash - from->path) + 1 : 0;
-	char buf[512];
 	size_t idx;
 
-	if (dir + n < sizeof(buf)) {
-		memcpy(buf, from->path, dir);
-		memcpy(buf + dir, name, n);
-		idx = amalg_find(a, buf, dir + n);
-		if (idx != SIZE_MAX)
-			return idx;
-	}
-	if (4 + n < sizeof(buf)) {
-		memcpy(buf, "sdk/", 4);
-		memcpy(buf + 4, name, n);
-		idx = amalg_find(a, buf, 4 + n);
-		if (idx != SIZE_MAX)
-			return idx;
-	}
-	return amalg_find(a, name, n);
+	idx = amalg_try(a, from->path, dir, name, n);
+	if (idx == SIZE_MAX)
+		idx = amalg_try(a, "sdk/", 4, name, n);
+	if (idx == SIZE_MAX)
+		idx = amalg_try(a, "", 0, name, n);
+	return idx;
 }
 
 /**
