@@ -132,7 +132,7 @@ static int bn_export_source_render(const struct bn_export_req *req,
 
 const struct bn_export_target bn_export_target_source = {
 	.name = "source",
-	.description = "portable C: one driver and the SDK it uses as one "
-		       "file, for your own glue",
+	.description = "portable C: a driver, the SDK entry points and what "
+		       "they use, in one file for your own glue",
 	.render = bn_export_source_render,
 };
