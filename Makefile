@@ -56,7 +56,8 @@ PUBLIC_HDRS	:= $(sort $(wildcard sdk/*.h sdk/hcd/*.h sdk/classes/*.h))
 
 # Sources embedded into the CLI for `bootnic export` (gen/embedded.h).
 EMBED_SRCS	:= $(sort $(wildcard sdk/*.[ch] sdk/hcd/*.h sdk/classes/*.[ch] \
-		     drivers/*.c drivers/*/*.[ch] gen/targets/*/*))
+		     drivers/*.c drivers/*/*.[ch]) \
+		     $(shell find gen/targets -type f 2>/dev/null))
 
 TESTS		= $(patsubst tests/unit/%.c,%,$(TEST_SRCS))
 FUZZERS		= $(patsubst tests/fuzz/%.c,%,$(FUZZ_SRCS))

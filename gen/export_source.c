@@ -8,17 +8,31 @@
  * The `source` target: one driver's portable amalgamation, no glue.
  *
  * `bootnic export --target source --driver asix -o DIR` writes
- * DIR/bootnic_asix.c: the SDK parts the driver reaches and the driver,
- * every symbol static except the driver object (`bn_asix_driver`).  It
- * compiles on its own (C99, only <stdint.h>, <stddef.h> and <stdbool.h>);
- * an environment `#include`s it into its own glue, which implements the
- * port functions the header comment lists and drives the SDK through the
- * driver object.
+ * DIR/bootnic_asix.c: the driver, the SDK entry points an environment
+ * drives it through (::bn_export_source_api) and what they reach.  Those
+ * and the driver object (`bn_asix_driver`) keep external linkage; every
+ * other symbol is static.  It compiles on its own (C99, only <stdint.h>,
+ * <stddef.h> and <stdbool.h>); an environment `#include`s it into its own
+ * glue (or compiles it next to it), implements the port functions the
+ * header comment lists, and drives the device through the entry points.
  */
 
 #include <stdio.h>
+#include <string.h>
 
+#include "bn_port.h"
 #include "gen/export.h"
+
+/** The SDK entry points an environment needs: device set-up and polling,
+ *  the host-controller completion, finding and matching functions, and the
+ *  network device's life cycle and datapath. */
+static const char *const bn_export_source_api[] = {
+	"bn_usb_device_init", "bn_usb_device_fini", "bn_usb_read_descriptors",
+	"bn_usb_read_config", "bn_usb_poll", "bn_xfer_done",
+	"bn_config_next_function", "bn_registry_match", "bn_netdev_probe",
+	"bn_netdev_remove", "bn_netdev_open", "bn_netdev_close",
+	"bn_netdev_transmit", "bn_netdev_poll",
+};
 
 /**
  * Render one driver.
@@ -37,16 +51,20 @@ static int bn_export_source_one(const struct bn_export_req *req,
 {
 	struct bn_strbuf sb = BN_STRBUF_INIT;
 	struct bn_amalg_out am;
-	const char *exported[1];
+	const char *exported[1 + BN_ARRAY_SIZE(bn_export_source_api)];
 	struct bn_export_glue glue = { .dir = NULL };
 	char base[128], sym[128], path[160], what[256];
-	size_t i;
+	size_t i, col;
 	int rc = -1;
 
 	bn_export_basename(drv->name, base, sizeof(base));
 	exported[0] = bn_export_symbol(drv->name, sym, sizeof(sym));
+	for (i = 0; i < BN_ARRAY_SIZE(bn_export_source_api); i++)
+		exported[i + 1] = bn_export_source_api[i];
 	glue.exported = exported;
-	glue.exported_count = 1;
+	glue.exported_count = BN_ARRAY_SIZE(exported);
+	glue.roots = bn_export_source_api;
+	glue.root_count = BN_ARRAY_SIZE(bn_export_source_api);
 	if (bn_export_amalgamate(drv, &glue, &am)) {
 		snprintf(err, err_size, "%s: %s", drv->name, am.error);
 		goto out;
@@ -58,9 +76,23 @@ static int bn_export_source_one(const struct bn_export_req *req,
 			 req->licence->spdx);
 	bn_export_header_comment(&sb, req, drv, &am, what, "/*\n", " * ",
 				 "");
-	bn_strbuf_printf(&sb, " *\n * The driver object is %s; every other "
-			 "symbol is static.\n * #include this file from the "
-			 "environment's glue, which provides:\n", sym);
+	bn_strbuf_printf(&sb, " *\n * Entry points (the rest is static): "
+			 "the driver object %s and\n *", sym);
+	col = 2;
+	for (i = 0; i < BN_ARRAY_SIZE(bn_export_source_api); i++) {
+		const char *name = bn_export_source_api[i];
+
+		if (col + 1 + strlen(name) + 1 > 72) {
+			bn_strbuf_add(&sb, "\n *");
+			col = 2;
+		}
+		bn_strbuf_printf(&sb, " %s%s", name,
+				 i + 1 < BN_ARRAY_SIZE(bn_export_source_api) ?
+				 "," : ".");
+		col += strlen(name) + 2;
+	}
+	bn_strbuf_add(&sb, "\n *\n * #include this file from the environment's "
+		      "glue, which provides:\n");
 	for (i = 0; i < am.import_count; i++)
 		bn_strbuf_printf(&sb, " *   %s\n", am.imports[i]);
 	bn_strbuf_add(&sb, " */\n\n");
@@ -100,7 +132,7 @@ static int bn_export_source_render(const struct bn_export_req *req,
 
 const struct bn_export_target bn_export_target_source = {
 	.name = "source",
-	.description = "portable C: one driver and the SDK it uses as one "
-		       "file, for your own glue",
+	.description = "portable C: a driver, the SDK entry points and what "
+		       "they use, in one file for your own glue",
 	.render = bn_export_source_render,
 };

@@ -436,6 +436,61 @@ START_TEST(test_annotations)
 }
 END_TEST
 
+static const struct bn_embedded_file members[] = {
+	F("m.c",
+	  "#define WIDTH 3\n"
+	  "#define SIZE 4\n"
+	  "static int probe(void) { return 1; }\n"
+	  "static int count;\n"
+	  "static int buf;\n"
+	  "struct ops {\n"
+	  "\tint (*probe)(int count);\n"
+	  "\tunsigned int count : WIDTH;\n"
+	  "\tchar buf[SIZE], other;\n"
+	  "};\n"
+	  "int entry(void) { struct ops o = { 0, 1, { 0 }, 0 };\n"
+	  "\treturn o.count; }\n"),
+};
+
+START_TEST(test_member_names)
+{
+	ck_assert_int_eq(RUN(members, root_main, 1, NULL, 0, NULL, 0), 0);
+	/* Members named like file-scope names do not keep them */
+	absent("static int probe(void)");
+	absent("static int count;");
+	absent("static int buf;");
+	/* Sizes and widths are references */
+	at("#define WIDTH 3");
+	at("#define SIZE 4");
+	at("struct ops {");
+}
+END_TEST
+
+static const struct bn_embedded_file paths[] = {
+	F("sdk/bn_x.h", "#define BN_X 1\n"),
+	F("sdk/classes/c.h", "#include \"../bn_x.h\"\n#define C_Y BN_X\n"),
+	F("drivers/d/d.h", "#define D_Z 3\n"),
+	F("gen/targets/t/glue.c",
+	  "#include \"../../../sdk/./classes/c.h\"\n"
+	  "#include \"classes/c.h\"\n"
+	  "#include \"drivers/d/d.h\"\n"
+	  "#include \"bn_x.h\"\n"
+	  "int entry(void) { return C_Y + D_Z + BN_X; }\n"),
+};
+
+START_TEST(test_include_paths)
+{
+	ck_assert_int_eq(RUN(paths, root_main, 1, NULL, 0, NULL, 0), 0);
+	/* Each header once, however it was named */
+	ck_assert_uint_eq(out.source_count, 4);
+	ck_assert_str_eq(out.sources[0], "gen/targets/t/glue.c");
+	ck_assert_str_eq(out.sources[1], "sdk/classes/c.h");
+	ck_assert_str_eq(out.sources[2], "sdk/bn_x.h");
+	ck_assert_str_eq(out.sources[3], "drivers/d/d.h");
+	ck_assert_uint_lt(at("#define BN_X 1"), at("#define C_Y BN_X"));
+}
+END_TEST
+
 /* ---- malformed input ---- */
 
 static const struct {
@@ -451,6 +506,9 @@ static const struct {
 	{ "int x;\n}\n", "bad.c:2: unbalanced '}'" },
 	{ "#include \"nope.h\"\n",
 	  "bad.c:1: #include \"nope.h\": not in the file set (searched "
+	  "bad.c's directory, sdk/, the root)" },
+	{ "int a;\n#include \"../../bad.c\"\n",
+	  "bad.c:2: #include \"../../bad.c\": not in the file set (searched "
 	  "bad.c's directory, sdk/, the root)" },
 	{ "int a;\n#ifdef X\nint b;\n#endif\n",
 	  "bad.c:2: #ifdef: conditional compilation is not supported in "
@@ -735,6 +793,8 @@ static Suite *amalg_suite(void)
 	tcase_add_test(tc, test_file_scope);
 	tcase_add_test(tc, test_macro_capture);
 	tcase_add_test(tc, test_annotations);
+	tcase_add_test(tc, test_member_names);
+	tcase_add_test(tc, test_include_paths);
 	tcase_add_loop_test(tc, test_malformed, 0, sizeof(bad) / sizeof(bad[0]));
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_continuations);

@@ -368,11 +368,40 @@ START_TEST(test_source_deterministic)
 }
 END_TEST
 
-/* Every driver's source export compiles on its own, warnings as errors. */
+/*
+ * A minimal environment for a source export: the port layer on libc and a
+ * main() that reads the driver object, so linking proves nothing else is
+ * missing.
+ */
+static const char env_fmt[] =
+	"#include \"%s.c\"\n"
+	"#include <stdlib.h>\n"
+	"#include <string.h>\n"
+	"#include <stdio.h>\n"
+	"void *bn_port_zalloc(size_t len) { return calloc(1, len); }\n"
+	"void bn_port_free(void *ptr) { free(ptr); }\n"
+	"void *bn_port_memcpy(void *d, const void *s, size_t n)\n"
+	"{ return memcpy(d, s, n); }\n"
+	"void *bn_port_memset(void *d, int c, size_t n) { return memset(d, c, n); }\n"
+	"int bn_port_memcmp(const void *a, const void *b, size_t n)\n"
+	"{ return memcmp(a, b, n); }\n"
+	"uint64_t bn_port_clock_us(void) { return 0; }\n"
+	"void bn_port_udelay(uint32_t us) { (void)us; }\n"
+	"void bn_port_log_write(int level, const char *line)\n"
+	"{ printf(\"%%d %%s\\n\", level, line); }\n"
+	"void bn_port_assert_fail(const char *file, int line, const char *expr)\n"
+	"{ printf(\"%%s:%%d: %%s\\n\", file, line, expr); abort(); }\n"
+	"int main(void)\n"
+	"{\n"
+	"\treturn strcmp(%s.name, \"%s\") != 0 || %s.id_count != %zu;\n"
+	"}\n";
+
+/* Every driver's source export compiles on its own, warnings as errors,
+ * and links into a program with an environment around it. */
 START_TEST(test_source_compiles)
 {
 	const struct bn_registry *reg = &bn_registry_builtin;
-	char *out = NULL, *err = NULL, cmd[512];
+	char *out = NULL, *err = NULL, cmd[768];
 	size_t d;
 
 	ck_assert_int_eq(cli(&out, &err, 6, "export", "--target", "source",
@@ -394,6 +423,25 @@ START_TEST(test_source_compiles)
 			 "'%s/%s.c' -o '%s/%s.o'", tmpdir, base, tmpdir, base);
 		if (system(cmd) != 0)
 			ck_abort_msg("%s does not compile standalone", base);
+		{
+			char sym[64], env[160];
+			FILE *f;
+
+			bn_export_symbol(reg->drivers[d]->name, sym, sizeof(sym));
+			snprintf(env, sizeof(env), "%s/env_%s.c", tmpdir, base);
+			f = fopen(env, "w");
+			ck_assert_ptr_nonnull(f);
+			fprintf(f, env_fmt, base, sym, reg->drivers[d]->name, sym,
+				reg->drivers[d]->id_count);
+			fclose(f);
+			snprintf(cmd, sizeof(cmd),
+				 "gcc -std=c99 -Wall -Wextra -Werror -I'%s' '%s' "
+				 "-o '%s/env_%s' && '%s/env_%s'", tmpdir, env,
+				 tmpdir, base, tmpdir, base);
+			if (system(cmd) != 0)
+				ck_abort_msg("%s does not link and run in an "
+					     "environment", base);
+		}
 	}
 	free(out);
 	free(err);

@@ -48,7 +48,13 @@
  *   184f:0051+ff/00/ff   lan9500a     Microchip EVB-LAN8670-USB (10BASE-T1S)
  *   0878:1400+ff/00/ff   lan9500a     SYS TEC USB-SPEmodule1 (10BASE-T1L)
  *
- * The driver object is bn_smsc95xx_driver; every other symbol is static.
+ * Entry points (the rest is static): the driver object bn_smsc95xx_driver and
+ * bn_usb_device_init, bn_usb_device_fini, bn_usb_read_descriptors,
+ * bn_usb_read_config, bn_usb_poll, bn_xfer_done,
+ * bn_config_next_function, bn_registry_match, bn_netdev_probe,
+ * bn_netdev_remove, bn_netdev_open, bn_netdev_close,
+ * bn_netdev_transmit, bn_netdev_poll.
+ *
  * #include this file from the environment's glue, which provides:
  *   bn_port_assert_fail
  *   bn_port_clock_us
@@ -87,12 +93,25 @@
 
 #define BN_USB_FEATURE_ENDPOINT_HALT	0x00	/**< Feature selector: halt */
 
+#define BN_DT_DEVICE		0x01	/**< Device descriptor */
+#define BN_DT_CONFIG		0x02	/**< Configuration descriptor */
 #define BN_DT_STRING		0x03	/**< String descriptor */
 #define BN_DT_INTERFACE		0x04	/**< Interface descriptor */
 #define BN_DT_ENDPOINT		0x05	/**< Endpoint descriptor */
+#define BN_DT_DEVICE_QUALIFIER	0x06	/**< Device qualifier descriptor */
+#define BN_DT_OTHER_SPEED	0x07	/**< Other-speed configuration */
+#define BN_DT_IAD		0x0b	/**< Interface association */
+#define BN_DT_CS_INTERFACE	0x24	/**< Class-specific interface (CDC) */
+#define BN_DT_CS_ENDPOINT	0x25	/**< Class-specific endpoint */
+
+#define BN_DEVICE_DESC_LEN	18	/**< Size of a device descriptor */
+#define BN_CONFIG_DESC_LEN	9	/**< Size of a configuration descriptor */
+#define BN_INTERFACE_DESC_LEN	9	/**< Size of an interface descriptor */
+#define BN_ENDPOINT_DESC_LEN	7	/**< Size of an endpoint descriptor */
+#define BN_IAD_DESC_LEN		8	/**< Size of an interface association */
 
 #define BN_EP_DIR_IN		0x80	/**< Endpoint address: IN */
-
+#define BN_EP_NUM_MASK		0x0f	/**< Endpoint address: number */
 #define BN_EP_XFER_MASK		0x03	/**< bmAttributes: transfer type */
 
 /** Transfer types, as in endpoint bmAttributes bits 1:0. */
@@ -114,6 +133,12 @@ enum bn_speed {
 
 #define BN_CLASS_VENDOR		0xff	/**< Vendor specific */
 
+#define BN_CDC_FD_HEADER	0x00	/**< Header functional descriptor */
+
+#define BN_CDC_FD_UNION		0x06	/**< Union functional descriptor */
+#define BN_CDC_FD_ETHERNET	0x0f	/**< Ethernet networking */
+#define BN_CDC_FD_NCM		0x1a	/**< NCM functional descriptor */
+
 /** A control request's setup packet, in host byte order. */
 struct bn_setup {
 	uint8_t request_type;	/**< bmRequestType */
@@ -131,6 +156,20 @@ struct bn_setup {
  */
 static const char *bn_setup_std_name(const struct bn_setup *setup);
 
+/**
+ * Name a descriptor type.
+ *
+ * @param type		bDescriptorType
+ * @return		Name such as "CONFIGURATION", or NULL if unknown
+ */
+static const char *bn_desc_type_name(uint8_t type);
+
+/** Parse error detail: what was wrong, and where. */
+struct bn_desc_error {
+	size_t offset;		/**< Byte offset of the offending descriptor */
+	char msg[96];		/**< Human-readable reason */
+};
+
 /** The fields of a device descriptor. */
 struct bn_device_desc {
 	uint16_t bcd_usb;	/**< bcdUSB */
@@ -146,6 +185,20 @@ struct bn_device_desc {
 	uint8_t serial;		/**< iSerialNumber */
 	uint8_t num_configs;	/**< bNumConfigurations */
 };
+
+/**
+ * Parse and validate a device descriptor.
+ *
+ * @param buf		Descriptor bytes
+ * @param len		Number of bytes available
+ * @param speed		Device speed (checks bMaxPacketSize0), or BN_SPEED_UNKNOWN
+ * @param out		Parsed fields
+ * @param err		Error detail, filled on failure (may be NULL)
+ * @return		0, or -BN_EINVAL
+ */
+static int bn_device_desc_parse(const uint8_t *buf, size_t len, enum bn_speed speed,
+			 struct bn_device_desc *out,
+			 struct bn_desc_error *err);
 
 /** An endpoint descriptor. */
 struct bn_endpoint_desc {
@@ -168,6 +221,15 @@ struct bn_interface_desc {
 	size_t offset;		/**< Offset of the descriptor in the configuration */
 };
 
+/** An interface association descriptor. */
+struct bn_iad_desc {
+	uint8_t first;		/**< bFirstInterface */
+	uint8_t count;		/**< bInterfaceCount */
+	uint8_t cls;		/**< bFunctionClass */
+	uint8_t subclass;	/**< bFunctionSubClass */
+	uint8_t protocol;	/**< bFunctionProtocol */
+};
+
 /** A validated configuration descriptor (a view of the caller's buffer). */
 struct bn_config {
 	const uint8_t *buf;	/**< All wTotalLength bytes */
@@ -178,6 +240,26 @@ struct bn_config {
 	uint8_t string;		/**< iConfiguration */
 	uint8_t num_interfaces;	/**< bNumInterfaces */
 };
+
+/**
+ * Validate a whole configuration descriptor.
+ *
+ * Checks every descriptor's length against the buffer and its type's
+ * minimum, wTotalLength, bNumInterfaces against the distinct interface
+ * numbers, bNumEndpoints against the endpoints that follow each interface,
+ * duplicate interface/alternate pairs and endpoint addresses, endpoint
+ * packet sizes for the speed, interface association ranges and CDC union
+ * references.
+ *
+ * @param buf		Descriptor bytes (kept by reference in @p cfg)
+ * @param len		Number of bytes available
+ * @param speed		Device speed (checks packet sizes), or BN_SPEED_UNKNOWN
+ * @param cfg		Validated view out
+ * @param err		Error detail, filled on failure (may be NULL)
+ * @return		0, or -BN_EINVAL
+ */
+static int bn_config_parse(const uint8_t *buf, size_t len, enum bn_speed speed,
+		    struct bn_config *cfg, struct bn_desc_error *err);
 
 /**
  * Iterate over interface descriptors (every alternate setting).
@@ -230,6 +312,17 @@ static bool bn_interface_find_endpoint(const struct bn_config *cfg,
 				enum bn_xfer_type type, bool in,
 				struct bn_endpoint_desc *out);
 
+/**
+ * Find the interface association that covers an interface.
+ *
+ * @param cfg		Validated configuration
+ * @param number	bInterfaceNumber
+ * @param out		Association out
+ * @return		true if one covers @p number
+ */
+static bool bn_config_find_iad(const struct bn_config *cfg, uint8_t number,
+			struct bn_iad_desc *out);
+
 /** Maximum number of interfaces in one function. */
 #define BN_FUNCTION_MAX_INTERFACES 8
 
@@ -248,6 +341,19 @@ struct bn_function {
 	uint8_t count;			/**< Number of interfaces */
 	uint8_t interfaces[BN_FUNCTION_MAX_INTERFACES]; /**< Their numbers */
 };
+
+/**
+ * Iterate over the functions of a configuration.
+ *
+ * Every interface number belongs to exactly one function.
+ *
+ * @param cfg		Validated configuration
+ * @param cursor	In: 0 to start; out: state for the next call
+ * @param out		Function out
+ * @return		true if one was found
+ */
+bool bn_config_next_function(const struct bn_config *cfg, size_t *cursor,
+			     struct bn_function *out);
 
 /** Error codes; functions return their negatives. */
 enum bn_err {
@@ -416,6 +522,13 @@ void bn_port_log_write(int level, const char *line);
  */
 void bn_port_assert_fail(const char *file, int line, const char *expr);
 
+/** Assert that an internal invariant holds (never used for outside input). */
+#define BN_ASSERT(expr)							\
+	do {								\
+		if (!(expr))						\
+			bn_port_assert_fail(__FILE__, __LINE__, #expr);	\
+	} while (0)
+
 /** Number of elements of a fixed-size array. */
 #define BN_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -476,6 +589,9 @@ static inline void bn_put_le32(void *p, uint32_t v)
 	b[3] = (uint8_t)(v >> 24);
 }
 
+/** Most interface descriptors (all alternates) accepted in one configuration. */
+#define BN_CONFIG_MAX_INTERFACE_DESCS 512
+
 static const char *bn_setup_std_name(const struct bn_setup *setup)
 {
 	static const char *const names[] = {
@@ -497,6 +613,531 @@ static const char *bn_setup_std_name(const struct bn_setup *setup)
 	if (setup->request >= BN_ARRAY_SIZE(names))
 		return NULL;
 	return names[setup->request];
+}
+
+static const char *bn_desc_type_name(uint8_t type)
+{
+	switch (type) {
+	case BN_DT_DEVICE: return "DEVICE";
+	case BN_DT_CONFIG: return "CONFIGURATION";
+	case BN_DT_STRING: return "STRING";
+	case BN_DT_INTERFACE: return "INTERFACE";
+	case BN_DT_ENDPOINT: return "ENDPOINT";
+	case BN_DT_DEVICE_QUALIFIER: return "DEVICE_QUALIFIER";
+	case BN_DT_OTHER_SPEED: return "OTHER_SPEED_CONFIGURATION";
+	case BN_DT_IAD: return "INTERFACE_ASSOCIATION";
+	case BN_DT_CS_INTERFACE: return "CS_INTERFACE";
+	case BN_DT_CS_ENDPOINT: return "CS_ENDPOINT";
+	default: return NULL;
+	}
+}
+
+/**
+ * Record a parse error and return -BN_EINVAL.
+ *
+ * @param err		Error detail (may be NULL)
+ * @param offset	Offending byte offset
+ * @param fmt		Reason
+ * @return		-BN_EINVAL
+ */
+static int __attribute__((format(printf, 3, 4)))
+bn_desc_fail(struct bn_desc_error *err, size_t offset, const char *fmt, ...)
+{
+	bn_va_list args;
+
+	if (err) {
+		err->offset = offset;
+		__builtin_va_start(args, fmt);
+		bn_vsnprintf(err->msg, sizeof(err->msg), fmt, args);
+		__builtin_va_end(args);
+	}
+	return -BN_EINVAL;
+}
+
+static int bn_device_desc_parse(const uint8_t *buf, size_t len, enum bn_speed speed,
+			 struct bn_device_desc *out,
+			 struct bn_desc_error *err)
+{
+	uint8_t mps;
+
+	if (len < BN_DEVICE_DESC_LEN)
+		return bn_desc_fail(err, 0, "device descriptor truncated: "
+				    "%zu of 18 bytes", len);
+	if (buf[0] < BN_DEVICE_DESC_LEN)
+		return bn_desc_fail(err, 0, "device descriptor bLength %u "
+				    "below 18", buf[0]);
+	if (buf[1] != BN_DT_DEVICE)
+		return bn_desc_fail(err, 1, "device descriptor has type 0x%02x",
+				    buf[1]);
+	mps = buf[7];
+	if (mps != 8 && mps != 16 && mps != 32 && mps != 64 &&
+	    !(speed == BN_SPEED_SUPER && mps == 9))
+		return bn_desc_fail(err, 7, "bMaxPacketSize0 %u is not 8, 16, "
+				    "32 or 64", mps);
+	if ((speed == BN_SPEED_HIGH && mps != 64) ||
+	    (speed == BN_SPEED_LOW && mps != 8))
+		return bn_desc_fail(err, 7, "bMaxPacketSize0 %u is invalid at "
+				    "this speed", mps);
+	if (buf[17] == 0)
+		return bn_desc_fail(err, 17, "bNumConfigurations is 0");
+	out->bcd_usb = bn_get_le16(&buf[2]);
+	out->cls = buf[4];
+	out->subclass = buf[5];
+	out->protocol = buf[6];
+	out->max_packet0 = mps;
+	out->vendor = bn_get_le16(&buf[8]);
+	out->product = bn_get_le16(&buf[10]);
+	out->bcd_device = bn_get_le16(&buf[12]);
+	out->manufacturer = buf[14];
+	out->product_str = buf[15];
+	out->serial = buf[16];
+	out->num_configs = buf[17];
+	return 0;
+}
+
+/** State carried through one validation walk. */
+struct bn_config_walk {
+	const uint8_t *buf;		/**< Configuration bytes */
+	size_t total;			/**< wTotalLength */
+	enum bn_speed speed;		/**< Device speed */
+	uint8_t seen[32];		/**< Bitmap of interface numbers seen */
+	size_t intf_off;		/**< Offset of current interface, or 0 */
+	unsigned int intf_count;	/**< Interface descriptors so far */
+	unsigned int ep_expected;	/**< bNumEndpoints of current interface */
+	unsigned int ep_found;		/**< Endpoints after current interface */
+	uint8_t iad_claimed[32];	/**< Interfaces covered by an IAD */
+	uint8_t alt0[32];		/**< Interfaces with an alternate setting 0 */
+};
+
+/**
+ * Test a bit in a 256-bit map.
+ *
+ * @param map		Bitmap
+ * @param n		Bit
+ * @return		true if set
+ */
+static bool bn_bit_test(const uint8_t *map, unsigned int n)
+{
+	return (map[n / 8] >> (n % 8)) & 1;
+}
+
+/**
+ * Set a bit in a 256-bit map.
+ *
+ * @param map		Bitmap
+ * @param n		Bit
+ */
+static void bn_bit_set(uint8_t *map, unsigned int n)
+{
+	map[n / 8] |= (uint8_t)(1U << (n % 8));
+}
+
+/**
+ * Close the current interface: its endpoint count must match.
+ *
+ * @param w		Walk state
+ * @param err		Error detail
+ * @return		0 or -BN_EINVAL
+ */
+static int bn_config_close_interface(struct bn_config_walk *w,
+				     struct bn_desc_error *err)
+{
+	if (w->intf_off && w->ep_found != w->ep_expected)
+		return bn_desc_fail(err, w->intf_off, "interface %u alt %u "
+				    "declares %u endpoints but has %u",
+				    w->buf[w->intf_off + 2],
+				    w->buf[w->intf_off + 3], w->ep_expected,
+				    w->ep_found);
+	return 0;
+}
+
+/**
+ * Validate an interface descriptor.
+ *
+ * @param w		Walk state
+ * @param off		Offset of the descriptor
+ * @param err		Error detail
+ * @return		0 or -BN_EINVAL
+ */
+static int bn_config_check_interface(struct bn_config_walk *w, size_t off,
+				     struct bn_desc_error *err)
+{
+	const uint8_t *d = &w->buf[off];
+	size_t scan;
+	int rc;
+
+	if (d[0] < BN_INTERFACE_DESC_LEN)
+		return bn_desc_fail(err, off, "interface descriptor bLength "
+				    "%u below 9", d[0]);
+	if ((rc = bn_config_close_interface(w, err)) != 0)
+		return rc;
+	if (++w->intf_count > BN_CONFIG_MAX_INTERFACE_DESCS)
+		return bn_desc_fail(err, off, "more than %u interface "
+				    "descriptors", BN_CONFIG_MAX_INTERFACE_DESCS);
+	/* Reject a second descriptor for the same interface and alternate */
+	for (scan = 0; scan < off; scan += w->buf[scan]) {
+		const uint8_t *p = &w->buf[scan];
+
+		if (p[1] == BN_DT_INTERFACE && p[2] == d[2] && p[3] == d[3])
+			return bn_desc_fail(err, off, "interface %u alt %u "
+					    "described twice", d[2], d[3]);
+	}
+	bn_bit_set(w->seen, d[2]);
+	if (d[3] == 0)
+		bn_bit_set(w->alt0, d[2]);
+	w->intf_off = off;
+	w->ep_expected = d[4];
+	w->ep_found = 0;
+	return 0;
+}
+
+/**
+ * Validate an endpoint's wMaxPacketSize for its type and the bus speed.
+ *
+ * @param w		Walk state
+ * @param off		Offset of the descriptor
+ * @param err		Error detail
+ * @return		0 or -BN_EINVAL
+ */
+static int bn_config_check_packet(struct bn_config_walk *w, size_t off,
+				  struct bn_desc_error *err)
+{
+	const uint8_t *d = &w->buf[off];
+	unsigned int type = d[3] & BN_EP_XFER_MASK;
+	unsigned int raw = bn_get_le16(&d[4]);
+	unsigned int mps = raw & 0x7ff;
+	unsigned int mult = (raw >> 11) & 3;
+	unsigned int limit;
+
+	if (type == BN_XFER_CONTROL)
+		return bn_desc_fail(err, off, "endpoint 0x%02x is a control "
+				    "endpoint", d[2]);
+	if (mult == 3)
+		return bn_desc_fail(err, off, "endpoint 0x%02x has reserved "
+				    "multiplier 3", d[2]);
+	if (mult && (type == BN_XFER_BULK || w->speed != BN_SPEED_HIGH))
+		return bn_desc_fail(err, off, "endpoint 0x%02x has a "
+				    "multiplier but is not high-speed periodic",
+				    d[2]);
+	if (mps == 0 && type != BN_XFER_ISO)
+		return bn_desc_fail(err, off, "endpoint 0x%02x has "
+				    "wMaxPacketSize 0", d[2]);
+	switch (w->speed) {
+	case BN_SPEED_LOW:
+		if (type != BN_XFER_INTERRUPT)
+			return bn_desc_fail(err, off, "endpoint 0x%02x: "
+					    "low-speed devices have only "
+					    "interrupt endpoints", d[2]);
+		limit = 8;
+		break;
+	case BN_SPEED_FULL:
+		limit = (type == BN_XFER_ISO) ? 1023 : 64;
+		if (type == BN_XFER_BULK && mps != 8 && mps != 16 &&
+		    mps != 32 && mps != 64)
+			return bn_desc_fail(err, off, "full-speed bulk "
+					    "endpoint 0x%02x has "
+					    "wMaxPacketSize %u", d[2], mps);
+		break;
+	case BN_SPEED_HIGH:
+		limit = (type == BN_XFER_BULK) ? 512 : 1024;
+		break;
+	default:
+		limit = 1024;
+		break;
+	}
+	if (mps > limit)
+		return bn_desc_fail(err, off, "endpoint 0x%02x wMaxPacketSize "
+				    "%u exceeds %u", d[2], mps, limit);
+	return 0;
+}
+
+/**
+ * Validate an endpoint descriptor.
+ *
+ * @param w		Walk state
+ * @param off		Offset of the descriptor
+ * @param err		Error detail
+ * @return		0 or -BN_EINVAL
+ */
+static int bn_config_check_endpoint(struct bn_config_walk *w, size_t off,
+				    struct bn_desc_error *err)
+{
+	const uint8_t *d = &w->buf[off];
+	size_t scan;
+	int rc;
+
+	if (d[0] < BN_ENDPOINT_DESC_LEN)
+		return bn_desc_fail(err, off, "endpoint descriptor bLength %u "
+				    "below 7", d[0]);
+	if (!w->intf_off)
+		return bn_desc_fail(err, off, "endpoint descriptor before any "
+				    "interface");
+	if ((d[2] & BN_EP_NUM_MASK) == 0 || (d[2] & 0x70))
+		return bn_desc_fail(err, off, "invalid endpoint address 0x%02x",
+				    d[2]);
+	if (++w->ep_found > w->ep_expected)
+		return bn_desc_fail(err, off, "interface %u alt %u has more "
+				    "endpoints than its bNumEndpoints %u",
+				    w->buf[w->intf_off + 2],
+				    w->buf[w->intf_off + 3], w->ep_expected);
+	if ((rc = bn_config_check_packet(w, off, err)) != 0)
+		return rc;
+	for (scan = w->intf_off; scan < off; scan += w->buf[scan]) {
+		const uint8_t *p = &w->buf[scan];
+
+		if (p[1] == BN_DT_ENDPOINT && p[2] == d[2])
+			return bn_desc_fail(err, off, "endpoint 0x%02x appears "
+					    "twice in one interface", d[2]);
+	}
+	return 0;
+}
+
+/**
+ * Validate an interface association descriptor.
+ *
+ * @param w		Walk state
+ * @param off		Offset of the descriptor
+ * @param err		Error detail
+ * @return		0 or -BN_EINVAL
+ */
+static int bn_config_check_iad(struct bn_config_walk *w, size_t off,
+			       struct bn_desc_error *err)
+{
+	const uint8_t *d = &w->buf[off];
+	unsigned int i;
+
+	if (d[0] < BN_IAD_DESC_LEN)
+		return bn_desc_fail(err, off, "interface association bLength "
+				    "%u below 8", d[0]);
+	if (d[3] == 0 || (unsigned int)d[2] + d[3] > 256)
+		return bn_desc_fail(err, off, "interface association covers "
+				    "%u interfaces from %u", d[3], d[2]);
+	if (d[3] > BN_FUNCTION_MAX_INTERFACES)
+		return bn_desc_fail(err, off, "interface association of %u "
+				    "interfaces exceeds %u", d[3],
+				    BN_FUNCTION_MAX_INTERFACES);
+	for (i = d[2]; i < (unsigned int)d[2] + d[3]; i++) {
+		if (bn_bit_test(w->iad_claimed, i))
+			return bn_desc_fail(err, off, "interface %u is in two "
+					    "interface associations", i);
+		bn_bit_set(w->iad_claimed, i);
+	}
+	return 0;
+}
+
+/**
+ * Validate a class-specific (CDC functional) interface descriptor.
+ *
+ * @param w		Walk state
+ * @param off		Offset of the descriptor
+ * @param err		Error detail
+ * @return		0 or -BN_EINVAL
+ */
+static int bn_config_check_cs(struct bn_config_walk *w, size_t off,
+			      struct bn_desc_error *err)
+{
+	const uint8_t *d = &w->buf[off];
+	unsigned int min;
+
+	if (d[0] < 3)
+		return bn_desc_fail(err, off, "class-specific descriptor "
+				    "bLength %u below 3", d[0]);
+	switch (d[2]) {
+	case BN_CDC_FD_HEADER: min = 5; break;
+	case BN_CDC_FD_UNION: min = 5; break;
+	case BN_CDC_FD_ETHERNET: min = 13; break;
+	case BN_CDC_FD_NCM: min = 6; break;
+	default: min = 3; break;
+	}
+	if (d[0] < min)
+		return bn_desc_fail(err, off, "CDC functional descriptor "
+				    "subtype 0x%02x bLength %u below %u",
+				    d[2], d[0], min);
+	if (d[2] == BN_CDC_FD_UNION &&
+	    d[0] - 4U >= BN_FUNCTION_MAX_INTERFACES)
+		return bn_desc_fail(err, off, "CDC union of %u subordinates "
+				    "exceeds %u", d[0] - 4U,
+				    BN_FUNCTION_MAX_INTERFACES - 1);
+	return 0;
+}
+
+/**
+ * Check that every interface has an alternate setting 0.
+ *
+ * Alternate 0 is the one selected by SET_CONFIGURATION, and the one the
+ * function grouping starts from; an interface without it can never be
+ * bound.
+ *
+ * @param w		Walk state
+ * @param err		Error detail
+ * @return		0 or -BN_EINVAL
+ */
+static int bn_config_check_alt0(struct bn_config_walk *w,
+				struct bn_desc_error *err)
+{
+	size_t off;
+
+	for (off = w->buf[0]; off < w->total; off += w->buf[off]) {
+		const uint8_t *d = &w->buf[off];
+
+		if (d[1] == BN_DT_INTERFACE && !bn_bit_test(w->alt0, d[2]))
+			return bn_desc_fail(err, off, "interface %u has no "
+					    "alternate setting 0", d[2]);
+	}
+	return 0;
+}
+
+/**
+ * Check the cross-references once every interface is known.
+ *
+ * Interface associations and CDC unions must name interfaces that exist;
+ * an interface may be subordinate to only one control interface, and a
+ * control interface may not itself be subordinate, so that every interface
+ * belongs to exactly one function.
+ *
+ * @param w		Walk state
+ * @param err		Error detail
+ * @return		0 or -BN_EINVAL
+ */
+static int bn_config_check_refs(struct bn_config_walk *w,
+				struct bn_desc_error *err)
+{
+	uint8_t master_of[256];
+	uint8_t subs[32] = { 0 };
+	uint8_t masters[32] = { 0 };
+	uint8_t nsubs[256] = { 0 };
+	size_t off;
+	unsigned int i;
+
+	for (i = 0; i < 256; i++) {
+		if (bn_bit_test(w->iad_claimed, i) && !bn_bit_test(w->seen, i))
+			return bn_desc_fail(err, 0, "interface association "
+					    "names missing interface %u", i);
+	}
+	for (off = w->buf[0]; off < w->total; off += w->buf[off]) {
+		const uint8_t *d = &w->buf[off];
+
+		if (d[1] != BN_DT_CS_INTERFACE || d[2] != BN_CDC_FD_UNION)
+			continue;
+		for (i = 3; i < d[0]; i++) {
+			if (!bn_bit_test(w->seen, d[i]))
+				return bn_desc_fail(err, off, "CDC union names "
+						    "missing interface %u",
+						    d[i]);
+		}
+		bn_bit_set(masters, d[3]);
+		for (i = 4; i < d[0]; i++) {
+			if (d[i] == d[3])
+				continue;
+			if (bn_bit_test(subs, d[i]) && master_of[d[i]] != d[3])
+				return bn_desc_fail(err, off, "interface %u is "
+						    "subordinate to two CDC "
+						    "unions", d[i]);
+			if (!bn_bit_test(subs, d[i]) &&
+			    ++nsubs[d[3]] >= BN_FUNCTION_MAX_INTERFACES)
+				return bn_desc_fail(err, off, "CDC unions of "
+						    "interface %u name more than "
+						    "%u subordinates", d[3],
+						    BN_FUNCTION_MAX_INTERFACES -
+						    1);
+			bn_bit_set(subs, d[i]);
+			master_of[d[i]] = d[3];
+		}
+	}
+	for (i = 0; i < 256; i++) {
+		if (bn_bit_test(masters, i) && bn_bit_test(subs, i))
+			return bn_desc_fail(err, 0, "interface %u is both a CDC "
+					    "union control and a subordinate",
+					    i);
+	}
+	return 0;
+}
+
+static int bn_config_parse(const uint8_t *buf, size_t len, enum bn_speed speed,
+		    struct bn_config *cfg, struct bn_desc_error *err)
+{
+	struct bn_config_walk w;
+	unsigned int distinct = 0;
+	size_t off;
+	unsigned int i;
+	int rc;
+
+	if (len < BN_CONFIG_DESC_LEN)
+		return bn_desc_fail(err, 0, "configuration descriptor "
+				    "truncated: %zu of 9 bytes", len);
+	if (buf[1] != BN_DT_CONFIG && buf[1] != BN_DT_OTHER_SPEED)
+		return bn_desc_fail(err, 1, "configuration descriptor has type "
+				    "0x%02x", buf[1]);
+	if (buf[0] < BN_CONFIG_DESC_LEN)
+		return bn_desc_fail(err, 0, "configuration descriptor bLength "
+				    "%u below 9", buf[0]);
+	bn_port_memset(&w, 0, sizeof(w));
+	w.buf = buf;
+	w.speed = speed;
+	w.total = bn_get_le16(&buf[2]);
+	if (w.total < buf[0])
+		return bn_desc_fail(err, 2, "wTotalLength %zu shorter than the "
+				    "configuration descriptor", w.total);
+	if (w.total > len)
+		return bn_desc_fail(err, 2, "wTotalLength %zu but only %zu bytes "
+				    "present", w.total, len);
+	for (off = buf[0]; off < w.total; off += buf[off]) {
+		const uint8_t *d = &buf[off];
+
+		if (w.total - off < 2)
+			return bn_desc_fail(err, off, "stray byte at end of "
+					    "configuration");
+		if (d[0] < 2)
+			return bn_desc_fail(err, off, "descriptor bLength %u "
+					    "(type 0x%02x)", d[0], d[1]);
+		if (d[0] > w.total - off)
+			return bn_desc_fail(err, off, "descriptor type 0x%02x "
+					    "bLength %u overruns wTotalLength "
+					    "%zu", d[1], d[0], w.total);
+		switch (d[1]) {
+		case BN_DT_INTERFACE:
+			rc = bn_config_check_interface(&w, off, err);
+			break;
+		case BN_DT_ENDPOINT:
+			rc = bn_config_check_endpoint(&w, off, err);
+			break;
+		case BN_DT_IAD:
+			rc = bn_config_check_iad(&w, off, err);
+			break;
+		case BN_DT_CS_INTERFACE:
+			rc = bn_config_check_cs(&w, off, err);
+			break;
+		case BN_DT_CONFIG:
+		case BN_DT_DEVICE:
+			rc = bn_desc_fail(err, off, "nested %s descriptor",
+					  bn_desc_type_name(d[1]));
+			break;
+		default:
+			rc = 0;
+			break;
+		}
+		if (rc)
+			return rc;
+	}
+	if ((rc = bn_config_close_interface(&w, err)) != 0)
+		return rc;
+	for (i = 0; i < 256; i++)
+		distinct += bn_bit_test(w.seen, i);
+	if (distinct != buf[4])
+		return bn_desc_fail(err, 4, "bNumInterfaces %u but %u "
+				    "interfaces described", buf[4], distinct);
+	if ((rc = bn_config_check_alt0(&w, err)) != 0)
+		return rc;
+	if ((rc = bn_config_check_refs(&w, err)) != 0)
+		return rc;
+	cfg->buf = buf;
+	cfg->len = w.total;
+	cfg->num_interfaces = buf[4];
+	cfg->value = buf[5];
+	cfg->string = buf[6];
+	cfg->attributes = buf[7];
+	cfg->max_power = buf[8];
+	return 0;
 }
 
 /**
@@ -592,6 +1233,138 @@ static bool bn_interface_find_endpoint(const struct bn_config *cfg,
 	return false;
 }
 
+static bool bn_config_find_iad(const struct bn_config *cfg, uint8_t number,
+			struct bn_iad_desc *out)
+{
+	size_t off;
+
+	for (off = cfg->buf[0]; off < cfg->len; off += cfg->buf[off]) {
+		const uint8_t *d = &cfg->buf[off];
+
+		if (d[1] != BN_DT_IAD)
+			continue;
+		if (number >= d[2] && number - d[2] < d[3]) {
+			out->first = d[2];
+			out->count = d[3];
+			out->cls = d[4];
+			out->subclass = d[5];
+			out->protocol = d[6];
+			return true;
+		}
+	}
+	return false;
+}
+
+/**
+ * Test whether an interface is covered by an interface association.
+ *
+ * @param cfg		Validated configuration
+ * @param number	Interface number
+ * @return		true if an association covers it
+ */
+static bool bn_config_in_iad(const struct bn_config *cfg, uint8_t number)
+{
+	struct bn_iad_desc iad;
+
+	return bn_config_find_iad(cfg, number, &iad);
+}
+
+/**
+ * Test whether a CDC union outside any association claims an interface.
+ *
+ * @param cfg		Validated configuration
+ * @param number	Interface number (not in an association)
+ * @return		true if it belongs to another interface's function
+ */
+static bool bn_config_union_claimed(const struct bn_config *cfg,
+				    uint8_t number)
+{
+	size_t off;
+	unsigned int i;
+
+	for (off = cfg->buf[0]; off < cfg->len; off += cfg->buf[off]) {
+		const uint8_t *d = &cfg->buf[off];
+
+		if (d[1] != BN_DT_CS_INTERFACE || d[2] != BN_CDC_FD_UNION ||
+		    d[3] == number || bn_config_in_iad(cfg, d[3]))
+			continue;
+		for (i = 4; i < d[0]; i++) {
+			if (d[i] == number)
+				return true;
+		}
+	}
+	return false;
+}
+
+/**
+ * Add the subordinates of every CDC union controlled by an interface.
+ *
+ * @param cfg		Validated configuration
+ * @param intf		Control interface (alternate 0, not in an association)
+ * @param out		Function, already holding @p intf
+ */
+static void bn_function_add_union(const struct bn_config *cfg,
+				  const struct bn_interface_desc *intf,
+				  struct bn_function *out)
+{
+	size_t off;
+	unsigned int i, j;
+
+	for (off = cfg->buf[0]; off < cfg->len; off += cfg->buf[off]) {
+		const uint8_t *d = &cfg->buf[off];
+
+		if (d[1] != BN_DT_CS_INTERFACE || d[2] != BN_CDC_FD_UNION ||
+		    d[3] != intf->number)
+			continue;
+		for (i = 4; i < d[0]; i++) {
+			if (d[i] == intf->number || bn_config_in_iad(cfg, d[i]))
+				continue;
+			for (j = 0; j < out->count; j++) {
+				if (out->interfaces[j] == d[i])
+					break;
+			}
+			if (j == out->count &&
+			    out->count < BN_FUNCTION_MAX_INTERFACES)
+				out->interfaces[out->count++] = d[i];
+		}
+	}
+}
+
+bool bn_config_next_function(const struct bn_config *cfg, size_t *cursor,
+			     struct bn_function *out)
+{
+	struct bn_interface_desc intf;
+	struct bn_iad_desc iad;
+	unsigned int i;
+
+	while (bn_config_next_interface(cfg, cursor, &intf)) {
+		if (intf.alt != 0)
+			continue;
+		bn_port_memset(out, 0, sizeof(*out));
+		out->config = cfg;
+		if (bn_config_find_iad(cfg, intf.number, &iad)) {
+			if (intf.number != iad.first)
+				continue;
+			out->cls = iad.cls;
+			out->subclass = iad.subclass;
+			out->protocol = iad.protocol;
+			for (i = 0; i < iad.count; i++)
+				out->interfaces[out->count++] =
+					(uint8_t)(iad.first + i);
+			return true;
+		}
+		if (bn_config_union_claimed(cfg, intf.number))
+			continue;
+		out->cls = intf.cls;
+		out->subclass = intf.subclass;
+		out->protocol = intf.protocol;
+		out->interfaces[out->count++] = intf.number;
+		bn_function_add_union(cfg, &intf, out);
+		return true;
+	}
+	return false;
+}
+
 struct bn_prog;
 struct bn_netdev;
 struct bn_netdev_ops;
@@ -652,11 +1425,8 @@ static const struct bn_cmd *bn_cmdset_find(const struct bn_cmdset *set,
 				    const struct bn_setup *setup);
 
 struct bn_op;
-
 struct bn_prog_ctx;
-
 struct bn_usb_device;
-
 struct bn_hcd;
 struct bn_endpoint;
 
@@ -890,6 +1660,9 @@ enum bn_id_match {
 	BN_ID_DEVICE_CLASS = 3,	/**< Both */
 };
 
+/** Wildcard for a class triple field. */
+#define BN_ID_ANY 0xffff
+
 /** One row of an ID table. */
 struct bn_id {
 	uint8_t match;			/**< ::bn_id_match */
@@ -902,6 +1675,32 @@ struct bn_id {
 	const char *name;		/**< Product name */
 	uint32_t quirks;		/**< Driver-specific row flags */
 };
+
+/** What a device function looks like to the ID tables. */
+struct bn_id_key {
+	uint16_t vendor;	/**< idVendor */
+	uint16_t product;	/**< idProduct */
+	uint8_t cls;		/**< Function class */
+	uint8_t subclass;	/**< Function subclass */
+	uint8_t protocol;	/**< Function protocol */
+};
+
+/** Match scores: higher is more specific. */
+enum bn_id_score {
+	BN_SCORE_NONE = 0,		/**< No match */
+	BN_SCORE_CLASS = 1,		/**< Class triple only */
+	BN_SCORE_DEVICE = 2,		/**< VID:PID */
+	BN_SCORE_DEVICE_CLASS = 3,	/**< VID:PID and class triple */
+};
+
+/**
+ * Score one ID row against a function.
+ *
+ * @param id		Row
+ * @param key		Function
+ * @return		::bn_id_score
+ */
+static int bn_id_score(const struct bn_id *id, const struct bn_id_key *key);
 
 /** Driver preference when choosing a configuration: normal. */
 #define BN_DRIVER_SCORE_NORMAL 2
@@ -1039,15 +1838,100 @@ struct bn_driver {
 	unsigned int score;			/**< BN_DRIVER_SCORE_*, for choosing a configuration */
 };
 
+/** A set of drivers: the ones compiled in, or a test's. */
+struct bn_registry {
+	const struct bn_driver *const *drivers;	/**< Drivers */
+	size_t count;				/**< Number of drivers */
+};
+
+/** Result of a registry look-up. */
+struct bn_match {
+	const struct bn_driver *driver;	/**< Driver, or NULL */
+	const struct bn_id *id;		/**< Row, or NULL */
+	int score;			/**< ::bn_id_score */
+};
+
+/**
+ * Find the best row for a function across a registry.
+ *
+ * Ties keep the earliest driver and row, so table order is a priority.
+ *
+ * @param reg		Registry
+ * @param key		Function
+ * @param out		Best match (driver NULL if none)
+ * @return		true if anything matched
+ */
+bool bn_registry_match(const struct bn_registry *reg,
+		       const struct bn_id_key *key, struct bn_match *out);
+
 /** Ethernet header length. */
 #define BN_ETH_HLEN 14
 /** Largest Ethernet frame without FCS or VLAN tag. */
 #define BN_ETH_FRAME_MAX 1514
 
+/* Receive filter flags */
+#define BN_RX_UNICAST	0x01	/**< Our own address */
 #define BN_RX_BROADCAST	0x02	/**< Broadcast */
 #define BN_RX_MULTICAST	0x04	/**< Multicast groups (all, in practice) */
 #define BN_RX_ALLMULTI	0x08	/**< Every multicast */
 #define BN_RX_PROMISC	0x10	/**< Everything */
+
+/**
+ * Allocate a network device and bind a driver to a function.
+ *
+ * @param usb		USB device (configured)
+ * @param fn		Function to bind
+ * @param match		Driver and row (from bn_registry_match())
+ * @param env		Environment callbacks
+ * @param env_priv	For the environment
+ * @param out		Network device out
+ * @return		0 or a negative ::bn_err (probe failures are logged)
+ */
+int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *fn,
+		    const struct bn_match *match,
+		    const struct bn_netdev_env *env, void *env_priv,
+		    struct bn_netdev **out);
+
+/**
+ * Close if open, unbind the driver and free the device.
+ *
+ * @param nd		Network device (NULL is ignored)
+ */
+void bn_netdev_remove(struct bn_netdev *nd);
+
+/**
+ * Open the device (receive filter: unicast, broadcast, all multicast).
+ *
+ * @param nd		Network device
+ * @return		0 or a negative ::bn_err
+ */
+int bn_netdev_open(struct bn_netdev *nd);
+
+/**
+ * Close the device.
+ *
+ * @param nd		Network device
+ */
+void bn_netdev_close(struct bn_netdev *nd);
+
+/**
+ * Transmit one frame (validated, counted, copied by the driver).
+ *
+ * @param nd		Network device
+ * @param frame		Ethernet frame without FCS
+ * @param len		Length, 14..1514
+ * @param cookie	Handed back with the completion
+ * @return		0, -BN_ENOSPC, or a negative ::bn_err
+ */
+int bn_netdev_transmit(struct bn_netdev *nd, const void *frame, size_t len,
+		       void *cookie);
+
+/**
+ * Poll the device.
+ *
+ * @param nd		Network device
+ */
+void bn_netdev_poll(struct bn_netdev *nd);
 
 /**
  * Driver: deliver a received frame.
@@ -1100,6 +1984,18 @@ static void bn_netdev_link_down(struct bn_netdev *nd);
  */
 static bool bn_mac_valid(const uint8_t *mac);
 
+/**
+ * Complete a transfer; called by backends only, from their poll().
+ *
+ * Updates the endpoint's state (in-flight count, halt on stall) and calls
+ * the transfer's completion callback.
+ *
+ * @param xfer		Transfer
+ * @param status	0 or a negative ::bn_err
+ * @param actual	Bytes transferred
+ */
+void bn_xfer_done(struct bn_xfer *xfer, int status, uint32_t actual);
+
 /** Default timeout for control transfers, in milliseconds. */
 #define BN_USB_CONTROL_TIMEOUT_MS 1000
 
@@ -1110,11 +2006,56 @@ static bool bn_mac_valid(const uint8_t *mac);
 #define BN_XFER_F_ZLP 0x01
 
 /**
+ * Initialise a device structure and open its default control endpoint.
+ *
+ * @param dev		Device (zeroed by the caller or not; all fields are set)
+ * @param hcd		Host controller
+ * @param address	Bus address
+ * @param speed		Bus speed
+ * @param name		Log prefix
+ * @return		0 or a negative ::bn_err
+ */
+int bn_usb_device_init(struct bn_usb_device *dev, struct bn_hcd *hcd,
+		       uint8_t address, enum bn_speed speed, const char *name);
+
+/**
+ * Close the default endpoint and free the configuration buffer.
+ *
+ * @param dev		Device
+ */
+void bn_usb_device_fini(struct bn_usb_device *dev);
+
+/**
+ * Read and validate the device descriptor and one configuration.
+ *
+ * The configuration is kept in @c dev->config (not yet selected on the
+ * device: see bn_usb_set_configuration()).
+ *
+ * @param dev		Device
+ * @param index		Configuration index (not value)
+ * @return		0 or a negative ::bn_err (malformed data is -BN_EINVAL)
+ */
+int bn_usb_read_descriptors(struct bn_usb_device *dev, uint8_t index);
+
+/**
+ * Read, validate and keep one configuration descriptor set.
+ *
+ * The configuration replaces @c dev->config and @c dev->config_buf (not
+ * selected on the device).  Malformed descriptors are logged with their
+ * offset and give -BN_EINVAL.
+ *
+ * @param dev		Device (device descriptor already read)
+ * @param index		Configuration index (not value)
+ * @return		0 or a negative ::bn_err
+ */
+int bn_usb_read_config(struct bn_usb_device *dev, uint8_t index);
+
+/**
  * Let the host controller make progress and deliver completions.
  *
  * @param dev		Device
  */
-static void bn_usb_poll(struct bn_usb_device *dev);
+void bn_usb_poll(struct bn_usb_device *dev);
 
 /**
  * Read the host controller's clock.
@@ -1278,6 +2219,59 @@ static const struct bn_cmd *bn_cmdset_find(const struct bn_cmdset *set,
 			return cmd;
 	}
 	return NULL;
+}
+
+/**
+ * Test one class-triple field.
+ *
+ * @param want		Row value or ::BN_ID_ANY
+ * @param have		Function value
+ * @return		true if it matches
+ */
+static bool bn_id_field(uint16_t want, uint8_t have)
+{
+	return want == BN_ID_ANY || want == have;
+}
+
+static int bn_id_score(const struct bn_id *id, const struct bn_id_key *key)
+{
+	bool dev = id->vendor == key->vendor && id->product == key->product;
+	bool cls = bn_id_field(id->cls, key->cls) &&
+		   bn_id_field(id->subclass, key->subclass) &&
+		   bn_id_field(id->protocol, key->protocol);
+
+	switch (id->match) {
+	case BN_ID_DEVICE:
+		return dev ? BN_SCORE_DEVICE : BN_SCORE_NONE;
+	case BN_ID_CLASS:
+		return cls ? BN_SCORE_CLASS : BN_SCORE_NONE;
+	case BN_ID_DEVICE_CLASS:
+		return (dev && cls) ? BN_SCORE_DEVICE_CLASS : BN_SCORE_NONE;
+	default:
+		return BN_SCORE_NONE;
+	}
+}
+
+bool bn_registry_match(const struct bn_registry *reg,
+		       const struct bn_id_key *key, struct bn_match *out)
+{
+	size_t d, i;
+
+	bn_port_memset(out, 0, sizeof(*out));
+	for (d = 0; d < reg->count; d++) {
+		const struct bn_driver *drv = reg->drivers[d];
+
+		for (i = 0; i < drv->id_count; i++) {
+			int score = bn_id_score(&drv->ids[i], key);
+
+			if (score > out->score) {
+				out->driver = drv;
+				out->id = &drv->ids[i];
+				out->score = score;
+			}
+		}
+	}
+	return out->driver != NULL;
 }
 
 /** Most detailed level currently emitted. */
@@ -1791,6 +2785,107 @@ static bool bn_mac_valid(const uint8_t *mac)
 	if (mac[0] & 0x01)
 		return false;
 	return bn_port_memcmp(mac, zero, BN_ETH_ALEN) != 0;
+}
+
+int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *fn,
+		    const struct bn_match *match,
+		    const struct bn_netdev_env *env, void *env_priv,
+		    struct bn_netdev **out)
+{
+	const struct bn_driver *drv = match->driver;
+	struct bn_netdev *nd;
+	int rc;
+
+	*out = NULL;
+	nd = bn_port_zalloc(sizeof(*nd));
+	if (!nd)
+		return -BN_ENOMEM;
+	if (drv->priv_size) {
+		nd->priv = bn_port_zalloc(drv->priv_size);
+		if (!nd->priv) {
+			rc = -BN_ENOMEM;
+			goto err_priv;
+		}
+	}
+	bn_snprintf(nd->name, sizeof(nd->name), "%s", usb->name);
+	nd->driver = drv;
+	nd->id = match->id;
+	nd->family = match->id ? match->id->family : NULL;
+	nd->usb = usb;
+	nd->env = env;
+	nd->env_priv = env_priv;
+	rc = drv->probe(nd, fn, match->id);
+	if (rc < 0) {
+		BN_ERR(nd->name, "%s probe failed: %s", drv->name,
+		       bn_strerror(rc));
+		goto err_probe;
+	}
+	if (!bn_mac_valid(nd->perm_addr))
+		BN_WARN(nd->name, "no valid permanent MAC address");
+	if (!bn_mac_valid(nd->addr))
+		bn_port_memcpy(nd->addr, nd->perm_addr, BN_ETH_ALEN);
+	*out = nd;
+	return 0;
+
+ err_probe:
+	bn_port_free(nd->priv);
+ err_priv:
+	bn_port_free(nd);
+	return rc;
+}
+
+void bn_netdev_remove(struct bn_netdev *nd)
+{
+	if (!nd)
+		return;
+	bn_netdev_close(nd);
+	if (nd->driver->remove)
+		nd->driver->remove(nd);
+	bn_port_free(nd->priv);
+	bn_port_free(nd);
+}
+
+int bn_netdev_open(struct bn_netdev *nd)
+{
+	int rc;
+
+	if (nd->opened)
+		return 0;
+	nd->rx_filter = BN_RX_UNICAST | BN_RX_BROADCAST | BN_RX_ALLMULTI;
+	rc = nd->driver->ops->open(nd);
+	if (rc < 0) {
+		BN_ERR(nd->name, "open failed: %s", bn_strerror(rc));
+		return rc;
+	}
+	nd->opened = true;
+	return 0;
+}
+
+void bn_netdev_close(struct bn_netdev *nd)
+{
+	if (!nd->opened)
+		return;
+	nd->driver->ops->close(nd);
+	nd->opened = false;
+	nd->link_up = false;
+}
+
+int bn_netdev_transmit(struct bn_netdev *nd, const void *frame, size_t len,
+		       void *cookie)
+{
+	if (!nd->opened)
+		return -BN_ENODEV;
+	if (len < BN_ETH_HLEN || len > BN_ETH_FRAME_MAX)
+		return -BN_EINVAL;
+	return nd->driver->ops->transmit(nd, frame, len, cookie);
+}
+
+void bn_netdev_poll(struct bn_netdev *nd)
+{
+	if (nd->opened)
+		nd->driver->ops->poll(nd);
+	else
+		bn_usb_poll(nd->usb);
 }
 
 static void bn_netdev_rx(struct bn_netdev *nd, const void *frame, size_t len)
@@ -2426,7 +3521,53 @@ static int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog)
 	return rc;
 }
 
-static void bn_usb_poll(struct bn_usb_device *dev)
+void bn_xfer_done(struct bn_xfer *xfer, int status, uint32_t actual)
+{
+	struct bn_endpoint *ep = xfer->ep;
+
+	BN_ASSERT(xfer->busy);
+	BN_ASSERT(ep->pending > 0);
+	if (actual > xfer->len) {
+		actual = xfer->len;
+		if (status == 0)
+			status = -BN_EOVERFLOW;
+	}
+	xfer->busy = false;
+	xfer->status = status;
+	xfer->actual = actual;
+	ep->pending--;
+	/* A stall on ep0 is a protocol stall, cleared by the next setup */
+	if (status == -BN_ESTALL && ep->type != BN_XFER_CONTROL)
+		ep->halted = true;
+	if (xfer->complete)
+		xfer->complete(xfer);
+}
+
+int bn_usb_device_init(struct bn_usb_device *dev, struct bn_hcd *hcd,
+		       uint8_t address, enum bn_speed speed, const char *name)
+{
+	struct bn_endpoint_desc ep0 = {
+		.address = 0,
+		.attributes = BN_XFER_CONTROL,
+		.max_packet = (speed == BN_SPEED_LOW) ? 8 : 64,
+	};
+
+	bn_port_memset(dev, 0, sizeof(*dev));
+	dev->hcd = hcd;
+	dev->address = address;
+	dev->speed = speed;
+	bn_snprintf(dev->name, sizeof(dev->name), "%s", name ? name : "usb");
+	return bn_ep_open(&dev->ep0, dev, &ep0);
+}
+
+void bn_usb_device_fini(struct bn_usb_device *dev)
+{
+	bn_ep_close(&dev->ep0);
+	bn_port_free(dev->config_buf);
+	dev->config_buf = NULL;
+}
+
+void bn_usb_poll(struct bn_usb_device *dev)
 {
 	dev->hcd->ops->poll(dev->hcd);
 }
@@ -2434,6 +3575,119 @@ static void bn_usb_poll(struct bn_usb_device *dev)
 static uint64_t bn_usb_clock_us(struct bn_usb_device *dev)
 {
 	return dev->hcd->ops->clock_us(dev->hcd);
+}
+
+/**
+ * Read and validate one configuration descriptor set, without keeping it.
+ *
+ * @param dev		Device
+ * @param index		Configuration index
+ * @param bufp		Descriptor bytes out (the caller frees them)
+ * @param cfg		Validated view of @p bufp out
+ * @return		0 or a negative ::bn_err
+ */
+static int bn_usb_fetch_config(struct bn_usb_device *dev, uint8_t index,
+			       uint8_t **bufp, struct bn_config *cfg)
+{
+	struct bn_desc_error err;
+	uint8_t head[BN_CONFIG_DESC_LEN];
+	uint8_t *buf;
+	uint16_t total;
+	int rc;
+
+	rc = bn_usb_get_descriptor(dev, BN_DT_CONFIG, index, 0, head,
+				   sizeof(head));
+	if (rc < 0)
+		return rc;
+	if (rc < (int)sizeof(head)) {
+		BN_ERR(dev->name, "configuration %u header: %d of 9 bytes",
+		       index, rc);
+		return -BN_ESHORT;
+	}
+	total = bn_get_le16(&head[2]);
+	if (total < BN_CONFIG_DESC_LEN) {
+		BN_ERR(dev->name, "configuration %u: wTotalLength %u",
+		       index, total);
+		return -BN_EINVAL;
+	}
+	buf = bn_port_zalloc(total);
+	if (!buf)
+		return -BN_ENOMEM;
+	rc = bn_usb_get_descriptor(dev, BN_DT_CONFIG, index, 0, buf, total);
+	if (rc < 0)
+		goto err_read;
+	rc = bn_config_parse(buf, (size_t)rc, dev->speed, cfg, &err);
+	if (rc < 0) {
+		BN_ERR(dev->name, "configuration %u rejected at offset %zu: %s",
+		       index, err.offset, err.msg);
+		goto err_parse;
+	}
+	*bufp = buf;
+	return 0;
+
+ err_parse:
+ err_read:
+	bn_port_free(buf);
+	return rc;
+}
+
+/**
+ * Make a fetched configuration the device's kept one.
+ *
+ * @param dev		Device
+ * @param buf		Descriptor bytes (ownership passes to @p dev)
+ * @param cfg		Validated view of @p buf
+ */
+static void bn_usb_keep_config(struct bn_usb_device *dev, uint8_t *buf,
+			       const struct bn_config *cfg)
+{
+	bn_port_free(dev->config_buf);
+	dev->config_buf = buf;
+	dev->config = *cfg;
+}
+
+int bn_usb_read_config(struct bn_usb_device *dev, uint8_t index)
+{
+	struct bn_config cfg;
+	uint8_t *buf;
+	int rc;
+
+	rc = bn_usb_fetch_config(dev, index, &buf, &cfg);
+	if (rc < 0)
+		return rc;
+	bn_usb_keep_config(dev, buf, &cfg);
+	return 0;
+}
+
+int bn_usb_read_descriptors(struct bn_usb_device *dev, uint8_t index)
+{
+	struct bn_desc_error err;
+	uint8_t buf[BN_DEVICE_DESC_LEN];
+	struct bn_config cfg;
+	uint8_t *cbuf;
+	int rc;
+
+	rc = bn_usb_get_descriptor(dev, BN_DT_DEVICE, 0, 0, buf, sizeof(buf));
+	if (rc < 0)
+		return rc;
+	rc = bn_device_desc_parse(buf, (size_t)rc, dev->speed, &dev->desc,
+				  &err);
+	if (rc < 0) {
+		BN_ERR(dev->name, "device descriptor rejected at offset %zu: "
+		       "%s", err.offset, err.msg);
+		return rc;
+	}
+	dev->ep0.mtu = dev->desc.max_packet0;
+	if (index >= dev->desc.num_configs) {
+		BN_ERR(dev->name, "configuration index %u but device has %u",
+		       index, dev->desc.num_configs);
+		return -BN_ENOENT;
+	}
+	rc = bn_usb_fetch_config(dev, index, &cbuf, &cfg);
+	if (rc < 0)
+		return rc;
+	bn_usb_keep_config(dev, cbuf, &cfg);
+	return 0;
 }
 
 /**
