@@ -1414,11 +1414,8 @@ static const struct bn_cmd *bn_cmdset_find(const struct bn_cmdset *set,
 				    const struct bn_setup *setup);
 
 struct bn_op;
-
 struct bn_prog_ctx;
-
 struct bn_usb_device;
-
 struct bn_hcd;
 struct bn_endpoint;
 

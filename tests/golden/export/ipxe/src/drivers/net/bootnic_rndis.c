@@ -1372,11 +1372,8 @@ struct bn_cmdset {
 };
 
 struct bn_op;
-
 struct bn_prog_ctx;
-
 struct bn_usb_device;
-
 struct bn_hcd;
 struct bn_endpoint;
 
