@@ -15,6 +15,9 @@ extern void *memcpy(void *dst, const void *src, size_t len);
 extern void *memset(void *dst, int byte, size_t len);
 extern int memcmp(const void *a, const void *b, size_t len);
 extern size_t strlen(const char *s);
+extern char *strcpy(char *dst, const char *src);
+extern char *strcat(char *dst, const char *src);
+extern char *strstr(const char *haystack, const char *needle);
 extern char *strerror(int rc);
 
 #endif

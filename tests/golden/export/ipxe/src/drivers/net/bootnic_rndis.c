@@ -4070,6 +4070,7 @@ struct bn_ipxe_ep {
 	struct bn_xfer *head;		/**< Oldest transfer in flight */
 	struct bn_xfer *tail;		/**< Newest transfer in flight */
 	bool cancelling;		/**< Buffers returned now were cancelled */
+	bool reopen;			/**< Closed by a cancel; open before use */
 };
 
 /**
@@ -4250,9 +4251,14 @@ static int bn_ipxe_submit(struct bn_hcd *hcd, struct bn_xfer *xfer)
 		bn_ipxe_control(host, xfer);
 		return 0;
 	}
-	/* Closed for good if reopening after a cancel failed */
-	if (!bep->uep.open)
-		return -BN_ENODEV;
+	if (bep->reopen) {
+		if ((rc = usb_endpoint_open(&bep->uep)) != 0) {
+			DBGC(host, "bootnic endpoint %02x: could not reopen: "
+			     "%s\n", xfer->ep->address, strerror(rc));
+			return -BN_EIO;
+		}
+		bep->reopen = false;
+	}
 	iobuf = alloc_iob(xfer->len);
 	if (!iobuf)
 		return -BN_ENOMEM;
@@ -4280,8 +4286,8 @@ static int bn_ipxe_submit(struct bn_hcd *hcd, struct bn_xfer *xfer)
 /**
  * Cancel everything in flight on an endpoint.
  *
- * iPXE cancels by closing an endpoint; reopening it afterwards leaves it
- * usable.  The cancelled transfers complete from the next poll.
+ * iPXE cancels by closing an endpoint; the next transfer reopens it.  The
+ * cancelled transfers complete from the next poll.
  *
  * @param hcd		Host controller
  * @param ep		Endpoint
@@ -4289,22 +4295,21 @@ static int bn_ipxe_submit(struct bn_hcd *hcd, struct bn_xfer *xfer)
 static void bn_ipxe_cancel(struct bn_hcd *hcd, struct bn_endpoint *ep)
 {
 	struct bn_ipxe_ep *bep = ep->hcd_priv;
-	int rc;
 
+	(void)hcd;
 	if (!bep || !bep->uep.open)
 		return;
 	bep->cancelling = true;
 	usb_endpoint_close(&bep->uep);
 	bep->cancelling = false;
-	if ((rc = usb_endpoint_open(&bep->uep)) != 0)
-		DBGC(hcd->priv, "bootnic endpoint %02x: could not reopen: "
-		     "%s\n", ep->address, strerror(rc));
+	bep->reopen = true;
 }
 
 /**
  * Reset the host side of an endpoint after the device's halt was cleared.
  *
- * Reopening the iPXE endpoint reconfigures it, data toggle included.
+ * Closing the iPXE endpoint and reopening it for the next transfer
+ * reconfigures it, data toggle included.
  *
  * @param hcd		Host controller
  * @param ep		Endpoint
