@@ -64,4 +64,13 @@ step "our RNDIS driver against Linux's rndis_host session" \
 	"bootnic replay --driver rndis traces/qemu-usbnet-rndis-usbmon.pcap"
 "$bn" replay --driver rndis traces/qemu-usbnet-rndis-usbmon.pcap
 
+step "export every driver for every target (drop-in files for bootloader trees)" \
+	"bootnic export --list; bootnic export --target T --driver all -o $build/export/T"
+"$bn" export --list
+for t in $("$bn" export --list | cut -d" " -f1); do
+	"$bn" export --target "$t" --driver all -o "$build/export/$t" |
+		sed "s|^|  |"
+done
+printf "(the files are in %s/export/<target>/; docs/target-*.md say what to do with them)\n" "$build"
+
 printf '\ndemo: done. Next: README.md, build/docs (make docs), bootnic COMMAND --help\n'
