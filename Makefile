@@ -54,6 +54,11 @@ FUZZ_SRCS	:= $(sort $(wildcard tests/fuzz/fuzz_*.c))
 BENCH_SRCS	:= $(sort $(wildcard tests/bench/bench_*.c))
 PUBLIC_HDRS	:= $(sort $(wildcard sdk/*.h sdk/hcd/*.h sdk/classes/*.h))
 
+# Sources embedded into the CLI for `bootnic export` (gen/embedded.h).
+EMBED_SRCS	:= $(sort $(wildcard sdk/*.[ch] sdk/hcd/*.h sdk/classes/*.[ch] \
+		     drivers/*.c drivers/*/*.[ch]) \
+		     $(shell find gen/targets -type f 2>/dev/null))
+
 TESTS		= $(patsubst tests/unit/%.c,%,$(TEST_SRCS))
 FUZZERS		= $(patsubst tests/fuzz/%.c,%,$(FUZZ_SRCS))
 BENCHES		= $(patsubst tests/bench/%.c,%,$(BENCH_SRCS))
@@ -61,9 +66,11 @@ BENCHES		= $(patsubst tests/bench/%.c,%,$(BENCH_SRCS))
 # Generated: the list of families that tests declare they cover.
 GEN_DIR		:= $(BUILD)/gen
 TESTED_C	:= $(GEN_DIR)/tested_families.c
+EMBED_TOOL	:= $(BUILD)/tools/embed
+EMBED_LIST	:= $(GEN_DIR)/embed.list
 
 .PHONY: all test check docs coverage bench demo deps install uninstall clean \
-	portable-check install-check fuzz lint help
+	portable-check install-check fuzz lint help golden
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/bootnic
@@ -76,6 +83,7 @@ include mk/deps.mk
 include mk/portable.mk
 include mk/docs.mk
 include mk/install.mk
+include mk/embed.mk
 
 $(TESTED_C): $(TEST_SRCS) mk/tested-families.sh
 	@mkdir -p $(@D)
@@ -85,10 +93,15 @@ $(TESTED_C): $(TEST_SRCS) mk/tested-families.sh
 $(BUILD)/bootnic: $(BUILD)/rel/bootnic
 	cp $< $@
 
-## make test       deps, portable-check, install-check, ID lint, every Check suite (normal and ASan+UBSan), fuzz corpus replay
+## make test       deps, portable-check, install-check, ID lint, every Check suite (normal and ASan+UBSan), fuzz corpus replay, export golden files
 test: deps portable-check install-check
 	$(MAKE) --no-print-directory test-build
-	sh tests/run-tests.sh $(BUILD) "$(TESTS)" "$(FUZZERS)"
+	@rc=0; sh tests/run-tests.sh $(BUILD) "$(TESTS)" "$(FUZZERS)" || rc=1; \
+	  sh tests/golden.sh $(BUILD) check || rc=1; exit $$rc
+
+## make golden     regenerate the export golden files tests/golden/export/ (review and commit the diff)
+golden: $(BUILD)/bootnic
+	sh tests/golden.sh $(BUILD) update
 
 .PHONY: test-build
 test-build: $(BUILD)/bootnic \
@@ -103,13 +116,13 @@ lint: $(BUILD)/bootnic
 
 ## make fuzz       build libFuzzer targets with clang into build/fuzz/ (FUZZ_SECONDS=N runs each)
 FUZZ_SECONDS	?= 0
-fuzz: deps $(TESTED_C)
+fuzz: deps $(TESTED_C) $(BUILD)/rel/gen/embedded.c
 	@mkdir -p $(BUILD)/fuzz
 	@for f in $(FUZZERS); do \
 	  echo "  FUZZ    $$f"; \
 	  $(CLANG) -std=c11 -D_DEFAULT_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined \
 	    $(CPPFLAGS_ALL) $(PKG_CFLAGS) tests/fuzz/$$f.c $(PORTABLE_SRCS) $(HOST_LIB_SRCS) \
-	    $(TESTED_C) -o $(BUILD)/fuzz/$$f $(LDLIBS) || exit 1; \
+	    $(TESTED_C) $(BUILD)/rel/gen/embedded.c -o $(BUILD)/fuzz/$$f $(LDLIBS) || exit 1; \
 	  if [ "$(FUZZ_SECONDS)" != 0 ]; then mkdir -p $(BUILD)/fuzz/$$f.corpus; \
 	    $(BUILD)/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) $(BUILD)/fuzz/$$f.corpus \
 	      tests/fuzz/corpus/$${f#fuzz_} || exit 1; fi; \

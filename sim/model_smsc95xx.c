@@ -20,6 +20,7 @@
 #include "bn_netdev.h"
 #include "bn_mii.h"
 #include "drivers/smsc95xx/smsc95xx.h"
+#include "sim/bulkxfer.h"
 #include "sim/model_smsc95xx.h"
 
 /** SMSC's USB vendor ID. */
@@ -124,12 +125,9 @@ struct smscmodel {
 	bn_simtime_t flood_next;		/**< Next flood frame arrives */
 	uint32_t flood_seq;			/**< Flood frame counter */
 	uint8_t in_buf[SM_IN_MAX];		/**< Bulk-IN transfer */
-	uint32_t in_len;			/**< Its length (0: none) */
-	uint32_t in_sent;			/**< Bytes sent */
-	bool in_zlp;				/**< ZLP owed */
+	struct bn_sim_bulk_in in;		/**< Bulk-IN transfer being sent */
 	uint8_t out_buf[SM_OUT_MAX];		/**< Bulk-OUT transfer */
-	uint32_t out_len;			/**< Bytes gathered */
-	bool out_overflow;			/**< Transfer too long */
+	struct bn_sim_bulk_out out;		/**< Bulk-OUT transfer being gathered */
 	bn_simtime_t tx_free;			/**< Transmit wire busy until */
 	bn_simtime_t now;			/**< Time of the last call */
 };
@@ -509,9 +507,8 @@ static void sm_lite_reset(struct smscmodel *m)
 	m->int_reported = 0;
 	m->fifo.count = 0;
 	m->fifo_bytes = 0;
-	m->in_len = m->in_sent = 0;
-	m->in_zlp = false;
-	m->out_len = 0;
+	bn_sim_bulk_in_reset(&m->in);
+	bn_sim_bulk_out_reset(&m->out);
 }
 
 /**
@@ -894,8 +891,7 @@ static bool sm_build_in(struct smscmodel *m, bn_simtime_t *ready)
 		while (off & 3)
 			m->in_buf[off++] = 0;
 	}
-	m->in_len = (uint32_t)off;
-	m->in_sent = 0;
+	bn_sim_bulk_in_start(&m->in, (uint32_t)off);
 	m->stats.in_xfers++;
 	return true;
 }
@@ -915,11 +911,11 @@ static void sm_out_done(struct smscmodel *m)
 	bool on = (*sm_reg(m, SMSC95XX_MAC_CR) & SMSC95XX_MAC_CR_TXEN) &&
 		  (*sm_reg(m, SMSC95XX_TX_CFG) & SMSC95XX_TX_CFG_ON);
 
-	if (m->out_overflow || m->out_len < SMSC95XX_TX_OVERHEAD) {
+	if (m->out.overflow || m->out.len < SMSC95XX_TX_OVERHEAD) {
 		m->stats.bad_out++;
 		goto out;
 	}
-	while (off + SMSC95XX_TX_OVERHEAD <= m->out_len) {
+	while (off + SMSC95XX_TX_OVERHEAD <= m->out.len) {
 		a = bn_get_le32(&m->out_buf[off]);
 		b = bn_get_le32(&m->out_buf[off + 4]);
 		size = a & SMSC95XX_TX_CMD_A_BUF_SIZE;
@@ -931,7 +927,7 @@ static void sm_out_done(struct smscmodel *m)
 		    (SMSC95XX_TX_CMD_A_FIRST_SEG | SMSC95XX_TX_CMD_A_LAST_SEG) ||
 		    size != flen || flen < BN_ETH_HLEN ||
 		    flen > SM_FRAME_MAX ||
-		    off + SMSC95XX_TX_OVERHEAD + doff + size > m->out_len) {
+		    off + SMSC95XX_TX_OVERHEAD + doff + size > m->out.len) {
 			m->stats.bad_out++;
 			goto out;
 		}
@@ -950,11 +946,10 @@ static void sm_out_done(struct smscmodel *m)
 		}
 		off = (off + size + 3) & ~3u;
 	}
-	if (off < m->out_len && m->out_len - off >= 4)
+	if (off < m->out.len && m->out.len - off >= 4)
 		m->stats.bad_out++;
  out:
-	m->out_len = 0;
-	m->out_overflow = false;
+	bn_sim_bulk_out_reset(&m->out);
 }
 
 /* ------------------------------------------------------------------------
@@ -1073,27 +1068,13 @@ static int sm_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf,
 	}
 	if (ep != SM_EP_IN)
 		return BN_SIM_STALL;
-	if (m->in_zlp) {
-		m->in_zlp = false;
-		m->in_len = m->in_sent = 0;
-		return BN_SIM_ACK;
-	}
-	if (!m->in_len && !sm_build_in(m, ready)) {
+	if (!bn_sim_bulk_in_busy(&m->in) && !sm_build_in(m, ready)) {
 		/* Without BIR the chip answers an empty FIFO with a ZLP */
 		if (!(*sm_reg(m, SMSC95XX_HW_CFG) & SMSC95XX_HW_CFG_BIR))
 			return BN_SIM_ACK;
 		return BN_SIM_NAK;
 	}
-	n = BN_MIN((uint32_t)max, m->in_len - m->in_sent);
-	memcpy(buf, m->in_buf + m->in_sent, n);
-	m->in_sent += n;
-	*len = (uint16_t)n;
-	if (m->in_sent == m->in_len) {
-		if (n == m->mps)
-			m->in_zlp = true;
-		else
-			m->in_len = m->in_sent = 0;
-	}
+	bn_sim_bulk_in_packet(&m->in, m->mps, buf, max, len);
 	return BN_SIM_ACK;
 }
 
@@ -1139,14 +1120,9 @@ static int sm_out(struct bn_simdev *dev, uint8_t ep, const uint8_t *buf,
 	sm_advance(m, now);
 	if (ep != SM_EP_OUT || !m->configured)
 		return BN_SIM_STALL;
-	if (!m->out_len && !sm_tx_room(m, ready))
+	if (!m->out.len && !sm_tx_room(m, ready))
 		return BN_SIM_NAK;
-	if (m->out_len + len > sizeof(m->out_buf))
-		m->out_overflow = true;
-	else
-		memcpy(m->out_buf + m->out_len, buf, len);
-	m->out_len += m->out_overflow ? 0 : len;
-	if (len < m->mps)
+	if (bn_sim_bulk_out_add(&m->out, buf, len, m->mps))
 		sm_out_done(m);
 	return BN_SIM_ACK;
 }
@@ -1168,7 +1144,7 @@ static int sm_ping(struct bn_simdev *dev, uint8_t ep, bn_simtime_t now,
 	sm_advance(m, now);
 	if (ep != SM_EP_OUT || !m->configured)
 		return BN_SIM_STALL;
-	if (!m->out_len && !sm_tx_room(m, ready))
+	if (!m->out.len && !sm_tx_room(m, ready))
 		return BN_SIM_NAK;
 	return BN_SIM_ACK;
 }
@@ -1200,8 +1176,8 @@ static void sm_reset(struct bn_simdev *dev, bn_simtime_t now)
 
 	sm_advance(m, now);
 	m->configured = false;
-	m->in_len = m->in_sent = m->out_len = 0;
-	m->in_zlp = false;
+	bn_sim_bulk_in_reset(&m->in);
+	bn_sim_bulk_out_reset(&m->out);
 }
 
 /**
@@ -1238,6 +1214,8 @@ struct bn_simdev *bn_smscmodel_new(const struct bn_smscmodel_config *cfg)
 
 	if (!chip || !(m = calloc(1, sizeof(*m))))
 		return NULL;
+	bn_sim_bulk_in_init(&m->in, m->in_buf, sizeof(m->in_buf));
+	bn_sim_bulk_out_init(&m->out, m->out_buf, sizeof(m->out_buf));
 	m->cfg = *cfg;
 	if (!m->cfg.aneg_ms)
 		m->cfg.aneg_ms = SM_ANEG_MS;

@@ -20,6 +20,7 @@
 #include "classes/cdc.h"
 #include "classes/ncm.h"
 #include "classes/rndis.h"
+#include "sim/bulkxfer.h"
 #include "sim/netmodel.h"
 
 /** MAC string descriptor index. */
@@ -58,12 +59,9 @@ struct netmodel {
 	unsigned int q_head;			/**< First queued */
 	unsigned int q_count;			/**< Queued */
 	uint8_t in_buf[BN_NETMODEL_XFER_MAX];	/**< Bulk-IN transfer */
-	uint32_t in_len;			/**< Its length (0: none) */
-	uint32_t in_sent;			/**< Bytes sent */
-	bool in_zlp;				/**< ZLP owed */
+	struct bn_sim_bulk_in in;		/**< Bulk-IN transfer being sent */
 	uint8_t out_buf[BN_NETMODEL_XFER_MAX + 512]; /**< Bulk-OUT transfer */
-	uint32_t out_len;			/**< Bytes gathered */
-	bool out_overflow;			/**< Transfer too long */
+	struct bn_sim_bulk_out out;		/**< Bulk-OUT transfer being gathered */
 	uint8_t notify[NM_NOTIFY_MAX][16];	/**< Notifications */
 	uint8_t notify_len[NM_NOTIFY_MAX];	/**< Their lengths */
 	unsigned int n_head;			/**< First queued */
@@ -449,8 +447,8 @@ static void nm_control(struct bn_simdev *dev, const struct bn_setup *s,
 				return;
 			}
 			m->data_alt = (uint8_t)s->value;
-			m->in_len = m->in_sent = 0;
-			m->out_len = 0;
+			bn_sim_bulk_in_reset(&m->in);
+			bn_sim_bulk_out_reset(&m->out);
 			if (m->data_alt)
 				nm_announce_link(m);
 			return;
@@ -596,13 +594,14 @@ static bool nm_build_in(struct netmodel *m)
 	struct bn_ncm_params p;
 	struct nm_frame f;
 	unsigned int n;
+	uint32_t len;
 
 	switch (m->cfg.cls) {
 	case BN_NETMODEL_ECM:
 		if (!nm_next_frame(m, &f))
 			return false;
 		memcpy(m->in_buf, f.data, f.len);
-		m->in_len = f.len;
+		bn_sim_bulk_in_start(&m->in, f.len);
 		nm_count_in(m, f.len);
 		return true;
 	case BN_NETMODEL_NCM:
@@ -623,23 +622,24 @@ static bool nm_build_in(struct netmodel *m)
 		if (!ntb.count)
 			return false;
 		bn_ncm_tx_finish(&ntb, &p, m->ntb_seq++);
-		m->in_len = ntb.len;
+		bn_sim_bulk_in_start(&m->in, (uint32_t)ntb.len);
 		return true;
 	case BN_NETMODEL_RNDIS:
-		m->in_len = 0;
+		len = 0;
 		for (n = 0; n < NM_PACK_MAX; n++) {
-			if (m->in_len + BN_RNDIS_PACKET_HEADER_LEN +
+			if (len + BN_RNDIS_PACKET_HEADER_LEN +
 			    BN_ETH_FRAME_MAX > sizeof(m->in_buf))
 				break;
 			if (!nm_next_frame(m, &f))
 				break;
-			bn_rndis_packet_header(m->in_buf + m->in_len, f.len);
-			memcpy(m->in_buf + m->in_len +
+			bn_rndis_packet_header(m->in_buf + len, f.len);
+			memcpy(m->in_buf + len +
 			       BN_RNDIS_PACKET_HEADER_LEN, f.data, f.len);
-			m->in_len += BN_RNDIS_PACKET_HEADER_LEN + f.len;
+			len += BN_RNDIS_PACKET_HEADER_LEN + f.len;
 			nm_count_in(m, f.len);
 		}
-		return m->in_len != 0;
+		bn_sim_bulk_in_start(&m->in, len);
+		return len != 0;
 	}
 	return false;
 }
@@ -677,23 +677,9 @@ static int nm_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf, uint16_t max,
 	}
 	if (ep != 0x82 || !nm_active(m))
 		return BN_SIM_STALL;
-	if (m->in_zlp) {
-		m->in_zlp = false;
-		m->in_len = m->in_sent = 0;
-		return BN_SIM_ACK;
-	}
-	if (!m->in_len && !nm_build_in(m))
+	if (!bn_sim_bulk_in_busy(&m->in) && !nm_build_in(m))
 		return BN_SIM_NAK;
-	n = BN_MIN((uint32_t)max, m->in_len - m->in_sent);
-	memcpy(buf, m->in_buf + m->in_sent, n);
-	m->in_sent += n;
-	*len = (uint16_t)n;
-	if (m->in_sent == m->in_len) {
-		if (n == m->mps)
-			m->in_zlp = true;
-		else
-			m->in_len = m->in_sent = 0;
-	}
+	bn_sim_bulk_in_packet(&m->in, m->mps, buf, max, len);
 	return BN_SIM_ACK;
 }
 
@@ -723,22 +709,21 @@ static void nm_out_done(struct netmodel *m)
 {
 	int rc = 0;
 
-	if (m->out_overflow) {
+	if (m->out.overflow) {
 		m->stats.bad_out++;
 	} else if (m->cfg.cls == BN_NETMODEL_ECM) {
-		if (m->out_len >= BN_ETH_HLEN && m->out_len <= BN_ETH_FRAME_MAX)
-			nm_out_frame(m, m->out_buf, m->out_len);
+		if (m->out.len >= BN_ETH_HLEN && m->out.len <= BN_ETH_FRAME_MAX)
+			nm_out_frame(m, m->out_buf, m->out.len);
 		else
 			m->stats.bad_out++;
 	} else if (m->cfg.cls == BN_NETMODEL_NCM) {
-		rc = bn_ncm_parse_ntb(m->out_buf, m->out_len, nm_out_frame, m);
+		rc = bn_ncm_parse_ntb(m->out_buf, m->out.len, nm_out_frame, m);
 	} else {
-		rc = bn_rndis_deframe(m->out_buf, m->out_len, nm_out_frame, m);
+		rc = bn_rndis_deframe(m->out_buf, m->out.len, nm_out_frame, m);
 	}
 	if (rc < 0)
 		m->stats.bad_out++;
-	m->out_len = 0;
-	m->out_overflow = false;
+	bn_sim_bulk_out_reset(&m->out);
 }
 
 /**
@@ -765,12 +750,7 @@ static int nm_out(struct bn_simdev *dev, uint8_t ep, const uint8_t *buf,
 	m->now = now;
 	if (ep != 0x03 || !nm_active(m))
 		return BN_SIM_STALL;
-	if (m->out_len + len > sizeof(m->out_buf))
-		m->out_overflow = true;
-	else
-		memcpy(m->out_buf + m->out_len, buf, len);
-	m->out_len += m->out_overflow ? 0 : len;
-	if (len < m->mps)
+	if (bn_sim_bulk_out_add(&m->out, buf, len, m->mps))
 		nm_out_done(m);
 	return BN_SIM_ACK;
 }
@@ -803,8 +783,8 @@ static void nm_reset(struct bn_simdev *dev, bn_simtime_t now)
 	m->now = now;
 	m->configured = false;
 	m->data_alt = 0;
-	m->in_len = m->in_sent = m->out_len = 0;
-	m->in_zlp = false;
+	bn_sim_bulk_in_reset(&m->in);
+	bn_sim_bulk_out_reset(&m->out);
 	m->n_count = m->r_count = 0;
 }
 
@@ -836,6 +816,8 @@ struct bn_simdev *bn_netmodel_new(const struct bn_netmodel_config *cfg)
 		return NULL;
 	m->cfg = *cfg;
 	nm_build_config(m);
+	bn_sim_bulk_in_init(&m->in, m->in_buf, sizeof(m->in_buf));
+	bn_sim_bulk_out_init(&m->out, m->out_buf, sizeof(m->out_buf));
 	m->dev.ops = &nm_ops;
 	m->dev.name = cfg->cls == BN_NETMODEL_ECM ? "cdc-ecm model" :
 		      cfg->cls == BN_NETMODEL_NCM ? "cdc-ncm model" :
