@@ -25,6 +25,7 @@
 
 const struct bn_export_target *const bn_export_targets[] = {
 	&bn_export_target_source,
+	&bn_export_target_uefi,
 	NULL,
 };
 

@@ -87,6 +87,9 @@ struct bn_export_target {
 /** The portable-source target (gen/export_source.c). */
 extern const struct bn_export_target bn_export_target_source;
 
+/** The UEFI target (gen/export_uefi.c). */
+extern const struct bn_export_target bn_export_target_uefi;
+
 /** Every target, NULL-terminated (gen/export.c). */
 extern const struct bn_export_target *const bn_export_targets[];
 

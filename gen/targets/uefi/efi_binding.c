@@ -29,7 +29,6 @@
 #include "efi_glue.h"
 #include "bn_err.h"
 #include "bn_log.h"
-#include "bn_port.h"
 
 /** Every function this driver is bound to. */
 struct bn_efi_nic *bn_efi_nics;
@@ -191,7 +190,7 @@ static EFI_USB_IO_PROTOCOL *bn_efi_find_interface(EFI_HANDLE controller,
  * @param Event		This one-shot event
  * @param Context	The controller handle
  */
-static VOID EFIAPI bn_efi_retry_connect(EFI_EVENT Event, VOID *Context)
+static void EFIAPI bn_efi_retry_connect(EFI_EVENT Event, VOID *Context)
 {
 	bn_efi_bs->CloseEvent(Event);
 	bn_efi_bs->ConnectController(Context, NULL, NULL, TRUE);

@@ -29,6 +29,7 @@
 #include "bn_desc.h"
 #include "bn_family.h"
 #include "bn_netdev.h"
+#include "bn_port.h"
 #include "bn_usb.h"
 #include "hcd/hcd.h"
 
@@ -136,64 +137,62 @@ typedef struct {
 typedef EFI_STATUS (EFIAPI *EFI_ASYNC_USB_TRANSFER_CALLBACK)(
 	VOID *Data, UINTN DataLength, VOID *Context, UINT32 Status);
 
-typedef struct _EFI_USB_IO_PROTOCOL EFI_USB_IO_PROTOCOL;
-
 /** The UsbIo function table, in specification order. */
-struct _EFI_USB_IO_PROTOCOL {
+typedef struct _EFI_USB_IO_PROTOCOL {
 	/** Control transfer on the default pipe (synchronous). */
-	EFI_STATUS (EFIAPI *UsbControlTransfer)(EFI_USB_IO_PROTOCOL *This,
+	EFI_STATUS (EFIAPI *UsbControlTransfer)(struct _EFI_USB_IO_PROTOCOL *This,
 		EFI_USB_DEVICE_REQUEST *Request,
 		EFI_USB_DATA_DIRECTION Direction, UINT32 Timeout, VOID *Data,
 		UINTN DataLength, UINT32 *Status);
 	/** Bulk transfer on this interface's current setting (synchronous). */
-	EFI_STATUS (EFIAPI *UsbBulkTransfer)(EFI_USB_IO_PROTOCOL *This,
+	EFI_STATUS (EFIAPI *UsbBulkTransfer)(struct _EFI_USB_IO_PROTOCOL *This,
 		UINT8 DeviceEndpoint, VOID *Data, UINTN *DataLength,
 		UINTN Timeout, UINT32 *Status);
 	/** Start or stop a periodic interrupt-IN transfer. */
 	EFI_STATUS (EFIAPI *UsbAsyncInterruptTransfer)(
-		EFI_USB_IO_PROTOCOL *This, UINT8 DeviceEndpoint,
+		struct _EFI_USB_IO_PROTOCOL *This, UINT8 DeviceEndpoint,
 		BOOLEAN IsNewTransfer, UINTN PollingInterval,
 		UINTN DataLength,
 		EFI_ASYNC_USB_TRANSFER_CALLBACK InterruptCallBack,
 		VOID *Context);
 	/** One interrupt transfer (synchronous). */
 	EFI_STATUS (EFIAPI *UsbSyncInterruptTransfer)(
-		EFI_USB_IO_PROTOCOL *This, UINT8 DeviceEndpoint, VOID *Data,
+		struct _EFI_USB_IO_PROTOCOL *This, UINT8 DeviceEndpoint, VOID *Data,
 		UINTN *DataLength, UINTN Timeout, UINT32 *Status);
 	/** One isochronous transfer (synchronous). */
 	EFI_STATUS (EFIAPI *UsbIsochronousTransfer)(
-		EFI_USB_IO_PROTOCOL *This, UINT8 DeviceEndpoint, VOID *Data,
+		struct _EFI_USB_IO_PROTOCOL *This, UINT8 DeviceEndpoint, VOID *Data,
 		UINTN DataLength, UINT32 *Status);
 	/** One isochronous transfer (asynchronous). */
 	EFI_STATUS (EFIAPI *UsbAsyncIsochronousTransfer)(
-		EFI_USB_IO_PROTOCOL *This, UINT8 DeviceEndpoint, VOID *Data,
+		struct _EFI_USB_IO_PROTOCOL *This, UINT8 DeviceEndpoint, VOID *Data,
 		UINTN DataLength,
 		EFI_ASYNC_USB_TRANSFER_CALLBACK IsochronousCallBack,
 		VOID *Context);
 	/** Copy of the device descriptor. */
-	EFI_STATUS (EFIAPI *UsbGetDeviceDescriptor)(EFI_USB_IO_PROTOCOL *This,
+	EFI_STATUS (EFIAPI *UsbGetDeviceDescriptor)(struct _EFI_USB_IO_PROTOCOL *This,
 		EFI_USB_DEVICE_DESCRIPTOR *DeviceDescriptor);
 	/** Copy of the active configuration descriptor's 9-byte header. */
-	EFI_STATUS (EFIAPI *UsbGetConfigDescriptor)(EFI_USB_IO_PROTOCOL *This,
+	EFI_STATUS (EFIAPI *UsbGetConfigDescriptor)(struct _EFI_USB_IO_PROTOCOL *This,
 		EFI_USB_CONFIG_DESCRIPTOR *ConfigurationDescriptor);
 	/** Copy of this interface's current interface descriptor. */
 	EFI_STATUS (EFIAPI *UsbGetInterfaceDescriptor)(
-		EFI_USB_IO_PROTOCOL *This,
+		struct _EFI_USB_IO_PROTOCOL *This,
 		EFI_USB_INTERFACE_DESCRIPTOR *InterfaceDescriptor);
 	/** Copy of one endpoint descriptor of the current setting. */
 	EFI_STATUS (EFIAPI *UsbGetEndpointDescriptor)(
-		EFI_USB_IO_PROTOCOL *This, UINT8 EndpointIndex,
+		struct _EFI_USB_IO_PROTOCOL *This, UINT8 EndpointIndex,
 		EFI_USB_ENDPOINT_DESCRIPTOR *EndpointDescriptor);
 	/** A string descriptor (the caller frees it). */
-	EFI_STATUS (EFIAPI *UsbGetStringDescriptor)(EFI_USB_IO_PROTOCOL *This,
+	EFI_STATUS (EFIAPI *UsbGetStringDescriptor)(struct _EFI_USB_IO_PROTOCOL *This,
 		UINT16 LangID, UINT8 StringID, CHAR16 **String);
 	/** The device's language IDs. */
 	EFI_STATUS (EFIAPI *UsbGetSupportedLanguages)(
-		EFI_USB_IO_PROTOCOL *This, UINT16 **LangIDTable,
+		struct _EFI_USB_IO_PROTOCOL *This, UINT16 **LangIDTable,
 		UINT16 *TableSize);
 	/** Reset the device's port and re-address it. */
-	EFI_STATUS (EFIAPI *UsbPortReset)(EFI_USB_IO_PROTOCOL *This);
-};
+	EFI_STATUS (EFIAPI *UsbPortReset)(struct _EFI_USB_IO_PROTOCOL *This);
+} EFI_USB_IO_PROTOCOL;
 
 /* ------------------------------------------------------------------------
  * Tuning

@@ -17,7 +17,6 @@
 
 #include "efi_glue.h"
 #include "bn_err.h"
-#include "bn_port.h"
 
 int bn_efi_read_config(EFI_USB_IO_PROTOCOL *io, uint8_t index, uint8_t **bufp,
 		       struct bn_config *cfg)

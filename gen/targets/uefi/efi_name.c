@@ -15,7 +15,6 @@
 
 #include "efi_glue.h"
 #include "bn_log.h"
-#include "bn_port.h"
 
 /** The driver's name. */
 static CHAR16 bn_efi_driver_name[BN_EFI_NAME_MAX];

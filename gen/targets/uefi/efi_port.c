@@ -16,7 +16,6 @@
 
 #include "efi_glue.h"
 #include "bn_log.h"
-#include "bn_port.h"
 
 /** The system table handed to the image. */
 EFI_SYSTEM_TABLE *bn_efi_st;

@@ -21,7 +21,6 @@
 
 #include "efi_glue.h"
 #include "bn_err.h"
-#include "bn_port.h"
 
 /** Every receive filter bit this interface implements. */
 #define BN_EFI_RX_FILTERS						\
@@ -812,7 +811,7 @@ static EFI_STATUS EFIAPI bn_efi_snp_receive(EFI_SIMPLE_NETWORK_PROTOCOL *This,
  * @param Event		WaitForPacket
  * @param Context	Interface
  */
-static VOID EFIAPI bn_efi_snp_wait(EFI_EVENT Event, VOID *Context)
+static void EFIAPI bn_efi_snp_wait(EFI_EVENT Event, VOID *Context)
 {
 	struct bn_efi_nic *nic = Context;
 
@@ -826,7 +825,7 @@ static VOID EFIAPI bn_efi_snp_wait(EFI_EVENT Event, VOID *Context)
  * @param Event		The timer
  * @param Context	Interface
  */
-static VOID EFIAPI bn_efi_snp_timer(EFI_EVENT Event, VOID *Context)
+static void EFIAPI bn_efi_snp_timer(EFI_EVENT Event, VOID *Context)
 {
 	struct bn_efi_nic *nic = Context;
 

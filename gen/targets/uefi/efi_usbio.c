@@ -27,7 +27,6 @@
 #include "efi_glue.h"
 #include "bn_err.h"
 #include "bn_log.h"
-#include "bn_port.h"
 
 /** Backend state of one open endpoint. */
 struct bn_efi_ep {
