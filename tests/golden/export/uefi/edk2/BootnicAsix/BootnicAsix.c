@@ -6599,9 +6599,9 @@ typedef struct _EFI_USB_IO_PROTOCOL {
 /** Most bulk-IN transfers completed per endpoint per poll. */
 #define BN_EFI_BULK_IN_BURST		8
 /** First rest of a bulk-IN endpoint after an attempt found nothing, us. */
-#define BN_EFI_BULK_IN_REST_MIN_US	2000
+#define BN_EFI_BULK_IN_REST_MIN_US	20000
 /** Longest rest of an idle bulk-IN endpoint, us. */
-#define BN_EFI_BULK_IN_REST_MAX_US	50000
+#define BN_EFI_BULK_IN_REST_MAX_US	100000
 /** Largest interrupt-IN transfer latched from the firmware's callback. */
 #define BN_EFI_INTR_MAX			64
 /** Interrupt-IN transfers latched between two polls. */
