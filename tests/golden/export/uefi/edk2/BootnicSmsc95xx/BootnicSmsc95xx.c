@@ -7427,6 +7427,22 @@ static EFI_STATUS bn_efi_snp_check(EFI_SIMPLE_NETWORK_PROTOCOL *snp,
 }
 
 /**
+ * Raise the TPL to TPL_CALLBACK for an SNP call, never lowering it (a
+ * caller already at a higher TPL keeps it).
+ *
+ * @return		The TPL to restore
+ */
+static EFI_TPL bn_efi_snp_lock(void)
+{
+	EFI_TPL tpl = bn_efi_bs->RaiseTPL(TPL_HIGH_LEVEL);
+
+	bn_efi_bs->RestoreTPL(tpl);
+	if (tpl < TPL_CALLBACK)
+		bn_efi_bs->RaiseTPL(TPL_CALLBACK);
+	return tpl;
+}
+
+/**
  * Poll the device unless a poll is already running.
  *
  * @param nic		Interface
@@ -7471,7 +7487,7 @@ static EFI_STATUS EFIAPI bn_efi_snp_start(EFI_SIMPLE_NETWORK_PROTOCOL *This)
 		return status;
 	if (status != EFI_SUCCESS)
 		return EFI_ALREADY_STARTED;
-	tpl = bn_efi_bs->RaiseTPL(TPL_CALLBACK);
+	tpl = bn_efi_snp_lock();
 	This->Mode->State = EfiSimpleNetworkStarted;
 	bn_efi_bs->RestoreTPL(tpl);
 	return EFI_SUCCESS;
@@ -7490,7 +7506,7 @@ static EFI_STATUS EFIAPI bn_efi_snp_stop(EFI_SIMPLE_NETWORK_PROTOCOL *This)
 
 	if (status != EFI_SUCCESS)
 		return status;
-	tpl = bn_efi_bs->RaiseTPL(TPL_CALLBACK);
+	tpl = bn_efi_snp_lock();
 	This->Mode->State = EfiSimpleNetworkStopped;
 	bn_efi_bs->RestoreTPL(tpl);
 	return EFI_SUCCESS;
@@ -7546,7 +7562,7 @@ static EFI_STATUS EFIAPI bn_efi_snp_initialize(
 	(void)ExtraTxBufferSize;
 	if (status != EFI_SUCCESS)
 		return status;
-	tpl = bn_efi_bs->RaiseTPL(TPL_CALLBACK);
+	tpl = bn_efi_snp_lock();
 	status = bn_efi_snp_open(bn_efi_nic_of(This));
 	if (status == EFI_SUCCESS)
 		This->Mode->State = EfiSimpleNetworkInitialized;
@@ -7607,7 +7623,7 @@ static EFI_STATUS EFIAPI bn_efi_snp_reset(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 	if (status != EFI_SUCCESS)
 		return status;
 	nic = bn_efi_nic_of(This);
-	tpl = bn_efi_bs->RaiseTPL(TPL_CALLBACK);
+	tpl = bn_efi_snp_lock();
 	setting = nic->mode.ReceiveFilterSetting;
 	bn_efi_snp_close(nic);
 	status = bn_efi_snp_open(nic);
@@ -7636,7 +7652,7 @@ static EFI_STATUS EFIAPI bn_efi_snp_shutdown(EFI_SIMPLE_NETWORK_PROTOCOL *This)
 
 	if (status != EFI_SUCCESS)
 		return status;
-	tpl = bn_efi_bs->RaiseTPL(TPL_CALLBACK);
+	tpl = bn_efi_snp_lock();
 	bn_efi_snp_close(bn_efi_nic_of(This));
 	This->Mode->State = EfiSimpleNetworkStarted;
 	bn_efi_bs->RestoreTPL(tpl);
@@ -7681,7 +7697,7 @@ static EFI_STATUS EFIAPI bn_efi_snp_receive_filters(
 				return EFI_INVALID_PARAMETER;
 		}
 	}
-	tpl = bn_efi_bs->RaiseTPL(TPL_CALLBACK);
+	tpl = bn_efi_snp_lock();
 	mode->ReceiveFilterSetting = (mode->ReceiveFilterSetting | Enable) &
 				     ~Disable;
 	if (ResetMCastFilter) {
@@ -7754,7 +7770,7 @@ static EFI_STATUS EFIAPI bn_efi_snp_statistics(
 		return EFI_INVALID_PARAMETER;
 	nic = bn_efi_nic_of(This);
 	s = &nic->nd->stats;
-	tpl = bn_efi_bs->RaiseTPL(TPL_CALLBACK);
+	tpl = bn_efi_snp_lock();
 	if (StatisticsSize) {
 		bn_port_memset(&t, 0xff, sizeof(t));
 		t.RxTotalFrames = s->rx_packets + s->rx_errors +
@@ -7874,7 +7890,7 @@ static EFI_STATUS EFIAPI bn_efi_snp_get_status(
 	if (status != EFI_SUCCESS)
 		return status;
 	nic = bn_efi_nic_of(This);
-	tpl = bn_efi_bs->RaiseTPL(TPL_CALLBACK);
+	tpl = bn_efi_snp_lock();
 	bn_efi_nic_poll(nic);
 	if (InterruptStatus) {
 		*InterruptStatus = nic->irq_status;
@@ -7946,7 +7962,7 @@ static EFI_STATUS EFIAPI bn_efi_snp_transmit(
 		frame[BN_EFI_ETH_TYPE_OFFSET + 1] = (UINT8)*Protocol;
 	}
 	nic = bn_efi_nic_of(This);
-	tpl = bn_efi_bs->RaiseTPL(TPL_CALLBACK);
+	tpl = bn_efi_snp_lock();
 	/* Every buffer accepted must fit in the hand-back ring */
 	if (nic->tx_inflight + nic->tx_count >= BN_EFI_TX_RING) {
 		status = EFI_NOT_READY;
@@ -7998,7 +8014,7 @@ static EFI_STATUS EFIAPI bn_efi_snp_receive(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 	if (!BufferSize || !Buffer)
 		return EFI_INVALID_PARAMETER;
 	nic = bn_efi_nic_of(This);
-	tpl = bn_efi_bs->RaiseTPL(TPL_CALLBACK);
+	tpl = bn_efi_snp_lock();
 	if (!nic->rx_count)
 		bn_efi_nic_poll(nic);
 	if (!nic->rx_count) {
@@ -8120,7 +8136,7 @@ static void bn_efi_snp_fini(struct bn_efi_nic *nic)
 	EFI_TPL tpl;
 
 	if (nic->timer) {
-		tpl = bn_efi_bs->RaiseTPL(TPL_CALLBACK);
+		tpl = bn_efi_snp_lock();
 		if (nic->mode.State == EfiSimpleNetworkInitialized)
 			bn_efi_snp_close(nic);
 		nic->mode.State = EfiSimpleNetworkStopped;
