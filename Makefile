@@ -84,6 +84,7 @@ include mk/portable.mk
 include mk/docs.mk
 include mk/install.mk
 include mk/embed.mk
+include mk/uefi.mk
 
 $(TESTED_C): $(TEST_SRCS) mk/tested-families.sh
 	@mkdir -p $(@D)

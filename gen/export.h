@@ -89,6 +89,8 @@ extern const struct bn_export_target bn_export_target_source;
 
 /** The iPXE target (gen/export_ipxe.c). */
 extern const struct bn_export_target bn_export_target_ipxe;
+/** The UEFI target (gen/export_uefi.c). */
+extern const struct bn_export_target bn_export_target_uefi;
 
 /** Every target, NULL-terminated (gen/export.c). */
 extern const struct bn_export_target *const bn_export_targets[];
