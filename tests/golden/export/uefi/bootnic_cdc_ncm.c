@@ -2422,7 +2422,8 @@ static size_t bn_vsnprintf(char *buf, size_t size, const char *fmt, bn_va_list a
 		case 'p':
 			bn_fmt_putc(&out, '0');
 			bn_fmt_putc(&out, 'x');
-			u = (uintptr_t)__builtin_va_arg(args, void *);
+			/* size_t: iPXE's <stdint.h> has no uintptr_t */
+			u = (size_t)__builtin_va_arg(args, void *);
 			bn_fmt_num(&out, u, 0, 16, 0, width, left, zero);
 			break;
 		case 'c': {
