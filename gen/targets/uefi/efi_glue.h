@@ -261,6 +261,12 @@ void bn_efi_port_init(EFI_SYSTEM_TABLE *st);
  */
 void bn_efi_ascii_to_char16(CHAR16 *dst, size_t size, const char *src);
 
+/**
+ * Acknowledge the local APIC timer interrupt if it is the one in service
+ * (a work-around for OVMF before edk2-stable202302, see efi_apic.c).
+ */
+void bn_efi_apic_ack_timer(void);
+
 /* ------------------------------------------------------------------------
  * Host-controller backend over UsbIo
  * ------------------------------------------------------------------------ */

@@ -378,6 +378,7 @@ static void bn_efi_usb_bulk_in(struct bn_efi_usb *usb, struct bn_efi_ep *eps)
 		xfer = eps->head;
 		len = xfer->len;
 		usb_status = EFI_USB_NOERROR;
+		bn_efi_apic_ack_timer();
 		status = io->UsbBulkTransfer(io, eps->ep->address, xfer->buf,
 					     &len, BN_EFI_BULK_IN_POLL_MS,
 					     &usb_status);

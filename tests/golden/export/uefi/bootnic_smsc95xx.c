@@ -16,11 +16,11 @@
  *   drivers/smsc95xx/smsc95xx_driver.h
  *   drivers/smsc95xx/smsc95xx_family.c drivers/smsc95xx/smsc95xx_frame.c
  *   drivers/smsc95xx/smsc95xx_ids.c drivers/smsc95xx/smsc95xx_mac.c
- *   drivers/smsc95xx/smsc95xx_reg.c gen/targets/uefi/efi_binding.c
- *   gen/targets/uefi/efi_glue.h gen/targets/uefi/efi_guid.c
- *   gen/targets/uefi/efi_match.c gen/targets/uefi/efi_name.c
- *   gen/targets/uefi/efi_port.c gen/targets/uefi/efi_snp.c
- *   gen/targets/uefi/efi_usbio.c
+ *   drivers/smsc95xx/smsc95xx_reg.c gen/targets/uefi/efi_apic.c
+ *   gen/targets/uefi/efi_glue.h gen/targets/uefi/efi_binding.c
+ *   gen/targets/uefi/efi_guid.c gen/targets/uefi/efi_match.c
+ *   gen/targets/uefi/efi_name.c gen/targets/uefi/efi_port.c
+ *   gen/targets/uefi/efi_snp.c gen/targets/uefi/efi_usbio.c
  *
  * Families:
  *   lan9500      SMSC LAN9500/LAN9505 USB 2.0 10/100 (ID_REV 9500)
@@ -6128,6 +6128,12 @@ static void bn_efi_port_init(EFI_SYSTEM_TABLE *st);
  */
 static void bn_efi_ascii_to_char16(CHAR16 *dst, size_t size, const char *src);
 
+/**
+ * Acknowledge the local APIC timer interrupt if it is the one in service
+ * (a work-around for OVMF before edk2-stable202302, see efi_apic.c).
+ */
+static void bn_efi_apic_ack_timer(void);
+
 /** One interface of the bound function and the UsbIo that reaches it. */
 struct bn_efi_usb_if {
 	uint8_t number;			/**< bInterfaceNumber */
@@ -6291,6 +6297,105 @@ static void bn_efi_name_init(void);
  * @return		EFI_SUCCESS, or the error that prevented installing
  */
 static EFI_STATUS bn_efi_driver_entry(EFI_HANDLE image, EFI_SYSTEM_TABLE *st);
+
+/** IA32_APIC_BASE MSR. */
+#define BN_APIC_BASE_MSR	0x1b
+/** IA32_APIC_BASE: x2APIC mode enabled. */
+#define BN_APIC_BASE_EXTD	0x400
+/** IA32_APIC_BASE: APIC globally enabled. */
+#define BN_APIC_BASE_EN		0x800
+/** IA32_APIC_BASE: physical base address bits. */
+#define BN_APIC_BASE_MASK	0xfffff000ULL
+/** xAPIC register: end of interrupt. */
+#define BN_XAPIC_EOI		0xb0
+/** xAPIC register: first in-service register (eight, 16 bytes apart). */
+#define BN_XAPIC_ISR		0x100
+/** xAPIC register: LVT timer. */
+#define BN_XAPIC_LVT_TIMER	0x320
+/** x2APIC MSR of xAPIC register @p off. */
+#define BN_X2APIC_MSR(off)	(0x800 + ((off) >> 4))
+/** LVT: vector bits. */
+#define BN_APIC_LVT_VECTOR	0xff
+/** LVT: masked. */
+#define BN_APIC_LVT_MASKED	0x10000
+
+/**
+ * Read a model-specific register.
+ *
+ * @param msr		Register
+ * @return		Value
+ */
+static uint64_t bn_efi_rdmsr(uint32_t msr)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
+	return ((uint64_t)hi << 32) | lo;
+}
+
+/**
+ * Write a model-specific register.
+ *
+ * @param msr		Register
+ * @param value		Value
+ */
+static void bn_efi_wrmsr(uint32_t msr, uint64_t value)
+{
+	__asm__ volatile("wrmsr" : : "c"(msr), "a"((uint32_t)value),
+			 "d"((uint32_t)(value >> 32)));
+}
+
+/**
+ * Read a local APIC register.
+ *
+ * @param base		IA32_APIC_BASE value
+ * @param off		xAPIC register offset
+ * @return		Value
+ */
+static uint32_t bn_efi_apic_read(uint64_t base, uint32_t off)
+{
+	if (base & BN_APIC_BASE_EXTD)
+		return (uint32_t)bn_efi_rdmsr(BN_X2APIC_MSR(off));
+	return *(volatile uint32_t *)(uintptr_t)((base & BN_APIC_BASE_MASK) +
+						 off);
+}
+
+/**
+ * Write a local APIC register.
+ *
+ * @param base		IA32_APIC_BASE value
+ * @param off		xAPIC register offset
+ * @param value		Value
+ */
+static void bn_efi_apic_write(uint64_t base, uint32_t off, uint32_t value)
+{
+	if (base & BN_APIC_BASE_EXTD)
+		bn_efi_wrmsr(BN_X2APIC_MSR(off), value);
+	else
+		*(volatile uint32_t *)(uintptr_t)((base & BN_APIC_BASE_MASK) +
+						  off) = value;
+}
+
+static void bn_efi_apic_ack_timer(void)
+{
+	uint64_t base = bn_efi_rdmsr(BN_APIC_BASE_MSR);
+	uint32_t lvt, isr;
+	int i, vector = -1;
+
+	if (!(base & BN_APIC_BASE_EN))
+		return;
+	lvt = bn_efi_apic_read(base, BN_XAPIC_LVT_TIMER);
+	if (lvt & BN_APIC_LVT_MASKED)
+		return;
+	/* The highest vector in service is the one an EOI acknowledges */
+	for (i = 7; i >= 0 && vector < 0; i--) {
+		isr = bn_efi_apic_read(base, BN_XAPIC_ISR + 0x10 * (uint32_t)i);
+		if (isr)
+			vector = i * 32 + 31 - __builtin_clz(isr);
+	}
+	if (vector >= 0 && (uint32_t)vector == (lvt & BN_APIC_LVT_VECTOR))
+		bn_efi_apic_write(base, BN_XAPIC_EOI, 0);
+}
 
 /** Every function this driver is bound to. */
 static struct bn_efi_nic *bn_efi_nics;
@@ -8489,6 +8594,7 @@ static void bn_efi_usb_bulk_in(struct bn_efi_usb *usb, struct bn_efi_ep *eps)
 		xfer = eps->head;
 		len = xfer->len;
 		usb_status = EFI_USB_NOERROR;
+		bn_efi_apic_ack_timer();
 		status = io->UsbBulkTransfer(io, eps->ep->address, xfer->buf,
 					     &len, BN_EFI_BULK_IN_POLL_MS,
 					     &usb_status);
