@@ -6261,6 +6261,8 @@ struct bn_efi_ep {
 	unsigned int latch_count;	/**< Latched transfers */
 	uint64_t idle_us;		/**< Bulk IN: clock at the last empty attempt */
 	uint32_t rest_us;		/**< Bulk IN: rest after it (0: none) */
+	uint32_t got;			/**< Bulk IN: bytes of the oldest transfer
+					     received by polls that timed out */
 };
 
 /**
@@ -6424,6 +6426,7 @@ static struct bn_xfer *bn_efi_ep_pop(struct bn_efi_ep *eps)
 
 	if (xfer) {
 		eps->head = xfer->hcd_next;
+		eps->got = 0;
 		if (!eps->head)
 			eps->tail = NULL;
 		xfer->hcd_next = NULL;
@@ -6560,7 +6563,11 @@ static int bn_efi_usb_bulk_out(struct bn_efi_ep *eps, struct bn_xfer *xfer)
  * ::BN_EFI_BULK_IN_REST_MIN_US, doubling while nothing arrives, up to
  * ::BN_EFI_BULK_IN_REST_MAX_US.  Data, or a transmit (a reply may follow),
  * ends the rest.  Without this, the network stack's polling would keep the
- * processor at TPL_CALLBACK and starve the application.  An
+ * processor at TPL_CALLBACK and starve the application.  A timed-out
+ * attempt may still have received part of a transfer (a full-size frame is
+ * 24 full-speed packets): those bytes are kept, the next attempt continues
+ * behind them, and the endpoint does not rest in the middle of a transfer.
+ * An
  * error completes the transfer; a stall also cancels the ones behind it,
  * so the SDK can clear the halt once nothing is pending.
  *
@@ -6582,15 +6589,25 @@ static void bn_efi_usb_bulk_in(struct bn_efi_usb *usb, struct bn_efi_ep *eps)
 		return;
 	for (n = 0; n < BN_EFI_BULK_IN_BURST && eps->head; n++) {
 		xfer = eps->head;
-		len = xfer->len;
+		len = xfer->len - eps->got;
 		usb_status = EFI_USB_NOERROR;
 		bn_efi_apic_ack_timer();
-		status = io->UsbBulkTransfer(io, eps->ep->address, xfer->buf,
+		status = io->UsbBulkTransfer(io, eps->ep->address,
+					     (uint8_t *)xfer->buf + eps->got,
 					     &len, BN_EFI_BULK_IN_POLL_MS,
 					     &usb_status);
 		rc = bn_efi_usb_error(status, usb_status);
+		if (rc == -BN_ETIMEDOUT && len) {
+			/* Part of a transfer came: the rest follows it */
+			eps->got += (uint32_t)len;
+			eps->rest_us = 0;
+			if (eps->got < xfer->len)
+				return;
+			rc = 0;
+			len = 0;
+		}
 		if (rc == -BN_ETIMEDOUT) {
-			if (n == 0) {
+			if (n == 0 && !eps->got) {
 				eps->idle_us = now;
 				eps->rest_us = eps->rest_us ?
 					BN_MIN(eps->rest_us * 2,
@@ -6601,6 +6618,7 @@ static void bn_efi_usb_bulk_in(struct bn_efi_usb *usb, struct bn_efi_ep *eps)
 			}
 			return;
 		}
+		len += eps->got;
 		bn_efi_ep_pop(eps);
 		bn_efi_usb_finish(usb, xfer, rc, rc < 0 ? 0 : (uint32_t)len);
 		if (rc == -BN_ESTALL) {
