@@ -76,6 +76,7 @@ include mk/deps.mk
 include mk/portable.mk
 include mk/docs.mk
 include mk/install.mk
+include mk/e2e.mk
 
 $(TESTED_C): $(TEST_SRCS) mk/tested-families.sh
 	@mkdir -p $(@D)
@@ -85,10 +86,11 @@ $(TESTED_C): $(TEST_SRCS) mk/tested-families.sh
 $(BUILD)/bootnic: $(BUILD)/rel/bootnic
 	cp $< $@
 
-## make test       deps, portable-check, install-check, ID lint, every Check suite (normal and ASan+UBSan), fuzz corpus replay
+## make test       deps, portable-check, install-check, ID lint, every Check suite (normal and ASan+UBSan), fuzz corpus replay, end-to-end tests
 test: deps portable-check install-check
 	$(MAKE) --no-print-directory test-build
 	sh tests/run-tests.sh $(BUILD) "$(TESTS)" "$(FUZZERS)"
+	$(MAKE) --no-print-directory $(E2E_IN_TEST)
 
 .PHONY: test-build
 test-build: $(BUILD)/bootnic \
