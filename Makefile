@@ -54,6 +54,10 @@ FUZZ_SRCS	:= $(sort $(wildcard tests/fuzz/fuzz_*.c))
 BENCH_SRCS	:= $(sort $(wildcard tests/bench/bench_*.c))
 PUBLIC_HDRS	:= $(sort $(wildcard sdk/*.h sdk/hcd/*.h sdk/classes/*.h))
 
+# Sources embedded into the CLI for `bootnic export` (gen/embedded.h).
+EMBED_SRCS	:= $(sort $(wildcard sdk/*.[ch] sdk/hcd/*.h sdk/classes/*.[ch] \
+		     drivers/*.c drivers/*/*.[ch] gen/targets/*/*))
+
 TESTS		= $(patsubst tests/unit/%.c,%,$(TEST_SRCS))
 FUZZERS		= $(patsubst tests/fuzz/%.c,%,$(FUZZ_SRCS))
 BENCHES		= $(patsubst tests/bench/%.c,%,$(BENCH_SRCS))
@@ -61,6 +65,8 @@ BENCHES		= $(patsubst tests/bench/%.c,%,$(BENCH_SRCS))
 # Generated: the list of families that tests declare they cover.
 GEN_DIR		:= $(BUILD)/gen
 TESTED_C	:= $(GEN_DIR)/tested_families.c
+EMBED_TOOL	:= $(BUILD)/tools/embed
+EMBED_LIST	:= $(GEN_DIR)/embed.list
 
 .PHONY: all test check docs coverage bench demo deps install uninstall clean \
 	portable-check install-check fuzz lint help
@@ -76,6 +82,7 @@ include mk/deps.mk
 include mk/portable.mk
 include mk/docs.mk
 include mk/install.mk
+include mk/embed.mk
 include mk/e2e.mk
 
 $(TESTED_C): $(TEST_SRCS) mk/tested-families.sh
@@ -105,13 +112,13 @@ lint: $(BUILD)/bootnic
 
 ## make fuzz       build libFuzzer targets with clang into build/fuzz/ (FUZZ_SECONDS=N runs each)
 FUZZ_SECONDS	?= 0
-fuzz: deps $(TESTED_C)
+fuzz: deps $(TESTED_C) $(BUILD)/rel/gen/embedded.c
 	@mkdir -p $(BUILD)/fuzz
 	@for f in $(FUZZERS); do \
 	  echo "  FUZZ    $$f"; \
 	  $(CLANG) -std=c11 -D_DEFAULT_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined \
 	    $(CPPFLAGS_ALL) $(PKG_CFLAGS) tests/fuzz/$$f.c $(PORTABLE_SRCS) $(HOST_LIB_SRCS) \
-	    $(TESTED_C) -o $(BUILD)/fuzz/$$f $(LDLIBS) || exit 1; \
+	    $(TESTED_C) $(BUILD)/rel/gen/embedded.c -o $(BUILD)/fuzz/$$f $(LDLIBS) || exit 1; \
 	  if [ "$(FUZZ_SECONDS)" != 0 ]; then mkdir -p $(BUILD)/fuzz/$$f.corpus; \
 	    $(BUILD)/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) $(BUILD)/fuzz/$$f.corpus \
 	      tests/fuzz/corpus/$${f#fuzz_} || exit 1; fi; \

@@ -5,7 +5,8 @@
 define variant_rules
 $(1)_PORT_OBJS := $$(patsubst %.c,$(BUILD)/$(1)/obj/%.o,$(PORTABLE_SRCS))
 $(1)_HOST_OBJS := $$(patsubst %.c,$(BUILD)/$(1)/obj/%.o,$(HOST_LIB_SRCS)) \
-		  $(BUILD)/$(1)/obj/gen/tested_families.o
+		  $(BUILD)/$(1)/obj/gen/tested_families.o \
+		  $(BUILD)/$(1)/obj/gen/embedded_table.o
 $(1)_SUPPORT_OBJS := $$(patsubst %.c,$(BUILD)/$(1)/obj/%.o,$(TEST_SUPPORT))
 
 $(BUILD)/$(1)/obj/%.o: %.c

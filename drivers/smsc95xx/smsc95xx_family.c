@@ -151,30 +151,30 @@ static const struct bn_op smsc95xx_stop_ops[] = {
 };
 
 /** Reset program. */
-static const struct bn_prog smsc95xx_reset = {
+static const struct bn_prog smsc95xx_prog_reset = {
 	"smsc95xx-reset", smsc95xx_reset_ops
 };
 /** PHY interrupt program. */
-static const struct bn_prog smsc95xx_phy_irq = {
+static const struct bn_prog smsc95xx_prog_phy_irq = {
 	"smsc95xx-phy-irq", smsc95xx_phy_irq_ops
 };
 /** Open program. */
-static const struct bn_prog smsc95xx_open = {
+static const struct bn_prog smsc95xx_prog_open = {
 	"smsc95xx-open", smsc95xx_open_ops
 };
 /** Start program. */
-static const struct bn_prog smsc95xx_start = {
+static const struct bn_prog smsc95xx_prog_start = {
 	"smsc95xx-start", smsc95xx_start_ops
 };
 /** Stop program. */
-static const struct bn_prog smsc95xx_stop = {
+static const struct bn_prog smsc95xx_prog_stop = {
 	"smsc95xx-stop", smsc95xx_stop_ops
 };
 
 /** Programs of every family, in run order. */
 static const struct bn_prog *const smsc95xx_programs[] = {
-	&smsc95xx_reset, &smsc95xx_phy_irq, &smsc95xx_open,
-	&smsc95xx_start, &smsc95xx_stop,
+	&smsc95xx_prog_reset, &smsc95xx_prog_phy_irq, &smsc95xx_prog_open,
+	&smsc95xx_prog_start, &smsc95xx_prog_stop,
 };
 
 /* ------------------------------------------------------------------------
@@ -190,9 +190,9 @@ static const struct bn_prog *const smsc95xx_programs[] = {
  */
 #define SMSC_INFO(chip, gen, feat)					\
 	{ .chip_id = (chip), .generation = (gen), .features = (feat),	\
-	  .reset = &smsc95xx_reset, .phy_irq = &smsc95xx_phy_irq,	\
-	  .open = &smsc95xx_open, .start = &smsc95xx_start,		\
-	  .stop = &smsc95xx_stop }
+	  .reset = &smsc95xx_prog_reset, .phy_irq = &smsc95xx_prog_phy_irq,	\
+	  .open = &smsc95xx_prog_open, .start = &smsc95xx_prog_start,		\
+	  .stop = &smsc95xx_prog_stop }
 
 /** Features of the "A" generation (Linux enables the same three). */
 #define SMSC_FEAT_GEN_A	(SMSC95XX_FEAT_8_WAKEUP_FILTERS |		\

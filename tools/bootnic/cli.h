@@ -166,4 +166,14 @@ int bn_cmd_sim(struct bn_cli *cli, int argc, char **argv);
  */
 int bn_cmd_sim_smsc(struct bn_cli *cli, int argc, char **argv);
 
+/**
+ * The `export` subcommand: write drivers as files for a bootloader's tree.
+ *
+ * @param cli		Context
+ * @param argc		Arguments
+ * @param argv		Argument vector
+ * @return		Exit code
+ */
+int bn_cmd_export(struct bn_cli *cli, int argc, char **argv);
+
 #endif /* BN_CLI_H */

@@ -21,5 +21,7 @@ const struct bn_cli_cmd bn_cli_cmds[] = {
 	  bn_cmd_classify },
 	{ "sim", "run a driver on a chip model (optionally recorded)",
 	  bn_cmd_sim },
+	{ "export", "write drivers as files for iPXE, UEFI, ... trees",
+	  bn_cmd_export },
 	{ NULL, NULL, NULL },
 };

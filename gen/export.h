@@ -1,0 +1,298 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+#ifndef BN_EXPORT_H
+#define BN_EXPORT_H
+
+/**
+ * @file
+ * Exporters: turn SDK drivers into files for a bootloader's tree.
+ *
+ * A target (iPXE, UEFI, Syslinux, the portable `source`) is one
+ * ::bn_export_target: a name, a line of description and a render function
+ * that turns a ::bn_export_req (drivers, licence) into a list of files
+ * (::bn_export_files).  Renderers build their C files with
+ * bn_export_amalgamate() (the portable SDK + the driver + the target's glue
+ * from gen/targets/<target>/, pruned and made static, see gen/amalg.h),
+ * put their own text around it (licence, bn_export_header_comment(), the
+ * native ID table from bn_export_id_at(), registration), and add the
+ * result with bn_export_add_file().  bn_export_write() writes the list
+ * under the output directory.  Output is deterministic: no timestamps, no
+ * absolute paths, nothing but the embedded sources and the request.
+ *
+ * Adding a target is one more row in ::bn_export_targets (gen/export.c)
+ * and one renderer file, gen/export_<target>.c.
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "bn_family.h"
+#include "gen/amalg.h"
+#include "gen/strbuf.h"
+
+/** Size of an error message buffer for the export functions. */
+#define BN_EXPORT_ERROR_MAX 512
+
+/** Identifier the glue uses for the driver being exported. */
+#define BN_EXPORT_DRIVER_IDENT "BN_EXPORT_DRIVER"
+
+/** One file an export produces. */
+struct bn_export_file {
+	char *path;	/**< Relative to the output directory, '/' separated */
+	char *data;	/**< Contents (malloc'd) */
+	size_t len;	/**< Length of @c data */
+};
+
+/** The files an export produces, in the order they were added. */
+struct bn_export_files {
+	struct bn_export_file *files;	/**< Files */
+	size_t count;			/**< Number of files */
+	size_t cap;			/**< Allocated entries */
+};
+
+/** A licence an export may be declared under. */
+struct bn_export_licence {
+	const char *spdx;	/**< SPDX identifier, e.g. "BSD-2-Clause" */
+	const char *ipxe;	/**< iPXE FILE_LICENCE() name, e.g. "BSD2" */
+};
+
+/** What to export. */
+struct bn_export_req {
+	const struct bn_driver *const *drivers;	/**< Drivers to export */
+	size_t driver_count;			/**< Entries in @c drivers */
+	const struct bn_export_licence *licence; /**< Licence (never NULL) */
+	const char *version;			/**< bootnic version, e.g. "0.1.0" */
+};
+
+/** An export target. */
+struct bn_export_target {
+	const char *name;		/**< Name for --target, e.g. "ipxe" */
+	const char *description;	/**< One line for --list */
+	/**
+	 * Render every requested driver.
+	 *
+	 * @param req		Request
+	 * @param out		Files to add to (bn_export_add_file())
+	 * @param err		Error message out ("file:line: ..." where known)
+	 * @param err_size	Size of @p err
+	 * @return		0, or -1 with @p err set
+	 */
+	int (*render)(const struct bn_export_req *req,
+		      struct bn_export_files *out, char *err, size_t err_size);
+};
+
+/** The portable-source target (gen/export_source.c). */
+extern const struct bn_export_target bn_export_target_source;
+
+/** Every target, NULL-terminated (gen/export.c). */
+extern const struct bn_export_target *const bn_export_targets[];
+
+/** Licences accepted by --licence, terminated by a NULL @c spdx. */
+extern const struct bn_export_licence bn_export_licences[];
+
+/* ------------------------------------------------------------------------
+ * Targets, licences, names
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Find a target by name.
+ *
+ * @param name		Name
+ * @return		Target, or NULL
+ */
+const struct bn_export_target *bn_export_target_find(const char *name);
+
+/**
+ * Find a licence by SPDX identifier or iPXE name (case-insensitive).
+ *
+ * @param name		Name, or NULL for the default (BSD-2-Clause)
+ * @return		Licence, or NULL if not accepted
+ */
+const struct bn_export_licence *bn_export_licence_find(const char *name);
+
+/**
+ * The C symbol of a driver's ::bn_driver object: `bn_<name>_driver` with
+ * '-' as '_' (cdc-ecm: bn_cdc_ecm_driver).
+ *
+ * @param name		Driver name
+ * @param buf		Output
+ * @param size		Size of @p buf
+ * @return		@p buf
+ */
+const char *bn_export_symbol(const char *name, char *buf, size_t size);
+
+/**
+ * The base name of a driver's exported files: `bootnic_<name>` with '-'
+ * as '_' (cdc-ecm: bootnic_cdc_ecm).
+ *
+ * @param name		Driver name
+ * @param buf		Output
+ * @param size		Size of @p buf
+ * @return		@p buf
+ */
+const char *bn_export_basename(const char *name, char *buf, size_t size);
+
+/* ------------------------------------------------------------------------
+ * Building the C text
+ * ------------------------------------------------------------------------ */
+
+/** What a renderer adds to the default amalgamation of a driver. */
+struct bn_export_glue {
+	/** Directory of the target's glue (e.g. "gen/targets/ipxe"), whose
+	 *  embedded `.c` files join the amalgamation; NULL for none */
+	const char *dir;
+	/** Roots besides the driver object (glue entry points); the driver
+	 *  object is always a root */
+	const char *const *roots;
+	size_t root_count;			/**< Entries in @c roots */
+	/** Names left with external linkage */
+	const char *const *exported;
+	size_t exported_count;			/**< Entries in @c exported */
+	/** Substitutions besides BN_EXPORT_DRIVER -> driver symbol */
+	const struct bn_amalg_subst *subst;
+	size_t subst_count;			/**< Entries in @c subst */
+};
+
+/**
+ * Amalgamate one driver with a target's glue.
+ *
+ * The candidate files are every embedded portable `.c` file (sdk/,
+ * sdk/classes/, drivers/) except drivers/registry.c, then the glue
+ * directory's `.c` files; pruning from the roots drops the other drivers.
+ * `BN_EXPORT_DRIVER` is replaced by the driver symbol.
+ *
+ * @param drv		Driver
+ * @param glue		Glue, roots, exported names, substitutions (NULL for
+ *			the driver alone)
+ * @param out		Result (free with bn_amalg_out_free())
+ * @return		0, or -1 with @c out->error set
+ */
+int bn_export_amalgamate(const struct bn_driver *drv,
+			 const struct bn_export_glue *glue,
+			 struct bn_amalg_out *out);
+
+/**
+ * Append the export's header comment: what the file is, the bootnic
+ * version, the source files that contributed, the families and the ID
+ * rows.  No timestamps, no absolute paths.
+ *
+ * Every line is @p prefix followed by text; @p open and @p close are
+ * written before and after (for C: "/\*\n", " * ", " *\/\n"; for an INF
+ * file: "", "## ", "").
+ *
+ * @param sb		Output
+ * @param req		Request (version)
+ * @param drv		Driver
+ * @param am		Its amalgamation (for the source list; may be NULL)
+ * @param what		First line, e.g. "bootnic_asix.c: iPXE driver"
+ * @param open		Text before the first line
+ * @param prefix	Text starting every line
+ * @param close		Text after the last line
+ */
+void bn_export_header_comment(struct bn_strbuf *sb,
+			      const struct bn_export_req *req,
+			      const struct bn_driver *drv,
+			      const struct bn_amalg_out *am, const char *what,
+			      const char *open, const char *prefix,
+			      const char *close);
+
+/**
+ * Append a C string literal (with quotes) for a text.
+ *
+ * @param sb		Output
+ * @param s		Text
+ */
+void bn_export_c_string(struct bn_strbuf *sb, const char *s);
+
+/** One ID row, ready to render. */
+struct bn_export_id {
+	const struct bn_id *id;	/**< The row */
+	size_t index;		/**< Its index in the driver's table */
+	bool device;		/**< Matches a VID:PID */
+	bool cls;		/**< Matches a class triple */
+	const char *family;	/**< Family name ("-" if none) */
+	const char *product;	/**< Product name ("-" if none) */
+	/** What it matches: "0b95:7720", "class 02/06/00",
+	 *  "0b95:7720+ff/ff/00" ("any" for a wildcard field) */
+	char key[40];
+	/** A C-identifier-safe name unique within the driver:
+	 *  "<family>_<vvvv>_<pppp>" or "<family>_class" ... */
+	char ident[64];
+};
+
+/**
+ * Describe row @p i of a driver's ID table.
+ *
+ * @param drv		Driver
+ * @param i		Row index
+ * @param out		Description
+ * @return		false when @p i is past the end
+ */
+bool bn_export_id_at(const struct bn_driver *drv, size_t i,
+		     struct bn_export_id *out);
+
+/* ------------------------------------------------------------------------
+ * Files
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Add a file to an export.
+ *
+ * @param fs		Files
+ * @param path		Path relative to the output directory
+ * @param data		Contents (copied)
+ * @param len		Length of @p data
+ * @return		0, or -1 when out of memory or the path is already
+ *			used
+ */
+int bn_export_add_file(struct bn_export_files *fs, const char *path,
+		       const char *data, size_t len);
+
+/**
+ * Free an export's files and reset the list.
+ *
+ * @param fs		Files
+ */
+void bn_export_files_free(struct bn_export_files *fs);
+
+/**
+ * Check a relative output path: non-empty, not absolute, no empty, "." or
+ * ".." components, no backslashes.
+ *
+ * @param path		Path
+ * @return		true if it stays inside the output directory
+ */
+bool bn_export_path_ok(const char *path);
+
+/**
+ * Write an export's files under @p dir (created with its parents as
+ * needed), listing each path written on @p list.
+ *
+ * @param fs		Files
+ * @param dir		Output directory
+ * @param list		Stream for the list of written files (may be NULL)
+ * @param err		Error message out
+ * @param err_size	Size of @p err
+ * @return		0, or -1 with @p err set
+ */
+int bn_export_write(const struct bn_export_files *fs, const char *dir,
+		    FILE *list, char *err, size_t err_size);
+
+/**
+ * Render a target for a request.
+ *
+ * @param target	Target
+ * @param req		Request
+ * @param out		Files (empty on entry; freed by the caller)
+ * @param err		Error message out
+ * @param err_size	Size of @p err
+ * @return		0, or -1 with @p err set
+ */
+int bn_export_render(const struct bn_export_target *target,
+		     const struct bn_export_req *req,
+		     struct bn_export_files *out, char *err, size_t err_size);
+
+#endif /* BN_EXPORT_H */

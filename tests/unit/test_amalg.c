@@ -1,0 +1,571 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+
+/*
+ * The amalgamator on synthetic in-memory sources (pruning, static rewrite,
+ * extern handling, substitution, ordering, comments, include hoisting,
+ * errors with file:line) and on the real embedded sources (every driver,
+ * determinism).
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bn_family.h"
+#include "gen/amalg.h"
+#include "gen/export.h"
+#include "tests/unit/bn_test.h"
+
+/* ---- helpers ---- */
+
+#define F(p, s) { p, s, sizeof(s) - 1 }
+
+static struct bn_amalg_out out;
+
+/* Amalgamate files[0..] (all .c in the set, in order) from roots. */
+static int run_set(const struct bn_embedded_file *set, size_t n,
+		   const char *const *roots, size_t nroots,
+		   const char *const *exported, size_t nexp,
+		   const struct bn_amalg_subst *subst, size_t nsubst)
+{
+	const char *files[16];
+	size_t i, nf = 0;
+	struct bn_amalg_spec spec;
+
+	for (i = 0; i < n; i++) {
+		size_t l = strlen(set[i].path);
+
+		if (strcmp(set[i].path + l - 2, ".c") == 0)
+			files[nf++] = set[i].path;
+	}
+	memset(&spec, 0, sizeof(spec));
+	spec.files = files;
+	spec.file_count = nf;
+	spec.roots = roots;
+	spec.root_count = nroots;
+	spec.exported = exported;
+	spec.exported_count = nexp;
+	spec.subst = subst;
+	spec.subst_count = nsubst;
+	spec.fileset = set;
+	spec.fileset_count = n;
+	bn_amalg_out_free(&out);
+	return bn_amalg_run(&spec, &out);
+}
+
+#define RUN(set, ...)							\
+	run_set(set, sizeof(set) / sizeof(set[0]), __VA_ARGS__)
+
+static const char *const root_main[] = { "entry" };
+
+/* Position of a substring in the output, asserting it is there. */
+static size_t at(const char *needle)
+{
+	const char *p;
+
+	ck_assert_ptr_nonnull(out.text);
+	p = strstr(out.text, needle);
+	if (!p)
+		ck_abort_msg("missing \"%s\" in:\n%s", needle, out.text);
+	return (size_t)(p - out.text);
+}
+
+static void absent(const char *needle)
+{
+	ck_assert_ptr_nonnull(out.text);
+	if (strstr(out.text, needle))
+		ck_abort_msg("unexpected \"%s\" in:\n%s", needle, out.text);
+}
+
+static void teardown(void)
+{
+	bn_amalg_out_free(&out);
+}
+
+/* ---- a small library ---- */
+
+static const struct bn_embedded_file lib[] = {
+	F("lib/lib.h",
+	  "/* SPDX */\n"
+	  "#ifndef LIB_H\n"
+	  "#define LIB_H\n"
+	  "\n"
+	  "#include <stdint.h>\n"
+	  "\n"
+	  "/** Scale factor. */\n"
+	  "#define LIB_SCALE 3\n"
+	  "/** Unused macro. */\n"
+	  "#define LIB_UNUSED 4\n"
+	  "\n"
+	  "/** Colours. */\n"
+	  "enum lib_colour { LIB_RED, LIB_GREEN, LIB_BLUE };\n"
+	  "\n"
+	  "/** A pair. */\n"
+	  "struct lib_pair {\n"
+	  "\tint a;\t/**< first */\n"
+	  "\tint b;\t/**< second */\n"
+	  "};\n"
+	  "\n"
+	  "/** Scale. @param x value @return scaled */\n"
+	  "int lib_scale(int x);\n"
+	  "/** Never used. */\n"
+	  "int lib_dead(int x);\n"
+	  "\n"
+	  "extern const struct lib_pair lib_pairs[];\n"
+	  "extern int lib_counter; /**< a counter */\n"
+	  "\n"
+	  "#endif /* LIB_H */\n"),
+	F("lib/lib.c",
+	  "/* SPDX */\n"
+	  "\n"
+	  "/**\n"
+	  " * @file\n"
+	  " */\n"
+	  "\n"
+	  "#include <stddef.h>\n"
+	  "#include <stdint.h>\n"
+	  "#include \"lib.h\"\n"
+	  "\n"
+	  "/* ---- banner ---- */\n"
+	  "\n"
+	  "/** The pairs. */\n"
+	  "const struct lib_pair lib_pairs[] = {\n"
+	  "\t{ 1, 2 }, { LIB_GREEN, 4 },\n"
+	  "};\n"
+	  "\n"
+	  "int lib_counter;\n"
+	  "\n"
+	  "/** Helper. @param x v @return v */\n"
+	  "static int lib_helper(int x)\n"
+	  "{\n"
+	  "\treturn x * LIB_SCALE + lib_pairs[0].a;\n"
+	  "}\n"
+	  "\n"
+	  "int lib_scale(int x)\n"
+	  "{\n"
+	  "\tlib_counter++;\n"
+	  "\treturn lib_helper(x);\n"
+	  "}\n"
+	  "\n"
+	  "int lib_dead(int x)\n"
+	  "{\n"
+	  "\treturn x;\n"
+	  "}\n"),
+	F("app/main.c",
+	  "#include <string.h>\n"
+	  "#include \"lib/lib.h\"\n"
+	  "\n"
+	  "/** Entry point. @return 0 */\n"
+	  "int entry(void)\n"
+	  "{\n"
+	  "\tconst char *s = \"lib_dead REPLACE_ME\";\n"
+	  "\n"
+	  "\t(void)s;\n"
+	  "\treturn lib_scale(REPLACE_ME);\n"
+	  "}\n"),
+};
+
+START_TEST(test_prune)
+{
+	static const struct bn_amalg_subst subst[] = { { "REPLACE_ME", "42" } };
+
+	ck_assert_int_eq(RUN(lib, root_main, 1, NULL, 0, subst, 1), 0);
+	at("static int entry(void)");
+	at("static int lib_scale(int x)\n{");
+	at("static int lib_scale(int x);");
+	at("static int lib_helper(int x)");
+	at("#define LIB_SCALE 3");
+	at("enum lib_colour { LIB_RED, LIB_GREEN, LIB_BLUE };");
+	at("struct lib_pair {");
+	absent("lib_dead(int");
+	absent("LIB_UNUSED");
+	absent("#ifndef");
+	absent("LIB_H");
+	absent("#include \"");
+	ck_assert_uint_eq(out.source_count, 3);
+	ck_assert_str_eq(out.sources[0], "app/main.c");
+	ck_assert_str_eq(out.sources[1], "lib/lib.h");
+	ck_assert_str_eq(out.sources[2], "lib/lib.c");
+	ck_assert_uint_lt(out.item_count, out.item_total);
+	/* Substitution is token-exact: not inside string literals */
+	at("return lib_scale(42);");
+	at("\"lib_dead REPLACE_ME\"");
+}
+END_TEST
+
+START_TEST(test_static_extern)
+{
+	ck_assert_int_eq(RUN(lib, root_main, 1, NULL, 0, NULL, 0), 0);
+	/* The array's extern declaration (unknown size) is dropped, its
+	 * definition made static; never "static ... lib_pairs[];" */
+	at("static const struct lib_pair lib_pairs[] = {");
+	absent("extern const struct lib_pair");
+	absent("lib_pairs[];");
+	/* A plain object: definition static, extern dropped */
+	at("static int lib_counter;");
+	absent("extern int lib_counter");
+	/* Already-static functions are not doubled */
+	absent("static static");
+}
+END_TEST
+
+START_TEST(test_exported)
+{
+	static const char *const exp[] = { "entry", "lib_pairs" };
+	static const char *const roots[] = { "entry", "lib_pairs" };
+
+	ck_assert_int_eq(RUN(lib, roots, 2, exp, 2, NULL, 0), 0);
+	at("\nint entry(void)");
+	absent("static int entry");
+	at("\nconst struct lib_pair lib_pairs[] = {");
+}
+END_TEST
+
+START_TEST(test_comments)
+{
+	ck_assert_int_eq(RUN(lib, root_main, 1, NULL, 0, NULL, 0), 0);
+	at("/** Entry point. @return 0 */\nstatic int entry(void)");
+	at("/** Helper. @param x v @return v */\nstatic int lib_helper");
+	at("/** Scale factor. */\n#define LIB_SCALE 3");
+	at("/** The pairs. */\nstatic const struct lib_pair lib_pairs[]");
+	at("\tint a;\t/**< first */");
+	/* File comments and banners (blank line before the item) go */
+	absent("SPDX");
+	absent("@file");
+	absent("banner");
+}
+END_TEST
+
+START_TEST(test_includes)
+{
+	ck_assert_int_eq(RUN(lib, root_main, 1, NULL, 0, NULL, 0), 0);
+	ck_assert_uint_eq(out.include_count, 3);
+	ck_assert_str_eq(out.includes[0], "#include <string.h>");
+	ck_assert_str_eq(out.includes[1], "#include <stdint.h>");
+	ck_assert_str_eq(out.includes[2], "#include <stddef.h>");
+	ck_assert_int_eq(strncmp(out.text,
+				 "#include <string.h>\n#include <stdint.h>\n"
+				 "#include <stddef.h>\n\n", 60), 0);
+}
+END_TEST
+
+START_TEST(test_order)
+{
+	/* Uses before definitions in file order: definitions move up */
+	ck_assert_int_eq(RUN(lib, root_main, 1, NULL, 0, NULL, 0), 0);
+	ck_assert_uint_lt(at("#define LIB_SCALE"), at("lib_helper(int x)\n{"));
+	ck_assert_uint_lt(at("enum lib_colour"), at("lib_pairs[] = {"));
+	ck_assert_uint_lt(at("struct lib_pair {"), at("lib_pairs[] = {"));
+	ck_assert_uint_lt(at("lib_pairs[] = {"), at("lib_helper(int x)\n{"));
+	ck_assert_uint_lt(at("static int lib_scale(int x);"),
+			  at("static int entry(void)"));
+	ck_assert_uint_lt(at("static int lib_counter;"),
+			  at("static int lib_scale(int x)\n{"));
+}
+END_TEST
+
+static const struct bn_embedded_file cycle[] = {
+	F("n.h",
+	  "struct node { const struct node *next; };\n"
+	  "extern const struct node n2;\n"),
+	F("n.c",
+	  "#include \"n.h\"\n"
+	  "const struct node n1 = { &n2 };\n"
+	  "const struct node n2 = { &n1 };\n"
+	  "int entry(void) { return n1.next == 0; }\n"),
+};
+
+START_TEST(test_object_cycle)
+{
+	ck_assert_int_eq(RUN(cycle, root_main, 1, NULL, 0, NULL, 0), 0);
+	/* The extern becomes a static (tentative) forward declaration */
+	ck_assert_uint_lt(at("static const struct node n2;"),
+			  at("static const struct node n1 = { &n2 };"));
+	ck_assert_uint_lt(at("static const struct node n1 = { &n2 };"),
+			  at("static const struct node n2 = { &n1 };"));
+}
+END_TEST
+
+static const struct bn_embedded_file cycle_unsized[] = {
+	F("n.h",
+	  "struct node { const struct node *next; };\n"
+	  "extern const struct node n2[];\n"),
+	F("n.c",
+	  "#include \"n.h\"\n"
+	  "const struct node n1 = { n2 };\n"
+	  "const struct node n2[] = { { &n1 } };\n"
+	  "int entry(void) { return n1.next == 0; }\n"),
+};
+
+START_TEST(test_object_cycle_unsized)
+{
+	ck_assert_int_eq(RUN(cycle_unsized, root_main, 1, NULL, 0, NULL, 0),
+			 -1);
+	ck_assert_ptr_null(out.text);
+	ck_assert_str_eq(out.error,
+			 "n.h:2: 'n2' is used before its definition (n.c:3) "
+			 "and its declaration has no array size, so it cannot "
+			 "become a static forward declaration; give it a size");
+}
+END_TEST
+
+static const struct bn_embedded_file glue[] = {
+	F("sdk/api.h",
+	  "#define BN_DEF(x) ((x) + 1)\n"
+	  "struct bn_driver { int n; };\n"
+	  "void bn_port_thing(void);\n"),
+	F("drv/drv.c",
+	  "#include \"api.h\"\n"
+	  "/** The driver. */\n"
+	  "const struct bn_driver bn_foo_driver = { 1 };\n"
+	  "/** Another driver: pruned. */\n"
+	  "const struct bn_driver bn_bar_driver = { 2 };\n"),
+	F("gen/targets/t/glue.c",
+	  "#include \"api.h\"\n"
+	  "#define GLUE_N BN_EXPORT_DRIVER.n\n"
+	  "/** Entry. @return n */\n"
+	  "int entry(void)\n"
+	  "{\n"
+	  "\tbn_port_thing();\n"
+	  "\treturn BN_DEF(GLUE_N) + BN_EXPORT_DRIVER.n;\n"
+	  "}\n"),
+};
+
+START_TEST(test_glue_subst)
+{
+	static const struct bn_amalg_subst subst[] = {
+		{ "BN_EXPORT_DRIVER", "bn_foo_driver" },
+	};
+	static const char *const exp[] = { "entry" };
+
+	ck_assert_int_eq(RUN(glue, root_main, 1, exp, 1, subst, 1), 0);
+	at("#define GLUE_N bn_foo_driver.n");
+	at("return BN_DEF(GLUE_N) + bn_foo_driver.n;");
+	at("static const struct bn_driver bn_foo_driver = { 1 };");
+	absent("bn_bar_driver");
+	absent("BN_EXPORT_DRIVER");
+	/* Declared but not defined: stays extern, listed as an import */
+	at("\nvoid bn_port_thing(void);");
+	ck_assert_uint_eq(out.import_count, 1);
+	ck_assert_str_eq(out.imports[0], "bn_port_thing");
+	ck_assert_uint_lt(at("bn_foo_driver = { 1 }"), at("int entry(void)"));
+}
+END_TEST
+
+static const struct bn_embedded_file scopes[] = {
+	F("a.c",
+	  "static int helper(void) { return 1; }\n"
+	  "int entry(void);\n"
+	  "int entry(void) { return helper(); }\n"),
+	F("b.c",
+	  "#define LOCAL 2\n"
+	  "static int helper(void) { return LOCAL; }\n"
+	  "int other(void) { return helper(); }\n"),
+};
+
+START_TEST(test_file_scope)
+{
+	static const char *const both[] = { "entry", "other" };
+
+	/* b.c's static helper is invisible from a.c: only a.c's is kept */
+	ck_assert_int_eq(RUN(scopes, root_main, 1, NULL, 0, NULL, 0), 0);
+	at("static int helper(void) { return 1; }");
+	absent("LOCAL");
+	/* Both kept: one scope cannot hold both */
+	ck_assert_int_eq(RUN(scopes, both, 2, NULL, 0, NULL, 0), -1);
+	ck_assert_str_eq(out.error,
+			 "b.c:2: 'helper' is also defined at a.c:1; the "
+			 "amalgamation has one scope, rename one");
+}
+END_TEST
+
+static const struct bn_embedded_file capture[] = {
+	F("a.c",
+	  "#define N 2\n"
+	  "int entry(void) { return N; }\n"),
+	F("b.c",
+	  "int other(int N) { return N; }\n"),
+};
+
+START_TEST(test_macro_capture)
+{
+	static const char *const both[] = { "entry", "other" };
+
+	ck_assert_int_eq(RUN(capture, both, 2, NULL, 0, NULL, 0), -1);
+	ck_assert_str_eq(out.error,
+			 "a.c:1: macro 'N' would also apply to b.c:1 in the "
+			 "amalgamation; rename it or move it to a header");
+}
+END_TEST
+
+/* ---- malformed input ---- */
+
+static const struct {
+	const char *src;
+	const char *error;
+} bad[] = {
+	{ "int x;\n/* never closed\nint y;\n",
+	  "bad.c:2: unterminated comment" },
+	{ "int entry(void)\n{\n\tif (1) {\n\treturn 0;\n}\n",
+	  "bad.c:2: unbalanced '{': never closed" },
+	{ "int entry(void)\n{\n\treturn (1];\n}\n",
+	  "bad.c:3: ']' does not close the '(' opened at line 3" },
+	{ "int x;\n}\n", "bad.c:2: unbalanced '}'" },
+	{ "#include \"nope.h\"\n",
+	  "bad.c:1: #include \"nope.h\": not in the file set (searched "
+	  "bad.c's directory, sdk/, the root)" },
+	{ "int a;\n#ifdef X\nint b;\n#endif\n",
+	  "bad.c:2: #ifdef: conditional compilation is not supported in "
+	  "amalgamated sources (emit conditionals from the renderer instead)" },
+	{ "#pragma once\n",
+	  "bad.c:1: #pragma: directive not supported in amalgamated sources" },
+	{ "const char *s = \"abc;\nint y;\n",
+	  "bad.c:1: unterminated string literal" },
+	{ "char c = 'a;\n", "bad.c:1: unterminated character constant" },
+	{ "int x\n", "bad.c:1: declaration not terminated by ';'" },
+	{ "struct s {\n\tint a;\n#define Q 1\n};\n",
+	  "bad.c:3: preprocessor line inside the declaration that starts at "
+	  "line 1" },
+	{ "#define\n", "bad.c:1: #define without a name" },
+	{ "#define F(a, b\n", "bad.c:1: macro parameter list not closed" },
+	{ "int entry(void) { return 0; }\n",
+	  "unknown root 'missing': no file of the export defines it" },
+};
+
+START_TEST(test_malformed)
+{
+	struct bn_embedded_file set[1] = {
+		{ "bad.c", bad[_i].src, strlen(bad[_i].src) },
+	};
+	static const char *const root_missing[] = { "missing" };
+
+	ck_assert_int_eq(RUN(set, root_missing, 1, NULL, 0, NULL, 0), -1);
+	ck_assert_ptr_null(out.text);
+	ck_assert_str_eq(out.error, bad[_i].error);
+}
+END_TEST
+
+START_TEST(test_missing_file)
+{
+	static const char *const files[] = { "nowhere.c" };
+	struct bn_amalg_spec spec;
+
+	memset(&spec, 0, sizeof(spec));
+	spec.files = files;
+	spec.file_count = 1;
+	ck_assert_int_eq(bn_amalg_run(&spec, &out), -1);
+	ck_assert_str_eq(out.error, "nowhere.c: not in the file set");
+}
+END_TEST
+
+START_TEST(test_continuations)
+{
+	static const struct bn_embedded_file set[] = {
+		F("c.c",
+		  "#define TWICE(x) \\\n\t((x) + \\\n\t (x)) /* sum\n"
+		  "   spans lines */\n"
+		  "// a line comment with a quote ' and \"\n"
+		  "static const char q = '\\'';\n"
+		  "int entry(void) { return TWICE(q) + '}'; }\n"),
+	};
+
+	ck_assert_int_eq(RUN(set, root_main, 1, NULL, 0, NULL, 0), 0);
+	at("#define TWICE(x) \\\n\t((x) + \\\n\t (x)) /* sum\n   spans lines */\n");
+	at("static const char q = '\\'';");
+	at("static int entry(void) { return TWICE(q) + '}'; }");
+}
+END_TEST
+
+/* ---- the real sources ---- */
+
+START_TEST(test_no_conditionals_in_portable)
+{
+	/* The portable sources have no #if: every file splits */
+	size_t i;
+
+	for (i = 0; i < bn_embedded_count; i++) {
+		const char *p = bn_embedded_files[i].path;
+		const char *const files[] = { p };
+		struct bn_amalg_spec spec;
+		size_t n = strlen(p);
+
+		if (strcmp(p + n - 2, ".c") != 0 ||
+		    strncmp(p, "gen/targets/", 12) == 0)
+			continue;
+		memset(&spec, 0, sizeof(spec));
+		spec.files = files;
+		spec.file_count = 1;
+		if (bn_amalg_run(&spec, &out))
+			ck_abort_msg("%s: %s", p, out.error);
+		bn_amalg_out_free(&out);
+	}
+}
+END_TEST
+
+START_TEST(test_every_driver_deterministic)
+{
+	const struct bn_registry *reg = &bn_registry_builtin;
+	struct bn_amalg_out again;
+	size_t d;
+
+	for (d = 0; d < reg->count; d++) {
+		const struct bn_driver *drv = reg->drivers[d];
+		char sym[64], def[128];
+
+		if (bn_export_amalgamate(drv, NULL, &out))
+			ck_abort_msg("%s: %s", drv->name, out.error);
+		if (bn_export_amalgamate(drv, NULL, &again))
+			ck_abort_msg("%s: %s", drv->name, again.error);
+		ck_assert_uint_eq(out.len, again.len);
+		ck_assert_int_eq(memcmp(out.text, again.text, out.len), 0);
+		/* The driver object, static, and no other driver */
+		snprintf(def, sizeof(def), "static const struct bn_driver %s = {",
+			 bn_export_symbol(drv->name, sym, sizeof(sym)));
+		at(def);
+		ck_assert_uint_eq(out.include_count, 3);
+		for (size_t o = 0; o < reg->count; o++) {
+			if (o != d) {
+				bn_export_symbol(reg->drivers[o]->name, sym,
+						 sizeof(sym));
+				absent(sym);
+			}
+		}
+		absent("extern const struct bn_driver");
+		bn_amalg_out_free(&again);
+	}
+}
+END_TEST
+
+static Suite *amalg_suite(void)
+{
+	Suite *s = suite_create("amalg");
+	TCase *tc = tcase_create("synthetic");
+	TCase *real = tcase_create("real");
+
+	tcase_add_checked_fixture(tc, NULL, teardown);
+	tcase_add_test(tc, test_prune);
+	tcase_add_test(tc, test_static_extern);
+	tcase_add_test(tc, test_exported);
+	tcase_add_test(tc, test_comments);
+	tcase_add_test(tc, test_includes);
+	tcase_add_test(tc, test_order);
+	tcase_add_test(tc, test_object_cycle);
+	tcase_add_test(tc, test_object_cycle_unsized);
+	tcase_add_test(tc, test_glue_subst);
+	tcase_add_test(tc, test_file_scope);
+	tcase_add_test(tc, test_macro_capture);
+	tcase_add_loop_test(tc, test_malformed, 0, sizeof(bad) / sizeof(bad[0]));
+	tcase_add_test(tc, test_missing_file);
+	tcase_add_test(tc, test_continuations);
+	suite_add_tcase(s, tc);
+	tcase_add_checked_fixture(real, NULL, teardown);
+	tcase_add_test(real, test_no_conditionals_in_portable);
+	tcase_add_test(real, test_every_driver_deterministic);
+	suite_add_tcase(s, real);
+	return s;
+}
+
+BN_TEST_MAIN(amalg_suite)
