@@ -69,7 +69,7 @@ EMBED_TOOL	:= $(BUILD)/tools/embed
 EMBED_LIST	:= $(GEN_DIR)/embed.list
 
 .PHONY: all test check docs coverage bench demo deps install uninstall clean \
-	portable-check install-check fuzz lint help
+	portable-check install-check fuzz lint help golden
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/bootnic
@@ -93,11 +93,16 @@ $(TESTED_C): $(TEST_SRCS) mk/tested-families.sh
 $(BUILD)/bootnic: $(BUILD)/rel/bootnic
 	cp $< $@
 
-## make test       deps, portable-check, install-check, ID lint, every Check suite (normal and ASan+UBSan), fuzz corpus replay, end-to-end tests
+## make test       deps, portable-check, install-check, ID lint, every Check suite (normal and ASan+UBSan), fuzz corpus replay, export golden files, end-to-end tests
 test: deps portable-check install-check
 	$(MAKE) --no-print-directory test-build
-	sh tests/run-tests.sh $(BUILD) "$(TESTS)" "$(FUZZERS)"
+	@rc=0; sh tests/run-tests.sh $(BUILD) "$(TESTS)" "$(FUZZERS)" || rc=1; \
+	  sh tests/golden.sh $(BUILD) check || rc=1; exit $$rc
 	$(MAKE) --no-print-directory $(E2E_IN_TEST)
+
+## make golden     regenerate the export golden files tests/golden/export/ (review and commit the diff)
+golden: $(BUILD)/bootnic
+	sh tests/golden.sh $(BUILD) update
 
 .PHONY: test-build
 test-build: $(BUILD)/bootnic \

@@ -150,6 +150,7 @@ struct amalg_name {
 	bool root;		/**< Named as a root */
 	bool exported;		/**< Keeps external linkage */
 	const char *subst;	/**< Replacement text, or NULL */
+	bool declared;		/**< Output: a tag already declared */
 };
 
 /** The whole run. */
@@ -171,6 +172,8 @@ struct amalg {
 	size_t *order;				/**< Kept items, output order */
 	size_t order_count;			/**< Number of @c order */
 	unsigned int depth;			/**< Include nesting */
+	size_t cycle_user;			/**< Unbroken cycle: user item */
+	size_t cycle_def;			/**< Unbroken cycle: definition */
 	char *error;				/**< Error buffer */
 	bool failed;				/**< An error was recorded */
 };
@@ -1793,24 +1796,68 @@ static bool amalg_printed(const struct amalg *a, const struct amalg_item *it)
 
 static int amalg_visit(struct amalg *a, size_t item);
 
+/** amalg_need() and amalg_visit(): a cycle no declaration could break yet. */
+#define AMALG_CYCLE (-2)
+
+/**
+ * Break a cycle through an object with a forward declaration: its kept
+ * `extern` declaration, printed as `static` (or left extern if exported).
+ *
+ * An extern array of unknown size cannot become a static tentative
+ * definition; that is an error rather than invalid C.
+ *
+ * @param a		Run
+ * @param name		The object's name
+ * @param def		Its definition
+ * @return		0, -1 on error, ::AMALG_CYCLE if it has no extern
+ */
+static int amalg_forward(struct amalg *a, size_t name,
+			 const struct amalg_item *def)
+{
+	const struct amalg_name *nm = &a->names[name];
+	size_t e, k;
+
+	for (e = 0; e < nm->item_count; e++) {
+		struct amalg_item *x = &a->items[nm->items[e]];
+
+		if (!x->kept || amalg_role_of(x, name) != ROLE_EXTERN)
+			continue;
+		for (k = 0; k < x->def_count; k++)
+			if (x->defs[k].name == name && x->defs[k].unsized &&
+			    !nm->exported)
+				return amalg_err(a, x->file, x->line,
+						 "'%s' is used before its "
+						 "definition (%s:%u) and its "
+						 "declaration has no array size, "
+						 "so it cannot become a static "
+						 "forward declaration; give it a "
+						 "size", nm->s, def->file->path,
+						 def->line);
+		x->forward = true;
+		return amalg_visit(a, nm->items[e]);
+	}
+	return AMALG_CYCLE;
+}
+
 /**
  * Order what an item needs for one referenced name before the item.
  *
  * Functions need their first declaration (a prototype when there is one);
- * objects their definition, or in a cycle an `extern` declaration turned
- * into a forward declaration; types, tags and macros every kept
- * definition.
+ * objects their definition, or, when the definition needs this item in
+ * turn, a forward declaration (amalg_forward()); types, tags and macros
+ * every kept definition.
  *
  * @param a		Run
  * @param item		Referencing item
  * @param name		Referenced name
- * @return		0, or -1 on error
+ * @return		0, -1 on error, ::AMALG_CYCLE for an unbroken cycle
  */
 static int amalg_need(struct amalg *a, size_t item, size_t name)
 {
 	const struct amalg_name *nm = &a->names[name];
 	const struct amalg_item *from = &a->items[item];
 	size_t i, proto = SIZE_MAX, func = SIZE_MAX;
+	int rc;
 
 	for (i = 0; i < nm->item_count; i++) {
 		size_t d = nm->items[i];
@@ -1831,48 +1878,27 @@ static int amalg_need(struct amalg *a, size_t item, size_t name)
 		}
 		if (role == ROLE_EXTERN) {
 			if (!amalg_obj_kept(a, name) &&
-			    amalg_visit(a, d))
-				return -1;
+			    (rc = amalg_visit(a, d)) != 0)
+				return rc;
 			continue;
 		}
 		if (it->state == ST_ACTIVE) {
-			size_t e;
-
 			if (role != ROLE_OBJ)
 				continue;
-			/* A cycle through an object: forward-declare it */
-			for (e = 0; e < nm->item_count; e++) {
-				struct amalg_item *x = &a->items[nm->items[e]];
-				size_t k;
-
-				if (!x->kept ||
-				    amalg_role_of(x, name) != ROLE_EXTERN)
-					continue;
-				for (k = 0; k < x->def_count; k++)
-					if (x->defs[k].name == name &&
-					    x->defs[k].unsized &&
-					    !a->names[name].exported)
-						return amalg_err(a, x->file,
-							x->line,
-							"'%s' is used before its "
-							"definition (%s:%u) and its "
-							"declaration has no array "
-							"size, so it cannot become a "
-							"static forward declaration; "
-							"give it a size",
-							nm->s, it->file->path,
-							it->line);
-				x->forward = true;
-				return amalg_visit(a, nm->items[e]);
+			rc = amalg_forward(a, name, it);
+			if (rc == AMALG_CYCLE) {
+				a->cycle_user = item;
+				a->cycle_def = d;
 			}
-			return amalg_err(a, from->file, from->line,
-					 "'%s' is used before its definition "
-					 "(%s:%u) and has no extern declaration "
-					 "to forward it", nm->s, it->file->path,
-					 it->line);
+			if (rc)
+				return rc;
+			continue;
 		}
-		if (amalg_visit(a, d))
-			return -1;
+		rc = amalg_visit(a, d);
+		if (rc == AMALG_CYCLE && role == ROLE_OBJ)
+			rc = amalg_forward(a, name, it);
+		if (rc)
+			return rc;
 	}
 	if (proto != SIZE_MAX)
 		return amalg_visit(a, proto);
@@ -1894,18 +1920,25 @@ static int amalg_need(struct amalg *a, size_t item, size_t name)
  *
  * @param a		Run
  * @param item		Item index
- * @return		0, or -1 on error
+ * @return		0, -1 on error, ::AMALG_CYCLE for an unbroken cycle
+ *			(the item is then left unvisited)
  */
 static int amalg_visit(struct amalg *a, size_t item)
 {
 	size_t i;
+	int rc;
 
 	if (a->items[item].state != ST_NEW)
 		return 0;
 	a->items[item].state = ST_ACTIVE;
-	for (i = 0; i < a->items[item].ref_count; i++)
-		if (amalg_need(a, item, a->items[item].refs[i]))
-			return -1;
+	for (i = 0; i < a->items[item].ref_count; i++) {
+		rc = amalg_need(a, item, a->items[item].refs[i]);
+		if (rc) {
+			if (rc == AMALG_CYCLE)
+				a->items[item].state = ST_NEW;
+			return rc;
+		}
+	}
 	a->items[item].state = ST_DONE;
 	a->order[a->order_count++] = item;
 	return 0;
@@ -1924,9 +1957,25 @@ static int amalg_order(struct amalg *a)
 	a->order = malloc((a->item_count + 1) * sizeof(*a->order));
 	if (!a->order)
 		return amalg_err(a, NULL, 0, "out of memory");
-	for (i = 0; i < a->item_count; i++)
-		if (amalg_printed(a, &a->items[i]) && amalg_visit(a, i))
+	for (i = 0; i < a->item_count; i++) {
+		int rc;
+
+		if (!amalg_printed(a, &a->items[i]))
+			continue;
+		rc = amalg_visit(a, i);
+		if (rc == AMALG_CYCLE) {
+			const struct amalg_item *u = &a->items[a->cycle_user];
+			const struct amalg_item *d = &a->items[a->cycle_def];
+
+			return amalg_err(a, u->file, u->line,
+					 "objects defined at this line and at "
+					 "%s:%u use each other; declare one of "
+					 "them extern first", d->file->path,
+					 d->line);
+		}
+		if (rc)
 			return -1;
+	}
 	return 0;
 }
 
@@ -2163,6 +2212,29 @@ static int amalg_imports(struct amalg *a, struct bn_amalg_out *out)
 }
 
 /**
+ * Is an item a tag declaration ("struct x;") whose tags are all declared
+ * or defined above it already?  Marks the tags an item declares.
+ *
+ * @param a		Run
+ * @param it		Item about to be printed
+ * @return		true to leave it out
+ */
+static bool amalg_redundant(struct amalg *a, const struct amalg_item *it)
+{
+	bool all_fwd = it->def_count > 0, all_seen = true;
+	size_t i;
+
+	for (i = 0; i < it->def_count; i++) {
+		if (it->defs[i].role != ROLE_FWD)
+			all_fwd = false;
+		if (!a->names[it->defs[i].name].declared)
+			all_seen = false;
+		a->names[it->defs[i].name].declared = true;
+	}
+	return all_fwd && all_seen;
+}
+
+/**
  * Print the amalgamation: hoisted includes, then the ordered items.
  *
  * @param a		Run
@@ -2214,9 +2286,12 @@ static int amalg_emit(struct amalg *a, struct bn_amalg_out *out)
 	}
 	if (amalg_imports(a, out))
 		return -1;
+	out->body_offset = sb.len + (sb.len ? 1 : 0);
 	for (i = 0; i < a->order_count; i++) {
 		const struct amalg_item *it = &a->items[a->order[i]];
 
+		if (amalg_redundant(a, it))
+			continue;
 		/* Neighbours in the source stay together */
 		if (sb.len && !(prev && prev == it - 1 &&
 				prev->file == it->file &&

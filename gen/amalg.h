@@ -85,6 +85,9 @@ struct bn_amalg_out {
 	 *  then the items (malloc'd, NUL-terminated; NULL on error) */
 	char *text;
 	size_t len;			/**< Length of @c text */
+	/** Offset in @c text where the items begin (after the includes and
+	 *  their blank line), for renderers placing includes themselves */
+	size_t body_offset;
 	/** The hoisted `#include <...>` lines without the newline, e.g.
 	 *  "#include <stdint.h>" (also at the top of @c text) */
 	char **includes;

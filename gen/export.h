@@ -14,7 +14,7 @@
  * that turns a ::bn_export_req (drivers, licence) into a list of files
  * (::bn_export_files).  Renderers build their C files with
  * bn_export_amalgamate() (the portable SDK + the driver + the target's glue
- * from gen/targets/<target>/, pruned and made static, see gen/amalg.h),
+ * from gen/targets/TARGET/, pruned and made static, see gen/amalg.h),
  * put their own text around it (licence, bn_export_header_comment(), the
  * native ID table from bn_export_id_at(), registration), and add the
  * result with bn_export_add_file().  bn_export_write() writes the list
@@ -22,7 +22,7 @@
  * absolute paths, nothing but the embedded sources and the request.
  *
  * Adding a target is one more row in ::bn_export_targets (gen/export.c)
- * and one renderer file, gen/export_<target>.c.
+ * and one renderer file, gen/export_TARGET.c.
  */
 
 #include <stdbool.h>

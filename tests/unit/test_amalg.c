@@ -186,9 +186,9 @@ START_TEST(test_prune)
 	absent("LIB_H");
 	absent("#include \"");
 	ck_assert_uint_eq(out.source_count, 3);
-	ck_assert_str_eq(out.sources[0], "app/main.c");
+	ck_assert_str_eq(out.sources[0], "lib/lib.c");
 	ck_assert_str_eq(out.sources[1], "lib/lib.h");
-	ck_assert_str_eq(out.sources[2], "lib/lib.c");
+	ck_assert_str_eq(out.sources[2], "app/main.c");
 	ck_assert_uint_lt(out.item_count, out.item_total);
 	/* Substitution is token-exact: not inside string literals */
 	at("return lib_scale(42);");
@@ -243,12 +243,12 @@ START_TEST(test_includes)
 {
 	ck_assert_int_eq(RUN(lib, root_main, 1, NULL, 0, NULL, 0), 0);
 	ck_assert_uint_eq(out.include_count, 3);
-	ck_assert_str_eq(out.includes[0], "#include <string.h>");
+	ck_assert_str_eq(out.includes[0], "#include <stddef.h>");
 	ck_assert_str_eq(out.includes[1], "#include <stdint.h>");
-	ck_assert_str_eq(out.includes[2], "#include <stddef.h>");
+	ck_assert_str_eq(out.includes[2], "#include <string.h>");
 	ck_assert_int_eq(strncmp(out.text,
-				 "#include <string.h>\n#include <stdint.h>\n"
-				 "#include <stddef.h>\n\n", 60), 0);
+				 "#include <stddef.h>\n#include <stdint.h>\n"
+				 "#include <string.h>\n\n", 61), 0);
 }
 END_TEST
 
@@ -479,7 +479,148 @@ START_TEST(test_continuations)
 }
 END_TEST
 
+static const struct bn_embedded_file fwd[] = {
+	F("a.h", "struct s;\nint use_a(struct s *p);\n"),
+	F("b.h", "struct s;\nstruct s { int x; };\nstruct s;\n"
+	  "int use_b(struct s *p);\n"),
+	F("m.c",
+	  "#include \"a.h\"\n#include \"b.h\"\n"
+	  "int use_a(struct s *p) { return p->x; }\n"
+	  "int use_b(struct s *p) { return p->x; }\n"
+	  "int entry(void) { struct s v = { 1 }; return use_a(&v) + use_b(&v); }\n"),
+};
+
+START_TEST(test_tag_declarations)
+{
+	const char *first;
+
+	ck_assert_int_eq(RUN(fwd, root_main, 1, NULL, 0, NULL, 0), 0);
+	/* One declaration of the tag survives: the others add nothing */
+	first = out.text + at("struct s;");
+	ck_assert_ptr_null(strstr(first + 1, "struct s;"));
+	ck_assert_uint_lt(at("struct s;"), at("use_a(struct s *p);"));
+	ck_assert_uint_lt(at("struct s { int x; };"), at("use_b(struct s *p);"));
+	/* No system includes: the items start at once */
+	ck_assert_uint_eq(out.include_count, 0);
+	ck_assert_uint_eq(out.body_offset, 0);
+	ck_assert_int_eq(strncmp(out.text, "struct s;\n", 10), 0);
+}
+END_TEST
+
 /* ---- the real sources ---- */
+
+/*
+ * A target's glue next to the real SDK and drivers: it implements the port
+ * layer, so those prototypes become static too, refers to the driver as
+ * BN_EXPORT_DRIVER, and the result compiles with warnings as errors.
+ */
+static const char glue_src[] =
+	"#include \"bn_port.h\"\n"
+	"#include \"bn_family.h\"\n"
+	"#include \"bn_netdev.h\"\n"
+	"\n"
+	"/** Heap. */\n"
+	"static unsigned char heap[65536];\n"
+	"/** Heap use. */\n"
+	"static size_t heap_used;\n"
+	"\n"
+	"void *bn_port_zalloc(size_t len) { void *p = heap + heap_used;\n"
+	"\theap_used += (len + 15) & ~(size_t)15; return p; }\n"
+	"void bn_port_free(void *ptr) { (void)ptr; }\n"
+	"void *bn_port_memcpy(void *dst, const void *src, size_t len)\n"
+	"{ unsigned char *d = dst; const unsigned char *s = src;\n"
+	"\twhile (len--)\n\t\t*d++ = *s++;\n\treturn dst; }\n"
+	"void *bn_port_memset(void *dst, int byte, size_t len)\n"
+	"{ unsigned char *d = dst;\n\twhile (len--)\n\t\t*d++ = (unsigned char)byte;\n"
+	"\treturn dst; }\n"
+	"int bn_port_memcmp(const void *a, const void *b, size_t len)\n"
+	"{ const unsigned char *x = a, *y = b;\n"
+	"\tfor (; len; len--, x++, y++)\n\t\tif (*x != *y)\n\t\t\treturn *x - *y;\n"
+	"\treturn 0; }\n"
+	"uint64_t bn_port_clock_us(void) { return 0; }\n"
+	"void bn_port_udelay(uint32_t us) { (void)us; }\n"
+	"void bn_port_log_write(int level, const char *line)\n"
+	"{ (void)level; (void)line; }\n"
+	"void bn_port_assert_fail(const char *file, int line, const char *expr)\n"
+	"{ (void)file; (void)line; (void)expr; }\n"
+	"\n"
+	"/** Entry. @return rows */\n"
+	"int glue_entry(void);\n"
+	"int glue_entry(void)\n"
+	"{\n"
+	"\treturn (int)BN_EXPORT_DRIVER.id_count +\n"
+	"\t       (bn_port_memcmp(\"a\", \"a\", 1) == 0);\n"
+	"}\n";
+
+START_TEST(test_glue_with_real_sources)
+{
+	const struct bn_registry *reg = &bn_registry_builtin;
+	struct bn_embedded_file *set;
+	const char **files;
+	struct bn_amalg_spec spec;
+	struct bn_amalg_subst subst = { "BN_EXPORT_DRIVER", NULL };
+	const char *roots[] = { "glue_entry" };
+	char sym[64], dir[] = "/tmp/bn-amalg-XXXXXX", path[96], cmd[256];
+	size_t i, nf = 0, d;
+	FILE *f;
+
+	set = calloc(bn_embedded_count + 1, sizeof(*set));
+	files = calloc(bn_embedded_count + 1, sizeof(*files));
+	ck_assert_ptr_nonnull(set);
+	ck_assert_ptr_nonnull(files);
+	memcpy(set, bn_embedded_files, bn_embedded_count * sizeof(*set));
+	set[bn_embedded_count].path = "gen/targets/test/glue.c";
+	set[bn_embedded_count].data = glue_src;
+	set[bn_embedded_count].len = sizeof(glue_src) - 1;
+	for (i = 0; i <= bn_embedded_count; i++) {
+		size_t n = strlen(set[i].path);
+
+		if (strcmp(set[i].path + n - 2, ".c") == 0 &&
+		    strcmp(set[i].path, "drivers/registry.c") != 0 &&
+		    strncmp(set[i].path, "gen/targets/", 12) != 0)
+			files[nf++] = set[i].path;
+	}
+	files[nf++] = "gen/targets/test/glue.c";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	for (d = 0; d < reg->count; d++) {
+		subst.to = bn_export_symbol(reg->drivers[d]->name, sym,
+					    sizeof(sym));
+		memset(&spec, 0, sizeof(spec));
+		spec.files = files;
+		spec.file_count = nf;
+		spec.roots = roots;
+		spec.root_count = 1;
+		spec.exported = roots;
+		spec.exported_count = 1;
+		spec.subst = &subst;
+		spec.subst_count = 1;
+		spec.fileset = set;
+		spec.fileset_count = bn_embedded_count + 1;
+		if (bn_amalg_run(&spec, &out))
+			ck_abort_msg("%s: %s", sym, out.error);
+		/* The glue implements the whole port layer */
+		ck_assert_uint_eq(out.import_count, 0);
+		at("static void *bn_port_zalloc(size_t len);");
+		at("static void *bn_port_zalloc(size_t len) {");
+		at("\nint glue_entry(void)\n{");
+		snprintf(path, sizeof(path), "%s/%s.c", dir, sym);
+		f = fopen(path, "w");
+		ck_assert_ptr_nonnull(f);
+		ck_assert_uint_eq(fwrite(out.text, 1, out.len, f), out.len);
+		fclose(f);
+		snprintf(cmd, sizeof(cmd),
+			 "gcc -std=c99 -Wall -Wextra -Werror -c '%s' -o '%s.o'",
+			 path, path);
+		if (system(cmd) != 0)
+			ck_abort_msg("%s with glue does not compile", sym);
+		bn_amalg_out_free(&out);
+	}
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+	free(set);
+	free(files);
+}
+END_TEST
 
 START_TEST(test_no_conditionals_in_portable)
 {
@@ -535,6 +676,7 @@ START_TEST(test_every_driver_deterministic)
 		}
 		absent("extern const struct bn_driver");
 		bn_amalg_out_free(&again);
+		bn_amalg_out_free(&out);
 	}
 }
 END_TEST
@@ -560,10 +702,12 @@ static Suite *amalg_suite(void)
 	tcase_add_loop_test(tc, test_malformed, 0, sizeof(bad) / sizeof(bad[0]));
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_continuations);
+	tcase_add_test(tc, test_tag_declarations);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(real, NULL, teardown);
 	tcase_add_test(real, test_no_conditionals_in_portable);
 	tcase_add_test(real, test_every_driver_deterministic);
+	tcase_add_test(real, test_glue_with_real_sources);
 	suite_add_tcase(s, real);
 	return s;
 }
