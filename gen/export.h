@@ -87,6 +87,11 @@ struct bn_export_target {
 /** The portable-source target (gen/export_source.c). */
 extern const struct bn_export_target bn_export_target_source;
 
+/** The Syslinux target (gen/export_syslinux.c): the uefi and ipxe targets'
+ *  files under efi/ and bios/, and Syslinux's own files.  It belongs in
+ *  ::bn_export_targets once the uefi and ipxe rows are there. */
+extern const struct bn_export_target bn_export_target_syslinux;
+
 /** Every target, NULL-terminated (gen/export.c). */
 extern const struct bn_export_target *const bn_export_targets[];
 

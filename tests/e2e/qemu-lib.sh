@@ -29,6 +29,7 @@ E2E_TAIL=${E2E_TAIL:-40}
 E2E_NAME=e2e
 E2E_WORK=
 E2E_QEMU_PID=
+E2E_QEMU_RC=
 E2E_LOG=
 E2E_STRIPPED=
 E2E_STEP=setup
@@ -88,13 +89,16 @@ e2e_cleanup() {
 	fi
 }
 
-# e2e_init NAME: check that QEMU and OVMF can run, make the work directory
+# e2e_init NAME [bios]: check that QEMU (and OVMF, unless "bios") can run,
+#	make the work directory
 e2e_init() {
 	E2E_NAME=$1
 	command -v "$QEMU" >/dev/null 2>&1 ||
 		e2e_skip "$QEMU not installed (Debian package qemu-system-x86)"
-	[ -r "$OVMF_CODE" ] && [ -r "$OVMF_VARS" ] ||
-		e2e_skip "OVMF not installed ($OVMF_CODE, $OVMF_VARS: Debian package ovmf)"
+	if [ "${2:-}" != bios ]; then
+		[ -r "$OVMF_CODE" ] && [ -r "$OVMF_VARS" ] ||
+			e2e_skip "OVMF not installed ($OVMF_CODE, $OVMF_VARS: Debian package ovmf)"
+	fi
 	# The emulator must know the machine and devices the tests use.
 	if ! "$QEMU" -machine help 2>/dev/null | grep -q '^q35' ||
 	   ! "$QEMU" -device help 2>/dev/null | grep -q '"usb-net"' ||
@@ -159,6 +163,32 @@ e2e_qemu_start() {
 	echo "$QEMU $*" > "$E2E_WORK/$e2e_tag.cmd"
 	nice -n 5 "$QEMU" "$@" < /dev/null > "$E2E_WORK/$e2e_tag.qemu-out" 2>&1 &
 	E2E_QEMU_PID=$!
+	E2E_QEMU_RC=
+}
+
+# e2e_qemu_start_bios TAG TFTPDIR KERNEL
+#	Start QEMU in the background with SeaBIOS (no OVMF) booting the
+#	Linux-kernel-format image KERNEL (e.g. an iPXE .lkrn) directly, and
+#	qemu-xhci with usb-net on a slirp network whose TFTP root is TFTPDIR.
+#	The serial console goes to WORK/TAG.log.
+e2e_qemu_start_bios() {
+	e2e_tag=$1
+	E2E_LOG=$E2E_WORK/$1.log
+	E2E_STRIPPED=$E2E_WORK/$1.stripped
+	e2e_dev="usb-net,netdev=n0,bus=xhci.0"
+	[ "${E2E_PCAP:-0}" = 1 ] && e2e_dev="$e2e_dev,pcap=$E2E_WORK/$1-usb.pcap"
+	# -nographic makes SeaBIOS mirror the BIOS text console (iPXE,
+	# PXELINUX) to the serial port.
+	set -- -accel tcg -machine q35 -m 256 -smp 1 \
+		-nographic -monitor none -serial "file:$E2E_LOG" \
+		-no-reboot -kernel "$3" \
+		-net none -device qemu-xhci,id=xhci \
+		-netdev "user,id=n0,tftp=$2" -device "$e2e_dev"
+	: > "$E2E_LOG"
+	echo "$QEMU $*" > "$E2E_WORK/$e2e_tag.cmd"
+	nice -n 5 "$QEMU" "$@" < /dev/null > "$E2E_WORK/$e2e_tag.qemu-out" 2>&1 &
+	E2E_QEMU_PID=$!
+	E2E_QEMU_RC=
 }
 
 # e2e_qemu_running: true while the QEMU we started is alive
@@ -176,10 +206,13 @@ e2e_qemu_kill() {
 }
 
 # e2e_qemu_reap: QEMU exited by itself; collect its status into E2E_QEMU_RC
+#	(once: later calls keep the status)
 e2e_qemu_reap() {
-	wait "$E2E_QEMU_PID" 2>/dev/null
-	E2E_QEMU_RC=$?
-	E2E_QEMU_PID=
+	if [ -n "$E2E_QEMU_PID" ]; then
+		wait "$E2E_QEMU_PID" 2>/dev/null
+		E2E_QEMU_RC=$?
+		E2E_QEMU_PID=
+	fi
 }
 
 # ---- the serial log ----
