@@ -4,7 +4,10 @@
 #
 # Run the end-to-end tests one after the other (each one QEMU under TCG):
 # uefi-net.sh for every driver of UEFI_DRIVERS and syslinux-efi.sh for every
-# driver of SYSLINUX_DRIVERS, on EFIDIR/<driver>.efi.  Print one line per
+# driver of SYSLINUX_DRIVERS, on EFIDIR/<driver>.efi, after a self-check
+# of the harness: uefi-net.sh on a file that is no EFI image (so no network
+# interface exists, as on OVMF with usb-net alone) must fail, at the step
+# that loads the driver.  Print one line per
 # test (passed with its wall time, FAILED with the test's own report, or
 # SKIPPED with the reason) and a closing line
 # "e2e tests: N passed, M failed, K skipped".  Exit 1 if any test failed.
@@ -45,7 +48,31 @@ run_one() {
 	esac
 }
 
+# selfcheck: the harness must report a missing network driver as a failure
+selfcheck() {
+	start=$(date +%s)
+	bogus=$(mktemp -d)
+	printf 'not an EFI image\n' > "$bogus/none.efi"
+	sh "$here/uefi-net.sh" "$bogus/none.efi" > "$out" 2>&1
+	rc=$?
+	rm -rf "$bogus"
+	secs=$(($(date +%s) - start))
+	if [ $rc -eq 77 ]; then
+		skipped=$((skipped + 1))
+		echo "  [e2e] harness self-check: SKIPPED: $(sed -n 's/.*SKIPPED: //p' "$out" | head -n 1)"
+	elif [ $rc -eq 1 ] && grep -q "FAILED at step 'load'" "$out"; then
+		passed=$((passed + 1))
+		echo "  [e2e] harness self-check: passed ($secs s: no driver, no network, the test fails at 'load')"
+	else
+		failed=$((failed + 1))
+		failures="$failures selfcheck"
+		echo "  [e2e] harness self-check: FAILED ($secs s): uefi-net.sh did not fail at 'load' without a driver (exit $rc)"
+		sed "s/^/  [e2e] harness self-check: /" "$out"
+	fi
+}
+
 echo "== end-to-end tests (QEMU q35 + OVMF, TCG, usb-net on qemu-xhci; drivers from $efidir)"
+selfcheck
 for d in $2; do
 	run_one uefi-net "$d"
 done
