@@ -8,7 +8,7 @@
 # `make e2e` always runs them.
 
 E2E_PKGS		:= qemu-system-x86 ovmf syslinux-efi syslinux-common
-DEPS_PKGS		+= $(E2E_PKGS)
+DEPS_PKGS		+= $(filter-out $(DEPS_PKGS),$(E2E_PKGS))
 E2E_UEFI_DRIVERS	?= cdc-ecm rndis
 E2E_SYSLINUX_DRIVERS	?= cdc-ecm rndis
 E2E_EFI_DIR		?= $(BUILD)/uefi
