@@ -77,12 +77,8 @@ e2e_expect compare 'no differences encountered' 'the downloaded DL.BIN identical
 e2e_expect token "^$token\$" "the token $token typed back"
 e2e_expect end '' 'the end of the script'
 
-# vvfat writes the shell's download back to the ESP directory: where it did,
-# the host compares it too.
-e2e_step host-compare
-for f in "$esp"/[Dd][Ll].[Bb][Ii][Nn]; do
-	[ -f "$f" ] || continue
-	cmp -s "$f" "$tftp/blob.bin" || e2e_fail "$f differs from the served blob.bin"
-done
+# (QEMU's vvfat also writes DL.BIN back into the ESP directory, but that
+# write-back is not reliable enough to compare on the host: the shell's
+# `comp` above is the proof.)
 
 e2e_say "passed in $(e2e_elapsed) s (driver loaded, DHCP 10.0.2.15, 3/3 pings, 48 KiB TFTP byte-identical, token typed back)"
