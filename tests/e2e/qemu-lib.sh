@@ -16,7 +16,7 @@
 # Environment:
 #   E2E_KEEP=1        keep the work directory (its path is printed)
 #   E2E_PCAP=1        record USB traffic of usb-net to WORK/usb.pcap
-#   E2E_TIMEOUT=N     seconds one QEMU boot may take (default 180)
+#   E2E_TIMEOUT=N     seconds a test script may run once QEMU booted (default 120)
 #   E2E_TAIL=N        lines of the log printed on failure (default 40)
 #   OVMF_CODE, OVMF_VARS, QEMU   override the firmware images / emulator
 
@@ -24,7 +24,7 @@ E2E_SKIP=77
 QEMU=${QEMU:-qemu-system-x86_64}
 OVMF_CODE=${OVMF_CODE:-/usr/share/OVMF/OVMF_CODE_4M.fd}
 OVMF_VARS=${OVMF_VARS:-/usr/share/OVMF/OVMF_VARS_4M.fd}
-E2E_TIMEOUT=${E2E_TIMEOUT:-180}
+E2E_TIMEOUT=${E2E_TIMEOUT:-120}
 E2E_TAIL=${E2E_TAIL:-40}
 E2E_NAME=e2e
 E2E_WORK=

@@ -72,7 +72,7 @@ rm -f "$esp/startup.nsh"
 e2e_step boot2
 e2e_qemu_start boot2 vars.fd "$esp" "$tftp" syslinux.efi 1
 e2e_step syslinux
-e2e_wait "$marker" "$E2E_FATAL|PXE-E[0-9]+|Failed to load|Shell> |UEFI Interactive Shell" 150
+e2e_wait "$marker" "$E2E_FATAL|PXE-E[0-9]+|Failed to load|Shell> |UEFI Interactive Shell" "$E2E_TIMEOUT"
 e2e_qemu_kill
 e2e_step checks
 e2e_grep 'My IP is 10\.0\.2\.15' || e2e_fail "Syslinux did not print 'My IP is 10.0.2.15'"
