@@ -66,6 +66,10 @@ e2e_tail() {
 # e2e_fail MESSAGE: the current step failed; name it, print the log tail, exit 1
 e2e_fail() {
 	e2e_say "FAILED at step '$E2E_STEP' after $(e2e_elapsed) s: $*"
+	if [ -n "$E2E_STRIPPED" ] && [ -f "$E2E_STRIPPED" ] &&
+	   grep -q '^@@ ' "$E2E_STRIPPED"; then
+		e2e_say "the shell script last reached: $(grep '^@@ ' "$E2E_STRIPPED" | tail -n 1 | cut -c4-)"
+	fi
 	e2e_tail
 	exit 1
 }
