@@ -18,6 +18,8 @@
 #   E2E_PCAP=1        record USB traffic of usb-net to WORK/usb.pcap
 #   E2E_TIMEOUT=N     seconds a test script may run once QEMU booted (default 120)
 #   E2E_TAIL=N        lines of the log printed on failure (default 40)
+#   E2E_HC=xhci|uhci  USB host controller usb-net hangs off (default xhci:
+#                     qemu-xhci; uhci: piix3-usb-uhci, driven by OVMF's UhciDxe)
 #   OVMF_CODE, OVMF_VARS, QEMU   override the firmware images / emulator
 
 E2E_SKIP=77
@@ -26,6 +28,7 @@ OVMF_CODE=${OVMF_CODE:-/usr/share/OVMF/OVMF_CODE_4M.fd}
 OVMF_VARS=${OVMF_VARS:-/usr/share/OVMF/OVMF_VARS_4M.fd}
 E2E_TIMEOUT=${E2E_TIMEOUT:-120}
 E2E_TAIL=${E2E_TAIL:-40}
+E2E_HC=${E2E_HC:-xhci}
 E2E_NAME=e2e
 E2E_WORK=
 E2E_QEMU_PID=
@@ -106,9 +109,14 @@ e2e_init() {
 	# The emulator must know the machine and devices the tests use.
 	if ! "$QEMU" -machine help 2>/dev/null | grep -q '^q35' ||
 	   ! "$QEMU" -device help 2>/dev/null | grep -q '"usb-net"' ||
-	   ! "$QEMU" -device help 2>/dev/null | grep -q '"qemu-xhci"'; then
-		e2e_skip "$QEMU cannot run here (no q35, qemu-xhci or usb-net)"
+	   ! "$QEMU" -device help 2>/dev/null | grep -q '"qemu-xhci"' ||
+	   ! "$QEMU" -device help 2>/dev/null | grep -q '"piix3-usb-uhci"'; then
+		e2e_skip "$QEMU cannot run here (no q35, qemu-xhci, piix3-usb-uhci or usb-net)"
 	fi
+	case $E2E_HC in
+	xhci|uhci) ;;
+	*) echo "$E2E_NAME: E2E_HC=$E2E_HC: not xhci or uhci" >&2; exit 2 ;;
+	esac
 	E2E_WORK=$(mktemp -d "${TMPDIR:-/tmp}/bootnic-e2e.XXXXXX") ||
 		e2e_fail "cannot create a work directory"
 	trap e2e_cleanup EXIT
@@ -134,13 +142,21 @@ e2e_startup() {
 
 # ---- QEMU ----
 
+# e2e_hc_device: the -device argument of the host controller E2E_HC, id "hc"
+e2e_hc_device() {
+	case $E2E_HC in
+	xhci) echo qemu-xhci,id=hc ;;
+	uhci) echo piix3-usb-uhci,id=hc ;;
+	esac
+}
+
 # e2e_qemu_start TAG VARS ESPDIR TFTPDIR BOOTFILE BOOTINDEX
 #	Start QEMU in the background: OVMF with the variable store WORK/VARS,
-#	the directory ESPDIR as a FAT disk (vvfat, empty: no disk), qemu-xhci
-#	with usb-net on a slirp network whose TFTP root is TFTPDIR (and
-#	BOOTFILE the DHCP boot file name, if not empty); BOOTINDEX (if not
-#	empty) is usb-net's bootindex.  The serial console goes to
-#	WORK/TAG.log.
+#	the directory ESPDIR as a FAT disk (vvfat, empty: no disk), usb-net
+#	on the host controller E2E_HC, on a slirp network whose TFTP root is
+#	TFTPDIR (and BOOTFILE the DHCP boot file name, if not empty);
+#	BOOTINDEX (if not empty) is usb-net's bootindex.  The serial console
+#	goes to WORK/TAG.log.
 e2e_qemu_start() {
 	e2e_tag=$1
 	e2e_varsfile=$E2E_WORK/$2
@@ -149,7 +165,7 @@ e2e_qemu_start() {
 	E2E_STRIPPED=$E2E_WORK/$1.stripped
 	e2e_net="user,id=n0,tftp=$4"
 	[ -n "$5" ] && e2e_net="$e2e_net,bootfile=$5"
-	e2e_dev="usb-net,netdev=n0,bus=xhci.0"
+	e2e_dev="usb-net,netdev=n0,bus=hc.0"
 	[ -n "$6" ] && e2e_dev="$e2e_dev,bootindex=$6"
 	[ "${E2E_PCAP:-0}" = 1 ] && e2e_dev="$e2e_dev,pcap=$E2E_WORK/$1-usb.pcap"
 	set -- -accel tcg -machine q35 -m 512 -smp 1 \
@@ -157,7 +173,7 @@ e2e_qemu_start() {
 		-no-reboot \
 		-drive "if=pflash,format=raw,unit=0,readonly=on,file=$OVMF_CODE" \
 		-drive "if=pflash,format=raw,unit=1,file=$e2e_varsfile" \
-		-net none -device qemu-xhci,id=xhci \
+		-net none -device "$(e2e_hc_device)" \
 		-netdev "$e2e_net" -device "$e2e_dev"
 	if [ -n "$e2e_esp" ]; then
 		set -- "$@" -drive "file=fat:rw:$e2e_esp,format=raw,if=none,id=d0" \
@@ -173,20 +189,20 @@ e2e_qemu_start() {
 # e2e_qemu_start_bios TAG TFTPDIR KERNEL
 #	Start QEMU in the background with SeaBIOS (no OVMF) booting the
 #	Linux-kernel-format image KERNEL (e.g. an iPXE .lkrn) directly, and
-#	qemu-xhci with usb-net on a slirp network whose TFTP root is TFTPDIR.
-#	The serial console goes to WORK/TAG.log.
+#	usb-net on the host controller E2E_HC, on a slirp network whose TFTP
+#	root is TFTPDIR.  The serial console goes to WORK/TAG.log.
 e2e_qemu_start_bios() {
 	e2e_tag=$1
 	E2E_LOG=$E2E_WORK/$1.log
 	E2E_STRIPPED=$E2E_WORK/$1.stripped
-	e2e_dev="usb-net,netdev=n0,bus=xhci.0"
+	e2e_dev="usb-net,netdev=n0,bus=hc.0"
 	[ "${E2E_PCAP:-0}" = 1 ] && e2e_dev="$e2e_dev,pcap=$E2E_WORK/$1-usb.pcap"
 	# -nographic makes SeaBIOS mirror the BIOS text console (iPXE,
 	# PXELINUX) to the serial port.
 	set -- -accel tcg -machine q35 -m 256 -smp 1 \
 		-nographic -monitor none -serial "file:$E2E_LOG" \
 		-no-reboot -kernel "$3" \
-		-net none -device qemu-xhci,id=xhci \
+		-net none -device "$(e2e_hc_device)" \
 		-netdev "user,id=n0,tftp=$2" -device "$e2e_dev"
 	: > "$E2E_LOG"
 	echo "$QEMU $*" > "$E2E_WORK/$e2e_tag.cmd"

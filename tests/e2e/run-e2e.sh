@@ -71,7 +71,7 @@ selfcheck() {
 	fi
 }
 
-echo "== end-to-end tests (QEMU q35 + OVMF, TCG, usb-net on qemu-xhci; drivers from $efidir)"
+echo "== end-to-end tests (QEMU q35 + OVMF, TCG, usb-net on ${E2E_HC:-xhci}; drivers from $efidir)"
 selfcheck
 for d in $2; do
 	run_one uefi-net "$d"

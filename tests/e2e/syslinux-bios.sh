@@ -3,7 +3,7 @@
 # Copyright (c) 2026 The bootnic authors
 #
 # syslinux-bios.sh IPXE.lkrn: end-to-end check of the Syslinux BIOS route
-# on QEMU's usb-net (qemu-xhci, SeaBIOS): an iPXE image built with a bootnic
+# on QEMU's usb-net (qemu-xhci by default, SeaBIOS): an iPXE image built with a bootnic
 # iPXE export and bios/chain.ipxe from `bootnic export --target syslinux`
 # embedded takes a DHCP lease over usb-net and chains Debian's pxelinux.0,
 # which loads pxelinux.cfg/default (its SAY line is a marker made for this

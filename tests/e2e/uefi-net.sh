@@ -3,12 +3,14 @@
 # Copyright (c) 2026 The bootnic authors
 #
 # uefi-net.sh DRIVER.efi: end-to-end test of an exported UEFI driver on
-# QEMU's usb-net (qemu-xhci, OVMF, UEFI shell from startup.nsh).
+# QEMU's usb-net (on qemu-xhci, or piix3-usb-uhci with E2E_HC=uhci; OVMF;
+# the UEFI shell runs startup.nsh).
 #
 # The shell loads the driver (which connects it to usb-net and lets the
 # firmware's network stack bind to its SNP), takes a DHCP lease from QEMU's
 # user network, pings the gateway and downloads two files from QEMU's TFTP
-# server: a 48 KiB random binary, compared byte for byte by the shell's
+# server: a 48 KiB random binary in 1468-byte blocks (full-size Ethernet
+# frames, as PXE transfers use), compared byte for byte by the shell's
 # `comp` against a reference copy the test put on the ESP, and a text file
 # holding a token made for this run, printed with `type`.  The shell then
 # powers off.  Pass = every step's output as expected, checked in order.
@@ -31,7 +33,7 @@ tftp=$E2E_WORK/tftp
 mkdir -p "$esp" "$tftp" || e2e_fail "cannot create $esp, $tftp"
 cp "$drv" "$esp/DRIVER.EFI" || e2e_fail "cannot copy $drv"
 
-# The files QEMU serves: random bytes (96 TFTP blocks of 512 bytes) with a
+# The files QEMU serves: random bytes (34 TFTP blocks of 1468 bytes) with a
 # reference copy on the ESP, and a one-line token unique to this run.
 head -c 49152 /dev/urandom > "$tftp/blob.bin" || e2e_fail "cannot make the test file"
 cp "$tftp/blob.bin" "$esp/REF.BIN"
@@ -53,7 +55,7 @@ e2e_startup "$esp" \
 	'echo @@ ping' \
 	'ping -n 3 10.0.2.2' \
 	'echo @@ tftp' \
-	'tftp 10.0.2.2 blob.bin DL.BIN' \
+	'tftp -s 1468 10.0.2.2 blob.bin DL.BIN' \
 	'echo @@ compare' \
 	'comp REF.BIN DL.BIN' \
 	'echo @@ token' \
