@@ -191,6 +191,24 @@ static void bn_syslinux_pxelinux_cfg(struct bn_strbuf *sb)
 }
 
 /**
+ * Is a file part of the export?
+ *
+ * @param out		Files
+ * @param path		Path
+ * @return		true if @p out holds @p path
+ */
+static bool bn_syslinux_has(const struct bn_export_files *out,
+			    const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < out->count; i++)
+		if (strcmp(out->files[i].path, path) == 0)
+			return true;
+	return false;
+}
+
+/**
  * README.txt: the steps for both routes, naming the files of this export.
  *
  * @param sb		Output
@@ -226,7 +244,14 @@ static void bn_syslinux_readme(struct bn_strbuf *sb,
 		"files as `bootnic export\n"
 		"   --target uefi`; their header comments and bootnic's "
 		"docs/target-uefi.md\n"
-		"   give the gnu-efi and EDK2 builds).\n"
+		"   give the gnu-efi and EDK2 builds)");
+	if (bn_syslinux_has(out, BN_SYSLINUX_EFI_DIR "/Makefile"))
+		bn_strbuf_add(sb, ":\n       make -C " BN_SYSLINUX_EFI_DIR
+			      "\n   builds " BN_SYSLINUX_EFI_DIR "/<driver>.efi "
+			      "with gnu-efi.\n");
+	else
+		bn_strbuf_add(sb, ".\n");
+	bn_strbuf_add(sb,
 		"2. Put the .efi on the EFI system partition and register it "
 		"so the firmware\n"
 		"   loads it on every boot, before it boots anything; in the "

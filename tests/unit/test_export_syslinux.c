@@ -146,6 +146,10 @@ START_TEST(test_one_driver)
 	ck_assert_ptr_nonnull(strstr(s, "       bcfg driver add 0 "
 				     "fs0:\\EFI\\bootnic\\cdc-ecm.efi "
 				     "\"bootnic cdc-ecm\"\n"));
+	/* the gnu-efi build named when the uefi target writes a Makefile */
+	ck_assert((find(&r, "efi/Makefile") != NULL) ==
+		  (strstr(s, "       make -C efi\n   builds efi/<driver>.efi "
+			  "with gnu-efi.\n") != NULL));
 	ck_assert_ptr_nonnull(strstr(s, "       make -C src "
 				     "bin/bootnic_cdc_ecm.lkrn "
 				     "EMBED=/path/to/bios/chain.ipxe\n"));
