@@ -60,8 +60,8 @@ e2e_skip() {
 e2e_tail() {
 	if [ -n "$E2E_LOG" ] && [ -f "$E2E_LOG" ]; then
 		e2e_strip
-		echo "---- last $E2E_TAIL lines of the serial log ($E2E_LOG, ANSI-stripped) ----"
-		tail -n "$E2E_TAIL" "$E2E_STRIPPED"
+		echo "---- last $E2E_TAIL lines of the serial log ($E2E_LOG, ANSI-stripped, lines cut at 400 characters) ----"
+		tail -n "$E2E_TAIL" "$E2E_STRIPPED" | cut -c1-400
 		echo "---- end of log ----"
 	fi
 }
