@@ -312,7 +312,7 @@ e2e_expect() {
 		e2e_fail "the script never reached this step"
 	e2e_section "$1" | grep -Eq -- "$2" ||
 		e2e_fail "expected $3 (/$2/); the step printed:
-$(e2e_section "$1" | head -n 30)"
+$(e2e_section "$1" | head -n 30 | cut -c1-400)"
 }
 
 # Failures the firmware reports on the console (CPU exceptions, asserts).
