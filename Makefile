@@ -85,6 +85,7 @@ include mk/docs.mk
 include mk/install.mk
 include mk/embed.mk
 include mk/uefi.mk
+include mk/e2e.mk
 
 $(TESTED_C): $(TEST_SRCS) mk/tested-families.sh
 	@mkdir -p $(@D)
@@ -94,11 +95,12 @@ $(TESTED_C): $(TEST_SRCS) mk/tested-families.sh
 $(BUILD)/bootnic: $(BUILD)/rel/bootnic
 	cp $< $@
 
-## make test       deps, portable-check, install-check, ID lint, every Check suite (normal and ASan+UBSan), fuzz corpus replay, export golden files
+## make test       deps, portable-check, install-check, ID lint, every Check suite (normal and ASan+UBSan), fuzz corpus replay, export golden files, end-to-end tests
 test: deps portable-check install-check
 	$(MAKE) --no-print-directory test-build
 	@rc=0; sh tests/run-tests.sh $(BUILD) "$(TESTS)" "$(FUZZERS)" || rc=1; \
 	  sh tests/golden.sh $(BUILD) check || rc=1; exit $$rc
+	$(MAKE) --no-print-directory $(E2E_IN_TEST)
 
 ## make golden     regenerate the export golden files tests/golden/export/ (review and commit the diff)
 golden: $(BUILD)/bootnic

@@ -27,6 +27,7 @@ const struct bn_export_target *const bn_export_targets[] = {
 	&bn_export_target_source,
 	&bn_export_target_ipxe,
 	&bn_export_target_uefi,
+	&bn_export_target_syslinux,
 	NULL,
 };
 

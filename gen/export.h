@@ -91,6 +91,9 @@ extern const struct bn_export_target bn_export_target_source;
 extern const struct bn_export_target bn_export_target_ipxe;
 /** The UEFI target (gen/export_uefi.c). */
 extern const struct bn_export_target bn_export_target_uefi;
+/** The Syslinux target (gen/export_syslinux.c): the uefi and ipxe targets'
+ *  files under efi/ and bios/, and Syslinux's own files. */
+extern const struct bn_export_target bn_export_target_syslinux;
 
 /** Every target, NULL-terminated (gen/export.c). */
 extern const struct bn_export_target *const bn_export_targets[];

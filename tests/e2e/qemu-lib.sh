@@ -1,0 +1,319 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# Copyright (c) 2026 The bootnic authors
+#
+# qemu-lib.sh: shared harness for the end-to-end tests (sourced, POSIX sh).
+#
+# Every test gets a private work directory holding its own copy of the OVMF
+# variable store, its own vvfat ESP directory and its own TFTP root.  QEMU
+# always runs under TCG (q35, 1 vCPU) with the console on a serial log file;
+# the harness polls the ANSI-stripped log for markers with a timeout, only
+# ever kills the QEMU process it started (by PID, also from the EXIT trap),
+# and on failure names the step that failed and prints the log's tail.
+#
+# Exit codes of a test script: 0 passed, 1 failed, 77 skipped (QEMU or OVMF
+# cannot run at all on this machine).
+#
+# Environment:
+#   E2E_KEEP=1        keep the work directory (its path is printed)
+#   E2E_PCAP=1        record USB traffic of usb-net to WORK/usb.pcap
+#   E2E_TIMEOUT=N     seconds a test script may run once QEMU booted (default 120)
+#   E2E_TAIL=N        lines of the log printed on failure (default 40)
+#   E2E_HC=xhci|uhci  USB host controller usb-net hangs off (default xhci:
+#                     qemu-xhci; uhci: piix3-usb-uhci, driven by OVMF's UhciDxe)
+#   OVMF_CODE, OVMF_VARS, QEMU   override the firmware images / emulator
+
+E2E_SKIP=77
+QEMU=${QEMU:-qemu-system-x86_64}
+OVMF_CODE=${OVMF_CODE:-/usr/share/OVMF/OVMF_CODE_4M.fd}
+OVMF_VARS=${OVMF_VARS:-/usr/share/OVMF/OVMF_VARS_4M.fd}
+E2E_TIMEOUT=${E2E_TIMEOUT:-120}
+E2E_TAIL=${E2E_TAIL:-40}
+E2E_HC=${E2E_HC:-xhci}
+E2E_NAME=e2e
+E2E_WORK=
+E2E_QEMU_PID=
+E2E_QEMU_RC=
+E2E_LOG=
+E2E_STRIPPED=
+E2E_STEP=setup
+E2E_START=$(date +%s)
+
+# ---- messages ----
+
+# e2e_say MESSAGE...: one line on stdout, prefixed with the test's name
+e2e_say() {
+	echo "$E2E_NAME: $*"
+}
+
+# e2e_elapsed: seconds since the test started
+e2e_elapsed() {
+	echo $(($(date +%s) - E2E_START))
+}
+
+# e2e_skip REASON: QEMU or OVMF cannot run here; exit with the skip code
+e2e_skip() {
+	e2e_say "SKIPPED: $*"
+	exit $E2E_SKIP
+}
+
+# e2e_tail: print the last E2E_TAIL lines of the stripped serial log
+e2e_tail() {
+	if [ -n "$E2E_LOG" ] && [ -f "$E2E_LOG" ]; then
+		e2e_strip
+		echo "---- last $E2E_TAIL lines of the serial log ($E2E_LOG, ANSI-stripped, lines cut at 400 characters) ----"
+		tail -n "$E2E_TAIL" "$E2E_STRIPPED" | cut -c1-400
+		echo "---- end of log ----"
+	fi
+}
+
+# e2e_fail MESSAGE: the current step failed; name it, print the log tail, exit 1
+e2e_fail() {
+	e2e_say "FAILED at step '$E2E_STEP' after $(e2e_elapsed) s: $*"
+	if [ -n "$E2E_STRIPPED" ] && [ -f "$E2E_STRIPPED" ] &&
+	   grep -q '^@@ ' "$E2E_STRIPPED"; then
+		e2e_say "the shell script last reached: $(grep '^@@ ' "$E2E_STRIPPED" | tail -n 1 | cut -c4-)"
+	fi
+	e2e_tail
+	exit 1
+}
+
+# e2e_step NAME: name the step that runs next (used in failure messages)
+e2e_step() {
+	E2E_STEP=$1
+}
+
+# ---- setup and cleanup ----
+
+# e2e_cleanup: EXIT trap; kill our own QEMU (if still running), drop WORK
+e2e_cleanup() {
+	e2e_qemu_kill
+	if [ -n "$E2E_WORK" ] && [ -d "$E2E_WORK" ]; then
+		if [ "${E2E_KEEP:-0}" = 1 ]; then
+			e2e_say "work directory kept: $E2E_WORK"
+		else
+			rm -rf "$E2E_WORK"
+		fi
+	fi
+}
+
+# e2e_init NAME [bios]: check that QEMU (and OVMF, unless "bios") can run,
+#	make the work directory
+e2e_init() {
+	E2E_NAME=$1
+	command -v "$QEMU" >/dev/null 2>&1 ||
+		e2e_skip "$QEMU not installed (Debian package qemu-system-x86)"
+	if [ "${2:-}" != bios ]; then
+		[ -r "$OVMF_CODE" ] && [ -r "$OVMF_VARS" ] ||
+			e2e_skip "OVMF not installed ($OVMF_CODE, $OVMF_VARS: Debian package ovmf)"
+	fi
+	# The emulator must know the machine and devices the tests use.
+	if ! "$QEMU" -machine help 2>/dev/null | grep -q '^q35' ||
+	   ! "$QEMU" -device help 2>/dev/null | grep -q '"usb-net"' ||
+	   ! "$QEMU" -device help 2>/dev/null | grep -q '"qemu-xhci"' ||
+	   ! "$QEMU" -device help 2>/dev/null | grep -q '"piix3-usb-uhci"'; then
+		e2e_skip "$QEMU cannot run here (no q35, qemu-xhci, piix3-usb-uhci or usb-net)"
+	fi
+	case $E2E_HC in
+	xhci|uhci) ;;
+	*) echo "$E2E_NAME: E2E_HC=$E2E_HC: not xhci or uhci" >&2; exit 2 ;;
+	esac
+	E2E_WORK=$(mktemp -d "${TMPDIR:-/tmp}/bootnic-e2e.XXXXXX") ||
+		e2e_fail "cannot create a work directory"
+	trap e2e_cleanup EXIT
+	trap 'exit 1' INT TERM HUP
+}
+
+# e2e_vars NAME: fresh copy of the OVMF variable store as WORK/NAME
+e2e_vars() {
+	cp "$OVMF_VARS" "$E2E_WORK/$1" || e2e_fail "cannot copy $OVMF_VARS"
+	chmod u+w "$E2E_WORK/$1"
+}
+
+# e2e_startup ESPDIR LINE...: write ESPDIR/startup.nsh, one LINE per line,
+# with CRLF line ends (the UEFI shell's script format)
+e2e_startup() {
+	e2e_dir=$1
+	shift
+	: > "$e2e_dir/startup.nsh"
+	for e2e_line in "$@"; do
+		printf '%s\r\n' "$e2e_line" >> "$e2e_dir/startup.nsh"
+	done
+}
+
+# ---- QEMU ----
+
+# e2e_hc_device: the -device argument of the host controller E2E_HC, id "hc"
+e2e_hc_device() {
+	case $E2E_HC in
+	xhci) echo qemu-xhci,id=hc ;;
+	uhci) echo piix3-usb-uhci,id=hc ;;
+	esac
+}
+
+# e2e_qemu_start TAG VARS ESPDIR TFTPDIR BOOTFILE BOOTINDEX
+#	Start QEMU in the background: OVMF with the variable store WORK/VARS,
+#	the directory ESPDIR as a FAT disk (vvfat, empty: no disk), usb-net
+#	on the host controller E2E_HC, on a slirp network whose TFTP root is
+#	TFTPDIR (and BOOTFILE the DHCP boot file name, if not empty);
+#	BOOTINDEX (if not empty) is usb-net's bootindex.  The serial console
+#	goes to WORK/TAG.log.
+e2e_qemu_start() {
+	e2e_tag=$1
+	e2e_varsfile=$E2E_WORK/$2
+	e2e_esp=$3
+	E2E_LOG=$E2E_WORK/$1.log
+	E2E_STRIPPED=$E2E_WORK/$1.stripped
+	e2e_net="user,id=n0,tftp=$4"
+	[ -n "$5" ] && e2e_net="$e2e_net,bootfile=$5"
+	e2e_dev="usb-net,netdev=n0,bus=hc.0"
+	[ -n "$6" ] && e2e_dev="$e2e_dev,bootindex=$6"
+	[ "${E2E_PCAP:-0}" = 1 ] && e2e_dev="$e2e_dev,pcap=$E2E_WORK/$1-usb.pcap"
+	set -- -accel tcg -machine q35 -m 512 -smp 1 \
+		-display none -vga none -monitor none -serial "file:$E2E_LOG" \
+		-no-reboot \
+		-drive "if=pflash,format=raw,unit=0,readonly=on,file=$OVMF_CODE" \
+		-drive "if=pflash,format=raw,unit=1,file=$e2e_varsfile" \
+		-net none -device "$(e2e_hc_device)" \
+		-netdev "$e2e_net" -device "$e2e_dev"
+	if [ -n "$e2e_esp" ]; then
+		set -- "$@" -drive "file=fat:rw:$e2e_esp,format=raw,if=none,id=d0" \
+			-device virtio-blk-pci,drive=d0
+	fi
+	: > "$E2E_LOG"
+	echo "$QEMU $*" > "$E2E_WORK/$e2e_tag.cmd"
+	nice -n 5 "$QEMU" "$@" < /dev/null > "$E2E_WORK/$e2e_tag.qemu-out" 2>&1 &
+	E2E_QEMU_PID=$!
+	E2E_QEMU_RC=
+}
+
+# e2e_qemu_start_bios TAG TFTPDIR KERNEL
+#	Start QEMU in the background with SeaBIOS (no OVMF) booting the
+#	Linux-kernel-format image KERNEL (e.g. an iPXE .lkrn) directly, and
+#	usb-net on the host controller E2E_HC, on a slirp network whose TFTP
+#	root is TFTPDIR.  The serial console goes to WORK/TAG.log.
+e2e_qemu_start_bios() {
+	e2e_tag=$1
+	E2E_LOG=$E2E_WORK/$1.log
+	E2E_STRIPPED=$E2E_WORK/$1.stripped
+	e2e_dev="usb-net,netdev=n0,bus=hc.0"
+	[ "${E2E_PCAP:-0}" = 1 ] && e2e_dev="$e2e_dev,pcap=$E2E_WORK/$1-usb.pcap"
+	# -nographic makes SeaBIOS mirror the BIOS text console (iPXE,
+	# PXELINUX) to the serial port.
+	set -- -accel tcg -machine q35 -m 256 -smp 1 \
+		-nographic -monitor none -serial "file:$E2E_LOG" \
+		-no-reboot -kernel "$3" \
+		-net none -device "$(e2e_hc_device)" \
+		-netdev "user,id=n0,tftp=$2" -device "$e2e_dev"
+	: > "$E2E_LOG"
+	echo "$QEMU $*" > "$E2E_WORK/$e2e_tag.cmd"
+	nice -n 5 "$QEMU" "$@" < /dev/null > "$E2E_WORK/$e2e_tag.qemu-out" 2>&1 &
+	E2E_QEMU_PID=$!
+	E2E_QEMU_RC=
+}
+
+# e2e_qemu_running: true while the QEMU we started is alive
+e2e_qemu_running() {
+	[ -n "$E2E_QEMU_PID" ] && kill -0 "$E2E_QEMU_PID" 2>/dev/null
+}
+
+# e2e_qemu_kill: stop the QEMU we started (by its PID only) and reap it
+e2e_qemu_kill() {
+	if [ -n "$E2E_QEMU_PID" ]; then
+		kill "$E2E_QEMU_PID" 2>/dev/null
+		wait "$E2E_QEMU_PID" 2>/dev/null
+		E2E_QEMU_PID=
+	fi
+}
+
+# e2e_qemu_reap: QEMU exited by itself; collect its status into E2E_QEMU_RC
+#	(once: later calls keep the status)
+e2e_qemu_reap() {
+	if [ -n "$E2E_QEMU_PID" ]; then
+		wait "$E2E_QEMU_PID" 2>/dev/null
+		E2E_QEMU_RC=$?
+		E2E_QEMU_PID=
+	fi
+}
+
+# ---- the serial log ----
+
+# e2e_strip: WORK/TAG.stripped = the serial log without terminal escape
+#	sequences (CSI "ESC [ params letter", ESC ( x / ESC ) x charset
+#	selections, other two-byte ESC x), carriage returns, NULs and
+#	backspaces
+e2e_strip() {
+	e2e_esc=$(printf '\033')
+	tr -d '\r\000\010' < "$E2E_LOG" |
+		sed -e "s/${e2e_esc}\[[0-9;?=<>]*[A-Za-z]//g" \
+		    -e "s/${e2e_esc}[()][0-9A-Za-z]//g" \
+		    -e "s/${e2e_esc}[=>78DEHMNOPZc]//g" \
+		    -e "s/${e2e_esc}//g" > "$E2E_STRIPPED"
+}
+
+# e2e_grep REGEX: true if the stripped log matches the extended REGEX
+e2e_grep() {
+	grep -Eq -- "$1" "$E2E_STRIPPED"
+}
+
+# e2e_wait PASS FAIL SECONDS: poll the stripped log once a second until it
+#	matches the extended regex PASS (return 0); fail the step if it
+#	matches FAIL (if not empty), if QEMU exits first, or after SECONDS
+e2e_wait() {
+	e2e_deadline=$(($(date +%s) + $3))
+	while :; do
+		e2e_strip
+		e2e_grep "$1" && return 0
+		if [ -n "$2" ] && e2e_grep "$2"; then
+			e2e_fail "the log shows /$(grep -Eo -- "$2" "$E2E_STRIPPED" | head -n 1)/ (waiting for /$1/)"
+		fi
+		if ! e2e_qemu_running; then
+			e2e_qemu_reap
+			e2e_strip
+			e2e_grep "$1" && return 0
+			e2e_fail "QEMU exited (status $E2E_QEMU_RC) before /$1/ appeared: $(tail -n 3 "$E2E_WORK/$e2e_tag.qemu-out")"
+		fi
+		[ "$(date +%s)" -ge "$e2e_deadline" ] &&
+			e2e_fail "no /$1/ within $3 s"
+		sleep 1
+	done
+}
+
+# e2e_wait_exit FAIL SECONDS: wait for QEMU to power off by itself (shell
+#	`reset -s`); fail on the extended regex FAIL or after SECONDS
+e2e_wait_exit() {
+	e2e_deadline=$(($(date +%s) + $2))
+	while e2e_qemu_running; do
+		e2e_strip
+		if [ -n "$1" ] && e2e_grep "$1"; then
+			e2e_fail "the log shows /$(grep -Eo -- "$1" "$E2E_STRIPPED" | head -n 1)/"
+		fi
+		[ "$(date +%s)" -ge "$e2e_deadline" ] &&
+			e2e_fail "QEMU still running after $2 s"
+		sleep 1
+	done
+	e2e_qemu_reap
+	e2e_strip
+	[ "$E2E_QEMU_RC" -eq 0 ] || e2e_fail "QEMU exited with status $E2E_QEMU_RC: $(tail -n 3 "$E2E_WORK/$e2e_tag.qemu-out")"
+}
+
+# e2e_section NAME: print the stripped log's lines between the shell marker
+#	"@@ NAME" and the next "@@ " marker (the output of one script step)
+e2e_section() {
+	awk -v want="@@ $1" '
+		/^@@ / { inside = ($0 == want); next }
+		inside { print }' "$E2E_STRIPPED"
+}
+
+# e2e_expect NAME REGEX WHAT: the output of script step NAME must match the
+#	extended REGEX; otherwise fail step NAME saying WHAT was expected
+e2e_expect() {
+	e2e_step "$1"
+	grep -q "^@@ $1\$" "$E2E_STRIPPED" ||
+		e2e_fail "the script never reached this step"
+	e2e_section "$1" | grep -Eq -- "$2" ||
+		e2e_fail "expected $3 (/$2/); the step printed:
+$(e2e_section "$1" | head -n 30 | cut -c1-400)"
+}
+
+# Failures the firmware reports on the console (CPU exceptions, asserts).
+E2E_FATAL='!!!! X64 Exception|ASSERT_EFI_ERROR|ASSERT \[|X64 Exception Type'
