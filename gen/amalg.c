@@ -262,6 +262,51 @@ static bool amalg_printed(const struct amalg *a, const struct amalg_item *it)
 	return it->def_count == 0;
 }
 
+/**
+ * Is a name a struct or union tag ("struct x", "union x")?
+ *
+ * @param a		Run
+ * @param name		Name index
+ * @return		true if so
+ */
+static bool amalg_is_tag(const struct amalg *a, size_t name)
+{
+	const char *s = a->names[name].s;
+
+	return strncmp(s, "struct ", 7) == 0 || strncmp(s, "union ", 6) == 0;
+}
+
+/**
+ * Is an item a plain typedef of a struct or union (`typedef struct x X;`:
+ * no body, no parameter list)?  Such a typedef declares the tag itself, so
+ * it can come before the tag's definition, which may use the typedef.  A tag
+ * first named in a parameter list would be local to it, so typedefs of
+ * function types still wait for their tags.
+ *
+ * @param a		Run
+ * @param it		Item
+ * @return		true if so
+ */
+static bool amalg_tag_alias(const struct amalg *a, const struct amalg_item *it)
+{
+	size_t i;
+
+	if (!it->is_typedef)
+		return false;
+	for (i = it->tok_first; i < it->tok_end; i++) {
+		const struct amalg_tok *t = &it->file->toks[i];
+
+		if (t->kind == TK_PUNCT && t->len == 1 &&
+		    (it->file->data[t->off] == '{' ||
+		     it->file->data[t->off] == '('))
+			return false;
+	}
+	for (i = 0; i < it->def_count; i++)
+		if (amalg_is_tag(a, it->defs[i].name))
+			return false;
+	return true;
+}
+
 static int amalg_visit(struct amalg *a, size_t item);
 
 /** amalg_need() and amalg_visit(): a cycle no declaration could break yet. */
@@ -367,6 +412,14 @@ static int amalg_need(struct amalg *a, size_t item, size_t name)
 			rc = amalg_forward(a, name, it);
 		if (rc)
 			return rc;
+		if (amalg_tag_alias(a, it)) {
+			size_t r;
+
+			for (r = 0; r < it->ref_count; r++)
+				if (amalg_is_tag(a, it->refs[r]) &&
+				    (rc = amalg_need(a, item, it->refs[r])) != 0)
+					return rc;
+		}
 	}
 	if (proto != SIZE_MAX)
 		return amalg_visit(a, proto);
@@ -393,6 +446,7 @@ static int amalg_need(struct amalg *a, size_t item, size_t name)
  */
 static int amalg_visit(struct amalg *a, size_t item)
 {
+	bool alias = amalg_tag_alias(a, &a->items[item]);
 	size_t i;
 	int rc;
 
@@ -400,6 +454,8 @@ static int amalg_visit(struct amalg *a, size_t item)
 		return 0;
 	a->items[item].state = ST_ACTIVE;
 	for (i = 0; i < a->items[item].ref_count; i++) {
+		if (alias && amalg_is_tag(a, a->items[item].refs[i]))
+			continue;
 		rc = amalg_need(a, item, a->items[item].refs[i]);
 		if (rc) {
 			if (rc == AMALG_CYCLE)

@@ -645,6 +645,36 @@ static const char glue_src[] =
 	"\t       (bn_port_memcmp(\"a\", \"a\", 1) == 0);\n"
 	"}\n";
 
+/* ---- a typedef of a struct that refers to itself through the typedef ---- */
+
+static const struct bn_embedded_file typedef_set[] = {
+	F("t/t.h",
+	  "#ifndef T_H\n#define T_H\n"
+	  "/** A node. */\n"
+	  "typedef struct _NODE NODE;\n"
+	  "/** A node's layout. */\n"
+	  "struct _NODE {\n"
+	  "\tNODE *next;\t/**< Next */\n"
+	  "\tint value;\t/**< Value */\n"
+	  "};\n"
+	  "#endif\n"),
+	F("t/t.c",
+	  "#include \"t.h\"\n"
+	  "/** The list. */\n"
+	  "static NODE head;\n"
+	  "/** Entry. */\n"
+	  "int entry(void)\n{\n\treturn head.value;\n}\n"),
+};
+
+START_TEST(test_typedef_before_struct)
+{
+	ck_assert_int_eq(RUN(typedef_set, root_main, 1, NULL, 0, NULL, 0), 0);
+	/* The forward typedef first, then the layout, then the object */
+	ck_assert(at("typedef struct _NODE NODE;") < at("struct _NODE {"));
+	ck_assert(at("struct _NODE {") < at("static NODE head;"));
+}
+END_TEST
+
 START_TEST(test_glue_with_real_sources)
 {
 	const struct bn_registry *reg = &bn_registry_builtin;
@@ -799,6 +829,7 @@ static Suite *amalg_suite(void)
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_continuations);
 	tcase_add_test(tc, test_tag_declarations);
+	tcase_add_test(tc, test_typedef_before_struct);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(real, NULL, teardown);
 	tcase_add_test(real, test_no_conditionals_in_portable);
