@@ -98,6 +98,7 @@ $(BUILD)/bootnic: $(BUILD)/rel/bootnic
 ## make test       deps, portable-check, install-check, ID lint, every Check suite (normal and ASan+UBSan), fuzz corpus replay, export golden files, end-to-end tests
 test: deps portable-check install-check
 	$(MAKE) --no-print-directory test-build
+	$(MAKE) --no-print-directory uefi-test
 	@rc=0; sh tests/run-tests.sh $(BUILD) "$(TESTS)" "$(FUZZERS)" || rc=1; \
 	  sh tests/golden.sh $(BUILD) check || rc=1; exit $$rc
 	$(MAKE) --no-print-directory $(E2E_IN_TEST)

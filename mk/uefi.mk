@@ -22,7 +22,6 @@ uefi: $(BUILD)/bootnic
 # installed, and check that the image check rejects an application image
 # (subsystem 10), so it can fail.
 .PHONY: uefi-test
-test: uefi-test
 uefi-test: $(BUILD)/bootnic
 	@if [ ! -f /usr/lib/crt0-efi-x86_64.o ]; then \
 	  echo "== uefi: SKIPPED: gnu-efi is not installed (apt-get install gnu-efi)"; \
