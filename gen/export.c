@@ -351,6 +351,18 @@ void bn_export_header_comment(struct bn_strbuf *sb,
  * Files
  * ------------------------------------------------------------------------ */
 
+int bn_export_each_driver(const struct bn_export_req *req,
+			  struct bn_export_files *out, char *err,
+			  size_t err_size, bn_export_driver_fn one)
+{
+	size_t i;
+
+	for (i = 0; i < req->driver_count; i++)
+		if (one(req, req->drivers[i], out, err, err_size))
+			return -1;
+	return 0;
+}
+
 int bn_export_add_file(struct bn_export_files *fs, const char *path,
 		       const char *data, size_t len)
 {

@@ -252,6 +252,36 @@ bool bn_export_id_at(const struct bn_driver *drv, size_t i,
  * ------------------------------------------------------------------------ */
 
 /**
+ * A renderer's step for one driver.
+ *
+ * @param req		Request
+ * @param drv		Driver
+ * @param out		Files
+ * @param err		Error message out
+ * @param err_size	Size of @p err
+ * @return		0, or -1 with @p err set
+ */
+typedef int (*bn_export_driver_fn)(const struct bn_export_req *req,
+				   const struct bn_driver *drv,
+				   struct bn_export_files *out, char *err,
+				   size_t err_size);
+
+/**
+ * Run a renderer's per-driver step for every driver of a request, in
+ * order, stopping at the first failure.
+ *
+ * @param req		Request
+ * @param out		Files
+ * @param err		Error message out
+ * @param err_size	Size of @p err
+ * @param one		The step
+ * @return		0, or -1 with @p err set
+ */
+int bn_export_each_driver(const struct bn_export_req *req,
+			  struct bn_export_files *out, char *err,
+			  size_t err_size, bn_export_driver_fn one);
+
+/**
  * Add a file to an export.
  *
  * @param fs		Files

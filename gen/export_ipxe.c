@@ -504,12 +504,7 @@ static int bn_ipxe_render(const struct bn_export_req *req,
 			  struct bn_export_files *out, char *err,
 			  size_t err_size)
 {
-	size_t i;
-
-	for (i = 0; i < req->driver_count; i++)
-		if (bn_ipxe_one(req, req->drivers[i], out, err, err_size))
-			return -1;
-	return 0;
+	return bn_export_each_driver(req, out, err, err_size, bn_ipxe_one);
 }
 
 const struct bn_export_target bn_export_target_ipxe = {

@@ -455,12 +455,9 @@ static int bn_export_uefi_render(const struct bn_export_req *req,
 				 struct bn_export_files *out, char *err,
 				 size_t err_size)
 {
-	size_t i;
-
-	for (i = 0; i < req->driver_count; i++)
-		if (bn_export_uefi_one(req, req->drivers[i], out, err,
-				       err_size))
-			return -1;
+	if (bn_export_each_driver(req, out, err, err_size,
+				  bn_export_uefi_one))
+		return -1;
 	if (bn_export_uefi_makefile(req, out)) {
 		snprintf(err, err_size, "cannot add the gnu-efi Makefile");
 		return -1;
