@@ -7,6 +7,8 @@
 #         for every target `bootnic export --list` prints (make golden).
 # check:  export into BUILD/golden-check/ and compare with the committed
 #         files (make test); any difference fails with the diff's head.
+# The syslinux target's efi/ and bios/ folders are checked against the uefi
+# and ipxe exports and not stored again.
 set -u
 build=$1
 mode=$2
@@ -32,6 +34,22 @@ for t in $targets; do
 		exit 1
 	fi
 done
+# The syslinux export nests the uefi export under efi/ and the ipxe export
+# under bios/, byte for byte: check that, then keep only its own files.
+if [ -d "$out/syslinux" ]; then
+	for pair in efi:uefi bios:ipxe; do
+		sub=$out/syslinux/${pair%%:*}
+		t=${pair#*:}
+		for f in $(cd "$out/$t" && find . -type f); do
+			if ! cmp -s "$out/$t/$f" "$sub/$f"; then
+				echo "golden: syslinux/${pair%%:*}/$f is not the $t export's" >&2
+				exit 1
+			fi
+			rm -f "$sub/$f"
+		done
+		find "$sub" -type d -empty -delete
+	done
+fi
 n=$(find "$out" -type f | wc -l)
 if [ "$mode" = update ]; then
 	echo "golden: regenerated $n files under $golden/ for: $(echo $targets)"
