@@ -150,6 +150,18 @@ e2e_hc_device() {
 	esac
 }
 
+# e2e_qemu_launch ARGS...
+#	Start QEMU with ARGS in the background (niced, no stdin), after emptying
+#	the serial log E2E_LOG; record the command line in WORK/TAG.cmd and
+#	QEMU's own output in WORK/TAG.qemu-out (TAG: e2e_tag).
+e2e_qemu_launch() {
+	: > "$E2E_LOG"
+	echo "$QEMU $*" > "$E2E_WORK/$e2e_tag.cmd"
+	nice -n 5 "$QEMU" "$@" < /dev/null > "$E2E_WORK/$e2e_tag.qemu-out" 2>&1 &
+	E2E_QEMU_PID=$!
+	E2E_QEMU_RC=
+}
+
 # e2e_qemu_start TAG VARS ESPDIR TFTPDIR BOOTFILE BOOTINDEX
 #	Start QEMU in the background: OVMF with the variable store WORK/VARS,
 #	the directory ESPDIR as a FAT disk (vvfat, empty: no disk), usb-net
@@ -179,11 +191,7 @@ e2e_qemu_start() {
 		set -- "$@" -drive "file=fat:rw:$e2e_esp,format=raw,if=none,id=d0" \
 			-device virtio-blk-pci,drive=d0
 	fi
-	: > "$E2E_LOG"
-	echo "$QEMU $*" > "$E2E_WORK/$e2e_tag.cmd"
-	nice -n 5 "$QEMU" "$@" < /dev/null > "$E2E_WORK/$e2e_tag.qemu-out" 2>&1 &
-	E2E_QEMU_PID=$!
-	E2E_QEMU_RC=
+	e2e_qemu_launch "$@"
 }
 
 # e2e_qemu_start_bios TAG TFTPDIR KERNEL
@@ -204,11 +212,7 @@ e2e_qemu_start_bios() {
 		-no-reboot -kernel "$3" \
 		-net none -device "$(e2e_hc_device)" \
 		-netdev "user,id=n0,tftp=$2" -device "$e2e_dev"
-	: > "$E2E_LOG"
-	echo "$QEMU $*" > "$E2E_WORK/$e2e_tag.cmd"
-	nice -n 5 "$QEMU" "$@" < /dev/null > "$E2E_WORK/$e2e_tag.qemu-out" 2>&1 &
-	E2E_QEMU_PID=$!
-	E2E_QEMU_RC=
+	e2e_qemu_launch "$@"
 }
 
 # e2e_qemu_running: true while the QEMU we started is alive
