@@ -7,7 +7,7 @@
 # wildcard per layer, so adding a file never needs an edit here:
 #
 #   portable (freestanding C99): sdk/*.c sdk/classes/*.c drivers/*.c drivers/*/*.c
-#   host (C11 + POSIX):          sdk/hcd/*.c sdk/port/*.c sim/*.c gen/*.c
+#   host (C11 + POSIX):          sdk/hcd/*.c sdk/port/*.c sim/*/*.c gen/*.c
 #                                tools/bootnic/*.c (main.c is the CLI entry)
 #   unit tests (Check):          tests/unit/test_*.c, one program each
 #   fuzz targets (libFuzzer):    tests/fuzz/fuzz_*.c, corpus in tests/fuzz/corpus/<name>/
@@ -45,11 +45,11 @@ PKG_LIBS	= $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 LDLIBS		= $(PKG_LIBS) -lm
 
 PORTABLE_SRCS	:= $(sort $(wildcard sdk/*.c sdk/classes/*.c drivers/*.c drivers/*/*.c))
-HOST_SRCS	:= $(sort $(wildcard sdk/hcd/*.c sdk/port/*.c sim/*.c gen/*.c \
+HOST_SRCS	:= $(sort $(wildcard sdk/hcd/*.c sdk/port/*.c sim/*/*.c gen/*.c \
 		     tools/bootnic/*.c))
 HOST_LIB_SRCS	:= $(filter-out tools/bootnic/main.c,$(HOST_SRCS))
-TEST_SRCS	:= $(sort $(wildcard tests/unit/test_*.c))
-TEST_SUPPORT	:= $(filter-out $(TEST_SRCS),$(sort $(wildcard tests/unit/*.c)))
+TEST_SRCS	:= $(sort $(shell find tests/unit -name "test_*.c"))
+TEST_SUPPORT	:= $(filter-out $(TEST_SRCS),$(sort $(shell find tests/unit -name "*.c")))
 FUZZ_SRCS	:= $(sort $(wildcard tests/fuzz/fuzz_*.c))
 BENCH_SRCS	:= $(sort $(wildcard tests/bench/bench_*.c))
 PUBLIC_HDRS	:= $(sort $(wildcard sdk/*.h sdk/hcd/*.h sdk/classes/*.h))

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Run every unit-test program in the rel and san (ASan+UBSan) builds, the
-# fuzz-corpus replays, and the ID lint; print Check's summary per program
+# fuzz-corpus replays, the ID lint and the simulator layering lint; print Check's summary per program
 # and one closing line "tests: N passed, M failed".
 #
 # usage: tests/run-tests.sh BUILD "TESTS" "FUZZERS"
@@ -35,11 +35,11 @@ for variant in rel san; do
 	for t in $tests; do
 		"$build/$variant/tests/$t" > "$log" 2>&1
 		rc=$?
-		sed "s/^/  [$variant] $t: /" "$log" | grep -E '%: Checks|:[A-Z]:|ERROR|runtime error' || true
+		sed "s|^|  [$variant] $t: |" "$log" | grep -E '%: Checks|:[A-Z]:|ERROR|runtime error' || true
 		if ! tally "$log" || [ $rc -ne 0 ]; then
 			if ! grep -qE '^[0-9]+%: Checks' "$log"; then
 				failed=$((failed + 1))
-				tail -n 20 "$log" | sed "s/^/  [$variant] $t: /"
+				tail -n 20 "$log" | sed "s|^|  [$variant] $t: |"
 			fi
 			failures="$failures $variant/$t"
 		fi
@@ -54,7 +54,7 @@ for variant in rel san; do
 		else
 			failed=$((failed + 1))
 			failures="$failures $variant/$f"
-			tail -n 20 "$log" | sed "s/^/  [$variant] $f: /"
+			tail -n 20 "$log" | sed "s|^|  [$variant] $f: |"
 		fi
 	done
 done
@@ -64,6 +64,13 @@ if "$build/bootnic" ids --check; then
 else
 	failed=$((failed + 1))
 	failures="$failures lint"
+fi
+echo "== simulator layering lint"
+if sh mk/sim-layers.sh .; then
+	passed=$((passed + 1))
+else
+	failed=$((failed + 1))
+	failures="$failures sim-layers"
 fi
 [ -n "$failures" ] && echo "failed:$failures"
 echo "tests: $passed passed, $failed failed"

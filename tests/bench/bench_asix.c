@@ -34,9 +34,9 @@
 #include "bn_log.h"
 #include "bn_netdev.h"
 #include "bn_usb.h"
-#include "sim/bus.h"
-#include "sim/model_asix.h"
-#include "sim/netmodel.h"
+#include "sim/bus/bus.h"
+#include "sim/models/model_asix.h"
+#include "sim/models/netmodel.h"
 
 #define CEILING_BPS	53248000.0	/* HS bulk, bytes per second */
 

@@ -27,8 +27,8 @@
 #include "bn_log.h"
 #include "bn_netdev.h"
 #include "bn_usb.h"
-#include "sim/bus.h"
-#include "sim/netmodel.h"
+#include "sim/bus/bus.h"
+#include "sim/models/netmodel.h"
 
 #define CEILING_BPS	53248000.0	/* HS bulk, bytes per second */
 

@@ -26,10 +26,10 @@
 #include <time.h>
 
 #include "bn_log.h"
-#include "sim/replay.h"
-#include "sim/trace.h"
-#include "sim/trace_write.h"
-#include "sim/urb.h"
+#include "sim/replay/replay.h"
+#include "sim/trace/trace.h"
+#include "sim/trace/trace_write.h"
+#include "sim/trace/urb.h"
 
 #define N_EVENTS	1000000UL
 #define SOURCE		"traces/qemu-usbnet-cdc-ecm-usbmon.pcap"

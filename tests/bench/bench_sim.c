@@ -24,8 +24,8 @@
 #include "bn_err.h"
 #include "bn_log.h"
 #include "bn_usb.h"
-#include "sim/bus.h"
-#include "sim/loopdev.h"
+#include "sim/bus/bus.h"
+#include "sim/models/loopdev.h"
 
 #define SIM_SECONDS	20	/* simulated seconds per profile */
 #define XFERS		4

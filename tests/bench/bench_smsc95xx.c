@@ -31,8 +31,8 @@
 #include "bn_log.h"
 #include "bn_netdev.h"
 #include "bn_usb.h"
-#include "sim/bus.h"
-#include "sim/model_smsc95xx.h"
+#include "sim/bus/bus.h"
+#include "sim/models/model_smsc95xx.h"
 
 #define CEILING_BPS	53248000.0	/* HS bulk, bytes per second */
 

@@ -27,8 +27,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "sim/trace_report.h"
-#include "sim/trace_write.h"
+#include "sim/trace/trace_report.h"
+#include "sim/trace/trace_write.h"
 
 #define N_BIG		1000000UL
 #define N_SMALL		100000UL

@@ -4,7 +4,7 @@
  */
 
 /*
- * Fuzz the ASIX device models (sim/model_asix.c: AX88772, AX88772A,
+ * Fuzz the ASIX device models (sim/models/model_asix.c: AX88772, AX88772A,
  * AX88772B, AX88178, AX88172) with what a driver may send them: vendor
  * requests of any number, direction, value, index and length (with data),
  * bulk-out packets (framed for the 772/178, bare for the 172, or garbage),
@@ -17,7 +17,7 @@
  * followed by its arguments (missing bytes end the run).
  */
 
-#include "sim/model_asix.h"
+#include "sim/models/model_asix.h"
 #include "tests/fuzz/fuzz_model_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

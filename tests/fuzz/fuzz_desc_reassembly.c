@@ -13,7 +13,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "sim/trace_ident.h"
+#include "sim/trace/trace_ident.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -20,7 +20,7 @@
 #include "bn_enum.h"
 #include "bn_log.h"
 #include "port/port_host.h"
-#include "sim/bus.h"
+#include "sim/bus/bus.h"
 
 static const uint8_t *fz_data;
 static size_t fz_len, fz_pos;

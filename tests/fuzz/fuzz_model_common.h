@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "bn_port.h"
-#include "sim/simdev.h"
+#include "sim/bus/simdev.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

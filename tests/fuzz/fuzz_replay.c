@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "bn_log.h"
-#include "sim/replay.h"
+#include "sim/replay/replay.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

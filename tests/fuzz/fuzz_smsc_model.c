@@ -4,7 +4,7 @@
  */
 
 /*
- * Fuzz the LAN95xx device model (sim/model_smsc95xx.c) with what a driver
+ * Fuzz the LAN95xx device model (sim/models/model_smsc95xx.c) with what a driver
  * may send it: register reads and writes at any offset, bulk-OUT packets
  * (command words and frames), IN tokens on every endpoint, frames from the
  * wire and the passing of time, in any order.  An IN answer must never be
@@ -14,7 +14,7 @@
  * arguments (missing bytes end the run).
  */
 
-#include "sim/model_smsc95xx.h"
+#include "sim/models/model_smsc95xx.h"
 #include "tests/fuzz/fuzz_model_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

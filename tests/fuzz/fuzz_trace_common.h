@@ -12,7 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "sim/trace_report.h"
+#include "sim/trace/trace_report.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -13,8 +13,8 @@
 #include <stddef.h>
 #include "bn_enum.h"
 #include "bn_usb.h"
-#include "sim/bus.h"
-#include "sim/loopdev.h"
+#include "sim/bus/bus.h"
+#include "sim/models/loopdev.h"
 
 struct sim_rig {
 	struct bn_sim *sim;

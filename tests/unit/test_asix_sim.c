@@ -3,7 +3,7 @@
  * Copyright (c) 2026 The bootnic authors
  */
 
-/* The ASIX driver on the behavioural chip models (sim/model_asix.c), end
+/* The ASIX driver on the behavioural chip models (sim/models/model_asix.c), end
  * to end: enumeration, probe, link-up, a DHCP lease from the libslirp peer
  * and a file fetched by TFTP; the AX88772A bound through a table that
  * claims AX88178; the model showing what the AX88178 sequence does to
@@ -19,10 +19,10 @@
 #include "bn_netdev.h"
 #include "bn_usb.h"
 #include "drivers/asix/asix.h"
-#include "sim/bootclient.h"
-#include "sim/bus.h"
-#include "sim/model_asix.h"
-#include "sim/netpeer.h"
+#include "sim/net/bootclient.h"
+#include "sim/bus/bus.h"
+#include "sim/models/model_asix.h"
+#include "sim/net/netpeer.h"
 #include "tests/unit/bn_test.h"
 
 BN_TESTS_FAMILY("ax88772");

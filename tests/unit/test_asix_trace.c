@@ -21,7 +21,7 @@
 #include "bn_log.h"
 #include "bn_usb.h"
 #include "drivers/asix/asix.h"
-#include "sim/replay.h"
+#include "sim/replay/replay.h"
 #include "tools/bootnic/cli.h"
 #include "tests/unit/bn_test.h"
 

@@ -21,9 +21,9 @@
 #include "classes/cdc.h"
 #include "classes/cdc_ecm.h"
 #include "port/port_host.h"
-#include "sim/bus.h"
-#include "sim/netmodel.h"
-#include "sim/netpeer.h"
+#include "sim/bus/bus.h"
+#include "sim/models/netmodel.h"
+#include "sim/net/netpeer.h"
 #include "tests/unit/bn_test.h"
 #include "tests/unit/net_frames.h"
 

@@ -15,8 +15,8 @@
 #include <unistd.h>
 
 #include "bn_family.h"
-#include "sim/trace_report.h"
-#include "sim/trace_write.h"
+#include "sim/trace/trace_report.h"
+#include "sim/trace/trace_write.h"
 #include "tests/unit/bn_test.h"
 #include "tests/unit/trace_test_util.h"
 #include "tools/bootnic/cli.h"

@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "sim/trace.h"
+#include "sim/trace/trace.h"
 
 /* Write bytes to a new temporary file, removed at exit; return its path. */
 const char *tt_write_temp(const char *tag, const void *data, size_t len);

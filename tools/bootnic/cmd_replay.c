@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "bn_log.h"
-#include "sim/replay.h"
+#include "sim/replay/replay.h"
 #include "tools/bootnic/cli.h"
 
 /** Most candidate families `classify` ranks. */

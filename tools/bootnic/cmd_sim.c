@@ -11,7 +11,7 @@
 #include <getopt.h>
 #include <string.h>
 
-#include "sim/asix_session.h"
+#include "sim/session/asix_session.h"
 #include "tools/bootnic/cli.h"
 
 /**

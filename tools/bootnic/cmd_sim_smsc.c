@@ -19,10 +19,10 @@
 #include "bn_log.h"
 #include "bn_netdev.h"
 #include "bn_usb.h"
-#include "sim/bootclient.h"
-#include "sim/model_smsc95xx.h"
-#include "sim/netpeer.h"
-#include "sim/replay_priv.h"
+#include "sim/net/bootclient.h"
+#include "sim/models/model_smsc95xx.h"
+#include "sim/net/netpeer.h"
+#include "sim/replay/replay_priv.h"
 #include "tools/bootnic/cli.h"
 
 /** Simulated time the boot may take, us. */

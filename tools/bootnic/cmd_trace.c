@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/trace_report.h"
-#include "sim/trace_write.h"
+#include "sim/trace/trace_report.h"
+#include "sim/trace/trace_write.h"
 #include "tools/bootnic/cli.h"
 
 /**

@@ -1,0 +1,1409 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+
+/**
+ * @file
+ * Behavioural ASIX AX88772 / AX88772A / AX88772B / AX88178 / AX88172 device
+ * models.
+ *
+ * Hardware facts (command numbers, register bits, framing) come from the
+ * driver's header, drivers/asix/asix.h, which names them from the
+ * reference; everything this file adds on top (PHY identifiers, SRAM
+ * sizes, autonegotiation time, power-on register values) is a model
+ * choice and is named as such.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "bn_port.h"
+#include "bn_netdev.h"
+#include "drivers/asix/asix.h"
+#include "sim/models/model_asix.h"
+#include "sim/models/simstd.h"
+
+/** Configuration descriptor set length: config, interface, 3 endpoints. */
+#define AM_CONFIG_LEN		39
+/** High-speed bulk packet size. */
+#define AM_MPS			512
+/** Receive SRAM in bytes (a model choice). */
+#define AM_RX_SRAM		16384
+/** Transmit SRAM in bytes (a model choice). */
+#define AM_TX_SRAM		8192
+/** Largest bulk-in transfer (MFB 16 kB). */
+#define AM_XFER_MAX		16384
+/** Interrupt packets queued at once. */
+#define AM_INT_MAX		4
+/** Wire overhead per frame in bytes: FCS 4, preamble+SFD 8, IFG 12. */
+#define AM_WIRE_OVERHEAD	(4 + 20)
+/** Interrupt endpoint bInterval at high speed (2^(11-1) microframes). */
+#define AM_INT_INTERVAL		11
+/** Link partner's ability (LPA): ACK, pause, every 10/100 mode. */
+#define AM_PARTNER_LPA		(BN_LPA_ACK | BN_ADVERTISE_PAUSE |	\
+				 BN_ADVERTISE_ALL | BN_ADVERTISE_CSMA)
+/** Link partner's 1000BASE-T ability (STAT1000). */
+#define AM_PARTNER_1000		(BN_STAT1000_FULL | BN_STAT1000_HALF)
+/** BMSR of a 10/100 PHY: every mode, AN capable, extended registers. */
+#define AM_BMSR_10_100		0x7809
+/** READ_PHY_ID byte meaning "no PHY" (type 7). */
+#define AM_PHYID_NONE		0xe0
+/** Address of the AX88172's external 10/100 PHY (a model choice). */
+#define AM_172_PHY_ADDR		0x01
+/** AX88172 GPIO bits driving GPIO0 low: its PHY's reset (a model choice
+ * matching the low pulse on GPIO0 every board's GPIO bytes make). */
+#define AM_172_PHY_RESET	(ASIX_GPIO_GPO0EN | ASIX_GPIO_GPO_0)
+/** The AX88172's medium register is 8 bits wide. */
+#define AM_172_MEDIUM_MASK	0x00ff
+
+/** A chip as data. */
+struct am_chip {
+	const char *name;	/**< Family name */
+	const char *product;	/**< Product string */
+	uint16_t vid;		/**< Vendor ID */
+	uint16_t pid;		/**< Product ID */
+	uint8_t chipcode;	/**< STATMNGSTS chip code */
+	uint8_t phy_addr;	/**< Address of its one PHY */
+	uint8_t phyid[2];	/**< READ_PHY_ID answer (secondary, primary) */
+	bool gigabit;		/**< External gigabit PHY (178) */
+	bool node_id_zero;	/**< Node ID reads zero: MAC only in EEPROM */
+	bool qctctrl;		/**< Has QCTCTRL (772B) */
+	uint16_t physid1;	/**< PHY identifier high (a model choice) */
+	uint16_t physid2;	/**< PHY identifier low (a model choice) */
+	bool ax172;		/**< AX88172: its own command set (0x17 node
+				     ID, 0x13/0x14 IPG writes, 8-bit medium,
+				     no STATMNGSTS, SW_RESET, PHY select),
+				     external 10/100 PHY, raw framing */
+};
+
+/** The five chips. */
+static const struct am_chip am_chips[BN_ASIX_CHIP_COUNT] = {
+	[BN_ASIX_AX88772] = { "ax88772", "AX88772", 0x0b95, 0x7720,
+			      ASIX_CHIPCODE_AX88772, ASIX_EMBEDDED_PHY_ADDR,
+			      { AM_PHYID_NONE, ASIX_EMBEDDED_PHY_ADDR },
+			      false, false, false, 0x003b, 0x1841 },
+	[BN_ASIX_AX88772A] = { "ax88772a", "AX88772A", 0x0b95, 0x772a,
+			       ASIX_CHIPCODE_AX88772A, ASIX_EMBEDDED_PHY_ADDR,
+			       { AM_PHYID_NONE, ASIX_EMBEDDED_PHY_ADDR },
+			       false, false, false, 0x003b, 0x1881 },
+	[BN_ASIX_AX88772B] = { "ax88772b", "AX88772B", 0x0b95, 0x772b,
+			       ASIX_CHIPCODE_AX88772B, ASIX_EMBEDDED_PHY_ADDR,
+			       { AM_PHYID_NONE, ASIX_EMBEDDED_PHY_ADDR },
+			       false, true, true, 0x003b, 0x1881 },
+	[BN_ASIX_AX88178] = { "ax88178", "AX88178", 0x0b95, 0x1780,
+			      0x00, 0x18,
+			      { AM_PHYID_NONE,
+				(ASIX_PHYID_TYPE_GIGABIT << ASIX_PHYID_TYPE_SHIFT)
+				| 0x18 },
+			      true, false, false, 0x0141, 0x0cc2 },
+	[BN_ASIX_AX88172] = { "ax88172", "AX88172", 0x0b95, 0x1720,
+			      0x00, AM_172_PHY_ADDR,
+			      { AM_PHYID_NONE, AM_172_PHY_ADDR },
+			      false, false, false, 0x0181, 0xb8a0, true },
+};
+
+/** One frame in the receive SRAM. */
+struct am_frame {
+	bn_simtime_t ready;		/**< When its last bit arrived */
+	uint16_t len;			/**< Length */
+	uint8_t data[BN_ETH_FRAME_MAX];	/**< Bytes */
+};
+
+/** Model state. */
+struct asix_model {
+	struct bn_simdev dev;			/**< The seam */
+	struct bn_asix_model_config cfg;	/**< Configuration */
+	const struct am_chip *chip;		/**< Chip data */
+	struct bn_asix_model_stats stats;	/**< Counters */
+	struct bn_simstd std;			/**< Chapter 9 */
+	uint8_t device[BN_DEVICE_DESC_LEN];	/**< Device descriptor */
+	uint8_t config[AM_CONFIG_LEN];		/**< Configuration */
+	const uint8_t *configs[1];		/**< For @c std */
+	const char *strings[3];			/**< For @c std */
+	/* registers */
+	uint8_t node_id[6];			/**< NODE_ID */
+	uint16_t rx_ctl;			/**< RX_CTL */
+	uint16_t medium;			/**< Medium mode */
+	uint8_t ipg[3];				/**< IPG0, IPG1, IPG2 */
+	uint8_t mcast[ASIX_MCAST_FILTER_LEN];	/**< Multicast hash filter */
+	uint8_t gpio;				/**< GPIO register */
+	uint8_t sw_reset;			/**< Last SW_RESET value */
+	uint8_t phy_select;			/**< SW_PHY_SELECT */
+	uint8_t monitor;			/**< Monitor mode */
+	uint16_t qctctrl[2];			/**< 772B queue control */
+	bool sw_mii;				/**< Software owns MDIO */
+	bool eeprom_we;				/**< EEPROM write enable */
+	uint16_t eeprom[BN_ASIX_MODEL_EEPROM_WORDS]; /**< EEPROM */
+	/* PHY */
+	uint16_t phy[BN_ASIX_MODEL_PHY_REGS];	/**< PHY registers */
+	bool phy_running;			/**< Powered and out of reset */
+	bool link;				/**< Link up */
+	bool lstatus_low;			/**< BMSR link bit latched low */
+	unsigned int speed;			/**< Negotiated Mb/s */
+	bn_simtime_t an_done;			/**< Autonegotiation ends */
+	/* interrupt endpoint */
+	uint8_t intr[AM_INT_MAX][BN_ASIX_MODEL_INT_LEN]; /**< Queued packets */
+	unsigned int int_head;			/**< First queued */
+	unsigned int int_count;			/**< Queued */
+	/* receive */
+	struct am_frame rxq[BN_ASIX_MODEL_RXQ];	/**< Receive SRAM */
+	unsigned int rx_head;			/**< Oldest frame */
+	unsigned int rx_count;			/**< Frames held */
+	size_t rx_bytes;			/**< SRAM bytes used */
+	bn_simtime_t rx_wire_free;		/**< Receive wire idle from */
+	bn_simtime_t flood_next;		/**< Next flood frame ends */
+	uint32_t flood_seq;			/**< Flood frame counter */
+	uint8_t in_buf[AM_XFER_MAX];		/**< Bulk-in transfer */
+	uint32_t in_len;			/**< Bytes built */
+	uint32_t in_sent;			/**< Bytes sent */
+	bool in_open;				/**< A transfer is in progress */
+	/* transmit */
+	uint8_t out_buf[AM_XFER_MAX + AM_MPS];	/**< Bulk-out transfer */
+	uint32_t out_len;			/**< Bytes gathered */
+	bool out_overflow;			/**< Transfer too long */
+	bn_simtime_t tx_wire_free;		/**< Transmit wire idle from */
+	bn_simtime_t now;			/**< Time of the last call */
+};
+
+/* ------------------------------------------------------------------------
+ * Chips
+ * ------------------------------------------------------------------------ */
+
+bool bn_asix_chip_by_name(const char *name, enum bn_asix_chip *chip)
+{
+	unsigned int i;
+
+	for (i = 0; i < BN_ASIX_CHIP_COUNT; i++) {
+		if (strcmp(name, am_chips[i].name) == 0) {
+			*chip = (enum bn_asix_chip)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *bn_asix_chip_name(enum bn_asix_chip chip)
+{
+	return chip < BN_ASIX_CHIP_COUNT ? am_chips[chip].name : "?";
+}
+
+void bn_asix_chip_ids(enum bn_asix_chip chip, uint16_t *vid, uint16_t *pid)
+{
+	*vid = am_chips[chip].vid;
+	*pid = am_chips[chip].pid;
+}
+
+/* ------------------------------------------------------------------------
+ * Descriptors
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Build the descriptors: one vendor interface with three endpoints.
+ *
+ * @param m		Model
+ */
+static void am_descriptors(struct asix_model *m)
+{
+	static const uint8_t config[AM_CONFIG_LEN] = {
+		0x09, 0x02, AM_CONFIG_LEN, 0x00, 0x01, 0x01, 0x00, 0xa0, 0x64,
+		0x09, 0x04, 0x00, 0x00, 0x03, 0xff, 0xff, 0x00, 0x07,
+		0x07, 0x05, BN_ASIX_MODEL_EP_INT, 0x03,
+		BN_ASIX_MODEL_INT_LEN, 0x00, AM_INT_INTERVAL,
+		0x07, 0x05, BN_ASIX_MODEL_EP_IN, 0x02,
+		AM_MPS & 0xff, AM_MPS >> 8, 0x00,
+		0x07, 0x05, BN_ASIX_MODEL_EP_OUT, 0x02,
+		AM_MPS & 0xff, AM_MPS >> 8, 0x00,
+	};
+	static const uint8_t device[BN_DEVICE_DESC_LEN] = {
+		0x12, 0x01, 0x00, 0x02, 0xff, 0xff, 0x00, 0x40,
+		0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01, 0x02, 0x03, 0x01,
+	};
+
+	memcpy(m->device, device, sizeof(device));
+	bn_put_le16(&m->device[8], m->chip->vid);
+	bn_put_le16(&m->device[10], m->chip->pid);
+	memcpy(m->config, config, sizeof(config));
+	m->configs[0] = m->config;
+	m->strings[0] = "ASIX Elec. Corp.";
+	m->strings[1] = m->chip->product;
+	m->strings[2] = "000001";
+	m->std.device = m->device;
+	m->std.configs = m->configs;
+	m->std.num_configs = 1;
+	m->std.strings = m->strings;
+	m->std.num_strings = 3;
+}
+
+/* ------------------------------------------------------------------------
+ * Wire timing
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Time a frame occupies the wire at the negotiated speed.
+ *
+ * @param m		Model
+ * @param len		Frame length without FCS
+ * @return		Simulated time units
+ */
+static bn_simtime_t am_wire(const struct asix_model *m, size_t len)
+{
+	uint64_t bits = (uint64_t)(len + AM_WIRE_OVERHEAD) * 8;
+	unsigned int mbps = m->speed ? m->speed : 10;
+
+	return (bits * BN_SIM_PER_US + mbps - 1) / mbps;
+}
+
+/* ------------------------------------------------------------------------
+ * Interrupt endpoint
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Queue a status packet with the current link state.
+ *
+ * @param m		Model
+ */
+static void am_int_status(struct asix_model *m)
+{
+	uint8_t *p;
+
+	if (m->int_count == AM_INT_MAX)
+		return;
+	p = m->intr[(m->int_head + m->int_count++) % AM_INT_MAX];
+	memset(p, 0, BN_ASIX_MODEL_INT_LEN);
+	p[0] = ASIX_INT_MAGIC;
+	p[ASIX_INT_LINK_BYTE] = m->link ? ASIX_INT_PPLS : 0;
+}
+
+/* ------------------------------------------------------------------------
+ * PHY
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Drop the link (PHY reset, power-down, autonegotiation restart).
+ *
+ * @param m		Model
+ */
+static void am_link_down(struct asix_model *m)
+{
+	m->phy[BN_MII_BMSR] &= (uint16_t)~(BN_BMSR_LSTATUS |
+					   BN_BMSR_ANEGCOMPLETE);
+	m->phy[BN_MII_LPA] = 0;
+	m->phy[BN_MII_STAT1000] = 0;
+	if (!m->link)
+		return;
+	m->link = false;
+	m->speed = 0;
+	m->lstatus_low = true;
+	m->stats.link_changes++;
+	am_int_status(m);
+}
+
+/**
+ * Restart autonegotiation (if enabled).
+ *
+ * @param m		Model
+ * @param now		Time
+ */
+static void am_an_restart(struct asix_model *m, bn_simtime_t now)
+{
+	uint32_t ms = m->cfg.an_ms ? m->cfg.an_ms : BN_ASIX_MODEL_AN_MS;
+
+	am_link_down(m);
+	m->an_done = (m->phy[BN_MII_BMCR] & BN_BMCR_ANENABLE) ?
+		     now + bn_sim_us(1000ULL * ms) : BN_SIM_NEVER;
+}
+
+/**
+ * Put the PHY registers in their reset state and start autonegotiation.
+ *
+ * @param m		Model
+ * @param now		Time
+ */
+static void am_phy_defaults(struct asix_model *m, bn_simtime_t now)
+{
+	memset(m->phy, 0, sizeof(m->phy));
+	m->phy[BN_MII_BMCR] = BN_BMCR_ANENABLE | BN_BMCR_FULLDPLX |
+			      (m->chip->gigabit ? BN_BMCR_SPEED1000 :
+			       BN_BMCR_SPEED100);
+	m->phy[BN_MII_BMSR] = AM_BMSR_10_100 |
+			      (m->chip->gigabit ? BN_BMSR_ESTATEN : 0);
+	m->phy[BN_MII_PHYSID1] = m->chip->physid1;
+	m->phy[BN_MII_PHYSID2] = m->chip->physid2;
+	m->phy[BN_MII_ADVERTISE] = BN_ADVERTISE_ALL | BN_ADVERTISE_CSMA;
+	if (m->chip->gigabit) {
+		m->phy[BN_MII_CTRL1000] = BN_CTRL1000_FULL | BN_CTRL1000_HALF;
+	} else if (!m->chip->ax172) {
+		m->phy[ASIX_AX88772A_PHY14H] = ASIX_AX88772A_PHY14H_DEFAULT;
+		m->phy[ASIX_AX88772A_PHY15H] = ASIX_AX88772A_PHY15H_DEFAULT;
+		m->phy[ASIX_AX88772A_PHY16H] = ASIX_AX88772A_PHY16H_DEFAULT;
+	}
+	am_an_restart(m, now);
+}
+
+/**
+ * Test whether the PHY is powered and out of reset under the registers.
+ *
+ * Embedded PHY: SW_RESET IPPD powers it down, IPRL clear holds it in
+ * reset, and SW_PHY_SELECT must route MDIO to it (PSEL).  External PHY:
+ * GPIO1 driven high powers it, GPIO2 driven low or SW_RESET PRL low holds
+ * it in reset.  AX88172: GPIO0 driven low holds its PHY in reset.
+ *
+ * @param m		Model
+ * @return		true if it runs
+ */
+static bool am_phy_should_run(const struct asix_model *m)
+{
+	uint8_t pwr = ASIX_GPIO_GPO1EN | ASIX_GPIO_GPO_1;
+
+	if (m->chip->ax172)
+		return (m->gpio & AM_172_PHY_RESET) != ASIX_GPIO_GPO0EN;
+	if (!m->chip->gigabit)
+		return !(m->sw_reset & ASIX_SWRESET_IPPD) &&
+		       (m->sw_reset & ASIX_SWRESET_IPRL) &&
+		       (m->phy_select & ASIX_PHYSEL_PSEL);
+	if ((m->gpio & pwr) != pwr)
+		return false;
+	if ((m->gpio & ASIX_GPIO_GPO2EN) && !(m->gpio & ASIX_GPIO_GPO_2))
+		return false;
+	return (m->sw_reset & ASIX_SWRESET_PRL) != 0;
+}
+
+/**
+ * Apply a change of the power/reset registers to the PHY.
+ *
+ * @param m		Model
+ * @param now		Time
+ */
+static void am_phy_power(struct asix_model *m, bn_simtime_t now)
+{
+	bool run = am_phy_should_run(m);
+
+	if (run && !m->phy_running)
+		am_phy_defaults(m, now);
+	else if (!run && m->phy_running)
+		am_link_down(m);
+	m->phy_running = run;
+	if (!run)
+		m->an_done = BN_SIM_NEVER;
+}
+
+/**
+ * Let autonegotiation finish when its time has come.
+ *
+ * @param m		Model
+ * @param now		Time
+ */
+static void am_phy_advance(struct asix_model *m, bn_simtime_t now)
+{
+	uint16_t common;
+
+	if (!m->phy_running || now < m->an_done)
+		return;
+	m->an_done = BN_SIM_NEVER;
+	common = m->phy[BN_MII_ADVERTISE] & AM_PARTNER_LPA;
+	m->phy[BN_MII_LPA] = AM_PARTNER_LPA;
+	if (m->chip->gigabit)
+		m->phy[BN_MII_STAT1000] = AM_PARTNER_1000;
+	if (m->chip->gigabit &&
+	    (m->phy[BN_MII_CTRL1000] & BN_CTRL1000_FULL))
+		m->speed = 1000;
+	else if (common & (BN_ADVERTISE_100FULL | BN_ADVERTISE_100HALF))
+		m->speed = 100;
+	else if (common & (BN_ADVERTISE_10FULL | BN_ADVERTISE_10HALF))
+		m->speed = 10;
+	else
+		return;		/* nothing in common: no link */
+	m->phy[BN_MII_BMSR] |= BN_BMSR_LSTATUS | BN_BMSR_ANEGCOMPLETE;
+	m->link = true;
+	m->stats.link_changes++;
+	m->rx_wire_free = m->tx_wire_free = now;
+	m->flood_next = now;
+	am_int_status(m);
+}
+
+/**
+ * MDIO read.
+ *
+ * @param m		Model
+ * @param addr		PHY address
+ * @param reg		Register
+ * @return		Value (0xffff when nobody answers)
+ */
+static uint16_t am_mii_read(struct asix_model *m, unsigned int addr,
+			    unsigned int reg)
+{
+	uint16_t v;
+
+	if (!m->sw_mii || !m->phy_running || addr != m->chip->phy_addr ||
+	    reg >= BN_ASIX_MODEL_PHY_REGS)
+		return 0xffff;
+	v = m->phy[reg];
+	if (reg == BN_MII_BMSR) {
+		if (m->lstatus_low)
+			v &= (uint16_t)~BN_BMSR_LSTATUS;
+		m->lstatus_low = false;
+	}
+	return v;
+}
+
+/**
+ * MDIO write.
+ *
+ * @param m		Model
+ * @param addr		PHY address
+ * @param reg		Register
+ * @param v		Value
+ * @param now		Time
+ */
+static void am_mii_write(struct asix_model *m, unsigned int addr,
+			 unsigned int reg, uint16_t v, bn_simtime_t now)
+{
+	if (!m->sw_mii || !m->phy_running || addr != m->chip->phy_addr ||
+	    reg >= BN_ASIX_MODEL_PHY_REGS)
+		return;
+	switch (reg) {
+	case BN_MII_BMCR:
+		if (v & BN_BMCR_RESET) {
+			am_phy_defaults(m, now);
+			return;
+		}
+		m->phy[reg] = v & (uint16_t)~BN_BMCR_ANRESTART;
+		if (v & (BN_BMCR_ANRESTART | BN_BMCR_PDOWN))
+			am_an_restart(m, now);
+		if (v & BN_BMCR_PDOWN)
+			m->an_done = BN_SIM_NEVER;
+		return;
+	case BN_MII_BMSR:
+	case BN_MII_PHYSID1:
+	case BN_MII_PHYSID2:
+	case BN_MII_LPA:
+	case BN_MII_STAT1000:
+		return;		/* read-only */
+	default:
+		m->phy[reg] = v;
+		return;
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * Receive: wire to SRAM to bulk-in
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Test whether the MAC's medium mode matches the PHY's link: PS (100 Mb/s)
+ * at 100, GM (gigabit) at 1000, neither at 10.  A MAC clocked for another
+ * speed than the PHY's moves no frames.
+ *
+ * @param m		Model
+ * @return		true if the link is up and the speed bits match
+ */
+static bool am_medium_ok(const struct asix_model *m)
+{
+	bool gm = (m->medium & ASIX_MEDIUM_GM) != 0;
+	bool ps = (m->medium & ASIX_MEDIUM_PS) != 0;
+
+	if (!m->link)
+		return false;
+	if (m->chip->ax172)
+		return true;	/* no speed bits: the PHY sets the speed */
+	if (m->speed == 1000)
+		return gm;
+	if (gm)
+		return false;
+	return ps == (m->speed == 100);
+}
+
+/**
+ * Test whether the receiver takes frames (RX_CTL SO, medium RE except on
+ * the 172, link).
+ *
+ * @param m		Model
+ * @return		true if it does
+ */
+static bool am_rx_on(const struct asix_model *m)
+{
+	return am_medium_ok(m) && (m->rx_ctl & ASIX_RX_CTL_SO) &&
+	       (m->chip->ax172 || (m->medium & ASIX_MEDIUM_RE));
+}
+
+/**
+ * Receive SRAM bytes a frame takes (header and pad, none on the 172).
+ *
+ * @param m		Model
+ * @param len		Frame length
+ * @return		Bytes
+ */
+static size_t am_rx_need(const struct asix_model *m, size_t len)
+{
+	if (m->chip->ax172)
+		return len;
+	return ASIX_HDR_LEN + len + (len & 1);
+}
+
+/**
+ * Ethernet CRC-32 (big-endian bit order) of a MAC for the hash filter.
+ *
+ * @param mac		Address
+ * @return		CRC
+ */
+static uint32_t am_crc_be(const uint8_t *mac)
+{
+	uint32_t crc = 0xffffffffu;
+	unsigned int i, b;
+
+	for (i = 0; i < 6; i++) {
+		uint8_t c = mac[i];
+
+		for (b = 0; b < 8; b++, c >>= 1)
+			crc = (crc << 1) ^
+			      ((((crc >> 31) ^ c) & 1) ? 0x04c11db7u : 0);
+	}
+	return crc;
+}
+
+/**
+ * Apply the receive filter.
+ *
+ * @param m		Model
+ * @param frame		Frame
+ * @return		true if the chip accepts it
+ */
+static bool am_rx_accept(const struct asix_model *m, const uint8_t *frame)
+{
+	static const uint8_t bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	unsigned int bit;
+
+	if (m->rx_ctl & ASIX_RX_CTL_PRO)
+		return true;
+	if (memcmp(frame, bcast, 6) == 0)
+		return (m->rx_ctl & ASIX_RX_CTL_AB) != 0;
+	if (frame[0] & 1) {
+		if (m->rx_ctl & ASIX_RX_CTL_AMALL)
+			return true;
+		if (!(m->rx_ctl & ASIX_RX_CTL_AM))
+			return false;
+		bit = am_crc_be(frame) >> 26;
+		return (m->mcast[bit >> 3] >> (bit & 7)) & 1;
+	}
+	return memcmp(frame, m->node_id, 6) == 0;
+}
+
+/**
+ * Store a frame whose last bit arrives at @p ready in the receive SRAM.
+ *
+ * @param m		Model
+ * @param frame		Frame
+ * @param len		Length
+ * @param ready		Arrival time
+ * @return		true if stored
+ */
+static bool am_rx_store(struct asix_model *m, const uint8_t *frame,
+			size_t len, bn_simtime_t ready)
+{
+	struct am_frame *f;
+	size_t need = am_rx_need(m, len);
+
+	if (!am_rx_on(m) || !am_rx_accept(m, frame) ||
+	    m->rx_count == BN_ASIX_MODEL_RXQ ||
+	    m->rx_bytes + need > AM_RX_SRAM) {
+		m->stats.dropped++;
+		return false;
+	}
+	f = &m->rxq[(m->rx_head + m->rx_count++) % BN_ASIX_MODEL_RXQ];
+	memcpy(f->data, frame, len);
+	f->len = (uint16_t)len;
+	f->ready = ready;
+	m->rx_bytes += need;
+	return true;
+}
+
+bool bn_asix_model_push(struct bn_simdev *dev, const uint8_t *frame,
+			size_t len)
+{
+	struct asix_model *m = dev->priv;
+	bn_simtime_t start;
+
+	if (len < BN_ETH_HLEN || len > BN_ETH_FRAME_MAX || !m->link) {
+		m->stats.dropped++;
+		return false;
+	}
+	start = BN_MAX(m->now, m->rx_wire_free);
+	m->rx_wire_free = start + am_wire(m, len);
+	return am_rx_store(m, frame, len, m->rx_wire_free);
+}
+
+/**
+ * Generate flood frames that have arrived by @p now.
+ *
+ * @param m		Model
+ * @param now		Time
+ */
+static void am_flood(struct asix_model *m, bn_simtime_t now)
+{
+	uint8_t f[BN_ETH_FRAME_MAX];
+	size_t len = BN_MAX(BN_MIN(m->cfg.flood_len, (size_t)BN_ETH_FRAME_MAX),
+			    (size_t)BN_ETH_FRAME_MIN);
+	bn_simtime_t wire;
+	uint64_t n;
+
+	if (!m->cfg.flood_len)
+		return;
+	if (!am_rx_on(m)) {
+		m->flood_next = now;
+		return;
+	}
+	wire = am_wire(m, len);
+	memset(f, 0xff, 6);
+	memcpy(f + 6, m->node_id, 6);
+	f[12] = 0x88;
+	f[13] = 0xb5;
+	memset(f + 14, 0x5a, len - 14);
+	while (m->flood_next + wire <= now) {
+		m->flood_next += wire;
+		bn_put_le32(f + 14, m->flood_seq++);
+		if (!am_rx_store(m, f, len, m->flood_next) &&
+		    m->flood_next + wire <= now) {
+			/* SRAM full: the rest of this stretch is lost */
+			n = (now - m->flood_next) / wire;
+			m->stats.dropped += n;
+			m->flood_seq += (uint32_t)n;
+			m->flood_next += n * wire;
+		}
+	}
+}
+
+/**
+ * Let time pass: autonegotiation, flood arrivals, what sits behind.
+ *
+ * @param m		Model
+ * @param now		Time
+ */
+static void am_advance(struct asix_model *m, bn_simtime_t now)
+{
+	if (now > m->now)
+		m->now = now;
+	am_phy_advance(m, now);
+	am_flood(m, now);
+}
+
+/**
+ * Largest bulk-in transfer under RX_CTL MFB (772B: the 2 kB queue entry).
+ *
+ * @param m		Model
+ * @return		Bytes
+ */
+static uint32_t am_xfer_max(const struct asix_model *m)
+{
+	if (m->chip->qctctrl)
+		return 2048;
+	return 2048u << ((m->rx_ctl >> 8) & 3);
+}
+
+/**
+ * Move arrived frames from the SRAM into the current bulk-in transfer
+ * (the 172: one bare frame into an empty transfer).
+ *
+ * @param m		Model
+ * @param now		Time
+ */
+static void am_in_fill(struct asix_model *m, bn_simtime_t now)
+{
+	uint32_t max = am_xfer_max(m);
+	struct am_frame *f;
+	uint32_t need;
+
+	while (m->rx_count) {
+		f = &m->rxq[m->rx_head];
+		need = (uint32_t)am_rx_need(m, f->len);
+		if (f->ready > now || m->in_len + need > max)
+			break;
+		if (m->chip->ax172) {
+			/* One bare frame per transfer */
+			if (m->in_len)
+				break;
+			memcpy(m->in_buf, f->data, f->len);
+		} else {
+			bn_put_le32(m->in_buf + m->in_len, (uint32_t)f->len |
+				    ((uint32_t)(uint16_t)~f->len << 16));
+			memcpy(m->in_buf + m->in_len + ASIX_HDR_LEN, f->data,
+			       f->len);
+			if (f->len & 1)
+				m->in_buf[m->in_len + ASIX_HDR_LEN + f->len] =
+					0;
+		}
+		m->in_len += need;
+		m->stats.to_host++;
+		m->stats.to_host_bytes += f->len;
+		m->rx_bytes -= need;
+		m->rx_head = (m->rx_head + 1) % BN_ASIX_MODEL_RXQ;
+		m->rx_count--;
+	}
+}
+
+/**
+ * Bulk-in token.
+ *
+ * The 772/178 stream: frames that arrive while a transfer is under way
+ * are appended to it until it reaches the MFB size; a short packet (or a
+ * ZLP after a full one) ends it.  The 172 sends one bare frame per
+ * transfer, ended the same way.
+ *
+ * @param m		Model
+ * @param buf		Packet room
+ * @param max		Room
+ * @param len		Bytes sent
+ * @param now		Time
+ * @param ready		On NAK: when the next frame will have arrived
+ * @return		::bn_sim_result
+ */
+static int am_bulk_in(struct asix_model *m, uint8_t *buf, uint16_t max,
+		      uint16_t *len, bn_simtime_t now, bn_simtime_t *ready)
+{
+	uint32_t n;
+
+	am_in_fill(m, now);
+	if (m->in_sent == m->in_len) {
+		if (m->in_open) {
+			/* Previous packet was full: end with a ZLP */
+			m->in_open = false;
+			m->in_len = m->in_sent = 0;
+			return BN_SIM_ACK;
+		}
+		if (m->rx_count)
+			*ready = m->rxq[m->rx_head].ready;
+		else if (m->cfg.flood_len && am_rx_on(m))
+			*ready = m->flood_next + am_wire(m, m->cfg.flood_len);
+		return BN_SIM_NAK;
+	}
+	n = BN_MIN((uint32_t)max, m->in_len - m->in_sent);
+	memcpy(buf, m->in_buf + m->in_sent, n);
+	m->in_sent += n;
+	*len = (uint16_t)n;
+	if (n < AM_MPS || m->in_sent == am_xfer_max(m)) {
+		m->in_open = false;
+		m->in_len = m->in_sent = 0;
+	} else {
+		m->in_open = true;
+	}
+	return BN_SIM_ACK;
+}
+
+/* ------------------------------------------------------------------------
+ * Transmit: bulk-out to wire
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Time the transmit SRAM drains in at the negotiated speed.
+ *
+ * @param m		Model
+ * @return		Simulated time units
+ */
+static bn_simtime_t am_tx_fifo_time(const struct asix_model *m)
+{
+	return am_wire(m, AM_TX_SRAM - AM_WIRE_OVERHEAD);
+}
+
+/**
+ * Send one frame out on the wire (paced at line rate).
+ *
+ * @param m		Model
+ * @param frame		Frame
+ * @param len		Length
+ */
+static void am_tx_frame(struct asix_model *m, const uint8_t *frame,
+			size_t len)
+{
+	bn_simtime_t start;
+
+	if (!am_medium_ok(m) ||
+	    (m->chip->ax172 && !(m->medium & ASIX172_MEDIUM_TX))) {
+		m->stats.tx_no_link++;
+		return;
+	}
+	start = BN_MAX(m->now, m->tx_wire_free);
+	m->tx_wire_free = start + am_wire(m, len);
+	m->stats.tx_wire_end = m->tx_wire_free;
+	m->stats.from_host++;
+	m->stats.from_host_bytes += len;
+	if (m->cfg.sink)
+		m->cfg.sink(m->cfg.sink_ctx, frame, len, m->now);
+}
+
+/**
+ * A bulk-out transfer ended: take its frames apart (the 172: the transfer
+ * is the frame).
+ *
+ * @param m		Model
+ * @param zlp		It ended with a zero-length packet
+ */
+static void am_out_done(struct asix_model *m, bool zlp)
+{
+	uint32_t pos = 0, hdr, flen;
+	bool after_pad = false;
+
+	if (m->chip->ax172) {
+		/* One bare frame per transfer; a lone ZLP carries nothing */
+		if (m->out_overflow || (m->out_len &&
+		    (m->out_len < BN_ETH_HLEN ||
+		     m->out_len > ASIX_RX_FRAME_MAX)))
+			m->stats.bad_out++;
+		else if (m->out_len)
+			am_tx_frame(m, m->out_buf, m->out_len);
+		goto done;
+	}
+	if (m->out_overflow || m->out_len < ASIX_HDR_LEN) {
+		if (m->out_overflow || m->out_len)
+			m->stats.bad_out++;
+		goto done;
+	}
+	while (pos < m->out_len) {
+		if (m->out_len - pos < ASIX_HDR_LEN) {
+			m->stats.bad_out++;
+			goto done;
+		}
+		hdr = bn_get_le32(m->out_buf + pos);
+		if (hdr == ASIX_TX_PAD) {
+			pos += ASIX_TX_PAD_LEN;
+			after_pad = true;
+			continue;
+		}
+		flen = hdr & 0xffff;
+		if ((hdr >> 16) != (~flen & 0xffff) || flen < BN_ETH_HLEN ||
+		    flen > ASIX_RX_FRAME_MAX ||
+		    flen > m->out_len - pos - ASIX_HDR_LEN) {
+			m->stats.bad_out++;
+			goto done;
+		}
+		after_pad = false;
+		am_tx_frame(m, m->out_buf + pos + ASIX_HDR_LEN, flen);
+		pos += ASIX_HDR_LEN + flen;
+	}
+	/* Whole packets ended by a ZLP instead of the pad word */
+	if (zlp && !after_pad)
+		m->stats.bad_pad++;
+done:
+	m->out_len = 0;
+	m->out_overflow = false;
+}
+
+/**
+ * When the transmit SRAM has room for another packet.
+ *
+ * @param m		Model
+ * @return		Time (at or before now: room now)
+ */
+static bn_simtime_t am_tx_room_at(const struct asix_model *m)
+{
+	bn_simtime_t fifo = am_tx_fifo_time(m);
+
+	return m->tx_wire_free > fifo ? m->tx_wire_free - fifo : 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Vendor requests
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Answer the AX88172's own vendor requests with no or OUT data.
+ *
+ * 0x12, 0x13 and 0x14 write one inter-packet gap each from wValue (a
+ * 772-style WRITE_NODE_ID, 0x14 with six bytes, therefore writes IPG2 and
+ * leaves the node ID alone); 0x18 writes the node ID; the medium register
+ * is 8 bits.  SW_RESET, SW_PHY_SELECT and QCTCTRL belong to later chips
+ * (a model choice where the reference lists no 172 equivalent): STALL.
+ *
+ * @param m		Model
+ * @param s		Request
+ * @param data		OUT data
+ * @param ok		Out: true if the chip knows the request
+ * @return		true if answered here, false for the common set
+ */
+static bool am_vendor_out_172(struct asix_model *m, const struct bn_setup *s,
+			      const uint8_t *data, bool *ok)
+{
+	*ok = true;
+	switch (s->request) {
+	case ASIX_CMD_WRITE_IPG0:
+		m->ipg[0] = (uint8_t)s->value;
+		return true;
+	case ASIX172_CMD_WRITE_IPG1:
+		m->ipg[1] = (uint8_t)s->value;
+		return true;
+	case ASIX172_CMD_WRITE_IPG2:
+		m->ipg[2] = (uint8_t)s->value;
+		return true;
+	case ASIX172_CMD_WRITE_NODE_ID:
+		*ok = s->length == 6;
+		if (*ok)
+			memcpy(m->node_id, data, 6);
+		return true;
+	case ASIX_CMD_WRITE_MEDIUM_MODE:
+		m->medium = s->value & AM_172_MEDIUM_MASK;
+		return true;
+	case ASIX_CMD_SW_RESET:
+	case ASIX_CMD_SW_PHY_SELECT:
+	case ASIX_CMD_QCTCTRL:
+		*ok = false;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/**
+ * Answer a vendor request with no or OUT data.
+ *
+ * @param m		Model
+ * @param s		Request
+ * @param data		OUT data
+ * @param now		Time
+ * @return		true if the chip knows it
+ */
+static bool am_vendor_out(struct asix_model *m, const struct bn_setup *s,
+			  const uint8_t *data, bn_simtime_t now)
+{
+	bool ok;
+
+	if (m->chip->ax172 && am_vendor_out_172(m, s, data, &ok))
+		return ok;
+	switch (s->request) {
+	case ASIX_CMD_SET_SW_MII:
+		m->sw_mii = true;
+		return true;
+	case ASIX_CMD_SET_HW_MII:
+		m->sw_mii = false;
+		return true;
+	case ASIX_CMD_WRITE_MII_REG:
+		if (s->length < 2)
+			return false;
+		am_mii_write(m, s->value, s->index, bn_get_le16(data), now);
+		return true;
+	case ASIX_CMD_WRITE_EEPROM:
+		if (s->value >= BN_ASIX_MODEL_EEPROM_WORDS)
+			return false;
+		if (m->eeprom_we)
+			m->eeprom[s->value] = s->index;
+		return true;
+	case ASIX_CMD_EEPROM_WRITE_ENABLE:
+		m->eeprom_we = true;
+		return true;
+	case ASIX_CMD_EEPROM_WRITE_DISABLE:
+		m->eeprom_we = false;
+		return true;
+	case ASIX_CMD_WRITE_RX_CTL:
+		m->rx_ctl = s->value;
+		return true;
+	case ASIX_CMD_WRITE_IPG0:
+		m->ipg[0] = (uint8_t)s->value;
+		m->ipg[1] = (uint8_t)(s->value >> 8);
+		m->ipg[2] = (uint8_t)s->index;
+		return true;
+	case ASIX_CMD_WRITE_NODE_ID:
+		if (s->length != 6)
+			return false;
+		memcpy(m->node_id, data, 6);
+		return true;
+	case ASIX_CMD_WRITE_MULTI_FILTER:
+		if (s->length != ASIX_MCAST_FILTER_LEN)
+			return false;
+		memcpy(m->mcast, data, ASIX_MCAST_FILTER_LEN);
+		return true;
+	case ASIX_CMD_WRITE_MEDIUM_MODE:
+		m->medium = s->value;
+		return true;
+	case ASIX_CMD_WRITE_MONITOR_MODE:
+		m->monitor = (uint8_t)s->value;
+		return true;
+	case ASIX_CMD_WRITE_GPIOS:
+		m->gpio = (uint8_t)(s->value & ~ASIX_GPIO_RSE);
+		am_phy_power(m, now);
+		return true;
+	case ASIX_CMD_SW_RESET:
+		m->sw_reset = (uint8_t)s->value;
+		if (s->value & ASIX_SWRESET_RR) {
+			m->rx_head = m->rx_count = 0;
+			m->rx_bytes = 0;
+		}
+		am_phy_power(m, now);
+		return true;
+	case ASIX_CMD_SW_PHY_SELECT:
+		m->phy_select = (uint8_t)s->value;
+		am_phy_power(m, now);
+		return true;
+	case ASIX_CMD_QCTCTRL:
+		if (!m->chip->qctctrl)
+			return false;
+		m->qctctrl[0] = s->value;
+		m->qctctrl[1] = s->index;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/**
+ * Answer a vendor IN request (the 172: READ_NODE_ID is 0x17, the medium
+ * reads as one byte, no STATMNGSTS, 0x13 is not a read).
+ *
+ * @param m		Model
+ * @param s		Request
+ * @param data		Reply room (wLength bytes)
+ * @param len		Reply length out
+ * @return		true if the chip knows it
+ */
+static bool am_vendor_in(struct asix_model *m, const struct bn_setup *s,
+			 uint8_t *data, uint16_t *len)
+{
+	uint8_t r[8];
+	size_t n;
+
+	if (m->chip->ax172) {
+		switch (s->request) {
+		case ASIX172_CMD_READ_NODE_ID:
+			memcpy(r, m->node_id, 6);
+			n = 6;
+			goto reply;
+		case ASIX_CMD_READ_MEDIUM_STATUS:
+			r[0] = (uint8_t)m->medium;
+			n = 1;
+			goto reply;
+		case ASIX_CMD_STATMNGSTS:
+		case ASIX_CMD_READ_NODE_ID:	/* 0x13 is WRITE_IPG1 here */
+		case ASIX_CMD_SW_PHY_STATUS:
+			return false;
+		default:
+			break;
+		}
+	}
+	switch (s->request) {
+	case ASIX_CMD_READ_MII_REG:
+		bn_put_le16(r, am_mii_read(m, s->value, s->index));
+		n = 2;
+		break;
+	case ASIX_CMD_STATMNGSTS:
+		r[0] = (uint8_t)(m->chip->chipcode |
+				 (m->sw_mii ? ASIX_STAT_HOST_EN : 0));
+		n = 1;
+		break;
+	case ASIX_CMD_READ_EEPROM:
+		if (s->value >= BN_ASIX_MODEL_EEPROM_WORDS)
+			return false;
+		bn_put_le16(r, m->eeprom[s->value]);
+		n = 2;
+		break;
+	case ASIX_CMD_READ_RX_CTL:
+		bn_put_le16(r, m->rx_ctl);
+		n = 2;
+		break;
+	case ASIX_CMD_READ_IPG012:
+		memcpy(r, m->ipg, 3);
+		n = 3;
+		break;
+	case ASIX_CMD_READ_NODE_ID:
+		memcpy(r, m->node_id, 6);
+		n = 6;
+		break;
+	case ASIX_CMD_READ_PHY_ID:
+		memcpy(r, m->chip->phyid, 2);
+		n = 2;
+		break;
+	case ASIX_CMD_READ_MEDIUM_STATUS:
+		bn_put_le16(r, m->medium);
+		n = 2;
+		break;
+	case ASIX_CMD_READ_MONITOR_MODE:
+		r[0] = m->monitor;
+		n = 1;
+		break;
+	case ASIX_CMD_READ_GPIOS:
+		r[0] = m->gpio;
+		n = 1;
+		break;
+	case ASIX_CMD_SW_PHY_STATUS:
+		r[0] = m->phy_select;
+		n = 1;
+		break;
+	default:
+		return false;
+	}
+reply:
+	*len = (uint16_t)BN_MIN(n, (size_t)s->length);
+	memcpy(data, r, *len);
+	return true;
+}
+
+/* ------------------------------------------------------------------------
+ * The seam
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Device: a control request.
+ *
+ * @param dev		Device
+ * @param s		Request
+ * @param data		Data stage or reply room
+ * @param now		Time
+ * @param reply		Answer
+ */
+static void am_control(struct bn_simdev *dev, const struct bn_setup *s,
+		       uint8_t *data, bn_simtime_t now,
+		       struct bn_simdev_reply *reply)
+{
+	struct asix_model *m = dev->priv;
+	bool ok;
+
+	am_advance(m, now);
+	if (bn_simstd_control(&m->std, s, data, reply))
+		return;
+	if (s->request_type == ASIX_REQ_OUT)
+		ok = am_vendor_out(m, s, data, now);
+	else if (s->request_type == ASIX_REQ_IN)
+		ok = am_vendor_in(m, s, data, &reply->len);
+	else
+		ok = false;
+	if (!ok) {
+		m->stats.stalls++;
+		reply->result = BN_SIM_STALL;
+	}
+}
+
+/**
+ * Device: an IN token.
+ *
+ * @param dev		Device
+ * @param ep		Endpoint
+ * @param buf		Packet room
+ * @param max		Room
+ * @param len		Bytes sent
+ * @param now		Time
+ * @param ready		On NAK: when data will be ready
+ * @return		::bn_sim_result
+ */
+static int am_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf,
+		 uint16_t max, uint16_t *len, bn_simtime_t now,
+		 bn_simtime_t *ready)
+{
+	struct asix_model *m = dev->priv;
+	uint16_t n;
+
+	am_advance(m, now);
+	*len = 0;
+	if (!m->std.config || bn_simstd_halted(&m->std, ep))
+		return BN_SIM_STALL;
+	if (ep == BN_ASIX_MODEL_EP_INT) {
+		if (!m->int_count) {
+			if (m->an_done != BN_SIM_NEVER)
+				*ready = m->an_done;
+			return BN_SIM_NAK;
+		}
+		n = (uint16_t)BN_MIN(max, BN_ASIX_MODEL_INT_LEN);
+		memcpy(buf, m->intr[m->int_head], n);
+		*len = n;
+		m->int_head = (m->int_head + 1) % AM_INT_MAX;
+		m->int_count--;
+		return BN_SIM_ACK;
+	}
+	if (ep != BN_ASIX_MODEL_EP_IN)
+		return BN_SIM_STALL;
+	return am_bulk_in(m, buf, max, len, now, ready);
+}
+
+/**
+ * Device: an OUT packet.
+ *
+ * @param dev		Device
+ * @param ep		Endpoint
+ * @param buf		Packet
+ * @param len		Length
+ * @param flags		Ignored: like the chip, the model ends a transfer on
+ *			a short packet or a ZLP
+ * @param now		Time
+ * @param ready		On NAK: when the transmit SRAM has room
+ * @return		::bn_sim_result
+ */
+static int am_out(struct bn_simdev *dev, uint8_t ep, const uint8_t *buf,
+		  uint16_t len, unsigned int flags, bn_simtime_t now,
+		  bn_simtime_t *ready)
+{
+	struct asix_model *m = dev->priv;
+	bn_simtime_t room;
+
+	(void)flags;
+	am_advance(m, now);
+	if (!m->std.config || ep != BN_ASIX_MODEL_EP_OUT ||
+	    bn_simstd_halted(&m->std, ep))
+		return BN_SIM_STALL;
+	room = am_tx_room_at(m);
+	if (m->link && room > now) {
+		*ready = room;
+		return BN_SIM_NAK;
+	}
+	if (m->out_len + len > sizeof(m->out_buf))
+		m->out_overflow = true;
+	else
+		memcpy(m->out_buf + m->out_len, buf, len);
+	if (!m->out_overflow)
+		m->out_len += len;
+	if (len < AM_MPS)
+		am_out_done(m, len == 0);
+	return BN_SIM_ACK;
+}
+
+/**
+ * Device: PING (is there room for an OUT packet?).
+ *
+ * @param dev		Device
+ * @param ep		Endpoint
+ * @param now		Time
+ * @param ready		On NAK: when there will be room
+ * @return		::bn_sim_result
+ */
+static int am_ping(struct bn_simdev *dev, uint8_t ep, bn_simtime_t now,
+		   bn_simtime_t *ready)
+{
+	struct asix_model *m = dev->priv;
+	bn_simtime_t room;
+
+	am_advance(m, now);
+	if (ep != BN_ASIX_MODEL_EP_OUT)
+		return BN_SIM_STALL;
+	room = am_tx_room_at(m);
+	if (m->link && room > now) {
+		*ready = room;
+		return BN_SIM_NAK;
+	}
+	return BN_SIM_ACK;
+}
+
+/**
+ * Device: time passes.
+ *
+ * @param dev		Device
+ * @param now		Time
+ */
+static void am_tick(struct bn_simdev *dev, bn_simtime_t now)
+{
+	struct asix_model *m = dev->priv;
+
+	am_advance(m, now);
+	if (m->cfg.tick)
+		m->cfg.tick(m->cfg.sink_ctx, now);
+}
+
+/**
+ * Put the registers in their power-on state.
+ *
+ * @param m		Model
+ * @param now		Time
+ */
+static void am_power_on(struct asix_model *m, bn_simtime_t now)
+{
+	memcpy(m->node_id, m->cfg.mac, 6);
+	if (m->chip->node_id_zero)
+		memset(m->node_id, 0, 6);
+	m->rx_ctl = 0;
+	m->medium = m->chip->ax172 ? ASIX172_MEDIUM_DEFAULT :
+		    m->chip->gigabit ? ASIX_AX88178_MEDIUM_DEFAULT :
+		    ASIX_AX88772_MEDIUM_DEFAULT;
+	m->ipg[0] = ASIX_IPG0_DEFAULT;
+	m->ipg[1] = ASIX_IPG1_DEFAULT;
+	m->ipg[2] = ASIX_IPG2_DEFAULT;
+	memset(m->mcast, 0, sizeof(m->mcast));
+	m->gpio = 0;
+	m->sw_reset = ASIX_SWRESET_IPRL | ASIX_SWRESET_PRL;
+	m->phy_select = m->chip->gigabit ? ASIX_PHYSEL_EXTERNAL :
+			ASIX_PHYSEL_PSEL;
+	m->sw_mii = false;
+	m->phy_running = false;
+	m->link = false;
+	m->an_done = BN_SIM_NEVER;
+	am_phy_power(m, now);
+}
+
+/**
+ * Device: bus reset (the chip keeps its registers; endpoints reset).
+ *
+ * @param dev		Device
+ * @param now		Time
+ */
+static void am_reset(struct bn_simdev *dev, bn_simtime_t now)
+{
+	struct asix_model *m = dev->priv;
+
+	am_advance(m, now);
+	bn_simstd_reset(&m->std);
+	m->in_len = m->in_sent = m->out_len = 0;
+	m->in_open = m->out_overflow = false;
+	m->int_count = 0;
+}
+
+/**
+ * Device: free.
+ *
+ * @param dev		Device
+ */
+static void am_destroy(struct bn_simdev *dev)
+{
+	free(dev->priv);
+}
+
+/** Model operations. */
+static const struct bn_simdev_ops am_ops = {
+	.reset = am_reset,
+	.control = am_control,
+	.in = am_in,
+	.out = am_out,
+	.ping = am_ping,
+	.tick = am_tick,
+	.destroy = am_destroy,
+};
+
+struct bn_simdev *bn_asix_model_new(const struct bn_asix_model_config *cfg)
+{
+	struct asix_model *m;
+	unsigned int i;
+
+	if (cfg->chip >= BN_ASIX_CHIP_COUNT)
+		return NULL;
+	m = calloc(1, sizeof(*m));
+	if (!m)
+		return NULL;
+	m->cfg = *cfg;
+	m->chip = &am_chips[cfg->chip];
+	am_descriptors(m);
+	for (i = 0; i < BN_ASIX_MODEL_EEPROM_WORDS; i++)
+		m->eeprom[i] = ASIX_EEPROM_BLANK;
+	for (i = 0; i < 3; i++)
+		m->eeprom[ASIX_EEPROM_MAC + i] = bn_get_le16(&cfg->mac[2 * i]);
+	if (m->chip->gigabit)
+		m->eeprom[ASIX_EEPROM_PHY_MODE] = ASIX_PHYMODE_MARVELL;
+	am_power_on(m, 0);
+	m->dev.ops = &am_ops;
+	m->dev.name = m->chip->name;
+	m->dev.speed = BN_SPEED_HIGH;
+	m->dev.connected = true;
+	m->dev.priv = m;
+	return &m->dev;
+}
+
+const struct bn_asix_model_stats *
+bn_asix_model_stats(const struct bn_simdev *dev)
+{
+	return &((const struct asix_model *)dev->priv)->stats;
+}
+
+bool bn_asix_model_link(const struct bn_simdev *dev)
+{
+	return ((const struct asix_model *)dev->priv)->link;
+}
+
+bool bn_asix_model_phy_running(const struct bn_simdev *dev)
+{
+	return ((const struct asix_model *)dev->priv)->phy_running;
+}
+
+unsigned int bn_asix_model_speed(const struct bn_simdev *dev)
+{
+	return ((const struct asix_model *)dev->priv)->speed;
+}

@@ -1,0 +1,104 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+#ifndef BN_NETMODEL_H
+#define BN_NETMODEL_H
+
+/**
+ * @file
+ * Behavioural models of USB network class devices (CDC-ECM, CDC-NCM and
+ * RNDIS) on the simulated-device seam.
+ *
+ * A model presents one configuration with the class's control and data
+ * interfaces, answers the standard and class requests, frames Ethernet
+ * traffic the class's way in both directions and raises the class's
+ * notifications.  Frames the driver sends go to a sink (the simulator's
+ * libslirp peer, or a counter for floods); frames for the driver come from
+ * bn_netmodel_push() or, in flood mode, are generated without end.
+ */
+
+#include <stdint.h>
+#include <stddef.h>
+#include <stdbool.h>
+#include "sim/bus/simdev.h"
+
+/** Which class the model speaks. */
+enum bn_netmodel_class {
+	BN_NETMODEL_ECM = 0,	/**< CDC Ethernet Control Model */
+	BN_NETMODEL_NCM,	/**< CDC Network Control Model (NTB16) */
+	BN_NETMODEL_RNDIS,	/**< Remote NDIS */
+};
+
+/** Frames queued towards the driver. */
+#define BN_NETMODEL_QUEUE	64
+/** Largest NTB or RNDIS transfer the model builds. */
+#define BN_NETMODEL_XFER_MAX	16384
+
+/**
+ * Receive a frame the driver sent.
+ *
+ * @param ctx		Sink context
+ * @param frame		Frame
+ * @param len		Length
+ * @param now		Simulated time
+ */
+typedef void (*bn_netmodel_sink_fn)(void *ctx, const uint8_t *frame,
+				    size_t len, bn_simtime_t now);
+
+/** How to build a model. */
+struct bn_netmodel_config {
+	enum bn_netmodel_class cls;	/**< Class */
+	enum bn_speed speed;		/**< BN_SPEED_HIGH or BN_SPEED_FULL */
+	uint8_t mac[6];			/**< Device's MAC address */
+	bn_netmodel_sink_fn sink;	/**< Frames from the driver */
+	void *sink_ctx;			/**< Its context */
+	/**
+	 * Let time pass for what sits behind the model (may be NULL).
+	 *
+	 * @param ctx		Sink context
+	 * @param now		Simulated time
+	 */
+	void (*tick)(void *ctx, bn_simtime_t now);
+	size_t flood_len;		/**< >0: endless frames of this size */
+};
+
+/** Counters a model keeps. */
+struct bn_netmodel_stats {
+	uint64_t to_host;		/**< Frames sent to the driver */
+	uint64_t to_host_bytes;		/**< Their bytes */
+	uint64_t from_host;		/**< Frames received from the driver */
+	uint64_t from_host_bytes;	/**< Their bytes */
+	uint64_t bad_out;		/**< Malformed transfers from the driver */
+	uint64_t dropped;		/**< Frames dropped (queue full, filter) */
+	uint16_t filter;		/**< Packet filter the driver set */
+};
+
+/**
+ * Create a model.
+ *
+ * @param cfg		Configuration
+ * @return		Device (free with bn_simdev_destroy()), or NULL
+ */
+struct bn_simdev *bn_netmodel_new(const struct bn_netmodel_config *cfg);
+
+/**
+ * Queue a frame towards the driver.
+ *
+ * @param dev		Model
+ * @param frame		Frame
+ * @param len		Length (14..1514)
+ * @return		true if queued
+ */
+bool bn_netmodel_push(struct bn_simdev *dev, const uint8_t *frame,
+		      size_t len);
+
+/**
+ * Read a model's counters.
+ *
+ * @param dev		Model
+ * @return		Counters
+ */
+const struct bn_netmodel_stats *bn_netmodel_stats(const struct bn_simdev *dev);
+
+#endif /* BN_NETMODEL_H */

@@ -1,0 +1,189 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+#ifndef BN_REPLAY_H
+#define BN_REPLAY_H
+
+/**
+ * @file
+ * Trace replay: a simulated device learnt from a usbmon trace, and the run
+ * that puts an SDK driver in front of it.
+ *
+ * Replay is semantic, not byte-for-byte: our driver never issues exactly
+ * the recorded driver's sequence.  The replayer learns the device from the
+ * trace — descriptors, the answer to every control read (in recorded order
+ * when a request repeats, as PHY polling does), the bulk-IN and interrupt
+ * payloads in order — and checks the driver against it:
+ *
+ * - a read the trace can answer is answered; one it cannot is a divergence;
+ * - a write that the trace shows with the same data is verified; one whose
+ *   request the trace shows with other data is a divergence; one the trace
+ *   never shows is reported as unverified;
+ * - messages sent through CDC encapsulated commands (RNDIS) are matched by
+ *   message type and OID with the request id masked, and the responses
+ *   recorded after the matching command are returned with the driver's
+ *   request id.
+ *
+ * The report says whether the driver enumerated, probed, read the MAC the
+ * trace shows, reached link-up and decoded the recorded receive frames.
+ */
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdbool.h>
+#include "bn_family.h"
+#include "sim/bus/bus.h"
+
+struct bn_replay_model;
+
+/** Most divergences and unverified writes kept in a report. */
+#define BN_REPLAY_MAX_FINDINGS	16
+
+/** Simulated time a replay runs after open when nothing else stops it, ms. */
+#define BN_REPLAY_DEFAULT_RUN_MS	3000
+/** Score taken off when the driver replaced a forced family (its
+ *  cross-check found other hardware). */
+#define BN_REPLAY_OVERRIDE_PENALTY	50
+
+/** What kind of finding. */
+enum bn_replay_kind {
+	BN_REPLAY_UNANSWERED = 0,	/**< A read the trace cannot answer */
+	BN_REPLAY_WRITE_DIFFERS,	/**< A write with other data than recorded */
+	BN_REPLAY_UNVERIFIED,		/**< A write the trace never shows */
+};
+
+/** One finding, with where in the trace it belongs. */
+struct bn_replay_finding {
+	int kind;			/**< ::bn_replay_kind */
+	uint8_t setup[8];		/**< The driver's request */
+	uint8_t data[16];		/**< First bytes of its data stage */
+	uint16_t data_len;		/**< Its full data length */
+	long cursor;			/**< Recorded request matched last, or -1 */
+	long expected;			/**< Recorded request with the same setup
+					     (WRITE_DIFFERS), or -1 */
+	uint64_t t_us;			/**< Simulated time of the request */
+};
+
+/** Replay options. */
+struct bn_replay_opts {
+	const char *driver;		/**< Force this driver, or NULL */
+	const char *family;		/**< Force this family, or NULL */
+	enum bn_sim_profile profile;	/**< Host controller personality */
+	bool timed;			/**< Payloads not before their recorded time */
+	uint32_t run_ms;		/**< Simulated run after open (0: default) */
+	int bus;			/**< Device's bus in the trace, -1: pick */
+	int dev;			/**< Device's address, -1: pick */
+	const char *pcap_out;		/**< Write the simulated session here
+					     (pcap, link type 220), or NULL */
+	const char *timeline;		/**< Write an SVG timeline here, or NULL */
+};
+
+/** What a replay found. */
+struct bn_replay_report {
+	char device[64];		/**< "bus 1 device 2, 0525:a4a2" */
+	bool enumerated;		/**< Descriptors read, configuration set */
+	bool probed;			/**< A driver bound */
+	bool opened;			/**< Open succeeded */
+	char driver[32];		/**< Driver bound */
+	char family[32];		/**< Family in use */
+	bool family_overridden;		/**< A forced family was replaced by the
+					     driver's own identification */
+	uint8_t config_value;		/**< Configuration chosen */
+	uint8_t mac[6];			/**< Permanent MAC the driver read */
+	bool mac_in_trace;		/**< The trace's replies contain it */
+	bool link_up;			/**< Link reached up */
+	uint16_t speed;			/**< Link speed */
+	uint64_t rx_frames;		/**< Frames the driver delivered */
+	uint64_t rx_dhcp;		/**< Of them, DHCP messages */
+	uint64_t rx_errors;		/**< Framing and receive errors counted */
+	uint64_t in_recorded;		/**< Recorded bulk/interrupt IN payloads */
+	uint64_t in_consumed;		/**< Of them, delivered to the driver */
+	uint64_t ctrl_recorded;		/**< Recorded control transfers */
+	uint64_t ctrl_matched;		/**< Driver requests answered from them */
+	uint64_t writes_verified;	/**< Driver writes the trace shows */
+	uint64_t sim_us;		/**< Simulated time used */
+	unsigned int nfindings;		/**< Findings kept */
+	uint64_t divergences;		/**< Divergences (all, kept or not) */
+	uint64_t unverified;		/**< Unverified writes (all) */
+	uint64_t truncated;		/**< Recorded payloads the trace cut short
+					     (replies built from them are cut
+					     too: text traces keep 32 bytes) */
+	uint64_t teardown;		/**< Close/remove requests beyond the
+					     recorded session (not checked) */
+	struct bn_replay_finding findings[BN_REPLAY_MAX_FINDINGS]; /**< Kept */
+	char error[200];		/**< Why the run stopped early, or "" */
+};
+
+/**
+ * Learn a device from a trace.
+ *
+ * @param path		Trace file (any format the readers take)
+ * @param bus		Bus of the device to learn, or -1 to pick
+ * @param dev		Its address, or -1 to pick
+ * @param err		Error text out
+ * @param errlen	Size of @p err
+ * @return		Model, or NULL (with @p err set)
+ */
+struct bn_replay_model *bn_replay_learn(const char *path, int bus, int dev,
+					char *err, size_t errlen);
+
+/**
+ * Free a model.
+ *
+ * @param m		Model (NULL is ignored)
+ */
+void bn_replay_model_free(struct bn_replay_model *m);
+
+/**
+ * Run a driver against a learnt device and report.
+ *
+ * @param m		Model (reset by the run; reusable)
+ * @param opts		Options
+ * @param reg		Drivers to choose from
+ * @param rep		Report out
+ * @return		0 if the run completed (findings may exist), or a
+ *			negative ::bn_err (rep->error says why)
+ */
+int bn_replay_run(struct bn_replay_model *m, const struct bn_replay_opts *opts,
+		  const struct bn_registry *reg, struct bn_replay_report *rep);
+
+/**
+ * Print a report for people, with the context of the first divergence.
+ *
+ * @param out		Stream
+ * @param m		Model the report came from
+ * @param rep		Report
+ */
+void bn_replay_print(FILE *out, const struct bn_replay_model *m,
+		     const struct bn_replay_report *rep);
+
+/**
+ * Print a report as one JSON object.
+ *
+ * @param out		Stream
+ * @param rep		Report
+ */
+void bn_replay_print_json(FILE *out, const struct bn_replay_report *rep);
+
+/**
+ * Test whether a report shows a clean replay.
+ *
+ * @param rep		Report
+ * @return		true if the driver probed, opened and nothing diverged
+ */
+bool bn_replay_ok(const struct bn_replay_report *rep);
+
+/**
+ * Score a replay for ranking candidate families (higher is better).
+ *
+ * A forced family that the driver replaced with another after asking the
+ * hardware (::bn_replay_report::family_overridden) loses
+ * ::BN_REPLAY_OVERRIDE_PENALTY: the trace is of other hardware.
+ *
+ * @param rep		Report
+ * @return		Score
+ */
+long bn_replay_score(const struct bn_replay_report *rep);
+
+#endif /* BN_REPLAY_H */

@@ -1,0 +1,988 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+
+/**
+ * @file
+ * The trace replayer's device: learnt from a trace, answering on the
+ * simulated bus.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bn_port.h"
+#include "classes/cdc.h"
+#include "sim/replay/replay_priv.h"
+#include "sim/trace/trace.h"
+#include "sim/trace/trace_pair.h"
+#include "sim/trace/urb.h"
+
+/** Vendor ID of Linux's root hubs, never the device of interest. */
+#define BN_RP_ROOT_HUB_VENDOR 0x1d6b
+
+/** A control submit waiting for its completion while learning. */
+struct bn_rp_pending {
+	uint64_t id;		/**< URB id */
+	struct bn_rp_ctrl c;	/**< What the submit carried */
+	bool live;		/**< Slot in use */
+};
+
+/** Control submits that may wait at once while learning. */
+#define BN_RP_PENDING 16
+
+/** What one device of the trace taught, while the trace is read. */
+struct bn_rp_learnt {
+	uint16_t bus;				/**< Bus */
+	uint8_t addr;				/**< Address */
+	struct bn_replay_model part;		/**< Its transfers and bytes */
+	struct bn_rp_pending pend[BN_RP_PENDING]; /**< Waiting submits */
+};
+
+/* ------------------------------------------------------------------------
+ * Learning
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Copy bytes into the arena.
+ *
+ * @param m		Model part being learnt
+ * @param p		Bytes
+ * @param len		Length
+ * @return		Offset of the copy
+ */
+static size_t bn_rp_keep(struct bn_replay_model *m, const uint8_t *p,
+			 uint32_t len)
+{
+	size_t off = m->arena_len;
+
+	if (m->arena_len + len > m->arena_cap) {
+		m->arena_cap = m->arena_cap ? 2 * m->arena_cap : 65536;
+		while (m->arena_len + len > m->arena_cap)
+			m->arena_cap *= 2;
+		m->arena = realloc(m->arena, m->arena_cap);
+		if (!m->arena)
+			abort();
+	}
+	if (len)
+		memcpy(m->arena + off, p, len);
+	m->arena_len += len;
+	return off;
+}
+
+/**
+ * Append a recorded control transfer.
+ *
+ * @param m		Model part
+ * @param c		Transfer
+ */
+static void bn_rp_add_ctrl(struct bn_replay_model *m, const struct bn_rp_ctrl *c)
+{
+	if (m->nctrl == m->ctrl_cap) {
+		m->ctrl_cap = m->ctrl_cap ? 2 * m->ctrl_cap : 64;
+		m->ctrl = realloc(m->ctrl, m->ctrl_cap * sizeof(*m->ctrl));
+		if (!m->ctrl)
+			abort();
+	}
+	m->ctrl[m->nctrl++] = *c;
+}
+
+/**
+ * Find or create the payload queue of an IN endpoint.
+ *
+ * @param m		Model part
+ * @param ep		Endpoint address with the IN bit
+ * @return		Queue
+ */
+static struct bn_rp_queue *bn_rp_queue(struct bn_replay_model *m, uint8_t ep)
+{
+	size_t i;
+
+	for (i = 0; i < m->nqueues; i++) {
+		if (m->queues[i].ep == ep)
+			return &m->queues[i];
+	}
+	m->queues = realloc(m->queues, (m->nqueues + 1) * sizeof(*m->queues));
+	if (!m->queues)
+		abort();
+	memset(&m->queues[m->nqueues], 0, sizeof(*m->queues));
+	m->queues[m->nqueues].ep = ep;
+	return &m->queues[m->nqueues++];
+}
+
+/**
+ * Record one IN payload.
+ *
+ * @param m		Model part
+ * @param ev		Completion event with data
+ */
+static void bn_rp_add_in(struct bn_replay_model *m, const struct bn_urb *ev)
+{
+	struct bn_rp_queue *q = bn_rp_queue(m, ev->ep | BN_EP_DIR_IN);
+
+	if (q->count == q->cap) {
+		q->cap = q->cap ? 2 * q->cap : 32;
+		q->items = realloc(q->items, q->cap * sizeof(*q->items));
+		if (!q->items)
+			abort();
+	}
+	q->items[q->count].off = bn_rp_keep(m, ev->data, ev->data_len);
+	q->items[q->count].len = ev->data_len;
+	q->items[q->count].ts_ns = ev->ts_ns;
+	q->count++;
+}
+
+/**
+ * Learn from one event of a device.
+ *
+ * @param l		What the device taught so far
+ * @param ev		Event
+ */
+static void bn_rp_learn_event(struct bn_rp_learnt *l, const struct bn_urb *ev)
+{
+	struct bn_replay_model *m = &l->part;
+	struct bn_rp_pending *pend = l->pend;
+	unsigned int i;
+
+	if (!m->t0_ns)
+		m->t0_ns = ev->ts_ns ? ev->ts_ns : 1;
+	if (ev->truncated)
+		m->truncated++;
+	if (ev->xfer != BN_URB_XFER_CTRL) {
+		if (ev->type == BN_URB_COMPLETE && (ev->ep & BN_URB_EP_IN) &&
+		    ev->status == 0 && ev->data_len &&
+		    (ev->xfer == BN_URB_XFER_BULK ||
+		     ev->xfer == BN_URB_XFER_INT))
+			bn_rp_add_in(m, ev);
+		return;
+	}
+	if (ev->type == BN_URB_SUBMIT) {
+		if (!ev->setup_present)
+			return;
+		for (i = 0; i < BN_RP_PENDING && pend[i].live; i++)
+			;
+		if (i == BN_RP_PENDING)
+			return;
+		memset(&pend[i], 0, sizeof(pend[i]));
+		pend[i].live = true;
+		pend[i].id = ev->id;
+		memcpy(pend[i].c.setup, ev->setup, 8);
+		if (!(ev->setup[0] & BN_USB_DIR_IN) && ev->data_len) {
+			pend[i].c.out_off = bn_rp_keep(m, ev->data,
+						       ev->data_len);
+			pend[i].c.out_len = ev->data_len;
+		}
+		pend[i].c.ts_ns = ev->ts_ns;
+		pend[i].c.record = ev->record;
+		return;
+	}
+	for (i = 0; i < BN_RP_PENDING; i++) {
+		if (pend[i].live && pend[i].id == ev->id)
+			break;
+	}
+	if (i == BN_RP_PENDING)
+		return;
+	pend[i].live = false;
+	pend[i].c.status = ev->status;
+	if ((pend[i].c.setup[0] & BN_USB_DIR_IN) && ev->status == 0 &&
+	    ev->data_len) {
+		pend[i].c.in_off = bn_rp_keep(m, ev->data, ev->data_len);
+		pend[i].c.in_len = ev->data_len;
+	}
+	bn_rp_add_ctrl(m, &pend[i].c);
+}
+
+/**
+ * Pick the device to learn: the first one that is not a root hub and whose
+ * device descriptor is known.
+ *
+ * @param id		Identity of the trace
+ * @param bus		Required bus, or -1
+ * @param dev		Required address, or -1
+ * @return		Device, or NULL
+ */
+static struct bn_ident_dev *bn_rp_pick(struct bn_ident *id, int bus, int dev)
+{
+	unsigned int i;
+
+	for (i = 0; i < id->count; i++) {
+		struct bn_ident_dev *d = &id->dev[i];
+
+		if (bus >= 0 && (d->bus != bus || d->addr != dev))
+			continue;
+		if (bus >= 0)
+			return d;
+		if (d->have_desc && d->desc.vendor != BN_RP_ROOT_HUB_VENDOR &&
+		    d->cfg_count)
+			return d;
+	}
+	return NULL;
+}
+
+/**
+ * Feed a paired transfer to the identity (pairing callback).
+ *
+ * @param ctx		Identity
+ * @param x		Transfer
+ */
+static void bn_rp_ident_xfer(void *ctx, const struct bn_trace_xfer *x)
+{
+	bn_ident_xfer(ctx, x);
+}
+
+/**
+ * Find (or start) what a device taught.
+ *
+ * @param learnt	Per-device learning, BN_IDENT_MAX_DEVICES entries
+ * @param count		Entries in use
+ * @param ev		Event
+ * @return		Entry, or NULL when there are too many devices
+ */
+static struct bn_rp_learnt *bn_rp_learnt_for(struct bn_rp_learnt *learnt,
+					     unsigned int *count,
+					     const struct bn_urb *ev)
+{
+	unsigned int i;
+
+	for (i = 0; i < *count; i++) {
+		if (learnt[i].bus == ev->bus && learnt[i].addr == ev->dev)
+			return &learnt[i];
+	}
+	if (*count == BN_IDENT_MAX_DEVICES)
+		return NULL;
+	learnt[*count].bus = ev->bus;
+	learnt[*count].addr = ev->dev;
+	return &learnt[(*count)++];
+}
+
+/**
+ * Free what a device taught (a model part).
+ *
+ * @param m		Model part
+ */
+static void bn_rp_part_free(struct bn_replay_model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nqueues; i++)
+		free(m->queues[i].items);
+	free(m->queues);
+	free(m->ctrl);
+	free(m->arena);
+}
+
+/**
+ * Turn arena offsets into pointers once the arena no longer moves.
+ *
+ * @param m		Model
+ */
+static void bn_rp_fixup(struct bn_replay_model *m)
+{
+	size_t i, j;
+
+	for (i = 0; i < m->nctrl; i++) {
+		struct bn_rp_ctrl *c = &m->ctrl[i];
+
+		c->out = c->out_len ? m->arena + c->out_off : NULL;
+		c->in = c->in_len ? m->arena + c->in_off : NULL;
+	}
+	for (i = 0; i < m->nqueues; i++) {
+		for (j = 0; j < m->queues[i].count; j++)
+			m->queues[i].items[j].buf =
+				m->arena + m->queues[i].items[j].off;
+	}
+}
+
+/**
+ * Read the trace once: identities of every device and what each taught.
+ *
+ * @param m		Model (path set)
+ * @param learnt	Per-device learning out
+ * @param count		Devices out
+ * @param err		Error text out
+ * @param errlen	Its size
+ * @return		0 or -1
+ */
+static int bn_rp_scan(struct bn_replay_model *m, struct bn_rp_learnt *learnt,
+		      unsigned int *count, char *err, size_t errlen)
+{
+	const struct bn_urb *ev;
+	struct bn_rp_learnt *l;
+	struct bn_trace *t;
+	struct bn_pair *pair;
+	int rc;
+
+	t = bn_trace_open(m->path, err, errlen);
+	if (!t)
+		return -1;
+	m->ident = bn_ident_new();
+	pair = bn_pair_new(bn_rp_ident_xfer, m->ident);
+	if (!m->ident || !pair)
+		abort();
+	while ((rc = bn_trace_next(t, &ev)) > 0) {
+		/* Identity comes from control transfers only */
+		if (ev->xfer == BN_URB_XFER_CTRL) {
+			bn_ident_event(m->ident, ev);
+			bn_pair_feed(pair, ev);
+		}
+		l = bn_rp_learnt_for(learnt, count, ev);
+		if (l)
+			bn_rp_learn_event(l, ev);
+	}
+	bn_pair_finish(pair);
+	bn_pair_free(pair);
+	bn_ident_finish(m->ident);
+	if (rc < 0)
+		snprintf(err, errlen, "%s", bn_trace_error(t));
+	bn_trace_close(t);
+	return rc < 0 ? -1 : 0;
+}
+
+struct bn_replay_model *bn_replay_learn(const char *path, int bus, int dev,
+					char *err, size_t errlen)
+{
+	struct bn_replay_model *m = calloc(1, sizeof(*m));
+	struct bn_rp_learnt *learnt = calloc(BN_IDENT_MAX_DEVICES,
+					     sizeof(*learnt));
+	struct bn_rp_learnt *l = NULL;
+	unsigned int count = 0, i;
+
+	if (!m || !learnt)
+		abort();
+	snprintf(m->path, sizeof(m->path), "%s", path);
+	if (bn_rp_scan(m, learnt, &count, err, errlen) < 0)
+		goto err;
+	m->idev = bn_rp_pick(m->ident, bus, dev);
+	for (i = 0; m->idev && i < count; i++) {
+		if (learnt[i].bus == m->idev->bus &&
+		    learnt[i].addr == m->idev->addr)
+			l = &learnt[i];
+	}
+	if (!m->idev || !l) {
+		if (bus >= 0)
+			snprintf(err, errlen, "%s: no device %d:%d in the trace",
+				 path, bus, dev);
+		else
+			snprintf(err, errlen, "%s: no device with a device "
+				 "descriptor and a configuration (root hubs "
+				 "excluded)", path);
+		goto err;
+	}
+	m->ctrl = l->part.ctrl;
+	m->nctrl = l->part.nctrl;
+	m->queues = l->part.queues;
+	m->nqueues = l->part.nqueues;
+	m->arena = l->part.arena;
+	m->arena_len = l->part.arena_len;
+	m->t0_ns = l->part.t0_ns;
+	m->truncated = l->part.truncated;
+	memset(&l->part, 0, sizeof(l->part));
+	bn_rp_fixup(m);
+	for (i = 0; i < count; i++)
+		bn_rp_part_free(&learnt[i].part);
+	free(learnt);
+	m->simdev.speed = (m->idev->speed == BN_SPEED_HIGH) ? BN_SPEED_HIGH :
+			  BN_SPEED_FULL;
+	return m;
+
+ err:
+	for (i = 0; i < count; i++)
+		bn_rp_part_free(&learnt[i].part);
+	free(learnt);
+	bn_replay_model_free(m);
+	return NULL;
+}
+
+void bn_replay_model_free(struct bn_replay_model *m)
+{
+	if (!m)
+		return;
+	bn_rp_part_free(m);
+	bn_ident_free(m->ident);
+	free(m);
+}
+
+/* ------------------------------------------------------------------------
+ * Matching
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Record a finding in the report.
+ *
+ * @param m		Model
+ * @param kind		::bn_replay_kind
+ * @param setup		Driver's request
+ * @param data		Its data stage
+ * @param len		Its length
+ * @param expected	Recorded request it was compared with, or -1
+ */
+static void bn_rp_finding(struct bn_replay_model *m, int kind,
+			  const uint8_t *setup, const uint8_t *data,
+			  uint16_t len, long expected)
+{
+	struct bn_replay_report *rep = m->rep;
+	struct bn_replay_finding *f;
+
+	if (m->teardown) {
+		rep->teardown++;
+		return;
+	}
+	if (kind == BN_REPLAY_UNVERIFIED)
+		rep->unverified++;
+	else
+		rep->divergences++;
+	if (rep->nfindings == BN_REPLAY_MAX_FINDINGS)
+		return;
+	f = &rep->findings[rep->nfindings++];
+	f->kind = kind;
+	memcpy(f->setup, setup, 8);
+	f->data_len = len;
+	if (data && len)
+		memcpy(f->data, data,
+		       len < sizeof(f->data) ? len : sizeof(f->data));
+	f->cursor = m->cursor;
+	f->expected = expected;
+	f->t_us = m->now / BN_SIM_PER_US;
+}
+
+/**
+ * Search recorded control transfers, first after the cursor, then before.
+ *
+ * @param m		Model
+ * @param setup		Request (8 bytes)
+ * @param cmp		Bytes of the setup to compare (8: all; 2 and 6:
+ *			type, request and index only)
+ * @param data		OUT data to match too, or NULL
+ * @param len		Its length
+ * @param unused	Only transfers not yet used
+ * @return		Index, or -1
+ */
+static long bn_rp_find(const struct bn_replay_model *m, const uint8_t *setup,
+		       int cmp, const uint8_t *data, uint16_t len, bool unused)
+{
+	size_t n = m->nctrl, k, i;
+
+	for (k = 0; k < n; k++) {
+		const struct bn_rp_ctrl *c;
+
+		i = (size_t)(m->cursor + 1 + (long)k) % n;
+		c = &m->ctrl[i];
+		if (unused && c->used)
+			continue;
+		if (cmp == 8 ? memcmp(c->setup, setup, 8) != 0 :
+		    (c->setup[0] != setup[0] || c->setup[1] != setup[1] ||
+		     c->setup[4] != setup[4] || c->setup[5] != setup[5]))
+			continue;
+		if (data && (c->out_len != len ||
+			     (len && memcmp(c->out, data, len) != 0)))
+			continue;
+		return (long)i;
+	}
+	return -1;
+}
+
+/**
+ * Mark a recorded transfer as the one that answered, advancing the cursor.
+ *
+ * @param m		Model
+ * @param i		Index
+ */
+static void bn_rp_take(struct bn_replay_model *m, long i)
+{
+	if (!m->ctrl[i].used)
+		m->rep->ctrl_matched++;
+	m->ctrl[i].used = true;
+	m->cursor = i;
+}
+
+/**
+ * Key of an encapsulated message: RNDIS type and OID, or the whole message.
+ *
+ * @param data		Message
+ * @param len		Length
+ * @param key		Eight key bytes out
+ * @return		true if it is an RNDIS message (key filled)
+ */
+static bool bn_rp_rndis_key(const uint8_t *data, uint32_t len, uint8_t *key)
+{
+	uint32_t type;
+
+	if (len < 12 || bn_get_le32(&data[4]) != len)
+		return false;
+	type = bn_get_le32(data);
+	if (type < 2 || type > 8)
+		return false;
+	memset(key, 0, 8);
+	memcpy(key, data, 4);
+	if ((type == 4 || type == 5) && len >= 16)
+		memcpy(&key[4], &data[12], 4);
+	return true;
+}
+
+/**
+ * A SEND_ENCAPSULATED_COMMAND: find the recorded one it corresponds to and
+ * queue the responses recorded after it.
+ *
+ * @param m		Model
+ * @param setup		Request
+ * @param data		Message
+ * @param len		Its length
+ */
+static void bn_rp_encap_send(struct bn_replay_model *m, const uint8_t *setup,
+			     const uint8_t *data, uint16_t len)
+{
+	uint8_t want[8], have[8];
+	size_t n = m->nctrl, k, i, j;
+	bool rndis = bn_rp_rndis_key(data, len, want);
+
+	m->encap_count = 0;
+	m->encap_head = 0;
+	for (k = 0; k < n; k++) {
+		const struct bn_rp_ctrl *c;
+
+		i = (size_t)(m->cursor + 1 + (long)k) % n;
+		c = &m->ctrl[i];
+		if (c->used || memcmp(c->setup, setup, 2) != 0)
+			continue;
+		if (rndis ? !bn_rp_rndis_key(c->out, c->out_len, have) ||
+			    memcmp(have, want, 8) != 0 :
+		    (c->out_len != len || memcmp(c->out, data, len) != 0))
+			continue;
+		bn_rp_take(m, (long)i);
+		m->rep->writes_verified++;
+		for (j = i + 1; j < n; j++) {
+			const struct bn_rp_ctrl *r = &m->ctrl[j];
+
+			if (memcmp(r->setup, setup, 2) == 0)
+				break;
+			if (r->setup[0] != (BN_USB_DIR_IN | setup[0]) ||
+			    r->setup[1] != BN_CDC_GET_ENCAPSULATED_RESPONSE ||
+			    r->status || r->in_len < 8 ||
+			    m->encap_count == BN_REPLAY_ENCAP_MAX)
+				continue;
+			m->encap[m->encap_count].ctrl = r;
+			m->encap[m->encap_count].patch = rndis &&
+				r->in_len >= 12 && len >= 12 &&
+				(bn_get_le32(r->in) & 0x80000000u) &&
+				bn_get_le32(&r->in[8]) ==
+				bn_get_le32(&c->out[8]);
+			m->encap[m->encap_count].request_id =
+				(len >= 12) ? bn_get_le32(&data[8]) : 0;
+			m->encap_count++;
+		}
+		return;
+	}
+	bn_rp_finding(m, BN_REPLAY_UNANSWERED, setup, data, len, -1);
+}
+
+/**
+ * A GET_ENCAPSULATED_RESPONSE: the next queued response, or "none".
+ *
+ * @param m		Model
+ * @param setup		Request
+ * @param buf		Reply room (wLength bytes)
+ * @param reply		Answer out
+ */
+static void bn_rp_encap_get(struct bn_replay_model *m, const uint8_t *setup,
+			    uint8_t *buf, struct bn_simdev_reply *reply)
+{
+	uint16_t wlength = bn_get_le16(&setup[6]);
+	const struct bn_rp_encap *e;
+	uint32_t n;
+
+	if (m->encap_head == m->encap_count) {
+		/* MS-RNDIS: no response waiting is a single zero byte */
+		if (wlength) {
+			buf[0] = 0;
+			reply->len = 1;
+		}
+		return;
+	}
+	e = &m->encap[m->encap_head++];
+	n = e->ctrl->in_len < wlength ? e->ctrl->in_len : wlength;
+	memcpy(buf, e->ctrl->in, n);
+	if (e->patch && n >= 12)
+		bn_put_le32(&buf[8], e->request_id);
+	reply->len = (uint16_t)n;
+	m->rep->ctrl_matched++;
+}
+
+/**
+ * Answer GET_DESCRIPTOR from the recorded replies or the identity.
+ *
+ * @param m		Model
+ * @param setup		Request
+ * @param buf		Reply room
+ * @param reply		Answer out
+ * @return		true if answered
+ */
+static bool bn_rp_descriptor(struct bn_replay_model *m, const uint8_t *setup,
+			     uint8_t *buf, struct bn_simdev_reply *reply)
+{
+	uint16_t wlength = bn_get_le16(&setup[6]);
+	long i = bn_rp_find(m, setup, 8, NULL, 0, false);
+	size_t k;
+
+	if (i < 0) {
+		/* Another length of the same descriptor will do */
+		for (k = 0; k < m->nctrl; k++) {
+			const struct bn_rp_ctrl *c = &m->ctrl[k];
+
+			if (memcmp(c->setup, setup, 6) == 0 && !c->status &&
+			    c->in_len >= wlength) {
+				i = (long)k;
+				break;
+			}
+		}
+	}
+	if (i < 0)
+		return false;
+	bn_rp_take(m, i);
+	if (m->ctrl[i].status) {
+		reply->result = BN_SIM_STALL;
+		return true;
+	}
+	reply->len = (uint16_t)BN_MIN(m->ctrl[i].in_len, (uint32_t)wlength);
+	if (reply->len)
+		memcpy(buf, m->ctrl[i].in, reply->len);
+	return true;
+}
+
+/* ------------------------------------------------------------------------
+ * The simulated device
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Device: bus reset (nothing to forget; the run resets the model).
+ *
+ * @param dev		Device
+ * @param now		Simulated time
+ */
+static void bn_rp_reset_dev(struct bn_simdev *dev, bn_simtime_t now)
+{
+	(void)dev;
+	(void)now;
+}
+
+/**
+ * Device: answer a read (IN request).
+ *
+ * @param m		Model
+ * @param setup		Request
+ * @param buf		Reply room
+ * @param reply		Answer out
+ */
+static void bn_rp_read(struct bn_replay_model *m, const uint8_t *setup,
+		       uint8_t *buf, struct bn_simdev_reply *reply)
+{
+	uint16_t wlength = bn_get_le16(&setup[6]);
+	long i;
+
+	if ((setup[0] & BN_USB_TYPE_MASK) == BN_USB_TYPE_STANDARD &&
+	    setup[1] == BN_USB_REQ_GET_DESCRIPTOR &&
+	    bn_rp_descriptor(m, setup, buf, reply))
+		return;
+	i = bn_rp_find(m, setup, 8, NULL, 0, true);
+	if (i < 0)
+		i = bn_rp_find(m, setup, 8, NULL, 0, false);
+	if (i < 0) {
+		bn_rp_finding(m, BN_REPLAY_UNANSWERED, setup, NULL, 0, -1);
+		reply->result = BN_SIM_STALL;
+		return;
+	}
+	bn_rp_take(m, i);
+	if (m->ctrl[i].status) {
+		reply->result = BN_SIM_STALL;
+		return;
+	}
+	reply->len = (uint16_t)BN_MIN(m->ctrl[i].in_len, (uint32_t)wlength);
+	if (reply->len)
+		memcpy(buf, m->ctrl[i].in, reply->len);
+}
+
+/**
+ * Device: check a write (OUT or no-data request) against the trace.
+ *
+ * @param m		Model
+ * @param setup		Request
+ * @param data		Data stage
+ * @param len		Its length
+ * @param reply		Answer out
+ */
+static void bn_rp_write(struct bn_replay_model *m, const uint8_t *setup,
+			const uint8_t *data, uint16_t len,
+			struct bn_simdev_reply *reply)
+{
+	long i = bn_rp_find(m, setup, 8, data, len, true);
+
+	if (i < 0)
+		i = bn_rp_find(m, setup, 8, data, len, false);
+	if (i >= 0) {
+		bn_rp_take(m, i);
+		m->rep->writes_verified++;
+		if (m->ctrl[i].status)
+			reply->result = BN_SIM_STALL;
+		return;
+	}
+	/* Standard requests change state the bus already tracks */
+	if ((setup[0] & BN_USB_TYPE_MASK) == BN_USB_TYPE_STANDARD)
+		return;
+	i = bn_rp_find(m, setup, 2, NULL, 0, true);
+	if (i < 0)
+		i = bn_rp_find(m, setup, 2, NULL, 0, false);
+	bn_rp_finding(m, i >= 0 ? BN_REPLAY_WRITE_DIFFERS :
+		      BN_REPLAY_UNVERIFIED, setup, data, len, i);
+}
+
+/**
+ * Device: answer a control request.
+ *
+ * @param dev		Device
+ * @param setup		Request
+ * @param data		Data stage or reply room
+ * @param now		Simulated time
+ * @param reply		Answer out
+ */
+static void bn_rp_control(struct bn_simdev *dev, const struct bn_setup *setup,
+			  uint8_t *data, bn_simtime_t now,
+			  struct bn_simdev_reply *reply)
+{
+	struct bn_replay_model *m = dev->priv;
+	uint8_t wire[8];
+
+	if (!m->start)
+		m->start = now ? now : 1;
+	m->now = now;
+	bn_setup_encode(setup, wire);
+	if ((setup->request_type & BN_USB_TYPE_MASK) == BN_USB_TYPE_CLASS &&
+	    setup->request == BN_CDC_SEND_ENCAPSULATED_COMMAND &&
+	    !(setup->request_type & BN_USB_DIR_IN)) {
+		bn_rp_encap_send(m, wire, data, setup->length);
+		return;
+	}
+	if ((setup->request_type & BN_USB_TYPE_MASK) == BN_USB_TYPE_CLASS &&
+	    setup->request == BN_CDC_GET_ENCAPSULATED_RESPONSE &&
+	    (setup->request_type & BN_USB_DIR_IN)) {
+		bn_rp_encap_get(m, wire, data, reply);
+		return;
+	}
+	if (setup->request_type & BN_USB_DIR_IN)
+		bn_rp_read(m, wire, data, reply);
+	else
+		bn_rp_write(m, wire, data, setup->length, reply);
+}
+
+/**
+ * Device: an IN token on a bulk or interrupt endpoint.
+ *
+ * @param dev		Device
+ * @param ep		Endpoint address
+ * @param buf		Packet room
+ * @param max		Room
+ * @param len		Bytes sent out
+ * @param now		Simulated time
+ * @param ready		When data will be ready, on NAK
+ * @return		::bn_sim_result
+ */
+static int bn_rp_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf,
+		    uint16_t max, uint16_t *len, bn_simtime_t now,
+		    bn_simtime_t *ready)
+{
+	struct bn_replay_model *m = dev->priv;
+	struct bn_rp_queue *q = NULL;
+	const struct bn_rp_data *item;
+	uint32_t n;
+	size_t i;
+
+	for (i = 0; i < m->nqueues; i++) {
+		if (m->queues[i].ep == ep)
+			q = &m->queues[i];
+	}
+	*len = 0;
+	if (!q)
+		return BN_SIM_NAK;
+	if (q->zlp) {
+		q->zlp = false;
+		q->next++;
+		q->sent = 0;
+		return BN_SIM_ACK;
+	}
+	if (q->next >= q->count)
+		return BN_SIM_NAK;
+	item = &q->items[q->next];
+	if (m->timed && m->start) {
+		bn_simtime_t due = m->start +
+			bn_sim_us((item->ts_ns - m->t0_ns) / 1000);
+
+		if (item->ts_ns > m->t0_ns && now < due) {
+			*ready = due;
+			return BN_SIM_NAK;
+		}
+	}
+	n = BN_MIN((uint32_t)max, item->len - q->sent);
+	memcpy(buf, item->buf + q->sent, n);
+	q->sent += n;
+	*len = (uint16_t)n;
+	if (q->sent == item->len) {
+		m->rep->in_consumed++;
+		if (n == max && n) {
+			q->zlp = true;
+		} else {
+			q->next++;
+			q->sent = 0;
+		}
+	}
+	return BN_SIM_ACK;
+}
+
+/**
+ * Device: take an OUT packet (the driver's frames are not compared).
+ *
+ * @param dev		Device
+ * @param ep		Endpoint address
+ * @param buf		Packet
+ * @param len		Length
+ * @param flags		BN_SIMDEV_OUT_* (unused: frames are not compared)
+ * @param now		Simulated time
+ * @param ready		Unused
+ * @return		BN_SIM_ACK
+ */
+static int bn_rp_out(struct bn_simdev *dev, uint8_t ep, const uint8_t *buf,
+		     uint16_t len, unsigned int flags, bn_simtime_t now,
+		     bn_simtime_t *ready)
+{
+	(void)flags;
+	(void)dev;
+	(void)ep;
+	(void)buf;
+	(void)len;
+	(void)now;
+	(void)ready;
+	return BN_SIM_ACK;
+}
+
+/** The replayer's device operations. */
+static const struct bn_simdev_ops bn_rp_ops = {
+	.reset = bn_rp_reset_dev,
+	.control = bn_rp_control,
+	.in = bn_rp_in,
+	.out = bn_rp_out,
+};
+
+void bn_rp_reset(struct bn_replay_model *m, struct bn_replay_report *rep,
+		 bool timed)
+{
+	size_t i;
+
+	m->simdev.ops = &bn_rp_ops;
+	m->simdev.name = "replay";
+	m->simdev.connected = true;
+	m->simdev.priv = m;
+	m->rep = rep;
+	m->timed = timed;
+	m->start = 0;
+	m->cursor = -1;
+	m->teardown = false;
+	m->encap_head = m->encap_count = 0;
+	for (i = 0; i < m->nctrl; i++)
+		m->ctrl[i].used = false;
+	for (i = 0; i < m->nqueues; i++) {
+		m->queues[i].next = 0;
+		m->queues[i].sent = 0;
+		m->queues[i].zlp = false;
+		rep->in_recorded += m->queues[i].count;
+	}
+	rep->ctrl_recorded = m->nctrl;
+	rep->truncated = m->truncated;
+}
+
+/* ------------------------------------------------------------------------
+ * Reporting helpers
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Search a buffer for a MAC, raw or as 12 UTF-16LE hex digits.
+ *
+ * @param buf		Bytes
+ * @param len		Length
+ * @param mac		Six bytes
+ * @return		true if found
+ */
+static bool bn_rp_has_mac(const uint8_t *buf, uint32_t len, const uint8_t *mac)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	uint8_t text[24];
+	uint32_t i, k;
+
+	for (i = 0; i < 6; i++) {
+		text[4 * i] = (uint8_t)hex[mac[i] >> 4];
+		text[4 * i + 1] = 0;
+		text[4 * i + 2] = (uint8_t)hex[mac[i] & 15];
+		text[4 * i + 3] = 0;
+	}
+	for (i = 0; i + 6 <= len; i++) {
+		if (memcmp(&buf[i], mac, 6) == 0)
+			return true;
+		if (i + 24 > len)
+			continue;
+		for (k = 0; k < 24; k++) {
+			uint8_t a = buf[i + k], b = text[k];
+
+			if (a >= 'a' && a <= 'f')
+				a = (uint8_t)(a - 'a' + 'A');
+			if (a != b)
+				break;
+		}
+		if (k == 24)
+			return true;
+	}
+	return false;
+}
+
+bool bn_rp_mac_in_trace(const struct bn_replay_model *m, const uint8_t *mac)
+{
+	size_t i;
+
+	for (i = 0; i < m->nctrl; i++) {
+		if (m->ctrl[i].in && bn_rp_has_mac(m->ctrl[i].in,
+						   m->ctrl[i].in_len, mac))
+			return true;
+	}
+	return false;
+}
+
+void bn_rp_format_ctrl(const struct bn_rp_ctrl *c, char *buf, size_t size)
+{
+	struct bn_setup s;
+	const char *name;
+	size_t n;
+	uint32_t i, len;
+	const uint8_t *d;
+
+	bn_setup_decode(c->setup, &s);
+	name = bn_setup_std_name(&s);
+	n = (size_t)snprintf(buf, size, "record %-6llu %c %02x %02x value %04x "
+			     "index %04x len %-4u",
+			     (unsigned long long)c->record,
+			     (s.request_type & BN_USB_DIR_IN) ? 'R' : 'W',
+			     s.request_type, s.request, s.value, s.index,
+			     s.length);
+	if (name && n < size)
+		n += (size_t)snprintf(buf + n, size - n, " %-14s", name);
+	if (c->status && n < size) {
+		snprintf(buf + n, size - n, " -> stall");
+		return;
+	}
+	d = (s.request_type & BN_USB_DIR_IN) ? c->in : c->out;
+	len = (s.request_type & BN_USB_DIR_IN) ? c->in_len : c->out_len;
+	if (len && n < size)
+		n += (size_t)snprintf(buf + n, size - n, " %s",
+				      (s.request_type & BN_USB_DIR_IN) ?
+				      "->" : "data");
+	for (i = 0; i < len && i < 8 && n < size; i++)
+		n += (size_t)snprintf(buf + n, size - n, " %02x", d[i]);
+	if (len > 8 && n < size)
+		snprintf(buf + n, size - n, " ...");
+}

@@ -1,0 +1,239 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+
+/**
+ * @file
+ * Replay reports: for people (with the first divergence in context, like
+ * a diff) and as JSON.
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "sim/replay/replay_priv.h"
+
+/** Recorded requests shown before and after a divergence. */
+#define BN_RP_CONTEXT 3
+
+/**
+ * Name a finding kind.
+ *
+ * @param kind		::bn_replay_kind
+ * @return		Short text
+ */
+static const char *bn_rp_kind_name(int kind)
+{
+	switch (kind) {
+	case BN_REPLAY_UNANSWERED: return "read the trace cannot answer";
+	case BN_REPLAY_WRITE_DIFFERS: return "write differs from the trace";
+	case BN_REPLAY_UNVERIFIED: return "write the trace never shows";
+	default: return "finding";
+	}
+}
+
+/**
+ * Format the driver's request of a finding.
+ *
+ * @param f		Finding
+ * @param buf		Output
+ * @param size		Its size
+ */
+static void bn_rp_format_finding(const struct bn_replay_finding *f, char *buf,
+				 size_t size)
+{
+	struct bn_rp_ctrl c;
+
+	memset(&c, 0, sizeof(c));
+	memcpy(c.setup, f->setup, 8);
+	if (!(f->setup[0] & BN_USB_DIR_IN)) {
+		c.out = (uint8_t *)f->data;
+		c.out_len = f->data_len < sizeof(f->data) ? f->data_len :
+			    sizeof(f->data);
+	}
+	bn_rp_format_ctrl(&c, buf, size);
+	/* The driver's request has no record number */
+	if (strncmp(buf, "record 0     ", 13) == 0)
+		memcpy(buf, "driver       ", 13);
+}
+
+/**
+ * Print a divergence with the recorded requests around it.
+ *
+ * @param out		Stream
+ * @param m		Model
+ * @param f		Finding
+ */
+static void bn_rp_print_context(FILE *out, const struct bn_replay_model *m,
+				const struct bn_replay_finding *f)
+{
+	char line[200];
+	long at = f->expected >= 0 ? f->expected : f->cursor + 1;
+	long i, first = at - BN_RP_CONTEXT, last = at + BN_RP_CONTEXT;
+
+	if (first < 0)
+		first = 0;
+	if (last >= (long)m->nctrl)
+		last = (long)m->nctrl - 1;
+	fprintf(out, "  trace around it (= answered, - unused, > expected):\n");
+	for (i = first; i <= last; i++) {
+		bn_rp_format_ctrl(&m->ctrl[i], line, sizeof(line));
+		fprintf(out, "   %c %s\n", i == f->expected ? '>' :
+			m->ctrl[i].used ? '=' : '-', line);
+		if (i == at - 1 || (at == 0 && i == first && f->expected < 0)) {
+			bn_rp_format_finding(f, line, sizeof(line));
+			if (f->expected < 0)
+				fprintf(out, "   + %s   <-- driver\n", line);
+		}
+	}
+	if (f->expected >= 0) {
+		bn_rp_format_finding(f, line, sizeof(line));
+		fprintf(out, "   + %s   <-- driver\n", line);
+	}
+}
+
+/**
+ * Print yes or no.
+ *
+ * @param v		Value
+ * @return		"yes" or "NO"
+ */
+static const char *bn_rp_yes(bool v)
+{
+	return v ? "yes" : "NO";
+}
+
+void bn_replay_print(FILE *out, const struct bn_replay_model *m,
+		     const struct bn_replay_report *rep)
+{
+	const struct bn_replay_finding *first = NULL;
+	char line[200];
+	unsigned int i;
+
+	fprintf(out, "replay of %s: %s\n", m->path, rep->device);
+	if (rep->truncated)
+		fprintf(out, "  warning: %llu recorded payloads are truncated "
+			"(text traces keep 32 bytes);\n           replies built "
+			"from them are cut short: prefer a pcap capture\n",
+			(unsigned long long)rep->truncated);
+	fprintf(out, "  enumerated          %s (configuration %u)\n",
+		bn_rp_yes(rep->enumerated), rep->config_value);
+	fprintf(out, "  driver              %s%s%s\n",
+		rep->probed ? rep->driver : "none bound",
+		rep->probed ? ", family " : "", rep->probed ? rep->family : "");
+	if (rep->family_overridden)
+		fprintf(out, "                      (the driver's identification "
+			"replaced the family forced)\n");
+	if (rep->probed)
+		fprintf(out, "  MAC                 %02x:%02x:%02x:%02x:%02x:%02x"
+			" (%s)\n", rep->mac[0], rep->mac[1], rep->mac[2],
+			rep->mac[3], rep->mac[4], rep->mac[5],
+			rep->mac_in_trace ? "the trace shows the same" :
+			"NOT in the trace");
+	fprintf(out, "  opened              %s\n", bn_rp_yes(rep->opened));
+	fprintf(out, "  link up             %s", bn_rp_yes(rep->link_up));
+	if (rep->link_up && rep->speed)
+		fprintf(out, " (%u Mb/s)", rep->speed);
+	else if (rep->link_up)
+		fprintf(out, " (speed not reported)");
+	fprintf(out, "\n  recorded rx         %llu of %llu payloads delivered, "
+		"%llu frames decoded (%llu DHCP), %llu errors\n",
+		(unsigned long long)rep->in_consumed,
+		(unsigned long long)rep->in_recorded,
+		(unsigned long long)rep->rx_frames,
+		(unsigned long long)rep->rx_dhcp,
+		(unsigned long long)rep->rx_errors);
+	fprintf(out, "  control             %llu of %llu recorded transfers "
+		"used, %llu writes verified\n",
+		(unsigned long long)rep->ctrl_matched,
+		(unsigned long long)rep->ctrl_recorded,
+		(unsigned long long)rep->writes_verified);
+	fprintf(out, "  divergences         %llu\n",
+		(unsigned long long)rep->divergences);
+	fprintf(out, "  unverified writes   %llu\n",
+		(unsigned long long)rep->unverified);
+	if (rep->teardown)
+		fprintf(out, "  after the trace     %llu close/remove requests "
+			"not checked\n", (unsigned long long)rep->teardown);
+	fprintf(out, "  simulated time      %llu.%03llu ms\n",
+		(unsigned long long)(rep->sim_us / 1000),
+		(unsigned long long)(rep->sim_us % 1000));
+	if (rep->error[0])
+		fprintf(out, "  stopped: %s\n", rep->error);
+	for (i = 0; i < rep->nfindings; i++) {
+		const struct bn_replay_finding *f = &rep->findings[i];
+
+		if (f->kind == BN_REPLAY_UNVERIFIED) {
+			bn_rp_format_finding(f, line, sizeof(line));
+			fprintf(out, "  unverified: %s\n", line);
+		} else if (!first) {
+			first = f;
+		}
+	}
+	if (first) {
+		bn_rp_format_finding(first, line, sizeof(line));
+		fprintf(out, "first divergence: %s\n  %s\n",
+			bn_rp_kind_name(first->kind), line);
+		bn_rp_print_context(out, m, first);
+	}
+	fprintf(out, "result: %s\n", bn_replay_ok(rep) ? "replay passed" :
+		"replay FAILED");
+}
+
+void bn_replay_print_json(FILE *out, const struct bn_replay_report *rep)
+{
+	unsigned int i, k;
+
+	fprintf(out, "{\"device\": \"%s\", \"enumerated\": %s, "
+		"\"configuration\": %u, \"driver\": \"%s\", \"family\": \"%s\", "
+		"\"probed\": %s, \"opened\": %s, "
+		"\"mac\": \"%02x:%02x:%02x:%02x:%02x:%02x\", "
+		"\"mac_in_trace\": %s, \"link_up\": %s, \"speed\": %u, "
+		"\"rx_frames\": %llu, \"rx_dhcp\": %llu, \"rx_errors\": %llu, "
+		"\"in_recorded\": %llu, \"in_consumed\": %llu, "
+		"\"ctrl_recorded\": %llu, \"ctrl_matched\": %llu, "
+		"\"writes_verified\": %llu, \"divergences\": %llu, "
+		"\"unverified\": %llu, \"teardown\": %llu, "
+		"\"truncated\": %llu, "
+		"\"sim_us\": %llu, \"ok\": %s, "
+		"\"findings\": [", rep->device,
+		rep->enumerated ? "true" : "false", rep->config_value,
+		rep->driver, rep->family, rep->probed ? "true" : "false",
+		rep->opened ? "true" : "false", rep->mac[0], rep->mac[1],
+		rep->mac[2], rep->mac[3], rep->mac[4], rep->mac[5],
+		rep->mac_in_trace ? "true" : "false",
+		rep->link_up ? "true" : "false", rep->speed,
+		(unsigned long long)rep->rx_frames,
+		(unsigned long long)rep->rx_dhcp,
+		(unsigned long long)rep->rx_errors,
+		(unsigned long long)rep->in_recorded,
+		(unsigned long long)rep->in_consumed,
+		(unsigned long long)rep->ctrl_recorded,
+		(unsigned long long)rep->ctrl_matched,
+		(unsigned long long)rep->writes_verified,
+		(unsigned long long)rep->divergences,
+		(unsigned long long)rep->unverified,
+		(unsigned long long)rep->teardown,
+		(unsigned long long)rep->truncated,
+		(unsigned long long)rep->sim_us,
+		bn_replay_ok(rep) ? "true" : "false");
+	for (i = 0; i < rep->nfindings; i++) {
+		const struct bn_replay_finding *f = &rep->findings[i];
+
+		fprintf(out, "%s{\"kind\": \"%s\", \"setup\": \"", i ? ", " : "",
+			bn_rp_kind_name(f->kind));
+		for (k = 0; k < 8; k++)
+			fprintf(out, "%02x", f->setup[k]);
+		fprintf(out, "\", \"data_len\": %u}", f->data_len);
+	}
+	fprintf(out, "], \"error\": \"");
+	for (i = 0; rep->error[i]; i++) {
+		char c = rep->error[i];
+
+		if (c == '"' || c == '\\')
+			fputc('\\', out);
+		fputc((unsigned char)c < 0x20 ? ' ' : c, out);
+	}
+	fprintf(out, "\"}\n");
+}

@@ -1,0 +1,661 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+
+/* Trace replay: synthetic traces against a small vendor test driver (it
+ * follows the trace, writes another value, reads an unknown register,
+ * expects another chip), and the real QEMU usb-net traces of Linux's
+ * cdc_ether and rndis_host against our class drivers. */
+
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bn_err.h"
+#include "bn_netdev.h"
+#include "bn_port.h"
+#include "bn_prog.h"
+#include "bn_usb.h"
+#include "bn_usbnet.h"
+#include "sim/replay/replay.h"
+#include "sim/trace/trace.h"
+#include "sim/trace/trace_write.h"
+#include "sim/trace/urb.h"
+#include "tests/unit/bn_test.h"
+
+BN_TESTS_FAMILY("cdc-ecm");
+BN_TESTS_FAMILY("rndis");
+
+/* ------------------------------------------------------------------------
+ * A synthetic trace
+ * ------------------------------------------------------------------------ */
+
+static const uint8_t dev_desc[18] = {
+	0x12, 0x01, 0x00, 0x02, 0xff, 0xff, 0x00, 0x40,
+	0xaa, 0xbb, 0x01, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x01,
+};
+
+static const uint8_t cfg_desc[39] = {
+	0x09, 0x02, 0x27, 0x00, 0x01, 0x01, 0x00, 0xa0, 0x64,
+	0x09, 0x04, 0x00, 0x00, 0x03, 0xff, 0xff, 0x00, 0x00,
+	0x07, 0x05, 0x81, 0x03, 0x08, 0x00, 0x0b,
+	0x07, 0x05, 0x82, 0x02, 0x00, 0x02, 0x00,
+	0x07, 0x05, 0x03, 0x02, 0x00, 0x02, 0x00,
+};
+
+static const uint8_t node_id[6] = { 0x00, 0x0e, 0xc6, 0xaa, 0xbb, 0xcc };
+
+static struct bn_pcap_writer *w;
+static uint64_t ts, urb_id = 0x1000;
+
+static void put(char type, uint8_t xfer, uint8_t ep, const uint8_t *setup,
+		const void *data, uint32_t len, int32_t status, uint32_t req)
+{
+	struct bn_urb ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.id = urb_id;
+	ev.type = type;
+	ev.xfer = xfer;
+	ev.ep = ep;
+	ev.dev = 2;
+	ev.bus = 1;
+	ev.ts_ns = (ts += 125000);
+	ev.setup_present = setup != NULL;
+	if (setup)
+		memcpy(ev.setup, setup, 8);
+	ev.status = (type == BN_URB_SUBMIT) ? BN_URB_ST_INPROGRESS : status;
+	ev.req_len = req;
+	ev.actual_len = (type == BN_URB_COMPLETE) ? len : 0;
+	ev.data = data;
+	ev.data_len = data ? len : 0;
+	ev.data_tag = data ? 0 : (type == BN_URB_SUBMIT ? '<' : '>');
+	ck_assert_int_eq(bn_pcap_writer_put(w, &ev), 0);
+}
+
+static void ctrl(uint8_t type, uint8_t req, uint16_t value, uint16_t index,
+		 uint16_t length, const void *data, uint32_t len, int32_t st)
+{
+	uint8_t setup[8] = { type, req, (uint8_t)value, (uint8_t)(value >> 8),
+			     (uint8_t)index, (uint8_t)(index >> 8),
+			     (uint8_t)length, (uint8_t)(length >> 8) };
+	bool in = type & 0x80;
+
+	put(BN_URB_SUBMIT, BN_URB_XFER_CTRL, in ? 0x80 : 0, setup,
+	    in ? NULL : data, in ? 0 : len, 0, length);
+	put(BN_URB_COMPLETE, BN_URB_XFER_CTRL, in ? 0x80 : 0, NULL,
+	    in ? data : NULL, in ? len : 0, st, length);
+	urb_id += 0x40;
+}
+
+static void bulk_in(const void *data, uint32_t len)
+{
+	put(BN_URB_SUBMIT, BN_URB_XFER_BULK, 0x82, NULL, NULL, 0, 0, 2048);
+	put(BN_URB_COMPLETE, BN_URB_XFER_BULK, 0x82, NULL, data, len, 0,
+	    2048);
+}
+
+/* Write the trace a "real" driver of the test chip would have made */
+static char *make_trace(void)
+{
+	static char path[] = "/tmp/bn-replay-XXXXXX";
+	uint8_t frame[64], chip = 0x10;
+	char err[200];
+	int fd = mkstemp(path);
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	w = bn_pcap_writer_open(path, err, sizeof(err));
+	ck_assert_msg(w != NULL, "%s", err);
+	ts = 1000000000ULL;
+	ctrl(0x80, 0x06, 0x0100, 0, 0x40, dev_desc, 18, 0);
+	ctrl(0x00, 0x05, 2, 0, 0, NULL, 0, 0);
+	ctrl(0x80, 0x06, 0x0100, 0, 18, dev_desc, 18, 0);
+	ctrl(0x80, 0x06, 0x0200, 0, 9, cfg_desc, 9, 0);
+	ctrl(0x80, 0x06, 0x0200, 0, 39, cfg_desc, 39, 0);
+	ctrl(0x00, 0x09, 1, 0, 0, NULL, 0, 0);
+	ctrl(0xc0, 0x13, 0, 0, 6, node_id, 6, 0);	/* read MAC */
+	ctrl(0x40, 0x10, 0x0088, 0, 0, NULL, 0, 0);	/* RX_CTL */
+	ctrl(0xc0, 0x09, 0, 0, 1, &chip, 1, 0);		/* chip code */
+	memset(frame, 0xff, 6);
+	memcpy(frame + 6, node_id, 6);
+	frame[12] = 0x88;
+	frame[13] = 0xb5;
+	memset(frame + 14, 0x11, 46);
+	bulk_in(frame, 60);
+	frame[14] = 0x22;
+	bulk_in(frame, 60);
+	ck_assert_int_eq(bn_pcap_writer_close(w), 0);
+	return path;
+}
+
+/* ------------------------------------------------------------------------
+ * A test driver for the synthetic chip
+ * ------------------------------------------------------------------------ */
+
+static uint16_t knob_rx_ctl = 0x0088;	/* what the driver writes */
+static bool knob_extra_read;		/* read an unknown register */
+static uint8_t knob_chip = 0x10;	/* chip code it insists on */
+
+struct rt_dev {
+	struct bn_usbnet un;
+	struct bn_endpoint_desc intr, in, out;
+};
+
+static int rt_hook_mac(struct bn_prog_ctx *ctx, const struct bn_op *op)
+{
+	struct bn_netdev *nd = ctx->driver;
+
+	(void)op;
+	memcpy(nd->perm_addr, ctx->buf[0], 6);
+	return 0;
+}
+
+static void rt_rx(struct bn_usbnet *un, const uint8_t *data, size_t len)
+{
+	bn_netdev_rx(un->nd, data, len);
+}
+
+static const struct bn_usbnet_ops rt_usbnet_ops = { .rx = rt_rx };
+
+static int rt_probe(struct bn_netdev *nd, const struct bn_function *fn,
+		    const struct bn_id *id)
+{
+	struct rt_dev *rt = nd->priv;
+	struct bn_op ops[] = {
+		BN_PROG_IN_BUF(0xc0, 0x13, 0, 0, 6, 0, "read MAC"),
+		BN_PROG_HOOK(rt_hook_mac, 0, "keep MAC"),
+		BN_PROG_OUT(0x40, 0x10, knob_rx_ctl, 0, 0, 0, "RX_CTL"),
+		BN_PROG_EXPECT(0xc0, 0x09, 0, 0, 1, 0, 0x70, knob_chip,
+			       "chip code"),
+		BN_PROG_IN(0xc0, 0x55, 0, 0, 2, 1, "unknown register"),
+		BN_PROG_END,
+	};
+	struct bn_prog prog = { "rtest-init", ops };
+	struct bn_interface_desc intf;
+	struct bn_prog_ctx ctx;
+	uint8_t mac[6];
+
+	(void)id;
+	if (!knob_extra_read)
+		ops[4] = (struct bn_op)BN_PROG_END;
+	bn_config_find_interface(fn->config, fn->interfaces[0], 0, &intf);
+	bn_interface_find_endpoint(fn->config, &intf, BN_XFER_INTERRUPT, true,
+				   &rt->intr);
+	bn_interface_find_endpoint(fn->config, &intf, BN_XFER_BULK, true,
+				   &rt->in);
+	bn_interface_find_endpoint(fn->config, &intf, BN_XFER_BULK, false,
+				   &rt->out);
+	bn_prog_ctx_init(&ctx, nd->usb, NULL, nd);
+	ctx.buf[0] = mac;
+	ctx.buf_len[0] = sizeof(mac);
+	return bn_prog_run(&ctx, &prog);
+}
+
+static int rt_open(struct bn_netdev *nd)
+{
+	struct rt_dev *rt = nd->priv;
+	struct bn_usbnet_cfg cfg = { .rx_count = 2, .rx_len = 2048,
+				     .tx_count = 1, .tx_len = 1514 };
+	int rc = bn_usbnet_open(&rt->un, nd, NULL, &rt->in, &rt->out, &cfg,
+				&rt_usbnet_ops, rt);
+
+	if (rc == 0)
+		bn_netdev_link_up(nd, 100, true);
+	return rc;
+}
+
+static void rt_close(struct bn_netdev *nd)
+{
+	struct rt_dev *rt = nd->priv;
+
+	bn_usbnet_close(&rt->un);
+}
+
+static int rt_transmit(struct bn_netdev *nd, const void *f, size_t len,
+		       void *cookie)
+{
+	(void)nd;
+	(void)f;
+	(void)len;
+	(void)cookie;
+	return -BN_ENOTSUP;
+}
+
+static void rt_poll(struct bn_netdev *nd)
+{
+	struct rt_dev *rt = nd->priv;
+
+	bn_usbnet_poll(&rt->un);
+}
+
+static const struct bn_netdev_ops rt_ops = {
+	rt_open, rt_close, rt_transmit, rt_poll, NULL,
+};
+
+static const struct bn_family rt_family = {
+	.name = "rtest", .description = "replay test chip",
+	.framing = BN_FRAMING_RAW, .phy = BN_PHY_NONE,
+	.mac_source = BN_MAC_NODE_ID, .link_speeds = BN_LINK_100,
+};
+static const struct bn_family *const rt_families[] = { &rt_family };
+static const struct bn_id rt_ids[] = {
+	{ .match = BN_ID_DEVICE, .vendor = 0xbbaa, .product = 0x0001,
+	  .family = &rt_family, .name = "replay test chip" },
+};
+static const struct bn_driver rt_driver = {
+	.name = "rtest", .description = "replay test driver",
+	.ids = rt_ids, .id_count = 1, .families = rt_families,
+	.family_count = 1, .priv_size = sizeof(struct rt_dev),
+	.probe = rt_probe, .ops = &rt_ops, .score = BN_DRIVER_SCORE_NORMAL,
+};
+static const struct bn_driver *const rt_list[] = { &rt_driver };
+static const struct bn_registry rt_reg = { rt_list, 1 };
+
+/* ------------------------------------------------------------------------
+ * Tests
+ * ------------------------------------------------------------------------ */
+
+static struct bn_replay_model *learn(const char *path)
+{
+	struct bn_replay_model *m;
+	char err[256];
+
+	m = bn_replay_learn(path, -1, -1, err, sizeof(err));
+	ck_assert_msg(m != NULL, "%s", err);
+	return m;
+}
+
+static void run(struct bn_replay_model *m, const struct bn_registry *reg,
+		const char *driver, struct bn_replay_report *rep)
+{
+	struct bn_replay_opts opts = { .driver = driver, .profile = BN_SIM_XHCI,
+				       .bus = -1, .dev = -1 };
+
+	ck_assert_int_eq(bn_replay_run(m, &opts, reg, rep), 0);
+}
+
+static char *report_text(struct bn_replay_model *m,
+			 const struct bn_replay_report *rep)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	bn_replay_print(f, m, rep);
+	fclose(f);
+	return text;
+}
+
+START_TEST(test_follows)
+{
+	char *path = make_trace(), *text;
+	struct bn_replay_model *m = learn(path);
+	struct bn_replay_report rep;
+
+	knob_rx_ctl = 0x0088;
+	knob_extra_read = false;
+	knob_chip = 0x10;
+	run(m, &rt_reg, NULL, &rep);
+	ck_assert_msg(bn_replay_ok(&rep), "%s", rep.error);
+	ck_assert_str_eq(rep.driver, "rtest");
+	ck_assert_mem_eq(rep.mac, node_id, 6);
+	ck_assert(rep.mac_in_trace);
+	ck_assert(rep.link_up);
+	ck_assert_uint_eq(rep.in_recorded, 2);
+	ck_assert_uint_eq(rep.in_consumed, 2);
+	ck_assert_uint_eq(rep.rx_frames, 2);
+	ck_assert_uint_eq(rep.divergences, 0);
+	ck_assert_uint_ge(rep.writes_verified, 1);
+	text = report_text(m, &rep);
+	ck_assert_ptr_nonnull(strstr(text, "result: replay passed"));
+	free(text);
+	bn_replay_model_free(m);
+	unlink(path);
+}
+END_TEST
+
+START_TEST(test_write_differs)
+{
+	char *path = make_trace(), *text;
+	struct bn_replay_model *m = learn(path);
+	struct bn_replay_report rep;
+
+	knob_rx_ctl = 0x0098;
+	knob_extra_read = false;
+	knob_chip = 0x10;
+	run(m, &rt_reg, NULL, &rep);
+	ck_assert(!bn_replay_ok(&rep));
+	ck_assert_uint_eq(rep.divergences, 1);
+	ck_assert_int_eq(rep.findings[0].kind, BN_REPLAY_WRITE_DIFFERS);
+	ck_assert_uint_eq(rep.findings[0].setup[1], 0x10);
+	ck_assert_uint_eq(rep.findings[0].setup[2], 0x98);
+	ck_assert_int_ge(rep.findings[0].expected, 0);
+	text = report_text(m, &rep);
+	ck_assert_ptr_nonnull(strstr(text, "first divergence: write differs "
+				     "from the trace"));
+	ck_assert_ptr_nonnull(strstr(text, "> record"));
+	ck_assert_ptr_nonnull(strstr(text, "W 40 10 value 0088"));
+	ck_assert_ptr_nonnull(strstr(text, "W 40 10 value 0098"));
+	ck_assert_ptr_nonnull(strstr(text, "<-- driver"));
+	free(text);
+	bn_replay_model_free(m);
+	unlink(path);
+}
+END_TEST
+
+START_TEST(test_unknown_read)
+{
+	char *path = make_trace(), *text;
+	struct bn_replay_model *m = learn(path);
+	struct bn_replay_report rep;
+
+	knob_rx_ctl = 0x0088;
+	knob_extra_read = true;
+	knob_chip = 0x10;
+	run(m, &rt_reg, NULL, &rep);
+	ck_assert(!bn_replay_ok(&rep));
+	ck_assert(!rep.probed);
+	ck_assert_uint_eq(rep.divergences, 1);
+	ck_assert_int_eq(rep.findings[0].kind, BN_REPLAY_UNANSWERED);
+	ck_assert_uint_eq(rep.findings[0].setup[0], 0xc0);
+	ck_assert_uint_eq(rep.findings[0].setup[1], 0x55);
+	text = report_text(m, &rep);
+	ck_assert_ptr_nonnull(strstr(text, "first divergence: read the trace "
+				     "cannot answer"));
+	ck_assert_ptr_nonnull(strstr(text, "R c0 55 value 0000"));
+	free(text);
+	bn_replay_model_free(m);
+	unlink(path);
+}
+END_TEST
+
+START_TEST(test_other_chip)
+{
+	char *path = make_trace();
+	struct bn_replay_model *m = learn(path);
+	struct bn_replay_report rep;
+
+	knob_rx_ctl = 0x0088;
+	knob_extra_read = false;
+	knob_chip = 0x20;
+	bn_test_log_capture();
+	run(m, &rt_reg, NULL, &rep);
+	ck_assert(!rep.probed);
+	ck_assert_ptr_nonnull(strstr(rep.error, "probe failed"));
+	ck_assert_ptr_nonnull(strstr(bn_test_log(), "hardware mismatch"));
+	ck_assert_ptr_nonnull(strstr(bn_test_log(), "rtest-init op 3 (R c0 09 "
+				     "value 0000 index 0000 len 1 expect & 70 "
+				     "== 20"));
+	bn_replay_model_free(m);
+	unlink(path);
+}
+END_TEST
+
+START_TEST(test_deterministic)
+{
+	char *path = make_trace();
+	struct bn_replay_model *m = learn(path);
+	struct bn_replay_report a, b;
+
+	knob_rx_ctl = 0x0088;
+	knob_extra_read = false;
+	knob_chip = 0x10;
+	run(m, &rt_reg, NULL, &a);
+	run(m, &rt_reg, NULL, &b);
+	ck_assert_mem_eq(&a, &b, sizeof(a));
+	bn_replay_model_free(m);
+	unlink(path);
+}
+END_TEST
+
+START_TEST(test_no_device)
+{
+	char err[256];
+
+	ck_assert_ptr_null(bn_replay_learn("traces/qemu-usbnet-cdc-ecm-usbmon.pcap",
+					   3, 9, err, sizeof(err)));
+	ck_assert_ptr_nonnull(strstr(err, "no device 3:9"));
+	ck_assert_ptr_null(bn_replay_learn("/nonexistent.pcap", -1, -1, err,
+					   sizeof(err)));
+	ck_assert_ptr_nonnull(strstr(err, "/nonexistent.pcap"));
+}
+END_TEST
+
+/* Real traces: Linux's cdc_ether and rndis_host driving QEMU's usb-net */
+
+START_TEST(test_qemu_ecm)
+{
+	static const uint8_t qemu_mac[6] = { 0x52, 0x54, 0x00, 0x12, 0x34,
+					     0x56 };
+	struct bn_replay_model *m =
+		learn("traces/qemu-usbnet-cdc-ecm-usbmon.pcap");
+	struct bn_replay_report rep;
+
+	run(m, &bn_registry_builtin, NULL, &rep);
+	ck_assert_msg(bn_replay_ok(&rep), "%s", rep.error);
+	ck_assert_str_eq(rep.driver, "cdc-ecm");
+	ck_assert_uint_eq(rep.config_value, 1);
+	ck_assert_mem_eq(rep.mac, qemu_mac, 6);
+	ck_assert(rep.mac_in_trace);
+	ck_assert(rep.link_up);
+	ck_assert_uint_eq(rep.in_consumed, rep.in_recorded);
+	/* the recorded DHCP offer and ack */
+	ck_assert_uint_eq(rep.rx_dhcp, 2);
+	ck_assert_uint_eq(rep.rx_errors, 0);
+	bn_replay_model_free(m);
+}
+END_TEST
+
+START_TEST(test_qemu_rndis)
+{
+	static const uint8_t qemu_mac[6] = { 0x52, 0x54, 0x00, 0x12, 0x34,
+					     0x56 };
+	struct bn_replay_model *m =
+		learn("traces/qemu-usbnet-rndis-usbmon.pcap");
+	struct bn_replay_report rep;
+
+	run(m, &bn_registry_builtin, "rndis", &rep);
+	ck_assert_msg(bn_replay_ok(&rep), "%s", rep.error);
+	ck_assert_uint_eq(rep.config_value, 2);
+	ck_assert_mem_eq(rep.mac, qemu_mac, 6);
+	ck_assert(rep.mac_in_trace);
+	ck_assert(rep.link_up);
+	ck_assert_uint_eq(rep.rx_dhcp, 2);
+	ck_assert_uint_eq(rep.rx_errors, 0);
+	/* without forcing, a real host prefers the ECM configuration, whose
+	 * MAC string this session never read: the replay says so */
+	run(m, &bn_registry_builtin, NULL, &rep);
+	ck_assert_uint_eq(rep.config_value, 1);
+	ck_assert(!rep.probed);
+	ck_assert_int_eq(rep.findings[0].kind, BN_REPLAY_UNANSWERED);
+	bn_replay_model_free(m);
+}
+END_TEST
+
+START_TEST(test_qemu_classify)
+{
+	static const char *const traces[2] = {
+		"traces/qemu-usbnet-cdc-ecm-usbmon.pcap",
+		"traces/qemu-usbnet-rndis-usbmon.pcap",
+	};
+	static const char *const want[2] = { "cdc-ecm", "rndis" };
+	const struct bn_registry *reg = &bn_registry_builtin;
+	struct bn_replay_model *m = learn(traces[_i]);
+	struct bn_replay_report rep;
+	struct bn_replay_opts opts = { .profile = BN_SIM_XHCI, .bus = -1,
+				       .dev = -1 };
+	long best = -1000000, score;
+	const char *winner = NULL;
+	size_t d, f;
+
+	for (d = 0; d < reg->count; d++) {
+		for (f = 0; f < reg->drivers[d]->family_count; f++) {
+			opts.family = reg->drivers[d]->families[f]->name;
+			bn_replay_run(m, &opts, reg, &rep);
+			score = bn_replay_score(&rep);
+			if (score > best) {
+				best = score;
+				winner = opts.family;
+			}
+		}
+	}
+	ck_assert_str_eq(winner, want[_i]);
+	bn_replay_model_free(m);
+}
+END_TEST
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	ck_assert_ptr_nonnull(f);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = calloc(1, (size_t)n + 1);
+	ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	return buf;
+}
+
+START_TEST(test_outputs)
+{
+	char pcap[] = "/tmp/bn-replay-pcap-XXXXXX";
+	char svg[] = "/tmp/bn-replay-svg-XXXXXX";
+	struct bn_replay_model *m =
+		learn("traces/qemu-usbnet-cdc-ecm-usbmon.pcap");
+	struct bn_replay_opts opts = { .profile = BN_SIM_XHCI, .bus = -1,
+				       .dev = -1, .pcap_out = pcap,
+				       .timeline = svg };
+	struct bn_replay_report rep;
+	const struct bn_urb *ev;
+	struct bn_trace *t;
+	unsigned int events = 0, descriptors = 0, bulk_in = 0;
+	char err[200], cmd[256], *text;
+	FILE *p;
+
+	close(mkstemp(pcap));
+	close(mkstemp(svg));
+	ck_assert_int_eq(bn_replay_run(m, &opts, &bn_registry_builtin, &rep),
+			 0);
+	ck_assert(bn_replay_ok(&rep));
+	/* the simulated session reads back as a usbmon pcap */
+	t = bn_trace_open(pcap, err, sizeof(err));
+	ck_assert_msg(t != NULL, "%s", err);
+	ck_assert_int_eq(bn_trace_linktype(t), 220);
+	while (bn_trace_next(t, &ev) > 0) {
+		events++;
+		if (ev->type == BN_URB_SUBMIT && ev->setup_present &&
+		    ev->setup[1] == 0x06)
+			descriptors++;
+		if (ev->type == BN_URB_COMPLETE && ev->xfer == BN_URB_XFER_BULK
+		    && (ev->ep & 0x80) && ev->data_len)
+			bulk_in++;
+	}
+	ck_assert_ptr_null(bn_trace_error(t)[0] ? bn_trace_error(t) : NULL);
+	bn_trace_close(t);
+	ck_assert_uint_gt(events, 40);
+	ck_assert_uint_ge(descriptors, 4);
+	ck_assert_uint_eq(bulk_in, rep.rx_frames);
+	/* and Wireshark decodes the replayed DHCP frames in it */
+	if (access("/usr/bin/tshark", X_OK) == 0) {
+		snprintf(cmd, sizeof(cmd), "tshark -r %s -Y dhcp 2>/dev/null "
+			 "| grep -c 'DHCP'", pcap);
+		p = popen(cmd, "r");
+		ck_assert_ptr_nonnull(p);
+		ck_assert_int_eq(fscanf(p, "%u", &events), 1);
+		pclose(p);
+		ck_assert_uint_eq(events, 2);
+	}
+	text = slurp(svg);
+	ck_assert_ptr_nonnull(strstr(text, "<svg"));
+	ck_assert_ptr_nonnull(strstr(text, "ep0 control"));
+	ck_assert_ptr_nonnull(strstr(text, "ep2 IN"));
+	ck_assert_ptr_nonnull(strstr(text, "bus use"));
+	ck_assert_ptr_null(strstr(text, ">divergence<"));
+	ck_assert_ptr_nonnull(strstr(text, "</svg>"));
+	free(text);
+	unlink(pcap);
+	unlink(svg);
+	bn_replay_model_free(m);
+}
+END_TEST
+
+START_TEST(test_timeline_marks_divergence)
+{
+	char *path = make_trace(), *text;
+	char svg[] = "/tmp/bn-replay-svg-XXXXXX";
+	struct bn_replay_model *m = learn(path);
+	struct bn_replay_opts opts = { .profile = BN_SIM_EHCI, .bus = -1,
+				       .dev = -1, .timeline = svg };
+	struct bn_replay_report rep;
+
+	close(mkstemp(svg));
+	knob_rx_ctl = 0x0098;
+	knob_extra_read = false;
+	knob_chip = 0x10;
+	ck_assert_int_eq(bn_replay_run(m, &opts, &rt_reg, &rep), 0);
+	ck_assert_uint_eq(rep.divergences, 1);
+	text = slurp(svg);
+	ck_assert_ptr_nonnull(strstr(text, ">divergence<"));
+	ck_assert_ptr_nonnull(strstr(text, "divergence: request 40 10"));
+	free(text);
+	unlink(svg);
+	bn_replay_model_free(m);
+	unlink(path);
+}
+END_TEST
+
+START_TEST(test_text_trace_truncated)
+{
+	struct bn_replay_model *m =
+		learn("traces/qemu-usbnet-cdc-ecm-usbmon.txt");
+	struct bn_replay_opts opts = { .profile = BN_SIM_XHCI, .bus = -1,
+				       .dev = -1 };
+	struct bn_replay_report rep;
+	char *text;
+
+	/* 32-byte payloads cannot carry the configuration descriptor: the
+	 * run stops at enumeration, and the report says why */
+	ck_assert_int_lt(bn_replay_run(m, &opts, &bn_registry_builtin, &rep),
+			 0);
+	ck_assert_ptr_nonnull(strstr(rep.error, "enumeration"));
+	ck_assert_uint_gt(rep.truncated, 0);
+	ck_assert(!bn_replay_ok(&rep));
+	text = report_text(m, &rep);
+	ck_assert_ptr_nonnull(strstr(text, "payloads are truncated"));
+	free(text);
+	bn_replay_model_free(m);
+}
+END_TEST
+
+static Suite *replay_suite(void)
+{
+	Suite *s = suite_create("replay");
+	TCase *tc = tcase_create("synthetic");
+	TCase *real = tcase_create("qemu");
+
+	tcase_add_test(tc, test_follows);
+	tcase_add_test(tc, test_write_differs);
+	tcase_add_test(tc, test_unknown_read);
+	tcase_add_test(tc, test_other_chip);
+	tcase_add_test(tc, test_deterministic);
+	tcase_add_test(tc, test_no_device);
+	tcase_add_test(tc, test_timeline_marks_divergence);
+	suite_add_tcase(s, tc);
+	tcase_add_test(real, test_qemu_ecm);
+	tcase_add_test(real, test_qemu_rndis);
+	tcase_add_loop_test(real, test_qemu_classify, 0, 2);
+	tcase_add_test(real, test_outputs);
+	tcase_add_test(real, test_text_trace_truncated);
+	suite_add_tcase(s, real);
+	return s;
+}
+
+BN_TEST_MAIN(replay_suite)
