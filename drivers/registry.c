@@ -18,7 +18,8 @@
 
 /**
  * Every built-in driver, in match-priority order (ties between equally
- * specific rows go to the earlier driver): one line per driver.
+ * specific rows go to the earlier driver): one line per driver, each
+ * ending with a backslash, so adding a driver anywhere is one added line.
  *
  * @param X		Macro applied to each driver object's name
  */
@@ -27,7 +28,8 @@
 	X(bn_cdc_ecm_driver)						\
 	X(bn_cdc_ncm_driver)						\
 	X(bn_rndis_driver)						\
-	X(bn_smsc95xx_driver)
+	X(bn_smsc95xx_driver)						\
+	/* one line per driver, each ending with a backslash */
 
 /**
  * Declare one driver object.
