@@ -19,6 +19,7 @@
 #include "hcd/hcd_script.h"
 #include "port/port_host.h"
 #include "tests/unit/bn_test.h"
+#include "tests/unit/fake_time.h"
 
 /* ---- the test driver: MAC by vendor request, bulk rx/tx, intr link ---- */
 
@@ -550,25 +551,6 @@ START_TEST(test_mac_valid)
 }
 END_TEST
 
-/* A frozen clock, so bn_mac_random() depends only on the device. */
-static uint64_t frozen_us;
-
-static uint64_t frozen_clock(void *ctx)
-{
-	(void)ctx;
-	return frozen_us;
-}
-
-static void frozen_udelay(void *ctx, uint32_t us)
-{
-	(void)ctx;
-	frozen_us += us;
-}
-
-static const struct bn_host_time frozen_time = {
-	frozen_clock, frozen_udelay, NULL,
-};
-
 /* Script the serial string "SN" at index 3 (language first). */
 static void expect_serial(void)
 {
@@ -585,8 +567,8 @@ START_TEST(test_mac_random)
 	uint8_t a[6], b[6], c[6];
 	unsigned int i;
 
-	bn_host_set_time(&frozen_time);
-	frozen_us = 123456789;
+	/* A frozen clock: the address depends only on the device */
+	bn_fake_time_install(123456789);
 	dev.desc.vendor = 0x0a46;
 	dev.desc.product = 0x9601;
 	dev.desc.serial = 0;
@@ -619,12 +601,12 @@ START_TEST(test_mac_random)
 	dev.desc.serial = 0;
 	/* Over many clock values: always local unicast */
 	for (i = 0; i < 1000; i++) {
-		frozen_us += 977;
+		bn_fake_now_us += 977;
 		bn_mac_random(&dev, i, c);
 		ck_assert_uint_eq(c[0] & 0x03, 0x02);
 		ck_assert(bn_mac_valid(c));
 	}
-	bn_host_set_time(NULL);
+	bn_fake_time_remove();
 }
 END_TEST
 
