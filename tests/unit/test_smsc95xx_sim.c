@@ -217,6 +217,25 @@ static uint16_t mii(struct bn_simdev *d, unsigned int reg, bn_simtime_t now)
 	return (uint16_t)rd(d, SMSC95XX_MII_DATA, now);
 }
 
+/* A model with the EEPROM address, configured (SET_CONFIGURATION 1) */
+static struct bn_simdev *new_configured(struct bn_smscmodel_config *mc,
+					bn_simtime_t t)
+{
+	struct bn_setup cfg = { .request = BN_USB_REQ_SET_CONFIGURATION,
+				.value = 1 };
+	struct bn_simdev_reply r;
+	struct bn_simdev *d;
+	uint8_t b[4];
+
+	memcpy(mc->mac, eeprom_mac, 6);
+	d = bn_smscmodel_new(mc);
+	ck_assert_ptr_nonnull(d);
+	memset(&r, 0, sizeof(r));
+	d->ops->control(d, &cfg, b, t, &r);
+	ck_assert_int_eq(r.result, BN_SIM_ACK);
+	return d;
+}
+
 START_TEST(test_registers)
 {
 	struct bn_smscmodel_config mc = { .chip = "lan9514",
@@ -230,10 +249,7 @@ START_TEST(test_registers)
 	uint16_t len;
 	bn_simtime_t rdy, t = bn_sim_us(10);
 
-	memcpy(mc.mac, eeprom_mac, 6);
-	d = bn_smscmodel_new(&mc);
-	ck_assert_ptr_nonnull(d);
-	d->ops->control(d, &cfg, b, t, &r);
+	d = new_configured(&mc, t);
 	ck_assert_uint_eq(rd(d, SMSC95XX_ID_REV, t), 0xec000002);
 	/* read-only: ID_REV ignores writes; unknown registers read zero */
 	wr(d, SMSC95XX_ID_REV, 0x12345678, t);
@@ -373,9 +389,6 @@ START_TEST(test_framing)
 					  .speed = BN_SPEED_HIGH,
 					  .sink = cap_sink };
 	const struct bn_smscmodel_stats *st;
-	struct bn_setup cfg = { .request = BN_USB_REQ_SET_CONFIGURATION,
-				.value = 1 };
-	struct bn_simdev_reply r;
 	struct bn_simdev *d;
 	uint8_t frame[100], x[200], y[200], b[512];
 	uint16_t len;
@@ -383,10 +396,8 @@ START_TEST(test_framing)
 	uint32_t sts;
 	int i;
 
-	memcpy(mc.mac, eeprom_mac, 6);
-	d = bn_smscmodel_new(&mc);
+	d = new_configured(&mc, t);
 	st = bn_smscmodel_stats(d);
-	d->ops->control(d, &cfg, b, t, &r);
 	memset(frame, 0xab, sizeof(frame));
 	memcpy(frame, eeprom_mac, 6);
 	/* transmit: dropped while TX is off, delivered once on */
@@ -520,10 +531,7 @@ START_TEST(test_model_facts)
 					  .speed = BN_SPEED_HIGH,
 					  .sink = cap_sink };
 	const struct bn_smscmodel_stats *st;
-	struct bn_setup cfg = { .request = BN_USB_REQ_SET_CONFIGURATION,
-				.value = 1 };
 	struct smsc95xx_rx_counts c;
-	struct bn_simdev_reply r;
 	struct bn_simdev *d;
 	uint8_t f[4][80], x[200], b[512];
 	uint16_t len;
@@ -531,11 +539,8 @@ START_TEST(test_model_facts)
 	unsigned int h, i, off;
 	uint32_t sts;
 
-	memcpy(mc.mac, eeprom_mac, 6);
-	d = bn_smscmodel_new(&mc);
-	ck_assert_ptr_nonnull(d);
+	d = new_configured(&mc, t);
 	st = bn_smscmodel_stats(d);
-	d->ops->control(d, &cfg, b, t, &r);
 
 	/* EEPROM: write-protected until EWEN and again after EWDS; RELOAD
 	 * brings the new station address into ADDRH */
@@ -626,18 +631,15 @@ START_TEST(test_model_facts)
 	wr(d, h >= 32 ? SMSC95XX_HASHH : SMSC95XX_HASHL, 1u << (h & 31), t);
 	wr(d, SMSC95XX_MAC_CR, SMSC95XX_MAC_CR_RXEN | SMSC95XX_MAC_CR_HPFILT,
 	   t);
-	memcpy(f[3], other, 6);
-	ck_assert(bn_smscmodel_push(d, f[3], 60));
-	t += bn_smscmodel_wire_time(60);
-	ck_assert_int_eq(d->ops->in(d, 0x81, b, 512, &len, t, &rdy),
-			 BN_SIM_NAK);
-	ck_assert_uint_eq(st->filtered, 1);
-	memcpy(f[3], group, 6);
-	ck_assert(bn_smscmodel_push(d, f[3], 60));
-	t += bn_smscmodel_wire_time(60);
-	ck_assert_int_eq(d->ops->in(d, 0x81, b, 512, &len, t, &rdy),
-			 BN_SIM_ACK);
-	ck_assert_uint_eq(st->filtered, 1);
+	for (i = 0; i < 2; i++) {
+		/* the other group is filtered, then ours is delivered */
+		memcpy(f[3], i ? group : other, 6);
+		ck_assert(bn_smscmodel_push(d, f[3], 60));
+		t += bn_smscmodel_wire_time(60);
+		ck_assert_int_eq(d->ops->in(d, 0x81, b, 512, &len, t, &rdy),
+				 i ? BN_SIM_ACK : BN_SIM_NAK);
+		ck_assert_uint_eq(st->filtered, 1);
+	}
 	ck_assert_uint_eq(st->to_host, 5);
 	bn_simdev_destroy(d);
 }
