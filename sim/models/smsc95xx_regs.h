@@ -41,7 +41,7 @@
 /** Interrupt status; write one to clear. */
 #define SMM_INT_STS		0x008
 #define SMM_INT_PHY		0x00008000u	/**< PHY interrupt line (read-only) */
-#define SMM_INT_TX_ERR		0x00004000u	/**< Transmitter error: malformed command words */
+#define SMM_INT_TX_ERR		0x00004000u	/**< Transmitter error (bad command) */
 #define SMM_INT_RX_DROP		0x00000800u	/**< A received frame was dropped */
 /** Receive configuration. */
 #define SMM_RX_CFG		0x00c
@@ -52,11 +52,11 @@
 #define SMM_TX_CFG_STOP		0x00000002u	/**< Stop the transmitter */
 /** Hardware configuration. */
 #define SMM_HW_CFG		0x014
-#define SMM_HW_CFG_BIR		0x00001000u	/**< NAK (not ZLP) a bulk IN when the FIFO is empty */
-#define SMM_HW_CFG_RXDOFF	0x00000600u	/**< Bytes put before each received frame */
+#define SMM_HW_CFG_BIR		0x00001000u	/**< Empty FIFO: NAK, not ZLP */
+#define SMM_HW_CFG_RXDOFF	0x00000600u	/**< Bytes before each frame */
 #define SMM_HW_CFG_RXDOFF_LSB	9		/**< Lowest bit of the RXDOFF field */
 #define SMM_HW_CFG_MEF		0x00000020u	/**< Several frames per bulk-IN transfer */
-#define SMM_HW_CFG_LRST		0x00000008u	/**< Lite reset; reads back set until done */
+#define SMM_HW_CFG_LRST		0x00000008u	/**< Lite reset, reads 1 till done */
 #define SMM_HW_CFG_PSEL		0x00000004u	/**< External PHY (not modelled) */
 #define SMM_HW_CFG_BCE		0x00000002u	/**< BURST_CAP bounds bulk-IN transfers */
 #define SMM_HW_CFG_SRST		0x00000001u	/**< Full soft reset */
@@ -68,7 +68,7 @@
 #define SMM_PM_CTRL		0x020
 #define SMM_PM_CTRL_CLR_WKP	0x00000200u	/**< Resume clears the wake-up status */
 #define SMM_PM_CTRL_READY	0x00000080u	/**< Device ready (read-only, set) */
-#define SMM_PM_CTRL_PHY_RST	0x00000010u	/**< PHY reset; reads back set until done */
+#define SMM_PM_CTRL_PHY_RST	0x00000010u	/**< PHY reset, reads 1 till done */
 /** LED and GPIO configuration. */
 #define SMM_LED_GPIO_CFG	0x024
 /** GPIO configuration. */
@@ -172,7 +172,7 @@
 #define SMM_BMCR_100		0x2000u	/**< 100 Mb/s when not autonegotiating */
 #define SMM_BMCR_ANEG		0x1000u	/**< Autonegotiation enabled */
 #define SMM_BMCR_POWERDOWN	0x0800u	/**< Power down */
-#define SMM_BMCR_ANEG_RESTART	0x0200u	/**< Restart autonegotiation; self-clearing */
+#define SMM_BMCR_ANEG_RESTART	0x0200u	/**< Restart autoneg (self-clearing) */
 #define SMM_BMCR_FULL		0x0100u	/**< Full duplex when not autonegotiating */
 /** Basic status. */
 #define SMM_PHY_BMSR		1
@@ -241,7 +241,7 @@
 
 /** Bytes of the two command words. */
 #define SMM_TXC_BYTES		8
-#define SMM_TXA_OFFSET		0x00030000u	/**< Data start offset, 0..3 bytes (bits 17:16) */
+#define SMM_TXA_OFFSET		0x00030000u	/**< Data start offset, 0..3 */
 #define SMM_TXA_OFFSET_LSB	16		/**< Its lowest bit */
 #define SMM_TXA_FIRST		0x00002000u	/**< First buffer of a frame */
 #define SMM_TXA_LAST		0x00001000u	/**< Last buffer of a frame */
