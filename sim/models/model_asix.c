@@ -414,22 +414,29 @@ static void am_phy_power(struct asix_model *m, bn_simtime_t now)
 /**
  * Let autonegotiation finish when its time has come.
  *
+ * The link partner offers every mode up to its fastest speed
+ * (::bn_asix_model_config::partner_mbps); the PHY takes the fastest mode
+ * both sides advertise.
+ *
  * @param m		Model
  * @param now		Time
  */
 static void am_phy_advance(struct asix_model *m, bn_simtime_t now)
 {
-	uint16_t common;
+	unsigned int top = m->cfg.partner_mbps ? m->cfg.partner_mbps : 1000;
+	uint16_t lpa = AM_PARTNER_LPA, common;
+	bool giga = m->chip->gigabit && top >= 1000;
 
 	if (!m->phy_running || now < m->an_done)
 		return;
 	m->an_done = BN_SIM_NEVER;
-	common = m->phy[AXM_MII_ANAR] & AM_PARTNER_LPA;
-	m->phy[AXM_MII_ANLPAR] = AM_PARTNER_LPA;
-	if (m->chip->gigabit)
+	if (top < 100)
+		lpa &= (uint16_t)~(AXM_ANAR_100FULL | AXM_ANAR_100HALF);
+	common = m->phy[AXM_MII_ANAR] & lpa;
+	m->phy[AXM_MII_ANLPAR] = lpa;
+	if (giga)
 		m->phy[AXM_MII_GBSR] = AM_PARTNER_1000;
-	if (m->chip->gigabit &&
-	    (m->phy[AXM_MII_GBCR] & AXM_GBCR_FULL))
+	if (giga && (m->phy[AXM_MII_GBCR] & AXM_GBCR_FULL))
 		m->speed = 1000;
 	else if (common & (AXM_ANAR_100FULL | AXM_ANAR_100HALF))
 		m->speed = 100;

@@ -60,6 +60,7 @@ struct combo {
 	bool wrong_table;
 	unsigned int speed;
 	enum bn_sim_profile profile;
+	unsigned int partner;	/* link partner's fastest speed, 0: all */
 };
 
 static const struct combo combos[] = {
@@ -72,6 +73,12 @@ static const struct combo combos[] = {
 	{ BN_ASIX_AX88178, "ax88178", false, 1000, BN_SIM_EHCI },
 	{ BN_ASIX_AX88172, "ax88172", false, 100, BN_SIM_XHCI },
 	{ BN_ASIX_AX88172, "ax88172", false, 100, BN_SIM_EHCI },
+	/* slower link partners: the medium mode must follow the link */
+	{ BN_ASIX_AX88772, "ax88772", false, 10, BN_SIM_XHCI, 10 },
+	{ BN_ASIX_AX88772B, "ax88772b", false, 10, BN_SIM_XHCI, 10 },
+	{ BN_ASIX_AX88178, "ax88178", false, 100, BN_SIM_XHCI, 100 },
+	{ BN_ASIX_AX88178, "ax88178", false, 10, BN_SIM_XHCI, 10 },
+	{ BN_ASIX_AX88172, "ax88172", false, 10, BN_SIM_XHCI, 10 },
 };
 
 START_TEST(test_dhcp_tftp)
@@ -79,6 +86,7 @@ START_TEST(test_dhcp_tftp)
 	const struct combo *c = &combos[_i];
 	char root[] = "/tmp/bn-asix-XXXXXX", path[256];
 	struct bn_asix_model_config mc = { .chip = c->chip, .sink = bn_netpeer_sink,
+					   .partner_mbps = c->partner,
 					   .tick = bn_netpeer_tick };
 	struct bn_netpeer_config pc = { .bootfile = "boot.bin",
 					.rx = peer_rx };
