@@ -233,6 +233,21 @@ static void raw_mii_w(struct bn_simdev *dev, uint8_t phy, uint8_t reg,
 
 #define MS(x) bn_sim_us(1000ULL * (x))
 
+/* Let the model's autonegotiation finish by @p t; the link must be up. */
+static void raw_link_up(struct bn_simdev *dev, bn_simtime_t t)
+{
+	dev->ops->tick(dev, t);
+	ck_assert(bn_asix_model_link(dev));
+}
+
+/* A broadcast frame from our MAC, its payload all @p fill. */
+static void bcast_frame(uint8_t *f, size_t len, uint8_t fill)
+{
+	memset(f, 0xff, 6);
+	memcpy(f + 6, mac, 6);
+	memset(f + 12, fill, len - 12);
+}
+
 /*
  * The AX88178 program (reference sequence C) run at an AX88772A: its
  * embedded PHY is left powered down (SW_RESET IPPD, never IPRL, external
@@ -382,8 +397,7 @@ START_TEST(test_bulk_out_checks)
 	bn_simtime_t ready = BN_SIM_NEVER, t = MS(100);
 	size_t n;
 
-	dev->ops->tick(dev, t);
-	ck_assert(bn_asix_model_link(dev));
+	raw_link_up(dev, t);
 	/* good frame of 60 bytes */
 	memset(pkt, 0, sizeof(pkt));
 	n = asix_tx_frame(pkt, pkt + 100, 60, 512, false);
@@ -445,11 +459,8 @@ START_TEST(test_bulk_in_framing)
 	size_t n;
 	int i;
 
-	dev->ops->tick(dev, t);
-	ck_assert(bn_asix_model_link(dev));
-	memset(f, 0xff, 6);
-	memcpy(f + 6, mac, 6);
-	memset(f + 12, 0x33, sizeof(f) - 12);
+	raw_link_up(dev, t);
+	bcast_frame(f, sizeof(f), 0x33);
 	/* receiver off: dropped */
 	ck_assert(!bn_asix_model_push(dev, f, sizeof(f)));
 	raw_w(dev, ASIX_CMD_WRITE_RX_CTL, ASIX_RX_CTL_SO | ASIX_RX_CTL_AB |
@@ -500,11 +511,8 @@ START_TEST(test_772b_rx_header_bits)
 	bn_simtime_t t = MS(100);
 	int i;
 
-	dev->ops->tick(dev, t);
-	ck_assert(bn_asix_model_link(dev));
-	memset(f, 0xff, 6);
-	memcpy(f + 6, mac, 6);
-	memset(f + 12, 0x21, sizeof(f) - 12);
+	raw_link_up(dev, t);
+	bcast_frame(f, sizeof(f), 0x21);
 	raw_w(dev, ASIX_CMD_WRITE_RX_CTL, ASIX_RX_CTL_SO | ASIX_RX_CTL_AB |
 	      ASIX_RX_CTL_MFB_16384, t);
 	ck_assert(!bn_asix_model_push(dev, f, sizeof(f)));
@@ -627,11 +635,8 @@ START_TEST(test_172_raw_framing)
 	uint16_t n;
 	size_t got;
 
-	dev->ops->tick(dev, t);
-	ck_assert(bn_asix_model_link(dev));
-	memset(f, 0xff, 6);
-	memcpy(f + 6, mac, 6);
-	memset(f + 12, 0x44, sizeof(f) - 12);
+	raw_link_up(dev, t);
+	bcast_frame(f, sizeof(f), 0x44);
 	memcpy(g, f, sizeof(g));
 	ck_assert(!bn_asix_model_push(dev, f, sizeof(f)));	/* RX off */
 	raw_w(dev, ASIX_CMD_WRITE_RX_CTL, ASIX172_RX_CTL_INIT |
