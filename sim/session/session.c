@@ -33,7 +33,7 @@ struct bn_session {
 	bool want_file;			/**< Fetch the boot file */
 	const char *bootfile;		/**< Its name */
 	uint32_t limit_ms;		/**< Simulated time limit of the boot */
-	struct bn_netpeer *peer;	/**< Network, or NULL (flood) */
+	struct bn_netpeer *peer;	/**< Network, or NULL (offline) */
 	struct bn_simdev *dev;		/**< Device model */
 	struct bn_sim *sim;		/**< Bus */
 	struct bn_rp_out *rec;		/**< Recorder, or NULL */
@@ -85,8 +85,8 @@ int bn_session_check(const struct bn_session_opts *o, char *err,
 		snprintf(err, errlen, "unknown host profile %d", o->host);
 		return -1;
 	}
-	if (o->flood_len && (o->tftp_root || o->bootfile)) {
-		snprintf(err, errlen, "a flooding model has no network to "
+	if (o->offline && (o->tftp_root || o->bootfile)) {
+		snprintf(err, errlen, "an offline session has no network to "
 			 "serve files on");
 		return -1;
 	}
@@ -165,7 +165,7 @@ static int bn_session_build(struct bn_session *s,
 
 	bn_session_params(o, &p);
 	s->speed = p.speed;
-	if (!o->flood_len) {
+	if (!o->offline) {
 		pc.tftp_root = o->tftp_root;
 		pc.bootfile = o->tftp_root ? s->bootfile : NULL;
 		s->peer = bn_netpeer_new(&pc);
@@ -305,7 +305,7 @@ int bn_session_boot(struct bn_session *s, struct bn_session_result *r)
 	enum bn_boot_state st = BN_BOOT_LINK;
 
 	if (!s->peer) {
-		snprintf(r->error, sizeof(r->error), "a flooding session has "
+		snprintf(r->error, sizeof(r->error), "an offline session has "
 			 "no network to boot from");
 		return -1;
 	}

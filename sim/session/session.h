@@ -21,8 +21,8 @@
  * `bootnic sim`, the simulator tests and the benchmarks all run through
  * here: bn_session_run() does the whole boot; bn_session_open(),
  * bn_session_boot() and bn_session_close() are its steps, for callers that
- * look at the driver in between or (with @c flood_len, no network) measure
- * throughput themselves.
+ * look at the driver in between or (@c offline, with a flooding model)
+ * measure throughput themselves.
  */
 
 #include <stdint.h>
@@ -49,8 +49,11 @@ struct bn_session_opts {
 	uint8_t mac[6];			/**< MAC the device holds */
 	bool blank_eeprom;		/**< Start with the EEPROM erased */
 	uint32_t aneg_ms;		/**< Autonegotiation time (0: model's) */
-	size_t flood_len;		/**< >0: no network; the model sends
-					     frames of this size without end */
+	size_t flood_len;		/**< >0: the model sends frames of this
+					     size without end */
+	bool offline;			/**< No network behind the model: frames
+					     from the driver are only counted
+					     (benchmarks); no boot */
 	const char *tftp_root;		/**< Directory served, or NULL (the
 					     boot stops at the lease) */
 	const char *bootfile;		/**< File offered and fetched (NULL:
@@ -58,7 +61,7 @@ struct bn_session_opts {
 	const char *pcap_out;		/**< Record the session here, or NULL */
 	const struct bn_registry *reg;	/**< Drivers (NULL: built-in) */
 	/** Netdev environment instead of the boot client's (NULL: the boot
-	 *  client with a network, none with @c flood_len) */
+	 *  client, none when @c offline) */
 	const struct bn_netdev_env *env;
 	void *env_priv;			/**< Context of @c env */
 	uint32_t limit_ms;		/**< Simulated time limit of the boot

@@ -7,7 +7,9 @@
 
 #include <check.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bn_err.h"
 #include "tests/unit/bn_test.h"
@@ -112,4 +114,32 @@ char *rig_log_text(const struct sim_rig *r)
 		s[len] = '\0';
 	}
 	return s;
+}
+
+void rig_root_make(struct rig_root *r, size_t len, unsigned int seed)
+{
+	FILE *f;
+	size_t i;
+
+	snprintf(r->dir, sizeof(r->dir), "/tmp/bn-root-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(r->dir));
+	snprintf(r->path, sizeof(r->path), "%s/%s", r->dir,
+		 BN_SESSION_BOOTFILE);
+	r->len = len;
+	r->data = malloc(len ? len : 1);
+	ck_assert_ptr_nonnull(r->data);
+	for (i = 0; i < len; i++)
+		r->data[i] = (uint8_t)(i * seed + (i >> 7));
+	f = fopen(r->path, "wb");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(r->data, 1, len, f), len);
+	fclose(f);
+}
+
+void rig_root_remove(struct rig_root *r)
+{
+	unlink(r->path);
+	rmdir(r->dir);
+	free(r->data);
+	r->data = NULL;
 }

@@ -24,44 +24,10 @@
 #include "sim/trace/trace.h"
 #include "sim/trace/urb.h"
 #include "tests/unit/bn_test.h"
+#include "tests/unit/sim_rig.h"
 
 BN_TESTS_FAMILY("cdc-ncm");
 BN_TESTS_FAMILY("lan9512");
-
-/** A served directory holding one boot file. */
-struct root {
-	char dir[32];		/* Directory */
-	char path[96];		/* The file in it */
-	uint8_t *data;		/* Its bytes */
-	size_t len;		/* Its length */
-};
-
-static void root_make(struct root *r, size_t len, unsigned int seed)
-{
-	FILE *f;
-	size_t i;
-
-	snprintf(r->dir, sizeof(r->dir), "/tmp/bn-session-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(r->dir));
-	snprintf(r->path, sizeof(r->path), "%s/%s", r->dir,
-		 BN_SESSION_BOOTFILE);
-	r->len = len;
-	r->data = malloc(len);
-	ck_assert_ptr_nonnull(r->data);
-	for (i = 0; i < len; i++)
-		r->data[i] = (uint8_t)(i * seed + (i >> 9));
-	f = fopen(r->path, "wb");
-	ck_assert_ptr_nonnull(f);
-	ck_assert_uint_eq(fwrite(r->data, 1, len, f), len);
-	fclose(f);
-}
-
-static void root_remove(struct root *r)
-{
-	unlink(r->path);
-	rmdir(r->dir);
-	free(r->data);
-}
 
 /* ---- the registry ---- */
 
@@ -181,10 +147,11 @@ START_TEST(test_boot_file)
 	const struct bn_boot *b;
 	struct bn_model_stats st;
 	struct bn_session *s;
-	struct root root;
+	struct rig_root root;
 
 	bn_test_log_capture();
-	root_make(&root, 6000 + 100 * (size_t)_i, 7 + 2 * (unsigned int)_i);
+	rig_root_make(&root, 6000 + 100 * (size_t)_i,
+		      7 + 2 * (unsigned int)_i);
 	o.tftp_root = root.dir;
 	s = bn_session_open(&o, &r);
 	ck_assert_msg(s != NULL, "%s: %s", c->model, r.error);
@@ -213,7 +180,7 @@ START_TEST(test_boot_file)
 	ck_assert_uint_ge(st.from_host, root.len / 512 + 3);
 	ck_assert_uint_ge(st.to_host, root.len / 512 + 2);
 	ck_assert_int_eq(bn_session_close(s, &r), 0);
-	root_remove(&root);
+	rig_root_remove(&root);
 }
 END_TEST
 
@@ -253,13 +220,13 @@ START_TEST(test_tftp_times_follow_the_bus)
 	struct bn_session_result r;
 	const struct bn_urb *ev;
 	struct bn_trace *t;
-	struct root root;
+	struct rig_root root;
 	int fd = mkstemp(pcap);
 
 	ck_assert_int_ge(fd, 0);
 	close(fd);
 	bn_test_log_capture();
-	root_make(&root, 300 * 1024 + 100, 13);
+	rig_root_make(&root, 300 * 1024 + 100, 13);
 	o.tftp_root = root.dir;
 	o.pcap_out = pcap;
 	ck_assert_msg(bn_session_run(&o, &r) == 0, "%s", r.error);
@@ -288,7 +255,7 @@ START_TEST(test_tftp_times_follow_the_bus)
 	/* ... and not long after it: the ack goes out from the same poll */
 	ck_assert_uint_lt(r.file_us - last_data_us, 1000);
 	unlink(pcap);
-	root_remove(&root);
+	rig_root_remove(&root);
 }
 END_TEST
 
@@ -298,11 +265,11 @@ START_TEST(test_bad_options)
 {
 	struct bn_session_opts o = { .model = bn_model_find("ax88772") };
 	struct bn_session_result r;
-	struct root root;
+	struct rig_root root;
 	char err[200];
 
 	bn_test_log_capture();
-	root_make(&root, 10, 3);
+	rig_root_make(&root, 10, 3);
 	ck_assert_int_eq(bn_session_check(&o, err, sizeof(err)), 0);
 	o.speed = BN_SPEED_FULL;
 	ck_assert_int_eq(bn_session_check(&o, err, sizeof(err)), -1);
@@ -338,11 +305,11 @@ START_TEST(test_bad_options)
 	ck_assert_int_eq(bn_session_check(&o, err, sizeof(err)), -1);
 	o.bootfile = NULL;
 	ck_assert_int_eq(bn_session_check(&o, err, sizeof(err)), 0);
-	o.flood_len = 64;
+	o.offline = true;
 	ck_assert_int_eq(bn_session_check(&o, err, sizeof(err)), -1);
 	o.model = NULL;
 	ck_assert_int_eq(bn_session_check(&o, err, sizeof(err)), -1);
-	root_remove(&root);
+	rig_root_remove(&root);
 }
 END_TEST
 
