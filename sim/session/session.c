@@ -222,14 +222,16 @@ struct bn_session *bn_session_open(const struct bn_session_opts *o,
 		env = &bn_boot_env;
 		env_priv = &s->boot;
 	}
-	if (bn_enum_attach(&s->usb, hcd, BN_SESSION_ADDRESS, s->model->name,
-			   o->reg ? o->reg : &bn_registry_builtin, env,
-			   env_priv, &s->res) < 0 || !s->res.count) {
-		snprintf(r->error, sizeof(r->error), "no driver bound the %s "
-			 "model", s->model->name);
+	s->attached = bn_enum_attach(&s->usb, hcd, BN_SESSION_ADDRESS,
+				     s->model->name, o->reg ? o->reg :
+				     &bn_registry_builtin, env, env_priv,
+				     &s->res) == 0;
+	if (!s->attached || !s->res.count) {
+		snprintf(r->error, sizeof(r->error), "%s the %s model",
+			 s->attached ? "no driver bound" : "cannot enumerate",
+			 s->model->name);
 		goto err;
 	}
-	s->attached = true;
 	s->nd = s->res.netdevs[0];
 	snprintf(r->driver, sizeof(r->driver), "%s", s->nd->driver->name);
 	snprintf(r->family, sizeof(r->family), "%s",
