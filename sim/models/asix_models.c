@@ -51,11 +51,7 @@ static void bn_asix_models_stats(const struct bn_simdev *dev,
 {
 	const struct bn_asix_model_stats *s = bn_asix_model_stats(dev);
 
-	st->to_host = s->to_host;
-	st->to_host_bytes = s->to_host_bytes;
-	st->from_host = s->from_host;
-	st->from_host_bytes = s->from_host_bytes;
-	st->bad_out = s->bad_out;
+	BN_MODEL_STATS_COMMON(st, s);
 	st->dropped = s->dropped;
 	st->tx_wire_end = s->tx_wire_end;
 }

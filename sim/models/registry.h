@@ -55,11 +55,12 @@ typedef void (*bn_model_sink_fn)(void *ctx, const uint8_t *frame, size_t len,
 struct bn_model_params {
 	enum bn_speed speed;		/**< BN_SPEED_HIGH or BN_SPEED_FULL */
 	uint8_t mac[6];			/**< MAC the device holds */
-	bool blank_eeprom;		/**< EEPROM erased (::BN_MODEL_OPT_BLANK_EEPROM) */
+	bool blank_eeprom;		/**< EEPROM erased
+					     (::BN_MODEL_OPT_BLANK_EEPROM) */
 	uint32_t aneg_ms;		/**< Autonegotiation time, 0 for the
-					     model's default (::BN_MODEL_OPT_ANEG) */
+					     default (::BN_MODEL_OPT_ANEG) */
 	size_t flood_len;		/**< >0: endless frames of this size */
-	bn_model_sink_fn sink;		/**< Frames from the driver (may be NULL) */
+	bn_model_sink_fn sink;		/**< Frames from the driver, or NULL */
 	void *sink_ctx;			/**< Context of @c sink and @c tick */
 	/**
 	 * Let time pass for what sits behind the model (may be NULL).
@@ -76,7 +77,7 @@ struct bn_model_stats {
 	uint64_t to_host_bytes;		/**< Their bytes */
 	uint64_t from_host;		/**< Frames taken from the driver */
 	uint64_t from_host_bytes;	/**< Their bytes */
-	uint64_t bad_out;		/**< Malformed transfers from the driver */
+	uint64_t bad_out;		/**< Malformed transfers from host */
 	uint64_t dropped;		/**< Frames for the driver discarded
 					     (queue or FIFO full, filter,
 					     receiver off) */
@@ -84,6 +85,22 @@ struct bn_model_stats {
 					     frame from the driver (0: the
 					     model has no wire) */
 };
+
+/**
+ * Fill the counters every family names alike from a family's own counters
+ * (a structure with  to_host,  to_host_bytes,  from_host,
+ *  from_host_bytes and  bad_out).
+ *
+ * @param st		::bn_model_stats out
+ * @param s		Family counters
+ */
+#define BN_MODEL_STATS_COMMON(st, s) do {				\
+	(st)->to_host = (s)->to_host;					\
+	(st)->to_host_bytes = (s)->to_host_bytes;			\
+	(st)->from_host = (s)->from_host;				\
+	(st)->from_host_bytes = (s)->from_host_bytes;			\
+	(st)->bad_out = (s)->bad_out;					\
+} while (0)
 
 /** One model. */
 struct bn_model {
@@ -97,7 +114,7 @@ struct bn_model {
 	uint8_t if_protocol;		/**< Its protocol */
 	unsigned int speeds;		/**< BN_MODEL_SPEED_* it can present */
 	unsigned int options;		/**< BN_MODEL_OPT_* it takes */
-	uint8_t mac[6];			/**< MAC it holds unless told otherwise */
+	uint8_t mac[6];			/**< MAC it holds unless told to */
 	unsigned int variant;		/**< Family's selector (chip, class) */
 	/**
 	 * Create the device.

@@ -48,7 +48,7 @@ struct bn_session_opts {
 	bool mac_set;			/**< Use @c mac, not the model's own */
 	uint8_t mac[6];			/**< MAC the device holds */
 	bool blank_eeprom;		/**< Start with the EEPROM erased */
-	uint32_t aneg_ms;		/**< Autonegotiation time (0: model's) */
+	uint32_t aneg_ms;		/**< Autonegotiation ms (0: default) */
 	size_t flood_len;		/**< >0: the model sends frames of this
 					     size without end */
 	bool offline;			/**< No network behind the model: frames
@@ -80,7 +80,7 @@ struct bn_session_result {
 	uint8_t ip[4];			/**< Leased address */
 	uint64_t lease_us;		/**< Simulated time of the lease */
 	size_t file_len;		/**< Bytes fetched by TFTP */
-	uint64_t file_us;		/**< Simulated time the file completed */
+	uint64_t file_us;		/**< Simulated time the file arrived */
 	uint64_t end_us;		/**< Simulated time at the end */
 	char error[200];		/**< Why it failed, or "" */
 };

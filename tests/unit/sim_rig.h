@@ -70,4 +70,14 @@ void rig_root_make(struct rig_root *r, size_t len, unsigned int seed);
 /* Remove the root and free its bytes. */
 void rig_root_remove(struct rig_root *r);
 
+/* Open a session; asserts that it opened. */
+struct bn_session *rig_session_open(const struct bn_session_opts *o,
+				    struct bn_session_result *r);
+
+/* Boot an open session serving root; asserts the lease (10.0.2.15) and
+ * the whole file, byte for byte.  Returns the boot client. */
+const struct bn_boot *rig_session_boot(struct bn_session *s,
+				       struct bn_session_result *r,
+				       const struct rig_root *root);
+
 #endif /* BN_SIM_RIG_H */

@@ -160,8 +160,9 @@ struct json {
 	char strings[64][96];	/* Every string value, in order */
 	unsigned int nstrings;
 	char keys[JSON_PAIRS][96];	/* Every member's key ... */
-	char vals[JSON_PAIRS][96];	/* ... and its value: 's' string, 'n' number,
-				   'b' true/false, 'z' null, then the text */
+	char vals[JSON_PAIRS][96];	/* ... and its value: 's' string,
+					   'n' number, 'b' true/false,
+					   'z' null, then the text */
 	unsigned int npairs;
 	unsigned int objects;	/* Objects seen */
 	unsigned int nulls;	/* Null values seen */
@@ -736,7 +737,8 @@ START_TEST(test_sim_chip_and_class)
 				     argv[k][3], argv[k][4], argv[k][5],
 				     NULL), BN_EXIT_OK);
 		ck_assert_ptr_nonnull(strstr(out_text, "lease 10.0.2.15 at "));
-		ck_assert_ptr_nonnull(strstr(out_text, ", file 4321 bytes at "));
+		ck_assert_ptr_nonnull(strstr(out_text,
+					     ", file 4321 bytes at "));
 		/* json */
 		ck_assert_int_eq(run(NULL, "sim", "--report", "json",
 				     argv[k][0], argv[k][1], "--tftp-root",

@@ -148,8 +148,7 @@ static uint64_t ecm_end_to_end(enum bn_speed speed)
 
 	/* Enumerate and open: the class driver binds through the ID tables;
 	 * open selects alternate 1 and sets the filter */
-	s = bn_session_open(&so, &r);
-	ck_assert_msg(s != NULL, "%s", r.error);
+	s = rig_session_open(&so, &r);
 	sim = bn_session_sim(s);
 	nd = bn_session_netdev(s);
 	st = bn_netmodel_stats(bn_session_device(s));

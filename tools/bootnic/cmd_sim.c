@@ -47,7 +47,7 @@ static void bn_sim_usage(FILE *f)
 		"  --speed         speed the model presents (default: its "
 		"fastest)\n"
 		"  --host          host controller profile (default xhci)\n"
-		"  --mac           MAC the device holds (default: the model's)\n"
+		"  --mac           MAC the device holds (default: its own)\n"
 		"  --blank-eeprom  start with the EEPROM erased (models that "
 		"have one)\n"
 		"  --pcap-out      write the session's USB traffic as a pcap "
@@ -56,7 +56,7 @@ static void bn_sim_usage(FILE *f)
 		"boot file\n"
 		"  --bootfile      boot file offered and fetched (default %s)\n"
 		"  --report        text (default) or json\n"
-		"exit status: 0 lease (and file) received, 1 failure, 2 usage\n",
+		"exit status: 0 lease (and file), 1 failure, 2 usage\n",
 		BN_SESSION_BOOTFILE);
 }
 
@@ -72,6 +72,29 @@ static int bn_sim_usage_error(struct bn_cli *cli, const char *msg)
 	fprintf(cli->err, "%s: sim: %s\n", cli->prog, msg);
 	bn_sim_usage(cli->err);
 	return BN_EXIT_USAGE;
+}
+
+/**
+ * Read an option that takes one of two words.
+ *
+ * @param cli		Context
+ * @param opt		Option (for the message)
+ * @param first	Word meaning 0
+ * @param second	Word meaning 1
+ * @return		0 or 1, or -1 after a usage error
+ */
+static int bn_sim_choice(struct bn_cli *cli, const char *opt,
+			 const char *first, const char *second)
+{
+	char msg[80];
+
+	if (strcmp(optarg, first) == 0)
+		return 0;
+	if (strcmp(optarg, second) == 0)
+		return 1;
+	snprintf(msg, sizeof(msg), "%s takes %s or %s", opt, first, second);
+	bn_sim_usage_error(cli, msg);
+	return -1;
 }
 
 /* ------------------------------------------------------------------------
@@ -165,7 +188,8 @@ static void bn_sim_report_text(struct bn_cli *cli,
 		return;
 	fprintf(cli->out, "link %s", r->link_up ? "up" : "down");
 	if (r->link_us)
-		fprintf(cli->out, " at %llu us", (unsigned long long)r->link_us);
+		fprintf(cli->out, " at %llu us",
+			(unsigned long long)r->link_us);
 	if (r->leased)
 		fprintf(cli->out, ", lease %u.%u.%u.%u at %llu us", r->ip[0],
 			r->ip[1], r->ip[2], r->ip[3],
@@ -279,7 +303,7 @@ int bn_cmd_sim(struct bn_cli *cli, int argc, char **argv)
 	const char *model = NULL;
 	char msg[240];
 	bool list = false;
-	int c, rc;
+	int c, k, rc;
 
 	optind = 0;
 	opterr = 0;
@@ -295,22 +319,16 @@ int bn_cmd_sim(struct bn_cli *cli, int argc, char **argv)
 			model = optarg;
 			break;
 		case 's':
-			if (strcmp(optarg, "high") == 0)
-				o.speed = BN_SPEED_HIGH;
-			else if (strcmp(optarg, "full") == 0)
-				o.speed = BN_SPEED_FULL;
-			else
-				return bn_sim_usage_error(cli, "--speed takes "
-							  "high or full");
+			k = bn_sim_choice(cli, "--speed", "high", "full");
+			if (k < 0)
+				return BN_EXIT_USAGE;
+			o.speed = k ? BN_SPEED_FULL : BN_SPEED_HIGH;
 			break;
 		case 'H':
-			if (strcmp(optarg, "ehci") == 0)
-				o.host = BN_SIM_EHCI;
-			else if (strcmp(optarg, "xhci") == 0)
-				o.host = BN_SIM_XHCI;
-			else
-				return bn_sim_usage_error(cli, "--host takes "
-							  "ehci or xhci");
+			k = bn_sim_choice(cli, "--host", "ehci", "xhci");
+			if (k < 0)
+				return BN_EXIT_USAGE;
+			o.host = k ? BN_SIM_XHCI : BN_SIM_EHCI;
 			break;
 		case 'a':
 			if (bn_cli_parse_mac(optarg, o.mac) < 0)
@@ -332,13 +350,10 @@ int bn_cmd_sim(struct bn_cli *cli, int argc, char **argv)
 			o.bootfile = optarg;
 			break;
 		case 'r':
-			if (strcmp(optarg, "text") == 0)
-				report = BN_SIM_REPORT_TEXT;
-			else if (strcmp(optarg, "json") == 0)
-				report = BN_SIM_REPORT_JSON;
-			else
-				return bn_sim_usage_error(cli, "--report takes "
-							  "text or json");
+			k = bn_sim_choice(cli, "--report", "text", "json");
+			if (k < 0)
+				return BN_EXIT_USAGE;
+			report = k ? BN_SIM_REPORT_JSON : BN_SIM_REPORT_TEXT;
 			break;
 		default:
 			bn_cli_bad_option(cli, argv, c);
