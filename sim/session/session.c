@@ -29,7 +29,6 @@
 /** Everything a session wires together. */
 struct bn_session {
 	const struct bn_model *model;	/**< Model */
-	enum bn_speed speed;		/**< Speed it presents */
 	bool want_file;			/**< Fetch the boot file */
 	const char *bootfile;		/**< Its name */
 	uint32_t limit_ms;		/**< Simulated time limit of the boot */
@@ -164,7 +163,6 @@ static int bn_session_build(struct bn_session *s,
 	struct bn_sim_config sc;
 
 	bn_session_params(o, &p);
-	s->speed = p.speed;
 	if (!o->offline) {
 		pc.tftp_root = o->tftp_root;
 		pc.bootfile = o->tftp_root ? s->bootfile : NULL;
