@@ -36,6 +36,10 @@
 #include "sim/bus/bus.h"
 
 struct bn_replay_model;
+struct bn_descfile;
+
+/** Size of the report's note on descriptor completion. */
+#define BN_REPLAY_NOTE_MAX	768
 
 /** Most divergences and unverified writes kept in a report. */
 #define BN_REPLAY_MAX_FINDINGS	16
@@ -112,6 +116,8 @@ struct bn_replay_report {
 	uint64_t teardown;		/**< Close/remove requests beyond the
 					     recorded session (not checked) */
 	struct bn_replay_finding findings[BN_REPLAY_MAX_FINDINGS]; /**< Kept */
+	char completed[BN_REPLAY_NOTE_MAX]; /**< What descriptor completion
+					     did, per configuration, or "" */
 	char error[200];		/**< Why the run stopped early, or "" */
 };
 
@@ -127,6 +133,25 @@ struct bn_replay_report {
  */
 struct bn_replay_model *bn_replay_learn(const char *path, int bus, int dev,
 					char *err, size_t errlen);
+
+/**
+ * Learn a device from a trace, completing the configuration descriptors
+ * the trace cut short (usbmon text keeps 32 bytes) from a descriptor file
+ * (sim/trace/descfile.h).  The report's @c completed says what was
+ * completed and how, or why the file was not used.
+ *
+ * @param path		Trace file
+ * @param bus		Bus of the device to learn, or -1 to pick
+ * @param dev		Its address
+ * @param desc		Descriptor file (NULL: none)
+ * @param err		Error text out
+ * @param errlen	Size of @p err
+ * @return		Model, or NULL (with @p err set)
+ */
+struct bn_replay_model *bn_replay_learn_desc(const char *path, int bus,
+					     int dev,
+					     const struct bn_descfile *desc,
+					     char *err, size_t errlen);
 
 /**
  * Free a model.

@@ -16,6 +16,7 @@
 #include "bn_port.h"
 #include "classes/cdc.h"
 #include "sim/replay/replay_priv.h"
+#include "sim/trace/descfile.h"
 #include "sim/trace/trace.h"
 #include "sim/trace/trace_pair.h"
 #include "sim/trace/urb.h"
@@ -334,14 +335,62 @@ static int bn_rp_scan(struct bn_replay_model *m, struct bn_rp_learnt *learnt,
 	bn_pair_finish(pair);
 	bn_pair_free(pair);
 	bn_ident_finish(m->ident);
+	m->text_trace = bn_trace_get_format(t) == BN_TRACE_FMT_TEXT_1U ||
+			bn_trace_get_format(t) == BN_TRACE_FMT_TEXT_1T;
 	if (rc < 0)
 		snprintf(err, errlen, "%s", bn_trace_error(t));
 	bn_trace_close(t);
 	return rc < 0 ? -1 : 0;
 }
 
+/**
+ * Complete the picked device's truncated configuration descriptors from a
+ * descriptor file, and answer the recorded GET_DESCRIPTOR(CONFIGURATION)
+ * requests with the completed bytes.
+ *
+ * @param m		Model (device picked, replies fixed up)
+ * @param desc		Descriptor file
+ */
+static void bn_rp_complete(struct bn_replay_model *m,
+			   const struct bn_descfile *desc)
+{
+	struct bn_ident_dev *d = m->idev;
+	size_t i;
+	unsigned int k;
+
+	if (!bn_descfile_complete(d, desc, m->completed,
+				  sizeof(m->completed)))
+		return;
+	bn_ident_finish(m->ident);
+	for (i = 0; i < m->nctrl; i++) {
+		struct bn_rp_ctrl *c = &m->ctrl[i];
+		uint16_t wlength = bn_get_le16(&c->setup[6]);
+
+		if (c->setup[0] != (BN_USB_DIR_IN | BN_USB_TYPE_STANDARD |
+				    BN_USB_RECIP_DEVICE) ||
+		    c->setup[1] != BN_USB_REQ_GET_DESCRIPTOR ||
+		    c->setup[3] != BN_DT_CONFIG || c->status)
+			continue;
+		for (k = 0; k < d->cfg_count; k++) {
+			if (d->cfg[k].index != c->setup[2] ||
+			    d->cfg[k].truncated)
+				continue;
+			c->in = d->cfg_buf[k];
+			c->in_len = BN_MIN(d->cfg[k].len, wlength);
+		}
+	}
+}
+
 struct bn_replay_model *bn_replay_learn(const char *path, int bus, int dev,
 					char *err, size_t errlen)
+{
+	return bn_replay_learn_desc(path, bus, dev, NULL, err, errlen);
+}
+
+struct bn_replay_model *bn_replay_learn_desc(const char *path, int bus,
+					     int dev,
+					     const struct bn_descfile *desc,
+					     char *err, size_t errlen)
 {
 	struct bn_replay_model *m = calloc(1, sizeof(*m));
 	struct bn_rp_learnt *learnt = calloc(BN_IDENT_MAX_DEVICES,
@@ -380,6 +429,8 @@ struct bn_replay_model *bn_replay_learn(const char *path, int bus, int dev,
 	m->truncated = l->part.truncated;
 	memset(&l->part, 0, sizeof(l->part));
 	bn_rp_fixup(m);
+	if (desc)
+		bn_rp_complete(m, desc);
 	for (i = 0; i < count; i++)
 		bn_rp_part_free(&learnt[i].part);
 	free(learnt);
@@ -896,6 +947,7 @@ void bn_rp_reset(struct bn_replay_model *m, struct bn_replay_report *rep,
 	}
 	rep->ctrl_recorded = m->nctrl;
 	rep->truncated = m->truncated;
+	snprintf(rep->completed, sizeof(rep->completed), "%s", m->completed);
 }
 
 /* ------------------------------------------------------------------------

@@ -80,6 +80,8 @@ struct bn_replay_model {
 	uint64_t truncated;			/**< Events whose payload the trace
 						     cut short (text traces: 32 B) */
 	bool rndis;				/**< Encapsulated messages are RNDIS */
+	char completed[BN_REPLAY_NOTE_MAX];	/**< What descriptor completion did */
+	bool text_trace;			/**< The trace is usbmon text */
 	/* replay state */
 	struct bn_replay_report *rep;		/**< Report being filled */
 	bool timed;				/**< Gate payloads on recorded time */
