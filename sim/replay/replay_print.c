@@ -148,6 +148,22 @@ void bn_replay_print(FILE *out, const struct bn_replay_model *m,
 			m->text_trace ? ": give --descriptors, or prefer a "
 			"pcap capture" : ": capture with a larger snapshot "
 			"length");
+	if (rep->nsessions > 1) {
+		fprintf(out, "  sessions            the trace sets a configuration "
+			"%u times; #%u is replayed\n", rep->nsessions,
+			rep->session);
+		for (i = 0; i < rep->nsessions; i++) {
+			const struct bn_replay_session *se = &rep->sessions[i];
+
+			fprintf(out, "                      #%u configuration %u at +"
+				"%.3f s: %llu control transfers, %llu "
+				"payloads%s\n", i + 1, se->config_value,
+				(double)se->start_ns / 1e9,
+				(unsigned long long)se->ctrl,
+				(unsigned long long)se->payloads,
+				i + 1 == rep->session ? "  <- replayed" : "");
+		}
+	}
 	fprintf(out, "  enumerated          %s (configuration %u)\n",
 		bn_rp_yes(rep->enumerated), rep->config_value);
 	fprintf(out, "  driver              %s%s%s\n",
@@ -275,6 +291,14 @@ void bn_replay_print_json(FILE *out, const struct bn_replay_report *rep)
 			fprintf(out, "%02x", f->setup[k]);
 		fprintf(out, "\", \"data_len\": %u}", f->data_len);
 	}
+	fprintf(out, "], \"session\": %u, \"sessions\": [", rep->session);
+	for (i = 0; i < rep->nsessions; i++)
+		fprintf(out, "%s{\"configuration\": %u, \"start_ns\": %llu, "
+			"\"ctrl\": %llu, \"payloads\": %llu}", i ? ", " : "",
+			rep->sessions[i].config_value,
+			(unsigned long long)rep->sessions[i].start_ns,
+			(unsigned long long)rep->sessions[i].ctrl,
+			(unsigned long long)rep->sessions[i].payloads);
 	fprintf(out, "], \"completed\": ");
 	bn_rp_json_string(out, rep->completed);
 	fprintf(out, ", \"error\": ");

@@ -34,7 +34,8 @@ static void bn_replay_usage(FILE *f)
 		"                      [--report text|json] [--device BUS:ADDR] "
 		"[--timed] [--run-ms N]\n"
 		"                      [--timeline FILE.svg] [--pcap-out FILE]"
-		" [--descriptors FILE]\n\n"
+		" [--descriptors FILE]\n"
+		"                      [--session N]\n\n"
 		"Run a driver against the device learnt from TRACE on the "
 		"simulated bus: the\nSDK enumerates it, the driver matching the "
 		"ID tables (or the one forced)\nbinds, opens and receives the "
@@ -59,6 +60,9 @@ static void bn_replay_usage(FILE *f)
 		"                      keeps 32 bytes) from `lsusb -v` text, "
 		"a sysfs\n"
 		"                      `descriptors` file or a hex dump of it\n"
+		"  --session           replay the Nth configuration the trace "
+		"sets (default: the\n"
+		"                      one with the most recorded payloads)\n"
 		"  --pcap-out          write the simulated session as a pcap "
 		"(link type 220)\n"
 		"exit status: 0 replay passed, 1 divergence or failure, 2 usage "
@@ -74,7 +78,7 @@ static void bn_classify_usage(FILE *f)
 {
 	fprintf(f, "usage: bootnic classify TRACE [--host ehci|xhci] "
 		"[--device BUS:ADDR]\n"
-		"                        [--descriptors FILE]\n\n"
+		"                        [--descriptors FILE] [--session N]\n\n"
 		"Replay every family of every driver against TRACE and rank them "
 		"by how far\neach got (requests answered, MAC, link, frames "
 		"decoded) minus divergences.\nThis is how to find which family "
@@ -114,6 +118,7 @@ static int bn_replay_parse(struct bn_cli *cli, int argc, char **argv,
 		{ "pcap-out", required_argument, NULL, 'p' },
 		{ "timeline", required_argument, NULL, 'T' },
 		{ "descriptors", required_argument, NULL, 'S' },
+		{ "session", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
 	void (*usage)(FILE *) = classify ? bn_classify_usage : bn_replay_usage;
@@ -173,6 +178,13 @@ static int bn_replay_parse(struct bn_cli *cli, int argc, char **argv,
 			break;
 		case 'S':
 			rc->descriptors = optarg;
+			break;
+		case 'n':
+			rc->opts.session = (unsigned int)strtoul(optarg, &end,
+								 10);
+			if (*end || !rc->opts.session ||
+			    rc->opts.session > BN_REPLAY_MAX_SESSIONS)
+				goto bad;
 			break;
 		case 'm':
 			rc->opts.run_ms = (uint32_t)strtoul(optarg, &end, 10);
