@@ -547,6 +547,27 @@ START_TEST(test_ids_lookup)
 }
 END_TEST
 
+/* A VID:PID whose rows also need an interface class: the rows answer,
+ * each with the interface it needs */
+START_TEST(test_ids_needs_class)
+{
+	ck_assert_int_eq(run(&bn_registry_builtin, "ids", "0424:ec00", NULL),
+			 BN_EXIT_OK);
+	ck_assert_prefix(out_text, "0424:ec00 -> smsc95xx, row "
+			 "0424:ec00+ff/00/ff \"SMSC LAN9512/LAN9514");
+	ck_assert_ptr_nonnull(strstr(out_text, "on the interface of class "
+				     "ff/00/ff (look it up with --class)\n"
+				     "  family:    lan9512"));
+	/* With the class given, the row matches as before */
+	ck_assert_int_eq(run(&bn_registry_builtin, "ids", "0424:ec00",
+			     "--class", "ff/00/ff", NULL), BN_EXIT_OK);
+	ck_assert_prefix(out_text, "0424:ec00 class ff/00/ff -> smsc95xx");
+	/* Another class on that device still finds nothing */
+	ck_assert_int_eq(run(&bn_registry_builtin, "ids", "0424:ec00",
+			     "--class", "08/06/50", NULL), BN_EXIT_CHECK);
+}
+END_TEST
+
 START_TEST(test_ids_check)
 {
 	ck_assert_int_eq(run(&clean, "ids", "--check", NULL), BN_EXIT_OK);
@@ -894,6 +915,7 @@ static Suite *cli_suite(void)
 	tcase_add_test(tc, test_ids_json);
 	tcase_add_test(tc, test_ids_nameless_row);
 	tcase_add_test(tc, test_ids_lookup);
+	tcase_add_test(tc, test_ids_needs_class);
 	tcase_add_test(tc, test_ids_check);
 	tcase_add_loop_test(tc, test_ids_bad_vidpid, 0,
 			    BN_ARRAY_SIZE(bad_ids));
