@@ -300,7 +300,7 @@
  * Transmit command words (two before each frame)
  * ------------------------------------------------------------------------ */
 
-#define SMSC95XX_TX_CMD_A_DATA_OFFSET	0x001f0000UL	/**< Data start offset */
+#define SMSC95XX_TX_CMD_A_DATA_OFFSET	0x00030000UL	/**< Data start offset, 0..3 bytes (LAN950x table 5-41) */
 #define SMSC95XX_TX_CMD_A_FIRST_SEG	0x00002000UL	/**< First segment of a frame */
 #define SMSC95XX_TX_CMD_A_LAST_SEG	0x00001000UL	/**< Last segment of a frame */
 #define SMSC95XX_TX_CMD_A_BUF_SIZE	0x000007ffUL	/**< Bytes in this segment */

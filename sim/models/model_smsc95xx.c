@@ -8,41 +8,41 @@
  * Behavioural SMSC LAN95xx model: register file, EEPROM, internal PHY,
  * interrupt endpoint and the chip's bulk framing, paced at 100 Mb/s.
  *
- * The hardware facts come from drivers/smsc95xx/smsc95xx.h (the same
- * facts the driver uses); the behaviour around them (what self-clears,
- * what is read-only, what a reset restores) follows the reference notes.
+ * Written from the device side: the register map, PHY registers and
+ * framing come from the model's own sim/models/smsc95xx_regs.h, never from
+ * the driver it judges, so a wrong fact in either shows up as a failing
+ * test.  The behaviour around those facts (what self-clears, what is
+ * read-only, what a reset restores) follows the LAN950x datasheet and the
+ * reference notes.
  */
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "bn_port.h"
-#include "bn_netdev.h"
-#include "bn_mii.h"
-#include "drivers/smsc95xx/smsc95xx.h"
 #include "sim/models/bulkxfer.h"
 #include "sim/models/model_smsc95xx.h"
+#include "sim/models/smsc95xx_regs.h"
 
 /** SMSC's USB vendor ID. */
 #define SM_VID			0x0424
-/** Registers modelled: offsets 0x000..0x13c. */
-#define SM_NREGS		(0x140 / 4)
-/** EEPROM size in bytes (93C66-class part). */
-#define SM_EEPROM_LEN		512
+/** Registers modelled: offsets 0x000..SMM_REG_END - 4. */
+#define SM_NREGS		(SMM_REG_END / 4)
 /** Time a lite reset or PHY reset stays set, us. */
 #define SM_RESET_US		1000
 /** Time a PHY BMCR reset takes, us. */
 #define SM_PHY_RESET_US		500
 /** Default autonegotiation time, ms. */
 #define SM_ANEG_MS		1000
-/** Receive FIFO size in bytes (status words and frames). */
+/** Receive FIFO size in bytes (status words, offsets and frames). */
 #define SM_RX_FIFO		20480
 /** Frames the receive FIFO holds at most. */
 #define SM_RX_FIFO_FRAMES	64
 /** Transmit FIFO size in bytes. */
 #define SM_TX_FIFO		8192
-/** Largest bulk-IN transfer the model builds. */
-#define SM_IN_MAX		(SMSC95XX_HS_RX_LEN + 2048)
+/** Largest bulk-IN transfer the model builds: the whole RX FIFO, plus
+ *  one high-speed packet of room. */
+#define SM_IN_MAX		(SM_RX_FIFO + 512)
 /** Bulk-IN transfer length when BURST_CAP is not in force. */
 #define SM_IN_SINGLE		2048
 /** Largest bulk-OUT transfer the model gathers. */
@@ -59,11 +59,16 @@
 #define SM_PHY_ID1		0x0007
 /** Internal PHY identifier, low word. */
 #define SM_PHY_ID2		0xc0c3
-/** Partner abilities: 10/100 half and full, acknowledged. */
-#define SM_PHY_LPA		(BN_LPA_ACK | BN_ADVERTISE_ALL | \
-				 BN_ADVERTISE_CSMA)
-/** BMSR bits the PHY always shows: 10/100 abilities, autoneg. */
-#define SM_PHY_BMSR		0x7809
+/** Technology abilities the PHY advertises and its partner offers:
+ *  10/100, half and full duplex, IEEE 802.3 selector. */
+#define SM_PHY_ABILITIES	(SMM_AN_100FULL | SMM_AN_100HALF |	\
+				 SMM_AN_10FULL | SMM_AN_10HALF |	\
+				 SMM_AN_SELECTOR_8023)
+/** Partner abilities once autonegotiation is done: all, acknowledged. */
+#define SM_PHY_LPA		(SMM_AN_ACK | SM_PHY_ABILITIES)
+/** BMSR bits the PHY always shows: 10/100 abilities, autoneg, ext regs. */
+#define SM_PHY_BMSR		(SMM_BMSR_ABILITIES | SMM_BMSR_ANEG_ABLE | \
+				 SMM_BMSR_EXT_REGS)
 /** Endpoint: bulk IN. */
 #define SM_EP_IN		0x81
 /** Endpoint: bulk OUT. */
@@ -73,7 +78,7 @@
 /** Serial number string index. */
 #define SM_STR_SERIAL		3
 
-/** Every revision the driver knows. */
+/** Every revision the model can be: its product ID and ID_REV. */
 static const struct bn_smscmodel_chip sm_chips[] = {
 	{ "lan9500", 0x9500, 0x95000000 },
 	{ "lan9500a", 0x9e00, 0x9e000000 },
@@ -87,6 +92,8 @@ static const struct bn_smscmodel_chip sm_chips[] = {
 /** One frame in a queue. */
 struct sm_frame {
 	uint16_t len;			/**< Length without FCS */
+	uint8_t rxdoff;			/**< RXDOFF bytes put before it as it
+					     entered the RX FIFO */
 	bn_simtime_t at;		/**< Time it is fully received */
 	uint8_t data[SM_FRAME_MAX];	/**< Bytes */
 };
@@ -108,10 +115,12 @@ struct smscmodel {
 	uint16_t mps;				/**< Bulk packet size */
 	bool configured;			/**< SET_CONFIGURATION 1 done */
 	uint32_t reg[SM_NREGS];			/**< Register file */
-	uint8_t eeprom[SM_EEPROM_LEN];		/**< EEPROM contents */
+	uint8_t eeprom[SMM_EEPROM_BYTES];	/**< EEPROM contents */
+	bool eeprom_wen;			/**< EWEN given: writes and erases
+						     take effect */
 	bn_simtime_t lrst_until;		/**< HW_CFG.LRST clears then */
 	bn_simtime_t phyrst_until;		/**< PM_CTRL.PHY_RST clears then */
-	uint16_t phy[32];			/**< PHY registers */
+	uint16_t phy[SMM_PHY_NREGS];		/**< PHY registers */
 	bool link;				/**< Link is up */
 	bool bmsr_latched;			/**< Link failure not yet read */
 	bn_simtime_t phy_reset_until;		/**< BMCR.RESET clears then */
@@ -177,29 +186,25 @@ static uint32_t sm_crc32(const uint8_t *p, size_t len)
 }
 
 /**
- * Multicast hash bucket: top six bits of the MSB-first CRC-32 of the
- * destination.
+ * Multicast hash bucket of a destination address.
+ *
+ * The MAC hashes the destination with the Ethernet CRC-32 and takes the
+ * six most significant bits of the CRC register in its shifting-left
+ * (MSB-first) form.  The reflected register sm_crc32() runs holds the
+ * same bits in reverse order, so those six bits are its six least
+ * significant ones, read backwards.
  *
  * @param mac		Destination address
- * @return		Bucket 0..63
+ * @return		Bucket 0..63 (32..63 in HASHH, 0..31 in HASHL)
  */
 static unsigned int sm_hash(const uint8_t *mac)
 {
-	uint32_t crc = 0xffffffffu;
-	unsigned int i, bit;
+	uint32_t reg = ~sm_crc32(mac, 6);	/* undo the FCS inversion */
+	unsigned int bucket = 0, i;
 
-	for (i = 0; i < 6; i++) {
-		uint8_t byte = mac[i];
-
-		for (bit = 0; bit < 8; bit++, byte >>= 1) {
-			bool msb = (crc >> 31) != 0;
-
-			crc <<= 1;
-			if (msb != (bool)(byte & 1))
-				crc ^= 0x04c11db7u;
-		}
-	}
-	return crc >> 26;
+	for (i = 0; i < 6; i++)
+		bucket |= ((reg >> i) & 1u) << (5 - i);
+	return bucket;
 }
 
 /**
@@ -306,16 +311,16 @@ static void sm_descriptor(struct smscmodel *m, const struct bn_setup *s,
  * ------------------------------------------------------------------------ */
 
 /**
- * Raise PHY interrupt sources; a masked-in source sets INT_STS.PHY_INT.
+ * Raise PHY interrupt sources.  The PHY's interrupt line, and with it
+ * INT_STS.PHY_INT, stays up while a source is set in both the source and
+ * the mask register (see sm_int_sts()).
  *
  * @param m		Model
- * @param src		SMSC95XX_PHY_INT_* bits
+ * @param src		SMM_PHY_INT_* bits
  */
 static void sm_phy_irq(struct smscmodel *m, uint16_t src)
 {
-	m->phy[SMSC95XX_PHY_INT_SRC] |= src;
-	if (m->phy[SMSC95XX_PHY_INT_SRC] & m->phy[SMSC95XX_PHY_INT_MASK])
-		*sm_reg(m, SMSC95XX_INT_STS) |= SMSC95XX_INT_STS_PHY_INT;
+	m->phy[SMM_PHY_ISR] |= src;
 }
 
 /**
@@ -327,11 +332,11 @@ static void sm_phy_irq(struct smscmodel *m, uint16_t src)
 static void sm_phy_restart(struct smscmodel *m)
 {
 	if (m->link)
-		sm_phy_irq(m, SMSC95XX_PHY_INT_LINK_DOWN);
+		sm_phy_irq(m, SMM_PHY_INT_LINK_DOWN);
 	m->link = false;
 	m->bmsr_latched = true;
-	m->phy[BN_MII_LPA] = 0;
-	m->aneg_at = (m->phy[BN_MII_BMCR] & BN_BMCR_ANENABLE) ?
+	m->phy[SMM_PHY_ANLPAR] = 0;
+	m->aneg_at = (m->phy[SMM_PHY_BMCR] & SMM_BMCR_ANEG) ?
 		     m->now + bn_sim_us(1000ULL * m->cfg.aneg_ms) :
 		     m->now + bn_sim_us(1000);
 }
@@ -344,11 +349,11 @@ static void sm_phy_restart(struct smscmodel *m)
 static void sm_phy_defaults(struct smscmodel *m)
 {
 	memset(m->phy, 0, sizeof(m->phy));
-	m->phy[BN_MII_BMCR] = BN_BMCR_ANENABLE | BN_BMCR_SPEED100 |
-			      BN_BMCR_FULLDPLX;
-	m->phy[BN_MII_PHYSID1] = SM_PHY_ID1;
-	m->phy[BN_MII_PHYSID2] = SM_PHY_ID2;
-	m->phy[BN_MII_ADVERTISE] = BN_ADVERTISE_ALL | BN_ADVERTISE_CSMA;
+	m->phy[SMM_PHY_BMCR] = SMM_BMCR_ANEG | SMM_BMCR_100 |
+			      SMM_BMCR_FULL;
+	m->phy[SMM_PHY_ID1] = SM_PHY_ID1;
+	m->phy[SMM_PHY_ID2] = SM_PHY_ID2;
+	m->phy[SMM_PHY_ANAR] = SM_PHY_ABILITIES;
 	m->link = false;
 	sm_phy_restart(m);
 }
@@ -362,14 +367,14 @@ static void sm_phy_advance(struct smscmodel *m)
 {
 	if (m->phy_reset_until && m->now >= m->phy_reset_until) {
 		m->phy_reset_until = 0;
-		m->phy[BN_MII_BMCR] &= (uint16_t)~BN_BMCR_RESET;
+		m->phy[SMM_PHY_BMCR] &= (uint16_t)~SMM_BMCR_RESET;
 	}
 	if (m->aneg_at != BN_SIM_NEVER && m->now >= m->aneg_at &&
 	    !m->phy_reset_until) {
 		m->aneg_at = BN_SIM_NEVER;
 		m->link = true;
-		m->phy[BN_MII_LPA] = SM_PHY_LPA;
-		sm_phy_irq(m, SMSC95XX_PHY_INT_ANEG_COMP);
+		m->phy[SMM_PHY_ANLPAR] = SM_PHY_LPA;
+		sm_phy_irq(m, SMM_PHY_INT_ANEG_DONE);
 	}
 }
 
@@ -385,23 +390,30 @@ static uint16_t sm_phy_read(struct smscmodel *m, unsigned int reg)
 	uint16_t v;
 
 	switch (reg) {
-	case BN_MII_BMSR:
+	case SMM_PHY_BMSR:
 		v = SM_PHY_BMSR;
 		if (m->link && !m->bmsr_latched)
-			v |= BN_BMSR_LSTATUS;
-		if (m->link && (m->phy[BN_MII_BMCR] & BN_BMCR_ANENABLE))
-			v |= BN_BMSR_ANEGCOMPLETE;
+			v |= SMM_BMSR_LINK;
+		if (m->link && (m->phy[SMM_PHY_BMCR] & SMM_BMCR_ANEG))
+			v |= SMM_BMSR_ANEG_DONE;
 		/* Latched low: one read reports the failure, then clears it */
 		m->bmsr_latched = false;
 		return v;
-	case SMSC95XX_PHY_INT_SRC:
+	case SMM_PHY_ISR:
+		/* Reading the source clears it and drops INT_STS.PHY_INT */
 		v = m->phy[reg];
 		m->phy[reg] = 0;
+		m->int_reported &= ~SMM_INT_PHY;
 		return v;
-	case SMSC95XX_PHY_SPECIAL:
-		return m->link ? 0x0058 : 0;	/* 100 full, autodone */
+	case SMM_PHY_SCSR:
+		/* Speed indication and AUTODONE once negotiated */
+		if (!m->link)
+			return 0;
+		return SMM_SCSR_100FULL |
+		       ((m->phy[SMM_PHY_BMCR] & SMM_BMCR_ANEG) ?
+			SMM_SCSR_AUTODONE : 0);
 	default:
-		return m->phy[reg & 31];
+		return m->phy[reg % SMM_PHY_NREGS];
 	}
 }
 
@@ -415,22 +427,20 @@ static uint16_t sm_phy_read(struct smscmodel *m, unsigned int reg)
 static void sm_phy_write(struct smscmodel *m, unsigned int reg, uint16_t val)
 {
 	switch (reg) {
-	case BN_MII_BMCR:
-		if (val & BN_BMCR_RESET) {
+	case SMM_PHY_BMCR:
+		if (val & SMM_BMCR_RESET) {
 			sm_phy_defaults(m);
-			m->phy[BN_MII_BMCR] |= BN_BMCR_RESET;
+			m->phy[SMM_PHY_BMCR] |= SMM_BMCR_RESET;
 			m->phy_reset_until = m->now + bn_sim_us(SM_PHY_RESET_US);
 			return;
 		}
-		m->phy[reg] = val & (uint16_t)~BN_BMCR_ANRESTART;
-		if (val & (BN_BMCR_ANRESTART | BN_BMCR_PDOWN))
+		m->phy[reg] = val & (uint16_t)~SMM_BMCR_ANEG_RESTART;
+		if (val & (SMM_BMCR_ANEG_RESTART | SMM_BMCR_POWERDOWN))
 			sm_phy_restart(m);
 		return;
-	case BN_MII_ADVERTISE:
-	case SMSC95XX_PHY_INT_MASK:
+	case SMM_PHY_ANAR:
+	case SMM_PHY_IMR:
 		m->phy[reg] = val;
-		if (reg == SMSC95XX_PHY_INT_MASK)
-			sm_phy_irq(m, 0);
 		return;
 	default:
 		/* Identifiers, status and partner registers are read-only */
@@ -446,22 +456,22 @@ static void sm_phy_write(struct smscmodel *m, unsigned int reg, uint16_t val)
  */
 static void sm_mii_command(struct smscmodel *m, uint32_t cmd)
 {
-	unsigned int phy = (cmd & SMSC95XX_MII_ADDR_PHY_MASK) >>
-			   SMSC95XX_MII_ADDR_PHY_SHIFT;
-	unsigned int reg = (cmd & SMSC95XX_MII_ADDR_REG_MASK) >>
-			   SMSC95XX_MII_ADDR_REG_SHIFT;
-	uint32_t *data = sm_reg(m, SMSC95XX_MII_DATA);
+	unsigned int phy = (cmd & SMM_MII_PHY) >>
+			   SMM_MII_PHY_LSB;
+	unsigned int reg = (cmd & SMM_MII_REG) >>
+			   SMM_MII_REG_LSB;
+	uint32_t *data = sm_reg(m, SMM_MII_DATA);
 
-	*sm_reg(m, SMSC95XX_MII_ADDR) = cmd & ~SMSC95XX_MII_ADDR_BUSY;
-	if (!(cmd & SMSC95XX_MII_ADDR_BUSY))
+	*sm_reg(m, SMM_MII_ADDR) = cmd & ~SMM_MII_BUSY;
+	if (!(cmd & SMM_MII_BUSY))
 		return;
-	if (phy != SMSC95XX_PHY_INTERNAL) {
+	if (phy != SMM_PHY_ADDR) {
 		/* Nobody drives MDIO: reads float high */
-		if (!(cmd & SMSC95XX_MII_ADDR_WRITE))
-			*data = 0xffff;
+		if (!(cmd & SMM_MII_WRITE))
+			*data = SMM_MII_DATA_BITS;
 		return;
 	}
-	if (cmd & SMSC95XX_MII_ADDR_WRITE)
+	if (cmd & SMM_MII_WRITE)
 		sm_phy_write(m, reg, (uint16_t)*data);
 	else
 		*data = sm_phy_read(m, reg);
@@ -472,38 +482,51 @@ static void sm_mii_command(struct smscmodel *m, uint32_t cmd)
  * ------------------------------------------------------------------------ */
 
 /**
- * Test whether the EEPROM holds a configuration (signature 0xA5).
+ * Test whether the EEPROM holds a configuration (its first byte is the
+ * 0xA5 marker).
  *
  * @param m		Model
  * @return		true if it does
  */
 static bool sm_eeprom_valid(const struct smscmodel *m)
 {
-	return m->eeprom[SMSC95XX_EEPROM_SIG_OFFSET] ==
-	       SMSC95XX_EEPROM_SIGNATURE;
+	return m->eeprom[SMM_EEPROM_MAGIC_AT] == SMM_EEPROM_MAGIC;
 }
 
 /**
- * Lite reset (and power-on): registers to defaults, the MAC address
+ * Load the configuration from a programmed EEPROM: the station address
+ * into ADDRL/ADDRH and E2P_CMD.LOADED set; a blank EEPROM loads nothing.
+ *
+ * @param m		Model
+ */
+static void sm_eeprom_load(struct smscmodel *m)
+{
+	const uint8_t *mac = &m->eeprom[SMM_EEPROM_MAC_AT];
+	uint32_t *cmd = sm_reg(m, SMM_E2P_CMD);
+
+	*cmd &= ~SMM_E2P_LOADED;
+	if (!sm_eeprom_valid(m))
+		return;
+	*sm_reg(m, SMM_ADDRL) = bn_get_le32(mac);
+	*sm_reg(m, SMM_ADDRH) = bn_get_le16(mac + 4);
+	*cmd |= SMM_E2P_LOADED;
+}
+
+/**
+ * Lite reset (and power-on): registers to defaults, the configuration
  * reloaded from a programmed EEPROM.  The PHY is not touched.
  *
  * @param m		Model
  */
 static void sm_lite_reset(struct smscmodel *m)
 {
-	const uint8_t *mac = &m->eeprom[SMSC95XX_EEPROM_MAC_OFFSET];
-
 	memset(m->reg, 0, sizeof(m->reg));
-	*sm_reg(m, SMSC95XX_ID_REV) = m->chip->id_rev;
-	*sm_reg(m, SMSC95XX_PM_CTRL) = SMSC95XX_PM_CTRL_DEV_RDY;
-	*sm_reg(m, SMSC95XX_BULK_IN_DLY) = 0x800;
-	*sm_reg(m, SMSC95XX_VLAN1) = 0xffff;
-	*sm_reg(m, SMSC95XX_VLAN2) = 0xffff;
-	if (sm_eeprom_valid(m)) {
-		*sm_reg(m, SMSC95XX_ADDRL) = bn_get_le32(mac);
-		*sm_reg(m, SMSC95XX_ADDRH) = bn_get_le16(mac + 4);
-		*sm_reg(m, SMSC95XX_E2P_CMD) = SMSC95XX_E2P_CMD_LOADED;
-	}
+	*sm_reg(m, SMM_ID_REV) = m->chip->id_rev;
+	*sm_reg(m, SMM_PM_CTRL) = SMM_PM_CTRL_READY;
+	*sm_reg(m, SMM_BULK_IN_DLY) = SMM_BULK_IN_DLY_RESET;
+	*sm_reg(m, SMM_VLAN1) = SMM_VLAN_RESET;
+	*sm_reg(m, SMM_VLAN2) = SMM_VLAN_RESET;
+	sm_eeprom_load(m);
 	m->int_reported = 0;
 	m->fifo.count = 0;
 	m->fifo_bytes = 0;
@@ -512,37 +535,68 @@ static void sm_lite_reset(struct smscmodel *m)
 }
 
 /**
- * Run an E2P_CMD command (completes at once).
+ * Run an E2P_CMD command (completes at once).  Like the serial EEPROM
+ * behind it, writes and erases take effect only between EWEN and EWDS;
+ * the part powers up write-protected.
  *
  * @param m		Model
  * @param cmd		Value written
  */
 static void sm_eeprom_command(struct smscmodel *m, uint32_t cmd)
 {
-	unsigned int addr = cmd & SMSC95XX_E2P_CMD_ADDR_MASK;
-	uint32_t *data = sm_reg(m, SMSC95XX_E2P_DATA);
-	uint32_t *reg = sm_reg(m, SMSC95XX_E2P_CMD);
+	unsigned int addr = cmd & SMM_E2P_ADDR;
+	uint32_t *data = sm_reg(m, SMM_E2P_DATA);
+	uint32_t *reg = sm_reg(m, SMM_E2P_CMD);
 
-	*reg = (*reg & SMSC95XX_E2P_CMD_LOADED) |
-	       (cmd & (SMSC95XX_E2P_CMD_MASK | SMSC95XX_E2P_CMD_ADDR_MASK));
-	if (!(cmd & SMSC95XX_E2P_CMD_BUSY))
+	*reg = (*reg & SMM_E2P_LOADED) | (cmd & (SMM_E2P_OP | SMM_E2P_ADDR));
+	if (!(cmd & SMM_E2P_BUSY))
 		return;
-	switch (cmd & SMSC95XX_E2P_CMD_MASK) {
-	case SMSC95XX_E2P_CMD_READ:
+	switch (cmd & SMM_E2P_OP) {
+	case SMM_E2P_OP_READ:
 		*data = m->eeprom[addr];
 		break;
-	case SMSC95XX_E2P_CMD_WRITE:
-		m->eeprom[addr] = (uint8_t)*data;
+	case SMM_E2P_OP_EWEN:
+		m->eeprom_wen = true;
 		break;
-	case SMSC95XX_E2P_CMD_ERASE:
-		m->eeprom[addr] = 0xff;
+	case SMM_E2P_OP_EWDS:
+		m->eeprom_wen = false;
 		break;
-	case SMSC95XX_E2P_CMD_ERAL:
-		memset(m->eeprom, 0xff, sizeof(m->eeprom));
+	case SMM_E2P_OP_WRITE:
+	case SMM_E2P_OP_ERASE:
+		if (m->eeprom_wen)
+			m->eeprom[addr] = (cmd & SMM_E2P_OP) == SMM_E2P_OP_WRITE ?
+					  (uint8_t)*data : 0xff;
+		break;
+	case SMM_E2P_OP_WRAL:
+	case SMM_E2P_OP_ERAL:
+		if (m->eeprom_wen)
+			memset(m->eeprom, (cmd & SMM_E2P_OP) == SMM_E2P_OP_WRAL ?
+			       (uint8_t)*data : 0xff, sizeof(m->eeprom));
 		break;
 	default:
+		/* RELOAD */
+		sm_eeprom_load(m);
 		break;
 	}
+}
+
+/**
+ * INT_STS as the host reads it.  PHY_INT is read-only: it follows the
+ * internal PHY's interrupt line (a source set in PHY_ISR and unmasked in
+ * PHY_IMR) and clears only when the PHY's source register is read
+ * (LAN950x datasheet, INT_STS); the other bits are latched and cleared by
+ * writing one.
+ *
+ * @param m		Model
+ * @return		Value
+ */
+static uint32_t sm_int_sts(struct smscmodel *m)
+{
+	uint32_t v = *sm_reg(m, SMM_INT_STS);
+
+	if (m->phy[SMM_PHY_ISR] & m->phy[SMM_PHY_IMR])
+		v |= SMM_INT_PHY;
+	return v;
 }
 
 /**
@@ -561,18 +615,21 @@ static uint32_t sm_read(struct smscmodel *m, uint16_t off)
 		return 0;
 	v = *sm_reg(m, off);
 	switch (off) {
-	case SMSC95XX_HW_CFG:
+	case SMM_INT_STS:
+		v = sm_int_sts(m);
+		break;
+	case SMM_HW_CFG:
 		if (m->now < m->lrst_until)
-			v |= SMSC95XX_HW_CFG_LRST;
+			v |= SMM_HW_CFG_LRST;
 		break;
-	case SMSC95XX_PM_CTRL:
+	case SMM_PM_CTRL:
 		if (m->now < m->phyrst_until)
-			v |= SMSC95XX_PM_CTRL_PHY_RST;
+			v |= SMM_PM_CTRL_PHY_RST;
 		break;
-	case SMSC95XX_RX_FIFO_INF:
+	case SMM_RX_FIFO_INF:
 		v = (uint32_t)m->fifo_bytes;
 		break;
-	case SMSC95XX_TX_FIFO_INF:
+	case SMM_TX_FIFO_INF:
 		v = SM_TX_FIFO;
 		break;
 	default:
@@ -598,71 +655,75 @@ static void sm_write(struct smscmodel *m, uint16_t off, uint32_t v)
 		return;
 	r = sm_reg(m, off);
 	switch (off) {
-	case SMSC95XX_INT_STS:
-		*r &= ~v;		/* write one to clear */
-		m->int_reported &= *r;
+	case SMM_INT_STS:
+		/* Write one to clear; PHY_INT is read-only (never stored) */
+		*r &= ~v;
+		m->int_reported &= sm_int_sts(m);
 		break;
-	case SMSC95XX_HW_CFG:
-		if (v & (SMSC95XX_HW_CFG_LRST | SMSC95XX_HW_CFG_SRST)) {
+	case SMM_HW_CFG:
+		if (v & (SMM_HW_CFG_LRST | SMM_HW_CFG_SRST)) {
 			sm_lite_reset(m);
 			m->lrst_until = m->now + bn_sim_us(SM_RESET_US);
 			break;
 		}
-		*r = v & ~SMSC95XX_HW_CFG_PSEL;	/* internal PHY only */
+		*r = v & ~SMM_HW_CFG_PSEL;	/* internal PHY only */
 		break;
-	case SMSC95XX_PM_CTRL:
-		if (v & SMSC95XX_PM_CTRL_PHY_RST) {
+	case SMM_PM_CTRL:
+		if (v & SMM_PM_CTRL_PHY_RST) {
 			sm_phy_defaults(m);
 			m->phyrst_until = m->now + bn_sim_us(SM_RESET_US);
 		}
-		*r = (v & ~(SMSC95XX_PM_CTRL_PHY_RST |
-			    SMSC95XX_PM_CTRL_RES_CLR_WKP)) |
-		     SMSC95XX_PM_CTRL_DEV_RDY;
+		*r = (v & ~(SMM_PM_CTRL_PHY_RST | SMM_PM_CTRL_CLR_WKP)) |
+		     SMM_PM_CTRL_READY;
 		break;
-	case SMSC95XX_TX_CFG:
-		*r = v & SMSC95XX_TX_CFG_ON;
-		if (v & SMSC95XX_TX_CFG_STOP)
+	case SMM_TX_CFG:
+		*r = v & SMM_TX_CFG_ON;
+		if (v & SMM_TX_CFG_STOP)
 			*r = 0;
 		break;
-	case SMSC95XX_RX_CFG:
-		if (v & SMSC95XX_RX_CFG_FIFO_FLUSH) {
+	case SMM_RX_CFG:
+		if (v & SMM_RX_CFG_FLUSH) {
 			m->fifo.count = 0;
 			m->fifo_bytes = 0;
 		}
-		*r = v & ~SMSC95XX_RX_CFG_FIFO_FLUSH;
+		*r = v & ~SMM_RX_CFG_FLUSH;
 		break;
-	case SMSC95XX_E2P_CMD:
+	case SMM_E2P_CMD:
 		sm_eeprom_command(m, v);
 		break;
-	case SMSC95XX_E2P_DATA:
-		*r = v & SMSC95XX_E2P_DATA_MASK;
+	case SMM_E2P_DATA:
+		*r = v & SMM_E2P_DATA_BITS;
 		break;
-	case SMSC95XX_MII_ADDR:
+	case SMM_MII_ADDR:
 		sm_mii_command(m, v);
 		break;
-	case SMSC95XX_MII_DATA:
-		*r = v & SMSC95XX_MII_DATA_MASK;
+	case SMM_MII_DATA:
+		*r = v & SMM_MII_DATA_BITS;
 		break;
-	case SMSC95XX_ADDRH:
-		*r = v & 0xffff;
+	case SMM_ADDRH:
+		*r = v & SMM_ADDRH_BITS;
 		break;
-	case SMSC95XX_LED_GPIO_CFG:
-	case SMSC95XX_GPIO_CFG:
-	case SMSC95XX_AFC_CFG:
-	case SMSC95XX_BURST_CAP:
-	case SMSC95XX_GPIO_WAKE:
-	case SMSC95XX_INT_EP_CTL:
-	case SMSC95XX_BULK_IN_DLY:
-	case SMSC95XX_MAC_CR:
-	case SMSC95XX_ADDRL:
-	case SMSC95XX_HASHH:
-	case SMSC95XX_HASHL:
-	case SMSC95XX_FLOW:
-	case SMSC95XX_VLAN1:
-	case SMSC95XX_VLAN2:
-	case SMSC95XX_WUFF:
-	case SMSC95XX_WUCSR:
-	case SMSC95XX_COE_CR:
+	case SMM_BURST_CAP:
+		*r = v & SMM_BURST_CAP_BITS;
+		break;
+	case SMM_BULK_IN_DLY:
+		*r = v & SMM_BULK_IN_DLY_BITS;
+		break;
+	case SMM_LED_GPIO_CFG:
+	case SMM_GPIO_CFG:
+	case SMM_AFC_CFG:
+	case SMM_GPIO_WAKE:
+	case SMM_INT_EP_CTL:
+	case SMM_MAC_CR:
+	case SMM_ADDRL:
+	case SMM_HASHH:
+	case SMM_HASHL:
+	case SMM_FLOW:
+	case SMM_VLAN1:
+	case SMM_VLAN2:
+	case SMM_WUFF:
+	case SMM_WUCSR:
+	case SMM_COE_CR:
 		*r = v;
 		break;
 	default:
@@ -684,51 +745,67 @@ static void sm_write(struct smscmodel *m, uint16_t off, uint32_t v)
  */
 static bool sm_rx_accept(struct smscmodel *m, const struct sm_frame *f)
 {
-	uint32_t cr = *sm_reg(m, SMSC95XX_MAC_CR);
+	uint32_t cr = *sm_reg(m, SMM_MAC_CR);
 	const uint8_t *dst = f->data;
 	uint8_t own[6];
 	unsigned int b;
 
-	if (!(cr & SMSC95XX_MAC_CR_RXEN))
+	if (!(cr & SMM_MAC_CR_RXEN))
 		return false;
-	if (cr & SMSC95XX_MAC_CR_PRMS)
+	if (cr & SMM_MAC_CR_PRMS)
 		return true;
 	if (memcmp(dst, "\xff\xff\xff\xff\xff\xff", 6) == 0)
-		return !(cr & SMSC95XX_MAC_CR_BCAST);
+		return !(cr & SMM_MAC_CR_BCAST);
 	if (dst[0] & 1) {
-		if (cr & SMSC95XX_MAC_CR_MCPAS)
+		if (cr & SMM_MAC_CR_MCPAS)
 			return true;
-		if (!(cr & SMSC95XX_MAC_CR_HPFILT))
+		if (!(cr & SMM_MAC_CR_HPFILT))
 			return false;
 		b = sm_hash(dst);
-		return (*sm_reg(m, b >= 32 ? SMSC95XX_HASHH :
-				SMSC95XX_HASHL) >> (b & 31)) & 1;
+		return (*sm_reg(m, b >= 32 ? SMM_HASHH :
+				SMM_HASHL) >> (b & 31)) & 1;
 	}
-	bn_put_le32(own, *sm_reg(m, SMSC95XX_ADDRL));
-	bn_put_le16(own + 4, (uint16_t)*sm_reg(m, SMSC95XX_ADDRH));
+	bn_put_le32(own, *sm_reg(m, SMM_ADDRL));
+	bn_put_le16(own + 4, (uint16_t)*sm_reg(m, SMM_ADDRH));
 	return memcmp(dst, own, 6) == 0;
+}
+
+/**
+ * HW_CFG.RXDOFF: bytes the FIFO controller puts before each frame.
+ *
+ * @param m		Model
+ * @return		0..3
+ */
+static uint8_t sm_rxdoff(struct smscmodel *m)
+{
+	return (uint8_t)((*sm_reg(m, SMM_HW_CFG) & SMM_HW_CFG_RXDOFF) >>
+			 SMM_HW_CFG_RXDOFF_LSB);
 }
 
 /**
  * Bytes a frame occupies in the FIFO and in a bulk-IN transfer.
  *
  * @param len		Frame length without FCS
- * @return		Status word, offset, frame, CRC, padding
+ * @param rxdoff	Offset bytes before it
+ * @return		Status word, offset, frame, FCS, padding to the
+ *			next record boundary
  */
-static size_t sm_rx_record(size_t len)
+static size_t sm_rx_record(size_t len, unsigned int rxdoff)
 {
-	return (SMSC95XX_RX_STS_LEN + SMSC95XX_RX_OFFSET + len +
-		SMSC95XX_RX_CRC_LEN + 3) & ~(size_t)3;
+	return (SMM_RXS_BYTES + rxdoff + len + SMM_ETH_FCS +
+		SMM_RX_ALIGN - 1) & ~(size_t)(SMM_RX_ALIGN - 1);
 }
 
 /**
- * A frame finished arriving from the wire: filter it into the FIFO.
+ * A frame finished arriving from the wire: filter it into the FIFO, the
+ * RXDOFF offset in front of it.
  *
  * @param m		Model
  * @param f		Frame
  */
 static void sm_rx_arrive(struct smscmodel *m, const struct sm_frame *f)
 {
+	uint8_t rxdoff = sm_rxdoff(m);
 	struct sm_frame *slot;
 
 	if (!sm_rx_accept(m, f)) {
@@ -737,18 +814,20 @@ static void sm_rx_arrive(struct smscmodel *m, const struct sm_frame *f)
 	}
 	if (m->fifo.count == SM_RX_FIFO_FRAMES ||
 	    m->fifo.count == BN_SMSCMODEL_QUEUE ||
-	    m->fifo_bytes + sm_rx_record(f->len) > SM_RX_FIFO) {
+	    m->fifo_bytes + sm_rx_record(f->len, rxdoff) > SM_RX_FIFO) {
 		m->stats.rx_overflow++;
-		*sm_reg(m, SMSC95XX_INT_STS) |= SMSC95XX_INT_STS_RXDF;
+		*sm_reg(m, SMM_INT_STS) |= SMM_INT_RX_DROP;
 		return;
 	}
 	slot = &m->fifo.f[(m->fifo.head + m->fifo.count++) %
 			  BN_SMSCMODEL_QUEUE];
 	slot->len = f->len;
+	slot->rxdoff = rxdoff;
 	slot->at = f->at;
 	memcpy(slot->data, f->data, f->len);
-	m->fifo_bytes += sm_rx_record(f->len);
+	m->fifo_bytes += sm_rx_record(f->len, rxdoff);
 }
+
 
 /**
  * Build the next flood frame.
@@ -759,8 +838,8 @@ static void sm_rx_arrive(struct smscmodel *m, const struct sm_frame *f)
 static void sm_flood_frame(struct smscmodel *m, struct sm_frame *f)
 {
 	f->len = (uint16_t)BN_MAX(BN_MIN(m->cfg.flood_len,
-					 (size_t)BN_ETH_FRAME_MAX),
-				  (size_t)BN_ETH_HLEN);
+					 (size_t)SMM_ETH_MAX),
+				  (size_t)SMM_ETH_HDR);
 	memset(f->data, 0xff, 6);
 	memcpy(f->data + 6, "\x02\x00\x00\x00\x00\xfe", 6);
 	f->data[12] = 0x88;
@@ -789,8 +868,8 @@ static void sm_rx_advance(struct smscmodel *m)
 	if (!m->cfg.flood_len || !m->configured)
 		return;
 	wt = bn_smscmodel_wire_time(BN_MAX(BN_MIN(m->cfg.flood_len,
-					   (size_t)BN_ETH_FRAME_MAX),
-					   (size_t)BN_ETH_HLEN));
+					   (size_t)SMM_ETH_MAX),
+					   (size_t)SMM_ETH_HDR));
 	if (!m->flood_next)
 		m->flood_next = m->now + wt;
 	while (m->flood_next <= m->now) {
@@ -807,8 +886,8 @@ bool bn_smscmodel_push(struct bn_simdev *dev, const uint8_t *frame,
 	struct smscmodel *m = dev->priv;
 	struct sm_frame *f;
 
-	if (m->wire.count == BN_SMSCMODEL_QUEUE || len < BN_ETH_HLEN ||
-	    len > BN_ETH_FRAME_MAX) {
+	if (m->wire.count == BN_SMSCMODEL_QUEUE || len < SMM_ETH_HDR ||
+	    len > SMM_ETH_MAX) {
 		m->stats.rx_overflow++;
 		return false;
 	}
@@ -831,11 +910,9 @@ bool bn_smscmodel_push(struct bn_simdev *dev, const uint8_t *frame,
  */
 static bool sm_build_in(struct smscmodel *m, bn_simtime_t *ready)
 {
-	uint32_t hw = *sm_reg(m, SMSC95XX_HW_CFG);
-	uint32_t cap = *sm_reg(m, SMSC95XX_BURST_CAP);
+	uint32_t hw = *sm_reg(m, SMM_HW_CFG);
+	uint32_t cap = *sm_reg(m, SMM_BURST_CAP);
 	size_t limit = SM_IN_SINGLE, need = 0, off;
-	unsigned int rxdoff = (hw & SMSC95XX_HW_CFG_RXDOFF_MASK) >>
-			      SMSC95XX_HW_CFG_RXDOFF_SHIFT;
 	bn_simtime_t dly;
 	unsigned int i;
 
@@ -846,16 +923,20 @@ static bool sm_build_in(struct smscmodel *m, bn_simtime_t *ready)
 			*ready = m->flood_next;
 		return false;
 	}
-	if ((hw & SMSC95XX_HW_CFG_BCE) && cap)
+	if ((hw & SMM_HW_CFG_BCE) && cap)
 		limit = BN_MIN((size_t)cap * m->mps, sizeof(m->in_buf));
 	/* Hold a partial burst until BULK_IN_DLY after its first frame */
-	if (hw & SMSC95XX_HW_CFG_MEF) {
-		for (i = 0; i < m->fifo.count; i++)
-			need += sm_rx_record(m->fifo.f[(m->fifo.head + i) %
-					     BN_SMSCMODEL_QUEUE].len);
-		dly = (bn_simtime_t)*sm_reg(m, SMSC95XX_BULK_IN_DLY) *
+	if (hw & SMM_HW_CFG_MEF) {
+		for (i = 0; i < m->fifo.count; i++) {
+			const struct sm_frame *q =
+				&m->fifo.f[(m->fifo.head + i) %
+					   BN_SMSCMODEL_QUEUE];
+
+			need += sm_rx_record(q->len, q->rxdoff);
+		}
+		dly = (bn_simtime_t)*sm_reg(m, SMM_BULK_IN_DLY) *
 		      SM_DLY_UNIT;
-		if (need + sm_rx_record(SM_FRAME_MAX) <= limit &&
+		if (need + sm_rx_record(SM_FRAME_MAX, sm_rxdoff(m)) <= limit &&
 		    m->now < m->fifo.f[m->fifo.head].at + dly) {
 			*ready = m->fifo.f[m->fifo.head].at + dly;
 			return false;
@@ -864,31 +945,32 @@ static bool sm_build_in(struct smscmodel *m, bn_simtime_t *ready)
 	off = 0;
 	while (m->fifo.count) {
 		struct sm_frame *f = &m->fifo.f[m->fifo.head];
-		size_t fl = f->len + SMSC95XX_RX_CRC_LEN;
-		size_t rec = SMSC95XX_RX_STS_LEN + rxdoff + fl;
-		uint32_t sts = (uint32_t)fl << SMSC95XX_RX_STS_FL_SHIFT;
+		size_t fl = f->len + SMM_ETH_FCS;
+		size_t rec = SMM_RXS_BYTES + f->rxdoff + fl;
+		uint32_t sts = (uint32_t)fl << SMM_RXS_LEN_LSB;
 
-		if (off && (off + rec > limit ||
-			    !(hw & SMSC95XX_HW_CFG_MEF)))
+		if (off && (off + rec > limit || !(hw & SMM_HW_CFG_MEF)))
 			break;
 		if (f->data[0] & 1)
 			sts |= memcmp(f->data, "\xff\xff\xff\xff\xff\xff", 6) ?
-			       SMSC95XX_RX_STS_MF : SMSC95XX_RX_STS_BF;
-		if (bn_get_be16(&f->data[12]) > 1500)
-			sts |= SMSC95XX_RX_STS_FT;
+			       SMM_RXS_MCAST : SMM_RXS_BCAST;
+		if (bn_get_be16(&f->data[12]) > SMM_ETH_LEN_MAX)
+			sts |= SMM_RXS_ETHERTYPE;
 		bn_put_le32(&m->in_buf[off], sts);
-		memset(&m->in_buf[off + 4], 0, rxdoff);
-		memcpy(&m->in_buf[off + 4 + rxdoff], f->data, f->len);
-		bn_put_le32(&m->in_buf[off + 4 + rxdoff + f->len],
-			    sm_crc32(f->data, f->len));
-		off += rec;
+		off += SMM_RXS_BYTES;
+		memset(&m->in_buf[off], 0, f->rxdoff);
+		off += f->rxdoff;
+		memcpy(&m->in_buf[off], f->data, f->len);
+		off += f->len;
+		bn_put_le32(&m->in_buf[off], sm_crc32(f->data, f->len));
+		off += SMM_ETH_FCS;
 		m->stats.to_host++;
 		m->stats.to_host_bytes += f->len;
-		m->fifo_bytes -= sm_rx_record(f->len);
+		m->fifo_bytes -= sm_rx_record(f->len, f->rxdoff);
 		m->fifo.head = (m->fifo.head + 1) % BN_SMSCMODEL_QUEUE;
 		m->fifo.count--;
-		/* Pad to 4 bytes before the next record */
-		while (off & 3)
+		/* Pad to the next record boundary */
+		while (off % SMM_RX_ALIGN)
 			m->in_buf[off++] = 0;
 	}
 	bn_sim_bulk_in_start(&m->in, (uint32_t)off);
@@ -901,37 +983,50 @@ static bool sm_build_in(struct smscmodel *m, bn_simtime_t *ready)
  * ------------------------------------------------------------------------ */
 
 /**
+ * Count a malformed bulk-OUT transfer: the FIFO controller flags a
+ * transmitter error (INT_STS.TXE).
+ *
+ * @param m		Model
+ */
+static void sm_tx_error(struct smscmodel *m)
+{
+	m->stats.bad_out++;
+	*sm_reg(m, SMM_INT_STS) |= SMM_INT_TX_ERR;
+}
+
+/**
  * A bulk-OUT transfer ended: check the command words and send the frames.
+ * Each buffer is TX command A, TX command B, the data offset (0..3
+ * bytes), the data, and padding to the next 4-byte boundary.
  *
  * @param m		Model
  */
 static void sm_out_done(struct smscmodel *m)
 {
 	uint32_t off = 0, a, b, size, flen, doff;
-	bool on = (*sm_reg(m, SMSC95XX_MAC_CR) & SMSC95XX_MAC_CR_TXEN) &&
-		  (*sm_reg(m, SMSC95XX_TX_CFG) & SMSC95XX_TX_CFG_ON);
+	bool on = (*sm_reg(m, SMM_MAC_CR) & SMM_MAC_CR_TXEN) &&
+		  (*sm_reg(m, SMM_TX_CFG) & SMM_TX_CFG_ON);
 
-	if (m->out.overflow || m->out.len < SMSC95XX_TX_OVERHEAD) {
-		m->stats.bad_out++;
+	if (m->out.overflow || m->out.len < SMM_TXC_BYTES) {
+		sm_tx_error(m);
 		goto out;
 	}
-	while (off + SMSC95XX_TX_OVERHEAD <= m->out.len) {
+	while (off + SMM_TXC_BYTES <= m->out.len) {
 		a = bn_get_le32(&m->out_buf[off]);
 		b = bn_get_le32(&m->out_buf[off + 4]);
-		size = a & SMSC95XX_TX_CMD_A_BUF_SIZE;
-		flen = b & SMSC95XX_TX_CMD_B_FRAME_LENGTH;
-		doff = (a & SMSC95XX_TX_CMD_A_DATA_OFFSET) >> 16;
+		size = a & SMM_TXA_SIZE;
+		flen = b & SMM_TXB_LEN;
+		doff = (a & SMM_TXA_OFFSET) >> SMM_TXA_OFFSET_LSB;
 		/* The model takes single-segment frames only */
-		if ((a & (SMSC95XX_TX_CMD_A_FIRST_SEG |
-			  SMSC95XX_TX_CMD_A_LAST_SEG)) !=
-		    (SMSC95XX_TX_CMD_A_FIRST_SEG | SMSC95XX_TX_CMD_A_LAST_SEG) ||
-		    size != flen || flen < BN_ETH_HLEN ||
+		if ((a & (SMM_TXA_FIRST | SMM_TXA_LAST)) !=
+		    (SMM_TXA_FIRST | SMM_TXA_LAST) ||
+		    size != flen || flen < SMM_ETH_HDR ||
 		    flen > SM_FRAME_MAX ||
-		    off + SMSC95XX_TX_OVERHEAD + doff + size > m->out.len) {
-			m->stats.bad_out++;
+		    off + SMM_TXC_BYTES + doff + size > m->out.len) {
+			sm_tx_error(m);
 			goto out;
 		}
-		off += SMSC95XX_TX_OVERHEAD + doff;
+		off += SMM_TXC_BYTES + doff;
 		if (!on) {
 			m->stats.tx_off++;
 		} else {
@@ -944,10 +1039,11 @@ static void sm_out_done(struct smscmodel *m)
 				m->cfg.sink(m->cfg.sink_ctx, &m->out_buf[off],
 					    flen, m->now);
 		}
-		off = (off + size + 3) & ~3u;
+		off = (off + size + SMM_TX_ALIGN - 1) & ~(SMM_TX_ALIGN - 1u);
 	}
-	if (off < m->out.len && m->out.len - off >= 4)
-		m->stats.bad_out++;
+	/* Up to 3 bytes of end padding may trail; more is a stray command */
+	if (off < m->out.len && m->out.len - off >= SMM_TX_ALIGN)
+		sm_tx_error(m);
  out:
 	bn_sim_bulk_out_reset(&m->out);
 }
@@ -1011,15 +1107,15 @@ static void sm_control(struct bn_simdev *dev, const struct bn_setup *s,
 			return;
 		}
 	}
-	if (type != BN_USB_TYPE_VENDOR || s->length != SMSC95XX_REG_LEN) {
+	if (type != BN_USB_TYPE_VENDOR || s->length != SMM_REG_BYTES) {
 		reply->result = BN_SIM_STALL;
 		return;
 	}
-	if (s->request == SMSC95XX_REQ_READ_REG &&
+	if (s->request == SMM_REQ_READ_REG &&
 	    (s->request_type & BN_USB_DIR_IN)) {
 		bn_put_le32(data, sm_read(m, s->index));
-		reply->len = SMSC95XX_REG_LEN;
-	} else if (s->request == SMSC95XX_REQ_WRITE_REG &&
+		reply->len = SMM_REG_BYTES;
+	} else if (s->request == SMM_REQ_WRITE_REG &&
 		   !(s->request_type & BN_USB_DIR_IN)) {
 		sm_write(m, s->index, bn_get_le32(data));
 	} else {
@@ -1051,18 +1147,18 @@ static int sm_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf,
 	if (!m->configured)
 		return BN_SIM_STALL;
 	if (ep == SM_EP_INTR) {
-		sts = *sm_reg(m, SMSC95XX_INT_STS);
-		n = sts & *sm_reg(m, SMSC95XX_INT_EP_CTL) &
-		    ~SMSC95XX_INT_EP_CTL_INTEP_ON;
+		sts = sm_int_sts(m);
+		n = sts & *sm_reg(m, SMM_INT_EP_CTL) &
+		    ~SMM_INT_EP_ALWAYS;
 		if (!(n & ~m->int_reported) &&
-		    !(*sm_reg(m, SMSC95XX_INT_EP_CTL) &
-		      SMSC95XX_INT_EP_CTL_INTEP_ON))
+		    !(*sm_reg(m, SMM_INT_EP_CTL) &
+		      SMM_INT_EP_ALWAYS))
 			return BN_SIM_NAK;
 		m->int_reported |= n;
-		if (max < SMSC95XX_INTR_LEN)
+		if (max < SMM_INTR_BYTES)
 			return BN_SIM_STALL;
 		bn_put_le32(buf, sts);
-		*len = SMSC95XX_INTR_LEN;
+		*len = SMM_INTR_BYTES;
 		m->stats.interrupts++;
 		return BN_SIM_ACK;
 	}
@@ -1070,7 +1166,7 @@ static int sm_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf,
 		return BN_SIM_STALL;
 	if (!bn_sim_bulk_in_busy(&m->in) && !sm_build_in(m, ready)) {
 		/* Without BIR the chip answers an empty FIFO with a ZLP */
-		if (!(*sm_reg(m, SMSC95XX_HW_CFG) & SMSC95XX_HW_CFG_BIR))
+		if (!(*sm_reg(m, SMM_HW_CFG) & SMM_HW_CFG_BIR))
 			return BN_SIM_ACK;
 		return BN_SIM_NAK;
 	}
@@ -1222,9 +1318,8 @@ struct bn_simdev *bn_smscmodel_new(const struct bn_smscmodel_config *cfg)
 	m->chip = chip;
 	memset(m->eeprom, 0xff, sizeof(m->eeprom));
 	if (!cfg->blank_eeprom) {
-		m->eeprom[SMSC95XX_EEPROM_SIG_OFFSET] =
-			SMSC95XX_EEPROM_SIGNATURE;
-		memcpy(&m->eeprom[SMSC95XX_EEPROM_MAC_OFFSET], cfg->mac, 6);
+		m->eeprom[SMM_EEPROM_MAGIC_AT] = SMM_EEPROM_MAGIC;
+		memcpy(&m->eeprom[SMM_EEPROM_MAC_AT], cfg->mac, 6);
 	}
 	sm_build_config(m);
 	sm_lite_reset(m);

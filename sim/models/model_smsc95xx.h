@@ -21,6 +21,10 @@
  * several frames per transfer under MEF, BURST_CAP and BULK_IN_DLY) and
  * checks the command words of transmitted frames.  Frames move at the
  * 100 Mb/s wire rate: preamble, FCS and inter-frame gap included.
+ *
+ * The model shares nothing with the smsc95xx driver it judges: its
+ * register map, PHY registers and framing are its own
+ * (sim/models/smsc95xx_regs.h), written from the datasheet.
  */
 
 #include <stdint.h>

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bn_err.h"
+#include "bn_port.h"
 #include "drivers/smsc95xx/smsc95xx.h"
 #include "drivers/smsc95xx/smsc95xx_driver.h"
 #include "tests/unit/bn_test.h"
@@ -220,6 +221,45 @@ START_TEST(test_tx_command_words)
 }
 END_TEST
 
+/* LAN950x datasheet tables 5-41/5-42: TX command A defines bits 17:16
+ * (data start offset, 0..3 bytes), 13, 12 and 10:0; B defines 14, 13, 12
+ * and 10:0.  Every other bit is reserved.  The LAN9118 family's command A
+ * has a 5-bit offset in 20:16; the USB parts do not. */
+#define LAN950X_TXA_DEFINED	0x000337ffu
+#define LAN950X_TXB_DEFINED	0x000077ffu
+
+START_TEST(test_tx_command_fields)
+{
+	static const size_t lens[] = { 14, 60, 1514, 1518 };
+	uint8_t b[8];
+	size_t i;
+
+	/* the header's field masks stay inside the defined bits */
+	ck_assert_uint_eq(SMSC95XX_TX_CMD_A_DATA_OFFSET & ~LAN950X_TXA_DEFINED,
+			  0);
+	ck_assert_uint_eq((SMSC95XX_TX_CMD_A_FIRST_SEG |
+			   SMSC95XX_TX_CMD_A_LAST_SEG |
+			   SMSC95XX_TX_CMD_A_BUF_SIZE) & ~LAN950X_TXA_DEFINED,
+			  0);
+	ck_assert_uint_eq((SMSC95XX_TX_CMD_B_CSUM_ENABLE |
+			   SMSC95XX_TX_CMD_B_ADD_CRC_DIS |
+			   SMSC95XX_TX_CMD_B_DIS_PADDING |
+			   SMSC95XX_TX_CMD_B_FRAME_LENGTH) &
+			  ~LAN950X_TXB_DEFINED, 0);
+	/* the offset field holds 0..3 and nothing more */
+	ck_assert_uint_eq(SMSC95XX_TX_CMD_A_DATA_OFFSET >> 16, 3);
+	/* and the words the driver builds set no reserved bit */
+	for (i = 0; i < sizeof(lens) / sizeof(lens[0]); i++) {
+		smsc95xx_tx_header(b, lens[i]);
+		ck_assert_uint_eq(bn_get_le32(b) & ~LAN950X_TXA_DEFINED, 0);
+		ck_assert_uint_eq(bn_get_le32(b + 4) & ~LAN950X_TXB_DEFINED, 0);
+		ck_assert_uint_eq(bn_get_le32(b) & SMSC95XX_TX_CMD_A_BUF_SIZE,
+				  lens[i]);
+	}
+}
+END_TEST
+
+
 /* Independent reference: reflected CRC-32 (as zlib), then bit-reversed */
 static unsigned int ref_hash(const uint8_t *mac)
 {
@@ -268,6 +308,7 @@ static Suite *smsc95xx_rx_suite(void)
 	tcase_add_test(tc, test_zero_length_and_stray_bytes);
 	tcase_add_test(tc, test_garbage_status_words);
 	tcase_add_test(tc, test_tx_command_words);
+	tcase_add_test(tc, test_tx_command_fields);
 	tcase_add_test(tc, test_mcast_hash);
 	suite_add_tcase(s, tc);
 	return s;

@@ -15,20 +15,22 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "bn_enum.h"
 #include "bn_netdev.h"
 #include "bn_port.h"
 #include "bn_usb.h"
 #include "drivers/smsc95xx/smsc95xx.h"
+#include "drivers/smsc95xx/smsc95xx_driver.h"
 #include "sim/net/bootclient.h"
 #include "sim/bus/bus.h"
 #include "sim/models/model_smsc95xx.h"
-#include "sim/net/netpeer.h"
+#include "sim/models/registry.h"
 #include "sim/replay/replay.h"
+#include "sim/session/session.h"
 #include "sim/trace/trace.h"
 #include "sim/trace/urb.h"
 #include "tools/bootnic/cli.h"
 #include "tests/unit/bn_test.h"
+#include "tests/unit/sim_rig.h"
 
 BN_TESTS_FAMILY("lan9500");
 BN_TESTS_FAMILY("lan9500a");
@@ -38,15 +40,6 @@ BN_TESTS_FAMILY("lan9730");
 BN_TESTS_FAMILY("lan89530");
 
 #define FILE_LEN 6000
-
-static struct bn_boot boot;
-static struct bn_simdev *model;
-
-static void peer_rx(void *ctx, const uint8_t *frame, size_t len)
-{
-	(void)ctx;
-	bn_smscmodel_push(model, frame, len);
-}
 
 struct combo {
 	const char *chip;
@@ -71,49 +64,24 @@ static const uint8_t eeprom_mac[6] = { 0x00, 0x80, 0x0f, 0x95, 0x00, 0x42 };
 START_TEST(test_dhcp_tftp)
 {
 	const struct combo *c = &combos[_i];
-	char root[] = "/tmp/bn-tftp-XXXXXX", path[256];
-	struct bn_smscmodel_config mc = { .chip = c->chip, .speed = c->speed,
-					  .blank_eeprom = c->blank,
-					  .sink = bn_netpeer_sink, .tick = bn_netpeer_tick,
-					  .aneg_ms = 300 };
-	struct bn_netpeer_config pc = { .bootfile = "boot.bin",
-					.rx = peer_rx };
+	struct bn_session_opts o = { .model = bn_model_find(c->chip),
+				     .speed = c->speed, .host = BN_SIM_XHCI,
+				     .mac_set = true, .blank_eeprom = c->blank,
+				     .aneg_ms = 300 };
 	const struct bn_smscmodel_stats *st;
-	struct bn_sim_config sc;
-	struct bn_enum_result res;
-	struct bn_usb_device usb;
-	struct bn_netpeer *peer;
+	struct bn_session_result r;
+	const struct bn_boot *boot;
+	struct bn_session *s;
 	struct bn_netdev *nd;
-	struct bn_sim *sim;
-	uint8_t *file = malloc(FILE_LEN);
-	FILE *f;
-	int i;
+	struct rig_root root;
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	for (i = 0; i < FILE_LEN; i++)
-		file[i] = (uint8_t)(i * 13 + (i >> 7));
-	snprintf(path, sizeof(path), "%s/boot.bin", root);
-	f = fopen(path, "wb");
-	ck_assert_ptr_nonnull(f);
-	ck_assert_uint_eq(fwrite(file, 1, FILE_LEN, f), FILE_LEN);
-	fclose(f);
-	pc.tftp_root = root;
-	peer = bn_netpeer_new(&pc);
-	ck_assert_ptr_nonnull(peer);
-	memcpy(mc.mac, eeprom_mac, 6);
-	mc.sink_ctx = peer;
-	model = bn_smscmodel_new(&mc);
-	ck_assert_ptr_nonnull(model);
-	st = bn_smscmodel_stats(model);
-	bn_sim_config_default(&sc);
-	sc.profile = BN_SIM_XHCI;
-	sim = bn_sim_new(&sc);
-	ck_assert_int_eq(bn_sim_attach(sim, model), 0);
-	ck_assert_int_eq(bn_enum_attach(&usb, bn_sim_hcd(sim), 1, "smsc",
-					&bn_registry_builtin, &bn_boot_env, &boot,
-					&res), 0);
-	ck_assert_uint_eq(res.count, 1);
-	nd = res.netdevs[0];
+	bn_test_log_capture();
+	rig_root_make(&root, FILE_LEN, 13);
+	o.tftp_root = root.dir;
+	memcpy(o.mac, eeprom_mac, 6);
+	s = rig_session_open(&o, &r);
+	nd = bn_session_netdev(s);
+	st = bn_smscmodel_stats(bn_session_device(s));
 	ck_assert_str_eq(nd->driver->name, "smsc95xx");
 	ck_assert_str_eq(nd->family->name, c->family);
 	if (c->blank) {
@@ -123,38 +91,22 @@ START_TEST(test_dhcp_tftp)
 	} else {
 		ck_assert_mem_eq(nd->perm_addr, eeprom_mac, 6);
 	}
-	ck_assert_int_eq(bn_netdev_open(nd), 0);
 	/* autonegotiation is still running at open */
 	ck_assert(!nd->link_up);
-	bn_boot_start(&boot, nd, NULL);
-	while (bn_boot_step(&boot, bn_sim_now(sim) / BN_SIM_PER_US) <
-	       BN_BOOT_DONE && bn_sim_now(sim) < bn_sim_us(30000000))
-		bn_netdev_poll(nd);
-	ck_assert_msg(boot.state == BN_BOOT_DONE, "%s: boot state %d: %s",
-		      c->chip, boot.state, boot.error);
+	boot = rig_session_boot(s, &r, &root);
 	ck_assert(nd->link_up);
 	ck_assert_uint_eq(nd->speed, 100);
 	/* the link came up through the PHY interrupt on the interrupt EP */
 	ck_assert_uint_ge(st->interrupts, 1);
-	ck_assert_uint_gt(boot.link_us, 300000);
-	ck_assert_uint_eq(boot.ip[0], 10);
-	ck_assert_uint_eq(boot.ip[3], 15);
-	ck_assert_str_eq(boot.bootfile, "boot.bin");
-	ck_assert_uint_eq(boot.len, FILE_LEN);
-	ck_assert_mem_eq(boot.data, file, FILE_LEN);
+	ck_assert_uint_gt(boot->link_us, 300000);
 	ck_assert_uint_eq(nd->stats.rx_framing, 0);
 	ck_assert_uint_eq(nd->stats.rx_crc, 0);
 	ck_assert_uint_eq(st->bad_out, 0);
 	ck_assert_uint_eq(st->tx_off, 0);
 	ck_assert_uint_gt(st->from_host, 5);
 	ck_assert_uint_gt(st->to_host, 5);
-	bn_enum_detach(&usb, &res);
-	bn_boot_free(&boot);
-	bn_sim_free(sim);
-	bn_netpeer_free(peer);
-	unlink(path);
-	rmdir(root);
-	free(file);
+	ck_assert_int_eq(bn_session_close(s, &r), 0);
+	rig_root_remove(&root);
 }
 END_TEST
 
@@ -216,6 +168,25 @@ static uint16_t mii(struct bn_simdev *d, unsigned int reg, bn_simtime_t now)
 	return (uint16_t)rd(d, SMSC95XX_MII_DATA, now);
 }
 
+/* A model with the EEPROM address, configured (SET_CONFIGURATION 1) */
+static struct bn_simdev *new_configured(struct bn_smscmodel_config *mc,
+					bn_simtime_t t)
+{
+	struct bn_setup cfg = { .request = BN_USB_REQ_SET_CONFIGURATION,
+				.value = 1 };
+	struct bn_simdev_reply r;
+	struct bn_simdev *d;
+	uint8_t b[4];
+
+	memcpy(mc->mac, eeprom_mac, 6);
+	d = bn_smscmodel_new(mc);
+	ck_assert_ptr_nonnull(d);
+	memset(&r, 0, sizeof(r));
+	d->ops->control(d, &cfg, b, t, &r);
+	ck_assert_int_eq(r.result, BN_SIM_ACK);
+	return d;
+}
+
 START_TEST(test_registers)
 {
 	struct bn_smscmodel_config mc = { .chip = "lan9514",
@@ -229,10 +200,7 @@ START_TEST(test_registers)
 	uint16_t len;
 	bn_simtime_t rdy, t = bn_sim_us(10);
 
-	memcpy(mc.mac, eeprom_mac, 6);
-	d = bn_smscmodel_new(&mc);
-	ck_assert_ptr_nonnull(d);
-	d->ops->control(d, &cfg, b, t, &r);
+	d = new_configured(&mc, t);
 	ck_assert_uint_eq(rd(d, SMSC95XX_ID_REV, t), 0xec000002);
 	/* read-only: ID_REV ignores writes; unknown registers read zero */
 	wr(d, SMSC95XX_ID_REV, 0x12345678, t);
@@ -297,17 +265,25 @@ START_TEST(test_registers)
 	/* reported once until cleared */
 	ck_assert_int_eq(d->ops->in(d, 0x83, b, 16, &len, t, &rdy),
 			 BN_SIM_NAK);
-	ck_assert_uint_eq(mii(d, 29, t), SMSC95XX_PHY_INT_ANEG_COMP);
-	ck_assert_uint_eq(mii(d, 29, t), 0);
+	/* PHY_INT is read-only (LAN950x INT_STS): writing one leaves it up
+	 * while the PHY source is pending; reading PHY_INT_SRC drops it */
 	wr(d, SMSC95XX_INT_STS, SMSC95XX_INT_STS_PHY_INT, t);
+	ck_assert_uint_ne(rd(d, SMSC95XX_INT_STS, t) &
+			  SMSC95XX_INT_STS_PHY_INT, 0);
+	ck_assert_uint_eq(mii(d, 29, t), SMSC95XX_PHY_INT_ANEG_COMP);
 	ck_assert_uint_eq(rd(d, SMSC95XX_INT_STS, t) &
 			  SMSC95XX_INT_STS_PHY_INT, 0);
+	ck_assert_uint_eq(mii(d, 29, t), 0);
 	ck_assert_uint_ne(mii(d, 1, t) & 0x0024, 0);
 	ck_assert_uint_eq(mii(d, 5, t) & 0x0100, 0x0100);
 	/* restarting autonegotiation drops the link; BMSR latches it */
 	wr(d, SMSC95XX_MII_DATA, 0x1200, t);
 	wr(d, SMSC95XX_MII_ADDR, (1u << 11) | (0u << 6) | 3, t);
 	ck_assert_uint_eq(mii(d, 1, t) & 0x0004, 0);
+	/* the new source raises PHY_INT again and it is reported anew */
+	ck_assert_int_eq(d->ops->in(d, 0x83, b, 16, &len, t, &rdy),
+			 BN_SIM_ACK);
+	ck_assert_uint_ne(bn_get_le32(b) & SMSC95XX_INT_STS_PHY_INT, 0);
 	ck_assert_uint_eq(mii(d, 29, t), SMSC95XX_PHY_INT_LINK_DOWN);
 	bn_simdev_destroy(d);
 }
@@ -364,9 +340,6 @@ START_TEST(test_framing)
 					  .speed = BN_SPEED_HIGH,
 					  .sink = cap_sink };
 	const struct bn_smscmodel_stats *st;
-	struct bn_setup cfg = { .request = BN_USB_REQ_SET_CONFIGURATION,
-				.value = 1 };
-	struct bn_simdev_reply r;
 	struct bn_simdev *d;
 	uint8_t frame[100], x[200], y[200], b[512];
 	uint16_t len;
@@ -374,10 +347,8 @@ START_TEST(test_framing)
 	uint32_t sts;
 	int i;
 
-	memcpy(mc.mac, eeprom_mac, 6);
-	d = bn_smscmodel_new(&mc);
+	d = new_configured(&mc, t);
 	st = bn_smscmodel_stats(d);
-	d->ops->control(d, &cfg, b, t, &r);
 	memset(frame, 0xab, sizeof(frame));
 	memcpy(frame, eeprom_mac, 6);
 	/* transmit: dropped while TX is off, delivered once on */
@@ -469,6 +440,158 @@ START_TEST(test_framing)
 	ck_assert_int_eq(d->ops->in(d, 0x81, b, 512, &len, rdy, &rdy),
 			 BN_SIM_ACK);
 	ck_assert_uint_eq(len, 212);
+	bn_simdev_destroy(d);
+}
+END_TEST
+
+/* Facts the model took from the datasheet, not from the driver: checked
+ * here, and where the driver has code for the same fact (deframer,
+ * multicast hash) the two independent implementations must agree */
+
+static unsigned int dfr_count;
+static size_t dfr_len[8];
+
+static void dfr_frame(void *ctx, const uint8_t *frame, size_t len)
+{
+	(void)ctx;
+	(void)frame;
+	if (dfr_count < 8)
+		dfr_len[dfr_count] = len;
+	dfr_count++;
+}
+
+static void eeprom_cmd(struct bn_simdev *d, uint32_t cmd, bn_simtime_t t)
+{
+	wr(d, SMSC95XX_E2P_CMD, SMSC95XX_E2P_CMD_BUSY | cmd, t);
+	ck_assert_uint_eq(rd(d, SMSC95XX_E2P_CMD, t) & SMSC95XX_E2P_CMD_BUSY,
+			  0);
+}
+
+static uint8_t eeprom_byte(struct bn_simdev *d, unsigned int at,
+			   bn_simtime_t t)
+{
+	eeprom_cmd(d, SMSC95XX_E2P_CMD_READ | at, t);
+	return (uint8_t)rd(d, SMSC95XX_E2P_DATA, t);
+}
+
+START_TEST(test_model_facts)
+{
+	static const uint8_t group[6] = { 0x01, 0x00, 0x5e, 0x00, 0x00, 0x01 };
+	static const uint8_t other[6] = { 0x01, 0x00, 0x5e, 0x00, 0x00, 0x02 };
+	struct bn_smscmodel_config mc = { .chip = "lan9500a",
+					  .speed = BN_SPEED_HIGH,
+					  .sink = cap_sink };
+	const struct bn_smscmodel_stats *st;
+	struct smsc95xx_rx_counts c;
+	struct bn_simdev *d;
+	uint8_t f[4][80], x[200], b[512];
+	uint16_t len;
+	bn_simtime_t rdy, t = bn_sim_us(10);
+	unsigned int h, i, off;
+	uint32_t sts;
+
+	d = new_configured(&mc, t);
+	st = bn_smscmodel_stats(d);
+
+	/* EEPROM: write-protected until EWEN and again after EWDS; RELOAD
+	 * brings the new station address into ADDRH */
+	wr(d, SMSC95XX_E2P_DATA, 0x5a, t);
+	eeprom_cmd(d, SMSC95XX_E2P_CMD_WRITE | 6, t);
+	ck_assert_uint_eq(eeprom_byte(d, 6, t), 0x42);
+	eeprom_cmd(d, SMSC95XX_E2P_CMD_EWEN, t);
+	wr(d, SMSC95XX_E2P_DATA, 0x5a, t);
+	eeprom_cmd(d, SMSC95XX_E2P_CMD_WRITE | 6, t);
+	ck_assert_uint_eq(eeprom_byte(d, 6, t), 0x5a);
+	eeprom_cmd(d, SMSC95XX_E2P_CMD_EWDS, t);
+	wr(d, SMSC95XX_E2P_DATA, 0x11, t);
+	eeprom_cmd(d, SMSC95XX_E2P_CMD_WRITE | 6, t);
+	ck_assert_uint_eq(eeprom_byte(d, 6, t), 0x5a);
+	eeprom_cmd(d, SMSC95XX_E2P_CMD_RELOAD, t);
+	ck_assert_uint_eq(rd(d, SMSC95XX_ADDRH, t), 0x5a00);
+	ck_assert_uint_ne(rd(d, SMSC95XX_E2P_CMD, t) &
+			  SMSC95XX_E2P_CMD_LOADED, 0);
+
+	/* TX: a data start offset of 3 bytes, then a second buffer on the
+	 * next 4-byte boundary in the same transfer */
+	wr(d, SMSC95XX_MAC_CR, SMSC95XX_MAC_CR_TXEN | SMSC95XX_MAC_CR_RXEN, t);
+	wr(d, SMSC95XX_TX_CFG, SMSC95XX_TX_CFG_ON, t);
+	for (i = 0; i < 4; i++) {
+		memset(f[i], 0x40 + i, sizeof(f[i]));
+		memcpy(f[i], eeprom_mac, 6);
+		f[i][5] = 0x5a;			/* the reloaded address */
+	}
+	memset(x, 0xee, sizeof(x));
+	bn_put_le32(x, 0x3000 | (3u << 16) | 61);
+	bn_put_le32(x + 4, 61);
+	memcpy(x + 8 + 3, f[0], 61);		/* ends at 72 */
+	ck_assert_int_eq(out_xfer(d, x, 72, t), BN_SIM_ACK);
+	ck_assert_uint_eq(sent_len, 61);
+	ck_assert_mem_eq(sent, f[0], 61);
+	bn_put_le32(x + 72, 0x3000 | 60);
+	bn_put_le32(x + 76, 60);
+	memcpy(x + 80, f[1], 60);
+	ck_assert_int_eq(out_xfer(d, x, 140, t), BN_SIM_ACK);
+	ck_assert_uint_eq(st->bad_out, 0);
+	ck_assert_uint_eq(st->from_host, 3);
+	ck_assert_uint_eq(sent_len, 60);
+	ck_assert_mem_eq(sent, f[1], 60);
+
+	/* RX status flags, and the driver's deframer reads the records */
+	wr(d, SMSC95XX_HW_CFG, SMSC95XX_HW_CFG_MEF | SMSC95XX_HW_CFG_BIR |
+	   (2u << SMSC95XX_HW_CFG_RXDOFF_SHIFT), t);
+	wr(d, SMSC95XX_BULK_IN_DLY, 0, t);
+	wr(d, SMSC95XX_MAC_CR, SMSC95XX_MAC_CR_RXEN | SMSC95XX_MAC_CR_MCPAS, t);
+	f[0][12] = 0x08;			/* EtherType IPv4 */
+	f[0][13] = 0x00;
+	f[1][12] = 0x00;			/* 802.3 length 62 */
+	f[1][13] = 62;
+	memset(f[2], 0xff, 6);			/* broadcast */
+	memcpy(f[3], group, 6);			/* multicast */
+	ck_assert(bn_smscmodel_push(d, f[0], 60));
+	ck_assert(bn_smscmodel_push(d, f[1], 76));
+	ck_assert(bn_smscmodel_push(d, f[2], 61));
+	ck_assert(bn_smscmodel_push(d, f[3], 62));
+	t += bn_smscmodel_wire_time(60) + bn_smscmodel_wire_time(76) +
+	     bn_smscmodel_wire_time(61) + bn_smscmodel_wire_time(62);
+	ck_assert_int_eq(d->ops->in(d, 0x81, b, 512, &len, t, &rdy),
+			 BN_SIM_ACK);
+	off = 0;
+	for (i = 0; i < 4; i++) {
+		sts = bn_get_le32(b + off);
+		ck_assert_uint_eq((sts & SMSC95XX_RX_STS_FT) != 0, i != 1);
+		ck_assert_uint_eq((sts & SMSC95XX_RX_STS_BF) != 0, i == 2);
+		ck_assert_uint_eq((sts & SMSC95XX_RX_STS_MF) != 0, i == 3);
+		ck_assert_uint_eq(sts & SMSC95XX_RX_STS_FATAL, 0);
+		off += (4 + 2 + ((sts & SMSC95XX_RX_STS_FL_MASK) >> 16) + 3) &
+		       ~3u;
+	}
+	ck_assert_uint_eq(off, len);
+	dfr_count = 0;
+	ck_assert_int_eq(smsc95xx_deframe(b, len, dfr_frame, NULL, &c), 4);
+	ck_assert_uint_eq(c.frames, 4);
+	ck_assert_uint_eq(c.framing + c.crc + c.dropped, 0);
+	ck_assert_uint_eq(dfr_len[0], 60);
+	ck_assert_uint_eq(dfr_len[1], 76);
+	ck_assert_uint_eq(dfr_len[2], 61);
+	ck_assert_uint_eq(dfr_len[3], 62);
+
+	/* the multicast bucket the driver computes opens the model's hash
+	 * filter for that group and not for one in another bucket */
+	h = smsc95xx_mcast_hash(group);
+	ck_assert_uint_ne(smsc95xx_mcast_hash(other), h);
+	wr(d, h >= 32 ? SMSC95XX_HASHH : SMSC95XX_HASHL, 1u << (h & 31), t);
+	wr(d, SMSC95XX_MAC_CR, SMSC95XX_MAC_CR_RXEN | SMSC95XX_MAC_CR_HPFILT,
+	   t);
+	for (i = 0; i < 2; i++) {
+		/* the other group is filtered, then ours is delivered */
+		memcpy(f[3], i ? group : other, 6);
+		ck_assert(bn_smscmodel_push(d, f[3], 60));
+		t += bn_smscmodel_wire_time(60);
+		ck_assert_int_eq(d->ops->in(d, 0x81, b, 512, &len, t, &rdy),
+				 i ? BN_SIM_ACK : BN_SIM_NAK);
+		ck_assert_uint_eq(st->filtered, 1);
+	}
+	ck_assert_uint_eq(st->to_host, 5);
 	bn_simdev_destroy(d);
 }
 END_TEST
@@ -637,6 +760,7 @@ static Suite *smsc_sim_suite(void)
 	tcase_add_test(tc, test_chip_table);
 	tcase_add_test(tc, test_registers);
 	tcase_add_test(tc, test_framing);
+	tcase_add_test(tc, test_model_facts);
 	suite_add_tcase(s, tc);
 	tcase_set_timeout(boot_tc, 120);
 	tcase_add_loop_test(boot_tc, test_dhcp_tftp, 0,
