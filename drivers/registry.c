@@ -37,7 +37,6 @@
  * @param drv		Its name
  */
 #define BN_DRIVER_DECLARE(drv) extern const struct bn_driver drv;
-BN_BUILTIN_DRIVERS(BN_DRIVER_DECLARE)
 
 /**
  * List one driver object.
@@ -45,6 +44,8 @@ BN_BUILTIN_DRIVERS(BN_DRIVER_DECLARE)
  * @param drv		Its name
  */
 #define BN_DRIVER_ENTRY(drv) &drv,
+
+BN_BUILTIN_DRIVERS(BN_DRIVER_DECLARE)
 
 /** Every built-in driver, in match-priority order, NULL-terminated. */
 static const struct bn_driver *const bn_builtin_drivers[] = {
