@@ -11,7 +11,7 @@
  * within its first bytes (what format detection needs).
  */
 
-#define _GNU_SOURCE		/* fopencookie() */
+#define _GNU_SOURCE		/**< For fopencookie() */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
