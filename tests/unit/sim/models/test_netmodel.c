@@ -123,6 +123,160 @@ START_TEST(test_dhcp_tftp)
 }
 END_TEST
 
+/* ------------------------------------------------------------------------
+ * Where the independent models and the class drivers disagreed
+ * ------------------------------------------------------------------------ */
+
+struct rig {
+	struct bn_sim *sim;
+	struct bn_simdev *model;
+	struct bn_usb_device usb;
+	struct bn_enum_result res;
+	struct bn_netdev *nd;
+	int open_rc;
+};
+
+static const uint8_t rig_mac[6] = { 0x02, 0x00, 0x5e, 0x10, 0x20, 0x31 };
+
+static void rig_run(struct rig *r, unsigned int us)
+{
+	bn_simtime_t end = bn_sim_now(r->sim) + bn_sim_us(us);
+
+	while (bn_sim_now(r->sim) < end)
+		bn_netdev_poll(r->nd);
+}
+
+static void rig_up(struct rig *r, struct bn_netmodel_config *mc)
+{
+	struct bn_sim_config sc;
+
+	memcpy(mc->mac, rig_mac, 6);
+	r->model = bn_netmodel_new(mc);
+	ck_assert_ptr_nonnull(r->model);
+	bn_sim_config_default(&sc);
+	sc.profile = BN_SIM_XHCI;
+	r->sim = bn_sim_new(&sc);
+	ck_assert_int_eq(bn_sim_attach(r->sim, r->model), 0);
+	ck_assert_int_eq(bn_enum_attach(&r->usb, bn_sim_hcd(r->sim), 1,
+					"rig", &bn_registry_builtin, NULL,
+					NULL, &r->res), 0);
+	ck_assert_uint_eq(r->res.count, 1);
+	r->nd = r->res.netdevs[0];
+	r->open_rc = bn_netdev_open(r->nd);
+	if (r->open_rc == 0)
+		rig_run(r, 2000);
+}
+
+static void rig_down(struct rig *r)
+{
+	bn_enum_detach(&r->usb, &r->res);
+	bn_sim_free(r->sim);
+}
+
+static void make_frame(uint8_t *f, size_t len, const uint8_t *dst,
+		       uint8_t tag)
+{
+	memset(f, tag, len);
+	memcpy(f, dst, 6);
+	memcpy(f + 6, rig_mac, 6);
+	f[12] = 0x88;
+	f[13] = 0xb5;
+}
+
+/* NCM 1.0 3.2.1: an NTB of exactly dwNtbOutMaxSize ends without a
+ * zero-length packet.  The driver used to send one anyway; the model,
+ * which ends the block at that size, then saw an empty transfer. */
+START_TEST(test_ncm_full_block_no_zlp)
+{
+	struct bn_netmodel_config mc = { .cls = BN_NETMODEL_NCM,
+					 .speed = BN_SPEED_HIGH,
+					 .ntb_out_max = 2048 };
+	static const uint8_t bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	const struct bn_netmodel_stats *st;
+	struct rig r;
+	uint8_t f[1016];
+
+	rig_up(&r, &mc);
+	ck_assert_int_eq(r.open_rc, 0);
+	/* NTH 12 + 1000 + 1016, NDP16 of 20 at 2028: 2048 = 4 x 512 */
+	make_frame(f, 1000, bcast, 0x31);
+	ck_assert_int_eq(bn_netdev_transmit(r.nd, f, 1000, NULL), 0);
+	make_frame(f, 1016, bcast, 0x32);
+	ck_assert_int_eq(bn_netdev_transmit(r.nd, f, 1016, NULL), 0);
+	rig_run(&r, 5000);
+	st = bn_netmodel_stats(r.model);
+	ck_assert_msg(st->bad_out == 0, "model refused: %s", st->bad_why);
+	ck_assert_uint_eq(st->from_host, 2);
+	ck_assert_uint_eq(st->from_host_bytes, 2016);
+	/* and the next block goes through as well */
+	ck_assert_int_eq(bn_netdev_transmit(r.nd, f, 100, NULL), 0);
+	rig_run(&r, 2000);
+	ck_assert_uint_eq(st->from_host, 3);
+	ck_assert_uint_eq(st->bad_out, 0);
+	rig_down(&r);
+}
+END_TEST
+
+/* NCM 1.0 table 5-2: SetEthernetPacketFilter is optional (D0 of
+ * bmNetworkCapabilities).  The driver used to send it regardless and fail
+ * the open when a function without it stalled the request. */
+START_TEST(test_ncm_without_filter)
+{
+	struct bn_netmodel_config mc = { .cls = BN_NETMODEL_NCM,
+					 .speed = BN_SPEED_HIGH,
+					 .ncm_no_filter = true };
+	static const uint8_t other[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x99 };
+	const struct bn_netmodel_stats *st;
+	struct rig r;
+	uint8_t f[80];
+
+	rig_up(&r, &mc);
+	ck_assert_int_eq(r.open_rc, 0);
+	ck_assert(r.nd->link_up);
+	st = bn_netmodel_stats(r.model);
+	ck_assert_ptr_null(st->bad_why);
+	ck_assert_uint_eq(st->filter, 0);
+	/* The function filters nothing: a frame for another station too */
+	make_frame(f, sizeof(f), other, 0x41);
+	ck_assert(bn_netmodel_push(r.model, f, sizeof(f)));
+	rig_run(&r, 2000);
+	ck_assert_uint_eq(r.nd->stats.rx_packets, 1);
+	ck_assert_int_eq(bn_netdev_transmit(r.nd, f, sizeof(f), NULL), 0);
+	rig_run(&r, 2000);
+	ck_assert_uint_eq(st->from_host, 1);
+	rig_down(&r);
+}
+END_TEST
+
+/* The models apply the packet filter the driver set, as a device does */
+START_TEST(test_model_filters)
+{
+	static const enum bn_netmodel_class cls[3] = {
+		BN_NETMODEL_ECM, BN_NETMODEL_NCM, BN_NETMODEL_RNDIS,
+	};
+	struct bn_netmodel_config mc = { .cls = cls[_i],
+					 .speed = BN_SPEED_HIGH };
+	static const uint8_t other[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x99 };
+	const struct bn_netmodel_stats *st;
+	struct rig r;
+	uint8_t f[80];
+
+	rig_up(&r, &mc);
+	ck_assert_int_eq(r.open_rc, 0);
+	st = bn_netmodel_stats(r.model);
+	ck_assert_uint_ne(st->filter, 0);
+	make_frame(f, sizeof(f), other, 0x51);
+	ck_assert(bn_netmodel_push(r.model, f, sizeof(f)));
+	make_frame(f, sizeof(f), rig_mac, 0x52);
+	ck_assert(bn_netmodel_push(r.model, f, sizeof(f)));
+	rig_run(&r, 3000);
+	ck_assert_uint_eq(r.nd->stats.rx_packets, 1);
+	ck_assert_uint_eq(st->dropped, 1);
+	ck_assert_uint_eq(st->to_host, 1);
+	rig_down(&r);
+}
+END_TEST
+
 static Suite *netmodel_suite(void)
 {
 	Suite *s = suite_create("netmodel");
@@ -131,6 +285,12 @@ static Suite *netmodel_suite(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_loop_test(tc, test_dhcp_tftp, 0,
 			    sizeof(combos) / sizeof(combos[0]));
+	suite_add_tcase(s, tc);
+	tc = tcase_create("rules");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_ncm_full_block_no_zlp);
+	tcase_add_test(tc, test_ncm_without_filter);
+	tcase_add_loop_test(tc, test_model_filters, 0, 3);
 	suite_add_tcase(s, tc);
 	return s;
 }
