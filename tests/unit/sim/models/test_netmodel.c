@@ -116,6 +116,7 @@ START_TEST(test_dhcp_tftp)
 	bn_enum_detach(&usb, &res);
 	bn_boot_free(&boot);
 	bn_sim_free(sim);
+	bn_simdev_destroy(model);
 	bn_netpeer_free(peer);
 	unlink(path);
 	rmdir(root);
@@ -171,6 +172,7 @@ static void rig_down(struct rig *r)
 {
 	bn_enum_detach(&r->usb, &r->res);
 	bn_sim_free(r->sim);
+	bn_simdev_destroy(r->model);
 }
 
 static void make_frame(uint8_t *f, size_t len, const uint8_t *dst,
