@@ -134,10 +134,10 @@ struct rig {
 	struct bn_usb_device usb;
 	struct bn_enum_result res;
 	struct bn_netdev *nd;
-	int open_rc;
 };
 
 static const uint8_t rig_mac[6] = { 0x02, 0x00, 0x5e, 0x10, 0x20, 0x31 };
+static const uint8_t other_mac[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x99 };
 
 static void rig_run(struct rig *r, unsigned int us)
 {
@@ -163,9 +163,8 @@ static void rig_up(struct rig *r, struct bn_netmodel_config *mc)
 					NULL, &r->res), 0);
 	ck_assert_uint_eq(r->res.count, 1);
 	r->nd = r->res.netdevs[0];
-	r->open_rc = bn_netdev_open(r->nd);
-	if (r->open_rc == 0)
-		rig_run(r, 2000);
+	ck_assert_int_eq(bn_netdev_open(r->nd), 0);
+	rig_run(r, 2000);
 }
 
 static void rig_down(struct rig *r)
@@ -185,6 +184,14 @@ static void make_frame(uint8_t *f, size_t len, const uint8_t *dst,
 	f[13] = 0xb5;
 }
 
+static void rig_push(struct rig *r, const uint8_t *dst, uint8_t tag)
+{
+	uint8_t f[80];
+
+	make_frame(f, sizeof(f), dst, tag);
+	ck_assert(bn_netmodel_push(r->model, f, sizeof(f)));
+}
+
 /* NCM 1.0 3.2.1: an NTB of exactly dwNtbOutMaxSize ends without a
  * zero-length packet.  The driver used to send one anyway; the model,
  * which ends the block at that size, then saw an empty transfer. */
@@ -199,7 +206,6 @@ START_TEST(test_ncm_full_block_no_zlp)
 	uint8_t f[1016];
 
 	rig_up(&r, &mc);
-	ck_assert_int_eq(r.open_rc, 0);
 	/* NTH 12 + 1000 + 1016, NDP16 of 20 at 2028: 2048 = 4 x 512 */
 	make_frame(f, 1000, bcast, 0x31);
 	ck_assert_int_eq(bn_netdev_transmit(r.nd, f, 1000, NULL), 0);
@@ -227,22 +233,20 @@ START_TEST(test_ncm_without_filter)
 	struct bn_netmodel_config mc = { .cls = BN_NETMODEL_NCM,
 					 .speed = BN_SPEED_HIGH,
 					 .ncm_no_filter = true };
-	static const uint8_t other[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x99 };
 	const struct bn_netmodel_stats *st;
 	struct rig r;
 	uint8_t f[80];
 
 	rig_up(&r, &mc);
-	ck_assert_int_eq(r.open_rc, 0);
 	ck_assert(r.nd->link_up);
 	st = bn_netmodel_stats(r.model);
 	ck_assert_ptr_null(st->bad_why);
 	ck_assert_uint_eq(st->filter, 0);
 	/* The function filters nothing: a frame for another station too */
-	make_frame(f, sizeof(f), other, 0x41);
-	ck_assert(bn_netmodel_push(r.model, f, sizeof(f)));
+	rig_push(&r, other_mac, 0x41);
 	rig_run(&r, 2000);
 	ck_assert_uint_eq(r.nd->stats.rx_packets, 1);
+	make_frame(f, sizeof(f), other_mac, 0x42);
 	ck_assert_int_eq(bn_netdev_transmit(r.nd, f, sizeof(f), NULL), 0);
 	rig_run(&r, 2000);
 	ck_assert_uint_eq(st->from_host, 1);
@@ -258,19 +262,14 @@ START_TEST(test_model_filters)
 	};
 	struct bn_netmodel_config mc = { .cls = cls[_i],
 					 .speed = BN_SPEED_HIGH };
-	static const uint8_t other[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x99 };
 	const struct bn_netmodel_stats *st;
 	struct rig r;
-	uint8_t f[80];
 
 	rig_up(&r, &mc);
-	ck_assert_int_eq(r.open_rc, 0);
 	st = bn_netmodel_stats(r.model);
 	ck_assert_uint_ne(st->filter, 0);
-	make_frame(f, sizeof(f), other, 0x51);
-	ck_assert(bn_netmodel_push(r.model, f, sizeof(f)));
-	make_frame(f, sizeof(f), rig_mac, 0x52);
-	ck_assert(bn_netmodel_push(r.model, f, sizeof(f)));
+	rig_push(&r, other_mac, 0x51);
+	rig_push(&r, rig_mac, 0x52);
 	rig_run(&r, 3000);
 	ck_assert_uint_eq(r.nd->stats.rx_packets, 1);
 	ck_assert_uint_eq(st->dropped, 1);
