@@ -88,7 +88,7 @@
 
 /* Ethernet frames carried by the functions */
 #define BN_CDCDEV_ETH_ALEN		6	/**< MAC address length */
-#define BN_CDCDEV_ETH_HLEN		14	/**< Destination, source, type */
+#define BN_CDCDEV_ETH_HLEN		14	/**< Addresses and type */
 #define BN_CDCDEV_ETH_FRAME_MIN		60	/**< Shortest frame, no FCS */
 #define BN_CDCDEV_ETH_FRAME_MAX		1514	/**< wMaxSegmentSize */
 

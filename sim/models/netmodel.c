@@ -67,6 +67,16 @@
 #define NM_INTERVAL_FS		8
 /** Flood frames' EtherType (IEEE local experimental). */
 #define NM_FLOOD_TYPE		0x88b5
+/** Bulk wMaxPacketSize at high speed. */
+#define NM_MPS_HS		512
+/** Bulk wMaxPacketSize at full speed. */
+#define NM_MPS_FS		64
+/** bmAttributes: self-powered (D7 is reserved, set). */
+#define NM_CFG_SELF_POWERED	0xc0
+/** bMaxPower: 100 mA in 2 mA units. */
+#define NM_CFG_POWER		50
+/** String descriptor 0: US English. */
+#define NM_LANGID		0x0409
 
 /** One queued frame. */
 struct nm_frame {
@@ -87,7 +97,7 @@ struct netmodel {
 	uint16_t filter;			/**< ECM/NCM packet filter */
 	bool filter_set;			/**< Host has set it */
 	uint8_t ncm_caps;			/**< bmNetworkCapabilities */
-	struct bn_ntbdev_params ntb;		/**< NTB parameters advertised */
+	struct bn_ntbdev_params ntb;		/**< NTB parameters */
 	uint32_t ntb_in_max;			/**< Host's NTB input size */
 	uint16_t ntb_seq;			/**< NTH16 wSequence */
 	struct bn_rndisdev rndis;		/**< RNDIS state */
@@ -97,7 +107,8 @@ struct netmodel {
 	uint8_t in_buf[BN_NETMODEL_XFER_MAX];	/**< Bulk-IN transfer */
 	struct bn_sim_bulk_in in;		/**< Bulk-IN transfer being sent */
 	bool in_no_zlp;				/**< It ends at a size limit */
-	uint8_t out_buf[BN_NETMODEL_XFER_MAX + 512]; /**< Bulk-OUT transfer */
+	/** Bulk-OUT transfer. */
+	uint8_t out_buf[BN_NETMODEL_XFER_MAX + NM_MPS_HS];
 	struct bn_sim_bulk_out out;		/**< Bulk-OUT transfer being gathered */
 	/** Notifications. */
 	uint8_t notify[NM_NOTIFY_MAX][BN_CDCDEV_NOTIFY_MAX];
@@ -117,8 +128,8 @@ struct netmodel {
  * ------------------------------------------------------------------------ */
 
 /** Device descriptor (class per interface). */
-static const uint8_t nm_device_desc[18] = {
-	0x12, BN_DT_DEVICE, 0x00, 0x02, 0x00, 0x00, 0x00, 0x40,
+static const uint8_t nm_device_desc[BN_DEVICE_DESC_LEN] = {
+	BN_DEVICE_DESC_LEN, BN_DT_DEVICE, 0x00, 0x02, 0x00, 0x00, 0x00, 0x40,
 	0x25, 0x05, 0xa2, 0xa4, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01,
 };
 
@@ -139,7 +150,7 @@ static void nm_add_interface(struct netmodel *m, uint8_t num, uint8_t alt,
 {
 	uint8_t *d = m->config + m->config_len;
 
-	d[0] = 9;
+	d[0] = BN_INTERFACE_DESC_LEN;
 	d[1] = BN_DT_INTERFACE;
 	d[2] = num;
 	d[3] = alt;
@@ -148,7 +159,7 @@ static void nm_add_interface(struct netmodel *m, uint8_t num, uint8_t alt,
 	d[6] = sub;
 	d[7] = proto;
 	d[8] = 0;
-	m->config_len += 9;
+	m->config_len += BN_INTERFACE_DESC_LEN;
 }
 
 /**
@@ -156,7 +167,7 @@ static void nm_add_interface(struct netmodel *m, uint8_t num, uint8_t alt,
  *
  * @param m		Model
  * @param addr		bEndpointAddress
- * @param type		bmAttributes (2 bulk, 3 interrupt)
+ * @param type		bmAttributes (::bn_xfer_type)
  * @param mps		wMaxPacketSize
  * @param interval	bInterval
  */
@@ -165,13 +176,13 @@ static void nm_add_endpoint(struct netmodel *m, uint8_t addr, uint8_t type,
 {
 	uint8_t *d = m->config + m->config_len;
 
-	d[0] = 7;
+	d[0] = BN_ENDPOINT_DESC_LEN;
 	d[1] = BN_DT_ENDPOINT;
 	d[2] = addr;
 	d[3] = type;
 	bn_put_le16(&d[4], mps);
 	d[6] = interval;
-	m->config_len += 7;
+	m->config_len += BN_ENDPOINT_DESC_LEN;
 }
 
 /**
@@ -185,17 +196,16 @@ static void nm_build_config(struct netmodel *m)
 	uint8_t interval = hs ? NM_INTERVAL_HS : NM_INTERVAL_FS;
 	uint8_t *c = m->config;
 
-	m->mps = hs ? 512 : 64;
-	/* Configuration header: one configuration, two interfaces,
-	 * self-powered, 100 mA */
-	memset(c, 0, 9);
-	c[0] = 9;
+	m->mps = hs ? NM_MPS_HS : NM_MPS_FS;
+	/* Configuration 1 of two interfaces */
+	memset(c, 0, BN_CONFIG_DESC_LEN);
+	c[0] = BN_CONFIG_DESC_LEN;
 	c[1] = BN_DT_CONFIG;
 	c[4] = 2;
 	c[5] = 1;
-	c[7] = 0xc0;
-	c[8] = 0x32;
-	m->config_len = 9;
+	c[7] = NM_CFG_SELF_POWERED;
+	c[8] = NM_CFG_POWER;
+	m->config_len = BN_CONFIG_DESC_LEN;
 	switch (m->cfg.cls) {
 	case BN_NETMODEL_ECM:
 	case BN_NETMODEL_NCM:
@@ -212,7 +222,8 @@ static void nm_build_config(struct netmodel *m)
 		if (m->cfg.cls == BN_NETMODEL_NCM)
 			m->config_len += bn_cdcdev_fd_ncm(c + m->config_len,
 							  m->ncm_caps);
-		nm_add_endpoint(m, NM_EP_NOTIFY, 3, NM_NOTIFY_MPS, interval);
+		nm_add_endpoint(m, NM_EP_NOTIFY, BN_XFER_INTERRUPT,
+				NM_NOTIFY_MPS, interval);
 		/* Data: alternate 0 without endpoints, 1 with the pair */
 		nm_add_interface(m, NM_IF_DATA, 0, 0, BN_CDCDEV_CLASS_DATA, 0,
 				 m->cfg.cls == BN_NETMODEL_NCM ?
@@ -230,14 +241,14 @@ static void nm_build_config(struct netmodel *m)
 						       NM_IF_DATA);
 		m->config_len += bn_cdcdev_fd_union(c + m->config_len,
 						    NM_IF_CONTROL, NM_IF_DATA);
-		nm_add_endpoint(m, NM_EP_NOTIFY, 3, NM_RNDIS_NOTIFY_MPS,
-				interval);
+		nm_add_endpoint(m, NM_EP_NOTIFY, BN_XFER_INTERRUPT,
+				NM_RNDIS_NOTIFY_MPS, interval);
 		nm_add_interface(m, NM_IF_DATA, 0, 2, BN_CDCDEV_CLASS_DATA, 0,
 				 0);
 		break;
 	}
-	nm_add_endpoint(m, NM_EP_IN, 2, m->mps, 0);
-	nm_add_endpoint(m, NM_EP_OUT, 2, m->mps, 0);
+	nm_add_endpoint(m, NM_EP_IN, BN_XFER_BULK, m->mps, 0);
+	nm_add_endpoint(m, NM_EP_OUT, BN_XFER_BULK, m->mps, 0);
 	bn_put_le16(&c[2], m->config_len);
 }
 
@@ -270,7 +281,7 @@ static void nm_descriptor(struct netmodel *m, const struct bn_setup *s,
 		if ((s->value & 0xff) == 0) {
 			str[0] = 4;
 			str[1] = BN_DT_STRING;
-			bn_put_le16(&str[2], 0x0409);
+			bn_put_le16(&str[2], NM_LANGID);
 			len = 4;
 		} else if ((s->value & 0xff) == NM_STR_MAC) {
 			/* iMACAddress: 12 upper-case hex digits, UTF-16LE */

@@ -235,7 +235,8 @@ static int bn_ntbdev_walk(const struct bn_ntbdev_params *p, const uint8_t *buf,
 		ndp_len = bn_get_le16(&buf[ndp + 4]);
 		if (ndp_len < BN_NTBDEV_NDP16_MIN || ndp_len % 4 ||
 		    ndp_len > block - ndp)
-			return bn_cdcdev_refuse(why, "NDP16 wLength impossible");
+			return bn_cdcdev_refuse(why, "NDP16 wLength "
+						"impossible");
 		n = bn_ntbdev_ndp(p, buf, block, ndp, ndp_len, fn, ctx, why);
 		if (n < 0)
 			return n;

@@ -44,7 +44,7 @@
 #define BN_RNDISDEV_OID_HW_STATUS	0x00010102u	/**< 0: ready */
 #define BN_RNDISDEV_OID_MEDIA_SUPPORTED	0x00010103u	/**< Media list */
 #define BN_RNDISDEV_OID_MEDIA_IN_USE	0x00010104u	/**< Medium used */
-#define BN_RNDISDEV_OID_MAX_FRAME	0x00010106u	/**< Payload, no header */
+#define BN_RNDISDEV_OID_MAX_FRAME	0x00010106u	/**< No header */
 #define BN_RNDISDEV_OID_LINK_SPEED	0x00010107u	/**< Units of 100 b/s */
 #define BN_RNDISDEV_OID_VENDOR_DESC	0x0001010du	/**< Text */
 #define BN_RNDISDEV_OID_PACKET_FILTER	0x0001010eu	/**< Packet filter */
@@ -64,13 +64,13 @@
 #define BN_RNDISDEV_PF_PROMISCUOUS	0x00000020u	/**< Everything */
 
 /* Layouts ([MS-RNDIS] 2.2.3 - 2.2.14) */
-#define BN_RNDISDEV_HDR_LEN		8	/**< MessageType, MessageLength */
+#define BN_RNDISDEV_HDR_LEN		8	/**< Type and length */
 #define BN_RNDISDEV_INIT_LEN		24	/**< INITIALIZE_MSG */
 #define BN_RNDISDEV_INIT_CMPLT_LEN	52	/**< INITIALIZE_CMPLT */
 #define BN_RNDISDEV_REQ_LEN		12	/**< HALT, RESET, KEEPALIVE */
 #define BN_RNDISDEV_OID_MSG_LEN		28	/**< QUERY or SET header */
 #define BN_RNDISDEV_QUERY_CMPLT_LEN	24	/**< QUERY_CMPLT header */
-#define BN_RNDISDEV_CMPLT_LEN		16	/**< SET/RESET/KEEPALIVE_CMPLT */
+#define BN_RNDISDEV_CMPLT_LEN		16	/**< SET, RESET, KEEPALIVE */
 #define BN_RNDISDEV_PACKET_LEN		44	/**< PACKET_MSG header */
 #define BN_RNDISDEV_OFFSET_BASE		8	/**< Offsets count from here */
 #define BN_RNDISDEV_VERSION_MAJOR	1	/**< Protocol 1.0 */

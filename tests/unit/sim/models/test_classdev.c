@@ -661,7 +661,7 @@ static const struct rndis_bad rndis_bads[] = {
 	{ 20, 0xffffffffu, "outside the record" },	/* OOB length */
 	{ 20, 8, "outside the record" },		/* OOB at 0 */
 	{ 32, 4, "outside the record" },		/* PPI at 0 */
-	{ 144, 0x55, "shorter than a PACKET_MSG" },		/* trailing junk */
+	{ 144, 0x55, "shorter than a PACKET_MSG" },	/* junk */
 };
 
 START_TEST(test_rndis_unpack_hostile)
