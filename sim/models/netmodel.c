@@ -460,6 +460,30 @@ static bool nm_ncm_request(struct netmodel *m, const struct bn_setup *s,
 }
 
 /**
+ * Test a class request's recipient (an interface) and direction (the GET
+ * requests read, the others write).
+ *
+ * @param s		Request
+ * @return		true if the request has the shape its code demands
+ */
+static bool nm_class_shape_ok(const struct bn_setup *s)
+{
+	bool in = (s->request_type & BN_USB_DIR_IN) != 0;
+
+	if ((s->request_type & BN_USB_RECIP_MASK) != BN_USB_RECIP_INTERFACE)
+		return false;
+	switch (s->request) {
+	case BN_CDCDEV_GET_ENCAPSULATED:
+	case BN_CDCDEV_GET_NTB_PARAMETERS:
+	case BN_CDCDEV_GET_NTB_FORMAT:
+	case BN_CDCDEV_GET_NTB_INPUT_SIZE:
+		return in;
+	default:
+		return !in;
+	}
+}
+
+/**
  * A class request to the control interface.
  *
  * @param m		Model
@@ -475,7 +499,7 @@ static void nm_class_request(struct netmodel *m, const struct bn_setup *s,
 	size_t n;
 	unsigned int i;
 
-	if ((s->index & 0xff) != NM_IF_CONTROL)
+	if ((s->index & 0xff) != NM_IF_CONTROL || !nm_class_shape_ok(s))
 		goto stall;
 	switch (m->cfg.cls) {
 	case BN_NETMODEL_NCM:

@@ -15,7 +15,10 @@
 
 #include "bn_enum.h"
 #include "bn_netdev.h"
+#include "bn_port.h"
 #include "bn_usb.h"
+#include "classes/ncm.h"
+#include "classes/rndis.h"
 #include "sim/net/bootclient.h"
 #include "sim/bus/bus.h"
 #include "sim/models/netmodel.h"
@@ -278,6 +281,126 @@ START_TEST(test_model_filters)
 }
 END_TEST
 
+/* ------------------------------------------------------------------------
+ * The models' control pipe, driven directly
+ * ------------------------------------------------------------------------ */
+
+static int ctl(struct bn_simdev *dev, uint8_t type, uint8_t req,
+	       uint16_t value, uint16_t index, uint8_t *data, uint16_t len,
+	       uint16_t *got)
+{
+	struct bn_setup s = { type, req, value, index, len };
+	struct bn_simdev_reply reply = { BN_SIM_ACK, 0, 0 };
+
+	dev->ops->control(dev, &s, data, 0, &reply);
+	if (got)
+		*got = reply.len;
+	return reply.result;
+}
+
+START_TEST(test_model_control)
+{
+	struct bn_netmodel_config mc = { .cls = BN_NETMODEL_NCM,
+					 .speed = BN_SPEED_HIGH,
+					 .ncm_no_filter = true,
+					 .ntb_out_max = 4096 };
+	struct bn_ncm_params p;
+	struct bn_simdev *dev = bn_netmodel_new(&mc);
+	uint8_t d[64];
+	uint16_t n;
+
+	ck_assert_ptr_nonnull(dev);
+	ck_assert_int_eq(ctl(dev, 0x00, 0x09, 1, 0, NULL, 0, NULL),
+			 BN_SIM_ACK);
+	/* NTB parameters: the SDK's host side reads what was advertised */
+	ck_assert_int_eq(ctl(dev, 0xa1, 0x80, 0, 0, d, 64, &n), BN_SIM_ACK);
+	ck_assert_uint_eq(n, 28);
+	ck_assert_int_eq(bn_ncm_params_parse(d, n, &p), 0);
+	ck_assert_uint_eq(p.out_max, 4096);
+	ck_assert_uint_eq(p.in_max, BN_NETMODEL_XFER_MAX);
+	/* wrong direction, recipient or interface */
+	ck_assert_int_eq(ctl(dev, 0x21, 0x80, 0, 0, d, 28, NULL),
+			 BN_SIM_STALL);
+	ck_assert_int_eq(ctl(dev, 0xa0, 0x80, 0, 0, d, 28, NULL),
+			 BN_SIM_STALL);
+	ck_assert_int_eq(ctl(dev, 0xa1, 0x80, 0, 1, d, 28, NULL),
+			 BN_SIM_STALL);
+	/* the filter it does not claim */
+	ck_assert_int_eq(ctl(dev, 0x21, 0x43, 0x000e, 0, NULL, 0, NULL),
+			 BN_SIM_STALL);
+	/* NTB input size: 4 bytes (no 8-byte capability), 2048..in max */
+	bn_put_le32(d, 1024);
+	ck_assert_int_eq(ctl(dev, 0x21, 0x86, 0, 0, d, 4, NULL),
+			 BN_SIM_STALL);
+	bn_put_le32(d, 8192);
+	ck_assert_int_eq(ctl(dev, 0x21, 0x86, 0, 0, d, 8, NULL),
+			 BN_SIM_STALL);
+	ck_assert_int_eq(ctl(dev, 0x21, 0x86, 0, 0, d, 4, NULL), BN_SIM_ACK);
+	ck_assert_int_eq(ctl(dev, 0xa1, 0x85, 0, 0, d, 4, &n), BN_SIM_ACK);
+	ck_assert_uint_eq(bn_get_le32(d), 8192);
+	/* NTB16 only, and only while the data interface is idle */
+	ck_assert_int_eq(ctl(dev, 0x21, 0x84, 1, 0, NULL, 0, NULL),
+			 BN_SIM_STALL);
+	ck_assert_int_eq(ctl(dev, 0x21, 0x84, 0, 0, NULL, 0, NULL),
+			 BN_SIM_ACK);
+	ck_assert_int_eq(ctl(dev, 0x01, 0x0b, 1, 1, NULL, 0, NULL),
+			 BN_SIM_ACK);
+	ck_assert_int_eq(ctl(dev, 0x21, 0x84, 0, 0, NULL, 0, NULL),
+			 BN_SIM_STALL);
+	/* no RNDIS on an NCM function */
+	ck_assert_int_eq(ctl(dev, 0x21, 0x00, 0, 0, d, 24, NULL),
+			 BN_SIM_STALL);
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
+START_TEST(test_model_rndis_control)
+{
+	struct bn_netmodel_config mc = { .cls = BN_NETMODEL_RNDIS,
+					 .speed = BN_SPEED_HIGH };
+	struct bn_simdev *dev = bn_netmodel_new(&mc);
+	const struct bn_netmodel_stats *st = bn_netmodel_stats(dev);
+	struct bn_rndis_msg r;
+	uint8_t d[128], note[8];
+	uint16_t n;
+	uint16_t len;
+
+	ck_assert_int_eq(ctl(dev, 0x00, 0x09, 1, 0, NULL, 0, NULL),
+			 BN_SIM_ACK);
+	/* nothing waiting: one zero byte */
+	ck_assert_int_eq(ctl(dev, 0xa1, 0x01, 0, 0, d, 128, &n), BN_SIM_ACK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_uint_eq(d[0], 0);
+	/* a message whose length runs past the request: stalled, named */
+	len = (uint16_t)bn_rndis_build_init(d, 1, 16384);
+	bn_put_le32(&d[4], 200);
+	ck_assert_int_eq(ctl(dev, 0x21, 0x00, 0, 0, d, len, NULL),
+			 BN_SIM_STALL);
+	ck_assert_uint_eq(st->bad_out, 1);
+	ck_assert_ptr_nonnull(st->bad_why);
+	/* a good INITIALIZE: RESPONSE_AVAILABLE, then the completion */
+	len = (uint16_t)bn_rndis_build_init(d, 2, 16384);
+	ck_assert_int_eq(ctl(dev, 0x21, 0x00, 0, 0, d, len, NULL),
+			 BN_SIM_ACK);
+	ck_assert_int_eq(dev->ops->in(dev, 0x81, note, 8, &n, 0, NULL),
+			 BN_SIM_ACK);
+	ck_assert_uint_eq(n, 8);
+	ck_assert_mem_eq(note, "\x01\x00\x00\x00\x00\x00\x00\x00", 8);
+	ck_assert_int_eq(ctl(dev, 0xa1, 0x01, 0, 0, d, 128, &n), BN_SIM_ACK);
+	ck_assert_int_eq(bn_rndis_parse_msg(d, n, &r), 0);
+	ck_assert_uint_eq(r.type, BN_RNDIS_INITIALIZE_MSG | BN_RNDIS_CMPLT);
+	ck_assert_uint_eq(r.request_id, 2);
+	/* no data before a packet filter */
+	ck_assert_int_eq(ctl(dev, 0x01, 0x0b, 0, 1, NULL, 0, NULL),
+			 BN_SIM_ACK);
+	make_frame(d, 60, rig_mac, 0x61);
+	ck_assert(bn_netmodel_push(dev, d, 60));
+	ck_assert_int_eq(dev->ops->in(dev, 0x82, d, 128, &n, 0, NULL),
+			 BN_SIM_NAK);
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
 static Suite *netmodel_suite(void)
 {
 	Suite *s = suite_create("netmodel");
@@ -292,6 +415,8 @@ static Suite *netmodel_suite(void)
 	tcase_add_test(tc, test_ncm_full_block_no_zlp);
 	tcase_add_test(tc, test_ncm_without_filter);
 	tcase_add_loop_test(tc, test_model_filters, 0, 3);
+	tcase_add_test(tc, test_model_control);
+	tcase_add_test(tc, test_model_rndis_control);
 	suite_add_tcase(s, tc);
 	return s;
 }
