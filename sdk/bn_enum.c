@@ -144,6 +144,13 @@ int bn_usb_choose_config(struct bn_usb_device *dev,
 			 const struct bn_registry *reg,
 			 struct bn_enum_result *res)
 {
+	return bn_usb_choose_config_value(dev, reg, 0, res);
+}
+
+int bn_usb_choose_config_value(struct bn_usb_device *dev,
+			       const struct bn_registry *reg, uint8_t value,
+			       struct bn_enum_result *res)
+{
 	struct bn_config best_cfg;
 	uint8_t *best_buf = NULL;
 	int best = -1, score, rc;
@@ -160,6 +167,8 @@ int bn_usb_choose_config(struct bn_usb_device *dev,
 			       bn_strerror(rc));
 			goto err;
 		}
+		if (value && dev->config.value != value)
+			continue;
 		score = bn_usb_config_score(dev, &dev->config, reg);
 		BN_DBG(dev->name, "configuration %u (value %u): score %d", i,
 		       dev->config.value, score);
@@ -177,8 +186,12 @@ int bn_usb_choose_config(struct bn_usb_device *dev,
 	bn_port_free(dev->config_buf);
 	dev->config_buf = best_buf;
 	if (!best_buf) {
-		BN_ERR(dev->name, "no valid configuration among %u",
-		       dev->desc.num_configs);
+		if (value)
+			BN_ERR(dev->name, "no valid configuration with value "
+			       "%u among %u", value, dev->desc.num_configs);
+		else
+			BN_ERR(dev->name, "no valid configuration among %u",
+			       dev->desc.num_configs);
 		return -BN_EINVAL;
 	}
 	dev->config = best_cfg;
@@ -237,13 +250,23 @@ int bn_enum_attach(struct bn_usb_device *dev, struct bn_hcd *hcd,
 		   const struct bn_netdev_env *env, void *env_priv,
 		   struct bn_enum_result *res)
 {
+	return bn_enum_attach_value(dev, hcd, address, name, reg, 0, env,
+				    env_priv, res);
+}
+
+int bn_enum_attach_value(struct bn_usb_device *dev, struct bn_hcd *hcd,
+			 uint8_t address, const char *name,
+			 const struct bn_registry *reg, uint8_t value,
+			 const struct bn_netdev_env *env, void *env_priv,
+			 struct bn_enum_result *res)
+{
 	int rc;
 
 	bn_port_memset(res, 0, sizeof(*res));
 	rc = bn_usb_enumerate(dev, hcd, address, name);
 	if (rc < 0)
 		return rc;
-	rc = bn_usb_choose_config(dev, reg, res);
+	rc = bn_usb_choose_config_value(dev, reg, value, res);
 	if (rc < 0)
 		goto err;
 	rc = bn_enum_probe(dev, reg, env, env_priv, res);

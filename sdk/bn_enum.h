@@ -89,6 +89,22 @@ int bn_usb_choose_config(struct bn_usb_device *dev,
 			 struct bn_enum_result *res);
 
 /**
+ * Keep the configuration with a given bConfigurationValue (step 5 when the
+ * configuration is chosen by data, or to reproduce a recorded session).
+ *
+ * @param dev		Enumerated device
+ * @param reg		Drivers (for the score reported)
+ * @param value		bConfigurationValue wanted (0: the best scored, as
+ *			bn_usb_choose_config())
+ * @param res		Choice out (config_index, config_value, score)
+ * @return		0, -BN_EINVAL when no valid configuration has that
+ *			value, or another negative ::bn_err
+ */
+int bn_usb_choose_config_value(struct bn_usb_device *dev,
+			       const struct bn_registry *reg, uint8_t value,
+			       struct bn_enum_result *res);
+
+/**
  * Select the kept configuration and probe a driver per function (step 6).
  *
  * @param dev		Device with its chosen configuration
@@ -121,6 +137,28 @@ int bn_enum_attach(struct bn_usb_device *dev, struct bn_hcd *hcd,
 		   const struct bn_registry *reg,
 		   const struct bn_netdev_env *env, void *env_priv,
 		   struct bn_enum_result *res);
+
+/**
+ * Run the whole enumeration with the configuration chosen by its value.
+ *
+ * @param dev		Device structure
+ * @param hcd		Host controller
+ * @param address	Address to assign
+ * @param name		Log prefix
+ * @param reg		Drivers
+ * @param value		bConfigurationValue to select (0: the best scored,
+ *			as bn_enum_attach())
+ * @param env		Environment callbacks
+ * @param env_priv	For the environment
+ * @param res		Result out
+ * @return		0 or a negative ::bn_err; on failure nothing is left
+ *			bound and @p dev is released
+ */
+int bn_enum_attach_value(struct bn_usb_device *dev, struct bn_hcd *hcd,
+			 uint8_t address, const char *name,
+			 const struct bn_registry *reg, uint8_t value,
+			 const struct bn_netdev_env *env, void *env_priv,
+			 struct bn_enum_result *res);
 
 /**
  * Undo bn_enum_attach(): remove the network devices, release the device.

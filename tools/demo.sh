@@ -38,6 +38,10 @@ step "which family does the AX88772A (0b95:772a) bind to?" \
 step "the AX88772A's reset program, as data" "bootnic family ax88772a"
 "$bn" family ax88772a
 
+step "every device model the simulator has, chips and classes alike" \
+	"bootnic sim --list"
+"$bn" sim --list
+
 step "the AX88772A model on the simulated bus: driver, link, DHCP lease" \
 	"bootnic sim --model ax88772a --pcap-out $build/asix-ax88772a-sim.pcap"
 "$bn" sim --model ax88772a --pcap-out "$build/asix-ax88772a-sim.pcap"

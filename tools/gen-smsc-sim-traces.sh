@@ -4,7 +4,8 @@
 #
 # Regenerate traces/smsc-<family>-sim.pcap: the smsc95xx driver booting
 # (link-up, DHCP, TFTP of a 3277-byte file) on each LAN95xx model,
-# recorded by `bootnic sim --pcap-out`.  Deterministic: the same
+# recorded by `bootnic sim --pcap-out` (the session runner,
+# sim/session/session.c).  Deterministic: the same
 # tree produces byte-identical files.
 #
 # usage: tools/gen-smsc-sim-traces.sh [BUILD_DIR]
@@ -22,6 +23,7 @@ for pair in lan9500:lan9500 lan9500a:lan9500a lan9514:lan9512 \
 	    lan9530:lan9530 lan9730:lan9730 lan89530:lan89530; do
 	chip=${pair%%:*}
 	family=${pair#*:}
-	"$build/bootnic" sim --model "$chip" --tftp-root "$root" \
+	"$build/bootnic" sim --model "$chip" --speed high --host xhci \
+		--tftp-root "$root" \
 		--pcap-out "traces/smsc-$family-sim.pcap"
 done

@@ -9,18 +9,18 @@
  * models.
  *
  * Hardware facts (command numbers, register bits, framing) come from the
- * driver's header, drivers/asix/asix.h, which names them from the
- * reference; everything this file adds on top (PHY identifiers, SRAM
- * sizes, autonegotiation time, power-on register values) is a model
- * choice and is named as such.
+ * model's own header, sim/models/asix_regs.h, written from the reference
+ * and shared with nothing the driver includes: the model and the driver
+ * under test must each be right on their own.  Everything this file adds on
+ * top (PHY identifiers, PHY addresses, SRAM sizes, autonegotiation time,
+ * power-on register values) is a model choice and is named as such.
  */
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "bn_port.h"
-#include "bn_netdev.h"
-#include "drivers/asix/asix.h"
+#include "sim/models/asix_regs.h"
 #include "sim/models/model_asix.h"
 #include "sim/models/simstd.h"
 
@@ -33,29 +33,54 @@
 /** Transmit SRAM in bytes (a model choice). */
 #define AM_TX_SRAM		8192
 /** Largest bulk-in transfer (MFB 16 kB). */
-#define AM_XFER_MAX		16384
+#define AM_XFER_MAX		(AXM_RXC_MFB_UNIT << AXM_RXC_MFB_FIELD)
 /** Interrupt packets queued at once. */
 #define AM_INT_MAX		4
-/** Wire overhead per frame in bytes: FCS 4, preamble+SFD 8, IFG 12. */
-#define AM_WIRE_OVERHEAD	(4 + 20)
+/** Wire overhead per frame in bytes: FCS, preamble and SFD, gap. */
+#define AM_WIRE_OVERHEAD	(AXM_ETH_FCS + AXM_ETH_PREAMBLE + AXM_ETH_IFG)
 /** Interrupt endpoint bInterval at high speed (2^(11-1) microframes). */
 #define AM_INT_INTERVAL		11
+/** Largest frame taken from the driver: untagged maximum plus one 802.1Q
+ * tag (a model choice: the MAC is not in jumbo mode). */
+#define AM_TX_FRAME_MAX		(AXM_ETH_MAX + AXM_ETH_VLAN_TAG)
 /** Link partner's ability (LPA): ACK, pause, every 10/100 mode. */
-#define AM_PARTNER_LPA		(BN_LPA_ACK | BN_ADVERTISE_PAUSE |	\
-				 BN_ADVERTISE_ALL | BN_ADVERTISE_CSMA)
+#define AM_PARTNER_LPA		(AXM_ANLPAR_ACK | AXM_ANAR_PAUSE |	\
+				 AXM_ANAR_10_100 | AXM_ANAR_CSMA)
 /** Link partner's 1000BASE-T ability (STAT1000). */
-#define AM_PARTNER_1000		(BN_STAT1000_FULL | BN_STAT1000_HALF)
+#define AM_PARTNER_1000		(AXM_GBSR_FULL | AXM_GBSR_HALF)
 /** BMSR of a 10/100 PHY: every mode, AN capable, extended registers. */
-#define AM_BMSR_10_100		0x7809
-/** READ_PHY_ID byte meaning "no PHY" (type 7). */
-#define AM_PHYID_NONE		0xe0
+#define AM_BMSR_10_100		(AXM_BMSR_100FULL | AXM_BMSR_100HALF |	\
+				 AXM_BMSR_10FULL | AXM_BMSR_10HALF |	\
+				 AXM_BMSR_ANEGCAPABLE | AXM_BMSR_EXTCAP)
+/** READ_PHY_ID byte of an absent PHY: type "none", address 0. */
+#define AM_PHYID_NONE		(AXM_PHYID_TYPE_NONE << AXM_PHYID_TYPE_SHIFT)
+/** Address of the AX88178's external gigabit PHY (a model choice). */
+#define AM_178_PHY_ADDR		0x18
+/** READ_PHY_ID byte of the AX88178's PHY: gigabit type, its address. */
+#define AM_178_PHYID		((AXM_PHYID_TYPE_GIGA << AXM_PHYID_TYPE_SHIFT) \
+				 | AM_178_PHY_ADDR)
 /** Address of the AX88172's external 10/100 PHY (a model choice). */
 #define AM_172_PHY_ADDR		0x01
 /** AX88172 GPIO bits driving GPIO0 low: its PHY's reset (a model choice
  * matching the low pulse on GPIO0 every board's GPIO bytes make). */
-#define AM_172_PHY_RESET	(ASIX_GPIO_GPO0EN | ASIX_GPIO_GPO_0)
-/** The AX88172's medium register is 8 bits wide. */
-#define AM_172_MEDIUM_MASK	0x00ff
+#define AM_172_PHY_RESET	(AXM_GPIO_0EN | AXM_GPIO_0)
+/** Bulk-in transfer size of the 772B (a model choice: the 2 kB receive
+ * queue entry, whatever QCTCTRL holds). */
+#define AM_772B_XFER		AXM_RXC_MFB_UNIT
+/** EtherType of the flood frames (IEEE local experimental 1). */
+#define AM_FLOOD_TYPE		0x88b5
+/** Payload byte of the flood frames. */
+#define AM_FLOOD_FILL		0x5a
+/** Vendor ID of ASIX. */
+#define AM_VID_ASIX		0x0b95
+/** AX88772 power-on medium mode: 100 Mb/s, full duplex, flow control,
+ * receiver on (the value every reference driver writes back). */
+#define AM_MEDIUM_772		(AXM_MED_PS | AXM_MED_RE | AXM_MED_TFC |	\
+				 AXM_MED_RFC | AXM_MED_AC | AXM_MED_FD)
+/** AX88178 power-on medium mode: the 772's plus jumbo frames. */
+#define AM_MEDIUM_178		(AM_MEDIUM_772 | AXM_MED_JFE)
+/** AX88172 power-on medium mode: full duplex, transmitter, flow control. */
+#define AM_MEDIUM_172		(AXM172_MED_FD | AXM172_MED_TX | AXM172_MED_FC)
 
 /** A chip as data. */
 struct am_chip {
@@ -79,25 +104,23 @@ struct am_chip {
 
 /** The five chips. */
 static const struct am_chip am_chips[BN_ASIX_CHIP_COUNT] = {
-	[BN_ASIX_AX88772] = { "ax88772", "AX88772", 0x0b95, 0x7720,
-			      ASIX_CHIPCODE_AX88772, ASIX_EMBEDDED_PHY_ADDR,
-			      { AM_PHYID_NONE, ASIX_EMBEDDED_PHY_ADDR },
-			      false, false, false, 0x003b, 0x1841 },
-	[BN_ASIX_AX88772A] = { "ax88772a", "AX88772A", 0x0b95, 0x772a,
-			       ASIX_CHIPCODE_AX88772A, ASIX_EMBEDDED_PHY_ADDR,
-			       { AM_PHYID_NONE, ASIX_EMBEDDED_PHY_ADDR },
-			       false, false, false, 0x003b, 0x1881 },
-	[BN_ASIX_AX88772B] = { "ax88772b", "AX88772B", 0x0b95, 0x772b,
-			       ASIX_CHIPCODE_AX88772B, ASIX_EMBEDDED_PHY_ADDR,
-			       { AM_PHYID_NONE, ASIX_EMBEDDED_PHY_ADDR },
-			       false, true, true, 0x003b, 0x1881 },
-	[BN_ASIX_AX88178] = { "ax88178", "AX88178", 0x0b95, 0x1780,
-			      0x00, 0x18,
-			      { AM_PHYID_NONE,
-				(ASIX_PHYID_TYPE_GIGABIT << ASIX_PHYID_TYPE_SHIFT)
-				| 0x18 },
-			      true, false, false, 0x0141, 0x0cc2 },
-	[BN_ASIX_AX88172] = { "ax88172", "AX88172", 0x0b95, 0x1720,
+	[BN_ASIX_AX88772] = { "ax88772", "AX88772", AM_VID_ASIX, 0x7720,
+			      AXM_CODE_772, AXM_EMBEDDED_PHY,
+			      { AM_PHYID_NONE, AXM_EMBEDDED_PHY },
+			      false, false, false, 0x003b, 0x1841, false },
+	[BN_ASIX_AX88772A] = { "ax88772a", "AX88772A", AM_VID_ASIX, 0x772a,
+			       AXM_CODE_772A, AXM_EMBEDDED_PHY,
+			       { AM_PHYID_NONE, AXM_EMBEDDED_PHY },
+			       false, false, false, 0x003b, 0x1881, false },
+	[BN_ASIX_AX88772B] = { "ax88772b", "AX88772B", AM_VID_ASIX, 0x772b,
+			       AXM_CODE_772B, AXM_EMBEDDED_PHY,
+			       { AM_PHYID_NONE, AXM_EMBEDDED_PHY },
+			       false, true, true, 0x003b, 0x1881, false },
+	[BN_ASIX_AX88178] = { "ax88178", "AX88178", AM_VID_ASIX, 0x1780,
+			      0x00, AM_178_PHY_ADDR,
+			      { AM_PHYID_NONE, AM_178_PHYID },
+			      true, false, false, 0x0141, 0x0cc2, false },
+	[BN_ASIX_AX88172] = { "ax88172", "AX88172", AM_VID_ASIX, 0x1720,
 			      0x00, AM_172_PHY_ADDR,
 			      { AM_PHYID_NONE, AM_172_PHY_ADDR },
 			      false, false, false, 0x0181, 0xb8a0, true },
@@ -107,7 +130,7 @@ static const struct am_chip am_chips[BN_ASIX_CHIP_COUNT] = {
 struct am_frame {
 	bn_simtime_t ready;		/**< When its last bit arrived */
 	uint16_t len;			/**< Length */
-	uint8_t data[BN_ETH_FRAME_MAX];	/**< Bytes */
+	uint8_t data[AXM_ETH_MAX];	/**< Bytes */
 };
 
 /** Model state. */
@@ -122,11 +145,11 @@ struct asix_model {
 	const uint8_t *configs[1];		/**< For @c std */
 	const char *strings[3];			/**< For @c std */
 	/* registers */
-	uint8_t node_id[6];			/**< NODE_ID */
+	uint8_t node_id[AXM_ETH_ALEN];		/**< NODE_ID */
 	uint16_t rx_ctl;			/**< RX_CTL */
 	uint16_t medium;			/**< Medium mode */
 	uint8_t ipg[3];				/**< IPG0, IPG1, IPG2 */
-	uint8_t mcast[ASIX_MCAST_FILTER_LEN];	/**< Multicast hash filter */
+	uint8_t mcast[AXM_MCAST_LEN];		/**< Multicast hash filter */
 	uint8_t gpio;				/**< GPIO register */
 	uint8_t sw_reset;			/**< Last SW_RESET value */
 	uint8_t phy_select;			/**< SW_PHY_SELECT */
@@ -271,8 +294,8 @@ static void am_int_status(struct asix_model *m)
 		return;
 	p = m->intr[(m->int_head + m->int_count++) % AM_INT_MAX];
 	memset(p, 0, BN_ASIX_MODEL_INT_LEN);
-	p[0] = ASIX_INT_MAGIC;
-	p[ASIX_INT_LINK_BYTE] = m->link ? ASIX_INT_PPLS : 0;
+	p[0] = AXM_INT_HEADER;
+	p[AXM_INT_LINK] = m->link ? AXM_INT_PPLS : 0;
 }
 
 /* ------------------------------------------------------------------------
@@ -286,10 +309,10 @@ static void am_int_status(struct asix_model *m)
  */
 static void am_link_down(struct asix_model *m)
 {
-	m->phy[BN_MII_BMSR] &= (uint16_t)~(BN_BMSR_LSTATUS |
-					   BN_BMSR_ANEGCOMPLETE);
-	m->phy[BN_MII_LPA] = 0;
-	m->phy[BN_MII_STAT1000] = 0;
+	m->phy[AXM_MII_BMSR] &= (uint16_t)~(AXM_BMSR_LSTATUS |
+					    AXM_BMSR_ANEGDONE);
+	m->phy[AXM_MII_ANLPAR] = 0;
+	m->phy[AXM_MII_GBSR] = 0;
 	if (!m->link)
 		return;
 	m->link = false;
@@ -310,7 +333,7 @@ static void am_an_restart(struct asix_model *m, bn_simtime_t now)
 	uint32_t ms = m->cfg.an_ms ? m->cfg.an_ms : BN_ASIX_MODEL_AN_MS;
 
 	am_link_down(m);
-	m->an_done = (m->phy[BN_MII_BMCR] & BN_BMCR_ANENABLE) ?
+	m->an_done = (m->phy[AXM_MII_BMCR] & AXM_BMCR_ANENABLE) ?
 		     now + bn_sim_us(1000ULL * ms) : BN_SIM_NEVER;
 }
 
@@ -323,20 +346,20 @@ static void am_an_restart(struct asix_model *m, bn_simtime_t now)
 static void am_phy_defaults(struct asix_model *m, bn_simtime_t now)
 {
 	memset(m->phy, 0, sizeof(m->phy));
-	m->phy[BN_MII_BMCR] = BN_BMCR_ANENABLE | BN_BMCR_FULLDPLX |
-			      (m->chip->gigabit ? BN_BMCR_SPEED1000 :
-			       BN_BMCR_SPEED100);
-	m->phy[BN_MII_BMSR] = AM_BMSR_10_100 |
-			      (m->chip->gigabit ? BN_BMSR_ESTATEN : 0);
-	m->phy[BN_MII_PHYSID1] = m->chip->physid1;
-	m->phy[BN_MII_PHYSID2] = m->chip->physid2;
-	m->phy[BN_MII_ADVERTISE] = BN_ADVERTISE_ALL | BN_ADVERTISE_CSMA;
+	m->phy[AXM_MII_BMCR] = AXM_BMCR_ANENABLE | AXM_BMCR_FULLDPLX |
+			       (m->chip->gigabit ? AXM_BMCR_SPEED1000 :
+				AXM_BMCR_SPEED100);
+	m->phy[AXM_MII_BMSR] = AM_BMSR_10_100 |
+			       (m->chip->gigabit ? AXM_BMSR_ESTATEN : 0);
+	m->phy[AXM_MII_ID1] = m->chip->physid1;
+	m->phy[AXM_MII_ID2] = m->chip->physid2;
+	m->phy[AXM_MII_ANAR] = AXM_ANAR_10_100 | AXM_ANAR_CSMA;
 	if (m->chip->gigabit) {
-		m->phy[BN_MII_CTRL1000] = BN_CTRL1000_FULL | BN_CTRL1000_HALF;
+		m->phy[AXM_MII_GBCR] = AXM_GBCR_FULL | AXM_GBCR_HALF;
 	} else if (!m->chip->ax172) {
-		m->phy[ASIX_AX88772A_PHY14H] = ASIX_AX88772A_PHY14H_DEFAULT;
-		m->phy[ASIX_AX88772A_PHY15H] = ASIX_AX88772A_PHY15H_DEFAULT;
-		m->phy[ASIX_AX88772A_PHY16H] = ASIX_AX88772A_PHY16H_DEFAULT;
+		m->phy[AXM_772A_PHY_R14] = AXM_772A_PHY_R14_VAL;
+		m->phy[AXM_772A_PHY_R15] = AXM_772A_PHY_R15_VAL;
+		m->phy[AXM_772A_PHY_R16] = AXM_772A_PHY_R16_VAL;
 	}
 	am_an_restart(m, now);
 }
@@ -354,19 +377,19 @@ static void am_phy_defaults(struct asix_model *m, bn_simtime_t now)
  */
 static bool am_phy_should_run(const struct asix_model *m)
 {
-	uint8_t pwr = ASIX_GPIO_GPO1EN | ASIX_GPIO_GPO_1;
+	uint8_t pwr = AXM_GPIO_1EN | AXM_GPIO_1;
 
 	if (m->chip->ax172)
-		return (m->gpio & AM_172_PHY_RESET) != ASIX_GPIO_GPO0EN;
+		return (m->gpio & AM_172_PHY_RESET) != AXM_GPIO_0EN;
 	if (!m->chip->gigabit)
-		return !(m->sw_reset & ASIX_SWRESET_IPPD) &&
-		       (m->sw_reset & ASIX_SWRESET_IPRL) &&
-		       (m->phy_select & ASIX_PHYSEL_PSEL);
+		return !(m->sw_reset & AXM_SWR_IPPD) &&
+		       (m->sw_reset & AXM_SWR_IPRL) &&
+		       (m->phy_select & AXM_PHYSEL_EMBEDDED);
 	if ((m->gpio & pwr) != pwr)
 		return false;
-	if ((m->gpio & ASIX_GPIO_GPO2EN) && !(m->gpio & ASIX_GPIO_GPO_2))
+	if ((m->gpio & AXM_GPIO_2EN) && !(m->gpio & AXM_GPIO_2))
 		return false;
-	return (m->sw_reset & ASIX_SWRESET_PRL) != 0;
+	return (m->sw_reset & AXM_SWR_PRL) != 0;
 }
 
 /**
@@ -391,30 +414,37 @@ static void am_phy_power(struct asix_model *m, bn_simtime_t now)
 /**
  * Let autonegotiation finish when its time has come.
  *
+ * The link partner offers every mode up to its fastest speed
+ * (::bn_asix_model_config::partner_mbps); the PHY takes the fastest mode
+ * both sides advertise.
+ *
  * @param m		Model
  * @param now		Time
  */
 static void am_phy_advance(struct asix_model *m, bn_simtime_t now)
 {
-	uint16_t common;
+	unsigned int top = m->cfg.partner_mbps ? m->cfg.partner_mbps : 1000;
+	uint16_t lpa = AM_PARTNER_LPA, common;
+	bool giga = m->chip->gigabit && top >= 1000;
 
 	if (!m->phy_running || now < m->an_done)
 		return;
 	m->an_done = BN_SIM_NEVER;
-	common = m->phy[BN_MII_ADVERTISE] & AM_PARTNER_LPA;
-	m->phy[BN_MII_LPA] = AM_PARTNER_LPA;
-	if (m->chip->gigabit)
-		m->phy[BN_MII_STAT1000] = AM_PARTNER_1000;
-	if (m->chip->gigabit &&
-	    (m->phy[BN_MII_CTRL1000] & BN_CTRL1000_FULL))
+	if (top < 100)
+		lpa &= (uint16_t)~(AXM_ANAR_100FULL | AXM_ANAR_100HALF);
+	common = m->phy[AXM_MII_ANAR] & lpa;
+	m->phy[AXM_MII_ANLPAR] = lpa;
+	if (giga)
+		m->phy[AXM_MII_GBSR] = AM_PARTNER_1000;
+	if (giga && (m->phy[AXM_MII_GBCR] & AXM_GBCR_FULL))
 		m->speed = 1000;
-	else if (common & (BN_ADVERTISE_100FULL | BN_ADVERTISE_100HALF))
+	else if (common & (AXM_ANAR_100FULL | AXM_ANAR_100HALF))
 		m->speed = 100;
-	else if (common & (BN_ADVERTISE_10FULL | BN_ADVERTISE_10HALF))
+	else if (common & (AXM_ANAR_10FULL | AXM_ANAR_10HALF))
 		m->speed = 10;
 	else
 		return;		/* nothing in common: no link */
-	m->phy[BN_MII_BMSR] |= BN_BMSR_LSTATUS | BN_BMSR_ANEGCOMPLETE;
+	m->phy[AXM_MII_BMSR] |= AXM_BMSR_LSTATUS | AXM_BMSR_ANEGDONE;
 	m->link = true;
 	m->stats.link_changes++;
 	m->rx_wire_free = m->tx_wire_free = now;
@@ -437,11 +467,11 @@ static uint16_t am_mii_read(struct asix_model *m, unsigned int addr,
 
 	if (!m->sw_mii || !m->phy_running || addr != m->chip->phy_addr ||
 	    reg >= BN_ASIX_MODEL_PHY_REGS)
-		return 0xffff;
+		return AXM_MII_NOBODY;
 	v = m->phy[reg];
-	if (reg == BN_MII_BMSR) {
+	if (reg == AXM_MII_BMSR) {
 		if (m->lstatus_low)
-			v &= (uint16_t)~BN_BMSR_LSTATUS;
+			v &= (uint16_t)~AXM_BMSR_LSTATUS;
 		m->lstatus_low = false;
 	}
 	return v;
@@ -463,22 +493,22 @@ static void am_mii_write(struct asix_model *m, unsigned int addr,
 	    reg >= BN_ASIX_MODEL_PHY_REGS)
 		return;
 	switch (reg) {
-	case BN_MII_BMCR:
-		if (v & BN_BMCR_RESET) {
+	case AXM_MII_BMCR:
+		if (v & AXM_BMCR_RESET) {
 			am_phy_defaults(m, now);
 			return;
 		}
-		m->phy[reg] = v & (uint16_t)~BN_BMCR_ANRESTART;
-		if (v & (BN_BMCR_ANRESTART | BN_BMCR_PDOWN))
+		m->phy[reg] = v & (uint16_t)~AXM_BMCR_ANRESTART;
+		if (v & (AXM_BMCR_ANRESTART | AXM_BMCR_PDOWN))
 			am_an_restart(m, now);
-		if (v & BN_BMCR_PDOWN)
+		if (v & AXM_BMCR_PDOWN)
 			m->an_done = BN_SIM_NEVER;
 		return;
-	case BN_MII_BMSR:
-	case BN_MII_PHYSID1:
-	case BN_MII_PHYSID2:
-	case BN_MII_LPA:
-	case BN_MII_STAT1000:
+	case AXM_MII_BMSR:
+	case AXM_MII_ID1:
+	case AXM_MII_ID2:
+	case AXM_MII_ANLPAR:
+	case AXM_MII_GBSR:
 		return;		/* read-only */
 	default:
 		m->phy[reg] = v;
@@ -500,8 +530,8 @@ static void am_mii_write(struct asix_model *m, unsigned int addr,
  */
 static bool am_medium_ok(const struct asix_model *m)
 {
-	bool gm = (m->medium & ASIX_MEDIUM_GM) != 0;
-	bool ps = (m->medium & ASIX_MEDIUM_PS) != 0;
+	bool gm = (m->medium & AXM_MED_GM) != 0;
+	bool ps = (m->medium & AXM_MED_PS) != 0;
 
 	if (!m->link)
 		return false;
@@ -518,13 +548,20 @@ static bool am_medium_ok(const struct asix_model *m)
  * Test whether the receiver takes frames (RX_CTL SO, medium RE except on
  * the 172, link).
  *
+ * On the 772B, RX_CTL bits 10:8 are not a burst size but select another
+ * receive header (checksum header, IP alignment).  The model builds only
+ * the 772 header, so with any of them set it receives nothing rather than
+ * hand the driver a stream the real chip would not send.
+ *
  * @param m		Model
  * @return		true if it does
  */
 static bool am_rx_on(const struct asix_model *m)
 {
-	return am_medium_ok(m) && (m->rx_ctl & ASIX_RX_CTL_SO) &&
-	       (m->chip->ax172 || (m->medium & ASIX_MEDIUM_RE));
+	if (m->chip->qctctrl && (m->rx_ctl & AXM_RXC_772B_HDR))
+		return false;
+	return am_medium_ok(m) && (m->rx_ctl & AXM_RXC_SO) &&
+	       (m->chip->ax172 || (m->medium & AXM_MED_RE));
 }
 
 /**
@@ -538,7 +575,7 @@ static size_t am_rx_need(const struct asix_model *m, size_t len)
 {
 	if (m->chip->ax172)
 		return len;
-	return ASIX_HDR_LEN + len + (len & 1);
+	return AXM_HDR_LEN + len + (len & 1);
 }
 
 /**
@@ -557,7 +594,7 @@ static uint32_t am_crc_be(const uint8_t *mac)
 
 		for (b = 0; b < 8; b++, c >>= 1)
 			crc = (crc << 1) ^
-			      ((((crc >> 31) ^ c) & 1) ? 0x04c11db7u : 0);
+			      ((((crc >> 31) ^ c) & 1) ? AXM_ETH_CRC_POLY : 0);
 	}
 	return crc;
 }
@@ -571,22 +608,22 @@ static uint32_t am_crc_be(const uint8_t *mac)
  */
 static bool am_rx_accept(const struct asix_model *m, const uint8_t *frame)
 {
-	static const uint8_t bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	static const uint8_t bcast[AXM_ETH_ALEN] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 	unsigned int bit;
 
-	if (m->rx_ctl & ASIX_RX_CTL_PRO)
+	if (m->rx_ctl & AXM_RXC_PRO)
 		return true;
-	if (memcmp(frame, bcast, 6) == 0)
-		return (m->rx_ctl & ASIX_RX_CTL_AB) != 0;
+	if (memcmp(frame, bcast, AXM_ETH_ALEN) == 0)
+		return (m->rx_ctl & AXM_RXC_AB) != 0;
 	if (frame[0] & 1) {
-		if (m->rx_ctl & ASIX_RX_CTL_AMALL)
+		if (m->rx_ctl & AXM_RXC_AMALL)
 			return true;
-		if (!(m->rx_ctl & ASIX_RX_CTL_AM))
+		if (!(m->rx_ctl & AXM_RXC_AM))
 			return false;
-		bit = am_crc_be(frame) >> 26;
+		bit = am_crc_be(frame) >> AXM_MCAST_CRC_SHIFT;
 		return (m->mcast[bit >> 3] >> (bit & 7)) & 1;
 	}
-	return memcmp(frame, m->node_id, 6) == 0;
+	return memcmp(frame, m->node_id, AXM_ETH_ALEN) == 0;
 }
 
 /**
@@ -624,7 +661,7 @@ bool bn_asix_model_push(struct bn_simdev *dev, const uint8_t *frame,
 	struct asix_model *m = dev->priv;
 	bn_simtime_t start;
 
-	if (len < BN_ETH_HLEN || len > BN_ETH_FRAME_MAX || !m->link) {
+	if (len < AXM_ETH_HLEN || len > AXM_ETH_MAX || !m->link) {
 		m->stats.dropped++;
 		return false;
 	}
@@ -641,9 +678,9 @@ bool bn_asix_model_push(struct bn_simdev *dev, const uint8_t *frame,
  */
 static void am_flood(struct asix_model *m, bn_simtime_t now)
 {
-	uint8_t f[BN_ETH_FRAME_MAX];
-	size_t len = BN_MAX(BN_MIN(m->cfg.flood_len, (size_t)BN_ETH_FRAME_MAX),
-			    (size_t)BN_ETH_FRAME_MIN);
+	uint8_t f[AXM_ETH_MAX];
+	size_t len = BN_MAX(BN_MIN(m->cfg.flood_len, (size_t)AXM_ETH_MAX),
+			    (size_t)AXM_ETH_MIN);
 	bn_simtime_t wire;
 	uint64_t n;
 
@@ -654,14 +691,14 @@ static void am_flood(struct asix_model *m, bn_simtime_t now)
 		return;
 	}
 	wire = am_wire(m, len);
-	memset(f, 0xff, 6);
-	memcpy(f + 6, m->node_id, 6);
-	f[12] = 0x88;
-	f[13] = 0xb5;
-	memset(f + 14, 0x5a, len - 14);
+	memset(f, 0xff, AXM_ETH_ALEN);
+	memcpy(f + AXM_ETH_ALEN, m->node_id, AXM_ETH_ALEN);
+	f[2 * AXM_ETH_ALEN] = AM_FLOOD_TYPE >> 8;
+	f[2 * AXM_ETH_ALEN + 1] = AM_FLOOD_TYPE & 0xff;
+	memset(f + AXM_ETH_HLEN, AM_FLOOD_FILL, len - AXM_ETH_HLEN);
 	while (m->flood_next + wire <= now) {
 		m->flood_next += wire;
-		bn_put_le32(f + 14, m->flood_seq++);
+		bn_put_le32(f + AXM_ETH_HLEN, m->flood_seq++);
 		if (!am_rx_store(m, f, len, m->flood_next) &&
 		    m->flood_next + wire <= now) {
 			/* SRAM full: the rest of this stretch is lost */
@@ -696,8 +733,9 @@ static void am_advance(struct asix_model *m, bn_simtime_t now)
 static uint32_t am_xfer_max(const struct asix_model *m)
 {
 	if (m->chip->qctctrl)
-		return 2048;
-	return 2048u << ((m->rx_ctl >> 8) & 3);
+		return AM_772B_XFER;
+	return (uint32_t)AXM_RXC_MFB_UNIT <<
+	       ((m->rx_ctl >> AXM_RXC_MFB_SHIFT) & AXM_RXC_MFB_FIELD);
 }
 
 /**
@@ -726,10 +764,10 @@ static void am_in_fill(struct asix_model *m, bn_simtime_t now)
 		} else {
 			bn_put_le32(m->in_buf + m->in_len, (uint32_t)f->len |
 				    ((uint32_t)(uint16_t)~f->len << 16));
-			memcpy(m->in_buf + m->in_len + ASIX_HDR_LEN, f->data,
+			memcpy(m->in_buf + m->in_len + AXM_HDR_LEN, f->data,
 			       f->len);
 			if (f->len & 1)
-				m->in_buf[m->in_len + ASIX_HDR_LEN + f->len] =
+				m->in_buf[m->in_len + AXM_HDR_LEN + f->len] =
 					0;
 		}
 		m->in_len += need;
@@ -817,7 +855,7 @@ static void am_tx_frame(struct asix_model *m, const uint8_t *frame,
 	bn_simtime_t start;
 
 	if (!am_medium_ok(m) ||
-	    (m->chip->ax172 && !(m->medium & ASIX172_MEDIUM_TX))) {
+	    (m->chip->ax172 && !(m->medium & AXM172_MED_TX))) {
 		m->stats.tx_no_link++;
 		return;
 	}
@@ -845,39 +883,40 @@ static void am_out_done(struct asix_model *m, bool zlp)
 	if (m->chip->ax172) {
 		/* One bare frame per transfer; a lone ZLP carries nothing */
 		if (m->out_overflow || (m->out_len &&
-		    (m->out_len < BN_ETH_HLEN ||
-		     m->out_len > ASIX_RX_FRAME_MAX)))
+		    (m->out_len < AXM_ETH_HLEN ||
+		     m->out_len > AM_TX_FRAME_MAX)))
 			m->stats.bad_out++;
 		else if (m->out_len)
 			am_tx_frame(m, m->out_buf, m->out_len);
 		goto done;
 	}
-	if (m->out_overflow || m->out_len < ASIX_HDR_LEN) {
+	if (m->out_overflow || m->out_len < AXM_HDR_LEN) {
 		if (m->out_overflow || m->out_len)
 			m->stats.bad_out++;
 		goto done;
 	}
 	while (pos < m->out_len) {
-		if (m->out_len - pos < ASIX_HDR_LEN) {
+		if (m->out_len - pos < AXM_HDR_LEN) {
 			m->stats.bad_out++;
 			goto done;
 		}
 		hdr = bn_get_le32(m->out_buf + pos);
-		if (hdr == ASIX_TX_PAD) {
-			pos += ASIX_TX_PAD_LEN;
+		if (hdr == AXM_TX_PAD_WORD) {
+			pos += AXM_HDR_LEN;
 			after_pad = true;
 			continue;
 		}
-		flen = hdr & 0xffff;
-		if ((hdr >> 16) != (~flen & 0xffff) || flen < BN_ETH_HLEN ||
-		    flen > ASIX_RX_FRAME_MAX ||
-		    flen > m->out_len - pos - ASIX_HDR_LEN) {
+		flen = hdr & AXM_HDR_LEN_BITS;
+		if ((hdr >> AXM_HDR_CPL_SHIFT) != (~flen & AXM_HDR_LEN_BITS) ||
+		    flen < AXM_ETH_HLEN ||
+		    flen > AM_TX_FRAME_MAX ||
+		    flen > m->out_len - pos - AXM_HDR_LEN) {
 			m->stats.bad_out++;
 			goto done;
 		}
 		after_pad = false;
-		am_tx_frame(m, m->out_buf + pos + ASIX_HDR_LEN, flen);
-		pos += ASIX_HDR_LEN + flen;
+		am_tx_frame(m, m->out_buf + pos + AXM_HDR_LEN, flen);
+		pos += AXM_HDR_LEN + flen;
 	}
 	/* Whole packets ended by a ZLP instead of the pad word */
 	if (zlp && !after_pad)
@@ -924,26 +963,26 @@ static bool am_vendor_out_172(struct asix_model *m, const struct bn_setup *s,
 {
 	*ok = true;
 	switch (s->request) {
-	case ASIX_CMD_WRITE_IPG0:
+	case AXM172_CMD_IPG0_WRITE:
 		m->ipg[0] = (uint8_t)s->value;
 		return true;
-	case ASIX172_CMD_WRITE_IPG1:
+	case AXM172_CMD_IPG1_WRITE:
 		m->ipg[1] = (uint8_t)s->value;
 		return true;
-	case ASIX172_CMD_WRITE_IPG2:
+	case AXM172_CMD_IPG2_WRITE:
 		m->ipg[2] = (uint8_t)s->value;
 		return true;
-	case ASIX172_CMD_WRITE_NODE_ID:
-		*ok = s->length == 6;
+	case AXM172_CMD_NODE_WRITE:
+		*ok = s->length == AXM_ETH_ALEN;
 		if (*ok)
-			memcpy(m->node_id, data, 6);
+			memcpy(m->node_id, data, AXM_ETH_ALEN);
 		return true;
-	case ASIX_CMD_WRITE_MEDIUM_MODE:
-		m->medium = s->value & AM_172_MEDIUM_MASK;
+	case AXM_CMD_MEDIUM_WRITE:
+		m->medium = s->value & AXM172_MED_WIDTH;
 		return true;
-	case ASIX_CMD_SW_RESET:
-	case ASIX_CMD_SW_PHY_SELECT:
-	case ASIX_CMD_QCTCTRL:
+	case AXM_CMD_SW_RESET:
+	case AXM_CMD_PHYSEL_WRITE:
+	case AXM_CMD_RXQ_CTL:
 		*ok = false;
 		return true;
 	default:
@@ -968,70 +1007,70 @@ static bool am_vendor_out(struct asix_model *m, const struct bn_setup *s,
 	if (m->chip->ax172 && am_vendor_out_172(m, s, data, &ok))
 		return ok;
 	switch (s->request) {
-	case ASIX_CMD_SET_SW_MII:
+	case AXM_CMD_SW_MII:
 		m->sw_mii = true;
 		return true;
-	case ASIX_CMD_SET_HW_MII:
+	case AXM_CMD_HW_MII:
 		m->sw_mii = false;
 		return true;
-	case ASIX_CMD_WRITE_MII_REG:
+	case AXM_CMD_MII_WRITE:
 		if (s->length < 2)
 			return false;
 		am_mii_write(m, s->value, s->index, bn_get_le16(data), now);
 		return true;
-	case ASIX_CMD_WRITE_EEPROM:
+	case AXM_CMD_EE_WRITE:
 		if (s->value >= BN_ASIX_MODEL_EEPROM_WORDS)
 			return false;
 		if (m->eeprom_we)
 			m->eeprom[s->value] = s->index;
 		return true;
-	case ASIX_CMD_EEPROM_WRITE_ENABLE:
+	case AXM_CMD_EE_WEN:
 		m->eeprom_we = true;
 		return true;
-	case ASIX_CMD_EEPROM_WRITE_DISABLE:
+	case AXM_CMD_EE_WDIS:
 		m->eeprom_we = false;
 		return true;
-	case ASIX_CMD_WRITE_RX_CTL:
+	case AXM_CMD_RXCTL_WRITE:
 		m->rx_ctl = s->value;
 		return true;
-	case ASIX_CMD_WRITE_IPG0:
+	case AXM_CMD_IPG_WRITE:
 		m->ipg[0] = (uint8_t)s->value;
 		m->ipg[1] = (uint8_t)(s->value >> 8);
 		m->ipg[2] = (uint8_t)s->index;
 		return true;
-	case ASIX_CMD_WRITE_NODE_ID:
-		if (s->length != 6)
+	case AXM_CMD_NODE_WRITE:
+		if (s->length != AXM_ETH_ALEN)
 			return false;
-		memcpy(m->node_id, data, 6);
+		memcpy(m->node_id, data, AXM_ETH_ALEN);
 		return true;
-	case ASIX_CMD_WRITE_MULTI_FILTER:
-		if (s->length != ASIX_MCAST_FILTER_LEN)
+	case AXM_CMD_MCAST_WRITE:
+		if (s->length != AXM_MCAST_LEN)
 			return false;
-		memcpy(m->mcast, data, ASIX_MCAST_FILTER_LEN);
+		memcpy(m->mcast, data, AXM_MCAST_LEN);
 		return true;
-	case ASIX_CMD_WRITE_MEDIUM_MODE:
+	case AXM_CMD_MEDIUM_WRITE:
 		m->medium = s->value;
 		return true;
-	case ASIX_CMD_WRITE_MONITOR_MODE:
+	case AXM_CMD_MONITOR_WRITE:
 		m->monitor = (uint8_t)s->value;
 		return true;
-	case ASIX_CMD_WRITE_GPIOS:
-		m->gpio = (uint8_t)(s->value & ~ASIX_GPIO_RSE);
+	case AXM_CMD_GPIO_WRITE:
+		m->gpio = (uint8_t)(s->value & ~AXM_GPIO_RSE);
 		am_phy_power(m, now);
 		return true;
-	case ASIX_CMD_SW_RESET:
+	case AXM_CMD_SW_RESET:
 		m->sw_reset = (uint8_t)s->value;
-		if (s->value & ASIX_SWRESET_RR) {
+		if (s->value & AXM_SWR_RR) {
 			m->rx_head = m->rx_count = 0;
 			m->rx_bytes = 0;
 		}
 		am_phy_power(m, now);
 		return true;
-	case ASIX_CMD_SW_PHY_SELECT:
+	case AXM_CMD_PHYSEL_WRITE:
 		m->phy_select = (uint8_t)s->value;
 		am_phy_power(m, now);
 		return true;
-	case ASIX_CMD_QCTCTRL:
+	case AXM_CMD_RXQ_CTL:
 		if (!m->chip->qctctrl)
 			return false;
 		m->qctctrl[0] = s->value;
@@ -1060,67 +1099,67 @@ static bool am_vendor_in(struct asix_model *m, const struct bn_setup *s,
 
 	if (m->chip->ax172) {
 		switch (s->request) {
-		case ASIX172_CMD_READ_NODE_ID:
-			memcpy(r, m->node_id, 6);
-			n = 6;
+		case AXM172_CMD_NODE_READ:
+			memcpy(r, m->node_id, AXM_ETH_ALEN);
+			n = AXM_ETH_ALEN;
 			goto reply;
-		case ASIX_CMD_READ_MEDIUM_STATUS:
+		case AXM_CMD_MEDIUM_READ:
 			r[0] = (uint8_t)m->medium;
 			n = 1;
 			goto reply;
-		case ASIX_CMD_STATMNGSTS:
-		case ASIX_CMD_READ_NODE_ID:	/* 0x13 is WRITE_IPG1 here */
-		case ASIX_CMD_SW_PHY_STATUS:
+		case AXM_CMD_MNG_STATUS:
+		case AXM_CMD_NODE_READ:	/* 0x13 is WRITE_IPG1 here */
+		case AXM_CMD_PHYSEL_READ:
 			return false;
 		default:
 			break;
 		}
 	}
 	switch (s->request) {
-	case ASIX_CMD_READ_MII_REG:
+	case AXM_CMD_MII_READ:
 		bn_put_le16(r, am_mii_read(m, s->value, s->index));
 		n = 2;
 		break;
-	case ASIX_CMD_STATMNGSTS:
+	case AXM_CMD_MNG_STATUS:
 		r[0] = (uint8_t)(m->chip->chipcode |
-				 (m->sw_mii ? ASIX_STAT_HOST_EN : 0));
+				 (m->sw_mii ? AXM_MNG_HOST_EN : 0));
 		n = 1;
 		break;
-	case ASIX_CMD_READ_EEPROM:
+	case AXM_CMD_EE_READ:
 		if (s->value >= BN_ASIX_MODEL_EEPROM_WORDS)
 			return false;
 		bn_put_le16(r, m->eeprom[s->value]);
 		n = 2;
 		break;
-	case ASIX_CMD_READ_RX_CTL:
+	case AXM_CMD_RXCTL_READ:
 		bn_put_le16(r, m->rx_ctl);
 		n = 2;
 		break;
-	case ASIX_CMD_READ_IPG012:
+	case AXM_CMD_IPG_READ:
 		memcpy(r, m->ipg, 3);
 		n = 3;
 		break;
-	case ASIX_CMD_READ_NODE_ID:
-		memcpy(r, m->node_id, 6);
-		n = 6;
+	case AXM_CMD_NODE_READ:
+		memcpy(r, m->node_id, AXM_ETH_ALEN);
+		n = AXM_ETH_ALEN;
 		break;
-	case ASIX_CMD_READ_PHY_ID:
+	case AXM_CMD_PHYID_READ:
 		memcpy(r, m->chip->phyid, 2);
 		n = 2;
 		break;
-	case ASIX_CMD_READ_MEDIUM_STATUS:
+	case AXM_CMD_MEDIUM_READ:
 		bn_put_le16(r, m->medium);
 		n = 2;
 		break;
-	case ASIX_CMD_READ_MONITOR_MODE:
+	case AXM_CMD_MONITOR_READ:
 		r[0] = m->monitor;
 		n = 1;
 		break;
-	case ASIX_CMD_READ_GPIOS:
+	case AXM_CMD_GPIO_READ:
 		r[0] = m->gpio;
 		n = 1;
 		break;
-	case ASIX_CMD_SW_PHY_STATUS:
+	case AXM_CMD_PHYSEL_READ:
 		r[0] = m->phy_select;
 		n = 1;
 		break;
@@ -1156,9 +1195,9 @@ static void am_control(struct bn_simdev *dev, const struct bn_setup *s,
 	am_advance(m, now);
 	if (bn_simstd_control(&m->std, s, data, reply))
 		return;
-	if (s->request_type == ASIX_REQ_OUT)
+	if (s->request_type == AXM_RT_OUT)
 		ok = am_vendor_out(m, s, data, now);
-	else if (s->request_type == ASIX_REQ_IN)
+	else if (s->request_type == AXM_RT_IN)
 		ok = am_vendor_in(m, s, data, &reply->len);
 	else
 		ok = false;
@@ -1299,21 +1338,21 @@ static void am_tick(struct bn_simdev *dev, bn_simtime_t now)
  */
 static void am_power_on(struct asix_model *m, bn_simtime_t now)
 {
-	memcpy(m->node_id, m->cfg.mac, 6);
+	memcpy(m->node_id, m->cfg.mac, AXM_ETH_ALEN);
 	if (m->chip->node_id_zero)
-		memset(m->node_id, 0, 6);
+		memset(m->node_id, 0, AXM_ETH_ALEN);
 	m->rx_ctl = 0;
-	m->medium = m->chip->ax172 ? ASIX172_MEDIUM_DEFAULT :
-		    m->chip->gigabit ? ASIX_AX88178_MEDIUM_DEFAULT :
-		    ASIX_AX88772_MEDIUM_DEFAULT;
-	m->ipg[0] = ASIX_IPG0_DEFAULT;
-	m->ipg[1] = ASIX_IPG1_DEFAULT;
-	m->ipg[2] = ASIX_IPG2_DEFAULT;
+	m->medium = m->chip->ax172 ? AM_MEDIUM_172 :
+		    m->chip->gigabit ? AM_MEDIUM_178 :
+		    AM_MEDIUM_772;
+	m->ipg[0] = AXM_IPG0_RESET;
+	m->ipg[1] = AXM_IPG1_RESET;
+	m->ipg[2] = AXM_IPG2_RESET;
 	memset(m->mcast, 0, sizeof(m->mcast));
 	m->gpio = 0;
-	m->sw_reset = ASIX_SWRESET_IPRL | ASIX_SWRESET_PRL;
-	m->phy_select = m->chip->gigabit ? ASIX_PHYSEL_EXTERNAL :
-			ASIX_PHYSEL_PSEL;
+	m->sw_reset = AXM_SWR_IPRL | AXM_SWR_PRL;
+	m->phy_select = m->chip->gigabit ? 0 :
+			AXM_PHYSEL_EMBEDDED;
 	m->sw_mii = false;
 	m->phy_running = false;
 	m->link = false;
@@ -1373,11 +1412,11 @@ struct bn_simdev *bn_asix_model_new(const struct bn_asix_model_config *cfg)
 	m->chip = &am_chips[cfg->chip];
 	am_descriptors(m);
 	for (i = 0; i < BN_ASIX_MODEL_EEPROM_WORDS; i++)
-		m->eeprom[i] = ASIX_EEPROM_BLANK;
+		m->eeprom[i] = AXM_EE_ERASED;
 	for (i = 0; i < 3; i++)
-		m->eeprom[ASIX_EEPROM_MAC + i] = bn_get_le16(&cfg->mac[2 * i]);
+		m->eeprom[AXM_EE_MAC + i] = bn_get_le16(&cfg->mac[2 * i]);
 	if (m->chip->gigabit)
-		m->eeprom[ASIX_EEPROM_PHY_MODE] = ASIX_PHYMODE_MARVELL;
+		m->eeprom[AXM_EE_178_PHYMODE] = AXM_PHYMODE_MARVELL;
 	am_power_on(m, 0);
 	m->dev.ops = &am_ops;
 	m->dev.name = m->chip->name;

@@ -29,7 +29,15 @@
  * Frames move only while the medium mode's speed bits (PS, GM) match the
  * negotiated speed and RX_CTL SO and medium RE are set.  The AX88172's
  * medium register has no speed or receive-enable bits: it receives with
- * RX_CTL SO and transmits with medium TX.
+ * RX_CTL SO and transmits with medium TX.  On the AX88772B, RX_CTL bits
+ * 10:8 choose the receive header; the model builds only the 772 one and
+ * receives nothing while any of them is set.  The link partner may be
+ * limited to 100 or 10 Mb/s (::bn_asix_model_config::partner_mbps), so a
+ * driver must follow the negotiated speed in its medium mode.
+ *
+ * The model's register map, command set and framing are its own
+ * (sim/models/asix_regs.h, from the reference facts); it shares no header
+ * with the driver it is used to test.
  *
  * Bulk traffic uses the 772/178 length+complement framing both ways (the
  * AX88172: one bare Ethernet frame per transfer both ways, a bulk-in
@@ -82,6 +90,11 @@ struct bn_asix_model_config {
 	void (*tick)(void *ctx, bn_simtime_t now);
 	size_t flood_len;		/**< >0: endless frames of this size at line rate */
 	uint32_t an_ms;			/**< Autonegotiation time, 0 for the default */
+	/**
+	 * Fastest speed the link partner offers in Mb/s (10, 100 or 1000;
+	 * 0 for 1000).  It offers every mode up to it, both duplexes.
+	 */
+	unsigned int partner_mbps;
 };
 
 /** Counters a model keeps. */

@@ -15,6 +15,7 @@
 #include "bn_err.h"
 #include "bn_netdev.h"
 #include "bn_port.h"
+#include "bn_usb.h"
 #include "sim/net/bootclient.h"
 
 #define ETH_ARP		0x0806	/**< Ethernet type: ARP */
@@ -202,6 +203,20 @@ static void tftp_ack(struct bn_boot *b, uint16_t block, uint64_t now_us)
 }
 
 /**
+ * The time now, for what the client does on receiving: the clock of the
+ * device's host controller (simulated time in the simulator).  Frames
+ * arrive from bn_netdev_poll(), between two bn_boot_step() calls, so the
+ * time of the last step would be stale by however long the poll ran.
+ *
+ * @param b		Client
+ * @return		Microseconds
+ */
+static uint64_t bn_boot_now(const struct bn_boot *b)
+{
+	return bn_usb_clock_us(b->nd->usb);
+}
+
+/**
  * Fail with a reason.
  *
  * @param b		Client
@@ -316,7 +331,7 @@ static void dhcp_rx(struct bn_boot *b, const uint8_t *f, const uint8_t *d,
 		memcpy(b->ip, d + 16, 4);
 		memcpy(b->server_mac, f + 6, 6);
 		b->state = BN_BOOT_TFTP;
-		b->dhcp_us = b->last_us;
+		b->dhcp_us = bn_boot_now(b);
 		b->tries = 0;
 		b->last_us = UINT64_MAX;	/* send the read request now */
 	}
@@ -366,7 +381,7 @@ static void tftp_rx(struct bn_boot *b, uint16_t sport, const uint8_t *p,
 	memcpy(b->data + b->len, p + 4, n);
 	b->len += n;
 	b->block = block;
-	tftp_ack(b, block, b->last_us == UINT64_MAX ? 0 : b->last_us);
+	tftp_ack(b, block, bn_boot_now(b));
 	if (n < TFTP_BLOCK) {
 		b->state = BN_BOOT_DONE;
 		b->done_us = b->last_us;

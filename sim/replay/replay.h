@@ -36,6 +36,26 @@
 #include "sim/bus/bus.h"
 
 struct bn_replay_model;
+struct bn_descfile;
+
+/** Sessions (configurations set in turn) kept per device. */
+#define BN_REPLAY_MAX_SESSIONS	8
+
+/**
+ * One session of a device in a trace: what happened between one
+ * SET_CONFIGURATION and the next (a driver bound, then another after
+ * `echo N > bConfigurationValue`, say).
+ */
+struct bn_replay_session {
+	uint8_t config_value;		/**< Configuration set (0: unconfigured) */
+	uint64_t start_ns;		/**< Time of its SET_CONFIGURATION,
+					     from the device's first event */
+	uint64_t ctrl;			/**< Control transfers in it */
+	uint64_t payloads;		/**< Bulk and interrupt IN payloads */
+};
+
+/** Size of the report's note on descriptor completion. */
+#define BN_REPLAY_NOTE_MAX	768
 
 /** Most divergences and unverified writes kept in a report. */
 #define BN_REPLAY_MAX_FINDINGS	16
@@ -77,6 +97,8 @@ struct bn_replay_opts {
 	const char *pcap_out;		/**< Write the simulated session here
 					     (pcap, link type 220), or NULL */
 	const char *timeline;		/**< Write an SVG timeline here, or NULL */
+	unsigned int session;		/**< Session to replay (1-based; 0: the
+					     one with the most payloads) */
 };
 
 /** What a replay found. */
@@ -112,6 +134,12 @@ struct bn_replay_report {
 	uint64_t teardown;		/**< Close/remove requests beyond the
 					     recorded session (not checked) */
 	struct bn_replay_finding findings[BN_REPLAY_MAX_FINDINGS]; /**< Kept */
+	unsigned int nsessions;		/**< Sessions in the trace */
+	unsigned int session;		/**< Session replayed (1-based; 0: the
+					     trace sets no configuration) */
+	struct bn_replay_session sessions[BN_REPLAY_MAX_SESSIONS]; /**< Them */
+	char completed[BN_REPLAY_NOTE_MAX]; /**< What descriptor completion
+					     did, per configuration, or "" */
 	char error[200];		/**< Why the run stopped early, or "" */
 };
 
@@ -127,6 +155,25 @@ struct bn_replay_report {
  */
 struct bn_replay_model *bn_replay_learn(const char *path, int bus, int dev,
 					char *err, size_t errlen);
+
+/**
+ * Learn a device from a trace, completing the configuration descriptors
+ * the trace cut short (usbmon text keeps 32 bytes) from a descriptor file
+ * (sim/trace/descfile.h).  The report's @c completed says what was
+ * completed and how, or why the file was not used.
+ *
+ * @param path		Trace file
+ * @param bus		Bus of the device to learn, or -1 to pick
+ * @param dev		Its address
+ * @param desc		Descriptor file (NULL: none)
+ * @param err		Error text out
+ * @param errlen	Size of @p err
+ * @return		Model, or NULL (with @p err set)
+ */
+struct bn_replay_model *bn_replay_learn_desc(const char *path, int bus,
+					     int dev,
+					     const struct bn_descfile *desc,
+					     char *err, size_t errlen);
 
 /**
  * Free a model.

@@ -16,6 +16,7 @@
 #include "bn_port.h"
 #include "classes/cdc.h"
 #include "sim/replay/replay_priv.h"
+#include "sim/trace/descfile.h"
 #include "sim/trace/trace.h"
 #include "sim/trace/trace_pair.h"
 #include "sim/trace/urb.h"
@@ -131,7 +132,35 @@ static void bn_rp_add_in(struct bn_replay_model *m, const struct bn_urb *ev)
 	q->items[q->count].off = bn_rp_keep(m, ev->data, ev->data_len);
 	q->items[q->count].len = ev->data_len;
 	q->items[q->count].ts_ns = ev->ts_ns;
+	q->items[q->count].session = (uint16_t)m->nsessions;
+	if (m->nsessions)
+		m->sessions[m->nsessions - 1].payloads++;
 	q->count++;
+}
+
+/**
+ * Start a session at a successful SET_CONFIGURATION and tag a control
+ * transfer with its session.
+ *
+ * @param m		Model part
+ * @param c		Completed control transfer
+ * @param ts_ns		Its completion time
+ */
+static void bn_rp_session_mark(struct bn_replay_model *m,
+			       struct bn_rp_ctrl *c, uint64_t ts_ns)
+{
+	if (c->setup[0] == (BN_USB_TYPE_STANDARD |
+			    BN_USB_RECIP_DEVICE) &&
+	    c->setup[1] == BN_USB_REQ_SET_CONFIGURATION && !c->status &&
+	    m->nsessions < BN_REPLAY_MAX_SESSIONS) {
+		struct bn_replay_session *s = &m->sessions[m->nsessions++];
+
+		s->config_value = c->setup[2];
+		s->start_ns = ts_ns - m->t0_ns;
+	}
+	c->session = (uint16_t)m->nsessions;
+	if (m->nsessions)
+		m->sessions[m->nsessions - 1].ctrl++;
 }
 
 /**
@@ -191,6 +220,7 @@ static void bn_rp_learn_event(struct bn_rp_learnt *l, const struct bn_urb *ev)
 		pend[i].c.in_off = bn_rp_keep(m, ev->data, ev->data_len);
 		pend[i].c.in_len = ev->data_len;
 	}
+	bn_rp_session_mark(m, &pend[i].c, ev->ts_ns);
 	bn_rp_add_ctrl(m, &pend[i].c);
 }
 
@@ -334,14 +364,62 @@ static int bn_rp_scan(struct bn_replay_model *m, struct bn_rp_learnt *learnt,
 	bn_pair_finish(pair);
 	bn_pair_free(pair);
 	bn_ident_finish(m->ident);
+	m->text_trace = bn_trace_get_format(t) == BN_TRACE_FMT_TEXT_1U ||
+			bn_trace_get_format(t) == BN_TRACE_FMT_TEXT_1T;
 	if (rc < 0)
 		snprintf(err, errlen, "%s", bn_trace_error(t));
 	bn_trace_close(t);
 	return rc < 0 ? -1 : 0;
 }
 
+/**
+ * Complete the picked device's truncated configuration descriptors from a
+ * descriptor file, and answer the recorded GET_DESCRIPTOR(CONFIGURATION)
+ * requests with the completed bytes.
+ *
+ * @param m		Model (device picked, replies fixed up)
+ * @param desc		Descriptor file
+ */
+static void bn_rp_complete(struct bn_replay_model *m,
+			   const struct bn_descfile *desc)
+{
+	struct bn_ident_dev *d = m->idev;
+	size_t i;
+	unsigned int k;
+
+	if (!bn_descfile_complete(d, desc, m->completed,
+				  sizeof(m->completed)))
+		return;
+	bn_ident_finish(m->ident);
+	for (i = 0; i < m->nctrl; i++) {
+		struct bn_rp_ctrl *c = &m->ctrl[i];
+		uint16_t wlength = bn_get_le16(&c->setup[6]);
+
+		if (c->setup[0] != (BN_USB_DIR_IN | BN_USB_TYPE_STANDARD |
+				    BN_USB_RECIP_DEVICE) ||
+		    c->setup[1] != BN_USB_REQ_GET_DESCRIPTOR ||
+		    c->setup[3] != BN_DT_CONFIG || c->status)
+			continue;
+		for (k = 0; k < d->cfg_count; k++) {
+			if (d->cfg[k].index != c->setup[2] ||
+			    d->cfg[k].truncated)
+				continue;
+			c->in = d->cfg_buf[k];
+			c->in_len = BN_MIN(d->cfg[k].len, wlength);
+		}
+	}
+}
+
 struct bn_replay_model *bn_replay_learn(const char *path, int bus, int dev,
 					char *err, size_t errlen)
+{
+	return bn_replay_learn_desc(path, bus, dev, NULL, err, errlen);
+}
+
+struct bn_replay_model *bn_replay_learn_desc(const char *path, int bus,
+					     int dev,
+					     const struct bn_descfile *desc,
+					     char *err, size_t errlen)
 {
 	struct bn_replay_model *m = calloc(1, sizeof(*m));
 	struct bn_rp_learnt *learnt = calloc(BN_IDENT_MAX_DEVICES,
@@ -378,8 +456,12 @@ struct bn_replay_model *bn_replay_learn(const char *path, int bus, int dev,
 	m->arena_len = l->part.arena_len;
 	m->t0_ns = l->part.t0_ns;
 	m->truncated = l->part.truncated;
+	memcpy(m->sessions, l->part.sessions, sizeof(m->sessions));
+	m->nsessions = l->part.nsessions;
 	memset(&l->part, 0, sizeof(l->part));
 	bn_rp_fixup(m);
+	if (desc)
+		bn_rp_complete(m, desc);
 	for (i = 0; i < count; i++)
 		bn_rp_part_free(&learnt[i].part);
 	free(learnt);
@@ -448,6 +530,20 @@ static void bn_rp_finding(struct bn_replay_model *m, int kind,
 }
 
 /**
+ * Test whether a recorded item belongs to what is replayed: enumeration
+ * (before any SET_CONFIGURATION) and the replayed session.
+ *
+ * @param m		Model
+ * @param session	Item's session
+ * @return		true if it may answer the driver
+ */
+static bool bn_rp_in_session(const struct bn_replay_model *m,
+			     uint16_t session)
+{
+	return !m->session || !session || session == m->session;
+}
+
+/**
  * Search recorded control transfers, first after the cursor, then before.
  *
  * @param m		Model
@@ -470,6 +566,8 @@ static long bn_rp_find(const struct bn_replay_model *m, const uint8_t *setup,
 		i = (size_t)(m->cursor + 1 + (long)k) % n;
 		c = &m->ctrl[i];
 		if (unused && c->used)
+			continue;
+		if (!bn_rp_in_session(m, c->session))
 			continue;
 		if (cmp == 8 ? memcmp(c->setup, setup, 8) != 0 :
 		    (c->setup[0] != setup[0] || c->setup[1] != setup[1] ||
@@ -630,6 +728,8 @@ static bool bn_rp_descriptor(struct bn_replay_model *m, const uint8_t *setup,
 		for (k = 0; k < m->nctrl; k++) {
 			const struct bn_rp_ctrl *c = &m->ctrl[k];
 
+			if (!bn_rp_in_session(m, c->session))
+				continue;
 			if (memcmp(c->setup, setup, 6) == 0 && !c->status &&
 			    c->in_len >= wlength) {
 				i = (long)k;
@@ -809,7 +909,7 @@ static int bn_rp_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf,
 		q->sent = 0;
 		return BN_SIM_ACK;
 	}
-	if (q->next >= q->count)
+	if (q->next >= q->end)
 		return BN_SIM_NAK;
 	item = &q->items[q->next];
 	if (m->timed && m->start) {
@@ -889,13 +989,25 @@ void bn_rp_reset(struct bn_replay_model *m, struct bn_replay_report *rep,
 	for (i = 0; i < m->nctrl; i++)
 		m->ctrl[i].used = false;
 	for (i = 0; i < m->nqueues; i++) {
-		m->queues[i].next = 0;
-		m->queues[i].sent = 0;
-		m->queues[i].zlp = false;
-		rep->in_recorded += m->queues[i].count;
+		struct bn_rp_queue *q = &m->queues[i];
+
+		/* The session's payloads are one stretch of each queue */
+		for (q->next = 0; q->next < q->count &&
+		     !bn_rp_in_session(m, q->items[q->next].session); q->next++)
+			;
+		for (q->end = q->next; q->end < q->count &&
+		     bn_rp_in_session(m, q->items[q->end].session); q->end++)
+			;
+		q->sent = 0;
+		q->zlp = false;
+		rep->in_recorded += q->end - q->next;
 	}
+	rep->nsessions = m->nsessions;
+	rep->session = m->session;
+	memcpy(rep->sessions, m->sessions, sizeof(rep->sessions));
 	rep->ctrl_recorded = m->nctrl;
 	rep->truncated = m->truncated;
+	snprintf(rep->completed, sizeof(rep->completed), "%s", m->completed);
 }
 
 /* ------------------------------------------------------------------------

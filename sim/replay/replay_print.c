@@ -104,6 +104,30 @@ static const char *bn_rp_yes(bool v)
 	return v ? "yes" : "NO";
 }
 
+/**
+ * Print a note as "; "-separated sentences, one per line.
+ *
+ * @param out		Stream
+ * @param lead		First line's prefix
+ * @param note		Note
+ */
+static void bn_rp_print_wrapped(FILE *out, const char *lead,
+				const char *note)
+{
+	const char *p = note;
+
+	while (*p) {
+		const char *e = strstr(p, "; ");
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+
+		fprintf(out, "%s%.*s\n", p == note ? lead : "               ",
+			(int)n, p);
+		p += n;
+		if (e)
+			p += 2;
+	}
+}
+
 void bn_replay_print(FILE *out, const struct bn_replay_model *m,
 		     const struct bn_replay_report *rep)
 {
@@ -112,11 +136,34 @@ void bn_replay_print(FILE *out, const struct bn_replay_model *m,
 	unsigned int i;
 
 	fprintf(out, "replay of %s: %s\n", m->path, rep->device);
+	if (rep->completed[0])
+		bn_rp_print_wrapped(out, "  descriptors: ", rep->completed);
 	if (rep->truncated)
 		fprintf(out, "  warning: %llu recorded payloads are truncated "
-			"(text traces keep 32 bytes);\n           replies built "
-			"from them are cut short: prefer a pcap capture\n",
-			(unsigned long long)rep->truncated);
+			"(%s);\n           replies built from them are cut "
+			"short%s\n", (unsigned long long)rep->truncated,
+			m->text_trace ? "usbmon text keeps 32 data bytes per "
+			"URB" : "the capture's snapshot length cut them",
+			rep->completed[0] ? " unless completed above" :
+			m->text_trace ? ": give --descriptors, or prefer a "
+			"pcap capture" : ": capture with a larger snapshot "
+			"length");
+	if (rep->nsessions > 1) {
+		fprintf(out, "  sessions            the trace sets a configuration "
+			"%u times; #%u is replayed\n", rep->nsessions,
+			rep->session);
+		for (i = 0; i < rep->nsessions; i++) {
+			const struct bn_replay_session *se = &rep->sessions[i];
+
+			fprintf(out, "                      #%u configuration %u at +"
+				"%.3f s: %llu control transfers, %llu "
+				"payloads%s\n", i + 1, se->config_value,
+				(double)se->start_ns / 1e9,
+				(unsigned long long)se->ctrl,
+				(unsigned long long)se->payloads,
+				i + 1 == rep->session ? "  <- replayed" : "");
+		}
+	}
 	fprintf(out, "  enumerated          %s (configuration %u)\n",
 		bn_rp_yes(rep->enumerated), rep->config_value);
 	fprintf(out, "  driver              %s%s%s\n",
@@ -181,6 +228,23 @@ void bn_replay_print(FILE *out, const struct bn_replay_model *m,
 		"replay FAILED");
 }
 
+/**
+ * Print a JSON string literal.
+ *
+ * @param out		Stream
+ * @param s		Text
+ */
+static void bn_rp_json_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fputc('\\', out);
+		fputc((unsigned char)*s < 0x20 ? ' ' : *s, out);
+	}
+	fputc('"', out);
+}
+
 void bn_replay_print_json(FILE *out, const struct bn_replay_report *rep)
 {
 	unsigned int i, k;
@@ -227,13 +291,17 @@ void bn_replay_print_json(FILE *out, const struct bn_replay_report *rep)
 			fprintf(out, "%02x", f->setup[k]);
 		fprintf(out, "\", \"data_len\": %u}", f->data_len);
 	}
-	fprintf(out, "], \"error\": \"");
-	for (i = 0; rep->error[i]; i++) {
-		char c = rep->error[i];
-
-		if (c == '"' || c == '\\')
-			fputc('\\', out);
-		fputc((unsigned char)c < 0x20 ? ' ' : c, out);
-	}
-	fprintf(out, "\"}\n");
+	fprintf(out, "], \"session\": %u, \"sessions\": [", rep->session);
+	for (i = 0; i < rep->nsessions; i++)
+		fprintf(out, "%s{\"configuration\": %u, \"start_ns\": %llu, "
+			"\"ctrl\": %llu, \"payloads\": %llu}", i ? ", " : "",
+			rep->sessions[i].config_value,
+			(unsigned long long)rep->sessions[i].start_ns,
+			(unsigned long long)rep->sessions[i].ctrl,
+			(unsigned long long)rep->sessions[i].payloads);
+	fprintf(out, "], \"completed\": ");
+	bn_rp_json_string(out, rep->completed);
+	fprintf(out, ", \"error\": ");
+	bn_rp_json_string(out, rep->error);
+	fprintf(out, "}\n");
 }

@@ -33,6 +33,8 @@ struct bn_rp_ctrl {
 	int32_t status;		/**< Completion status (0, or -32 for a stall) */
 	uint64_t ts_ns;		/**< Submit time */
 	uint64_t record;	/**< Trace record of the submit */
+	uint16_t session;	/**< Session it belongs to (0: before the
+				     first SET_CONFIGURATION) */
 	bool used;		/**< Answered a driver request in this run */
 };
 
@@ -42,6 +44,7 @@ struct bn_rp_data {
 	size_t off;		/**< While learning: @c buf in the arena */
 	uint32_t len;		/**< Length */
 	uint64_t ts_ns;		/**< Completion time */
+	uint16_t session;	/**< Session it belongs to */
 };
 
 /** Recorded IN payloads of one endpoint, and the replay cursor. */
@@ -51,6 +54,7 @@ struct bn_rp_queue {
 	size_t count;		/**< Payloads */
 	size_t cap;		/**< Allocated */
 	size_t next;		/**< Payload being sent */
+	size_t end;		/**< End of the replayed session's payloads */
 	uint32_t sent;		/**< Bytes of it already sent */
 	bool zlp;		/**< A ZLP is owed to end it */
 };
@@ -80,6 +84,12 @@ struct bn_replay_model {
 	uint64_t truncated;			/**< Events whose payload the trace
 						     cut short (text traces: 32 B) */
 	bool rndis;				/**< Encapsulated messages are RNDIS */
+	char completed[BN_REPLAY_NOTE_MAX];	/**< What descriptor completion did */
+	bool text_trace;			/**< The trace is usbmon text */
+	struct bn_replay_session sessions[BN_REPLAY_MAX_SESSIONS]; /**< Sessions */
+	unsigned int nsessions;			/**< How many */
+	unsigned int session;			/**< Replayed (1-based), 0: the
+						     whole trace */
 	/* replay state */
 	struct bn_replay_report *rep;		/**< Report being filled */
 	bool timed;				/**< Gate payloads on recorded time */

@@ -244,6 +244,41 @@ static void bn_rp_exercise(struct bn_replay_model *m, struct bn_sim *sim,
 			 nd->stats.rx_crc;
 }
 
+/**
+ * Choose the session to replay: the one asked for, else the one with the
+ * most recorded payloads (where a driver ran; the later one on a tie).
+ *
+ * @param m		Model
+ * @param opts		Options (session)
+ * @param rep		Report (error on a bad choice)
+ * @return		0, or -BN_EINVAL
+ */
+static int bn_rp_pick_session(struct bn_replay_model *m,
+			      const struct bn_replay_opts *opts,
+			      struct bn_replay_report *rep)
+{
+	unsigned int i;
+
+	m->session = 0;
+	if (opts->session > m->nsessions) {
+		snprintf(rep->error, sizeof(rep->error), "no session %u: the "
+			 "trace sets a configuration %u time%s",
+			 opts->session, m->nsessions,
+			 m->nsessions == 1 ? "" : "s");
+		return -BN_EINVAL;
+	}
+	if (opts->session) {
+		m->session = opts->session;
+		return 0;
+	}
+	for (i = 0; i < m->nsessions; i++) {
+		if (!m->session || m->sessions[i].payloads >=
+		    m->sessions[m->session - 1].payloads)
+			m->session = i + 1;
+	}
+	return 0;
+}
+
 int bn_replay_run(struct bn_replay_model *m, const struct bn_replay_opts *opts,
 		  const struct bn_registry *reg, struct bn_replay_report *rep)
 {
@@ -262,6 +297,8 @@ int bn_replay_run(struct bn_replay_model *m, const struct bn_replay_opts *opts,
 	snprintf(rep->device, sizeof(rep->device), "bus %u device %u, "
 		 "%04x:%04x", m->idev->bus, m->idev->addr,
 		 m->idev->desc.vendor, m->idev->desc.product);
+	if ((rc = bn_rp_pick_session(m, opts, rep)) < 0)
+		return rc;
 	bn_rp_reset(m, rep, opts->timed);
 	if ((rc = bn_rp_drivers(&drivers, reg, opts, &m->idev->desc, rep)) < 0)
 		return rc;
@@ -282,8 +319,11 @@ int bn_replay_run(struct bn_replay_model *m, const struct bn_replay_opts *opts,
 		rc = -BN_EIO;
 		goto out;
 	}
-	rc = bn_enum_attach(&usb, hcd, 1, "replay", &drivers.reg,
-			    &bn_rp_env, rep, &res);
+	/* The replayed session's configuration, as the recorded host set it */
+	rc = bn_enum_attach_value(&usb, hcd, 1, "replay", &drivers.reg,
+				  m->session ?
+				  m->sessions[m->session - 1].config_value : 0,
+				  &bn_rp_env, rep, &res);
 	rep->enumerated = (rc == 0) || usb.configured;
 	if (rc < 0) {
 		snprintf(rep->error, sizeof(rep->error), "enumeration or probe "

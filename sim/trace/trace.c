@@ -19,6 +19,7 @@
 
 #include "bn_err.h"
 #include "sim/trace/trace_priv.h"
+#include "sim/trace/trace_stream.h"
 
 #define BN_PCAP_MAGIC_US	0xa1b2c3d4u	/**< pcap, microseconds */
 #define BN_PCAP_MAGIC_NS	0xa1b23c4du	/**< pcap, nanoseconds */
@@ -189,8 +190,24 @@ struct bn_trace *bn_trace_open(const char *path, char *err, size_t errlen)
 	struct bn_trace *t;
 	size_t len = 0;
 	void *map = NULL;
-	FILE *f = bn_trace_map(path, &map, &len);
+	bool compressed = false;
+	FILE *f;
 
+	if (bn_trace_stream_wanted(path)) {
+		f = bn_trace_stream_open(path, &compressed, err, errlen);
+		if (!f)
+			return NULL;
+		t = bn_trace_fopen(f, path, err, errlen);
+		if (t && compressed) {
+			size_t n = strlen(t->fmt_name);
+
+			t->compressed = true;
+			snprintf(t->fmt_name + n, sizeof(t->fmt_name) - n,
+				 ", gzip-compressed");
+		}
+		return t;
+	}
+	f = bn_trace_map(path, &map, &len);
 	if (!f) {
 		f = fopen(path, "rb");
 		if (!f) {

@@ -24,6 +24,7 @@ struct bn_trace {
 	FILE *f;			/**< Stream (text; pcap owns it otherwise) */
 	void *map;			/**< File mapping behind  f, or NULL */
 	size_t map_len;			/**< Its length */
+	bool compressed;		/**< Read through gzip */
 	size_t map_done;		/**< Bytes of the mapping already released */
 	uint32_t map_tick;		/**< Events since the last release check */
 	char name[128];			/**< File name for messages */

@@ -30,13 +30,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "bn_enum.h"
 #include "bn_log.h"
 #include "bn_netdev.h"
-#include "bn_usb.h"
-#include "sim/bus/bus.h"
-#include "sim/models/model_asix.h"
-#include "sim/models/netmodel.h"
+#include "sim/session/session.h"
 
 #define CEILING_BPS	53248000.0	/* HS bulk, bytes per second */
 
@@ -54,41 +50,49 @@ static double wall_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* chip < 0: the CDC-ECM model baseline */
-static void run(int chip, bool rx, size_t len, unsigned long frames,
-		struct result *r)
+/* The model's counters: frames taken, drops, the end of its wire */
+static struct bn_model_stats model_stats(struct bn_session *s)
 {
-	struct bn_asix_model_config ac = { .flood_len = rx ? len : 0 };
-	struct bn_netmodel_config nc = { .cls = BN_NETMODEL_ECM,
-					 .speed = BN_SPEED_HIGH,
-					 .mac = { 0x02, 0, 0, 0, 0, 1 },
-					 .flood_len = rx ? len : 0 };
-	static const uint8_t mac[6] = { 0x00, 0x0e, 0xc6, 0x01, 0x02, 0x03 };
-	struct bn_sim_config sc;
-	struct bn_enum_result res;
-	struct bn_usb_device usb;
-	struct bn_simdev *model;
+	struct bn_model_stats st;
+
+	bn_session_model_stats(s, &st);
+	return st;
+}
+
+/* Frames the model took from the driver, or the driver delivered */
+static uint64_t counted(struct bn_session *s, bool rx)
+{
+	return rx ? bn_session_netdev(s)->stats.rx_packets :
+	       model_stats(s).from_host;
+}
+
+/* model "cdc-ecm": the baseline (no PHY) */
+static void run(const char *model, const uint8_t *mac, bool rx, size_t len,
+		unsigned long frames, struct result *r)
+{
+	struct bn_session_opts o = { .model = bn_model_find(model),
+				     .speed = BN_SPEED_HIGH,
+				     .host = BN_SIM_XHCI, .mac_set = true,
+				     .flood_len = rx ? len : 0,
+				     .offline = true };
+	struct bn_session_result res;
+	struct bn_session *s;
 	struct bn_netdev *nd;
 	struct bn_sim *sim;
+	bool wire = strcmp(model, "cdc-ecm") != 0;
 	bn_simtime_t t0, w_start = 0;
 	uint8_t frame[1514];
 	uint64_t base, sent;
 	double w0;
 
-	ac.chip = chip < 0 ? BN_ASIX_AX88772 : (enum bn_asix_chip)chip;
-	memcpy(ac.mac, mac, 6);
-	model = chip < 0 ? bn_netmodel_new(&nc) : bn_asix_model_new(&ac);
-	bn_sim_config_default(&sc);
-	sc.profile = BN_SIM_XHCI;
-	sim = bn_sim_new(&sc);
-	bn_sim_attach(sim, model);
-	if (bn_enum_attach(&usb, bn_sim_hcd(sim), 1, "bench",
-			   &bn_registry_builtin, NULL, NULL, &res) < 0 ||
-	    !res.count || bn_netdev_open(res.netdevs[0]) < 0) {
-		fprintf(stderr, "bench_asix: model did not come up\n");
+	memcpy(o.mac, mac, 6);
+	s = bn_session_open(&o, &res);
+	if (!s) {
+		fprintf(stderr, "bench_asix: %s\n", res.error);
 		exit(1);
 	}
-	nd = res.netdevs[0];
+	nd = bn_session_netdev(s);
+	sim = bn_session_sim(s);
 	memset(frame, 0xff, 6);
 	memcpy(frame + 6, mac, 6);
 	frame[12] = 0x88;
@@ -104,18 +108,14 @@ static void run(int chip, bool rx, size_t len, unsigned long frames,
 				;
 		bn_netdev_poll(nd);
 	}
-	base = rx ? nd->stats.rx_packets :
-	       chip < 0 ? bn_netmodel_stats(model)->from_host :
-	       bn_asix_model_stats(model)->from_host;
-	r->dropped = chip < 0 ? 0 : bn_asix_model_stats(model)->dropped;
-	if (chip >= 0)
-		w_start = bn_asix_model_stats(model)->tx_wire_end;
+	base = counted(s, rx);
+	r->dropped = model_stats(s).dropped;
+	if (wire)
+		w_start = model_stats(s).tx_wire_end;
 	t0 = bn_sim_now(sim);
 	w0 = wall_now();
 	for (;;) {
-		sent = rx ? nd->stats.rx_packets :
-		       chip < 0 ? bn_netmodel_stats(model)->from_host :
-		       bn_asix_model_stats(model)->from_host;
+		sent = counted(s, rx);
 		if (sent - base >= frames)
 			break;
 		if (!rx)
@@ -125,28 +125,27 @@ static void run(int chip, bool rx, size_t len, unsigned long frames,
 	}
 	r->wall = wall_now() - w0;
 	/* transmit through a PHY: count frames as the wire finishes them */
-	if (!rx && chip >= 0)
+	if (!rx && wire)
 		r->fps = (double)(sent - base) /
-			 ((double)(bn_asix_model_stats(model)->tx_wire_end -
-				   w_start) / BN_SIM_HZ);
+			 ((double)(model_stats(s).tx_wire_end - w_start) /
+			  BN_SIM_HZ);
 	else
 		r->fps = (double)(sent - base) /
 			 ((double)(bn_sim_now(sim) - t0) / BN_SIM_HZ);
-	if (chip >= 0)
-		r->dropped = bn_asix_model_stats(model)->dropped - r->dropped;
-	bn_enum_detach(&usb, &res);
-	bn_sim_free(sim);
-	bn_simdev_destroy(model);
+	r->dropped = wire ? model_stats(s).dropped - r->dropped : 0;
+	bn_session_close(s, NULL);
 }
 
 int main(void)
 {
-	static const struct { int chip; const char *name; double mbps; }
+	static const struct { const char *model, *name; double mbps; }
 	chips[3] = {
-		{ BN_ASIX_AX88772, "AX88772", 100.0 },
-		{ BN_ASIX_AX88178, "AX88178", 1000.0 },
-		{ BN_ASIX_AX88172, "AX88172", 100.0 },
+		{ "ax88772", "AX88772", 100.0 },
+		{ "ax88178", "AX88178", 1000.0 },
+		{ "ax88172", "AX88172", 100.0 },
 	};
+	static const uint8_t ecm_mac[6] = { 0x02, 0, 0, 0, 0, 1 };
+	static const uint8_t mac[6] = { 0x00, 0x0e, 0xc6, 0x01, 0x02, 0x03 };
 	static const size_t sizes[2] = { 1514, 64 };
 	struct result base[2], r;
 	double mbps, wire_max;
@@ -161,7 +160,8 @@ int main(void)
 	for (z = 0; z < 2; z++) {
 		len = sizes[z];
 		for (dir = 0; dir < 2; dir++) {
-			run(-1, dir == 0, len, z ? 40000 : 8000, &base[dir]);
+			run("cdc-ecm", ecm_mac, dir == 0, len, z ? 40000 : 8000,
+			    &base[dir]);
 			printf("%s %4zu B  CDC-ECM  %9.0f frames/s  %7.1f Mb/s  "
 			       "%5.1f%% of bus  (baseline)\n",
 			       dir == 0 ? "rx" : "tx", len, base[dir].fps,
@@ -173,7 +173,7 @@ int main(void)
 			wire_max = chips[c].mbps * 1e6 /
 				   ((double)(len + 24) * 8.0);
 			for (dir = 0; dir < 2; dir++) {
-				run(chips[c].chip, dir == 0, len,
+				run(chips[c].model, mac, dir == 0, len,
 				    (z ? 40000 : 8000) *
 				    (chips[c].mbps > 100.0 ? 4 : 1), &r);
 				mbps = r.fps * (double)len * 8 / 1e6;

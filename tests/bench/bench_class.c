@@ -23,12 +23,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "bn_enum.h"
 #include "bn_log.h"
 #include "bn_netdev.h"
-#include "bn_usb.h"
-#include "sim/bus/bus.h"
-#include "sim/models/netmodel.h"
+#include "sim/session/session.h"
 
 #define CEILING_BPS	53248000.0	/* HS bulk, bytes per second */
 
@@ -47,34 +44,30 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void run(enum bn_netmodel_class cls, size_t len, bool rx,
+static void run(const char *model, size_t len, bool rx,
 		unsigned long frames, struct result *r)
 {
-	struct bn_netmodel_config mc = { .cls = cls, .speed = BN_SPEED_HIGH,
-					 .mac = { 0x02, 0, 0, 0, 0, 1 },
-					 .flood_len = rx ? len : 0 };
-	struct bn_sim_config sc;
-	struct bn_enum_result res;
-	struct bn_usb_device usb;
-	struct bn_simdev *model = bn_netmodel_new(&mc);
+	struct bn_session_opts o = { .model = bn_model_find(model),
+				     .speed = BN_SPEED_HIGH,
+				     .host = BN_SIM_XHCI, .mac_set = true,
+				     .mac = { 0x02, 0, 0, 0, 0, 1 },
+				     .flood_len = rx ? len : 0,
+				     .offline = true };
+	struct bn_session_result res;
+	struct bn_session *s = bn_session_open(&o, &res);
+	struct bn_model_stats st;
 	struct bn_netdev *nd;
 	struct bn_sim *sim;
 	bn_simtime_t t0;
 	uint8_t frame[1514];
 	double w0;
 
-	bn_sim_config_default(&sc);
-	sc.profile = BN_SIM_XHCI;
-	sim = bn_sim_new(&sc);
-	bn_sim_attach(sim, model);
-	if (bn_enum_attach(&usb, bn_sim_hcd(sim), 1, "bench",
-			   &bn_registry_builtin, NULL, NULL, &res) < 0 ||
-	    !res.count || bn_netdev_open(res.netdevs[0]) < 0) {
-		fprintf(stderr, "bench_class: %s did not come up\n",
-			names[cls]);
+	if (!s) {
+		fprintf(stderr, "bench_class: %s\n", res.error);
 		exit(1);
 	}
-	nd = res.netdevs[0];
+	nd = bn_session_netdev(s);
+	sim = bn_session_sim(s);
 	memset(frame, 0xff, 6);
 	memset(frame + 6, 0x02, 6);
 	frame[12] = 0x88;
@@ -89,7 +82,10 @@ static void run(enum bn_netmodel_class cls, size_t len, bool rx,
 		while (nd->stats.rx_packets < frames)
 			bn_netdev_poll(nd);
 	} else {
-		while (bn_netmodel_stats(model)->from_host < frames) {
+		for (;;) {
+			bn_session_model_stats(s, &st);
+			if (st.from_host >= frames)
+				break;
 			while (bn_netdev_transmit(nd, frame, len, NULL) == 0)
 				;
 			bn_netdev_poll(nd);
@@ -97,8 +93,7 @@ static void run(enum bn_netmodel_class cls, size_t len, bool rx,
 	}
 	r->wall = now() - w0;
 	r->fps = (double)frames / ((double)(bn_sim_now(sim) - t0) / BN_SIM_HZ);
-	bn_enum_detach(&usb, &res);
-	bn_sim_free(sim);
+	bn_session_close(s, NULL);
 }
 
 int main(void)
@@ -114,7 +109,7 @@ int main(void)
 	for (dir = 0; dir < 2; dir++) {
 		for (s = 0; s < 2; s++) {
 			for (c = 0; c < 3; c++)
-				run((enum bn_netmodel_class)c, sizes[s],
+				run(names[c], sizes[s],
 				    dir == 0, counts[s], &r[c]);
 			for (c = 0; c < 3; c++)
 				printf("%-2s %4zu B  %-8s %9.0f frames/s  "

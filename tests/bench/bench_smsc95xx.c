@@ -27,12 +27,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "bn_enum.h"
 #include "bn_log.h"
 #include "bn_netdev.h"
-#include "bn_usb.h"
-#include "sim/bus/bus.h"
 #include "sim/models/model_smsc95xx.h"
+#include "sim/session/session.h"
 
 #define CEILING_BPS	53248000.0	/* HS bulk, bytes per second */
 
@@ -60,15 +58,14 @@ static double rx_record(size_t len)
 static void run(const char *chip, size_t len, bool rx, unsigned long frames,
 		struct result *r)
 {
-	struct bn_smscmodel_config mc = { .chip = chip,
-					  .speed = BN_SPEED_HIGH,
-					  .mac = { 0x00, 0x80, 0x0f, 0, 0, 1 },
-					  .aneg_ms = 5,
-					  .flood_len = rx ? len : 0 };
-	struct bn_sim_config sc;
-	struct bn_enum_result res;
-	struct bn_usb_device usb;
-	struct bn_simdev *model = bn_smscmodel_new(&mc);
+	struct bn_session_opts o = { .model = bn_model_find(chip),
+				     .speed = BN_SPEED_HIGH,
+				     .host = BN_SIM_XHCI, .mac_set = true,
+				     .mac = { 0x00, 0x80, 0x0f, 0, 0, 1 },
+				     .aneg_ms = 5, .flood_len = rx ? len : 0,
+				     .offline = true };
+	struct bn_session_result res;
+	struct bn_session *s = bn_session_open(&o, &res);
 	const struct bn_smscmodel_stats *st;
 	struct bn_netdev *nd;
 	struct bn_sim *sim;
@@ -77,24 +74,15 @@ static void run(const char *chip, size_t len, bool rx, unsigned long frames,
 	uint8_t frame[1514];
 	double w0;
 
-	if (!model) {
-		fprintf(stderr, "bench_smsc95xx: no model %s\n", chip);
+	if (!s) {
+		fprintf(stderr, "bench_smsc95xx: %s\n", res.error);
 		exit(1);
 	}
-	st = bn_smscmodel_stats(model);
-	bn_sim_config_default(&sc);
-	sc.profile = BN_SIM_XHCI;
-	sim = bn_sim_new(&sc);
-	bn_sim_attach(sim, model);
-	if (bn_enum_attach(&usb, bn_sim_hcd(sim), 1, "bench",
-			   &bn_registry_builtin, NULL, NULL, &res) < 0 ||
-	    !res.count || bn_netdev_open(res.netdevs[0]) < 0) {
-		fprintf(stderr, "bench_smsc95xx: %s did not come up\n", chip);
-		exit(1);
-	}
-	nd = res.netdevs[0];
+	st = bn_smscmodel_stats(bn_session_device(s));
+	sim = bn_session_sim(s);
+	nd = bn_session_netdev(s);
 	memset(frame, 0xff, 6);
-	memcpy(frame + 6, mc.mac, 6);
+	memcpy(frame + 6, o.mac, 6);
 	frame[12] = 0x88;
 	frame[13] = 0xb5;
 	memset(frame + 14, 0x5a, sizeof(frame) - 14);
@@ -132,8 +120,7 @@ static void run(const char *chip, size_t len, bool rx, unsigned long frames,
 		fprintf(stderr, "bench_smsc95xx: receive errors\n");
 		exit(1);
 	}
-	bn_enum_detach(&usb, &res);
-	bn_sim_free(sim);
+	bn_session_close(s, NULL);
 }
 
 int main(void)

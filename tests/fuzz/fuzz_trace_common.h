@@ -16,20 +16,16 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* Scan a buffer as a trace; dump every transfer to /dev/null. */
-static inline void fuzz_trace_scan(const uint8_t *data, size_t size)
+/* Scan a stream as a trace (the reader owns it); dump every transfer to
+ * /dev/null. */
+static inline void fuzz_trace_scan_stream(FILE *f)
 {
 	struct bn_trace_scan_opts opts = { NULL, -1, -1, NULL };
 	char err[BN_TRACE_ERR_MAX];
 	struct bn_trace_summary sum;
 	struct bn_trace *t;
-	FILE *f, *sink;
+	FILE *sink;
 
-	if (!size)
-		return;
-	f = fmemopen((void *)data, size, "rb");
-	if (!f)
-		return;
 	t = bn_trace_fopen(f, "fuzz", err, sizeof(err));
 	if (!t)
 		return;
@@ -43,4 +39,16 @@ static inline void fuzz_trace_scan(const uint8_t *data, size_t size)
 	}
 	bn_trace_summary_free(&sum);
 	bn_trace_close(t);
+}
+
+/* Scan a buffer as a trace. */
+static inline void fuzz_trace_scan(const uint8_t *data, size_t size)
+{
+	FILE *f;
+
+	if (!size)
+		return;
+	f = fmemopen((void *)data, size, "rb");
+	if (f)
+		fuzz_trace_scan_stream(f);
 }

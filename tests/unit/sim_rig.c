@@ -7,7 +7,9 @@
 
 #include <check.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bn_err.h"
 #include "tests/unit/bn_test.h"
@@ -112,4 +114,63 @@ char *rig_log_text(const struct sim_rig *r)
 		s[len] = '\0';
 	}
 	return s;
+}
+
+void rig_root_make(struct rig_root *r, size_t len, unsigned int seed)
+{
+	FILE *f;
+	size_t i;
+
+	snprintf(r->dir, sizeof(r->dir), "/tmp/bn-root-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(r->dir));
+	snprintf(r->path, sizeof(r->path), "%s/%s", r->dir,
+		 BN_SESSION_BOOTFILE);
+	r->len = len;
+	r->data = malloc(len ? len : 1);
+	ck_assert_ptr_nonnull(r->data);
+	for (i = 0; i < len; i++)
+		r->data[i] = (uint8_t)(i * seed + (i >> 7));
+	f = fopen(r->path, "wb");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(r->data, 1, len, f), len);
+	fclose(f);
+}
+
+void rig_root_remove(struct rig_root *r)
+{
+	unlink(r->path);
+	rmdir(r->dir);
+	free(r->data);
+	r->data = NULL;
+}
+
+struct bn_session *rig_session_open(const struct bn_session_opts *o,
+				    struct bn_session_result *r)
+{
+	struct bn_session *s = bn_session_open(o, r);
+
+	ck_assert_msg(s != NULL, "%s: %s", o->model ? o->model->name : "-",
+		      r->error);
+	return s;
+}
+
+const struct bn_boot *rig_session_boot(struct bn_session *s,
+				       struct bn_session_result *r,
+				       const struct rig_root *root)
+{
+	const struct bn_boot *b;
+
+	ck_assert_msg(bn_session_boot(s, r) == 0, "%s: %s", r->model,
+		      r->error);
+	b = bn_session_boot_client(s);
+	ck_assert_int_eq(b->state, BN_BOOT_DONE);
+	ck_assert(r->link_up && r->leased);
+	ck_assert_uint_gt(b->link_us, 0);
+	ck_assert_uint_eq(b->ip[0], 10);
+	ck_assert_uint_eq(b->ip[3], 15);
+	ck_assert_str_eq(b->bootfile, BN_SESSION_BOOTFILE);
+	ck_assert_uint_eq(b->len, root->len);
+	ck_assert_mem_eq(b->data, root->data, root->len);
+	ck_assert_uint_eq(r->file_len, root->len);
+	return b;
 }

@@ -7,7 +7,8 @@
 
 /*
  * Test rig for simulator tests: a simulator, a device, the SDK's
- * enumeration on top, and a recorder of bus events.
+ * enumeration on top, and a recorder of bus events; and a directory with a
+ * boot file for the session tests (sim/session/session.h).
  */
 
 #include <stddef.h>
@@ -15,6 +16,7 @@
 #include "bn_usb.h"
 #include "sim/bus/bus.h"
 #include "sim/models/loopdev.h"
+#include "sim/session/session.h"
 
 struct sim_rig {
 	struct bn_sim *sim;
@@ -53,5 +55,29 @@ void rig_run_until(struct sim_rig *r, bn_simtime_t t);
 
 /* The recorded events as text, one line each (malloc'd). */
 char *rig_log_text(const struct sim_rig *r);
+
+/* A directory to serve by TFTP, holding one boot file */
+struct rig_root {
+	char dir[32];		/* Directory */
+	char path[96];		/* The file in it */
+	uint8_t *data;		/* Its bytes */
+	size_t len;		/* Its length */
+};
+
+/* Make a root whose file (BN_SESSION_BOOTFILE) has len bytes from seed. */
+void rig_root_make(struct rig_root *r, size_t len, unsigned int seed);
+
+/* Remove the root and free its bytes. */
+void rig_root_remove(struct rig_root *r);
+
+/* Open a session; asserts that it opened. */
+struct bn_session *rig_session_open(const struct bn_session_opts *o,
+				    struct bn_session_result *r);
+
+/* Boot an open session serving root; asserts the lease (10.0.2.15) and
+ * the whole file, byte for byte.  Returns the boot client. */
+const struct bn_boot *rig_session_boot(struct bn_session *s,
+				       struct bn_session_result *r,
+				       const struct rig_root *root);
 
 #endif /* BN_SIM_RIG_H */

@@ -316,9 +316,9 @@ START_TEST(test_cli_sim)
 	close(fd);
 	bn_test_log_capture();
 	ck_assert_int_eq(cli(&out, &err, 6, argv), 0);
-	ck_assert_msg(strstr(out, "model ax88178: family ax88178, MAC "
-			     "00:0e:c6:8a:77:2a, link up at ") != NULL, "%s",
-		      out);
+	ck_assert_msg(strstr(out, "model ax88178: driver asix, family "
+			     "ax88178, MAC 00:0e:c6:8a:77:2a\nlink up at ")
+		      != NULL, "%s", out);
 	ck_assert_ptr_nonnull(strstr(out, "lease 10.0.2.15"));
 	free(out);
 	free(err);

@@ -16,9 +16,11 @@
 
 #include "bn_family.h"
 #include "bn_port.h"
+#include "sim/models/registry.h"
 #include "tools/bootnic/cli.h"
 #include "tools/bootnic/tested.h"
 #include "tests/unit/bn_test.h"
+#include "tests/unit/sim_rig.h"
 
 /*
  * The "families with tests" list the lint reads.  The build generates it
@@ -150,10 +152,18 @@ static int run(const struct bn_registry *reg, ...)
 
 /* ---- a small JSON reader, enough to check the listing's structure ---- */
 
+/* Members recorded (a model listing has 15 x 8) */
+#define JSON_PAIRS 160
+
 struct json {
 	const char *p;		/* Cursor */
 	char strings[64][96];	/* Every string value, in order */
 	unsigned int nstrings;
+	char keys[JSON_PAIRS][96];	/* Every member's key ... */
+	char vals[JSON_PAIRS][96];	/* ... and its value: 's' string,
+					   'n' number, 'b' true/false,
+					   'z' null, then the text */
+	unsigned int npairs;
 	unsigned int objects;	/* Objects seen */
 	unsigned int nulls;	/* Null values seen */
 };
@@ -206,11 +216,11 @@ static bool json_string(struct json *j, char *dst, size_t size)
 	return true;
 }
 
-static bool json_value(struct json *j);
+static bool json_value(struct json *j, char *val, size_t size);
 
 static bool json_object(struct json *j)
 {
-	char key[96];
+	char key[96], val[96];
 
 	j->p++;
 	j->objects++;
@@ -229,8 +239,14 @@ static bool json_object(struct json *j)
 		json_ws(j);
 		if (*j->p++ != ':')
 			return false;
-		if (!json_value(j))
+		if (!json_value(j, val, sizeof(val)))
 			return false;
+		if (j->npairs < JSON_PAIRS) {
+			snprintf(j->keys[j->npairs], sizeof(j->keys[0]), "%s",
+				 key);
+			snprintf(j->vals[j->npairs++], sizeof(j->vals[0]),
+				 "%s", val);
+		}
 		json_ws(j);
 		if (*j->p == '}') {
 			j->p++;
@@ -250,7 +266,9 @@ static bool json_array(struct json *j)
 		return true;
 	}
 	for (;;) {
-		if (!json_value(j))
+		char val[96];
+
+		if (!json_value(j, val, sizeof(val)))
 			return false;
 		json_ws(j);
 		if (*j->p == ']') {
@@ -262,11 +280,13 @@ static bool json_array(struct json *j)
 	}
 }
 
-static bool json_value(struct json *j)
+static bool json_value(struct json *j, char *val, size_t size)
 {
 	char tmp[96];
+	size_t n = 0;
 
 	json_ws(j);
+	snprintf(val, size, "-");
 	switch (*j->p) {
 	case '{':
 		return json_object(j);
@@ -278,27 +298,59 @@ static bool json_value(struct json *j)
 		if (j->nstrings < 64)
 			snprintf(j->strings[j->nstrings++],
 				 sizeof(j->strings[0]), "%s", tmp);
+		snprintf(val, size, "s%.94s", tmp);
 		return true;
 	case 'n':
 		if (strncmp(j->p, "null", 4) != 0)
 			return false;
 		j->p += 4;
 		j->nulls++;
+		snprintf(val, size, "z");
+		return true;
+	case 't':
+	case 'f':
+		n = strncmp(j->p, "true", 4) == 0 ? 4 :
+		    strncmp(j->p, "false", 5) == 0 ? 5 : 0;
+		if (!n)
+			return false;
+		snprintf(val, size, "b%.*s", (int)n, j->p);
+		j->p += n;
 		return true;
 	default:
-		return false;
+		/* Numbers: unsigned integers are all the CLI writes */
+		while (isdigit((unsigned char)j->p[n]))
+			n++;
+		if (!n || n > 20)
+			return false;
+		snprintf(val, size, "n%.*s", (int)n, j->p);
+		j->p += n;
+		return true;
 	}
+}
+
+/* The value of the first member named key ("s..." etc.), or NULL. */
+static const char *json_get(const struct json *j, const char *key)
+{
+	unsigned int i;
+
+	for (i = 0; i < j->npairs; i++) {
+		if (strcmp(j->keys[i], key) == 0)
+			return j->vals[i];
+	}
+	return NULL;
 }
 
 /* Parse a whole document: one value and nothing after it. */
 static bool json_parse(struct json *j, const char *text)
 {
+	char tmp[96];
+
 	memset(j, 0, sizeof(*j));
 	j->p = text;
 	json_ws(j);
-	if (*j->p != '[')
+	if (*j->p != '[' && *j->p != '{')
 		return false;
-	if (!json_value(j))
+	if (!json_value(j, tmp, sizeof(tmp)))
 		return false;
 	json_ws(j);
 	return *j->p == '\0';
@@ -317,6 +369,18 @@ START_TEST(test_json_reader)
 	ck_assert(!json_parse(&j, "[{\"a\": \"b\"}"));
 	ck_assert(!json_parse(&j, "[\"a\nb\"]"));
 	ck_assert(!json_parse(&j, "[] x"));
+	/* Objects at the top, numbers, booleans; members by key */
+	ck_assert(json_parse(&j, "{\"a\": 12, \"b\": true, \"c\": null, "
+			     "\"d\": [false], \"e\": \"x\"}"));
+	ck_assert_str_eq(json_get(&j, "a"), "n12");
+	ck_assert_str_eq(json_get(&j, "b"), "btrue");
+	ck_assert_str_eq(json_get(&j, "c"), "z");
+	ck_assert_str_eq(json_get(&j, "e"), "sx");
+	ck_assert_ptr_null(json_get(&j, "f"));
+	ck_assert(!json_parse(&j, "{\"a\": tru}"));
+	ck_assert(!json_parse(&j, "{\"a\": 1x}"));
+	ck_assert(!json_parse(&j, "{\"a\": -1}"));
+	ck_assert(!json_parse(&j, "\"a\""));
 }
 END_TEST
 
@@ -483,6 +547,27 @@ START_TEST(test_ids_lookup)
 }
 END_TEST
 
+/* A VID:PID whose rows also need an interface class: the rows answer,
+ * each with the interface it needs */
+START_TEST(test_ids_needs_class)
+{
+	ck_assert_int_eq(run(&bn_registry_builtin, "ids", "0424:ec00", NULL),
+			 BN_EXIT_OK);
+	ck_assert_prefix(out_text, "0424:ec00 -> smsc95xx, row "
+			 "0424:ec00+ff/00/ff \"SMSC LAN9512/LAN9514");
+	ck_assert_ptr_nonnull(strstr(out_text, "on the interface of class "
+				     "ff/00/ff (look it up with --class)\n"
+				     "  family:    lan9512"));
+	/* With the class given, the row matches as before */
+	ck_assert_int_eq(run(&bn_registry_builtin, "ids", "0424:ec00",
+			     "--class", "ff/00/ff", NULL), BN_EXIT_OK);
+	ck_assert_prefix(out_text, "0424:ec00 class ff/00/ff -> smsc95xx");
+	/* Another class on that device still finds nothing */
+	ck_assert_int_eq(run(&bn_registry_builtin, "ids", "0424:ec00",
+			     "--class", "08/06/50", NULL), BN_EXIT_CHECK);
+}
+END_TEST
+
 START_TEST(test_ids_check)
 {
 	ck_assert_int_eq(run(&clean, "ids", "--check", NULL), BN_EXIT_OK);
@@ -604,6 +689,210 @@ START_TEST(test_json_string)
 }
 END_TEST
 
+/* ---- `bootnic sim`: every model, one set of options ---- */
+
+static const struct bn_registry no_drivers = { NULL, 0 };
+
+/* Whether the listing names every registered model with its ID. */
+START_TEST(test_sim_list)
+{
+	const struct bn_model *m;
+	char id[16], line[64];
+	struct json j;
+	unsigned int k, found;
+	size_t i;
+
+	ck_assert_int_eq(run(NULL, "sim", "--list", NULL), BN_EXIT_OK);
+	ck_assert_prefix(out_text, "MODEL     KIND  USB ID    INTERFACE");
+	for (i = 0; (m = bn_model_at(i)) != NULL; i++) {
+		snprintf(line, sizeof(line), "\n%-9s %-5s %04x:%04x ", m->name,
+			 bn_model_kind_name(m->kind), m->vendor, m->product);
+		ck_assert_msg(strstr(out_text, line) != NULL, "no '%s' in %s",
+			      line + 1, out_text);
+	}
+	ck_assert_uint_eq(i, 15);
+	ck_assert_ptr_nonnull(strstr(out_text, "\ncdc-ncm   class 0525:a4a2 "
+				     "02/0d/00  high,full"));
+	ck_assert_ptr_nonnull(strstr(out_text, "\nlan9514   chip  0424:ec00 "
+				     "ff/00/ff  high,full blank-eeprom"));
+	ck_assert_ptr_nonnull(strstr(out_text, "\nax88178   chip  0b95:1780 "
+				     "ff/ff/00  high      -"));
+	ck_assert_int_eq(run(NULL, "sim", "--list", "--report", "json", NULL),
+			 BN_EXIT_OK);
+	ck_assert(json_parse(&j, out_text));
+	ck_assert_uint_eq(j.objects, bn_model_count());
+	for (i = 0; (m = bn_model_at(i)) != NULL; i++) {
+		snprintf(id, sizeof(id), "s%04x:%04x", m->vendor, m->product);
+		for (k = 0, found = 0; k < j.npairs; k++)
+			found += strcmp(j.keys[k], "model") == 0 &&
+				 strcmp(j.vals[k] + 1, m->name) == 0 &&
+				 strcmp(j.vals[k + 2], id) == 0;
+		ck_assert_msg(found == 1, "%s in %s", m->name, out_text);
+	}
+}
+END_TEST
+
+/* A chip and a class go the same way to a lease and the whole file. */
+START_TEST(test_sim_chip_and_class)
+{
+	static const char *const argv[2][6] = {
+		{ "--model", "cdc-ncm", NULL },
+		{ "--model", "lan9514", "--speed", "full", "--host", "ehci" },
+	};
+	static const char *const want[2][4] = {
+		{ "cdc-ncm", "cdc-ncm", "high", "xhci" },
+		{ "smsc95xx", "lan9512", "full", "ehci" },
+	};
+	struct rig_root root;
+	char bytes[24];
+	struct json j;
+	int k;
+
+	bn_test_log_capture();
+	rig_root_make(&root, 4321, 11);
+	snprintf(bytes, sizeof(bytes), "n%zu", root.len);
+	for (k = 0; k < 2; k++) {
+		/* text */
+		ck_assert_int_eq(run(NULL, "sim", argv[k][0], argv[k][1],
+				     "--tftp-root", root.dir, argv[k][2],
+				     argv[k][3], argv[k][4], argv[k][5],
+				     NULL), BN_EXIT_OK);
+		ck_assert_ptr_nonnull(strstr(out_text, "lease 10.0.2.15 at "));
+		ck_assert_ptr_nonnull(strstr(out_text,
+					     ", file 4321 bytes at "));
+		/* json */
+		ck_assert_int_eq(run(NULL, "sim", "--report", "json",
+				     argv[k][0], argv[k][1], "--tftp-root",
+				     root.dir, argv[k][2], argv[k][3],
+				     argv[k][4], argv[k][5], NULL),
+				 BN_EXIT_OK);
+		ck_assert_msg(json_parse(&j, out_text), "%s", out_text);
+		ck_assert_uint_eq(j.objects, 1);
+		ck_assert_str_eq(json_get(&j, "model") + 1, argv[k][1]);
+		ck_assert_str_eq(json_get(&j, "driver") + 1, want[k][0]);
+		ck_assert_str_eq(json_get(&j, "family") + 1, want[k][1]);
+		ck_assert_str_eq(json_get(&j, "speed") + 1, want[k][2]);
+		ck_assert_str_eq(json_get(&j, "host") + 1, want[k][3]);
+		ck_assert_str_eq(json_get(&j, "mac") + 1, k ?
+				 "00:80:0f:95:00:01" : "02:00:5e:10:20:30");
+		ck_assert_str_eq(json_get(&j, "link_up"), "btrue");
+		ck_assert_str_eq(json_get(&j, "lease_ip"), "s10.0.2.15");
+		ck_assert_str_eq(json_get(&j, "file"), "sboot.bin");
+		ck_assert_str_eq(json_get(&j, "file_bytes"), bytes);
+		ck_assert_str_eq(json_get(&j, "error"), "z");
+		ck_assert_str_eq(json_get(&j, "pcap"), "z");
+		/* times: numbers, in order */
+		ck_assert_int_eq(json_get(&j, "link_us")[0], 'n');
+		ck_assert_uint_lt(strtoull(json_get(&j, "link_us") + 1, NULL,
+					   10),
+				  strtoull(json_get(&j, "lease_us") + 1, NULL,
+					   10));
+		ck_assert_uint_lt(strtoull(json_get(&j, "lease_us") + 1, NULL,
+					   10),
+				  strtoull(json_get(&j, "file_us") + 1, NULL,
+					   10));
+		ck_assert_uint_le(strtoull(json_get(&j, "file_us") + 1, NULL,
+					   10),
+				  strtoull(json_get(&j, "end_us") + 1, NULL,
+					   10));
+	}
+	rig_root_remove(&root);
+}
+END_TEST
+
+/* --mac and --blank-eeprom reach the device; a failed boot exits 1 with
+ * the reason, in the report too. */
+START_TEST(test_sim_options)
+{
+	struct json j;
+
+	bn_test_log_capture();
+	ck_assert_int_eq(run(NULL, "sim", "--model", "cdc-ecm", "--mac",
+			     "02:AA:bb:cc:dd:0e", "--report", "json", NULL),
+			 BN_EXIT_OK);
+	ck_assert(json_parse(&j, out_text));
+	ck_assert_str_eq(json_get(&j, "mac"), "s02:aa:bb:cc:dd:0e");
+	ck_assert_str_eq(json_get(&j, "file"), "z");
+	ck_assert_str_eq(json_get(&j, "file_bytes"), "z");
+	ck_assert_int_eq(run(NULL, "sim", "--model", "lan9500a",
+			     "--blank-eeprom", "--report", "json", NULL),
+			 BN_EXIT_OK);
+	ck_assert(json_parse(&j, out_text));
+	/* a random locally administered address, not the EEPROM's */
+	ck_assert_str_ne(json_get(&j, "mac"), "s00:80:0f:95:00:01");
+	ck_assert_uint_eq(strtoul(json_get(&j, "mac") + 1, NULL, 16) & 0x03,
+			  0x02);
+	/* no driver for the model: exit 1, the reason on stderr and in JSON */
+	ck_assert_int_eq(run(&no_drivers, "sim", "--model", "rndis",
+			     "--report", "json", NULL), BN_EXIT_CHECK);
+	ck_assert_str_eq(err_text, "bootnic: sim: rndis model: no driver "
+			 "bound the rndis model\n");
+	ck_assert(json_parse(&j, out_text));
+	ck_assert_str_eq(json_get(&j, "driver"), "z");
+	ck_assert_str_eq(json_get(&j, "link_up"), "bfalse");
+	ck_assert_str_eq(json_get(&j, "error"), "sno driver bound the rndis "
+			 "model");
+}
+END_TEST
+
+/* Bad options: exit 2 and one clear line first. */
+static const struct {
+	const char *args[6];
+	const char *message;
+} sim_bad[] = {
+	{ { NULL }, "bootnic: sim: --model NAME is required" },
+	{ { "--model", "nonesuch" }, "bootnic: sim: unknown model 'nonesuch' "
+	  "(bootnic sim --list shows the models)\n" },
+	{ { "--model", "ax88772", "--speed", "full" }, "bootnic: sim: model "
+	  "ax88772 does not run at full speed (it presents high speed "
+	  "only)\n" },
+	{ { "--model", "cdc-ecm", "--blank-eeprom" }, "bootnic: sim: model "
+	  "cdc-ecm has no EEPROM to blank\n" },
+	{ { "--model", "rndis", "--speed", "super" }, "bootnic: sim: --speed "
+	  "takes high or full\n" },
+	{ { "--model", "rndis", "--host", "ohci" }, "bootnic: sim: --host "
+	  "takes ehci or xhci\n" },
+	{ { "--model", "rndis", "--mac", "02:00:00:00:00" }, "bootnic: sim: "
+	  "--mac takes a unicast MAC" },
+	{ { "--model", "rndis", "--mac", "03:00:00:00:00:01" }, "bootnic: "
+	  "sim: --mac takes a unicast MAC" },
+	{ { "--model", "rndis", "--mac", "02:00:00:00:00:0g" }, "bootnic: "
+	  "sim: --mac takes a unicast MAC" },
+	{ { "--model", "rndis", "--report", "xml" }, "bootnic: sim: --report "
+	  "takes text or json\n" },
+	{ { "--model", "rndis", "--bootfile", "x.bin" }, "bootnic: sim: a "
+	  "boot file needs a TFTP root directory to be served from\n" },
+	{ { "--model", "rndis", "--tftp-root", "/nonexistent/bn" }, "bootnic: "
+	  "sim: TFTP root '/nonexistent/bn' is not a directory\n" },
+	{ { "--model", "rndis", "extra" }, "bootnic: sim: unexpected "
+	  "argument\n" },
+	{ { "--model", "rndis", "--bogus" }, "bootnic: invalid option "
+	  "'--bogus'\n" },
+	{ { "--model" }, "bootnic: option '--model' needs an argument\n" },
+	{ { "--list", "--model", "rndis" }, "bootnic: sim: --list takes no "
+	  "--model\n" },
+};
+
+START_TEST(test_sim_usage)
+{
+	const char *const *a = sim_bad[_i].args;
+
+	ck_assert_int_eq(run(NULL, "sim", a[0], a[1], a[2], a[3], a[4], a[5],
+			     NULL), BN_EXIT_USAGE);
+	ck_assert_prefix(err_text, sim_bad[_i].message);
+	ck_assert_str_eq(out_text, "");
+}
+END_TEST
+
+START_TEST(test_sim_help)
+{
+	ck_assert_int_eq(run(NULL, "sim", "--help", NULL), BN_EXIT_OK);
+	ck_assert_prefix(out_text, "usage: bootnic sim --model NAME");
+	ck_assert_ptr_nonnull(strstr(out_text, "--blank-eeprom"));
+	ck_assert_str_eq(err_text, "");
+}
+END_TEST
+
 static void teardown(void)
 {
 	free(out_text);
@@ -626,11 +915,17 @@ static Suite *cli_suite(void)
 	tcase_add_test(tc, test_ids_json);
 	tcase_add_test(tc, test_ids_nameless_row);
 	tcase_add_test(tc, test_ids_lookup);
+	tcase_add_test(tc, test_ids_needs_class);
 	tcase_add_test(tc, test_ids_check);
 	tcase_add_loop_test(tc, test_ids_bad_vidpid, 0,
 			    BN_ARRAY_SIZE(bad_ids));
 	tcase_add_test(tc, test_ids_usage);
 	tcase_add_test(tc, test_json_string);
+	tcase_add_test(tc, test_sim_list);
+	tcase_add_test(tc, test_sim_chip_and_class);
+	tcase_add_test(tc, test_sim_options);
+	tcase_add_loop_test(tc, test_sim_usage, 0, BN_ARRAY_SIZE(sim_bad));
+	tcase_add_test(tc, test_sim_help);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -23,9 +23,11 @@
 #include "port/port_host.h"
 #include "sim/bus/bus.h"
 #include "sim/models/netmodel.h"
-#include "sim/net/netpeer.h"
+#include "sim/models/registry.h"
+#include "sim/session/session.h"
 #include "tests/unit/bn_test.h"
 #include "tests/unit/net_frames.h"
+#include "tests/unit/sim_rig.h"
 
 BN_TESTS_FAMILY("cdc-ecm");
 
@@ -74,14 +76,6 @@ static void env_link(struct bn_netdev *nd)
 static const struct bn_netdev_env env = { env_rx, env_tx_done, env_link };
 
 static struct bn_sim *sim;
-static struct bn_simdev *model;
-
-/* The peer's frames go to the model; the model's to the peer */
-static void peer_rx(void *ctx, const uint8_t *frame, size_t len)
-{
-	(void)ctx;
-	bn_netmodel_push(model, frame, len);
-}
 static struct bn_netdev *nd;
 static bool leased;
 
@@ -127,18 +121,14 @@ static const uint8_t *wait_udp(uint16_t dport, size_t *len)
 static uint64_t ecm_end_to_end(enum bn_speed speed)
 {
 	static const uint8_t mac[6] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
-	struct bn_netmodel_config mc = { .cls = BN_NETMODEL_ECM,
-					 .speed = speed, .sink = bn_netpeer_sink,
-					 .tick = bn_netpeer_tick };
-	struct bn_netpeer_config pc = { .bootfile = "boot.bin",
-					.rx = peer_rx };
-	struct bn_netpeer *peer;
-	char dir[] = "/tmp/bn_ecm_XXXXXX", path[64];
-	uint8_t content[3000], got[4096], f[700], gw_mac[6] = { 0 };
+	struct bn_session_opts so = { .model = bn_model_find("cdc-ecm"),
+				      .speed = speed, .host = BN_SIM_EHCI,
+				      .mac_set = true, .env = &env };
+	struct bn_session_result r;
+	struct bn_session *s;
+	struct rig_root root;
+	uint8_t got[4096], f[700], gw_mac[6] = { 0 };
 	const uint8_t *b, *o;
-	struct bn_simdev *dev;
-	struct bn_usb_device usb;
-	struct bn_enum_result res;
 	const struct bn_netmodel_stats *st;
 	long allocs = bn_host_alloc_outstanding();
 	uint16_t block = 1, port;
@@ -147,49 +137,31 @@ static uint64_t ecm_end_to_end(enum bn_speed speed)
 	uint64_t result;
 	unsigned int i;
 	bool echo = false;
-	FILE *fp;
 
 	bn_test_log_capture();
 	memset(&q, 0, sizeof(q));
 	leased = false;
 	rx_hash = 0xcbf29ce484222325ULL;
-	for (i = 0; i < sizeof(content); i++)
-		content[i] = (uint8_t)(i * 13 + 1);
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof(path), "%s/boot.bin", dir);
-	fp = fopen(path, "wb");
-	ck_assert_ptr_nonnull(fp);
-	ck_assert_uint_eq(fwrite(content, 1, sizeof(content), fp),
-			  sizeof(content));
-	fclose(fp);
-	pc.tftp_root = dir;
-	peer = bn_netpeer_new(&pc);
-	ck_assert_ptr_nonnull(peer);
-	memcpy(mc.mac, mac, 6);
-	mc.sink_ctx = peer;
-	dev = model = bn_netmodel_new(&mc);
-	ck_assert_ptr_nonnull(dev);
-	sim = bn_sim_new(NULL);
-	ck_assert_int_eq(bn_sim_attach(sim, dev), 0);
+	rig_root_make(&root, 3000, 13);
+	so.tftp_root = root.dir;
+	memcpy(so.mac, mac, 6);
 
-	/* Enumerate: the class driver binds through the ID tables */
-	ck_assert_int_eq(bn_enum_attach(&usb, bn_sim_hcd(sim), 4, "ecm",
-					&bn_registry_builtin, &env, NULL,
-					&res), 0);
-	ck_assert_uint_eq(res.count, 1);
-	nd = res.netdevs[0];
+	/* Enumerate and open: the class driver binds through the ID tables;
+	 * open selects alternate 1 and sets the filter */
+	s = rig_session_open(&so, &r);
+	sim = bn_session_sim(s);
+	nd = bn_session_netdev(s);
+	st = bn_netmodel_stats(bn_session_device(s));
 	ck_assert_ptr_eq(nd->driver, &bn_cdc_ecm_driver);
 	ck_assert(memcmp(nd->perm_addr, mac, 6) == 0);
 	nf_set_mac(nd->addr);
 
-	/* Open: alternate 1, filter, notifications bring the link up */
-	ck_assert_int_eq(bn_netdev_open(nd), 0);
+	/* Notifications bring the link up */
 	limit = bn_sim_now(sim) + bn_sim_us(1000000);
 	while (!nd->link_up && bn_sim_now(sim) < limit)
 		bn_netdev_poll(nd);
 	ck_assert(nd->link_up);
 	ck_assert_uint_eq(nd->speed, 100);
-	st = bn_netmodel_stats(dev);
 	ck_assert(st->filter & BN_CDC_FILTER_DIRECTED);
 	ck_assert(st->filter & BN_CDC_FILTER_BROADCAST);
 
@@ -253,8 +225,8 @@ static uint64_t ecm_end_to_end(enum bn_speed speed)
 			break;
 		block++;
 	}
-	ck_assert_uint_eq(total, sizeof(content));
-	ck_assert(memcmp(got, content, sizeof(content)) == 0);
+	ck_assert_uint_eq(total, root.len);
+	ck_assert(memcmp(got, root.data, root.len) == 0);
 	ck_assert_uint_ge(st->from_host, 10);
 	ck_assert_uint_ge(st->to_host, 10);
 	ck_assert_uint_eq(st->bad_out, 0);
@@ -269,13 +241,9 @@ static uint64_t ecm_end_to_end(enum bn_speed speed)
 	ck_assert_uint_eq(nd->stats.tx_errors, 0);
 
 	result = rx_hash ^ bn_sim_now(sim);
-	bn_enum_detach(&usb, &res);
-	bn_sim_free(sim);
-	bn_simdev_destroy(dev);
-	bn_netpeer_free(peer);
+	ck_assert_int_eq(bn_session_close(s, &r), 0);
 	ck_assert_int_eq(bn_host_alloc_outstanding(), allocs);
-	unlink(path);
-	rmdir(dir);
+	rig_root_remove(&root);
 	return result;
 }
 

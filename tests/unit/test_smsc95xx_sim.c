@@ -15,7 +15,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "bn_enum.h"
 #include "bn_netdev.h"
 #include "bn_port.h"
 #include "bn_usb.h"
@@ -24,12 +23,14 @@
 #include "sim/net/bootclient.h"
 #include "sim/bus/bus.h"
 #include "sim/models/model_smsc95xx.h"
-#include "sim/net/netpeer.h"
+#include "sim/models/registry.h"
 #include "sim/replay/replay.h"
+#include "sim/session/session.h"
 #include "sim/trace/trace.h"
 #include "sim/trace/urb.h"
 #include "tools/bootnic/cli.h"
 #include "tests/unit/bn_test.h"
+#include "tests/unit/sim_rig.h"
 
 BN_TESTS_FAMILY("lan9500");
 BN_TESTS_FAMILY("lan9500a");
@@ -39,15 +40,6 @@ BN_TESTS_FAMILY("lan9730");
 BN_TESTS_FAMILY("lan89530");
 
 #define FILE_LEN 6000
-
-static struct bn_boot boot;
-static struct bn_simdev *model;
-
-static void peer_rx(void *ctx, const uint8_t *frame, size_t len)
-{
-	(void)ctx;
-	bn_smscmodel_push(model, frame, len);
-}
 
 struct combo {
 	const char *chip;
@@ -72,49 +64,24 @@ static const uint8_t eeprom_mac[6] = { 0x00, 0x80, 0x0f, 0x95, 0x00, 0x42 };
 START_TEST(test_dhcp_tftp)
 {
 	const struct combo *c = &combos[_i];
-	char root[] = "/tmp/bn-tftp-XXXXXX", path[256];
-	struct bn_smscmodel_config mc = { .chip = c->chip, .speed = c->speed,
-					  .blank_eeprom = c->blank,
-					  .sink = bn_netpeer_sink, .tick = bn_netpeer_tick,
-					  .aneg_ms = 300 };
-	struct bn_netpeer_config pc = { .bootfile = "boot.bin",
-					.rx = peer_rx };
+	struct bn_session_opts o = { .model = bn_model_find(c->chip),
+				     .speed = c->speed, .host = BN_SIM_XHCI,
+				     .mac_set = true, .blank_eeprom = c->blank,
+				     .aneg_ms = 300 };
 	const struct bn_smscmodel_stats *st;
-	struct bn_sim_config sc;
-	struct bn_enum_result res;
-	struct bn_usb_device usb;
-	struct bn_netpeer *peer;
+	struct bn_session_result r;
+	const struct bn_boot *boot;
+	struct bn_session *s;
 	struct bn_netdev *nd;
-	struct bn_sim *sim;
-	uint8_t *file = malloc(FILE_LEN);
-	FILE *f;
-	int i;
+	struct rig_root root;
 
-	ck_assert_ptr_nonnull(mkdtemp(root));
-	for (i = 0; i < FILE_LEN; i++)
-		file[i] = (uint8_t)(i * 13 + (i >> 7));
-	snprintf(path, sizeof(path), "%s/boot.bin", root);
-	f = fopen(path, "wb");
-	ck_assert_ptr_nonnull(f);
-	ck_assert_uint_eq(fwrite(file, 1, FILE_LEN, f), FILE_LEN);
-	fclose(f);
-	pc.tftp_root = root;
-	peer = bn_netpeer_new(&pc);
-	ck_assert_ptr_nonnull(peer);
-	memcpy(mc.mac, eeprom_mac, 6);
-	mc.sink_ctx = peer;
-	model = bn_smscmodel_new(&mc);
-	ck_assert_ptr_nonnull(model);
-	st = bn_smscmodel_stats(model);
-	bn_sim_config_default(&sc);
-	sc.profile = BN_SIM_XHCI;
-	sim = bn_sim_new(&sc);
-	ck_assert_int_eq(bn_sim_attach(sim, model), 0);
-	ck_assert_int_eq(bn_enum_attach(&usb, bn_sim_hcd(sim), 1, "smsc",
-					&bn_registry_builtin, &bn_boot_env, &boot,
-					&res), 0);
-	ck_assert_uint_eq(res.count, 1);
-	nd = res.netdevs[0];
+	bn_test_log_capture();
+	rig_root_make(&root, FILE_LEN, 13);
+	o.tftp_root = root.dir;
+	memcpy(o.mac, eeprom_mac, 6);
+	s = rig_session_open(&o, &r);
+	nd = bn_session_netdev(s);
+	st = bn_smscmodel_stats(bn_session_device(s));
 	ck_assert_str_eq(nd->driver->name, "smsc95xx");
 	ck_assert_str_eq(nd->family->name, c->family);
 	if (c->blank) {
@@ -124,38 +91,22 @@ START_TEST(test_dhcp_tftp)
 	} else {
 		ck_assert_mem_eq(nd->perm_addr, eeprom_mac, 6);
 	}
-	ck_assert_int_eq(bn_netdev_open(nd), 0);
 	/* autonegotiation is still running at open */
 	ck_assert(!nd->link_up);
-	bn_boot_start(&boot, nd, NULL);
-	while (bn_boot_step(&boot, bn_sim_now(sim) / BN_SIM_PER_US) <
-	       BN_BOOT_DONE && bn_sim_now(sim) < bn_sim_us(30000000))
-		bn_netdev_poll(nd);
-	ck_assert_msg(boot.state == BN_BOOT_DONE, "%s: boot state %d: %s",
-		      c->chip, boot.state, boot.error);
+	boot = rig_session_boot(s, &r, &root);
 	ck_assert(nd->link_up);
 	ck_assert_uint_eq(nd->speed, 100);
 	/* the link came up through the PHY interrupt on the interrupt EP */
 	ck_assert_uint_ge(st->interrupts, 1);
-	ck_assert_uint_gt(boot.link_us, 300000);
-	ck_assert_uint_eq(boot.ip[0], 10);
-	ck_assert_uint_eq(boot.ip[3], 15);
-	ck_assert_str_eq(boot.bootfile, "boot.bin");
-	ck_assert_uint_eq(boot.len, FILE_LEN);
-	ck_assert_mem_eq(boot.data, file, FILE_LEN);
+	ck_assert_uint_gt(boot->link_us, 300000);
 	ck_assert_uint_eq(nd->stats.rx_framing, 0);
 	ck_assert_uint_eq(nd->stats.rx_crc, 0);
 	ck_assert_uint_eq(st->bad_out, 0);
 	ck_assert_uint_eq(st->tx_off, 0);
 	ck_assert_uint_gt(st->from_host, 5);
 	ck_assert_uint_gt(st->to_host, 5);
-	bn_enum_detach(&usb, &res);
-	bn_boot_free(&boot);
-	bn_sim_free(sim);
-	bn_netpeer_free(peer);
-	unlink(path);
-	rmdir(root);
-	free(file);
+	ck_assert_int_eq(bn_session_close(s, &r), 0);
+	rig_root_remove(&root);
 }
 END_TEST
 

@@ -140,3 +140,20 @@ void bn_cli_json_string(FILE *out, const char *s)
 	}
 	fputc('"', out);
 }
+
+int bn_cli_parse_mac(const char *s, uint8_t *mac)
+{
+	size_t i;
+
+	/* Exactly "XX:XX:XX:XX:XX:XX": two hex digits per byte */
+	if (strlen(s) != 17)
+		return -1;
+	for (i = 0; i < 17; i++) {
+		if (i % 3 == 2 ? s[i] != ':' : !isxdigit((unsigned char)s[i]))
+			return -1;
+	}
+	for (i = 0; i < 6; i++)
+		mac[i] = (uint8_t)strtoul(s + 3 * i, NULL, 16);
+	/* The I/G bit: a group address is no device's address */
+	return (mac[0] & 0x01) ? -1 : 0;
+}

@@ -86,6 +86,15 @@ void bn_cli_bad_option(const struct bn_cli *cli, char **argv, int c);
 int bn_cli_parse_vidpid(const char *s, uint16_t *vendor, uint16_t *product);
 
 /**
+ * Parse a unicast MAC address "XX:XX:XX:XX:XX:XX" (hexadecimal).
+ *
+ * @param s		Text
+ * @param mac		Six bytes out
+ * @return		0, or -1 if malformed or a group address
+ */
+int bn_cli_parse_mac(const char *s, uint8_t *mac);
+
+/**
  * Write a string as a JSON string literal (with quotes).
  *
  * @param out		Stream
@@ -144,9 +153,8 @@ int bn_cmd_replay(struct bn_cli *cli, int argc, char **argv);
 int bn_cmd_classify(struct bn_cli *cli, int argc, char **argv);
 
 /**
- * The `sim` subcommand: run a driver on a chip model, optionally recorded.
- *
- * ASIX models are run here; LAN95xx models by bn_cmd_sim_smsc().
+ * The `sim` subcommand: run a driver on any registered device model (chip
+ * or class) through the session runner, optionally recorded; list models.
  *
  * @param cli		Context
  * @param argc		Arguments
@@ -154,17 +162,6 @@ int bn_cmd_classify(struct bn_cli *cli, int argc, char **argv);
  * @return		Exit code
  */
 int bn_cmd_sim(struct bn_cli *cli, int argc, char **argv);
-
-/**
- * `bootnic sim` for the LAN95xx models (lan9500 ... lan89530, lan9514):
- * the smsc95xx driver on its model, booting, optionally recorded.
- *
- * @param cli		Context
- * @param argc		Arguments
- * @param argv		Argument vector
- * @return		Exit code
- */
-int bn_cmd_sim_smsc(struct bn_cli *cli, int argc, char **argv);
 
 /**
  * The `export` subcommand: write drivers as files for a bootloader's tree.

@@ -191,20 +191,63 @@ static void bn_ids_family(struct bn_cli *cli, const struct bn_family *fam)
 }
 
 /**
+ * Answer a VID:PID asked without an interface class: show the rows for that
+ * VID:PID that also need one, and the interface each needs.
+ *
+ * @param cli		Context
+ * @param key		Function (VID:PID; the class is not known)
+ * @param what		How the user named it
+ * @return		true if some row was shown
+ */
+static bool bn_ids_needs_class(struct bn_cli *cli, const struct bn_id_key *key,
+			       const char *what)
+{
+	size_t d, r;
+	bool found = false;
+	char buf[48];
+
+	for (d = 0; d < cli->reg->count; d++) {
+		const struct bn_driver *drv = cli->reg->drivers[d];
+
+		for (r = 0; r < drv->id_count; r++) {
+			const struct bn_id *id = &drv->ids[r];
+
+			if (id->match != BN_ID_DEVICE_CLASS ||
+			    id->vendor != key->vendor ||
+			    id->product != key->product)
+				continue;
+			bn_ids_key(id, buf, sizeof(buf));
+			fprintf(cli->out, "%s -> %s, row %s \"%s\", on the "
+				"interface of class %02x/%02x/%02x (look it up "
+				"with --class)\n", what, drv->name, buf,
+				id->name ? id->name : "-", id->cls & 0xff,
+				id->subclass & 0xff, id->protocol & 0xff);
+			if (id->family)
+				bn_ids_family(cli, id->family);
+			found = true;
+		}
+	}
+	return found;
+}
+
+/**
  * Look one function up.
  *
  * @param cli		Context
  * @param key		Function
  * @param what		How the user named it
+ * @param any_class	No class was given: rows that need one may answer
  * @return		Exit code
  */
 static int bn_ids_lookup(struct bn_cli *cli, const struct bn_id_key *key,
-			 const char *what)
+			 const char *what, bool any_class)
 {
 	struct bn_match m;
 	char buf[48];
 
 	if (!bn_registry_match(cli->reg, key, &m)) {
+		if (any_class && bn_ids_needs_class(cli, key, what))
+			return BN_EXIT_OK;
 		fprintf(cli->out, "%s: no driver matches\n", what);
 		return BN_EXIT_CHECK;
 	}
@@ -337,5 +380,5 @@ int bn_cmd_ids(struct bn_cli *cli, int argc, char **argv)
 		snprintf(what + strlen(what), sizeof(what) - strlen(what),
 			 "%sclass %02x/%02x/%02x", have_dev ? " " : "",
 			 key.cls, key.subclass, key.protocol);
-	return bn_ids_lookup(cli, &key, what);
+	return bn_ids_lookup(cli, &key, what, !have_class);
 }

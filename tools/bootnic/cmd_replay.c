@@ -16,6 +16,7 @@
 
 #include "bn_log.h"
 #include "sim/replay/replay.h"
+#include "sim/trace/descfile.h"
 #include "tools/bootnic/cli.h"
 
 /** Most candidate families `classify` ranks. */
@@ -33,7 +34,8 @@ static void bn_replay_usage(FILE *f)
 		"                      [--report text|json] [--device BUS:ADDR] "
 		"[--timed] [--run-ms N]\n"
 		"                      [--timeline FILE.svg] [--pcap-out FILE]"
-		"\n\n"
+		" [--descriptors FILE]\n"
+		"                      [--session N]\n\n"
 		"Run a driver against the device learnt from TRACE on the "
 		"simulated bus: the\nSDK enumerates it, the driver matching the "
 		"ID tables (or the one forced)\nbinds, opens and receives the "
@@ -53,6 +55,14 @@ static void bn_replay_usage(FILE *f)
 		"transfers as bars,\n"
 		"                      bus use per microframe, divergences "
 		"marked\n"
+		"  --descriptors       complete descriptors the trace cut short "
+		"(usbmon text\n"
+		"                      keeps 32 bytes) from `lsusb -v` text, "
+		"a sysfs\n"
+		"                      `descriptors` file or a hex dump of it\n"
+		"  --session           replay the Nth configuration the trace "
+		"sets (default: the\n"
+		"                      one with the most recorded payloads)\n"
 		"  --pcap-out          write the simulated session as a pcap "
 		"(link type 220)\n"
 		"exit status: 0 replay passed, 1 divergence or failure, 2 usage "
@@ -67,7 +77,8 @@ static void bn_replay_usage(FILE *f)
 static void bn_classify_usage(FILE *f)
 {
 	fprintf(f, "usage: bootnic classify TRACE [--host ehci|xhci] "
-		"[--device BUS:ADDR]\n\n"
+		"[--device BUS:ADDR]\n"
+		"                        [--descriptors FILE] [--session N]\n\n"
 		"Replay every family of every driver against TRACE and rank them "
 		"by how far\neach got (requests answered, MAC, link, frames "
 		"decoded) minus divergences.\nThis is how to find which family "
@@ -79,6 +90,7 @@ struct bn_replay_cli {
 	struct bn_replay_opts opts;	/**< Replay options */
 	bool json;			/**< JSON report */
 	const char *path;		/**< Trace */
+	const char *descriptors;	/**< Descriptor file, or NULL */
 };
 
 /**
@@ -105,6 +117,8 @@ static int bn_replay_parse(struct bn_cli *cli, int argc, char **argv,
 		{ "run-ms", required_argument, NULL, 'm' },
 		{ "pcap-out", required_argument, NULL, 'p' },
 		{ "timeline", required_argument, NULL, 'T' },
+		{ "descriptors", required_argument, NULL, 'S' },
+		{ "session", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
 	void (*usage)(FILE *) = classify ? bn_classify_usage : bn_replay_usage;
@@ -162,6 +176,16 @@ static int bn_replay_parse(struct bn_cli *cli, int argc, char **argv,
 		case 'T':
 			rc->opts.timeline = optarg;
 			break;
+		case 'S':
+			rc->descriptors = optarg;
+			break;
+		case 'n':
+			rc->opts.session = (unsigned int)strtoul(optarg, &end,
+								 10);
+			if (*end || !rc->opts.session ||
+			    rc->opts.session > BN_REPLAY_MAX_SESSIONS)
+				goto bad;
+			break;
 		case 'm':
 			rc->opts.run_ms = (uint32_t)strtoul(optarg, &end, 10);
 			if (*end || !rc->opts.run_ms)
@@ -215,13 +239,22 @@ static struct bn_replay_model *bn_replay_load(struct bn_cli *cli,
 					      const struct bn_replay_cli *rc)
 {
 	struct bn_replay_model *m;
+	struct bn_descfile *desc = NULL;
 	char err[256];
 
+	if (rc->descriptors) {
+		desc = bn_descfile_load(rc->descriptors, err, sizeof(err));
+		if (!desc) {
+			fprintf(cli->err, "bootnic: --descriptors %s\n", err);
+			return NULL;
+		}
+	}
 	bn_replay_progress(cli, "bootnic: learning the device from %s",
 			   rc->path);
-	m = bn_replay_learn(rc->path, rc->opts.bus, rc->opts.dev, err,
-			    sizeof(err));
+	m = bn_replay_learn_desc(rc->path, rc->opts.bus, rc->opts.dev, desc,
+				 err, sizeof(err));
 	bn_replay_progress(cli, "%s", "");
+	bn_descfile_free(desc);
 	if (!m)
 		fprintf(cli->err, "bootnic: %s\n", err);
 	return m;

@@ -5,14 +5,21 @@
 
 /**
  * @file
- * The `sim` subcommand: run a driver on a chip model, optionally recorded.
+ * The `sim` subcommand: run a driver on any registered device model (chip
+ * or class) through the session runner, optionally recorded; list models.
  */
 
 #include <getopt.h>
 #include <string.h>
 
-#include "sim/session/asix_session.h"
+#include "sim/session/session.h"
 #include "tools/bootnic/cli.h"
+
+/** How a report is written. */
+enum bn_sim_report {
+	BN_SIM_REPORT_TEXT = 0,	/**< Lines for people */
+	BN_SIM_REPORT_JSON,	/**< One JSON object (an array for --list) */
+};
 
 /**
  * Print `sim` usage.
@@ -21,75 +28,317 @@
  */
 static void bn_sim_usage(FILE *f)
 {
-	fprintf(f, "usage: bootnic sim --model ax88772|ax88772a|ax88772b|"
-		"ax88178|ax88172 [--pcap-out FILE]\n"
-		"                  [--tftp-root DIR --bootfile NAME]\n"
-		"       bootnic sim --model lan9500|lan9500a|lan9512|lan9514|"
-		"lan9530|lan9730|lan89530\n"
-		"                  [--speed high|full] [--host ehci|xhci] "
-		"[--blank-eeprom]\n"
-		"                  [--pcap-out FILE] [--tftp-root DIR] "
-		"[--bootfile NAME]\n\n"
-		"Run the driver the ID tables pick on a behavioural chip model "
-		"on the simulated\nbus, with the libslirp network behind it, "
-		"until a DHCP lease (and the boot\nfile, when a directory is "
-		"served) arrives.\n"
-		"  --pcap-out   write the session's USB traffic as a pcap "
+	fprintf(f, "usage: bootnic sim --model NAME [--speed high|full] "
+		"[--host ehci|xhci]\n"
+		"                  [--mac XX:XX:XX:XX:XX:XX] [--blank-eeprom] "
+		"[--pcap-out FILE]\n"
+		"                  [--tftp-root DIR [--bootfile NAME]] "
+		"[--report text|json]\n"
+		"       bootnic sim --list [--report text|json]\n\n"
+		"Run the driver the ID tables pick on a device model (a chip "
+		"or a USB network\nclass) on the simulated bus, with the "
+		"libslirp network behind it, until a DHCP\nlease (and the boot "
+		"file, when a directory is served) arrives.  Every model\n"
+		"takes the same options.\n"
+		"  --list          list the models: name, kind, USB ID, "
+		"interface class, speeds,\n"
+		"                  options, what it is\n"
+		"  --model         model to run (see --list)\n"
+		"  --speed         speed the model presents (default: its "
+		"fastest)\n"
+		"  --host          host controller profile (default xhci)\n"
+		"  --mac           MAC the device holds (default: its own)\n"
+		"  --blank-eeprom  start with the EEPROM erased (models that "
+		"have one)\n"
+		"  --pcap-out      write the session's USB traffic as a pcap "
 		"(link type 220)\n"
-		"exit status: 0 lease (and file) received, 1 failure, 2 usage\n");
+		"  --tftp-root     serve this directory by TFTP and fetch the "
+		"boot file\n"
+		"  --bootfile      boot file offered and fetched (default %s)\n"
+		"  --report        text (default) or json\n"
+		"exit status: 0 lease (and file), 1 failure, 2 usage\n",
+		BN_SESSION_BOOTFILE);
 }
 
 /**
- * Find the --model argument before parsing, to pick the model's kind.
+ * Print a usage error, then the usage.
  *
- * @param argc		Arguments
- * @param argv		Argument vector
- * @return		Model name, or NULL
+ * @param cli		Context
+ * @param msg		What is wrong
+ * @return		::BN_EXIT_USAGE
  */
-static const char *bn_sim_model_arg(int argc, char **argv)
+static int bn_sim_usage_error(struct bn_cli *cli, const char *msg)
 {
-	int i;
-
-	for (i = 1; i < argc; i++) {
-		if (strncmp(argv[i], "--model=", 8) == 0)
-			return argv[i] + 8;
-		if (strcmp(argv[i], "--model") == 0 && i + 1 < argc)
-			return argv[i + 1];
-	}
-	return NULL;
+	fprintf(cli->err, "%s: sim: %s\n", cli->prog, msg);
+	bn_sim_usage(cli->err);
+	return BN_EXIT_USAGE;
 }
+
+/**
+ * Read an option that takes one of two words.
+ *
+ * @param cli		Context
+ * @param opt		Option (for the message)
+ * @param first	Word meaning 0
+ * @param second	Word meaning 1
+ * @return		0 or 1, or -1 after a usage error
+ */
+static int bn_sim_choice(struct bn_cli *cli, const char *opt,
+			 const char *first, const char *second)
+{
+	char msg[80];
+
+	if (strcmp(optarg, first) == 0)
+		return 0;
+	if (strcmp(optarg, second) == 0)
+		return 1;
+	snprintf(msg, sizeof(msg), "%s takes %s or %s", opt, first, second);
+	bn_sim_usage_error(cli, msg);
+	return -1;
+}
+
+/* ------------------------------------------------------------------------
+ * Listing
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Describe a model's speeds.
+ *
+ * @param m		Model
+ * @return		"high", "full" or "high,full"
+ */
+static const char *bn_sim_speeds(const struct bn_model *m)
+{
+	if (m->speeds == (BN_MODEL_SPEED_HIGH | BN_MODEL_SPEED_FULL))
+		return "high,full";
+	return m->speeds == BN_MODEL_SPEED_HIGH ? "high" : "full";
+}
+
+/**
+ * List every model.
+ *
+ * @param cli		Context
+ * @param report	Form
+ * @return		Exit code
+ */
+static int bn_sim_list(struct bn_cli *cli, enum bn_sim_report report)
+{
+	const struct bn_model *m;
+	char iface[16];
+	size_t i;
+
+	if (report == BN_SIM_REPORT_JSON)
+		fputs("[", cli->out);
+	else
+		fprintf(cli->out, "%-9s %-5s %-9s %-9s %-9s %-12s %s\n",
+			"MODEL", "KIND", "USB ID", "INTERFACE", "SPEEDS",
+			"OPTIONS", "WHAT IT IS");
+	for (i = 0; (m = bn_model_at(i)) != NULL; i++) {
+		snprintf(iface, sizeof(iface), "%02x/%02x/%02x", m->if_class,
+			 m->if_subclass, m->if_protocol);
+		if (report == BN_SIM_REPORT_TEXT) {
+			fprintf(cli->out, "%-9s %-5s %04x:%04x %-9s %-9s "
+				"%-12s %s\n", m->name,
+				bn_model_kind_name(m->kind), m->vendor,
+				m->product, iface, bn_sim_speeds(m),
+				(m->options & BN_MODEL_OPT_BLANK_EEPROM) ?
+				"blank-eeprom" : "-", m->summary);
+			continue;
+		}
+		fprintf(cli->out, "%s\n  {\"model\": ", i ? "," : "");
+		bn_cli_json_string(cli->out, m->name);
+		fprintf(cli->out, ", \"kind\": \"%s\", \"id\": \"%04x:%04x\", "
+			"\"interface\": \"%s\", \"speeds\": \"%s\", "
+			"\"blank_eeprom\": %s, \"summary\": ",
+			bn_model_kind_name(m->kind), m->vendor, m->product,
+			iface, bn_sim_speeds(m),
+			(m->options & BN_MODEL_OPT_BLANK_EEPROM) ? "true" :
+			"false");
+		bn_cli_json_string(cli->out, m->summary);
+		fputs("}", cli->out);
+	}
+	if (report == BN_SIM_REPORT_JSON)
+		fputs("\n]\n", cli->out);
+	return BN_EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------
+ * Reports
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Write a session's outcome for people.
+ *
+ * @param cli		Context
+ * @param o		Options
+ * @param r		Result
+ */
+static void bn_sim_report_text(struct bn_cli *cli,
+			       const struct bn_session_opts *o,
+			       const struct bn_session_result *r)
+{
+	const uint8_t *a = r->mac;
+
+	fprintf(cli->out, "model %s: driver %s, family %s, MAC "
+		"%02x:%02x:%02x:%02x:%02x:%02x\n", r->model,
+		r->driver[0] ? r->driver : "-",
+		r->family[0] ? r->family : "-", a[0], a[1], a[2], a[3], a[4],
+		a[5]);
+	if (!r->driver[0])
+		return;
+	fprintf(cli->out, "link %s", r->link_up ? "up" : "down");
+	if (r->link_us)
+		fprintf(cli->out, " at %llu us",
+			(unsigned long long)r->link_us);
+	if (r->leased)
+		fprintf(cli->out, ", lease %u.%u.%u.%u at %llu us", r->ip[0],
+			r->ip[1], r->ip[2], r->ip[3],
+			(unsigned long long)r->lease_us);
+	else
+		fprintf(cli->out, ", no lease");
+	if (o->tftp_root)
+		fprintf(cli->out, ", file %zu bytes%s", r->file_len,
+			r->file_us ? "" : " (incomplete)");
+	if (o->tftp_root && r->file_us)
+		fprintf(cli->out, " at %llu us",
+			(unsigned long long)r->file_us);
+	fprintf(cli->out, ", end at %llu us\n",
+		(unsigned long long)r->end_us);
+	if (o->pcap_out && !r->error[0])
+		fprintf(cli->out, "wrote %s\n", o->pcap_out);
+}
+
+/**
+ * Write a number, or null when it is not known.
+ *
+ * @param out		Stream
+ * @param known		Whether it is
+ * @param v		Number
+ */
+static void bn_sim_json_u64(FILE *out, bool known, uint64_t v)
+{
+	if (known)
+		fprintf(out, "%llu", (unsigned long long)v);
+	else
+		fputs("null", out);
+}
+
+/**
+ * Write a session's outcome as one JSON object.
+ *
+ * @param cli		Context
+ * @param o		Options
+ * @param r		Result
+ */
+static void bn_sim_report_json(struct bn_cli *cli,
+			       const struct bn_session_opts *o,
+			       const struct bn_session_result *r)
+{
+	const uint8_t *a = r->mac;
+	char text[32];
+
+	fputs("{\"model\": ", cli->out);
+	bn_cli_json_string(cli->out, r->model);
+	fprintf(cli->out, ", \"kind\": \"%s\", \"driver\": ",
+		bn_model_kind_name(o->model->kind));
+	bn_cli_json_string(cli->out, r->driver[0] ? r->driver : NULL);
+	fputs(", \"family\": ", cli->out);
+	bn_cli_json_string(cli->out, r->family[0] ? r->family : NULL);
+	snprintf(text, sizeof(text), "%02x:%02x:%02x:%02x:%02x:%02x", a[0],
+		 a[1], a[2], a[3], a[4], a[5]);
+	fputs(", \"mac\": ", cli->out);
+	bn_cli_json_string(cli->out, r->driver[0] ? text : NULL);
+	fprintf(cli->out, ", \"speed\": \"%s\", \"host\": \"%s\", "
+		"\"link_up\": %s, \"link_us\": ",
+		bn_speed_name(o->speed != BN_SPEED_UNKNOWN ? o->speed :
+			      bn_model_default_speed(o->model)),
+		bn_sim_profile_name(o->host), r->link_up ? "true" : "false");
+	bn_sim_json_u64(cli->out, r->link_us != 0, r->link_us);
+	snprintf(text, sizeof(text), "%u.%u.%u.%u", r->ip[0], r->ip[1],
+		 r->ip[2], r->ip[3]);
+	fputs(", \"lease_ip\": ", cli->out);
+	bn_cli_json_string(cli->out, r->leased ? text : NULL);
+	fputs(", \"lease_us\": ", cli->out);
+	bn_sim_json_u64(cli->out, r->leased, r->lease_us);
+	fputs(", \"file\": ", cli->out);
+	bn_cli_json_string(cli->out, o->tftp_root ? (o->bootfile ?
+			   o->bootfile : BN_SESSION_BOOTFILE) : NULL);
+	fputs(", \"file_bytes\": ", cli->out);
+	bn_sim_json_u64(cli->out, o->tftp_root != NULL, r->file_len);
+	fputs(", \"file_us\": ", cli->out);
+	bn_sim_json_u64(cli->out, r->file_us != 0, r->file_us);
+	fputs(", \"end_us\": ", cli->out);
+	bn_sim_json_u64(cli->out, r->driver[0] != 0, r->end_us);
+	fputs(", \"pcap\": ", cli->out);
+	bn_cli_json_string(cli->out, o->pcap_out);
+	fputs(", \"error\": ", cli->out);
+	bn_cli_json_string(cli->out, r->error[0] ? r->error : NULL);
+	fputs("}\n", cli->out);
+}
+
+/* ------------------------------------------------------------------------
+ * The command
+ * ------------------------------------------------------------------------ */
 
 int bn_cmd_sim(struct bn_cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
+		{ "list", no_argument, NULL, 'l' },
 		{ "model", required_argument, NULL, 'm' },
+		{ "speed", required_argument, NULL, 's' },
+		{ "host", required_argument, NULL, 'H' },
+		{ "mac", required_argument, NULL, 'a' },
+		{ "blank-eeprom", no_argument, NULL, 'e' },
 		{ "pcap-out", required_argument, NULL, 'p' },
 		{ "tftp-root", required_argument, NULL, 't' },
 		{ "bootfile", required_argument, NULL, 'b' },
+		{ "report", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 },
 	};
-	static const uint8_t mac[6] = { 0x00, 0x0e, 0xc6, 0x8a, 0x77, 0x2a };
-	struct bn_asix_session_opts o;
-	struct bn_asix_session_result r;
+	struct bn_session_opts o = { .host = BN_SIM_XHCI,
+				     .reg = cli->reg };
+	enum bn_sim_report report = BN_SIM_REPORT_TEXT;
+	struct bn_session_result r;
 	const char *model = NULL;
-	int c;
+	char msg[240];
+	bool list = false;
+	int c, k, rc;
 
-	/* One command for every chip model: LAN95xx models have their own
-	 * options (speed, host, blank EEPROM) */
-	model = bn_sim_model_arg(argc, argv);
-	if (model && strncmp(model, "lan", 3) == 0)
-		return bn_cmd_sim_smsc(cli, argc, argv);
-	model = NULL;
-	memset(&o, 0, sizeof(o));
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			bn_sim_usage(cli->out);
 			return BN_EXIT_OK;
+		case 'l':
+			list = true;
+			break;
 		case 'm':
 			model = optarg;
+			break;
+		case 's':
+			k = bn_sim_choice(cli, "--speed", "high", "full");
+			if (k < 0)
+				return BN_EXIT_USAGE;
+			o.speed = k ? BN_SPEED_FULL : BN_SPEED_HIGH;
+			break;
+		case 'H':
+			k = bn_sim_choice(cli, "--host", "ehci", "xhci");
+			if (k < 0)
+				return BN_EXIT_USAGE;
+			o.host = k ? BN_SIM_XHCI : BN_SIM_EHCI;
+			break;
+		case 'a':
+			if (bn_cli_parse_mac(optarg, o.mac) < 0)
+				return bn_sim_usage_error(cli, "--mac takes a "
+					"unicast MAC as six hexadecimal "
+					"bytes XX:XX:XX:XX:XX:XX");
+			o.mac_set = true;
+			break;
+		case 'e':
+			o.blank_eeprom = true;
 			break;
 		case 'p':
 			o.pcap_out = optarg;
@@ -100,37 +349,46 @@ int bn_cmd_sim(struct bn_cli *cli, int argc, char **argv)
 		case 'b':
 			o.bootfile = optarg;
 			break;
+		case 'r':
+			k = bn_sim_choice(cli, "--report", "text", "json");
+			if (k < 0)
+				return BN_EXIT_USAGE;
+			report = k ? BN_SIM_REPORT_JSON : BN_SIM_REPORT_TEXT;
+			break;
 		default:
+			bn_cli_bad_option(cli, argv, c);
 			bn_sim_usage(cli->err);
 			return BN_EXIT_USAGE;
 		}
 	}
-	if (!model || optind != argc || (o.tftp_root && !o.bootfile)) {
-		bn_sim_usage(cli->err);
+	if (optind != argc)
+		return bn_sim_usage_error(cli, "unexpected argument");
+	if (list)
+		return model ? bn_sim_usage_error(cli, "--list takes no "
+						  "--model") :
+		       bn_sim_list(cli, report);
+	if (!model)
+		return bn_sim_usage_error(cli, "--model NAME is required "
+					  "(--list shows the models)");
+	o.model = bn_model_find(model);
+	if (!o.model) {
+		fprintf(cli->err, "%s: sim: unknown model '%s' (bootnic sim "
+			"--list shows the models)\n", cli->prog, model);
 		return BN_EXIT_USAGE;
 	}
-	if (!bn_asix_chip_by_name(model, &o.chip)) {
-		fprintf(cli->err, "%s: sim: unknown model '%s'\n", cli->prog,
-			model);
+	if (bn_session_check(&o, msg, sizeof(msg)) < 0) {
+		fprintf(cli->err, "%s: sim: %s\n", cli->prog, msg);
 		return BN_EXIT_USAGE;
 	}
-	memcpy(o.mac, mac, 6);
-	o.reg = cli->reg;
-	if (bn_asix_session_run(&o, &r) < 0) {
+	rc = bn_session_run(&o, &r);
+	if (report == BN_SIM_REPORT_JSON)
+		bn_sim_report_json(cli, &o, &r);
+	else
+		bn_sim_report_text(cli, &o, &r);
+	if (rc < 0) {
 		fprintf(cli->err, "%s: sim: %s model: %s\n", cli->prog, model,
 			r.error);
 		return BN_EXIT_CHECK;
 	}
-	fprintf(cli->out, "model %s: family %s, MAC "
-		"%02x:%02x:%02x:%02x:%02x:%02x, link up at %llu us, lease "
-		"%u.%u.%u.%u at %llu us", model, r.family, r.mac[0], r.mac[1],
-		r.mac[2], r.mac[3], r.mac[4], r.mac[5],
-		(unsigned long long)r.link_us, r.ip[0], r.ip[1], r.ip[2],
-		r.ip[3], (unsigned long long)r.dhcp_us);
-	if (o.tftp_root)
-		fprintf(cli->out, ", %zu bytes of %s", r.file_len, o.bootfile);
-	fprintf(cli->out, "\n");
-	if (o.pcap_out)
-		fprintf(cli->out, "wrote %s\n", o.pcap_out);
 	return BN_EXIT_OK;
 }

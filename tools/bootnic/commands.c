@@ -19,7 +19,7 @@ const struct bn_cli_cmd bn_cli_cmds[] = {
 	  bn_cmd_replay },
 	{ "classify", "rank chip families against a recorded trace",
 	  bn_cmd_classify },
-	{ "sim", "run a driver on a chip model (optionally recorded)",
+	{ "sim", "run a driver on a chip or class model (--list shows them)",
 	  bn_cmd_sim },
 	{ "export", "write drivers as files for iPXE, UEFI, ... trees",
 	  bn_cmd_export },

@@ -466,12 +466,38 @@ START_TEST(test_qemu_rndis)
 	ck_assert(rep.link_up);
 	ck_assert_uint_eq(rep.rx_dhcp, 2);
 	ck_assert_uint_eq(rep.rx_errors, 0);
-	/* without forcing, a real host prefers the ECM configuration, whose
-	 * MAC string this session never read: the replay says so */
+	/* The capture sets configuration 1 (cdc_ether), then 2 (rndis_host,
+	 * after echo 2 > bConfigurationValue): two sessions, and without
+	 * forcing a driver the one with the traffic is replayed in the
+	 * configuration the recorded host set */
 	run(m, &bn_registry_builtin, NULL, &rep);
-	ck_assert_uint_eq(rep.config_value, 1);
-	ck_assert(!rep.probed);
-	ck_assert_int_eq(rep.findings[0].kind, BN_REPLAY_UNANSWERED);
+	ck_assert_uint_eq(rep.nsessions, 2);
+	ck_assert_uint_eq(rep.sessions[0].config_value, 1);
+	ck_assert_uint_eq(rep.sessions[0].payloads, 0);
+	ck_assert_uint_eq(rep.sessions[1].config_value, 2);
+	ck_assert_uint_eq(rep.sessions[1].payloads, 9);
+	ck_assert_uint_eq(rep.session, 2);
+	ck_assert_msg(bn_replay_ok(&rep), "%s", rep.error);
+	ck_assert_str_eq(rep.driver, "rndis");
+	ck_assert_uint_eq(rep.config_value, 2);
+	ck_assert_uint_eq(rep.rx_dhcp, 2);
+	/* Session 1 in the ECM configuration: this capture never read the
+	 * MAC string there, and the replay says so */
+	{
+		struct bn_replay_opts opts = { .profile = BN_SIM_XHCI,
+					       .bus = -1, .dev = -1,
+					       .session = 1 };
+
+		bn_replay_run(m, &opts, &bn_registry_builtin, &rep);
+		ck_assert_uint_eq(rep.session, 1);
+		ck_assert_uint_eq(rep.config_value, 1);
+		ck_assert(!rep.probed);
+		ck_assert_int_eq(rep.findings[0].kind, BN_REPLAY_UNANSWERED);
+		opts.session = 3;
+		ck_assert_int_lt(bn_replay_run(m, &opts, &bn_registry_builtin,
+					       &rep), 0);
+		ck_assert_ptr_nonnull(strstr(rep.error, "no session 3"));
+	}
 	bn_replay_model_free(m);
 }
 END_TEST

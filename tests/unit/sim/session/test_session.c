@@ -1,0 +1,344 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+
+/*
+ * The model registry and the session runner: every registered model
+ * presents the USB IDs, interface class and speeds its descriptor lists;
+ * chip and class models boot through the one runner to a lease and a
+ * byte-exact file; the boot client's times agree with the bus (the TFTP
+ * completion time is not the time of the read request); bad options are
+ * refused before anything runs.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bn_enum.h"
+#include "bn_usb.h"
+#include "sim/models/registry.h"
+#include "sim/session/session.h"
+#include "sim/trace/trace.h"
+#include "sim/trace/urb.h"
+#include "tests/unit/bn_test.h"
+#include "tests/unit/sim_rig.h"
+
+BN_TESTS_FAMILY("cdc-ncm");
+BN_TESTS_FAMILY("lan9512");
+
+/* ---- the registry ---- */
+
+static const struct bn_registry no_drivers = { NULL, 0 };
+
+/* Each model, at each speed it lists, enumerates with the IDs, interface
+ * class and MAC-independent identity its descriptor gives. */
+START_TEST(test_registry_matches_devices)
+{
+	static const enum bn_speed speeds[] = { BN_SPEED_HIGH, BN_SPEED_FULL };
+	const struct bn_model *m = bn_model_at((size_t)_i);
+	struct bn_interface_desc intf;
+	struct bn_model_params p;
+	struct bn_enum_result res;
+	struct bn_usb_device usb;
+	struct bn_simdev *dev;
+	struct bn_sim *sim;
+	char err[200];
+	unsigned int tried = 0;
+	size_t k;
+
+	bn_test_log_capture();
+	ck_assert_ptr_nonnull(m);
+	ck_assert_ptr_eq(bn_model_find(m->name), m);
+	ck_assert_uint_gt(strlen(m->summary), 10);
+	for (k = 0; k < sizeof(speeds) / sizeof(speeds[0]); k++) {
+		memset(&p, 0, sizeof(p));
+		p.speed = speeds[k];
+		memcpy(p.mac, m->mac, 6);
+		if (!(m->speeds & (1u << speeds[k]))) {
+			ck_assert_int_eq(bn_model_check(m, &p, err,
+							sizeof(err)), -1);
+			ck_assert_ptr_nonnull(strstr(err, "speed"));
+			continue;
+		}
+		ck_assert_int_eq(bn_model_check(m, &p, err, sizeof(err)), 0);
+		dev = m->create(m, &p);
+		ck_assert_ptr_nonnull(dev);
+		ck_assert_int_eq(dev->speed, speeds[k]);
+		sim = bn_sim_new(NULL);
+		ck_assert_int_eq(bn_sim_attach(sim, dev), 0);
+		ck_assert_int_eq(bn_enum_attach(&usb, bn_sim_hcd(sim), 1,
+						"registry", &no_drivers, NULL,
+						NULL, &res), 0);
+		ck_assert_uint_eq(usb.desc.vendor, m->vendor);
+		ck_assert_uint_eq(usb.desc.product, m->product);
+		ck_assert(bn_config_find_interface(&usb.config, 0, 0, &intf));
+		ck_assert_uint_eq(intf.cls, m->if_class);
+		ck_assert_uint_eq(intf.subclass, m->if_subclass);
+		ck_assert_uint_eq(intf.protocol, m->if_protocol);
+		bn_enum_detach(&usb, &res);
+		bn_sim_free(sim);
+		bn_simdev_destroy(dev);
+		tried++;
+	}
+	ck_assert_uint_ge(tried, 1);
+	/* Options a model does not take are refused by name */
+	memset(&p, 0, sizeof(p));
+	p.speed = bn_model_default_speed(m);
+	p.blank_eeprom = true;
+	ck_assert_int_eq(bn_model_check(m, &p, err, sizeof(err)),
+			 (m->options & BN_MODEL_OPT_BLANK_EEPROM) ? 0 : -1);
+}
+END_TEST
+
+START_TEST(test_registry_lookup)
+{
+	size_t i, j, n = bn_model_count();
+
+	/* Every family the issue names, chips and classes alike */
+	ck_assert_uint_eq(n, 15);
+	ck_assert_ptr_nonnull(bn_model_find("ax88772a"));
+	ck_assert_ptr_nonnull(bn_model_find("ax88172"));
+	ck_assert_ptr_nonnull(bn_model_find("lan9514"));
+	ck_assert_ptr_nonnull(bn_model_find("lan89530"));
+	ck_assert_ptr_nonnull(bn_model_find("cdc-ecm"));
+	ck_assert_ptr_nonnull(bn_model_find("cdc-ncm"));
+	ck_assert_ptr_nonnull(bn_model_find("rndis"));
+	ck_assert_ptr_null(bn_model_find("lan7800"));
+	ck_assert_ptr_null(bn_model_find("ax8877"));
+	ck_assert_ptr_null(bn_model_find(""));
+	ck_assert_ptr_null(bn_model_at(n));
+	ck_assert_int_eq(bn_model_find("rndis")->kind, BN_MODEL_CLASS);
+	ck_assert_int_eq(bn_model_find("ax88178")->kind, BN_MODEL_CHIP);
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++)
+			ck_assert_str_ne(bn_model_at(i)->name,
+					 bn_model_at(j)->name);
+}
+END_TEST
+
+/* ---- one runner for chips and classes ---- */
+
+struct combo {
+	const char *model;
+	enum bn_speed speed;
+	enum bn_sim_profile host;
+	const char *driver;
+	const char *family;
+};
+
+static const struct combo combos[] = {
+	{ "cdc-ncm", BN_SPEED_UNKNOWN, BN_SIM_XHCI, "cdc-ncm", "cdc-ncm" },
+	{ "lan9514", BN_SPEED_FULL, BN_SIM_EHCI, "smsc95xx", "lan9512" },
+	{ "ax88772b", BN_SPEED_HIGH, BN_SIM_EHCI, "asix", "ax88772b" },
+	{ "rndis", BN_SPEED_FULL, BN_SIM_XHCI, "rndis", "rndis" },
+};
+
+/* The same steps for every model end in a lease and the file, byte for
+ * byte, with every time in order. */
+START_TEST(test_boot_file)
+{
+	const struct combo *c = &combos[_i];
+	struct bn_session_opts o = { .model = bn_model_find(c->model),
+				     .speed = c->speed, .host = c->host };
+	struct bn_session_result r;
+	const struct bn_boot *b;
+	struct bn_model_stats st;
+	struct bn_session *s;
+	struct rig_root root;
+
+	bn_test_log_capture();
+	rig_root_make(&root, 6000 + 100 * (size_t)_i,
+		      7 + 2 * (unsigned int)_i);
+	o.tftp_root = root.dir;
+	s = rig_session_open(&o, &r);
+	ck_assert_str_eq(r.model, c->model);
+	ck_assert_str_eq(r.driver, c->driver);
+	ck_assert_str_eq(r.family, c->family);
+	ck_assert_mem_eq(r.mac, o.model->mac, 6);
+	ck_assert_int_eq(bn_session_netdev(s)->usb->speed,
+			 c->speed ? c->speed : BN_SPEED_HIGH);
+	b = rig_session_boot(s, &r, &root);
+	/* the result carries the client's own times */
+	ck_assert_uint_eq(r.link_us, b->link_us);
+	ck_assert_uint_eq(r.lease_us, b->dhcp_us);
+	ck_assert_uint_eq(r.file_us, b->done_us);
+	ck_assert_uint_gt(r.lease_us, r.link_us);
+	ck_assert_uint_gt(r.file_us, r.lease_us);
+	ck_assert_uint_ge(r.end_us, r.file_us);
+	bn_session_model_stats(s, &st);
+	ck_assert_uint_eq(st.bad_out, 0);
+	/* 12 blocks (the RRQ and an ACK each), ARP, DHCP */
+	ck_assert_uint_ge(st.from_host, root.len / 512 + 3);
+	ck_assert_uint_ge(st.to_host, root.len / 512 + 2);
+	ck_assert_int_eq(bn_session_close(s, &r), 0);
+	rig_root_remove(&root);
+}
+END_TEST
+
+/* Without a served directory the boot ends at the lease. */
+START_TEST(test_lease_only)
+{
+	struct bn_session_opts o = { .model = bn_model_find("cdc-ecm"),
+				     .host = BN_SIM_XHCI };
+	struct bn_session_result r;
+
+	bn_test_log_capture();
+	ck_assert_int_eq(bn_session_run(&o, &r), 0);
+	ck_assert(r.leased);
+	ck_assert_uint_eq(r.file_len, 0);
+	ck_assert_uint_eq(r.file_us, 0);
+	ck_assert_str_eq(r.error, "");
+}
+END_TEST
+
+/* ---- the boot client's clock ---- */
+
+/*
+ * A 300 KB file (600 blocks) over the LAN9514 model's 100 Mb/s wire: each
+ * block is a frame of 558 bytes, 582 on the wire with preamble, FCS and
+ * gap (46.56 us), so the transfer cannot take less than 600 x 46.56 us
+ * after the lease; and the file is complete no earlier than the bulk-in
+ * completion that carried its last block, as the recording shows.  (The
+ * client used to stamp its acknowledgements and the completion with the
+ * time of its read request: the file "arrived" right after the lease.)
+ */
+START_TEST(test_tftp_times_follow_the_bus)
+{
+	struct bn_session_opts o = { .model = bn_model_find("lan9514"),
+				     .host = BN_SIM_XHCI, .aneg_ms = 5 };
+	char pcap[] = "/tmp/bn-session-pcap-XXXXXX", err[200];
+	uint64_t last_data_us = 0, blocks, wire_ns;
+	struct bn_session_result r;
+	const struct bn_urb *ev;
+	struct bn_trace *t;
+	struct rig_root root;
+	int fd = mkstemp(pcap);
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	bn_test_log_capture();
+	rig_root_make(&root, 300 * 1024 + 100, 13);
+	o.tftp_root = root.dir;
+	o.pcap_out = pcap;
+	ck_assert_msg(bn_session_run(&o, &r) == 0, "%s", r.error);
+	ck_assert_uint_eq(r.file_len, root.len);
+	blocks = root.len / 512 + 1;
+	wire_ns = (512 + 4 + 42 + 4 + 20) * 8 * 10;	/* 100 Mb/s */
+	ck_assert_msg(r.file_us - r.lease_us >= blocks * wire_ns / 1000,
+		      "%llu blocks in %llu us after the lease",
+		      (unsigned long long)blocks,
+		      (unsigned long long)(r.file_us - r.lease_us));
+	/* The last bulk-in completion carrying a full block, from the pcap */
+	t = bn_trace_open(pcap, err, sizeof(err));
+	ck_assert_msg(t != NULL, "%s", err);
+	while (bn_trace_next(t, &ev) > 0) {
+		if (ev->type == BN_URB_COMPLETE &&
+		    ev->xfer == BN_URB_XFER_BULK && (ev->ep & BN_URB_EP_IN) &&
+		    ev->data_len > 100)
+			last_data_us = ev->ts_ns / 1000;
+	}
+	bn_trace_close(t);
+	ck_assert_uint_gt(last_data_us, r.lease_us);
+	ck_assert_msg(r.file_us >= last_data_us, "file complete at %llu us, "
+		      "its last block arrived at %llu us",
+		      (unsigned long long)r.file_us,
+		      (unsigned long long)last_data_us);
+	/* ... and not long after it: the ack goes out from the same poll */
+	ck_assert_uint_lt(r.file_us - last_data_us, 1000);
+	unlink(pcap);
+	rig_root_remove(&root);
+}
+END_TEST
+
+/* ---- options refused before anything runs ---- */
+
+START_TEST(test_bad_options)
+{
+	struct bn_session_opts o = { .model = bn_model_find("ax88772") };
+	struct bn_session_result r;
+	struct rig_root root;
+	char err[200];
+
+	bn_test_log_capture();
+	rig_root_make(&root, 10, 3);
+	ck_assert_int_eq(bn_session_check(&o, err, sizeof(err)), 0);
+	o.speed = BN_SPEED_FULL;
+	ck_assert_int_eq(bn_session_check(&o, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "model ax88772 does not run at full speed (it "
+			 "presents high speed only)");
+	/* the runner refuses the same options itself */
+	ck_assert_ptr_null(bn_session_open(&o, &r));
+	ck_assert_str_eq(r.error, err);
+	o.speed = BN_SPEED_UNKNOWN;
+	o.blank_eeprom = true;
+	ck_assert_int_eq(bn_session_check(&o, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "model ax88772 has no EEPROM to blank");
+	o.model = bn_model_find("lan9500a");
+	ck_assert_int_eq(bn_session_check(&o, err, sizeof(err)), 0);
+	o.model = bn_model_find("cdc-ecm");
+	o.blank_eeprom = false;
+	o.aneg_ms = 10;
+	ck_assert_int_eq(bn_session_check(&o, err, sizeof(err)), -1);
+	o.aneg_ms = 0;
+	o.bootfile = "boot.bin";
+	ck_assert_int_eq(bn_session_check(&o, err, sizeof(err)), -1);
+	ck_assert_ptr_nonnull(strstr(err, "TFTP root"));
+	o.tftp_root = "/nonexistent/bootnic";
+	ck_assert_int_eq(bn_session_check(&o, err, sizeof(err)), -1);
+	ck_assert_ptr_nonnull(strstr(err, "is not a directory"));
+	o.tftp_root = root.dir;
+	o.bootfile = "other.bin";
+	ck_assert_int_eq(bn_session_check(&o, err, sizeof(err)), -1);
+	ck_assert_ptr_nonnull(strstr(err, "is not a file in"));
+	o.bootfile = "../boot.bin";
+	ck_assert_int_eq(bn_session_check(&o, err, sizeof(err)), -1);
+	o.bootfile = "";
+	ck_assert_int_eq(bn_session_check(&o, err, sizeof(err)), -1);
+	o.bootfile = NULL;
+	ck_assert_int_eq(bn_session_check(&o, err, sizeof(err)), 0);
+	o.offline = true;
+	ck_assert_int_eq(bn_session_check(&o, err, sizeof(err)), -1);
+	o.model = NULL;
+	ck_assert_int_eq(bn_session_check(&o, err, sizeof(err)), -1);
+	rig_root_remove(&root);
+}
+END_TEST
+
+/* A pcap that cannot be written fails the open with the file named. */
+START_TEST(test_unwritable_pcap)
+{
+	struct bn_session_opts o = { .model = bn_model_find("cdc-ecm"),
+				     .pcap_out = "/nonexistent/dir/x.pcap" };
+	struct bn_session_result r;
+
+	bn_test_log_capture();
+	ck_assert_int_eq(bn_session_run(&o, &r), -1);
+	ck_assert_ptr_nonnull(strstr(r.error, "/nonexistent/dir/x.pcap"));
+}
+END_TEST
+
+static Suite *session_suite(void)
+{
+	Suite *s = suite_create("session");
+	TCase *reg = tcase_create("registry");
+	TCase *boot = tcase_create("boot");
+
+	tcase_add_loop_test(reg, test_registry_matches_devices, 0,
+			    (int)bn_model_count());
+	tcase_add_test(reg, test_registry_lookup);
+	tcase_add_test(reg, test_bad_options);
+	suite_add_tcase(s, reg);
+	tcase_set_timeout(boot, 120);
+	tcase_add_loop_test(boot, test_boot_file, 0,
+			    sizeof(combos) / sizeof(combos[0]));
+	tcase_add_test(boot, test_lease_only);
+	tcase_add_test(boot, test_tftp_times_follow_the_bus);
+	tcase_add_test(boot, test_unwritable_pcap);
+	suite_add_tcase(s, boot);
+	return s;
+}
+
+BN_TEST_MAIN(session_suite)
