@@ -122,8 +122,11 @@ static int ncm_flush(struct bn_netdev *nd)
 		return 0;
 	ncm->building = NULL;
 	bn_ncm_tx_finish(&ncm->ntb, &ncm->params, ncm->sequence++);
+	/* A block of exactly dwNtbOutMaxSize ends without a zero-length
+	 * packet; a shorter one needs it after a full last packet */
 	rc = bn_usbnet_tx_send(&ncm->un, slot, ncm->ntb.len,
-			       bn_cdc_ncm_framing.tx_flags, NULL, 0);
+			       ncm->ntb.len < ncm->params.out_max ?
+			       BN_XFER_F_ZLP : 0, NULL, 0);
 	if (rc < 0) {
 		s = bn_usbnet_slot_index(&ncm->un, slot);
 		for (i = 0; i < ncm->counts[s]; i++)
@@ -179,6 +182,10 @@ static int ncm_transmit(struct bn_netdev *nd, const void *frame, size_t len,
 /**
  * Set the receive filter (SET_ETHERNET_PACKET_FILTER).
  *
+ * The request is optional in NCM: a function that does not claim it in
+ * bmNetworkCapabilities (D0) may stall it, and filters nothing, so it is
+ * not sent and every frame the function forwards is accepted.
+ *
  * @param nd		Network device
  * @param flags		BN_RX_* flags
  * @return		0 or a negative ::bn_err
@@ -187,6 +194,10 @@ static int ncm_set_rx_filter(struct bn_netdev *nd, unsigned int flags)
 {
 	struct ncm_dev *ncm = nd->priv;
 
+	if (!(ncm->fn.cdc.ncm_caps & BN_NCM_CAP_PACKET_FILTER)) {
+		nd->rx_filter = flags;
+		return 0;
+	}
 	return bn_cdc_set_packet_filter(nd, ncm->fn.control, flags);
 }
 
@@ -406,8 +417,8 @@ const struct bn_framing bn_cdc_ncm_framing = {
 	.name = "ncm",
 	.description = "CDC-NCM transfer blocks (NTB16), several frames each",
 	.deframe = ncm_deframe,
-	/* Transmit gathers frames into NTBs itself (ncm_transmit) */
-	.tx_flags = BN_XFER_F_ZLP,
+	/* Transmit gathers frames into NTBs itself (ncm_transmit) and
+	 * decides the ZLP per block (ncm_flush) */
 };
 
 const struct bn_family bn_cdc_ncm_family = {

@@ -37,6 +37,7 @@
 #define BN_NCM_NTB_PARAMS_LEN	28	/**< GET_NTB_PARAMETERS answer */
 #define BN_NCM_FORMAT_NTB16	0x0001	/**< bmNtbFormatsSupported: NTB16 */
 #define BN_NCM_FORMAT_NTB32	0x0002	/**< bmNtbFormatsSupported: NTB32 */
+#define BN_NCM_CAP_PACKET_FILTER 0x01	/**< SetEthernetPacketFilter */
 #define BN_NCM_CAP_NTB_INPUT_SIZE 0x20	/**< 8-byte SET_NTB_INPUT_SIZE */
 
 /** NDPs followed in one NTB before it is declared malformed. */

@@ -85,7 +85,8 @@
 struct bn_rndis_msg {
 	uint32_t type;		/**< MessageType */
 	uint32_t len;		/**< MessageLength */
-	uint32_t request_id;	/**< RequestId (completions, keep-alive) */
+	uint32_t request_id;	/**< RequestId (completions but RESET_CMPLT,
+				     keep-alive) */
 	uint32_t status;	/**< Status */
 	const uint8_t *info;	/**< QUERY_CMPLT information buffer */
 	uint32_t info_len;	/**< Its length */

@@ -68,8 +68,13 @@ int bn_rndis_parse_msg(const uint8_t *buf, size_t len,
 		out->request_id = (out->len >= 12) ? bn_get_le32(&buf[8]) : 0;
 		out->status = (out->len >= 16) ? bn_get_le32(&buf[12]) : 0;
 		return bn_rndis_parse_query_cmplt(buf, out);
-	case BN_RNDIS_SET_MSG | BN_RNDIS_CMPLT:
 	case BN_RNDIS_RESET_MSG | BN_RNDIS_CMPLT:
+		/* RESET carries no RequestId: Status, then AddressingReset */
+		if (out->len < 16)
+			return -BN_EPROTO;
+		out->status = bn_get_le32(&buf[8]);
+		return 0;
+	case BN_RNDIS_SET_MSG | BN_RNDIS_CMPLT:
 	case BN_RNDIS_KEEPALIVE_MSG | BN_RNDIS_CMPLT:
 		if (out->len < 16)
 			return -BN_EPROTO;

@@ -7,39 +7,81 @@
  * @file
  * Behavioural CDC-ECM, CDC-NCM and RNDIS device models.
  *
- * The models reuse the SDK's NTB and RNDIS encoders for the device side of
- * the framing; the drivers' framing is independently proven against real
- * Linux and QEMU traces (see tests/unit/test_replay.c).
+ * The models are evidence about the class drivers only because they share
+ * nothing with them: descriptors, requests, notifications and framing come
+ * from the device-side pieces in cdcdev.c, ntbdev.c and rndisdev.c, which
+ * are written from the specifications for the device's point of view.  A
+ * model refuses what a device would refuse (requests it did not advertise,
+ * blocks that break its advertised NTB rules, RNDIS messages with
+ * impossible lengths) and counts it, naming the rule.
  */
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "bn_desc.h"
 #include "bn_port.h"
-#include "bn_netdev.h"
-#include "classes/cdc.h"
-#include "classes/ncm.h"
-#include "classes/rndis.h"
 #include "sim/models/bulkxfer.h"
+#include "sim/models/cdcdev.h"
 #include "sim/models/netmodel.h"
+#include "sim/models/ntbdev.h"
+#include "sim/models/rndisdev.h"
 
+/** Control (communications) interface number. */
+#define NM_IF_CONTROL		0
+/** Data interface number. */
+#define NM_IF_DATA		1
+/** Notification endpoint. */
+#define NM_EP_NOTIFY		0x81
+/** Bulk IN endpoint. */
+#define NM_EP_IN		0x82
+/** Bulk OUT endpoint. */
+#define NM_EP_OUT		0x03
 /** MAC string descriptor index. */
 #define NM_STR_MAC		4
-/** RNDIS status for an OID the model does not know. */
-#define NM_RNDIS_NOT_SUPPORTED	0xc00000bbu
 /** RNDIS responses queued at once. */
 #define NM_RESP_MAX		4
 /** Notifications queued at once. */
 #define NM_NOTIFY_MAX		4
 /** Frames packed into one bulk-IN NTB or RNDIS transfer. */
 #define NM_PACK_MAX		8
-/** Model's NTB parameters: sizes and alignment. */
-#define NM_NTB_MAX		16384
+/** NTB sizes the NCM model advertises (both directions). */
+#define NM_NTB_MAX		BN_NETMODEL_XFER_MAX
+/** Smallest NTB size a host may set or a device advertise (NCM 6.2.7). */
+#define NM_NTB_MIN		2048
+/** NDP alignment and datagram divisor the NCM model advertises. */
+#define NM_NTB_ALIGN		4
+/** Link rate announced at high speed, b/s. */
+#define NM_BPS_HIGH		100000000u
+/** Link rate announced at full speed, b/s. */
+#define NM_BPS_FULL		10000000u
+/** RNDIS OID_GEN_LINK_SPEED (units of 100 b/s): 100 Mb/s. */
+#define NM_RNDIS_SPEED		1000000u
+/** Interrupt endpoint wMaxPacketSize. */
+#define NM_NOTIFY_MPS		16
+/** RNDIS interrupt endpoint wMaxPacketSize. */
+#define NM_RNDIS_NOTIFY_MPS	8
+/** bInterval of the interrupt endpoint: high speed (2^(9-1) microframes). */
+#define NM_INTERVAL_HS		9
+/** bInterval of the interrupt endpoint: full speed (8 ms). */
+#define NM_INTERVAL_FS		8
+/** Flood frames' EtherType (IEEE local experimental). */
+#define NM_FLOOD_TYPE		0x88b5
+/** Bulk wMaxPacketSize at high speed. */
+#define NM_MPS_HS		512
+/** Bulk wMaxPacketSize at full speed. */
+#define NM_MPS_FS		64
+/** bmAttributes: self-powered (D7 is reserved, set). */
+#define NM_CFG_SELF_POWERED	0xc0
+/** bMaxPower: 100 mA in 2 mA units. */
+#define NM_CFG_POWER		50
+/** String descriptor 0: US English. */
+#define NM_LANGID		0x0409
 
 /** One queued frame. */
 struct nm_frame {
-	uint16_t len;			/**< Length */
-	uint8_t data[BN_ETH_FRAME_MAX];	/**< Bytes */
+	uint16_t len;				/**< Length */
+	uint8_t data[BN_CDCDEV_ETH_FRAME_MAX];	/**< Bytes */
 };
 
 /** Model state. */
@@ -52,22 +94,29 @@ struct netmodel {
 	uint16_t mps;				/**< Bulk packet size */
 	bool configured;			/**< SET_CONFIGURATION 1 done */
 	uint8_t data_alt;			/**< Data interface alternate */
-	uint16_t filter;			/**< Packet filter in force */
-	uint32_t ntb_in_max;			/**< NCM input size asked */
-	uint16_t ntb_seq;			/**< NCM sequence */
+	uint16_t filter;			/**< ECM/NCM packet filter */
+	bool filter_set;			/**< Host has set it */
+	uint8_t ncm_caps;			/**< bmNetworkCapabilities */
+	struct bn_ntbdev_params ntb;		/**< NTB parameters */
+	uint32_t ntb_in_max;			/**< Host's NTB input size */
+	uint16_t ntb_seq;			/**< NTH16 wSequence */
+	struct bn_rndisdev rndis;		/**< RNDIS state */
 	struct nm_frame queue[BN_NETMODEL_QUEUE]; /**< Frames to the host */
 	unsigned int q_head;			/**< First queued */
 	unsigned int q_count;			/**< Queued */
 	uint8_t in_buf[BN_NETMODEL_XFER_MAX];	/**< Bulk-IN transfer */
 	struct bn_sim_bulk_in in;		/**< Bulk-IN transfer being sent */
-	uint8_t out_buf[BN_NETMODEL_XFER_MAX + 512]; /**< Bulk-OUT transfer */
+	bool in_no_zlp;				/**< It ends at a size limit */
+	/** Bulk-OUT transfer. */
+	uint8_t out_buf[BN_NETMODEL_XFER_MAX + NM_MPS_HS];
 	struct bn_sim_bulk_out out;		/**< Bulk-OUT transfer being gathered */
-	uint8_t notify[NM_NOTIFY_MAX][16];	/**< Notifications */
+	/** Notifications. */
+	uint8_t notify[NM_NOTIFY_MAX][BN_CDCDEV_NOTIFY_MAX];
 	uint8_t notify_len[NM_NOTIFY_MAX];	/**< Their lengths */
 	unsigned int n_head;			/**< First queued */
 	unsigned int n_count;			/**< Queued */
-	uint8_t resp[NM_RESP_MAX][64];		/**< RNDIS responses */
-	uint8_t resp_len[NM_RESP_MAX];		/**< Their lengths */
+	uint8_t resp[NM_RESP_MAX][BN_RNDISDEV_RESP_MAX]; /**< RNDIS responses */
+	uint16_t resp_len[NM_RESP_MAX];		/**< Their lengths */
 	unsigned int r_head;			/**< First queued */
 	unsigned int r_count;			/**< Queued */
 	uint32_t flood_seq;			/**< Flood frame counter */
@@ -79,22 +128,61 @@ struct netmodel {
  * ------------------------------------------------------------------------ */
 
 /** Device descriptor (class per interface). */
-static const uint8_t nm_device_desc[18] = {
-	0x12, 0x01, 0x00, 0x02, 0x00, 0x00, 0x00, 0x40,
+static const uint8_t nm_device_desc[BN_DEVICE_DESC_LEN] = {
+	BN_DEVICE_DESC_LEN, BN_DT_DEVICE, 0x00, 0x02, 0x00, 0x00, 0x00, 0x40,
 	0x25, 0x05, 0xa2, 0xa4, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01,
 };
 
 /**
- * Append bytes to the configuration descriptor.
+ * Append an interface descriptor.
  *
  * @param m		Model
- * @param p		Bytes
- * @param len		Length
+ * @param num		bInterfaceNumber
+ * @param alt		bAlternateSetting
+ * @param eps		bNumEndpoints
+ * @param cls		bInterfaceClass
+ * @param sub		bInterfaceSubClass
+ * @param proto		bInterfaceProtocol
  */
-static void nm_add(struct netmodel *m, const uint8_t *p, size_t len)
+static void nm_add_interface(struct netmodel *m, uint8_t num, uint8_t alt,
+			     uint8_t eps, uint8_t cls, uint8_t sub,
+			     uint8_t proto)
 {
-	memcpy(m->config + m->config_len, p, len);
-	m->config_len = (uint16_t)(m->config_len + len);
+	uint8_t *d = m->config + m->config_len;
+
+	d[0] = BN_INTERFACE_DESC_LEN;
+	d[1] = BN_DT_INTERFACE;
+	d[2] = num;
+	d[3] = alt;
+	d[4] = eps;
+	d[5] = cls;
+	d[6] = sub;
+	d[7] = proto;
+	d[8] = 0;
+	m->config_len += BN_INTERFACE_DESC_LEN;
+}
+
+/**
+ * Append an endpoint descriptor.
+ *
+ * @param m		Model
+ * @param addr		bEndpointAddress
+ * @param type		bmAttributes (::bn_xfer_type)
+ * @param mps		wMaxPacketSize
+ * @param interval	bInterval
+ */
+static void nm_add_endpoint(struct netmodel *m, uint8_t addr, uint8_t type,
+			    uint16_t mps, uint8_t interval)
+{
+	uint8_t *d = m->config + m->config_len;
+
+	d[0] = BN_ENDPOINT_DESC_LEN;
+	d[1] = BN_DT_ENDPOINT;
+	d[2] = addr;
+	d[3] = type;
+	bn_put_le16(&d[4], mps);
+	d[6] = interval;
+	m->config_len += BN_ENDPOINT_DESC_LEN;
 }
 
 /**
@@ -105,60 +193,63 @@ static void nm_add(struct netmodel *m, const uint8_t *p, size_t len)
 static void nm_build_config(struct netmodel *m)
 {
 	bool hs = m->cfg.speed == BN_SPEED_HIGH;
-	uint8_t cfg[9] = { 9, 2, 0, 0, 2, 1, 0, 0xc0, 0x32 };
-	uint8_t ctrl[9] = { 9, 4, 0, 0, 1, BN_CLASS_CDC, 0, 0, 0 };
-	uint8_t header[5] = { 5, 0x24, BN_CDC_FD_HEADER, 0x10, 0x01 };
-	uint8_t unio[5] = { 5, 0x24, BN_CDC_FD_UNION, 0, 1 };
-	uint8_t ether[13] = { 13, 0x24, BN_CDC_FD_ETHERNET, NM_STR_MAC,
-			      0, 0, 0, 0, 0xea, 0x05, 0, 0, 0 };
-	uint8_t ncm[6] = { 6, 0x24, BN_CDC_FD_NCM, 0x00, 0x01, 0x00 };
-	uint8_t callm[5] = { 5, 0x24, BN_CDC_FD_CALL_MGMT, 0, 1 };
-	uint8_t acm[4] = { 4, 0x24, BN_CDC_FD_ACM, 0 };
-	uint8_t intr[7] = { 7, 5, 0x81, 3, 16, 0, (uint8_t)(hs ? 9 : 8) };
-	uint8_t data0[9] = { 9, 4, 1, 0, 0, BN_CLASS_CDC_DATA, 0, 0, 0 };
-	uint8_t data1[9] = { 9, 4, 1, 1, 2, BN_CLASS_CDC_DATA, 0, 0, 0 };
-	uint8_t in[7] = { 7, 5, 0x82, 2, 0, 0, 0 };
-	uint8_t out[7] = { 7, 5, 0x03, 2, 0, 0, 0 };
+	uint8_t interval = hs ? NM_INTERVAL_HS : NM_INTERVAL_FS;
+	uint8_t *c = m->config;
 
-	m->mps = hs ? 512 : 64;
-	bn_put_le16(&in[4], m->mps);
-	bn_put_le16(&out[4], m->mps);
-	m->config_len = 0;
-	nm_add(m, cfg, sizeof(cfg));
+	m->mps = hs ? NM_MPS_HS : NM_MPS_FS;
+	/* Configuration 1 of two interfaces */
+	memset(c, 0, BN_CONFIG_DESC_LEN);
+	c[0] = BN_CONFIG_DESC_LEN;
+	c[1] = BN_DT_CONFIG;
+	c[4] = 2;
+	c[5] = 1;
+	c[7] = NM_CFG_SELF_POWERED;
+	c[8] = NM_CFG_POWER;
+	m->config_len = BN_CONFIG_DESC_LEN;
 	switch (m->cfg.cls) {
 	case BN_NETMODEL_ECM:
 	case BN_NETMODEL_NCM:
-		ctrl[6] = (m->cfg.cls == BN_NETMODEL_ECM) ?
-			  BN_CDC_SUBCLASS_ECM : BN_CDC_SUBCLASS_NCM;
-		nm_add(m, ctrl, sizeof(ctrl));
-		nm_add(m, header, sizeof(header));
-		nm_add(m, unio, sizeof(unio));
-		nm_add(m, ether, sizeof(ether));
-		if (m->cfg.cls == BN_NETMODEL_NCM) {
-			nm_add(m, ncm, sizeof(ncm));
-			data0[7] = data1[7] = 0x01;	/* NTB protocol */
-		}
-		nm_add(m, intr, sizeof(intr));
-		nm_add(m, data0, sizeof(data0));
-		nm_add(m, data1, sizeof(data1));
+		nm_add_interface(m, NM_IF_CONTROL, 0, 1, BN_CDCDEV_CLASS_COMM,
+				 m->cfg.cls == BN_NETMODEL_ECM ?
+				 BN_CDCDEV_SUBCLASS_ECM :
+				 BN_CDCDEV_SUBCLASS_NCM, BN_CDCDEV_PROTO_NONE);
+		m->config_len += bn_cdcdev_fd_header(c + m->config_len);
+		m->config_len += bn_cdcdev_fd_union(c + m->config_len,
+						    NM_IF_CONTROL, NM_IF_DATA);
+		m->config_len += bn_cdcdev_fd_ethernet(c + m->config_len,
+						       NM_STR_MAC,
+						       BN_CDCDEV_ETH_FRAME_MAX);
+		if (m->cfg.cls == BN_NETMODEL_NCM)
+			m->config_len += bn_cdcdev_fd_ncm(c + m->config_len,
+							  m->ncm_caps);
+		nm_add_endpoint(m, NM_EP_NOTIFY, BN_XFER_INTERRUPT,
+				NM_NOTIFY_MPS, interval);
+		/* Data: alternate 0 without endpoints, 1 with the pair */
+		nm_add_interface(m, NM_IF_DATA, 0, 0, BN_CDCDEV_CLASS_DATA, 0,
+				 m->cfg.cls == BN_NETMODEL_NCM ?
+				 BN_CDCDEV_DATA_PROTO_NTB : 0);
+		nm_add_interface(m, NM_IF_DATA, 1, 2, BN_CDCDEV_CLASS_DATA, 0,
+				 m->cfg.cls == BN_NETMODEL_NCM ?
+				 BN_CDCDEV_DATA_PROTO_NTB : 0);
 		break;
 	case BN_NETMODEL_RNDIS:
-		ctrl[6] = BN_CDC_SUBCLASS_ACM;
-		ctrl[7] = 0xff;
-		intr[4] = 8;
-		nm_add(m, ctrl, sizeof(ctrl));
-		nm_add(m, header, sizeof(header));
-		nm_add(m, callm, sizeof(callm));
-		nm_add(m, acm, sizeof(acm));
-		nm_add(m, unio, sizeof(unio));
-		nm_add(m, intr, sizeof(intr));
-		data0[4] = 2;
-		nm_add(m, data0, sizeof(data0));
+		nm_add_interface(m, NM_IF_CONTROL, 0, 1, BN_CDCDEV_CLASS_COMM,
+				 BN_CDCDEV_SUBCLASS_ACM,
+				 BN_CDCDEV_PROTO_VENDOR);
+		m->config_len += bn_cdcdev_fd_header(c + m->config_len);
+		m->config_len += bn_cdcdev_fd_acm_pair(c + m->config_len,
+						       NM_IF_DATA);
+		m->config_len += bn_cdcdev_fd_union(c + m->config_len,
+						    NM_IF_CONTROL, NM_IF_DATA);
+		nm_add_endpoint(m, NM_EP_NOTIFY, BN_XFER_INTERRUPT,
+				NM_RNDIS_NOTIFY_MPS, interval);
+		nm_add_interface(m, NM_IF_DATA, 0, 2, BN_CDCDEV_CLASS_DATA, 0,
+				 0);
 		break;
 	}
-	nm_add(m, in, sizeof(in));
-	nm_add(m, out, sizeof(out));
-	bn_put_le16(&m->config[2], m->config_len);
+	nm_add_endpoint(m, NM_EP_IN, BN_XFER_BULK, m->mps, 0);
+	nm_add_endpoint(m, NM_EP_OUT, BN_XFER_BULK, m->mps, 0);
+	bn_put_le16(&c[2], m->config_len);
 }
 
 /**
@@ -173,7 +264,7 @@ static void nm_descriptor(struct netmodel *m, const struct bn_setup *s,
 			  uint8_t *buf, struct bn_simdev_reply *reply)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	uint8_t str[32];
+	uint8_t str[2 + 4 * BN_CDCDEV_ETH_ALEN];
 	const uint8_t *d = NULL;
 	size_t len = 0, i;
 
@@ -190,18 +281,19 @@ static void nm_descriptor(struct netmodel *m, const struct bn_setup *s,
 		if ((s->value & 0xff) == 0) {
 			str[0] = 4;
 			str[1] = BN_DT_STRING;
-			bn_put_le16(&str[2], 0x0409);
+			bn_put_le16(&str[2], NM_LANGID);
 			len = 4;
 		} else if ((s->value & 0xff) == NM_STR_MAC) {
-			str[0] = 26;
+			/* iMACAddress: 12 upper-case hex digits, UTF-16LE */
+			str[0] = sizeof(str);
 			str[1] = BN_DT_STRING;
-			for (i = 0; i < 6; i++) {
+			for (i = 0; i < BN_CDCDEV_ETH_ALEN; i++) {
 				bn_put_le16(&str[2 + 4 * i],
 					    (uint16_t)hex[m->cfg.mac[i] >> 4]);
 				bn_put_le16(&str[4 + 4 * i],
 					    (uint16_t)hex[m->cfg.mac[i] & 15]);
 			}
-			len = 26;
+			len = sizeof(str);
 		}
 		d = len ? str : NULL;
 		break;
@@ -225,9 +317,9 @@ static void nm_descriptor(struct netmodel *m, const struct bn_setup *s,
  *
  * @param m		Model
  * @param p		Bytes
- * @param len		Length (at most 16)
+ * @param len		Length (at most ::BN_CDCDEV_NOTIFY_MAX)
  */
-static void nm_notify(struct netmodel *m, const uint8_t *p, uint8_t len)
+static void nm_notify(struct netmodel *m, const uint8_t *p, size_t len)
 {
 	unsigned int i;
 
@@ -235,7 +327,7 @@ static void nm_notify(struct netmodel *m, const uint8_t *p, uint8_t len)
 		return;
 	i = (m->n_head + m->n_count++) % NM_NOTIFY_MAX;
 	memcpy(m->notify[i], p, len);
-	m->notify_len[i] = len;
+	m->notify_len[i] = (uint8_t)len;
 }
 
 /**
@@ -245,18 +337,12 @@ static void nm_notify(struct netmodel *m, const uint8_t *p, uint8_t len)
  */
 static void nm_announce_link(struct netmodel *m)
 {
-	uint8_t conn[8] = { BN_CDC_NOTIFY_TYPE,
-			    BN_CDC_NOTIFY_NETWORK_CONNECTION, 1, 0, 0, 0, 0,
-			    0 };
-	uint8_t speed[16] = { BN_CDC_NOTIFY_TYPE, BN_CDC_NOTIFY_SPEED_CHANGE,
-			      0, 0, 0, 0, 8, 0 };
-	uint32_t bps = (m->cfg.speed == BN_SPEED_HIGH) ? 100000000u :
-		       10000000u;
+	uint8_t n[BN_CDCDEV_NOTIFY_MAX];
+	uint32_t bps = (m->cfg.speed == BN_SPEED_HIGH) ? NM_BPS_HIGH :
+		       NM_BPS_FULL;
 
-	bn_put_le32(&speed[8], bps);
-	bn_put_le32(&speed[12], bps);
-	nm_notify(m, conn, sizeof(conn));
-	nm_notify(m, speed, sizeof(speed));
+	nm_notify(m, n, bn_cdcdev_notify_connection(n, NM_IF_CONTROL, true));
+	nm_notify(m, n, bn_cdcdev_notify_speed(n, NM_IF_CONTROL, bps, bps));
 }
 
 /**
@@ -264,19 +350,19 @@ static void nm_announce_link(struct netmodel *m)
  *
  * @param m		Model
  * @param p		Message
- * @param len		Length (at most 64)
+ * @param len		Length (at most ::BN_RNDISDEV_RESP_MAX)
  */
 static void nm_respond(struct netmodel *m, const uint8_t *p, size_t len)
 {
-	static const uint8_t avail[8] = { 1, 0, 0, 0, 0, 0, 0, 0 };
+	uint8_t avail[BN_RNDISDEV_NOTIFY_LEN];
 	unsigned int i;
 
 	if (m->r_count == NM_RESP_MAX)
 		return;
 	i = (m->r_head + m->r_count++) % NM_RESP_MAX;
 	memcpy(m->resp[i], p, len);
-	m->resp_len[i] = (uint8_t)len;
-	nm_notify(m, avail, sizeof(avail));
+	m->resp_len[i] = (uint16_t)len;
+	nm_notify(m, avail, bn_rndisdev_notify(avail));
 }
 
 bool bn_netmodel_push(struct bn_simdev *dev, const uint8_t *frame,
@@ -285,8 +371,8 @@ bool bn_netmodel_push(struct bn_simdev *dev, const uint8_t *frame,
 	struct netmodel *m = dev->priv;
 	struct nm_frame *f;
 
-	if (m->q_count == BN_NETMODEL_QUEUE || len < BN_ETH_HLEN ||
-	    len > BN_ETH_FRAME_MAX) {
+	if (m->q_count == BN_NETMODEL_QUEUE || len < BN_CDCDEV_ETH_HLEN ||
+	    len > BN_CDCDEV_ETH_FRAME_MAX) {
 		m->stats.dropped++;
 		return false;
 	}
@@ -300,118 +386,171 @@ const struct bn_netmodel_stats *bn_netmodel_stats(const struct bn_simdev *dev)
 {
 	struct netmodel *m = dev->priv;
 
-	m->stats.filter = m->filter;
+	m->stats.filter = (m->cfg.cls == BN_NETMODEL_RNDIS) ?
+			  (uint16_t)m->rndis.filter : m->filter;
 	return &m->stats;
 }
 
+/**
+ * Count a refused transfer or message.
+ *
+ * @param m		Model
+ * @param why		Rule broken
+ */
+static void nm_refused(struct netmodel *m, const char *why)
+{
+	m->stats.bad_out++;
+	m->stats.bad_why = why;
+}
+
 /* ------------------------------------------------------------------------
- * RNDIS control messages
+ * Class requests
  * ------------------------------------------------------------------------ */
 
 /**
- * Answer a QUERY.
+ * NCM requests.
  *
  * @param m		Model
- * @param id		Request id
- * @param oid		Object
+ * @param s		Request
+ * @param data		Data stage or reply room
+ * @param reply		Answer
+ * @return		true if answered, false to stall
  */
-static void nm_rndis_query(struct netmodel *m, uint32_t id, uint32_t oid)
+static bool nm_ncm_request(struct netmodel *m, const struct bn_setup *s,
+			   uint8_t *data, struct bn_simdev_reply *reply)
 {
-	uint8_t r[64], info[8];
-	uint32_t n = 4, status = BN_RNDIS_STATUS_SUCCESS;
+	uint8_t p[BN_NTBDEV_PARAMS_LEN];
+	uint32_t size;
 
-	memset(info, 0, sizeof(info));
-	switch (oid) {
-	case BN_OID_802_3_PERMANENT_ADDRESS:
-	case BN_OID_802_3_CURRENT_ADDRESS:
-		memcpy(info, m->cfg.mac, 6);
-		n = 6;
-		break;
-	case BN_OID_GEN_MAXIMUM_FRAME_SIZE:
-		bn_put_le32(info, 1500);
-		break;
-	case BN_OID_GEN_LINK_SPEED:
-		bn_put_le32(info, 1000000);
-		break;
-	case BN_OID_GEN_MEDIA_CONNECT_STATUS:
-		bn_put_le32(info, 0);
-		break;
-	case BN_OID_GEN_CURRENT_PACKET_FILTER:
-		bn_put_le32(info, m->filter);
-		break;
+	switch (s->request) {
+	case BN_CDCDEV_GET_NTB_PARAMETERS:
+		bn_ntbdev_params_write(&m->ntb, p);
+		reply->len = (uint16_t)BN_MIN((size_t)s->length, sizeof(p));
+		memcpy(data, p, reply->len);
+		return true;
+	case BN_CDCDEV_GET_NTB_FORMAT:
+		if (s->length < 2)
+			return false;
+		bn_put_le16(data, BN_CDCDEV_NTB_FORMAT_16);
+		reply->len = 2;
+		return true;
+	case BN_CDCDEV_SET_NTB_FORMAT:
+		/* Only NTB16 is supported, and only while data is off */
+		return s->value == BN_CDCDEV_NTB_FORMAT_16 && m->data_alt == 0;
+	case BN_CDCDEV_GET_NTB_INPUT_SIZE:
+		if (s->length < 4)
+			return false;
+		bn_put_le32(data, m->ntb_in_max);
+		reply->len = 4;
+		return true;
+	case BN_CDCDEV_SET_NTB_INPUT_SIZE:
+		/* The 8-byte form only if bmNetworkCapabilities says so */
+		if (s->length != 4 &&
+		    !(s->length == 8 &&
+		      (m->ncm_caps & BN_CDCDEV_NCAP_INPUT_SIZE_8)))
+			return false;
+		size = bn_get_le32(data);
+		if (size < NM_NTB_MIN || size > m->ntb.in_max)
+			return false;
+		m->ntb_in_max = size;
+		return true;
 	default:
-		status = NM_RNDIS_NOT_SUPPORTED;
-		n = 0;
-		break;
+		return false;
 	}
-	memset(r, 0, 24);
-	bn_put_le32(&r[0], BN_RNDIS_QUERY_MSG | BN_RNDIS_CMPLT);
-	bn_put_le32(&r[4], 24 + n);
-	bn_put_le32(&r[8], id);
-	bn_put_le32(&r[12], status);
-	bn_put_le32(&r[16], n);
-	bn_put_le32(&r[20], n ? 16 : 0);
-	memcpy(&r[24], info, n);
-	nm_respond(m, r, 24 + n);
 }
 
 /**
- * Handle SEND_ENCAPSULATED_COMMAND.
+ * Test a class request's recipient (an interface) and direction (the GET
+ * requests read, the others write).
+ *
+ * @param s		Request
+ * @return		true if the request has the shape its code demands
+ */
+static bool nm_class_shape_ok(const struct bn_setup *s)
+{
+	bool in = (s->request_type & BN_USB_DIR_IN) != 0;
+
+	if ((s->request_type & BN_USB_RECIP_MASK) != BN_USB_RECIP_INTERFACE)
+		return false;
+	switch (s->request) {
+	case BN_CDCDEV_GET_ENCAPSULATED:
+	case BN_CDCDEV_GET_NTB_PARAMETERS:
+	case BN_CDCDEV_GET_NTB_FORMAT:
+	case BN_CDCDEV_GET_NTB_INPUT_SIZE:
+		return in;
+	default:
+		return !in;
+	}
+}
+
+/**
+ * A class request to the control interface.
  *
  * @param m		Model
- * @param msg		Message
- * @param len		Length
+ * @param s		Request
+ * @param data		Data stage or reply room
  * @param reply		Answer
  */
-static void nm_rndis_command(struct netmodel *m, const uint8_t *msg,
-			     uint16_t len, struct bn_simdev_reply *reply)
+static void nm_class_request(struct netmodel *m, const struct bn_setup *s,
+			     uint8_t *data, struct bn_simdev_reply *reply)
 {
-	uint8_t r[64];
-	uint32_t type, id;
+	uint8_t r[BN_RNDISDEV_RESP_MAX];
+	const char *why = NULL;
+	size_t n;
+	unsigned int i;
 
-	if (len < 12 || bn_get_le32(&msg[4]) > len) {
-		reply->result = BN_SIM_STALL;
-		return;
-	}
-	type = bn_get_le32(msg);
-	id = bn_get_le32(&msg[8]);
-	memset(r, 0, sizeof(r));
-	switch (type) {
-	case BN_RNDIS_INITIALIZE_MSG:
-		bn_put_le32(&r[0], type | BN_RNDIS_CMPLT);
-		bn_put_le32(&r[4], BN_RNDIS_INIT_CMPLT_LEN);
-		bn_put_le32(&r[8], id);
-		bn_put_le32(&r[16], BN_RNDIS_VERSION_MAJOR);
-		bn_put_le32(&r[24], 1);
-		bn_put_le32(&r[28], BN_RNDIS_MEDIUM_802_3);
-		bn_put_le32(&r[32], NM_PACK_MAX);
-		bn_put_le32(&r[36], BN_NETMODEL_XFER_MAX);
-		nm_respond(m, r, BN_RNDIS_INIT_CMPLT_LEN);
-		break;
-	case BN_RNDIS_QUERY_MSG:
-		if (len >= 16)
-			nm_rndis_query(m, id, bn_get_le32(&msg[12]));
-		break;
-	case BN_RNDIS_SET_MSG:
-		if (len >= 32 && bn_get_le32(&msg[12]) ==
-		    BN_OID_GEN_CURRENT_PACKET_FILTER)
-			m->filter = (uint16_t)bn_get_le32(&msg[28]);
+	if ((s->index & 0xff) != NM_IF_CONTROL || !nm_class_shape_ok(s))
+		goto stall;
+	switch (m->cfg.cls) {
+	case BN_NETMODEL_NCM:
+		if (s->request != BN_CDCDEV_SET_PACKET_FILTER) {
+			if (!nm_ncm_request(m, s, data, reply))
+				goto stall;
+			return;
+		}
+		if (!(m->ncm_caps & BN_CDCDEV_NCAP_PACKET_FILTER))
+			goto stall;
 		/* fall through */
-	case BN_RNDIS_RESET_MSG:
-	case BN_RNDIS_KEEPALIVE_MSG:
-		bn_put_le32(&r[0], type | BN_RNDIS_CMPLT);
-		bn_put_le32(&r[4], 16);
-		bn_put_le32(&r[8], id);
-		nm_respond(m, r, 16);
+	case BN_NETMODEL_ECM:
+		if (s->request != BN_CDCDEV_SET_PACKET_FILTER || s->length)
+			goto stall;
+		m->filter = s->value;
+		m->filter_set = true;
+		return;
+	case BN_NETMODEL_RNDIS:
 		break;
+	}
+	switch (s->request) {
+	case BN_CDCDEV_SEND_ENCAPSULATED:
+		if (bn_rndisdev_command(&m->rndis, data, s->length, r, &n,
+					&why) < 0) {
+			nm_refused(m, why);
+			goto stall;
+		}
+		if (n)
+			nm_respond(m, r, n);
+		return;
+	case BN_CDCDEV_GET_ENCAPSULATED:
+		if (!m->r_count) {
+			/* Nothing waiting: a single zero byte */
+			if (s->length) {
+				data[0] = 0;
+				reply->len = 1;
+			}
+			return;
+		}
+		i = m->r_head;
+		m->r_head = (m->r_head + 1) % NM_RESP_MAX;
+		m->r_count--;
+		reply->len = (uint16_t)BN_MIN(m->resp_len[i], s->length);
+		memcpy(data, m->resp[i], reply->len);
+		return;
 	default:
 		break;
 	}
+ stall:
+	reply->result = BN_SIM_STALL;
 }
-
-/* ------------------------------------------------------------------------
- * Control requests
- * ------------------------------------------------------------------------ */
 
 /**
  * Device: a control request.
@@ -431,99 +570,46 @@ static void nm_control(struct bn_simdev *dev, const struct bn_setup *s,
 	unsigned int i;
 
 	m->now = now;
-	if (type == BN_USB_TYPE_STANDARD) {
-		switch (s->request) {
-		case BN_USB_REQ_GET_DESCRIPTOR:
-			nm_descriptor(m, s, data, reply);
-			return;
-		case BN_USB_REQ_SET_CONFIGURATION:
-			m->configured = (s->value == 1);
-			m->data_alt = 0;
-			return;
-		case BN_USB_REQ_SET_INTERFACE:
-			if (s->index != 1 || s->value > 1 ||
-			    (m->cfg.cls == BN_NETMODEL_RNDIS && s->value)) {
-				reply->result = BN_SIM_STALL;
-				return;
-			}
-			m->data_alt = (uint8_t)s->value;
-			bn_sim_bulk_in_reset(&m->in);
-			bn_sim_bulk_out_reset(&m->out);
-			if (m->data_alt)
-				nm_announce_link(m);
-			return;
-		case BN_USB_REQ_GET_STATUS:
-			for (i = 0; i < s->length && i < 2; i++)
-				data[i] = 0;
-			reply->len = (uint16_t)BN_MIN(s->length, 2);
-			return;
-		case BN_USB_REQ_SET_ADDRESS:
-		case BN_USB_REQ_CLEAR_FEATURE:
-			return;
-		default:
-			reply->result = BN_SIM_STALL;
-			return;
-		}
+	if (type == BN_USB_TYPE_CLASS) {
+		nm_class_request(m, s, data, reply);
+		return;
 	}
-	if (type != BN_USB_TYPE_CLASS) {
+	if (type != BN_USB_TYPE_STANDARD) {
 		reply->result = BN_SIM_STALL;
 		return;
 	}
 	switch (s->request) {
-	case BN_CDC_SET_ETHERNET_PACKET_FILTER:
-		if (m->cfg.cls == BN_NETMODEL_RNDIS)
-			break;
-		m->filter = s->value;
+	case BN_USB_REQ_GET_DESCRIPTOR:
+		nm_descriptor(m, s, data, reply);
 		return;
-	case BN_CDC_GET_NTB_PARAMETERS:
-		if (m->cfg.cls != BN_NETMODEL_NCM || s->length < 28)
-			break;
-		memset(data, 0, 28);
-		bn_put_le16(&data[0], 28);
-		bn_put_le16(&data[2], BN_NCM_FORMAT_NTB16);
-		bn_put_le32(&data[4], NM_NTB_MAX);
-		bn_put_le16(&data[8], 4);
-		bn_put_le16(&data[12], 4);
-		bn_put_le32(&data[16], NM_NTB_MAX);
-		bn_put_le16(&data[20], 4);
-		bn_put_le16(&data[24], 4);
-		reply->len = 28;
+	case BN_USB_REQ_SET_CONFIGURATION:
+		m->configured = (s->value == 1);
+		m->data_alt = 0;
 		return;
-	case BN_CDC_SET_NTB_INPUT_SIZE:
-		if (m->cfg.cls != BN_NETMODEL_NCM || s->length < 4)
-			break;
-		m->ntb_in_max = BN_MIN(bn_get_le32(data),
-				       (uint32_t)NM_NTB_MAX);
-		return;
-	case BN_CDC_SET_NTB_FORMAT:
-		if (m->cfg.cls != BN_NETMODEL_NCM || s->value != 0)
-			break;
-		return;
-	case BN_CDC_SEND_ENCAPSULATED_COMMAND:
-		if (m->cfg.cls != BN_NETMODEL_RNDIS)
-			break;
-		nm_rndis_command(m, data, s->length, reply);
-		return;
-	case BN_CDC_GET_ENCAPSULATED_RESPONSE:
-		if (m->cfg.cls != BN_NETMODEL_RNDIS)
-			break;
-		if (!m->r_count) {
-			if (s->length) {
-				data[0] = 0;
-				reply->len = 1;
-			}
+	case BN_USB_REQ_SET_INTERFACE:
+		if (s->index != NM_IF_DATA || s->value > 1 ||
+		    (m->cfg.cls == BN_NETMODEL_RNDIS && s->value)) {
+			reply->result = BN_SIM_STALL;
 			return;
 		}
-		i = m->r_head;
-		m->r_head = (m->r_head + 1) % NM_RESP_MAX;
-		m->r_count--;
-		reply->len = (uint16_t)BN_MIN(m->resp_len[i], s->length);
-		memcpy(data, m->resp[i], reply->len);
+		m->data_alt = (uint8_t)s->value;
+		bn_sim_bulk_in_reset(&m->in);
+		bn_sim_bulk_out_reset(&m->out);
+		if (m->data_alt)
+			nm_announce_link(m);
+		return;
+	case BN_USB_REQ_GET_STATUS:
+		for (i = 0; i < s->length && i < 2; i++)
+			data[i] = 0;
+		reply->len = (uint16_t)BN_MIN(s->length, 2);
+		return;
+	case BN_USB_REQ_SET_ADDRESS:
+	case BN_USB_REQ_CLEAR_FEATURE:
 		return;
 	default:
-		break;
+		reply->result = BN_SIM_STALL;
+		return;
 	}
-	reply->result = BN_SIM_STALL;
 }
 
 /* ------------------------------------------------------------------------
@@ -543,7 +629,24 @@ static bool nm_active(const struct netmodel *m)
 }
 
 /**
- * Take the next frame for the host (queued, or a flood frame).
+ * Apply the packet filter in force to a frame for the host.
+ *
+ * @param m		Model
+ * @param f		Frame
+ * @return		true if it goes to the host
+ */
+static bool nm_wanted(const struct netmodel *m, const struct nm_frame *f)
+{
+	if (m->cfg.cls == BN_NETMODEL_RNDIS)
+		return bn_rndisdev_filter_pass(&m->rndis, f->data);
+	/* Until the host sets a filter (or if it cannot), pass everything */
+	return !m->filter_set ||
+	       bn_cdcdev_filter_pass(m->filter, f->data, m->cfg.mac);
+}
+
+/**
+ * Take the next frame for the host that passes the filter (queued, or a
+ * flood frame).
  *
  * @param m		Model
  * @param f		Frame out
@@ -551,22 +654,24 @@ static bool nm_active(const struct netmodel *m)
  */
 static bool nm_next_frame(struct netmodel *m, struct nm_frame *f)
 {
-	if (m->q_count) {
+	while (m->q_count) {
 		*f = m->queue[m->q_head];
 		m->q_head = (m->q_head + 1) % BN_NETMODEL_QUEUE;
 		m->q_count--;
-		return true;
+		if (nm_wanted(m, f))
+			return true;
+		m->stats.dropped++;
 	}
 	if (!m->cfg.flood_len)
 		return false;
 	f->len = (uint16_t)BN_MAX(BN_MIN(m->cfg.flood_len,
-					 (size_t)BN_ETH_FRAME_MAX),
-				  (size_t)BN_ETH_FRAME_MIN);
-	memset(f->data, 0xff, 6);
-	memcpy(f->data + 6, m->cfg.mac, 6);
-	f->data[12] = 0x88;
-	f->data[13] = 0xb5;
-	bn_put_le32(f->data + 14, m->flood_seq++);
+					 (size_t)BN_CDCDEV_ETH_FRAME_MAX),
+				  (size_t)BN_CDCDEV_ETH_FRAME_MIN);
+	memset(f->data, 0xff, BN_CDCDEV_ETH_ALEN);
+	memcpy(f->data + BN_CDCDEV_ETH_ALEN, m->cfg.mac, BN_CDCDEV_ETH_ALEN);
+	f->data[2 * BN_CDCDEV_ETH_ALEN] = (uint8_t)(NM_FLOOD_TYPE >> 8);
+	f->data[2 * BN_CDCDEV_ETH_ALEN + 1] = (uint8_t)NM_FLOOD_TYPE;
+	bn_put_le32(f->data + BN_CDCDEV_ETH_HLEN, m->flood_seq++);
 	return true;
 }
 
@@ -583,6 +688,68 @@ static void nm_count_in(struct netmodel *m, size_t len)
 }
 
 /**
+ * Build the next NTB16 for the host.
+ *
+ * @param m		Model
+ * @return		Block length, 0 if nothing to send
+ */
+static uint32_t nm_build_ntb(struct netmodel *m)
+{
+	struct bn_ntbdev_writer w;
+	struct nm_frame f;
+	unsigned int n;
+
+	bn_ntbdev_begin(&w, m->in_buf,
+			BN_MIN(m->ntb_in_max, (uint32_t)sizeof(m->in_buf)),
+			&m->ntb);
+	for (n = 0; n < NM_PACK_MAX; n++) {
+		if (!nm_next_frame(m, &f))
+			break;
+		if (!bn_ntbdev_add(&w, f.data, f.len)) {
+			/* Next block; it goes back to the head of the queue */
+			m->q_head = (m->q_head + BN_NETMODEL_QUEUE - 1) %
+				    BN_NETMODEL_QUEUE;
+			m->queue[m->q_head] = f;
+			m->q_count++;
+			break;
+		}
+		nm_count_in(m, f.len);
+	}
+	if (!w.count)
+		return 0;
+	return bn_ntbdev_finish(&w, m->ntb_seq++);
+}
+
+/**
+ * Build the next RNDIS transfer for the host: PACKET_MSGs back to back,
+ * within the host's MaxTransferSize.
+ *
+ * @param m		Model
+ * @return		Transfer length, 0 if nothing to send
+ */
+static uint32_t nm_build_rndis(struct netmodel *m)
+{
+	size_t room = BN_MIN((size_t)m->rndis.host_max_transfer,
+			     sizeof(m->in_buf));
+	struct nm_frame f;
+	size_t len = 0;
+	unsigned int n;
+
+	if (!bn_rndisdev_data_on(&m->rndis))
+		return 0;
+	for (n = 0; n < NM_PACK_MAX; n++) {
+		if (len + BN_RNDISDEV_PACKET_LEN + BN_CDCDEV_ETH_FRAME_MAX >
+		    room)
+			break;
+		if (!nm_next_frame(m, &f))
+			break;
+		len += bn_rndisdev_packet(m->in_buf + len, f.data, f.len);
+		nm_count_in(m, f.len);
+	}
+	return (uint32_t)len;
+}
+
+/**
  * Build the next bulk-IN transfer in the class's framing.
  *
  * @param m		Model
@@ -590,58 +757,32 @@ static void nm_count_in(struct netmodel *m, size_t len)
  */
 static bool nm_build_in(struct netmodel *m)
 {
-	struct bn_ncm_ntb_tx ntb;
-	struct bn_ncm_params p;
 	struct nm_frame f;
-	unsigned int n;
-	uint32_t len;
+	uint32_t len = 0;
 
+	m->in_no_zlp = false;
 	switch (m->cfg.cls) {
 	case BN_NETMODEL_ECM:
 		if (!nm_next_frame(m, &f))
 			return false;
 		memcpy(m->in_buf, f.data, f.len);
-		bn_sim_bulk_in_start(&m->in, f.len);
+		len = f.len;
 		nm_count_in(m, f.len);
-		return true;
+		break;
 	case BN_NETMODEL_NCM:
-		memset(&p, 0, sizeof(p));
-		p.out_divisor = 4;
-		p.out_align = 4;
-		p.out_max = m->ntb_in_max ? m->ntb_in_max : NM_NTB_MAX;
-		bn_ncm_tx_begin(&ntb, m->in_buf, p.out_max);
-		for (n = 0; n < NM_PACK_MAX; n++) {
-			if (!nm_next_frame(m, &f))
-				break;
-			if (bn_ncm_tx_add(&ntb, &p, f.data, f.len) < 0) {
-				bn_netmodel_push(&m->dev, f.data, f.len);
-				break;
-			}
-			nm_count_in(m, f.len);
-		}
-		if (!ntb.count)
-			return false;
-		bn_ncm_tx_finish(&ntb, &p, m->ntb_seq++);
-		bn_sim_bulk_in_start(&m->in, (uint32_t)ntb.len);
-		return true;
+		len = nm_build_ntb(m);
+		/* An NTB of exactly the host's input size ends without a
+		 * zero-length packet (NCM 1.0 3.2.1) */
+		m->in_no_zlp = (len == m->ntb_in_max);
+		break;
 	case BN_NETMODEL_RNDIS:
-		len = 0;
-		for (n = 0; n < NM_PACK_MAX; n++) {
-			if (len + BN_RNDIS_PACKET_HEADER_LEN +
-			    BN_ETH_FRAME_MAX > sizeof(m->in_buf))
-				break;
-			if (!nm_next_frame(m, &f))
-				break;
-			bn_rndis_packet_header(m->in_buf + len, f.len);
-			memcpy(m->in_buf + len +
-			       BN_RNDIS_PACKET_HEADER_LEN, f.data, f.len);
-			len += BN_RNDIS_PACKET_HEADER_LEN + f.len;
-			nm_count_in(m, f.len);
-		}
-		bn_sim_bulk_in_start(&m->in, len);
-		return len != 0;
+		len = nm_build_rndis(m);
+		break;
 	}
-	return false;
+	if (!len)
+		return false;
+	bn_sim_bulk_in_start(&m->in, len);
+	return true;
 }
 
 /**
@@ -665,7 +806,7 @@ static int nm_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf, uint16_t max,
 	(void)ready;
 	m->now = now;
 	*len = 0;
-	if (ep == 0x81) {
+	if (ep == NM_EP_NOTIFY) {
 		if (!m->n_count || !m->configured)
 			return BN_SIM_NAK;
 		n = BN_MIN((uint32_t)m->notify_len[m->n_head], (uint32_t)max);
@@ -675,11 +816,13 @@ static int nm_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf, uint16_t max,
 		m->n_count--;
 		return BN_SIM_ACK;
 	}
-	if (ep != 0x82 || !nm_active(m))
+	if (ep != NM_EP_IN || !nm_active(m))
 		return BN_SIM_STALL;
 	if (!bn_sim_bulk_in_busy(&m->in) && !nm_build_in(m))
 		return BN_SIM_NAK;
 	bn_sim_bulk_in_packet(&m->in, m->mps, buf, max, len);
+	if (m->in_no_zlp && m->in.zlp)
+		bn_sim_bulk_in_reset(&m->in);
 	return BN_SIM_ACK;
 }
 
@@ -707,22 +850,29 @@ static void nm_out_frame(void *ctx, const uint8_t *frame, size_t len)
  */
 static void nm_out_done(struct netmodel *m)
 {
+	const char *why = NULL;
 	int rc = 0;
 
 	if (m->out.overflow) {
-		m->stats.bad_out++;
+		rc = -1;
+		why = "transfer larger than the model's buffer";
 	} else if (m->cfg.cls == BN_NETMODEL_ECM) {
-		if (m->out.len >= BN_ETH_HLEN && m->out.len <= BN_ETH_FRAME_MAX)
+		if (m->out.len < BN_CDCDEV_ETH_HLEN ||
+		    m->out.len > BN_CDCDEV_ETH_FRAME_MAX) {
+			rc = -1;
+			why = "transfer length is not an Ethernet frame";
+		} else {
 			nm_out_frame(m, m->out_buf, m->out.len);
-		else
-			m->stats.bad_out++;
+		}
 	} else if (m->cfg.cls == BN_NETMODEL_NCM) {
-		rc = bn_ncm_parse_ntb(m->out_buf, m->out.len, nm_out_frame, m);
+		rc = bn_ntbdev_parse(&m->ntb, m->out_buf, m->out.len,
+				     nm_out_frame, m, &why);
 	} else {
-		rc = bn_rndis_deframe(m->out_buf, m->out.len, nm_out_frame, m);
+		rc = bn_rndisdev_unpack(&m->rndis, m->out_buf, m->out.len,
+					nm_out_frame, m, &why);
 	}
 	if (rc < 0)
-		m->stats.bad_out++;
+		nm_refused(m, why);
 	bn_sim_bulk_out_reset(&m->out);
 }
 
@@ -734,7 +884,8 @@ static void nm_out_done(struct netmodel *m)
  * @param buf		Packet
  * @param len		Length
  * @param flags		Ignored: like real hardware, the model ends a
- *			transfer on a short packet or a ZLP
+ *			transfer on a short packet or a ZLP (and an NTB also
+ *			at dwNtbOutMaxSize)
  * @param now		Time
  * @param ready		Unused
  * @return		::bn_sim_result
@@ -744,13 +895,19 @@ static int nm_out(struct bn_simdev *dev, uint8_t ep, const uint8_t *buf,
 		  bn_simtime_t *ready)
 {
 	struct netmodel *m = dev->priv;
+	bool end;
 
 	(void)ready;
 	(void)flags;
 	m->now = now;
-	if (ep != 0x03 || !nm_active(m))
+	if (ep != NM_EP_OUT || !nm_active(m))
 		return BN_SIM_STALL;
-	if (bn_sim_bulk_out_add(&m->out, buf, len, m->mps))
+	end = bn_sim_bulk_out_add(&m->out, buf, len, m->mps);
+	/* An NTB of exactly dwNtbOutMaxSize ends without a short packet
+	 * (NCM 1.0 3.2.1) */
+	if (m->cfg.cls == BN_NETMODEL_NCM && m->out.len >= m->ntb.out_max)
+		end = true;
+	if (end)
 		nm_out_done(m);
 	return BN_SIM_ACK;
 }
@@ -783,6 +940,10 @@ static void nm_reset(struct bn_simdev *dev, bn_simtime_t now)
 	m->now = now;
 	m->configured = false;
 	m->data_alt = 0;
+	m->filter = 0;
+	m->filter_set = false;
+	m->ntb_in_max = m->ntb.in_max;
+	bn_rndisdev_halt(&m->rndis);
 	bn_sim_bulk_in_reset(&m->in);
 	bn_sim_bulk_out_reset(&m->out);
 	m->n_count = m->r_count = 0;
@@ -808,6 +969,27 @@ static const struct bn_simdev_ops nm_ops = {
 	.destroy = nm_destroy,
 };
 
+/**
+ * Set up the NCM parameters the model advertises.
+ *
+ * @param m		Model
+ */
+static void nm_ncm_setup(struct netmodel *m)
+{
+	m->ncm_caps = m->cfg.ncm_no_filter ? 0 : BN_CDCDEV_NCAP_PACKET_FILTER;
+	m->ntb.formats = BN_NTBDEV_FORMAT_NTB16;
+	m->ntb.in_max = NM_NTB_MAX;
+	m->ntb.in_divisor = NM_NTB_ALIGN;
+	m->ntb.in_align = NM_NTB_ALIGN;
+	m->ntb.out_max = m->cfg.ntb_out_max ?
+			 BN_MAX(BN_MIN(m->cfg.ntb_out_max,
+				       (uint32_t)NM_NTB_MAX),
+				(uint32_t)NM_NTB_MIN) : NM_NTB_MAX;
+	m->ntb.out_divisor = NM_NTB_ALIGN;
+	m->ntb.out_align = NM_NTB_ALIGN;
+	m->ntb_in_max = m->ntb.in_max;
+}
+
 struct bn_simdev *bn_netmodel_new(const struct bn_netmodel_config *cfg)
 {
 	struct netmodel *m = calloc(1, sizeof(*m));
@@ -815,6 +997,9 @@ struct bn_simdev *bn_netmodel_new(const struct bn_netmodel_config *cfg)
 	if (!m)
 		return NULL;
 	m->cfg = *cfg;
+	nm_ncm_setup(m);
+	bn_rndisdev_init(&m->rndis, cfg->mac, NM_RNDIS_SPEED,
+			 BN_NETMODEL_XFER_MAX, NM_PACK_MAX);
 	nm_build_config(m);
 	bn_sim_bulk_in_init(&m->in, m->in_buf, sizeof(m->in_buf));
 	bn_sim_bulk_out_init(&m->out, m->out_buf, sizeof(m->out_buf));

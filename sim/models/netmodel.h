@@ -61,6 +61,11 @@ struct bn_netmodel_config {
 	 */
 	void (*tick)(void *ctx, bn_simtime_t now);
 	size_t flood_len;		/**< >0: endless frames of this size */
+	uint32_t ntb_out_max;		/**< NCM: dwNtbOutMaxSize advertised
+				     (0: ::BN_NETMODEL_XFER_MAX) */
+	bool ncm_no_filter;		/**< NCM: bmNetworkCapabilities without
+				     SetEthernetPacketFilter (the request
+				     then stalls) */
 };
 
 /** Counters a model keeps. */
@@ -72,6 +77,8 @@ struct bn_netmodel_stats {
 	uint64_t bad_out;		/**< Malformed transfers from the driver */
 	uint64_t dropped;		/**< Frames dropped (queue full, filter) */
 	uint16_t filter;		/**< Packet filter the driver set */
+	const char *bad_why;		/**< Rule the last refused transfer or
+				     control message broke, or NULL */
 };
 
 /**

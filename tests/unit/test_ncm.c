@@ -41,6 +41,10 @@ static const uint8_t ncm_config[] = {
 	0x07, 0x05, 0x03, 0x02, 0x00, 0x02, 0x00,
 };
 
+/* bmNetworkCapabilities in ncm_config (after the NCM functional descriptor
+ * type and subtype at 50..51) */
+#define NCM_CAPS_AT 54
+
 static const uint8_t params_raw[28] = {
 	0x1c, 0x00, 0x01, 0x00, 0x00, 0x40, 0x00, 0x00,	/* NTB16, in 16K */
 	0x04, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00,
@@ -280,6 +284,9 @@ static size_t string_desc(const char *text, uint8_t *out)
 	return 2 + 2 * n;
 }
 
+/* _i 0: the function claims SetEthernetPacketFilter (bmNetworkCapabilities
+ * D0) and gets it; _i 1: it does not, so the driver must not send it (a
+ * function may stall an unclaimed request, and the open would fail) */
 START_TEST(test_session)
 {
 	static const uint8_t lang[4] = { 0x04, 0x03, 0x09, 0x04 };
@@ -293,14 +300,18 @@ START_TEST(test_session)
 	struct bn_match m;
 	struct bn_netdev *nd;
 	uint8_t str[64], rx[256], want[256], frame[62];
+	uint8_t config[sizeof(ncm_config)];
 	size_t cursor = 0, n;
 	int i, cookies[3];
 
+	memcpy(config, ncm_config, sizeof(config));
+	ck_assert_uint_eq(config[NCM_CAPS_AT - 3], 0x1a);
+	config[NCM_CAPS_AT] = _i ? 0x00 : 0x01;
 	setup();
 	bn_script_control(s, 0x80, 0x06, 0x0100, 0, 18, device_desc, 18, 0);
-	bn_script_control(s, 0x80, 0x06, 0x0200, 0, 9, ncm_config, 9, 0);
-	bn_script_control(s, 0x80, 0x06, 0x0200, 0, sizeof(ncm_config),
-			  ncm_config, sizeof(ncm_config), 0);
+	bn_script_control(s, 0x80, 0x06, 0x0200, 0, 9, config, 9, 0);
+	bn_script_control(s, 0x80, 0x06, 0x0200, 0, sizeof(config), config,
+			  sizeof(config), 0);
 	bn_script_control(s, 0x80, 0x06, 0x0300, 0, 4, lang, 4, 0);
 	n = string_desc("0a1b2c3d4e5f", str);
 	bn_script_control(s, 0x80, 0x06, 0x0304, 0x0409, 255, str, n, 0);
@@ -322,8 +333,11 @@ START_TEST(test_session)
 	bn_script_control(s, 0x01, 0x0b, 0, 1, 0, NULL, 0, 0);
 	bn_script_control(s, 0x21, 0x86, 0, 0, 4, in_size, 4, 0);
 	bn_script_control(s, 0x01, 0x0b, 1, 1, 0, NULL, 0, 0);
-	bn_script_control(s, 0x21, 0x43, 0x000e, 0, 0, NULL, 0, 0);
+	if (_i == 0)
+		bn_script_control(s, 0x21, 0x43, 0x000e, 0, 0, NULL, 0, 0);
 	ck_assert_int_eq(bn_netdev_open(nd), 0);
+	ck_assert_uint_eq(nd->rx_filter, BN_RX_UNICAST | BN_RX_BROADCAST |
+			  BN_RX_ALLMULTI);
 
 	bn_script_data(s, 0x81, connect, sizeof(connect), 0);
 	n = make_ntb16(rx);
@@ -366,7 +380,7 @@ static Suite *ncm_suite(void)
 	tcase_add_test(tc, test_parse_truncated);
 	tcase_add_test(tc, test_params_hostile);
 	tcase_add_test(tc, test_tx_builder);
-	tcase_add_test(tc, test_session);
+	tcase_add_loop_test(tc, test_session, 0, 2);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -388,6 +388,29 @@ START_TEST(test_parse_msg_hostile)
 }
 END_TEST
 
+/* RESET_CMPLT is MessageType, MessageLength, Status, AddressingReset
+ * ([MS-RNDIS] 2.2.12): there is no RequestId to read the status after */
+START_TEST(test_parse_reset_cmplt)
+{
+	struct bn_rndis_msg m;
+	uint8_t buf[16];
+
+	bn_put_le32(&buf[0], BN_RNDIS_RESET_MSG | BN_RNDIS_CMPLT);
+	bn_put_le32(&buf[4], 16);
+	bn_put_le32(&buf[8], 0xc0000001u);	/* Status: failure */
+	bn_put_le32(&buf[12], 1);		/* AddressingReset */
+	ck_assert_int_eq(bn_rndis_parse_msg(buf, sizeof(buf), &m), 0);
+	ck_assert_uint_eq(m.status, 0xc0000001u);
+	ck_assert_uint_eq(m.request_id, 0);
+	bn_put_le32(&buf[8], BN_RNDIS_STATUS_SUCCESS);
+	ck_assert_int_eq(bn_rndis_parse_msg(buf, sizeof(buf), &m), 0);
+	ck_assert_uint_eq(m.status, BN_RNDIS_STATUS_SUCCESS);
+	/* shorter than its layout */
+	bn_put_le32(&buf[4], 12);
+	ck_assert_int_eq(bn_rndis_parse_msg(buf, sizeof(buf), &m), -BN_EPROTO);
+}
+END_TEST
+
 static Suite *rndis_suite(void)
 {
 	Suite *s = suite_create("rndis");
@@ -398,6 +421,7 @@ static Suite *rndis_suite(void)
 	tcase_add_test(tc, test_malformed_response);
 	tcase_add_test(tc, test_deframe_hostile);
 	tcase_add_test(tc, test_parse_msg_hostile);
+	tcase_add_test(tc, test_parse_reset_cmplt);
 	suite_add_tcase(s, tc);
 	return s;
 }

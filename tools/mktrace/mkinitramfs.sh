@@ -3,24 +3,36 @@
 # Copyright (c) 2026 The bootnic authors
 #
 # Build a tiny initramfs, only from Debian packages, that lets Linux's own
-# USB network drivers (cdc_ether, rndis_host) drive QEMU's usb-net device.
+# USB network drivers (cdc_ether, rndis_host) drive QEMU's usb-net device,
+# and lets usbutils' own lsusb describe it.
 #
 #   tools/mktrace/mkinitramfs.sh [BUILD_DIR]      (default build/mktrace)
 #
 # Produces in BUILD_DIR:
 #   vmlinuz            kernel from linux-image-<abi>-amd64 (not installed)
-#   initramfs.gz       newc cpio: static busybox, modules, /init
+#   initramfs.gz       newc cpio: static busybox, modules, /init, and the
+#                      dynamically linked lsusb and systemd-hwdb with the
+#                      shared libraries and dynamic loader they need
 #   provenance.txt     package names and versions (dpkg-deb -f)
 #   tftp/bootnic.txt   small file served by QEMU user-net's TFTP server
 #
-# Host needs: apt-get, dpkg-deb, gzip, and xz-utils / zstd only when the
-# kernel package ships compressed modules.  Runs unprivileged if apt-get
-# download can write BUILD_DIR.
+# Host needs: apt-get, dpkg-deb, readelf (binutils), gzip, and xz-utils /
+# zstd only when the kernel package ships compressed modules.  Runs
+# unprivileged if apt-get download can write BUILD_DIR.
 set -eu
 
 BUILD=${1:-build/mktrace}
 KPKG_META=linux-image-amd64
 BBPKG=busybox-static
+# Dynamically linked programs and the packages holding them and every
+# shared library they load (resolved from ELF NEEDED entries below; a
+# library missing from these packages stops the build and names itself).
+# lsusb 014 names vendors and classes from udev's hwdb.bin only (it reads
+# no usb.ids), so udev's systemd-hwdb builds one in the guest from udev's
+# own USB .hwdb sources.
+USERPKGS="usbutils libusb-1.0-0 libudev1 libc6 udev libselinux1 libpcre2-8-0"
+USERPROGS="usr/bin/lsusb bin/systemd-hwdb"
+HWDBSRC="lib/udev/hwdb.d/20-usb-vendor-model.hwdb lib/udev/hwdb.d/20-usb-classes.hwdb"
 
 die() {
 	echo "mkinitramfs: $*" >&2
@@ -63,11 +75,19 @@ fetch_deb() {
 
 KDEB=$(fetch_deb "$KPKG")
 BBDEB=$(fetch_deb "$BBPKG")
+USERDEBS=
+for p in $USERPKGS; do
+	USERDEBS="$USERDEBS $(fetch_deb "$p")"
+done
 
 rm -rf "$BUILD/pkg" "$BUILD/root"
-mkdir -p "$BUILD/pkg/kernel" "$BUILD/pkg/busybox"
+mkdir -p "$BUILD/pkg/kernel" "$BUILD/pkg/busybox" "$BUILD/pkg/user"
 dpkg-deb -x "$KDEB" "$BUILD/pkg/kernel"
 dpkg-deb -x "$BBDEB" "$BUILD/pkg/busybox"
+# one tree: the user-space packages hold no file in common
+for d in $USERDEBS; do
+	dpkg-deb -x "$d" "$BUILD/pkg/user"
+done
 
 KVER=
 for d in "$BUILD"/pkg/kernel/lib/modules/*; do
@@ -78,7 +98,7 @@ MODDIR="$BUILD/pkg/kernel/lib/modules/$KVER"
 cp "$BUILD/pkg/kernel/boot/vmlinuz-$KVER" "$BUILD/vmlinuz"
 
 {
-	for d in "$KDEB" "$BBDEB"; do
+	for d in "$KDEB" "$BBDEB" $USERDEBS; do
 		printf '%s %s (%s)\n' "$(dpkg-deb -f "$d" Package)" \
 			"$(dpkg-deb -f "$d" Version)" "$(basename "$d")"
 	done
@@ -94,6 +114,61 @@ mkdir -p "$ROOT/bin" "$ROOT/sbin" "$ROOT/usr/bin" "$ROOT/usr/sbin" \
 cp "$BUILD/pkg/busybox/bin/busybox" "$ROOT/bin/busybox"
 ln -s busybox "$ROOT/bin/sh"
 cp "$BUILD/provenance.txt" "$ROOT/etc/provenance.txt"
+
+# ---- lsusb and systemd-hwdb, with their shared libraries ----
+
+POOL="$BUILD/pkg/user"
+
+# Print the path, relative to $POOL, of the shared library named $1 in the
+# directories the Debian dynamic loader searches without a cache.
+lib_path() {
+	for d in lib/x86_64-linux-gnu usr/lib/x86_64-linux-gnu lib usr/lib; do
+		if [ -e "$POOL/$d/$1" ]; then
+			echo "$d/$1"
+			return 0
+		fi
+	done
+	die "shared library $1 (needed by $2) is in none of: $USERPKGS"
+}
+
+# Copy ELF file $1 (a path relative to $POOL) to the same path in the
+# initramfs, symlinks followed, then every library it needs, recursively.
+elf_copy() {
+	[ -e "$ROOT/$1" ] && return 0
+	[ -f "$POOL/$1" ] || die "$1 is in none of: $USERPKGS"
+	mkdir -p "$ROOT/${1%/*}"
+	cp -L "$POOL/$1" "$ROOT/$1"
+	for lib in $(readelf -d "$POOL/$1" |
+		sed -n 's/.*(NEEDED).*\[\(.*\)\]$/\1/p'); do
+		# recursion clobbers the variables: the list was expanded first
+		elf_copy "$(lib_path "$lib" "$1")"
+	done
+}
+
+for p in $USERPROGS; do
+	elf_copy "$p"
+	# the program interpreter, as libc6 ships it (a symlink into the
+	# multiarch directory, where the NEEDED resolution copied its target)
+	interp=$(readelf -l "$POOL/$p" |
+		sed -n 's/.*Requesting program interpreter: \(.*\)\]$/\1/p')
+	[ -n "$interp" ] || die "$p has no program interpreter"
+	if [ ! -e "$ROOT$interp" ] && [ ! -L "$ROOT$interp" ]; then
+		mkdir -p "$ROOT${interp%/*}"
+		cp -P "$POOL$interp" "$ROOT$interp"
+	fi
+	target=$(readlink "$ROOT$interp" || echo "$interp")
+	[ -f "$ROOT$target" ] || die "program interpreter $interp -> $target missing"
+done
+for h in $HWDBSRC; do
+	[ -f "$POOL/$h" ] || die "$h is not in the udev package"
+	mkdir -p "$ROOT/${h%/*}"
+	cp "$POOL/$h" "$ROOT/$h"
+done
+mkdir -p "$ROOT/etc/udev"
+# the unprivileged user lsusb runs as (Debian's nobody/nogroup ids)
+printf 'root:x:0:0:root:/:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/sh\n' \
+	> "$ROOT/etc/passwd"
+printf 'root:x:0:\nnogroup:x:65534:\n' > "$ROOT/etc/group"
 
 # ---- Modules, decompressed, in dependency order ----
 
@@ -192,8 +267,10 @@ chmod 755 "$ROOT/etc/udhcpc.script"
 
 cat > "$ROOT/init" <<'EOF'
 #!/bin/sh
-# bootnic trace initramfs: bring up QEMU usb-net with Linux's own driver,
-# DHCP, ping and TFTP over it, then power off.
+# bootnic trace initramfs: bring up QEMU usb-net with Linux's own driver
+# in configuration bootnic.mode=ecm (1) or rndis (2), then either
+# (bootnic.task=trace, the default) DHCP, ping and TFTP over it under
+# usbmon, or (bootnic.task=lsusb) describe it with lsusb; then power off.
 /bin/busybox --install -s
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
@@ -206,7 +283,12 @@ ecm) want=1 ;;
 rndis) want=2 ;;
 *) echo "BOOTNIC-FAIL unknown bootnic.mode '$mode'"; poweroff -f ;;
 esac
-echo "BOOTNIC: mode=$mode wanted configuration=$want"
+task=$(sed -n 's/.*bootnic\.task=\([a-z]*\).*/\1/p' /proc/cmdline)
+case "${task:=trace}" in
+trace | lsusb) ;;
+*) echo "BOOTNIC-FAIL unknown bootnic.task '$task'"; poweroff -f ;;
+esac
+echo "BOOTNIC: mode=$mode wanted configuration=$want task=$task"
 cat /etc/provenance.txt
 
 fail() {
@@ -219,6 +301,67 @@ load() {
 		echo "BOOTNIC: insmod $m"
 		insmod "/lib/modules/$m.ko" || fail "insmod $m"
 	done
+}
+
+# Make serial port $1 a raw terminal (no newline translation, no echo).
+rawtty() {
+	[ -c "$1" ] && stty -F "$1" raw -echo
+}
+
+# Send file $1 out of serial port $2 byte for byte, then print
+# "$3 bytes=N md5=M" on the console for record.sh to check what arrived.
+send() {
+	rawtty "$2" || return 1
+	cat "$1" > "$2"
+	sleep 1
+	echo "$3 bytes=$(wc -c < "$1") md5=$(md5sum < "$1" | cut -d" " -f1)"
+}
+
+# Run command line "$*" as user nobody (uid/gid 65534, /etc/passwd), the
+# way root drops privileges with busybox su.
+as_nobody() {
+	su -s /bin/sh -c "$*" nobody
+}
+
+# bootnic.task=lsusb: describe the device the way its users would, with
+# the real tools: usbutils' lsusb -v as root and as an unprivileged user
+# (uid/gid 65534, which may not open /dev/bus/usb/BBB/DDD), the sysfs
+# descriptors file, and busybox hexdump -C and xxd of it.  The files
+# (stdout and stderr of each lsusb apart) go out as one tar on the second
+# serial port; each lsusb run is repeated with stdout and stderr on a
+# terminal, the third and fourth serial ports, so that their interleaving
+# is the one a user sees and pastes.  Then power off.
+describe() {
+	out=/tmp/describe
+	mkdir -p "$out"
+	systemd-hwdb update || fail "systemd-hwdb update"
+	id=$(cat "$dev/idVendor"):$(cat "$dev/idProduct")
+	lsusb -V > "$out/lsusb-version.txt" 2>&1
+	nobody=as_nobody
+	$nobody id > "$out/unprivileged-id.txt" 2>&1
+	ls -ln /dev/bus/usb/*/* > "$out/devnodes.txt" 2>&1
+	for who in root unprivileged; do
+		run=
+		[ "$who" = unprivileged ] && run=$nobody
+		echo "BOOTNIC: lsusb -v -d $id as $who"
+		$run lsusb -v -d "$id" > "$out/lsusb-v-$who.out" \
+			2> "$out/lsusb-v-$who.err"
+		echo "$?" > "$out/lsusb-v-$who.rc"
+	done
+	cat "$dev/descriptors" > "$out/descriptors.bin"
+	hexdump -C "$out/descriptors.bin" > "$out/descriptors.hexdump-C.txt"
+	xxd "$out/descriptors.bin" > "$out/descriptors.xxd.txt"
+	echo "BOOTNIC: descriptors $(wc -c < "$out/descriptors.bin") bytes"
+	rawtty /dev/ttyS2 || fail "no /dev/ttyS2"
+	lsusb -v -d "$id" > /dev/ttyS2 2>&1
+	rawtty /dev/ttyS3 || fail "no /dev/ttyS3"
+	$nobody lsusb -v -d "$id" > /dev/ttyS3 2>&1
+	(cd "$out" && tar -cf /tmp/describe.tar ./*) || fail "tar"
+	send /tmp/describe.tar /dev/ttyS1 BOOTNIC-DESCRIBE ||
+		fail "no /dev/ttyS1"
+	echo "BOOTNIC-TRACE-DONE mode=$mode task=$task driver=$drv" \
+		"if=$iface mac=$mac"
+	poweroff -f
 }
 
 # Wait up to $2 tenths of a second for path $1 to exist.
@@ -238,7 +381,9 @@ load core
 # third).
 monpid=
 txtpid=
-if wait_for /dev/usbmon0 20; then
+if [ "$task" != trace ]; then
+	echo "BOOTNIC: task $task: no usbmon capture"
+elif wait_for /dev/usbmon0 20; then
 	cat /dev/usbmon0 > /tmp/usbmon.bin &
 	monpid=$!
 	# and the text API ('1u' format) of the same events, for the text reader
@@ -281,6 +426,7 @@ done
 mac=$(cat /sys/class/net/$iface/address)
 drv=$(basename "$(readlink /sys/class/net/$iface/device/driver)")
 echo "BOOTNIC: interface $iface mac $mac driver $drv"
+[ "$task" = lsusb ] && describe
 ip link set lo up
 ip link set "$iface" up
 udhcpc -i "$iface" -n -q -t 5 -T 3 -s /etc/udhcpc.script || fail "udhcpc"
@@ -295,19 +441,8 @@ usleep 500000
 if [ -n "$monpid" ]; then
 	kill "$monpid" $txtpid
 	wait "$monpid" $txtpid 2>/dev/null
-	if [ -c /dev/ttyS1 ] && stty -F /dev/ttyS1 raw -echo; then
-		cat /tmp/usbmon.bin > /dev/ttyS1
-		sleep 1
-		echo "BOOTNIC-USBMON bytes=$(wc -c < /tmp/usbmon.bin)" \
-			"md5=$(md5sum < /tmp/usbmon.bin | cut -d" " -f1)"
-	fi
-	if [ -n "$txtpid" ] && [ -c /dev/ttyS2 ] &&
-		stty -F /dev/ttyS2 raw -echo; then
-		cat /tmp/usbmon.txt > /dev/ttyS2
-		sleep 1
-		echo "BOOTNIC-USBMON-TEXT bytes=$(wc -c < /tmp/usbmon.txt)" \
-			"md5=$(md5sum < /tmp/usbmon.txt | cut -d" " -f1)"
-	fi
+	send /tmp/usbmon.bin /dev/ttyS1 BOOTNIC-USBMON
+	[ -n "$txtpid" ] && send /tmp/usbmon.txt /dev/ttyS2 BOOTNIC-USBMON-TEXT
 fi
 echo "BOOTNIC-TRACE-DONE mode=$mode driver=$drv if=$iface mac=$mac ip=$ip"
 poweroff -f

@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # Copyright (c) 2026 The bootnic authors
 #
-# Record QEMU's usb-net device being driven by Linux's own driver.
+# Record QEMU's usb-net device being driven by Linux's own driver, or, with
+# --lsusb, describe it with the real lsusb as its users would.
 #
-#   tools/mktrace/record.sh ecm|rndis OUT_PREFIX [BUILD_DIR]
+#   tools/mktrace/record.sh [--lsusb] ecm|rndis OUT_PREFIX [BUILD_DIR]
 #
 # BUILD_DIR (default build/mktrace) must hold the output of
 # tools/mktrace/mkinitramfs.sh.  Writes:
@@ -19,10 +20,31 @@
 #   OUT_PREFIX-usbmon.txt the same events from usbmon's text API (0u),
 #                         sent out on the third serial port, checked too
 #   OUT_PREFIX.log        the serial console
+# With --lsusb (no captures; the guest's bootnic.task=lsusb, in
+# mkinitramfs.sh) instead:
+#   OUT_PREFIX-lsusb-v.txt              `lsusb -v -d VID:PID` as root, as a
+#                                       terminal shows it (stdout and stderr)
+#   OUT_PREFIX-lsusb-v-unprivileged.txt the same run as uid/gid 65534
+#   OUT_PREFIX-descriptors.bin          sysfs `descriptors` of the device
+#   OUT_PREFIX-descriptors.hexdump-C.txt `hexdump -C` of it (busybox)
+#   OUT_PREFIX-descriptors.xxd.txt      `xxd` of it (busybox)
+#   OUT_PREFIX-lsusb.d/                 everything the guest sent (the tar
+#                                       from the second serial port: stdout,
+#                                       stderr and exit status of each
+#                                       lsusb apart, lsusb -V, id, ls -ln of
+#                                       the device nodes)
+#   OUT_PREFIX.log                      the serial console
+# The terminal forms come from the third and fourth serial ports; each is
+# checked to be its run's stdout and stderr and nothing else.
 # Fails unless the guest printed its BOOTNIC-TRACE-DONE marker.
-# Host needs: qemu-system-x86 (TCG only, no KVM), coreutils timeout.
+# Host needs: qemu-system-x86 (TCG only, no KVM), coreutils timeout, tar.
 set -eu
 
+TASK=trace
+if [ "${1:-}" = --lsusb ]; then
+	TASK=lsusb
+	shift
+fi
 MODE=${1:-}
 OUT=${2:-}
 BUILD=${3:-build/mktrace}
@@ -32,7 +54,7 @@ LIMIT=120
 case "$MODE" in
 ecm | rndis) ;;
 *)
-	echo "usage: $0 ecm|rndis OUT_PREFIX [BUILD_DIR]" >&2
+	echo "usage: $0 [--lsusb] ecm|rndis OUT_PREFIX [BUILD_DIR]" >&2
 	exit 2
 	;;
 esac
@@ -42,49 +64,99 @@ for f in vmlinuz initramfs.gz tftp/bootnic.txt; do
 		{ echo "record: $BUILD/$f missing: run mkinitramfs.sh" >&2; exit 1; }
 done
 
-rm -f "$OUT.pcap" "$OUT-eth.pcap" "$OUT.log" "$OUT-usbmon.bin" "$OUT-usbmon.pcap" \
-	"$OUT-usbmon.txt"
+die() {
+	echo "record: $MODE: $*" >&2
+	exit 1
+}
+
+# What the guest sends on serial ports 2, 3, 4, and QEMU's own captures.
+if [ "$TASK" = trace ]; then
+	rm -f "$OUT.pcap" "$OUT-eth.pcap" "$OUT.log" "$OUT-usbmon.bin" \
+		"$OUT-usbmon.pcap" "$OUT-usbmon.txt"
+	set -- -serial "file:$OUT-usbmon.bin" -serial "file:$OUT-usbmon.txt" \
+		-object "filter-dump,id=d0,netdev=n0,file=$OUT-eth.pcap" \
+		-device "usb-net,bus=xhci.0,netdev=n0,mac=$MAC,pcap=$OUT.pcap"
+else
+	rm -rf "$OUT.log" "$OUT-lsusb.tar" "$OUT-lsusb.d" "$OUT-lsusb-v.txt" \
+		"$OUT-lsusb-v-unprivileged.txt" "$OUT-descriptors.bin" \
+		"$OUT-descriptors.hexdump-C.txt" "$OUT-descriptors.xxd.txt"
+	set -- -serial "file:$OUT-lsusb.tar" \
+		-serial "file:$OUT-lsusb-v.txt" \
+		-serial "file:$OUT-lsusb-v-unprivileged.txt" \
+		-device "usb-net,bus=xhci.0,netdev=n0,mac=$MAC"
+fi
+
 start=$(date +%s)
 rc=0
 timeout -k 5 "$LIMIT" qemu-system-x86_64 \
 	-accel tcg -M pc -m 256 -smp 1 \
 	-nographic -no-reboot -nic none \
-	-serial mon:stdio -serial "file:$OUT-usbmon.bin" \
-	-serial "file:$OUT-usbmon.txt" \
+	-serial mon:stdio \
 	-kernel "$BUILD/vmlinuz" -initrd "$BUILD/initramfs.gz" \
-	-append "console=ttyS0 panic=-1 ipv6.disable=1 bootnic.mode=$MODE" \
+	-append "console=ttyS0 panic=-1 ipv6.disable=1 bootnic.mode=$MODE bootnic.task=$TASK" \
 	-device qemu-xhci,id=xhci \
 	-netdev "user,id=n0,tftp=$BUILD/tftp" \
-	-object "filter-dump,id=d0,netdev=n0,file=$OUT-eth.pcap" \
-	-device "usb-net,bus=xhci.0,netdev=n0,mac=$MAC,pcap=$OUT.pcap" \
+	"$@" \
 	< /dev/null > "$OUT.log" 2>&1 || rc=$?
 end=$(date +%s)
 tr -d '\r' < "$OUT.log" > "$OUT.log.tmp" && mv "$OUT.log.tmp" "$OUT.log"
-echo "record: $MODE: qemu exit $rc after $((end - start)) s"
+echo "record: $MODE: $TASK: qemu exit $rc after $((end - start)) s"
 grep 'BOOTNIC' "$OUT.log" || true
-if ! grep -q '^BOOTNIC-TRACE-DONE' "$OUT.log"; then
-	echo "record: $MODE: no BOOTNIC-TRACE-DONE marker (see $OUT.log)" >&2
-	exit 1
-fi
+grep -q '^BOOTNIC-TRACE-DONE' "$OUT.log" ||
+	die "no BOOTNIC-TRACE-DONE marker (see $OUT.log)"
 
-# ---- The guest's own usbmon captures, from serial ports 2 and 3 ----
+# ---- What the guest sent on the other serial ports ----
 
 # Check file $2 against the "MARKER bytes=N md5=M" line $1 of the log.
 check_stream() {
 	line=$(grep "^$1 " "$OUT.log" || true)
-	[ -n "$line" ] || { echo "record: $MODE: no $1 line" >&2; exit 1; }
+	[ -n "$line" ] || die "no $1 line"
 	want_bytes=$(echo "$line" | sed -n 's/.* bytes=\([0-9]*\).*/\1/p')
 	want_md5=$(echo "$line" | sed -n 's/.* md5=\([0-9a-f]*\).*/\1/p')
 	got_bytes=$(wc -c < "$2")
 	got_md5=$(md5sum < "$2" | cut -d' ' -f1)
 	if [ "$got_bytes" != "$want_bytes" ] || [ "$got_md5" != "$want_md5" ]; then
-		echo "record: $MODE: $2 damaged in transit: $got_bytes bytes" \
-			"md5 $got_md5, guest had $want_bytes md5 $want_md5" >&2
-		exit 1
+		die "$2 damaged in transit: $got_bytes bytes md5 $got_md5," \
+			"guest had $want_bytes md5 $want_md5"
 	fi
 }
 
-check_stream BOOTNIC-USBMON "$OUT-usbmon.bin"
-check_stream BOOTNIC-USBMON-TEXT "$OUT-usbmon.txt"
-sh "$(dirname "$0")/monbin2pcap.sh" "$OUT-usbmon.bin" "$OUT-usbmon.pcap"
-rm -f "$OUT-usbmon.bin"
+# Check that terminal capture $1 holds exactly stdout file $2 and stderr
+# file $3 of the same run, interleaved (stderr lines taken out in order).
+check_terminal() {
+	grep -v -x -F -f "$3" "$1" | cmp -s - "$2" ||
+		die "$1: not the stdout of the run ($2) plus its stderr"
+	grep -x -F -f "$3" "$1" | cmp -s - "$3" ||
+		die "$1: stderr lines differ from $3"
+}
+
+if [ "$TASK" = trace ]; then
+	check_stream BOOTNIC-USBMON "$OUT-usbmon.bin"
+	check_stream BOOTNIC-USBMON-TEXT "$OUT-usbmon.txt"
+	sh "$(dirname "$0")/monbin2pcap.sh" "$OUT-usbmon.bin" "$OUT-usbmon.pcap"
+	rm -f "$OUT-usbmon.bin"
+	exit 0
+fi
+
+check_stream BOOTNIC-DESCRIBE "$OUT-lsusb.tar"
+D="$OUT-lsusb.d"
+mkdir "$D"
+tar -xf "$OUT-lsusb.tar" -C "$D"
+rm -f "$OUT-lsusb.tar"
+for who in root unprivileged; do
+	[ "$(cat "$D/lsusb-v-$who.rc")" = 0 ] ||
+		die "lsusb as $who exited $(cat "$D/lsusb-v-$who.rc")"
+done
+check_terminal "$OUT-lsusb-v.txt" "$D/lsusb-v-root.out" "$D/lsusb-v-root.err"
+check_terminal "$OUT-lsusb-v-unprivileged.txt" \
+	"$D/lsusb-v-unprivileged.out" "$D/lsusb-v-unprivileged.err"
+grep -q '^uid=65534(nobody) gid=65534(nogroup)' "$D/unprivileged-id.txt" ||
+	die "the unprivileged run was not uid/gid 65534: $(cat "$D/unprivileged-id.txt")"
+grep -qx "Couldn't open device, some information will be missing" \
+	"$D/lsusb-v-unprivileged.err" ||
+	die "the unprivileged lsusb could open the device"
+for f in descriptors.bin descriptors.hexdump-C.txt descriptors.xxd.txt; do
+	cp "$D/$f" "$OUT-$f"
+done
+echo "record: $MODE: $TASK: $(cat "$D/lsusb-version.txt")," \
+	"descriptors $(wc -c < "$OUT-descriptors.bin") bytes"

@@ -3859,6 +3859,7 @@ static int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 #define BN_NCM_NTB_PARAMS_LEN	28	/**< GET_NTB_PARAMETERS answer */
 #define BN_NCM_FORMAT_NTB16	0x0001	/**< bmNtbFormatsSupported: NTB16 */
 #define BN_NCM_FORMAT_NTB32	0x0002	/**< bmNtbFormatsSupported: NTB32 */
+#define BN_NCM_CAP_PACKET_FILTER 0x01	/**< SetEthernetPacketFilter */
 #define BN_NCM_CAP_NTB_INPUT_SIZE 0x20	/**< 8-byte SET_NTB_INPUT_SIZE */
 
 /** NDPs followed in one NTB before it is declared malformed. */
@@ -4013,8 +4014,8 @@ static const struct bn_framing bn_cdc_ncm_framing = {
 	.name = "ncm",
 	.description = "CDC-NCM transfer blocks (NTB16), several frames each",
 	.deframe = ncm_deframe,
-	/* Transmit gathers frames into NTBs itself (ncm_transmit) */
-	.tx_flags = BN_XFER_F_ZLP,
+	/* Transmit gathers frames into NTBs itself (ncm_transmit) and
+	 * decides the ZLP per block (ncm_flush) */
 };
 
 /**
@@ -4094,8 +4095,11 @@ static int ncm_flush(struct bn_netdev *nd)
 		return 0;
 	ncm->building = NULL;
 	bn_ncm_tx_finish(&ncm->ntb, &ncm->params, ncm->sequence++);
+	/* A block of exactly dwNtbOutMaxSize ends without a zero-length
+	 * packet; a shorter one needs it after a full last packet */
 	rc = bn_usbnet_tx_send(&ncm->un, slot, ncm->ntb.len,
-			       bn_cdc_ncm_framing.tx_flags, NULL, 0);
+			       ncm->ntb.len < ncm->params.out_max ?
+			       BN_XFER_F_ZLP : 0, NULL, 0);
 	if (rc < 0) {
 		s = bn_usbnet_slot_index(&ncm->un, slot);
 		for (i = 0; i < ncm->counts[s]; i++)
@@ -4147,6 +4151,10 @@ static int ncm_transmit(struct bn_netdev *nd, const void *frame, size_t len,
 /**
  * Set the receive filter (SET_ETHERNET_PACKET_FILTER).
  *
+ * The request is optional in NCM: a function that does not claim it in
+ * bmNetworkCapabilities (D0) may stall it, and filters nothing, so it is
+ * not sent and every frame the function forwards is accepted.
+ *
  * @param nd		Network device
  * @param flags		BN_RX_* flags
  * @return		0 or a negative ::bn_err
@@ -4155,6 +4163,10 @@ static int ncm_set_rx_filter(struct bn_netdev *nd, unsigned int flags)
 {
 	struct ncm_dev *ncm = nd->priv;
 
+	if (!(ncm->fn.cdc.ncm_caps & BN_NCM_CAP_PACKET_FILTER)) {
+		nd->rx_filter = flags;
+		return 0;
+	}
 	return bn_cdc_set_packet_filter(nd, ncm->fn.control, flags);
 }
 

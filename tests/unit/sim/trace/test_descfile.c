@@ -4,8 +4,9 @@
  */
 
 /*
- * Descriptor files (sim/trace/descfile.h): QEMU usb-net's descriptors in
- * the sysfs layout, as `hexdump -C` and `xxd` print them, as plain hex;
+ * Descriptor files (sim/trace/descfile.h): QEMU usb-net's descriptors as
+ * the sysfs file, its `hexdump -C` and `xxd` dumps and `lsusb -v` (root
+ * and unprivileged) made in the recording guest, and as plain hex;
  * errors naming the line or offset; and the usbmon text capture of the
  * same device, whose configurations are cut at 32 bytes, replayed with
  * them completed: same driver, configuration, MAC and verdict as the pcap
@@ -21,14 +22,24 @@
 #include "tests/unit/bn_test.h"
 #include "tests/unit/trace_test_util.h"
 
-#define DESC_BIN	"traces/qemu-usbnet-descriptors-from-pcap.bin"
-#define DESC_HEXC	"traces/qemu-usbnet-descriptors-from-pcap.hexdump-C.txt"
-#define DESC_XXD	"traces/qemu-usbnet-descriptors-from-pcap.xxd.txt"
+#define DESC_BIN	"traces/qemu-usbnet-descriptors.bin"
+#define DESC_HEXC	"traces/qemu-usbnet-descriptors.hexdump-C.txt"
+#define DESC_XXD	"traces/qemu-usbnet-descriptors.xxd.txt"
+#define LSUSB		"traces/qemu-usbnet-lsusb-v.txt"
+#define LSUSB_USER	"traces/qemu-usbnet-lsusb-v-unprivileged.txt"
 #define ECM_TXT		"traces/qemu-usbnet-cdc-ecm-usbmon.txt"
 #define ECM_PCAP	"traces/qemu-usbnet-cdc-ecm-usbmon.pcap"
 
-/* The three descriptor files of the same device. */
-static const char *const forms[] = { DESC_BIN, DESC_HEXC, DESC_XXD };
+/* The descriptor files of the same device, all made in the guest that
+ * recorded the captures (traces/README.md) */
+static const char *const forms[] = { DESC_BIN, DESC_HEXC, DESC_XXD, LSUSB,
+				     LSUSB_USER };
+
+/* The form each of them is */
+static const enum bn_descfile_form form_of[] = {
+	BN_DESCFILE_SYSFS, BN_DESCFILE_HEX, BN_DESCFILE_HEX, BN_DESCFILE_LSUSB,
+	BN_DESCFILE_LSUSB,
+};
 
 /* Load a descriptor file, asserting success. */
 static struct bn_descfile *load(const char *path)
@@ -54,7 +65,9 @@ static void parse_fails(const char *text, const char *want)
 	ck_assert_msg(strncmp(err, "in.txt: ", 8) == 0, "%s", err);
 }
 
-/* Every form gives the same device: 0525:a4a2, two configurations. */
+/* Every form gives the same device, 0525:a4a2, and the same bytes of both
+ * configurations: lsusb's fields (as root, and unprivileged without the
+ * strings) rebuild each descriptor exactly. */
 START_TEST(test_forms_agree)
 {
 	struct bn_descfile *f = load(forms[_i]);
@@ -63,8 +76,7 @@ START_TEST(test_forms_agree)
 	unsigned int k;
 
 	ck_assert_ptr_nonnull(d);
-	ck_assert_int_eq(f->form, _i == 0 ? BN_DESCFILE_SYSFS :
-			 BN_DESCFILE_HEX);
+	ck_assert_int_eq(f->form, form_of[_i]);
 	ck_assert(d->have_device);
 	ck_assert_uint_eq(d->nconfigs, 2);
 	ck_assert_uint_eq(d->cfg[0].len, 67);
@@ -243,11 +255,11 @@ static Suite *descfile_suite(void)
 	TCase *tc = tcase_create("parse");
 	TCase *rp = tcase_create("replay");
 
-	tcase_add_loop_test(tc, test_forms_agree, 0, 3);
+	tcase_add_loop_test(tc, test_forms_agree, 0, 5);
 	tcase_add_test(tc, test_configs_only);
 	tcase_add_test(tc, test_errors);
 	suite_add_tcase(s, tc);
-	tcase_add_loop_test(rp, test_text_trace_completed, 0, 3);
+	tcase_add_loop_test(rp, test_text_trace_completed, 0, 5);
 	tcase_add_test(rp, test_completion_refused);
 	suite_add_tcase(s, rp);
 	return s;
