@@ -1066,7 +1066,7 @@ static void bn_tl_findings(struct bn_tl *tl, const struct bn_tl_geo *g)
 		bn_tl_finding_text(f, true, text, sizeof(text));
 		fprintf(tl->f, "<line class=\"finding %s\" data-us=\"%llu\" "
 			"x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke="
-			"\"%s\" stroke-width=\"1.5\"><title>%s</title></line>"
+			"\"%s\" stroke-dasharray=\"5 2\"><title>%s</title></line>"
 			"\n", bn_tl_diverges(f) ? "diverge" : "unverified",
 			(unsigned long long)f->t_us, x,
 			g->find + (row[i] >= 0 ? row[i] : 0) * BN_TL_ROW + 2,
