@@ -803,21 +803,39 @@ START_TEST(test_outputs)
 }
 END_TEST
 
-START_TEST(test_timeline_marks_divergence)
+/* Run the test driver (knobs as set) on the synthetic trace with that many
+ * received frames, with a timeline: the report, and the SVG's text (well
+ * formed) */
+static char *timeline_of(unsigned int frames, enum bn_sim_profile profile,
+			 bool timed, struct bn_replay_report *rep)
 {
-	char *path = make_trace(), *text, *ov, *mark, want[80];
+	char *path = make_trace_frames(frames), *text;
 	char svg[] = "/tmp/bn-replay-svg-XXXXXX";
 	struct bn_replay_model *m = learn(path);
-	struct bn_replay_opts opts = { .profile = BN_SIM_EHCI, .bus = -1,
-				       .dev = -1, .timeline = svg };
-	struct bn_replay_report rep;
-	double x;
+	struct bn_replay_opts opts = { .profile = profile, .bus = -1,
+				       .dev = -1, .timeline = svg,
+				       .timed = timed };
 
 	close(mkstemp(svg));
+	ck_assert_int_eq(bn_replay_run(m, &opts, &rt_reg, rep), 0);
+	text = slurp(svg);
+	assert_well_formed(svg, text);
+	unlink(svg);
+	bn_replay_model_free(m);
+	unlink(path);
+	return text;
+}
+
+START_TEST(test_timeline_marks_divergence)
+{
+	struct bn_replay_report rep;
+	char *text, *ov, *mark, want[80];
+	double x;
+
 	knob_rx_ctl = 0x0098;
 	knob_extra_read = false;
 	knob_chip = 0x10;
-	ck_assert_int_eq(bn_replay_run(m, &opts, &rt_reg, &rep), 0);
+	text = timeline_of(2, BN_SIM_EHCI, false, &rep);
 	ck_assert_uint_eq(rep.divergences, 1);
 	ck_assert_uint_eq(rep.nfindings, 1);
 	/* the write happens while the driver probes */
@@ -826,8 +844,6 @@ START_TEST(test_timeline_marks_divergence)
 			  rep.phase_us[BN_REPLAY_PHASE_PROBE]);
 	ck_assert_uint_le(rep.findings[0].t_us,
 			  rep.phase_us[BN_REPLAY_PHASE_OPEN]);
-	text = slurp(svg);
-	assert_well_formed(svg, text);
 	ov = panel(text, "overview");
 	ck_assert_ptr_nonnull(ov);
 	/* a marker at the divergence's time, where the axis puts that time,
@@ -843,9 +859,6 @@ START_TEST(test_timeline_marks_divergence)
 	ck_assert_ptr_nonnull(strstr(ov, "request 40 10 value 0098"));
 	free(ov);
 	free(text);
-	unlink(svg);
-	bn_replay_model_free(m);
-	unlink(path);
 }
 END_TEST
 
@@ -853,23 +866,16 @@ END_TEST
  * reason in its header and is still well formed */
 START_TEST(test_timeline_failed_probe)
 {
-	char *path = make_trace(), *text, *ov;
-	char svg[] = "/tmp/bn-replay-svg-XXXXXX";
-	struct bn_replay_model *m = learn(path);
-	struct bn_replay_opts opts = { .profile = BN_SIM_XHCI, .bus = -1,
-				       .dev = -1, .timeline = svg };
 	struct bn_replay_report rep;
+	char *text, *ov;
 
-	close(mkstemp(svg));
 	knob_rx_ctl = 0x0088;
 	knob_extra_read = false;
 	knob_chip = 0x20;
-	ck_assert_int_eq(bn_replay_run(m, &opts, &rt_reg, &rep), 0);
+	text = timeline_of(2, BN_SIM_XHCI, false, &rep);
 	ck_assert(!rep.probed);
 	ck_assert_uint_eq(rep.phases, BN_REPLAY_PHASE_PROBE + 1);
 	ck_assert_ptr_nonnull(strstr(rep.error, "driver's"));
-	text = slurp(svg);
-	assert_well_formed(svg, text);
 	ck_assert_ptr_nonnull(strstr(text, "driver&apos;s"));
 	ck_assert_ptr_nonnull(strstr(text, "replay FAILED"));
 	ov = panel(text, "overview");
@@ -879,9 +885,6 @@ START_TEST(test_timeline_failed_probe)
 	ck_assert_ptr_null(strstr(ov, ">traffic"));
 	free(ov);
 	free(text);
-	unlink(svg);
-	bn_replay_model_free(m);
-	unlink(path);
 }
 END_TEST
 
@@ -889,27 +892,19 @@ END_TEST
  * stands for; the file stays small and comes out the same each time */
 START_TEST(test_timeline_bounded)
 {
-	char *path = make_trace_frames(BIG_FRAMES), *text, *again, *ov, *zoom;
-	char svg[] = "/tmp/bn-replay-svg-XXXXXX";
-	struct bn_replay_model *m = learn(path);
-	struct bn_replay_opts opts = { .profile = BN_SIM_EHCI, .bus = -1,
-				       .dev = -1, .timeline = svg,
-				       .timed = true };
 	struct bn_replay_report rep;
-	unsigned long drawn;
+	char *text, *again, *ov, *zoom;
 	unsigned long long us[64];
+	unsigned long drawn;
 	unsigned int n;
 	double x[64];
 
-	close(mkstemp(svg));
 	knob_rx_ctl = 0x0088;
 	knob_extra_read = false;
 	knob_chip = 0x10;
-	ck_assert_int_eq(bn_replay_run(m, &opts, &rt_reg, &rep), 0);
+	text = timeline_of(BIG_FRAMES, BN_SIM_EHCI, true, &rep);
 	ck_assert(bn_replay_ok(&rep));
 	ck_assert_uint_eq(rep.in_consumed, BIG_FRAMES);
-	text = slurp(svg);
-	assert_well_formed(svg, text);
 	ck_assert_uint_lt(strlen(text), 150000);
 	ov = panel(text, "overview");
 	zoom = panel(text, "zoom");
@@ -922,16 +917,12 @@ START_TEST(test_timeline_bounded)
 	n = ticks(zoom, x, us, 64);
 	ck_assert_uint_ge(n, 2);
 	ck_assert_uint_le(us[n - 1] - us[0], rep.sim_us / 8);
-	ck_assert_int_eq(bn_replay_run(m, &opts, &rt_reg, &rep), 0);
-	again = slurp(svg);
+	again = timeline_of(BIG_FRAMES, BN_SIM_EHCI, true, &rep);
 	ck_assert_str_eq(again, text);
 	free(again);
 	free(ov);
 	free(zoom);
 	free(text);
-	unlink(svg);
-	bn_replay_model_free(m);
-	unlink(path);
 }
 END_TEST
 
