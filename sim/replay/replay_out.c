@@ -337,6 +337,8 @@ struct bn_rp_out *bn_rp_out_start(const struct bn_replay_opts *opts,
 #define BN_TL_CHAR		6.3
 /** The zoom window holds at least 1/N of all completions. */
 #define BN_TL_ZOOM_SHARE	3
+/** ... and at least this many (all when there are fewer). */
+#define BN_TL_ZOOM_LEAST	8
 /** The zoom window spans at most 1/N of the run. */
 #define BN_TL_ZOOM_MAX		8
 /** The zoom window spans at least 1/N of the run. */
@@ -1157,9 +1159,10 @@ static int bn_tl_cmp(const void *a, const void *b)
 
 /**
  * Find the busiest stretch of the run: a window about as wide as the
- * tightest cluster holding a third of all completions (no wider than an
- * eighth of the run, no narrower than a thousandth), placed where it holds
- * the most completions and centred on them.
+ * tightest cluster holding a third of all completions (at least
+ * ::BN_TL_ZOOM_LEAST of them; no wider than an eighth of the run, no
+ * narrower than a thousandth), placed where it holds the most completions
+ * and centred on them.
  *
  * @param tl		Drawing
  * @param t0		Window start out
@@ -1187,8 +1190,8 @@ static bool bn_tl_zoom(const struct bn_tl *tl, uint64_t *t0, uint64_t *t1,
 		t[i] = o->xfers[i].end_us;
 	qsort(t, n, sizeof(*t), bn_tl_cmp);
 	k = (n + BN_TL_ZOOM_SHARE - 1) / BN_TL_ZOOM_SHARE;
-	if (k < 2)
-		k = 2;
+	if (k < BN_TL_ZOOM_LEAST)
+		k = n < BN_TL_ZOOM_LEAST ? n : BN_TL_ZOOM_LEAST;
 	for (i = 0; i + k <= n; i++) {
 		if (t[i + k - 1] - t[i] < width)
 			width = t[i + k - 1] - t[i];
