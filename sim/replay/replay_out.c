@@ -393,13 +393,15 @@ static const char *const bn_tl_phase_ink[BN_REPLAY_PHASE_COUNT] = {
 struct bn_tl {
 	FILE *f;				/**< Output */
 	const struct bn_rp_out *o;		/**< Recorded transfers */
-	const struct bn_replay_report *rep;	/**< Report (phases, findings) */
+	const struct bn_replay_report *rep;	/**< Report (phases, findings)
+					     */
 	uint64_t end_us;			/**< End of the run */
 	unsigned int row[BN_TL_LANES];		/**< Row of each lane */
 	int32_t *cover;				/**< Scratch: bar coverage, per
 						     lane, class and column */
 	uint32_t *marks;			/**< Scratch: completions, per
-						     lane, class, kind, column */
+						     lane, class, kind and
+						     column */
 };
 
 /** Geometry of one panel. */
@@ -441,8 +443,10 @@ static void bn_tl_esc(FILE *f, const char *s)
 		case '"': fputs("&quot;", f); break;
 		case '\'': fputs("&apos;", f); break;
 		default:
-			/* control characters are not allowed in XML 1.0 */
-			fputc((unsigned char)*s < 0x20 ? '?' : *s, f);
+			/* control characters are not allowed in XML 1.0, and
+			 * bytes past ASCII may not be UTF-8 (a file name) */
+			fputc((unsigned char)*s < 0x20 ||
+			      (unsigned char)*s >= 0x7f ? '?' : *s, f);
 		}
 	}
 }
@@ -673,9 +677,10 @@ static void bn_tl_axis(struct bn_tl *tl, const struct bn_tl_geo *g, bool grid)
 	for (t = (g->t0 + step - 1) / step * step; t <= g->t1; t += step) {
 		x = bn_tl_x(g, t);
 		if (grid) {
-			fprintf(tl->f, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" "
-				"y2=\"%d\" stroke=\"#000\" stroke-opacity="
-				"\"0.1\"/>\n", x, g->util, x, g->axis);
+			fprintf(tl->f, "<line x1=\"%.1f\" y1=\"%d\" x2="
+				"\"%.1f\" y2=\"%d\" stroke=\"#000\" "
+				"stroke-opacity=\"0.1\"/>\n", x, g->util, x,
+				g->axis);
 			continue;
 		}
 		fprintf(tl->f, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" "
@@ -727,10 +732,10 @@ static void bn_tl_bands(struct bn_tl *tl, const struct bn_tl_geo *g)
 			g->util, x1 - x0, g->axis - g->util,
 			bn_tl_phase_fill[i]);
 		if (rep->phase_us[i] >= g->t0)
-			fprintf(tl->f, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" "
-				"y2=\"%d\" stroke=\"%s\" stroke-opacity="
-				"\"0.6\"/>\n", x0, g->top + 16, x0, g->axis,
-				bn_tl_phase_ink[i]);
+			fprintf(tl->f, "<line x1=\"%.1f\" y1=\"%d\" x2="
+				"\"%.1f\" y2=\"%d\" stroke=\"%s\" "
+				"stroke-opacity=\"0.6\"/>\n", x0, g->top + 16,
+				x0, g->axis, bn_tl_phase_ink[i]);
 	}
 	for (i = 0; i < n; i = j) {
 		j = i + 1;
@@ -911,6 +916,83 @@ static bool bn_tl_crowded(bool *labelled, size_t c)
 }
 
 /**
+ * Draw one lane's pending bars of one class, merged into runs of columns.
+ *
+ * @param tl		Drawing (counted)
+ * @param lane		Lane
+ * @param cls		::bn_tl_class
+ * @param y		Lane top
+ */
+static void bn_tl_bars(struct bn_tl *tl, unsigned int lane, unsigned int cls,
+		       int y)
+{
+	const int32_t *cv = tl->cover + ((size_t)lane * BN_TL_CLASSES + cls) *
+			    (BN_TL_COLS + 1);
+	int32_t run = 0, before;
+	size_t c, start = 0;
+
+	for (c = 0; c <= BN_TL_COLS; c++) {
+		before = run;
+		run = c < BN_TL_COLS ? run + cv[c] : 0;
+		if (!before && run)
+			start = c;
+		else if (before && !run)
+			fprintf(tl->f, "<rect class=\"bar\" x=\"%zu\" y=\"%d\" "
+				"width=\"%zu\" height=\"4\" fill=\"%s\"/>\n",
+				BN_TL_LEFT + start, y + BN_TL_LANE / 2 - 2,
+				c - start, bn_tl_bar_colour[cls]);
+	}
+}
+
+/**
+ * Draw one lane's marks of one class and kind, with their counts.
+ *
+ * @param tl		Drawing (counted)
+ * @param lane		Lane
+ * @param cls		::bn_tl_class
+ * @param rx		Receives (else other completions)
+ * @param y		Lane top
+ * @param labelled	Columns of the lane with a count label
+ */
+static void bn_tl_marks(struct bn_tl *tl, unsigned int lane, unsigned int cls,
+			unsigned int rx, int y, bool *labelled)
+{
+	const uint32_t *mk = tl->marks + (((size_t)lane * BN_TL_CLASSES +
+					   cls) * 2 + rx) * BN_TL_COLS;
+	bool open = false, right;
+	size_t c;
+
+	for (c = 0; c < BN_TL_COLS; c++) {
+		if (!mk[c])
+			continue;
+		if (!open)
+			fprintf(tl->f, "<g class=\"marks %s %s\" stroke=\"%s\" "
+				"stroke-width=\"1.5\">\n", rx ? "rx" : "done",
+				bn_tl_class_name[cls], bn_tl_tick_colour[cls]);
+		open = true;
+		fprintf(tl->f, "<path d=\"M%zu.5 %dv%d\"", BN_TL_LEFT + c,
+			y + (rx ? 3 : 8), BN_TL_LANE - (rx ? 6 : 16));
+		if (mk[c] == 1) {
+			fputs("/>\n", tl->f);
+			continue;
+		}
+		fprintf(tl->f, " data-n=\"%u\"><title>%u completions</title>"
+			"</path>\n", mk[c], mk[c]);
+		if (bn_tl_crowded(labelled, c))
+			continue;
+		/* right of the tick, or left of it at the right edge */
+		right = c + BN_TL_COUNT_GAP < BN_TL_COLS;
+		fprintf(tl->f, "<text x=\"%zu\" y=\"%d\" font-size=\"9\" "
+			"stroke=\"none\" fill=\"%s\"%s>%u</text>\n",
+			right ? BN_TL_LEFT + c + 3 : BN_TL_LEFT + c - 2, y + 11,
+			bn_tl_tick_colour[cls],
+			right ? "" : " text-anchor=\"end\"", mk[c]);
+	}
+	if (open)
+		fputs("</g>\n", tl->f);
+}
+
+/**
  * Draw the lanes of a panel: names, pending bars, completion marks.
  *
  * A mark stands for every completion of its class and kind in one pixel
@@ -925,8 +1007,6 @@ static void bn_tl_lanes(struct bn_tl *tl, const struct bn_tl_geo *g)
 {
 	const struct bn_rp_out *o = tl->o;
 	unsigned int lane, cls, rx;
-	int32_t run;
-	size_t c, start;
 	bool labelled[BN_TL_COLS];
 	int y;
 
@@ -937,82 +1017,16 @@ static void bn_tl_lanes(struct bn_tl *tl, const struct bn_tl_geo *g)
 		fprintf(tl->f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
 			"stroke=\"#bbb\"/>\n", 6, y + BN_TL_LANE,
 			BN_TL_LEFT + BN_TL_COLS, y + BN_TL_LANE);
-		for (cls = 0; cls < BN_TL_CLASSES; cls++) {
-			const int32_t *cv = tl->cover +
-				((size_t)lane * BN_TL_CLASSES + cls) *
-				(BN_TL_COLS + 1);
-
-			run = 0;
-			start = 0;
-			for (c = 0; c <= BN_TL_COLS; c++) {
-				int32_t before = run;
-
-				run += c < BN_TL_COLS ? cv[c] : 0;
-				if (c == BN_TL_COLS)
-					run = 0;
-				if (!before && run)
-					start = c;
-				else if (before && !run)
-					fprintf(tl->f, "<rect class=\"bar\" "
-						"x=\"%zu\" y=\"%d\" width=\"%zu"
-						"\" height=\"4\" fill=\"%s\"/>"
-						"\n", BN_TL_LEFT + start,
-						y + BN_TL_LANE / 2 - 2,
-						c - start,
-						bn_tl_bar_colour[cls]);
-			}
-		}
+		for (cls = 0; cls < BN_TL_CLASSES; cls++)
+			bn_tl_bars(tl, lane, cls, y);
 	}
 	for (lane = 0; lane < o->nlanes; lane++) {
 		y = g->lanes + (int)tl->row[lane] * BN_TL_LANE;
 		memset(labelled, 0, sizeof(labelled));
 		/* receives first: their counts matter most */
 		for (rx = 2; rx-- > 0;) {
-			for (cls = 0; cls < BN_TL_CLASSES; cls++) {
-				const uint32_t *mk = tl->marks +
-					(((size_t)lane * BN_TL_CLASSES + cls) *
-					 2 + rx) * BN_TL_COLS;
-				bool open = false;
-
-				for (c = 0; c < BN_TL_COLS; c++) {
-					if (!mk[c])
-						continue;
-					if (!open) {
-						fprintf(tl->f, "<g class=\"marks"
-							" %s %s\" stroke=\"%s\" "
-							"stroke-width=\"1.5\">"
-							"\n", rx ? "rx" : "done",
-							bn_tl_class_name[cls],
-							bn_tl_tick_colour[cls]);
-						open = true;
-					}
-					fprintf(tl->f, "<path d=\"M%zu.5 %dv%d"
-						"\"", BN_TL_LEFT + c,
-						y + (rx ? 3 : 8),
-						BN_TL_LANE - (rx ? 6 : 16));
-					if (mk[c] == 1) {
-						fputs("/>\n", tl->f);
-						continue;
-					}
-					fprintf(tl->f, " data-n=\"%u\"><title>"
-						"%u completions</title></path>"
-						"\n", mk[c], mk[c]);
-					if (bn_tl_crowded(labelled, c))
-						continue;
-					fprintf(tl->f, "<text x=\"%zu\" y=\"%d"
-						"\" font-size=\"9\" stroke="
-						"\"none\" fill=\"%s\"%s>%u"
-						"</text>\n", c + BN_TL_COUNT_GAP <
-						BN_TL_COLS ? BN_TL_LEFT + c + 3 :
-						BN_TL_LEFT + c - 2,
-						y + 11, bn_tl_tick_colour[cls],
-						c + BN_TL_COUNT_GAP < BN_TL_COLS ?
-						"" : " text-anchor=\"end\"",
-						mk[c]);
-				}
-				if (open)
-					fputs("</g>\n", tl->f);
-			}
+			for (cls = 0; cls < BN_TL_CLASSES; cls++)
+				bn_tl_marks(tl, lane, cls, rx, y, labelled);
 		}
 	}
 }
@@ -1068,8 +1082,9 @@ static void bn_tl_findings(struct bn_tl *tl, const struct bn_tl_geo *g)
 		bn_tl_finding_text(f, true, text, sizeof(text));
 		fprintf(tl->f, "<line class=\"finding %s\" data-us=\"%llu\" "
 			"x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke="
-			"\"%s\" stroke-dasharray=\"5 2\"><title>%s</title></line>"
-			"\n", bn_tl_diverges(f) ? "diverge" : "unverified",
+			"\"%s\" stroke-dasharray=\"5 2\"><title>%s</title>"
+			"</line>\n",
+			bn_tl_diverges(f) ? "diverge" : "unverified",
 			(unsigned long long)f->t_us, x,
 			g->find + (row[i] >= 0 ? row[i] : 0) * BN_TL_ROW + 2,
 			x, g->axis, colour, text);
@@ -1282,8 +1297,8 @@ static void bn_tl_legend(FILE *f, int y, bool high_speed)
 	bn_tl_key(f, &x, y, "phases:");
 	x -= 8;
 	for (i = 0; i < BN_REPLAY_PHASE_COUNT; i++) {
-		fprintf(f, "<rect x=\"%.1f\" y=\"%d\" width=\"14\" height=\"10\""
-			" fill=\"%s\" stroke=\"%s\"/>\n", x, y - 9,
+		fprintf(f, "<rect x=\"%.1f\" y=\"%d\" width=\"14\" "
+			"height=\"10\" fill=\"%s\" stroke=\"%s\"/>\n", x, y - 9,
 			bn_tl_phase_fill[i], bn_tl_phase_ink[i]);
 		x += 18;
 		bn_tl_key(f, &x, y, bn_tl_phase_name[i]);
@@ -1383,10 +1398,11 @@ static void bn_tl_draw(struct bn_rp_out *o, const struct bn_replay_report *rep)
 		if (x1 - x0 < 3)
 			x1 = x0 + 3;
 		fprintf(o->svg, "<g id=\"zoomwin\" stroke=\"#333\" "
-			"stroke-dasharray=\"3 2\" fill=\"none\">\n<rect x=\"%.1f"
-			"\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#000\" "
-			"fill-opacity=\"0.08\"/>\n<path d=\"M%.1f %dL%d %dM%.1f "
-			"%dL%d %d\" stroke-opacity=\"0.5\"/>\n</g>\n", x0,
+			"stroke-dasharray=\"3 2\" fill=\"none\">\n"
+			"<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
+			"height=\"%d\" fill=\"#000\" fill-opacity=\"0.08\"/>\n"
+			"<path d=\"M%.1f %dL%d %dM%.1f %dL%d %d\" "
+			"stroke-opacity=\"0.5\"/>\n</g>\n", x0,
 			ov.util, x1 - x0, ov.axis - ov.util, x0, ov.axis + 4,
 			BN_TL_LEFT, zm.top + 2, x1, ov.axis + 4,
 			BN_TL_LEFT + BN_TL_COLS, zm.top + 2);

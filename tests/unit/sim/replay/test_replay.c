@@ -570,7 +570,7 @@ static char *slurp(const char *path)
  * machine has it) */
 static void assert_well_formed(const char *svg_path, const char *text)
 {
-	const char *p = text, *stack[64];
+	const char *p = text, *stack[64], *open;
 	unsigned int depth = 0, i;
 	char cmd[300];
 
@@ -585,10 +585,10 @@ static void assert_well_formed(const char *svg_path, const char *text)
 		}
 		if (p[1] == '/') {
 			ck_assert_uint_gt(depth, 0);
-			n = strcspn(stack[depth - 1] + 1, " />");
-			ck_assert_msg(strncmp(p + 2, stack[depth - 1] + 1, n) == 0
-				      && p[2 + n] == '>', "unbalanced at %.40s",
-				      p);
+			open = stack[depth - 1] + 1;
+			n = strcspn(open, " />");
+			ck_assert_msg(strncmp(p + 2, open, n) == 0 &&
+				      p[2 + n] == '>', "unbalanced at %.40s", p);
 			depth--;
 		} else if (end[-1] != '/') {
 			ck_assert_uint_lt(depth, 64);
