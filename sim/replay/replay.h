@@ -85,6 +85,18 @@ struct bn_replay_finding {
 	uint64_t t_us;			/**< Simulated time of the request */
 };
 
+/** Phases of a replay run, in the order they happen. */
+enum bn_replay_phase {
+	BN_REPLAY_PHASE_ENUM = 0,	/**< Reset, address, descriptors, choice of
+					     configuration */
+	BN_REPLAY_PHASE_PROBE,		/**< From SET_CONFIGURATION to the driver
+					     bound */
+	BN_REPLAY_PHASE_OPEN,		/**< The driver's open */
+	BN_REPLAY_PHASE_TRAFFIC,	/**< Opened: recorded traffic delivered */
+	BN_REPLAY_PHASE_CLOSE,		/**< Close and remove (not checked) */
+	BN_REPLAY_PHASE_COUNT		/**< Number of phases (not a phase) */
+};
+
 /** Replay options. */
 struct bn_replay_opts {
 	const char *driver;		/**< Force this driver, or NULL */
@@ -125,6 +137,10 @@ struct bn_replay_report {
 	uint64_t ctrl_matched;		/**< Driver requests answered from them */
 	uint64_t writes_verified;	/**< Driver writes the trace shows */
 	uint64_t sim_us;		/**< Simulated time used */
+	unsigned int phases;		/**< Phases the run reached (the first
+					     @c phases of ::bn_replay_phase) */
+	uint64_t phase_us[BN_REPLAY_PHASE_COUNT]; /**< Simulated time each
+					     reached phase began, us */
 	unsigned int nfindings;		/**< Findings kept */
 	uint64_t divergences;		/**< Divergences (all, kept or not) */
 	uint64_t unverified;		/**< Unverified writes (all) */

@@ -205,6 +205,60 @@ static bool bn_rp_drained(const struct bn_replay_model *m)
 }
 
 /**
+ * Note that a phase of the run begins now.
+ *
+ * @param rep		Report
+ * @param sim		Simulator (its clock)
+ * @param phase		::bn_replay_phase
+ */
+static void bn_rp_phase(struct bn_replay_report *rep, struct bn_sim *sim,
+			enum bn_replay_phase phase)
+{
+	rep->phase_us[phase] = bn_sim_now(sim) / BN_SIM_PER_US;
+	rep->phases = (unsigned int)phase + 1;
+}
+
+/**
+ * Enumerate the device and probe a driver, noting where the probe phase
+ * begins: with SET_CONFIGURATION, once the configuration is chosen (the
+ * steps of bn_enum_attach_value(), with the same unwinding).
+ *
+ * @param usb		Device
+ * @param hcd		Host controller
+ * @param reg		Drivers
+ * @param value		bConfigurationValue to keep (0: the best scored)
+ * @param sim		Simulator
+ * @param rep		Report (phases; environment context)
+ * @param res		Result out
+ * @return		0 or a negative ::bn_err
+ */
+static int bn_rp_attach(struct bn_usb_device *usb, struct bn_hcd *hcd,
+			const struct bn_registry *reg, uint8_t value,
+			struct bn_sim *sim, struct bn_replay_report *rep,
+			struct bn_enum_result *res)
+{
+	int rc;
+
+	memset(res, 0, sizeof(*res));
+	bn_rp_phase(rep, sim, BN_REPLAY_PHASE_ENUM);
+	rc = bn_usb_enumerate(usb, hcd, 1, "replay");
+	if (rc < 0)
+		return rc;
+	rc = bn_usb_choose_config_value(usb, reg, value, res);
+	if (rc < 0)
+		goto err;
+	bn_rp_phase(rep, sim, BN_REPLAY_PHASE_PROBE);
+	rc = bn_enum_probe(usb, reg, &bn_rp_env, rep, res);
+	if (rc < 0)
+		goto err;
+	return 0;
+
+ err:
+	bn_enum_detach(usb, res);
+	return rc;
+}
+
+/**
  * Open the device and let it run against the recorded payloads.
  *
  * @param m		Model
@@ -222,6 +276,7 @@ static void bn_rp_exercise(struct bn_replay_model *m, struct bn_sim *sim,
 	bn_simtime_t end, settle = 0;
 	int rc;
 
+	bn_rp_phase(rep, sim, BN_REPLAY_PHASE_OPEN);
 	rc = bn_netdev_open(nd);
 	if (rc < 0) {
 		snprintf(rep->error, sizeof(rep->error), "open failed: %s",
@@ -229,6 +284,7 @@ static void bn_rp_exercise(struct bn_replay_model *m, struct bn_sim *sim,
 		return;
 	}
 	rep->opened = true;
+	bn_rp_phase(rep, sim, BN_REPLAY_PHASE_TRAFFIC);
 	if (nd->link_up)
 		bn_rp_env_link(nd);
 	end = bn_sim_now(sim) + bn_sim_us((uint64_t)run_ms * 1000);
@@ -320,10 +376,10 @@ int bn_replay_run(struct bn_replay_model *m, const struct bn_replay_opts *opts,
 		goto out;
 	}
 	/* The replayed session's configuration, as the recorded host set it */
-	rc = bn_enum_attach_value(&usb, hcd, 1, "replay", &drivers.reg,
-				  m->session ?
-				  m->sessions[m->session - 1].config_value : 0,
-				  &bn_rp_env, rep, &res);
+	rc = bn_rp_attach(&usb, hcd, &drivers.reg,
+			  m->session ?
+			  m->sessions[m->session - 1].config_value : 0,
+			  sim, rep, &res);
 	rep->enumerated = (rc == 0) || usb.configured;
 	if (rc < 0) {
 		snprintf(rep->error, sizeof(rep->error), "enumeration or probe "
@@ -352,6 +408,7 @@ int bn_replay_run(struct bn_replay_model *m, const struct bn_replay_opts *opts,
 	/* Close and remove go beyond what the trace recorded: their requests
 	 * are answered where possible but neither checked nor logged */
 	m->teardown = true;
+	bn_rp_phase(rep, sim, BN_REPLAY_PHASE_CLOSE);
 	level = bn_log_get_level();
 	bn_log_set_level(BN_LOG_ERR - 1);
 	bn_enum_detach(&usb, &res);

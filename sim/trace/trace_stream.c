@@ -11,7 +11,8 @@
  * within its first bytes (what format detection needs).
  */
 
-#define _GNU_SOURCE		/**< For fopencookie() */
+/** glibc: fopencookie() */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>

@@ -99,13 +99,18 @@ static void bulk_in(const void *data, uint32_t len)
 	    2048);
 }
 
-/* Write the trace a "real" driver of the test chip would have made */
-static char *make_trace(void)
+/* Write the trace a "real" driver of the test chip would have made, with
+ * that many received frames */
+static char *make_trace_frames(unsigned int frames)
 {
 	static char path[] = "/tmp/bn-replay-XXXXXX";
 	uint8_t frame[64], chip = 0x10;
 	char err[200];
-	int fd = mkstemp(path);
+	unsigned int i;
+	int fd;
+
+	strcpy(path, "/tmp/bn-replay-XXXXXX");
+	fd = mkstemp(path);
 
 	ck_assert_int_ge(fd, 0);
 	close(fd);
@@ -126,11 +131,18 @@ static char *make_trace(void)
 	frame[12] = 0x88;
 	frame[13] = 0xb5;
 	memset(frame + 14, 0x11, 46);
-	bulk_in(frame, 60);
-	frame[14] = 0x22;
-	bulk_in(frame, 60);
+	for (i = 0; i < frames; i++) {
+		frame[14] = (uint8_t)(0x11 * (i + 1));
+		bulk_in(frame, 60);
+	}
 	ck_assert_int_eq(bn_pcap_writer_close(w), 0);
 	return path;
+}
+
+/* The trace with two received frames */
+static char *make_trace(void)
+{
+	return make_trace_frames(2);
 }
 
 /* ------------------------------------------------------------------------
@@ -557,6 +569,147 @@ static char *slurp(const char *path)
 	return buf;
 }
 
+/* ------------------------------------------------------------------------
+ * Reading a timeline back
+ * ------------------------------------------------------------------------ */
+
+/* Test that every element is closed in order (and run xmllint when the
+ * machine has it) */
+static void assert_well_formed(const char *svg_path, const char *text)
+{
+	const char *p = text, *stack[64], *open;
+	unsigned int depth = 0, i;
+	char cmd[300];
+
+	while ((p = strchr(p, '<')) != NULL) {
+		const char *end = strchr(p, '>');
+		size_t n;
+
+		ck_assert_ptr_nonnull(end);
+		if (p[1] == '?' || p[1] == '!') {
+			p = end + 1;
+			continue;
+		}
+		if (p[1] == '/') {
+			ck_assert_uint_gt(depth, 0);
+			open = stack[depth - 1] + 1;
+			n = strcspn(open, " />");
+			ck_assert_msg(strncmp(p + 2, open, n) == 0 &&
+				      p[2 + n] == '>', "unbalanced at %.40s", p);
+			depth--;
+		} else if (end[-1] != '/') {
+			ck_assert_uint_lt(depth, 64);
+			stack[depth++] = p;
+		}
+		p = end + 1;
+	}
+	ck_assert_uint_eq(depth, 0);
+	/* text outside tags holds no raw markup characters */
+	for (i = 0, p = text; *p; p++) {
+		if (*p == '<')
+			i = 1;
+		else if (*p == '>')
+			i = 0;
+		else if (!i && *p == '&')
+			ck_assert_msg(strncmp(p, "&amp;", 5) == 0 ||
+				      strncmp(p, "&lt;", 4) == 0 ||
+				      strncmp(p, "&gt;", 4) == 0 ||
+				      strncmp(p, "&quot;", 6) == 0 ||
+				      strncmp(p, "&apos;", 6) == 0,
+				      "raw & at %.20s", p);
+	}
+	if (access("/usr/bin/xmllint", X_OK) == 0) {
+		snprintf(cmd, sizeof(cmd), "xmllint --noout %s", svg_path);
+		ck_assert_int_eq(system(cmd), 0);
+	}
+}
+
+/* Received frames of the long synthetic run */
+#define BIG_FRAMES 4000
+
+/* One panel of a timeline ("overview" or "zoom"), as its own string */
+static char *panel(const char *text, const char *id)
+{
+	char open[40];
+	const char *start, *end;
+
+	snprintf(open, sizeof(open), "<g id=\"%s\">", id);
+	start = strstr(text, open);
+	if (!start)
+		return NULL;
+	end = strstr(start + strlen(open), "<g id=\"");
+	if (!end)
+		end = start + strlen(start);
+	return strndup(start, (size_t)(end - start));
+}
+
+/* Completion marks of one kind ("rx" or "done") in a panel: the
+ * completions they stand for, and the marks drawn */
+static unsigned long marks(const char *p, const char *kind,
+			   unsigned long *drawn)
+{
+	char open[40];
+	const char *g, *end, *m;
+	unsigned long sum = 0, n;
+
+	*drawn = 0;
+	snprintf(open, sizeof(open), "<g class=\"marks %s ", kind);
+	for (g = strstr(p, open); g; g = strstr(end, open)) {
+		end = strstr(g, "</g>");
+		ck_assert_ptr_nonnull(end);
+		for (m = strstr(g, "<path "); m && m < end;
+		     m = strstr(m + 1, "<path ")) {
+			const char *close = strchr(m, '>');
+			const char *dn = strstr(m, "data-n=\"");
+
+			n = 1;
+			if (dn && dn < close)
+				n = strtoul(dn + 8, NULL, 10);
+			ck_assert_uint_ge(n, 1);
+			sum += n;
+			(*drawn)++;
+		}
+	}
+	return sum;
+}
+
+/* The labelled ticks of a panel's axis */
+static unsigned int ticks(const char *p, double *x, unsigned long long *us,
+			  unsigned int max)
+{
+	const char *t = p;
+	unsigned int n = 0;
+	char label[32];
+
+	while ((t = strstr(t, "<text class=\"tick\"")) != NULL && n < max) {
+		ck_assert_int_eq(sscanf(t, "<text class=\"tick\" data-us=\"%llu"
+					"\" x=\"%lf\"", &us[n], &x[n]), 2);
+		t = strchr(t, '>') + 1;
+		ck_assert_int_eq(sscanf(t, "%31[^<]", label), 1);
+		/* "200 ms", "1.5 s", "2.25 ms", "500 µs" */
+		ck_assert_msg(strstr(label, " ms") || strstr(label, " s") ||
+			      strstr(label, " \xc2\xb5s"), "tick '%s'", label);
+		if (n) {
+			ck_assert_uint_gt(us[n], us[n - 1]);
+			ck_assert_double_gt(x[n], x[n - 1]);
+		}
+		n++;
+	}
+	return n;
+}
+
+/* X of a time on a panel's axis, from its first and last ticks */
+static double axis_x(const char *p, unsigned long long t_us)
+{
+	double x[64];
+	unsigned long long us[64];
+	unsigned int n = ticks(p, x, us, 64);
+
+	ck_assert_uint_ge(n, 2);
+	return x[0] + (x[n - 1] - x[0]) * ((double)t_us - (double)us[0]) /
+	       (double)(us[n - 1] - us[0]);
+}
+
 START_TEST(test_outputs)
 {
 	char pcap[] = "/tmp/bn-replay-pcap-XXXXXX";
@@ -569,8 +722,11 @@ START_TEST(test_outputs)
 	struct bn_replay_report rep;
 	const struct bn_urb *ev;
 	struct bn_trace *t;
-	unsigned int events = 0, descriptors = 0, bulk_in = 0;
-	char err[200], cmd[256], *text;
+	unsigned int events = 0, descriptors = 0, bulk_in = 0, i, n;
+	unsigned long drawn;
+	unsigned long long us[64];
+	double x[64];
+	char err[200], cmd[256], *text, *ov, *zoom;
 	FILE *p;
 
 	close(mkstemp(pcap));
@@ -607,12 +763,46 @@ START_TEST(test_outputs)
 		ck_assert_uint_eq(events, 2);
 	}
 	text = slurp(svg);
-	ck_assert_ptr_nonnull(strstr(text, "<svg"));
+	assert_well_formed(svg, text);
 	ck_assert_ptr_nonnull(strstr(text, "ep0 control"));
-	ck_assert_ptr_nonnull(strstr(text, "ep2 IN"));
+	ck_assert_ptr_nonnull(strstr(text, "ep1 IN interrupt"));
+	ck_assert_ptr_nonnull(strstr(text, "ep2 IN bulk"));
 	ck_assert_ptr_nonnull(strstr(text, "bus use"));
-	ck_assert_ptr_null(strstr(text, ">divergence<"));
-	ck_assert_ptr_nonnull(strstr(text, "</svg>"));
+	ck_assert_ptr_null(strstr(text, "class=\"finding"));
+	/* the phases the run went through, in order, each labelled */
+	ck_assert_uint_eq(rep.phases, BN_REPLAY_PHASE_COUNT);
+	for (i = 1; i < rep.phases; i++)
+		ck_assert_uint_ge(rep.phase_us[i], rep.phase_us[i - 1]);
+	ck_assert_uint_le(rep.phase_us[BN_REPLAY_PHASE_CLOSE], rep.sim_us);
+	ov = panel(text, "overview");
+	zoom = panel(text, "zoom");
+	ck_assert_ptr_nonnull(ov);
+	ck_assert_ptr_nonnull(zoom);
+	for (i = 0; i < 4; i++) {
+		static const char *const name[] = {
+			">enumeration", ">probe", ">open", ">traffic",
+		};
+
+		ck_assert_msg(strstr(ov, name[i]) && strstr(zoom, name[i]),
+			      "phase %s", name[i] + 1);
+	}
+	/* an axis over the whole run, and one of its own for the zoom */
+	ck_assert_uint_ge(ticks(ov, x, us, 64), 4);
+	ck_assert_uint_le(us[0], 1000);
+	n = ticks(zoom, x, us, 64);
+	ck_assert_uint_ge(n, 4);
+	ck_assert_uint_le(us[n - 1] - us[0], rep.sim_us / 8);
+	ck_assert_ptr_nonnull(strstr(text, "<g id=\"zoomwin\""));
+	/* one mark per recorded receive (49), more than one only where
+	 * receives share a pixel, and they do in the whole-run view */
+	ck_assert_uint_eq(rep.in_consumed, 49);
+	ck_assert_uint_eq(marks(ov, "rx", &drawn), rep.in_consumed);
+	ck_assert_uint_lt(drawn, rep.in_consumed);
+	ck_assert_uint_gt(drawn, rep.in_consumed / 2);
+	ck_assert_uint_gt(marks(zoom, "rx", &drawn), 0);
+	ck_assert_uint_gt(marks(ov, "done", &drawn), 0);
+	free(ov);
+	free(zoom);
 	free(text);
 	unlink(pcap);
 	unlink(svg);
@@ -620,28 +810,126 @@ START_TEST(test_outputs)
 }
 END_TEST
 
-START_TEST(test_timeline_marks_divergence)
+/* Run the test driver (knobs as set) on the synthetic trace with that many
+ * received frames, with a timeline: the report, and the SVG's text (well
+ * formed) */
+static char *timeline_of(unsigned int frames, enum bn_sim_profile profile,
+			 bool timed, struct bn_replay_report *rep)
 {
-	char *path = make_trace(), *text;
+	char *path = make_trace_frames(frames), *text;
 	char svg[] = "/tmp/bn-replay-svg-XXXXXX";
 	struct bn_replay_model *m = learn(path);
-	struct bn_replay_opts opts = { .profile = BN_SIM_EHCI, .bus = -1,
-				       .dev = -1, .timeline = svg };
-	struct bn_replay_report rep;
+	struct bn_replay_opts opts = { .profile = profile, .bus = -1,
+				       .dev = -1, .timeline = svg,
+				       .timed = timed };
 
 	close(mkstemp(svg));
-	knob_rx_ctl = 0x0098;
-	knob_extra_read = false;
-	knob_chip = 0x10;
-	ck_assert_int_eq(bn_replay_run(m, &opts, &rt_reg, &rep), 0);
-	ck_assert_uint_eq(rep.divergences, 1);
+	ck_assert_int_eq(bn_replay_run(m, &opts, &rt_reg, rep), 0);
 	text = slurp(svg);
-	ck_assert_ptr_nonnull(strstr(text, ">divergence<"));
-	ck_assert_ptr_nonnull(strstr(text, "divergence: request 40 10"));
-	free(text);
+	assert_well_formed(svg, text);
 	unlink(svg);
 	bn_replay_model_free(m);
 	unlink(path);
+	return text;
+}
+
+START_TEST(test_timeline_marks_divergence)
+{
+	struct bn_replay_report rep;
+	char *text, *ov, *mark, want[80];
+	double x;
+
+	knob_rx_ctl = 0x0098;
+	knob_extra_read = false;
+	knob_chip = 0x10;
+	text = timeline_of(2, BN_SIM_EHCI, false, &rep);
+	ck_assert_uint_eq(rep.divergences, 1);
+	ck_assert_uint_eq(rep.nfindings, 1);
+	/* the write happens while the driver probes */
+	ck_assert_uint_eq(rep.findings[0].kind, BN_REPLAY_WRITE_DIFFERS);
+	ck_assert_uint_ge(rep.findings[0].t_us,
+			  rep.phase_us[BN_REPLAY_PHASE_PROBE]);
+	ck_assert_uint_le(rep.findings[0].t_us,
+			  rep.phase_us[BN_REPLAY_PHASE_OPEN]);
+	ov = panel(text, "overview");
+	ck_assert_ptr_nonnull(ov);
+	/* a marker at the divergence's time, where the axis puts that time,
+	 * with a short label and the whole request as its tooltip */
+	snprintf(want, sizeof(want), "<line class=\"finding diverge\" "
+		 "data-us=\"%llu\" x1=\"",
+		 (unsigned long long)rep.findings[0].t_us);
+	mark = strstr(ov, want);
+	ck_assert_msg(mark != NULL, "no marker: %s", ov);
+	x = strtod(mark + strlen(want), NULL);
+	ck_assert_double_eq_tol(x, axis_x(ov, rep.findings[0].t_us), 1.0);
+	ck_assert_ptr_nonnull(strstr(ov, ">differs 40 10</text>"));
+	ck_assert_ptr_nonnull(strstr(ov, "request 40 10 value 0098"));
+	free(ov);
+	free(text);
+}
+END_TEST
+
+/* A probe that fails: the timeline shows the phases reached, escapes the
+ * reason in its header and is still well formed */
+START_TEST(test_timeline_failed_probe)
+{
+	struct bn_replay_report rep;
+	char *text, *ov;
+
+	knob_rx_ctl = 0x0088;
+	knob_extra_read = false;
+	knob_chip = 0x20;
+	text = timeline_of(2, BN_SIM_XHCI, false, &rep);
+	ck_assert(!rep.probed);
+	ck_assert_uint_eq(rep.phases, BN_REPLAY_PHASE_PROBE + 1);
+	ck_assert_ptr_nonnull(strstr(rep.error, "driver's"));
+	ck_assert_ptr_nonnull(strstr(text, "driver&apos;s"));
+	ck_assert_ptr_nonnull(strstr(text, "replay FAILED"));
+	ov = panel(text, "overview");
+	ck_assert_ptr_nonnull(strstr(ov, ">enumeration"));
+	ck_assert_ptr_nonnull(strstr(ov, ">probe"));
+	ck_assert_ptr_null(strstr(ov, ">open"));
+	ck_assert_ptr_null(strstr(ov, ">traffic"));
+	free(ov);
+	free(text);
+}
+END_TEST
+
+/* Thousands of receives: one mark per pixel column, with the count it
+ * stands for; the file stays small and comes out the same each time */
+START_TEST(test_timeline_bounded)
+{
+	struct bn_replay_report rep;
+	char *text, *again, *ov, *zoom;
+	unsigned long long us[64];
+	unsigned long drawn;
+	unsigned int n;
+	double x[64];
+
+	knob_rx_ctl = 0x0088;
+	knob_extra_read = false;
+	knob_chip = 0x10;
+	text = timeline_of(BIG_FRAMES, BN_SIM_EHCI, true, &rep);
+	ck_assert(bn_replay_ok(&rep));
+	ck_assert_uint_eq(rep.in_consumed, BIG_FRAMES);
+	ck_assert_uint_lt(strlen(text), 150000);
+	ov = panel(text, "overview");
+	zoom = panel(text, "zoom");
+	ck_assert_ptr_nonnull(zoom);
+	ck_assert_uint_eq(marks(ov, "rx", &drawn), BIG_FRAMES);
+	ck_assert_uint_le(drawn, 1200);
+	ck_assert_uint_gt(drawn, 100);
+	/* the zoom spans no more than an eighth of the run */
+	ck_assert_uint_gt(marks(zoom, "rx", &drawn), 0);
+	n = ticks(zoom, x, us, 64);
+	ck_assert_uint_ge(n, 2);
+	ck_assert_uint_le(us[n - 1] - us[0], rep.sim_us / 8);
+	again = timeline_of(BIG_FRAMES, BN_SIM_EHCI, true, &rep);
+	ck_assert_str_eq(again, text);
+	free(again);
+	free(ov);
+	free(zoom);
+	free(text);
 }
 END_TEST
 
@@ -681,6 +969,8 @@ static Suite *replay_suite(void)
 	tcase_add_test(tc, test_deterministic);
 	tcase_add_test(tc, test_no_device);
 	tcase_add_test(tc, test_timeline_marks_divergence);
+	tcase_add_test(tc, test_timeline_failed_probe);
+	tcase_add_test(tc, test_timeline_bounded);
 	suite_add_tcase(s, tc);
 	tcase_add_test(real, test_qemu_ecm);
 	tcase_add_test(real, test_qemu_rndis);
