@@ -6,22 +6,25 @@ SDK_LIB_OBJS = $(rel_PORT_OBJS) $(patsubst %.c,$(BUILD)/rel/obj/%.o,\
 $(BUILD)/rel/libbootnic-sdk.a: $(SDK_LIB_OBJS)
 	@rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/bootnic-sdk.pc: mk/bootnic-sdk.pc.in Makefile
-	@sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' $< > $@
+# bootnic-sdk.pc names PREFIX, so it is written by each install, for that
+# install's PREFIX: a file built once in $(BUILD) would keep the PREFIX of
+# whichever install came first (install-check's /usr, during make test).
 
 ## make install    install bootnic, libbootnic-sdk.a, headers and bootnic-sdk.pc (PREFIX, DESTDIR)
-install: $(BUILD)/bootnic $(BUILD)/rel/libbootnic-sdk.a $(BUILD)/bootnic-sdk.pc
+install: $(BUILD)/bootnic $(BUILD)/rel/libbootnic-sdk.a mk/bootnic-sdk.pc.in
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
 		$(DESTDIR)$(PREFIX)/include/bootnic/hcd \
 		$(DESTDIR)$(PREFIX)/include/bootnic/port
 	install -m 755 $(BUILD)/bootnic $(DESTDIR)$(PREFIX)/bin/bootnic
 	install -m 644 $(BUILD)/rel/libbootnic-sdk.a $(DESTDIR)$(PREFIX)/lib/
-	install -m 644 $(BUILD)/bootnic-sdk.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
+		mk/bootnic-sdk.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/bootnic-sdk.pc
+	chmod 644 $(DESTDIR)$(PREFIX)/lib/pkgconfig/bootnic-sdk.pc
 	install -m 644 $(wildcard sdk/*.h) $(DESTDIR)$(PREFIX)/include/bootnic/
 	install -m 644 $(wildcard sdk/hcd/*.h) $(DESTDIR)$(PREFIX)/include/bootnic/hcd/
 	install -m 644 $(wildcard sdk/port/*.h) $(DESTDIR)$(PREFIX)/include/bootnic/port/
 
-## make install-check  install into build/install-check and build a consumer with pkg-config
+## make install-check  install into build/install-check, build a consumer with pkg-config, check the .pc follows PREFIX
 install-check: deps
 	@rm -rf $(BUILD)/install-check
 	@$(MAKE) --no-print-directory install DESTDIR=$(abspath $(BUILD))/install-check \
@@ -33,6 +36,7 @@ install-check: deps
 		   PKG_CONFIG_LIBDIR=$(abspath $(BUILD))/install-check/usr/lib/pkgconfig \
 		   $(PKG_CONFIG) --cflags --libs bootnic-sdk) -o $(BUILD)/install-check/consumer
 	@$(BUILD)/install-check/consumer
+	@MAKE="$(MAKE)" sh tests/install/pc-prefix.sh $(BUILD)
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/bootnic $(DESTDIR)$(PREFIX)/lib/libbootnic-sdk.a \

@@ -29,6 +29,7 @@ static const char *const bn_err_text[BN_ERR_COUNT] = {
 	[BN_EEXIST] = "already exists",
 	[BN_EMISMATCH] = "hardware mismatch",
 	[BN_ESHORT] = "short read",
+	[BN_ECRC] = "CRC error",
 };
 
 const char *bn_strerror(int rc)

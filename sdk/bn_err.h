@@ -33,6 +33,7 @@ enum bn_err {
 	BN_EEXIST = 14,		/**< Entry already exists */
 	BN_EMISMATCH = 15,	/**< Hardware contradicts what was expected */
 	BN_ESHORT = 16,		/**< Device returned less data than required */
+	BN_ECRC = 17,		/**< Frame failed its CRC (reported by the chip) */
 	BN_ERR_COUNT		/**< Number of codes (not an error) */
 };
 

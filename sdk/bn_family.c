@@ -12,17 +12,9 @@
 #include "bn_log.h"
 #include "bn_port.h"
 
-const char *bn_framing_name(enum bn_framing framing)
+const char *bn_framing_name(const struct bn_framing *framing)
 {
-	switch (framing) {
-	case BN_FRAMING_RAW: return "raw";
-	case BN_FRAMING_AX: return "ax";
-	case BN_FRAMING_SMSC: return "smsc";
-	case BN_FRAMING_ECM: return "ecm";
-	case BN_FRAMING_NCM: return "ncm";
-	case BN_FRAMING_RNDIS: return "rndis";
-	default: return "unknown";
-	}
+	return (framing && framing->name) ? framing->name : "none";
 }
 
 const char *bn_phy_name(enum bn_phy_topology phy)
@@ -318,6 +310,11 @@ static void bn_lint_families(struct bn_lint *lint, size_t d,
 			used |= (drv->ids[i].family == fam);
 		if (!used)
 			bn_lint_fail(lint, "%s: family %s has no ID row",
+				     drv->name, fam->name);
+		if (!fam->framing || !fam->framing->name ||
+		    !fam->framing->deframe)
+			bn_lint_fail(lint, "%s: family %s has no framing "
+				     "(name and deframe operation)",
 				     drv->name, fam->name);
 		if (!tested)
 			continue;

@@ -26,14 +26,44 @@ struct bn_prog;
 struct bn_netdev;
 struct bn_netdev_ops;
 
-/** How Ethernet frames are carried in bulk transfers. */
-enum bn_framing {
-	BN_FRAMING_RAW = 0,	/**< One bare frame per transfer (AX88172) */
-	BN_FRAMING_AX,		/**< ASIX length+complement header */
-	BN_FRAMING_SMSC,	/**< SMSC status word / command words A+B */
-	BN_FRAMING_ECM,		/**< CDC-ECM: bare frames, ZLP delimited */
-	BN_FRAMING_NCM,		/**< CDC-NCM transfer blocks */
-	BN_FRAMING_RNDIS,	/**< RNDIS data-packet messages */
+/**
+ * How Ethernet frames are carried in bulk transfers.
+ *
+ * A framing belongs to the driver that speaks it and is defined in that
+ * driver's folder (a class driver's in sdk/classes/); families point at
+ * it.  The SDK knows no list of framings, so a new chip's framing touches
+ * nothing outside its driver.  Helpers for the common cases are in
+ * bn_framing.h.
+ */
+struct bn_framing {
+	const char *name;		/**< Short name, e.g. "ax" */
+	const char *description;	/**< One line, e.g. "ASIX length+complement header" */
+	/**
+	 * Deframe one bulk-IN transfer: deliver each frame with
+	 * bn_netdev_rx() and count each bad record with bn_netdev_rx_error()
+	 * (or in the statistics directly).
+	 *
+	 * @param state		The driver's deframer state (NULL if stateless)
+	 * @param nd		Network device
+	 * @param data		Transfer data
+	 * @param len		Its length
+	 */
+	void (*deframe)(void *state, struct bn_netdev *nd, const uint8_t *data,
+			size_t len);
+	/**
+	 * Frame one Ethernet frame as one bulk-OUT transfer.  NULL when the
+	 * driver gathers several frames into one transfer itself (CDC-NCM).
+	 *
+	 * @param out		Transfer buffer (@c tx_overhead + @p len bytes)
+	 * @param frame		Ethernet frame
+	 * @param len		Its length (at most ::BN_ETH_FRAME_MAX)
+	 * @param mtu		Bulk-OUT wMaxPacketSize
+	 * @return		Transfer length
+	 */
+	size_t (*frame)(uint8_t *out, const void *frame, size_t len,
+			uint16_t mtu);
+	uint16_t tx_overhead;		/**< Most bytes @c frame adds to a frame */
+	uint8_t tx_flags;		/**< BN_XFER_F_* of every bulk-OUT transfer */
 };
 
 /** Where the PHY is. */
@@ -60,10 +90,10 @@ enum bn_mac_source {
 /**
  * Name a framing.
  *
- * @param framing	::bn_framing
- * @return		Short name such as "ax"
+ * @param framing	Framing, or NULL
+ * @return		Its short name such as "ax", or "none"
  */
-const char *bn_framing_name(enum bn_framing framing);
+const char *bn_framing_name(const struct bn_framing *framing);
 
 /**
  * Name a PHY topology.
@@ -111,7 +141,7 @@ struct bn_family {
 	const char *name;		/**< Short name, e.g. "ax88772a" */
 	const char *description;	/**< E.g. "ASIX AX88772A USB 2.0 10/100" */
 	const struct bn_cmdset *cmdset;	/**< Vendor command set, or NULL */
-	enum bn_framing framing;	/**< Bulk framing */
+	const struct bn_framing *framing; /**< Bulk framing (the driver's) */
 	enum bn_phy_topology phy;	/**< PHY topology */
 	enum bn_mac_source mac_source;	/**< MAC address source */
 	uint8_t link_speeds;		/**< BN_LINK_* */
@@ -268,8 +298,9 @@ typedef void (*bn_lint_report_fn)(void *ctx, const char *msg);
  *
  * Reports: a VID:PID (or class triple) in two rows, rows without a family
  * or naming a family their driver does not list, rows without a product
- * name, families with no row, family names used twice, and families not
- * covered by any test (when @p tested is given).
+ * name, families with no row or no framing (a name and a deframe
+ * operation), family names used twice, and families not covered by any
+ * test (when @p tested is given).
  *
  * @param reg		Registry
  * @param tested	Names of families that have tests, or NULL to skip

@@ -212,8 +212,13 @@ void bn_netdev_rx(struct bn_netdev *nd, const void *frame, size_t len);
 /**
  * Driver: count a receive error without a frame.
  *
+ * Each error class has its own counter: -BN_EPROTO (a record the
+ * deframer cannot parse) counts in @c rx_framing, -BN_ECRC (a frame the
+ * chip flagged with a bad CRC) in @c rx_crc, anything else in
+ * @c rx_errors.
+ *
  * @param nd		Network device
- * @param rc		Why (negative ::bn_err; -BN_EPROTO counts as framing)
+ * @param rc		Why (negative ::bn_err)
  */
 void bn_netdev_rx_error(struct bn_netdev *nd, int rc);
 
@@ -250,5 +255,25 @@ void bn_netdev_link_down(struct bn_netdev *nd);
  * @return		false for all-zero, broadcast or multicast addresses
  */
 bool bn_mac_valid(const uint8_t *mac);
+
+/** Longest serial number string bn_mac_random() mixes in. */
+#define BN_MAC_RANDOM_SERIAL_MAX 64
+
+/**
+ * Make a random locally administered unicast address, for a chip with no
+ * MAC address of its own (blank EEPROM, no address registers).
+ *
+ * Mixes the clock with the device's identity: VID:PID, bcdDevice, bus
+ * address and name, its serial number string (read from the device when
+ * it has one; a failed read is ignored) and a chip-specific @p salt such
+ * as a revision register.  This is NOT cryptographic randomness: it only
+ * makes two adapters on one network unlikely to collide.  The result has
+ * the locally administered bit set and the multicast bit clear.
+ *
+ * @param usb		USB device
+ * @param salt		Chip-specific value mixed in (0 if none)
+ * @param mac		Six bytes out
+ */
+void bn_mac_random(struct bn_usb_device *usb, uint32_t salt, uint8_t *mac);
 
 #endif /* BN_NETDEV_H */

@@ -77,10 +77,18 @@ static void bn_prog_print_ctrl(struct bn_prog_out *o, const struct bn_op *op,
 	const struct bn_cmd *cmd = bn_cmdset_find(cmdset, &setup);
 	const char *std = bn_setup_std_name(&setup);
 
-	bn_prog_printf(o, "%c %02x %02x value %04x index %04x len %u",
+	bn_prog_printf(o, "%c %02x %02x ",
 		       (op->request_type & BN_USB_DIR_IN) ? 'R' : 'W',
-		       op->request_type, op->request, op->value, op->index,
-		       op->len);
+		       op->request_type, op->request);
+	if (op->flags & BN_OPF_VALUE_VAR)
+		bn_prog_printf(o, "value var%u ", op->value);
+	else
+		bn_prog_printf(o, "value %04x ", op->value);
+	if (op->flags & BN_OPF_INDEX_VAR)
+		bn_prog_printf(o, "index var%u ", op->index);
+	else
+		bn_prog_printf(o, "index %04x ", op->index);
+	bn_prog_printf(o, "len %u", op->len);
 	if (cmd)
 		bn_prog_printf(o, " [%s]", cmd->name);
 	else if (std)
@@ -239,6 +247,33 @@ static int bn_prog_check_place(struct bn_prog_ctx *ctx, unsigned int flags,
 }
 
 /**
+ * Work out a control op's wValue and wIndex (immediate or from variables).
+ *
+ * @param ctx		Context
+ * @param op		Op
+ * @param value		wValue out
+ * @param index		wIndex out
+ * @return		0, or -BN_EINVAL for a variable out of range
+ */
+static int bn_prog_words(struct bn_prog_ctx *ctx, const struct bn_op *op,
+			 uint16_t *value, uint16_t *index)
+{
+	*value = op->value;
+	*index = op->index;
+	if (op->flags & BN_OPF_VALUE_VAR) {
+		if (op->value >= BN_PROG_NVARS)
+			return -BN_EINVAL;
+		*value = (uint16_t)ctx->var[op->value];
+	}
+	if (op->flags & BN_OPF_INDEX_VAR) {
+		if (op->index >= BN_PROG_NVARS)
+			return -BN_EINVAL;
+		*index = (uint16_t)ctx->var[op->index];
+	}
+	return 0;
+}
+
+/**
  * Run a control IN op and store the result.
  *
  * @param ctx		Context
@@ -251,15 +286,18 @@ static int bn_prog_in(struct bn_prog_ctx *ctx, const struct bn_op *op,
 {
 	uint8_t tmp[4] = { 0 };
 	uint8_t *dst = tmp;
+	uint16_t wvalue, windex;
 	unsigned int i;
 	int rc;
 
 	if ((rc = bn_prog_check_place(ctx, op->flags, op->dst, op->len)) != 0)
 		return rc;
+	if ((rc = bn_prog_words(ctx, op, &wvalue, &windex)) != 0)
+		return rc;
 	if (op->flags & BN_OPF_BUF)
 		dst = ctx->buf[op->dst];
 	rc = bn_usb_control(ctx->usb, op->request_type | BN_USB_DIR_IN,
-			    op->request, op->value, op->index, dst, op->len,
+			    op->request, wvalue, windex, dst, op->len,
 			    op->opcode == BN_OP_POLL ? 0 : op->timeout_ms);
 	if (rc < 0)
 		return rc;
@@ -285,9 +323,12 @@ static int bn_prog_out(struct bn_prog_ctx *ctx, const struct bn_op *op)
 	uint8_t tmp[4];
 	uint8_t *src = tmp;
 	uint32_t v = op->data;
+	uint16_t wvalue, windex;
 	int rc;
 
 	if ((rc = bn_prog_check_place(ctx, op->flags, op->src, op->len)) != 0)
+		return rc;
+	if ((rc = bn_prog_words(ctx, op, &wvalue, &windex)) != 0)
 		return rc;
 	if (op->flags & BN_OPF_BUF) {
 		src = ctx->buf[op->src];
@@ -300,7 +341,7 @@ static int bn_prog_out(struct bn_prog_ctx *ctx, const struct bn_op *op)
 		bn_put_le32(tmp, v);
 	}
 	rc = bn_usb_control(ctx->usb, op->request_type & ~BN_USB_DIR_IN,
-			    op->request, op->value, op->index,
+			    op->request, wvalue, windex,
 			    op->len ? src : NULL, op->len, op->timeout_ms);
 	if (rc < 0)
 		return rc;

@@ -84,6 +84,13 @@ enum bn_opcode {
 #define BN_OPF_VAR	0x01
 /** Flag: data goes to or comes from buf[src or dst]. */
 #define BN_OPF_BUF	0x02
+/**
+ * Flag (control ops): wValue is var[@c value] (its low 16 bits), not
+ * @c value itself; e.g. a register write whose data travels in wValue.
+ */
+#define BN_OPF_VALUE_VAR 0x04
+/** Flag (control ops): wIndex is var[@c index] (its low 16 bits). */
+#define BN_OPF_INDEX_VAR 0x08
 
 /**
  * A driver hook called by ::BN_OP_HOOK.
@@ -218,6 +225,19 @@ size_t bn_prog_format_op(const struct bn_op *op, const struct bn_cmdset *cmdset,
 	{ .opcode = BN_OP_OUT, .flags = BN_OPF_VAR, .request_type = (type),\
 	  .request = (req), .value = (val), .index = (idx), .len = (ln),	\
 	  .src = (v), .name = (what) }
+/**
+ * Control OUT without data whose wValue is variable @p v (e.g. a
+ * write-register request carrying its byte in wValue).
+ */
+#define BN_PROG_OUT_VALUE_VAR(type, req, v, idx, what)			\
+	{ .opcode = BN_OP_OUT, .flags = BN_OPF_VALUE_VAR,		\
+	  .request_type = (type), .request = (req), .value = (v),	\
+	  .index = (idx), .name = (what) }
+/** Control OUT without data whose wIndex is variable @p v. */
+#define BN_PROG_OUT_INDEX_VAR(type, req, val, v, what)			\
+	{ .opcode = BN_OP_OUT, .flags = BN_OPF_INDEX_VAR,		\
+	  .request_type = (type), .request = (req), .value = (val),	\
+	  .index = (v), .name = (what) }
 /** Control IN of @p ln bytes into variable @p v. */
 #define BN_PROG_IN(type, req, val, idx, ln, v, what)			\
 	{ .opcode = BN_OP_IN, .request_type = (type), .request = (req),	\

@@ -18,6 +18,7 @@
 
 #include "drivers/asix/asix.h"
 #include "bn_err.h"
+#include "bn_framing.h"
 #include "bn_log.h"
 #include "bn_port.h"
 
@@ -336,13 +337,7 @@ static void asix_usbnet_rx(struct bn_usbnet *un, const uint8_t *data,
 		ax->rx_errors_seen = nd->stats.rx_errors;
 		asix_rx_discontinuity(&ax->rxs);
 	}
-	if (ax->family->framing == BN_FRAMING_RAW) {
-		/* One bare frame per transfer; bn_netdev_rx checks length */
-		if (len)
-			bn_netdev_rx(nd, data, len);
-		return;
-	}
-	asix_rx_feed(&ax->rxs, nd, data, len);
+	ax->family->framing->deframe(&ax->rxs, nd, data, len);
 }
 
 /**
@@ -458,16 +453,9 @@ static int asix_transmit(struct bn_netdev *nd, const void *frame, size_t len,
 			 void *cookie)
 {
 	struct asix_dev *ax = nd->priv;
-	bool raw = ax->family->framing == BN_FRAMING_RAW;
-	struct bn_usbnet_slot *slot;
-	size_t n;
 
-	slot = bn_usbnet_tx_get(&ax->un);
-	if (!slot)
-		return -BN_ENOSPC;
-	n = asix_tx_frame(slot->xfer.buf, frame, len, ax->un.out.mtu, raw);
-	return bn_usbnet_tx_send(&ax->un, slot, n, raw ? BN_XFER_F_ZLP : 0,
-				 cookie, len);
+	return bn_framing_transmit(&ax->un, ax->family->framing, frame, len,
+				   cookie);
 }
 
 /**

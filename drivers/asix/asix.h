@@ -509,17 +509,23 @@ void asix_rx_feed(struct asix_rx *rx, struct bn_netdev *nd,
 		  const uint8_t *data, size_t len);
 
 /**
- * Build one bulk-out transfer.
+ * Build one bulk-out transfer of 772/178 framing: header, frame, and a pad
+ * word when the transfer would fill whole packets.
  *
  * @param out		Buffer of ::ASIX_TX_BUF bytes
  * @param frame		Ethernet frame
  * @param len		Its length (at most ::BN_ETH_FRAME_MAX)
  * @param mtu		Bulk-out wMaxPacketSize
- * @param raw		true for the 172 (no header, no pad)
  * @return		Transfer length
  */
 size_t asix_tx_frame(uint8_t *out, const void *frame, size_t len,
-		     uint16_t mtu, bool raw);
+		     uint16_t mtu);
+
+/** 772/178 framing: length+complement headers, pad word instead of a ZLP. */
+extern const struct bn_framing asix_framing_ax;
+
+/** AX88172 framing: one bare frame per transfer, ended by a short packet. */
+extern const struct bn_framing asix_framing_raw;
 
 /* ------------------------------------------------------------------------
  * Device state (asix.c) and MDIO (asix_mii.c)

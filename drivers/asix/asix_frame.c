@@ -27,6 +27,7 @@
 
 #include "drivers/asix/asix.h"
 #include "bn_err.h"
+#include "bn_framing.h"
 #include "bn_port.h"
 
 void asix_rx_init(struct asix_rx *rx, uint8_t *frame)
@@ -198,14 +199,10 @@ void asix_rx_feed(struct asix_rx *rx, struct bn_netdev *nd,
 }
 
 size_t asix_tx_frame(uint8_t *out, const void *frame, size_t len,
-		     uint16_t mtu, bool raw)
+		     uint16_t mtu)
 {
 	size_t n;
 
-	if (raw) {
-		bn_port_memcpy(out, frame, len);
-		return len;
-	}
 	bn_put_le32(out, ((uint32_t)(len ^ 0xffff) << 16) | (uint32_t)len);
 	bn_port_memcpy(out + ASIX_HDR_LEN, frame, len);
 	n = len + ASIX_HDR_LEN;
@@ -216,3 +213,37 @@ size_t asix_tx_frame(uint8_t *out, const void *frame, size_t len,
 	}
 	return n;
 }
+
+/* ------------------------------------------------------------------------
+ * The framings
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Deframe operation of 772/178 framing.
+ *
+ * @param state		The device's ::asix_rx
+ * @param nd		Network device
+ * @param data		Transfer data
+ * @param len		Its length
+ */
+static void asix_framing_ax_deframe(void *state, struct bn_netdev *nd,
+				    const uint8_t *data, size_t len)
+{
+	asix_rx_feed(state, nd, data, len);
+}
+
+const struct bn_framing asix_framing_ax = {
+	.name = "ax",
+	.description = "ASIX length+complement header, pad word for a ZLP",
+	.deframe = asix_framing_ax_deframe,
+	.frame = asix_tx_frame,
+	.tx_overhead = ASIX_HDR_LEN + ASIX_TX_PAD_LEN,
+};
+
+const struct bn_framing asix_framing_raw = {
+	.name = "raw",
+	.description = "One bare frame per transfer (AX88172)",
+	.deframe = bn_framing_bare_deframe,
+	.frame = bn_framing_bare_frame,
+	.tx_flags = BN_XFER_F_ZLP,
+};

@@ -19,6 +19,7 @@
 #include "drivers/smsc95xx/smsc95xx.h"
 #include "drivers/smsc95xx/smsc95xx_driver.h"
 #include "bn_err.h"
+#include "bn_framing.h"
 #include "bn_log.h"
 #include "bn_netdev.h"
 #include "bn_port.h"
@@ -154,19 +155,7 @@ static int smsc95xx_link_update(struct smsc95xx_dev *dev)
  * ------------------------------------------------------------------------ */
 
 /**
- * Hand one deframed frame to the network device.
- *
- * @param ctx		Network device
- * @param frame		Frame without CRC
- * @param len		Length
- */
-static void smsc95xx_rx_frame(void *ctx, const uint8_t *frame, size_t len)
-{
-	bn_netdev_rx(ctx, frame, len);
-}
-
-/**
- * A bulk-IN transfer arrived: split it, count what was dropped.
+ * A bulk-IN transfer arrived: deframe it.
  *
  * @param un		Endpoint plumbing
  * @param data		Transfer
@@ -174,13 +163,7 @@ static void smsc95xx_rx_frame(void *ctx, const uint8_t *frame, size_t len)
  */
 static void smsc95xx_rx(struct bn_usbnet *un, const uint8_t *data, size_t len)
 {
-	struct bn_netdev *nd = un->nd;
-	struct smsc95xx_rx_counts c;
-
-	smsc95xx_deframe(data, len, smsc95xx_rx_frame, nd, &c);
-	nd->stats.rx_crc += c.crc;
-	nd->stats.rx_framing += c.framing;
-	nd->stats.rx_dropped += c.dropped;
+	smsc95xx_framing.deframe(NULL, un->nd, data, len);
 }
 
 /**
@@ -339,16 +322,9 @@ static int smsc95xx_transmit(struct bn_netdev *nd, const void *frame,
 			     size_t len, void *cookie)
 {
 	struct smsc95xx_dev *dev = nd->priv;
-	struct bn_usbnet_slot *slot;
 
-	if (len + SMSC95XX_TX_OVERHEAD > SMSC95XX_TX_LEN)
-		return -BN_EINVAL;
-	if (!(slot = bn_usbnet_tx_get(&dev->un)))
-		return -BN_ENOSPC;
-	smsc95xx_tx_header(slot->xfer.buf, len);
-	bn_port_memcpy(slot->xfer.buf + SMSC95XX_TX_OVERHEAD, frame, len);
-	return bn_usbnet_tx_send(&dev->un, slot, len + SMSC95XX_TX_OVERHEAD,
-				 BN_XFER_F_ZLP, cookie, len);
+	return bn_framing_transmit(&dev->un, &smsc95xx_framing, frame, len,
+				   cookie);
 }
 
 /**

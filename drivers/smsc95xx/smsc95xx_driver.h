@@ -224,21 +224,6 @@ int smsc95xx_eeprom_read(struct smsc95xx_dev *dev, unsigned int offset,
 			 uint8_t *buf, size_t len);
 
 /**
- * Make a locally administered unicast address from weak entropy.
- *
- * Mixes the clock with the device's identity (VID:PID, bcdDevice, bus
- * address and name, ID_REV, serial string).  This is NOT cryptographic
- * randomness: it only makes two adapters on one network unlikely to
- * collide.
- *
- * @param dev		Device
- * @param serial	Serial number string, or NULL
- * @param mac		Six bytes out
- */
-void smsc95xx_random_mac(struct smsc95xx_dev *dev, const char *serial,
-			 uint8_t *mac);
-
-/**
  * Program hook: find the permanent MAC (EEPROM, registers, random).
  *
  * @param ctx		Program context (driver = ::smsc95xx_dev)
@@ -295,6 +280,9 @@ int smsc95xx_deframe(const uint8_t *buf, size_t len, smsc95xx_frame_fn fn,
  * @param frame_len	Frame length (up to 2047)
  */
 void smsc95xx_tx_header(uint8_t *buf, size_t frame_len);
+
+/** LAN95xx framing: status word per received frame, command words A+B. */
+extern const struct bn_framing smsc95xx_framing;
 
 /**
  * Multicast hash bucket of an address (top six bits of its big-endian

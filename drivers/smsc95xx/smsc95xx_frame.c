@@ -13,8 +13,10 @@
 #include "drivers/smsc95xx/smsc95xx.h"
 #include "drivers/smsc95xx/smsc95xx_driver.h"
 #include "bn_err.h"
+#include "bn_framing.h"
 #include "bn_netdev.h"
 #include "bn_port.h"
+#include "bn_usb.h"
 
 /* ------------------------------------------------------------------------
  * Receive
@@ -96,6 +98,69 @@ void smsc95xx_tx_header(uint8_t *buf, size_t frame_len)
 		    SMSC95XX_TX_CMD_A_LAST_SEG | len);
 	bn_put_le32(&buf[4], len & SMSC95XX_TX_CMD_B_FRAME_LENGTH);
 }
+
+/* ------------------------------------------------------------------------
+ * The framing
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Hand one deframed frame to the network device.
+ *
+ * @param ctx		Network device
+ * @param frame		Frame
+ * @param len		Length
+ */
+static void smsc95xx_rx_frame(void *ctx, const uint8_t *frame, size_t len)
+{
+	bn_netdev_rx(ctx, frame, len);
+}
+
+/**
+ * Deframe operation: split a transfer, count what was dropped.
+ *
+ * @param state		Unused (the deframer keeps no state between transfers)
+ * @param nd		Network device
+ * @param data		Transfer
+ * @param len		Length
+ */
+static void smsc95xx_framing_deframe(void *state, struct bn_netdev *nd,
+				     const uint8_t *data, size_t len)
+{
+	struct smsc95xx_rx_counts c;
+
+	(void)state;
+	smsc95xx_deframe(data, len, smsc95xx_rx_frame, nd, &c);
+	nd->stats.rx_crc += c.crc;
+	nd->stats.rx_framing += c.framing;
+	nd->stats.rx_dropped += c.dropped;
+}
+
+/**
+ * Frame operation: command words A and B, then the frame.
+ *
+ * @param out		Transfer buffer
+ * @param frame		Ethernet frame
+ * @param len		Its length
+ * @param mtu		Unused (a short packet ends every transfer)
+ * @return		Transfer length
+ */
+static size_t smsc95xx_framing_frame(uint8_t *out, const void *frame,
+				     size_t len, uint16_t mtu)
+{
+	(void)mtu;
+	smsc95xx_tx_header(out, len);
+	bn_port_memcpy(out + SMSC95XX_TX_OVERHEAD, frame, len);
+	return len + SMSC95XX_TX_OVERHEAD;
+}
+
+const struct bn_framing smsc95xx_framing = {
+	.name = "smsc",
+	.description = "SMSC status word per frame; command words A and B",
+	.deframe = smsc95xx_framing_deframe,
+	.frame = smsc95xx_framing_frame,
+	.tx_overhead = SMSC95XX_TX_OVERHEAD,
+	.tx_flags = BN_XFER_F_ZLP,
+};
 
 /* ------------------------------------------------------------------------
  * Multicast hash

@@ -17,9 +17,6 @@
 #include "bn_port.h"
 #include "bn_usb.h"
 
-/** Longest serial number string mixed into a random address. */
-#define SMSC95XX_SERIAL_MAX	64
-
 /* ------------------------------------------------------------------------
  * EEPROM
  * ------------------------------------------------------------------------ */
@@ -118,51 +115,6 @@ static int smsc95xx_mac_from_regs(struct smsc95xx_dev *dev, uint8_t *mac)
 }
 
 /* ------------------------------------------------------------------------
- * Random address
- * ------------------------------------------------------------------------ */
-
-/**
- * Mix a value into a 64-bit state (splitmix64 finaliser).
- *
- * @param state		State
- * @param v		Value
- * @return		New state
- */
-static uint64_t smsc95xx_mix(uint64_t state, uint64_t v)
-{
-	uint64_t z = state + v + 0x9e3779b97f4a7c15ULL;
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-void smsc95xx_random_mac(struct smsc95xx_dev *dev, const char *serial,
-			 uint8_t *mac)
-{
-	const struct bn_usb_device *usb = dev->usb;
-	uint64_t s = 0;
-	size_t i;
-
-	s = smsc95xx_mix(s, bn_port_clock_us());
-	s = smsc95xx_mix(s, ((uint64_t)usb->desc.vendor << 48) |
-			 ((uint64_t)usb->desc.product << 32) |
-			 ((uint64_t)usb->desc.bcd_device << 16) |
-			 usb->address);
-	s = smsc95xx_mix(s, dev->id_rev);
-	for (i = 0; i < sizeof(usb->name) && usb->name[i]; i++)
-		s = smsc95xx_mix(s, (uint8_t)usb->name[i]);
-	for (i = 0; serial && serial[i]; i++)
-		s = smsc95xx_mix(s, (uint8_t)serial[i]);
-	/* The clock again: time spent above differs from boot to boot */
-	s = smsc95xx_mix(s, bn_port_clock_us());
-	for (i = 0; i < BN_ETH_ALEN; i++)
-		mac[i] = (uint8_t)(s >> (8 * i));
-	/* Locally administered (bit 1), unicast (bit 0 clear) */
-	mac[0] = (uint8_t)((mac[0] & 0xfe) | 0x02);
-}
-
-/* ------------------------------------------------------------------------
  * The hook
  * ------------------------------------------------------------------------ */
 
@@ -170,7 +122,6 @@ int smsc95xx_hook_mac(struct bn_prog_ctx *ctx, const struct bn_op *op)
 {
 	struct smsc95xx_dev *dev = ctx->driver;
 	uint8_t *mac = dev->nd->perm_addr;
-	char serial[SMSC95XX_SERIAL_MAX];
 	int rc;
 
 	(void)op;
@@ -188,12 +139,7 @@ int smsc95xx_hook_mac(struct bn_prog_ctx *ctx, const struct bn_op *op)
 	}
 	if (rc != -BN_ENOENT)
 		return rc;
-	serial[0] = '\0';
-	if (dev->usb->desc.serial &&
-	    bn_usb_get_string(dev->usb, dev->usb->desc.serial, serial,
-			      sizeof(serial)) < 0)
-		serial[0] = '\0';
-	smsc95xx_random_mac(dev, serial, mac);
+	bn_mac_random(dev->usb, dev->id_rev, mac);
 	dev->mac_origin = "random (no EEPROM address)";
 	BN_WARN(dev->usb->name, "no MAC in EEPROM or registers; using random "
 		"locally administered %02x:%02x:%02x:%02x:%02x:%02x",

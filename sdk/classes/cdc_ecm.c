@@ -11,6 +11,7 @@
 #include "classes/cdc_ecm.h"
 #include "classes/cdc.h"
 #include "bn_err.h"
+#include "bn_framing.h"
 #include "bn_log.h"
 #include "bn_netdev.h"
 #include "bn_port.h"
@@ -51,13 +52,7 @@ static int ecm_set_rx_filter(struct bn_netdev *nd, unsigned int flags)
  */
 static void ecm_rx(struct bn_usbnet *un, const uint8_t *data, size_t len)
 {
-	if (len == 0)
-		return;
-	if (len < BN_ETH_HLEN || len > BN_ETH_FRAME_MAX) {
-		bn_netdev_rx_error(un->nd, -BN_EPROTO);
-		return;
-	}
-	bn_netdev_rx(un->nd, data, len);
+	bn_cdc_ecm_framing.deframe(NULL, un->nd, data, len);
 }
 
 /**
@@ -162,13 +157,9 @@ static int ecm_transmit(struct bn_netdev *nd, const void *frame, size_t len,
 			void *cookie)
 {
 	struct ecm_dev *ecm = nd->priv;
-	struct bn_usbnet_slot *slot = bn_usbnet_tx_get(&ecm->un);
 
-	if (!slot)
-		return -BN_ENOSPC;
-	bn_port_memcpy(slot->xfer.buf, frame, len);
-	return bn_usbnet_tx_send(&ecm->un, slot, len, BN_XFER_F_ZLP, cookie,
-				 len);
+	return bn_framing_transmit(&ecm->un, &bn_cdc_ecm_framing, frame, len,
+				   cookie);
 }
 
 /**
@@ -228,10 +219,18 @@ static int ecm_probe(struct bn_netdev *nd, const struct bn_function *fn,
  * Family, ID table and driver
  * ------------------------------------------------------------------------ */
 
+const struct bn_framing bn_cdc_ecm_framing = {
+	.name = "ecm",
+	.description = "CDC-ECM: one bare frame per transfer, short-packet ended",
+	.deframe = bn_framing_bare_deframe,
+	.frame = bn_framing_bare_frame,
+	.tx_flags = BN_XFER_F_ZLP,
+};
+
 const struct bn_family bn_cdc_ecm_family = {
 	.name = "cdc-ecm",
 	.description = "USB CDC Ethernet Control Model",
-	.framing = BN_FRAMING_ECM,
+	.framing = &bn_cdc_ecm_framing,
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,

@@ -27,6 +27,9 @@
 /** Link speed assumed until a SPEED_CHANGE notification (Mb/s). */
 #define BN_ECM_DEFAULT_SPEED 100
 
+/** CDC-ECM framing: bare frames, each transfer ended by a short packet. */
+extern const struct bn_framing bn_cdc_ecm_framing;
+
 /** The CDC-ECM family. */
 extern const struct bn_family bn_cdc_ecm_family;
 

@@ -11,6 +11,7 @@
 #include "classes/ncm.h"
 #include "classes/cdc.h"
 #include "bn_err.h"
+#include "bn_framing.h"
 #include "bn_log.h"
 #include "bn_netdev.h"
 #include "bn_port.h"
@@ -41,18 +42,6 @@ struct ncm_dev {
  * ------------------------------------------------------------------------ */
 
 /**
- * Deliver one datagram.
- *
- * @param ctx		Network device
- * @param frame		Frame
- * @param len		Length
- */
-static void ncm_frame(void *ctx, const uint8_t *frame, size_t len)
-{
-	bn_netdev_rx(ctx, frame, len);
-}
-
-/**
  * A bulk-IN transfer: one NTB.
  *
  * @param un		Endpoint plumbing
@@ -61,8 +50,7 @@ static void ncm_frame(void *ctx, const uint8_t *frame, size_t len)
  */
 static void ncm_rx(struct bn_usbnet *un, const uint8_t *data, size_t len)
 {
-	if (len && bn_ncm_parse_ntb(data, len, ncm_frame, un->nd) < 0)
-		bn_netdev_rx_error(un->nd, -BN_EPROTO);
+	bn_cdc_ncm_framing.deframe(NULL, un->nd, data, len);
 }
 
 /**
@@ -397,10 +385,46 @@ static int ncm_probe(struct bn_netdev *nd, const struct bn_function *fn,
  * Family, ID table and driver
  * ------------------------------------------------------------------------ */
 
+/**
+ * Hand one deframed frame to the network device.
+ *
+ * @param ctx		Network device
+ * @param frame		Frame
+ * @param len		Length
+ */
+static void ncm_frame(void *ctx, const uint8_t *frame, size_t len)
+{
+	bn_netdev_rx(ctx, frame, len);
+}
+
+/**
+ * Deframe operation: one NTB per transfer.
+ *
+ * @param state		Unused
+ * @param nd		Network device
+ * @param data		Transfer
+ * @param len		Length
+ */
+static void ncm_deframe(void *state, struct bn_netdev *nd,
+			const uint8_t *data, size_t len)
+{
+	(void)state;
+	if (len && bn_ncm_parse_ntb(data, len, ncm_frame, nd) < 0)
+		bn_netdev_rx_error(nd, -BN_EPROTO);
+}
+
+const struct bn_framing bn_cdc_ncm_framing = {
+	.name = "ncm",
+	.description = "CDC-NCM transfer blocks (NTB16), several frames each",
+	.deframe = ncm_deframe,
+	/* Transmit gathers frames into NTBs itself (ncm_transmit) and
+	 * decides the ZLP per block (ncm_flush) */
+};
+
 const struct bn_family bn_cdc_ncm_family = {
 	.name = "cdc-ncm",
 	.description = "USB CDC Network Control Model",
-	.framing = BN_FRAMING_NCM,
+	.framing = &bn_cdc_ncm_framing,
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,

@@ -144,6 +144,9 @@ void bn_ncm_tx_finish(struct bn_ncm_ntb_tx *ntb, const struct bn_ncm_params *p,
 /** The CDC-NCM family. */
 extern const struct bn_family bn_cdc_ncm_family;
 
+/** CDC-NCM framing: NTBs in, NTBs out (gathered by the driver). */
+extern const struct bn_framing bn_cdc_ncm_framing;
+
 /** The CDC-NCM class driver. */
 extern const struct bn_driver bn_cdc_ncm_driver;
 

@@ -11,6 +11,7 @@
 #include "classes/rndis.h"
 #include "classes/cdc.h"
 #include "bn_err.h"
+#include "bn_framing.h"
 #include "bn_log.h"
 #include "bn_netdev.h"
 #include "bn_port.h"
@@ -224,18 +225,6 @@ static int rndis_set32(struct bn_netdev *nd, uint32_t oid, uint32_t value)
  * ------------------------------------------------------------------------ */
 
 /**
- * Deliver one frame out of a bulk-IN transfer.
- *
- * @param ctx		Network device
- * @param frame		Frame
- * @param len		Length
- */
-static void rndis_frame(void *ctx, const uint8_t *frame, size_t len)
-{
-	bn_netdev_rx(ctx, frame, len);
-}
-
-/**
  * A bulk-IN transfer: one or more PACKET_MSG records.
  *
  * @param un		Endpoint plumbing
@@ -244,8 +233,7 @@ static void rndis_frame(void *ctx, const uint8_t *frame, size_t len)
  */
 static void rndis_rx(struct bn_usbnet *un, const uint8_t *data, size_t len)
 {
-	if (bn_rndis_deframe(data, len, rndis_frame, un->nd) < 0)
-		bn_netdev_rx_error(un->nd, -BN_EPROTO);
+	bn_rndis_framing.deframe(NULL, un->nd, data, len);
 }
 
 /**
@@ -383,17 +371,14 @@ static int rndis_transmit(struct bn_netdev *nd, const void *frame, size_t len,
 			  void *cookie)
 {
 	struct rndis_dev *rd = nd->priv;
-	struct bn_usbnet_slot *slot = bn_usbnet_tx_get(&rd->un);
+	uint64_t now = bn_port_clock_us();
+	int rc;
 
-	if (!slot)
-		return -BN_ENOSPC;
-	bn_rndis_packet_header(slot->xfer.buf, (uint32_t)len);
-	bn_port_memcpy(slot->xfer.buf + BN_RNDIS_PACKET_HEADER_LEN, frame,
-		       len);
-	rd->last_tx_us = bn_port_clock_us();
-	return bn_usbnet_tx_send(&rd->un, slot,
-				 BN_RNDIS_PACKET_HEADER_LEN + len,
-				 BN_XFER_F_ZLP, cookie, len);
+	rc = bn_framing_transmit(&rd->un, &bn_rndis_framing, frame, len,
+				 cookie);
+	if (rc != -BN_ENOSPC)
+		rd->last_tx_us = now;
+	return rc;
 }
 
 /**
@@ -519,10 +504,65 @@ static void rndis_remove(struct bn_netdev *nd)
  * Family, ID table and driver
  * ------------------------------------------------------------------------ */
 
+/**
+ * Hand one deframed frame to the network device.
+ *
+ * @param ctx		Network device
+ * @param frame		Frame
+ * @param len		Length
+ */
+static void rndis_rx_frame(void *ctx, const uint8_t *frame, size_t len)
+{
+	bn_netdev_rx(ctx, frame, len);
+}
+
+/**
+ * Deframe operation: one or more PACKET_MSG records per transfer.
+ *
+ * @param state		Unused
+ * @param nd		Network device
+ * @param data		Transfer
+ * @param len		Length
+ */
+static void rndis_deframe(void *state, struct bn_netdev *nd,
+			  const uint8_t *data, size_t len)
+{
+	(void)state;
+	if (bn_rndis_deframe(data, len, rndis_rx_frame, nd) < 0)
+		bn_netdev_rx_error(nd, -BN_EPROTO);
+}
+
+/**
+ * Frame operation: a PACKET_MSG header, then the frame.
+ *
+ * @param out		Transfer buffer
+ * @param frame		Ethernet frame
+ * @param len		Its length
+ * @param mtu		Unused (a short packet ends every transfer)
+ * @return		Transfer length
+ */
+static size_t rndis_frame(uint8_t *out, const void *frame, size_t len,
+			  uint16_t mtu)
+{
+	(void)mtu;
+	bn_rndis_packet_header(out, (uint32_t)len);
+	bn_port_memcpy(out + BN_RNDIS_PACKET_HEADER_LEN, frame, len);
+	return BN_RNDIS_PACKET_HEADER_LEN + len;
+}
+
+const struct bn_framing bn_rndis_framing = {
+	.name = "rndis",
+	.description = "RNDIS PACKET_MSG records",
+	.deframe = rndis_deframe,
+	.frame = rndis_frame,
+	.tx_overhead = BN_RNDIS_PACKET_HEADER_LEN,
+	.tx_flags = BN_XFER_F_ZLP,
+};
+
 const struct bn_family bn_rndis_family = {
 	.name = "rndis",
 	.description = "Remote NDIS over USB",
-	.framing = BN_FRAMING_RNDIS,
+	.framing = &bn_rndis_framing,
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_QUERY,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,

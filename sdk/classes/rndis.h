@@ -177,6 +177,9 @@ typedef void (*bn_rndis_frame_fn)(void *ctx, const uint8_t *frame, size_t len);
 int bn_rndis_deframe(const uint8_t *buf, size_t len, bn_rndis_frame_fn fn,
 		     void *ctx);
 
+/** RNDIS framing: PACKET_MSG records around each frame. */
+extern const struct bn_framing bn_rndis_framing;
+
 /** The RNDIS family. */
 extern const struct bn_family bn_rndis_family;
 

@@ -77,8 +77,7 @@ static void run_tx(void)
 	size_t i;
 
 	for (i = 0; i < per_round; i++)
-		sink ^= (uint8_t)asix_tx_frame(txbuf, stream + 4, FRAME, 512,
-					       false);
+		sink ^= (uint8_t)asix_tx_frame(txbuf, stream + 4, FRAME, 512);
 }
 
 /* Best time per frame, in ns, over TRIES runs of ROUNDS rounds. */

@@ -293,26 +293,31 @@ START_TEST(test_tx_framing)
 
 	for (i = 0; i < sizeof(frame); i++)
 		frame[i] = (uint8_t)i;
-	n = asix_tx_frame(out, frame, 60, 512, false);
+	n = asix_tx_frame(out, frame, 60, 512);
 	ck_assert_uint_eq(n, 64);
 	ck_assert_mem_eq(out, "\x3c\x00\xc3\xff", 4);
 	ck_assert_mem_eq(out + 4, frame, 60);
 	/* 508 + 4 = 512: a whole packet, so the pad word follows */
-	n = asix_tx_frame(out, frame, 508, 512, false);
+	n = asix_tx_frame(out, frame, 508, 512);
 	ck_assert_uint_eq(n, 516);
 	ck_assert_mem_eq(out, "\xfc\x01\x03\xfe", 4);
 	ck_assert_mem_eq(out + 512, "\x00\x00\xff\xff", 4);
 	/* Full speed: 60 + 4 = 64 */
-	n = asix_tx_frame(out, frame, 60, 64, false);
+	n = asix_tx_frame(out, frame, 60, 64);
 	ck_assert_uint_eq(n, 68);
 	ck_assert_mem_eq(out + 64, "\x00\x00\xff\xff", 4);
-	n = asix_tx_frame(out, frame, 1514, 512, false);
+	n = asix_tx_frame(out, frame, 1514, 512);
 	ck_assert_uint_eq(n, 1518);
 	ck_assert_mem_eq(out, "\xea\x05\x15\xfa", 4);
-	/* AX88172: the bare frame */
-	n = asix_tx_frame(out, frame, 512, 512, true);
+	/* AX88172: the bare frame; a short packet (ZLP) ends it */
+	n = asix_framing_raw.frame(out, frame, 512, 512);
 	ck_assert_uint_eq(n, 512);
 	ck_assert_mem_eq(out, frame, 512);
+	ck_assert_uint_eq(asix_framing_raw.tx_flags, BN_XFER_F_ZLP);
+	ck_assert_uint_eq(asix_framing_ax.tx_flags, 0);
+	/* The 772/178 framing frames as asix_tx_frame does */
+	ck_assert_uint_eq(asix_framing_ax.frame(out, frame, 508, 512), 516);
+	ck_assert_uint_ge(asix_framing_ax.tx_overhead, 516 - 508);
 }
 END_TEST
 

@@ -350,7 +350,7 @@ START_TEST(test_bulk_out_checks)
 	raw_link_up(dev, t);
 	/* good frame of 60 bytes */
 	memset(pkt, 0, sizeof(pkt));
-	n = asix_tx_frame(pkt, pkt + 100, 60, 512, false);
+	n = asix_tx_frame(pkt, pkt + 100, 60, 512);
 	ck_assert_int_eq(dev->ops->out(dev, 0x03, pkt, (uint16_t)n, 0, t,
 				       &ready), BN_SIM_ACK);
 	ck_assert_uint_eq(bn_asix_model_stats(dev)->from_host, 1);

@@ -16,6 +16,9 @@
 
 #include "bn_family.h"
 #include "bn_port.h"
+#include "classes/cdc_ecm.h"
+#include "drivers/asix/asix.h"
+#include "drivers/smsc95xx/smsc95xx_driver.h"
 #include "sim/models/registry.h"
 #include "tools/bootnic/cli.h"
 #include "tools/bootnic/tested.h"
@@ -36,23 +39,23 @@ const char *const bn_tested_families[] = {
 
 static const struct bn_family fam_772a = {
 	.name = "ax88772a", .description = "ASIX AX88772A USB 2.0 10/100",
-	.framing = BN_FRAMING_AX, .phy = BN_PHY_EMBEDDED,
+	.framing = &asix_framing_ax, .phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID, .link_speeds = BN_LINK_10 | BN_LINK_100,
 	.medium_default = 0x0336,
 };
 static const struct bn_family fam_772b = {
 	.name = "ax88772b", .description = "ASIX AX88772B USB 2.0 10/100",
-	.framing = BN_FRAMING_AX, .phy = BN_PHY_EMBEDDED,
+	.framing = &asix_framing_ax, .phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID, .link_speeds = BN_LINK_10 | BN_LINK_100,
 };
 static const struct bn_family fam_lan9500 = {
 	.name = "lan9500", .description = "SMSC LAN9500/LAN951x",
-	.framing = BN_FRAMING_SMSC, .phy = BN_PHY_EMBEDDED,
+	.framing = &smsc95xx_framing, .phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_EEPROM, .link_speeds = BN_LINK_10 | BN_LINK_100,
 };
 static const struct bn_family fam_ecm = {
 	.name = "cdc-ecm", .description = "CDC Ethernet Control Model",
-	.framing = BN_FRAMING_ECM, .phy = BN_PHY_NONE,
+	.framing = &bn_cdc_ecm_framing, .phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
 };
@@ -583,6 +586,7 @@ START_TEST(test_ids_check)
 	{
 		static const struct bn_family fam_178 = {
 			.name = "ax88178", .description = "gigabit",
+			.framing = &asix_framing_ax,
 		};
 		static const struct bn_id ids[] = {
 			{ .match = BN_ID_DEVICE, .vendor = 0x0b95,

@@ -78,9 +78,23 @@ static const char *inf_value(const char *inf, const char *key)
 
 START_TEST(test_layout)
 {
+	char base[64], path[80];
+	size_t d, i, edk2 = 0;
+
 	render_all();
 	/* Three files per driver plus one Makefile */
 	ck_assert_uint_eq(files.count, 3 * bn_registry_builtin.count + 1);
+	/* Every registered driver's gnu-efi file, two EDK2 files each */
+	for (d = 0; d < bn_registry_builtin.count; d++) {
+		bn_export_basename(bn_registry_builtin.drivers[d]->name, base,
+				   sizeof(base));
+		snprintf(path, sizeof(path), "%s.c", base);
+		ck_assert_msg(file(path) != NULL, "no %s", path);
+	}
+	for (i = 0; i < files.count; i++)
+		edk2 += strncmp(files.files[i].path, "edk2/", 5) == 0;
+	ck_assert_uint_eq(edk2, 2 * bn_registry_builtin.count);
+	/* EDK2 module names: "Bootnic" and the name in CamelCase */
 	ck_assert_ptr_nonnull(file("bootnic_cdc_ecm.c"));
 	ck_assert_ptr_nonnull(file("edk2/BootnicCdcEcm/BootnicCdcEcm.c"));
 	ck_assert_ptr_nonnull(file("edk2/BootnicCdcEcm/BootnicCdcEcm.inf"));
@@ -208,12 +222,26 @@ END_TEST
 
 START_TEST(test_makefile)
 {
+	char list[512], rule[128], base[64];
 	const char *mk;
+	size_t d, n;
 
 	render_all();
 	mk = file("Makefile");
-	ck_assert_ptr_nonnull(strstr(mk, "DRIVERS   = asix cdc-ecm cdc-ncm rndis "
-				     "smsc95xx\n"));
+	/* Every registered driver, in registry order, and a rule for each */
+	n = (size_t)snprintf(list, sizeof(list), "DRIVERS   =");
+	for (d = 0; d < bn_registry_builtin.count; d++) {
+		const char *name = bn_registry_builtin.drivers[d]->name;
+
+		ck_assert_uint_lt(n, sizeof(list));
+		n += (size_t)snprintf(list + n, sizeof(list) - n, " %s", name);
+		bn_export_basename(name, base, sizeof(base));
+		snprintf(rule, sizeof(rule), "\n%s.so: %s.c\n", name, base);
+		ck_assert_msg(strstr(mk, rule) != NULL, "no rule %s", rule);
+	}
+	ck_assert_uint_lt(n + 1, sizeof(list));
+	strcat(list, "\n");
+	ck_assert_ptr_nonnull(strstr(mk, list));
 	ck_assert_ptr_nonnull(strstr(mk, "cdc-ecm.so: bootnic_cdc_ecm.c\n"));
 	ck_assert_ptr_nonnull(strstr(mk, "--target efi-bsdrv-$(EFI_ARCH)"));
 	ck_assert_ptr_nonnull(strstr(mk, "-DGNU_EFI_USE_MS_ABI"));

@@ -13,36 +13,50 @@
 #include <string.h>
 
 #include "bn_family.h"
+#include "bn_framing.h"
 #include "bn_port.h"
 #include "tests/unit/bn_test.h"
+
+/* ---- framings (test doubles; each driver defines its own) ---- */
+
+static const struct bn_framing fr_ax = {
+	.name = "ax", .deframe = bn_framing_bare_deframe,
+};
+static const struct bn_framing fr_smsc = {
+	.name = "smsc", .deframe = bn_framing_bare_deframe,
+};
+static const struct bn_framing fr_ecm = {
+	.name = "ecm", .deframe = bn_framing_bare_deframe,
+};
 
 /* ---- families ---- */
 
 static const struct bn_family fam_772a = {
 	.name = "ax88772a", .description = "ASIX AX88772A USB 2.0 10/100",
-	.framing = BN_FRAMING_AX, .phy = BN_PHY_EMBEDDED,
+	.framing = &fr_ax, .phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID, .link_speeds = BN_LINK_10 | BN_LINK_100,
 };
 static const struct bn_family fam_772b = {
 	.name = "ax88772b", .description = "ASIX AX88772B USB 2.0 10/100",
-	.framing = BN_FRAMING_AX, .phy = BN_PHY_EMBEDDED,
+	.framing = &fr_ax, .phy = BN_PHY_EMBEDDED,
 };
 static const struct bn_family fam_178 = {
 	.name = "ax88178", .description = "ASIX AX88178 USB 2.0 gigabit",
-	.framing = BN_FRAMING_AX, .phy = BN_PHY_EXTERNAL,
+	.framing = &fr_ax, .phy = BN_PHY_EXTERNAL,
 };
 static const struct bn_family fam_lan9500 = {
 	.name = "lan9500", .description = "SMSC LAN9500/LAN951x",
-	.framing = BN_FRAMING_SMSC, .phy = BN_PHY_EMBEDDED,
+	.framing = &fr_smsc, .phy = BN_PHY_EMBEDDED,
 };
 static const struct bn_family fam_ecm = {
 	.name = "cdc-ecm", .description = "CDC Ethernet Control Model",
-	.framing = BN_FRAMING_ECM, .phy = BN_PHY_NONE,
+	.framing = &fr_ecm, .phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 };
 /* A second family that reuses a name */
 static const struct bn_family fam_772a_again = {
 	.name = "ax88772a", .description = "copy-paste mistake",
+	.framing = &fr_ax,
 };
 
 /* ---- a clean registry ---- */
@@ -240,8 +254,8 @@ START_TEST(test_lookups)
 	ck_assert_ptr_eq(bn_registry_driver(&clean, "cdc_ecm"), &ecm);
 	ck_assert_ptr_null(bn_registry_driver(&clean, "smsc"));
 	ck_assert_ptr_null(bn_registry_driver(&clean, "cdc_ecm2"));
-	ck_assert_str_eq(bn_framing_name(BN_FRAMING_SMSC), "smsc");
-	ck_assert_str_eq(bn_framing_name((enum bn_framing)42), "unknown");
+	ck_assert_str_eq(bn_framing_name(fam_lan9500.framing), "smsc");
+	ck_assert_str_eq(bn_framing_name(NULL), "none");
 	ck_assert_str_eq(bn_phy_name(BN_PHY_EXTERNAL), "external");
 	ck_assert_str_eq(bn_mac_source_name(BN_MAC_STRING),
 			 "string-descriptor");
@@ -411,12 +425,60 @@ START_TEST(test_lint_shared_family)
 }
 END_TEST
 
+START_TEST(test_lint_framing)
+{
+	/* A family needs a framing with a name and a deframe operation */
+	static const struct bn_framing nameless = {
+		.deframe = bn_framing_bare_deframe,
+	};
+	static const struct bn_framing no_ops = { .name = "half" };
+	static const struct bn_family fams[] = {
+		{ .name = "f-none" },
+		{ .name = "f-nameless", .framing = &nameless },
+		{ .name = "f-no-ops", .framing = &no_ops },
+		{ .name = "f-good", .framing = &fr_ecm },
+	};
+	static const struct bn_family *const fam_list[] = {
+		&fams[0], &fams[1], &fams[2], &fams[3],
+	};
+	static const struct bn_id ids[] = {
+		{ .match = BN_ID_DEVICE, .vendor = 0x1111, .product = 1,
+		  .family = &fams[0], .name = "a" },
+		{ .match = BN_ID_DEVICE, .vendor = 0x1111, .product = 2,
+		  .family = &fams[1], .name = "b" },
+		{ .match = BN_ID_DEVICE, .vendor = 0x1111, .product = 3,
+		  .family = &fams[2], .name = "c" },
+		{ .match = BN_ID_DEVICE, .vendor = 0x1111, .product = 4,
+		  .family = &fams[3], .name = "d" },
+	};
+	static const struct bn_driver drv = {
+		.name = "toy", .ids = ids, .id_count = 4,
+		.families = fam_list, .family_count = 4,
+	};
+	const struct bn_driver *const drivers[] = { &drv };
+	const struct bn_registry reg = { drivers, 1 };
+
+	nfindings = 0;
+	ck_assert_uint_eq(bn_registry_lint(&reg, NULL, 0, collect, findings),
+			  3);
+	ck_assert_str_eq(findings[0], "toy: family f-none has no framing "
+			 "(name and deframe operation)");
+	ck_assert_str_eq(findings[1], "toy: family f-nameless has no framing "
+			 "(name and deframe operation)");
+	ck_assert_str_eq(findings[2], "toy: family f-no-ops has no framing "
+			 "(name and deframe operation)");
+	ck_assert_str_eq(bn_framing_name(fams[1].framing), "none");
+	ck_assert_str_eq(bn_framing_name(fams[3].framing), "ecm");
+}
+END_TEST
+
 static Suite *family_suite(void)
 {
 	Suite *s = suite_create("family");
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, test_score);
+	tcase_add_test(tc, test_lint_framing);
 	tcase_add_test(tc, test_match);
 	tcase_add_test(tc, test_lookups);
 	tcase_add_test(tc, test_cmdset);

@@ -12,6 +12,7 @@
 #include "bn_port.h"
 #include "port/port_host.h"
 #include "tests/unit/bn_test.h"
+#include "tests/unit/fake_time.h"
 
 /* A clause-22 PHY: registers, a latched-low link bit, a slow reset. */
 struct fake_phy {
@@ -27,24 +28,6 @@ struct fake_phy {
 };
 
 static struct fake_phy phy;
-static uint64_t now_us;
-
-static uint64_t fake_clock(void *ctx)
-{
-	(void)ctx;
-	return now_us;
-}
-
-static void fake_udelay(void *ctx, uint32_t us)
-{
-	(void)ctx;
-	now_us += us;
-}
-
-static const struct bn_host_time fake_time = {
-	fake_clock, fake_udelay, NULL,
-};
-
 static int phy_read(void *ctx, unsigned int addr, unsigned int reg)
 {
 	struct fake_phy *p = ctx;
@@ -102,13 +85,12 @@ static void setup(void)
 	phy.regs[BN_MII_BMSR] = BN_BMSR_ANEGCAPABLE | 0x7800;
 	phy.regs[BN_MII_PHYSID1] = 0x003b;
 	phy.regs[BN_MII_PHYSID2] = 0x1881;
-	now_us = 0;
-	bn_host_set_time(&fake_time);
+	bn_fake_time_install(0);
 }
 
 static void teardown(void)
 {
-	bn_host_set_time(NULL);
+	bn_fake_time_remove();
 }
 
 /* ---- resolution truth table ---- */
@@ -272,7 +254,7 @@ START_TEST(test_reset)
 	ck_assert_uint_eq(phy.reads[BN_MII_BMCR], 4);
 	ck_assert_uint_eq(phy.regs[BN_MII_BMCR] & BN_BMCR_RESET, 0);
 	/* One poll interval before each read */
-	ck_assert_uint_eq(now_us, 4000);
+	ck_assert_uint_eq(bn_fake_now_us, 4000);
 }
 END_TEST
 
@@ -280,7 +262,7 @@ START_TEST(test_reset_timeout)
 {
 	phy.reset_stuck = true;
 	ck_assert_int_eq(bn_mii_reset(&mii), -BN_ETIMEDOUT);
-	ck_assert_uint_eq(now_us, BN_MII_RESET_TIMEOUT_MS * 1000);
+	ck_assert_uint_eq(bn_fake_now_us, BN_MII_RESET_TIMEOUT_MS * 1000);
 	ck_assert_uint_eq(phy.reads[BN_MII_BMCR],
 			  BN_MII_RESET_TIMEOUT_MS * 1000 / 1000);
 	/* Write errors and read errors come back as they are */

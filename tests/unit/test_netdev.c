@@ -12,12 +12,14 @@
 
 #include "bn_err.h"
 #include "bn_family.h"
+#include "bn_framing.h"
 #include "bn_netdev.h"
 #include "bn_port.h"
 #include "bn_usb.h"
 #include "hcd/hcd_script.h"
 #include "port/port_host.h"
 #include "tests/unit/bn_test.h"
+#include "tests/unit/fake_time.h"
 
 /* ---- the test driver: MAC by vendor request, bulk rx/tx, intr link ---- */
 
@@ -194,9 +196,15 @@ static const struct bn_netdev_ops tn_ops = {
 	.poll = tn_poll,
 };
 
+/* Bare frames: the SDK's helpers make a whole framing. */
+static const struct bn_framing bare_framing = {
+	.name = "raw", .deframe = bn_framing_bare_deframe,
+	.frame = bn_framing_bare_frame, .tx_flags = BN_XFER_F_ZLP,
+};
+
 static const struct bn_family tn_family = {
 	.name = "testnic", .description = "test double",
-	.framing = BN_FRAMING_RAW, .phy = BN_PHY_EMBEDDED,
+	.framing = &bare_framing, .phy = BN_PHY_EMBEDDED,
 };
 static const struct bn_family *const tn_families[] = { &tn_family };
 static const struct bn_id tn_ids[] = {
@@ -426,6 +434,14 @@ START_TEST(test_invalid_lengths)
 	bn_netdev_rx_error(nd, -BN_EOVERFLOW);
 	ck_assert_uint_eq(nd->stats.rx_framing, 3);
 	ck_assert_uint_eq(nd->stats.rx_errors, 2);
+	/* A frame the chip flagged with a bad CRC has its own counter */
+	ck_assert_uint_eq(nd->stats.rx_crc, 0);
+	bn_netdev_rx_error(nd, -BN_ECRC);
+	bn_netdev_rx_error(nd, -BN_ECRC);
+	ck_assert_uint_eq(nd->stats.rx_crc, 2);
+	ck_assert_uint_eq(nd->stats.rx_framing, 3);
+	ck_assert_uint_eq(nd->stats.rx_errors, 2);
+	ck_assert_str_eq(bn_strerror(-BN_ECRC), "CRC error");
 	/* Remove closes an open device */
 	bn_netdev_remove(nd);
 	ck_assert_uint_eq(remove_calls, 1);
@@ -535,6 +551,65 @@ START_TEST(test_mac_valid)
 }
 END_TEST
 
+/* Script the serial string "SN" at index 3 (language first). */
+static void expect_serial(void)
+{
+	static const uint8_t lang[] = { 4, 3, 0x09, 0x04 };
+	static const uint8_t sn[] = { 6, 3, 'S', 0, 'N', 0 };
+
+	bn_script_control(script, 0x80, 0x06, 0x0300, 0, 4, lang, 4, 0);
+	bn_script_control(script, 0x80, 0x06, 0x0303, 0x0409, 255, sn,
+			  sizeof(sn), 0);
+}
+
+START_TEST(test_mac_random)
+{
+	uint8_t a[6], b[6], c[6];
+	unsigned int i;
+
+	/* A frozen clock: the address depends only on the device */
+	bn_fake_time_install(123456789);
+	dev.desc.vendor = 0x0a46;
+	dev.desc.product = 0x9601;
+	dev.desc.serial = 0;
+	/* Same device, same time, same salt: the same address */
+	bn_mac_random(&dev, 7, a);
+	bn_mac_random(&dev, 7, b);
+	ck_assert_mem_eq(a, b, 6);
+	/* Locally administered, unicast, a usable station address */
+	ck_assert_uint_eq(a[0] & 0x03, 0x02);
+	ck_assert(bn_mac_valid(a));
+	/* The salt, the identity and the serial string each change it */
+	bn_mac_random(&dev, 8, c);
+	ck_assert_mem_ne(a, c, 6);
+	dev.desc.product = 0x9602;
+	bn_mac_random(&dev, 7, c);
+	ck_assert_mem_ne(a, c, 6);
+	dev.desc.product = 0x9601;
+	dev.desc.serial = 3;
+	expect_serial();
+	bn_mac_random(&dev, 7, c);
+	ck_assert_mem_ne(a, c, 6);
+	ck_assert(bn_script_done(script));
+	/* A serial string that cannot be read is skipped */
+	bn_script_control(script, 0x80, 0x06, 0x0300, 0, 4, NULL, 0,
+			  -BN_ESTALL);
+	bn_script_control(script, 0x80, 0x06, 0x0303, 0x0409, 255, NULL, 0,
+			  -BN_ESTALL);
+	bn_mac_random(&dev, 7, c);
+	ck_assert_mem_eq(a, c, 6);
+	dev.desc.serial = 0;
+	/* Over many clock values: always local unicast */
+	for (i = 0; i < 1000; i++) {
+		bn_fake_now_us += 977;
+		bn_mac_random(&dev, i, c);
+		ck_assert_uint_eq(c[0] & 0x03, 0x02);
+		ck_assert(bn_mac_valid(c));
+	}
+	bn_fake_time_remove();
+}
+END_TEST
+
 static Suite *netdev_suite(void)
 {
 	Suite *s = suite_create("netdev");
@@ -548,6 +623,7 @@ static Suite *netdev_suite(void)
 	tcase_add_test(tc, test_open_failure);
 	tcase_add_test(tc, test_bad_mac);
 	tcase_add_test(tc, test_mac_valid);
+	tcase_add_test(tc, test_mac_random);
 	suite_add_tcase(s, tc);
 	return s;
 }

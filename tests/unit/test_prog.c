@@ -162,6 +162,63 @@ START_TEST(test_in)
 }
 END_TEST
 
+/* wValue and wIndex taken from variables: a read-modify-write of a
+ * register whose write request carries the byte in wValue (as the
+ * DM9601's and many simple chips' do), and a register number in a
+ * variable for reads, expects and polls. */
+START_TEST(test_words_from_vars)
+{
+	static const struct bn_op ops[] = {
+		BN_PROG_SET(4, 0x0005, "reg number"),
+		/* Read register var4 into var1 */
+		{ .opcode = BN_OP_IN, .flags = BN_OPF_INDEX_VAR,
+		  .request_type = 0xc0, .request = 0x00, .index = 4, .len = 1,
+		  .dst = 1, .name = "read reg" },
+		BN_PROG_MODIFY(1, 0x0f, 0x31, "set bits"),
+		/* Write the byte back in wValue, to register 5 */
+		BN_PROG_OUT_VALUE_VAR(0x40, 0x03, 1, 0x0005, "write reg"),
+		/* Both from variables: wValue var1, wIndex var4 */
+		{ .opcode = BN_OP_OUT, .flags = BN_OPF_VALUE_VAR |
+		  BN_OPF_INDEX_VAR, .request_type = 0x40, .request = 0x03,
+		  .value = 1, .index = 4, .name = "both" },
+		BN_PROG_OUT_INDEX_VAR(0x40, 0x03, 0x0080, 4, "index only"),
+		{ .opcode = BN_OP_EXPECT, .flags = BN_OPF_INDEX_VAR,
+		  .request_type = 0xc0, .request = 0x00, .index = 4, .len = 1,
+		  .dst = 2, .mask = 0xff, .data = 0x3c, .name = "check" },
+		{ .opcode = BN_OP_POLL, .flags = BN_OPF_INDEX_VAR,
+		  .request_type = 0xc0, .request = 0x00, .index = 4, .len = 1,
+		  .dst = BN_VAR_NONE, .mask = 0x80, .data = 0x80,
+		  .delay_us = 100, .timeout_ms = 1, .name = "wait" },
+		BN_PROG_END,
+	};
+	const struct bn_prog prog = { "words", ops };
+	static const struct bn_op bad_value =
+		BN_PROG_OUT_VALUE_VAR(0x40, 0x03, BN_PROG_NVARS, 0, "bad");
+	static const struct bn_op bad_index =
+		BN_PROG_OUT_INDEX_VAR(0x40, 0x03, 0, 0x0100, "bad");
+
+	bn_script_control(script, 0xc0, 0x00, 0, 5, 1, "\xc6", 1, 0);
+	/* (0xc6 & ~0x0f) | 0x31 = 0xf1 */
+	bn_script_control(script, 0x40, 0x03, 0xf1, 5, 0, NULL, 0, 0);
+	bn_script_control(script, 0x40, 0x03, 0xf1, 5, 0, NULL, 0, 0);
+	bn_script_control(script, 0x40, 0x03, 0x80, 5, 0, NULL, 0, 0);
+	bn_script_control(script, 0xc0, 0x00, 0, 5, 1, "\x3c", 1, 0);
+	bn_script_control(script, 0xc0, 0x00, 0, 5, 1, "\x80", 1, 0);
+	ck_assert_int_eq(bn_prog_run(&ctx, &prog), 0);
+	ck_assert_uint_eq(ctx.var[1], 0xf1);
+	ck_assert_uint_eq(ctx.var[2], 0x3c);
+	/* Only the low 16 bits of a variable travel */
+	ctx.var[1] = 0x12345678;
+	bn_script_control(script, 0x40, 0x03, 0x5678, 5, 0, NULL, 0, 0);
+	ck_assert_int_eq(run1(&ops[3]), 0);
+	/* A variable out of range is an error, and no request is sent */
+	ck_assert_int_eq(run1(&bad_value), -BN_EINVAL);
+	ck_assert_int_eq(run1(&bad_index), -BN_EINVAL);
+	ck_assert_ptr_nonnull(strstr(bn_test_log(), "W 40 03 value 0000 "
+				     "index var256 len 0"));
+}
+END_TEST
+
 START_TEST(test_in_short)
 {
 	static const struct bn_op op =
@@ -524,6 +581,12 @@ static const struct {
 	{ BN_PROG_POLL(0xc0, 0x07, 0, 0, 1, 1, 1, 500, 5, "wait"),
 	  "poll R c0 07 value 0000 index 0000 len 1 until & 1 == 1, every "
 	  "500 us, 5 ms  (wait)" },
+	{ BN_PROG_OUT_VALUE_VAR(0x40, 0x03, 2, 0x0005, "wv"),
+	  "W 40 03 value var2 index 0005 len 0  (wv)" },
+	{ { .opcode = BN_OP_IN, .flags = BN_OPF_INDEX_VAR | BN_OPF_VALUE_VAR,
+	    .request_type = 0xc0, .request = 0x00, .value = 1, .index = 4,
+	    .len = 1, .dst = 3, .name = "rv" },
+	  "R c0 00 value var1 index var4 len 1 -> var3  (rv)" },
 	{ BN_PROG_MDIO_READ(BN_PHY_CTX, 1, 0, "bmsr"),
 	  "mdio read phy ctx reg 1 -> var0  (bmsr)" },
 	{ BN_PROG_MDIO_READ(3, 2, 1, "id"),
@@ -589,6 +652,7 @@ static Suite *prog_suite(void)
 	tcase_add_test(tc, test_out);
 	tcase_add_test(tc, test_in);
 	tcase_add_test(tc, test_in_short);
+	tcase_add_test(tc, test_words_from_vars);
 	tcase_add_test(tc, test_expect);
 	tcase_add_test(tc, test_control_stall_names_request);
 	tcase_add_test(tc, test_poll_success);

@@ -9,10 +9,10 @@
  * Sources:
  *   sdk/bn_desc.c sdk/bn_desc.h sdk/bn_err.h sdk/bn_log.h sdk/bn_port.h
  *   sdk/bn_family.h sdk/bn_netdev.h sdk/bn_usb.h sdk/hcd/hcd.h
- *   sdk/bn_err.c sdk/bn_family.c sdk/bn_log.c sdk/bn_netdev.c
- *   sdk/bn_prog.h sdk/bn_usb.c sdk/bn_usbnet.c sdk/bn_usbnet.h
- *   sdk/classes/cdc.c sdk/classes/cdc.h sdk/classes/rndis.c
- *   sdk/classes/rndis.h sdk/classes/rndis_msg.c
+ *   sdk/bn_err.c sdk/bn_family.c sdk/bn_framing.c sdk/bn_framing.h
+ *   sdk/bn_usbnet.h sdk/bn_log.c sdk/bn_netdev.c sdk/bn_prog.h
+ *   sdk/bn_usb.c sdk/bn_usbnet.c sdk/classes/cdc.c sdk/classes/cdc.h
+ *   sdk/classes/rndis.c sdk/classes/rndis.h sdk/classes/rndis_msg.c
  *
  * Families:
  *   rndis        Remote NDIS over USB
@@ -369,6 +369,7 @@ enum bn_err {
 	BN_EEXIST = 14,		/**< Entry already exists */
 	BN_EMISMATCH = 15,	/**< Hardware contradicts what was expected */
 	BN_ESHORT = 16,		/**< Device returned less data than required */
+	BN_ECRC = 17,		/**< Frame failed its CRC (reported by the chip) */
 	BN_ERR_COUNT		/**< Number of codes (not an error) */
 };
 
@@ -1370,14 +1371,19 @@ struct bn_prog;
 struct bn_netdev;
 struct bn_netdev_ops;
 
-/** How Ethernet frames are carried in bulk transfers. */
-enum bn_framing {
-	BN_FRAMING_RAW = 0,	/**< One bare frame per transfer (AX88172) */
-	BN_FRAMING_AX,		/**< ASIX length+complement header */
-	BN_FRAMING_SMSC,	/**< SMSC status word / command words A+B */
-	BN_FRAMING_ECM,		/**< CDC-ECM: bare frames, ZLP delimited */
-	BN_FRAMING_NCM,		/**< CDC-NCM transfer blocks */
-	BN_FRAMING_RNDIS,	/**< RNDIS data-packet messages */
+/** One vendor command of a family's command set. */
+struct bn_cmd {
+	uint8_t request_type;	/**< bmRequestType (direction, type, recipient) */
+	uint8_t request;	/**< bRequest */
+	uint16_t len;		/**< Usual wLength (0 for none) */
+	const char *name;	/**< Name, e.g. "SW_RESET" */
+};
+
+/** A family's vendor command set, for decoding traces and printing. */
+struct bn_cmdset {
+	const char *name;		/**< Name, e.g. "ax88772" */
+	const struct bn_cmd *cmds;	/**< Commands */
+	size_t count;			/**< Number of commands */
 };
 
 /** Where the PHY is. */
@@ -1394,26 +1400,6 @@ enum bn_mac_source {
 	BN_MAC_REGISTER,	/**< MAC address registers after EEPROM load */
 	BN_MAC_STRING,		/**< CDC iMACAddress string descriptor */
 	BN_MAC_QUERY,		/**< A protocol query (RNDIS OID) */
-};
-
-/** Link speed bits for ::bn_family::link_speeds. */
-#define BN_LINK_10	0x01	/**< 10 Mb/s */
-#define BN_LINK_100	0x02	/**< 100 Mb/s */
-#define BN_LINK_1000	0x04	/**< 1000 Mb/s */
-
-/** One vendor command of a family's command set. */
-struct bn_cmd {
-	uint8_t request_type;	/**< bmRequestType (direction, type, recipient) */
-	uint8_t request;	/**< bRequest */
-	uint16_t len;		/**< Usual wLength (0 for none) */
-	const char *name;	/**< Name, e.g. "SW_RESET" */
-};
-
-/** A family's vendor command set, for decoding traces and printing. */
-struct bn_cmdset {
-	const char *name;		/**< Name, e.g. "ax88772" */
-	const struct bn_cmd *cmds;	/**< Commands */
-	size_t count;			/**< Number of commands */
 };
 
 struct bn_op;
@@ -1635,7 +1621,7 @@ struct bn_family {
 	const char *name;		/**< Short name, e.g. "ax88772a" */
 	const char *description;	/**< E.g. "ASIX AX88772A USB 2.0 10/100" */
 	const struct bn_cmdset *cmdset;	/**< Vendor command set, or NULL */
-	enum bn_framing framing;	/**< Bulk framing */
+	const struct bn_framing *framing; /**< Bulk framing (the driver's) */
 	enum bn_phy_topology phy;	/**< PHY topology */
 	enum bn_mac_source mac_source;	/**< MAC address source */
 	uint8_t link_speeds;		/**< BN_LINK_* */
@@ -1644,16 +1630,6 @@ struct bn_family {
 	size_t program_count;		/**< Number of @c programs */
 	const void *priv;		/**< Driver-specific family data */
 };
-
-/** How a ::bn_id row matches. */
-enum bn_id_match {
-	BN_ID_DEVICE = 1,	/**< idVendor:idProduct */
-	BN_ID_CLASS = 2,	/**< Function class triple */
-	BN_ID_DEVICE_CLASS = 3,	/**< Both */
-};
-
-/** Wildcard for a class triple field. */
-#define BN_ID_ANY 0xffff
 
 /** One row of an ID table. */
 struct bn_id {
@@ -1666,97 +1642,6 @@ struct bn_id {
 	const struct bn_family *family;	/**< Family */
 	const char *name;		/**< Product name */
 	uint32_t quirks;		/**< Driver-specific row flags */
-};
-
-/** What a device function looks like to the ID tables. */
-struct bn_id_key {
-	uint16_t vendor;	/**< idVendor */
-	uint16_t product;	/**< idProduct */
-	uint8_t cls;		/**< Function class */
-	uint8_t subclass;	/**< Function subclass */
-	uint8_t protocol;	/**< Function protocol */
-};
-
-/** Match scores: higher is more specific. */
-enum bn_id_score {
-	BN_SCORE_NONE = 0,		/**< No match */
-	BN_SCORE_CLASS = 1,		/**< Class triple only */
-	BN_SCORE_DEVICE = 2,		/**< VID:PID */
-	BN_SCORE_DEVICE_CLASS = 3,	/**< VID:PID and class triple */
-};
-
-/**
- * Score one ID row against a function.
- *
- * @param id		Row
- * @param key		Function
- * @return		::bn_id_score
- */
-static int bn_id_score(const struct bn_id *id, const struct bn_id_key *key);
-
-/** Driver preference when choosing a configuration: a fallback. */
-#define BN_DRIVER_SCORE_FALLBACK 1
-
-/** Ethernet address length. */
-#define BN_ETH_ALEN 6
-
-/** Counters every driver keeps. */
-struct bn_netdev_stats {
-	uint64_t tx_packets;	/**< Frames sent */
-	uint64_t tx_bytes;	/**< Bytes sent */
-	uint64_t tx_errors;	/**< Frames that failed */
-	uint64_t rx_packets;	/**< Frames delivered */
-	uint64_t rx_bytes;	/**< Bytes delivered */
-	uint64_t rx_errors;	/**< Transfers or frames that failed */
-	uint64_t rx_dropped;	/**< Frames dropped (no room, filtered) */
-	uint64_t rx_framing;	/**< Framing errors (bad headers, resyncs) */
-	uint64_t rx_crc;	/**< CRC errors reported by the chip */
-};
-
-/** Callbacks into the environment that owns a network device. */
-struct bn_netdev_env {
-	/**
-	 * A frame arrived (the data is only valid during the call).
-	 *
-	 * @param nd		Network device
-	 * @param frame		Ethernet frame without FCS
-	 * @param len		Length
-	 */
-	void (*rx)(struct bn_netdev *nd, const void *frame, size_t len);
-	/**
-	 * A transmit finished.
-	 *
-	 * @param nd		Network device
-	 * @param cookie	The transmit's cookie
-	 * @param rc		0 or a negative ::bn_err
-	 */
-	void (*tx_done)(struct bn_netdev *nd, void *cookie, int rc);
-	/**
-	 * The link changed; read @c nd->link.
-	 *
-	 * @param nd		Network device
-	 */
-	void (*link)(struct bn_netdev *nd);
-};
-
-/** A network device bound to one USB function. */
-struct bn_netdev {
-	char name[24];				/**< Log prefix */
-	const struct bn_driver *driver;		/**< Bound driver */
-	const struct bn_family *family;		/**< Family in use */
-	const struct bn_id *id;			/**< Row that matched */
-	struct bn_usb_device *usb;		/**< USB device */
-	void *priv;				/**< Driver state */
-	uint8_t perm_addr[BN_ETH_ALEN];		/**< Permanent MAC */
-	uint8_t addr[BN_ETH_ALEN];		/**< Current MAC */
-	bool link_up;				/**< Link state */
-	uint16_t speed;				/**< Mb/s when up (0: not reported) */
-	bool full_duplex;			/**< Duplex when up */
-	unsigned int rx_filter;			/**< BN_RX_* in force */
-	bool opened;				/**< Between open and close */
-	struct bn_netdev_stats stats;		/**< Counters */
-	const struct bn_netdev_env *env;	/**< Environment callbacks */
-	void *env_priv;				/**< For the environment */
 };
 
 /** Operations a driver implements. */
@@ -1829,6 +1714,152 @@ struct bn_driver {
 	const struct bn_netdev_ops *ops;	/**< Network operations */
 	unsigned int score;			/**< BN_DRIVER_SCORE_*, for choosing a configuration */
 };
+
+/** Ethernet address length. */
+#define BN_ETH_ALEN 6
+
+/** Counters every driver keeps. */
+struct bn_netdev_stats {
+	uint64_t tx_packets;	/**< Frames sent */
+	uint64_t tx_bytes;	/**< Bytes sent */
+	uint64_t tx_errors;	/**< Frames that failed */
+	uint64_t rx_packets;	/**< Frames delivered */
+	uint64_t rx_bytes;	/**< Bytes delivered */
+	uint64_t rx_errors;	/**< Transfers or frames that failed */
+	uint64_t rx_dropped;	/**< Frames dropped (no room, filtered) */
+	uint64_t rx_framing;	/**< Framing errors (bad headers, resyncs) */
+	uint64_t rx_crc;	/**< CRC errors reported by the chip */
+};
+
+/** Callbacks into the environment that owns a network device. */
+struct bn_netdev_env {
+	/**
+	 * A frame arrived (the data is only valid during the call).
+	 *
+	 * @param nd		Network device
+	 * @param frame		Ethernet frame without FCS
+	 * @param len		Length
+	 */
+	void (*rx)(struct bn_netdev *nd, const void *frame, size_t len);
+	/**
+	 * A transmit finished.
+	 *
+	 * @param nd		Network device
+	 * @param cookie	The transmit's cookie
+	 * @param rc		0 or a negative ::bn_err
+	 */
+	void (*tx_done)(struct bn_netdev *nd, void *cookie, int rc);
+	/**
+	 * The link changed; read @c nd->link.
+	 *
+	 * @param nd		Network device
+	 */
+	void (*link)(struct bn_netdev *nd);
+};
+
+/** A network device bound to one USB function. */
+struct bn_netdev {
+	char name[24];				/**< Log prefix */
+	const struct bn_driver *driver;		/**< Bound driver */
+	const struct bn_family *family;		/**< Family in use */
+	const struct bn_id *id;			/**< Row that matched */
+	struct bn_usb_device *usb;		/**< USB device */
+	void *priv;				/**< Driver state */
+	uint8_t perm_addr[BN_ETH_ALEN];		/**< Permanent MAC */
+	uint8_t addr[BN_ETH_ALEN];		/**< Current MAC */
+	bool link_up;				/**< Link state */
+	uint16_t speed;				/**< Mb/s when up (0: not reported) */
+	bool full_duplex;			/**< Duplex when up */
+	unsigned int rx_filter;			/**< BN_RX_* in force */
+	bool opened;				/**< Between open and close */
+	struct bn_netdev_stats stats;		/**< Counters */
+	const struct bn_netdev_env *env;	/**< Environment callbacks */
+	void *env_priv;				/**< For the environment */
+};
+
+/**
+ * How Ethernet frames are carried in bulk transfers.
+ *
+ * A framing belongs to the driver that speaks it and is defined in that
+ * driver's folder (a class driver's in sdk/classes/); families point at
+ * it.  The SDK knows no list of framings, so a new chip's framing touches
+ * nothing outside its driver.  Helpers for the common cases are in
+ * bn_framing.h.
+ */
+struct bn_framing {
+	const char *name;		/**< Short name, e.g. "ax" */
+	const char *description;	/**< One line, e.g. "ASIX length+complement header" */
+	/**
+	 * Deframe one bulk-IN transfer: deliver each frame with
+	 * bn_netdev_rx() and count each bad record with bn_netdev_rx_error()
+	 * (or in the statistics directly).
+	 *
+	 * @param state		The driver's deframer state (NULL if stateless)
+	 * @param nd		Network device
+	 * @param data		Transfer data
+	 * @param len		Its length
+	 */
+	void (*deframe)(void *state, struct bn_netdev *nd, const uint8_t *data,
+			size_t len);
+	/**
+	 * Frame one Ethernet frame as one bulk-OUT transfer.  NULL when the
+	 * driver gathers several frames into one transfer itself (CDC-NCM).
+	 *
+	 * @param out		Transfer buffer (@c tx_overhead + @p len bytes)
+	 * @param frame		Ethernet frame
+	 * @param len		Its length (at most ::BN_ETH_FRAME_MAX)
+	 * @param mtu		Bulk-OUT wMaxPacketSize
+	 * @return		Transfer length
+	 */
+	size_t (*frame)(uint8_t *out, const void *frame, size_t len,
+			uint16_t mtu);
+	uint16_t tx_overhead;		/**< Most bytes @c frame adds to a frame */
+	uint8_t tx_flags;		/**< BN_XFER_F_* of every bulk-OUT transfer */
+};
+
+/** Link speed bits for ::bn_family::link_speeds. */
+#define BN_LINK_10	0x01	/**< 10 Mb/s */
+#define BN_LINK_100	0x02	/**< 100 Mb/s */
+#define BN_LINK_1000	0x04	/**< 1000 Mb/s */
+
+/** How a ::bn_id row matches. */
+enum bn_id_match {
+	BN_ID_DEVICE = 1,	/**< idVendor:idProduct */
+	BN_ID_CLASS = 2,	/**< Function class triple */
+	BN_ID_DEVICE_CLASS = 3,	/**< Both */
+};
+
+/** Wildcard for a class triple field. */
+#define BN_ID_ANY 0xffff
+
+/** What a device function looks like to the ID tables. */
+struct bn_id_key {
+	uint16_t vendor;	/**< idVendor */
+	uint16_t product;	/**< idProduct */
+	uint8_t cls;		/**< Function class */
+	uint8_t subclass;	/**< Function subclass */
+	uint8_t protocol;	/**< Function protocol */
+};
+
+/** Match scores: higher is more specific. */
+enum bn_id_score {
+	BN_SCORE_NONE = 0,		/**< No match */
+	BN_SCORE_CLASS = 1,		/**< Class triple only */
+	BN_SCORE_DEVICE = 2,		/**< VID:PID */
+	BN_SCORE_DEVICE_CLASS = 3,	/**< VID:PID and class triple */
+};
+
+/**
+ * Score one ID row against a function.
+ *
+ * @param id		Row
+ * @param key		Function
+ * @return		::bn_id_score
+ */
+static int bn_id_score(const struct bn_id *id, const struct bn_id_key *key);
+
+/** Driver preference when choosing a configuration: a fallback. */
+#define BN_DRIVER_SCORE_FALLBACK 1
 
 /** A set of drivers: the ones compiled in, or a test's. */
 struct bn_registry {
@@ -1937,8 +1968,13 @@ static void bn_netdev_rx(struct bn_netdev *nd, const void *frame, size_t len);
 /**
  * Driver: count a receive error without a frame.
  *
+ * Each error class has its own counter: -BN_EPROTO (a record the
+ * deframer cannot parse) counts in @c rx_framing, -BN_ECRC (a frame the
+ * chip flagged with a bad CRC) in @c rx_crc, anything else in
+ * @c rx_errors.
+ *
  * @param nd		Network device
- * @param rc		Why (negative ::bn_err; -BN_EPROTO counts as framing)
+ * @param rc		Why (negative ::bn_err)
  */
 static void bn_netdev_rx_error(struct bn_netdev *nd, int rc);
 
@@ -2167,6 +2203,7 @@ static const char *const bn_err_text[BN_ERR_COUNT] = {
 	[BN_EEXIST] = "already exists",
 	[BN_EMISMATCH] = "hardware mismatch",
 	[BN_ESHORT] = "short read",
+	[BN_ECRC] = "CRC error",
 };
 
 static const char *bn_strerror(int rc)
@@ -2230,6 +2267,164 @@ bool bn_registry_match(const struct bn_registry *reg,
 		}
 	}
 	return out->driver != NULL;
+}
+
+struct bn_usbnet;
+struct bn_usbnet_slot;
+
+/** One transfer and its buffer. */
+struct bn_usbnet_slot {
+	struct bn_xfer xfer;	/**< Transfer */
+	void *cookie;		/**< Transmit cookie */
+	size_t frame_len;	/**< Transmitted frame length (statistics) */
+	bool in_use;		/**< Transmit slot handed out or in flight */
+};
+
+/** Driver callbacks. */
+struct bn_usbnet_ops {
+	/**
+	 * A bulk-IN transfer completed successfully.
+	 *
+	 * @param un		Endpoint plumbing
+	 * @param data		Received bytes (valid during the call)
+	 * @param len		Number of bytes
+	 */
+	void (*rx)(struct bn_usbnet *un, const uint8_t *data, size_t len);
+	/**
+	 * An interrupt-IN transfer completed successfully (optional).
+	 *
+	 * @param un		Endpoint plumbing
+	 * @param data		Received bytes (valid during the call)
+	 * @param len		Number of bytes
+	 */
+	void (*intr)(struct bn_usbnet *un, const uint8_t *data, size_t len);
+	/**
+	 * A transmit transfer completed (optional; by default the slot's
+	 * cookie is reported with bn_netdev_tx_done()).  Drivers that pack
+	 * several frames into one transfer report each of them here.
+	 *
+	 * @param un		Endpoint plumbing
+	 * @param slot		The slot, still marked in use
+	 * @param rc		0 or a negative ::bn_err
+	 */
+	void (*tx_done)(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
+			int rc);
+};
+
+/** Ring sizes and buffer lengths. */
+struct bn_usbnet_cfg {
+	uint8_t rx_count;	/**< Bulk-IN transfers kept queued */
+	uint32_t rx_len;	/**< Bytes per bulk-IN transfer */
+	uint8_t tx_count;	/**< Transmit buffers */
+	uint32_t tx_len;	/**< Bytes per transmit buffer */
+	uint32_t intr_len;	/**< Bytes per interrupt transfer (0: packet size) */
+};
+
+/** Endpoint plumbing of one network device. */
+struct bn_usbnet {
+	struct bn_netdev *nd;		/**< Network device */
+	struct bn_usb_device *usb;	/**< USB device */
+	const struct bn_usbnet_ops *ops; /**< Driver callbacks */
+	void *driver;			/**< For the callbacks */
+	struct bn_usbnet_cfg cfg;	/**< Sizes */
+	struct bn_endpoint intr;	/**< Interrupt IN (if @c has_intr) */
+	struct bn_endpoint in;		/**< Bulk IN */
+	struct bn_endpoint out;		/**< Bulk OUT */
+	bool has_intr;			/**< Interrupt endpoint present */
+	struct bn_usbnet_slot *rx;	/**< Receive ring */
+	struct bn_usbnet_slot *tx;	/**< Transmit ring */
+	struct bn_usbnet_slot intr_slot; /**< Interrupt transfer */
+	uint8_t *mem;			/**< All buffers, one allocation */
+};
+
+/**
+ * Transmit one frame through a framing: take a free transmit slot, frame
+ * the frame into it and queue it with the framing's transfer flags.
+ *
+ * @param un		Endpoint plumbing (open)
+ * @param framing	Framing with a @c frame operation
+ * @param frame		Ethernet frame
+ * @param len		Its length
+ * @param cookie	Handed back with the completion
+ * @return		0, -BN_ENOSPC when no slot is free, -BN_EINVAL when
+ *			the framed transfer would not fit a slot or the
+ *			framing cannot frame one frame, or a negative ::bn_err
+ */
+static int bn_framing_transmit(struct bn_usbnet *un, const struct bn_framing *framing,
+			const void *frame, size_t len, void *cookie);
+
+/**
+ * Open the endpoints, allocate the rings and queue the receives.
+ *
+ * @param un		Endpoint plumbing (zeroed by the caller)
+ * @param nd		Network device
+ * @param intr		Interrupt-IN descriptor, or NULL
+ * @param in		Bulk-IN descriptor
+ * @param out		Bulk-OUT descriptor
+ * @param cfg		Sizes
+ * @param ops		Callbacks
+ * @param driver	For the callbacks
+ * @return		0 or a negative ::bn_err
+ */
+static int bn_usbnet_open(struct bn_usbnet *un, struct bn_netdev *nd,
+		   const struct bn_endpoint_desc *intr,
+		   const struct bn_endpoint_desc *in,
+		   const struct bn_endpoint_desc *out,
+		   const struct bn_usbnet_cfg *cfg,
+		   const struct bn_usbnet_ops *ops, void *driver);
+
+/**
+ * Cancel everything, close the endpoints and free the rings.
+ *
+ * Transmits still in flight complete with -BN_ECANCELED.
+ *
+ * @param un		Endpoint plumbing
+ */
+static void bn_usbnet_close(struct bn_usbnet *un);
+
+/**
+ * Poll the bus, deliver completions, requeue receives, clear halts.
+ *
+ * @param un		Endpoint plumbing
+ */
+static void bn_usbnet_poll(struct bn_usbnet *un);
+
+/**
+ * Take a free transmit buffer.
+ *
+ * @param un		Endpoint plumbing
+ * @return		Slot whose @c xfer.buf has @c cfg.tx_len bytes, or NULL
+ */
+static struct bn_usbnet_slot *bn_usbnet_tx_get(struct bn_usbnet *un);
+
+/**
+ * Send a transmit buffer taken with bn_usbnet_tx_get().
+ *
+ * @param un		Endpoint plumbing
+ * @param slot		Slot with its buffer filled
+ * @param len		Bytes to send
+ * @param flags		BN_XFER_F_* (e.g. ::BN_XFER_F_ZLP)
+ * @param cookie	Handed to bn_netdev_tx_done() on completion
+ * @param frame_len	Frame length for the statistics
+ * @return		0 or a negative ::bn_err (the slot is then free again)
+ */
+static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
+		      size_t len, unsigned int flags, void *cookie,
+		      size_t frame_len);
+
+static int bn_framing_transmit(struct bn_usbnet *un, const struct bn_framing *framing,
+			const void *frame, size_t len, void *cookie)
+{
+	struct bn_usbnet_slot *slot;
+	size_t n;
+
+	if (!framing->frame || len + framing->tx_overhead > un->cfg.tx_len)
+		return -BN_EINVAL;
+	slot = bn_usbnet_tx_get(un);
+	if (!slot)
+		return -BN_ENOSPC;
+	n = framing->frame(slot->xfer.buf, frame, len, un->out.mtu);
+	return bn_usbnet_tx_send(un, slot, n, framing->tx_flags, cookie, len);
 }
 
 /** Most detailed level currently emitted. */
@@ -2605,6 +2800,8 @@ static void bn_netdev_rx_error(struct bn_netdev *nd, int rc)
 {
 	if (rc == -BN_EPROTO)
 		nd->stats.rx_framing++;
+	else if (rc == -BN_ECRC)
+		nd->stats.rx_crc++;
 	else
 		nd->stats.rx_errors++;
 }
@@ -2998,133 +3195,6 @@ static int bn_ep_clear_halt(struct bn_endpoint *ep)
 	ep->halted = false;
 	return 0;
 }
-
-struct bn_usbnet;
-struct bn_usbnet_slot;
-
-/** Ring sizes and buffer lengths. */
-struct bn_usbnet_cfg {
-	uint8_t rx_count;	/**< Bulk-IN transfers kept queued */
-	uint32_t rx_len;	/**< Bytes per bulk-IN transfer */
-	uint8_t tx_count;	/**< Transmit buffers */
-	uint32_t tx_len;	/**< Bytes per transmit buffer */
-	uint32_t intr_len;	/**< Bytes per interrupt transfer (0: packet size) */
-};
-
-/** One transfer and its buffer. */
-struct bn_usbnet_slot {
-	struct bn_xfer xfer;	/**< Transfer */
-	void *cookie;		/**< Transmit cookie */
-	size_t frame_len;	/**< Transmitted frame length (statistics) */
-	bool in_use;		/**< Transmit slot handed out or in flight */
-};
-
-/** Endpoint plumbing of one network device. */
-struct bn_usbnet {
-	struct bn_netdev *nd;		/**< Network device */
-	struct bn_usb_device *usb;	/**< USB device */
-	const struct bn_usbnet_ops *ops; /**< Driver callbacks */
-	void *driver;			/**< For the callbacks */
-	struct bn_usbnet_cfg cfg;	/**< Sizes */
-	struct bn_endpoint intr;	/**< Interrupt IN (if @c has_intr) */
-	struct bn_endpoint in;		/**< Bulk IN */
-	struct bn_endpoint out;		/**< Bulk OUT */
-	bool has_intr;			/**< Interrupt endpoint present */
-	struct bn_usbnet_slot *rx;	/**< Receive ring */
-	struct bn_usbnet_slot *tx;	/**< Transmit ring */
-	struct bn_usbnet_slot intr_slot; /**< Interrupt transfer */
-	uint8_t *mem;			/**< All buffers, one allocation */
-};
-
-/** Driver callbacks. */
-struct bn_usbnet_ops {
-	/**
-	 * A bulk-IN transfer completed successfully.
-	 *
-	 * @param un		Endpoint plumbing
-	 * @param data		Received bytes (valid during the call)
-	 * @param len		Number of bytes
-	 */
-	void (*rx)(struct bn_usbnet *un, const uint8_t *data, size_t len);
-	/**
-	 * An interrupt-IN transfer completed successfully (optional).
-	 *
-	 * @param un		Endpoint plumbing
-	 * @param data		Received bytes (valid during the call)
-	 * @param len		Number of bytes
-	 */
-	void (*intr)(struct bn_usbnet *un, const uint8_t *data, size_t len);
-	/**
-	 * A transmit transfer completed (optional; by default the slot's
-	 * cookie is reported with bn_netdev_tx_done()).  Drivers that pack
-	 * several frames into one transfer report each of them here.
-	 *
-	 * @param un		Endpoint plumbing
-	 * @param slot		The slot, still marked in use
-	 * @param rc		0 or a negative ::bn_err
-	 */
-	void (*tx_done)(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
-			int rc);
-};
-
-/**
- * Open the endpoints, allocate the rings and queue the receives.
- *
- * @param un		Endpoint plumbing (zeroed by the caller)
- * @param nd		Network device
- * @param intr		Interrupt-IN descriptor, or NULL
- * @param in		Bulk-IN descriptor
- * @param out		Bulk-OUT descriptor
- * @param cfg		Sizes
- * @param ops		Callbacks
- * @param driver	For the callbacks
- * @return		0 or a negative ::bn_err
- */
-static int bn_usbnet_open(struct bn_usbnet *un, struct bn_netdev *nd,
-		   const struct bn_endpoint_desc *intr,
-		   const struct bn_endpoint_desc *in,
-		   const struct bn_endpoint_desc *out,
-		   const struct bn_usbnet_cfg *cfg,
-		   const struct bn_usbnet_ops *ops, void *driver);
-
-/**
- * Cancel everything, close the endpoints and free the rings.
- *
- * Transmits still in flight complete with -BN_ECANCELED.
- *
- * @param un		Endpoint plumbing
- */
-static void bn_usbnet_close(struct bn_usbnet *un);
-
-/**
- * Poll the bus, deliver completions, requeue receives, clear halts.
- *
- * @param un		Endpoint plumbing
- */
-static void bn_usbnet_poll(struct bn_usbnet *un);
-
-/**
- * Take a free transmit buffer.
- *
- * @param un		Endpoint plumbing
- * @return		Slot whose @c xfer.buf has @c cfg.tx_len bytes, or NULL
- */
-static struct bn_usbnet_slot *bn_usbnet_tx_get(struct bn_usbnet *un);
-
-/**
- * Send a transmit buffer taken with bn_usbnet_tx_get().
- *
- * @param un		Endpoint plumbing
- * @param slot		Slot with its buffer filled
- * @param len		Bytes to send
- * @param flags		BN_XFER_F_* (e.g. ::BN_XFER_F_ZLP)
- * @param cookie	Handed to bn_netdev_tx_done() on completion
- * @param frame_len	Frame length for the statistics
- * @return		0 or a negative ::bn_err (the slot is then free again)
- */
-static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
-		      size_t len, unsigned int flags, void *cookie,
-		      size_t frame_len);
 
 /**
  * Receive or interrupt completion: hand good data to the driver.
@@ -3802,16 +3872,59 @@ static int rndis_set32(struct bn_netdev *nd, uint32_t oid, uint32_t value)
 }
 
 /**
- * Deliver one frame out of a bulk-IN transfer.
+ * Hand one deframed frame to the network device.
  *
  * @param ctx		Network device
  * @param frame		Frame
  * @param len		Length
  */
-static void rndis_frame(void *ctx, const uint8_t *frame, size_t len)
+static void rndis_rx_frame(void *ctx, const uint8_t *frame, size_t len)
 {
 	bn_netdev_rx(ctx, frame, len);
 }
+
+/**
+ * Deframe operation: one or more PACKET_MSG records per transfer.
+ *
+ * @param state		Unused
+ * @param nd		Network device
+ * @param data		Transfer
+ * @param len		Length
+ */
+static void rndis_deframe(void *state, struct bn_netdev *nd,
+			  const uint8_t *data, size_t len)
+{
+	(void)state;
+	if (bn_rndis_deframe(data, len, rndis_rx_frame, nd) < 0)
+		bn_netdev_rx_error(nd, -BN_EPROTO);
+}
+
+/**
+ * Frame operation: a PACKET_MSG header, then the frame.
+ *
+ * @param out		Transfer buffer
+ * @param frame		Ethernet frame
+ * @param len		Its length
+ * @param mtu		Unused (a short packet ends every transfer)
+ * @return		Transfer length
+ */
+static size_t rndis_frame(uint8_t *out, const void *frame, size_t len,
+			  uint16_t mtu)
+{
+	(void)mtu;
+	bn_rndis_packet_header(out, (uint32_t)len);
+	bn_port_memcpy(out + BN_RNDIS_PACKET_HEADER_LEN, frame, len);
+	return BN_RNDIS_PACKET_HEADER_LEN + len;
+}
+
+static const struct bn_framing bn_rndis_framing = {
+	.name = "rndis",
+	.description = "RNDIS PACKET_MSG records",
+	.deframe = rndis_deframe,
+	.frame = rndis_frame,
+	.tx_overhead = BN_RNDIS_PACKET_HEADER_LEN,
+	.tx_flags = BN_XFER_F_ZLP,
+};
 
 /**
  * A bulk-IN transfer: one or more PACKET_MSG records.
@@ -3822,8 +3935,7 @@ static void rndis_frame(void *ctx, const uint8_t *frame, size_t len)
  */
 static void rndis_rx(struct bn_usbnet *un, const uint8_t *data, size_t len)
 {
-	if (bn_rndis_deframe(data, len, rndis_frame, un->nd) < 0)
-		bn_netdev_rx_error(un->nd, -BN_EPROTO);
+	bn_rndis_framing.deframe(NULL, un->nd, data, len);
 }
 
 /**
@@ -3957,17 +4069,14 @@ static int rndis_transmit(struct bn_netdev *nd, const void *frame, size_t len,
 			  void *cookie)
 {
 	struct rndis_dev *rd = nd->priv;
-	struct bn_usbnet_slot *slot = bn_usbnet_tx_get(&rd->un);
+	uint64_t now = bn_port_clock_us();
+	int rc;
 
-	if (!slot)
-		return -BN_ENOSPC;
-	bn_rndis_packet_header(slot->xfer.buf, (uint32_t)len);
-	bn_port_memcpy(slot->xfer.buf + BN_RNDIS_PACKET_HEADER_LEN, frame,
-		       len);
-	rd->last_tx_us = bn_port_clock_us();
-	return bn_usbnet_tx_send(&rd->un, slot,
-				 BN_RNDIS_PACKET_HEADER_LEN + len,
-				 BN_XFER_F_ZLP, cookie, len);
+	rc = bn_framing_transmit(&rd->un, &bn_rndis_framing, frame, len,
+				 cookie);
+	if (rc != -BN_ENOSPC)
+		rd->last_tx_us = now;
+	return rc;
 }
 
 /**
@@ -4088,7 +4197,7 @@ static void rndis_remove(struct bn_netdev *nd)
 static const struct bn_family bn_rndis_family = {
 	.name = "rndis",
 	.description = "Remote NDIS over USB",
-	.framing = BN_FRAMING_RNDIS,
+	.framing = &bn_rndis_framing,
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_QUERY,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,

@@ -9,11 +9,11 @@
  * Sources:
  *   sdk/bn_desc.c sdk/bn_desc.h sdk/bn_err.h sdk/bn_log.h sdk/bn_port.h
  *   sdk/bn_family.h sdk/bn_netdev.h sdk/bn_usb.h sdk/hcd/hcd.h
- *   sdk/bn_err.c sdk/bn_family.c sdk/bn_log.c sdk/bn_mii.c sdk/bn_mii.h
+ *   sdk/bn_err.c sdk/bn_family.c sdk/bn_framing.c sdk/bn_framing.h
+ *   sdk/bn_usbnet.h sdk/bn_log.c sdk/bn_mii.c sdk/bn_mii.h
  *   sdk/bn_netdev.c sdk/bn_prog.c sdk/bn_prog.h sdk/bn_usb.c
- *   sdk/bn_usbnet.c sdk/bn_usbnet.h sdk/classes/cdc.h
- *   drivers/smsc95xx/smsc95xx.c drivers/smsc95xx/smsc95xx.h
- *   drivers/smsc95xx/smsc95xx_driver.h
+ *   sdk/bn_usbnet.c sdk/classes/cdc.h drivers/smsc95xx/smsc95xx.c
+ *   drivers/smsc95xx/smsc95xx.h drivers/smsc95xx/smsc95xx_driver.h
  *   drivers/smsc95xx/smsc95xx_family.c drivers/smsc95xx/smsc95xx_frame.c
  *   drivers/smsc95xx/smsc95xx_ids.c drivers/smsc95xx/smsc95xx_mac.c
  *   drivers/smsc95xx/smsc95xx_reg.c
@@ -374,6 +374,7 @@ enum bn_err {
 	BN_EEXIST = 14,		/**< Entry already exists */
 	BN_EMISMATCH = 15,	/**< Hardware contradicts what was expected */
 	BN_ESHORT = 16,		/**< Device returned less data than required */
+	BN_ECRC = 17,		/**< Frame failed its CRC (reported by the chip) */
 	BN_ERR_COUNT		/**< Number of codes (not an error) */
 };
 
@@ -1369,14 +1370,19 @@ struct bn_prog;
 struct bn_netdev;
 struct bn_netdev_ops;
 
-/** How Ethernet frames are carried in bulk transfers. */
-enum bn_framing {
-	BN_FRAMING_RAW = 0,	/**< One bare frame per transfer (AX88172) */
-	BN_FRAMING_AX,		/**< ASIX length+complement header */
-	BN_FRAMING_SMSC,	/**< SMSC status word / command words A+B */
-	BN_FRAMING_ECM,		/**< CDC-ECM: bare frames, ZLP delimited */
-	BN_FRAMING_NCM,		/**< CDC-NCM transfer blocks */
-	BN_FRAMING_RNDIS,	/**< RNDIS data-packet messages */
+/** One vendor command of a family's command set. */
+struct bn_cmd {
+	uint8_t request_type;	/**< bmRequestType (direction, type, recipient) */
+	uint8_t request;	/**< bRequest */
+	uint16_t len;		/**< Usual wLength (0 for none) */
+	const char *name;	/**< Name, e.g. "SW_RESET" */
+};
+
+/** A family's vendor command set, for decoding traces and printing. */
+struct bn_cmdset {
+	const char *name;		/**< Name, e.g. "ax88772" */
+	const struct bn_cmd *cmds;	/**< Commands */
+	size_t count;			/**< Number of commands */
 };
 
 /** Where the PHY is. */
@@ -1394,35 +1400,6 @@ enum bn_mac_source {
 	BN_MAC_STRING,		/**< CDC iMACAddress string descriptor */
 	BN_MAC_QUERY,		/**< A protocol query (RNDIS OID) */
 };
-
-/** Link speed bits for ::bn_family::link_speeds. */
-#define BN_LINK_10	0x01	/**< 10 Mb/s */
-#define BN_LINK_100	0x02	/**< 100 Mb/s */
-
-/** One vendor command of a family's command set. */
-struct bn_cmd {
-	uint8_t request_type;	/**< bmRequestType (direction, type, recipient) */
-	uint8_t request;	/**< bRequest */
-	uint16_t len;		/**< Usual wLength (0 for none) */
-	const char *name;	/**< Name, e.g. "SW_RESET" */
-};
-
-/** A family's vendor command set, for decoding traces and printing. */
-struct bn_cmdset {
-	const char *name;		/**< Name, e.g. "ax88772" */
-	const struct bn_cmd *cmds;	/**< Commands */
-	size_t count;			/**< Number of commands */
-};
-
-/**
- * Name a vendor or class request from a command set.
- *
- * @param set		Command set (may be NULL)
- * @param setup		Request
- * @return		Command, or NULL if the set has no such request
- */
-static const struct bn_cmd *bn_cmdset_find(const struct bn_cmdset *set,
-				    const struct bn_setup *setup);
 
 struct bn_op;
 struct bn_prog_ctx;
@@ -1643,7 +1620,7 @@ struct bn_family {
 	const char *name;		/**< Short name, e.g. "ax88772a" */
 	const char *description;	/**< E.g. "ASIX AX88772A USB 2.0 10/100" */
 	const struct bn_cmdset *cmdset;	/**< Vendor command set, or NULL */
-	enum bn_framing framing;	/**< Bulk framing */
+	const struct bn_framing *framing; /**< Bulk framing (the driver's) */
 	enum bn_phy_topology phy;	/**< PHY topology */
 	enum bn_mac_source mac_source;	/**< MAC address source */
 	uint8_t link_speeds;		/**< BN_LINK_* */
@@ -1652,16 +1629,6 @@ struct bn_family {
 	size_t program_count;		/**< Number of @c programs */
 	const void *priv;		/**< Driver-specific family data */
 };
-
-/** How a ::bn_id row matches. */
-enum bn_id_match {
-	BN_ID_DEVICE = 1,	/**< idVendor:idProduct */
-	BN_ID_CLASS = 2,	/**< Function class triple */
-	BN_ID_DEVICE_CLASS = 3,	/**< Both */
-};
-
-/** Wildcard for a class triple field. */
-#define BN_ID_ANY 0xffff
 
 /** One row of an ID table. */
 struct bn_id {
@@ -1674,97 +1641,6 @@ struct bn_id {
 	const struct bn_family *family;	/**< Family */
 	const char *name;		/**< Product name */
 	uint32_t quirks;		/**< Driver-specific row flags */
-};
-
-/** What a device function looks like to the ID tables. */
-struct bn_id_key {
-	uint16_t vendor;	/**< idVendor */
-	uint16_t product;	/**< idProduct */
-	uint8_t cls;		/**< Function class */
-	uint8_t subclass;	/**< Function subclass */
-	uint8_t protocol;	/**< Function protocol */
-};
-
-/** Match scores: higher is more specific. */
-enum bn_id_score {
-	BN_SCORE_NONE = 0,		/**< No match */
-	BN_SCORE_CLASS = 1,		/**< Class triple only */
-	BN_SCORE_DEVICE = 2,		/**< VID:PID */
-	BN_SCORE_DEVICE_CLASS = 3,	/**< VID:PID and class triple */
-};
-
-/**
- * Score one ID row against a function.
- *
- * @param id		Row
- * @param key		Function
- * @return		::bn_id_score
- */
-static int bn_id_score(const struct bn_id *id, const struct bn_id_key *key);
-
-/** Driver preference when choosing a configuration: normal. */
-#define BN_DRIVER_SCORE_NORMAL 2
-
-/** Ethernet address length. */
-#define BN_ETH_ALEN 6
-
-/** Counters every driver keeps. */
-struct bn_netdev_stats {
-	uint64_t tx_packets;	/**< Frames sent */
-	uint64_t tx_bytes;	/**< Bytes sent */
-	uint64_t tx_errors;	/**< Frames that failed */
-	uint64_t rx_packets;	/**< Frames delivered */
-	uint64_t rx_bytes;	/**< Bytes delivered */
-	uint64_t rx_errors;	/**< Transfers or frames that failed */
-	uint64_t rx_dropped;	/**< Frames dropped (no room, filtered) */
-	uint64_t rx_framing;	/**< Framing errors (bad headers, resyncs) */
-	uint64_t rx_crc;	/**< CRC errors reported by the chip */
-};
-
-/** Callbacks into the environment that owns a network device. */
-struct bn_netdev_env {
-	/**
-	 * A frame arrived (the data is only valid during the call).
-	 *
-	 * @param nd		Network device
-	 * @param frame		Ethernet frame without FCS
-	 * @param len		Length
-	 */
-	void (*rx)(struct bn_netdev *nd, const void *frame, size_t len);
-	/**
-	 * A transmit finished.
-	 *
-	 * @param nd		Network device
-	 * @param cookie	The transmit's cookie
-	 * @param rc		0 or a negative ::bn_err
-	 */
-	void (*tx_done)(struct bn_netdev *nd, void *cookie, int rc);
-	/**
-	 * The link changed; read @c nd->link.
-	 *
-	 * @param nd		Network device
-	 */
-	void (*link)(struct bn_netdev *nd);
-};
-
-/** A network device bound to one USB function. */
-struct bn_netdev {
-	char name[24];				/**< Log prefix */
-	const struct bn_driver *driver;		/**< Bound driver */
-	const struct bn_family *family;		/**< Family in use */
-	const struct bn_id *id;			/**< Row that matched */
-	struct bn_usb_device *usb;		/**< USB device */
-	void *priv;				/**< Driver state */
-	uint8_t perm_addr[BN_ETH_ALEN];		/**< Permanent MAC */
-	uint8_t addr[BN_ETH_ALEN];		/**< Current MAC */
-	bool link_up;				/**< Link state */
-	uint16_t speed;				/**< Mb/s when up (0: not reported) */
-	bool full_duplex;			/**< Duplex when up */
-	unsigned int rx_filter;			/**< BN_RX_* in force */
-	bool opened;				/**< Between open and close */
-	struct bn_netdev_stats stats;		/**< Counters */
-	const struct bn_netdev_env *env;	/**< Environment callbacks */
-	void *env_priv;				/**< For the environment */
 };
 
 /** Operations a driver implements. */
@@ -1837,6 +1713,161 @@ struct bn_driver {
 	const struct bn_netdev_ops *ops;	/**< Network operations */
 	unsigned int score;			/**< BN_DRIVER_SCORE_*, for choosing a configuration */
 };
+
+/** Ethernet address length. */
+#define BN_ETH_ALEN 6
+
+/** Counters every driver keeps. */
+struct bn_netdev_stats {
+	uint64_t tx_packets;	/**< Frames sent */
+	uint64_t tx_bytes;	/**< Bytes sent */
+	uint64_t tx_errors;	/**< Frames that failed */
+	uint64_t rx_packets;	/**< Frames delivered */
+	uint64_t rx_bytes;	/**< Bytes delivered */
+	uint64_t rx_errors;	/**< Transfers or frames that failed */
+	uint64_t rx_dropped;	/**< Frames dropped (no room, filtered) */
+	uint64_t rx_framing;	/**< Framing errors (bad headers, resyncs) */
+	uint64_t rx_crc;	/**< CRC errors reported by the chip */
+};
+
+/** Callbacks into the environment that owns a network device. */
+struct bn_netdev_env {
+	/**
+	 * A frame arrived (the data is only valid during the call).
+	 *
+	 * @param nd		Network device
+	 * @param frame		Ethernet frame without FCS
+	 * @param len		Length
+	 */
+	void (*rx)(struct bn_netdev *nd, const void *frame, size_t len);
+	/**
+	 * A transmit finished.
+	 *
+	 * @param nd		Network device
+	 * @param cookie	The transmit's cookie
+	 * @param rc		0 or a negative ::bn_err
+	 */
+	void (*tx_done)(struct bn_netdev *nd, void *cookie, int rc);
+	/**
+	 * The link changed; read @c nd->link.
+	 *
+	 * @param nd		Network device
+	 */
+	void (*link)(struct bn_netdev *nd);
+};
+
+/** A network device bound to one USB function. */
+struct bn_netdev {
+	char name[24];				/**< Log prefix */
+	const struct bn_driver *driver;		/**< Bound driver */
+	const struct bn_family *family;		/**< Family in use */
+	const struct bn_id *id;			/**< Row that matched */
+	struct bn_usb_device *usb;		/**< USB device */
+	void *priv;				/**< Driver state */
+	uint8_t perm_addr[BN_ETH_ALEN];		/**< Permanent MAC */
+	uint8_t addr[BN_ETH_ALEN];		/**< Current MAC */
+	bool link_up;				/**< Link state */
+	uint16_t speed;				/**< Mb/s when up (0: not reported) */
+	bool full_duplex;			/**< Duplex when up */
+	unsigned int rx_filter;			/**< BN_RX_* in force */
+	bool opened;				/**< Between open and close */
+	struct bn_netdev_stats stats;		/**< Counters */
+	const struct bn_netdev_env *env;	/**< Environment callbacks */
+	void *env_priv;				/**< For the environment */
+};
+
+/**
+ * How Ethernet frames are carried in bulk transfers.
+ *
+ * A framing belongs to the driver that speaks it and is defined in that
+ * driver's folder (a class driver's in sdk/classes/); families point at
+ * it.  The SDK knows no list of framings, so a new chip's framing touches
+ * nothing outside its driver.  Helpers for the common cases are in
+ * bn_framing.h.
+ */
+struct bn_framing {
+	const char *name;		/**< Short name, e.g. "ax" */
+	const char *description;	/**< One line, e.g. "ASIX length+complement header" */
+	/**
+	 * Deframe one bulk-IN transfer: deliver each frame with
+	 * bn_netdev_rx() and count each bad record with bn_netdev_rx_error()
+	 * (or in the statistics directly).
+	 *
+	 * @param state		The driver's deframer state (NULL if stateless)
+	 * @param nd		Network device
+	 * @param data		Transfer data
+	 * @param len		Its length
+	 */
+	void (*deframe)(void *state, struct bn_netdev *nd, const uint8_t *data,
+			size_t len);
+	/**
+	 * Frame one Ethernet frame as one bulk-OUT transfer.  NULL when the
+	 * driver gathers several frames into one transfer itself (CDC-NCM).
+	 *
+	 * @param out		Transfer buffer (@c tx_overhead + @p len bytes)
+	 * @param frame		Ethernet frame
+	 * @param len		Its length (at most ::BN_ETH_FRAME_MAX)
+	 * @param mtu		Bulk-OUT wMaxPacketSize
+	 * @return		Transfer length
+	 */
+	size_t (*frame)(uint8_t *out, const void *frame, size_t len,
+			uint16_t mtu);
+	uint16_t tx_overhead;		/**< Most bytes @c frame adds to a frame */
+	uint8_t tx_flags;		/**< BN_XFER_F_* of every bulk-OUT transfer */
+};
+
+/** Link speed bits for ::bn_family::link_speeds. */
+#define BN_LINK_10	0x01	/**< 10 Mb/s */
+#define BN_LINK_100	0x02	/**< 100 Mb/s */
+
+/**
+ * Name a vendor or class request from a command set.
+ *
+ * @param set		Command set (may be NULL)
+ * @param setup		Request
+ * @return		Command, or NULL if the set has no such request
+ */
+static const struct bn_cmd *bn_cmdset_find(const struct bn_cmdset *set,
+				    const struct bn_setup *setup);
+
+/** How a ::bn_id row matches. */
+enum bn_id_match {
+	BN_ID_DEVICE = 1,	/**< idVendor:idProduct */
+	BN_ID_CLASS = 2,	/**< Function class triple */
+	BN_ID_DEVICE_CLASS = 3,	/**< Both */
+};
+
+/** Wildcard for a class triple field. */
+#define BN_ID_ANY 0xffff
+
+/** What a device function looks like to the ID tables. */
+struct bn_id_key {
+	uint16_t vendor;	/**< idVendor */
+	uint16_t product;	/**< idProduct */
+	uint8_t cls;		/**< Function class */
+	uint8_t subclass;	/**< Function subclass */
+	uint8_t protocol;	/**< Function protocol */
+};
+
+/** Match scores: higher is more specific. */
+enum bn_id_score {
+	BN_SCORE_NONE = 0,		/**< No match */
+	BN_SCORE_CLASS = 1,		/**< Class triple only */
+	BN_SCORE_DEVICE = 2,		/**< VID:PID */
+	BN_SCORE_DEVICE_CLASS = 3,	/**< VID:PID and class triple */
+};
+
+/**
+ * Score one ID row against a function.
+ *
+ * @param id		Row
+ * @param key		Function
+ * @return		::bn_id_score
+ */
+static int bn_id_score(const struct bn_id *id, const struct bn_id_key *key);
+
+/** Driver preference when choosing a configuration: normal. */
+#define BN_DRIVER_SCORE_NORMAL 2
 
 /** A set of drivers: the ones compiled in, or a test's. */
 struct bn_registry {
@@ -1945,8 +1976,13 @@ static void bn_netdev_rx(struct bn_netdev *nd, const void *frame, size_t len);
 /**
  * Driver: count a receive error without a frame.
  *
+ * Each error class has its own counter: -BN_EPROTO (a record the
+ * deframer cannot parse) counts in @c rx_framing, -BN_ECRC (a frame the
+ * chip flagged with a bad CRC) in @c rx_crc, anything else in
+ * @c rx_errors.
+ *
  * @param nd		Network device
- * @param rc		Why (negative ::bn_err; -BN_EPROTO counts as framing)
+ * @param rc		Why (negative ::bn_err)
  */
 static void bn_netdev_rx_error(struct bn_netdev *nd, int rc);
 
@@ -1983,6 +2019,26 @@ static void bn_netdev_link_down(struct bn_netdev *nd);
  * @return		false for all-zero, broadcast or multicast addresses
  */
 static bool bn_mac_valid(const uint8_t *mac);
+
+/** Longest serial number string bn_mac_random() mixes in. */
+#define BN_MAC_RANDOM_SERIAL_MAX 64
+
+/**
+ * Make a random locally administered unicast address, for a chip with no
+ * MAC address of its own (blank EEPROM, no address registers).
+ *
+ * Mixes the clock with the device's identity: VID:PID, bcdDevice, bus
+ * address and name, its serial number string (read from the device when
+ * it has one; a failed read is ignored) and a chip-specific @p salt such
+ * as a revision register.  This is NOT cryptographic randomness: it only
+ * makes two adapters on one network unlikely to collide.  The result has
+ * the locally administered bit set and the multicast bit clear.
+ *
+ * @param usb		USB device
+ * @param salt		Chip-specific value mixed in (0 if none)
+ * @param mac		Six bytes out
+ */
+static void bn_mac_random(struct bn_usb_device *usb, uint32_t salt, uint8_t *mac);
 
 /**
  * Complete a transfer; called by backends only, from their poll().
@@ -2192,6 +2248,7 @@ static const char *const bn_err_text[BN_ERR_COUNT] = {
 	[BN_EEXIST] = "already exists",
 	[BN_EMISMATCH] = "hardware mismatch",
 	[BN_ESHORT] = "short read",
+	[BN_ECRC] = "CRC error",
 };
 
 static const char *bn_strerror(int rc)
@@ -2272,6 +2329,164 @@ bool bn_registry_match(const struct bn_registry *reg,
 		}
 	}
 	return out->driver != NULL;
+}
+
+struct bn_usbnet;
+struct bn_usbnet_slot;
+
+/** One transfer and its buffer. */
+struct bn_usbnet_slot {
+	struct bn_xfer xfer;	/**< Transfer */
+	void *cookie;		/**< Transmit cookie */
+	size_t frame_len;	/**< Transmitted frame length (statistics) */
+	bool in_use;		/**< Transmit slot handed out or in flight */
+};
+
+/** Driver callbacks. */
+struct bn_usbnet_ops {
+	/**
+	 * A bulk-IN transfer completed successfully.
+	 *
+	 * @param un		Endpoint plumbing
+	 * @param data		Received bytes (valid during the call)
+	 * @param len		Number of bytes
+	 */
+	void (*rx)(struct bn_usbnet *un, const uint8_t *data, size_t len);
+	/**
+	 * An interrupt-IN transfer completed successfully (optional).
+	 *
+	 * @param un		Endpoint plumbing
+	 * @param data		Received bytes (valid during the call)
+	 * @param len		Number of bytes
+	 */
+	void (*intr)(struct bn_usbnet *un, const uint8_t *data, size_t len);
+	/**
+	 * A transmit transfer completed (optional; by default the slot's
+	 * cookie is reported with bn_netdev_tx_done()).  Drivers that pack
+	 * several frames into one transfer report each of them here.
+	 *
+	 * @param un		Endpoint plumbing
+	 * @param slot		The slot, still marked in use
+	 * @param rc		0 or a negative ::bn_err
+	 */
+	void (*tx_done)(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
+			int rc);
+};
+
+/** Ring sizes and buffer lengths. */
+struct bn_usbnet_cfg {
+	uint8_t rx_count;	/**< Bulk-IN transfers kept queued */
+	uint32_t rx_len;	/**< Bytes per bulk-IN transfer */
+	uint8_t tx_count;	/**< Transmit buffers */
+	uint32_t tx_len;	/**< Bytes per transmit buffer */
+	uint32_t intr_len;	/**< Bytes per interrupt transfer (0: packet size) */
+};
+
+/** Endpoint plumbing of one network device. */
+struct bn_usbnet {
+	struct bn_netdev *nd;		/**< Network device */
+	struct bn_usb_device *usb;	/**< USB device */
+	const struct bn_usbnet_ops *ops; /**< Driver callbacks */
+	void *driver;			/**< For the callbacks */
+	struct bn_usbnet_cfg cfg;	/**< Sizes */
+	struct bn_endpoint intr;	/**< Interrupt IN (if @c has_intr) */
+	struct bn_endpoint in;		/**< Bulk IN */
+	struct bn_endpoint out;		/**< Bulk OUT */
+	bool has_intr;			/**< Interrupt endpoint present */
+	struct bn_usbnet_slot *rx;	/**< Receive ring */
+	struct bn_usbnet_slot *tx;	/**< Transmit ring */
+	struct bn_usbnet_slot intr_slot; /**< Interrupt transfer */
+	uint8_t *mem;			/**< All buffers, one allocation */
+};
+
+/**
+ * Transmit one frame through a framing: take a free transmit slot, frame
+ * the frame into it and queue it with the framing's transfer flags.
+ *
+ * @param un		Endpoint plumbing (open)
+ * @param framing	Framing with a @c frame operation
+ * @param frame		Ethernet frame
+ * @param len		Its length
+ * @param cookie	Handed back with the completion
+ * @return		0, -BN_ENOSPC when no slot is free, -BN_EINVAL when
+ *			the framed transfer would not fit a slot or the
+ *			framing cannot frame one frame, or a negative ::bn_err
+ */
+static int bn_framing_transmit(struct bn_usbnet *un, const struct bn_framing *framing,
+			const void *frame, size_t len, void *cookie);
+
+/**
+ * Open the endpoints, allocate the rings and queue the receives.
+ *
+ * @param un		Endpoint plumbing (zeroed by the caller)
+ * @param nd		Network device
+ * @param intr		Interrupt-IN descriptor, or NULL
+ * @param in		Bulk-IN descriptor
+ * @param out		Bulk-OUT descriptor
+ * @param cfg		Sizes
+ * @param ops		Callbacks
+ * @param driver	For the callbacks
+ * @return		0 or a negative ::bn_err
+ */
+static int bn_usbnet_open(struct bn_usbnet *un, struct bn_netdev *nd,
+		   const struct bn_endpoint_desc *intr,
+		   const struct bn_endpoint_desc *in,
+		   const struct bn_endpoint_desc *out,
+		   const struct bn_usbnet_cfg *cfg,
+		   const struct bn_usbnet_ops *ops, void *driver);
+
+/**
+ * Cancel everything, close the endpoints and free the rings.
+ *
+ * Transmits still in flight complete with -BN_ECANCELED.
+ *
+ * @param un		Endpoint plumbing
+ */
+static void bn_usbnet_close(struct bn_usbnet *un);
+
+/**
+ * Poll the bus, deliver completions, requeue receives, clear halts.
+ *
+ * @param un		Endpoint plumbing
+ */
+static void bn_usbnet_poll(struct bn_usbnet *un);
+
+/**
+ * Take a free transmit buffer.
+ *
+ * @param un		Endpoint plumbing
+ * @return		Slot whose @c xfer.buf has @c cfg.tx_len bytes, or NULL
+ */
+static struct bn_usbnet_slot *bn_usbnet_tx_get(struct bn_usbnet *un);
+
+/**
+ * Send a transmit buffer taken with bn_usbnet_tx_get().
+ *
+ * @param un		Endpoint plumbing
+ * @param slot		Slot with its buffer filled
+ * @param len		Bytes to send
+ * @param flags		BN_XFER_F_* (e.g. ::BN_XFER_F_ZLP)
+ * @param cookie	Handed to bn_netdev_tx_done() on completion
+ * @param frame_len	Frame length for the statistics
+ * @return		0 or a negative ::bn_err (the slot is then free again)
+ */
+static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
+		      size_t len, unsigned int flags, void *cookie,
+		      size_t frame_len);
+
+static int bn_framing_transmit(struct bn_usbnet *un, const struct bn_framing *framing,
+			const void *frame, size_t len, void *cookie)
+{
+	struct bn_usbnet_slot *slot;
+	size_t n;
+
+	if (!framing->frame || len + framing->tx_overhead > un->cfg.tx_len)
+		return -BN_EINVAL;
+	slot = bn_usbnet_tx_get(un);
+	if (!slot)
+		return -BN_ENOSPC;
+	n = framing->frame(slot->xfer.buf, frame, len, un->out.mtu);
+	return bn_usbnet_tx_send(un, slot, n, framing->tx_flags, cookie, len);
 }
 
 /** Most detailed level currently emitted. */
@@ -2787,6 +3002,55 @@ static bool bn_mac_valid(const uint8_t *mac)
 	return bn_port_memcmp(mac, zero, BN_ETH_ALEN) != 0;
 }
 
+/** First byte of a MAC address: the multicast (group) bit. */
+#define BN_MAC_MULTICAST	0x01
+/** First byte of a MAC address: the locally administered bit. */
+#define BN_MAC_LOCAL		0x02
+
+/**
+ * Mix a value into a 64-bit state (splitmix64 finaliser).
+ *
+ * @param state		State
+ * @param v		Value
+ * @return		New state
+ */
+static uint64_t bn_mac_mix(uint64_t state, uint64_t v)
+{
+	uint64_t z = state + v + 0x9e3779b97f4a7c15ULL;
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static void bn_mac_random(struct bn_usb_device *usb, uint32_t salt, uint8_t *mac)
+{
+	char serial[BN_MAC_RANDOM_SERIAL_MAX];
+	uint64_t s = 0;
+	size_t i;
+
+	serial[0] = '\0';
+	if (usb->desc.serial &&
+	    bn_usb_get_string(usb, usb->desc.serial, serial,
+			      sizeof(serial)) < 0)
+		serial[0] = '\0';
+	s = bn_mac_mix(s, bn_port_clock_us());
+	s = bn_mac_mix(s, ((uint64_t)usb->desc.vendor << 48) |
+		       ((uint64_t)usb->desc.product << 32) |
+		       ((uint64_t)usb->desc.bcd_device << 16) |
+		       usb->address);
+	s = bn_mac_mix(s, salt);
+	for (i = 0; i < sizeof(usb->name) && usb->name[i]; i++)
+		s = bn_mac_mix(s, (uint8_t)usb->name[i]);
+	for (i = 0; serial[i]; i++)
+		s = bn_mac_mix(s, (uint8_t)serial[i]);
+	/* The clock again: time spent above differs from boot to boot */
+	s = bn_mac_mix(s, bn_port_clock_us());
+	for (i = 0; i < BN_ETH_ALEN; i++)
+		mac[i] = (uint8_t)(s >> (8 * i));
+	mac[0] = (uint8_t)((mac[0] & ~BN_MAC_MULTICAST) | BN_MAC_LOCAL);
+}
+
 int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *fn,
 		    const struct bn_match *match,
 		    const struct bn_netdev_env *env, void *env_priv,
@@ -2904,6 +3168,8 @@ static void bn_netdev_rx_error(struct bn_netdev *nd, int rc)
 {
 	if (rc == -BN_EPROTO)
 		nd->stats.rx_framing++;
+	else if (rc == -BN_ECRC)
+		nd->stats.rx_crc++;
 	else
 		nd->stats.rx_errors++;
 }
@@ -2995,6 +3261,13 @@ enum bn_opcode {
 #define BN_OPF_VAR	0x01
 /** Flag: data goes to or comes from buf[src or dst]. */
 #define BN_OPF_BUF	0x02
+/**
+ * Flag (control ops): wValue is var[@c value] (its low 16 bits), not
+ * @c value itself; e.g. a register write whose data travels in wValue.
+ */
+#define BN_OPF_VALUE_VAR 0x04
+/** Flag (control ops): wIndex is var[@c index] (its low 16 bits). */
+#define BN_OPF_INDEX_VAR 0x08
 
 /**
  * Prepare a context for a device.
@@ -3048,6 +3321,7 @@ static size_t bn_prog_format_op(const struct bn_op *op, const struct bn_cmdset *
 	{ .opcode = BN_OP_OUT, .flags = BN_OPF_VAR, .request_type = (type),\
 	  .request = (req), .value = (val), .index = (idx), .len = (ln),	\
 	  .src = (v), .name = (what) }
+
 /** Control IN of @p ln bytes into variable @p v. */
 #define BN_PROG_IN(type, req, val, idx, ln, v, what)			\
 	{ .opcode = BN_OP_IN, .request_type = (type), .request = (req),	\
@@ -3144,10 +3418,18 @@ static void bn_prog_print_ctrl(struct bn_prog_out *o, const struct bn_op *op,
 	const struct bn_cmd *cmd = bn_cmdset_find(cmdset, &setup);
 	const char *std = bn_setup_std_name(&setup);
 
-	bn_prog_printf(o, "%c %02x %02x value %04x index %04x len %u",
+	bn_prog_printf(o, "%c %02x %02x ",
 		       (op->request_type & BN_USB_DIR_IN) ? 'R' : 'W',
-		       op->request_type, op->request, op->value, op->index,
-		       op->len);
+		       op->request_type, op->request);
+	if (op->flags & BN_OPF_VALUE_VAR)
+		bn_prog_printf(o, "value var%u ", op->value);
+	else
+		bn_prog_printf(o, "value %04x ", op->value);
+	if (op->flags & BN_OPF_INDEX_VAR)
+		bn_prog_printf(o, "index var%u ", op->index);
+	else
+		bn_prog_printf(o, "index %04x ", op->index);
+	bn_prog_printf(o, "len %u", op->len);
 	if (cmd)
 		bn_prog_printf(o, " [%s]", cmd->name);
 	else if (std)
@@ -3302,6 +3584,33 @@ static int bn_prog_check_place(struct bn_prog_ctx *ctx, unsigned int flags,
 }
 
 /**
+ * Work out a control op's wValue and wIndex (immediate or from variables).
+ *
+ * @param ctx		Context
+ * @param op		Op
+ * @param value		wValue out
+ * @param index		wIndex out
+ * @return		0, or -BN_EINVAL for a variable out of range
+ */
+static int bn_prog_words(struct bn_prog_ctx *ctx, const struct bn_op *op,
+			 uint16_t *value, uint16_t *index)
+{
+	*value = op->value;
+	*index = op->index;
+	if (op->flags & BN_OPF_VALUE_VAR) {
+		if (op->value >= BN_PROG_NVARS)
+			return -BN_EINVAL;
+		*value = (uint16_t)ctx->var[op->value];
+	}
+	if (op->flags & BN_OPF_INDEX_VAR) {
+		if (op->index >= BN_PROG_NVARS)
+			return -BN_EINVAL;
+		*index = (uint16_t)ctx->var[op->index];
+	}
+	return 0;
+}
+
+/**
  * Run a control IN op and store the result.
  *
  * @param ctx		Context
@@ -3314,15 +3623,18 @@ static int bn_prog_in(struct bn_prog_ctx *ctx, const struct bn_op *op,
 {
 	uint8_t tmp[4] = { 0 };
 	uint8_t *dst = tmp;
+	uint16_t wvalue, windex;
 	unsigned int i;
 	int rc;
 
 	if ((rc = bn_prog_check_place(ctx, op->flags, op->dst, op->len)) != 0)
 		return rc;
+	if ((rc = bn_prog_words(ctx, op, &wvalue, &windex)) != 0)
+		return rc;
 	if (op->flags & BN_OPF_BUF)
 		dst = ctx->buf[op->dst];
 	rc = bn_usb_control(ctx->usb, op->request_type | BN_USB_DIR_IN,
-			    op->request, op->value, op->index, dst, op->len,
+			    op->request, wvalue, windex, dst, op->len,
 			    op->opcode == BN_OP_POLL ? 0 : op->timeout_ms);
 	if (rc < 0)
 		return rc;
@@ -3348,9 +3660,12 @@ static int bn_prog_out(struct bn_prog_ctx *ctx, const struct bn_op *op)
 	uint8_t tmp[4];
 	uint8_t *src = tmp;
 	uint32_t v = op->data;
+	uint16_t wvalue, windex;
 	int rc;
 
 	if ((rc = bn_prog_check_place(ctx, op->flags, op->src, op->len)) != 0)
+		return rc;
+	if ((rc = bn_prog_words(ctx, op, &wvalue, &windex)) != 0)
 		return rc;
 	if (op->flags & BN_OPF_BUF) {
 		src = ctx->buf[op->src];
@@ -3363,7 +3678,7 @@ static int bn_prog_out(struct bn_prog_ctx *ctx, const struct bn_op *op)
 		bn_put_le32(tmp, v);
 	}
 	rc = bn_usb_control(ctx->usb, op->request_type & ~BN_USB_DIR_IN,
-			    op->request, op->value, op->index,
+			    op->request, wvalue, windex,
 			    op->len ? src : NULL, op->len, op->timeout_ms);
 	if (rc < 0)
 		return rc;
@@ -3912,133 +4227,6 @@ static int bn_ep_clear_halt(struct bn_endpoint *ep)
 	ep->halted = false;
 	return 0;
 }
-
-struct bn_usbnet;
-struct bn_usbnet_slot;
-
-/** Ring sizes and buffer lengths. */
-struct bn_usbnet_cfg {
-	uint8_t rx_count;	/**< Bulk-IN transfers kept queued */
-	uint32_t rx_len;	/**< Bytes per bulk-IN transfer */
-	uint8_t tx_count;	/**< Transmit buffers */
-	uint32_t tx_len;	/**< Bytes per transmit buffer */
-	uint32_t intr_len;	/**< Bytes per interrupt transfer (0: packet size) */
-};
-
-/** One transfer and its buffer. */
-struct bn_usbnet_slot {
-	struct bn_xfer xfer;	/**< Transfer */
-	void *cookie;		/**< Transmit cookie */
-	size_t frame_len;	/**< Transmitted frame length (statistics) */
-	bool in_use;		/**< Transmit slot handed out or in flight */
-};
-
-/** Endpoint plumbing of one network device. */
-struct bn_usbnet {
-	struct bn_netdev *nd;		/**< Network device */
-	struct bn_usb_device *usb;	/**< USB device */
-	const struct bn_usbnet_ops *ops; /**< Driver callbacks */
-	void *driver;			/**< For the callbacks */
-	struct bn_usbnet_cfg cfg;	/**< Sizes */
-	struct bn_endpoint intr;	/**< Interrupt IN (if @c has_intr) */
-	struct bn_endpoint in;		/**< Bulk IN */
-	struct bn_endpoint out;		/**< Bulk OUT */
-	bool has_intr;			/**< Interrupt endpoint present */
-	struct bn_usbnet_slot *rx;	/**< Receive ring */
-	struct bn_usbnet_slot *tx;	/**< Transmit ring */
-	struct bn_usbnet_slot intr_slot; /**< Interrupt transfer */
-	uint8_t *mem;			/**< All buffers, one allocation */
-};
-
-/** Driver callbacks. */
-struct bn_usbnet_ops {
-	/**
-	 * A bulk-IN transfer completed successfully.
-	 *
-	 * @param un		Endpoint plumbing
-	 * @param data		Received bytes (valid during the call)
-	 * @param len		Number of bytes
-	 */
-	void (*rx)(struct bn_usbnet *un, const uint8_t *data, size_t len);
-	/**
-	 * An interrupt-IN transfer completed successfully (optional).
-	 *
-	 * @param un		Endpoint plumbing
-	 * @param data		Received bytes (valid during the call)
-	 * @param len		Number of bytes
-	 */
-	void (*intr)(struct bn_usbnet *un, const uint8_t *data, size_t len);
-	/**
-	 * A transmit transfer completed (optional; by default the slot's
-	 * cookie is reported with bn_netdev_tx_done()).  Drivers that pack
-	 * several frames into one transfer report each of them here.
-	 *
-	 * @param un		Endpoint plumbing
-	 * @param slot		The slot, still marked in use
-	 * @param rc		0 or a negative ::bn_err
-	 */
-	void (*tx_done)(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
-			int rc);
-};
-
-/**
- * Open the endpoints, allocate the rings and queue the receives.
- *
- * @param un		Endpoint plumbing (zeroed by the caller)
- * @param nd		Network device
- * @param intr		Interrupt-IN descriptor, or NULL
- * @param in		Bulk-IN descriptor
- * @param out		Bulk-OUT descriptor
- * @param cfg		Sizes
- * @param ops		Callbacks
- * @param driver	For the callbacks
- * @return		0 or a negative ::bn_err
- */
-static int bn_usbnet_open(struct bn_usbnet *un, struct bn_netdev *nd,
-		   const struct bn_endpoint_desc *intr,
-		   const struct bn_endpoint_desc *in,
-		   const struct bn_endpoint_desc *out,
-		   const struct bn_usbnet_cfg *cfg,
-		   const struct bn_usbnet_ops *ops, void *driver);
-
-/**
- * Cancel everything, close the endpoints and free the rings.
- *
- * Transmits still in flight complete with -BN_ECANCELED.
- *
- * @param un		Endpoint plumbing
- */
-static void bn_usbnet_close(struct bn_usbnet *un);
-
-/**
- * Poll the bus, deliver completions, requeue receives, clear halts.
- *
- * @param un		Endpoint plumbing
- */
-static void bn_usbnet_poll(struct bn_usbnet *un);
-
-/**
- * Take a free transmit buffer.
- *
- * @param un		Endpoint plumbing
- * @return		Slot whose @c xfer.buf has @c cfg.tx_len bytes, or NULL
- */
-static struct bn_usbnet_slot *bn_usbnet_tx_get(struct bn_usbnet *un);
-
-/**
- * Send a transmit buffer taken with bn_usbnet_tx_get().
- *
- * @param un		Endpoint plumbing
- * @param slot		Slot with its buffer filled
- * @param len		Bytes to send
- * @param flags		BN_XFER_F_* (e.g. ::BN_XFER_F_ZLP)
- * @param cookie	Handed to bn_netdev_tx_done() on completion
- * @param frame_len	Frame length for the statistics
- * @return		0 or a negative ::bn_err (the slot is then free again)
- */
-static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
-		      size_t len, unsigned int flags, void *cookie,
-		      size_t frame_len);
 
 /**
  * Receive or interrupt completion: hand good data to the driver.
@@ -4677,21 +4865,6 @@ static int smsc95xx_eeprom_read(struct smsc95xx_dev *dev, unsigned int offset,
 			 uint8_t *buf, size_t len);
 
 /**
- * Make a locally administered unicast address from weak entropy.
- *
- * Mixes the clock with the device's identity (VID:PID, bcdDevice, bus
- * address and name, ID_REV, serial string).  This is NOT cryptographic
- * randomness: it only makes two adapters on one network unlikely to
- * collide.
- *
- * @param dev		Device
- * @param serial	Serial number string, or NULL
- * @param mac		Six bytes out
- */
-static void smsc95xx_random_mac(struct smsc95xx_dev *dev, const char *serial,
-			 uint8_t *mac);
-
-/**
  * Program hook: find the permanent MAC (EEPROM, registers, random).
  *
  * @param ctx		Program context (driver = ::smsc95xx_dev)
@@ -4881,7 +5054,7 @@ static int smsc95xx_link_update(struct smsc95xx_dev *dev)
  * Hand one deframed frame to the network device.
  *
  * @param ctx		Network device
- * @param frame		Frame without CRC
+ * @param frame		Frame
  * @param len		Length
  */
 static void smsc95xx_rx_frame(void *ctx, const uint8_t *frame, size_t len)
@@ -4890,7 +5063,54 @@ static void smsc95xx_rx_frame(void *ctx, const uint8_t *frame, size_t len)
 }
 
 /**
- * A bulk-IN transfer arrived: split it, count what was dropped.
+ * Deframe operation: split a transfer, count what was dropped.
+ *
+ * @param state		Unused (the deframer keeps no state between transfers)
+ * @param nd		Network device
+ * @param data		Transfer
+ * @param len		Length
+ */
+static void smsc95xx_framing_deframe(void *state, struct bn_netdev *nd,
+				     const uint8_t *data, size_t len)
+{
+	struct smsc95xx_rx_counts c;
+
+	(void)state;
+	smsc95xx_deframe(data, len, smsc95xx_rx_frame, nd, &c);
+	nd->stats.rx_crc += c.crc;
+	nd->stats.rx_framing += c.framing;
+	nd->stats.rx_dropped += c.dropped;
+}
+
+/**
+ * Frame operation: command words A and B, then the frame.
+ *
+ * @param out		Transfer buffer
+ * @param frame		Ethernet frame
+ * @param len		Its length
+ * @param mtu		Unused (a short packet ends every transfer)
+ * @return		Transfer length
+ */
+static size_t smsc95xx_framing_frame(uint8_t *out, const void *frame,
+				     size_t len, uint16_t mtu)
+{
+	(void)mtu;
+	smsc95xx_tx_header(out, len);
+	bn_port_memcpy(out + SMSC95XX_TX_OVERHEAD, frame, len);
+	return len + SMSC95XX_TX_OVERHEAD;
+}
+
+static const struct bn_framing smsc95xx_framing = {
+	.name = "smsc",
+	.description = "SMSC status word per frame; command words A and B",
+	.deframe = smsc95xx_framing_deframe,
+	.frame = smsc95xx_framing_frame,
+	.tx_overhead = SMSC95XX_TX_OVERHEAD,
+	.tx_flags = BN_XFER_F_ZLP,
+};
+
+/**
+ * A bulk-IN transfer arrived: deframe it.
  *
  * @param un		Endpoint plumbing
  * @param data		Transfer
@@ -4898,13 +5118,7 @@ static void smsc95xx_rx_frame(void *ctx, const uint8_t *frame, size_t len)
  */
 static void smsc95xx_rx(struct bn_usbnet *un, const uint8_t *data, size_t len)
 {
-	struct bn_netdev *nd = un->nd;
-	struct smsc95xx_rx_counts c;
-
-	smsc95xx_deframe(data, len, smsc95xx_rx_frame, nd, &c);
-	nd->stats.rx_crc += c.crc;
-	nd->stats.rx_framing += c.framing;
-	nd->stats.rx_dropped += c.dropped;
+	smsc95xx_framing.deframe(NULL, un->nd, data, len);
 }
 
 /**
@@ -5051,16 +5265,9 @@ static int smsc95xx_transmit(struct bn_netdev *nd, const void *frame,
 			     size_t len, void *cookie)
 {
 	struct smsc95xx_dev *dev = nd->priv;
-	struct bn_usbnet_slot *slot;
 
-	if (len + SMSC95XX_TX_OVERHEAD > SMSC95XX_TX_LEN)
-		return -BN_EINVAL;
-	if (!(slot = bn_usbnet_tx_get(&dev->un)))
-		return -BN_ENOSPC;
-	smsc95xx_tx_header(slot->xfer.buf, len);
-	bn_port_memcpy(slot->xfer.buf + SMSC95XX_TX_OVERHEAD, frame, len);
-	return bn_usbnet_tx_send(&dev->un, slot, len + SMSC95XX_TX_OVERHEAD,
-				 BN_XFER_F_ZLP, cookie, len);
+	return bn_framing_transmit(&dev->un, &smsc95xx_framing, frame, len,
+				   cookie);
 }
 
 /**
@@ -5431,7 +5638,7 @@ static const struct smsc95xx_family_info smsc95xx_info_89530 =
  */
 #define SMSC_FAMILY(nm, desc, info)					\
 	{ .name = (nm), .description = (desc), .cmdset = &smsc95xx_cmdset,\
-	  .framing = BN_FRAMING_SMSC, .phy = BN_PHY_EMBEDDED,		\
+	  .framing = &smsc95xx_framing, .phy = BN_PHY_EMBEDDED,		\
 	  .mac_source = BN_MAC_EEPROM, .link_speeds = BN_LINK_10 | BN_LINK_100,\
 	  .programs = smsc95xx_programs,				\
 	  .program_count = BN_ARRAY_SIZE(smsc95xx_programs),		\
@@ -5624,9 +5831,6 @@ const struct bn_driver bn_smsc95xx_driver = {
 	.score = BN_DRIVER_SCORE_NORMAL,
 };
 
-/** Longest serial number string mixed into a random address. */
-#define SMSC95XX_SERIAL_MAX	64
-
 static int smsc95xx_eeprom_read(struct smsc95xx_dev *dev, unsigned int offset,
 			 uint8_t *buf, size_t len)
 {
@@ -5720,52 +5924,10 @@ static int smsc95xx_mac_from_regs(struct smsc95xx_dev *dev, uint8_t *mac)
 	return bn_mac_valid(mac) ? 0 : -BN_ENOENT;
 }
 
-/**
- * Mix a value into a 64-bit state (splitmix64 finaliser).
- *
- * @param state		State
- * @param v		Value
- * @return		New state
- */
-static uint64_t smsc95xx_mix(uint64_t state, uint64_t v)
-{
-	uint64_t z = state + v + 0x9e3779b97f4a7c15ULL;
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-static void smsc95xx_random_mac(struct smsc95xx_dev *dev, const char *serial,
-			 uint8_t *mac)
-{
-	const struct bn_usb_device *usb = dev->usb;
-	uint64_t s = 0;
-	size_t i;
-
-	s = smsc95xx_mix(s, bn_port_clock_us());
-	s = smsc95xx_mix(s, ((uint64_t)usb->desc.vendor << 48) |
-			 ((uint64_t)usb->desc.product << 32) |
-			 ((uint64_t)usb->desc.bcd_device << 16) |
-			 usb->address);
-	s = smsc95xx_mix(s, dev->id_rev);
-	for (i = 0; i < sizeof(usb->name) && usb->name[i]; i++)
-		s = smsc95xx_mix(s, (uint8_t)usb->name[i]);
-	for (i = 0; serial && serial[i]; i++)
-		s = smsc95xx_mix(s, (uint8_t)serial[i]);
-	/* The clock again: time spent above differs from boot to boot */
-	s = smsc95xx_mix(s, bn_port_clock_us());
-	for (i = 0; i < BN_ETH_ALEN; i++)
-		mac[i] = (uint8_t)(s >> (8 * i));
-	/* Locally administered (bit 1), unicast (bit 0 clear) */
-	mac[0] = (uint8_t)((mac[0] & 0xfe) | 0x02);
-}
-
 static int smsc95xx_hook_mac(struct bn_prog_ctx *ctx, const struct bn_op *op)
 {
 	struct smsc95xx_dev *dev = ctx->driver;
 	uint8_t *mac = dev->nd->perm_addr;
-	char serial[SMSC95XX_SERIAL_MAX];
 	int rc;
 
 	(void)op;
@@ -5783,12 +5945,7 @@ static int smsc95xx_hook_mac(struct bn_prog_ctx *ctx, const struct bn_op *op)
 	}
 	if (rc != -BN_ENOENT)
 		return rc;
-	serial[0] = '\0';
-	if (dev->usb->desc.serial &&
-	    bn_usb_get_string(dev->usb, dev->usb->desc.serial, serial,
-			      sizeof(serial)) < 0)
-		serial[0] = '\0';
-	smsc95xx_random_mac(dev, serial, mac);
+	bn_mac_random(dev->usb, dev->id_rev, mac);
 	dev->mac_origin = "random (no EEPROM address)";
 	BN_WARN(dev->usb->name, "no MAC in EEPROM or registers; using random "
 		"locally administered %02x:%02x:%02x:%02x:%02x:%02x",

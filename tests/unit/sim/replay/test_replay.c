@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "bn_err.h"
+#include "bn_framing.h"
 #include "bn_netdev.h"
 #include "bn_port.h"
 #include "bn_prog.h"
@@ -248,9 +249,15 @@ static const struct bn_netdev_ops rt_ops = {
 	rt_open, rt_close, rt_transmit, rt_poll, NULL,
 };
 
+/* Bare frames: the SDK's helpers make a whole framing. */
+static const struct bn_framing bare_framing = {
+	.name = "raw", .deframe = bn_framing_bare_deframe,
+	.frame = bn_framing_bare_frame, .tx_flags = BN_XFER_F_ZLP,
+};
+
 static const struct bn_family rt_family = {
 	.name = "rtest", .description = "replay test chip",
-	.framing = BN_FRAMING_RAW, .phy = BN_PHY_NONE,
+	.framing = &bare_framing, .phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_NODE_ID, .link_speeds = BN_LINK_100,
 };
 static const struct bn_family *const rt_families[] = { &rt_family };
