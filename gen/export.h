@@ -143,6 +143,30 @@ const char *bn_export_symbol(const char *name, char *buf, size_t size);
  */
 const char *bn_export_basename(const char *name, char *buf, size_t size);
 
+/**
+ * The iPXE `ERRFILE_DRIVER` index (the NN of `0x00NN0000`) of an exported
+ * driver object, derived from its object name alone so that adding or
+ * reordering drivers never renumbers another.
+ *
+ * The index is 0xe0 + (FNV-1a-32(@p object) mod 31), a slot in 0xe0-0xfe:
+ * past iPXE's own indices (up to 0xde) and apart from the shared SDK
+ * object's bn_export_ipxe_errfile_sdk().  Two drivers landing on the same
+ * slot would share error codes; test_export_ipxe checks the registry for
+ * that, and a new driver that collides must take another name.
+ *
+ * @param object	Object name, e.g. "bootnic_cdc_ecm"
+ * @return		Index, 0xe0 to 0xfe
+ */
+unsigned int bn_export_ipxe_errfile(const char *object);
+
+/**
+ * The iPXE `ERRFILE_DRIVER` index of the shared SDK object
+ * (`bootnic_sdk.c`): 0xff, outside the drivers' hash range.
+ *
+ * @return		Index
+ */
+unsigned int bn_export_ipxe_errfile_sdk(void);
+
 /* ------------------------------------------------------------------------
  * Building the C text
  * ------------------------------------------------------------------------ */

@@ -47,13 +47,23 @@
  * First `ERRFILE_DRIVER` index the exports use (`0x00NN0000`).
  *
  * iPXE's own drivers use indices up to 0xde (v2.0.0 and HEAD); the field is
- * eight bits wide, so the exports take 0xf0 onwards, one per built-in
- * driver in registry order, leaving 0xdf-0xef to upstream growth.
+ * eight bits wide.  The exports take 0xe0 to 0xff: the shared SDK object
+ * has ::BN_IPXE_ERRFILE_SDK and each driver object a slot in 0xe0-0xfe
+ * picked by bn_export_ipxe_errfile() from its name.
  */
-#define BN_IPXE_ERRFILE_BASE 0xf0
+#define BN_IPXE_ERRFILE_BASE 0xe0
 
-/** Last usable `ERRFILE_DRIVER` index. */
-#define BN_IPXE_ERRFILE_LAST 0xff
+/** The shared object's index, kept out of the drivers' hash range. */
+#define BN_IPXE_ERRFILE_SDK 0xff
+
+/** Number of driver slots: 0xe0 to 0xfe. */
+#define BN_IPXE_ERRFILE_SLOTS (BN_IPXE_ERRFILE_SDK - BN_IPXE_ERRFILE_BASE)
+
+/** FNV-1a 32-bit offset basis. */
+#define BN_IPXE_FNV_BASIS 2166136261u
+
+/** FNV-1a 32-bit prime. */
+#define BN_IPXE_FNV_PRIME 16777619u
 
 /** Glue entry points the rendered registration refers to. */
 static const char *const bn_ipxe_roots[] = {
@@ -165,27 +175,20 @@ static void bn_ipxe_rom_name(struct bn_strbuf *sb, const struct bn_driver *drv,
 	}
 }
 
-/**
- * The `ERRFILE_DRIVER` index of a driver: its place in the registry.
- *
- * @param drv		Driver
- * @param index		Index out (0x00NN0000's NN)
- * @return		true if the driver has one
- */
-static bool bn_ipxe_errfile_index(const struct bn_driver *drv,
-				  unsigned int *index)
+unsigned int bn_export_ipxe_errfile(const char *object)
 {
-	size_t i;
+	uint32_t h = BN_IPXE_FNV_BASIS;
 
-	for (i = 0; i < bn_registry_builtin.count; i++) {
-		if (bn_registry_builtin.drivers[i] != drv)
-			continue;
-		if (BN_IPXE_ERRFILE_BASE + i > BN_IPXE_ERRFILE_LAST)
-			return false;
-		*index = (unsigned int)(BN_IPXE_ERRFILE_BASE + i);
-		return true;
+	for (; *object; object++) {
+		h ^= (uint8_t)*object;
+		h *= BN_IPXE_FNV_PRIME;
 	}
-	return false;
+	return BN_IPXE_ERRFILE_BASE + (unsigned int)(h % BN_IPXE_ERRFILE_SLOTS);
+}
+
+unsigned int bn_export_ipxe_errfile_sdk(void)
+{
+	return BN_IPXE_ERRFILE_SDK;
 }
 
 /**
@@ -438,17 +441,10 @@ static int bn_ipxe_one(const struct bn_export_req *req,
 	};
 	char base[128], path[192], what[256];
 	const char *score;
-	unsigned int errfile;
 	int rc = -1;
 
 	memset(&am, 0, sizeof(am));
 	bn_export_basename(drv->name, base, sizeof(base));
-	if (!bn_ipxe_errfile_index(drv, &errfile)) {
-		snprintf(err, err_size, "%s: no iPXE error-file index (only "
-			 "the first %d built-in drivers have one)", drv->name,
-			 BN_IPXE_ERRFILE_LAST - BN_IPXE_ERRFILE_BASE + 1);
-		goto out;
-	}
 	if (!(score = bn_ipxe_score(drv))) {
 		snprintf(err, err_size, "%s: unknown driver score %u",
 			 drv->name, drv->score);
@@ -476,7 +472,7 @@ static int bn_ipxe_one(const struct bn_export_req *req,
 			 " * From v2.0.0 on, ipxe.lkrn and ipxe.efi include it "
 			 "too.\n"
 			 " */\n\n", base, base);
-	bn_ipxe_preamble(&sb, req, base, errfile);
+	bn_ipxe_preamble(&sb, req, base, bn_export_ipxe_errfile(base));
 	bn_strbuf_add(&sb, am.text);
 	if (bn_ipxe_registration(&sb, drv, base, score, err, err_size))
 		goto out;

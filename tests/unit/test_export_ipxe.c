@@ -135,7 +135,7 @@ START_TEST(test_preamble)
 			      "<errno.h>", drv->name);
 		ck_assert_int_eq(sscanf(d + strlen(def), "%2x0000 )", &idx), 1);
 		/* Past iPXE's own indices (up to 0xde), one per driver */
-		ck_assert_uint_ge(idx, 0xf0);
+		ck_assert_uint_ge(idx, 0xe0);
 		ck_assert_uint_le(idx, 0xff);
 		ck_assert_uint_eq(seen[idx]++, 0);
 		/* No project includes survive amalgamation */
@@ -144,6 +144,44 @@ START_TEST(test_preamble)
 		ck_assert_ptr_null(strstr(t, "BN_EXPORT_DRIVER"));
 	}
 	bn_export_files_free(&fs);
+}
+END_TEST
+
+/* ERRFILE indices come from the object name alone: distinct over the
+ * registry, in 0xe0-0xfe, never the shared object's, and the same whether a
+ * driver is exported alone or with all the others. */
+START_TEST(test_errfile_stable)
+{
+	unsigned int seen[256] = { 0 };
+	char base[128], def[256];
+	size_t i;
+
+	for (i = 0; i < bn_registry_builtin.count; i++) {
+		const struct bn_driver *drv = bn_registry_builtin.drivers[i];
+		struct bn_export_files one;
+		unsigned int idx;
+
+		bn_export_basename(drv->name, base, sizeof(base));
+		idx = bn_export_ipxe_errfile(base);
+		ck_assert_uint_ge(idx, 0xe0);
+		ck_assert_uint_le(idx, 0xfe);
+		ck_assert_uint_ne(idx, bn_export_ipxe_errfile_sdk());
+		ck_assert_msg(seen[idx]++ == 0, "%s: ERRFILE index 0x%02x is "
+			      "taken by another driver; rename one", drv->name,
+			      idx);
+		render(&drv, 1, NULL, &one);
+		snprintf(def, sizeof(def), "#define ERRFILE_%s ( ERRFILE_DRIVER"
+			 " | 0x00%02x0000 )", base, idx);
+		ck_assert_ptr_nonnull(strstr(driver_file(&one, drv)->data,
+					     def));
+		bn_export_files_free(&one);
+	}
+	/* Only the name counts: one changed letter moves the index, the
+	 * same name always gives the same one */
+	ck_assert_uint_eq(bn_export_ipxe_errfile("bootnic_x"),
+			  bn_export_ipxe_errfile("bootnic_x"));
+	ck_assert_uint_ne(bn_export_ipxe_errfile("bootnic_cdc_ecm"),
+			  bn_export_ipxe_errfile("bootnic_cdc_ncm"));
 }
 END_TEST
 
@@ -407,6 +445,7 @@ static Suite *export_ipxe_suite(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_one_file_per_driver);
 	tcase_add_test(tc, test_preamble);
+	tcase_add_test(tc, test_errfile_stable);
 	tcase_add_test(tc, test_licence);
 	tcase_add_test(tc, test_id_rows);
 	tcase_add_test(tc, test_class_filters);
