@@ -121,6 +121,41 @@ struct bn_amalg_out {
 int bn_amalg_run(const struct bn_amalg_spec *spec, struct bn_amalg_out *out);
 
 /**
+ * One part of a partitioned amalgamation (bn_amalg_run_parts()): the names
+ * a separate translation unit is built around, e.g. one driver object.
+ */
+struct bn_amalg_part {
+	/** Root names; a root carried by another part is only declared */
+	const char *const *roots;
+	size_t root_count;			/**< Entries in @c roots */
+};
+
+/**
+ * Amalgamate into several translation units over one shared part.
+ *
+ * The spec's files are read once and its roots are the shared part's.
+ * Each function or object goes to exactly one output: the shared part
+ * (outs[0]) when the shared roots reach it or more than one other part
+ * does, else the one part (outs[k] for parts[k - 1]) that reaches it.
+ * Types, macros, declarations and a header's static inline functions are
+ * copied into every output that needs them.  A function or object one
+ * output uses and another carries keeps external linkage (everything else
+ * becomes static as in bn_amalg_run()); it must be declared in a header,
+ * and a static one is refused.
+ *
+ * Every output is overwritten (free each with bn_amalg_out_free()).
+ *
+ * @param spec		What to amalgamate (roots: the shared part's)
+ * @param parts		The other parts
+ * @param count		Entries in @p parts
+ * @param outs		Results, @p count + 1 of them
+ * @return		0, or -1 with outs[0].error set
+ */
+int bn_amalg_run_parts(const struct bn_amalg_spec *spec,
+		       const struct bn_amalg_part *parts, size_t count,
+		       struct bn_amalg_out *outs);
+
+/**
  * Free what bn_amalg_run() allocated and reset @p out.
  *
  * @param out		Result

@@ -212,6 +212,44 @@ int bn_export_amalgamate(const struct bn_driver *drv,
 			 struct bn_amalg_out *out);
 
 /**
+ * Amalgamate every built-in driver with a target's glue over one shared
+ * part (bn_amalg_run_parts()).
+ *
+ * outs[0] is the shared part: the SDK and glue that the glue's roots or
+ * more than one driver reach, the same whichever drivers a request names.
+ * outs[1 + i] is the part of bn_registry_builtin's driver i: its driver
+ * object and what only it reaches.  SDK functions a driver part calls stay
+ * external (they are all `bn_`-prefixed); the rest is static.
+ * `BN_EXPORT_DRIVER` is not replaced: glue for this form takes the driver
+ * as a parameter.
+ *
+ * @param glue		Glue (roots and exported names of the shared part)
+ * @param driver_roots	Names each driver part also needs (the glue entry
+ *			points its rendered text calls)
+ * @param driver_root_count Entries in @p driver_roots
+ * @param outs		Results, bn_registry_builtin.count + 1 of them
+ *			(free each with bn_amalg_out_free())
+ * @return		0, or -1 with outs[0].error set
+ */
+int bn_export_amalgamate_shared(const struct bn_export_glue *glue,
+				const char *const *driver_roots,
+				size_t driver_root_count,
+				struct bn_amalg_out *outs);
+
+/**
+ * Append the "Sources:" block of a header comment (a blank comment line,
+ * then the amalgamation's source paths wrapped at 70 columns); nothing if
+ * there are none.
+ *
+ * @param sb		Output
+ * @param am		The amalgamation (may be NULL)
+ * @param prefix	Comment line prefix, e.g. " * "
+ */
+void bn_export_sources_comment(struct bn_strbuf *sb,
+			       const struct bn_amalg_out *am,
+			       const char *prefix);
+
+/**
  * Append the export's header comment: what the file is, the bootnic
  * version, the source files that contributed, the families and the ID
  * rows.  No timestamps, no absolute paths.

@@ -43,6 +43,9 @@
 /** Where an export goes inside an iPXE tree. */
 #define BN_IPXE_NET_DIR "src/drivers/net"
 
+/** Object name of the shared SDK file (`src/drivers/net/bootnic_sdk.c`). */
+#define BN_IPXE_SDK_BASE "bootnic_sdk"
+
 /**
  * First `ERRFILE_DRIVER` index the exports use (`0x00NN0000`).
  *
@@ -253,10 +256,12 @@ static void bn_ipxe_preamble(struct bn_strbuf *sb,
  * @param name		C name stem, e.g. "bootnic_rndis_0202ff"
  * @param class_rows	Number of class-only rows in the table
  * @param score		iPXE score name
+ * @param base		Object name (its probe is `<base>_probe`)
  */
 static void bn_ipxe_group(struct bn_strbuf *sb, const struct bn_driver *drv,
 			  const struct bn_ipxe_filter *f, const char *name,
-			  size_t class_rows, const char *score)
+			  size_t class_rows, const char *score,
+			  const char *base)
 {
 	struct bn_ipxe_filter rf;
 	const struct bn_id *id;
@@ -315,8 +320,8 @@ static void bn_ipxe_group(struct bn_strbuf *sb, const struct bn_driver *drv,
 	bn_ipxe_class_field(sb, f->protocol);
 	bn_strbuf_add(sb, " ),\n");
 	bn_strbuf_printf(sb, "\t.score = %s,\n", score);
-	bn_strbuf_add(sb, "\t.probe = bn_ipxe_probe,\n"
-		      "\t.remove = bn_ipxe_remove,\n};\n");
+	bn_strbuf_printf(sb, "\t.probe = %s_probe,\n"
+			 "\t.remove = bn_ipxe_remove,\n};\n", base);
 }
 
 /**
@@ -373,7 +378,7 @@ static int bn_ipxe_registration(struct bn_strbuf *sb,
 		if (i)
 			bn_strbuf_add(sb, "\n");
 		bn_ipxe_group(sb, drv, &filters[i], bn_strbuf_str(&name),
-			      class_rows, score);
+			      class_rows, score, base);
 	}
 	bn_strbuf_free(&name);
 	free(filters);
@@ -419,10 +424,37 @@ static int bn_ipxe_check_names(const struct bn_driver *drv, char *err,
 }
 
 /**
- * Render one driver.
+ * Append a driver's entry points: its probe, which binds its driver object
+ * through the shared glue.
+ *
+ * @param sb		Output
+ * @param base		Object name
+ * @param sym		Driver object
+ */
+static void bn_ipxe_entry(struct bn_strbuf *sb, const char *base,
+			  const char *sym)
+{
+	bn_strbuf_printf(sb,
+			 "\n/**\n"
+			 " * Probe device\n"
+			 " *\n"
+			 " * @v func\t\tUSB function\n"
+			 " * @v config\t\tConfiguration descriptor\n"
+			 " * @ret rc\t\tReturn status code\n"
+			 " */\n"
+			 "static int %s_probe ( struct usb_function *func,\n"
+			 "\t\t\t  struct usb_configuration_descriptor "
+			 "*config ) {\n"
+			 "\treturn bn_ipxe_probe ( func, config, &%s );\n"
+			 "}\n", base, sym);
+}
+
+/**
+ * Render one driver's file over the shared object.
  *
  * @param req		Request
  * @param drv		Driver
+ * @param am		Its part of the shared amalgamation
  * @param out		Files
  * @param err		Error message out
  * @param err_size	Size of @p err
@@ -430,21 +462,16 @@ static int bn_ipxe_check_names(const struct bn_driver *drv, char *err,
  */
 static int bn_ipxe_one(const struct bn_export_req *req,
 		       const struct bn_driver *drv,
+		       const struct bn_amalg_out *am,
 		       struct bn_export_files *out, char *err, size_t err_size)
 {
 	struct bn_strbuf sb = BN_STRBUF_INIT;
-	struct bn_amalg_out am;
-	struct bn_export_glue glue = {
-		.dir = BN_IPXE_GLUE_DIR,
-		.roots = bn_ipxe_roots,
-		.root_count = sizeof(bn_ipxe_roots) / sizeof(bn_ipxe_roots[0]),
-	};
-	char base[128], path[192], what[256];
+	char base[128], sym[128], path[192], what[256];
 	const char *score;
 	int rc = -1;
 
-	memset(&am, 0, sizeof(am));
 	bn_export_basename(drv->name, base, sizeof(base));
+	bn_export_symbol(drv->name, sym, sizeof(sym));
 	if (!(score = bn_ipxe_score(drv))) {
 		snprintf(err, err_size, "%s: unknown driver score %u",
 			 drv->name, drv->score);
@@ -452,28 +479,31 @@ static int bn_ipxe_one(const struct bn_export_req *req,
 	}
 	if (bn_ipxe_check_names(drv, err, err_size))
 		goto out;
-	if (bn_export_amalgamate(drv, &glue, &am)) {
-		snprintf(err, err_size, "%s: %s", drv->name, am.error);
-		goto out;
-	}
 	snprintf(path, sizeof(path), "%s/%s.c", BN_IPXE_NET_DIR, base);
 	snprintf(what, sizeof(what), "%s.c: iPXE USB network driver \"%s\"",
 		 base, drv->name);
 	bn_strbuf_printf(&sb, "/* SPDX-License-Identifier: %s */\n",
 			 req->licence->spdx);
-	bn_export_header_comment(&sb, req, drv, &am, what, "/*\n", " * ", "");
+	bn_export_header_comment(&sb, req, drv, am, what, "/*\n", " * ", "");
 	bn_strbuf_printf(&sb,
 			 " *\n"
-			 " * Drop this file into src/drivers/net/ of an iPXE "
-			 "tree; the build finds it\n"
-			 " * by itself.  An image with only this driver:\n"
+			 " * Drop this file and %s.c into src/drivers/net/ "
+			 "of an iPXE tree; the\n"
+			 " * build finds them by itself.  %s.c holds the "
+			 "bootnic SDK and glue\n"
+			 " * every bootnic driver shares; the linker pulls it "
+			 "in once, through the\n"
+			 " * SDK functions this file calls.  An image with "
+			 "only this driver:\n"
 			 " *   make bin-x86_64-pcbios/%s.lkrn\n"
 			 " *   make bin-x86_64-efi/%s.efi\n"
 			 " * From v2.0.0 on, ipxe.lkrn and ipxe.efi include it "
 			 "too.\n"
-			 " */\n\n", base, base);
+			 " */\n\n", BN_IPXE_SDK_BASE, BN_IPXE_SDK_BASE, base,
+			 base);
 	bn_ipxe_preamble(&sb, req, base, bn_export_ipxe_errfile(base));
-	bn_strbuf_add(&sb, am.text);
+	bn_strbuf_add(&sb, am->text);
+	bn_ipxe_entry(&sb, base, sym);
 	if (bn_ipxe_registration(&sb, drv, base, score, err, err_size))
 		goto out;
 	if (sb.failed || bn_export_add_file(out, path, sb.data, sb.len)) {
@@ -482,13 +512,66 @@ static int bn_ipxe_one(const struct bn_export_req *req,
 	}
 	rc = 0;
 out:
-	bn_amalg_out_free(&am);
 	bn_strbuf_free(&sb);
 	return rc;
 }
 
 /**
- * Render every requested driver.
+ * Render the shared object: the SDK and glue every driver uses.
+ *
+ * @param req		Request
+ * @param am		The shared part
+ * @param out		Files
+ * @param err		Error message out
+ * @param err_size	Size of @p err
+ * @return		0, or -1 with @p err set
+ */
+static int bn_ipxe_sdk(const struct bn_export_req *req,
+		       const struct bn_amalg_out *am,
+		       struct bn_export_files *out, char *err, size_t err_size)
+{
+	struct bn_strbuf sb = BN_STRBUF_INIT;
+	char path[192];
+	int rc = -1;
+
+	snprintf(path, sizeof(path), "%s/%s.c", BN_IPXE_NET_DIR,
+		 BN_IPXE_SDK_BASE);
+	bn_strbuf_printf(&sb, "/* SPDX-License-Identifier: %s */\n"
+			 "/*\n"
+			 " * %s.c: the bootnic SDK and its iPXE glue, shared "
+			 "by every bootnic_*.c\n"
+			 " * driver of this tree.\n"
+			 " *\n"
+			 " * Generated by bootnic %s.  Do not edit: change the "
+			 "sources and run\n"
+			 " * `bootnic export` again.  It is the same file "
+			 "whichever drivers were\n"
+			 " * exported; it has no driver of its own and is "
+			 "linked once, into any\n"
+			 " * image with at least one bootnic driver.\n",
+			 req->licence->spdx, BN_IPXE_SDK_BASE, req->version);
+	bn_export_sources_comment(&sb, am, " * ");
+	bn_strbuf_add(&sb, " */\n\n");
+	bn_ipxe_preamble(&sb, req, BN_IPXE_SDK_BASE,
+			 bn_export_ipxe_errfile_sdk());
+	bn_strbuf_add(&sb, "/**************************************************"
+		      "****************************\n *\n * Generated: the "
+		      "bootnic SDK and iPXE glue\n *\n"
+		      " *************************************************"
+		      "*****************************\n */\n\n");
+	bn_strbuf_add(&sb, am->text);
+	if (sb.failed || bn_export_add_file(out, path, sb.data, sb.len)) {
+		snprintf(err, err_size, "cannot add %s", path);
+		goto out;
+	}
+	rc = 0;
+out:
+	bn_strbuf_free(&sb);
+	return rc;
+}
+
+/**
+ * Render the shared object and every requested driver.
  *
  * @param req		Request
  * @param out		Files
@@ -500,7 +583,48 @@ static int bn_ipxe_render(const struct bn_export_req *req,
 			  struct bn_export_files *out, char *err,
 			  size_t err_size)
 {
-	return bn_export_each_driver(req, out, err, err_size, bn_ipxe_one);
+	const struct bn_registry *reg = &bn_registry_builtin;
+	struct bn_export_glue glue = {
+		.dir = BN_IPXE_GLUE_DIR,
+		.roots = bn_ipxe_roots,
+		.root_count = sizeof(bn_ipxe_roots) / sizeof(bn_ipxe_roots[0]),
+	};
+	struct bn_amalg_out *am;
+	size_t i, k;
+	int rc = -1;
+
+	am = calloc(reg->count + 1, sizeof(*am));
+	if (!am) {
+		snprintf(err, err_size, "out of memory");
+		return -1;
+	}
+	if (bn_export_amalgamate_shared(&glue, bn_ipxe_roots,
+					glue.root_count, am)) {
+		snprintf(err, err_size, "%s", am[0].error);
+		goto out;
+	}
+	if (req->driver_count && bn_ipxe_sdk(req, &am[0], out, err, err_size))
+		goto out;
+	for (i = 0; i < req->driver_count; i++) {
+		for (k = 0; k < reg->count; k++)
+			if (reg->drivers[k] == req->drivers[i])
+				break;
+		if (k == reg->count) {
+			snprintf(err, err_size, "%s: not a built-in driver; "
+				 "the shared object is built from the "
+				 "registry", req->drivers[i]->name);
+			goto out;
+		}
+		if (bn_ipxe_one(req, req->drivers[i], &am[k + 1], out, err,
+				err_size))
+			goto out;
+	}
+	rc = 0;
+out:
+	for (i = 0; i <= reg->count; i++)
+		bn_amalg_out_free(&am[i]);
+	free(am);
+	return rc;
 }
 
 const struct bn_export_target bn_export_target_ipxe = {

@@ -31,4 +31,28 @@ struct bn_ipxe_hcd {
 /** Host controller operations over iPXE's USB core (ipxe_hcd.c). */
 extern const struct bn_hcd_ops bn_ipxe_hcd_ops;
 
+struct bn_driver;
+
+/**
+ * Probe a USB function with one bootnic driver (ipxe_netdev.c).
+ *
+ * Each exported driver's `struct usb_driver` calls this from its own
+ * probe with its driver object; the rest is shared by every driver.
+ *
+ * @param func		iPXE USB function
+ * @param config	Configuration descriptor
+ * @param driver	The bootnic driver to bind
+ * @return		0 or a negative iPXE status code
+ */
+int bn_ipxe_probe(struct usb_function *func,
+		  struct usb_configuration_descriptor *config,
+		  const struct bn_driver *driver);
+
+/**
+ * Remove a USB function bound by bn_ipxe_probe() (ipxe_netdev.c).
+ *
+ * @param func		iPXE USB function
+ */
+void bn_ipxe_remove(struct usb_function *func);
+
 #endif /* BN_IPXE_GLUE_H */
