@@ -131,7 +131,9 @@ static int amalg_reach(struct amalg *a, const char *const *roots,
 					 "export defines it", roots[r]);
 		}
 		for (i = 0; i < a->names[n].item_count; i++)
-			amalg_keep(in, a->names[n].items[i], stack, &sp);
+			if (!a->items[a->names[n].items[i]].dropped)
+				amalg_keep(in, a->names[n].items[i], stack,
+					   &sp);
 	}
 	while (sp) {
 		struct amalg_item *it = &a->items[stack[--sp]];
@@ -140,7 +142,8 @@ static int amalg_reach(struct amalg *a, const char *const *roots,
 			const struct amalg_name *nm = &a->names[it->refs[i]];
 
 			for (j = 0; j < nm->item_count; j++)
-				if (amalg_visible(a, &a->items[nm->items[j]],
+				if (!a->items[nm->items[j]].dropped &&
+				    amalg_visible(a, &a->items[nm->items[j]],
 						  it->refs[i], it))
 					amalg_keep(in, nm->items[j], stack, &sp);
 		}
@@ -922,22 +925,21 @@ static void amalg_owners(struct amalg *a, struct amalg_parts *ps)
 	size_t i, p, hits, last = 0;
 
 	for (i = 0; i < a->item_count; i++) {
-		if (!amalg_has_body(&a->items[i])) {
-			ps->owner[i] = AMALG_SHARED;
-			continue;
-		}
 		hits = 0;
 		for (p = 1; p < ps->count; p++)
 			if (ps->reach[p][i]) {
 				hits++;
 				last = p;
 			}
-		if (ps->reach[0][i] || hits > 1)
-			ps->owner[i] = 0;
-		else if (hits == 1)
-			ps->owner[i] = (int)last;
-		else
+		if (!ps->reach[0][i] && !hits) {
 			ps->owner[i] = AMALG_UNUSED;
+			continue;
+		}
+		if (!amalg_has_body(&a->items[i])) {
+			ps->owner[i] = AMALG_SHARED;
+			continue;
+		}
+		ps->owner[i] = (ps->reach[0][i] || hits > 1) ? 0 : (int)last;
 	}
 }
 
@@ -1231,6 +1233,39 @@ static int amalg_prepare(struct amalg *a)
 }
 
 /**
+ * Leave out the portable definitions of names the environment overrides
+ * (bn_amalg_spec::overrides) where a file under the override directory
+ * defines them.
+ *
+ * @param a		Run
+ */
+static void amalg_drop_overridden(struct amalg *a)
+{
+	const struct bn_amalg_spec *spec = a->spec;
+	size_t dl = spec->override_dir ? strlen(spec->override_dir) : 0;
+	size_t o, i;
+
+	for (o = 0; dl && o < spec->override_count; o++) {
+		size_t n = amalg_lookup(a, spec->overrides[o],
+					strlen(spec->overrides[o]));
+		bool env = false;
+
+		if (n == SIZE_MAX)
+			continue;
+		for (i = 0; i < a->names[n].item_count; i++)
+			if (strncmp(a->items[a->names[n].items[i]].file->path,
+				    spec->override_dir, dl) == 0)
+				env = true;
+		for (i = 0; env && i < a->names[n].item_count; i++) {
+			struct amalg_item *it = &a->items[a->names[n].items[i]];
+
+			if (strncmp(it->file->path, spec->override_dir, dl))
+				it->dropped = true;
+		}
+	}
+}
+
+/**
  * Read the spec's files and run one of the two modes.
  *
  * @param spec		What to amalgamate
@@ -1271,6 +1306,7 @@ static int amalg_run(const struct bn_amalg_spec *spec,
 		if (amalg_split_file(&a, idx))
 			goto out;
 	}
+	amalg_drop_overridden(&a);
 	if (parts) {
 		if (amalg_split_parts(&a, parts, count, outs))
 			goto out;

@@ -68,6 +68,12 @@ struct bn_amalg_spec {
 	/** Names left with external linkage (efi_main, iPXE's driver) */
 	const char *const *exported;
 	size_t exported_count;			/**< Entries in @c exported */
+	/** Names an environment defines itself: when a file under
+	 *  @c override_dir defines one, the other files' definitions of it
+	 *  are left out (e.g. the SDK's default BN_LOG_BUILT) */
+	const char *const *overrides;
+	size_t override_count;			/**< Entries in @c overrides */
+	const char *override_dir;		/**< Directory prefix, e.g. "gen/targets/ipxe/" */
 	const struct bn_amalg_subst *subst;	/**< Identifier replacements */
 	size_t subst_count;			/**< Entries in @c subst */
 	/** The file set to read from, or NULL for ::bn_embedded_files (tests

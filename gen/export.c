@@ -161,6 +161,27 @@ static size_t bn_export_files_of(const struct bn_export_glue *glue,
 	return nf;
 }
 
+/**
+ * Pass a glue's overrides to an amalgamation: names its own directory
+ * defines in place of the SDK's.
+ *
+ * @param glue		Glue
+ * @param spec		Spec to fill
+ * @param buf		Room for the directory prefix ("<dir>/")
+ * @param size		Size of @p buf
+ */
+static void bn_export_overrides(const struct bn_export_glue *glue,
+				struct bn_amalg_spec *spec, char *buf,
+				size_t size)
+{
+	if (!glue->dir || !glue->override_count)
+		return;
+	snprintf(buf, size, "%s/", glue->dir);
+	spec->overrides = glue->overrides;
+	spec->override_count = glue->override_count;
+	spec->override_dir = buf;
+}
+
 int bn_export_amalgamate_shared(const struct bn_export_glue *glue,
 				const char *const *driver_roots,
 				size_t driver_root_count,
@@ -171,6 +192,7 @@ int bn_export_amalgamate_shared(const struct bn_export_glue *glue,
 	struct bn_amalg_part *parts = NULL;
 	const char **files = NULL, **roots = NULL;
 	char (*syms)[128] = NULL;
+	char odir[256];
 	size_t i, j, per = driver_root_count + 1;
 	int rc = -1;
 
@@ -203,6 +225,7 @@ int bn_export_amalgamate_shared(const struct bn_export_glue *glue,
 	spec.exported_count = glue->exported_count;
 	spec.subst = glue->subst;
 	spec.subst_count = glue->subst_count;
+	bn_export_overrides(glue, &spec, odir, sizeof(odir));
 	rc = bn_amalg_run_parts(&spec, parts, reg->count, outs);
 out:
 	free(files);
@@ -219,7 +242,7 @@ int bn_export_amalgamate(const struct bn_driver *drv,
 	struct bn_amalg_spec spec;
 	struct bn_amalg_subst *subst = NULL;
 	const char **files = NULL, **roots = NULL, **exported = NULL;
-	char sym[128];
+	char sym[128], odir[256];
 	size_t i, nf;
 	int rc = -1;
 
@@ -255,6 +278,7 @@ int bn_export_amalgamate(const struct bn_driver *drv,
 	spec.exported_count = glue->exported_count;
 	spec.subst = subst;
 	spec.subst_count = glue->subst_count + 1;
+	bn_export_overrides(glue, &spec, odir, sizeof(odir));
 	rc = bn_amalg_run(&spec, out);
 out:
 	free(files);

@@ -190,6 +190,10 @@ struct bn_export_glue {
 	/** Substitutions besides BN_EXPORT_DRIVER -> driver symbol */
 	const struct bn_amalg_subst *subst;
 	size_t subst_count;			/**< Entries in @c subst */
+	/** Names the glue's own headers define in place of the SDK's
+	 *  defaults (e.g. "BN_LOG_BUILT": which log lines are compiled in) */
+	const char *const *overrides;
+	size_t override_count;			/**< Entries in @c overrides */
 };
 
 /**

@@ -74,6 +74,11 @@ static const char *const bn_ipxe_roots[] = {
 	"bn_ipxe_remove",
 };
 
+/** SDK defaults the iPXE glue's header replaces. */
+static const char *const bn_ipxe_overrides[] = {
+	"BN_LOG_BUILT",
+};
+
 /** The class filter of one rendered `struct usb_driver`. */
 struct bn_ipxe_filter {
 	uint16_t cls;		/**< Class, or ::BN_ID_ANY */
@@ -588,6 +593,9 @@ static int bn_ipxe_render(const struct bn_export_req *req,
 		.dir = BN_IPXE_GLUE_DIR,
 		.roots = bn_ipxe_roots,
 		.root_count = sizeof(bn_ipxe_roots) / sizeof(bn_ipxe_roots[0]),
+		.overrides = bn_ipxe_overrides,
+		.override_count = sizeof(bn_ipxe_overrides) /
+				  sizeof(bn_ipxe_overrides[0]),
 	};
 	struct bn_amalg_out *am;
 	size_t i, k;

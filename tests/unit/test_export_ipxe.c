@@ -394,7 +394,8 @@ static void run(const char *cmd, const char *log)
 
 START_TEST(test_compile_against_api_headers)
 {
-	static const char *const forms[] = { "", "-DBN_SHIM_LEGACY" };
+	static const char *const forms[] = { "", "-DBN_SHIM_LEGACY",
+					     "-DBN_SHIM_DEBUG" };
 	struct bn_export_files fs;
 	char dir[] = "/tmp/bn-ipxe-api-XXXXXX";
 	char err[BN_EXPORT_ERROR_MAX];
@@ -406,7 +407,7 @@ START_TEST(test_compile_against_api_headers)
 	render_all(&fs);
 	ck_assert_msg(bn_export_write(&fs, dir, NULL, err, sizeof(err)) == 0,
 		      "%s", err);
-	for (f = 0; f < 2; f++) {
+	for (f = 0; f < 3; f++) {
 		for (i = 0; i < fs.count; i++) {
 			snprintf(base, sizeof(base), "%s",
 				 strrchr(fs.files[i].path, '/') + 1);
@@ -518,7 +519,7 @@ static Suite *export_ipxe_suite(void)
 	Suite *s = suite_create("export_ipxe");
 	TCase *tc = tcase_create("core");
 
-	tcase_set_timeout(tc, 120);
+	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, test_one_file_per_driver);
 	tcase_add_test(tc, test_preamble);
 	tcase_add_test(tc, test_errfile_stable);

@@ -19,6 +19,16 @@
 
 struct bn_xfer;
 
+/**
+ * Which SDK log lines are compiled in: all of them when this object is
+ * built with `DEBUG=<object>` (iPXE's DBG_LOG), none otherwise, so that
+ * a normal image carries no log text and no formatter.  Replaces the SDK's
+ * default (sdk/bn_log.h) in the export.
+ *
+ * @param level		::bn_log_level
+ */
+#define BN_LOG_BUILT(level) DBG_LOG
+
 /** Bootnic host controller state for one iPXE USB device. */
 struct bn_ipxe_hcd {
 	struct bn_hcd hcd;		/**< The bootnic host controller */

@@ -42,6 +42,18 @@ enum bn_shim_secboot { bn_shim_secboot_PERMITTED, bn_shim_secboot_FORBIDDEN };
 
 extern int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/** Debug level of this object: as if built with DEBUG=<object> when the
+ *  test defines BN_SHIM_DEBUG, else none (a normal build). */
+#ifdef BN_SHIM_DEBUG
+#define DBGLVL 1
+#else
+#define DBGLVL 0
+#endif
+/** The log bit of the debug level. */
+#define DBGLVL_LOG 1
+/** Is debug logging compiled into this object? */
+#define DBG_LOG ( DBGLVL & DBGLVL_LOG )
+
 /** Debug output: type-checked, never printed (like a non-debug build). */
 #define DBG(...) do { if (0) printf(__VA_ARGS__); } while (0)
 /** Extra debug output. */
