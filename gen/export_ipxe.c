@@ -77,6 +77,7 @@ static const char *const bn_ipxe_roots[] = {
 /** SDK defaults the iPXE glue's header replaces. */
 static const char *const bn_ipxe_overrides[] = {
 	"BN_LOG_BUILT",
+	"BN_LOG_AT",
 };
 
 /** The class filter of one rendered `struct usb_driver`. */

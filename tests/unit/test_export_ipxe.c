@@ -421,6 +421,14 @@ START_TEST(test_compile_against_api_headers)
 				 "-DOBJECT=%s -c %s -o %s > %s 2>&1", forms[f],
 				 SHIM_DIR, SHIM_DIR, base, src, obj, log);
 			run(cmd, log);
+			/* Firmware size profile: log text only in the
+			 * DEBUG=<object> form */
+			if (strcmp(base, "bootnic_cdc_ecm") == 0) {
+				snprintf(cmd, sizeof(cmd), "%sgrep -aq "
+					 "'CDC-ECM, control' %s > %s 2>&1",
+					 f == 2 ? "" : "! ", obj, log);
+				run(cmd, log);
+			}
 			/* A driver object defines only its usb_driver
 			 * objects; the shared one only bn_ names */
 			if (strcmp(base, "bootnic_sdk") == 0)

@@ -29,6 +29,23 @@ struct bn_xfer;
  */
 #define BN_LOG_BUILT(level) DBG_LOG
 
+/**
+ * An SDK log line, through iPXE's own debug output (DBGC) instead of the
+ * SDK's formatter: "prefix: message" when this object is built with
+ * `DEBUG=<object>`, nothing at all otherwise.  Replaces the SDK's default
+ * (sdk/bn_log.h) in the export.
+ *
+ * @param level		::bn_log_level (every level is shown in a debug build)
+ * @param prefix	Device or subsystem name, or NULL
+ */
+#define BN_LOG_AT(level, prefix, ...)					\
+	do {								\
+		(void)(level);						\
+		DBGC(prefix, "%s: ", (prefix) ? (prefix) : "bootnic");	\
+		DBGC(prefix, __VA_ARGS__);				\
+		DBGC(prefix, "\n");					\
+	} while (0)
+
 /** Bootnic host controller state for one iPXE USB device. */
 struct bn_ipxe_hcd {
 	struct bn_hcd hcd;		/**< The bootnic host controller */
