@@ -54,8 +54,8 @@ extern int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /** Is debug logging compiled into this object? */
 #define DBG_LOG ( DBGLVL & DBGLVL_LOG )
 
-/** Debug output: type-checked, never printed (like a non-debug build). */
-#define DBG(...) do { if (0) printf(__VA_ARGS__); } while (0)
+/** Debug output: type-checked always, emitted only in the debug form. */
+#define DBG(...) do { if (DBG_LOG) printf(__VA_ARGS__); } while (0)
 /** Extra debug output. */
 #define DBG2(...) DBG(__VA_ARGS__)
 /** Debug output with a colour identifier. */
