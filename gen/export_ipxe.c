@@ -87,6 +87,21 @@ struct bn_ipxe_filter {
 	uint16_t protocol;	/**< Protocol, or ::BN_ID_ANY */
 };
 
+/**
+ * Class triples iPXE has its own drivers for (ecm.c, ncm.c, acm.c's RNDIS
+ * and wireless RNDIS).  A bootnic driver for one of them joins iPXE's
+ * fallback table (bn_ipxe_own_class()).
+ */
+static const struct bn_ipxe_filter bn_ipxe_own_classes[] = {
+	{ 0x02, 0x06, 0x00 },	/* CDC-ECM */
+	{ 0x02, 0x0d, 0x00 },	/* CDC-NCM */
+	{ 0x02, 0x02, 0xff },	/* CDC-ACM with the RNDIS protocol */
+	{ 0xe0, 0x01, 0x03 },	/* wireless RNDIS */
+};
+
+/** The table attribute of a class iPXE also drives (see bn_ipxe_table()). */
+#define BN_IPXE_CLASS_TABLE "__bootnic_class_driver"
+
 /* ------------------------------------------------------------------------
  * Names and numbers
  * ------------------------------------------------------------------------ */
@@ -107,6 +122,26 @@ static void bn_ipxe_row_filter(const struct bn_id *id,
 		f->subclass = id->subclass;
 		f->protocol = id->protocol;
 	}
+}
+
+static bool bn_ipxe_filter_eq(const struct bn_ipxe_filter *a,
+			      const struct bn_ipxe_filter *b);
+
+/**
+ * Does iPXE have its own driver for a class filter?
+ *
+ * @param f		Filter
+ * @return		true for the classes of ::bn_ipxe_own_classes
+ */
+static bool bn_ipxe_own_class(const struct bn_ipxe_filter *f)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(bn_ipxe_own_classes) /
+		    sizeof(bn_ipxe_own_classes[0]); i++)
+		if (bn_ipxe_filter_eq(f, &bn_ipxe_own_classes[i]))
+			return true;
+	return false;
 }
 
 /**
@@ -314,7 +349,9 @@ static void bn_ipxe_group(struct bn_strbuf *sb, const struct bn_driver *drv,
 	}
 	bn_strbuf_add(sb, "#endif\n};\n\n");
 	bn_strbuf_printf(sb, "/** %s */\nstruct usb_driver %s_driver "
-			 "__usb_driver = {\n", drv->description, name);
+			 "%s = {\n", drv->description, name,
+			 bn_ipxe_own_class(f) ? BN_IPXE_CLASS_TABLE :
+			 "__usb_driver");
 	bn_strbuf_printf(sb, "\t.ids = %s_ids,\n", name);
 	bn_strbuf_printf(sb, "\t.id_count = ( sizeof ( %s_ids ) / "
 			 "sizeof ( %s_ids[0] ) ),\n", name, name);
@@ -328,6 +365,34 @@ static void bn_ipxe_group(struct bn_strbuf *sb, const struct bn_driver *drv,
 	bn_strbuf_printf(sb, "\t.score = %s,\n", score);
 	bn_strbuf_printf(sb, "\t.probe = %s_probe,\n"
 			 "\t.remove = bn_ipxe_remove,\n};\n", base);
+}
+
+/**
+ * Append the table choice of a class iPXE also drives: iPXE takes the first
+ * driver in table order that matches a function, so joining the fallback
+ * table (after every normal driver) lets iPXE's own driver bind when both
+ * are built in.  The score stays as iPXE's own driver's, since iPXE uses
+ * scores only to choose a configuration.
+ *
+ * @param sb		Output
+ */
+static void bn_ipxe_class_table(struct bn_strbuf *sb)
+{
+	bn_strbuf_add(sb,
+		      "/* iPXE has its own driver for this class.  Join the "
+		      "fallback table, after\n"
+		      " * iPXE's own drivers, so that iPXE's binds when both "
+		      "are built in.  Build\n"
+		      " * with EXTRA_CFLAGS=-DBOOTNIC_PREFERRED to join the "
+		      "normal table instead\n"
+		      " * (trees before v1.21 have only that one).\n"
+		      " */\n"
+		      "#if defined ( __usb_fallback_driver ) && "
+		      "! defined ( BOOTNIC_PREFERRED )\n"
+		      "#define " BN_IPXE_CLASS_TABLE " __usb_fallback_driver\n"
+		      "#else\n"
+		      "#define " BN_IPXE_CLASS_TABLE " __usb_driver\n"
+		      "#endif\n\n");
 }
 
 /**
@@ -374,6 +439,12 @@ static int bn_ipxe_registration(struct bn_strbuf *sb,
 		      "****************************\n *\n * iPXE USB driver\n"
 		      " *\n *************************************************"
 		      "*****************************\n */\n\n");
+	for (i = 0; i < count; i++) {
+		if (bn_ipxe_own_class(&filters[i])) {
+			bn_ipxe_class_table(sb);
+			break;
+		}
+	}
 	for (i = 0; i < count; i++) {
 		name.len = 0;
 		bn_strbuf_add(&name, base);

@@ -292,7 +292,8 @@ START_TEST(test_id_rows)
 		ck_assert_uint_eq(count_of(t, "\t{ .name = \"bootnic-"),
 				  drv->id_count);
 		ck_assert_uint_eq(count_of(t, "\n#ifdef USB_ROM\n"),
-				  count_of(t, "__usb_driver = {"));
+				  count_of(t, "__usb_driver = {") +
+				  count_of(t, "__bootnic_class_driver = {"));
 	}
 	/* ROM image names are unique across every export */
 	for (i = 0; i < name_count; i++)
@@ -324,10 +325,26 @@ START_TEST(test_class_filters)
 	ck_assert_ptr_nonnull(strstr(ecm, ".class = USB_CLASS_ID ( 0x02, "
 				     "0x06, 0x00 ),\n\t.score = "
 				     "USB_SCORE_NORMAL,"));
+	/* iPXE has its own ECM driver: ours joins the fallback table
+	 * (unless BOOTNIC_PREFERRED), so iPXE's binds first */
 	ck_assert_ptr_nonnull(strstr(ecm, "\nstruct usb_driver "
-				     "bootnic_cdc_ecm_driver __usb_driver = {"));
-	/* A fallback driver with three class triples: three drivers */
-	ck_assert_uint_eq(count_of(rndis, "__usb_driver = {"), 3);
+				     "bootnic_cdc_ecm_driver "
+				     "__bootnic_class_driver = {"));
+	ck_assert_ptr_nonnull(strstr(ecm, "\n#if defined ( "
+				     "__usb_fallback_driver ) && ! defined ( "
+				     "BOOTNIC_PREFERRED )\n#define "
+				     "__bootnic_class_driver "
+				     "__usb_fallback_driver\n#else\n"));
+	/* A fallback driver with three class triples: three drivers, the
+	 * two iPXE also drives in the fallback table */
+	ck_assert_uint_eq(count_of(rndis, "__bootnic_class_driver = {"), 2);
+	ck_assert_uint_eq(count_of(rndis, "__usb_driver = {"), 1);
+	ck_assert_ptr_nonnull(strstr(rndis, "bootnic_rndis_ef0401_driver "
+				     "__usb_driver = {"));
+	/* Vendor chips keep the normal table */
+	ck_assert_ptr_nonnull(strstr(smsc, "bootnic_smsc95xx_driver "
+				     "__usb_driver = {"));
+	ck_assert_ptr_null(strstr(asix, "__bootnic_class_driver"));
 	ck_assert_uint_eq(count_of(rndis, "USB_SCORE_DEPRECATED"), 3);
 	ck_assert_ptr_nonnull(strstr(rndis, "struct usb_driver "
 				     "bootnic_rndis_0202ff_driver"));
