@@ -204,6 +204,11 @@ static void bn_export_uefi_gnu_c(struct bn_strbuf *sb,
 		" * say so (efi_main below is called by crt0 and is not EFIAPI). */\n"
 		"#ifndef GNU_EFI_USE_MS_ABI\n"
 		"#define GNU_EFI_USE_MS_ABI 1\n"
+		"#endif\n\n"
+		"/* Log lines are compiled in only with BN_EFI_DEBUG=1 (the\n"
+		" * Makefile's `make DEBUG=1`). */\n"
+		"#ifndef BN_EFI_DEBUG\n"
+		"#define BN_EFI_DEBUG 0\n"
 		"#endif\n\n");
 	bn_export_uefi_body(sb, am, false);
 	bn_strbuf_add(sb,
@@ -252,7 +257,16 @@ static void bn_export_uefi_edk2_c(struct bn_strbuf *sb,
 		" * it with the EDK2 `build` command.  EFI_USB_IO_PROTOCOL is\n"
 		" * declared in this file (the same C serves gnu-efi, which has no\n"
 		" * UsbIo header), so <Protocol/UsbIo.h> is not included.\n"
-		" */\n\n", module);
+		" */\n\n"
+		"/* Log lines are compiled in only in DEBUG builds (RELEASE\n"
+		" * builds define MDEPKG_NDEBUG). */\n"
+		"#ifndef BN_EFI_DEBUG\n"
+		"#ifdef MDEPKG_NDEBUG\n"
+		"#define BN_EFI_DEBUG 0\n"
+		"#else\n"
+		"#define BN_EFI_DEBUG 1\n"
+		"#endif\n"
+		"#endif\n\n", module);
 	bn_export_uefi_body(sb, am, true);
 	bn_strbuf_printf(sb,
 		"\n/**\n"
@@ -339,6 +353,7 @@ static int bn_export_uefi_one(const struct bn_export_req *req,
 			      size_t err_size)
 {
 	static const char *const roots[] = { BN_EXPORT_UEFI_ENTRY };
+	static const char *const overrides[] = { "BN_LOG_BUILT" };
 	struct bn_export_glue glue;
 	struct bn_strbuf c = BN_STRBUF_INIT, e = BN_STRBUF_INIT;
 	struct bn_strbuf inf = BN_STRBUF_INIT;
@@ -351,6 +366,8 @@ static int bn_export_uefi_one(const struct bn_export_req *req,
 	glue.dir = BN_EXPORT_UEFI_GLUE;
 	glue.roots = roots;
 	glue.root_count = sizeof(roots) / sizeof(roots[0]);
+	glue.overrides = overrides;
+	glue.override_count = sizeof(overrides) / sizeof(overrides[0]);
 	if (bn_export_amalgamate(drv, &glue, &am)) {
 		snprintf(err, err_size, "%s: %s", drv->name, am.error);
 		goto out;
@@ -406,8 +423,11 @@ static int bn_export_uefi_makefile(const struct bn_export_req *req,
 		"EFI_LIB  ?= /usr/lib\n"
 		"EFI_ARCH ?= x86_64\n"
 		"CC       ?= gcc\n"
+		"# make DEBUG=1: compile the log lines in\n"
+		"DEBUG    ?= 0\n"
 		"CFLAGS    = -isystem $(EFI_INC) -isystem $(EFI_INC)/$(EFI_ARCH) \\\n"
-		"            -std=gnu11 -O2 -fpic -ffreestanding -fno-stack-protector \\\n"
+		"            -DBN_EFI_DEBUG=$(DEBUG) -ffunction-sections -fdata-sections \\\n"
+		"            -std=gnu11 -Os -fpic -ffreestanding -fno-stack-protector \\\n"
 		"            -fno-stack-check -fshort-wchar -mno-red-zone \\\n"
 		"            -maccumulate-outgoing-args -DGNU_EFI_USE_MS_ABI \\\n"
 		"            -Wall -Wextra -Werror\n"
