@@ -36,14 +36,16 @@ struct bn_xfer;
  * (sdk/bn_log.h) in the export.
  *
  * @param level		::bn_log_level (every level is shown in a debug build)
- * @param prefix	Device or subsystem name, or NULL
+ * @param prefix	Device or subsystem name, or NULL (also DBGC's colour
+ *			identifier, as a pointer: iPXE takes its type)
  */
 #define BN_LOG_AT(level, prefix, ...)					\
 	do {								\
 		(void)(level);						\
-		DBGC(prefix, "%s: ", (prefix) ? (prefix) : "bootnic");	\
-		DBGC(prefix, __VA_ARGS__);				\
-		DBGC(prefix, "\n");					\
+		DBGC((const void *)(prefix), "%s: ",			\
+		     (prefix) ? (prefix) : "bootnic");			\
+		DBGC((const void *)(prefix), __VA_ARGS__);		\
+		DBGC((const void *)(prefix), "\n");			\
 	} while (0)
 
 /** Bootnic host controller state for one iPXE USB device. */

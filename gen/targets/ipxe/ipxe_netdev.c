@@ -344,7 +344,7 @@ int bn_ipxe_probe(struct usb_function *func,
 		goto err_usb;
 	if ((rc = bn_ipxe_match(nic, func, driver, &match)) != 0) {
 		DBGC(nic, "bootnic %s: no %s row matches\n", func->name,
-		     match.driver->name);
+		     driver->name);
 		goto err_match;
 	}
 	if ((rc = bn_netdev_probe(&nic->usb, &nic->fn, &match, &bn_ipxe_env,

@@ -59,7 +59,14 @@ extern int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /** Extra debug output. */
 #define DBG2(...) DBG(__VA_ARGS__)
 /** Debug output with a colour identifier. */
-#define DBGC(id, ...) do { (void)(id); DBG(__VA_ARGS__); } while (0)
+#define DBGC(id, ...) do {						\
+		/* iPXE stores the identifier in a union member of	\
+		 * its own type, so an array is refused as there */	\
+		union { unsigned long ul; __typeof__(id) raw; } bn_dbg_id; \
+		bn_dbg_id.raw = (id);					\
+		(void)bn_dbg_id;					\
+		DBG(__VA_ARGS__);					\
+	} while (0)
 /** Extra debug output with a colour identifier. */
 #define DBGC2(id, ...) DBGC(id, __VA_ARGS__)
 
