@@ -234,46 +234,51 @@ out:
 	free(syms);
 	return rc;
 }
-int bn_export_amalgamate(const struct bn_driver *drv,
-			 const struct bn_export_glue *glue,
-			 struct bn_amalg_out *out)
+int bn_export_amalgamate_set(const struct bn_driver *const *drvs,
+			     size_t count, const struct bn_export_glue *glue,
+			     struct bn_amalg_out *out)
 {
 	static const struct bn_export_glue none;
 	struct bn_amalg_spec spec;
 	struct bn_amalg_subst *subst = NULL;
 	const char **files = NULL, **roots = NULL, **exported = NULL;
-	char sym[128], odir[256];
+	char (*syms)[128] = NULL;
+	char odir[256];
 	size_t i, nf;
 	int rc = -1;
 
 	memset(out, 0, sizeof(*out));
 	if (!glue)
 		glue = &none;
-	bn_export_symbol(drv->name, sym, sizeof(sym));
 	files = calloc(bn_embedded_count + glue->file_count + 1,
 		       sizeof(*files));
-	roots = calloc(glue->root_count + 1, sizeof(*roots));
+	roots = calloc(glue->root_count + count + 1, sizeof(*roots));
+	syms = calloc(count + 1, sizeof(*syms));
 	exported = calloc(glue->exported_count + 1, sizeof(*exported));
 	subst = calloc(glue->subst_count + 1, sizeof(*subst));
-	if (!files || !roots || !exported || !subst) {
-		snprintf(out->error, sizeof(out->error), "out of memory");
+	if (!files || !roots || !exported || !subst || !syms || !count) {
+		snprintf(out->error, sizeof(out->error), "%s",
+			 count ? "out of memory" : "no driver to amalgamate");
 		goto out;
 	}
 	nf = bn_export_files_of(glue, files);
-	roots[0] = sym;
+	for (i = 0; i < count; i++) {
+		bn_export_symbol(drvs[i]->name, syms[i], sizeof(syms[i]));
+		roots[i] = syms[i];
+	}
 	for (i = 0; i < glue->root_count; i++)
-		roots[i + 1] = glue->roots[i];
+		roots[count + i] = glue->roots[i];
 	for (i = 0; i < glue->exported_count; i++)
 		exported[i] = glue->exported[i];
 	subst[0].from = BN_EXPORT_DRIVER_IDENT;
-	subst[0].to = sym;
+	subst[0].to = syms[0];
 	for (i = 0; i < glue->subst_count; i++)
 		subst[i + 1] = glue->subst[i];
 	memset(&spec, 0, sizeof(spec));
 	spec.files = files;
 	spec.file_count = nf;
 	spec.roots = roots;
-	spec.root_count = glue->root_count + 1;
+	spec.root_count = glue->root_count + count;
 	spec.exported = exported;
 	spec.exported_count = glue->exported_count;
 	spec.subst = subst;
@@ -285,7 +290,15 @@ out:
 	free(roots);
 	free(exported);
 	free(subst);
+	free(syms);
 	return rc;
+}
+
+int bn_export_amalgamate(const struct bn_driver *drv,
+			 const struct bn_export_glue *glue,
+			 struct bn_amalg_out *out)
+{
+	return bn_export_amalgamate_set(&drv, 1, glue, out);
 }
 
 /* ------------------------------------------------------------------------

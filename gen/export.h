@@ -216,6 +216,22 @@ int bn_export_amalgamate(const struct bn_driver *drv,
 			 struct bn_amalg_out *out);
 
 /**
+ * Amalgamate several drivers with a target's glue into one file (a
+ * firmware image carrying them all over one SDK, such as bootnic.efi).
+ * As bn_export_amalgamate() with every driver object a root;
+ * `BN_EXPORT_DRIVER` becomes the first driver's symbol.
+ *
+ * @param drvs		Drivers
+ * @param count		Entries in @p drvs (at least one)
+ * @param glue		Glue (NULL for the drivers alone)
+ * @param out		Result (free with bn_amalg_out_free())
+ * @return		0, or -1 with @c out->error set
+ */
+int bn_export_amalgamate_set(const struct bn_driver *const *drvs,
+			     size_t count, const struct bn_export_glue *glue,
+			     struct bn_amalg_out *out);
+
+/**
  * Amalgamate every built-in driver with a target's glue over one shared
  * part (bn_amalg_run_parts()).
  *

@@ -11,7 +11,8 @@
 #    uses (usbnet.o, rndis.o, smscusb.o), measured in a real HEAD tree.
 #  - UEFI: every image of `bootnic export --target uefi` built with the
 #    export's own gnu-efi Makefile (skipped without gnu-efi), next to the
-#    image sizes before the size profile.
+#    image sizes before the size profile, bootnic.efi (every driver over
+#    one SDK) included.
 #
 # usage: tests/bench/export-size.sh BUILD
 set -u
@@ -84,8 +85,8 @@ if ! make -s -C "$tmp/uefi" > "$tmp/uefi.log" 2>&1; then
 	tail -20 "$tmp/uefi.log" >&2
 	exit 1
 fi
-echo "UEFI export, gnu-efi Makefile as exported (image bytes; goal <= 32768):"
-printf '  %-14s %7s %8s\n' image bytes before
+echo "UEFI export, gnu-efi Makefile as exported (image bytes):"
+printf '  %-14s %7s %8s  %s\n' image bytes before goal
 for img in "$tmp"/uefi/*.efi; do
 	name=$(basename "$img")
 	bytes=$(wc -c < "$img")
@@ -94,6 +95,9 @@ cdc-ecm.efi 47218
 cdc-ncm.efi 50990
 rndis.efi 48925
 smsc95xx.efi 67641' | awk -v n="$name" '$1 == n { print $2 }')
-	printf '  %-14s %7d %8s\n' "$name" "$bytes" "${before:--}"
+	goal='<= 32768'
+	[ "$name" = bootnic.efi ] && goal='<= 73728 (every driver, one SDK)'
+	printf '  %-14s %7d %8s  %s\n' "$name" "$bytes" "${before:--}" \
+		"$goal"
 done
 exit $status

@@ -244,8 +244,12 @@ typedef struct _EFI_USB_IO_PROTOCOL {
  * Environment
  * ------------------------------------------------------------------------ */
 
-/** The driver being exported (the exporter substitutes its symbol). */
-extern const struct bn_driver BN_EXPORT_DRIVER;
+/**
+ * The drivers this image carries, NULL-terminated: one in a single-driver
+ * image, every built-in driver in bootnic.efi.  The exporter renders the
+ * table after the amalgamated glue.
+ */
+extern const struct bn_driver *const bn_efi_drivers[];
 
 extern EFI_SYSTEM_TABLE *bn_efi_st;
 extern EFI_BOOT_SERVICES *bn_efi_bs;
