@@ -6671,6 +6671,13 @@ typedef struct _EFI_USB_IO_PROTOCOL {
 #define BN_EFI_IFTYPE_ETHERNET		1
 
 /**
+ * The drivers this image carries, NULL-terminated: one in a single-driver
+ * image, every built-in driver in bootnic.efi.  The exporter renders the
+ * table after the amalgamated glue.
+ */
+extern const struct bn_driver *const bn_efi_drivers[];
+
+/**
  * Remember the system tables and calibrate the clock (first thing at entry).
  *
  * @param st		The system table handed to the image
@@ -7231,7 +7238,7 @@ static EFI_STATUS bn_efi_switch_config(EFI_USB_IO_PROTOCOL *io, uint8_t value)
 
 	rc = bn_efi_usb_control(io, &setup, NULL);
 	if (rc < 0) {
-		BN_ERR(bn_asix_driver.name, "SET_CONFIGURATION %u: %s",
+		BN_ERR("bootnic", "SET_CONFIGURATION %u: %s",
 		       value, bn_strerror(rc));
 		return EFI_DEVICE_ERROR;
 	}
@@ -7441,7 +7448,7 @@ static EFI_STATUS EFIAPI bn_efi_start(EFI_DRIVER_BINDING_PROTOCOL *This,
 	bn_efi_usb_init(&nic->usb, io, &nic->dev);
 	status = EFI_DEVICE_ERROR;
 	if (bn_usb_device_init(&nic->dev, &nic->usb.hcd, 0, BN_SPEED_UNKNOWN,
-			       bn_asix_driver.name) < 0) {
+			       m.match.driver->name) < 0) {
 		nic->dev.hcd = NULL;
 		goto err_nic;
 	}
@@ -7666,7 +7673,7 @@ static EFI_STATUS bn_efi_controller_name(EFI_HANDLE controller,
 			bn_snprintf(text, sizeof(text), "%s (bootnic %s)",
 				    nic->nd->id && nic->nd->id->name ?
 				    nic->nd->id->name : "USB network adapter",
-				    bn_asix_driver.name);
+				    nic->nd->driver->name);
 			bn_efi_ascii_to_char16(nic->name,
 					       BN_ARRAY_SIZE(nic->name), text);
 		}
@@ -7819,26 +7826,28 @@ static int bn_efi_read_config(EFI_USB_IO_PROTOCOL *io, uint8_t index, uint8_t **
 }
 
 /**
- * Score the driver's ID table against one function.
+ * Score the ID tables of the image's drivers against one function.
  *
  * @param key		Function
  * @param out		Best row and score out (score 0 when none matched)
  */
 static void bn_efi_score(const struct bn_id_key *key, struct bn_match *out)
 {
-	const struct bn_driver *drv = &bn_asix_driver;
-	size_t i;
+	const struct bn_driver *drv;
+	size_t d, i;
 	int score;
 
 	out->driver = NULL;
 	out->id = NULL;
 	out->score = 0;
-	for (i = 0; i < drv->id_count; i++) {
-		score = bn_id_score(&drv->ids[i], key);
-		if (score > out->score) {
-			out->driver = drv;
-			out->id = &drv->ids[i];
-			out->score = score;
+	for (d = 0; (drv = bn_efi_drivers[d]) != NULL; d++) {
+		for (i = 0; i < drv->id_count; i++) {
+			score = bn_id_score(&drv->ids[i], key);
+			if (score > out->score) {
+				out->driver = drv;
+				out->id = &drv->ids[i];
+				out->score = score;
+			}
 		}
 	}
 }
@@ -7903,9 +7912,17 @@ static int bn_efi_find_function(EFI_USB_IO_PROTOCOL *io, struct bn_efi_match *ou
 static void bn_efi_name_init(void)
 {
 	char name[BN_EFI_NAME_MAX];
+	size_t count = 0;
 
-	bn_snprintf(name, sizeof(name), "bootnic %s: %s",
-		    bn_asix_driver.name, bn_asix_driver.description);
+	while (bn_efi_drivers[count])
+		count++;
+	if (count == 1)
+		bn_snprintf(name, sizeof(name), "bootnic %s: %s",
+			    bn_efi_drivers[0]->name,
+			    bn_efi_drivers[0]->description);
+	else
+		bn_snprintf(name, sizeof(name), "bootnic: %zu USB network "
+			    "drivers", count);
 	bn_efi_ascii_to_char16(bn_efi_driver_name,
 			       BN_ARRAY_SIZE(bn_efi_driver_name), name);
 }
@@ -9499,6 +9516,12 @@ static int bn_efi_usb_add_interface(struct bn_efi_usb *usb, uint8_t number,
 	usb->if_count++;
 	return 0;
 }
+
+/** The drivers of this image, NULL-terminated (see the glue's bn_efi_score()). */
+const struct bn_driver *const bn_efi_drivers[] = {
+	&bn_asix_driver,
+	NULL,
+};
 
 /**
  * Image entry point, called by gnu-efi's crt0 after relocation
