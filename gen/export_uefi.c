@@ -389,6 +389,31 @@ static void bn_export_uefi_inf(struct bn_strbuf *sb,
 }
 
 /**
+ * Amalgamate drivers with the UEFI glue (its entry point as the root, its
+ * header's BN_LOG_BUILT in place of the SDK's).
+ *
+ * @param drvs		Drivers
+ * @param count		Entries in @p drvs
+ * @param am		Result (free with bn_amalg_out_free())
+ * @return		0, or -1 with @c am->error set
+ */
+static int bn_export_uefi_amalgamate(const struct bn_driver *const *drvs,
+				     size_t count, struct bn_amalg_out *am)
+{
+	static const char *const roots[] = { BN_EXPORT_UEFI_ENTRY };
+	static const char *const overrides[] = { "BN_LOG_BUILT" };
+	struct bn_export_glue glue;
+
+	memset(&glue, 0, sizeof(glue));
+	glue.dir = BN_EXPORT_UEFI_GLUE;
+	glue.roots = roots;
+	glue.root_count = sizeof(roots) / sizeof(roots[0]);
+	glue.overrides = overrides;
+	glue.override_count = sizeof(overrides) / sizeof(overrides[0]);
+	return bn_export_amalgamate_set(drvs, count, &glue, am);
+}
+
+/**
  * Render one driver in both forms.
  *
  * @param req		Request
@@ -403,9 +428,6 @@ static int bn_export_uefi_one(const struct bn_export_req *req,
 			      struct bn_export_files *out, char *err,
 			      size_t err_size)
 {
-	static const char *const roots[] = { BN_EXPORT_UEFI_ENTRY };
-	static const char *const overrides[] = { "BN_LOG_BUILT" };
-	struct bn_export_glue glue;
 	struct bn_strbuf c = BN_STRBUF_INIT, e = BN_STRBUF_INIT;
 	struct bn_strbuf inf = BN_STRBUF_INIT;
 	struct bn_amalg_out am;
@@ -413,13 +435,7 @@ static int bn_export_uefi_one(const struct bn_export_req *req,
 	char ename[160], iname[160];
 	int rc = -1;
 
-	memset(&glue, 0, sizeof(glue));
-	glue.dir = BN_EXPORT_UEFI_GLUE;
-	glue.roots = roots;
-	glue.root_count = sizeof(roots) / sizeof(roots[0]);
-	glue.overrides = overrides;
-	glue.override_count = sizeof(overrides) / sizeof(overrides[0]);
-	if (bn_export_amalgamate(drv, &glue, &am)) {
+	if (bn_export_uefi_amalgamate(&drv, 1, &am)) {
 		snprintf(err, err_size, "%s: %s", drv->name, am.error);
 		goto out;
 	}
@@ -464,21 +480,11 @@ static int bn_export_uefi_all(const struct bn_export_req *req,
 			      struct bn_export_files *out, char *err,
 			      size_t err_size)
 {
-	static const char *const roots[] = { BN_EXPORT_UEFI_ENTRY };
-	static const char *const overrides[] = { "BN_LOG_BUILT" };
-	struct bn_export_glue glue;
 	struct bn_strbuf c = BN_STRBUF_INIT;
 	struct bn_amalg_out am;
 	int rc = -1;
 
-	memset(&glue, 0, sizeof(glue));
-	glue.dir = BN_EXPORT_UEFI_GLUE;
-	glue.roots = roots;
-	glue.root_count = sizeof(roots) / sizeof(roots[0]);
-	glue.overrides = overrides;
-	glue.override_count = sizeof(overrides) / sizeof(overrides[0]);
-	if (bn_export_amalgamate_set(req->drivers, req->driver_count, &glue,
-				     &am)) {
+	if (bn_export_uefi_amalgamate(req->drivers, req->driver_count, &am)) {
 		snprintf(err, err_size, "%s: %s", BN_EXPORT_UEFI_ALL, am.error);
 		goto out;
 	}

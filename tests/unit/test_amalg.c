@@ -25,15 +25,13 @@
 
 static struct bn_amalg_out out;
 
-/* Amalgamate files[0..] (all .c in the set, in order) from roots. */
-static int run_set(const struct bn_embedded_file *set, size_t n,
-		   const char *const *roots, size_t nroots,
-		   const char *const *exported, size_t nexp,
-		   const struct bn_amalg_subst *subst, size_t nsubst)
+/* A spec over the .c files of a set (@p files: room for all of them). */
+static void spec_of(struct bn_amalg_spec *spec,
+		    const struct bn_embedded_file *set, size_t n,
+		    const char **files, const char *const *roots,
+		    size_t nroots)
 {
-	const char *files[16];
 	size_t i, nf = 0;
-	struct bn_amalg_spec spec;
 
 	for (i = 0; i < n; i++) {
 		size_t l = strlen(set[i].path);
@@ -41,17 +39,29 @@ static int run_set(const struct bn_embedded_file *set, size_t n,
 		if (strcmp(set[i].path + l - 2, ".c") == 0)
 			files[nf++] = set[i].path;
 	}
-	memset(&spec, 0, sizeof(spec));
-	spec.files = files;
-	spec.file_count = nf;
-	spec.roots = roots;
-	spec.root_count = nroots;
+	memset(spec, 0, sizeof(*spec));
+	spec->files = files;
+	spec->file_count = nf;
+	spec->roots = roots;
+	spec->root_count = nroots;
+	spec->fileset = set;
+	spec->fileset_count = n;
+}
+
+/* Amalgamate files[0..] (all .c in the set, in order) from roots. */
+static int run_set(const struct bn_embedded_file *set, size_t n,
+		   const char *const *roots, size_t nroots,
+		   const char *const *exported, size_t nexp,
+		   const struct bn_amalg_subst *subst, size_t nsubst)
+{
+	const char *files[16];
+	struct bn_amalg_spec spec;
+
+	spec_of(&spec, set, n, files, roots, nroots);
 	spec.exported = exported;
 	spec.exported_count = nexp;
 	spec.subst = subst;
 	spec.subst_count = nsubst;
-	spec.fileset = set;
-	spec.fileset_count = n;
 	bn_amalg_out_free(&out);
 	return bn_amalg_run(&spec, &out);
 }
@@ -806,6 +816,19 @@ END_TEST
 
 /* ---- parts: one shared translation unit and one per driver ---- */
 
+/* Run a partitioned amalgamation of the .c files of a set, in order. */
+static int run_parts(const struct bn_embedded_file *set, size_t n,
+		     const char *const *shared, size_t nshared,
+		     const struct bn_amalg_part *parts, size_t nparts,
+		     struct bn_amalg_out *outs)
+{
+	const char *files[16];
+	struct bn_amalg_spec spec;
+
+	spec_of(&spec, set, n, files, shared, nshared);
+	return bn_amalg_run_parts(&spec, parts, nparts, outs);
+}
+
 static const struct bn_embedded_file parted[] = {
 	F("sdk.h",
 	  "#ifndef SDK_H\n#define SDK_H\n"
@@ -845,19 +868,11 @@ START_TEST(test_parts)
 	static const char *const ra[] = { "drv_a" };
 	static const char *const rb[] = { "drv_b", "glue_entry" };
 	const struct bn_amalg_part parts[] = { { ra, 1 }, { rb, 2 } };
-	const char *files[] = { "sdk.c", "glue.c", "a.c", "b.c" };
 	struct bn_amalg_out o[3];
-	struct bn_amalg_spec spec;
 	size_t i;
 
-	memset(&spec, 0, sizeof(spec));
-	spec.files = files;
-	spec.file_count = 4;
-	spec.roots = shared;
-	spec.root_count = 1;
-	spec.fileset = parted;
-	spec.fileset_count = sizeof(parted) / sizeof(parted[0]);
-	ck_assert_msg(bn_amalg_run_parts(&spec, parts, 2, o) == 0, "%s",
+	ck_assert_msg(run_parts(parted, sizeof(parted) / sizeof(parted[0]),
+				shared, 1, parts, 2, o) == 0, "%s",
 		      o[0].error);
 	/* Shared: what the glue reaches and what both drivers use; the
 	 * names a driver calls stay external, the rest is static */
@@ -898,18 +913,10 @@ START_TEST(test_parts_need_header)
 	static const char *const shared[] = { "s_api" };
 	static const char *const rd[] = { "drv" };
 	const struct bn_amalg_part parts[] = { { rd, 1 } };
-	const char *files[] = { "s.c", "d.c" };
 	struct bn_amalg_out o[2];
-	struct bn_amalg_spec spec;
 
-	memset(&spec, 0, sizeof(spec));
-	spec.files = files;
-	spec.file_count = 2;
-	spec.roots = shared;
-	spec.root_count = 1;
-	spec.fileset = parted_static;
-	spec.fileset_count = 3;
-	ck_assert_int_eq(bn_amalg_run_parts(&spec, parts, 1, o), -1);
+	ck_assert_int_eq(run_parts(parted_static, 3, shared, 1, parts, 1, o),
+			 -1);
 	ck_assert_msg(strstr(o[0].error, "s_hidden") &&
 		      strstr(o[0].error, "no header declares it"), "%s",
 		      o[0].error);
@@ -935,16 +942,10 @@ START_TEST(test_parts_static_refused)
 	static const char *const ra[] = { "drv_a" };
 	static const char *const rb[] = { "drv_b" };
 	const struct bn_amalg_part parts[] = { { ra, 1 }, { rb, 1 } };
-	const char *files[] = { "h.c", "a.c", "b.c" };
 	struct bn_amalg_out o[3];
-	struct bn_amalg_spec spec;
 
-	memset(&spec, 0, sizeof(spec));
-	spec.files = files;
-	spec.file_count = 3;
-	spec.fileset = parted_helper;
-	spec.fileset_count = 4;
-	ck_assert_int_eq(bn_amalg_run_parts(&spec, parts, 2, o), -1);
+	ck_assert_int_eq(run_parts(parted_helper, 4, NULL, 0, parts, 2, o),
+			 -1);
 	ck_assert_msg(strstr(o[0].error, "'h_helper' is static"), "%s",
 		      o[0].error);
 }
