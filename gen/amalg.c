@@ -89,20 +89,67 @@ static bool amalg_visible(const struct amalg *a, const struct amalg_item *def,
 }
 
 /**
- * Keep an item and, transitively, what it references.
+ * Add an item to a set and, if new, to the work stack.
  *
- * @param a		Run
+ * @param in		Set (one flag per item)
  * @param item		Item index
  * @param stack		Work stack (item_count entries)
  * @param sp		Stack depth
  */
-static void amalg_keep(struct amalg *a, size_t item, size_t *stack,
-		       size_t *sp)
+static void amalg_keep(bool *in, size_t item, size_t *stack, size_t *sp)
 {
-	if (a->items[item].kept)
+	if (in[item])
 		return;
-	a->items[item].kept = true;
+	in[item] = true;
 	stack[(*sp)++] = item;
+}
+
+/**
+ * Collect every item reachable from some root names.
+ *
+ * @param a		Run
+ * @param roots		Root names
+ * @param count		Entries in @p roots
+ * @param in		Set out (one flag per item, cleared by the caller)
+ * @return		0, or -1 for an unknown root
+ */
+static int amalg_reach(struct amalg *a, const char *const *roots,
+		       size_t count, bool *in)
+{
+	size_t *stack, sp = 0, r, i, j;
+
+	stack = malloc((a->item_count + 1) * sizeof(*stack));
+	if (!stack)
+		return amalg_err(a, NULL, 0, "out of memory");
+	for (r = 0; r < count; r++) {
+		size_t n = amalg_lookup(a, roots[r], strlen(roots[r]));
+
+		if (n == SIZE_MAX || a->names[n].item_count == 0) {
+			free(stack);
+			return amalg_err(a, NULL, 0,
+					 "unknown root '%s': no file of the "
+					 "export defines it", roots[r]);
+		}
+		for (i = 0; i < a->names[n].item_count; i++)
+			if (!a->items[a->names[n].items[i]].dropped)
+				amalg_keep(in, a->names[n].items[i], stack,
+					   &sp);
+	}
+	while (sp) {
+		struct amalg_item *it = &a->items[stack[--sp]];
+
+		for (i = 0; i < it->ref_count; i++) {
+			const struct amalg_name *nm = &a->names[it->refs[i]];
+
+			for (j = 0; j < nm->item_count; j++)
+				if (!a->items[nm->items[j]].dropped &&
+				    amalg_visible(a, &a->items[nm->items[j]],
+						  it->refs[i], it))
+					amalg_keep(in, nm->items[j], stack, &sp);
+		}
+	}
+	free(stack);
+	return 0;
 }
 
 /**
@@ -113,38 +160,17 @@ static void amalg_keep(struct amalg *a, size_t item, size_t *stack,
  */
 static int amalg_mark(struct amalg *a)
 {
-	size_t *stack, sp = 0, r, i, j;
+	bool *in = calloc(a->item_count + 1, sizeof(*in));
+	size_t i;
+	int rc;
 
-	stack = malloc((a->item_count + 1) * sizeof(*stack));
-	if (!stack)
+	if (!in)
 		return amalg_err(a, NULL, 0, "out of memory");
-	for (r = 0; r < a->spec->root_count; r++) {
-		const char *root = a->spec->roots[r];
-		size_t n = amalg_lookup(a, root, strlen(root));
-
-		if (n == SIZE_MAX || a->names[n].item_count == 0) {
-			free(stack);
-			return amalg_err(a, NULL, 0,
-					 "unknown root '%s': no file of the "
-					 "export defines it", root);
-		}
-		for (i = 0; i < a->names[n].item_count; i++)
-			amalg_keep(a, a->names[n].items[i], stack, &sp);
-	}
-	while (sp) {
-		struct amalg_item *it = &a->items[stack[--sp]];
-
-		for (i = 0; i < it->ref_count; i++) {
-			const struct amalg_name *nm = &a->names[it->refs[i]];
-
-			for (j = 0; j < nm->item_count; j++)
-				if (amalg_visible(a, &a->items[nm->items[j]],
-						  it->refs[i], it))
-					amalg_keep(a, nm->items[j], stack, &sp);
-		}
-	}
-	free(stack);
-	return 0;
+	rc = amalg_reach(a, a->spec->roots, a->spec->root_count, in);
+	for (i = 0; i < a->item_count; i++)
+		a->items[i].kept = in[i];
+	free(in);
+	return rc;
 }
 
 /**
@@ -849,6 +875,287 @@ static int amalg_emit(struct amalg *a, struct bn_amalg_out *out)
 }
 
 /* ------------------------------------------------------------------------
+ * Parts
+ * ------------------------------------------------------------------------ */
+
+/** amalg_owner(): an item copied into every part that needs it. */
+#define AMALG_SHARED (-1)
+
+/** amalg_owner(): an item no part reaches. */
+#define AMALG_UNUSED (-2)
+
+/**
+ * Does an item hold code or data of its own (a function or object
+ * definition), which exactly one part may carry?  Types, macros,
+ * declarations and a header's static inline functions are copied instead.
+ *
+ * @param it		Item
+ * @return		true if so
+ */
+static bool amalg_has_body(const struct amalg_item *it)
+{
+	size_t i;
+
+	if (it->is_static && it->file->header)
+		return false;
+	for (i = 0; i < it->def_count; i++)
+		if (it->defs[i].role == ROLE_FUNC || it->defs[i].role == ROLE_OBJ)
+			return true;
+	return false;
+}
+
+/** The working state of a partitioned run. */
+struct amalg_parts {
+	size_t count;		/**< Parts, the shared one (0) included */
+	bool **reach;		/**< Per part: what its roots reach */
+	int *owner;		/**< Per item: its part, or AMALG_SHARED/UNUSED */
+	bool **in;		/**< Per part: the items it prints */
+};
+
+/**
+ * Decide which part carries each item with a body: the shared part when
+ * its roots reach it or more than one other part does, else the one part
+ * that reaches it.
+ *
+ * @param a		Run
+ * @param ps		Parts
+ */
+static void amalg_owners(struct amalg *a, struct amalg_parts *ps)
+{
+	size_t i, p, hits, last = 0;
+
+	for (i = 0; i < a->item_count; i++) {
+		hits = 0;
+		for (p = 1; p < ps->count; p++)
+			if (ps->reach[p][i]) {
+				hits++;
+				last = p;
+			}
+		if (!ps->reach[0][i] && !hits) {
+			ps->owner[i] = AMALG_UNUSED;
+			continue;
+		}
+		if (!amalg_has_body(&a->items[i])) {
+			ps->owner[i] = AMALG_SHARED;
+			continue;
+		}
+		ps->owner[i] = (ps->reach[0][i] || hits > 1) ? 0 : (int)last;
+	}
+}
+
+/**
+ * Take what a part needs for one name: the definitions it carries, and
+ * for a function or object another part carries, that part's declaration
+ * (which makes the name external).
+ *
+ * @param a		Run
+ * @param ps		Parts
+ * @param p		Part
+ * @param name		Name
+ * @param from		Referencing item, or NULL for a root
+ * @param stack		Work stack
+ * @param sp		Stack depth
+ * @return		0, or -1 when the name cannot cross between parts
+ */
+static int amalg_part_need(struct amalg *a, struct amalg_parts *ps, size_t p,
+			   size_t name, const struct amalg_item *from,
+			   size_t *stack, size_t *sp)
+{
+	struct amalg_name *nm = &a->names[name];
+	const struct amalg_item *other = NULL;
+	bool declared = false;
+	size_t i;
+
+	for (i = 0; i < nm->item_count; i++) {
+		size_t d = nm->items[i];
+		const struct amalg_item *it = &a->items[d];
+		enum amalg_role role = amalg_role_of(it, name);
+
+		if (ps->owner[d] == AMALG_UNUSED ||
+		    !amalg_visible(a, it, name, from))
+			continue;
+		if (ps->owner[d] == AMALG_SHARED || ps->owner[d] == (int)p) {
+			amalg_keep(ps->in[p], d, stack, sp);
+			if ((role == ROLE_PROTO || role == ROLE_EXTERN) &&
+			    !it->is_static)
+				declared = true;
+		} else if (amalg_linkage_role(role)) {
+			other = it;
+		}
+	}
+	if (!other)
+		return 0;
+	if (other->is_static)
+		return amalg_err(a, other->file, other->line,
+				 "'%s' is static but is also used by another "
+				 "part of the export%s%s; make it external "
+				 "and declare it in a header", nm->s,
+				 from ? " at " : "", from ? from->file->path : "");
+	if (!declared)
+		return amalg_err(a, other->file, other->line,
+				 "'%s' is used by another part of the export "
+				 "%s%s but no header declares it", nm->s,
+				 from ? "at " : "", from ? from->file->path : "");
+	nm->exported = true;
+	return 0;
+}
+
+/**
+ * Collect what one part prints: the items it carries, plus every type,
+ * macro and declaration they need.
+ *
+ * @param a		Run
+ * @param ps		Parts
+ * @param p		Part
+ * @param roots		Its root names
+ * @param count		Entries in @p roots
+ * @return		0, or -1 on error
+ */
+static int amalg_part_close(struct amalg *a, struct amalg_parts *ps,
+			    size_t p, const char *const *roots, size_t count)
+{
+	size_t *stack, sp = 0, i, r;
+	int rc = -1;
+
+	stack = malloc((a->item_count + 1) * sizeof(*stack));
+	if (!stack)
+		return amalg_err(a, NULL, 0, "out of memory");
+	for (i = 0; i < a->item_count; i++)
+		if (ps->owner[i] == (int)p)
+			amalg_keep(ps->in[p], i, stack, &sp);
+	for (r = 0; r < count; r++)
+		if (amalg_part_need(a, ps, p, amalg_lookup(a, roots[r],
+							   strlen(roots[r])),
+				    NULL, stack, &sp))
+			goto out;
+	while (sp) {
+		const struct amalg_item *it = &a->items[stack[--sp]];
+
+		for (i = 0; i < it->ref_count; i++)
+			if (amalg_part_need(a, ps, p, it->refs[i], it, stack,
+					    &sp))
+				goto out;
+	}
+	rc = 0;
+out:
+	free(stack);
+	return rc;
+}
+
+/**
+ * Free a partitioned run's state.
+ *
+ * @param ps		Parts
+ */
+static void amalg_parts_free(struct amalg_parts *ps)
+{
+	size_t p;
+
+	for (p = 0; p < ps->count; p++) {
+		if (ps->reach)
+			free(ps->reach[p]);
+		if (ps->in)
+			free(ps->in[p]);
+	}
+	free(ps->reach);
+	free(ps->in);
+	free(ps->owner);
+}
+
+/**
+ * Print one part: order its items and emit them.
+ *
+ * @param a		Run
+ * @param in		Its items
+ * @param out		Result
+ * @return		0, or -1 on error
+ */
+static int amalg_part_emit(struct amalg *a, const bool *in,
+			   struct bn_amalg_out *out)
+{
+	size_t i;
+
+	for (i = 0; i < a->item_count; i++) {
+		a->items[i].kept = in[i];
+		a->items[i].state = ST_NEW;
+		a->items[i].forward = false;
+	}
+	for (i = 0; i < a->name_count; i++)
+		a->names[i].declared = false;
+	for (i = 0; i < a->set_count; i++)
+		a->files[i].used = false;
+	free(a->order);
+	a->order = NULL;
+	a->order_count = 0;
+	if (amalg_order(a) || amalg_emit(a, out))
+		return -1;
+	out->item_count = a->order_count;
+	out->item_total = a->item_count;
+	return 0;
+}
+
+/**
+ * Split the read items into parts and print each.
+ *
+ * @param a		Run
+ * @param parts		The parts after the shared one
+ * @param count		Entries in @p parts
+ * @param outs		Results (@p count + 1)
+ * @return		0, or -1 on error
+ */
+static int amalg_split_parts(struct amalg *a, const struct bn_amalg_part *parts,
+			     size_t count, struct bn_amalg_out *outs)
+{
+	struct amalg_parts ps;
+	size_t p, i;
+	int rc = -1;
+
+	memset(&ps, 0, sizeof(ps));
+	ps.count = count + 1;
+	ps.reach = calloc(ps.count, sizeof(*ps.reach));
+	ps.in = calloc(ps.count, sizeof(*ps.in));
+	ps.owner = calloc(a->item_count + 1, sizeof(*ps.owner));
+	if (!ps.reach || !ps.in || !ps.owner)
+		goto oom;
+	for (p = 0; p < ps.count; p++) {
+		ps.reach[p] = calloc(a->item_count + 1, sizeof(bool));
+		ps.in[p] = calloc(a->item_count + 1, sizeof(bool));
+		if (!ps.reach[p] || !ps.in[p])
+			goto oom;
+		if (p == 0 ? amalg_reach(a, a->spec->roots,
+					 a->spec->root_count, ps.reach[0]) :
+		    amalg_reach(a, parts[p - 1].roots, parts[p - 1].root_count,
+				ps.reach[p]))
+			goto out;
+	}
+	/* The union is one scope as far as collisions go */
+	for (i = 0; i < a->item_count; i++) {
+		a->items[i].kept = false;
+		for (p = 0; p < ps.count; p++)
+			a->items[i].kept |= ps.reach[p][i];
+	}
+	if (amalg_collisions(a))
+		goto out;
+	amalg_owners(a, &ps);
+	for (p = 0; p < ps.count; p++)
+		if (p == 0 ? amalg_part_close(a, &ps, 0, a->spec->roots,
+					      a->spec->root_count) :
+		    amalg_part_close(a, &ps, p, parts[p - 1].roots,
+				     parts[p - 1].root_count))
+			goto out;
+	for (p = 0; p < ps.count; p++)
+		if (amalg_part_emit(a, ps.in[p], &outs[p]))
+			goto out;
+	rc = 0;
+	goto out;
+oom:
+	amalg_err(a, NULL, 0, "out of memory");
+out:
+	amalg_parts_free(&ps);
+	return rc;
+}
+
+/* ------------------------------------------------------------------------
  * Entry points
  * ------------------------------------------------------------------------ */
 
@@ -925,16 +1232,61 @@ static int amalg_prepare(struct amalg *a)
 	return 0;
 }
 
-int bn_amalg_run(const struct bn_amalg_spec *spec, struct bn_amalg_out *out)
+/**
+ * Leave out the portable definitions of names the environment overrides
+ * (bn_amalg_spec::overrides) where a file under the override directory
+ * defines them.
+ *
+ * @param a		Run
+ */
+static void amalg_drop_overridden(struct amalg *a)
+{
+	const struct bn_amalg_spec *spec = a->spec;
+	size_t dl = spec->override_dir ? strlen(spec->override_dir) : 0;
+	size_t o, i;
+
+	for (o = 0; dl && o < spec->override_count; o++) {
+		size_t n = amalg_lookup(a, spec->overrides[o],
+					strlen(spec->overrides[o]));
+		bool env = false;
+
+		if (n == SIZE_MAX)
+			continue;
+		for (i = 0; i < a->names[n].item_count; i++)
+			if (strncmp(a->items[a->names[n].items[i]].file->path,
+				    spec->override_dir, dl) == 0)
+				env = true;
+		for (i = 0; env && i < a->names[n].item_count; i++) {
+			struct amalg_item *it = &a->items[a->names[n].items[i]];
+
+			if (strncmp(it->file->path, spec->override_dir, dl))
+				it->dropped = true;
+		}
+	}
+}
+
+/**
+ * Read the spec's files and run one of the two modes.
+ *
+ * @param spec		What to amalgamate
+ * @param parts		Parts after the shared one, or NULL for one output
+ * @param count		Entries in @p parts
+ * @param outs		Results (one, or @p count + 1)
+ * @return		0, or -1 with outs[0].error set
+ */
+static int amalg_run(const struct bn_amalg_spec *spec,
+		     const struct bn_amalg_part *parts, size_t count,
+		     struct bn_amalg_out *outs)
 {
 	struct amalg a;
-	size_t i, idx;
+	size_t i, idx, nout = parts ? count + 1 : 1;
 	int rc = -1;
 
-	memset(out, 0, sizeof(*out));
+	for (i = 0; i < nout; i++)
+		memset(&outs[i], 0, sizeof(outs[i]));
 	memset(&a, 0, sizeof(a));
 	a.spec = spec;
-	a.error = out->error;
+	a.error = outs[0].error;
 	a.set = spec->fileset ? spec->fileset : bn_embedded_files;
 	a.set_count = spec->fileset ? spec->fileset_count : bn_embedded_count;
 	a.files = calloc(a.set_count + 1, sizeof(*a.files));
@@ -954,22 +1306,41 @@ int bn_amalg_run(const struct bn_amalg_spec *spec, struct bn_amalg_out *out)
 		if (amalg_split_file(&a, idx))
 			goto out;
 	}
-	if (amalg_mark(&a) || amalg_collisions(&a) || amalg_order(&a) ||
-	    amalg_emit(&a, out))
-		goto out;
-	out->item_count = a.order_count;
-	out->item_total = a.item_count;
+	amalg_drop_overridden(&a);
+	if (parts) {
+		if (amalg_split_parts(&a, parts, count, outs))
+			goto out;
+	} else {
+		if (amalg_mark(&a) || amalg_collisions(&a) ||
+		    amalg_order(&a) || amalg_emit(&a, outs))
+			goto out;
+		outs->item_count = a.order_count;
+		outs->item_total = a.item_count;
+	}
 	rc = 0;
 out:
 	amalg_free(&a);
 	if (rc) {
 		char err[BN_AMALG_ERROR_MAX];
 
-		memcpy(err, out->error, sizeof(err));
-		bn_amalg_out_free(out);
-		memcpy(out->error, err, sizeof(err));
+		memcpy(err, outs[0].error, sizeof(err));
+		for (i = 0; i < nout; i++)
+			bn_amalg_out_free(&outs[i]);
+		memcpy(outs[0].error, err, sizeof(err));
 	}
 	return rc;
+}
+
+int bn_amalg_run(const struct bn_amalg_spec *spec, struct bn_amalg_out *out)
+{
+	return amalg_run(spec, NULL, 0, out);
+}
+
+int bn_amalg_run_parts(const struct bn_amalg_spec *spec,
+		       const struct bn_amalg_part *parts, size_t count,
+		       struct bn_amalg_out *outs)
+{
+	return amalg_run(spec, parts, count, outs);
 }
 
 void bn_amalg_out_free(struct bn_amalg_out *out)

@@ -68,6 +68,12 @@ struct bn_amalg_spec {
 	/** Names left with external linkage (efi_main, iPXE's driver) */
 	const char *const *exported;
 	size_t exported_count;			/**< Entries in @c exported */
+	/** Names an environment defines itself: when a file under
+	 *  @c override_dir defines one, the other files' definitions of it
+	 *  are left out (e.g. the SDK's default BN_LOG_BUILT) */
+	const char *const *overrides;
+	size_t override_count;			/**< Entries in @c overrides */
+	const char *override_dir;		/**< Directory prefix, e.g. "gen/targets/ipxe/" */
 	const struct bn_amalg_subst *subst;	/**< Identifier replacements */
 	size_t subst_count;			/**< Entries in @c subst */
 	/** The file set to read from, or NULL for ::bn_embedded_files (tests
@@ -119,6 +125,41 @@ struct bn_amalg_out {
  *			unknown root / missing file)
  */
 int bn_amalg_run(const struct bn_amalg_spec *spec, struct bn_amalg_out *out);
+
+/**
+ * One part of a partitioned amalgamation (bn_amalg_run_parts()): the names
+ * a separate translation unit is built around, e.g. one driver object.
+ */
+struct bn_amalg_part {
+	/** Root names; a root carried by another part is only declared */
+	const char *const *roots;
+	size_t root_count;			/**< Entries in @c roots */
+};
+
+/**
+ * Amalgamate into several translation units over one shared part.
+ *
+ * The spec's files are read once and its roots are the shared part's.
+ * Each function or object goes to exactly one output: the shared part
+ * (outs[0]) when the shared roots reach it or more than one other part
+ * does, else the one part (outs[k] for parts[k - 1]) that reaches it.
+ * Types, macros, declarations and a header's static inline functions are
+ * copied into every output that needs them.  A function or object one
+ * output uses and another carries keeps external linkage (everything else
+ * becomes static as in bn_amalg_run()); it must be declared in a header,
+ * and a static one is refused.
+ *
+ * Every output is overwritten (free each with bn_amalg_out_free()).
+ *
+ * @param spec		What to amalgamate (roots: the shared part's)
+ * @param parts		The other parts
+ * @param count		Entries in @p parts
+ * @param outs		Results, @p count + 1 of them
+ * @return		0, or -1 with outs[0].error set
+ */
+int bn_amalg_run_parts(const struct bn_amalg_spec *spec,
+		       const struct bn_amalg_part *parts, size_t count,
+		       struct bn_amalg_out *outs);
 
 /**
  * Free what bn_amalg_run() allocated and reset @p out.

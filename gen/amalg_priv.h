@@ -125,6 +125,7 @@ struct amalg_item {
 	size_t *refs;			/**< Names referenced (indices) */
 	size_t ref_count;		/**< Number of @c refs */
 	bool kept;			/**< Reachable from the roots */
+	bool dropped;			/**< Overridden (bn_amalg_spec::overrides) */
 	bool forward;			/**< Extern kept as a forward declaration */
 	enum amalg_state state;		/**< Ordering state */
 };

@@ -127,31 +127,21 @@ static bool bn_export_portable(const char *path, int layer)
 	return !(layer == 2 && strcmp(rest, "registry.c") == 0);
 }
 
-int bn_export_amalgamate(const struct bn_driver *drv,
-			 const struct bn_export_glue *glue,
-			 struct bn_amalg_out *out)
-{
-	static const struct bn_export_glue none;
-	struct bn_amalg_spec spec;
-	struct bn_amalg_subst *subst = NULL;
-	const char **files = NULL, **roots = NULL, **exported = NULL;
-	char sym[128];
-	size_t i, nf = 0, dl;
-	int layer, rc = -1;
 
-	memset(out, 0, sizeof(*out));
-	if (!glue)
-		glue = &none;
-	bn_export_symbol(drv->name, sym, sizeof(sym));
-	files = calloc(bn_embedded_count + glue->file_count + 1,
-		       sizeof(*files));
-	roots = calloc(glue->root_count + 1, sizeof(*roots));
-	exported = calloc(glue->exported_count + 1, sizeof(*exported));
-	subst = calloc(glue->subst_count + 1, sizeof(*subst));
-	if (!files || !roots || !exported || !subst) {
-		snprintf(out->error, sizeof(out->error), "out of memory");
-		goto out;
-	}
+/**
+ * List the candidate files of an amalgamation: every embedded portable
+ * `.c` file, then the glue directory's `.c` files, then the glue's extras.
+ *
+ * @param glue		Glue
+ * @param files		Output (bn_embedded_count + glue->file_count entries)
+ * @return		Number of files
+ */
+static size_t bn_export_files_of(const struct bn_export_glue *glue,
+				 const char **files)
+{
+	size_t i, nf = 0, dl;
+	int layer;
+
 	for (layer = 0; layer < 4; layer++)
 		for (i = 0; i < bn_embedded_count; i++)
 			if (bn_export_portable(bn_embedded_files[i].path, layer))
@@ -168,31 +158,147 @@ int bn_export_amalgamate(const struct bn_driver *drv,
 	}
 	for (i = 0; i < glue->file_count; i++)
 		files[nf++] = glue->files[i];
-	roots[0] = sym;
+	return nf;
+}
+
+/**
+ * Pass a glue's overrides to an amalgamation: names its own directory
+ * defines in place of the SDK's.
+ *
+ * @param glue		Glue
+ * @param spec		Spec to fill
+ * @param buf		Room for the directory prefix ("<dir>/")
+ * @param size		Size of @p buf
+ */
+static void bn_export_overrides(const struct bn_export_glue *glue,
+				struct bn_amalg_spec *spec, char *buf,
+				size_t size)
+{
+	if (!glue->dir || !glue->override_count)
+		return;
+	snprintf(buf, size, "%s/", glue->dir);
+	spec->overrides = glue->overrides;
+	spec->override_count = glue->override_count;
+	spec->override_dir = buf;
+}
+
+int bn_export_amalgamate_shared(const struct bn_export_glue *glue,
+				const char *const *driver_roots,
+				size_t driver_root_count,
+				struct bn_amalg_out *outs)
+{
+	const struct bn_registry *reg = &bn_registry_builtin;
+	struct bn_amalg_spec spec;
+	struct bn_amalg_part *parts = NULL;
+	const char **files = NULL, **roots = NULL;
+	char (*syms)[128] = NULL;
+	char odir[256];
+	size_t i, j, per = driver_root_count + 1;
+	int rc = -1;
+
+	for (i = 0; i <= reg->count; i++)
+		memset(&outs[i], 0, sizeof(outs[i]));
+	files = calloc(bn_embedded_count + glue->file_count + 1,
+		       sizeof(*files));
+	parts = calloc(reg->count + 1, sizeof(*parts));
+	roots = calloc(reg->count * per + 1, sizeof(*roots));
+	syms = calloc(reg->count + 1, sizeof(*syms));
+	if (!files || !parts || !roots || !syms) {
+		snprintf(outs[0].error, sizeof(outs[0].error), "out of memory");
+		goto out;
+	}
+	for (i = 0; i < reg->count; i++) {
+		bn_export_symbol(reg->drivers[i]->name, syms[i],
+				 sizeof(syms[i]));
+		roots[i * per] = syms[i];
+		for (j = 0; j < driver_root_count; j++)
+			roots[i * per + 1 + j] = driver_roots[j];
+		parts[i].roots = &roots[i * per];
+		parts[i].root_count = per;
+	}
+	memset(&spec, 0, sizeof(spec));
+	spec.files = files;
+	spec.file_count = bn_export_files_of(glue, files);
+	spec.roots = glue->roots;
+	spec.root_count = glue->root_count;
+	spec.exported = glue->exported;
+	spec.exported_count = glue->exported_count;
+	spec.subst = glue->subst;
+	spec.subst_count = glue->subst_count;
+	bn_export_overrides(glue, &spec, odir, sizeof(odir));
+	rc = bn_amalg_run_parts(&spec, parts, reg->count, outs);
+out:
+	free(files);
+	free(parts);
+	free(roots);
+	free(syms);
+	return rc;
+}
+int bn_export_amalgamate_set(const struct bn_driver *const *drvs,
+			     size_t count, const struct bn_export_glue *glue,
+			     struct bn_amalg_out *out)
+{
+	static const struct bn_export_glue none;
+	struct bn_amalg_spec spec;
+	struct bn_amalg_subst *subst = NULL;
+	const char **files = NULL, **roots = NULL, **exported = NULL;
+	char (*syms)[128] = NULL;
+	char odir[256];
+	size_t i, nf;
+	int rc = -1;
+
+	memset(out, 0, sizeof(*out));
+	if (!glue)
+		glue = &none;
+	files = calloc(bn_embedded_count + glue->file_count + 1,
+		       sizeof(*files));
+	roots = calloc(glue->root_count + count + 1, sizeof(*roots));
+	syms = calloc(count + 1, sizeof(*syms));
+	exported = calloc(glue->exported_count + 1, sizeof(*exported));
+	subst = calloc(glue->subst_count + 1, sizeof(*subst));
+	if (!files || !roots || !exported || !subst || !syms || !count) {
+		snprintf(out->error, sizeof(out->error), "%s",
+			 count ? "out of memory" : "no driver to amalgamate");
+		goto out;
+	}
+	nf = bn_export_files_of(glue, files);
+	for (i = 0; i < count; i++) {
+		bn_export_symbol(drvs[i]->name, syms[i], sizeof(syms[i]));
+		roots[i] = syms[i];
+	}
 	for (i = 0; i < glue->root_count; i++)
-		roots[i + 1] = glue->roots[i];
+		roots[count + i] = glue->roots[i];
 	for (i = 0; i < glue->exported_count; i++)
 		exported[i] = glue->exported[i];
 	subst[0].from = BN_EXPORT_DRIVER_IDENT;
-	subst[0].to = sym;
+	subst[0].to = syms[0];
 	for (i = 0; i < glue->subst_count; i++)
 		subst[i + 1] = glue->subst[i];
 	memset(&spec, 0, sizeof(spec));
 	spec.files = files;
 	spec.file_count = nf;
 	spec.roots = roots;
-	spec.root_count = glue->root_count + 1;
+	spec.root_count = glue->root_count + count;
 	spec.exported = exported;
 	spec.exported_count = glue->exported_count;
 	spec.subst = subst;
 	spec.subst_count = glue->subst_count + 1;
+	bn_export_overrides(glue, &spec, odir, sizeof(odir));
 	rc = bn_amalg_run(&spec, out);
 out:
 	free(files);
 	free(roots);
 	free(exported);
 	free(subst);
+	free(syms);
 	return rc;
+}
+
+int bn_export_amalgamate(const struct bn_driver *drv,
+			 const struct bn_export_glue *glue,
+			 struct bn_amalg_out *out)
+{
+	return bn_export_amalgamate_set(&drv, 1, glue, out);
 }
 
 /* ------------------------------------------------------------------------
@@ -295,6 +401,34 @@ static void bn_export_blank(struct bn_strbuf *sb, const char *prefix)
 	bn_strbuf_add(sb, "\n");
 }
 
+void bn_export_sources_comment(struct bn_strbuf *sb,
+			       const struct bn_amalg_out *am,
+			       const char *prefix)
+{
+	size_t i, col;
+
+	if (!am || !am->source_count)
+		return;
+	bn_export_blank(sb, prefix);
+	bn_strbuf_printf(sb, "%sSources:\n", prefix);
+	col = 0;
+	for (i = 0; i < am->source_count; i++) {
+		size_t n = strlen(am->sources[i]);
+
+		if (col && col + 1 + n > 70) {
+			bn_strbuf_add(sb, "\n");
+			col = 0;
+		}
+		if (!col) {
+			bn_strbuf_printf(sb, "%s ", prefix);
+			col = 1;
+		}
+		bn_strbuf_printf(sb, " %s", am->sources[i]);
+		col += 1 + n;
+	}
+	bn_strbuf_add(sb, "\n");
+}
+
 void bn_export_header_comment(struct bn_strbuf *sb,
 			      const struct bn_export_req *req,
 			      const struct bn_driver *drv,
@@ -303,7 +437,7 @@ void bn_export_header_comment(struct bn_strbuf *sb,
 			      const char *close)
 {
 	struct bn_export_id row;
-	size_t i, col;
+	size_t i;
 
 	bn_strbuf_add(sb, open);
 	bn_strbuf_printf(sb, "%s%s\n", prefix, what);
@@ -313,26 +447,7 @@ void bn_export_header_comment(struct bn_strbuf *sb,
 			 drv->description);
 	bn_strbuf_printf(sb, "%sDo not edit: change the sources and run "
 			 "`bootnic export` again.\n", prefix);
-	if (am && am->source_count) {
-		bn_export_blank(sb, prefix);
-		bn_strbuf_printf(sb, "%sSources:\n", prefix);
-		col = 0;
-		for (i = 0; i < am->source_count; i++) {
-			size_t n = strlen(am->sources[i]);
-
-			if (col && col + 1 + n > 70) {
-				bn_strbuf_add(sb, "\n");
-				col = 0;
-			}
-			if (!col) {
-				bn_strbuf_printf(sb, "%s ", prefix);
-				col = 1;
-			}
-			bn_strbuf_printf(sb, " %s", am->sources[i]);
-			col += 1 + n;
-		}
-		bn_strbuf_add(sb, "\n");
-	}
+	bn_export_sources_comment(sb, am, prefix);
 	bn_export_blank(sb, prefix);
 	bn_strbuf_printf(sb, "%sFamilies:\n", prefix);
 	for (i = 0; i < drv->family_count; i++)

@@ -143,6 +143,30 @@ const char *bn_export_symbol(const char *name, char *buf, size_t size);
  */
 const char *bn_export_basename(const char *name, char *buf, size_t size);
 
+/**
+ * The iPXE `ERRFILE_DRIVER` index (the NN of `0x00NN0000`) of an exported
+ * driver object, derived from its object name alone so that adding or
+ * reordering drivers never renumbers another.
+ *
+ * The index is 0xe0 + (FNV-1a-32(@p object) mod 31), a slot in 0xe0-0xfe:
+ * past iPXE's own indices (up to 0xde) and apart from the shared SDK
+ * object's bn_export_ipxe_errfile_sdk().  Two drivers landing on the same
+ * slot would share error codes; test_export_ipxe checks the registry for
+ * that, and a new driver that collides must take another name.
+ *
+ * @param object	Object name, e.g. "bootnic_cdc_ecm"
+ * @return		Index, 0xe0 to 0xfe
+ */
+unsigned int bn_export_ipxe_errfile(const char *object);
+
+/**
+ * The iPXE `ERRFILE_DRIVER` index of the shared SDK object
+ * (`bootnic_sdk.c`): 0xff, outside the drivers' hash range.
+ *
+ * @return		Index
+ */
+unsigned int bn_export_ipxe_errfile_sdk(void);
+
 /* ------------------------------------------------------------------------
  * Building the C text
  * ------------------------------------------------------------------------ */
@@ -166,6 +190,10 @@ struct bn_export_glue {
 	/** Substitutions besides BN_EXPORT_DRIVER -> driver symbol */
 	const struct bn_amalg_subst *subst;
 	size_t subst_count;			/**< Entries in @c subst */
+	/** Names the glue's own headers define in place of the SDK's
+	 *  defaults (e.g. "BN_LOG_BUILT": which log lines are compiled in) */
+	const char *const *overrides;
+	size_t override_count;			/**< Entries in @c overrides */
 };
 
 /**
@@ -186,6 +214,60 @@ struct bn_export_glue {
 int bn_export_amalgamate(const struct bn_driver *drv,
 			 const struct bn_export_glue *glue,
 			 struct bn_amalg_out *out);
+
+/**
+ * Amalgamate several drivers with a target's glue into one file (a
+ * firmware image carrying them all over one SDK, such as bootnic.efi).
+ * As bn_export_amalgamate() with every driver object a root;
+ * `BN_EXPORT_DRIVER` becomes the first driver's symbol.
+ *
+ * @param drvs		Drivers
+ * @param count		Entries in @p drvs (at least one)
+ * @param glue		Glue (NULL for the drivers alone)
+ * @param out		Result (free with bn_amalg_out_free())
+ * @return		0, or -1 with @c out->error set
+ */
+int bn_export_amalgamate_set(const struct bn_driver *const *drvs,
+			     size_t count, const struct bn_export_glue *glue,
+			     struct bn_amalg_out *out);
+
+/**
+ * Amalgamate every built-in driver with a target's glue over one shared
+ * part (bn_amalg_run_parts()).
+ *
+ * outs[0] is the shared part: the SDK and glue that the glue's roots or
+ * more than one driver reach, the same whichever drivers a request names.
+ * outs[1 + i] is the part of bn_registry_builtin's driver i: its driver
+ * object and what only it reaches.  SDK functions a driver part calls stay
+ * external (they are all `bn_`-prefixed); the rest is static.
+ * `BN_EXPORT_DRIVER` is not replaced: glue for this form takes the driver
+ * as a parameter.
+ *
+ * @param glue		Glue (roots and exported names of the shared part)
+ * @param driver_roots	Names each driver part also needs (the glue entry
+ *			points its rendered text calls)
+ * @param driver_root_count Entries in @p driver_roots
+ * @param outs		Results, bn_registry_builtin.count + 1 of them
+ *			(free each with bn_amalg_out_free())
+ * @return		0, or -1 with outs[0].error set
+ */
+int bn_export_amalgamate_shared(const struct bn_export_glue *glue,
+				const char *const *driver_roots,
+				size_t driver_root_count,
+				struct bn_amalg_out *outs);
+
+/**
+ * Append the "Sources:" block of a header comment (a blank comment line,
+ * then the amalgamation's source paths wrapped at 70 columns); nothing if
+ * there are none.
+ *
+ * @param sb		Output
+ * @param am		The amalgamation (may be NULL)
+ * @param prefix	Comment line prefix, e.g. " * "
+ */
+void bn_export_sources_comment(struct bn_strbuf *sb,
+			       const struct bn_amalg_out *am,
+			       const char *prefix);
 
 /**
  * Append the export's header comment: what the file is, the bootnic

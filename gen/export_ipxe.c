@@ -43,22 +43,41 @@
 /** Where an export goes inside an iPXE tree. */
 #define BN_IPXE_NET_DIR "src/drivers/net"
 
+/** Object name of the shared SDK file (`src/drivers/net/bootnic_sdk.c`). */
+#define BN_IPXE_SDK_BASE "bootnic_sdk"
+
 /**
  * First `ERRFILE_DRIVER` index the exports use (`0x00NN0000`).
  *
  * iPXE's own drivers use indices up to 0xde (v2.0.0 and HEAD); the field is
- * eight bits wide, so the exports take 0xf0 onwards, one per built-in
- * driver in registry order, leaving 0xdf-0xef to upstream growth.
+ * eight bits wide.  The exports take 0xe0 to 0xff: the shared SDK object
+ * has ::BN_IPXE_ERRFILE_SDK and each driver object a slot in 0xe0-0xfe
+ * picked by bn_export_ipxe_errfile() from its name.
  */
-#define BN_IPXE_ERRFILE_BASE 0xf0
+#define BN_IPXE_ERRFILE_BASE 0xe0
 
-/** Last usable `ERRFILE_DRIVER` index. */
-#define BN_IPXE_ERRFILE_LAST 0xff
+/** The shared object's index, kept out of the drivers' hash range. */
+#define BN_IPXE_ERRFILE_SDK 0xff
+
+/** Number of driver slots: 0xe0 to 0xfe. */
+#define BN_IPXE_ERRFILE_SLOTS (BN_IPXE_ERRFILE_SDK - BN_IPXE_ERRFILE_BASE)
+
+/** FNV-1a 32-bit offset basis. */
+#define BN_IPXE_FNV_BASIS 2166136261u
+
+/** FNV-1a 32-bit prime. */
+#define BN_IPXE_FNV_PRIME 16777619u
 
 /** Glue entry points the rendered registration refers to. */
 static const char *const bn_ipxe_roots[] = {
 	"bn_ipxe_probe",
 	"bn_ipxe_remove",
+};
+
+/** SDK defaults the iPXE glue's header replaces. */
+static const char *const bn_ipxe_overrides[] = {
+	"BN_LOG_BUILT",
+	"BN_LOG_AT",
 };
 
 /** The class filter of one rendered `struct usb_driver`. */
@@ -67,6 +86,21 @@ struct bn_ipxe_filter {
 	uint16_t subclass;	/**< Subclass, or ::BN_ID_ANY */
 	uint16_t protocol;	/**< Protocol, or ::BN_ID_ANY */
 };
+
+/**
+ * Class triples iPXE has its own drivers for (ecm.c, ncm.c, acm.c's RNDIS
+ * and wireless RNDIS).  A bootnic driver for one of them joins iPXE's
+ * fallback table (bn_ipxe_own_class()).
+ */
+static const struct bn_ipxe_filter bn_ipxe_own_classes[] = {
+	{ 0x02, 0x06, 0x00 },	/* CDC-ECM */
+	{ 0x02, 0x0d, 0x00 },	/* CDC-NCM */
+	{ 0x02, 0x02, 0xff },	/* CDC-ACM with the RNDIS protocol */
+	{ 0xe0, 0x01, 0x03 },	/* wireless RNDIS */
+};
+
+/** The table attribute of a class iPXE also drives (see bn_ipxe_table()). */
+#define BN_IPXE_CLASS_TABLE "__bootnic_class_driver"
 
 /* ------------------------------------------------------------------------
  * Names and numbers
@@ -88,6 +122,26 @@ static void bn_ipxe_row_filter(const struct bn_id *id,
 		f->subclass = id->subclass;
 		f->protocol = id->protocol;
 	}
+}
+
+static bool bn_ipxe_filter_eq(const struct bn_ipxe_filter *a,
+			      const struct bn_ipxe_filter *b);
+
+/**
+ * Does iPXE have its own driver for a class filter?
+ *
+ * @param f		Filter
+ * @return		true for the classes of ::bn_ipxe_own_classes
+ */
+static bool bn_ipxe_own_class(const struct bn_ipxe_filter *f)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(bn_ipxe_own_classes) /
+		    sizeof(bn_ipxe_own_classes[0]); i++)
+		if (bn_ipxe_filter_eq(f, &bn_ipxe_own_classes[i]))
+			return true;
+	return false;
 }
 
 /**
@@ -165,27 +219,20 @@ static void bn_ipxe_rom_name(struct bn_strbuf *sb, const struct bn_driver *drv,
 	}
 }
 
-/**
- * The `ERRFILE_DRIVER` index of a driver: its place in the registry.
- *
- * @param drv		Driver
- * @param index		Index out (0x00NN0000's NN)
- * @return		true if the driver has one
- */
-static bool bn_ipxe_errfile_index(const struct bn_driver *drv,
-				  unsigned int *index)
+unsigned int bn_export_ipxe_errfile(const char *object)
 {
-	size_t i;
+	uint32_t h = BN_IPXE_FNV_BASIS;
 
-	for (i = 0; i < bn_registry_builtin.count; i++) {
-		if (bn_registry_builtin.drivers[i] != drv)
-			continue;
-		if (BN_IPXE_ERRFILE_BASE + i > BN_IPXE_ERRFILE_LAST)
-			return false;
-		*index = (unsigned int)(BN_IPXE_ERRFILE_BASE + i);
-		return true;
+	for (; *object; object++) {
+		h ^= (uint8_t)*object;
+		h *= BN_IPXE_FNV_PRIME;
 	}
-	return false;
+	return BN_IPXE_ERRFILE_BASE + (unsigned int)(h % BN_IPXE_ERRFILE_SLOTS);
+}
+
+unsigned int bn_export_ipxe_errfile_sdk(void)
+{
+	return BN_IPXE_ERRFILE_SDK;
 }
 
 /**
@@ -250,10 +297,12 @@ static void bn_ipxe_preamble(struct bn_strbuf *sb,
  * @param name		C name stem, e.g. "bootnic_rndis_0202ff"
  * @param class_rows	Number of class-only rows in the table
  * @param score		iPXE score name
+ * @param base		Object name (its probe is `<base>_probe`)
  */
 static void bn_ipxe_group(struct bn_strbuf *sb, const struct bn_driver *drv,
 			  const struct bn_ipxe_filter *f, const char *name,
-			  size_t class_rows, const char *score)
+			  size_t class_rows, const char *score,
+			  const char *base)
 {
 	struct bn_ipxe_filter rf;
 	const struct bn_id *id;
@@ -300,7 +349,9 @@ static void bn_ipxe_group(struct bn_strbuf *sb, const struct bn_driver *drv,
 	}
 	bn_strbuf_add(sb, "#endif\n};\n\n");
 	bn_strbuf_printf(sb, "/** %s */\nstruct usb_driver %s_driver "
-			 "__usb_driver = {\n", drv->description, name);
+			 "%s = {\n", drv->description, name,
+			 bn_ipxe_own_class(f) ? BN_IPXE_CLASS_TABLE :
+			 "__usb_driver");
 	bn_strbuf_printf(sb, "\t.ids = %s_ids,\n", name);
 	bn_strbuf_printf(sb, "\t.id_count = ( sizeof ( %s_ids ) / "
 			 "sizeof ( %s_ids[0] ) ),\n", name, name);
@@ -312,8 +363,36 @@ static void bn_ipxe_group(struct bn_strbuf *sb, const struct bn_driver *drv,
 	bn_ipxe_class_field(sb, f->protocol);
 	bn_strbuf_add(sb, " ),\n");
 	bn_strbuf_printf(sb, "\t.score = %s,\n", score);
-	bn_strbuf_add(sb, "\t.probe = bn_ipxe_probe,\n"
-		      "\t.remove = bn_ipxe_remove,\n};\n");
+	bn_strbuf_printf(sb, "\t.probe = %s_probe,\n"
+			 "\t.remove = bn_ipxe_remove,\n};\n", base);
+}
+
+/**
+ * Append the table choice of a class iPXE also drives: iPXE takes the first
+ * driver in table order that matches a function, so joining the fallback
+ * table (after every normal driver) lets iPXE's own driver bind when both
+ * are built in.  The score stays as iPXE's own driver's, since iPXE uses
+ * scores only to choose a configuration.
+ *
+ * @param sb		Output
+ */
+static void bn_ipxe_class_table(struct bn_strbuf *sb)
+{
+	bn_strbuf_add(sb,
+		      "/* iPXE has its own driver for this class.  Join the "
+		      "fallback table, after\n"
+		      " * iPXE's own drivers, so that iPXE's binds when both "
+		      "are built in.  Build\n"
+		      " * with EXTRA_CFLAGS=-DBOOTNIC_PREFERRED to join the "
+		      "normal table instead\n"
+		      " * (trees before v1.21 have only that one).\n"
+		      " */\n"
+		      "#if defined ( __usb_fallback_driver ) && "
+		      "! defined ( BOOTNIC_PREFERRED )\n"
+		      "#define " BN_IPXE_CLASS_TABLE " __usb_fallback_driver\n"
+		      "#else\n"
+		      "#define " BN_IPXE_CLASS_TABLE " __usb_driver\n"
+		      "#endif\n\n");
 }
 
 /**
@@ -361,6 +440,12 @@ static int bn_ipxe_registration(struct bn_strbuf *sb,
 		      " *\n *************************************************"
 		      "*****************************\n */\n\n");
 	for (i = 0; i < count; i++) {
+		if (bn_ipxe_own_class(&filters[i])) {
+			bn_ipxe_class_table(sb);
+			break;
+		}
+	}
+	for (i = 0; i < count; i++) {
 		name.len = 0;
 		bn_strbuf_add(&name, base);
 		if (count > 1) {
@@ -370,7 +455,7 @@ static int bn_ipxe_registration(struct bn_strbuf *sb,
 		if (i)
 			bn_strbuf_add(sb, "\n");
 		bn_ipxe_group(sb, drv, &filters[i], bn_strbuf_str(&name),
-			      class_rows, score);
+			      class_rows, score, base);
 	}
 	bn_strbuf_free(&name);
 	free(filters);
@@ -416,10 +501,37 @@ static int bn_ipxe_check_names(const struct bn_driver *drv, char *err,
 }
 
 /**
- * Render one driver.
+ * Append a driver's entry points: its probe, which binds its driver object
+ * through the shared glue.
+ *
+ * @param sb		Output
+ * @param base		Object name
+ * @param sym		Driver object
+ */
+static void bn_ipxe_entry(struct bn_strbuf *sb, const char *base,
+			  const char *sym)
+{
+	bn_strbuf_printf(sb,
+			 "\n/**\n"
+			 " * Probe device\n"
+			 " *\n"
+			 " * @v func\t\tUSB function\n"
+			 " * @v config\t\tConfiguration descriptor\n"
+			 " * @ret rc\t\tReturn status code\n"
+			 " */\n"
+			 "static int %s_probe ( struct usb_function *func,\n"
+			 "\t\t\t  struct usb_configuration_descriptor "
+			 "*config ) {\n"
+			 "\treturn bn_ipxe_probe ( func, config, &%s );\n"
+			 "}\n", base, sym);
+}
+
+/**
+ * Render one driver's file over the shared object.
  *
  * @param req		Request
  * @param drv		Driver
+ * @param am		Its part of the shared amalgamation
  * @param out		Files
  * @param err		Error message out
  * @param err_size	Size of @p err
@@ -427,28 +539,16 @@ static int bn_ipxe_check_names(const struct bn_driver *drv, char *err,
  */
 static int bn_ipxe_one(const struct bn_export_req *req,
 		       const struct bn_driver *drv,
+		       const struct bn_amalg_out *am,
 		       struct bn_export_files *out, char *err, size_t err_size)
 {
 	struct bn_strbuf sb = BN_STRBUF_INIT;
-	struct bn_amalg_out am;
-	struct bn_export_glue glue = {
-		.dir = BN_IPXE_GLUE_DIR,
-		.roots = bn_ipxe_roots,
-		.root_count = sizeof(bn_ipxe_roots) / sizeof(bn_ipxe_roots[0]),
-	};
-	char base[128], path[192], what[256];
+	char base[128], sym[128], path[192], what[256];
 	const char *score;
-	unsigned int errfile;
 	int rc = -1;
 
-	memset(&am, 0, sizeof(am));
 	bn_export_basename(drv->name, base, sizeof(base));
-	if (!bn_ipxe_errfile_index(drv, &errfile)) {
-		snprintf(err, err_size, "%s: no iPXE error-file index (only "
-			 "the first %d built-in drivers have one)", drv->name,
-			 BN_IPXE_ERRFILE_LAST - BN_IPXE_ERRFILE_BASE + 1);
-		goto out;
-	}
+	bn_export_symbol(drv->name, sym, sizeof(sym));
 	if (!(score = bn_ipxe_score(drv))) {
 		snprintf(err, err_size, "%s: unknown driver score %u",
 			 drv->name, drv->score);
@@ -456,28 +556,31 @@ static int bn_ipxe_one(const struct bn_export_req *req,
 	}
 	if (bn_ipxe_check_names(drv, err, err_size))
 		goto out;
-	if (bn_export_amalgamate(drv, &glue, &am)) {
-		snprintf(err, err_size, "%s: %s", drv->name, am.error);
-		goto out;
-	}
 	snprintf(path, sizeof(path), "%s/%s.c", BN_IPXE_NET_DIR, base);
 	snprintf(what, sizeof(what), "%s.c: iPXE USB network driver \"%s\"",
 		 base, drv->name);
 	bn_strbuf_printf(&sb, "/* SPDX-License-Identifier: %s */\n",
 			 req->licence->spdx);
-	bn_export_header_comment(&sb, req, drv, &am, what, "/*\n", " * ", "");
+	bn_export_header_comment(&sb, req, drv, am, what, "/*\n", " * ", "");
 	bn_strbuf_printf(&sb,
 			 " *\n"
-			 " * Drop this file into src/drivers/net/ of an iPXE "
-			 "tree; the build finds it\n"
-			 " * by itself.  An image with only this driver:\n"
+			 " * Drop this file and %s.c into src/drivers/net/ "
+			 "of an iPXE tree; the\n"
+			 " * build finds them by itself.  %s.c holds the "
+			 "bootnic SDK and glue\n"
+			 " * every bootnic driver shares; the linker pulls it "
+			 "in once, through the\n"
+			 " * SDK functions this file calls.  An image with "
+			 "only this driver:\n"
 			 " *   make bin-x86_64-pcbios/%s.lkrn\n"
 			 " *   make bin-x86_64-efi/%s.efi\n"
 			 " * From v2.0.0 on, ipxe.lkrn and ipxe.efi include it "
 			 "too.\n"
-			 " */\n\n", base, base);
-	bn_ipxe_preamble(&sb, req, base, errfile);
-	bn_strbuf_add(&sb, am.text);
+			 " */\n\n", BN_IPXE_SDK_BASE, BN_IPXE_SDK_BASE, base,
+			 base);
+	bn_ipxe_preamble(&sb, req, base, bn_export_ipxe_errfile(base));
+	bn_strbuf_add(&sb, am->text);
+	bn_ipxe_entry(&sb, base, sym);
 	if (bn_ipxe_registration(&sb, drv, base, score, err, err_size))
 		goto out;
 	if (sb.failed || bn_export_add_file(out, path, sb.data, sb.len)) {
@@ -486,13 +589,66 @@ static int bn_ipxe_one(const struct bn_export_req *req,
 	}
 	rc = 0;
 out:
-	bn_amalg_out_free(&am);
 	bn_strbuf_free(&sb);
 	return rc;
 }
 
 /**
- * Render every requested driver.
+ * Render the shared object: the SDK and glue every driver uses.
+ *
+ * @param req		Request
+ * @param am		The shared part
+ * @param out		Files
+ * @param err		Error message out
+ * @param err_size	Size of @p err
+ * @return		0, or -1 with @p err set
+ */
+static int bn_ipxe_sdk(const struct bn_export_req *req,
+		       const struct bn_amalg_out *am,
+		       struct bn_export_files *out, char *err, size_t err_size)
+{
+	struct bn_strbuf sb = BN_STRBUF_INIT;
+	char path[192];
+	int rc = -1;
+
+	snprintf(path, sizeof(path), "%s/%s.c", BN_IPXE_NET_DIR,
+		 BN_IPXE_SDK_BASE);
+	bn_strbuf_printf(&sb, "/* SPDX-License-Identifier: %s */\n"
+			 "/*\n"
+			 " * %s.c: the bootnic SDK and its iPXE glue, shared "
+			 "by every bootnic_*.c\n"
+			 " * driver of this tree.\n"
+			 " *\n"
+			 " * Generated by bootnic %s.  Do not edit: change the "
+			 "sources and run\n"
+			 " * `bootnic export` again.  It is the same file "
+			 "whichever drivers were\n"
+			 " * exported; it has no driver of its own and is "
+			 "linked once, into any\n"
+			 " * image with at least one bootnic driver.\n",
+			 req->licence->spdx, BN_IPXE_SDK_BASE, req->version);
+	bn_export_sources_comment(&sb, am, " * ");
+	bn_strbuf_add(&sb, " */\n\n");
+	bn_ipxe_preamble(&sb, req, BN_IPXE_SDK_BASE,
+			 bn_export_ipxe_errfile_sdk());
+	bn_strbuf_add(&sb, "/**************************************************"
+		      "****************************\n *\n * Generated: the "
+		      "bootnic SDK and iPXE glue\n *\n"
+		      " *************************************************"
+		      "*****************************\n */\n\n");
+	bn_strbuf_add(&sb, am->text);
+	if (sb.failed || bn_export_add_file(out, path, sb.data, sb.len)) {
+		snprintf(err, err_size, "cannot add %s", path);
+		goto out;
+	}
+	rc = 0;
+out:
+	bn_strbuf_free(&sb);
+	return rc;
+}
+
+/**
+ * Render the shared object and every requested driver.
  *
  * @param req		Request
  * @param out		Files
@@ -504,7 +660,51 @@ static int bn_ipxe_render(const struct bn_export_req *req,
 			  struct bn_export_files *out, char *err,
 			  size_t err_size)
 {
-	return bn_export_each_driver(req, out, err, err_size, bn_ipxe_one);
+	const struct bn_registry *reg = &bn_registry_builtin;
+	struct bn_export_glue glue = {
+		.dir = BN_IPXE_GLUE_DIR,
+		.roots = bn_ipxe_roots,
+		.root_count = sizeof(bn_ipxe_roots) / sizeof(bn_ipxe_roots[0]),
+		.overrides = bn_ipxe_overrides,
+		.override_count = sizeof(bn_ipxe_overrides) /
+				  sizeof(bn_ipxe_overrides[0]),
+	};
+	struct bn_amalg_out *am;
+	size_t i, k;
+	int rc = -1;
+
+	am = calloc(reg->count + 1, sizeof(*am));
+	if (!am) {
+		snprintf(err, err_size, "out of memory");
+		return -1;
+	}
+	if (bn_export_amalgamate_shared(&glue, bn_ipxe_roots,
+					glue.root_count, am)) {
+		snprintf(err, err_size, "%s", am[0].error);
+		goto out;
+	}
+	if (req->driver_count && bn_ipxe_sdk(req, &am[0], out, err, err_size))
+		goto out;
+	for (i = 0; i < req->driver_count; i++) {
+		for (k = 0; k < reg->count; k++)
+			if (reg->drivers[k] == req->drivers[i])
+				break;
+		if (k == reg->count) {
+			snprintf(err, err_size, "%s: not a built-in driver; "
+				 "the shared object is built from the "
+				 "registry", req->drivers[i]->name);
+			goto out;
+		}
+		if (bn_ipxe_one(req, req->drivers[i], &am[k + 1], out, err,
+				err_size))
+			goto out;
+	}
+	rc = 0;
+out:
+	for (i = 0; i <= reg->count; i++)
+		bn_amalg_out_free(&am[i]);
+	free(am);
+	return rc;
 }
 
 const struct bn_export_target bn_export_target_ipxe = {

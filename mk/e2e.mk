@@ -9,7 +9,7 @@
 
 E2E_PKGS		:= qemu-system-x86 ovmf syslinux-efi syslinux-common
 DEPS_PKGS		+= $(filter-out $(DEPS_PKGS),$(E2E_PKGS))
-E2E_UEFI_DRIVERS	?= cdc-ecm rndis
+E2E_UEFI_DRIVERS	?= cdc-ecm rndis bootnic
 E2E_SYSLINUX_DRIVERS	?= cdc-ecm rndis
 E2E_EFI_DIR		?= $(BUILD)/uefi
 # usb-net's host controller: qemu-xhci, as the issue asks; `make e2e

@@ -96,6 +96,9 @@ const char *bn_desc_type_name(uint8_t type)
 /**
  * Record a parse error and return -BN_EINVAL.
  *
+ * The reason is formatted only where log lines are compiled in
+ * (BN_LOG_BUILT()); elsewhere it is empty and only the offset is kept.
+ *
  * @param err		Error detail (may be NULL)
  * @param offset	Offending byte offset
  * @param fmt		Reason
@@ -108,9 +111,13 @@ bn_desc_fail(struct bn_desc_error *err, size_t offset, const char *fmt, ...)
 
 	if (err) {
 		err->offset = offset;
-		__builtin_va_start(args, fmt);
-		bn_vsnprintf(err->msg, sizeof(err->msg), fmt, args);
-		__builtin_va_end(args);
+		err->msg[0] = '\0';
+		/* The reason is log text: compiled out with the log lines */
+		if (BN_LOG_BUILT(BN_LOG_ERR)) {
+			__builtin_va_start(args, fmt);
+			bn_vsnprintf(err->msg, sizeof(err->msg), fmt, args);
+			__builtin_va_end(args);
+		}
 	}
 	return -BN_EINVAL;
 }

@@ -81,13 +81,33 @@ int bn_log_get_level(void);
 void bn_log(int level, const char *prefix, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/**
+ * Are log lines of a level compiled in at all?  Here always: every line
+ * reaches bn_log(), whose run-time threshold (bn_log_set_level()) decides.
+ *
+ * A firmware export's glue defines its own BN_LOG_BUILT in its header,
+ * which replaces this one in the amalgamation (bn_export_glue::overrides):
+ * iPXE ties it to the object's `DEBUG=` switch, so a normal build drops
+ * every log line with its format string, and with them the formatter.
+ *
+ * @param level		::bn_log_level
+ */
+#define BN_LOG_BUILT(level) 1
+
+/** Log a line at a level if that level is compiled in (BN_LOG_BUILT()). */
+#define BN_LOG_AT(level, prefix, ...)					\
+	do {								\
+		if (BN_LOG_BUILT(level))				\
+			bn_log(level, prefix, __VA_ARGS__);		\
+	} while (0)
+
 /** Log an error with a prefix. */
-#define BN_ERR(prefix, ...) bn_log(BN_LOG_ERR, prefix, __VA_ARGS__)
+#define BN_ERR(prefix, ...) BN_LOG_AT(BN_LOG_ERR, prefix, __VA_ARGS__)
 /** Log a warning with a prefix. */
-#define BN_WARN(prefix, ...) bn_log(BN_LOG_WARN, prefix, __VA_ARGS__)
+#define BN_WARN(prefix, ...) BN_LOG_AT(BN_LOG_WARN, prefix, __VA_ARGS__)
 /** Log an informational line with a prefix. */
-#define BN_INFO(prefix, ...) bn_log(BN_LOG_INFO, prefix, __VA_ARGS__)
+#define BN_INFO(prefix, ...) BN_LOG_AT(BN_LOG_INFO, prefix, __VA_ARGS__)
 /** Log a debug line with a prefix. */
-#define BN_DBG(prefix, ...) bn_log(BN_LOG_DEBUG, prefix, __VA_ARGS__)
+#define BN_DBG(prefix, ...) BN_LOG_AT(BN_LOG_DEBUG, prefix, __VA_ARGS__)
 
 #endif /* BN_LOG_H */

@@ -493,8 +493,11 @@ int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog)
  err:
 	ctx->failed_prog = prog;
 	ctx->failed_op = (int)i;
-	bn_prog_format_op(&prog->ops[i], ctx->cmdset, text, sizeof(text));
-	BN_ERR(ctx->usb ? ctx->usb->name : NULL, "%s op %zu (%s): %s",
-	       prog->name, i, text, bn_strerror(rc));
+	if (BN_LOG_BUILT(BN_LOG_ERR)) {
+		bn_prog_format_op(&prog->ops[i], ctx->cmdset, text,
+				  sizeof(text));
+		BN_ERR(ctx->usb ? ctx->usb->name : NULL, "%s op %zu (%s): %s",
+		       prog->name, i, text, bn_strerror(rc));
+	}
 	return rc;
 }

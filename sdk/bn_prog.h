@@ -25,6 +25,7 @@
 #include <stdint.h>
 #include <stddef.h>
 #include <stdbool.h>
+#include "bn_log.h"
 
 struct bn_usb_device;
 struct bn_cmdset;
@@ -210,21 +211,30 @@ size_t bn_prog_format_op(const struct bn_op *op, const struct bn_cmdset *cmdset,
  * Initialiser helpers for op tables
  * ------------------------------------------------------------------------ */
 
+/**
+ * An op's description (bn_op::name): kept where log lines are compiled in
+ * (BN_LOG_BUILT()), NULL elsewhere, so a firmware image carries no op text.
+ *
+ * @param what		Description
+ */
+#define BN_OP_TEXT(what)						\
+	(BN_LOG_BUILT(BN_LOG_ERR) ? (what) : (const char *)0)
+
 /** Vendor control OUT with immediate data of @p len (0..4) bytes. */
 #define BN_PROG_OUT(type, req, val, idx, ln, dat, what)			\
 	{ .opcode = BN_OP_OUT, .request_type = (type), .request = (req),	\
 	  .value = (val), .index = (idx), .len = (ln), .data = (dat),	\
-	  .name = (what) }
+	  .name = BN_OP_TEXT(what) }
 /** Control OUT whose data is buffer @p b (@p ln bytes). */
 #define BN_PROG_OUT_BUF(type, req, val, idx, ln, b, what)		\
 	{ .opcode = BN_OP_OUT, .flags = BN_OPF_BUF, .request_type = (type),\
 	  .request = (req), .value = (val), .index = (idx), .len = (ln),	\
-	  .src = (b), .name = (what) }
+	  .src = (b), .name = BN_OP_TEXT(what) }
 /** Control OUT whose data is variable @p v (@p ln bytes, little-endian). */
 #define BN_PROG_OUT_VAR(type, req, val, idx, ln, v, what)		\
 	{ .opcode = BN_OP_OUT, .flags = BN_OPF_VAR, .request_type = (type),\
 	  .request = (req), .value = (val), .index = (idx), .len = (ln),	\
-	  .src = (v), .name = (what) }
+	  .src = (v), .name = BN_OP_TEXT(what) }
 /**
  * Control OUT without data whose wValue is variable @p v (e.g. a
  * write-register request carrying its byte in wValue).
@@ -232,62 +242,62 @@ size_t bn_prog_format_op(const struct bn_op *op, const struct bn_cmdset *cmdset,
 #define BN_PROG_OUT_VALUE_VAR(type, req, v, idx, what)			\
 	{ .opcode = BN_OP_OUT, .flags = BN_OPF_VALUE_VAR,		\
 	  .request_type = (type), .request = (req), .value = (v),	\
-	  .index = (idx), .name = (what) }
+	  .index = (idx), .name = BN_OP_TEXT(what) }
 /** Control OUT without data whose wIndex is variable @p v. */
 #define BN_PROG_OUT_INDEX_VAR(type, req, val, v, what)			\
 	{ .opcode = BN_OP_OUT, .flags = BN_OPF_INDEX_VAR,		\
 	  .request_type = (type), .request = (req), .value = (val),	\
-	  .index = (v), .name = (what) }
+	  .index = (v), .name = BN_OP_TEXT(what) }
 /** Control IN of @p ln bytes into variable @p v. */
 #define BN_PROG_IN(type, req, val, idx, ln, v, what)			\
 	{ .opcode = BN_OP_IN, .request_type = (type), .request = (req),	\
 	  .value = (val), .index = (idx), .len = (ln), .dst = (v),	\
-	  .name = (what) }
+	  .name = BN_OP_TEXT(what) }
 /** Control IN of @p ln bytes into buffer @p b. */
 #define BN_PROG_IN_BUF(type, req, val, idx, ln, b, what)		\
 	{ .opcode = BN_OP_IN, .flags = BN_OPF_BUF, .request_type = (type),\
 	  .request = (req), .value = (val), .index = (idx), .len = (ln),	\
-	  .dst = (b), .name = (what) }
+	  .dst = (b), .name = BN_OP_TEXT(what) }
 /** Control IN into variable @p v; fail unless (value & @p msk) == @p want. */
 #define BN_PROG_EXPECT(type, req, val, idx, ln, v, msk, want, what)	\
 	{ .opcode = BN_OP_EXPECT, .request_type = (type), .request = (req),\
 	  .value = (val), .index = (idx), .len = (ln), .dst = (v),	\
-	  .mask = (msk), .data = (want), .name = (what) }
+	  .mask = (msk), .data = (want), .name = BN_OP_TEXT(what) }
 /** Poll a control IN until (value & @p msk) == @p want. */
 #define BN_PROG_POLL(type, req, val, idx, ln, msk, want, every_us, tmo_ms, what) \
 	{ .opcode = BN_OP_POLL, .request_type = (type), .request = (req),	\
 	  .value = (val), .index = (idx), .len = (ln), .dst = BN_VAR_NONE,\
 	  .mask = (msk), .data = (want), .delay_us = (every_us),		\
-	  .timeout_ms = (tmo_ms), .name = (what) }
+	  .timeout_ms = (tmo_ms), .name = BN_OP_TEXT(what) }
 /** MDIO read of @p reg on @p phy into variable @p v. */
 #define BN_PROG_MDIO_READ(phy_, reg, v, what)				\
 	{ .opcode = BN_OP_MDIO_READ, .index = (phy_), .value = (reg),	\
-	  .dst = (v), .name = (what) }
+	  .dst = (v), .name = BN_OP_TEXT(what) }
 /** MDIO write of @p dat to @p reg on @p phy. */
 #define BN_PROG_MDIO_WRITE(phy_, reg, dat, what)				\
 	{ .opcode = BN_OP_MDIO_WRITE, .index = (phy_), .value = (reg),	\
-	  .data = (dat), .name = (what) }
+	  .data = (dat), .name = BN_OP_TEXT(what) }
 /** MDIO write of variable @p v to @p reg on @p phy. */
 #define BN_PROG_MDIO_WRITE_VAR(phy_, reg, v, what)			\
 	{ .opcode = BN_OP_MDIO_WRITE, .flags = BN_OPF_VAR, .index = (phy_),\
-	  .value = (reg), .src = (v), .name = (what) }
+	  .value = (reg), .src = (v), .name = BN_OP_TEXT(what) }
 /** Delay in milliseconds. */
 #define BN_PROG_DELAY_MS(ms)						\
-	{ .opcode = BN_OP_DELAY, .delay_us = (ms) * 1000u, .name = "delay" }
+	{ .opcode = BN_OP_DELAY, .delay_us = (ms) * 1000u, .name = BN_OP_TEXT("delay") }
 /** var[@p v] = (var[@p v] & ~@p clr) | @p set. */
 #define BN_PROG_MODIFY(v, clr, set, what)				\
 	{ .opcode = BN_OP_MODIFY, .dst = (v), .mask = (clr), .data = (set),\
-	  .name = (what) }
+	  .name = BN_OP_TEXT(what) }
 /** var[@p v] = @p val. */
 #define BN_PROG_SET(v, val, what)					\
-	{ .opcode = BN_OP_SET, .dst = (v), .data = (val), .name = (what) }
+	{ .opcode = BN_OP_SET, .dst = (v), .data = (val), .name = BN_OP_TEXT(what) }
 /** Call a hook with an argument in @c data. */
 #define BN_PROG_HOOK(fn, arg, what)					\
-	{ .opcode = BN_OP_HOOK, .hook = (fn), .data = (arg), .name = (what) }
+	{ .opcode = BN_OP_HOOK, .hook = (fn), .data = (arg), .name = BN_OP_TEXT(what) }
 /** Skip the next @p n ops unless (var[@p v] & @p msk) == @p want. */
 #define BN_PROG_SKIP_UNLESS(v, msk, want, n, what)			\
 	{ .opcode = BN_OP_SKIP_UNLESS, .src = (v), .mask = (msk),	\
-	  .expect = (want), .data = (n), .name = (what) }
+	  .expect = (want), .data = (n), .name = BN_OP_TEXT(what) }
 /** End of program. */
 #define BN_PROG_END { .opcode = BN_OP_END }
 

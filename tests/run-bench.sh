@@ -15,4 +15,6 @@ for b in $benches; do
 	echo "== $b"
 	"$build/rel/bench/$b" "$build" || { echo "bench: $b failed" >&2; status=1; }
 done
+echo "== export sizes"
+sh tests/bench/export-size.sh "$build" || status=1
 exit $status

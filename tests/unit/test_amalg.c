@@ -25,15 +25,13 @@
 
 static struct bn_amalg_out out;
 
-/* Amalgamate files[0..] (all .c in the set, in order) from roots. */
-static int run_set(const struct bn_embedded_file *set, size_t n,
-		   const char *const *roots, size_t nroots,
-		   const char *const *exported, size_t nexp,
-		   const struct bn_amalg_subst *subst, size_t nsubst)
+/* A spec over the .c files of a set (@p files: room for all of them). */
+static void spec_of(struct bn_amalg_spec *spec,
+		    const struct bn_embedded_file *set, size_t n,
+		    const char **files, const char *const *roots,
+		    size_t nroots)
 {
-	const char *files[16];
 	size_t i, nf = 0;
-	struct bn_amalg_spec spec;
 
 	for (i = 0; i < n; i++) {
 		size_t l = strlen(set[i].path);
@@ -41,17 +39,29 @@ static int run_set(const struct bn_embedded_file *set, size_t n,
 		if (strcmp(set[i].path + l - 2, ".c") == 0)
 			files[nf++] = set[i].path;
 	}
-	memset(&spec, 0, sizeof(spec));
-	spec.files = files;
-	spec.file_count = nf;
-	spec.roots = roots;
-	spec.root_count = nroots;
+	memset(spec, 0, sizeof(*spec));
+	spec->files = files;
+	spec->file_count = nf;
+	spec->roots = roots;
+	spec->root_count = nroots;
+	spec->fileset = set;
+	spec->fileset_count = n;
+}
+
+/* Amalgamate files[0..] (all .c in the set, in order) from roots. */
+static int run_set(const struct bn_embedded_file *set, size_t n,
+		   const char *const *roots, size_t nroots,
+		   const char *const *exported, size_t nexp,
+		   const struct bn_amalg_subst *subst, size_t nsubst)
+{
+	const char *files[16];
+	struct bn_amalg_spec spec;
+
+	spec_of(&spec, set, n, files, roots, nroots);
 	spec.exported = exported;
 	spec.exported_count = nexp;
 	spec.subst = subst;
 	spec.subst_count = nsubst;
-	spec.fileset = set;
-	spec.fileset_count = n;
 	bn_amalg_out_free(&out);
 	return bn_amalg_run(&spec, &out);
 }
@@ -804,6 +814,143 @@ START_TEST(test_every_driver_deterministic)
 }
 END_TEST
 
+/* ---- parts: one shared translation unit and one per driver ---- */
+
+/* Run a partitioned amalgamation of the .c files of a set, in order. */
+static int run_parts(const struct bn_embedded_file *set, size_t n,
+		     const char *const *shared, size_t nshared,
+		     const struct bn_amalg_part *parts, size_t nparts,
+		     struct bn_amalg_out *outs)
+{
+	const char *files[16];
+	struct bn_amalg_spec spec;
+
+	spec_of(&spec, set, n, files, shared, nshared);
+	return bn_amalg_run_parts(&spec, parts, nparts, outs);
+}
+
+static const struct bn_embedded_file parted[] = {
+	F("sdk.h",
+	  "#ifndef SDK_H\n#define SDK_H\n"
+	  "/** A frame. */\nstruct frame { int len; };\n"
+	  "/** Core. */\nint sdk_core(int x);\n"
+	  "/** Both drivers use it. */\nint sdk_common(struct frame *f);\n"
+	  "/** Only driver a uses it. */\nint sdk_only_a(int x);\n"
+	  "/** Entry. */\nint glue_entry(int x);\n"
+	  "/** Inline helper. */\n"
+	  "static inline int sdk_twice(int x) { return 2 * x; }\n"
+	  "#endif\n"),
+	F("sdk.c",
+	  "#include \"sdk.h\"\n"
+	  "/** Private. */\nstatic int sdk_private(int x) { return x + 1; }\n"
+	  "int sdk_core(int x) { return sdk_private(x); }\n"
+	  "int sdk_common(struct frame *f) { return f->len; }\n"
+	  "int sdk_only_a(int x) { return sdk_twice(x); }\n"
+	  "/** Unused. */\nint sdk_dead(int x) { return x; }\n"),
+	F("glue.c",
+	  "#include \"sdk.h\"\n"
+	  "int glue_entry(int x) { return sdk_core(x); }\n"),
+	F("a.c",
+	  "#include \"sdk.h\"\n"
+	  "/** Driver a. */\n"
+	  "int drv_a(void) { struct frame f = { 1 }; "
+	  "return sdk_common(&f) + sdk_only_a(2) + sdk_twice(1); }\n"),
+	F("b.c",
+	  "#include \"sdk.h\"\n"
+	  "/** Driver b. */\n"
+	  "int drv_b(void) { struct frame f = { 2 }; "
+	  "return sdk_common(&f) + glue_entry(3); }\n"),
+};
+
+START_TEST(test_parts)
+{
+	static const char *const shared[] = { "glue_entry" };
+	static const char *const ra[] = { "drv_a" };
+	static const char *const rb[] = { "drv_b", "glue_entry" };
+	const struct bn_amalg_part parts[] = { { ra, 1 }, { rb, 2 } };
+	struct bn_amalg_out o[3];
+	size_t i;
+
+	ck_assert_msg(run_parts(parted, sizeof(parted) / sizeof(parted[0]),
+				shared, 1, parts, 2, o) == 0, "%s",
+		      o[0].error);
+	/* Shared: what the glue reaches and what both drivers use; the
+	 * names a driver calls stay external, the rest is static */
+	ck_assert_ptr_nonnull(strstr(o[0].text, "\nint glue_entry(int x) {"));
+	ck_assert_ptr_nonnull(strstr(o[0].text, "\nint sdk_common(struct frame"));
+	ck_assert_ptr_nonnull(strstr(o[0].text, "static int sdk_core(int x) {"));
+	ck_assert_ptr_nonnull(strstr(o[0].text, "static int sdk_private("));
+	ck_assert_ptr_null(strstr(o[0].text, "sdk_only_a"));
+	ck_assert_ptr_null(strstr(o[0].text, "drv_"));
+	ck_assert_ptr_null(strstr(o[0].text, "sdk_dead"));
+	/* Driver a: its code, what only it uses (static), declarations of
+	 * the shared functions, its own copy of the inline helper */
+	ck_assert_ptr_nonnull(strstr(o[1].text, "static int drv_a(void)"));
+	ck_assert_ptr_nonnull(strstr(o[1].text, "static int sdk_only_a(int x) {"));
+	ck_assert_ptr_nonnull(strstr(o[1].text, "\nint sdk_common(struct frame *f);"));
+	ck_assert_ptr_nonnull(strstr(o[1].text, "static inline int sdk_twice"));
+	ck_assert_ptr_nonnull(strstr(o[1].text, "struct frame { int len; };"));
+	ck_assert_ptr_null(strstr(o[1].text, "sdk_core"));
+	/* Driver b: a root carried by the shared part is declared */
+	ck_assert_ptr_nonnull(strstr(o[2].text, "\nint glue_entry(int x);"));
+	ck_assert_ptr_null(strstr(o[2].text, "sdk_only_a"));
+	for (i = 0; i < 3; i++)
+		bn_amalg_out_free(&o[i]);
+}
+END_TEST
+
+static const struct bn_embedded_file parted_static[] = {
+	F("s.h", "#ifndef S_H\n#define S_H\nint s_api(void);\n#endif\n"),
+	F("s.c", "#include \"s.h\"\n/** Hidden. */\nint s_hidden(void) "
+	  "{ return 1; }\nint s_api(void) { return s_hidden(); }\n"),
+	F("d.c", "#include \"s.h\"\n/** Needs a hidden name. */\n"
+	  "int drv(void) { return s_hidden() + s_api(); }\n"),
+};
+
+/* A name crossing between parts needs a header declaration. */
+START_TEST(test_parts_need_header)
+{
+	static const char *const shared[] = { "s_api" };
+	static const char *const rd[] = { "drv" };
+	const struct bn_amalg_part parts[] = { { rd, 1 } };
+	struct bn_amalg_out o[2];
+
+	ck_assert_int_eq(run_parts(parted_static, 3, shared, 1, parts, 1, o),
+			 -1);
+	ck_assert_msg(strstr(o[0].error, "s_hidden") &&
+		      strstr(o[0].error, "no header declares it"), "%s",
+		      o[0].error);
+}
+END_TEST
+
+static const struct bn_embedded_file parted_helper[] = {
+	F("h.h", "#ifndef H_H\n#define H_H\nint h_a(void);\nint h_b(void);\n"
+	  "#endif\n"),
+	F("h.c", "#include \"h.h\"\n/** Shared helper. */\n"
+	  "static int h_helper(void) { return 1; }\n"
+	  "int h_a(void) { return h_helper(); }\n"
+	  "int h_b(void) { return h_helper() + 1; }\n"),
+	F("a.c", "#include \"h.h\"\nint drv_a(void) { return h_a(); }\n"),
+	F("b.c", "#include \"h.h\"\nint drv_b(void) { return h_b(); }\n"),
+};
+
+/* A static helper that two drivers' functions share lands in the shared
+ * part, where the drivers' copies of its callers cannot reach it: refused
+ * with the name, not left to the linker. */
+START_TEST(test_parts_static_refused)
+{
+	static const char *const ra[] = { "drv_a" };
+	static const char *const rb[] = { "drv_b" };
+	const struct bn_amalg_part parts[] = { { ra, 1 }, { rb, 1 } };
+	struct bn_amalg_out o[3];
+
+	ck_assert_int_eq(run_parts(parted_helper, 4, NULL, 0, parts, 2, o),
+			 -1);
+	ck_assert_msg(strstr(o[0].error, "'h_helper' is static"), "%s",
+		      o[0].error);
+}
+END_TEST
+
 static Suite *amalg_suite(void)
 {
 	Suite *s = suite_create("amalg");
@@ -830,6 +977,9 @@ static Suite *amalg_suite(void)
 	tcase_add_test(tc, test_continuations);
 	tcase_add_test(tc, test_tag_declarations);
 	tcase_add_test(tc, test_typedef_before_struct);
+	tcase_add_test(tc, test_parts);
+	tcase_add_test(tc, test_parts_need_header);
+	tcase_add_test(tc, test_parts_static_refused);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(real, NULL, teardown);
 	tcase_add_test(real, test_no_conditionals_in_portable);

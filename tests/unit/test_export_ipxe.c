@@ -92,22 +92,58 @@ static unsigned int count_of(const char *text, const char *needle)
 	return n;
 }
 
+/* Does a text define (not just declare) a function whose line begins with
+ * @p head, e.g. "int bn_usb_control(" ? */
+static bool defines(const char *t, const char *head)
+{
+	char line[160];
+
+	snprintf(line, sizeof(line), "\n%s", head);
+	while ((t = strstr(t, line)) != NULL) {
+		t += strlen(line);
+		if (strcspn(t, ";{") < strlen(t) && t[strcspn(t, ";{")] == '{')
+			return true;
+	}
+	return false;
+}
+
+/* The shared object's file. */
+#define SDK_PATH "src/drivers/net/bootnic_sdk.c"
+
 START_TEST(test_one_file_per_driver)
 {
 	struct bn_export_files fs;
+	const struct bn_driver *one;
+	struct bn_export_files single;
 	size_t i;
 
 	render_all(&fs);
-	ck_assert_uint_eq(fs.count, bn_registry_builtin.count);
+	/* One file per driver plus the shared object */
+	ck_assert_uint_eq(fs.count, bn_registry_builtin.count + 1);
 	for (i = 0; i < bn_registry_builtin.count; i++)
 		ck_assert_msg(driver_file(&fs, bn_registry_builtin.drivers[i]),
 			      "no file for %s",
 			      bn_registry_builtin.drivers[i]->name);
 	ck_assert_ptr_nonnull(file(&fs, "src/drivers/net/bootnic_cdc_ecm.c"));
+	ck_assert_ptr_nonnull(file(&fs, SDK_PATH));
+	/* The shared object is the same whichever drivers are exported */
+	one = bn_registry_driver(&bn_registry_builtin, "rndis");
+	ck_assert_ptr_nonnull(one);
+	render(&one, 1, NULL, &single);
+	ck_assert_uint_eq(single.count, 2);
+	ck_assert_uint_eq(file(&single, SDK_PATH)->len,
+			  file(&fs, SDK_PATH)->len);
+	ck_assert(memcmp(file(&single, SDK_PATH)->data,
+			 file(&fs, SDK_PATH)->data,
+			 file(&fs, SDK_PATH)->len) == 0);
+	bn_export_files_free(&single);
 	bn_export_files_free(&fs);
 }
 END_TEST
 
+/* What every file of the export declares: licence, secure-boot status, its
+ * own ERRFILE before <errno.h>; no project include and no placeholder
+ * survives; driver code stays in driver files. */
 START_TEST(test_preamble)
 {
 	struct bn_export_files fs;
@@ -115,14 +151,15 @@ START_TEST(test_preamble)
 	size_t i;
 
 	render_all(&fs);
-	for (i = 0; i < bn_registry_builtin.count; i++) {
-		const struct bn_driver *drv = bn_registry_builtin.drivers[i];
-		const char *t = driver_file(&fs, drv)->data;
+	for (i = 0; i < fs.count; i++) {
+		const char *t = fs.files[i].data;
+		const char *slash = strrchr(fs.files[i].path, '/');
 		char base[128], def[256];
 		const char *d, *e;
 		unsigned int idx;
 
-		bn_export_basename(drv->name, base, sizeof(base));
+		snprintf(base, sizeof(base), "%s", slash + 1);
+		base[strlen(base) - 2] = '\0';
 		ck_assert_ptr_nonnull(strstr(t, "\nFILE_LICENCE ( BSD2 );\n"));
 		ck_assert_ptr_nonnull(strstr(t, "\n#ifdef FILE_SECBOOT\n"
 					     "FILE_SECBOOT ( PERMITTED );\n"
@@ -131,19 +168,69 @@ START_TEST(test_preamble)
 			 " | 0x00", base);
 		d = strstr(t, def);
 		e = strstr(t, "#include <errno.h>");
-		ck_assert_msg(d && e && d < e, "%s: ERRFILE not before "
-			      "<errno.h>", drv->name);
+		ck_assert_msg(d && (!e || d < e), "%s: ERRFILE not before "
+			      "<errno.h>", base);
 		ck_assert_int_eq(sscanf(d + strlen(def), "%2x0000 )", &idx), 1);
-		/* Past iPXE's own indices (up to 0xde), one per driver */
-		ck_assert_uint_ge(idx, 0xf0);
+		/* Past iPXE's own indices (up to 0xde), one per object */
+		ck_assert_uint_ge(idx, 0xe0);
 		ck_assert_uint_le(idx, 0xff);
 		ck_assert_uint_eq(seen[idx]++, 0);
 		/* No project includes survive amalgamation */
 		ck_assert_ptr_null(strstr(t, "#include \""));
 		/* The glue's placeholder is replaced */
 		ck_assert_ptr_null(strstr(t, "BN_EXPORT_DRIVER"));
+		/* The shared object carries no driver, a driver file no
+		 * copy of the SDK's code */
+		if (strcmp(base, "bootnic_sdk") == 0) {
+			ck_assert_ptr_null(strstr(t, "__usb_driver"));
+			ck_assert_ptr_null(strstr(t, "_driver = {"));
+			ck_assert(defines(t, "int bn_ipxe_probe("));
+			ck_assert(defines(t, "int bn_usb_control("));
+		} else {
+			ck_assert_ptr_nonnull(strstr(t, "__usb_driver"));
+			ck_assert(!defines(t, "int bn_usb_control("));
+			ck_assert(!defines(t, "int bn_ipxe_probe("));
+		}
 	}
 	bn_export_files_free(&fs);
+}
+END_TEST
+
+/* ERRFILE indices come from the object name alone: distinct over the
+ * registry, in 0xe0-0xfe, never the shared object's, and the same whether a
+ * driver is exported alone or with all the others. */
+START_TEST(test_errfile_stable)
+{
+	unsigned int seen[256] = { 0 };
+	char base[128], def[256];
+	size_t i;
+
+	for (i = 0; i < bn_registry_builtin.count; i++) {
+		const struct bn_driver *drv = bn_registry_builtin.drivers[i];
+		struct bn_export_files one;
+		unsigned int idx;
+
+		bn_export_basename(drv->name, base, sizeof(base));
+		idx = bn_export_ipxe_errfile(base);
+		ck_assert_uint_ge(idx, 0xe0);
+		ck_assert_uint_le(idx, 0xfe);
+		ck_assert_uint_ne(idx, bn_export_ipxe_errfile_sdk());
+		ck_assert_msg(seen[idx]++ == 0, "%s: ERRFILE index 0x%02x is "
+			      "taken by another driver; rename one", drv->name,
+			      idx);
+		render(&drv, 1, NULL, &one);
+		snprintf(def, sizeof(def), "#define ERRFILE_%s ( ERRFILE_DRIVER"
+			 " | 0x00%02x0000 )", base, idx);
+		ck_assert_ptr_nonnull(strstr(driver_file(&one, drv)->data,
+					     def));
+		bn_export_files_free(&one);
+	}
+	/* Only the name counts: one changed letter moves the index, the
+	 * same name always gives the same one */
+	ck_assert_uint_eq(bn_export_ipxe_errfile("bootnic_x"),
+			  bn_export_ipxe_errfile("bootnic_x"));
+	ck_assert_uint_ne(bn_export_ipxe_errfile("bootnic_cdc_ecm"),
+			  bn_export_ipxe_errfile("bootnic_cdc_ncm"));
 }
 END_TEST
 
@@ -156,8 +243,10 @@ START_TEST(test_licence)
 
 	ck_assert_ptr_nonnull(drv);
 	render(&drv, 1, "GPL-2.0-or-later OR UBDL", &fs);
-	ck_assert_uint_eq(fs.count, 1);
-	t = fs.files[0].data;
+	ck_assert_uint_eq(fs.count, 2);
+	t = driver_file(&fs, drv)->data;
+	ck_assert_ptr_nonnull(strstr(file(&fs, SDK_PATH)->data,
+				     "\nFILE_LICENCE ( GPL2_OR_LATER_OR_UBDL );\n"));
 	ck_assert_ptr_nonnull(strstr(t, "\nFILE_LICENCE ( GPL2_OR_LATER_OR_UBDL "
 				     ");\n"));
 	ck_assert_ptr_null(strstr(t, "FILE_LICENCE ( BSD2 )"));
@@ -203,7 +292,8 @@ START_TEST(test_id_rows)
 		ck_assert_uint_eq(count_of(t, "\t{ .name = \"bootnic-"),
 				  drv->id_count);
 		ck_assert_uint_eq(count_of(t, "\n#ifdef USB_ROM\n"),
-				  count_of(t, "__usb_driver = {"));
+				  count_of(t, "__usb_driver = {") +
+				  count_of(t, "__bootnic_class_driver = {"));
 	}
 	/* ROM image names are unique across every export */
 	for (i = 0; i < name_count; i++)
@@ -235,10 +325,26 @@ START_TEST(test_class_filters)
 	ck_assert_ptr_nonnull(strstr(ecm, ".class = USB_CLASS_ID ( 0x02, "
 				     "0x06, 0x00 ),\n\t.score = "
 				     "USB_SCORE_NORMAL,"));
+	/* iPXE has its own ECM driver: ours joins the fallback table
+	 * (unless BOOTNIC_PREFERRED), so iPXE's binds first */
 	ck_assert_ptr_nonnull(strstr(ecm, "\nstruct usb_driver "
-				     "bootnic_cdc_ecm_driver __usb_driver = {"));
-	/* A fallback driver with three class triples: three drivers */
-	ck_assert_uint_eq(count_of(rndis, "__usb_driver = {"), 3);
+				     "bootnic_cdc_ecm_driver "
+				     "__bootnic_class_driver = {"));
+	ck_assert_ptr_nonnull(strstr(ecm, "\n#if defined ( "
+				     "__usb_fallback_driver ) && ! defined ( "
+				     "BOOTNIC_PREFERRED )\n#define "
+				     "__bootnic_class_driver "
+				     "__usb_fallback_driver\n#else\n"));
+	/* A fallback driver with three class triples: three drivers, the
+	 * two iPXE also drives in the fallback table */
+	ck_assert_uint_eq(count_of(rndis, "__bootnic_class_driver = {"), 2);
+	ck_assert_uint_eq(count_of(rndis, "__usb_driver = {"), 1);
+	ck_assert_ptr_nonnull(strstr(rndis, "bootnic_rndis_ef0401_driver "
+				     "__usb_driver = {"));
+	/* Vendor chips keep the normal table */
+	ck_assert_ptr_nonnull(strstr(smsc, "bootnic_smsc95xx_driver "
+				     "__usb_driver = {"));
+	ck_assert_ptr_null(strstr(asix, "__bootnic_class_driver"));
 	ck_assert_uint_eq(count_of(rndis, "USB_SCORE_DEPRECATED"), 3);
 	ck_assert_ptr_nonnull(strstr(rndis, "struct usb_driver "
 				     "bootnic_rndis_0202ff_driver"));
@@ -305,7 +411,8 @@ static void run(const char *cmd, const char *log)
 
 START_TEST(test_compile_against_api_headers)
 {
-	static const char *const forms[] = { "", "-DBN_SHIM_LEGACY" };
+	static const char *const forms[] = { "", "-DBN_SHIM_LEGACY",
+					     "-DBN_SHIM_DEBUG" };
 	struct bn_export_files fs;
 	char dir[] = "/tmp/bn-ipxe-api-XXXXXX";
 	char err[BN_EXPORT_ERROR_MAX];
@@ -317,26 +424,56 @@ START_TEST(test_compile_against_api_headers)
 	render_all(&fs);
 	ck_assert_msg(bn_export_write(&fs, dir, NULL, err, sizeof(err)) == 0,
 		      "%s", err);
-	for (i = 0; i < bn_registry_builtin.count; i++) {
-		bn_export_basename(bn_registry_builtin.drivers[i]->name, base,
-				   sizeof(base));
-		snprintf(src, sizeof(src), "%s/src/drivers/net/%s.c", dir,
-			 base);
-		snprintf(obj, sizeof(obj), "%s/%s.o", dir, base);
-		for (f = 0; f < 2; f++) {
+	for (f = 0; f < 3; f++) {
+		for (i = 0; i < fs.count; i++) {
+			snprintf(base, sizeof(base), "%s",
+				 strrchr(fs.files[i].path, '/') + 1);
+			base[strlen(base) - 2] = '\0';
+			snprintf(src, sizeof(src), "%s/%s", dir,
+				 fs.files[i].path);
+			snprintf(obj, sizeof(obj), "%s/%s.o", dir, base);
 			snprintf(cmd, sizeof(cmd),
 				 "gcc -std=gnu99 -Wall -Wextra -Werror %s "
 				 "-nostdinc -I%s -include %s/compiler.h "
 				 "-DOBJECT=%s -c %s -o %s > %s 2>&1", forms[f],
 				 SHIM_DIR, SHIM_DIR, base, src, obj, log);
 			run(cmd, log);
-			/* Every defined global is a usb_driver object */
-			snprintf(cmd, sizeof(cmd),
-				 "! nm %s | grep -E ' [A-TV-Z] ' | grep -Ev "
-				 "' %s(_[0-9a-fx]{6})?_driver$' > %s 2>&1",
-				 obj, base, log);
+			/* Firmware size profile: log text only in the
+			 * DEBUG=<object> form */
+			if (strcmp(base, "bootnic_cdc_ecm") == 0) {
+				snprintf(cmd, sizeof(cmd), "%sgrep -aq "
+					 "'CDC-ECM, control' %s > %s 2>&1",
+					 f == 2 ? "" : "! ", obj, log);
+				run(cmd, log);
+			}
+			/* A driver object defines only its usb_driver
+			 * objects; the shared one only bn_ names */
+			if (strcmp(base, "bootnic_sdk") == 0)
+				snprintf(cmd, sizeof(cmd),
+					 "! nm %s | grep -E ' [A-TV-Z] ' | "
+					 "grep -v ' bn_' > %s 2>&1", obj, log);
+			else
+				snprintf(cmd, sizeof(cmd),
+					 "! nm %s | grep -E ' [A-TV-Z] ' | "
+					 "grep -Ev ' %s(_[0-9a-fx]{6})?_driver$'"
+					 " > %s 2>&1", obj, base, log);
 			run(cmd, log);
+			/* Whatever a driver takes from bootnic the shared
+			 * object gives */
+			snprintf(cmd, sizeof(cmd),
+				 "for s in $(nm -u %s | awk '{print $2}' | "
+				 "grep '^bn_'); do nm %s/bootnic_sdk.o | "
+				 "grep -qE \" [TDR] $s$\" || { echo \"$s "
+				 "missing\"; exit 1; }; done > %s 2>&1",
+				 obj, dir, log);
+			if (strcmp(base, "bootnic_sdk") != 0)
+				run(cmd, log);
 		}
+		/* Every driver over one shared object links without a
+		 * symbol defined twice */
+		snprintf(cmd, sizeof(cmd), "ld -r -o %s/all.o %s/bootnic_*.o "
+			 "> %s 2>&1 && rm %s/all.o", dir, dir, log, dir);
+		run(cmd, log);
 	}
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
 	ck_assert_int_eq(system(cmd), 0);
@@ -377,10 +514,13 @@ START_TEST(test_glue_against_fake_ipxe)
 		 "-include %s/compiler.h' && "
 		 "gcc $S -DOBJECT=bootnic_cdc_ecm -c "
 		 "%s/src/drivers/net/bootnic_cdc_ecm.c -o %s/export.o && "
+		 "gcc $S -DOBJECT=bootnic_sdk -c "
+		 "%s/src/drivers/net/bootnic_sdk.c -o %s/sdk.o && "
 		 "gcc $S -DOBJECT=fake_ipxe -DDRIVER=bootnic_cdc_ecm_driver "
 		 "-c tests/ipxe-api/fake_ipxe.c -o %s/fake.o && "
-		 "gcc %s/export.o %s/fake.o -o %s/harness > %s 2>&1",
-		 SHIM_DIR, SHIM_DIR, dir, dir, dir, dir, dir, dir, log);
+		 "gcc %s/export.o %s/sdk.o %s/fake.o -o %s/harness > %s 2>&1",
+		 SHIM_DIR, SHIM_DIR, dir, dir, dir, dir, dir, dir, dir, dir,
+		 dir, log);
 	run(cmd, log);
 	snprintf(cmd, sizeof(cmd), "%s/harness > %s 2>&1", dir, log);
 	run(cmd, log);
@@ -404,9 +544,10 @@ static Suite *export_ipxe_suite(void)
 	Suite *s = suite_create("export_ipxe");
 	TCase *tc = tcase_create("core");
 
-	tcase_set_timeout(tc, 120);
+	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, test_one_file_per_driver);
 	tcase_add_test(tc, test_preamble);
+	tcase_add_test(tc, test_errfile_stable);
 	tcase_add_test(tc, test_licence);
 	tcase_add_test(tc, test_id_rows);
 	tcase_add_test(tc, test_class_filters);

@@ -82,8 +82,10 @@ START_TEST(test_layout)
 	size_t d, i, edk2 = 0;
 
 	render_all();
-	/* Three files per driver plus one Makefile */
-	ck_assert_uint_eq(files.count, 3 * bn_registry_builtin.count + 1);
+	/* Three files per driver, bootnic.c with every driver, one
+	 * Makefile */
+	ck_assert_uint_eq(files.count, 3 * bn_registry_builtin.count + 2);
+	ck_assert_ptr_nonnull(file("bootnic.c"));
 	/* Every registered driver's gnu-efi file, two EDK2 files each */
 	for (d = 0; d < bn_registry_builtin.count; d++) {
 		bn_export_basename(bn_registry_builtin.drivers[d]->name, base,
@@ -239,13 +241,63 @@ START_TEST(test_makefile)
 		snprintf(rule, sizeof(rule), "\n%s.so: %s.c\n", name, base);
 		ck_assert_msg(strstr(mk, rule) != NULL, "no rule %s", rule);
 	}
-	ck_assert_uint_lt(n + 1, sizeof(list));
-	strcat(list, "\n");
+	/* and the image with every driver */
+	ck_assert_uint_lt(n + 9, sizeof(list));
+	strcat(list, " bootnic\n");
 	ck_assert_ptr_nonnull(strstr(mk, list));
+	ck_assert_ptr_nonnull(strstr(mk, "bootnic.so: bootnic.c\n"));
+	/* Release images by default, log lines with make DEBUG=1 */
+	ck_assert_ptr_nonnull(strstr(mk, "DEBUG    ?= 0\n"));
+	ck_assert_ptr_nonnull(strstr(mk, "-DBN_EFI_DEBUG=$(DEBUG)"));
 	ck_assert_ptr_nonnull(strstr(mk, "cdc-ecm.so: bootnic_cdc_ecm.c\n"));
 	ck_assert_ptr_nonnull(strstr(mk, "--target efi-bsdrv-$(EFI_ARCH)"));
 	ck_assert_ptr_nonnull(strstr(mk, "-DGNU_EFI_USE_MS_ABI"));
 	ck_assert_ptr_nonnull(strstr(mk, "-Wall -Wextra -Werror"));
+}
+END_TEST
+
+/* Count occurrences of a string. */
+static size_t occurrences(const char *text, const char *needle)
+{
+	size_t n = 0;
+
+	for (; (text = strstr(text, needle)) != NULL; text++)
+		n++;
+	return n;
+}
+
+/* bootnic.c carries every driver over one copy of the SDK and glue, with
+ * one driver table the binding scores; a single-driver file's table has
+ * just its driver. */
+START_TEST(test_all_drivers_image)
+{
+	const char *all, *one;
+	char sym[128], line[160];
+	size_t i;
+
+	render_all();
+	all = file("bootnic.c");
+	one = file("bootnic_cdc_ecm.c");
+	ck_assert_ptr_nonnull(all);
+	ck_assert_ptr_nonnull(strstr(all, "const struct bn_driver *const "
+				     "bn_efi_drivers[] = {\n"));
+	for (i = 0; i < bn_registry_builtin.count; i++) {
+		bn_export_symbol(bn_registry_builtin.drivers[i]->name, sym,
+				 sizeof(sym));
+		snprintf(line, sizeof(line), "\t&%s,\n", sym);
+		ck_assert_msg(strstr(all, line), "bootnic.c lacks %s", sym);
+		snprintf(line, sizeof(line), "const struct bn_driver %s = {",
+			 sym);
+		ck_assert_msg(strstr(all, line), "bootnic.c lacks %s", sym);
+	}
+	/* One SDK: a shared function appears (prototype, definition) as
+	 * often as in a single-driver file */
+	ck_assert_uint_gt(occurrences(all, "int bn_config_parse("), 0);
+	ck_assert_uint_eq(occurrences(all, "int bn_config_parse("),
+			  occurrences(one, "int bn_config_parse("));
+	ck_assert_ptr_nonnull(strstr(one, "bn_efi_drivers[] = {\n"
+				     "\t&bn_cdc_ecm_driver,\n\tNULL,\n};"));
+	ck_assert_ptr_null(strstr(one, "bn_rndis_driver"));
 }
 END_TEST
 
@@ -262,6 +314,7 @@ static Suite *export_uefi_suite(void)
 	tcase_add_test(tc, test_inf);
 	tcase_add_test(tc, test_deterministic);
 	tcase_add_test(tc, test_makefile);
+	tcase_add_test(tc, test_all_drivers_image);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -19,6 +19,35 @@
 
 struct bn_xfer;
 
+/**
+ * Which SDK log lines are compiled in: all of them when this object is
+ * built with `DEBUG=<object>` (iPXE's DBG_LOG), none otherwise, so that
+ * a normal image carries no log text and no formatter.  Replaces the SDK's
+ * default (sdk/bn_log.h) in the export.
+ *
+ * @param level		::bn_log_level
+ */
+#define BN_LOG_BUILT(level) DBG_LOG
+
+/**
+ * An SDK log line, through iPXE's own debug output (DBGC) instead of the
+ * SDK's formatter: "prefix: message" when this object is built with
+ * `DEBUG=<object>`, nothing at all otherwise.  Replaces the SDK's default
+ * (sdk/bn_log.h) in the export.
+ *
+ * @param level		::bn_log_level (every level is shown in a debug build)
+ * @param prefix	Device or subsystem name, or NULL (also DBGC's colour
+ *			identifier, as a pointer: iPXE takes its type)
+ */
+#define BN_LOG_AT(level, prefix, ...)					\
+	do {								\
+		(void)(level);						\
+		DBGC((const void *)(prefix), "%s: ",			\
+		     (prefix) ? (prefix) : "bootnic");			\
+		DBGC((const void *)(prefix), __VA_ARGS__);		\
+		DBGC((const void *)(prefix), "\n");			\
+	} while (0)
+
 /** Bootnic host controller state for one iPXE USB device. */
 struct bn_ipxe_hcd {
 	struct bn_hcd hcd;		/**< The bootnic host controller */
@@ -30,5 +59,29 @@ struct bn_ipxe_hcd {
 
 /** Host controller operations over iPXE's USB core (ipxe_hcd.c). */
 extern const struct bn_hcd_ops bn_ipxe_hcd_ops;
+
+struct bn_driver;
+
+/**
+ * Probe a USB function with one bootnic driver (ipxe_netdev.c).
+ *
+ * Each exported driver's `struct usb_driver` calls this from its own
+ * probe with its driver object; the rest is shared by every driver.
+ *
+ * @param func		iPXE USB function
+ * @param config	Configuration descriptor
+ * @param driver	The bootnic driver to bind
+ * @return		0 or a negative iPXE status code
+ */
+int bn_ipxe_probe(struct usb_function *func,
+		  struct usb_configuration_descriptor *config,
+		  const struct bn_driver *driver);
+
+/**
+ * Remove a USB function bound by bn_ipxe_probe() (ipxe_netdev.c).
+ *
+ * @param func		iPXE USB function
+ */
+void bn_ipxe_remove(struct usb_function *func);
 
 #endif /* BN_IPXE_GLUE_H */

@@ -282,17 +282,17 @@ static int bn_ipxe_usb_init(struct bn_ipxe_nic *nic, struct usb_function *func,
 }
 
 /**
- * Find the function iPXE offers and the exported driver's best row for it.
+ * Find the function iPXE offers and a driver's best row for it.
  *
  * @param nic		Device state (configuration parsed)
  * @param func		iPXE USB function
+ * @param driver	Driver
  * @param match		Match out
  * @return		0, or -ENOTSUP when no row matches
  */
 static int bn_ipxe_match(struct bn_ipxe_nic *nic, struct usb_function *func,
-			 struct bn_match *match)
+			 const struct bn_driver *driver, struct bn_match *match)
 {
-	const struct bn_driver *driver = &BN_EXPORT_DRIVER;
 	struct bn_id_key key;
 	size_t cursor = 0;
 	size_t i;
@@ -321,15 +321,9 @@ static int bn_ipxe_match(struct bn_ipxe_nic *nic, struct usb_function *func,
 	return -ENOTSUP;
 }
 
-/**
- * Probe a USB function.
- *
- * @param func		iPXE USB function
- * @param config	Configuration descriptor
- * @return		0 or a negative iPXE status code
- */
-static int bn_ipxe_probe(struct usb_function *func,
-			 struct usb_configuration_descriptor *config)
+int bn_ipxe_probe(struct usb_function *func,
+		  struct usb_configuration_descriptor *config,
+		  const struct bn_driver *driver)
 {
 	struct net_device *netdev;
 	struct bn_ipxe_nic *nic;
@@ -348,9 +342,9 @@ static int bn_ipxe_probe(struct usb_function *func,
 	nic->netdev = netdev;
 	if ((rc = bn_ipxe_usb_init(nic, func, config)) != 0)
 		goto err_usb;
-	if ((rc = bn_ipxe_match(nic, func, &match)) != 0) {
+	if ((rc = bn_ipxe_match(nic, func, driver, &match)) != 0) {
 		DBGC(nic, "bootnic %s: no %s row matches\n", func->name,
-		     match.driver->name);
+		     driver->name);
 		goto err_match;
 	}
 	if ((rc = bn_netdev_probe(&nic->usb, &nic->fn, &match, &bn_ipxe_env,
@@ -376,12 +370,7 @@ static int bn_ipxe_probe(struct usb_function *func,
 	return rc;
 }
 
-/**
- * Remove a USB function.
- *
- * @param func		iPXE USB function
- */
-static void bn_ipxe_remove(struct usb_function *func)
+void bn_ipxe_remove(struct usb_function *func)
 {
 	struct bn_ipxe_nic *nic = usb_func_get_drvdata(func);
 	struct net_device *netdev = nic->netdev;

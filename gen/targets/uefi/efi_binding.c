@@ -303,7 +303,7 @@ static EFI_STATUS bn_efi_switch_config(EFI_USB_IO_PROTOCOL *io, uint8_t value)
 
 	rc = bn_efi_usb_control(io, &setup, NULL);
 	if (rc < 0) {
-		BN_ERR(BN_EXPORT_DRIVER.name, "SET_CONFIGURATION %u: %s",
+		BN_ERR("bootnic", "SET_CONFIGURATION %u: %s",
 		       value, bn_strerror(rc));
 		return EFI_DEVICE_ERROR;
 	}
@@ -399,7 +399,7 @@ static EFI_STATUS EFIAPI bn_efi_start(EFI_DRIVER_BINDING_PROTOCOL *This,
 	bn_efi_usb_init(&nic->usb, io, &nic->dev);
 	status = EFI_DEVICE_ERROR;
 	if (bn_usb_device_init(&nic->dev, &nic->usb.hcd, 0, BN_SPEED_UNKNOWN,
-			       BN_EXPORT_DRIVER.name) < 0) {
+			       m.match.driver->name) < 0) {
 		nic->dev.hcd = NULL;
 		goto err_nic;
 	}

@@ -33,6 +33,17 @@
 #include "bn_usb.h"
 #include "hcd/hcd.h"
 
+/**
+ * Which SDK log lines are compiled in: all when the export is built with
+ * BN_EFI_DEBUG set to 1 (gnu-efi: `make DEBUG=1`; EDK2: a DEBUG build,
+ * where MDEPKG_NDEBUG is not defined), none otherwise, so that a release
+ * image carries no log text and no formatter.  The export's prelude
+ * defines BN_EFI_DEBUG; this replaces the SDK's default (sdk/bn_log.h).
+ *
+ * @param level		::bn_log_level
+ */
+#define BN_LOG_BUILT(level) BN_EFI_DEBUG
+
 /* ------------------------------------------------------------------------
  * EFI_USB_IO_PROTOCOL (UEFI 2.x section 17.2), declared here
  * ------------------------------------------------------------------------ */
@@ -233,8 +244,12 @@ typedef struct _EFI_USB_IO_PROTOCOL {
  * Environment
  * ------------------------------------------------------------------------ */
 
-/** The driver being exported (the exporter substitutes its symbol). */
-extern const struct bn_driver BN_EXPORT_DRIVER;
+/**
+ * The drivers this image carries, NULL-terminated: one in a single-driver
+ * image, every built-in driver in bootnic.efi.  The exporter renders the
+ * table after the amalgamated glue.
+ */
+extern const struct bn_driver *const bn_efi_drivers[];
 
 extern EFI_SYSTEM_TABLE *bn_efi_st;
 extern EFI_BOOT_SERVICES *bn_efi_bs;

@@ -59,26 +59,28 @@ int bn_efi_read_config(EFI_USB_IO_PROTOCOL *io, uint8_t index, uint8_t **bufp,
 }
 
 /**
- * Score the driver's ID table against one function.
+ * Score the ID tables of the image's drivers against one function.
  *
  * @param key		Function
  * @param out		Best row and score out (score 0 when none matched)
  */
 static void bn_efi_score(const struct bn_id_key *key, struct bn_match *out)
 {
-	const struct bn_driver *drv = &BN_EXPORT_DRIVER;
-	size_t i;
+	const struct bn_driver *drv;
+	size_t d, i;
 	int score;
 
 	out->driver = NULL;
 	out->id = NULL;
 	out->score = 0;
-	for (i = 0; i < drv->id_count; i++) {
-		score = bn_id_score(&drv->ids[i], key);
-		if (score > out->score) {
-			out->driver = drv;
-			out->id = &drv->ids[i];
-			out->score = score;
+	for (d = 0; (drv = bn_efi_drivers[d]) != NULL; d++) {
+		for (i = 0; i < drv->id_count; i++) {
+			score = bn_id_score(&drv->ids[i], key);
+			if (score > out->score) {
+				out->driver = drv;
+				out->id = &drv->ids[i];
+				out->score = score;
+			}
 		}
 	}
 }

@@ -28,9 +28,17 @@ static CHAR8 bn_efi_languages[] = "eng";
 void bn_efi_name_init(void)
 {
 	char name[BN_EFI_NAME_MAX];
+	size_t count = 0;
 
-	bn_snprintf(name, sizeof(name), "bootnic %s: %s",
-		    BN_EXPORT_DRIVER.name, BN_EXPORT_DRIVER.description);
+	while (bn_efi_drivers[count])
+		count++;
+	if (count == 1)
+		bn_snprintf(name, sizeof(name), "bootnic %s: %s",
+			    bn_efi_drivers[0]->name,
+			    bn_efi_drivers[0]->description);
+	else
+		bn_snprintf(name, sizeof(name), "bootnic: %zu USB network "
+			    "drivers", count);
 	bn_efi_ascii_to_char16(bn_efi_driver_name,
 			       BN_ARRAY_SIZE(bn_efi_driver_name), name);
 }
@@ -79,7 +87,7 @@ static EFI_STATUS bn_efi_controller_name(EFI_HANDLE controller,
 			bn_snprintf(text, sizeof(text), "%s (bootnic %s)",
 				    nic->nd->id && nic->nd->id->name ?
 				    nic->nd->id->name : "USB network adapter",
-				    BN_EXPORT_DRIVER.name);
+				    nic->nd->driver->name);
 			bn_efi_ascii_to_char16(nic->name,
 					       BN_ARRAY_SIZE(nic->name), text);
 		}

@@ -42,12 +42,31 @@ enum bn_shim_secboot { bn_shim_secboot_PERMITTED, bn_shim_secboot_FORBIDDEN };
 
 extern int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/** Debug output: type-checked, never printed (like a non-debug build). */
-#define DBG(...) do { if (0) printf(__VA_ARGS__); } while (0)
+/** Debug level of this object: as if built with DEBUG=<object> when the
+ *  test defines BN_SHIM_DEBUG, else none (a normal build). */
+#ifdef BN_SHIM_DEBUG
+#define DBGLVL 1
+#else
+#define DBGLVL 0
+#endif
+/** The log bit of the debug level. */
+#define DBGLVL_LOG 1
+/** Is debug logging compiled into this object? */
+#define DBG_LOG ( DBGLVL & DBGLVL_LOG )
+
+/** Debug output: type-checked always, emitted only in the debug form. */
+#define DBG(...) do { if (DBG_LOG) printf(__VA_ARGS__); } while (0)
 /** Extra debug output. */
 #define DBG2(...) DBG(__VA_ARGS__)
 /** Debug output with a colour identifier. */
-#define DBGC(id, ...) do { (void)(id); DBG(__VA_ARGS__); } while (0)
+#define DBGC(id, ...) do {						\
+		/* iPXE stores the identifier in a union member of	\
+		 * its own type, so an array is refused as there */	\
+		union { unsigned long ul; __typeof__(id) raw; } bn_dbg_id; \
+		bn_dbg_id.raw = (id);					\
+		(void)bn_dbg_id;					\
+		DBG(__VA_ARGS__);					\
+	} while (0)
 /** Extra debug output with a colour identifier. */
 #define DBGC2(id, ...) DBGC(id, __VA_ARGS__)
 

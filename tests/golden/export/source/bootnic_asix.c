@@ -448,14 +448,34 @@ static size_t bn_snprintf(char *buf, size_t size, const char *fmt, ...)
 static void bn_log(int level, const char *prefix, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/**
+ * Are log lines of a level compiled in at all?  Here always: every line
+ * reaches bn_log(), whose run-time threshold (bn_log_set_level()) decides.
+ *
+ * A firmware export's glue defines its own BN_LOG_BUILT in its header,
+ * which replaces this one in the amalgamation (bn_export_glue::overrides):
+ * iPXE ties it to the object's `DEBUG=` switch, so a normal build drops
+ * every log line with its format string, and with them the formatter.
+ *
+ * @param level		::bn_log_level
+ */
+#define BN_LOG_BUILT(level) 1
+
+/** Log a line at a level if that level is compiled in (BN_LOG_BUILT()). */
+#define BN_LOG_AT(level, prefix, ...)					\
+	do {								\
+		if (BN_LOG_BUILT(level))				\
+			bn_log(level, prefix, __VA_ARGS__);		\
+	} while (0)
+
 /** Log an error with a prefix. */
-#define BN_ERR(prefix, ...) bn_log(BN_LOG_ERR, prefix, __VA_ARGS__)
+#define BN_ERR(prefix, ...) BN_LOG_AT(BN_LOG_ERR, prefix, __VA_ARGS__)
 /** Log a warning with a prefix. */
-#define BN_WARN(prefix, ...) bn_log(BN_LOG_WARN, prefix, __VA_ARGS__)
+#define BN_WARN(prefix, ...) BN_LOG_AT(BN_LOG_WARN, prefix, __VA_ARGS__)
 /** Log an informational line with a prefix. */
-#define BN_INFO(prefix, ...) bn_log(BN_LOG_INFO, prefix, __VA_ARGS__)
+#define BN_INFO(prefix, ...) BN_LOG_AT(BN_LOG_INFO, prefix, __VA_ARGS__)
 /** Log a debug line with a prefix. */
-#define BN_DBG(prefix, ...) bn_log(BN_LOG_DEBUG, prefix, __VA_ARGS__)
+#define BN_DBG(prefix, ...) BN_LOG_AT(BN_LOG_DEBUG, prefix, __VA_ARGS__)
 
 /**
  * Allocate zeroed memory; only called from probe, open and remove paths.
@@ -656,6 +676,9 @@ static const char *bn_desc_type_name(uint8_t type)
 /**
  * Record a parse error and return -BN_EINVAL.
  *
+ * The reason is formatted only where log lines are compiled in
+ * (BN_LOG_BUILT()); elsewhere it is empty and only the offset is kept.
+ *
  * @param err		Error detail (may be NULL)
  * @param offset	Offending byte offset
  * @param fmt		Reason
@@ -668,9 +691,13 @@ bn_desc_fail(struct bn_desc_error *err, size_t offset, const char *fmt, ...)
 
 	if (err) {
 		err->offset = offset;
-		__builtin_va_start(args, fmt);
-		bn_vsnprintf(err->msg, sizeof(err->msg), fmt, args);
-		__builtin_va_end(args);
+		err->msg[0] = '\0';
+		/* The reason is log text: compiled out with the log lines */
+		if (BN_LOG_BUILT(BN_LOG_ERR)) {
+			__builtin_va_start(args, fmt);
+			bn_vsnprintf(err->msg, sizeof(err->msg), fmt, args);
+			__builtin_va_end(args);
+		}
 	}
 	return -BN_EINVAL;
 }
@@ -3021,6 +3048,7 @@ int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *fn,
 {
 	const struct bn_driver *drv = match->driver;
 	struct bn_netdev *nd;
+	size_t i;
 	int rc;
 
 	*out = NULL;
@@ -3034,7 +3062,9 @@ int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *fn,
 			goto err_priv;
 		}
 	}
-	bn_snprintf(nd->name, sizeof(nd->name), "%s", usb->name);
+	/* nd is zeroed, so the copy stays terminated */
+	for (i = 0; i + 1 < sizeof(nd->name) && usb->name[i]; i++)
+		nd->name[i] = usb->name[i];
 	nd->driver = drv;
 	nd->id = match->id;
 	nd->family = match->id ? match->id->family : NULL;
@@ -3273,44 +3303,53 @@ static size_t bn_prog_length(const struct bn_prog *prog);
 static size_t bn_prog_format_op(const struct bn_op *op, const struct bn_cmdset *cmdset,
 			 char *buf, size_t size);
 
+/**
+ * An op's description (bn_op::name): kept where log lines are compiled in
+ * (BN_LOG_BUILT()), NULL elsewhere, so a firmware image carries no op text.
+ *
+ * @param what		Description
+ */
+#define BN_OP_TEXT(what)						\
+	(BN_LOG_BUILT(BN_LOG_ERR) ? (what) : (const char *)0)
+
 /** Vendor control OUT with immediate data of @p len (0..4) bytes. */
 #define BN_PROG_OUT(type, req, val, idx, ln, dat, what)			\
 	{ .opcode = BN_OP_OUT, .request_type = (type), .request = (req),	\
 	  .value = (val), .index = (idx), .len = (ln), .data = (dat),	\
-	  .name = (what) }
+	  .name = BN_OP_TEXT(what) }
 /** Control OUT whose data is buffer @p b (@p ln bytes). */
 #define BN_PROG_OUT_BUF(type, req, val, idx, ln, b, what)		\
 	{ .opcode = BN_OP_OUT, .flags = BN_OPF_BUF, .request_type = (type),\
 	  .request = (req), .value = (val), .index = (idx), .len = (ln),	\
-	  .src = (b), .name = (what) }
+	  .src = (b), .name = BN_OP_TEXT(what) }
 
 /** Control IN of @p ln bytes into variable @p v. */
 #define BN_PROG_IN(type, req, val, idx, ln, v, what)			\
 	{ .opcode = BN_OP_IN, .request_type = (type), .request = (req),	\
 	  .value = (val), .index = (idx), .len = (ln), .dst = (v),	\
-	  .name = (what) }
+	  .name = BN_OP_TEXT(what) }
 /** Control IN of @p ln bytes into buffer @p b. */
 #define BN_PROG_IN_BUF(type, req, val, idx, ln, b, what)		\
 	{ .opcode = BN_OP_IN, .flags = BN_OPF_BUF, .request_type = (type),\
 	  .request = (req), .value = (val), .index = (idx), .len = (ln),	\
-	  .dst = (b), .name = (what) }
+	  .dst = (b), .name = BN_OP_TEXT(what) }
 
 /** MDIO read of @p reg on @p phy into variable @p v. */
 #define BN_PROG_MDIO_READ(phy_, reg, v, what)				\
 	{ .opcode = BN_OP_MDIO_READ, .index = (phy_), .value = (reg),	\
-	  .dst = (v), .name = (what) }
+	  .dst = (v), .name = BN_OP_TEXT(what) }
 
 /** Delay in milliseconds. */
 #define BN_PROG_DELAY_MS(ms)						\
-	{ .opcode = BN_OP_DELAY, .delay_us = (ms) * 1000u, .name = "delay" }
+	{ .opcode = BN_OP_DELAY, .delay_us = (ms) * 1000u, .name = BN_OP_TEXT("delay") }
 
 /** Call a hook with an argument in @c data. */
 #define BN_PROG_HOOK(fn, arg, what)					\
-	{ .opcode = BN_OP_HOOK, .hook = (fn), .data = (arg), .name = (what) }
+	{ .opcode = BN_OP_HOOK, .hook = (fn), .data = (arg), .name = BN_OP_TEXT(what) }
 /** Skip the next @p n ops unless (var[@p v] & @p msk) == @p want. */
 #define BN_PROG_SKIP_UNLESS(v, msk, want, n, what)			\
 	{ .opcode = BN_OP_SKIP_UNLESS, .src = (v), .mask = (msk),	\
-	  .expect = (want), .data = (n), .name = (what) }
+	  .expect = (want), .data = (n), .name = BN_OP_TEXT(what) }
 /** End of program. */
 #define BN_PROG_END { .opcode = BN_OP_END }
 
@@ -3784,9 +3823,12 @@ static int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog)
  err:
 	ctx->failed_prog = prog;
 	ctx->failed_op = (int)i;
-	bn_prog_format_op(&prog->ops[i], ctx->cmdset, text, sizeof(text));
-	BN_ERR(ctx->usb ? ctx->usb->name : NULL, "%s op %zu (%s): %s",
-	       prog->name, i, text, bn_strerror(rc));
+	if (BN_LOG_BUILT(BN_LOG_ERR)) {
+		bn_prog_format_op(&prog->ops[i], ctx->cmdset, text,
+				  sizeof(text));
+		BN_ERR(ctx->usb ? ctx->usb->name : NULL, "%s op %zu (%s): %s",
+		       prog->name, i, text, bn_strerror(rc));
+	}
 	return rc;
 }
 

@@ -419,14 +419,34 @@ static size_t bn_snprintf(char *buf, size_t size, const char *fmt, ...)
 static void bn_log(int level, const char *prefix, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/**
+ * Are log lines of a level compiled in at all?  Here always: every line
+ * reaches bn_log(), whose run-time threshold (bn_log_set_level()) decides.
+ *
+ * A firmware export's glue defines its own BN_LOG_BUILT in its header,
+ * which replaces this one in the amalgamation (bn_export_glue::overrides):
+ * iPXE ties it to the object's `DEBUG=` switch, so a normal build drops
+ * every log line with its format string, and with them the formatter.
+ *
+ * @param level		::bn_log_level
+ */
+#define BN_LOG_BUILT(level) 1
+
+/** Log a line at a level if that level is compiled in (BN_LOG_BUILT()). */
+#define BN_LOG_AT(level, prefix, ...)					\
+	do {								\
+		if (BN_LOG_BUILT(level))				\
+			bn_log(level, prefix, __VA_ARGS__);		\
+	} while (0)
+
 /** Log an error with a prefix. */
-#define BN_ERR(prefix, ...) bn_log(BN_LOG_ERR, prefix, __VA_ARGS__)
+#define BN_ERR(prefix, ...) BN_LOG_AT(BN_LOG_ERR, prefix, __VA_ARGS__)
 /** Log a warning with a prefix. */
-#define BN_WARN(prefix, ...) bn_log(BN_LOG_WARN, prefix, __VA_ARGS__)
+#define BN_WARN(prefix, ...) BN_LOG_AT(BN_LOG_WARN, prefix, __VA_ARGS__)
 /** Log an informational line with a prefix. */
-#define BN_INFO(prefix, ...) bn_log(BN_LOG_INFO, prefix, __VA_ARGS__)
+#define BN_INFO(prefix, ...) BN_LOG_AT(BN_LOG_INFO, prefix, __VA_ARGS__)
 /** Log a debug line with a prefix. */
-#define BN_DBG(prefix, ...) bn_log(BN_LOG_DEBUG, prefix, __VA_ARGS__)
+#define BN_DBG(prefix, ...) BN_LOG_AT(BN_LOG_DEBUG, prefix, __VA_ARGS__)
 
 /**
  * Allocate zeroed memory; only called from probe, open and remove paths.
@@ -598,6 +618,9 @@ static const char *bn_desc_type_name(uint8_t type)
 /**
  * Record a parse error and return -BN_EINVAL.
  *
+ * The reason is formatted only where log lines are compiled in
+ * (BN_LOG_BUILT()); elsewhere it is empty and only the offset is kept.
+ *
  * @param err		Error detail (may be NULL)
  * @param offset	Offending byte offset
  * @param fmt		Reason
@@ -610,9 +633,13 @@ bn_desc_fail(struct bn_desc_error *err, size_t offset, const char *fmt, ...)
 
 	if (err) {
 		err->offset = offset;
-		__builtin_va_start(args, fmt);
-		bn_vsnprintf(err->msg, sizeof(err->msg), fmt, args);
-		__builtin_va_end(args);
+		err->msg[0] = '\0';
+		/* The reason is log text: compiled out with the log lines */
+		if (BN_LOG_BUILT(BN_LOG_ERR)) {
+			__builtin_va_start(args, fmt);
+			bn_vsnprintf(err->msg, sizeof(err->msg), fmt, args);
+			__builtin_va_end(args);
+		}
 	}
 	return -BN_EINVAL;
 }
@@ -2701,6 +2728,7 @@ int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *fn,
 {
 	const struct bn_driver *drv = match->driver;
 	struct bn_netdev *nd;
+	size_t i;
 	int rc;
 
 	*out = NULL;
@@ -2714,7 +2742,9 @@ int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *fn,
 			goto err_priv;
 		}
 	}
-	bn_snprintf(nd->name, sizeof(nd->name), "%s", usb->name);
+	/* nd is zeroed, so the copy stays terminated */
+	for (i = 0; i + 1 < sizeof(nd->name) && usb->name[i]; i++)
+		nd->name[i] = usb->name[i];
 	nd->driver = drv;
 	nd->id = match->id;
 	nd->family = match->id ? match->id->family : NULL;

@@ -36,6 +36,12 @@
 #define GNU_EFI_USE_MS_ABI 1
 #endif
 
+/* Log lines are compiled in only with BN_EFI_DEBUG=1 (the
+ * Makefile's `make DEBUG=1`). */
+#ifndef BN_EFI_DEBUG
+#define BN_EFI_DEBUG 0
+#endif
+
 #include <stdint.h>
 #include <stddef.h>
 #include <stdbool.h>
@@ -430,14 +436,32 @@ static void bn_log_set_level(int level);
 static void bn_log(int level, const char *prefix, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/**
+ * Which SDK log lines are compiled in: all when the export is built with
+ * BN_EFI_DEBUG set to 1 (gnu-efi: `make DEBUG=1`; EDK2: a DEBUG build,
+ * where MDEPKG_NDEBUG is not defined), none otherwise, so that a release
+ * image carries no log text and no formatter.  The export's prelude
+ * defines BN_EFI_DEBUG; this replaces the SDK's default (sdk/bn_log.h).
+ *
+ * @param level		::bn_log_level
+ */
+#define BN_LOG_BUILT(level) BN_EFI_DEBUG
+
+/** Log a line at a level if that level is compiled in (BN_LOG_BUILT()). */
+#define BN_LOG_AT(level, prefix, ...)					\
+	do {								\
+		if (BN_LOG_BUILT(level))				\
+			bn_log(level, prefix, __VA_ARGS__);		\
+	} while (0)
+
 /** Log an error with a prefix. */
-#define BN_ERR(prefix, ...) bn_log(BN_LOG_ERR, prefix, __VA_ARGS__)
+#define BN_ERR(prefix, ...) BN_LOG_AT(BN_LOG_ERR, prefix, __VA_ARGS__)
 /** Log a warning with a prefix. */
-#define BN_WARN(prefix, ...) bn_log(BN_LOG_WARN, prefix, __VA_ARGS__)
+#define BN_WARN(prefix, ...) BN_LOG_AT(BN_LOG_WARN, prefix, __VA_ARGS__)
 /** Log an informational line with a prefix. */
-#define BN_INFO(prefix, ...) bn_log(BN_LOG_INFO, prefix, __VA_ARGS__)
+#define BN_INFO(prefix, ...) BN_LOG_AT(BN_LOG_INFO, prefix, __VA_ARGS__)
 /** Log a debug line with a prefix. */
-#define BN_DBG(prefix, ...) bn_log(BN_LOG_DEBUG, prefix, __VA_ARGS__)
+#define BN_DBG(prefix, ...) BN_LOG_AT(BN_LOG_DEBUG, prefix, __VA_ARGS__)
 
 /**
  * Allocate zeroed memory; only called from probe, open and remove paths.
@@ -602,6 +626,9 @@ static const char *bn_desc_type_name(uint8_t type)
 /**
  * Record a parse error and return -BN_EINVAL.
  *
+ * The reason is formatted only where log lines are compiled in
+ * (BN_LOG_BUILT()); elsewhere it is empty and only the offset is kept.
+ *
  * @param err		Error detail (may be NULL)
  * @param offset	Offending byte offset
  * @param fmt		Reason
@@ -614,9 +641,13 @@ bn_desc_fail(struct bn_desc_error *err, size_t offset, const char *fmt, ...)
 
 	if (err) {
 		err->offset = offset;
-		__builtin_va_start(args, fmt);
-		bn_vsnprintf(err->msg, sizeof(err->msg), fmt, args);
-		__builtin_va_end(args);
+		err->msg[0] = '\0';
+		/* The reason is log text: compiled out with the log lines */
+		if (BN_LOG_BUILT(BN_LOG_ERR)) {
+			__builtin_va_start(args, fmt);
+			bn_vsnprintf(err->msg, sizeof(err->msg), fmt, args);
+			__builtin_va_end(args);
+		}
 	}
 	return -BN_EINVAL;
 }
@@ -2707,6 +2738,7 @@ static int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *
 {
 	const struct bn_driver *drv = match->driver;
 	struct bn_netdev *nd;
+	size_t i;
 	int rc;
 
 	*out = NULL;
@@ -2720,7 +2752,9 @@ static int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *
 			goto err_priv;
 		}
 	}
-	bn_snprintf(nd->name, sizeof(nd->name), "%s", usb->name);
+	/* nd is zeroed, so the copy stays terminated */
+	for (i = 0; i + 1 < sizeof(nd->name) && usb->name[i]; i++)
+		nd->name[i] = usb->name[i];
 	nd->driver = drv;
 	nd->id = match->id;
 	nd->family = match->id ? match->id->family : NULL;
@@ -4223,6 +4257,13 @@ typedef struct _EFI_USB_IO_PROTOCOL {
 #define BN_EFI_IFTYPE_ETHERNET		1
 
 /**
+ * The drivers this image carries, NULL-terminated: one in a single-driver
+ * image, every built-in driver in bootnic.efi.  The exporter renders the
+ * table after the amalgamated glue.
+ */
+extern const struct bn_driver *const bn_efi_drivers[];
+
+/**
  * Remember the system tables and calibrate the clock (first thing at entry).
  *
  * @param st		The system table handed to the image
@@ -4783,7 +4824,7 @@ static EFI_STATUS bn_efi_switch_config(EFI_USB_IO_PROTOCOL *io, uint8_t value)
 
 	rc = bn_efi_usb_control(io, &setup, NULL);
 	if (rc < 0) {
-		BN_ERR(bn_cdc_ecm_driver.name, "SET_CONFIGURATION %u: %s",
+		BN_ERR("bootnic", "SET_CONFIGURATION %u: %s",
 		       value, bn_strerror(rc));
 		return EFI_DEVICE_ERROR;
 	}
@@ -4993,7 +5034,7 @@ static EFI_STATUS EFIAPI bn_efi_start(EFI_DRIVER_BINDING_PROTOCOL *This,
 	bn_efi_usb_init(&nic->usb, io, &nic->dev);
 	status = EFI_DEVICE_ERROR;
 	if (bn_usb_device_init(&nic->dev, &nic->usb.hcd, 0, BN_SPEED_UNKNOWN,
-			       bn_cdc_ecm_driver.name) < 0) {
+			       m.match.driver->name) < 0) {
 		nic->dev.hcd = NULL;
 		goto err_nic;
 	}
@@ -5218,7 +5259,7 @@ static EFI_STATUS bn_efi_controller_name(EFI_HANDLE controller,
 			bn_snprintf(text, sizeof(text), "%s (bootnic %s)",
 				    nic->nd->id && nic->nd->id->name ?
 				    nic->nd->id->name : "USB network adapter",
-				    bn_cdc_ecm_driver.name);
+				    nic->nd->driver->name);
 			bn_efi_ascii_to_char16(nic->name,
 					       BN_ARRAY_SIZE(nic->name), text);
 		}
@@ -5371,26 +5412,28 @@ static int bn_efi_read_config(EFI_USB_IO_PROTOCOL *io, uint8_t index, uint8_t **
 }
 
 /**
- * Score the driver's ID table against one function.
+ * Score the ID tables of the image's drivers against one function.
  *
  * @param key		Function
  * @param out		Best row and score out (score 0 when none matched)
  */
 static void bn_efi_score(const struct bn_id_key *key, struct bn_match *out)
 {
-	const struct bn_driver *drv = &bn_cdc_ecm_driver;
-	size_t i;
+	const struct bn_driver *drv;
+	size_t d, i;
 	int score;
 
 	out->driver = NULL;
 	out->id = NULL;
 	out->score = 0;
-	for (i = 0; i < drv->id_count; i++) {
-		score = bn_id_score(&drv->ids[i], key);
-		if (score > out->score) {
-			out->driver = drv;
-			out->id = &drv->ids[i];
-			out->score = score;
+	for (d = 0; (drv = bn_efi_drivers[d]) != NULL; d++) {
+		for (i = 0; i < drv->id_count; i++) {
+			score = bn_id_score(&drv->ids[i], key);
+			if (score > out->score) {
+				out->driver = drv;
+				out->id = &drv->ids[i];
+				out->score = score;
+			}
 		}
 	}
 }
@@ -5455,9 +5498,17 @@ static int bn_efi_find_function(EFI_USB_IO_PROTOCOL *io, struct bn_efi_match *ou
 static void bn_efi_name_init(void)
 {
 	char name[BN_EFI_NAME_MAX];
+	size_t count = 0;
 
-	bn_snprintf(name, sizeof(name), "bootnic %s: %s",
-		    bn_cdc_ecm_driver.name, bn_cdc_ecm_driver.description);
+	while (bn_efi_drivers[count])
+		count++;
+	if (count == 1)
+		bn_snprintf(name, sizeof(name), "bootnic %s: %s",
+			    bn_efi_drivers[0]->name,
+			    bn_efi_drivers[0]->description);
+	else
+		bn_snprintf(name, sizeof(name), "bootnic: %zu USB network "
+			    "drivers", count);
 	bn_efi_ascii_to_char16(bn_efi_driver_name,
 			       BN_ARRAY_SIZE(bn_efi_driver_name), name);
 }
@@ -7046,6 +7097,12 @@ static int bn_efi_usb_add_interface(struct bn_efi_usb *usb, uint8_t number,
 	usb->if_count++;
 	return 0;
 }
+
+/** The drivers of this image, NULL-terminated (see the glue's bn_efi_score()). */
+const struct bn_driver *const bn_efi_drivers[] = {
+	&bn_cdc_ecm_driver,
+	NULL,
+};
 
 /**
  * Image entry point, called by gnu-efi's crt0 after relocation

@@ -7,19 +7,15 @@
  * Do not edit: change the sources and run `bootnic export` again.
  *
  * Sources:
- *   sdk/bn_desc.c sdk/bn_desc.h sdk/bn_err.h sdk/bn_log.h sdk/bn_port.h
+ *   sdk/bn_desc.h sdk/bn_err.h sdk/bn_log.h sdk/bn_port.h
  *   sdk/bn_family.h sdk/bn_netdev.h sdk/bn_usb.h sdk/hcd/hcd.h
- *   sdk/bn_err.c sdk/bn_family.c sdk/bn_framing.c sdk/bn_framing.h
- *   sdk/bn_usbnet.h sdk/bn_log.c sdk/bn_mii.c sdk/bn_mii.h
- *   sdk/bn_netdev.c sdk/bn_prog.c sdk/bn_prog.h sdk/bn_usb.c
- *   sdk/bn_usbnet.c sdk/classes/cdc.h drivers/asix/asix.c
- *   drivers/asix/asix.h drivers/asix/asix_cmd.c
- *   drivers/asix/asix_family.c drivers/asix/asix_frame.c
- *   drivers/asix/asix_hooks.c drivers/asix/asix_ident.c
- *   drivers/asix/asix_ids.c drivers/asix/asix_link.c
- *   drivers/asix/asix_mii.c gen/targets/ipxe/ipxe_hcd.c
- *   gen/targets/ipxe/ipxe_glue.h gen/targets/ipxe/ipxe_netdev.c
- *   gen/targets/ipxe/ipxe_port.c
+ *   sdk/bn_framing.h sdk/bn_usbnet.h sdk/bn_mii.h sdk/bn_prog.h
+ *   sdk/classes/cdc.h drivers/asix/asix.c drivers/asix/asix.h
+ *   drivers/asix/asix_cmd.c drivers/asix/asix_family.c
+ *   drivers/asix/asix_frame.c drivers/asix/asix_hooks.c
+ *   drivers/asix/asix_ident.c drivers/asix/asix_ids.c
+ *   drivers/asix/asix_link.c drivers/asix/asix_mii.c
+ *   gen/targets/ipxe/ipxe_glue.h
  *
  * Families:
  *   ax88172      ASIX AX88172 USB 2.0 10/100
@@ -68,8 +64,10 @@
  *   14ea:ab11            ax88178      ABOCOM USB 2.0 Ethernet (for PCI)
  *   1d2a:0801            ax88178      LyconSys FiberGecko 100 (SFP)
  *
- * Drop this file into src/drivers/net/ of an iPXE tree; the build finds it
- * by itself.  An image with only this driver:
+ * Drop this file and bootnic_sdk.c into src/drivers/net/ of an iPXE tree; the
+ * build finds them by itself.  bootnic_sdk.c holds the bootnic SDK and glue
+ * every bootnic driver shares; the linker pulls it in once, through the
+ * SDK functions this file calls.  An image with only this driver:
  *   make bin-x86_64-pcbios/bootnic_asix.lkrn
  *   make bin-x86_64-efi/bootnic_asix.efi
  * From v2.0.0 on, ipxe.lkrn and ipxe.efi include it too.
@@ -85,66 +83,19 @@ FILE_SECBOOT ( PERMITTED );
  */
 #include <ipxe/errfile.h>
 #ifndef ERRFILE_bootnic_asix
-#define ERRFILE_bootnic_asix ( ERRFILE_DRIVER | 0x00f00000 )
+#define ERRFILE_bootnic_asix ( ERRFILE_DRIVER | 0x00f30000 )
 #endif
 
 #include <stdint.h>
 #include <stddef.h>
 #include <stdbool.h>
-#include <stdlib.h>
-#include <string.h>
-#include <ipxe/iobuf.h>
 #include <ipxe/usb.h>
-#include <errno.h>
-#include <byteswap.h>
-#include <ipxe/netdevice.h>
-#include <ipxe/ethernet.h>
-#include <ipxe/if_ether.h>
-#include <stdio.h>
-#include <ipxe/timer.h>
 
 #define BN_USB_DIR_IN		0x80	/**< bmRequestType: device to host */
-#define BN_USB_TYPE_STANDARD	0x00	/**< bmRequestType: standard */
 
 #define BN_USB_TYPE_VENDOR	0x40	/**< bmRequestType: vendor */
-#define BN_USB_TYPE_MASK	0x60	/**< bmRequestType: type bits */
+
 #define BN_USB_RECIP_DEVICE	0x00	/**< bmRequestType: device */
-
-#define BN_USB_RECIP_ENDPOINT	0x02	/**< bmRequestType: endpoint */
-
-#define BN_USB_REQ_GET_STATUS		0x00	/**< GET_STATUS */
-#define BN_USB_REQ_CLEAR_FEATURE	0x01	/**< CLEAR_FEATURE */
-#define BN_USB_REQ_SET_FEATURE		0x03	/**< SET_FEATURE */
-#define BN_USB_REQ_SET_ADDRESS		0x05	/**< SET_ADDRESS */
-#define BN_USB_REQ_GET_DESCRIPTOR	0x06	/**< GET_DESCRIPTOR */
-#define BN_USB_REQ_SET_DESCRIPTOR	0x07	/**< SET_DESCRIPTOR */
-#define BN_USB_REQ_GET_CONFIGURATION	0x08	/**< GET_CONFIGURATION */
-#define BN_USB_REQ_SET_CONFIGURATION	0x09	/**< SET_CONFIGURATION */
-#define BN_USB_REQ_GET_INTERFACE	0x0a	/**< GET_INTERFACE */
-#define BN_USB_REQ_SET_INTERFACE	0x0b	/**< SET_INTERFACE */
-#define BN_USB_REQ_SYNCH_FRAME		0x0c	/**< SYNCH_FRAME */
-
-#define BN_USB_FEATURE_ENDPOINT_HALT	0x00	/**< Feature selector: halt */
-
-#define BN_DT_DEVICE		0x01	/**< Device descriptor */
-#define BN_DT_CONFIG		0x02	/**< Configuration descriptor */
-#define BN_DT_STRING		0x03	/**< String descriptor */
-#define BN_DT_INTERFACE		0x04	/**< Interface descriptor */
-#define BN_DT_ENDPOINT		0x05	/**< Endpoint descriptor */
-#define BN_DT_DEVICE_QUALIFIER	0x06	/**< Device qualifier descriptor */
-#define BN_DT_OTHER_SPEED	0x07	/**< Other-speed configuration */
-#define BN_DT_IAD		0x0b	/**< Interface association */
-#define BN_DT_CS_INTERFACE	0x24	/**< Class-specific interface (CDC) */
-#define BN_DT_CS_ENDPOINT	0x25	/**< Class-specific endpoint */
-
-#define BN_CONFIG_DESC_LEN	9	/**< Size of a configuration descriptor */
-#define BN_INTERFACE_DESC_LEN	9	/**< Size of an interface descriptor */
-#define BN_ENDPOINT_DESC_LEN	7	/**< Size of an endpoint descriptor */
-#define BN_IAD_DESC_LEN		8	/**< Size of an interface association */
-
-#define BN_EP_DIR_IN		0x80	/**< Endpoint address: IN */
-#define BN_EP_NUM_MASK		0x0f	/**< Endpoint address: number */
-#define BN_EP_XFER_MASK		0x03	/**< bmAttributes: transfer type */
 
 /** Transfer types, as in endpoint bmAttributes bits 1:0. */
 enum bn_xfer_type {
@@ -163,12 +114,6 @@ enum bn_speed {
 	BN_SPEED_SUPER = 4,	/**< 5 Gb/s */
 };
 
-#define BN_CDC_FD_HEADER	0x00	/**< Header functional descriptor */
-
-#define BN_CDC_FD_UNION		0x06	/**< Union functional descriptor */
-#define BN_CDC_FD_ETHERNET	0x0f	/**< Ethernet networking */
-#define BN_CDC_FD_NCM		0x1a	/**< NCM functional descriptor */
-
 /** A control request's setup packet, in host byte order. */
 struct bn_setup {
 	uint8_t request_type;	/**< bmRequestType */
@@ -176,28 +121,6 @@ struct bn_setup {
 	uint16_t value;		/**< wValue */
 	uint16_t index;		/**< wIndex */
 	uint16_t length;	/**< wLength */
-};
-
-/**
- * Name a standard request, or NULL if it is not a standard request.
- *
- * @param setup		Setup packet
- * @return		Name such as "GET_DESCRIPTOR", or NULL
- */
-static const char *bn_setup_std_name(const struct bn_setup *setup);
-
-/**
- * Name a descriptor type.
- *
- * @param type		bDescriptorType
- * @return		Name such as "CONFIGURATION", or NULL if unknown
- */
-static const char *bn_desc_type_name(uint8_t type);
-
-/** Parse error detail: what was wrong, and where. */
-struct bn_desc_error {
-	size_t offset;		/**< Byte offset of the offending descriptor */
-	char msg[96];		/**< Human-readable reason */
 };
 
 /** The fields of a device descriptor. */
@@ -237,15 +160,6 @@ struct bn_interface_desc {
 	size_t offset;		/**< Offset of the descriptor in the configuration */
 };
 
-/** An interface association descriptor. */
-struct bn_iad_desc {
-	uint8_t first;		/**< bFirstInterface */
-	uint8_t count;		/**< bInterfaceCount */
-	uint8_t cls;		/**< bFunctionClass */
-	uint8_t subclass;	/**< bFunctionSubClass */
-	uint8_t protocol;	/**< bFunctionProtocol */
-};
-
 /** A validated configuration descriptor (a view of the caller's buffer). */
 struct bn_config {
 	const uint8_t *buf;	/**< All wTotalLength bytes */
@@ -258,37 +172,6 @@ struct bn_config {
 };
 
 /**
- * Validate a whole configuration descriptor.
- *
- * Checks every descriptor's length against the buffer and its type's
- * minimum, wTotalLength, bNumInterfaces against the distinct interface
- * numbers, bNumEndpoints against the endpoints that follow each interface,
- * duplicate interface/alternate pairs and endpoint addresses, endpoint
- * packet sizes for the speed, interface association ranges and CDC union
- * references.
- *
- * @param buf		Descriptor bytes (kept by reference in @p cfg)
- * @param len		Number of bytes available
- * @param speed		Device speed (checks packet sizes), or BN_SPEED_UNKNOWN
- * @param cfg		Validated view out
- * @param err		Error detail, filled on failure (may be NULL)
- * @return		0, or -BN_EINVAL
- */
-static int bn_config_parse(const uint8_t *buf, size_t len, enum bn_speed speed,
-		    struct bn_config *cfg, struct bn_desc_error *err);
-
-/**
- * Iterate over interface descriptors (every alternate setting).
- *
- * @param cfg		Validated configuration
- * @param cursor	In: 0 to start; out: position after the result
- * @param out		Interface descriptor out
- * @return		true if one was found
- */
-static bool bn_config_next_interface(const struct bn_config *cfg, size_t *cursor,
-			      struct bn_interface_desc *out);
-
-/**
  * Find an interface by number and alternate setting.
  *
  * @param cfg		Validated configuration
@@ -297,21 +180,8 @@ static bool bn_config_next_interface(const struct bn_config *cfg, size_t *cursor
  * @param out		Interface descriptor out
  * @return		true if found
  */
-static bool bn_config_find_interface(const struct bn_config *cfg, uint8_t number,
+bool bn_config_find_interface(const struct bn_config *cfg, uint8_t number,
 			      uint8_t alt, struct bn_interface_desc *out);
-
-/**
- * Get the n-th endpoint of an interface alternate setting.
- *
- * @param cfg		Validated configuration
- * @param intf		Interface from this configuration
- * @param n		Endpoint index, below intf->num_endpoints
- * @param out		Endpoint out
- * @return		true if found
- */
-static bool bn_interface_endpoint(const struct bn_config *cfg,
-			   const struct bn_interface_desc *intf, unsigned int n,
-			   struct bn_endpoint_desc *out);
 
 /**
  * Find the first endpoint of a type and direction in an interface.
@@ -323,21 +193,10 @@ static bool bn_interface_endpoint(const struct bn_config *cfg,
  * @param out		Endpoint out
  * @return		true if found
  */
-static bool bn_interface_find_endpoint(const struct bn_config *cfg,
+bool bn_interface_find_endpoint(const struct bn_config *cfg,
 				const struct bn_interface_desc *intf,
 				enum bn_xfer_type type, bool in,
 				struct bn_endpoint_desc *out);
-
-/**
- * Find the interface association that covers an interface.
- *
- * @param cfg		Validated configuration
- * @param number	bInterfaceNumber
- * @param out		Association out
- * @return		true if one covers @p number
- */
-static bool bn_config_find_iad(const struct bn_config *cfg, uint8_t number,
-			struct bn_iad_desc *out);
 
 /** Maximum number of interfaces in one function. */
 #define BN_FUNCTION_MAX_INTERFACES 8
@@ -357,19 +216,6 @@ struct bn_function {
 	uint8_t count;			/**< Number of interfaces */
 	uint8_t interfaces[BN_FUNCTION_MAX_INTERFACES]; /**< Their numbers */
 };
-
-/**
- * Iterate over the functions of a configuration.
- *
- * Every interface number belongs to exactly one function.
- *
- * @param cfg		Validated configuration
- * @param cursor	In: 0 to start; out: state for the next call
- * @param out		Function out
- * @return		true if one was found
- */
-static bool bn_config_next_function(const struct bn_config *cfg, size_t *cursor,
-			     struct bn_function *out);
 
 /** Error codes; functions return their negatives. */
 enum bn_err {
@@ -400,10 +246,7 @@ enum bn_err {
  * @param rc		Return code (negative ::bn_err, or 0)
  * @return		Static description; never NULL
  */
-static const char *bn_strerror(int rc);
-
-/** Variadic argument list, from the compiler's builtins. */
-typedef __builtin_va_list bn_va_list;
+const char *bn_strerror(int rc);
 
 /** Log levels, most severe first. */
 enum bn_log_level {
@@ -422,55 +265,38 @@ enum bn_log_level {
  * @param buf		Output buffer
  * @param size		Size of @p buf
  * @param fmt		Format string
- * @param args		Arguments
  * @return		Length the full output would have had
  */
-static size_t bn_vsnprintf(char *buf, size_t size, const char *fmt, bn_va_list args);
-
-/**
- * Format into a buffer, always NUL-terminating when @p size > 0.
- *
- * @param buf		Output buffer
- * @param size		Size of @p buf
- * @param fmt		Format string
- * @return		Length the full output would have had
- */
-static size_t bn_snprintf(char *buf, size_t size, const char *fmt, ...)
+size_t bn_snprintf(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /**
- * Log one line as "prefix: message".
+ * An SDK log line, through iPXE's own debug output (DBGC) instead of the
+ * SDK's formatter: "prefix: message" when this object is built with
+ * `DEBUG=<object>`, nothing at all otherwise.  Replaces the SDK's default
+ * (sdk/bn_log.h) in the export.
  *
- * @param level		::bn_log_level
- * @param prefix	Device or subsystem name, or NULL for none
- * @param fmt		Format string
+ * @param level		::bn_log_level (every level is shown in a debug build)
+ * @param prefix	Device or subsystem name, or NULL (also DBGC's colour
+ *			identifier, as a pointer: iPXE takes its type)
  */
-static void bn_log(int level, const char *prefix, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+#define BN_LOG_AT(level, prefix, ...)					\
+	do {								\
+		(void)(level);						\
+		DBGC((const void *)(prefix), "%s: ",			\
+		     (prefix) ? (prefix) : "bootnic");			\
+		DBGC((const void *)(prefix), __VA_ARGS__);		\
+		DBGC((const void *)(prefix), "\n");			\
+	} while (0)
 
 /** Log an error with a prefix. */
-#define BN_ERR(prefix, ...) bn_log(BN_LOG_ERR, prefix, __VA_ARGS__)
+#define BN_ERR(prefix, ...) BN_LOG_AT(BN_LOG_ERR, prefix, __VA_ARGS__)
 /** Log a warning with a prefix. */
-#define BN_WARN(prefix, ...) bn_log(BN_LOG_WARN, prefix, __VA_ARGS__)
+#define BN_WARN(prefix, ...) BN_LOG_AT(BN_LOG_WARN, prefix, __VA_ARGS__)
 /** Log an informational line with a prefix. */
-#define BN_INFO(prefix, ...) bn_log(BN_LOG_INFO, prefix, __VA_ARGS__)
+#define BN_INFO(prefix, ...) BN_LOG_AT(BN_LOG_INFO, prefix, __VA_ARGS__)
 /** Log a debug line with a prefix. */
-#define BN_DBG(prefix, ...) bn_log(BN_LOG_DEBUG, prefix, __VA_ARGS__)
-
-/**
- * Allocate zeroed memory; only called from probe, open and remove paths.
- *
- * @param len		Number of bytes
- * @return		Zero-filled memory, or NULL when out of memory
- */
-static void *bn_port_zalloc(size_t len);
-
-/**
- * Free memory obtained from bn_port_zalloc(); NULL is ignored.
- *
- * @param ptr		Memory to free
- */
-static void bn_port_free(void *ptr);
+#define BN_DBG(prefix, ...) BN_LOG_AT(BN_LOG_DEBUG, prefix, __VA_ARGS__)
 
 /**
  * Copy non-overlapping memory.
@@ -480,7 +306,7 @@ static void bn_port_free(void *ptr);
  * @param len		Number of bytes
  * @return		@p dst
  */
-static void *bn_port_memcpy(void *dst, const void *src, size_t len);
+void *bn_port_memcpy(void *dst, const void *src, size_t len);
 
 /**
  * Fill memory with a byte.
@@ -490,7 +316,7 @@ static void *bn_port_memcpy(void *dst, const void *src, size_t len);
  * @param len		Number of bytes
  * @return		@p dst
  */
-static void *bn_port_memset(void *dst, int byte, size_t len);
+void *bn_port_memset(void *dst, int byte, size_t len);
 
 /**
  * Compare memory.
@@ -500,17 +326,7 @@ static void *bn_port_memset(void *dst, int byte, size_t len);
  * @param len		Number of bytes
  * @return		Zero if equal, else the sign of the first difference
  */
-static int bn_port_memcmp(const void *a, const void *b, size_t len);
-
-/**
- * Read the monotonic clock.
- *
- * In the simulator this is simulated time; on hardware it is the
- * environment's timer.  Only differences between readings are meaningful.
- *
- * @return		Monotonic time in microseconds
- */
-static uint64_t bn_port_clock_us(void);
+int bn_port_memcmp(const void *a, const void *b, size_t len);
 
 /**
  * Wait at least the given time.
@@ -520,31 +336,7 @@ static uint64_t bn_port_clock_us(void);
  *
  * @param us		Microseconds to wait
  */
-static void bn_port_udelay(uint32_t us);
-
-/**
- * Emit one complete, already formatted log line (without trailing newline).
- *
- * @param level		One of ::bn_log_level
- * @param line		NUL-terminated text
- */
-static void bn_port_log_write(int level, const char *line);
-
-/**
- * Report a failed assertion; may not return.
- *
- * @param file		Source file
- * @param line		Source line
- * @param expr		The expression that was false
- */
-static void bn_port_assert_fail(const char *file, int line, const char *expr);
-
-/** Assert that an internal invariant holds (never used for outside input). */
-#define BN_ASSERT(expr)							\
-	do {								\
-		if (!(expr))						\
-			bn_port_assert_fail(__FILE__, __LINE__, #expr);	\
-	} while (0)
+void bn_port_udelay(uint32_t us);
 
 /** Number of elements of a fixed-size array. */
 #define BN_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -618,741 +410,6 @@ static inline void bn_put_le32(void *p, uint32_t v)
 	b[1] = (uint8_t)(v >> 8);
 	b[2] = (uint8_t)(v >> 16);
 	b[3] = (uint8_t)(v >> 24);
-}
-
-/** Most interface descriptors (all alternates) accepted in one configuration. */
-#define BN_CONFIG_MAX_INTERFACE_DESCS 512
-
-static const char *bn_setup_std_name(const struct bn_setup *setup)
-{
-	static const char *const names[] = {
-		[BN_USB_REQ_GET_STATUS] = "GET_STATUS",
-		[BN_USB_REQ_CLEAR_FEATURE] = "CLEAR_FEATURE",
-		[BN_USB_REQ_SET_FEATURE] = "SET_FEATURE",
-		[BN_USB_REQ_SET_ADDRESS] = "SET_ADDRESS",
-		[BN_USB_REQ_GET_DESCRIPTOR] = "GET_DESCRIPTOR",
-		[BN_USB_REQ_SET_DESCRIPTOR] = "SET_DESCRIPTOR",
-		[BN_USB_REQ_GET_CONFIGURATION] = "GET_CONFIGURATION",
-		[BN_USB_REQ_SET_CONFIGURATION] = "SET_CONFIGURATION",
-		[BN_USB_REQ_GET_INTERFACE] = "GET_INTERFACE",
-		[BN_USB_REQ_SET_INTERFACE] = "SET_INTERFACE",
-		[BN_USB_REQ_SYNCH_FRAME] = "SYNCH_FRAME",
-	};
-
-	if ((setup->request_type & BN_USB_TYPE_MASK) != BN_USB_TYPE_STANDARD)
-		return NULL;
-	if (setup->request >= BN_ARRAY_SIZE(names))
-		return NULL;
-	return names[setup->request];
-}
-
-static const char *bn_desc_type_name(uint8_t type)
-{
-	switch (type) {
-	case BN_DT_DEVICE: return "DEVICE";
-	case BN_DT_CONFIG: return "CONFIGURATION";
-	case BN_DT_STRING: return "STRING";
-	case BN_DT_INTERFACE: return "INTERFACE";
-	case BN_DT_ENDPOINT: return "ENDPOINT";
-	case BN_DT_DEVICE_QUALIFIER: return "DEVICE_QUALIFIER";
-	case BN_DT_OTHER_SPEED: return "OTHER_SPEED_CONFIGURATION";
-	case BN_DT_IAD: return "INTERFACE_ASSOCIATION";
-	case BN_DT_CS_INTERFACE: return "CS_INTERFACE";
-	case BN_DT_CS_ENDPOINT: return "CS_ENDPOINT";
-	default: return NULL;
-	}
-}
-
-/**
- * Record a parse error and return -BN_EINVAL.
- *
- * @param err		Error detail (may be NULL)
- * @param offset	Offending byte offset
- * @param fmt		Reason
- * @return		-BN_EINVAL
- */
-static int __attribute__((format(printf, 3, 4)))
-bn_desc_fail(struct bn_desc_error *err, size_t offset, const char *fmt, ...)
-{
-	bn_va_list args;
-
-	if (err) {
-		err->offset = offset;
-		__builtin_va_start(args, fmt);
-		bn_vsnprintf(err->msg, sizeof(err->msg), fmt, args);
-		__builtin_va_end(args);
-	}
-	return -BN_EINVAL;
-}
-
-/** State carried through one validation walk. */
-struct bn_config_walk {
-	const uint8_t *buf;		/**< Configuration bytes */
-	size_t total;			/**< wTotalLength */
-	enum bn_speed speed;		/**< Device speed */
-	uint8_t seen[32];		/**< Bitmap of interface numbers seen */
-	size_t intf_off;		/**< Offset of current interface, or 0 */
-	unsigned int intf_count;	/**< Interface descriptors so far */
-	unsigned int ep_expected;	/**< bNumEndpoints of current interface */
-	unsigned int ep_found;		/**< Endpoints after current interface */
-	uint8_t iad_claimed[32];	/**< Interfaces covered by an IAD */
-	uint8_t alt0[32];		/**< Interfaces with an alternate setting 0 */
-};
-
-/**
- * Test a bit in a 256-bit map.
- *
- * @param map		Bitmap
- * @param n		Bit
- * @return		true if set
- */
-static bool bn_bit_test(const uint8_t *map, unsigned int n)
-{
-	return (map[n / 8] >> (n % 8)) & 1;
-}
-
-/**
- * Set a bit in a 256-bit map.
- *
- * @param map		Bitmap
- * @param n		Bit
- */
-static void bn_bit_set(uint8_t *map, unsigned int n)
-{
-	map[n / 8] |= (uint8_t)(1U << (n % 8));
-}
-
-/**
- * Close the current interface: its endpoint count must match.
- *
- * @param w		Walk state
- * @param err		Error detail
- * @return		0 or -BN_EINVAL
- */
-static int bn_config_close_interface(struct bn_config_walk *w,
-				     struct bn_desc_error *err)
-{
-	if (w->intf_off && w->ep_found != w->ep_expected)
-		return bn_desc_fail(err, w->intf_off, "interface %u alt %u "
-				    "declares %u endpoints but has %u",
-				    w->buf[w->intf_off + 2],
-				    w->buf[w->intf_off + 3], w->ep_expected,
-				    w->ep_found);
-	return 0;
-}
-
-/**
- * Validate an interface descriptor.
- *
- * @param w		Walk state
- * @param off		Offset of the descriptor
- * @param err		Error detail
- * @return		0 or -BN_EINVAL
- */
-static int bn_config_check_interface(struct bn_config_walk *w, size_t off,
-				     struct bn_desc_error *err)
-{
-	const uint8_t *d = &w->buf[off];
-	size_t scan;
-	int rc;
-
-	if (d[0] < BN_INTERFACE_DESC_LEN)
-		return bn_desc_fail(err, off, "interface descriptor bLength "
-				    "%u below 9", d[0]);
-	if ((rc = bn_config_close_interface(w, err)) != 0)
-		return rc;
-	if (++w->intf_count > BN_CONFIG_MAX_INTERFACE_DESCS)
-		return bn_desc_fail(err, off, "more than %u interface "
-				    "descriptors", BN_CONFIG_MAX_INTERFACE_DESCS);
-	/* Reject a second descriptor for the same interface and alternate */
-	for (scan = 0; scan < off; scan += w->buf[scan]) {
-		const uint8_t *p = &w->buf[scan];
-
-		if (p[1] == BN_DT_INTERFACE && p[2] == d[2] && p[3] == d[3])
-			return bn_desc_fail(err, off, "interface %u alt %u "
-					    "described twice", d[2], d[3]);
-	}
-	bn_bit_set(w->seen, d[2]);
-	if (d[3] == 0)
-		bn_bit_set(w->alt0, d[2]);
-	w->intf_off = off;
-	w->ep_expected = d[4];
-	w->ep_found = 0;
-	return 0;
-}
-
-/**
- * Validate an endpoint's wMaxPacketSize for its type and the bus speed.
- *
- * @param w		Walk state
- * @param off		Offset of the descriptor
- * @param err		Error detail
- * @return		0 or -BN_EINVAL
- */
-static int bn_config_check_packet(struct bn_config_walk *w, size_t off,
-				  struct bn_desc_error *err)
-{
-	const uint8_t *d = &w->buf[off];
-	unsigned int type = d[3] & BN_EP_XFER_MASK;
-	unsigned int raw = bn_get_le16(&d[4]);
-	unsigned int mps = raw & 0x7ff;
-	unsigned int mult = (raw >> 11) & 3;
-	unsigned int limit;
-
-	if (type == BN_XFER_CONTROL)
-		return bn_desc_fail(err, off, "endpoint 0x%02x is a control "
-				    "endpoint", d[2]);
-	if (mult == 3)
-		return bn_desc_fail(err, off, "endpoint 0x%02x has reserved "
-				    "multiplier 3", d[2]);
-	if (mult && (type == BN_XFER_BULK || w->speed != BN_SPEED_HIGH))
-		return bn_desc_fail(err, off, "endpoint 0x%02x has a "
-				    "multiplier but is not high-speed periodic",
-				    d[2]);
-	if (mps == 0 && type != BN_XFER_ISO)
-		return bn_desc_fail(err, off, "endpoint 0x%02x has "
-				    "wMaxPacketSize 0", d[2]);
-	switch (w->speed) {
-	case BN_SPEED_LOW:
-		if (type != BN_XFER_INTERRUPT)
-			return bn_desc_fail(err, off, "endpoint 0x%02x: "
-					    "low-speed devices have only "
-					    "interrupt endpoints", d[2]);
-		limit = 8;
-		break;
-	case BN_SPEED_FULL:
-		limit = (type == BN_XFER_ISO) ? 1023 : 64;
-		if (type == BN_XFER_BULK && mps != 8 && mps != 16 &&
-		    mps != 32 && mps != 64)
-			return bn_desc_fail(err, off, "full-speed bulk "
-					    "endpoint 0x%02x has "
-					    "wMaxPacketSize %u", d[2], mps);
-		break;
-	case BN_SPEED_HIGH:
-		limit = (type == BN_XFER_BULK) ? 512 : 1024;
-		break;
-	default:
-		limit = 1024;
-		break;
-	}
-	if (mps > limit)
-		return bn_desc_fail(err, off, "endpoint 0x%02x wMaxPacketSize "
-				    "%u exceeds %u", d[2], mps, limit);
-	return 0;
-}
-
-/**
- * Validate an endpoint descriptor.
- *
- * @param w		Walk state
- * @param off		Offset of the descriptor
- * @param err		Error detail
- * @return		0 or -BN_EINVAL
- */
-static int bn_config_check_endpoint(struct bn_config_walk *w, size_t off,
-				    struct bn_desc_error *err)
-{
-	const uint8_t *d = &w->buf[off];
-	size_t scan;
-	int rc;
-
-	if (d[0] < BN_ENDPOINT_DESC_LEN)
-		return bn_desc_fail(err, off, "endpoint descriptor bLength %u "
-				    "below 7", d[0]);
-	if (!w->intf_off)
-		return bn_desc_fail(err, off, "endpoint descriptor before any "
-				    "interface");
-	if ((d[2] & BN_EP_NUM_MASK) == 0 || (d[2] & 0x70))
-		return bn_desc_fail(err, off, "invalid endpoint address 0x%02x",
-				    d[2]);
-	if (++w->ep_found > w->ep_expected)
-		return bn_desc_fail(err, off, "interface %u alt %u has more "
-				    "endpoints than its bNumEndpoints %u",
-				    w->buf[w->intf_off + 2],
-				    w->buf[w->intf_off + 3], w->ep_expected);
-	if ((rc = bn_config_check_packet(w, off, err)) != 0)
-		return rc;
-	for (scan = w->intf_off; scan < off; scan += w->buf[scan]) {
-		const uint8_t *p = &w->buf[scan];
-
-		if (p[1] == BN_DT_ENDPOINT && p[2] == d[2])
-			return bn_desc_fail(err, off, "endpoint 0x%02x appears "
-					    "twice in one interface", d[2]);
-	}
-	return 0;
-}
-
-/**
- * Validate an interface association descriptor.
- *
- * @param w		Walk state
- * @param off		Offset of the descriptor
- * @param err		Error detail
- * @return		0 or -BN_EINVAL
- */
-static int bn_config_check_iad(struct bn_config_walk *w, size_t off,
-			       struct bn_desc_error *err)
-{
-	const uint8_t *d = &w->buf[off];
-	unsigned int i;
-
-	if (d[0] < BN_IAD_DESC_LEN)
-		return bn_desc_fail(err, off, "interface association bLength "
-				    "%u below 8", d[0]);
-	if (d[3] == 0 || (unsigned int)d[2] + d[3] > 256)
-		return bn_desc_fail(err, off, "interface association covers "
-				    "%u interfaces from %u", d[3], d[2]);
-	if (d[3] > BN_FUNCTION_MAX_INTERFACES)
-		return bn_desc_fail(err, off, "interface association of %u "
-				    "interfaces exceeds %u", d[3],
-				    BN_FUNCTION_MAX_INTERFACES);
-	for (i = d[2]; i < (unsigned int)d[2] + d[3]; i++) {
-		if (bn_bit_test(w->iad_claimed, i))
-			return bn_desc_fail(err, off, "interface %u is in two "
-					    "interface associations", i);
-		bn_bit_set(w->iad_claimed, i);
-	}
-	return 0;
-}
-
-/**
- * Validate a class-specific (CDC functional) interface descriptor.
- *
- * @param w		Walk state
- * @param off		Offset of the descriptor
- * @param err		Error detail
- * @return		0 or -BN_EINVAL
- */
-static int bn_config_check_cs(struct bn_config_walk *w, size_t off,
-			      struct bn_desc_error *err)
-{
-	const uint8_t *d = &w->buf[off];
-	unsigned int min;
-
-	if (d[0] < 3)
-		return bn_desc_fail(err, off, "class-specific descriptor "
-				    "bLength %u below 3", d[0]);
-	switch (d[2]) {
-	case BN_CDC_FD_HEADER: min = 5; break;
-	case BN_CDC_FD_UNION: min = 5; break;
-	case BN_CDC_FD_ETHERNET: min = 13; break;
-	case BN_CDC_FD_NCM: min = 6; break;
-	default: min = 3; break;
-	}
-	if (d[0] < min)
-		return bn_desc_fail(err, off, "CDC functional descriptor "
-				    "subtype 0x%02x bLength %u below %u",
-				    d[2], d[0], min);
-	if (d[2] == BN_CDC_FD_UNION &&
-	    d[0] - 4U >= BN_FUNCTION_MAX_INTERFACES)
-		return bn_desc_fail(err, off, "CDC union of %u subordinates "
-				    "exceeds %u", d[0] - 4U,
-				    BN_FUNCTION_MAX_INTERFACES - 1);
-	return 0;
-}
-
-/**
- * Check that every interface has an alternate setting 0.
- *
- * Alternate 0 is the one selected by SET_CONFIGURATION, and the one the
- * function grouping starts from; an interface without it can never be
- * bound.
- *
- * @param w		Walk state
- * @param err		Error detail
- * @return		0 or -BN_EINVAL
- */
-static int bn_config_check_alt0(struct bn_config_walk *w,
-				struct bn_desc_error *err)
-{
-	size_t off;
-
-	for (off = w->buf[0]; off < w->total; off += w->buf[off]) {
-		const uint8_t *d = &w->buf[off];
-
-		if (d[1] == BN_DT_INTERFACE && !bn_bit_test(w->alt0, d[2]))
-			return bn_desc_fail(err, off, "interface %u has no "
-					    "alternate setting 0", d[2]);
-	}
-	return 0;
-}
-
-/**
- * Check the cross-references once every interface is known.
- *
- * Interface associations and CDC unions must name interfaces that exist;
- * an interface may be subordinate to only one control interface, and a
- * control interface may not itself be subordinate, so that every interface
- * belongs to exactly one function.
- *
- * @param w		Walk state
- * @param err		Error detail
- * @return		0 or -BN_EINVAL
- */
-static int bn_config_check_refs(struct bn_config_walk *w,
-				struct bn_desc_error *err)
-{
-	uint8_t master_of[256];
-	uint8_t subs[32] = { 0 };
-	uint8_t masters[32] = { 0 };
-	uint8_t nsubs[256] = { 0 };
-	size_t off;
-	unsigned int i;
-
-	for (i = 0; i < 256; i++) {
-		if (bn_bit_test(w->iad_claimed, i) && !bn_bit_test(w->seen, i))
-			return bn_desc_fail(err, 0, "interface association "
-					    "names missing interface %u", i);
-	}
-	for (off = w->buf[0]; off < w->total; off += w->buf[off]) {
-		const uint8_t *d = &w->buf[off];
-
-		if (d[1] != BN_DT_CS_INTERFACE || d[2] != BN_CDC_FD_UNION)
-			continue;
-		for (i = 3; i < d[0]; i++) {
-			if (!bn_bit_test(w->seen, d[i]))
-				return bn_desc_fail(err, off, "CDC union names "
-						    "missing interface %u",
-						    d[i]);
-		}
-		bn_bit_set(masters, d[3]);
-		for (i = 4; i < d[0]; i++) {
-			if (d[i] == d[3])
-				continue;
-			if (bn_bit_test(subs, d[i]) && master_of[d[i]] != d[3])
-				return bn_desc_fail(err, off, "interface %u is "
-						    "subordinate to two CDC "
-						    "unions", d[i]);
-			if (!bn_bit_test(subs, d[i]) &&
-			    ++nsubs[d[3]] >= BN_FUNCTION_MAX_INTERFACES)
-				return bn_desc_fail(err, off, "CDC unions of "
-						    "interface %u name more than "
-						    "%u subordinates", d[3],
-						    BN_FUNCTION_MAX_INTERFACES -
-						    1);
-			bn_bit_set(subs, d[i]);
-			master_of[d[i]] = d[3];
-		}
-	}
-	for (i = 0; i < 256; i++) {
-		if (bn_bit_test(masters, i) && bn_bit_test(subs, i))
-			return bn_desc_fail(err, 0, "interface %u is both a CDC "
-					    "union control and a subordinate",
-					    i);
-	}
-	return 0;
-}
-
-static int bn_config_parse(const uint8_t *buf, size_t len, enum bn_speed speed,
-		    struct bn_config *cfg, struct bn_desc_error *err)
-{
-	struct bn_config_walk w;
-	unsigned int distinct = 0;
-	size_t off;
-	unsigned int i;
-	int rc;
-
-	if (len < BN_CONFIG_DESC_LEN)
-		return bn_desc_fail(err, 0, "configuration descriptor "
-				    "truncated: %zu of 9 bytes", len);
-	if (buf[1] != BN_DT_CONFIG && buf[1] != BN_DT_OTHER_SPEED)
-		return bn_desc_fail(err, 1, "configuration descriptor has type "
-				    "0x%02x", buf[1]);
-	if (buf[0] < BN_CONFIG_DESC_LEN)
-		return bn_desc_fail(err, 0, "configuration descriptor bLength "
-				    "%u below 9", buf[0]);
-	bn_port_memset(&w, 0, sizeof(w));
-	w.buf = buf;
-	w.speed = speed;
-	w.total = bn_get_le16(&buf[2]);
-	if (w.total < buf[0])
-		return bn_desc_fail(err, 2, "wTotalLength %zu shorter than the "
-				    "configuration descriptor", w.total);
-	if (w.total > len)
-		return bn_desc_fail(err, 2, "wTotalLength %zu but only %zu bytes "
-				    "present", w.total, len);
-	for (off = buf[0]; off < w.total; off += buf[off]) {
-		const uint8_t *d = &buf[off];
-
-		if (w.total - off < 2)
-			return bn_desc_fail(err, off, "stray byte at end of "
-					    "configuration");
-		if (d[0] < 2)
-			return bn_desc_fail(err, off, "descriptor bLength %u "
-					    "(type 0x%02x)", d[0], d[1]);
-		if (d[0] > w.total - off)
-			return bn_desc_fail(err, off, "descriptor type 0x%02x "
-					    "bLength %u overruns wTotalLength "
-					    "%zu", d[1], d[0], w.total);
-		switch (d[1]) {
-		case BN_DT_INTERFACE:
-			rc = bn_config_check_interface(&w, off, err);
-			break;
-		case BN_DT_ENDPOINT:
-			rc = bn_config_check_endpoint(&w, off, err);
-			break;
-		case BN_DT_IAD:
-			rc = bn_config_check_iad(&w, off, err);
-			break;
-		case BN_DT_CS_INTERFACE:
-			rc = bn_config_check_cs(&w, off, err);
-			break;
-		case BN_DT_CONFIG:
-		case BN_DT_DEVICE:
-			rc = bn_desc_fail(err, off, "nested %s descriptor",
-					  bn_desc_type_name(d[1]));
-			break;
-		default:
-			rc = 0;
-			break;
-		}
-		if (rc)
-			return rc;
-	}
-	if ((rc = bn_config_close_interface(&w, err)) != 0)
-		return rc;
-	for (i = 0; i < 256; i++)
-		distinct += bn_bit_test(w.seen, i);
-	if (distinct != buf[4])
-		return bn_desc_fail(err, 4, "bNumInterfaces %u but %u "
-				    "interfaces described", buf[4], distinct);
-	if ((rc = bn_config_check_alt0(&w, err)) != 0)
-		return rc;
-	if ((rc = bn_config_check_refs(&w, err)) != 0)
-		return rc;
-	cfg->buf = buf;
-	cfg->len = w.total;
-	cfg->num_interfaces = buf[4];
-	cfg->value = buf[5];
-	cfg->string = buf[6];
-	cfg->attributes = buf[7];
-	cfg->max_power = buf[8];
-	return 0;
-}
-
-/**
- * Decode an interface descriptor at a known-valid offset.
- *
- * @param cfg		Validated configuration
- * @param off		Offset of an interface descriptor
- * @param out		Decoded descriptor
- */
-static void bn_interface_decode(const struct bn_config *cfg, size_t off,
-				struct bn_interface_desc *out)
-{
-	const uint8_t *d = &cfg->buf[off];
-
-	out->number = d[2];
-	out->alt = d[3];
-	out->num_endpoints = d[4];
-	out->cls = d[5];
-	out->subclass = d[6];
-	out->protocol = d[7];
-	out->string = d[8];
-	out->offset = off;
-}
-
-static bool bn_config_next_interface(const struct bn_config *cfg, size_t *cursor,
-			      struct bn_interface_desc *out)
-{
-	size_t off = *cursor ? *cursor : cfg->buf[0];
-
-	for (; off < cfg->len; off += cfg->buf[off]) {
-		if (cfg->buf[off + 1] == BN_DT_INTERFACE) {
-			bn_interface_decode(cfg, off, out);
-			*cursor = off + cfg->buf[off];
-			return true;
-		}
-	}
-	*cursor = cfg->len;
-	return false;
-}
-
-static bool bn_config_find_interface(const struct bn_config *cfg, uint8_t number,
-			      uint8_t alt, struct bn_interface_desc *out)
-{
-	size_t cursor = 0;
-
-	while (bn_config_next_interface(cfg, &cursor, out)) {
-		if (out->number == number && out->alt == alt)
-			return true;
-	}
-	return false;
-}
-
-static bool bn_interface_endpoint(const struct bn_config *cfg,
-			   const struct bn_interface_desc *intf, unsigned int n,
-			   struct bn_endpoint_desc *out)
-{
-	size_t off = intf->offset + cfg->buf[intf->offset];
-	unsigned int seen = 0;
-
-	for (; off < cfg->len; off += cfg->buf[off]) {
-		const uint8_t *d = &cfg->buf[off];
-
-		if (d[1] == BN_DT_INTERFACE)
-			break;
-		if (d[1] != BN_DT_ENDPOINT)
-			continue;
-		if (seen++ == n) {
-			uint16_t raw = bn_get_le16(&d[4]);
-
-			out->address = d[2];
-			out->attributes = d[3];
-			out->max_packet = raw & 0x7ff;
-			out->mult = (raw >> 11) & 3;
-			out->interval = d[6];
-			return true;
-		}
-	}
-	return false;
-}
-
-static bool bn_interface_find_endpoint(const struct bn_config *cfg,
-				const struct bn_interface_desc *intf,
-				enum bn_xfer_type type, bool in,
-				struct bn_endpoint_desc *out)
-{
-	unsigned int n;
-
-	for (n = 0; bn_interface_endpoint(cfg, intf, n, out); n++) {
-		if ((out->attributes & BN_EP_XFER_MASK) == type &&
-		    !!(out->address & BN_EP_DIR_IN) == in)
-			return true;
-	}
-	return false;
-}
-
-static bool bn_config_find_iad(const struct bn_config *cfg, uint8_t number,
-			struct bn_iad_desc *out)
-{
-	size_t off;
-
-	for (off = cfg->buf[0]; off < cfg->len; off += cfg->buf[off]) {
-		const uint8_t *d = &cfg->buf[off];
-
-		if (d[1] != BN_DT_IAD)
-			continue;
-		if (number >= d[2] && number - d[2] < d[3]) {
-			out->first = d[2];
-			out->count = d[3];
-			out->cls = d[4];
-			out->subclass = d[5];
-			out->protocol = d[6];
-			return true;
-		}
-	}
-	return false;
-}
-
-/**
- * Test whether an interface is covered by an interface association.
- *
- * @param cfg		Validated configuration
- * @param number	Interface number
- * @return		true if an association covers it
- */
-static bool bn_config_in_iad(const struct bn_config *cfg, uint8_t number)
-{
-	struct bn_iad_desc iad;
-
-	return bn_config_find_iad(cfg, number, &iad);
-}
-
-/**
- * Test whether a CDC union outside any association claims an interface.
- *
- * @param cfg		Validated configuration
- * @param number	Interface number (not in an association)
- * @return		true if it belongs to another interface's function
- */
-static bool bn_config_union_claimed(const struct bn_config *cfg,
-				    uint8_t number)
-{
-	size_t off;
-	unsigned int i;
-
-	for (off = cfg->buf[0]; off < cfg->len; off += cfg->buf[off]) {
-		const uint8_t *d = &cfg->buf[off];
-
-		if (d[1] != BN_DT_CS_INTERFACE || d[2] != BN_CDC_FD_UNION ||
-		    d[3] == number || bn_config_in_iad(cfg, d[3]))
-			continue;
-		for (i = 4; i < d[0]; i++) {
-			if (d[i] == number)
-				return true;
-		}
-	}
-	return false;
-}
-
-/**
- * Add the subordinates of every CDC union controlled by an interface.
- *
- * @param cfg		Validated configuration
- * @param intf		Control interface (alternate 0, not in an association)
- * @param out		Function, already holding @p intf
- */
-static void bn_function_add_union(const struct bn_config *cfg,
-				  const struct bn_interface_desc *intf,
-				  struct bn_function *out)
-{
-	size_t off;
-	unsigned int i, j;
-
-	for (off = cfg->buf[0]; off < cfg->len; off += cfg->buf[off]) {
-		const uint8_t *d = &cfg->buf[off];
-
-		if (d[1] != BN_DT_CS_INTERFACE || d[2] != BN_CDC_FD_UNION ||
-		    d[3] != intf->number)
-			continue;
-		for (i = 4; i < d[0]; i++) {
-			if (d[i] == intf->number || bn_config_in_iad(cfg, d[i]))
-				continue;
-			for (j = 0; j < out->count; j++) {
-				if (out->interfaces[j] == d[i])
-					break;
-			}
-			if (j == out->count &&
-			    out->count < BN_FUNCTION_MAX_INTERFACES)
-				out->interfaces[out->count++] = d[i];
-		}
-	}
-}
-
-static bool bn_config_next_function(const struct bn_config *cfg, size_t *cursor,
-			     struct bn_function *out)
-{
-	struct bn_interface_desc intf;
-	struct bn_iad_desc iad;
-	unsigned int i;
-
-	while (bn_config_next_interface(cfg, cursor, &intf)) {
-		if (intf.alt != 0)
-			continue;
-		bn_port_memset(out, 0, sizeof(*out));
-		out->config = cfg;
-		if (bn_config_find_iad(cfg, intf.number, &iad)) {
-			if (intf.number != iad.first)
-				continue;
-			out->cls = iad.cls;
-			out->subclass = iad.subclass;
-			out->protocol = iad.protocol;
-			for (i = 0; i < iad.count; i++)
-				out->interfaces[out->count++] =
-					(uint8_t)(iad.first + i);
-			return true;
-		}
-		if (bn_config_union_claimed(cfg, intf.number))
-			continue;
-		out->cls = intf.cls;
-		out->subclass = intf.subclass;
-		out->protocol = intf.protocol;
-		out->interfaces[out->count++] = intf.number;
-		bn_function_add_union(cfg, &intf, out);
-		return true;
-	}
-	return false;
 }
 
 struct bn_prog;
@@ -1810,16 +867,6 @@ struct bn_framing {
 #define BN_LINK_100	0x02	/**< 100 Mb/s */
 #define BN_LINK_1000	0x04	/**< 1000 Mb/s */
 
-/**
- * Name a vendor or class request from a command set.
- *
- * @param set		Command set (may be NULL)
- * @param setup		Request
- * @return		Command, or NULL if the set has no such request
- */
-static const struct bn_cmd *bn_cmdset_find(const struct bn_cmdset *set,
-				    const struct bn_setup *setup);
-
 /** How a ::bn_id row matches. */
 enum bn_id_match {
 	BN_ID_DEVICE = 1,	/**< idVendor:idProduct */
@@ -1827,113 +874,16 @@ enum bn_id_match {
 	BN_ID_DEVICE_CLASS = 3,	/**< Both */
 };
 
-/** Wildcard for a class triple field. */
-#define BN_ID_ANY 0xffff
-
-/** What a device function looks like to the ID tables. */
-struct bn_id_key {
-	uint16_t vendor;	/**< idVendor */
-	uint16_t product;	/**< idProduct */
-	uint8_t cls;		/**< Function class */
-	uint8_t subclass;	/**< Function subclass */
-	uint8_t protocol;	/**< Function protocol */
-};
-
-/** Match scores: higher is more specific. */
-enum bn_id_score {
-	BN_SCORE_NONE = 0,		/**< No match */
-	BN_SCORE_CLASS = 1,		/**< Class triple only */
-	BN_SCORE_DEVICE = 2,		/**< VID:PID */
-	BN_SCORE_DEVICE_CLASS = 3,	/**< VID:PID and class triple */
-};
-
-/**
- * Score one ID row against a function.
- *
- * @param id		Row
- * @param key		Function
- * @return		::bn_id_score
- */
-static int bn_id_score(const struct bn_id *id, const struct bn_id_key *key);
-
 /** Driver preference when choosing a configuration: normal. */
 #define BN_DRIVER_SCORE_NORMAL 2
 
-/** Result of a registry look-up. */
-struct bn_match {
-	const struct bn_driver *driver;	/**< Driver, or NULL */
-	const struct bn_id *id;		/**< Row, or NULL */
-	int score;			/**< ::bn_id_score */
-};
-
-/** Ethernet header length. */
-#define BN_ETH_HLEN 14
 /** Largest Ethernet frame without FCS or VLAN tag. */
 #define BN_ETH_FRAME_MAX 1514
 
-/* Receive filter flags */
-#define BN_RX_UNICAST	0x01	/**< Our own address */
 #define BN_RX_BROADCAST	0x02	/**< Broadcast */
 #define BN_RX_MULTICAST	0x04	/**< Multicast groups (all, in practice) */
 #define BN_RX_ALLMULTI	0x08	/**< Every multicast */
 #define BN_RX_PROMISC	0x10	/**< Everything */
-
-/**
- * Allocate a network device and bind a driver to a function.
- *
- * @param usb		USB device (configured)
- * @param fn		Function to bind
- * @param match		Driver and row (from bn_registry_match())
- * @param env		Environment callbacks
- * @param env_priv	For the environment
- * @param out		Network device out
- * @return		0 or a negative ::bn_err (probe failures are logged)
- */
-static int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *fn,
-		    const struct bn_match *match,
-		    const struct bn_netdev_env *env, void *env_priv,
-		    struct bn_netdev **out);
-
-/**
- * Close if open, unbind the driver and free the device.
- *
- * @param nd		Network device (NULL is ignored)
- */
-static void bn_netdev_remove(struct bn_netdev *nd);
-
-/**
- * Open the device (receive filter: unicast, broadcast, all multicast).
- *
- * @param nd		Network device
- * @return		0 or a negative ::bn_err
- */
-static int bn_netdev_open(struct bn_netdev *nd);
-
-/**
- * Close the device.
- *
- * @param nd		Network device
- */
-static void bn_netdev_close(struct bn_netdev *nd);
-
-/**
- * Transmit one frame (validated, counted, copied by the driver).
- *
- * @param nd		Network device
- * @param frame		Ethernet frame without FCS
- * @param len		Length, 14..1514
- * @param cookie	Handed back with the completion
- * @return		0, -BN_ENOSPC, or a negative ::bn_err
- */
-static int bn_netdev_transmit(struct bn_netdev *nd, const void *frame, size_t len,
-		       void *cookie);
-
-/**
- * Poll the device.
- *
- * @param nd		Network device
- */
-static void bn_netdev_poll(struct bn_netdev *nd);
 
 /**
  * Driver: deliver a received frame.
@@ -1942,7 +892,7 @@ static void bn_netdev_poll(struct bn_netdev *nd);
  * @param frame		Ethernet frame without FCS
  * @param len		Length
  */
-static void bn_netdev_rx(struct bn_netdev *nd, const void *frame, size_t len);
+void bn_netdev_rx(struct bn_netdev *nd, const void *frame, size_t len);
 
 /**
  * Driver: count a receive error without a frame.
@@ -1955,17 +905,7 @@ static void bn_netdev_rx(struct bn_netdev *nd, const void *frame, size_t len);
  * @param nd		Network device
  * @param rc		Why (negative ::bn_err)
  */
-static void bn_netdev_rx_error(struct bn_netdev *nd, int rc);
-
-/**
- * Driver: report a transmit completion.
- *
- * @param nd		Network device
- * @param cookie	The transmit's cookie
- * @param len		Frame length (for the byte counter)
- * @param rc		0 or a negative ::bn_err
- */
-static void bn_netdev_tx_done(struct bn_netdev *nd, void *cookie, size_t len, int rc);
+void bn_netdev_rx_error(struct bn_netdev *nd, int rc);
 
 /**
  * Driver: report that the link is up.
@@ -1974,14 +914,14 @@ static void bn_netdev_tx_done(struct bn_netdev *nd, void *cookie, size_t len, in
  * @param speed		Mb/s, or 0 when the device does not say
  * @param full_duplex	Duplex
  */
-static void bn_netdev_link_up(struct bn_netdev *nd, uint16_t speed, bool full_duplex);
+void bn_netdev_link_up(struct bn_netdev *nd, uint16_t speed, bool full_duplex);
 
 /**
  * Driver: report that the link is down.
  *
  * @param nd		Network device
  */
-static void bn_netdev_link_down(struct bn_netdev *nd);
+void bn_netdev_link_down(struct bn_netdev *nd);
 
 /**
  * Test whether a MAC address is usable as a station address.
@@ -1989,55 +929,10 @@ static void bn_netdev_link_down(struct bn_netdev *nd);
  * @param mac		Six bytes
  * @return		false for all-zero, broadcast or multicast addresses
  */
-static bool bn_mac_valid(const uint8_t *mac);
-
-/**
- * Complete a transfer; called by backends only, from their poll().
- *
- * Updates the endpoint's state (in-flight count, halt on stall) and calls
- * the transfer's completion callback.
- *
- * @param xfer		Transfer
- * @param status	0 or a negative ::bn_err
- * @param actual	Bytes transferred
- */
-static void bn_xfer_done(struct bn_xfer *xfer, int status, uint32_t actual);
-
-/** Default timeout for control transfers, in milliseconds. */
-#define BN_USB_CONTROL_TIMEOUT_MS 1000
-
-/** Longest time bn_ep_close() waits for cancelled transfers, in ms. */
-#define BN_USB_CANCEL_TIMEOUT_MS 100
+bool bn_mac_valid(const uint8_t *mac);
 
 /** Transfer flag: end an OUT transfer that fills whole packets with a ZLP. */
 #define BN_XFER_F_ZLP 0x01
-
-/**
- * Initialise a device structure and open its default control endpoint.
- *
- * @param dev		Device (zeroed by the caller or not; all fields are set)
- * @param hcd		Host controller
- * @param address	Bus address
- * @param speed		Bus speed
- * @param name		Log prefix
- * @return		0 or a negative ::bn_err
- */
-static int bn_usb_device_init(struct bn_usb_device *dev, struct bn_hcd *hcd,
-		       uint8_t address, enum bn_speed speed, const char *name);
-
-/**
- * Close the default endpoint and free the configuration buffer.
- *
- * @param dev		Device
- */
-static void bn_usb_device_fini(struct bn_usb_device *dev);
-
-/**
- * Let the host controller make progress and deliver completions.
- *
- * @param dev		Device
- */
-static void bn_usb_poll(struct bn_usb_device *dev);
 
 /**
  * Read the host controller's clock.
@@ -2045,7 +940,7 @@ static void bn_usb_poll(struct bn_usb_device *dev);
  * @param dev		Device
  * @return		Monotonic microseconds
  */
-static uint64_t bn_usb_clock_us(struct bn_usb_device *dev);
+uint64_t bn_usb_clock_us(struct bn_usb_device *dev);
 
 /**
  * Perform a control transfer and wait for it.
@@ -2063,7 +958,7 @@ static uint64_t bn_usb_clock_us(struct bn_usb_device *dev);
  * @param timeout_ms	Timeout, or 0 for ::BN_USB_CONTROL_TIMEOUT_MS
  * @return		Bytes transferred (>= 0), or a negative ::bn_err
  */
-static int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
+int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
 		   uint8_t request, uint16_t value, uint16_t index,
 		   void *data, uint16_t len, uint32_t timeout_ms);
 
@@ -2079,134 +974,9 @@ static int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
  * @param len		Exact length required
  * @return		0, -BN_ESHORT for a short answer, or a negative ::bn_err
  */
-static int bn_usb_control_in(struct bn_usb_device *dev, uint8_t request_type,
+int bn_usb_control_in(struct bn_usb_device *dev, uint8_t request_type,
 		      uint8_t request, uint16_t value, uint16_t index,
 		      void *data, uint16_t len);
-
-/**
- * Open an endpoint from its descriptor.
- *
- * @param ep		Endpoint
- * @param dev		Device
- * @param desc		Endpoint descriptor
- * @return		0 or a negative ::bn_err
- */
-static int bn_ep_open(struct bn_endpoint *ep, struct bn_usb_device *dev,
-	       const struct bn_endpoint_desc *desc);
-
-/**
- * Cancel everything in flight, wait for the completions, and close.
- *
- * Completion callbacks of cancelled transfers run (with -BN_ECANCELED)
- * before this returns, with @c ep->open already false.
- *
- * @param ep		Endpoint
- */
-static void bn_ep_close(struct bn_endpoint *ep);
-
-/**
- * Queue a transfer on an open endpoint.
- *
- * @param ep		Endpoint
- * @param xfer		Transfer with buf, len, flags, complete and context set
- * @return		0, or a negative ::bn_err (then no completion follows)
- */
-static int bn_ep_submit(struct bn_endpoint *ep, struct bn_xfer *xfer);
-
-/**
- * Cancel every transfer in flight; completions follow from poll.
- *
- * @param ep		Endpoint
- */
-static void bn_ep_cancel(struct bn_endpoint *ep);
-
-/**
- * Clear a halt (CLEAR_FEATURE ENDPOINT_HALT) and reset the data toggle.
- *
- * @param ep		Endpoint
- * @return		0 or a negative ::bn_err
- */
-static int bn_ep_clear_halt(struct bn_endpoint *ep);
-
-/** Descriptions indexed by positive error code. */
-static const char *const bn_err_text[BN_ERR_COUNT] = {
-	[BN_OK] = "success",
-	[BN_EINVAL] = "invalid argument or malformed data",
-	[BN_ENOMEM] = "out of memory",
-	[BN_ETIMEDOUT] = "timed out",
-	[BN_EIO] = "I/O error",
-	[BN_ESTALL] = "endpoint stalled",
-	[BN_EPROTO] = "protocol error",
-	[BN_ENODEV] = "no such device",
-	[BN_ENOTSUP] = "not supported",
-	[BN_ECANCELED] = "cancelled",
-	[BN_EOVERFLOW] = "overflow (babble)",
-	[BN_EBUSY] = "busy",
-	[BN_ENOSPC] = "no space",
-	[BN_ENOENT] = "not found",
-	[BN_EEXIST] = "already exists",
-	[BN_EMISMATCH] = "hardware mismatch",
-	[BN_ESHORT] = "short read",
-	[BN_ECRC] = "CRC error",
-};
-
-static const char *bn_strerror(int rc)
-{
-	/* Negate in unsigned arithmetic: -INT_MIN does not fit an int */
-	unsigned int code = (rc < 0) ? 0U - (unsigned int)rc : (unsigned int)rc;
-
-	if (code >= BN_ERR_COUNT)
-		return "unknown error";
-	return bn_err_text[code];
-}
-
-static const struct bn_cmd *bn_cmdset_find(const struct bn_cmdset *set,
-				    const struct bn_setup *setup)
-{
-	size_t i;
-
-	if (!set)
-		return NULL;
-	for (i = 0; i < set->count; i++) {
-		const struct bn_cmd *cmd = &set->cmds[i];
-
-		if (cmd->request == setup->request &&
-		    cmd->request_type == setup->request_type)
-			return cmd;
-	}
-	return NULL;
-}
-
-/**
- * Test one class-triple field.
- *
- * @param want		Row value or ::BN_ID_ANY
- * @param have		Function value
- * @return		true if it matches
- */
-static bool bn_id_field(uint16_t want, uint8_t have)
-{
-	return want == BN_ID_ANY || want == have;
-}
-
-static int bn_id_score(const struct bn_id *id, const struct bn_id_key *key)
-{
-	bool dev = id->vendor == key->vendor && id->product == key->product;
-	bool cls = bn_id_field(id->cls, key->cls) &&
-		   bn_id_field(id->subclass, key->subclass) &&
-		   bn_id_field(id->protocol, key->protocol);
-
-	switch (id->match) {
-	case BN_ID_DEVICE:
-		return dev ? BN_SCORE_DEVICE : BN_SCORE_NONE;
-	case BN_ID_CLASS:
-		return cls ? BN_SCORE_CLASS : BN_SCORE_NONE;
-	case BN_ID_DEVICE_CLASS:
-		return (dev && cls) ? BN_SCORE_DEVICE_CLASS : BN_SCORE_NONE;
-	default:
-		return BN_SCORE_NONE;
-	}
-}
 
 struct bn_usbnet;
 
@@ -2221,7 +991,7 @@ struct bn_usbnet;
  * @param data		Transfer data
  * @param len		Its length
  */
-static void bn_framing_bare_deframe(void *state, struct bn_netdev *nd,
+void bn_framing_bare_deframe(void *state, struct bn_netdev *nd,
 			     const uint8_t *data, size_t len);
 
 /**
@@ -2236,7 +1006,7 @@ static void bn_framing_bare_deframe(void *state, struct bn_netdev *nd,
  * @param mtu		Unused
  * @return		@p len
  */
-static size_t bn_framing_bare_frame(uint8_t *out, const void *frame, size_t len,
+size_t bn_framing_bare_frame(uint8_t *out, const void *frame, size_t len,
 			     uint16_t mtu);
 
 struct bn_usbnet_slot;
@@ -2319,7 +1089,7 @@ struct bn_usbnet {
  *			the framed transfer would not fit a slot or the
  *			framing cannot frame one frame, or a negative ::bn_err
  */
-static int bn_framing_transmit(struct bn_usbnet *un, const struct bn_framing *framing,
+int bn_framing_transmit(struct bn_usbnet *un, const struct bn_framing *framing,
 			const void *frame, size_t len, void *cookie);
 
 /**
@@ -2335,7 +1105,7 @@ static int bn_framing_transmit(struct bn_usbnet *un, const struct bn_framing *fr
  * @param driver	For the callbacks
  * @return		0 or a negative ::bn_err
  */
-static int bn_usbnet_open(struct bn_usbnet *un, struct bn_netdev *nd,
+int bn_usbnet_open(struct bn_usbnet *un, struct bn_netdev *nd,
 		   const struct bn_endpoint_desc *intr,
 		   const struct bn_endpoint_desc *in,
 		   const struct bn_endpoint_desc *out,
@@ -2349,360 +1119,26 @@ static int bn_usbnet_open(struct bn_usbnet *un, struct bn_netdev *nd,
  *
  * @param un		Endpoint plumbing
  */
-static void bn_usbnet_close(struct bn_usbnet *un);
+void bn_usbnet_close(struct bn_usbnet *un);
 
 /**
  * Poll the bus, deliver completions, requeue receives, clear halts.
  *
  * @param un		Endpoint plumbing
  */
-static void bn_usbnet_poll(struct bn_usbnet *un);
+void bn_usbnet_poll(struct bn_usbnet *un);
 
-/**
- * Take a free transmit buffer.
- *
- * @param un		Endpoint plumbing
- * @return		Slot whose @c xfer.buf has @c cfg.tx_len bytes, or NULL
- */
-static struct bn_usbnet_slot *bn_usbnet_tx_get(struct bn_usbnet *un);
-
-/**
- * Send a transmit buffer taken with bn_usbnet_tx_get().
- *
- * @param un		Endpoint plumbing
- * @param slot		Slot with its buffer filled
- * @param len		Bytes to send
- * @param flags		BN_XFER_F_* (e.g. ::BN_XFER_F_ZLP)
- * @param cookie	Handed to bn_netdev_tx_done() on completion
- * @param frame_len	Frame length for the statistics
- * @return		0 or a negative ::bn_err (the slot is then free again)
- */
-static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
-		      size_t len, unsigned int flags, void *cookie,
-		      size_t frame_len);
-
-static void bn_framing_bare_deframe(void *state, struct bn_netdev *nd,
-			     const uint8_t *data, size_t len)
-{
-	(void)state;
-	if (len)
-		bn_netdev_rx(nd, data, len);
-}
-
-static size_t bn_framing_bare_frame(uint8_t *out, const void *frame, size_t len,
-			     uint16_t mtu)
-{
-	(void)mtu;
-	bn_port_memcpy(out, frame, len);
-	return len;
-}
-
-static int bn_framing_transmit(struct bn_usbnet *un, const struct bn_framing *framing,
-			const void *frame, size_t len, void *cookie)
-{
-	struct bn_usbnet_slot *slot;
-	size_t n;
-
-	if (!framing->frame || len + framing->tx_overhead > un->cfg.tx_len)
-		return -BN_EINVAL;
-	slot = bn_usbnet_tx_get(un);
-	if (!slot)
-		return -BN_ENOSPC;
-	n = framing->frame(slot->xfer.buf, frame, len, un->out.mtu);
-	return bn_usbnet_tx_send(un, slot, n, framing->tx_flags, cookie, len);
-}
-
-/** Most detailed level currently emitted. */
-static int bn_log_level_max = BN_LOG_INFO;
-
-/** Output cursor for the formatter. */
-struct bn_fmt_out {
-	char *buf;		/**< Destination */
-	size_t size;		/**< Capacity of destination */
-	size_t len;		/**< Characters produced so far (may exceed size) */
-};
-
-/**
- * Emit one character.
- *
- * @param out		Output cursor
- * @param c		Character
- */
-static void bn_fmt_putc(struct bn_fmt_out *out, char c)
-{
-	if (out->len + 1 < out->size)
-		out->buf[out->len] = c;
-	out->len++;
-}
-
-/**
- * Emit a string padded to a field width.
- *
- * @param out		Output cursor
- * @param s		Characters
- * @param n		Number of characters in @p s
- * @param width		Minimum field width
- * @param left		Left-justify
- * @param pad		Padding character for right justification
- */
-static void bn_fmt_field(struct bn_fmt_out *out, const char *s, size_t n,
-			 size_t width, int left, char pad)
-{
-	size_t i;
-
-	if (!left) {
-		for (i = n; i < width; i++)
-			bn_fmt_putc(out, pad);
-	}
-	for (i = 0; i < n; i++)
-		bn_fmt_putc(out, s[i]);
-	if (left) {
-		for (i = n; i < width; i++)
-			bn_fmt_putc(out, ' ');
-	}
-}
-
-/**
- * Emit an unsigned number.
- *
- * @param out		Output cursor
- * @param v		Value
- * @param neg		Print a minus sign
- * @param base		10 or 16
- * @param upper		Upper-case hex digits
- * @param width		Minimum field width
- * @param left		Left-justify
- * @param zero		Zero-pad
- */
-static void bn_fmt_num(struct bn_fmt_out *out, unsigned long long v, int neg,
-		       unsigned int base, int upper, size_t width, int left,
-		       int zero)
-{
-	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-	char tmp[24];
-	size_t n = 0;
-	size_t i;
-
-	do {
-		tmp[sizeof(tmp) - 1 - n++] = digits[v % base];
-		v /= base;
-	} while (v);
-	if (neg && zero && !left) {
-		bn_fmt_putc(out, '-');
-		if (width)
-			width--;
-		neg = 0;
-	}
-	if (neg)
-		tmp[sizeof(tmp) - 1 - n++] = '-';
-	if (zero && !left) {
-		for (i = n; i < width; i++)
-			bn_fmt_putc(out, '0');
-		width = 0;
-	}
-	bn_fmt_field(out, &tmp[sizeof(tmp) - n], n, width, left, ' ');
-}
-
-static size_t bn_vsnprintf(char *buf, size_t size, const char *fmt, bn_va_list args)
-{
-	struct bn_fmt_out out = { buf, size, 0 };
-	const char *s;
-
-	for (; *fmt; fmt++) {
-		int left = 0, zero = 0, lmod = 0;
-		size_t width = 0, prec = (size_t)-1;
-		unsigned long long u;
-		long long d;
-
-		if (*fmt != '%') {
-			bn_fmt_putc(&out, *fmt);
-			continue;
-		}
-		fmt++;
-		for (;; fmt++) {
-			if (*fmt == '-')
-				left = 1;
-			else if (*fmt == '0')
-				zero = 1;
-			else
-				break;
-		}
-		if (*fmt == '*') {
-			/* Width from an int argument; negative means '-' */
-			int w = __builtin_va_arg(args, int);
-
-			if (w < 0) {
-				left = 1;
-				width = 0U - (unsigned int)w;
-			} else {
-				width = (size_t)w;
-			}
-			fmt++;
-		}
-		while (*fmt >= '0' && *fmt <= '9')
-			width = width * 10 + (size_t)(*fmt++ - '0');
-		if (*fmt == '.' && fmt[1] == '*') {
-			int p = __builtin_va_arg(args, int);
-
-			/* A negative precision is taken as omitted */
-			prec = (p < 0) ? (size_t)-1 : (size_t)p;
-			fmt += 2;
-		} else if (*fmt == '.') {
-			prec = 0;
-			for (fmt++; *fmt >= '0' && *fmt <= '9'; fmt++)
-				prec = prec * 10 + (size_t)(*fmt - '0');
-		}
-		for (;; fmt++) {
-			if (*fmt == 'l')
-				lmod++;
-			else if (*fmt == 'z')
-				lmod = 3;
-			else
-				break;
-		}
-		switch (*fmt) {
-		case 'd':
-		case 'i':
-			if (lmod == 0)
-				d = __builtin_va_arg(args, int);
-			else if (lmod == 1)
-				d = __builtin_va_arg(args, long);
-			else if (lmod == 2)
-				d = __builtin_va_arg(args, long long);
-			else
-				d = (long long)__builtin_va_arg(args, size_t);
-			u = (d < 0) ? (0ULL - (unsigned long long)d) :
-				      (unsigned long long)d;
-			bn_fmt_num(&out, u, d < 0, 10, 0, width, left, zero);
-			break;
-		case 'u':
-		case 'x':
-		case 'X':
-			if (lmod == 0)
-				u = __builtin_va_arg(args, unsigned int);
-			else if (lmod == 1)
-				u = __builtin_va_arg(args, unsigned long);
-			else if (lmod == 2)
-				u = __builtin_va_arg(args, unsigned long long);
-			else
-				u = __builtin_va_arg(args, size_t);
-			bn_fmt_num(&out, u, 0, (*fmt == 'u') ? 10 : 16,
-				   *fmt == 'X', width, left, zero);
-			break;
-		case 'p':
-			bn_fmt_putc(&out, '0');
-			bn_fmt_putc(&out, 'x');
-			/* size_t: iPXE's <stdint.h> has no uintptr_t */
-			u = (size_t)__builtin_va_arg(args, void *);
-			bn_fmt_num(&out, u, 0, 16, 0, width, left, zero);
-			break;
-		case 'c': {
-			char c = (char)__builtin_va_arg(args, int);
-
-			bn_fmt_field(&out, &c, 1, width, left, ' ');
-			break;
-		}
-		case 's': {
-			size_t n = 0;
-
-			s = __builtin_va_arg(args, const char *);
-			if (!s)
-				s = "(null)";
-			while (n < prec && s[n])
-				n++;
-			bn_fmt_field(&out, s, n, width, left, ' ');
-			break;
-		}
-		case '%':
-			bn_fmt_putc(&out, '%');
-			break;
-		case '\0':
-			fmt--;
-			break;
-		default:
-			bn_fmt_putc(&out, '%');
-			bn_fmt_putc(&out, *fmt);
-			break;
-		}
-	}
-	if (size)
-		buf[(out.len < size) ? out.len : size - 1] = '\0';
-	return out.len;
-}
-
-static size_t bn_snprintf(char *buf, size_t size, const char *fmt, ...)
-{
-	bn_va_list args;
-	size_t len;
-
-	__builtin_va_start(args, fmt);
-	len = bn_vsnprintf(buf, size, fmt, args);
-	__builtin_va_end(args);
-	return len;
-}
-
-static void bn_log(int level, const char *prefix, const char *fmt, ...)
-{
-	char line[BN_LOG_LINE_MAX];
-	size_t len = 0;
-	bn_va_list args;
-
-	if (level > bn_log_level_max)
-		return;
-	if (prefix)
-		len = bn_snprintf(line, sizeof(line), "%s: ", prefix);
-	if (len >= sizeof(line))
-		len = sizeof(line) - 1;
-	__builtin_va_start(args, fmt);
-	bn_vsnprintf(line + len, sizeof(line) - len, fmt, args);
-	__builtin_va_end(args);
-	bn_port_log_write(level, line);
-}
-
-/* Registers */
-#define BN_MII_BMCR		0x00	/**< Basic mode control */
-#define BN_MII_BMSR		0x01	/**< Basic mode status */
 #define BN_MII_PHYSID1		0x02	/**< PHY identifier, high */
 #define BN_MII_PHYSID2		0x03	/**< PHY identifier, low */
-#define BN_MII_ADVERTISE	0x04	/**< Autonegotiation advertisement */
-#define BN_MII_LPA		0x05	/**< Link partner ability */
-
-#define BN_MII_CTRL1000		0x09	/**< 1000BASE-T control */
-#define BN_MII_STAT1000		0x0a	/**< 1000BASE-T status */
-
-/* BMCR bits */
-#define BN_BMCR_SPEED1000	0x0040	/**< Speed select MSB (1000) */
-#define BN_BMCR_FULLDPLX	0x0100	/**< Full duplex */
-#define BN_BMCR_ANRESTART	0x0200	/**< Restart autonegotiation */
-
-#define BN_BMCR_ANENABLE	0x1000	/**< Enable autonegotiation */
-#define BN_BMCR_SPEED100	0x2000	/**< Speed select LSB (100) */
-
-#define BN_BMCR_RESET		0x8000	/**< Reset (self-clearing) */
-
-/* BMSR bits */
-#define BN_BMSR_LSTATUS		0x0004	/**< Link status (latched low) */
-
-#define BN_BMSR_ANEGCOMPLETE	0x0020	/**< Autonegotiation complete */
 
 /* ADVERTISE and LPA bits */
 #define BN_ADVERTISE_CSMA	0x0001	/**< IEEE 802.3 selector */
 
-#define BN_ADVERTISE_10FULL	0x0040	/**< 10BASE-T full duplex */
-#define BN_ADVERTISE_100HALF	0x0080	/**< 100BASE-TX half duplex */
-#define BN_ADVERTISE_100FULL	0x0100	/**< 100BASE-TX full duplex */
 #define BN_ADVERTISE_PAUSE	0x0400	/**< Symmetric pause */
 
 #define BN_ADVERTISE_ALL	0x01e0	/**< Every 10/100 mode */
 
-/* CTRL1000 and STAT1000 bits */
-#define BN_CTRL1000_HALF	0x0100	/**< Advertise 1000BASE-T half */
 #define BN_CTRL1000_FULL	0x0200	/**< Advertise 1000BASE-T full */
-#define BN_STAT1000_HALF	0x0400	/**< Partner has 1000BASE-T half */
-#define BN_STAT1000_FULL	0x0800	/**< Partner has 1000BASE-T full */
-
-/** Time a PHY may take to finish a reset, in milliseconds. */
-#define BN_MII_RESET_TIMEOUT_MS 500
 
 /** MDIO access to one PHY. */
 struct bn_mii {
@@ -2744,7 +1180,7 @@ struct bn_link {
  * @param mii		PHY
  * @return		0, -BN_ETIMEDOUT, or a negative ::bn_err
  */
-static int bn_mii_reset(const struct bn_mii *mii);
+int bn_mii_reset(const struct bn_mii *mii);
 
 /**
  * Advertise modes and restart autonegotiation.
@@ -2754,22 +1190,8 @@ static int bn_mii_reset(const struct bn_mii *mii);
  * @param ctrl1000	CTRL1000 value, or 0 for a 10/100 PHY (not written)
  * @return		0 or a negative ::bn_err
  */
-static int bn_mii_autoneg(const struct bn_mii *mii, uint16_t advertise,
+int bn_mii_autoneg(const struct bn_mii *mii, uint16_t advertise,
 		   uint16_t ctrl1000);
-
-/**
- * Resolve speed and duplex from both ends' abilities (pure function).
- *
- * Picks the highest common mode in the 802.3 priority order.
- *
- * @param adv		Our ADVERTISE
- * @param lpa		Partner's LPA
- * @param ctrl1000	Our CTRL1000 (0 for 10/100 PHYs)
- * @param stat1000	Partner's STAT1000 (0 for 10/100 PHYs)
- * @param out		Link state (@c up is left untouched)
- */
-static void bn_mii_resolve(uint16_t adv, uint16_t lpa, uint16_t ctrl1000,
-		    uint16_t stat1000, struct bn_link *out);
 
 /**
  * Read the current link state.
@@ -2783,290 +1205,7 @@ static void bn_mii_resolve(uint16_t adv, uint16_t lpa, uint16_t ctrl1000,
  * @param out		Link state
  * @return		0 or a negative ::bn_err
  */
-static int bn_mii_link(const struct bn_mii *mii, bool gigabit, struct bn_link *out);
-
-/** Interval between reset-bit polls, in microseconds. */
-#define BN_MII_POLL_US 1000
-
-static int bn_mii_reset(const struct bn_mii *mii)
-{
-	unsigned int tries = BN_MII_RESET_TIMEOUT_MS * 1000 / BN_MII_POLL_US;
-	int rc;
-
-	rc = mii->write(mii->ctx, mii->phy, BN_MII_BMCR, BN_BMCR_RESET);
-	if (rc < 0)
-		return rc;
-	while (tries--) {
-		bn_port_udelay(BN_MII_POLL_US);
-		rc = mii->read(mii->ctx, mii->phy, BN_MII_BMCR);
-		if (rc < 0)
-			return rc;
-		if (!(rc & BN_BMCR_RESET))
-			return 0;
-	}
-	return -BN_ETIMEDOUT;
-}
-
-static int bn_mii_autoneg(const struct bn_mii *mii, uint16_t advertise,
-		   uint16_t ctrl1000)
-{
-	int rc;
-
-	rc = mii->write(mii->ctx, mii->phy, BN_MII_ADVERTISE, advertise);
-	if (rc < 0)
-		return rc;
-	if (ctrl1000) {
-		rc = mii->write(mii->ctx, mii->phy, BN_MII_CTRL1000, ctrl1000);
-		if (rc < 0)
-			return rc;
-	}
-	return mii->write(mii->ctx, mii->phy, BN_MII_BMCR,
-			  BN_BMCR_ANENABLE | BN_BMCR_ANRESTART);
-}
-
-static void bn_mii_resolve(uint16_t adv, uint16_t lpa, uint16_t ctrl1000,
-		    uint16_t stat1000, struct bn_link *out)
-{
-	uint16_t common = adv & lpa;
-
-	out->pause = (common & BN_ADVERTISE_PAUSE) != 0;
-	if ((ctrl1000 & BN_CTRL1000_FULL) && (stat1000 & BN_STAT1000_FULL)) {
-		out->speed = 1000;
-		out->full_duplex = true;
-	} else if ((ctrl1000 & BN_CTRL1000_HALF) &&
-		   (stat1000 & BN_STAT1000_HALF)) {
-		out->speed = 1000;
-		out->full_duplex = false;
-	} else if (common & BN_ADVERTISE_100FULL) {
-		out->speed = 100;
-		out->full_duplex = true;
-	} else if (common & BN_ADVERTISE_100HALF) {
-		out->speed = 100;
-		out->full_duplex = false;
-	} else if (common & BN_ADVERTISE_10FULL) {
-		out->speed = 10;
-		out->full_duplex = true;
-	} else {
-		out->speed = 10;
-		out->full_duplex = false;
-	}
-}
-
-static int bn_mii_link(const struct bn_mii *mii, bool gigabit, struct bn_link *out)
-{
-	int bmsr, bmcr, adv, lpa, c1000 = 0, s1000 = 0;
-
-	bn_port_memset(out, 0, sizeof(*out));
-	/* Link status latches low: the first read clears an old failure */
-	if ((bmsr = mii->read(mii->ctx, mii->phy, BN_MII_BMSR)) < 0)
-		return bmsr;
-	if ((bmsr = mii->read(mii->ctx, mii->phy, BN_MII_BMSR)) < 0)
-		return bmsr;
-	if (!(bmsr & BN_BMSR_LSTATUS))
-		return 0;
-	if ((bmcr = mii->read(mii->ctx, mii->phy, BN_MII_BMCR)) < 0)
-		return bmcr;
-	if (!(bmcr & BN_BMCR_ANENABLE)) {
-		out->up = true;
-		out->speed = (bmcr & BN_BMCR_SPEED1000) ? 1000 :
-			     (bmcr & BN_BMCR_SPEED100) ? 100 : 10;
-		out->full_duplex = (bmcr & BN_BMCR_FULLDPLX) != 0;
-		return 0;
-	}
-	if (!(bmsr & BN_BMSR_ANEGCOMPLETE))
-		return 0;
-	if ((adv = mii->read(mii->ctx, mii->phy, BN_MII_ADVERTISE)) < 0)
-		return adv;
-	if ((lpa = mii->read(mii->ctx, mii->phy, BN_MII_LPA)) < 0)
-		return lpa;
-	if (gigabit) {
-		if ((c1000 = mii->read(mii->ctx, mii->phy,
-				       BN_MII_CTRL1000)) < 0)
-			return c1000;
-		if ((s1000 = mii->read(mii->ctx, mii->phy,
-				       BN_MII_STAT1000)) < 0)
-			return s1000;
-	}
-	out->up = true;
-	bn_mii_resolve((uint16_t)adv, (uint16_t)lpa, (uint16_t)c1000,
-		       (uint16_t)s1000, out);
-	return 0;
-}
-
-static bool bn_mac_valid(const uint8_t *mac)
-{
-	static const uint8_t zero[BN_ETH_ALEN];
-
-	if (mac[0] & 0x01)
-		return false;
-	return bn_port_memcmp(mac, zero, BN_ETH_ALEN) != 0;
-}
-
-static int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *fn,
-		    const struct bn_match *match,
-		    const struct bn_netdev_env *env, void *env_priv,
-		    struct bn_netdev **out)
-{
-	const struct bn_driver *drv = match->driver;
-	struct bn_netdev *nd;
-	int rc;
-
-	*out = NULL;
-	nd = bn_port_zalloc(sizeof(*nd));
-	if (!nd)
-		return -BN_ENOMEM;
-	if (drv->priv_size) {
-		nd->priv = bn_port_zalloc(drv->priv_size);
-		if (!nd->priv) {
-			rc = -BN_ENOMEM;
-			goto err_priv;
-		}
-	}
-	bn_snprintf(nd->name, sizeof(nd->name), "%s", usb->name);
-	nd->driver = drv;
-	nd->id = match->id;
-	nd->family = match->id ? match->id->family : NULL;
-	nd->usb = usb;
-	nd->env = env;
-	nd->env_priv = env_priv;
-	rc = drv->probe(nd, fn, match->id);
-	if (rc < 0) {
-		BN_ERR(nd->name, "%s probe failed: %s", drv->name,
-		       bn_strerror(rc));
-		goto err_probe;
-	}
-	if (!bn_mac_valid(nd->perm_addr))
-		BN_WARN(nd->name, "no valid permanent MAC address");
-	if (!bn_mac_valid(nd->addr))
-		bn_port_memcpy(nd->addr, nd->perm_addr, BN_ETH_ALEN);
-	*out = nd;
-	return 0;
-
- err_probe:
-	bn_port_free(nd->priv);
- err_priv:
-	bn_port_free(nd);
-	return rc;
-}
-
-static void bn_netdev_remove(struct bn_netdev *nd)
-{
-	if (!nd)
-		return;
-	bn_netdev_close(nd);
-	if (nd->driver->remove)
-		nd->driver->remove(nd);
-	bn_port_free(nd->priv);
-	bn_port_free(nd);
-}
-
-static int bn_netdev_open(struct bn_netdev *nd)
-{
-	int rc;
-
-	if (nd->opened)
-		return 0;
-	nd->rx_filter = BN_RX_UNICAST | BN_RX_BROADCAST | BN_RX_ALLMULTI;
-	rc = nd->driver->ops->open(nd);
-	if (rc < 0) {
-		BN_ERR(nd->name, "open failed: %s", bn_strerror(rc));
-		return rc;
-	}
-	nd->opened = true;
-	return 0;
-}
-
-static void bn_netdev_close(struct bn_netdev *nd)
-{
-	if (!nd->opened)
-		return;
-	nd->driver->ops->close(nd);
-	nd->opened = false;
-	nd->link_up = false;
-}
-
-static int bn_netdev_transmit(struct bn_netdev *nd, const void *frame, size_t len,
-		       void *cookie)
-{
-	if (!nd->opened)
-		return -BN_ENODEV;
-	if (len < BN_ETH_HLEN || len > BN_ETH_FRAME_MAX)
-		return -BN_EINVAL;
-	return nd->driver->ops->transmit(nd, frame, len, cookie);
-}
-
-static void bn_netdev_poll(struct bn_netdev *nd)
-{
-	if (nd->opened)
-		nd->driver->ops->poll(nd);
-	else
-		bn_usb_poll(nd->usb);
-}
-
-static void bn_netdev_rx(struct bn_netdev *nd, const void *frame, size_t len)
-{
-	if (len < BN_ETH_HLEN || len > BN_ETH_FRAME_MAX + 4) {
-		nd->stats.rx_framing++;
-		return;
-	}
-	nd->stats.rx_packets++;
-	nd->stats.rx_bytes += len;
-	if (nd->env && nd->env->rx)
-		nd->env->rx(nd, frame, len);
-}
-
-static void bn_netdev_rx_error(struct bn_netdev *nd, int rc)
-{
-	if (rc == -BN_EPROTO)
-		nd->stats.rx_framing++;
-	else if (rc == -BN_ECRC)
-		nd->stats.rx_crc++;
-	else
-		nd->stats.rx_errors++;
-}
-
-static void bn_netdev_tx_done(struct bn_netdev *nd, void *cookie, size_t len, int rc)
-{
-	if (rc < 0) {
-		nd->stats.tx_errors++;
-	} else {
-		nd->stats.tx_packets++;
-		nd->stats.tx_bytes += len;
-	}
-	if (nd->env && nd->env->tx_done)
-		nd->env->tx_done(nd, cookie, rc);
-}
-
-static void bn_netdev_link_up(struct bn_netdev *nd, uint16_t speed, bool full_duplex)
-{
-	if (nd->link_up && nd->speed == speed &&
-	    nd->full_duplex == full_duplex)
-		return;
-	nd->link_up = true;
-	nd->speed = speed;
-	nd->full_duplex = full_duplex;
-	if (speed)
-		BN_INFO(nd->name, "link up, %u Mb/s %s duplex", speed,
-			full_duplex ? "full" : "half");
-	else
-		BN_INFO(nd->name, "link up, speed not reported");
-	if (nd->env && nd->env->link)
-		nd->env->link(nd);
-}
-
-static void bn_netdev_link_down(struct bn_netdev *nd)
-{
-	if (!nd->link_up)
-		return;
-	nd->link_up = false;
-	nd->speed = 0;
-	BN_INFO(nd->name, "link down");
-	if (nd->env && nd->env->link)
-		nd->env->link(nd);
-}
-
-/** Variable index meaning "none" (e.g. discard a read). */
-#define BN_VAR_NONE 0xff
+int bn_mii_link(const struct bn_mii *mii, bool gigabit, struct bn_link *out);
 
 /** PHY address meaning "the context's PHY address" (::bn_prog_ctx::phy). */
 #define BN_PHY_CTX 0xff
@@ -3108,17 +1247,8 @@ enum bn_opcode {
 	BN_OP_SKIP_UNLESS,
 };
 
-/** Flag: data comes from var[src]. */
-#define BN_OPF_VAR	0x01
 /** Flag: data goes to or comes from buf[src or dst]. */
 #define BN_OPF_BUF	0x02
-/**
- * Flag (control ops): wValue is var[@c value] (its low 16 bits), not
- * @c value itself; e.g. a register write whose data travels in wValue.
- */
-#define BN_OPF_VALUE_VAR 0x04
-/** Flag (control ops): wIndex is var[@c index] (its low 16 bits). */
-#define BN_OPF_INDEX_VAR 0x08
 
 /**
  * Prepare a context for a device.
@@ -3128,7 +1258,7 @@ enum bn_opcode {
  * @param mdio		MDIO accessors, or NULL
  * @param driver	Driver state for hooks
  */
-static void bn_prog_ctx_init(struct bn_prog_ctx *ctx, struct bn_usb_device *usb,
+void bn_prog_ctx_init(struct bn_prog_ctx *ctx, struct bn_usb_device *usb,
 		      const struct bn_mdio_ops *mdio, void *driver);
 
 /**
@@ -3138,998 +1268,67 @@ static void bn_prog_ctx_init(struct bn_prog_ctx *ctx, struct bn_usb_device *usb,
  * @param prog		Program
  * @return		0, or the failing op's negative ::bn_err (logged)
  */
-static int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog);
+int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog);
 
 /**
- * Count a program's ops (not counting ::BN_OP_END).
+ * Which SDK log lines are compiled in: all of them when this object is
+ * built with `DEBUG=<object>` (iPXE's DBG_LOG), none otherwise, so that
+ * a normal image carries no log text and no formatter.  Replaces the SDK's
+ * default (sdk/bn_log.h) in the export.
  *
- * @param prog		Program
- * @return		Number of ops
+ * @param level		::bn_log_level
  */
-static size_t bn_prog_length(const struct bn_prog *prog);
+#define BN_LOG_BUILT(level) DBG_LOG
 
 /**
- * Print one op in a compact, readable form, e.g.
- * `W 40 20 value 0040 index 0000  SW_RESET IPPD`.
+ * An op's description (bn_op::name): kept where log lines are compiled in
+ * (BN_LOG_BUILT()), NULL elsewhere, so a firmware image carries no op text.
  *
- * @param op		Op
- * @param cmdset	Command set to name requests, or NULL
- * @param buf		Output
- * @param size		Size of @p buf
- * @return		Length the full text would have had
+ * @param what		Description
  */
-static size_t bn_prog_format_op(const struct bn_op *op, const struct bn_cmdset *cmdset,
-			 char *buf, size_t size);
+#define BN_OP_TEXT(what)						\
+	(BN_LOG_BUILT(BN_LOG_ERR) ? (what) : (const char *)0)
 
 /** Vendor control OUT with immediate data of @p len (0..4) bytes. */
 #define BN_PROG_OUT(type, req, val, idx, ln, dat, what)			\
 	{ .opcode = BN_OP_OUT, .request_type = (type), .request = (req),	\
 	  .value = (val), .index = (idx), .len = (ln), .data = (dat),	\
-	  .name = (what) }
+	  .name = BN_OP_TEXT(what) }
 /** Control OUT whose data is buffer @p b (@p ln bytes). */
 #define BN_PROG_OUT_BUF(type, req, val, idx, ln, b, what)		\
 	{ .opcode = BN_OP_OUT, .flags = BN_OPF_BUF, .request_type = (type),\
 	  .request = (req), .value = (val), .index = (idx), .len = (ln),	\
-	  .src = (b), .name = (what) }
+	  .src = (b), .name = BN_OP_TEXT(what) }
 
 /** Control IN of @p ln bytes into variable @p v. */
 #define BN_PROG_IN(type, req, val, idx, ln, v, what)			\
 	{ .opcode = BN_OP_IN, .request_type = (type), .request = (req),	\
 	  .value = (val), .index = (idx), .len = (ln), .dst = (v),	\
-	  .name = (what) }
+	  .name = BN_OP_TEXT(what) }
 /** Control IN of @p ln bytes into buffer @p b. */
 #define BN_PROG_IN_BUF(type, req, val, idx, ln, b, what)		\
 	{ .opcode = BN_OP_IN, .flags = BN_OPF_BUF, .request_type = (type),\
 	  .request = (req), .value = (val), .index = (idx), .len = (ln),	\
-	  .dst = (b), .name = (what) }
+	  .dst = (b), .name = BN_OP_TEXT(what) }
 
 /** MDIO read of @p reg on @p phy into variable @p v. */
 #define BN_PROG_MDIO_READ(phy_, reg, v, what)				\
 	{ .opcode = BN_OP_MDIO_READ, .index = (phy_), .value = (reg),	\
-	  .dst = (v), .name = (what) }
+	  .dst = (v), .name = BN_OP_TEXT(what) }
 
 /** Delay in milliseconds. */
 #define BN_PROG_DELAY_MS(ms)						\
-	{ .opcode = BN_OP_DELAY, .delay_us = (ms) * 1000u, .name = "delay" }
+	{ .opcode = BN_OP_DELAY, .delay_us = (ms) * 1000u, .name = BN_OP_TEXT("delay") }
 
 /** Call a hook with an argument in @c data. */
 #define BN_PROG_HOOK(fn, arg, what)					\
-	{ .opcode = BN_OP_HOOK, .hook = (fn), .data = (arg), .name = (what) }
+	{ .opcode = BN_OP_HOOK, .hook = (fn), .data = (arg), .name = BN_OP_TEXT(what) }
 /** Skip the next @p n ops unless (var[@p v] & @p msk) == @p want. */
 #define BN_PROG_SKIP_UNLESS(v, msk, want, n, what)			\
 	{ .opcode = BN_OP_SKIP_UNLESS, .src = (v), .mask = (msk),	\
-	  .expect = (want), .data = (n), .name = (what) }
+	  .expect = (want), .data = (n), .name = BN_OP_TEXT(what) }
 /** End of program. */
 #define BN_PROG_END { .opcode = BN_OP_END }
-
-static void bn_prog_ctx_init(struct bn_prog_ctx *ctx, struct bn_usb_device *usb,
-		      const struct bn_mdio_ops *mdio, void *driver)
-{
-	bn_port_memset(ctx, 0, sizeof(*ctx));
-	ctx->usb = usb;
-	ctx->mdio = mdio;
-	ctx->driver = driver;
-	ctx->failed_op = -1;
-}
-
-static size_t bn_prog_length(const struct bn_prog *prog)
-{
-	size_t n = 0;
-
-	while (prog->ops[n].opcode != BN_OP_END)
-		n++;
-	return n;
-}
-
-/** Output cursor for op printing. */
-struct bn_prog_out {
-	char *buf;	/**< Destination */
-	size_t size;	/**< Capacity */
-	size_t len;	/**< Length the full text would have */
-};
-
-/**
- * Append formatted text.
- *
- * @param o		Output cursor
- * @param fmt		Format
- */
-static void __attribute__((format(printf, 2, 3)))
-bn_prog_printf(struct bn_prog_out *o, const char *fmt, ...)
-{
-	bn_va_list args;
-	size_t room = (o->len < o->size) ? o->size - o->len : 0;
-
-	__builtin_va_start(args, fmt);
-	o->len += bn_vsnprintf(room ? o->buf + o->len : NULL, room, fmt, args);
-	__builtin_va_end(args);
-}
-
-/**
- * Append a control request in "R|W type req value index len" form.
- *
- * @param o		Output cursor
- * @param op		Op
- * @param cmdset	Command set, or NULL
- */
-static void bn_prog_print_ctrl(struct bn_prog_out *o, const struct bn_op *op,
-			       const struct bn_cmdset *cmdset)
-{
-	struct bn_setup setup = { op->request_type, op->request, op->value,
-				  op->index, op->len };
-	const struct bn_cmd *cmd = bn_cmdset_find(cmdset, &setup);
-	const char *std = bn_setup_std_name(&setup);
-
-	bn_prog_printf(o, "%c %02x %02x ",
-		       (op->request_type & BN_USB_DIR_IN) ? 'R' : 'W',
-		       op->request_type, op->request);
-	if (op->flags & BN_OPF_VALUE_VAR)
-		bn_prog_printf(o, "value var%u ", op->value);
-	else
-		bn_prog_printf(o, "value %04x ", op->value);
-	if (op->flags & BN_OPF_INDEX_VAR)
-		bn_prog_printf(o, "index var%u ", op->index);
-	else
-		bn_prog_printf(o, "index %04x ", op->index);
-	bn_prog_printf(o, "len %u", op->len);
-	if (cmd)
-		bn_prog_printf(o, " [%s]", cmd->name);
-	else if (std)
-		bn_prog_printf(o, " [%s]", std);
-}
-
-/**
- * Append where an op's data comes from or goes to.
- *
- * @param o		Output cursor
- * @param flags		Op flags
- * @param index		Variable or buffer index
- * @param in		Direction is into the context
- */
-static void bn_prog_print_place(struct bn_prog_out *o, unsigned int flags,
-				unsigned int index, bool in)
-{
-	if (index == BN_VAR_NONE && !(flags & BN_OPF_BUF))
-		return;
-	bn_prog_printf(o, " %s %s%u", in ? "->" : "from",
-		       (flags & BN_OPF_BUF) ? "buf" : "var", index);
-}
-
-/**
- * Append a PHY address.
- *
- * @param o		Output cursor
- * @param phy		PHY address or ::BN_PHY_CTX
- */
-static void bn_prog_print_phy(struct bn_prog_out *o, unsigned int phy)
-{
-	if (phy == BN_PHY_CTX)
-		bn_prog_printf(o, "phy ctx");
-	else
-		bn_prog_printf(o, "phy %u", phy);
-}
-
-static size_t bn_prog_format_op(const struct bn_op *op, const struct bn_cmdset *cmdset,
-			 char *buf, size_t size)
-{
-	struct bn_prog_out o = { buf, size, 0 };
-
-	if (size)
-		buf[0] = '\0';
-	switch (op->opcode) {
-	case BN_OP_END:
-		bn_prog_printf(&o, "end");
-		break;
-	case BN_OP_OUT:
-		bn_prog_print_ctrl(&o, op, cmdset);
-		if (op->flags & (BN_OPF_VAR | BN_OPF_BUF))
-			bn_prog_print_place(&o, op->flags, op->src, false);
-		else if (op->len == 1)
-			bn_prog_printf(&o, " data %02x", (unsigned int)op->data);
-		else if (op->len == 2)
-			bn_prog_printf(&o, " data %04x", (unsigned int)op->data);
-		else if (op->len)
-			bn_prog_printf(&o, " data %08x", (unsigned int)op->data);
-		break;
-	case BN_OP_IN:
-		bn_prog_print_ctrl(&o, op, cmdset);
-		bn_prog_print_place(&o, op->flags, op->dst, true);
-		break;
-	case BN_OP_EXPECT:
-		bn_prog_print_ctrl(&o, op, cmdset);
-		bn_prog_printf(&o, " expect & %x == %x", (unsigned int)op->mask,
-			       (unsigned int)op->data);
-		bn_prog_print_place(&o, 0, op->dst, true);
-		break;
-	case BN_OP_POLL:
-		bn_prog_printf(&o, "poll ");
-		bn_prog_print_ctrl(&o, op, cmdset);
-		bn_prog_printf(&o, " until & %x == %x, every %u us, %u ms",
-			       (unsigned int)op->mask, (unsigned int)op->data,
-			       (unsigned int)op->delay_us,
-			       (unsigned int)op->timeout_ms);
-		break;
-	case BN_OP_MDIO_READ:
-		bn_prog_printf(&o, "mdio read ");
-		bn_prog_print_phy(&o, op->index);
-		bn_prog_printf(&o, " reg %u", op->value);
-		bn_prog_print_place(&o, 0, op->dst, true);
-		break;
-	case BN_OP_MDIO_WRITE:
-		bn_prog_printf(&o, "mdio write ");
-		bn_prog_print_phy(&o, op->index);
-		bn_prog_printf(&o, " reg %u", op->value);
-		if (op->flags & BN_OPF_VAR)
-			bn_prog_print_place(&o, op->flags, op->src, false);
-		else
-			bn_prog_printf(&o, " data %04x",
-				       (unsigned int)op->data);
-		break;
-	case BN_OP_DELAY:
-		if (op->delay_us % 1000)
-			bn_prog_printf(&o, "delay %u us",
-				       (unsigned int)op->delay_us);
-		else
-			bn_prog_printf(&o, "delay %u ms",
-				       (unsigned int)(op->delay_us / 1000));
-		break;
-	case BN_OP_MODIFY:
-		bn_prog_printf(&o, "var%u = var%u & ~%x | %x", op->dst,
-			       op->dst, (unsigned int)op->mask,
-			       (unsigned int)op->data);
-		break;
-	case BN_OP_SET:
-		bn_prog_printf(&o, "var%u = %x", op->dst,
-			       (unsigned int)op->data);
-		break;
-	case BN_OP_HOOK:
-		bn_prog_printf(&o, "hook");
-		break;
-	case BN_OP_SKIP_UNLESS:
-		bn_prog_printf(&o, "skip %u unless var%u & %x == %x",
-			       (unsigned int)op->data, op->src,
-			       (unsigned int)op->mask,
-			       (unsigned int)op->expect);
-		break;
-	default:
-		bn_prog_printf(&o, "invalid opcode %u", op->opcode);
-		break;
-	}
-	if (op->name && op->opcode != BN_OP_DELAY)
-		bn_prog_printf(&o, "  (%s)", op->name);
-	return o.len;
-}
-
-/**
- * Check that an op's buffer or variable reference is usable.
- *
- * @param ctx		Context
- * @param flags		Op flags
- * @param index		Variable or buffer index
- * @param len		Bytes involved
- * @return		0 or -BN_EINVAL
- */
-static int bn_prog_check_place(struct bn_prog_ctx *ctx, unsigned int flags,
-			       unsigned int index, unsigned int len)
-{
-	if (flags & BN_OPF_BUF) {
-		if (index >= BN_PROG_NBUFS || !ctx->buf[index] ||
-		    ctx->buf_len[index] < len)
-			return -BN_EINVAL;
-		return 0;
-	}
-	if (len > 4)
-		return -BN_EINVAL;
-	if (index != BN_VAR_NONE && index >= BN_PROG_NVARS)
-		return -BN_EINVAL;
-	return 0;
-}
-
-/**
- * Work out a control op's wValue and wIndex (immediate or from variables).
- *
- * @param ctx		Context
- * @param op		Op
- * @param value		wValue out
- * @param index		wIndex out
- * @return		0, or -BN_EINVAL for a variable out of range
- */
-static int bn_prog_words(struct bn_prog_ctx *ctx, const struct bn_op *op,
-			 uint16_t *value, uint16_t *index)
-{
-	*value = op->value;
-	*index = op->index;
-	if (op->flags & BN_OPF_VALUE_VAR) {
-		if (op->value >= BN_PROG_NVARS)
-			return -BN_EINVAL;
-		*value = (uint16_t)ctx->var[op->value];
-	}
-	if (op->flags & BN_OPF_INDEX_VAR) {
-		if (op->index >= BN_PROG_NVARS)
-			return -BN_EINVAL;
-		*index = (uint16_t)ctx->var[op->index];
-	}
-	return 0;
-}
-
-/**
- * Run a control IN op and store the result.
- *
- * @param ctx		Context
- * @param op		Op
- * @param value		Value read (first four bytes, little-endian) out
- * @return		0 or a negative ::bn_err
- */
-static int bn_prog_in(struct bn_prog_ctx *ctx, const struct bn_op *op,
-		      uint32_t *value)
-{
-	uint8_t tmp[4] = { 0 };
-	uint8_t *dst = tmp;
-	uint16_t wvalue, windex;
-	unsigned int i;
-	int rc;
-
-	if ((rc = bn_prog_check_place(ctx, op->flags, op->dst, op->len)) != 0)
-		return rc;
-	if ((rc = bn_prog_words(ctx, op, &wvalue, &windex)) != 0)
-		return rc;
-	if (op->flags & BN_OPF_BUF)
-		dst = ctx->buf[op->dst];
-	rc = bn_usb_control(ctx->usb, op->request_type | BN_USB_DIR_IN,
-			    op->request, wvalue, windex, dst, op->len,
-			    op->opcode == BN_OP_POLL ? 0 : op->timeout_ms);
-	if (rc < 0)
-		return rc;
-	if (rc != op->len)
-		return -BN_ESHORT;
-	*value = 0;
-	for (i = 0; i < op->len && i < 4; i++)
-		*value |= (uint32_t)dst[i] << (8 * i);
-	if (!(op->flags & BN_OPF_BUF) && op->dst != BN_VAR_NONE)
-		ctx->var[op->dst] = *value;
-	return 0;
-}
-
-/**
- * Run a control OUT op.
- *
- * @param ctx		Context
- * @param op		Op
- * @return		0 or a negative ::bn_err
- */
-static int bn_prog_out(struct bn_prog_ctx *ctx, const struct bn_op *op)
-{
-	uint8_t tmp[4];
-	uint8_t *src = tmp;
-	uint32_t v = op->data;
-	uint16_t wvalue, windex;
-	int rc;
-
-	if ((rc = bn_prog_check_place(ctx, op->flags, op->src, op->len)) != 0)
-		return rc;
-	if ((rc = bn_prog_words(ctx, op, &wvalue, &windex)) != 0)
-		return rc;
-	if (op->flags & BN_OPF_BUF) {
-		src = ctx->buf[op->src];
-	} else {
-		if (op->flags & BN_OPF_VAR) {
-			if (op->src >= BN_PROG_NVARS)
-				return -BN_EINVAL;
-			v = ctx->var[op->src];
-		}
-		bn_put_le32(tmp, v);
-	}
-	rc = bn_usb_control(ctx->usb, op->request_type & ~BN_USB_DIR_IN,
-			    op->request, wvalue, windex,
-			    op->len ? src : NULL, op->len, op->timeout_ms);
-	if (rc < 0)
-		return rc;
-	return (rc == op->len) ? 0 : -BN_ESHORT;
-}
-
-/**
- * Run a poll-until op.
- *
- * The number of tries is derived from the timeout and the interval, so the
- * op ends even when the clock does not move.
- *
- * @param ctx		Context
- * @param op		Op
- * @return		0, -BN_ETIMEDOUT, or a negative ::bn_err
- */
-static int bn_prog_poll(struct bn_prog_ctx *ctx, const struct bn_op *op)
-{
-	uint32_t every = op->delay_us ? op->delay_us : 1000;
-	uint64_t tries = ((uint64_t)op->timeout_ms * 1000) / every + 1;
-	uint32_t value = 0;
-	int rc;
-
-	while (tries--) {
-		rc = bn_prog_in(ctx, op, &value);
-		if (rc < 0)
-			return rc;
-		if ((value & op->mask) == op->data)
-			return 0;
-		if (tries)
-			bn_port_udelay(every);
-	}
-	return -BN_ETIMEDOUT;
-}
-
-/**
- * Run an MDIO op.
- *
- * @param ctx		Context
- * @param op		Op
- * @return		0 or a negative ::bn_err
- */
-static int bn_prog_mdio(struct bn_prog_ctx *ctx, const struct bn_op *op)
-{
-	unsigned int phy = (op->index == BN_PHY_CTX) ? ctx->phy : op->index;
-	uint32_t v = op->data;
-	int rc;
-
-	if (!ctx->mdio)
-		return -BN_ENOTSUP;
-	if (op->opcode == BN_OP_MDIO_READ) {
-		if (op->dst != BN_VAR_NONE && op->dst >= BN_PROG_NVARS)
-			return -BN_EINVAL;
-		rc = ctx->mdio->read(ctx, phy, op->value);
-		if (rc < 0)
-			return rc;
-		if (op->dst != BN_VAR_NONE)
-			ctx->var[op->dst] = (uint32_t)rc;
-		return 0;
-	}
-	if (op->flags & BN_OPF_VAR) {
-		if (op->src >= BN_PROG_NVARS)
-			return -BN_EINVAL;
-		v = ctx->var[op->src];
-	}
-	return ctx->mdio->write(ctx, phy, op->value, (uint16_t)v);
-}
-
-/**
- * Run one op.
- *
- * @param ctx		Context
- * @param op		Op
- * @param skip		Ops to skip after this one, out
- * @return		0 or a negative ::bn_err
- */
-static int bn_prog_step(struct bn_prog_ctx *ctx, const struct bn_op *op,
-			uint32_t *skip)
-{
-	uint32_t value;
-	int rc;
-
-	*skip = 0;
-	switch (op->opcode) {
-	case BN_OP_OUT:
-		return bn_prog_out(ctx, op);
-	case BN_OP_IN:
-		return bn_prog_in(ctx, op, &value);
-	case BN_OP_EXPECT:
-		rc = bn_prog_in(ctx, op, &value);
-		if (rc < 0)
-			return rc;
-		return ((value & op->mask) == op->data) ? 0 : -BN_EMISMATCH;
-	case BN_OP_POLL:
-		return bn_prog_poll(ctx, op);
-	case BN_OP_MDIO_READ:
-	case BN_OP_MDIO_WRITE:
-		return bn_prog_mdio(ctx, op);
-	case BN_OP_DELAY:
-		bn_port_udelay(op->delay_us);
-		return 0;
-	case BN_OP_MODIFY:
-	case BN_OP_SET:
-		if (op->dst >= BN_PROG_NVARS)
-			return -BN_EINVAL;
-		if (op->opcode == BN_OP_SET)
-			ctx->var[op->dst] = op->data;
-		else
-			ctx->var[op->dst] = (ctx->var[op->dst] & ~op->mask) |
-					    op->data;
-		return 0;
-	case BN_OP_HOOK:
-		return op->hook ? op->hook(ctx, op) : -BN_EINVAL;
-	case BN_OP_SKIP_UNLESS:
-		if (op->src >= BN_PROG_NVARS)
-			return -BN_EINVAL;
-		if ((ctx->var[op->src] & op->mask) != op->expect)
-			*skip = op->data;
-		return 0;
-	default:
-		return -BN_EINVAL;
-	}
-}
-
-static int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog)
-{
-	size_t len = bn_prog_length(prog);
-	char text[160];
-	uint32_t skip;
-	size_t i;
-	int rc;
-
-	ctx->failed_prog = NULL;
-	ctx->failed_op = -1;
-	for (i = 0; i < len; i++) {
-		const struct bn_op *op = &prog->ops[i];
-
-		rc = bn_prog_step(ctx, op, &skip);
-		if (rc < 0)
-			goto err;
-		if (skip > len - i - 1) {
-			rc = -BN_EINVAL;
-			goto err;
-		}
-		i += skip;
-	}
-	return 0;
-
- err:
-	ctx->failed_prog = prog;
-	ctx->failed_op = (int)i;
-	bn_prog_format_op(&prog->ops[i], ctx->cmdset, text, sizeof(text));
-	BN_ERR(ctx->usb ? ctx->usb->name : NULL, "%s op %zu (%s): %s",
-	       prog->name, i, text, bn_strerror(rc));
-	return rc;
-}
-
-static void bn_xfer_done(struct bn_xfer *xfer, int status, uint32_t actual)
-{
-	struct bn_endpoint *ep = xfer->ep;
-
-	BN_ASSERT(xfer->busy);
-	BN_ASSERT(ep->pending > 0);
-	if (actual > xfer->len) {
-		actual = xfer->len;
-		if (status == 0)
-			status = -BN_EOVERFLOW;
-	}
-	xfer->busy = false;
-	xfer->status = status;
-	xfer->actual = actual;
-	ep->pending--;
-	/* A stall on ep0 is a protocol stall, cleared by the next setup */
-	if (status == -BN_ESTALL && ep->type != BN_XFER_CONTROL)
-		ep->halted = true;
-	if (xfer->complete)
-		xfer->complete(xfer);
-}
-
-static int bn_usb_device_init(struct bn_usb_device *dev, struct bn_hcd *hcd,
-		       uint8_t address, enum bn_speed speed, const char *name)
-{
-	struct bn_endpoint_desc ep0 = {
-		.address = 0,
-		.attributes = BN_XFER_CONTROL,
-		.max_packet = (speed == BN_SPEED_LOW) ? 8 : 64,
-	};
-
-	bn_port_memset(dev, 0, sizeof(*dev));
-	dev->hcd = hcd;
-	dev->address = address;
-	dev->speed = speed;
-	bn_snprintf(dev->name, sizeof(dev->name), "%s", name ? name : "usb");
-	return bn_ep_open(&dev->ep0, dev, &ep0);
-}
-
-static void bn_usb_device_fini(struct bn_usb_device *dev)
-{
-	bn_ep_close(&dev->ep0);
-	bn_port_free(dev->config_buf);
-	dev->config_buf = NULL;
-}
-
-static void bn_usb_poll(struct bn_usb_device *dev)
-{
-	dev->hcd->ops->poll(dev->hcd);
-}
-
-static uint64_t bn_usb_clock_us(struct bn_usb_device *dev)
-{
-	return dev->hcd->ops->clock_us(dev->hcd);
-}
-
-/**
- * Wait until a transfer is no longer owned by the host controller.
- *
- * @param dev		Device
- * @param xfer		Transfer
- * @param timeout_ms	Timeout
- * @return		true if it completed in time
- */
-static bool bn_usb_wait(struct bn_usb_device *dev, struct bn_xfer *xfer,
-			uint32_t timeout_ms)
-{
-	uint64_t start = bn_usb_clock_us(dev);
-
-	while (xfer->busy) {
-		bn_usb_poll(dev);
-		if (xfer->busy &&
-		    bn_usb_clock_us(dev) - start >= (uint64_t)timeout_ms * 1000)
-			return false;
-	}
-	return true;
-}
-
-static int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
-		   uint8_t request, uint16_t value, uint16_t index,
-		   void *data, uint16_t len, uint32_t timeout_ms)
-{
-	struct bn_xfer xfer;
-	int rc;
-
-	if (!timeout_ms)
-		timeout_ms = BN_USB_CONTROL_TIMEOUT_MS;
-	bn_port_memset(&xfer, 0, sizeof(xfer));
-	xfer.setup.request_type = request_type;
-	xfer.setup.request = request;
-	xfer.setup.value = value;
-	xfer.setup.index = index;
-	xfer.setup.length = len;
-	xfer.buf = data;
-	xfer.len = len;
-	rc = bn_ep_submit(&dev->ep0, &xfer);
-	if (rc < 0)
-		goto err;
-	if (!bn_usb_wait(dev, &xfer, timeout_ms)) {
-		bn_ep_cancel(&dev->ep0);
-		if (!bn_usb_wait(dev, &xfer, BN_USB_CANCEL_TIMEOUT_MS))
-			bn_port_assert_fail(__FILE__, __LINE__,
-					    "backend lost a cancelled transfer");
-		if (xfer.status == -BN_ECANCELED) {
-			rc = -BN_ETIMEDOUT;
-			goto err;
-		}
-	}
-	rc = xfer.status;
-	if (rc < 0)
-		goto err;
-	return (int)xfer.actual;
-
- err:
-	BN_DBG(dev->name, "control %02x %02x value %04x index %04x len %u: %s",
-	       request_type, request, value, index, len, bn_strerror(rc));
-	return rc;
-}
-
-static int bn_usb_control_in(struct bn_usb_device *dev, uint8_t request_type,
-		      uint8_t request, uint16_t value, uint16_t index,
-		      void *data, uint16_t len)
-{
-	int rc;
-
-	rc = bn_usb_control(dev, request_type | BN_USB_DIR_IN, request, value,
-			    index, data, len, 0);
-	if (rc < 0)
-		return rc;
-	if (rc != len) {
-		BN_ERR(dev->name, "control %02x %02x value %04x index %04x: "
-		       "%d of %u bytes", request_type | BN_USB_DIR_IN, request,
-		       value, index, rc, len);
-		return -BN_ESHORT;
-	}
-	return 0;
-}
-
-static int bn_ep_open(struct bn_endpoint *ep, struct bn_usb_device *dev,
-	       const struct bn_endpoint_desc *desc)
-{
-	int rc;
-
-	bn_port_memset(ep, 0, sizeof(*ep));
-	ep->dev = dev;
-	ep->address = desc->address;
-	ep->type = desc->attributes & BN_EP_XFER_MASK;
-	ep->mtu = desc->max_packet;
-	ep->mult = desc->mult;
-	ep->interval = desc->interval;
-	if (ep->type == BN_XFER_ISO)
-		return -BN_ENOTSUP;
-	if (!ep->mtu)
-		return -BN_EINVAL;
-	rc = dev->hcd->ops->open_endpoint(dev->hcd, ep);
-	if (rc < 0)
-		return rc;
-	ep->open = true;
-	return 0;
-}
-
-static void bn_ep_close(struct bn_endpoint *ep)
-{
-	uint64_t start;
-
-	if (!ep->open)
-		return;
-	ep->open = false;
-	if (ep->pending) {
-		ep->dev->hcd->ops->cancel(ep->dev->hcd, ep);
-		start = bn_usb_clock_us(ep->dev);
-		while (ep->pending) {
-			bn_usb_poll(ep->dev);
-			if (ep->pending && bn_usb_clock_us(ep->dev) - start >
-			    (uint64_t)BN_USB_CANCEL_TIMEOUT_MS * 1000)
-				bn_port_assert_fail(__FILE__, __LINE__,
-						    "backend lost a cancelled "
-						    "transfer");
-		}
-	}
-	ep->dev->hcd->ops->close_endpoint(ep->dev->hcd, ep);
-}
-
-static int bn_ep_submit(struct bn_endpoint *ep, struct bn_xfer *xfer)
-{
-	int rc;
-
-	if (!ep->open)
-		return -BN_ENODEV;
-	if (ep->halted)
-		return -BN_ESTALL;
-	if (xfer->busy)
-		return -BN_EBUSY;
-	if (xfer->len && !xfer->buf)
-		return -BN_EINVAL;
-	xfer->ep = ep;
-	xfer->actual = 0;
-	xfer->status = 0;
-	xfer->busy = true;
-	ep->pending++;
-	rc = ep->dev->hcd->ops->submit(ep->dev->hcd, xfer);
-	if (rc < 0) {
-		xfer->busy = false;
-		ep->pending--;
-	}
-	return rc;
-}
-
-static void bn_ep_cancel(struct bn_endpoint *ep)
-{
-	if (ep->pending)
-		ep->dev->hcd->ops->cancel(ep->dev->hcd, ep);
-}
-
-static int bn_ep_clear_halt(struct bn_endpoint *ep)
-{
-	int rc;
-
-	rc = bn_usb_control(ep->dev, BN_USB_TYPE_STANDARD |
-			    BN_USB_RECIP_ENDPOINT, BN_USB_REQ_CLEAR_FEATURE,
-			    BN_USB_FEATURE_ENDPOINT_HALT, ep->address, NULL, 0,
-			    0);
-	if (rc < 0) {
-		BN_ERR(ep->dev->name, "clear halt on endpoint 0x%02x: %s",
-		       ep->address, bn_strerror(rc));
-		return rc;
-	}
-	ep->dev->hcd->ops->reset_endpoint(ep->dev->hcd, ep);
-	ep->halted = false;
-	return 0;
-}
-
-/**
- * Receive or interrupt completion: hand good data to the driver.
- *
- * The transfer is requeued by the next bn_usbnet_poll().
- *
- * @param xfer		Completed transfer
- */
-static void bn_usbnet_in_done(struct bn_xfer *xfer)
-{
-	struct bn_usbnet *un = xfer->context;
-
-	if (!xfer->ep->open)
-		return;
-	if (xfer->status < 0) {
-		if (xfer->status != -BN_ECANCELED)
-			bn_netdev_rx_error(un->nd, xfer->status);
-		return;
-	}
-	if (xfer->ep == &un->intr) {
-		if (un->ops->intr)
-			un->ops->intr(un, xfer->buf, xfer->actual);
-	} else {
-		un->ops->rx(un, xfer->buf, xfer->actual);
-	}
-}
-
-/**
- * Transmit completion: report it and free the slot.
- *
- * @param xfer		Completed transfer
- */
-static void bn_usbnet_out_done(struct bn_xfer *xfer)
-{
-	struct bn_usbnet *un = xfer->context;
-	struct bn_usbnet_slot *slot = (struct bn_usbnet_slot *)xfer;
-
-	if (un->ops->tx_done)
-		un->ops->tx_done(un, slot, xfer->status);
-	else
-		bn_netdev_tx_done(un->nd, slot->cookie, slot->frame_len,
-				  xfer->status);
-	slot->in_use = false;
-}
-
-/**
- * Requeue an idle IN transfer.
- *
- * @param un		Endpoint plumbing
- * @param slot		Slot
- */
-static void bn_usbnet_refill(struct bn_usbnet *un, struct bn_usbnet_slot *slot)
-{
-	int rc;
-
-	if (slot->xfer.busy || !slot->xfer.ep || slot->xfer.ep->halted)
-		return;
-	rc = bn_ep_submit(slot->xfer.ep, &slot->xfer);
-	if (rc < 0 && rc != -BN_ESTALL)
-		BN_DBG(un->usb->name, "requeue on 0x%02x: %s",
-		       slot->xfer.ep->address, bn_strerror(rc));
-}
-
-/**
- * Clear a halted endpoint once nothing is in flight on it.
- *
- * @param ep		Endpoint
- */
-static void bn_usbnet_recover(struct bn_endpoint *ep)
-{
-	if (ep->open && ep->halted && !ep->pending)
-		bn_ep_clear_halt(ep);
-}
-
-/**
- * Prepare a slot's transfer.
- *
- * @param slot		Slot
- * @param un		Endpoint plumbing
- * @param ep		Endpoint
- * @param buf		Buffer
- * @param len		Buffer size
- * @param done		Completion
- */
-static void bn_usbnet_slot_init(struct bn_usbnet_slot *slot,
-				struct bn_usbnet *un, struct bn_endpoint *ep,
-				uint8_t *buf, uint32_t len,
-				void (*done)(struct bn_xfer *xfer))
-{
-	bn_port_memset(slot, 0, sizeof(*slot));
-	slot->xfer.ep = ep;
-	slot->xfer.buf = buf;
-	slot->xfer.len = len;
-	slot->xfer.complete = done;
-	slot->xfer.context = un;
-}
-
-static int bn_usbnet_open(struct bn_usbnet *un, struct bn_netdev *nd,
-		   const struct bn_endpoint_desc *intr,
-		   const struct bn_endpoint_desc *in,
-		   const struct bn_endpoint_desc *out,
-		   const struct bn_usbnet_cfg *cfg,
-		   const struct bn_usbnet_ops *ops, void *driver)
-{
-	size_t slots, bytes;
-	uint32_t intr_len;
-	uint8_t *p;
-	unsigned int i;
-	int rc;
-
-	un->nd = nd;
-	un->usb = nd->usb;
-	un->ops = ops;
-	un->driver = driver;
-	un->cfg = *cfg;
-	un->has_intr = (intr != NULL);
-	intr_len = cfg->intr_len ? cfg->intr_len : (intr ? intr->max_packet : 0);
-	un->cfg.intr_len = intr_len;
-	slots = (size_t)cfg->rx_count + cfg->tx_count;
-	bytes = slots * sizeof(struct bn_usbnet_slot) +
-		(size_t)cfg->rx_count * cfg->rx_len +
-		(size_t)cfg->tx_count * cfg->tx_len + intr_len;
-	un->mem = bn_port_zalloc(bytes);
-	if (!un->mem)
-		return -BN_ENOMEM;
-	un->rx = (struct bn_usbnet_slot *)un->mem;
-	un->tx = un->rx + cfg->rx_count;
-	p = (uint8_t *)(un->tx + cfg->tx_count);
-
-	if ((rc = bn_ep_open(&un->in, un->usb, in)) < 0)
-		goto err_in;
-	if ((rc = bn_ep_open(&un->out, un->usb, out)) < 0)
-		goto err_out;
-	if (intr && (rc = bn_ep_open(&un->intr, un->usb, intr)) < 0)
-		goto err_intr;
-	for (i = 0; i < cfg->rx_count; i++, p += cfg->rx_len)
-		bn_usbnet_slot_init(&un->rx[i], un, &un->in, p, cfg->rx_len,
-				    bn_usbnet_in_done);
-	for (i = 0; i < cfg->tx_count; i++, p += cfg->tx_len)
-		bn_usbnet_slot_init(&un->tx[i], un, &un->out, p, cfg->tx_len,
-				    bn_usbnet_out_done);
-	if (intr)
-		bn_usbnet_slot_init(&un->intr_slot, un, &un->intr, p,
-				    intr_len, bn_usbnet_in_done);
-	for (i = 0; i < cfg->rx_count; i++)
-		bn_usbnet_refill(un, &un->rx[i]);
-	if (intr)
-		bn_usbnet_refill(un, &un->intr_slot);
-	return 0;
-
- err_intr:
-	bn_ep_close(&un->out);
- err_out:
-	bn_ep_close(&un->in);
- err_in:
-	bn_port_free(un->mem);
-	un->mem = NULL;
-	return rc;
-}
-
-static void bn_usbnet_close(struct bn_usbnet *un)
-{
-	if (!un->mem)
-		return;
-	if (un->has_intr)
-		bn_ep_close(&un->intr);
-	bn_ep_close(&un->in);
-	bn_ep_close(&un->out);
-	bn_port_free(un->mem);
-	un->mem = NULL;
-}
-
-static void bn_usbnet_poll(struct bn_usbnet *un)
-{
-	unsigned int i;
-
-	bn_usb_poll(un->usb);
-	if (!un->mem)
-		return;
-	bn_usbnet_recover(&un->in);
-	bn_usbnet_recover(&un->out);
-	if (un->has_intr) {
-		bn_usbnet_recover(&un->intr);
-		bn_usbnet_refill(un, &un->intr_slot);
-	}
-	for (i = 0; i < un->cfg.rx_count; i++)
-		bn_usbnet_refill(un, &un->rx[i]);
-}
-
-static struct bn_usbnet_slot *bn_usbnet_tx_get(struct bn_usbnet *un)
-{
-	unsigned int i;
-
-	for (i = 0; i < un->cfg.tx_count; i++) {
-		if (!un->tx[i].in_use) {
-			un->tx[i].in_use = true;
-			return &un->tx[i];
-		}
-	}
-	return NULL;
-}
-
-static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
-		      size_t len, unsigned int flags, void *cookie,
-		      size_t frame_len)
-{
-	int rc;
-
-	if (len > un->cfg.tx_len) {
-		slot->in_use = false;
-		return -BN_EINVAL;
-	}
-	slot->xfer.len = (uint32_t)len;
-	slot->xfer.flags = flags;
-	slot->cookie = cookie;
-	slot->frame_len = frame_len;
-	rc = bn_ep_submit(&un->out, &slot->xfer);
-	if (rc < 0)
-		slot->in_use = false;
-	return rc;
-}
 
 /** bmRequestType of a vendor command to the device, host to device */
 #define ASIX_REQ_OUT	(BN_USB_TYPE_VENDOR | BN_USB_RECIP_DEVICE)
@@ -6420,717 +3619,38 @@ static void asix_mii_init(struct asix_dev *ax)
 	ax->mii.phy = ax->hw.phy & ASIX_PHYID_ADDR_MASK;
 }
 
-/** Bootnic host controller state for one iPXE USB device. */
-struct bn_ipxe_hcd {
-	struct bn_hcd hcd;		/**< The bootnic host controller */
-	struct usb_device *usb;		/**< iPXE USB device */
-	struct usb_bus *bus;		/**< Bus to poll */
-	struct bn_xfer *done;		/**< Completions waiting for poll */
-	struct bn_xfer *done_tail;	/**< Last entry of @c done */
-};
-
-/** An iPXE endpoint carrying one bootnic endpoint's transfers. */
-struct bn_ipxe_ep {
-	struct usb_endpoint uep;	/**< iPXE endpoint */
-	struct bn_ipxe_hcd *host;	/**< Owning host controller */
-	struct bn_xfer *head;		/**< Oldest transfer in flight */
-	struct bn_xfer *tail;		/**< Newest transfer in flight */
-	bool cancelling;		/**< Buffers returned now were cancelled */
-	bool reopen;			/**< Closed by a cancel; open before use */
-};
-
 /**
- * Park a finished transfer until the next poll.
+ * Probe a USB function with one bootnic driver (ipxe_netdev.c).
  *
- * The status and length travel in the transfer's backend scratch word.
- *
- * @param host		Host controller
- * @param xfer		Transfer
- * @param status	0 or a negative ::bn_err
- * @param actual	Bytes transferred
- */
-static void bn_ipxe_park(struct bn_ipxe_hcd *host, struct bn_xfer *xfer,
-			 int status, uint32_t actual)
-{
-	xfer->hcd_data = ((uint64_t)(uint32_t)status << 32) | actual;
-	xfer->hcd_next = NULL;
-	if (host->done_tail)
-		host->done_tail->hcd_next = xfer;
-	else
-		host->done = xfer;
-	host->done_tail = xfer;
-}
-
-/**
- * An iPXE transfer finished: pair it with the oldest bootnic transfer.
- *
- * @param uep		iPXE endpoint
- * @param iobuf		The transfer's I/O buffer
- * @param rc		iPXE status
- */
-static void bn_ipxe_ep_complete(struct usb_endpoint *uep,
-				struct io_buffer *iobuf, int rc)
-{
-	struct bn_ipxe_ep *bep = container_of(uep, struct bn_ipxe_ep, uep);
-	struct bn_xfer *xfer = bep->head;
-	uint32_t actual = 0;
-	int status = 0;
-
-	if (!xfer || xfer->hcd_data != (intptr_t)iobuf) {
-		DBGC(bep->host, "bootnic endpoint %02x: unexpected completion\n",
-		     uep->address);
-		free_iob(iobuf);
-		return;
-	}
-	bep->head = xfer->hcd_next;
-	if (!bep->head)
-		bep->tail = NULL;
-	if (bep->cancelling) {
-		status = -BN_ECANCELED;
-	} else if (rc != 0) {
-		DBGC(bep->host, "bootnic endpoint %02x: %s\n", uep->address,
-		     strerror(rc));
-		status = -BN_EIO;
-	} else if (uep->address & USB_DIR_IN) {
-		actual = iob_len(iobuf);
-		if (actual > xfer->len) {
-			actual = xfer->len;
-			status = -BN_EOVERFLOW;
-		}
-		memcpy(xfer->buf, iobuf->data, actual);
-	} else {
-		actual = xfer->len;
-	}
-	free_iob(iobuf);
-	bn_ipxe_park(bep->host, xfer, status, actual);
-}
-
-/** Endpoint driver operations for every bootnic-owned iPXE endpoint. */
-static struct usb_endpoint_driver_operations bn_ipxe_ep_operations = {
-	.complete = bn_ipxe_ep_complete,
-};
-
-/**
- * Open an endpoint: an iPXE endpoint for bulk and interrupt ones.
- *
- * The default control endpoint belongs to iPXE and needs nothing here.
- *
- * @param hcd		Host controller
- * @param ep		Endpoint
- * @return		0 or a negative ::bn_err
- */
-static int bn_ipxe_open_endpoint(struct bn_hcd *hcd, struct bn_endpoint *ep)
-{
-	struct bn_ipxe_hcd *host = hcd->priv;
-	struct bn_ipxe_ep *bep;
-	unsigned int interval = ep->interval;
-	int rc;
-
-	if (ep->type == BN_XFER_CONTROL)
-		return 0;
-	bep = zalloc(sizeof(*bep));
-	if (!bep)
-		return -BN_ENOMEM;
-	bep->host = host;
-	/* iPXE wants interrupt intervals in microframes */
-	if (ep->type == BN_XFER_INTERRUPT) {
-		if (host->usb->speed >= USB_SPEED_HIGH)
-			interval = 1U << (ep->interval ? ep->interval - 1 : 0);
-		else
-			interval = ep->interval << 3;
-	}
-	usb_endpoint_init(&bep->uep, host->usb, &bn_ipxe_ep_operations);
-	usb_endpoint_describe(&bep->uep, ep->address, ep->type, ep->mtu,
-			      ep->mult, interval);
-	if ((rc = usb_endpoint_open(&bep->uep)) != 0) {
-		DBGC(host, "bootnic endpoint %02x: could not open: %s\n",
-		     ep->address, strerror(rc));
-		free(bep);
-		return -BN_EIO;
-	}
-	ep->hcd_priv = bep;
-	return 0;
-}
-
-/**
- * Close an endpoint; nothing is in flight any more.
- *
- * @param hcd		Host controller
- * @param ep		Endpoint
- */
-static void bn_ipxe_close_endpoint(struct bn_hcd *hcd, struct bn_endpoint *ep)
-{
-	struct bn_ipxe_ep *bep = ep->hcd_priv;
-
-	(void)hcd;
-	if (!bep)
-		return;
-	bep->cancelling = true;
-	if (bep->uep.open)
-		usb_endpoint_close(&bep->uep);
-	free(bep);
-	ep->hcd_priv = NULL;
-}
-
-/**
- * Run a control transfer now and park its result for the next poll.
- *
- * usb_control() does not say how long a short IN data stage was; the
- * buffer beyond it is zero-filled and the requested length is reported.
- *
- * @param host		Host controller
- * @param xfer		Transfer with its setup packet
- */
-static void bn_ipxe_control(struct bn_ipxe_hcd *host, struct bn_xfer *xfer)
-{
-	const struct bn_setup *setup = &xfer->setup;
-	int status = 0;
-	int rc;
-
-	rc = usb_control(host->usb, setup->request_type |
-			 USB_REQUEST_TYPE(setup->request), setup->value,
-			 setup->index, xfer->buf, xfer->len);
-	if (rc != 0) {
-		DBGC(host, "bootnic control %02x %02x %04x %04x: %s\n",
-		     setup->request_type, setup->request, setup->value,
-		     setup->index, strerror(rc));
-		status = -BN_EIO;
-	}
-	bn_ipxe_park(host, xfer, status, status ? 0 : xfer->len);
-}
-
-/**
- * Queue a transfer.
- *
- * @param hcd		Host controller
- * @param xfer		Transfer
- * @return		0 or a negative ::bn_err
- */
-static int bn_ipxe_submit(struct bn_hcd *hcd, struct bn_xfer *xfer)
-{
-	struct bn_ipxe_hcd *host = hcd->priv;
-	struct bn_ipxe_ep *bep = xfer->ep->hcd_priv;
-	struct io_buffer *iobuf;
-	int rc;
-
-	if (!bep) {
-		bn_ipxe_control(host, xfer);
-		return 0;
-	}
-	if (bep->reopen) {
-		if ((rc = usb_endpoint_open(&bep->uep)) != 0) {
-			DBGC(host, "bootnic endpoint %02x: could not reopen: "
-			     "%s\n", xfer->ep->address, strerror(rc));
-			return -BN_EIO;
-		}
-		bep->reopen = false;
-	}
-	iobuf = alloc_iob(xfer->len);
-	if (!iobuf)
-		return -BN_ENOMEM;
-	if (xfer->ep->address & BN_EP_DIR_IN)
-		iob_put(iobuf, xfer->len);
-	else
-		memcpy(iob_put(iobuf, xfer->len), xfer->buf, xfer->len);
-	xfer->hcd_data = (intptr_t)iobuf;
-	xfer->hcd_next = NULL;
-	if ((rc = usb_stream(&bep->uep, iobuf,
-			     (xfer->flags & BN_XFER_F_ZLP) ? 1 : 0)) != 0) {
-		DBGC(host, "bootnic endpoint %02x: could not stream: %s\n",
-		     xfer->ep->address, strerror(rc));
-		free_iob(iobuf);
-		return -BN_EIO;
-	}
-	if (bep->tail)
-		bep->tail->hcd_next = xfer;
-	else
-		bep->head = xfer;
-	bep->tail = xfer;
-	return 0;
-}
-
-/**
- * Cancel everything in flight on an endpoint.
- *
- * iPXE cancels by closing an endpoint; the next transfer reopens it.  The
- * cancelled transfers complete from the next poll.
- *
- * @param hcd		Host controller
- * @param ep		Endpoint
- */
-static void bn_ipxe_cancel(struct bn_hcd *hcd, struct bn_endpoint *ep)
-{
-	struct bn_ipxe_ep *bep = ep->hcd_priv;
-
-	(void)hcd;
-	if (!bep || !bep->uep.open)
-		return;
-	bep->cancelling = true;
-	usb_endpoint_close(&bep->uep);
-	bep->cancelling = false;
-	bep->reopen = true;
-}
-
-/**
- * Reset the host side of an endpoint after the device's halt was cleared.
- *
- * Closing the iPXE endpoint and reopening it for the next transfer
- * reconfigures it, data toggle included.
- *
- * @param hcd		Host controller
- * @param ep		Endpoint
- */
-static void bn_ipxe_reset_endpoint(struct bn_hcd *hcd, struct bn_endpoint *ep)
-{
-	bn_ipxe_cancel(hcd, ep);
-}
-
-/**
- * Poll the bus and deliver the parked completions.
- *
- * @param hcd		Host controller
- */
-static void bn_ipxe_poll(struct bn_hcd *hcd)
-{
-	struct bn_ipxe_hcd *host = hcd->priv;
-	struct bn_xfer *xfer;
-
-	usb_poll(host->bus);
-	while ((xfer = host->done) != NULL) {
-		host->done = xfer->hcd_next;
-		if (!host->done)
-			host->done_tail = NULL;
-		xfer->hcd_next = NULL;
-		bn_xfer_done(xfer, (int)(int32_t)(xfer->hcd_data >> 32),
-			     (uint32_t)xfer->hcd_data);
-	}
-}
-
-/**
- * Read the clock.
- *
- * @param hcd		Host controller
- * @return		Monotonic microseconds
- */
-static uint64_t bn_ipxe_clock_us(struct bn_hcd *hcd)
-{
-	(void)hcd;
-	return bn_port_clock_us();
-}
-
-/** Host controller operations over iPXE's USB core. */
-static const struct bn_hcd_ops bn_ipxe_hcd_ops = {
-	.open_endpoint = bn_ipxe_open_endpoint,
-	.close_endpoint = bn_ipxe_close_endpoint,
-	.submit = bn_ipxe_submit,
-	.cancel = bn_ipxe_cancel,
-	.reset_endpoint = bn_ipxe_reset_endpoint,
-	.poll = bn_ipxe_poll,
-	.clock_us = bn_ipxe_clock_us,
-};
-
-/** One bootnic network device inside iPXE. */
-struct bn_ipxe_nic {
-	struct bn_ipxe_hcd host;	/**< Host controller backend */
-	struct bn_usb_device usb;	/**< Bootnic view of the USB device */
-	struct bn_function fn;		/**< The function being driven */
-	struct bn_netdev *nd;		/**< Bootnic network device */
-	struct net_device *netdev;	/**< iPXE network device */
-};
-
-/**
- * Translate a bootnic status into an iPXE one.
- *
- * @param rc		0 or a negative ::bn_err
- * @return		0 or a negative iPXE status code
- */
-static int bn_ipxe_rc(int rc)
-{
-	switch (rc) {
-	case 0:
-		return 0;
-	case -BN_ENOMEM:
-		return -ENOMEM;
-	case -BN_ETIMEDOUT:
-		return -ETIMEDOUT;
-	case -BN_ENODEV:
-		return -ENODEV;
-	case -BN_ENOTSUP:
-		return -ENOTSUP;
-	case -BN_ECANCELED:
-		return -ECANCELED;
-	case -BN_ENOSPC:
-		return -ENOBUFS;
-	case -BN_EINVAL:
-		return -EINVAL;
-	case -BN_EPROTO:
-		return -EPROTO;
-	case -BN_ENOENT:
-		return -ENOENT;
-	default:
-		return -EIO;
-	}
-}
-
-/**
- * Hand a received frame to iPXE in an I/O buffer of its own.
- *
- * @param nd		Bootnic network device
- * @param frame		Ethernet frame without FCS
- * @param len		Length
- */
-static void bn_ipxe_env_rx(struct bn_netdev *nd, const void *frame,
-			   size_t len)
-{
-	struct bn_ipxe_nic *nic = nd->env_priv;
-	struct io_buffer *iobuf;
-
-	iobuf = alloc_iob(len);
-	if (!iobuf) {
-		netdev_rx_err(nic->netdev, NULL, -ENOMEM);
-		return;
-	}
-	memcpy(iob_put(iobuf, len), frame, len);
-	netdev_rx(nic->netdev, iobuf);
-}
-
-/**
- * Complete a transmit: the cookie is iPXE's I/O buffer.
- *
- * @param nd		Bootnic network device
- * @param cookie	The I/O buffer handed to bn_ipxe_transmit()
- * @param rc		0 or a negative ::bn_err
- */
-static void bn_ipxe_env_tx_done(struct bn_netdev *nd, void *cookie, int rc)
-{
-	struct bn_ipxe_nic *nic = nd->env_priv;
-
-	netdev_tx_complete_err(nic->netdev, cookie, bn_ipxe_rc(rc));
-}
-
-/**
- * Report a link change.
- *
- * @param nd		Bootnic network device
- */
-static void bn_ipxe_env_link(struct bn_netdev *nd)
-{
-	struct bn_ipxe_nic *nic = nd->env_priv;
-
-	if (nd->link_up)
-		netdev_link_up(nic->netdev);
-	else
-		netdev_link_down(nic->netdev);
-}
-
-/** Environment callbacks of every bootnic network device in iPXE. */
-static const struct bn_netdev_env bn_ipxe_env = {
-	.rx = bn_ipxe_env_rx,
-	.tx_done = bn_ipxe_env_tx_done,
-	.link = bn_ipxe_env_link,
-};
-
-/**
- * Open the network device with the address iPXE wants.
- *
- * @param netdev	iPXE network device
- * @return		0 or a negative iPXE status code
- */
-static int bn_ipxe_open(struct net_device *netdev)
-{
-	struct bn_ipxe_nic *nic = netdev->priv;
-
-	memcpy(nic->nd->addr, netdev->ll_addr, BN_ETH_ALEN);
-	return bn_ipxe_rc(bn_netdev_open(nic->nd));
-}
-
-/**
- * Close the network device.
- *
- * @param netdev	iPXE network device
- */
-static void bn_ipxe_close(struct net_device *netdev)
-{
-	struct bn_ipxe_nic *nic = netdev->priv;
-
-	bn_netdev_close(nic->nd);
-}
-
-/**
- * Transmit a frame; the driver copies it and completes it later.
- *
- * @param netdev	iPXE network device
- * @param iobuf		Frame
- * @return		0 or a negative iPXE status code
- */
-static int bn_ipxe_transmit(struct net_device *netdev,
-			    struct io_buffer *iobuf)
-{
-	struct bn_ipxe_nic *nic = netdev->priv;
-
-	return bn_ipxe_rc(bn_netdev_transmit(nic->nd, iobuf->data,
-					     iob_len(iobuf), iobuf));
-}
-
-/**
- * Poll the network device.
- *
- * @param netdev	iPXE network device
- */
-static void bn_ipxe_poll_netdev(struct net_device *netdev)
-{
-	struct bn_ipxe_nic *nic = netdev->priv;
-
-	bn_netdev_poll(nic->nd);
-}
-
-/** Network device operations. */
-static struct net_device_operations bn_ipxe_netdev_operations = {
-	.open = bn_ipxe_open,
-	.close = bn_ipxe_close,
-	.transmit = bn_ipxe_transmit,
-	.poll = bn_ipxe_poll_netdev,
-};
-
-/**
- * Map iPXE's device speed onto the SDK's.
- *
- * @param speed		iPXE speed (ordered, as iPXE itself compares them)
- * @return		::bn_speed
- */
-static enum bn_speed bn_ipxe_speed(unsigned int speed)
-{
-	if (speed >= USB_SPEED_SUPER)
-		return BN_SPEED_SUPER;
-	if (speed >= USB_SPEED_HIGH)
-		return BN_SPEED_HIGH;
-	if (speed >= USB_SPEED_FULL)
-		return BN_SPEED_FULL;
-	return BN_SPEED_LOW;
-}
-
-/**
- * Set up the bootnic device: host backend, descriptors, configuration.
- *
- * @param nic		Device state
- * @param func		iPXE USB function
- * @param config	Configuration descriptor iPXE selected
- * @return		0 or a negative iPXE status code
- */
-static int bn_ipxe_usb_init(struct bn_ipxe_nic *nic, struct usb_function *func,
-			    struct usb_configuration_descriptor *config)
-{
-	struct usb_device *usb = func->usb;
-	struct bn_desc_error err;
-	enum bn_speed speed = bn_ipxe_speed(usb->speed);
-	size_t len = le16_to_cpu(config->len);
-	uint8_t *buf;
-	int rc;
-
-	nic->host.hcd.ops = &bn_ipxe_hcd_ops;
-	nic->host.hcd.name = "ipxe";
-	nic->host.hcd.priv = &nic->host;
-	nic->host.usb = usb;
-	nic->host.bus = usb->port->hub->bus;
-	if ((rc = bn_usb_device_init(&nic->usb, &nic->host.hcd, usb->address,
-				     speed, func->name)) < 0)
-		return bn_ipxe_rc(rc);
-	nic->usb.desc.bcd_usb = le16_to_cpu(usb->device.protocol);
-	nic->usb.desc.cls = usb->device.class.class;
-	nic->usb.desc.subclass = usb->device.class.subclass;
-	nic->usb.desc.protocol = usb->device.class.protocol;
-	nic->usb.desc.max_packet0 = usb->device.mtu;
-	nic->usb.desc.vendor = le16_to_cpu(usb->device.vendor);
-	nic->usb.desc.product = le16_to_cpu(usb->device.product);
-	nic->usb.desc.bcd_device = le16_to_cpu(usb->device.release);
-	nic->usb.desc.num_configs = usb->device.configurations;
-	nic->usb.ep0.mtu = usb->control.mtu;
-
-	/* Keep a validated copy: iPXE frees its own after probing */
-	buf = bn_port_zalloc(len);
-	if (!buf)
-		return -ENOMEM;
-	memcpy(buf, config, len);
-	nic->usb.config_buf = buf;
-	if (bn_config_parse(buf, len, speed, &nic->usb.config, &err) < 0) {
-		DBGC(nic, "bootnic %s: configuration rejected at offset %zd: "
-		     "%s\n", func->name, err.offset, err.msg);
-		return -EINVAL;
-	}
-	nic->usb.configured = true;
-	return 0;
-}
-
-/**
- * Find the function iPXE offers and the exported driver's best row for it.
- *
- * @param nic		Device state (configuration parsed)
- * @param func		iPXE USB function
- * @param match		Match out
- * @return		0, or -ENOTSUP when no row matches
- */
-static int bn_ipxe_match(struct bn_ipxe_nic *nic, struct usb_function *func,
-			 struct bn_match *match)
-{
-	const struct bn_driver *driver = &bn_asix_driver;
-	struct bn_id_key key;
-	size_t cursor = 0;
-	size_t i;
-	int score;
-
-	while (bn_config_next_function(&nic->usb.config, &cursor, &nic->fn)) {
-		if (nic->fn.interfaces[0] != func->interface[0])
-			continue;
-		key.vendor = nic->usb.desc.vendor;
-		key.product = nic->usb.desc.product;
-		key.cls = nic->fn.cls;
-		key.subclass = nic->fn.subclass;
-		key.protocol = nic->fn.protocol;
-		match->driver = driver;
-		match->id = NULL;
-		match->score = BN_SCORE_NONE;
-		for (i = 0; i < driver->id_count; i++) {
-			score = bn_id_score(&driver->ids[i], &key);
-			if (score > match->score) {
-				match->id = &driver->ids[i];
-				match->score = score;
-			}
-		}
-		return match->id ? 0 : -ENOTSUP;
-	}
-	return -ENOTSUP;
-}
-
-/**
- * Probe a USB function.
+ * Each exported driver's `struct usb_driver` calls this from its own
+ * probe with its driver object; the rest is shared by every driver.
  *
  * @param func		iPXE USB function
  * @param config	Configuration descriptor
+ * @param driver	The bootnic driver to bind
  * @return		0 or a negative iPXE status code
  */
-static int bn_ipxe_probe(struct usb_function *func,
-			 struct usb_configuration_descriptor *config)
-{
-	struct net_device *netdev;
-	struct bn_ipxe_nic *nic;
-	struct bn_match match;
-	int rc;
-
-	netdev = alloc_etherdev(sizeof(*nic));
-	if (!netdev) {
-		rc = -ENOMEM;
-		goto err_alloc;
-	}
-	netdev_init(netdev, &bn_ipxe_netdev_operations);
-	netdev->dev = &func->dev;
-	nic = netdev->priv;
-	memset(nic, 0, sizeof(*nic));
-	nic->netdev = netdev;
-	if ((rc = bn_ipxe_usb_init(nic, func, config)) != 0)
-		goto err_usb;
-	if ((rc = bn_ipxe_match(nic, func, &match)) != 0) {
-		DBGC(nic, "bootnic %s: no %s row matches\n", func->name,
-		     match.driver->name);
-		goto err_match;
-	}
-	if ((rc = bn_netdev_probe(&nic->usb, &nic->fn, &match, &bn_ipxe_env,
-				  nic, &nic->nd)) < 0) {
-		rc = bn_ipxe_rc(rc);
-		goto err_probe;
-	}
-	memcpy(netdev->hw_addr, nic->nd->perm_addr, ETH_ALEN);
-	if ((rc = register_netdev(netdev)) != 0)
-		goto err_register;
-	usb_func_set_drvdata(func, nic);
-	return 0;
-
- err_register:
-	bn_netdev_remove(nic->nd);
- err_probe:
- err_match:
- err_usb:
-	bn_usb_device_fini(&nic->usb);
-	netdev_nullify(netdev);
-	netdev_put(netdev);
- err_alloc:
-	return rc;
-}
+int bn_ipxe_probe(struct usb_function *func,
+		  struct usb_configuration_descriptor *config,
+		  const struct bn_driver *driver);
 
 /**
- * Remove a USB function.
+ * Remove a USB function bound by bn_ipxe_probe() (ipxe_netdev.c).
  *
  * @param func		iPXE USB function
  */
-static void bn_ipxe_remove(struct usb_function *func)
-{
-	struct bn_ipxe_nic *nic = usb_func_get_drvdata(func);
-	struct net_device *netdev = nic->netdev;
+void bn_ipxe_remove(struct usb_function *func);
 
-	unregister_netdev(netdev);
-	bn_netdev_remove(nic->nd);
-	bn_usb_device_fini(&nic->usb);
-	netdev_nullify(netdev);
-	netdev_put(netdev);
-}
-
-/** Microseconds per second, for scaling iPXE's timer ticks. */
-#define BN_IPXE_US_PER_SEC 1000000ULL
-
-static void *bn_port_zalloc(size_t len)
-{
-	return zalloc(len);
-}
-
-static void bn_port_free(void *ptr)
-{
-	free(ptr);
-}
-
-/* Out of line: inlined into callers with small constant lengths, the x86
- * string.h of iPXE v1.2x trees type-puns through unions that gcc 12 and
- * later report as out of bounds (-Warray-bounds, an error under -Werror) */
-static void *__attribute__ ((noinline))
-bn_port_memcpy(void *dst, const void *src, size_t len)
-{
-	return memcpy(dst, src, len);
-}
-
-/* Out of line for the same reason as bn_port_memcpy() */
-static void *__attribute__ ((noinline))
-bn_port_memset(void *dst, int byte, size_t len)
-{
-	return memset(dst, byte, len);
-}
-
-static int bn_port_memcmp(const void *a, const void *b, size_t len)
-{
-	return memcmp(a, b, len);
-}
-
-static uint64_t bn_port_clock_us(void)
-{
-	return ((uint64_t)currticks() * BN_IPXE_US_PER_SEC) / TICKS_PER_SEC;
-}
-
-static void bn_port_udelay(uint32_t us)
-{
-	udelay(us);
-}
-
-static void bn_port_log_write(int level, const char *line)
-{
-	if (level >= BN_LOG_DEBUG) {
-		DBG2("%s\n", line);
-	} else {
-		DBG("%s\n", line);
-	}
-}
-
-static void bn_port_assert_fail(const char *file, int line, const char *expr)
-{
-	/* Reported like iPXE's own assert(), which also carries on */
-	printf("bootnic: assertion \"%s\" failed at %s line %d\n", expr, file,
-	       line);
+/**
+ * Probe device
+ *
+ * @v func		USB function
+ * @v config		Configuration descriptor
+ * @ret rc		Return status code
+ */
+static int bootnic_asix_probe ( struct usb_function *func,
+			  struct usb_configuration_descriptor *config ) {
+	return bn_ipxe_probe ( func, config, &bn_asix_driver );
 }
 
 /******************************************************************************
@@ -7229,6 +3749,6 @@ struct usb_driver bootnic_asix_driver __usb_driver = {
 	.id_count = ( sizeof ( bootnic_asix_ids ) / sizeof ( bootnic_asix_ids[0] ) ),
 	.class = USB_CLASS_ID ( USB_ANY_ID, USB_ANY_ID, USB_ANY_ID ),
 	.score = USB_SCORE_NORMAL,
-	.probe = bn_ipxe_probe,
+	.probe = bootnic_asix_probe,
 	.remove = bn_ipxe_remove,
 };
