@@ -742,10 +742,15 @@ static EFI_STATUS EFIAPI bn_efi_snp_transmit(
 		bn_efi_nic_poll(nic);
 		rc = bn_netdev_transmit(nic->nd, frame, BufferSize, Buffer);
 	}
-	if (rc == 0)
+	if (rc == 0) {
 		nic->tx_inflight++;
-	else
+		/* UsbIo sent the frame before returning: hand the buffer
+		 * back now rather than from the next poll */
+		if (!nic->polling)
+			bn_efi_usb_complete(&nic->usb);
+	} else {
 		status = (rc == -BN_ENOSPC) ? EFI_NOT_READY : EFI_DEVICE_ERROR;
+	}
  out:
 	bn_efi_bs->RestoreTPL(tpl);
 	return status;
@@ -784,8 +789,13 @@ static EFI_STATUS EFIAPI bn_efi_snp_receive(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 		return EFI_INVALID_PARAMETER;
 	nic = bn_efi_nic_of(This);
 	tpl = bn_efi_snp_lock();
-	if (!nic->rx_count)
+	if (!nic->rx_count) {
+		/* The stack asks for a frame: the device is worth trying
+		 * even right after the last one (see efi_usbio.c) */
+		nic->usb.rx_wanted = true;
 		bn_efi_nic_poll(nic);
+		nic->usb.rx_wanted = false;
+	}
 	if (!nic->rx_count) {
 		status = EFI_NOT_READY;
 		goto out;
