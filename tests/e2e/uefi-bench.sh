@@ -190,4 +190,45 @@ for hc in $BENCH_HCS; do
 done
 baselines 2
 
+# The report: rate, and ratio to the mean rate of the faster baseline NIC
+awk -v mib="$BENCH_MIB" -v budget="$BENCH_BUDGET" '
+	{ n++; who[n] = $1; where[n] = $2; kind[n] = $3; arg[n] = $4 }
+	kind[n] ~ /^[0-9]+$/ {
+		rate[n] = mib * 1000 / (kind[n] > 0 ? kind[n] : 1)
+		if ($1 ~ /^baseline/) { sum[$2] += rate[n]; cnt[$2]++ }
+	}
+	END {
+		for (nic in sum)
+			if (sum[nic] / cnt[nic] > base) {
+				base = sum[nic] / cnt[nic]
+				ref = nic
+			}
+		hcname["xhci"] = "qemu-xhci"
+		hcname["ehci"] = "EHCI + companion UHCI"
+		hcname["uhci"] = "UHCI (piix3)"
+		for (i = 1; i <= n; i++) {
+			place = (where[i] in hcname) ? hcname[where[i]] : "PCI " where[i]
+			line = sprintf("  %-11s %-22s", who[i], place)
+			if (kind[i] ~ /^[0-9]+$/) {
+				r = rate[i]
+				ratio = base ? sprintf("%.2fx", r / base) : "-"
+				printf "%s %3d MiB in %6.1f s  %7.2f MiB/s  %6s\n",
+				       line, mib, kind[i] / 1000, r, ratio
+			} else if (kind[i] == "budget") {
+				r = arg[i] / 1024 / budget
+				ratio = base ? sprintf("%.3fx", r / base) : "-"
+				printf "%s over the %d s budget: %.1f of %d MiB arrived (%.2f MiB/s, %s)\n",
+				       line, budget, arg[i] / 1024, mib, r, ratio
+			} else {
+				printf "%s FAILED (%s)\n", line, arg[i]
+			}
+		}
+		for (nic in sum)
+			printf "  baseline %s: mean of %d runs, %.2f MiB/s\n",
+			       nic, cnt[nic], sum[nic] / cnt[nic]
+		if (base)
+			printf "  ratios are to %s, %.2f MiB/s\n", ref, base
+		else
+			print "  no baseline run finished: no ratios"
+	}' "$results"
 exit $status
