@@ -12,11 +12,12 @@
  * Started, Stop() back to Stopped.  Received frames are copied into a ring
  * that Receive() empties without blocking; transmit completions hand the
  * caller's buffer pointer back through GetStatus(), which is the only way
- * MNP recycles its transmit buffers.  The device is polled from Receive()
- * and GetStatus() (so the network stack's own 10 ms poll drives it) and
- * from a periodic timer at TPL_CALLBACK, which skips its poll when the
- * device was polled recently.  Every function runs at TPL_CALLBACK, so the
- * timer never interrupts one of them.
+ * MNP recycles its transmit buffers; a transmit completes before Transmit()
+ * returns.  The device is polled from Receive() and GetStatus() (so the
+ * network stack's own 10 ms poll drives it) and from a periodic timer at
+ * TPL_CALLBACK, which skips its poll when the device was polled recently;
+ * efi_usbio.c decides whether a poll tries to receive.  Every function runs
+ * at TPL_CALLBACK, so the timer never interrupts one of them.
  */
 
 #include "efi_glue.h"

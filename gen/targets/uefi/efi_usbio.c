@@ -16,12 +16,15 @@
  * endpoint is routed to the UsbIo of its interface.
  *
  * Control and bulk-OUT transfers are synchronous in UsbIo: they run when
- * submitted and complete from the next poll.  Bulk-IN transfers are tried
- * from each poll with a very short timeout.  Interrupt-IN endpoints use the
- * firmware's periodic transfer, whose callback latches the data for the
- * next poll.  UsbIo cannot send a zero-length packet, so an OUT transfer
- * that fills whole packets is ended with one pad byte instead (a short
- * packet ends the transfer; ECM and RNDIS receivers ignore the extra byte).
+ * submitted and complete from the next poll, or at once for a transmit
+ * (bn_efi_usb_complete()).  UsbIo has no queued bulk-IN transfer, so a
+ * bulk-IN endpoint is tried with a synchronous attempt, once per poll and
+ * only while a frame is expected (bn_efi_usb_in_due()).  Interrupt-IN
+ * endpoints use the firmware's periodic transfer, whose callback latches
+ * the data for the next poll.  UsbIo cannot send a zero-length packet, so
+ * an OUT transfer that fills whole packets is ended with one pad byte
+ * instead (a short packet ends the transfer; ECM and RNDIS receivers
+ * ignore the extra byte).
  */
 
 #include "efi_glue.h"
