@@ -135,6 +135,7 @@ fuzz: deps $(TESTED_C) $(BUILD)/rel/gen/embedded.c
 ## make bench      benchmarks (speed and memory, with ratios to a baseline measured in the same run)
 bench: deps $(addprefix $(BUILD)/rel/bench/,$(BENCHES)) $(BUILD)/bootnic
 	sh tests/run-bench.sh $(BUILD) "$(BENCHES)"
+	$(MAKE) --no-print-directory bench-e2e
 
 ## make coverage   lcov HTML report in build/coverage/ and the line coverage of sdk/
 coverage: deps $(addprefix $(BUILD)/cov/tests/,$(TESTS))

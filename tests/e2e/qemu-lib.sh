@@ -16,10 +16,20 @@
 # Environment:
 #   E2E_KEEP=1        keep the work directory (its path is printed)
 #   E2E_PCAP=1        record USB traffic of usb-net to WORK/usb.pcap
-#   E2E_TIMEOUT=N     seconds a test script may run once QEMU booted (default 120)
+#   E2E_TIMEOUT=N     seconds each long wait of a test may take once QEMU
+#                     booted (default 120)
 #   E2E_TAIL=N        lines of the log printed on failure (default 40)
-#   E2E_HC=xhci|uhci  USB host controller usb-net hangs off (default xhci:
-#                     qemu-xhci; uhci: piix3-usb-uhci, driven by OVMF's UhciDxe)
+#   E2E_HC=xhci|uhci|ehci  USB host controller usb-net hangs off (default
+#                     xhci: qemu-xhci; uhci: piix3-usb-uhci, driven by OVMF's
+#                     UhciDxe; ehci: ich9-usb-ehci1 with its three companion
+#                     UHCI controllers, which take the full-speed usb-net)
+#   E2E_NIC=usb-net|virtio|e1000  the network device (default usb-net on
+#                     E2E_HC; virtio: virtio-net-pci driven by OVMF's own
+#                     VirtioNetDxe; e1000: e1000 with the UEFI option ROM of
+#                     Debian's ipxe-qemu): the PCI NICs are baselines
+#   E2E_DISK_BOOTINDEX=N  the ESP disk's bootindex (OVMF then boots it first,
+#                     finds no boot loader on it and starts the shell, and
+#                     connects no network device by itself: no PXE attempt)
 #   OVMF_CODE, OVMF_VARS, QEMU   override the firmware images / emulator
 
 E2E_SKIP=77
@@ -29,6 +39,9 @@ OVMF_VARS=${OVMF_VARS:-/usr/share/OVMF/OVMF_VARS_4M.fd}
 E2E_TIMEOUT=${E2E_TIMEOUT:-120}
 E2E_TAIL=${E2E_TAIL:-40}
 E2E_HC=${E2E_HC:-xhci}
+E2E_NIC=${E2E_NIC:-usb-net}
+# Debian's ipxe-qemu keeps the e1000 option ROM (BIOS and UEFI drivers) here
+E2E_E1000_ROM=${E2E_E1000_ROM:-/usr/lib/ipxe/qemu/efi-e1000.rom}
 E2E_NAME=e2e
 E2E_WORK=
 E2E_QEMU_PID=
@@ -115,7 +128,17 @@ e2e_init() {
 	fi
 	case $E2E_HC in
 	xhci|uhci) ;;
-	*) echo "$E2E_NAME: E2E_HC=$E2E_HC: not xhci or uhci" >&2; exit 2 ;;
+	ehci)
+		"$QEMU" -device help 2>/dev/null | grep -q '"ich9-usb-ehci1"' ||
+			e2e_skip "$QEMU has no ich9-usb-ehci1" ;;
+	*) echo "$E2E_NAME: E2E_HC=$E2E_HC: not xhci, uhci or ehci" >&2; exit 2 ;;
+	esac
+	case $E2E_NIC in
+	usb-net|virtio) ;;
+	e1000)
+		[ -r "$E2E_E1000_ROM" ] ||
+			e2e_skip "no e1000 option ROM $E2E_E1000_ROM (Debian package ipxe-qemu)" ;;
+	*) echo "$E2E_NAME: E2E_NIC=$E2E_NIC: not usb-net, virtio or e1000" >&2; exit 2 ;;
 	esac
 	E2E_WORK=$(mktemp -d "${TMPDIR:-/tmp}/bootnic-e2e.XXXXXX") ||
 		e2e_fail "cannot create a work directory"
@@ -142,11 +165,40 @@ e2e_startup() {
 
 # ---- QEMU ----
 
-# e2e_hc_device: the -device argument of the host controller E2E_HC, id "hc"
-e2e_hc_device() {
+# e2e_hc_args: the -device arguments of the host controller E2E_HC, whose
+#	bus is "hc.0" (words without blanks, for unquoted expansion).  EHCI
+#	hands full-speed devices such as usb-net to its companion UHCI
+#	controllers, as on a real ICH9 (QEMU's ich9-ehci-uhci.cfg layout).
+e2e_hc_args() {
 	case $E2E_HC in
-	xhci) echo qemu-xhci,id=hc ;;
-	uhci) echo piix3-usb-uhci,id=hc ;;
+	xhci) echo -device qemu-xhci,id=hc ;;
+	uhci) echo -device piix3-usb-uhci,id=hc ;;
+	ehci)
+		echo -device ich9-usb-ehci1,id=hc,addr=1d.7,multifunction=on \
+			-device ich9-usb-uhci1,masterbus=hc.0,firstport=0,addr=1d.0,multifunction=on \
+			-device ich9-usb-uhci2,masterbus=hc.0,firstport=2,addr=1d.1 \
+			-device ich9-usb-uhci3,masterbus=hc.0,firstport=4,addr=1d.2
+		;;
+	esac
+}
+
+# e2e_nic_args TAG BOOTINDEX: the -device arguments of the network device
+#	E2E_NIC on netdev "n0" (and its host controller for usb-net), with
+#	BOOTINDEX if not empty; E2E_PCAP=1 records usb-net's USB traffic
+e2e_nic_args() {
+	e2e_boot=
+	[ -n "$2" ] && e2e_boot=",bootindex=$2"
+	case $E2E_NIC in
+	virtio)
+		# romfile= (empty): no iPXE ROM, OVMF's VirtioNetDxe drives it
+		echo -device "virtio-net-pci,netdev=n0,romfile=$e2e_boot" ;;
+	e1000)
+		echo -device "e1000,netdev=n0,romfile=$E2E_E1000_ROM$e2e_boot" ;;
+	*)
+		e2e_dev="usb-net,netdev=n0,bus=hc.0$e2e_boot"
+		[ "${E2E_PCAP:-0}" = 1 ] &&
+			e2e_dev="$e2e_dev,pcap=$E2E_WORK/$1-usb.pcap"
+		echo $(e2e_hc_args) -device "$e2e_dev" ;;
 	esac
 }
 
@@ -164,11 +216,11 @@ e2e_qemu_launch() {
 
 # e2e_qemu_start TAG VARS ESPDIR TFTPDIR BOOTFILE BOOTINDEX
 #	Start QEMU in the background: OVMF with the variable store WORK/VARS,
-#	the directory ESPDIR as a FAT disk (vvfat, empty: no disk), usb-net
-#	on the host controller E2E_HC, on a slirp network whose TFTP root is
-#	TFTPDIR (and BOOTFILE the DHCP boot file name, if not empty);
-#	BOOTINDEX (if not empty) is usb-net's bootindex.  The serial console
-#	goes to WORK/TAG.log.
+#	the directory ESPDIR as a FAT disk (vvfat, empty: no disk), the
+#	network device E2E_NIC (usb-net on the host controller E2E_HC), on a
+#	slirp network whose TFTP root is TFTPDIR (and BOOTFILE the DHCP boot
+#	file name, if not empty); BOOTINDEX (if not empty) is the network
+#	device's bootindex.  The serial console goes to WORK/TAG.log.
 e2e_qemu_start() {
 	e2e_tag=$1
 	e2e_varsfile=$E2E_WORK/$2
@@ -177,19 +229,15 @@ e2e_qemu_start() {
 	E2E_STRIPPED=$E2E_WORK/$1.stripped
 	e2e_net="user,id=n0,tftp=$4"
 	[ -n "$5" ] && e2e_net="$e2e_net,bootfile=$5"
-	e2e_dev="usb-net,netdev=n0,bus=hc.0"
-	[ -n "$6" ] && e2e_dev="$e2e_dev,bootindex=$6"
-	[ "${E2E_PCAP:-0}" = 1 ] && e2e_dev="$e2e_dev,pcap=$E2E_WORK/$1-usb.pcap"
 	set -- -accel tcg -machine q35 -m 512 -smp 1 \
 		-display none -vga none -monitor none -serial "file:$E2E_LOG" \
 		-no-reboot \
 		-drive "if=pflash,format=raw,unit=0,readonly=on,file=$OVMF_CODE" \
 		-drive "if=pflash,format=raw,unit=1,file=$e2e_varsfile" \
-		-net none -device "$(e2e_hc_device)" \
-		-netdev "$e2e_net" -device "$e2e_dev"
+		-net none -netdev "$e2e_net" $(e2e_nic_args "$1" "$6")
 	if [ -n "$e2e_esp" ]; then
 		set -- "$@" -drive "file=fat:rw:$e2e_esp,format=raw,if=none,id=d0" \
-			-device virtio-blk-pci,drive=d0
+			-device virtio-blk-pci,drive=d0${E2E_DISK_BOOTINDEX:+,bootindex=$E2E_DISK_BOOTINDEX}
 	fi
 	e2e_qemu_launch "$@"
 }
@@ -203,15 +251,12 @@ e2e_qemu_start_bios() {
 	e2e_tag=$1
 	E2E_LOG=$E2E_WORK/$1.log
 	E2E_STRIPPED=$E2E_WORK/$1.stripped
-	e2e_dev="usb-net,netdev=n0,bus=hc.0"
-	[ "${E2E_PCAP:-0}" = 1 ] && e2e_dev="$e2e_dev,pcap=$E2E_WORK/$1-usb.pcap"
 	# -nographic makes SeaBIOS mirror the BIOS text console (iPXE,
 	# PXELINUX) to the serial port.
 	set -- -accel tcg -machine q35 -m 256 -smp 1 \
 		-nographic -monitor none -serial "file:$E2E_LOG" \
 		-no-reboot -kernel "$3" \
-		-net none -device "$(e2e_hc_device)" \
-		-netdev "user,id=n0,tftp=$2" -device "$e2e_dev"
+		-net none -netdev "user,id=n0,tftp=$2" $(e2e_nic_args "$1" "")
 	e2e_qemu_launch "$@"
 }
 

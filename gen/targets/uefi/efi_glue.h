@@ -209,12 +209,20 @@ typedef struct _EFI_USB_IO_PROTOCOL {
  * Tuning
  * ------------------------------------------------------------------------ */
 
-/** Timeout of a bulk-IN attempt while polling, ms (0 would wait forever). */
-#define BN_EFI_BULK_IN_POLL_MS		1
+/** Timeout of a bulk-IN attempt beyond the time its bytes take on the bus,
+ * ms (see bn_efi_usb_in_timeout()). */
+#define BN_EFI_BULK_IN_POLL_MS		2
+/** Most bulk packets a full-speed frame (1 ms) carries (USB 2.0, table
+ * 5-10: 19 of 64 bytes). */
+#define BN_EFI_FS_BULK_PACKETS_PER_MS	19
 /** Timeout of a bulk-OUT transfer, ms. */
 #define BN_EFI_BULK_OUT_MS		100
-/** Most bulk-IN transfers completed per endpoint per poll. */
-#define BN_EFI_BULK_IN_BURST		8
+/** Longest wait of a bulk-IN attempt for the reply to a transmit in a
+ * lock-step exchange, ms (see bn_efi_usb_wake()). */
+#define BN_EFI_BULK_IN_REPLY_MS		20
+/** Empty bulk-IN attempts in a row while a frame is expected, before the
+ * endpoint rests (see bn_efi_usb_in_due()). */
+#define BN_EFI_BULK_IN_EXPECT_TRIES	3
 /** First rest of a bulk-IN endpoint after an attempt found nothing, us. */
 #define BN_EFI_BULK_IN_REST_MIN_US	20000
 /** Longest rest of an idle bulk-IN endpoint, us. */
@@ -282,6 +290,7 @@ void bn_efi_ascii_to_char16(CHAR16 *dst, size_t size, const char *src);
  */
 void bn_efi_apic_ack_timer(void);
 
+
 /* ------------------------------------------------------------------------
  * Host-controller backend over UsbIo
  * ------------------------------------------------------------------------ */
@@ -304,6 +313,8 @@ struct bn_efi_usb {
 	struct bn_efi_ep *eps;		/**< Open endpoints */
 	struct bn_xfer *done_head;	/**< Finished transfers to complete */
 	struct bn_xfer *done_tail;	/**< Last of them */
+	bool rx_wanted;			/**< The network stack is asking for a frame
+					     (set around the polls of SNP Receive) */
 };
 
 /**
@@ -339,6 +350,15 @@ int bn_efi_usb_add_interface(struct bn_efi_usb *usb, uint8_t number,
  */
 int bn_efi_usb_control(EFI_USB_IO_PROTOCOL *io, const struct bn_setup *setup,
 		       void *data);
+
+/**
+ * Deliver the transfers that finished outside a poll (a transmit, which
+ * UsbIo runs to its end when it is submitted), so that the caller sees
+ * the completion at once instead of from the next poll.
+ *
+ * @param usb		Backend
+ */
+void bn_efi_usb_complete(struct bn_efi_usb *usb);
 
 /* ------------------------------------------------------------------------
  * Functions, configurations and matching

@@ -78,20 +78,17 @@ void bn_port_free(void *ptr)
 
 void *bn_port_memcpy(void *dst, const void *src, size_t len)
 {
-	uint8_t *d = dst;
-	const uint8_t *s = src;
-
-	while (len--)
-		*d++ = *s++;
+	/* The firmware's CopyMem moves whole words (every received frame is
+	 * copied twice on its way to the network stack) */
+	if (len)
+		bn_efi_bs->CopyMem(dst, (VOID *)(uintptr_t)src, len);
 	return dst;
 }
 
 void *bn_port_memset(void *dst, int byte, size_t len)
 {
-	uint8_t *d = dst;
-
-	while (len--)
-		*d++ = (uint8_t)byte;
+	if (len)
+		bn_efi_bs->SetMem(dst, len, (UINT8)byte);
 	return dst;
 }
 

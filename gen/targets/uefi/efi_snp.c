@@ -12,11 +12,12 @@
  * Started, Stop() back to Stopped.  Received frames are copied into a ring
  * that Receive() empties without blocking; transmit completions hand the
  * caller's buffer pointer back through GetStatus(), which is the only way
- * MNP recycles its transmit buffers.  The device is polled from Receive()
- * and GetStatus() (so the network stack's own 10 ms poll drives it) and
- * from a periodic timer at TPL_CALLBACK, which skips its poll when the
- * device was polled recently.  Every function runs at TPL_CALLBACK, so the
- * timer never interrupts one of them.
+ * MNP recycles its transmit buffers; a transmit completes before Transmit()
+ * returns.  The device is polled from Receive() and GetStatus() (so the
+ * network stack's own 10 ms poll drives it) and from a periodic timer at
+ * TPL_CALLBACK, which skips its poll when the device was polled recently;
+ * efi_usbio.c decides whether a poll tries to receive.  Every function runs
+ * at TPL_CALLBACK, so the timer never interrupts one of them.
  */
 
 #include "efi_glue.h"
@@ -742,10 +743,15 @@ static EFI_STATUS EFIAPI bn_efi_snp_transmit(
 		bn_efi_nic_poll(nic);
 		rc = bn_netdev_transmit(nic->nd, frame, BufferSize, Buffer);
 	}
-	if (rc == 0)
+	if (rc == 0) {
 		nic->tx_inflight++;
-	else
+		/* UsbIo sent the frame before returning: hand the buffer
+		 * back now rather than from the next poll */
+		if (!nic->polling)
+			bn_efi_usb_complete(&nic->usb);
+	} else {
 		status = (rc == -BN_ENOSPC) ? EFI_NOT_READY : EFI_DEVICE_ERROR;
+	}
  out:
 	bn_efi_bs->RestoreTPL(tpl);
 	return status;
@@ -784,8 +790,13 @@ static EFI_STATUS EFIAPI bn_efi_snp_receive(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 		return EFI_INVALID_PARAMETER;
 	nic = bn_efi_nic_of(This);
 	tpl = bn_efi_snp_lock();
-	if (!nic->rx_count)
+	if (!nic->rx_count) {
+		/* The stack asks for a frame: the device is worth trying
+		 * even right after the last one (see efi_usbio.c) */
+		nic->usb.rx_wanted = true;
 		bn_efi_nic_poll(nic);
+		nic->usb.rx_wanted = false;
+	}
 	if (!nic->rx_count) {
 		status = EFI_NOT_READY;
 		goto out;
