@@ -587,6 +587,9 @@ static void bn_port_assert_fail(const char *file, int line, const char *expr);
 /** Smaller of two values (evaluates its arguments twice). */
 #define BN_MIN(a, b) ((a) < (b) ? (a) : (b))
 
+/** Larger of two values (evaluates its arguments twice). */
+#define BN_MAX(a, b) ((a) > (b) ? (a) : (b))
+
 /**
  * Wait at least the given number of milliseconds.
  *
@@ -11060,12 +11063,20 @@ typedef struct _EFI_USB_IO_PROTOCOL {
 	EFI_STATUS (EFIAPI *UsbPortReset)(struct _EFI_USB_IO_PROTOCOL *This);
 } EFI_USB_IO_PROTOCOL;
 
-/** Timeout of a bulk-IN attempt while polling, ms (0 would wait forever). */
-#define BN_EFI_BULK_IN_POLL_MS		1
+/** Timeout of a bulk-IN attempt beyond the time its bytes take on the bus,
+ * ms (see bn_efi_usb_in_timeout()). */
+#define BN_EFI_BULK_IN_POLL_MS		2
+/** Most bulk packets a full-speed frame (1 ms) carries (USB 2.0, table
+ * 5-10: 19 of 64 bytes). */
+#define BN_EFI_FS_BULK_PACKETS_PER_MS	19
 /** Timeout of a bulk-OUT transfer, ms. */
 #define BN_EFI_BULK_OUT_MS		100
-/** Most bulk-IN transfers completed per endpoint per poll. */
-#define BN_EFI_BULK_IN_BURST		8
+/** Longest wait of a bulk-IN attempt for the reply to a transmit in a
+ * lock-step exchange, ms (see bn_efi_usb_wake()). */
+#define BN_EFI_BULK_IN_REPLY_MS		20
+/** Empty bulk-IN attempts in a row while a frame is expected, before the
+ * endpoint rests (see bn_efi_usb_in_due()). */
+#define BN_EFI_BULK_IN_EXPECT_TRIES	3
 /** First rest of a bulk-IN endpoint after an attempt found nothing, us. */
 #define BN_EFI_BULK_IN_REST_MIN_US	20000
 /** Longest rest of an idle bulk-IN endpoint, us. */
@@ -11138,6 +11149,8 @@ struct bn_efi_usb {
 	struct bn_efi_ep *eps;		/**< Open endpoints */
 	struct bn_xfer *done_head;	/**< Finished transfers to complete */
 	struct bn_xfer *done_tail;	/**< Last of them */
+	bool rx_wanted;			/**< The network stack is asking for a frame
+					     (set around the polls of SNP Receive) */
 };
 
 /**
@@ -11173,6 +11186,15 @@ static int bn_efi_usb_add_interface(struct bn_efi_usb *usb, uint8_t number,
  */
 static int bn_efi_usb_control(EFI_USB_IO_PROTOCOL *io, const struct bn_setup *setup,
 		       void *data);
+
+/**
+ * Deliver the transfers that finished outside a poll (a transmit, which
+ * UsbIo runs to its end when it is submitted), so that the caller sees
+ * the completion at once instead of from the next poll.
+ *
+ * @param usb		Backend
+ */
+static void bn_efi_usb_complete(struct bn_efi_usb *usb);
 
 /** Where the driver's best function is, as seen through one UsbIo. */
 struct bn_efi_match {
@@ -12398,20 +12420,17 @@ static void bn_port_free(void *ptr)
 
 static void *bn_port_memcpy(void *dst, const void *src, size_t len)
 {
-	uint8_t *d = dst;
-	const uint8_t *s = src;
-
-	while (len--)
-		*d++ = *s++;
+	/* The firmware's CopyMem moves whole words (every received frame is
+	 * copied twice on its way to the network stack) */
+	if (len)
+		bn_efi_bs->CopyMem(dst, (VOID *)(uintptr_t)src, len);
 	return dst;
 }
 
 static void *bn_port_memset(void *dst, int byte, size_t len)
 {
-	uint8_t *d = dst;
-
-	while (len--)
-		*d++ = (uint8_t)byte;
+	if (len)
+		bn_efi_bs->SetMem(dst, len, (UINT8)byte);
 	return dst;
 }
 
@@ -13075,10 +13094,15 @@ static EFI_STATUS EFIAPI bn_efi_snp_transmit(
 		bn_efi_nic_poll(nic);
 		rc = bn_netdev_transmit(nic->nd, frame, BufferSize, Buffer);
 	}
-	if (rc == 0)
+	if (rc == 0) {
 		nic->tx_inflight++;
-	else
+		/* UsbIo sent the frame before returning: hand the buffer
+		 * back now rather than from the next poll */
+		if (!nic->polling)
+			bn_efi_usb_complete(&nic->usb);
+	} else {
 		status = (rc == -BN_ENOSPC) ? EFI_NOT_READY : EFI_DEVICE_ERROR;
+	}
  out:
 	bn_efi_bs->RestoreTPL(tpl);
 	return status;
@@ -13117,8 +13141,13 @@ static EFI_STATUS EFIAPI bn_efi_snp_receive(EFI_SIMPLE_NETWORK_PROTOCOL *This,
 		return EFI_INVALID_PARAMETER;
 	nic = bn_efi_nic_of(This);
 	tpl = bn_efi_snp_lock();
-	if (!nic->rx_count)
+	if (!nic->rx_count) {
+		/* The stack asks for a frame: the device is worth trying
+		 * even right after the last one (see efi_usbio.c) */
+		nic->usb.rx_wanted = true;
 		bn_efi_nic_poll(nic);
+		nic->usb.rx_wanted = false;
+	}
 	if (!nic->rx_count) {
 		status = EFI_NOT_READY;
 		goto out;
@@ -13265,8 +13294,15 @@ struct bn_efi_ep {
 	uint32_t latch_len[BN_EFI_INTR_RING];	/**< Their lengths */
 	unsigned int latch_head;	/**< Oldest latched transfer */
 	unsigned int latch_count;	/**< Latched transfers */
-	uint64_t idle_us;		/**< Bulk IN: clock at the last empty attempt */
-	uint32_t rest_us;		/**< Bulk IN: rest after it (0: none) */
+	uint64_t idle_us;		/**< Bulk IN: clock at the last attempt */
+	uint32_t rest_us;		/**< Bulk IN: rest after it */
+	unsigned int misses;		/**< Bulk IN: empty attempts in a row */
+	bool after_tx;			/**< Bulk IN: a frame went out since the
+					     last data */
+	bool replied;			/**< Bulk IN: data came since the last
+					     transmit */
+	bool reply_wait;		/**< Bulk IN: the next attempt waits for
+					     the reply to a transmit */
 	uint32_t got;			/**< Bulk IN: bytes of the oldest transfer
 					     received by polls that timed out */
 };
@@ -13561,21 +13597,78 @@ static int bn_efi_usb_bulk_out(struct bn_efi_ep *eps, struct bn_xfer *xfer)
 }
 
 /**
- * Try the oldest queued bulk-IN transfers of an endpoint.
+ * Decide whether a bulk-IN endpoint is tried in this poll.
  *
- * Stops at the first attempt that times out (nothing to receive).  Each
- * such attempt costs the timeout and the controller's abort of the
- * transfer, so the endpoint then rests before the next one: from
- * ::BN_EFI_BULK_IN_REST_MIN_US, doubling while nothing arrives, up to
- * ::BN_EFI_BULK_IN_REST_MAX_US.  Data, or a transmit (a reply may follow),
- * ends the rest.  Without this, the network stack's polling would keep the
- * processor at TPL_CALLBACK and starve the application.  A timed-out
- * attempt may still have received part of a transfer (a full-size frame is
- * 24 full-speed packets): those bytes are kept, the next attempt continues
- * behind them, and the endpoint does not rest in the middle of a transfer.
- * An
- * error completes the transfer; a stall also cancels the ones behind it,
- * so the SDK can clear the halt once nothing is pending.
+ * Every attempt that finds nothing costs the firmware's timeout and the
+ * abort of the transfer (on xHCI a whole timer tick, as XhciDxe times
+ * transfers with a timer event), so the endpoint is tried only when a
+ * frame is expected:
+ *
+ * - in the middle of a transfer;
+ * - after a frame went out (a reply may follow), from any poll;
+ * - after data came (more may be queued behind it), but only when the
+ *   network stack asks for a frame (SNP Receive() with nothing held).
+ *   GetStatus(), which MNP calls between taking a frame and sending its
+ *   answer, and the timers then leave the endpoint alone: in a lock-step
+ *   exchange it is empty until the answer is out;
+ * - otherwise after a rest: from ::BN_EFI_BULK_IN_REST_MIN_US after the
+ *   last data, and once ::BN_EFI_BULK_IN_EXPECT_TRIES attempts in a row
+ *   found nothing, doubling up to ::BN_EFI_BULK_IN_REST_MAX_US.  An idle
+ *   interface then costs a few attempts a second, and the network stack's
+ *   polling does not keep the processor busy at TPL_CALLBACK.
+ *
+ * @param usb		Backend
+ * @param eps		Endpoint state
+ * @param now		Clock
+ * @return		true to try it now
+ */
+static bool bn_efi_usb_in_due(const struct bn_efi_usb *usb,
+			      const struct bn_efi_ep *eps, uint64_t now)
+{
+	if (eps->got)
+		return true;
+	if (eps->misses < BN_EFI_BULK_IN_EXPECT_TRIES &&
+	    (eps->after_tx || usb->rx_wanted))
+		return true;
+	return now - eps->idle_us >= eps->rest_us;
+}
+
+/**
+ * The timeout of a bulk-IN attempt: long enough that a frame which starts
+ * arriving during the attempt also ends in it, even on a full-speed bus
+ * (at most ::BN_EFI_FS_BULK_PACKETS_PER_MS packets a millisecond).
+ *
+ * An attempt cut short in the middle of a frame is kept and continued, but
+ * a UHCI controller (also the companion of an EHCI one) may complete more
+ * packets between the firmware's last look at the transfer and its
+ * removal from the schedule: those bytes are lost.  So a frame should
+ * rarely be cut.
+ *
+ * @param eps		Endpoint state
+ * @param len		Bytes still to receive
+ * @return		Timeout in milliseconds
+ */
+static UINTN bn_efi_usb_in_timeout(const struct bn_efi_ep *eps, uint32_t len)
+{
+	uint32_t per_ms = BN_MAX(eps->ep->mtu, 1u) *
+			  BN_EFI_FS_BULK_PACKETS_PER_MS;
+
+	return BN_EFI_BULK_IN_POLL_MS + (len + per_ms - 1) / per_ms;
+}
+
+/**
+ * Try the oldest queued bulk-IN transfer of an endpoint, once.
+ *
+ * One attempt per poll: a frame found goes up to the network stack before
+ * the next is asked for, so a lock-step protocol (TFTP, a TCP window's
+ * last segment) sends its answer first and the next attempt finds the
+ * answer's reply instead of an empty endpoint.  See bn_efi_usb_in_due()
+ * for when the endpoint is tried.  A timed-out attempt may still have
+ * received part of a transfer (a full-size frame is 24 full-speed packets,
+ * two frames of a UHCI schedule): those bytes are kept and the next poll
+ * continues behind them.  An error completes the transfer; a stall also
+ * cancels the ones behind it, so the SDK can clear the halt once nothing
+ * is pending.
  *
  * @param usb		Backend
  * @param eps		Endpoint state
@@ -13583,55 +13676,56 @@ static int bn_efi_usb_bulk_out(struct bn_efi_ep *eps, struct bn_xfer *xfer)
 static void bn_efi_usb_bulk_in(struct bn_efi_usb *usb, struct bn_efi_ep *eps)
 {
 	EFI_USB_IO_PROTOCOL *io = eps->io;
-	UINT32 usb_status;
-	EFI_STATUS status;
-	struct bn_xfer *xfer;
+	struct bn_xfer *xfer = eps->head;
+	UINT32 usb_status = EFI_USB_NOERROR;
 	uint64_t now = bn_port_clock_us();
-	unsigned int n;
+	EFI_STATUS status;
 	UINTN len;
+	UINTN timeout;
 	int rc;
 
-	if (eps->rest_us && now - eps->idle_us < eps->rest_us)
+	if (!xfer || !bn_efi_usb_in_due(usb, eps, now))
 		return;
-	for (n = 0; n < BN_EFI_BULK_IN_BURST && eps->head; n++) {
-		xfer = eps->head;
-		len = xfer->len - eps->got;
-		usb_status = EFI_USB_NOERROR;
-		bn_efi_apic_ack_timer();
-		status = io->UsbBulkTransfer(io, eps->ep->address,
-					     (uint8_t *)xfer->buf + eps->got,
-					     &len, BN_EFI_BULK_IN_POLL_MS,
-					     &usb_status);
-		rc = bn_efi_usb_error(status, usb_status);
-		if (rc == -BN_ETIMEDOUT && len) {
-			/* Part of a transfer came: the rest follows it */
-			eps->got += (uint32_t)len;
-			eps->rest_us = 0;
-			if (eps->got < xfer->len)
-				return;
-			rc = 0;
-			len = 0;
-		}
-		if (rc == -BN_ETIMEDOUT) {
-			if (n == 0 && !eps->got) {
-				eps->idle_us = now;
-				eps->rest_us = eps->rest_us ?
-					BN_MIN(eps->rest_us * 2,
-					       BN_EFI_BULK_IN_REST_MAX_US) :
-					BN_EFI_BULK_IN_REST_MIN_US;
-			} else {
-				eps->rest_us = 0;
-			}
+	len = xfer->len - eps->got;
+	timeout = eps->reply_wait ? BN_EFI_BULK_IN_REPLY_MS :
+		  bn_efi_usb_in_timeout(eps, (uint32_t)len);
+	eps->reply_wait = false;
+	bn_efi_apic_ack_timer();
+	status = io->UsbBulkTransfer(io, eps->ep->address,
+				     (uint8_t *)xfer->buf + eps->got, &len,
+				     timeout, &usb_status);
+	rc = bn_efi_usb_error(status, usb_status);
+	if (rc == -BN_ETIMEDOUT && !len) {
+		/* Nothing came: once nothing is expected any more, rest,
+		 * longer each time */
+		if (++eps->misses == BN_EFI_BULK_IN_EXPECT_TRIES)
+			eps->rest_us = BN_EFI_BULK_IN_REST_MIN_US;
+		else if (eps->misses > BN_EFI_BULK_IN_EXPECT_TRIES)
+			eps->rest_us = BN_MIN(eps->rest_us * 2,
+					      BN_EFI_BULK_IN_REST_MAX_US);
+		eps->idle_us = now;
+		return;
+	}
+	/* Data (or an error): more may follow when the stack asks */
+	eps->misses = 0;
+	eps->after_tx = false;
+	eps->replied = true;
+	eps->idle_us = now;
+	eps->rest_us = BN_EFI_BULK_IN_REST_MIN_US;
+	if (rc == -BN_ETIMEDOUT) {
+		/* Part of a transfer came: the rest follows it */
+		eps->got += (uint32_t)len;
+		if (eps->got < xfer->len)
 			return;
-		}
-		len += eps->got;
-		bn_efi_ep_pop(eps);
-		bn_efi_usb_finish(usb, xfer, rc, rc < 0 ? 0 : (uint32_t)len);
-		if (rc == -BN_ESTALL) {
-			while ((xfer = bn_efi_ep_pop(eps)))
-				bn_efi_usb_finish(usb, xfer, -BN_ECANCELED, 0);
-			return;
-		}
+		rc = 0;
+		len = 0;
+	}
+	len += eps->got;
+	bn_efi_ep_pop(eps);
+	bn_efi_usb_finish(usb, xfer, rc, rc < 0 ? 0 : (uint32_t)len);
+	if (rc == -BN_ESTALL) {
+		while ((xfer = bn_efi_ep_pop(eps)))
+			bn_efi_usb_finish(usb, xfer, -BN_ECANCELED, 0);
 	}
 }
 
@@ -13717,8 +13811,17 @@ static int bn_efi_usb_intr_start(struct bn_efi_ep *eps, uint32_t len)
 }
 
 /**
- * End the rest of every bulk-IN endpoint (something was sent: an answer
- * may follow soon).
+ * End the rest of every bulk-IN endpoint: a frame went out, and its reply
+ * may follow.
+ *
+ * If data came in since the previous transmit (the exchange is lock-step:
+ * TFTP, ping, DHCP, a TCP window's last segment), the next attempt waits
+ * up to ::BN_EFI_BULK_IN_REPLY_MS for the reply: the firmware's transfer
+ * ends as soon as it arrives, where attempts with short timeouts would
+ * each cost a timeout and an abort until it is there.  A transmit that
+ * went unanswered makes the next one try with a short timeout again, so a
+ * stream of frames out (an upload) is not slowed by waits for replies
+ * that do not come.
  *
  * @param usb		Backend
  */
@@ -13726,8 +13829,12 @@ static void bn_efi_usb_wake(struct bn_efi_usb *usb)
 {
 	struct bn_efi_ep *eps;
 
-	for (eps = usb->eps; eps; eps = eps->next)
-		eps->rest_us = 0;
+	for (eps = usb->eps; eps; eps = eps->next) {
+		eps->reply_wait = eps->replied;
+		eps->replied = false;
+		eps->after_tx = true;
+		eps->misses = 0;
+	}
 }
 
 /**
@@ -13925,6 +14032,11 @@ static void bn_efi_usb_init(struct bn_efi_usb *usb, EFI_USB_IO_PROTOCOL *control
 	usb->hcd.priv = usb;
 	usb->dev = dev;
 	usb->control = control;
+}
+
+static void bn_efi_usb_complete(struct bn_efi_usb *usb)
+{
+	bn_efi_usb_deliver(usb);
 }
 
 static int bn_efi_usb_add_interface(struct bn_efi_usb *usb, uint8_t number,
