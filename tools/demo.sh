@@ -64,9 +64,14 @@ step "our CDC-ECM driver replayed against that trace on the simulated bus" \
 	traces/qemu-usbnet-cdc-ecm-usbmon.pcap
 echo "(timeline: $build/demo-ecm.svg; simulated session for Wireshark: $build/demo-ecm.pcap)"
 
-step "our RNDIS driver against Linux's rndis_host session" \
-	"bootnic replay --driver rndis traces/qemu-usbnet-rndis-usbmon.pcap"
-"$bn" replay --driver rndis traces/qemu-usbnet-rndis-usbmon.pcap
+step "the same capture as people paste it: usbmon text (32 data bytes per URB), completed from lsusb -v" \
+	"bootnic replay traces/qemu-usbnet-cdc-ecm-usbmon.txt --descriptors traces/qemu-usbnet-lsusb-v-unprivileged.txt"
+"$bn" replay traces/qemu-usbnet-cdc-ecm-usbmon.txt \
+	--descriptors traces/qemu-usbnet-lsusb-v-unprivileged.txt
+
+step "a capture with two sessions (cdc_ether, then rndis_host): the one with the traffic is replayed" \
+	"bootnic replay traces/qemu-usbnet-rndis-usbmon.pcap"
+"$bn" replay traces/qemu-usbnet-rndis-usbmon.pcap
 
 step "export every driver for every target (drop-in files for bootloader trees)" \
 	"bootnic export --list; bootnic export --target T --driver all -o $build/export/T"
