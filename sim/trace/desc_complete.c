@@ -70,6 +70,46 @@ bn_dc_match(const struct bn_descfile_dev *fd, uint8_t k, uint16_t kept,
 	return k < fd->nconfigs ? &fd->cfg[k] : NULL;
 }
 
+/**
+ * Test whether the file holds another configuration, of any device with
+ * the same IDs, that has the same value, agrees with the bytes the trace
+ * kept and differs from the one found (two identical adapters in one
+ * lsusb paste are not ambiguous; a file contradicting itself is).
+ *
+ * @param f		File
+ * @param vid		idVendor
+ * @param pid		idProduct
+ * @param c		Configuration found
+ * @param kept		Bytes the trace kept (at least the value's offset)
+ * @return		true if the choice is ambiguous
+ */
+static bool bn_dc_ambiguous(const struct bn_descfile *f, uint16_t vid,
+			    uint16_t pid, const struct bn_descfile_config *c,
+			    uint16_t kept)
+{
+	unsigned int d, k;
+
+	if (kept <= BN_DC_VALUE_OFF)
+		return false;
+	for (d = 0; d < f->ndevs; d++) {
+		const struct bn_descfile_dev *o = f->dev[d];
+
+		if (o->have_device && (o->vendor != vid || o->product != pid))
+			continue;
+		for (k = 0; k < o->nconfigs; k++) {
+			const struct bn_descfile_config *x = &o->cfg[k];
+
+			if (x == c || x->len <= BN_DC_VALUE_OFF ||
+			    x->buf[BN_DC_VALUE_OFF] != c->buf[BN_DC_VALUE_OFF] ||
+			    x->len < kept || memcmp(x->buf, c->buf, kept))
+				continue;
+			if (x->len != c->len || memcmp(x->buf, c->buf, c->len))
+				return true;
+		}
+	}
+	return false;
+}
+
 unsigned int bn_descfile_complete(struct bn_ident_dev *d,
 				  const struct bn_descfile *f, char *note,
 				  size_t notelen)
@@ -109,6 +149,14 @@ unsigned int bn_descfile_complete(struct bn_ident_dev *d,
 		for (i = 0; i < b->len && i < c->len; i++)
 			if (buf[i] != c->buf[i])
 				break;
+		if (i == b->len && bn_dc_ambiguous(f, vid, pid, c, b->len)) {
+			bn_dc_say(note, notelen, "configuration #%u: %s holds "
+				  "other configurations with value %u that also "
+				  "agree with the %u bytes the trace kept; not "
+				  "used", b->index, f->name,
+				  c->buf[BN_DC_VALUE_OFF], b->len);
+			continue;
+		}
 		if (i < b->len) {
 			bn_dc_say(note, notelen, "configuration #%u: %s does "
 				  "not match the trace at byte %u (trace "

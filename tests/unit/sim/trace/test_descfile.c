@@ -249,6 +249,52 @@ START_TEST(test_completion_refused)
 }
 END_TEST
 
+/* A paste holding the same adapter twice with different descriptors
+ * contradicts itself: completion refuses rather than pick one. */
+START_TEST(test_completion_ambiguous)
+{
+	size_t len, n;
+	uint8_t *text = tt_read_file(LSUSB, &len), *two;
+	struct bn_replay_model *m;
+	struct bn_descfile *f;
+	const char *path;
+	char err[256], *last;
+
+	ck_assert_ptr_nonnull(text);
+	two = malloc(2 * len + 1);
+	ck_assert_ptr_nonnull(two);
+	memcpy(two, text, len);
+	memcpy(two + len, text, len);
+	two[2 * len] = 0;
+	/* The second copy's last bulk endpoint (beyond the 32 bytes the
+	 * trace keeps of configuration value 1) packs 32 bytes, not 64 */
+	last = strstr((char *)two + len, "wMaxPacketSize     0x0040");
+	ck_assert_ptr_nonnull(last);
+	for (n = 0; (last = strstr(last + 1, "wMaxPacketSize     0x0040")); n++)
+		memcpy(last + 23, "20", 2);
+	ck_assert_uint_gt(n, 0);
+	path = tt_write_temp("lsusb", two, 2 * len);
+	f = load(path);
+	ck_assert_uint_eq(f->ndevs, 2);
+	m = bn_replay_learn_desc(ECM_TXT, -1, -1, f, err, sizeof(err));
+	ck_assert_msg(m != NULL, "%s", err);
+	{
+		struct bn_replay_report rep;
+		struct bn_replay_opts opts = { .profile = BN_SIM_XHCI,
+					       .bus = -1, .dev = -1 };
+
+		bn_replay_run(m, &opts, &bn_registry_builtin, &rep);
+		ck_assert_msg(strstr(rep.completed, "other configurations with "
+				     "value 1 that also agree") != NULL, "%s",
+			      rep.completed);
+	}
+	bn_replay_model_free(m);
+	bn_descfile_free(f);
+	free(two);
+	free(text);
+}
+END_TEST
+
 static Suite *descfile_suite(void)
 {
 	Suite *s = suite_create("descfile");
@@ -261,6 +307,7 @@ static Suite *descfile_suite(void)
 	suite_add_tcase(s, tc);
 	tcase_add_loop_test(rp, test_text_trace_completed, 0, 5);
 	tcase_add_test(rp, test_completion_refused);
+	tcase_add_test(rp, test_completion_ambiguous);
 	suite_add_tcase(s, rp);
 	return s;
 }
