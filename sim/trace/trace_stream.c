@@ -162,16 +162,13 @@ FILE *bn_trace_stream_fdopen(int fd, const char *name, bool *compressed,
 
 	s = calloc(1, sizeof(*s));
 	if (!s) {
-		close(fd);
 		snprintf(err, errlen, "%s: out of memory", name);
-		return NULL;
+		goto err_alloc;
 	}
 	s->gz = gzdopen(fd, "rb");
 	if (!s->gz) {
-		close(fd);
-		free(s);
 		snprintf(err, errlen, "%s: cannot read", name);
-		return NULL;
+		goto err_gz;
 	}
 	gzbuffer(s->gz, BN_STREAM_ZBUF);
 	/* Keep the head: format detection reads it, then rewinds */
@@ -190,17 +187,23 @@ FILE *bn_trace_stream_fdopen(int fd, const char *name, bool *compressed,
 			 "decompressed data", name,
 			 zerr == Z_ERRNO ? strerror(errno) : msg,
 			 s->head_len);
-		gzclose(s->gz);
-		free(s);
-		return NULL;
+		goto err_read;
 	}
 	*compressed = !gzdirect(s->gz);
 	f = fopencookie(s, "rb", io);
 	if (!f) {
 		snprintf(err, errlen, "%s: out of memory", name);
-		gzclose(s->gz);
-		free(s);
-		return NULL;
+		goto err_read;
 	}
 	return f;
+
+ err_read:
+	gzclose(s->gz);		/* closes fd too */
+	free(s);
+	return NULL;
+ err_gz:
+	free(s);
+ err_alloc:
+	close(fd);
+	return NULL;
 }
