@@ -237,7 +237,38 @@ static void bn_redir_record(struct bn_redir *r, char type, uint8_t xfer,
  * ------------------------------------------------------------------------ */
 
 /**
- * Ask the model one control request on the engine's own behalf.
+ * Ask a device one control request.
+ *
+ * @param r		Engine
+ * @param dev		The model itself (the engine's own questions, which
+ *			no fault rule should see) or @c r->dev (the guest's)
+ * @param type		bmRequestType
+ * @param req		bRequest
+ * @param value		wValue
+ * @param index		wIndex
+ * @param data		wLength bytes
+ * @param len		wLength
+ * @param got		Bytes returned (IN), or NULL
+ * @return		::bn_sim_result
+ */
+static int bn_redir_ask_dev(struct bn_redir *r, struct bn_simdev *dev,
+			    uint8_t type, uint8_t req, uint16_t value,
+			    uint16_t index, uint8_t *data, uint16_t len,
+			    uint16_t *got)
+{
+	struct bn_setup s = { .request_type = type, .request = req,
+			      .value = value, .index = index, .length = len };
+	struct bn_simdev_reply reply = { .result = BN_SIM_ACK };
+
+	dev->ops->control(dev, &s, data, r->now, &reply);
+	if (got)
+		*got = reply.len;
+	return reply.result;
+}
+
+/**
+ * Ask the device a control request on the guest's behalf (through the
+ * fault injector when there is one).
  *
  * @param r		Engine
  * @param type		bmRequestType
@@ -253,14 +284,8 @@ static int bn_redir_ask(struct bn_redir *r, uint8_t type, uint8_t req,
 			uint16_t value, uint16_t index, uint8_t *data,
 			uint16_t len, uint16_t *got)
 {
-	struct bn_setup s = { .request_type = type, .request = req,
-			      .value = value, .index = index, .length = len };
-	struct bn_simdev_reply reply = { .result = BN_SIM_ACK };
-
-	r->dev->ops->control(r->dev, &s, data, r->now, &reply);
-	if (got)
-		*got = reply.len;
-	return reply.result;
+	return bn_redir_ask_dev(r, r->dev, type, req, value, index, data, len,
+				got);
 }
 
 /**
@@ -278,9 +303,10 @@ static int bn_redir_descriptor(struct bn_redir *r, uint8_t type,
 {
 	uint16_t got = 0;
 
-	if (bn_redir_ask(r, BN_USB_DIR_IN, BN_USB_REQ_GET_DESCRIPTOR,
-			 (uint16_t)(type << 8 | index), 0, buf, len,
-			 &got) != BN_SIM_ACK)
+	if (bn_redir_ask_dev(r, r->model_dev, BN_USB_DIR_IN,
+			     BN_USB_REQ_GET_DESCRIPTOR,
+			     (uint16_t)(type << 8 | index), 0, buf, len,
+			     &got) != BN_SIM_ACK)
 		return -1;
 	return got;
 }
@@ -826,6 +852,8 @@ static void bn_redir_run_interrupt(struct bn_redir *r, unsigned int slot)
  * Plugging
  * ------------------------------------------------------------------------ */
 
+static int bn_redir_flush(struct bn_redir *r);
+
 int bn_redir_plug(struct bn_redir *r, bn_simtime_t now)
 {
 	struct usb_redir_device_connect_header dc;
@@ -862,6 +890,7 @@ int bn_redir_plug(struct bn_redir *r, bn_simtime_t now)
 	bn_redir_log(r, "plugged in: %s %04x:%04x at %s speed",
 		     r->cfg.model->name, dc.vendor_id, dc.product_id,
 		     bn_speed_name(r->cfg.params.speed));
+	bn_redir_flush(r);
 	return 0;
 }
 
@@ -883,6 +912,7 @@ void bn_redir_unplug(struct bn_redir *r, bn_simtime_t now)
 		r->replug_at = r->now + r->cfg.replug_after;
 	bn_redir_log(r, "unplugged%s", r->cfg.replug_after ?
 		     "; plugging in again later" : "");
+	bn_redir_flush(r);
 }
 
 /* ------------------------------------------------------------------------
