@@ -40,6 +40,8 @@
 /** Retry a NAKed transaction after this long when the model cannot say
  *  when it will be ready (one high-speed microframe). */
 #define BN_REDIR_RETRY		(125 * BN_SIM_PER_US)
+/** One high-speed microframe (interrupt polling periods count in them). */
+#define BN_REDIR_UFRAME		(125 * BN_SIM_PER_US)
 /** USB address reported in the recording (QEMU keeps the real one). */
 #define BN_REDIR_PCAP_DEV	1
 /** Bus number reported in the recording. */
@@ -232,6 +234,36 @@ static void bn_redir_record(struct bn_redir *r, char type, uint8_t xfer,
 		r->pcap_err = rc;
 }
 
+/**
+ * Record a standard request QEMU sent as its own usbredir packet
+ * (SET/GET_CONFIGURATION, SET/GET_INTERFACE) as the control transfer it
+ * was on the guest's bus.
+ *
+ * @param r		Engine
+ * @param id		Packet id
+ * @param type		bmRequestType
+ * @param req		bRequest
+ * @param value		wValue
+ * @param index		wIndex
+ * @param status	usb_redir_* status of the answer
+ * @param data		IN data byte, or NULL
+ */
+static void bn_redir_record_std(struct bn_redir *r, uint64_t id, uint8_t type,
+				uint8_t req, uint16_t value, uint16_t index,
+				int status, const uint8_t *data)
+{
+	struct bn_setup s = { .request_type = type, .request = req,
+			      .value = value, .index = index,
+			      .length = data ? 1 : 0 };
+	uint8_t ep = type & BN_USB_DIR_IN;
+
+	bn_redir_record(r, BN_URB_SUBMIT, BN_URB_XFER_CTRL, ep, id, &s, 0,
+			s.length, NULL, 0);
+	bn_redir_record(r, BN_URB_COMPLETE, BN_URB_XFER_CTRL, ep, id, NULL,
+			status, s.length, status == usb_redir_success ? data :
+			NULL, status == usb_redir_success ? s.length : 0);
+}
+
 /* ------------------------------------------------------------------------
  * The model
  * ------------------------------------------------------------------------ */
@@ -383,7 +415,8 @@ static void bn_redir_sink(void *ctx, const uint8_t *frame, size_t len,
 	struct bn_redir *r = ctx;
 
 	r->st.frames_out++;
-	bn_netpeer_send(r->peer, frame, len, now);
+	if (r->peer)
+		bn_netpeer_send(r->peer, frame, len, now);
 }
 
 /**
@@ -396,7 +429,8 @@ static void bn_redir_tick(void *ctx, bn_simtime_t now)
 {
 	struct bn_redir *r = ctx;
 
-	bn_netpeer_advance(r->peer, now);
+	if (r->peer)
+		bn_netpeer_advance(r->peer, now);
 }
 
 /**
@@ -817,7 +851,7 @@ static void bn_redir_run_interrupt(struct bn_redir *r, unsigned int slot)
 		return;
 	/* bInterval: 2^(n-1) microframes at high speed, n frames at full */
 	if (r->cfg.params.speed == BN_SPEED_HIGH)
-		period = (bn_simtime_t)BN_REDIR_RETRY <<
+		period = (bn_simtime_t)BN_REDIR_UFRAME <<
 			 (e->interval > 16 ? 15 : e->interval ?
 			  e->interval - 1 : 0);
 	else
@@ -831,11 +865,13 @@ static void bn_redir_run_interrupt(struct bn_redir *r, unsigned int slot)
 		h.endpoint = BN_REDIR_ADDR(slot);
 		h.status = usb_redir_success;
 		h.length = got;
-		usbredirparser_send_interrupt_packet(r->parser, r->int_id++, &h,
+		usbredirparser_send_interrupt_packet(r->parser, r->int_id, &h,
 						     buf, got);
 		r->st.interrupt_in++;
+		bn_redir_record(r, BN_URB_SUBMIT, BN_URB_XFER_INT, h.endpoint,
+				r->int_id, NULL, 0, max, NULL, 0);
 		bn_redir_record(r, BN_URB_COMPLETE, BN_URB_XFER_INT, h.endpoint,
-				r->int_id, NULL, usb_redir_success, max, buf,
+				r->int_id++, NULL, usb_redir_success, max, buf,
 				got);
 		return;
 	}
@@ -1235,6 +1271,8 @@ static void bn_redir_on_set_config(void *priv, uint64_t id,
 			     h->configuration, bn_sim_result_name(res));
 	}
 	cs.configuration = r->config;
+	bn_redir_record_std(r, id, 0, BN_USB_REQ_SET_CONFIGURATION,
+			    h->configuration, 0, cs.status, NULL);
 	usbredirparser_send_configuration_status(r->parser, id, &cs);
 }
 
@@ -1257,6 +1295,8 @@ static void bn_redir_on_get_config(void *priv, uint64_t id)
 	if (res != BN_SIM_ACK)
 		cs.status = (uint8_t)bn_redir_status(res);
 	cs.configuration = v;
+	bn_redir_record_std(r, id, BN_USB_DIR_IN, BN_USB_REQ_GET_CONFIGURATION,
+			    0, 0, cs.status, &v);
 	usbredirparser_send_configuration_status(r->parser, id, &cs);
 }
 
@@ -1302,6 +1342,9 @@ static void bn_redir_on_set_alt(void *priv, uint64_t id,
 		as.alt = h->interface < BN_REDIR_ALTS ? r->alt[h->interface] :
 			 0;
 	}
+	bn_redir_record_std(r, id, BN_USB_RECIP_INTERFACE,
+			    BN_USB_REQ_SET_INTERFACE, h->alt, h->interface,
+			    as.status, NULL);
 	usbredirparser_send_alt_setting_status(r->parser, id, &as);
 }
 
@@ -1328,6 +1371,9 @@ static void bn_redir_on_get_alt(void *priv, uint64_t id,
 	if (res != BN_SIM_ACK)
 		as.status = (uint8_t)bn_redir_status(res);
 	as.alt = v;
+	bn_redir_record_std(r, id, BN_USB_DIR_IN | BN_USB_RECIP_INTERFACE,
+			    BN_USB_REQ_GET_INTERFACE, 0, h->interface,
+			    as.status, &v);
 	usbredirparser_send_alt_setting_status(r->parser, id, &as);
 }
 
@@ -1658,8 +1704,8 @@ struct bn_redir *bn_redir_new(const struct bn_redir_config *cfg, char *err,
 	pc.rx_ctx = r;
 	pc.tftp_root = cfg->tftp_root;
 	pc.bootfile = cfg->tftp_root ? cfg->bootfile : NULL;
-	r->peer = bn_netpeer_new(&pc);
-	if (!r->peer) {
+	r->peer = cfg->offline ? NULL : bn_netpeer_new(&pc);
+	if (!r->peer && !cfg->offline) {
 		snprintf(err, errlen, "cannot start the Ethernet peer");
 		goto fail;
 	}
@@ -1788,7 +1834,7 @@ int bn_redir_poll(struct bn_redir *r, bn_simtime_t now)
 		r->now = now;
 	if (r->dev && r->dev->ops->tick)
 		r->dev->ops->tick(r->dev, r->now);
-	else if (!r->dev)
+	else if (!r->dev && r->peer)
 		bn_netpeer_advance(r->peer, r->now);
 	if (r->connected && !r->dev->connected) {
 		bn_redir_log(r, "the fault injector unplugged the device");
