@@ -452,7 +452,12 @@ static int bn_redir_build_model(struct bn_redir *r, char *err, size_t errlen)
 	p.sink = bn_redir_sink;
 	p.tick = bn_redir_tick;
 	p.sink_ctx = r;
-	r->model_dev = r->cfg.model->create(r->cfg.model, &p);
+	if (r->cfg.device) {
+		r->model_dev = r->cfg.device;
+		r->model_dev->ops->reset(r->model_dev, r->now);
+	} else {
+		r->model_dev = r->cfg.model->create(r->cfg.model, &p);
+	}
 	if (!r->model_dev) {
 		snprintf(err, errlen, "cannot build the %s model",
 			 r->cfg.model->name);
@@ -493,7 +498,8 @@ static int bn_redir_build_model(struct bn_redir *r, char *err, size_t errlen)
  */
 static void bn_redir_drop_model(struct bn_redir *r)
 {
-	bn_simdev_destroy(r->dev);
+	if (r->dev != r->cfg.device)
+		bn_simdev_destroy(r->dev);
 	r->dev = NULL;
 	r->model_dev = NULL;
 }
@@ -602,6 +608,12 @@ static void bn_redir_complete(struct bn_redir *r, struct bn_redir_xfer *x,
 		r->st.cancelled++;
 	else if (status != usb_redir_success)
 		r->st.errors++;
+	if (x->kind == BN_REDIR_CONTROL && status != usb_redir_success &&
+	    status != usb_redir_cancelled)
+		bn_redir_log(r, "control %02x %02x %04x %04x %u: %s",
+			     x->ctrl.requesttype, x->ctrl.request,
+			     x->ctrl.value, x->ctrl.index, x->ctrl.length,
+			     status == usb_redir_stall ? "stall" : "error");
 	if (x->kind == BN_REDIR_CONTROL) {
 		x->ctrl.status = (uint8_t)status;
 		x->ctrl.length = (uint16_t)x->done;
@@ -1690,7 +1702,8 @@ struct bn_redir *bn_redir_new(const struct bn_redir_config *cfg, char *err,
 	struct usbredirparser *p;
 	struct bn_redir *r;
 
-	if (!cfg->model || !cfg->write || cfg->nfaults > BN_REDIR_FAULTS_MAX) {
+	if (!cfg->model || !cfg->write || cfg->nfaults > BN_REDIR_FAULTS_MAX ||
+	    (cfg->device && cfg->nfaults)) {
 		snprintf(err, errlen, "no model, no output or too many fault "
 			 "rules");
 		return NULL;
@@ -1871,6 +1884,9 @@ bool bn_redir_hello_seen(const struct bn_redir *r)
 void bn_redir_get_stats(const struct bn_redir *r, struct bn_redir_stats *st)
 {
 	*st = r->st;
+	memset(&st->model, 0, sizeof(st->model));
+	if (r->model_dev)
+		r->cfg.model->stats(r->model_dev, &st->model);
 }
 
 struct bn_simdev *bn_redir_device(struct bn_redir *r)

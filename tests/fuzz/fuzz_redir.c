@@ -13,6 +13,9 @@
  * rest is what the guest sends after its hello (a fixed, valid hello
  * with QEMU's capabilities is fed first, so the fuzzer reaches the packet
  * handlers).
+ * One device per model serves every input, reset (a USB bus reset) before
+ * each: enough state is fresh for the packet path, and building a model
+ * per input would cost far more than the input.
  * The bytes go in as two chunks split at byte 1's value (mod the length),
  * with polls in between.  The engine must not crash or leak, must keep
  * answering (a write never fails here), and everything it writes must
@@ -86,6 +89,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const models[] = { "cdc-ecm", "ax88772a",
 					       "lan9514" };
+	static struct bn_simdev *devs[3];
+	struct bn_model_params mp;
 	struct bn_redir_config c;
 	struct bn_redir_stats st;
 	struct bn_redir *r;
@@ -103,6 +108,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(c.model != NULL);
 	c.params.speed = bn_model_default_speed(c.model);
 	memcpy(c.params.mac, c.model->mac, 6);
+	/* One device per model for the whole run (reset for each input):
+	 * building a model per input would cost more than the input */
+	if (!devs[data[0] % 3]) {
+		mp = c.params;
+		devs[data[0] % 3] = c.model->create(c.model, &mp);
+		FUZZ_CHECK(devs[data[0] % 3] != NULL);
+	}
+	c.device = devs[data[0] % 3];
 	c.write = fuzz_write;
 	c.offline = true;
 	fuzz_owed = 0;
