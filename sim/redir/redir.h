@@ -155,7 +155,9 @@ int bn_redir_free(struct bn_redir *r, char *err, size_t errlen);
  * @param data		Bytes
  * @param len		Count
  * @param now		Simulated time
- * @return		0, or -1 once the guest is gone (a write failed)
+ * @return		0, or -1 once the guest is gone (a write failed) or its
+ *			stream cannot be followed (a packet claims more bytes
+ *			than any this device takes; logged)
  */
 int bn_redir_feed(struct bn_redir *r, const uint8_t *data, size_t len,
 		  bn_simtime_t now);
