@@ -18,6 +18,9 @@
 #include "sim/session/session.h"
 #include "tools/bootnic/cli.h"
 
+/** Longest boot file name (the DHCP file field holds 128 bytes). */
+#define BN_SERVE_BOOTFILE_MAX	127
+
 /**
  * Print `serve` usage.
  *
@@ -313,6 +316,10 @@ int bn_cmd_serve(struct bn_cli *cli, int argc, char **argv)
 	bootfile = o.bootfile;
 	if (bootfile && !tftp_root)
 		return bn_serve_usage_error(cli, "--bootfile needs --tftp-root");
+	if (bootfile && (!*bootfile || strchr(bootfile, '/') ||
+			 strlen(bootfile) > BN_SERVE_BOOTFILE_MAX))
+		return bn_serve_usage_error(cli, "--bootfile takes a plain file "
+					    "name of 1 to 127 characters");
 	o.tftp_root = o.bootfile = NULL;
 	k = bn_cli_model_resolve(cli, "serve", model, &o);
 	if (k != BN_EXIT_OK)
