@@ -483,6 +483,7 @@ void bn_replay_model_free(struct bn_replay_model *m)
 		return;
 	bn_rp_part_free(m);
 	bn_ident_free(m->ident);
+	free(m->raw);
 	free(m);
 }
 
@@ -515,9 +516,16 @@ static void bn_rp_finding(struct bn_replay_model *m, int kind,
 		rep->unverified++;
 	else
 		rep->divergences++;
-	if (rep->nfindings == BN_REPLAY_MAX_FINDINGS)
-		return;
-	f = &rep->findings[rep->nfindings++];
+	/* Every finding is kept here; the report keeps the first ones once
+	 * they are classified (bn_rp_verdict()) */
+	if (m->nraw == m->raw_cap) {
+		m->raw_cap = m->raw_cap ? 2 * m->raw_cap : 32;
+		m->raw = realloc(m->raw, m->raw_cap * sizeof(*m->raw));
+		if (!m->raw)
+			abort();
+	}
+	f = &m->raw[m->nraw++];
+	memset(f, 0, sizeof(*f));
 	f->kind = kind;
 	memcpy(f->setup, setup, 8);
 	f->data_len = len;
@@ -526,6 +534,7 @@ static void bn_rp_finding(struct bn_replay_model *m, int kind,
 		       len < sizeof(f->data) ? len : sizeof(f->data));
 	f->cursor = m->cursor;
 	f->expected = expected;
+	f->compared = -1;
 	f->t_us = m->now / BN_SIM_PER_US;
 }
 
@@ -537,8 +546,7 @@ static void bn_rp_finding(struct bn_replay_model *m, int kind,
  * @param session	Item's session
  * @return		true if it may answer the driver
  */
-static bool bn_rp_in_session(const struct bn_replay_model *m,
-			     uint16_t session)
+bool bn_rp_in_session(const struct bn_replay_model *m, uint16_t session)
 {
 	return !m->session || !session || session == m->session;
 }
@@ -836,6 +844,32 @@ static void bn_rp_write(struct bn_replay_model *m, const uint8_t *setup,
 		      BN_REPLAY_UNVERIFIED, setup, data, len, i);
 }
 
+/** FNV-1a 64-bit offset basis. */
+#define BN_RP_FNV_BASIS	0xcbf29ce484222325ULL
+/** FNV-1a 64-bit prime. */
+#define BN_RP_FNV_PRIME	0x100000001b3ULL
+
+/**
+ * Fold a driver request into the report's behaviour hash.
+ *
+ * @param rep		Report
+ * @param setup		Request (8 bytes)
+ * @param data		OUT data
+ * @param len		Its length (0 for IN requests)
+ */
+static void bn_rp_hash(struct bn_replay_report *rep, const uint8_t *setup,
+		       const uint8_t *data, uint16_t len)
+{
+	uint64_t h = rep->behaviour ? rep->behaviour : BN_RP_FNV_BASIS;
+	uint16_t i;
+
+	for (i = 0; i < 8; i++)
+		h = (h ^ setup[i]) * BN_RP_FNV_PRIME;
+	for (i = 0; data && i < len; i++)
+		h = (h ^ data[i]) * BN_RP_FNV_PRIME;
+	rep->behaviour = h;
+}
+
 /**
  * Device: answer a control request.
  *
@@ -856,6 +890,10 @@ static void bn_rp_control(struct bn_simdev *dev, const struct bn_setup *setup,
 		m->start = now ? now : 1;
 	m->now = now;
 	bn_setup_encode(setup, wire);
+	if (!m->teardown)
+		bn_rp_hash(m->rep, wire, data, (setup->request_type &
+						  BN_USB_DIR_IN) ? 0 :
+			   setup->length);
 	if ((setup->request_type & BN_USB_TYPE_MASK) == BN_USB_TYPE_CLASS &&
 	    setup->request == BN_CDC_SEND_ENCAPSULATED_COMMAND &&
 	    !(setup->request_type & BN_USB_DIR_IN)) {
@@ -986,6 +1024,7 @@ void bn_rp_reset(struct bn_replay_model *m, struct bn_replay_report *rep,
 	m->cursor = -1;
 	m->teardown = false;
 	m->encap_head = m->encap_count = 0;
+	m->nraw = 0;
 	for (i = 0; i < m->nctrl; i++)
 		m->ctrl[i].used = false;
 	for (i = 0; i < m->nqueues; i++) {
