@@ -47,6 +47,8 @@
 #define MV_REQ_OUT		0x40
 /** Vendor IN request type. */
 #define MV_REQ_IN		0xc0
+/** Request type bits of bmRequestType (vendor: MV_REQ_OUT) */
+#define MV_TYPE_MASK		0x60
 /** READ_MII_REG */
 #define MV_READ_MII		0x07
 /** WRITE_MII_REG */
@@ -468,6 +470,7 @@ int main(int argc, char **argv)
 		struct bn_urb copy = *ev;
 
 		if ((v & MV_PHYSCAN) && !scanned && copy.setup_present &&
+		    (copy.setup[0] & MV_TYPE_MASK) == MV_REQ_OUT &&
 		    (copy.setup[1] == MV_READ_MII ||
 		     copy.setup[1] == MV_WRITE_MII ||
 		     copy.setup[1] == MV_SET_SW_MII)) {
