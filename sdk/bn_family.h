@@ -176,6 +176,24 @@ enum bn_reg_value {
 /** ::bn_reg::index matching any wIndex. */
 #define BN_REG_ANY_INDEX	0xffffffffu
 
+/**
+ * A data window onto registers of another space (an MDIO data register):
+ * the write of an address register that follows the data write names the
+ * target, and the target's layout judges the value.
+ */
+struct bn_indirect {
+	uint8_t request_type;		/**< The address write's bmRequestType */
+	uint8_t request;		/**< Its bRequest */
+	uint16_t index;			/**< Its wIndex (the address register) */
+	uint8_t value;			/**< ::bn_reg_value of the address write */
+	uint64_t select;		/**< Bits of the address naming the target */
+	uint64_t write;			/**< Bits set in a write access (0: any) */
+	const struct bn_regdef *const *targets; /**< Layouts by target number
+					     (NULL entries: @c other) */
+	size_t target_count;		/**< Entries in @c targets */
+	const struct bn_regdef *other;	/**< Layout of any other target */
+};
+
 /** A register one control request of a command set writes. */
 struct bn_reg {
 	uint8_t request_type;		/**< bmRequestType */
@@ -184,6 +202,8 @@ struct bn_reg {
 					     ::BN_REG_ANY_INDEX */
 	uint8_t value;			/**< ::bn_reg_value */
 	const struct bn_regdef *def;	/**< Its layout */
+	const struct bn_indirect *via;	/**< A data window: the target comes from
+					     the address write after it, or NULL */
 };
 
 /**

@@ -114,6 +114,8 @@ struct bn_replay_finding {
 					     (WRITE_DIFFERS), or -1 */
 	uint64_t t_us;			/**< Simulated time of the request */
 	int cls;			/**< ::bn_replay_class */
+	long req;			/**< The driver's request in the run's
+					     request log (0-based), or -1 */
 	long compared;			/**< Recorded write the value was compared
 					     with (classified), or -1 */
 	char what[BN_REPLAY_WHAT_MAX];	/**< Register and fields that differ, or

@@ -484,6 +484,7 @@ void bn_replay_model_free(struct bn_replay_model *m)
 	bn_rp_part_free(m);
 	bn_ident_free(m->ident);
 	free(m->raw);
+	free(m->reqs);
 	free(m);
 }
 
@@ -535,6 +536,7 @@ static void bn_rp_finding(struct bn_replay_model *m, int kind,
 	f->cursor = m->cursor;
 	f->expected = expected;
 	f->compared = -1;
+	f->req = (long)m->nreqs - 1;
 	f->t_us = m->now / BN_SIM_PER_US;
 }
 
@@ -871,6 +873,34 @@ static void bn_rp_hash(struct bn_replay_report *rep, const uint8_t *setup,
 }
 
 /**
+ * Keep a driver request in the run's log (indirect registers are resolved
+ * from the requests after a finding).
+ *
+ * @param m		Model
+ * @param setup		Request (8 bytes)
+ * @param data		OUT data
+ * @param len		Its length (0 for reads)
+ */
+static void bn_rp_log(struct bn_replay_model *m, const uint8_t *setup,
+		      const uint8_t *data, uint16_t len)
+{
+	struct bn_rp_req *r;
+
+	if (m->nreqs == m->reqs_cap) {
+		m->reqs_cap = m->reqs_cap ? 2 * m->reqs_cap : 256;
+		m->reqs = realloc(m->reqs, m->reqs_cap * sizeof(*m->reqs));
+		if (!m->reqs)
+			abort();
+	}
+	r = &m->reqs[m->nreqs++];
+	memset(r, 0, sizeof(*r));
+	memcpy(r->setup, setup, 8);
+	r->len = len;
+	if (data && len)
+		memcpy(r->data, data, BN_MIN((size_t)len, sizeof(r->data)));
+}
+
+/**
  * Device: answer a control request.
  *
  * @param dev		Device
@@ -894,6 +924,9 @@ static void bn_rp_control(struct bn_simdev *dev, const struct bn_setup *setup,
 		bn_rp_hash(m->rep, wire, data, (setup->request_type &
 						  BN_USB_DIR_IN) ? 0 :
 			   setup->length);
+	if (!m->teardown)
+		bn_rp_log(m, wire, data, (setup->request_type & BN_USB_DIR_IN) ?
+			  0 : setup->length);
 	if ((setup->request_type & BN_USB_TYPE_MASK) == BN_USB_TYPE_CLASS &&
 	    setup->request == BN_CDC_SEND_ENCAPSULATED_COMMAND &&
 	    !(setup->request_type & BN_USB_DIR_IN)) {
@@ -1025,6 +1058,7 @@ void bn_rp_reset(struct bn_replay_model *m, struct bn_replay_report *rep,
 	m->teardown = false;
 	m->encap_head = m->encap_count = 0;
 	m->nraw = 0;
+	m->nreqs = 0;
 	for (i = 0; i < m->nctrl; i++)
 		m->ctrl[i].used = false;
 	for (i = 0; i < m->nqueues; i++) {

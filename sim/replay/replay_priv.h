@@ -66,6 +66,13 @@ struct bn_rp_encap {
 	bool patch;			/**< Patch the id at offset 8 */
 };
 
+/** One request the driver made, as the run saw it. */
+struct bn_rp_req {
+	uint8_t setup[8];	/**< Setup packet */
+	uint8_t data[8];	/**< First bytes of its OUT data */
+	uint16_t len;		/**< OUT data length (0 for reads) */
+};
+
 /** The learnt device and its replay state. */
 struct bn_replay_model {
 	struct bn_simdev simdev;		/**< The seam */
@@ -106,6 +113,9 @@ struct bn_replay_model {
 						     order (classified after it) */
 	size_t nraw;				/**< Their number */
 	size_t raw_cap;				/**< Allocated */
+	struct bn_rp_req *reqs;			/**< Every request of the run */
+	size_t nreqs;				/**< Their number */
+	size_t reqs_cap;			/**< Allocated */
 };
 
 /**

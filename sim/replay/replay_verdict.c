@@ -71,19 +71,19 @@ static unsigned int bn_rv_width(const struct bn_reg *reg, uint32_t len)
 /**
  * The value a register write carries.
  *
- * @param reg		Register
+ * @param how		::bn_reg_value: where the value is
  * @param setup		Request (8 wire bytes)
  * @param data		Data stage
  * @param len		Its length (bytes present in @p data)
  * @return		Value
  */
-static uint64_t bn_rv_value(const struct bn_reg *reg, const uint8_t *setup,
+static uint64_t bn_rv_value(uint8_t how, const uint8_t *setup,
 			    const uint8_t *data, uint32_t len)
 {
 	uint64_t v = 0;
 	uint32_t i;
 
-	switch (reg->value) {
+	switch (how) {
 	case BN_REGV_WVALUE:
 		return bn_get_le16(&setup[2]);
 	case BN_REGV_WVALUE_WINDEX:
@@ -270,6 +270,119 @@ static void bn_rv_fields(const struct bn_regdef *def, unsigned int width,
  * Classifying findings
  * ------------------------------------------------------------------------ */
 
+/**
+ * Test whether a request writes an indirect window's address register.
+ *
+ * @param via		Window
+ * @param setup		Request (8 wire bytes)
+ * @return		true if it does
+ */
+static bool bn_rv_is_addr(const struct bn_indirect *via, const uint8_t *setup)
+{
+	return setup[0] == via->request_type && setup[1] == via->request &&
+	       bn_get_le16(&setup[4]) == via->index;
+}
+
+/**
+ * The target an address write names, or -1 when it is not a write access.
+ *
+ * @param via		Window
+ * @param setup		Address write
+ * @param data		Its data
+ * @param len		Bytes present
+ * @return		Target number, or -1
+ */
+static long bn_rv_target(const struct bn_indirect *via, const uint8_t *setup,
+			 const uint8_t *data, uint32_t len)
+{
+	uint64_t v = bn_rv_value(via->value, setup, data, len);
+
+	if (!via->select || (via->write && !(v & via->write)))
+		return -1;
+	return (long)((v & via->select) >> bn_rv_low(via->select));
+}
+
+/**
+ * The target of the driver's window write: named by its next address
+ * write.
+ *
+ * @param m		Model (the run's request log)
+ * @param via		Window
+ * @param req		The window write in the log
+ * @return		Target number, or -1
+ */
+static long bn_rv_target_driver(const struct bn_replay_model *m,
+				const struct bn_indirect *via, long req)
+{
+	size_t i;
+
+	for (i = (size_t)(req + 1); req >= 0 && i < m->nreqs; i++) {
+		const struct bn_rp_req *r = &m->reqs[i];
+
+		if (bn_rv_is_addr(via, r->setup))
+			return bn_rv_target(via, r->setup, r->data,
+					    BN_MIN((uint32_t)r->len, 8u));
+	}
+	return -1;
+}
+
+/**
+ * The target of a recorded window write: named by the next recorded
+ * address write.
+ *
+ * @param m		Model
+ * @param via		Window
+ * @param at		The recorded window write
+ * @return		Target number, or -1
+ */
+static long bn_rv_target_trace(const struct bn_replay_model *m,
+			       const struct bn_indirect *via, size_t at)
+{
+	size_t i;
+
+	for (i = at + 1; i < m->nctrl; i++) {
+		const struct bn_rp_ctrl *c = &m->ctrl[i];
+
+		if (!(c->setup[0] & BN_USB_DIR_IN) && bn_rv_is_addr(via, c->setup))
+			return bn_rv_target(via, c->setup, c->out, c->out_len);
+	}
+	return -1;
+}
+
+/** What a finding's write is judged against. */
+struct bn_rv_judge {
+	const struct bn_reg *reg;	/**< Register (the window, if indirect) */
+	const struct bn_regdef *def;	/**< Layout (the target's, if known) */
+	long target;			/**< Indirect target, or -1 */
+};
+
+/**
+ * Find the register and layout of a finding's write.
+ *
+ * @param m		Model
+ * @param vd		Verdict data
+ * @param f		Finding
+ * @param j		Judge out (reg NULL: nothing declared)
+ */
+static void bn_rv_judge(const struct bn_replay_model *m,
+			const struct bn_verdict_data *vd,
+			const struct bn_replay_finding *f, struct bn_rv_judge *j)
+{
+	const struct bn_indirect *via;
+
+	j->reg = bn_rv_reg(vd, f->setup);
+	j->def = j->reg ? j->reg->def : NULL;
+	j->target = -1;
+	if (!j->reg || !(via = j->reg->via))
+		return;
+	j->target = bn_rv_target_driver(m, via, f->req);
+	if (j->target < 0)
+		return;
+	j->def = ((size_t)j->target < via->target_count &&
+		  via->targets[j->target]) ? via->targets[j->target] :
+		 via->other;
+}
+
 /** A recorded write of the same register, and how it compares. */
 struct bn_rv_cand {
 	long expected;		/**< Matching an expected difference */
@@ -278,13 +391,37 @@ struct bn_rv_cand {
 };
 
 /**
+ * Test whether a recorded write is one of the finding's register (and,
+ * for a window, of the same target).
+ *
+ * @param m		Model
+ * @param j		Judge of the finding
+ * @param f		Finding
+ * @param i		Recorded transfer
+ * @return		true if it is
+ */
+static bool bn_rv_is_cand(const struct bn_replay_model *m,
+			  const struct bn_rv_judge *j,
+			  const struct bn_replay_finding *f, size_t i)
+{
+	const struct bn_rp_ctrl *c = &m->ctrl[i];
+
+	if ((c->setup[0] & BN_USB_DIR_IN) || c->status ||
+	    !bn_rp_in_session(m, c->session) ||
+	    !bn_rv_same_target(j->reg, f->setup, c->setup))
+		return false;
+	return !j->reg->via || j->target < 0 ||
+	       bn_rv_target_trace(m, j->reg->via, i) == j->target;
+}
+
+/**
  * Look through the recorded writes of a finding's register, from the
  * request matched before it on (as the replayer searches).
  *
  * @param m		Model
  * @param f		Finding
  * @param vd		Verdict data
- * @param reg		Its register
+ * @param j		Its register and layout
  * @param ours		Our value
  * @param out		Candidates out (-1: none)
  * @param exp		Expected difference matched, out
@@ -292,17 +429,16 @@ struct bn_rv_cand {
 static void bn_rv_search(const struct bn_replay_model *m,
 			 const struct bn_replay_finding *f,
 			 const struct bn_verdict_data *vd,
-			 const struct bn_reg *reg, uint64_t ours,
+			 const struct bn_rv_judge *j, uint64_t ours,
 			 struct bn_rv_cand *out,
 			 const struct bn_expected **exp)
 {
-	uint64_t policy = bn_rv_policy(reg->def);
+	uint64_t policy = bn_rv_policy(j->def);
 	size_t n = m->nctrl, k, i, e;
 
 	out->expected = out->policy = out->any = -1;
 	*exp = NULL;
-	if (f->expected >= 0 && bn_rv_same_target(reg, f->setup,
-						  m->ctrl[f->expected].setup))
+	if (f->expected >= 0 && bn_rv_is_cand(m, j, f, (size_t)f->expected))
 		out->any = f->expected;
 	for (k = 0; k < n; k++) {
 		const struct bn_rp_ctrl *c;
@@ -310,15 +446,14 @@ static void bn_rv_search(const struct bn_replay_model *m,
 
 		i = (size_t)(f->cursor + 1 + (long)k) % n;
 		c = &m->ctrl[i];
-		if ((c->setup[0] & BN_USB_DIR_IN) || c->status ||
-		    !bn_rp_in_session(m, c->session) ||
-		    !bn_rv_same_target(reg, f->setup, c->setup))
+		if (!bn_rv_is_cand(m, j, f, i))
 			continue;
-		theirs = bn_rv_value(reg, c->setup, c->out, c->out_len);
+		theirs = bn_rv_value(j->reg->value, c->setup, c->out,
+				     c->out_len);
 		if (out->any < 0)
 			out->any = (long)i;
 		for (e = 0; e < vd->expected_count && out->expected < 0; e++) {
-			if (vd->expected[e].reg == reg &&
+			if (vd->expected[e].reg == j->reg &&
 			    vd->expected[e].ours == ours &&
 			    vd->expected[e].reference == theirs) {
 				out->expected = (long)i;
@@ -342,15 +477,21 @@ static void bn_rv_write(const struct bn_replay_model *m,
 			struct bn_replay_finding *f)
 {
 	const struct bn_verdict_data *vd = family ? family->verdict : NULL;
-	const struct bn_reg *reg = bn_rv_reg(vd, f->setup);
 	const struct bn_expected *exp;
 	uint32_t len = BN_MIN((uint32_t)f->data_len, (uint32_t)sizeof(f->data));
+	struct bn_rv_judge j;
 	struct bn_rv_cand cand;
 	uint64_t ours, theirs;
 	long at;
 
-	bn_rv_name(family, f->setup, reg, f->what, sizeof(f->what));
-	if (!reg) {
+	bn_rv_judge(m, vd, f, &j);
+	bn_rv_name(family, f->setup, j.reg, f->what, sizeof(f->what));
+	if (j.reg && j.def != j.reg->def) {
+		bn_rv_cat(f->what, sizeof(f->what), " -> %s", j.def->name);
+		if (j.def == j.reg->via->other)
+			bn_rv_cat(f->what, sizeof(f->what), " %ld", j.target);
+	}
+	if (!j.reg) {
 		if (f->kind == BN_REPLAY_UNVERIFIED) {
 			f->cls = BN_RC_NOT_SEEN;
 			bn_rv_cat(f->what, sizeof(f->what), ": the trace never "
@@ -364,8 +505,8 @@ static void bn_rv_write(const struct bn_replay_model *m,
 			  (unsigned long long)m->ctrl[f->expected].record);
 		return;
 	}
-	ours = bn_rv_value(reg, f->setup, f->data, len);
-	bn_rv_search(m, f, vd, reg, ours, &cand, &exp);
+	ours = bn_rv_value(j.reg->value, f->setup, f->data, len);
+	bn_rv_search(m, f, vd, &j, ours, &cand, &exp);
 	if (cand.expected >= 0) {
 		f->cls = BN_RC_EXPECTED;
 		f->compared = cand.expected;
@@ -384,10 +525,10 @@ static void bn_rv_write(const struct bn_replay_model *m,
 	f->cls = cand.policy >= 0 ? BN_RC_POLICY : BN_RC_INCOMPATIBLE;
 	at = cand.policy >= 0 ? cand.policy : cand.any;
 	f->compared = at;
-	theirs = bn_rv_value(reg, m->ctrl[at].setup, m->ctrl[at].out,
+	theirs = bn_rv_value(j.reg->value, m->ctrl[at].setup, m->ctrl[at].out,
 			     m->ctrl[at].out_len);
 	bn_rv_cat(f->what, sizeof(f->what), ": ");
-	bn_rv_fields(reg->def, bn_rv_width(reg, len), ours, theirs, f->what,
+	bn_rv_fields(j.def, bn_rv_width(j.reg, len), ours, theirs, f->what,
 		     sizeof(f->what));
 	bn_rv_cat(f->what, sizeof(f->what), " (record %llu)",
 		  (unsigned long long)m->ctrl[at].record);
