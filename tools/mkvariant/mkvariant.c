@@ -25,6 +25,10 @@
  *              PHYs answer 0xffff), as phylib does
  * - ipg:       WRITE_IPG as Linux sends it (wValue IPG0 | IPG1)
  * - linux:     all of the above
+ * - smsc-linux: (LAN95xx) FLOW with pause (FCPT 0xffff, FCEN), checksum
+ *              offload on in COE_CR, and pause in the ADVERTISE value
+ *              written through MII_DATA, as Linux's smsc95xx
+ * - smsc-reset: (LAN95xx) the lite reset write also sets SRST: not policy
  * - phyreset:  every SW_RESET that runs the internal PHY (IPRL) also drives
  *              the external PHY reset pin (PRL): not policy, a negative
  *              control
@@ -97,13 +101,39 @@
 #define MV_DT_DEVICE		1
 /** Configuration descriptor type */
 #define MV_DT_CONFIG		2
+/** LAN95xx WRITE_REG */
+#define MV_SMSC_WRITE_REG	0xa0
+/** LAN95xx HW_CFG */
+#define MV_SMSC_HW_CFG		0x014
+/** HW_CFG lite reset */
+#define MV_SMSC_HW_CFG_LRST	0x00000008u
+/** HW_CFG full soft reset */
+#define MV_SMSC_HW_CFG_SRST	0x00000001u
+/** LAN95xx MII_ADDR */
+#define MV_SMSC_MII_ADDR	0x114
+/** LAN95xx MII_DATA */
+#define MV_SMSC_MII_DATA	0x118
+/** MII_ADDR: write access */
+#define MV_SMSC_MII_WRITE	0x0002u
+/** MII_ADDR: PHY register position */
+#define MV_SMSC_MII_REG_SHIFT	6
+/** LAN95xx FLOW */
+#define MV_SMSC_FLOW		0x11c
+/** FLOW as Linux writes it with pause negotiated: FCPT 0xffff, FCEN */
+#define MV_SMSC_FLOW_LINUX	0xffff0002u
+/** LAN95xx COE_CR */
+#define MV_SMSC_COE_CR		0x130
+/** COE_CR: TX and RX checksum offload (Linux's default) */
+#define MV_SMSC_COE_TX_RX	0x00010001u
+/** ADVERTISE: symmetric pause */
+#define MV_ADV_PAUSE		0x0400
 /** URB tag of inserted transfers */
 #define MV_SCAN_TAG		0xffff8880c0de0000ULL
 
 /** Variant bits. */
 enum {
 	MV_FLOWCTL = 1, MV_RXFILTER = 2, MV_ADVERTISE = 4, MV_PHYSCAN = 8,
-	MV_IPG = 16, MV_PHYRESET = 32,
+	MV_IPG = 16, MV_PHYRESET = 32, MV_SMSC_LINUX = 64, MV_SMSC_RESET = 128,
 };
 
 /** Where events go. */
@@ -244,6 +274,95 @@ static int mv_scan(struct mv_out *o, const struct bn_urb *proto, uint8_t phy,
 	return 0;
 }
 
+/** Records of the MII_DATA writes that go to ADVERTISE (smsc variants) */
+static uint64_t mv_adv_records[16];
+/** How many */
+static unsigned int mv_adv_count;
+
+/**
+ * Find the LAN95xx MII_DATA writes the next MII_ADDR write sends to
+ * ADVERTISE.
+ *
+ * @param path		Capture
+ * @return		0, or -1 with a message
+ */
+static int mv_find_smsc_adv(const char *path)
+{
+	const struct bn_urb *ev;
+	struct bn_trace *t;
+	uint64_t data_record = 0;
+	char err[256];
+
+	if (!(t = bn_trace_open(path, err, sizeof(err)))) {
+		fprintf(stderr, "mkvariant: %s\n", err);
+		return -1;
+	}
+	while (bn_trace_next(t, &ev) > 0) {
+		uint16_t reg;
+		uint32_t v;
+
+		if (ev->type != BN_URB_SUBMIT || !ev->setup_present ||
+		    ev->setup[0] != MV_REQ_OUT ||
+		    ev->setup[1] != MV_SMSC_WRITE_REG || ev->data_len != 4)
+			continue;
+		reg = ev->setup[4] | (uint16_t)(ev->setup[5] << 8);
+		v = ev->data[0] | (uint32_t)ev->data[1] << 8;
+		if (reg == MV_SMSC_MII_DATA) {
+			data_record = ev->record;
+		} else if (reg == MV_SMSC_MII_ADDR && data_record) {
+			if ((v & MV_SMSC_MII_WRITE) &&
+			    ((v >> MV_SMSC_MII_REG_SHIFT) & 0x1f) ==
+			    MV_MII_ADVERTISE && mv_adv_count < 16)
+				mv_adv_records[mv_adv_count++] = data_record;
+			data_record = 0;
+		}
+	}
+	bn_trace_close(t);
+	return 0;
+}
+
+/**
+ * Change one LAN95xx register write as the variant says.
+ *
+ * @param v		Variant bits
+ * @param ev		Event (a WRITE_REG submit with 4 data bytes)
+ * @param data		Room for replaced data (8 bytes)
+ */
+static void mv_edit_smsc(unsigned int v, struct bn_urb *ev, uint8_t *data)
+{
+	uint16_t reg = ev->setup[4] | (uint16_t)(ev->setup[5] << 8);
+	uint32_t val = ev->data[0] | (uint32_t)ev->data[1] << 8 |
+		       (uint32_t)ev->data[2] << 16 |
+		       (uint32_t)ev->data[3] << 24;
+	unsigned int i;
+
+	switch (reg) {
+	case MV_SMSC_FLOW:
+		if (v & MV_SMSC_LINUX)
+			val = MV_SMSC_FLOW_LINUX;
+		break;
+	case MV_SMSC_COE_CR:
+		if (v & MV_SMSC_LINUX)
+			val |= MV_SMSC_COE_TX_RX;
+		break;
+	case MV_SMSC_MII_DATA:
+		for (i = 0; (v & MV_SMSC_LINUX) && i < mv_adv_count; i++) {
+			if (mv_adv_records[i] == ev->record)
+				val |= MV_ADV_PAUSE | MV_ADV_PAUSE_ASYM;
+		}
+		break;
+	case MV_SMSC_HW_CFG:
+		if ((v & MV_SMSC_RESET) && (val & MV_SMSC_HW_CFG_LRST))
+			val |= MV_SMSC_HW_CFG_SRST;
+		break;
+	default:
+		return;
+	}
+	for (i = 0; i < 4; i++)
+		data[i] = (uint8_t)(val >> (8 * i));
+	ev->data = data;
+}
+
 /**
  * Change one event as the variant says.
  *
@@ -294,6 +413,10 @@ static void mv_edit(unsigned int v, struct bn_urb *ev, uint8_t *data)
 	case MV_SW_RESET:
 		if ((v & MV_PHYRESET) && (value & MV_RESET_IPRL))
 			value |= MV_RESET_PRL;
+		break;
+	case MV_SMSC_WRITE_REG:
+		if (ev->data_len == 4)
+			mv_edit_smsc(v, ev, data);
 		break;
 	default:
 		break;
@@ -419,6 +542,7 @@ static unsigned int mv_variant(const char *name)
 		{ "flowctl", MV_FLOWCTL }, { "rxfilter", MV_RXFILTER },
 		{ "advertise", MV_ADVERTISE }, { "physcan", MV_PHYSCAN },
 		{ "ipg", MV_IPG }, { "phyreset", MV_PHYRESET },
+		{ "smsc-linux", MV_SMSC_LINUX }, { "smsc-reset", MV_SMSC_RESET },
 		{ "linux", MV_FLOWCTL | MV_RXFILTER | MV_ADVERTISE |
 			   MV_PHYSCAN | MV_IPG },
 	};
@@ -453,11 +577,15 @@ int main(int argc, char **argv)
 		return mv_descriptors(argv[1], argv[3]) < 0 ? 1 : 0;
 	if (argc < 4 || argc > 5 || !(v = mv_variant(argv[2]))) {
 		fprintf(stderr, "usage: mkvariant IN.pcap flowctl|rxfilter|"
-			"advertise|physcan|ipg|linux|phyreset OUT.pcap "
-			"[OUT.txt]\n       mkvariant IN.pcap descriptors OUT.bin\n");
+			"advertise|physcan|ipg|linux|phyreset|\n"
+			"                         smsc-linux|smsc-reset OUT.pcap "
+			"[OUT.txt]\n"
+			"       mkvariant IN.pcap descriptors OUT.bin\n");
 		return 2;
 	}
 	if ((v & MV_PHYSCAN) && mv_find_phy(argv[1], &phy, id) < 0)
+		return 1;
+	if ((v & MV_SMSC_LINUX) && mv_find_smsc_adv(argv[1]) < 0)
 		return 1;
 	if (!(t = bn_trace_open(argv[1], err, sizeof(err))) ||
 	    !(o.pcap = bn_pcap_writer_open(argv[3], err, sizeof(err))) ||

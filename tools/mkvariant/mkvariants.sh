@@ -2,9 +2,12 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # Copyright (c) 2026 The bootnic authors
 #
-# Make the policy variants of traces/asix-ax88772a-sim.pcap that the replay
-# verdict tests read (traces/README.md, "Policy variants"): each variant as
-# a pcap and as its usbmon text twin.
+# Make the policy variants that the replay verdict tests read
+# (traces/README.md, "Policy variants"): variants of
+# traces/asix-ax88772a-sim.pcap and traces/smsc-lan9500-sim.pcap, each as a
+# pcap and as its usbmon text twin, and each source's descriptors as a
+# sysfs `descriptors` file (the text twins cut the configuration
+# descriptor at 32 bytes; replay --descriptors completes it).
 #
 #   tools/mkvariant/mkvariants.sh [BUILD [OUTDIR]]
 #
@@ -15,7 +18,6 @@ set -eu
 
 build=${1:-build}
 out=${2:-traces}
-src=traces/asix-ax88772a-sim.pcap
 tool=$build/tools/mkvariant
 
 make -s -j2 "$build/rel/libbootnic.a"
@@ -25,10 +27,20 @@ ${CC:-cc} -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -O2 \
 	-Wall -Wextra -Werror -I. -Isdk tools/mkvariant/mkvariant.c \
 	"$build/rel/libbootnic.a" $(pkg-config --libs libpcap zlib) -lm \
 	-o "$tool"
-for v in flowctl rxfilter advertise physcan ipg linux phyreset; do
-	"$tool" "$src" "$v" "$out/asix-ax88772a-$v.pcap" \
-		"$out/asix-ax88772a-$v-usbmon.txt"
-	echo "  $out/asix-ax88772a-$v.pcap, $out/asix-ax88772a-$v-usbmon.txt"
-done
-"$tool" "$src" descriptors "$out/asix-ax88772a-descriptors.bin"
-echo "  $out/asix-ax88772a-descriptors.bin"
+
+# variants SOURCE-NAME VARIANT...: traces/SOURCE-NAME-sim.pcap, changed
+variants() {
+	name=$1
+	shift
+	for v in "$@"; do
+		"$tool" "traces/$name-sim.pcap" "$v" "$out/$name-$v.pcap" \
+			"$out/$name-$v-usbmon.txt"
+		echo "  $out/$name-$v.pcap, $out/$name-$v-usbmon.txt"
+	done
+	"$tool" "traces/$name-sim.pcap" descriptors \
+		"$out/$name-descriptors.bin"
+	echo "  $out/$name-descriptors.bin"
+}
+
+variants asix-ax88772a flowctl rxfilter advertise physcan ipg linux phyreset
+variants smsc-lan9500 smsc-linux smsc-reset

@@ -3,9 +3,9 @@
  * Copyright (c) 2026 The bootnic authors
  */
 
-/* Replay verdicts on hand-made policy variants of the AX88772A capture
- * (traces/asix-ax88772a-<variant>.pcap and their usbmon text twins, made
- * by tools/mkvariant/mkvariants.sh): policy differences are compatible and
+/* Replay verdicts on hand-made policy variants of the AX88772A and LAN9500
+ * captures (traces/<source>-<variant>.pcap and their usbmon text twins,
+ * made by tools/mkvariant/mkvariants.sh): policy differences are compatible and
  * named by field, Linux's IPG is an expected difference, a PHY-reset bit is
  * incompatible, a capture of another chip is incompatible with the reason;
  * --strict keeps the exact rule; the JSON report, the timeline and the CLI
@@ -23,12 +23,12 @@
 #include "tests/unit/bn_test.h"
 
 BN_TESTS_FAMILY("ax88772a");
+BN_TESTS_FAMILY("lan9500");
 
-/* The descriptors the text twins cut at 32 bytes */
-#define DESCRIPTORS "traces/asix-ax88772a-descriptors.bin"
 
 /* One variant: what the verdict must be and what it must name */
 struct variant {
+	const char *source;
 	const char *name;
 	int verdict;
 	unsigned int policy, expected, incompatible;
@@ -36,24 +36,34 @@ struct variant {
 };
 
 static const struct variant variants[] = {
-	{ "flowctl", BN_VERDICT_COMPATIBLE, 3, 0, 0,
+	{ "asix-ax88772a", "flowctl", BN_VERDICT_COMPATIBLE, 3, 0, 0,
 	  { "WRITE_MEDIUM_MODE: we set RFC|TFC, the trace does not" } },
-	{ "rxfilter", BN_VERDICT_COMPATIBLE, 2, 0, 0,
+	{ "asix-ax88772a", "rxfilter", BN_VERDICT_COMPATIBLE, 2, 0, 0,
 	  { "WRITE_RX_CTL: we set AM, the trace sets AMALL instead",
 	    "WRITE_MULTI_FILTER: HASH ffffffffffffffff (trace "
 	    "8000000000000000)" } },
-	{ "advertise", BN_VERDICT_COMPATIBLE, 1, 0, 0,
+	{ "asix-ax88772a", "advertise", BN_VERDICT_COMPATIBLE, 1, 0, 0,
 	  { "WRITE_MII_REG ADVERTISE: we set 10HALF, the trace sets "
 	    "PAUSE_ASYM instead" } },
-	{ "physcan", BN_VERDICT_MATCH, 0, 0, 0, { NULL } },
-	{ "ipg", BN_VERDICT_COMPATIBLE, 0, 1, 0,
+	{ "asix-ax88772a", "physcan", BN_VERDICT_MATCH, 0, 0, 0, { NULL } },
+	{ "asix-ax88772a", "ipg", BN_VERDICT_COMPATIBLE, 0, 1, 0,
 	  { "WRITE_IPG: we write 120c15 where Linux asix, U-Boot write "
 	    "12001d" } },
-	{ "linux", BN_VERDICT_COMPATIBLE, 6, 1, 0,
+	{ "asix-ax88772a", "linux", BN_VERDICT_COMPATIBLE, 6, 1, 0,
 	  { "WRITE_MEDIUM_MODE: we set RFC|TFC", "WRITE_MII_REG ADVERTISE",
 	    "WRITE_IPG: we write 120c15" } },
-	{ "phyreset", BN_VERDICT_INCOMPATIBLE, 0, 0, 3,
+	{ "asix-ax88772a", "phyreset", BN_VERDICT_INCOMPATIBLE, 0, 0, 3,
 	  { "SW_RESET: the trace sets PRL, we do not" } },
+	{ "smsc-lan9500", "smsc-linux", BN_VERDICT_COMPATIBLE, 3, 0, 0,
+	  { "WRITE_REG MII_DATA -> ADVERTISE: the trace sets "
+	    "PAUSE|PAUSE_ASYM, we do not",
+	    "WRITE_REG FLOW: the trace sets FCEN, we do not; FCPT 0 (trace "
+	    "ffff)",
+	    "WRITE_REG COE_CR: the trace sets TX_COE_EN|RX_COE_EN, we do "
+	    "not" } },
+	{ "smsc-lan9500", "smsc-reset", BN_VERDICT_INCOMPATIBLE, 0, 0, 1,
+	  { "verdict: incompatible (WRITE_REG HW_CFG: the trace sets SRST, "
+	    "we do not" } },
 };
 
 static struct bn_replay_model *learn(const char *path, const char *desc)
@@ -113,8 +123,11 @@ static void check_variant(const struct variant *v,
 	ck_assert_uint_eq(rep->classes[BN_RC_INCOMPATIBLE], v->incompatible);
 	ck_assert_uint_eq(rep->classes[BN_RC_UNANSWERED], 0);
 	/* the driver still did everything it does on the original */
-	ck_assert(rep->probed && rep->opened && rep->link_up);
-	ck_assert(rep->mac_in_trace);
+	ck_assert(rep->probed && rep->opened);
+	/* (the LAN9500 capture reads its MAC byte by byte from the EEPROM,
+	 * and its replay reaches no link: the same as the original) */
+	if (strncmp(v->source, "asix", 4) == 0)
+		ck_assert(rep->link_up && rep->mac_in_trace);
 	for (i = 0; i < 3 && v->names[i]; i++)
 		ck_assert_msg(strstr(text, v->names[i]), "%s: no '%s' in\n%s",
 			      v->name, v->names[i], text);
@@ -133,7 +146,7 @@ START_TEST(test_variant_pcap)
 	struct bn_replay_model *m;
 	struct bn_replay_report rep;
 
-	snprintf(path, sizeof(path), "traces/asix-ax88772a-%s.pcap", v->name);
+	snprintf(path, sizeof(path), "traces/%s-%s.pcap", v->source, v->name);
 	m = learn(path, NULL);
 	run(m, false, NULL, &rep);
 	check_variant(v, m, &rep);
@@ -150,20 +163,21 @@ END_TEST
 START_TEST(test_variant_text_twin)
 {
 	const struct variant *v = &variants[_i];
-	char pcap[128], text[128];
+	char pcap[128], text[128], desc[128];
 	struct bn_replay_model *mp, *mt;
 	struct bn_replay_report a, b;
 	unsigned int i;
 
-	snprintf(pcap, sizeof(pcap), "traces/asix-ax88772a-%s.pcap", v->name);
-	snprintf(text, sizeof(text), "traces/asix-ax88772a-%s-usbmon.txt",
+	snprintf(pcap, sizeof(pcap), "traces/%s-%s.pcap", v->source, v->name);
+	snprintf(desc, sizeof(desc), "traces/%s-descriptors.bin", v->source);
+	snprintf(text, sizeof(text), "traces/%s-%s-usbmon.txt", v->source,
 		 v->name);
 	mp = learn(pcap, NULL);
-	mt = learn(text, DESCRIPTORS);
+	mt = learn(text, desc);
 	run(mp, false, NULL, &a);
 	run(mt, false, NULL, &b);
 	check_variant(v, mt, &b);
-	ck_assert_ptr_nonnull(strstr(b.completed, DESCRIPTORS));
+	ck_assert_ptr_nonnull(strstr(b.completed, desc));
 	ck_assert_str_eq(a.driver, b.driver);
 	ck_assert_str_eq(a.family, b.family);
 	ck_assert_mem_eq(a.mac, b.mac, 6);
