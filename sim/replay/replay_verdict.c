@@ -173,6 +173,21 @@ static unsigned int bn_rv_low(uint64_t v)
 }
 
 /**
+ * Count the bits set in a value.
+ *
+ * @param v		Value
+ * @return		Bits set
+ */
+static unsigned int bn_rv_bits(uint64_t v)
+{
+	unsigned int n = 0;
+
+	for (; v; v &= v - 1)
+		n++;
+	return n;
+}
+
+/**
  * Name the request of a finding: the command set's name, a standard
  * request's name, or its type and number.
  *
@@ -435,6 +450,7 @@ static void bn_rv_search(const struct bn_replay_model *m,
 {
 	uint64_t policy = bn_rv_policy(j->def);
 	size_t n = m->nctrl, k, i, e;
+	unsigned int best = 0;
 
 	out->expected = out->policy = out->any = -1;
 	*exp = NULL;
@@ -460,8 +476,12 @@ static void bn_rv_search(const struct bn_replay_model *m,
 				*exp = &vd->expected[e];
 			}
 		}
-		if (out->policy < 0 && !((ours ^ theirs) & ~policy))
+		/* the policy-only write closest to ours (fewest bits apart) */
+		if (!((ours ^ theirs) & ~policy) &&
+		    (out->policy < 0 || bn_rv_bits(ours ^ theirs) < best)) {
 			out->policy = (long)i;
+			best = bn_rv_bits(ours ^ theirs);
+		}
 	}
 }
 

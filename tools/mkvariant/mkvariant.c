@@ -29,6 +29,8 @@
  *              offload on in COE_CR, and pause in the ADVERTISE value
  *              written through MII_DATA, as Linux's smsc95xx
  * - smsc-reset: (LAN95xx) the lite reset write also sets SRST: not policy
+ * - ecm-filter: (CDC-ECM) every SET_ETHERNET_PACKET_FILTER also asks for
+ *              promiscuous mode
  * - phyreset:  every SW_RESET that runs the internal PHY (IPRL) also drives
  *              the external PHY reset pin (PRL): not policy, a negative
  *              control
@@ -93,6 +95,8 @@
 #define MV_MII_PHYSID2		3
 /** MDIO addresses a scan visits */
 #define MV_MDIO_ADDRS		32
+/** Timestamp of the first event in a text twin, microseconds */
+#define MV_TEXT_T0_US		1000000ULL
 /** Data bytes usbmon text keeps per event */
 #define MV_TEXT_MAX		32
 /** GET_DESCRIPTOR */
@@ -127,6 +131,12 @@
 #define MV_SMSC_COE_TX_RX	0x00010001u
 /** ADVERTISE: symmetric pause */
 #define MV_ADV_PAUSE		0x0400
+/** CDC class request to the interface */
+#define MV_CDC_REQ_OUT		0x21
+/** SET_ETHERNET_PACKET_FILTER */
+#define MV_CDC_SET_PACKET_FILTER	0x43
+/** Packet filter: promiscuous */
+#define MV_CDC_FILTER_PROMISCUOUS	0x0001
 /** URB tag of inserted transfers */
 #define MV_SCAN_TAG		0xffff8880c0de0000ULL
 
@@ -134,27 +144,36 @@
 enum {
 	MV_FLOWCTL = 1, MV_RXFILTER = 2, MV_ADVERTISE = 4, MV_PHYSCAN = 8,
 	MV_IPG = 16, MV_PHYRESET = 32, MV_SMSC_LINUX = 64, MV_SMSC_RESET = 128,
+	MV_ECM_FILTER = 256,
 };
 
 /** Where events go. */
 struct mv_out {
 	struct bn_pcap_writer *pcap;	/**< The pcap */
 	FILE *text;			/**< The text twin, or NULL */
+	uint64_t t0_ns;			/**< Time of the first event written */
+	bool started;			/**<  t0_ns is set */
 };
 
 /**
  * Write one event as a usbmon text (1u) line.
  *
+ * Timestamps count microseconds from MV_TEXT_T0_US at the first event (the
+ * text API prints 32 bits of them).
+ *
  * @param f		Stream
  * @param ev		Event
+ * @param t0_ns		Time of the first event
  */
-static void mv_text(FILE *f, const struct bn_urb *ev)
+static void mv_text(FILE *f, const struct bn_urb *ev, uint64_t t0_ns)
 {
 	static const char xfer[] = { 'Z', 'I', 'C', 'B' };
 	uint32_t i, n;
 
 	fprintf(f, "%016llx %llu %c %c%c:%u:%03u:%u", (unsigned long long)ev->id,
-		(unsigned long long)(ev->ts_ns / 1000), ev->type,
+		(unsigned long long)(MV_TEXT_T0_US + (ev->ts_ns > t0_ns ?
+						     ev->ts_ns - t0_ns : 0) / 1000),
+		ev->type,
 		xfer[ev->xfer & 3], (ev->ep & BN_URB_EP_IN) ? 'i' : 'o',
 		ev->bus, ev->dev, ev->ep & 0x7f);
 	if (ev->type == BN_URB_SUBMIT && ev->setup_present)
@@ -190,8 +209,12 @@ static void mv_text(FILE *f, const struct bn_urb *ev)
  */
 static int mv_put(struct mv_out *o, const struct bn_urb *ev)
 {
+	if (!o->started) {
+		o->t0_ns = ev->ts_ns;
+		o->started = true;
+	}
 	if (o->text)
-		mv_text(o->text, ev);
+		mv_text(o->text, ev, o->t0_ns);
 	return bn_pcap_writer_put(o->pcap, ev);
 }
 
@@ -374,8 +397,16 @@ static void mv_edit(unsigned int v, struct bn_urb *ev, uint8_t *data)
 {
 	uint16_t value = ev->setup[2] | (uint16_t)(ev->setup[3] << 8);
 
-	if (ev->type != BN_URB_SUBMIT || !ev->setup_present ||
-	    ev->setup[0] != MV_REQ_OUT)
+	if (ev->type != BN_URB_SUBMIT || !ev->setup_present)
+		return;
+	if ((v & MV_ECM_FILTER) && ev->setup[0] == MV_CDC_REQ_OUT &&
+	    ev->setup[1] == MV_CDC_SET_PACKET_FILTER) {
+		value |= MV_CDC_FILTER_PROMISCUOUS;
+		ev->setup[2] = (uint8_t)value;
+		ev->setup[3] = (uint8_t)(value >> 8);
+		return;
+	}
+	if (ev->setup[0] != MV_REQ_OUT)
 		return;
 	switch (ev->setup[1]) {
 	case MV_WRITE_MEDIUM:
@@ -543,6 +574,7 @@ static unsigned int mv_variant(const char *name)
 		{ "advertise", MV_ADVERTISE }, { "physcan", MV_PHYSCAN },
 		{ "ipg", MV_IPG }, { "phyreset", MV_PHYRESET },
 		{ "smsc-linux", MV_SMSC_LINUX }, { "smsc-reset", MV_SMSC_RESET },
+		{ "ecm-filter", MV_ECM_FILTER },
 		{ "linux", MV_FLOWCTL | MV_RXFILTER | MV_ADVERTISE |
 			   MV_PHYSCAN | MV_IPG },
 	};
@@ -564,7 +596,7 @@ static unsigned int mv_variant(const char *name)
  */
 int main(int argc, char **argv)
 {
-	struct mv_out o = { NULL, NULL };
+	struct mv_out o = { NULL, NULL, 0, false };
 	const struct bn_urb *ev;
 	struct bn_trace *t = NULL;
 	uint8_t phy = 0xff, id[2][2], data[8];
@@ -578,7 +610,7 @@ int main(int argc, char **argv)
 	if (argc < 4 || argc > 5 || !(v = mv_variant(argv[2]))) {
 		fprintf(stderr, "usage: mkvariant IN.pcap flowctl|rxfilter|"
 			"advertise|physcan|ipg|linux|phyreset|\n"
-			"                         smsc-linux|smsc-reset OUT.pcap "
+			"                         smsc-linux|smsc-reset|ecm-filter OUT.pcap "
 			"[OUT.txt]\n"
 			"       mkvariant IN.pcap descriptors OUT.bin\n");
 		return 2;

@@ -44,3 +44,10 @@ variants() {
 
 variants asix-ax88772a flowctl rxfilter advertise physcan ipg linux phyreset
 variants smsc-lan9500 smsc-linux smsc-reset
+# A real capture (Linux's cdc_ether on QEMU's usb-net): its text twin
+# takes the sysfs descriptors file recorded with it
+for v in ecm-filter; do
+	"$tool" traces/qemu-usbnet-cdc-ecm-usbmon.pcap "$v" \
+		"$out/qemu-usbnet-$v.pcap" "$out/qemu-usbnet-$v-usbmon.txt"
+	echo "  $out/qemu-usbnet-$v.pcap, $out/qemu-usbnet-$v-usbmon.txt"
+done

@@ -4,7 +4,7 @@
  */
 
 /* Replay verdicts on hand-made policy variants of the AX88772A and LAN9500
- * captures (traces/<source>-<variant>.pcap and their usbmon text twins,
+ * captures and of the real capture of Linux's cdc_ether on QEMU's usb-net (traces/<source>-<variant>.pcap and their usbmon text twins,
  * made by tools/mkvariant/mkvariants.sh): policy differences are compatible and
  * named by field, Linux's IPG is an expected difference, a PHY-reset bit is
  * incompatible, a capture of another chip is incompatible with the reason;
@@ -24,6 +24,7 @@
 
 BN_TESTS_FAMILY("ax88772a");
 BN_TESTS_FAMILY("lan9500");
+BN_TESTS_FAMILY("cdc-ecm");
 
 
 /* One variant: what the verdict must be and what it must name */
@@ -64,6 +65,9 @@ static const struct variant variants[] = {
 	{ "smsc-lan9500", "smsc-reset", BN_VERDICT_INCOMPATIBLE, 0, 0, 1,
 	  { "verdict: incompatible (WRITE_REG HW_CFG: the trace sets SRST, "
 	    "we do not" } },
+	{ "qemu-usbnet", "ecm-filter", BN_VERDICT_COMPATIBLE, 1, 0, 0,
+	  { "request 21 43 PACKET_FILTER: the trace sets PROMISCUOUS, we do "
+	    "not" } },
 };
 
 static struct bn_replay_model *learn(const char *path, const char *desc)
