@@ -171,6 +171,9 @@ enum bn_reg_value {
 	BN_REGV_WVALUE_WINDEX,	/**< wValue in bits 0-15, wIndex in 16-31 */
 	BN_REGV_DATA,		/**< Data stage, little-endian, at most 8
 				     bytes; wValue and wIndex select it */
+	BN_REGV_MESSAGE,	/**< Data stage is a message (an RNDIS SET):
+				     the LE32 at @c key_off is @c key, the
+				     value is at most 8 bytes at @c val_off */
 };
 
 /** ::bn_reg::index matching any wIndex. */
@@ -204,6 +207,9 @@ struct bn_reg {
 	const struct bn_regdef *def;	/**< Its layout */
 	const struct bn_indirect *via;	/**< A data window: the target comes from
 					     the address write after it, or NULL */
+	uint16_t key_off;		/**< ::BN_REGV_MESSAGE: offset of the key */
+	uint16_t val_off;		/**< ::BN_REGV_MESSAGE: offset of the value */
+	uint32_t key;			/**< ::BN_REGV_MESSAGE: the key (an OID) */
 };
 
 /**

@@ -60,6 +60,9 @@ struct bn_replay_session {
 /** Most findings (divergences, unverified writes) kept in a report. */
 #define BN_REPLAY_MAX_FINDINGS	24
 
+/** Data bytes kept per finding (an RNDIS SET of a 32-bit OID fits). */
+#define BN_REPLAY_FINDING_DATA	48
+
 /** Size of a finding's explanation (::bn_replay_finding::what). */
 #define BN_REPLAY_WHAT_MAX	200
 
@@ -74,6 +77,9 @@ enum bn_replay_kind {
 	BN_REPLAY_UNANSWERED = 0,	/**< A read the trace cannot answer */
 	BN_REPLAY_WRITE_DIFFERS,	/**< A write with other data than recorded */
 	BN_REPLAY_UNVERIFIED,		/**< A write the trace never shows */
+	BN_REPLAY_MESSAGE_DIFFERS,	/**< An encapsulated SET matched by type and
+					     OID whose value differs (not a
+					     divergence by the exact rule) */
 };
 
 /**
@@ -107,7 +113,7 @@ enum bn_replay_verdict {
 struct bn_replay_finding {
 	int kind;			/**< ::bn_replay_kind */
 	uint8_t setup[8];		/**< The driver's request */
-	uint8_t data[16];		/**< First bytes of its data stage */
+	uint8_t data[BN_REPLAY_FINDING_DATA]; /**< First bytes of its data stage */
 	uint16_t data_len;		/**< Its full data length */
 	long cursor;			/**< Recorded request matched last, or -1 */
 	long expected;			/**< Recorded request with the same setup

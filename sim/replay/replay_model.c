@@ -31,6 +31,12 @@ struct bn_rp_pending {
 	bool live;		/**< Slot in use */
 };
 
+/** RNDIS SET_MSG type. */
+#define BN_RP_RNDIS_SET		5
+/** Offset of an RNDIS QUERY/SET message's body after the request id
+ *  (the OID on). */
+#define BN_RP_RNDIS_BODY	12
+
 /** Control submits that may wait at once while learning. */
 #define BN_RP_PENDING 16
 
@@ -513,9 +519,10 @@ static void bn_rp_finding(struct bn_replay_model *m, int kind,
 		rep->teardown++;
 		return;
 	}
+	/* A SET whose value differs passes the exact rule: not counted */
 	if (kind == BN_REPLAY_UNVERIFIED)
 		rep->unverified++;
-	else
+	else if (kind != BN_REPLAY_MESSAGE_DIFFERS)
 		rep->divergences++;
 	/* Every finding is kept here; the report keeps the first ones once
 	 * they are classified (bn_rp_verdict()) */
@@ -630,6 +637,36 @@ static bool bn_rp_rndis_key(const uint8_t *data, uint32_t len, uint8_t *key)
 }
 
 /**
+ * After an RNDIS SET was matched by type and OID: record a finding when no
+ * recorded SET of that OID carries the same body (the value set).
+ *
+ * @param m		Model
+ * @param setup		Request
+ * @param data		Our message
+ * @param len		Its length
+ * @param matched	The recorded message it was matched with
+ */
+static void bn_rp_set_compare(struct bn_replay_model *m, const uint8_t *setup,
+			      const uint8_t *data, uint16_t len, long matched)
+{
+	size_t i;
+
+	if (len < BN_RP_RNDIS_BODY || bn_get_le32(data) != BN_RP_RNDIS_SET)
+		return;
+	for (i = 0; i < m->nctrl; i++) {
+		const struct bn_rp_ctrl *c = &m->ctrl[i];
+
+		if (memcmp(c->setup, setup, 2) == 0 && c->out_len == len &&
+		    bn_rp_in_session(m, c->session) &&
+		    memcmp(c->out, data, 8) == 0 &&
+		    memcmp(c->out + BN_RP_RNDIS_BODY, data + BN_RP_RNDIS_BODY,
+			   len - BN_RP_RNDIS_BODY) == 0)
+			return;
+	}
+	bn_rp_finding(m, BN_REPLAY_MESSAGE_DIFFERS, setup, data, len, matched);
+}
+
+/**
  * A SEND_ENCAPSULATED_COMMAND: find the recorded one it corresponds to and
  * queue the responses recorded after it.
  *
@@ -660,6 +697,8 @@ static void bn_rp_encap_send(struct bn_replay_model *m, const uint8_t *setup,
 			continue;
 		bn_rp_take(m, (long)i);
 		m->rep->writes_verified++;
+		if (rndis)
+			bn_rp_set_compare(m, setup, data, len, (long)i);
 		for (j = i + 1; j < n; j++) {
 			const struct bn_rp_ctrl *r = &m->ctrl[j];
 

@@ -29,6 +29,8 @@ static const char *bn_rp_kind_name(int kind)
 	case BN_REPLAY_UNANSWERED: return "read the trace cannot answer";
 	case BN_REPLAY_WRITE_DIFFERS: return "write differs from the trace";
 	case BN_REPLAY_UNVERIFIED: return "write the trace never shows";
+	case BN_REPLAY_MESSAGE_DIFFERS: return "SET with another value than "
+					       "recorded";
 	default: return "finding";
 	}
 }
@@ -226,10 +228,9 @@ void bn_replay_print(FILE *out, const struct bn_replay_model *m,
 			       f->cls == BN_RC_UNANSWERED))
 			first = f;
 	}
-	if (rep->nfindings < rep->divergences + rep->unverified)
+	if (rep->nfindings < m->nraw)
 		fprintf(out, "  (%llu more not listed)\n",
-			(unsigned long long)(rep->divergences + rep->unverified -
-					     rep->nfindings));
+			(unsigned long long)(m->nraw - rep->nfindings));
 	for (i = 0; i < rep->nfindings && !first; i++) {
 		if (rep->findings[i].kind != BN_REPLAY_UNVERIFIED)
 			first = &rep->findings[i];

@@ -30,14 +30,33 @@
  * ------------------------------------------------------------------------ */
 
 /**
+ * Test whether a message carries a register's key (::BN_REGV_MESSAGE).
+ *
+ * @param reg		Register
+ * @param data		Data stage
+ * @param len		Bytes present
+ * @return		true if it does (always for other registers)
+ */
+static bool bn_rv_key(const struct bn_reg *reg, const uint8_t *data,
+		      uint32_t len)
+{
+	return reg->value != BN_REGV_MESSAGE ||
+	       (data && len >= (uint32_t)reg->key_off + 4 &&
+		bn_get_le32(&data[reg->key_off]) == reg->key);
+}
+
+/**
  * Find the register a request writes.
  *
  * @param vd		Verdict data (may be NULL)
  * @param setup		Request (8 wire bytes)
+ * @param data		Data stage
+ * @param len		Bytes present
  * @return		Register, or NULL
  */
 static const struct bn_reg *bn_rv_reg(const struct bn_verdict_data *vd,
-				      const uint8_t *setup)
+				      const uint8_t *setup,
+				      const uint8_t *data, uint32_t len)
 {
 	uint16_t index = bn_get_le16(&setup[4]);
 	size_t i;
@@ -46,7 +65,8 @@ static const struct bn_reg *bn_rv_reg(const struct bn_verdict_data *vd,
 		const struct bn_reg *r = &vd->regs[i];
 
 		if (r->request_type == setup[0] && r->request == setup[1] &&
-		    (r->index == BN_REG_ANY_INDEX || r->index == index))
+		    (r->index == BN_REG_ANY_INDEX || r->index == index) &&
+		    bn_rv_key(r, data, len))
 			return r;
 	}
 	return NULL;
@@ -64,6 +84,9 @@ static unsigned int bn_rv_width(const struct bn_reg *reg, uint32_t len)
 	switch (reg->value) {
 	case BN_REGV_WVALUE: return 16;
 	case BN_REGV_WVALUE_WINDEX: return 32;
+	case BN_REGV_MESSAGE:
+		len = len > reg->val_off ? len - reg->val_off : 0;
+		/* fall through */
 	default: return len >= 8 ? 64 : 8 * len;
 	}
 }
@@ -72,12 +95,13 @@ static unsigned int bn_rv_width(const struct bn_reg *reg, uint32_t len)
  * The value a register write carries.
  *
  * @param how		::bn_reg_value: where the value is
+ * @param off		::BN_REGV_MESSAGE: offset of the value
  * @param setup		Request (8 wire bytes)
  * @param data		Data stage
  * @param len		Its length (bytes present in @p data)
  * @return		Value
  */
-static uint64_t bn_rv_value(uint8_t how, const uint8_t *setup,
+static uint64_t bn_rv_value(uint8_t how, uint16_t off, const uint8_t *setup,
 			    const uint8_t *data, uint32_t len)
 {
 	uint64_t v = 0;
@@ -89,6 +113,12 @@ static uint64_t bn_rv_value(uint8_t how, const uint8_t *setup,
 	case BN_REGV_WVALUE_WINDEX:
 		return bn_get_le16(&setup[2]) |
 		       ((uint64_t)bn_get_le16(&setup[4]) << 16);
+	case BN_REGV_MESSAGE:
+		if (len <= off)
+			return 0;
+		data += off;
+		len -= off;
+		/* fall through */
 	default:
 		for (i = 0; data && i < len && i < 8; i++)
 			v |= (uint64_t)data[i] << (8 * i);
@@ -310,7 +340,7 @@ static bool bn_rv_is_addr(const struct bn_indirect *via, const uint8_t *setup)
 static long bn_rv_target(const struct bn_indirect *via, const uint8_t *setup,
 			 const uint8_t *data, uint32_t len)
 {
-	uint64_t v = bn_rv_value(via->value, setup, data, len);
+	uint64_t v = bn_rv_value(via->value, 0, setup, data, len);
 
 	if (!via->select || (via->write && !(v & via->write)))
 		return -1;
@@ -385,7 +415,8 @@ static void bn_rv_judge(const struct bn_replay_model *m,
 {
 	const struct bn_indirect *via;
 
-	j->reg = bn_rv_reg(vd, f->setup);
+	j->reg = bn_rv_reg(vd, f->setup, f->data,
+			   BN_MIN((uint32_t)f->data_len, (uint32_t)sizeof(f->data)));
 	j->def = j->reg ? j->reg->def : NULL;
 	j->target = -1;
 	if (!j->reg || !(via = j->reg->via))
@@ -423,7 +454,8 @@ static bool bn_rv_is_cand(const struct bn_replay_model *m,
 
 	if ((c->setup[0] & BN_USB_DIR_IN) || c->status ||
 	    !bn_rp_in_session(m, c->session) ||
-	    !bn_rv_same_target(j->reg, f->setup, c->setup))
+	    !bn_rv_same_target(j->reg, f->setup, c->setup) ||
+	    !bn_rv_key(j->reg, c->out, c->out_len))
 		return false;
 	return !j->reg->via || j->target < 0 ||
 	       bn_rv_target_trace(m, j->reg->via, i) == j->target;
@@ -464,7 +496,8 @@ static void bn_rv_search(const struct bn_replay_model *m,
 		c = &m->ctrl[i];
 		if (!bn_rv_is_cand(m, j, f, i))
 			continue;
-		theirs = bn_rv_value(j->reg->value, c->setup, c->out,
+		theirs = bn_rv_value(j->reg->value, j->reg->val_off, c->setup,
+				     c->out,
 				     c->out_len);
 		if (out->any < 0)
 			out->any = (long)i;
@@ -525,7 +558,8 @@ static void bn_rv_write(const struct bn_replay_model *m,
 			  (unsigned long long)m->ctrl[f->expected].record);
 		return;
 	}
-	ours = bn_rv_value(j.reg->value, f->setup, f->data, len);
+	ours = bn_rv_value(j.reg->value, j.reg->val_off, f->setup, f->data,
+			   len);
 	bn_rv_search(m, f, vd, &j, ours, &cand, &exp);
 	if (cand.expected >= 0) {
 		f->cls = BN_RC_EXPECTED;
@@ -545,7 +579,8 @@ static void bn_rv_write(const struct bn_replay_model *m,
 	f->cls = cand.policy >= 0 ? BN_RC_POLICY : BN_RC_INCOMPATIBLE;
 	at = cand.policy >= 0 ? cand.policy : cand.any;
 	f->compared = at;
-	theirs = bn_rv_value(j.reg->value, m->ctrl[at].setup, m->ctrl[at].out,
+	theirs = bn_rv_value(j.reg->value, j.reg->val_off, m->ctrl[at].setup,
+			     m->ctrl[at].out,
 			     m->ctrl[at].out_len);
 	bn_rv_cat(f->what, sizeof(f->what), ": ");
 	bn_rv_fields(j.def, bn_rv_width(j.reg, len), ours, theirs, f->what,

@@ -29,6 +29,8 @@
  *              offload on in COE_CR, and pause in the ADVERTISE value
  *              written through MII_DATA, as Linux's smsc95xx
  * - smsc-reset: (LAN95xx) the lite reset write also sets SRST: not policy
+ * - rndis-filter: (RNDIS) every SET of OID_GEN_CURRENT_PACKET_FILTER also
+ *              asks for promiscuous mode
  * - ecm-filter: (CDC-ECM) every SET_ETHERNET_PACKET_FILTER also asks for
  *              promiscuous mode
  * - phyreset:  every SW_RESET that runs the internal PHY (IPRL) also drives
@@ -137,6 +139,20 @@
 #define MV_CDC_SET_PACKET_FILTER	0x43
 /** Packet filter: promiscuous */
 #define MV_CDC_FILTER_PROMISCUOUS	0x0001
+/** SEND_ENCAPSULATED_COMMAND */
+#define MV_CDC_SEND_ENCAPSULATED	0x00
+/** RNDIS SET_MSG */
+#define MV_RNDIS_SET		5u
+/** Offset of the OID in an RNDIS SET */
+#define MV_RNDIS_OID		12
+/** Offset of the value in an RNDIS SET (after its 28-byte header) */
+#define MV_RNDIS_VALUE		28
+/** OID_GEN_CURRENT_PACKET_FILTER */
+#define MV_RNDIS_OID_FILTER	0x0001010eu
+/** RNDIS packet filter: promiscuous */
+#define MV_RNDIS_PROMISCUOUS	0x20
+/** Longest message a variant edits */
+#define MV_MSG_MAX		64
 /** URB tag of inserted transfers */
 #define MV_SCAN_TAG		0xffff8880c0de0000ULL
 
@@ -144,7 +160,7 @@
 enum {
 	MV_FLOWCTL = 1, MV_RXFILTER = 2, MV_ADVERTISE = 4, MV_PHYSCAN = 8,
 	MV_IPG = 16, MV_PHYRESET = 32, MV_SMSC_LINUX = 64, MV_SMSC_RESET = 128,
-	MV_ECM_FILTER = 256,
+	MV_ECM_FILTER = 256, MV_RNDIS_FILTER = 512,
 };
 
 /** Where events go. */
@@ -297,6 +313,18 @@ static int mv_scan(struct mv_out *o, const struct bn_urb *proto, uint8_t phy,
 	return 0;
 }
 
+/**
+ * Read a little-endian 32-bit value.
+ *
+ * @param p		Bytes
+ * @return		Value
+ */
+static uint32_t mv_le32(const uint8_t *p)
+{
+	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+}
+
 /** Records of the MII_DATA writes that go to ADVERTISE (smsc variants) */
 static uint64_t mv_adv_records[16];
 /** How many */
@@ -349,7 +377,7 @@ static int mv_find_smsc_adv(const char *path)
  *
  * @param v		Variant bits
  * @param ev		Event (a WRITE_REG submit with 4 data bytes)
- * @param data		Room for replaced data (8 bytes)
+ * @param data		Room for replaced data (MV_MSG_MAX bytes)
  */
 static void mv_edit_smsc(unsigned int v, struct bn_urb *ev, uint8_t *data)
 {
@@ -391,7 +419,7 @@ static void mv_edit_smsc(unsigned int v, struct bn_urb *ev, uint8_t *data)
  *
  * @param v		Variant bits
  * @param ev		Event (a copy; its data may be replaced)
- * @param data		Room for replaced data (8 bytes)
+ * @param data		Room for replaced data (MV_MSG_MAX bytes)
  */
 static void mv_edit(unsigned int v, struct bn_urb *ev, uint8_t *data)
 {
@@ -404,6 +432,17 @@ static void mv_edit(unsigned int v, struct bn_urb *ev, uint8_t *data)
 		value |= MV_CDC_FILTER_PROMISCUOUS;
 		ev->setup[2] = (uint8_t)value;
 		ev->setup[3] = (uint8_t)(value >> 8);
+		return;
+	}
+	if ((v & MV_RNDIS_FILTER) && ev->setup[0] == MV_CDC_REQ_OUT &&
+	    ev->setup[1] == MV_CDC_SEND_ENCAPSULATED &&
+	    ev->data_len >= MV_RNDIS_VALUE + 4 &&
+	    ev->data_len <= MV_MSG_MAX &&
+	    mv_le32(ev->data) == MV_RNDIS_SET &&
+	    mv_le32(ev->data + MV_RNDIS_OID) == MV_RNDIS_OID_FILTER) {
+		memcpy(data, ev->data, ev->data_len);
+		data[MV_RNDIS_VALUE] |= MV_RNDIS_PROMISCUOUS;
+		ev->data = data;
 		return;
 	}
 	if (ev->setup[0] != MV_REQ_OUT)
@@ -574,7 +613,7 @@ static unsigned int mv_variant(const char *name)
 		{ "advertise", MV_ADVERTISE }, { "physcan", MV_PHYSCAN },
 		{ "ipg", MV_IPG }, { "phyreset", MV_PHYRESET },
 		{ "smsc-linux", MV_SMSC_LINUX }, { "smsc-reset", MV_SMSC_RESET },
-		{ "ecm-filter", MV_ECM_FILTER },
+		{ "ecm-filter", MV_ECM_FILTER }, { "rndis-filter", MV_RNDIS_FILTER },
 		{ "linux", MV_FLOWCTL | MV_RXFILTER | MV_ADVERTISE |
 			   MV_PHYSCAN | MV_IPG },
 	};
@@ -599,7 +638,7 @@ int main(int argc, char **argv)
 	struct mv_out o = { NULL, NULL, 0, false };
 	const struct bn_urb *ev;
 	struct bn_trace *t = NULL;
-	uint8_t phy = 0xff, id[2][2], data[8];
+	uint8_t phy = 0xff, id[2][2], data[MV_MSG_MAX];
 	unsigned int v;
 	bool scanned = false;
 	char err[256];
@@ -610,7 +649,8 @@ int main(int argc, char **argv)
 	if (argc < 4 || argc > 5 || !(v = mv_variant(argv[2]))) {
 		fprintf(stderr, "usage: mkvariant IN.pcap flowctl|rxfilter|"
 			"advertise|physcan|ipg|linux|phyreset|\n"
-			"                         smsc-linux|smsc-reset|ecm-filter OUT.pcap "
+			"                         smsc-linux|smsc-reset|ecm-filter|rndis-filter\n"
+			"                         OUT.pcap "
 			"[OUT.txt]\n"
 			"       mkvariant IN.pcap descriptors OUT.bin\n");
 		return 2;

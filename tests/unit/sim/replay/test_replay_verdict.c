@@ -25,6 +25,7 @@
 BN_TESTS_FAMILY("ax88772a");
 BN_TESTS_FAMILY("lan9500");
 BN_TESTS_FAMILY("cdc-ecm");
+BN_TESTS_FAMILY("rndis");
 
 
 /* One variant: what the verdict must be and what it must name */
@@ -34,6 +35,8 @@ struct variant {
 	int verdict;
 	unsigned int policy, expected, incompatible;
 	const char *names[3];
+	bool no_twin;		/* no text twin (it cannot be replayed) */
+	bool strict_passes;	/* the exact rule does not see it */
 };
 
 static const struct variant variants[] = {
@@ -68,6 +71,11 @@ static const struct variant variants[] = {
 	{ "qemu-usbnet", "ecm-filter", BN_VERDICT_COMPATIBLE, 1, 0, 0,
 	  { "request 21 43 PACKET_FILTER: the trace sets PROMISCUOUS, we do "
 	    "not" } },
+	/* an RNDIS SET is matched by OID: a value that differs passes the
+	 * exact rule, and the verdict names it */
+	{ "qemu-usbnet", "rndis-filter", BN_VERDICT_COMPATIBLE, 1, 0, 0,
+	  { "SET OID_GEN_CURRENT_PACKET_FILTER: the trace sets PROMISCUOUS, "
+	    "we do not" }, true, true },
 };
 
 static struct bn_replay_model *learn(const char *path, const char *desc)
@@ -156,7 +164,8 @@ START_TEST(test_variant_pcap)
 	check_variant(v, m, &rep);
 	/* --strict: today's rule, every divergence fails */
 	run(m, true, NULL, &rep);
-	ck_assert(bn_replay_passed(&rep) == (v->verdict == BN_VERDICT_MATCH));
+	ck_assert(bn_replay_passed(&rep) ==
+		  (v->verdict == BN_VERDICT_MATCH || v->strict_passes));
 	ck_assert(bn_replay_passed(&rep) == bn_replay_ok(&rep));
 	bn_replay_model_free(m);
 }
@@ -172,6 +181,8 @@ START_TEST(test_variant_text_twin)
 	struct bn_replay_report a, b;
 	unsigned int i;
 
+	if (v->no_twin)
+		return;
 	snprintf(pcap, sizeof(pcap), "traces/%s-%s.pcap", v->source, v->name);
 	snprintf(desc, sizeof(desc), "traces/%s-descriptors.bin", v->source);
 	snprintf(text, sizeof(text), "traces/%s-%s-usbmon.txt", v->source,
