@@ -327,11 +327,15 @@ static const struct bn_prog asix_prog_ax88172_open = {
 /** A field the chip or the link decides. */
 #define ASIX_FIXED(mask, name)	{ (mask), (name), 0 }
 /** A register written by wValue through a command of the 772/178 set. */
-#define ASIX_REG(req, how, def)	{ ASIX_REQ_OUT, (req), BN_REG_ANY_INDEX, \
-				  (how), &(def) }
+#define ASIX_REG(req, how, dfn)	{ .request_type = ASIX_REQ_OUT,		\
+				  .request = (req),			\
+				  .index = BN_REG_ANY_INDEX,		\
+				  .value = (how), .def = &(dfn) }
 /** An MII register written through WRITE_MII_REG (wIndex: its number). */
-#define ASIX_MII_REG(reg, def)	{ ASIX_REQ_OUT, ASIX_CMD_WRITE_MII_REG,	\
-				  (reg), BN_REGV_DATA, &(def) }
+#define ASIX_MII_REG(reg, dfn)	{ .request_type = ASIX_REQ_OUT,		\
+				  .request = ASIX_CMD_WRITE_MII_REG,	\
+				  .index = (reg), .value = BN_REGV_DATA,	\
+				  .def = &(dfn) }
 
 /** RX_CTL: filters and burst size are policy, start of operation not. */
 static const struct bn_field asix_rx_ctl_fields[] = {

@@ -189,9 +189,10 @@ static const struct bn_prog *const smsc95xx_programs[] = {
 /** A layout. */
 #define SMSC_DEF(nm, fields)	{ (nm), (fields), BN_ARRAY_SIZE(fields) }
 /** A register written by WRITE_REG (wIndex: its address, 4 data bytes). */
-#define SMSC_REG(addr, def)	{ SMSC95XX_REQTYPE_WRITE,		\
-				  SMSC95XX_REQ_WRITE_REG, (addr),	\
-				  BN_REGV_DATA, &(def) }
+#define SMSC_REG(addr, dfn)	{ .request_type = SMSC95XX_REQTYPE_WRITE, \
+				  .request = SMSC95XX_REQ_WRITE_REG,	\
+				  .index = (addr), .value = BN_REGV_DATA, \
+				  .def = &(dfn) }
 
 /** HW_CFG: bulk-IN behaviour is policy; resets and PHY select are not. */
 static const struct bn_field smsc95xx_hw_cfg_fields[] = {
@@ -362,8 +363,10 @@ static const struct bn_reg smsc95xx_regs[] = {
 	SMSC_REG(SMSC95XX_COE_CR, smsc95xx_coe_cr_def),
 	SMSC_REG(SMSC95XX_TX_CFG, smsc95xx_tx_cfg_def),
 	SMSC_REG(SMSC95XX_MII_ADDR, smsc95xx_mii_addr_def),
-	{ SMSC95XX_REQTYPE_WRITE, SMSC95XX_REQ_WRITE_REG, SMSC95XX_MII_DATA,
-	  BN_REGV_DATA, &smsc95xx_mii_data_def, &smsc95xx_mii_window },
+	{ .request_type = SMSC95XX_REQTYPE_WRITE,
+	  .request = SMSC95XX_REQ_WRITE_REG, .index = SMSC95XX_MII_DATA,
+	  .value = BN_REGV_DATA, .def = &smsc95xx_mii_data_def,
+	  .via = &smsc95xx_mii_window },
 	SMSC_REG(SMSC95XX_BURST_CAP, smsc95xx_burst_cap_def),
 	SMSC_REG(SMSC95XX_BULK_IN_DLY, smsc95xx_bulk_in_dly_def),
 	SMSC_REG(SMSC95XX_AFC_CFG, smsc95xx_afc_cfg_def),

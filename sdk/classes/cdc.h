@@ -172,6 +172,11 @@ int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 
 /* Verdict data (bn_family.h, BN_VERDICT()) */
 
+/** A class request to the interface that writes a policy value. */
+#define BN_CDC_REG(req, how, dfn)					\
+	{ .request_type = BN_CDC_REQ_OUT, .request = (req),		\
+	  .index = BN_REG_ANY_INDEX, .value = (how), .def = &(dfn) }
+
 /** Fields of a value that is wholly a driver's choice: one, all bits. */
 #define BN_CDC_CHOICE_FIELDS 1
 /** Fields of a value that is wholly a driver's choice. */

@@ -229,10 +229,10 @@ const struct bn_framing bn_cdc_ecm_framing = {
 
 /** Class requests of an ECM function that carry policy. */
 static const struct bn_reg ecm_regs[] = {
-	{ BN_CDC_REQ_OUT, BN_CDC_SET_ETHERNET_PACKET_FILTER, BN_REG_ANY_INDEX,
-	  BN_REGV_WVALUE, &bn_cdc_packet_filter_def },
-	{ BN_CDC_REQ_OUT, BN_CDC_SET_ETHERNET_MULTICAST_FILTERS,
-	  BN_REG_ANY_INDEX, BN_REGV_DATA, &bn_cdc_multicast_def },
+	BN_CDC_REG(BN_CDC_SET_ETHERNET_PACKET_FILTER, BN_REGV_WVALUE,
+		   bn_cdc_packet_filter_def),
+	BN_CDC_REG(BN_CDC_SET_ETHERNET_MULTICAST_FILTERS, BN_REGV_DATA,
+		   bn_cdc_multicast_def),
 };
 
 /** Verdict data of the ECM family. */

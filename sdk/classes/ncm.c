@@ -438,16 +438,13 @@ static const struct bn_regdef ncm_address_def = {
 
 /** Class requests of an NCM function that carry policy. */
 static const struct bn_reg ncm_regs[] = {
-	{ BN_CDC_REQ_OUT, BN_CDC_SET_ETHERNET_PACKET_FILTER, BN_REG_ANY_INDEX,
-	  BN_REGV_WVALUE, &bn_cdc_packet_filter_def },
-	{ BN_CDC_REQ_OUT, BN_CDC_SET_ETHERNET_MULTICAST_FILTERS,
-	  BN_REG_ANY_INDEX, BN_REGV_DATA, &bn_cdc_multicast_def },
-	{ BN_CDC_REQ_OUT, BN_CDC_SET_NTB_INPUT_SIZE, BN_REG_ANY_INDEX,
-	  BN_REGV_DATA, &ncm_input_size_def },
-	{ BN_CDC_REQ_OUT, BN_CDC_SET_NTB_FORMAT, BN_REG_ANY_INDEX,
-	  BN_REGV_WVALUE, &ncm_format_def },
-	{ BN_CDC_REQ_OUT, BN_CDC_SET_NET_ADDRESS, BN_REG_ANY_INDEX,
-	  BN_REGV_DATA, &ncm_address_def },
+	BN_CDC_REG(BN_CDC_SET_ETHERNET_PACKET_FILTER, BN_REGV_WVALUE,
+		   bn_cdc_packet_filter_def),
+	BN_CDC_REG(BN_CDC_SET_ETHERNET_MULTICAST_FILTERS, BN_REGV_DATA,
+		   bn_cdc_multicast_def),
+	BN_CDC_REG(BN_CDC_SET_NTB_INPUT_SIZE, BN_REGV_DATA, ncm_input_size_def),
+	BN_CDC_REG(BN_CDC_SET_NTB_FORMAT, BN_REGV_WVALUE, ncm_format_def),
+	BN_CDC_REG(BN_CDC_SET_NET_ADDRESS, BN_REGV_DATA, ncm_address_def),
 };
 
 /** Verdict data of the NCM family. */
