@@ -165,6 +165,20 @@ struct bn_regdef {
 	size_t field_count;		/**< Number of @c fields */
 };
 
+/** A ::bn_field that is a driver's choice (::BN_FIELD_POLICY). */
+#define BN_POLICY_FIELD(msk, nm)	{ (msk), (nm), BN_FIELD_POLICY }
+/** A ::bn_field the chip or the link decides (not policy). */
+#define BN_FIXED_FIELD(msk, nm)		{ (msk), (nm), 0 }
+
+/**
+ * Initialise a ::bn_regdef from a name and a field array.
+ *
+ * @param nm		Name
+ * @param flds		Array of ::bn_field
+ */
+#define BN_REGDEF(nm, flds)						\
+	{ (nm), (flds), sizeof(flds) / sizeof((flds)[0]) }
+
 /** Where a register write carries the value (::bn_reg::value). */
 enum bn_reg_value {
 	BN_REGV_WVALUE = 0,	/**< wValue; wIndex selects the register */

@@ -24,6 +24,7 @@
 
 #include "bn_err.h"
 #include "sim/trace/hcd_tap.h"
+#include "bn_port.h"
 #include "sim/replay/replay_priv.h"
 #include "sim/trace/trace_write.h"
 #include "sim/trace/urb.h"
@@ -1288,6 +1289,24 @@ static void bn_tl_key(FILE *f, double *x, int y, const char *text)
 }
 
 /**
+ * Write a legend entry with a tick of a colour before its text.
+ *
+ * @param f		Output
+ * @param x		Position, advanced
+ * @param y		Baseline
+ * @param colour	Tick colour
+ * @param text		Text
+ */
+static void bn_tl_key_mark(FILE *f, double *x, int y, const char *colour,
+			   const char *text)
+{
+	fprintf(f, "<path d=\"M%.1f %dv12\" stroke=\"%s\" stroke-width=\"2\"/>"
+		"\n", *x, y - 10, colour);
+	*x += 5;
+	bn_tl_key(f, x, y, text);
+}
+
+/**
  * Draw the legend.
  *
  * @param f		Output
@@ -1303,12 +1322,9 @@ static void bn_tl_legend(FILE *f, int y, bool high_speed)
 	fprintf(f, "<g id=\"legend\">\n");
 	bn_tl_key(f, &x, y, "completions:");
 	x -= 8;
-	for (i = 0; i < BN_TL_CLASSES; i++) {
-		fprintf(f, "<path d=\"M%.1f %dv12\" stroke=\"%s\" stroke-width"
-			"=\"2\"/>\n", x, y - 10, bn_tl_tick_colour[i]);
-		x += 5;
-		bn_tl_key(f, &x, y, bn_tl_class_name[i]);
-	}
+	for (i = 0; i < BN_TL_CLASSES; i++)
+		bn_tl_key_mark(f, &x, y, bn_tl_tick_colour[i],
+			       bn_tl_class_name[i]);
 	bn_tl_key(f, &x, y, "| tall tick: a receive with data, short: any "
 		  "other completion; a number: completions merged in one "
 		  "pixel");
@@ -1318,22 +1334,19 @@ static void bn_tl_legend(FILE *f, int y, bool high_speed)
 		"\"%s\"/>\n", x, y - 6, bn_tl_bar_colour[BN_TL_OK]);
 	x += 26;
 	bn_tl_key(f, &x, y, "transfer pending (submitted, not complete)");
-	fprintf(f, "<path d=\"M%.1f %dv12\" stroke=\"%s\" stroke-width=\"2\"/>"
-		"\n", x, y - 10, BN_TL_DIVERGE);
-	x += 5;
-	bn_tl_key(f, &x, y, "incompatible");
-	fprintf(f, "<path d=\"M%.1f %dv12\" stroke=\"%s\" stroke-width=\"2\"/>"
-		"\n", x, y - 10, BN_TL_POLICY);
-	x += 5;
-	bn_tl_key(f, &x, y, "policy");
-	fprintf(f, "<path d=\"M%.1f %dv12\" stroke=\"%s\" stroke-width=\"2\"/>"
-		"\n", x, y - 10, BN_TL_EXPECTED);
-	x += 5;
-	bn_tl_key(f, &x, y, "expected");
-	fprintf(f, "<path d=\"M%.1f %dv12\" stroke=\"%s\" stroke-width=\"2\"/>"
-		"\n", x, y - 10, BN_TL_UNVERIFIED);
-	x += 5;
-	bn_tl_key(f, &x, y, "unverified write");
+	{
+		static const struct { const char *colour, *text; } kinds[] = {
+			{ BN_TL_DIVERGE, "incompatible" },
+			{ BN_TL_POLICY, "policy" },
+			{ BN_TL_EXPECTED, "expected" },
+			{ BN_TL_UNVERIFIED, "write the trace never shows" },
+		};
+
+		/* the finding markers, one colour per class */
+		for (i = 0; i < BN_ARRAY_SIZE(kinds); i++)
+			bn_tl_key_mark(f, &x, y, kinds[i].colour,
+				       kinds[i].text);
+	}
 	fprintf(f, "<rect x=\"%.1f\" y=\"%d\" width=\"14\" height=\"10\" fill="
 		"\"%s\"/>\n", x, y - 9, BN_TL_BUS);
 	x += 18;

@@ -2054,6 +2054,20 @@ static const struct bn_cmd *bn_cmdset_find(const struct bn_cmdset *set,
  *  burst sizes): two drivers may differ in it and both drive the chip. */
 #define BN_FIELD_POLICY		0x01
 
+/** A ::bn_field that is a driver's choice (::BN_FIELD_POLICY). */
+#define BN_POLICY_FIELD(msk, nm)	{ (msk), (nm), BN_FIELD_POLICY }
+/** A ::bn_field the chip or the link decides (not policy). */
+#define BN_FIXED_FIELD(msk, nm)		{ (msk), (nm), 0 }
+
+/**
+ * Initialise a ::bn_regdef from a name and a field array.
+ *
+ * @param nm		Name
+ * @param flds		Array of ::bn_field
+ */
+#define BN_REGDEF(nm, flds)						\
+	{ (nm), (flds), sizeof(flds) / sizeof((flds)[0]) }
+
 /** Where a register write carries the value (::bn_reg::value). */
 enum bn_reg_value {
 	BN_REGV_WVALUE = 0,	/**< wValue; wIndex selects the register */
@@ -3271,55 +3285,50 @@ static int bn_mii_phy_id(const struct bn_mii *mii, uint32_t *id)
 /** BMCR: reset and autonegotiation control are a driver's choice; power
  *  down, isolate and loopback stop the link. */
 static const struct bn_field bn_mii_bmcr_fields[] = {
-	{ BN_BMCR_RESET, "RESET", BN_FIELD_POLICY },
-	{ BN_BMCR_LOOPBACK, "LOOPBACK", 0 },
-	{ BN_BMCR_SPEED100, "SPEED100", BN_FIELD_POLICY },
-	{ BN_BMCR_ANENABLE, "ANENABLE", BN_FIELD_POLICY },
-	{ BN_BMCR_PDOWN, "PDOWN", 0 },
-	{ BN_BMCR_ISOLATE, "ISOLATE", 0 },
-	{ BN_BMCR_ANRESTART, "ANRESTART", BN_FIELD_POLICY },
-	{ BN_BMCR_FULLDPLX, "FULLDPLX", BN_FIELD_POLICY },
-	{ BN_BMCR_SPEED1000, "SPEED1000", BN_FIELD_POLICY },
+	BN_POLICY_FIELD(BN_BMCR_RESET, "RESET"),
+	BN_FIXED_FIELD(BN_BMCR_LOOPBACK, "LOOPBACK"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED100, "SPEED100"),
+	BN_POLICY_FIELD(BN_BMCR_ANENABLE, "ANENABLE"),
+	BN_FIXED_FIELD(BN_BMCR_PDOWN, "PDOWN"),
+	BN_FIXED_FIELD(BN_BMCR_ISOLATE, "ISOLATE"),
+	BN_POLICY_FIELD(BN_BMCR_ANRESTART, "ANRESTART"),
+	BN_POLICY_FIELD(BN_BMCR_FULLDPLX, "FULLDPLX"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED1000, "SPEED1000"),
 };
 
 /** ADVERTISE: every ability is a choice; the selector is not. */
 static const struct bn_field bn_mii_advertise_fields[] = {
-	{ BN_ADVERTISE_SELECTOR, "SELECTOR", 0 },
-	{ BN_ADVERTISE_10HALF, "10HALF", BN_FIELD_POLICY },
-	{ BN_ADVERTISE_10FULL, "10FULL", BN_FIELD_POLICY },
-	{ BN_ADVERTISE_100HALF, "100HALF", BN_FIELD_POLICY },
-	{ BN_ADVERTISE_100FULL, "100FULL", BN_FIELD_POLICY },
-	{ BN_ADVERTISE_100BASE4, "100BASE4", BN_FIELD_POLICY },
-	{ BN_ADVERTISE_PAUSE, "PAUSE", BN_FIELD_POLICY },
-	{ BN_ADVERTISE_PAUSE_ASYM, "PAUSE_ASYM", BN_FIELD_POLICY },
-	{ BN_ADVERTISE_RFAULT, "RFAULT", BN_FIELD_POLICY },
-	{ BN_ADVERTISE_NPAGE, "NPAGE", BN_FIELD_POLICY },
+	BN_FIXED_FIELD(BN_ADVERTISE_SELECTOR, "SELECTOR"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10HALF, "10HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10FULL, "10FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100HALF, "100HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100FULL, "100FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100BASE4, "100BASE4"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE, "PAUSE"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE_ASYM, "PAUSE_ASYM"),
+	BN_POLICY_FIELD(BN_ADVERTISE_RFAULT, "RFAULT"),
+	BN_POLICY_FIELD(BN_ADVERTISE_NPAGE, "NPAGE"),
 };
 
 /** CTRL1000: the gigabit abilities and master/slave choice; not the test
  *  modes. */
 static const struct bn_field bn_mii_ctrl1000_fields[] = {
-	{ BN_CTRL1000_HALF, "1000HALF", BN_FIELD_POLICY },
-	{ BN_CTRL1000_FULL, "1000FULL", BN_FIELD_POLICY },
-	{ BN_CTRL1000_PORT_TYPE, "PORT_TYPE", BN_FIELD_POLICY },
-	{ BN_CTRL1000_MS_VALUE, "MS_VALUE", BN_FIELD_POLICY },
-	{ BN_CTRL1000_MS_ENABLE, "MS_ENABLE", BN_FIELD_POLICY },
-	{ BN_CTRL1000_TEST, "TEST_MODE", 0 },
+	BN_POLICY_FIELD(BN_CTRL1000_HALF, "1000HALF"),
+	BN_POLICY_FIELD(BN_CTRL1000_FULL, "1000FULL"),
+	BN_POLICY_FIELD(BN_CTRL1000_PORT_TYPE, "PORT_TYPE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_VALUE, "MS_VALUE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_ENABLE, "MS_ENABLE"),
+	BN_FIXED_FIELD(BN_CTRL1000_TEST, "TEST_MODE"),
 };
 
-static const struct bn_regdef bn_mii_bmcr_def = {
-	"BMCR", bn_mii_bmcr_fields, BN_ARRAY_SIZE(bn_mii_bmcr_fields)
-};
+static const struct bn_regdef bn_mii_bmcr_def =
+	BN_REGDEF("BMCR", bn_mii_bmcr_fields);
 
-static const struct bn_regdef bn_mii_advertise_def = {
-	"ADVERTISE", bn_mii_advertise_fields,
-	BN_ARRAY_SIZE(bn_mii_advertise_fields)
-};
+static const struct bn_regdef bn_mii_advertise_def =
+	BN_REGDEF("ADVERTISE", bn_mii_advertise_fields);
 
-static const struct bn_regdef bn_mii_ctrl1000_def = {
-	"CTRL1000", bn_mii_ctrl1000_fields,
-	BN_ARRAY_SIZE(bn_mii_ctrl1000_fields)
-};
+static const struct bn_regdef bn_mii_ctrl1000_def =
+	BN_REGDEF("CTRL1000", bn_mii_ctrl1000_fields);
 
 static const struct bn_regdef bn_mii_other_def = { "MII register", NULL, 0 };
 
@@ -5184,27 +5193,23 @@ static int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 /** SET_ETHERNET_PACKET_FILTER: which frames to receive, every bit a
  *  driver's choice. */
 static const struct bn_field bn_cdc_packet_filter_fields[] = {
-	{ BN_CDC_FILTER_PROMISCUOUS, "PROMISCUOUS", BN_FIELD_POLICY },
-	{ BN_CDC_FILTER_ALL_MULTICAST, "ALL_MULTICAST", BN_FIELD_POLICY },
-	{ BN_CDC_FILTER_DIRECTED, "DIRECTED", BN_FIELD_POLICY },
-	{ BN_CDC_FILTER_BROADCAST, "BROADCAST", BN_FIELD_POLICY },
-	{ BN_CDC_FILTER_MULTICAST, "MULTICAST", BN_FIELD_POLICY },
+	BN_POLICY_FIELD(BN_CDC_FILTER_PROMISCUOUS, "PROMISCUOUS"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_DIRECTED, "DIRECTED"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_BROADCAST, "BROADCAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_MULTICAST, "MULTICAST"),
 };
 
 /** A value that is wholly a driver's choice (a multicast list, sizes). */
 static const struct bn_field bn_cdc_choice_fields[BN_CDC_CHOICE_FIELDS] = {
-	{ ~(uint64_t)0, "VALUE", BN_FIELD_POLICY },
+	BN_POLICY_FIELD(~(uint64_t)0, "VALUE"),
 };
 
-static const struct bn_regdef bn_cdc_packet_filter_def = {
-	"PACKET_FILTER", bn_cdc_packet_filter_fields,
-	BN_ARRAY_SIZE(bn_cdc_packet_filter_fields)
-};
+static const struct bn_regdef bn_cdc_packet_filter_def =
+	BN_REGDEF("PACKET_FILTER", bn_cdc_packet_filter_fields);
 
-static const struct bn_regdef bn_cdc_multicast_def = {
-	"MULTICAST_FILTERS", bn_cdc_choice_fields,
-	BN_ARRAY_SIZE(bn_cdc_choice_fields)
-};
+static const struct bn_regdef bn_cdc_multicast_def =
+	BN_REGDEF("MULTICAST_FILTERS", bn_cdc_choice_fields);
 
 /** Bulk-IN transfers kept queued. */
 #define BN_ECM_RX_COUNT 4
@@ -6968,11 +6973,11 @@ static void rndis_remove(struct bn_netdev *nd)
 /** OID_GEN_CURRENT_PACKET_FILTER: which frames to receive, every bit a
  *  driver's choice. */
 static const struct bn_field rndis_filter_fields[] = {
-	{ BN_RNDIS_FILTER_DIRECTED, "DIRECTED", BN_FIELD_POLICY },
-	{ BN_RNDIS_FILTER_MULTICAST, "MULTICAST", BN_FIELD_POLICY },
-	{ BN_RNDIS_FILTER_ALL_MULTICAST, "ALL_MULTICAST", BN_FIELD_POLICY },
-	{ BN_RNDIS_FILTER_BROADCAST, "BROADCAST", BN_FIELD_POLICY },
-	{ BN_RNDIS_FILTER_PROMISCUOUS, "PROMISCUOUS", BN_FIELD_POLICY },
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_DIRECTED, "DIRECTED"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_MULTICAST, "MULTICAST"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_BROADCAST, "BROADCAST"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_PROMISCUOUS, "PROMISCUOUS"),
 };
 
 /** Layout of the packet filter's value. */
@@ -8568,10 +8573,6 @@ static const struct bn_prog asix_prog_ax88172_open = {
 	"ax88172-open", asix_ax88172_open_ops
 };
 
-/** A field that is a driver's choice. */
-#define ASIX_POLICY(mask, name)	{ (mask), (name), BN_FIELD_POLICY }
-/** A field the chip or the link decides. */
-#define ASIX_FIXED(mask, name)	{ (mask), (name), 0 }
 /** A register written by wValue through a command of the 772/178 set. */
 #define ASIX_REG(req, how, dfn)	{ .request_type = ASIX_REQ_OUT,		\
 				  .request = (req),			\
@@ -8585,159 +8586,143 @@ static const struct bn_prog asix_prog_ax88172_open = {
 
 /** RX_CTL: filters and burst size are policy, start of operation not. */
 static const struct bn_field asix_rx_ctl_fields[] = {
-	ASIX_POLICY(ASIX_RX_CTL_PRO, "PRO"),
-	ASIX_POLICY(ASIX_RX_CTL_AMALL, "AMALL"),
-	ASIX_POLICY(ASIX_RX_CTL_SEP, "SEP"),
-	ASIX_POLICY(ASIX_RX_CTL_AB, "AB"),
-	ASIX_POLICY(ASIX_RX_CTL_AM, "AM"),
-	ASIX_POLICY(ASIX_RX_CTL_AP, "AP"),
-	ASIX_FIXED(ASIX_RX_CTL_SO, "SO"),
-	ASIX_POLICY(ASIX_RX_CTL_MFB_16384, "MFB"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_PRO, "PRO"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_AMALL, "AMALL"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_SEP, "SEP"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_AB, "AB"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_AM, "AM"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_AP, "AP"),
+	BN_FIXED_FIELD(ASIX_RX_CTL_SO, "SO"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_MFB_16384, "MFB"),
 };
 
 /** 772/178 medium mode: flow control and frame options are policy; speed,
  *  duplex and the clocks follow the chip and the link. */
 static const struct bn_field asix_medium_fields[] = {
-	ASIX_FIXED(ASIX_MEDIUM_GM, "GM"),
-	ASIX_FIXED(ASIX_MEDIUM_FD, "FD"),
-	ASIX_FIXED(ASIX_MEDIUM_AC, "AC"),
-	ASIX_FIXED(ASIX_MEDIUM_ENCK, "ENCK"),
-	ASIX_POLICY(ASIX_MEDIUM_RFC, "RFC"),
-	ASIX_POLICY(ASIX_MEDIUM_TFC, "TFC"),
-	ASIX_POLICY(ASIX_MEDIUM_JFE, "JFE"),
-	ASIX_POLICY(ASIX_MEDIUM_PF, "PF"),
-	ASIX_FIXED(ASIX_MEDIUM_RE, "RE"),
-	ASIX_FIXED(ASIX_MEDIUM_PS, "PS"),
-	ASIX_POLICY(ASIX_MEDIUM_SBP, "SBP"),
-	ASIX_POLICY(ASIX_MEDIUM_SM, "SM"),
+	BN_FIXED_FIELD(ASIX_MEDIUM_GM, "GM"),
+	BN_FIXED_FIELD(ASIX_MEDIUM_FD, "FD"),
+	BN_FIXED_FIELD(ASIX_MEDIUM_AC, "AC"),
+	BN_FIXED_FIELD(ASIX_MEDIUM_ENCK, "ENCK"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_RFC, "RFC"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_TFC, "TFC"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_JFE, "JFE"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_PF, "PF"),
+	BN_FIXED_FIELD(ASIX_MEDIUM_RE, "RE"),
+	BN_FIXED_FIELD(ASIX_MEDIUM_PS, "PS"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_SBP, "SBP"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_SM, "SM"),
 };
 
 /** AX88172 medium mode (8 bits): flow control is policy. */
 static const struct bn_field asix172_medium_fields[] = {
-	ASIX_FIXED(ASIX172_MEDIUM_FD, "FD"),
-	ASIX_FIXED(ASIX172_MEDIUM_TX, "TX"),
-	ASIX_POLICY(ASIX172_MEDIUM_FC, "FC"),
+	BN_FIXED_FIELD(ASIX172_MEDIUM_FD, "FD"),
+	BN_FIXED_FIELD(ASIX172_MEDIUM_TX, "TX"),
+	BN_POLICY_FIELD(ASIX172_MEDIUM_FC, "FC"),
 };
 
 /** 772/178 WRITE_IPG: IPG0 and IPG1 in wValue, IPG2 in wIndex; gaps are
  *  policy. */
 static const struct bn_field asix_ipg_fields[] = {
-	ASIX_POLICY(0x0000ff, "IPG0"),
-	ASIX_POLICY(0x00ff00, "IPG1"),
-	ASIX_POLICY(0xff0000, "IPG2"),
+	BN_POLICY_FIELD(0x0000ff, "IPG0"),
+	BN_POLICY_FIELD(0x00ff00, "IPG1"),
+	BN_POLICY_FIELD(0xff0000, "IPG2"),
 };
 
 /** A single gap of the 172 (WRITE_IPG0/1/2). */
 static const struct bn_field asix172_ipg_fields[] = {
-	ASIX_POLICY(0xff, "IPG"),
+	BN_POLICY_FIELD(0xff, "IPG"),
 };
 
 /** Multicast hash: every bit is policy. */
 static const struct bn_field asix_hash_fields[] = {
-	ASIX_POLICY(~(uint64_t)0, "HASH"),
+	BN_POLICY_FIELD(~(uint64_t)0, "HASH"),
 };
 
 /** Station address written to the chip: a driver may choose another. */
 static const struct bn_field asix_node_id_fields[] = {
-	ASIX_POLICY(0xffffffffffffULL, "MAC"),
+	BN_POLICY_FIELD(0xffffffffffffULL, "MAC"),
 };
 
 /** SW_RESET: every bit resets or powers something; none is policy. */
 static const struct bn_field asix_sw_reset_fields[] = {
-	ASIX_FIXED(ASIX_SWRESET_RR, "RR"),
-	ASIX_FIXED(ASIX_SWRESET_RT, "RT"),
-	ASIX_FIXED(ASIX_SWRESET_PRTE, "PRTE"),
-	ASIX_FIXED(ASIX_SWRESET_PRL, "PRL"),
-	ASIX_FIXED(ASIX_SWRESET_BZ, "BZ"),
-	ASIX_FIXED(ASIX_SWRESET_IPRL, "IPRL"),
-	ASIX_FIXED(ASIX_SWRESET_IPPD, "IPPD"),
+	BN_FIXED_FIELD(ASIX_SWRESET_RR, "RR"),
+	BN_FIXED_FIELD(ASIX_SWRESET_RT, "RT"),
+	BN_FIXED_FIELD(ASIX_SWRESET_PRTE, "PRTE"),
+	BN_FIXED_FIELD(ASIX_SWRESET_PRL, "PRL"),
+	BN_FIXED_FIELD(ASIX_SWRESET_BZ, "BZ"),
+	BN_FIXED_FIELD(ASIX_SWRESET_IPRL, "IPRL"),
+	BN_FIXED_FIELD(ASIX_SWRESET_IPPD, "IPPD"),
 };
 
 /** SW_PHY_SELECT: which PHY the MAC uses; not policy. */
 static const struct bn_field asix_phy_select_fields[] = {
-	ASIX_FIXED(ASIX_PHYSEL_PSEL, "PSEL"),
-	ASIX_FIXED(ASIX_PHYSEL_SSEN, "SSEN"),
+	BN_FIXED_FIELD(ASIX_PHYSEL_PSEL, "PSEL"),
+	BN_FIXED_FIELD(ASIX_PHYSEL_SSEN, "SSEN"),
 };
 
 /** GPIOs: board wiring (PHY power and reset), not policy. */
 static const struct bn_field asix_gpio_fields[] = {
-	ASIX_FIXED(ASIX_GPIO_GPO0EN, "GPO0EN"),
-	ASIX_FIXED(ASIX_GPIO_GPO_0, "GPO_0"),
-	ASIX_FIXED(ASIX_GPIO_GPO1EN, "GPO1EN"),
-	ASIX_FIXED(ASIX_GPIO_GPO_1, "GPO_1"),
-	ASIX_FIXED(ASIX_GPIO_GPO2EN, "GPO2EN"),
-	ASIX_FIXED(ASIX_GPIO_GPO_2, "GPO_2"),
-	ASIX_FIXED(ASIX_GPIO_RSE, "RSE"),
+	BN_FIXED_FIELD(ASIX_GPIO_GPO0EN, "GPO0EN"),
+	BN_FIXED_FIELD(ASIX_GPIO_GPO_0, "GPO_0"),
+	BN_FIXED_FIELD(ASIX_GPIO_GPO1EN, "GPO1EN"),
+	BN_FIXED_FIELD(ASIX_GPIO_GPO_1, "GPO_1"),
+	BN_FIXED_FIELD(ASIX_GPIO_GPO2EN, "GPO2EN"),
+	BN_FIXED_FIELD(ASIX_GPIO_GPO_2, "GPO_2"),
+	BN_FIXED_FIELD(ASIX_GPIO_RSE, "RSE"),
 };
 
 /** 772B RX queue threshold (wValue, wIndex): a queue size, policy. */
 static const struct bn_field asix_qctctrl_fields[] = {
-	ASIX_POLICY(0xffffffffULL, "THRESHOLD"),
+	BN_POLICY_FIELD(0xffffffffULL, "THRESHOLD"),
 };
 
 /** Wake-on-LAN monitor mode: policy. */
 static const struct bn_field asix_monitor_fields[] = {
-	ASIX_POLICY(0xffff, "MONITOR"),
+	BN_POLICY_FIELD(0xffff, "MONITOR"),
 };
 
 /** Register layouts of the ASIX chips. */
-static const struct bn_regdef asix_rx_ctl_def = {
-	"RX_CTL", asix_rx_ctl_fields, BN_ARRAY_SIZE(asix_rx_ctl_fields)
-};
+static const struct bn_regdef asix_rx_ctl_def =
+	BN_REGDEF("RX_CTL", asix_rx_ctl_fields);
 /** 772/178 medium mode layout. */
-static const struct bn_regdef asix_medium_def = {
-	"MEDIUM_MODE", asix_medium_fields, BN_ARRAY_SIZE(asix_medium_fields)
-};
+static const struct bn_regdef asix_medium_def =
+	BN_REGDEF("MEDIUM_MODE", asix_medium_fields);
 /** 172 medium mode layout. */
-static const struct bn_regdef asix172_medium_def = {
-	"MEDIUM_MODE", asix172_medium_fields,
-	BN_ARRAY_SIZE(asix172_medium_fields)
-};
+static const struct bn_regdef asix172_medium_def =
+	BN_REGDEF("MEDIUM_MODE", asix172_medium_fields);
 /** 772/178 IPG layout. */
-static const struct bn_regdef asix_ipg_def = {
-	"IPG", asix_ipg_fields, BN_ARRAY_SIZE(asix_ipg_fields)
-};
+static const struct bn_regdef asix_ipg_def =
+	BN_REGDEF("IPG", asix_ipg_fields);
 /** 172 IPG0 layout. */
-static const struct bn_regdef asix172_ipg0_def = {
-	"IPG0", asix172_ipg_fields, BN_ARRAY_SIZE(asix172_ipg_fields)
-};
+static const struct bn_regdef asix172_ipg0_def =
+	BN_REGDEF("IPG0", asix172_ipg_fields);
 /** 172 IPG1 layout. */
-static const struct bn_regdef asix172_ipg1_def = {
-	"IPG1", asix172_ipg_fields, BN_ARRAY_SIZE(asix172_ipg_fields)
-};
+static const struct bn_regdef asix172_ipg1_def =
+	BN_REGDEF("IPG1", asix172_ipg_fields);
 /** 172 IPG2 layout. */
-static const struct bn_regdef asix172_ipg2_def = {
-	"IPG2", asix172_ipg_fields, BN_ARRAY_SIZE(asix172_ipg_fields)
-};
+static const struct bn_regdef asix172_ipg2_def =
+	BN_REGDEF("IPG2", asix172_ipg_fields);
 /** Multicast filter layout. */
-static const struct bn_regdef asix_hash_def = {
-	"MULTI_FILTER", asix_hash_fields, BN_ARRAY_SIZE(asix_hash_fields)
-};
+static const struct bn_regdef asix_hash_def =
+	BN_REGDEF("MULTI_FILTER", asix_hash_fields);
 /** Node ID layout. */
-static const struct bn_regdef asix_node_id_def = {
-	"NODE_ID", asix_node_id_fields, BN_ARRAY_SIZE(asix_node_id_fields)
-};
+static const struct bn_regdef asix_node_id_def =
+	BN_REGDEF("NODE_ID", asix_node_id_fields);
 /** SW_RESET layout. */
-static const struct bn_regdef asix_sw_reset_def = {
-	"SW_RESET", asix_sw_reset_fields, BN_ARRAY_SIZE(asix_sw_reset_fields)
-};
+static const struct bn_regdef asix_sw_reset_def =
+	BN_REGDEF("SW_RESET", asix_sw_reset_fields);
 /** SW_PHY_SELECT layout. */
-static const struct bn_regdef asix_phy_select_def = {
-	"SW_PHY_SELECT", asix_phy_select_fields,
-	BN_ARRAY_SIZE(asix_phy_select_fields)
-};
+static const struct bn_regdef asix_phy_select_def =
+	BN_REGDEF("SW_PHY_SELECT", asix_phy_select_fields);
 /** GPIO layout. */
-static const struct bn_regdef asix_gpio_def = {
-	"GPIOS", asix_gpio_fields, BN_ARRAY_SIZE(asix_gpio_fields)
-};
+static const struct bn_regdef asix_gpio_def =
+	BN_REGDEF("GPIOS", asix_gpio_fields);
 /** QCTCTRL layout. */
-static const struct bn_regdef asix_qctctrl_def = {
-	"QCTCTRL", asix_qctctrl_fields, BN_ARRAY_SIZE(asix_qctctrl_fields)
-};
+static const struct bn_regdef asix_qctctrl_def =
+	BN_REGDEF("QCTCTRL", asix_qctctrl_fields);
 /** Monitor mode layout. */
-static const struct bn_regdef asix_monitor_def = {
-	"MONITOR_MODE", asix_monitor_fields, BN_ARRAY_SIZE(asix_monitor_fields)
-};
+static const struct bn_regdef asix_monitor_def =
+	BN_REGDEF("MONITOR_MODE", asix_monitor_fields);
 
 /** Registers the 772/178 command set writes. */
 static const struct bn_reg asix_ax88772_regs[] = {
@@ -10910,12 +10895,6 @@ static const struct bn_prog *const smsc95xx_programs[] = {
 	&smsc95xx_prog_start, &smsc95xx_prog_stop,
 };
 
-/** A field that is a driver's choice. */
-#define SMSC_POLICY(mask, name)	{ (mask), (name), BN_FIELD_POLICY }
-/** A field the chip or the link decides. */
-#define SMSC_FIXED(mask, name)	{ (mask), (name), 0 }
-/** A layout. */
-#define SMSC_DEF(nm, fields)	{ (nm), (fields), BN_ARRAY_SIZE(fields) }
 /** A register written by WRITE_REG (wIndex: its address, 4 data bytes). */
 #define SMSC_REG(addr, dfn)	{ .request_type = SMSC95XX_REQTYPE_WRITE, \
 				  .request = SMSC95XX_REQ_WRITE_REG,	\
@@ -10924,147 +10903,147 @@ static const struct bn_prog *const smsc95xx_programs[] = {
 
 /** HW_CFG: bulk-IN behaviour is policy; resets and PHY select are not. */
 static const struct bn_field smsc95xx_hw_cfg_fields[] = {
-	SMSC_POLICY(SMSC95XX_HW_CFG_BIR, "BIR"),
-	SMSC_POLICY(SMSC95XX_HW_CFG_LEDB, "LEDB"),
-	SMSC_POLICY(SMSC95XX_HW_CFG_RXDOFF_MASK, "RXDOFF"),
-	SMSC_POLICY(SMSC95XX_HW_CFG_DRP, "DRP"),
-	SMSC_POLICY(SMSC95XX_HW_CFG_MEF, "MEF"),
-	SMSC_FIXED(SMSC95XX_HW_CFG_LRST, "LRST"),
-	SMSC_FIXED(SMSC95XX_HW_CFG_PSEL, "PSEL"),
-	SMSC_POLICY(SMSC95XX_HW_CFG_BCE, "BCE"),
-	SMSC_FIXED(SMSC95XX_HW_CFG_SRST, "SRST"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_BIR, "BIR"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_LEDB, "LEDB"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_RXDOFF_MASK, "RXDOFF"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_DRP, "DRP"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_MEF, "MEF"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_LRST, "LRST"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_PSEL, "PSEL"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_BCE, "BCE"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_SRST, "SRST"),
 };
 
 /** PM_CTRL: resets and readiness, none is policy. */
 static const struct bn_field smsc95xx_pm_ctrl_fields[] = {
-	SMSC_FIXED(SMSC95XX_PM_CTRL_RES_CLR_WKP, "RES_CLR_WKP"),
-	SMSC_FIXED(SMSC95XX_PM_CTRL_DEV_RDY, "DEV_RDY"),
-	SMSC_FIXED(SMSC95XX_PM_CTRL_PHY_RST, "PHY_RST"),
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_RES_CLR_WKP, "RES_CLR_WKP"),
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_DEV_RDY, "DEV_RDY"),
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_PHY_RST, "PHY_RST"),
 };
 
 /** MAC_CR: receive filters and MAC options are policy; duplex, loopback
  *  and the enables are not. */
 static const struct bn_field smsc95xx_mac_cr_fields[] = {
-	SMSC_POLICY(SMSC95XX_MAC_CR_RXALL, "RXALL"),
-	SMSC_FIXED(SMSC95XX_MAC_CR_RCVOWN, "RCVOWN"),
-	SMSC_FIXED(SMSC95XX_MAC_CR_LOOPBK, "LOOPBK"),
-	SMSC_FIXED(SMSC95XX_MAC_CR_FDPX, "FDPX"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_MCPAS, "MCPAS"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_PRMS, "PRMS"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_INVFILT, "INVFILT"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_PASSBAD, "PASSBAD"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_HFILT, "HFILT"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_HPFILT, "HPFILT"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_LCOLL, "LCOLL"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_BCAST, "BCAST"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_DISRTY, "DISRTY"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_PADSTR, "PADSTR"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_BOLMT_MASK, "BOLMT"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_DFCHK, "DFCHK"),
-	SMSC_FIXED(SMSC95XX_MAC_CR_TXEN, "TXEN"),
-	SMSC_FIXED(SMSC95XX_MAC_CR_RXEN, "RXEN"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_RXALL, "RXALL"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_RCVOWN, "RCVOWN"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_LOOPBK, "LOOPBK"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_FDPX, "FDPX"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_MCPAS, "MCPAS"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PRMS, "PRMS"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_INVFILT, "INVFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PASSBAD, "PASSBAD"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_HFILT, "HFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_HPFILT, "HPFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_LCOLL, "LCOLL"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_BCAST, "BCAST"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_DISRTY, "DISRTY"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PADSTR, "PADSTR"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_BOLMT_MASK, "BOLMT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_DFCHK, "DFCHK"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_TXEN, "TXEN"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_RXEN, "RXEN"),
 };
 
 /** FLOW: pause time, pass and enable are policy. */
 static const struct bn_field smsc95xx_flow_fields[] = {
-	SMSC_POLICY(SMSC95XX_FLOW_FCPT_MASK, "FCPT"),
-	SMSC_POLICY(SMSC95XX_FLOW_FCPASS, "FCPASS"),
-	SMSC_POLICY(SMSC95XX_FLOW_FCEN, "FCEN"),
-	SMSC_FIXED(SMSC95XX_FLOW_FCBSY, "FCBSY"),
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCPT_MASK, "FCPT"),
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCPASS, "FCPASS"),
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCEN, "FCEN"),
+	BN_FIXED_FIELD(SMSC95XX_FLOW_FCBSY, "FCBSY"),
 };
 
 /** COE_CR: checksum offload is policy. */
 static const struct bn_field smsc95xx_coe_cr_fields[] = {
-	SMSC_POLICY(SMSC95XX_COE_CR_TX_COE_EN, "TX_COE_EN"),
-	SMSC_POLICY(SMSC95XX_COE_CR_RX_COE_MODE, "RX_COE_MODE"),
-	SMSC_POLICY(SMSC95XX_COE_CR_RX_COE_EN, "RX_COE_EN"),
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_TX_COE_EN, "TX_COE_EN"),
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_RX_COE_MODE, "RX_COE_MODE"),
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_RX_COE_EN, "RX_COE_EN"),
 };
 
 /** TX_CFG: transmitter control, not policy. */
 static const struct bn_field smsc95xx_tx_cfg_fields[] = {
-	SMSC_FIXED(SMSC95XX_TX_CFG_ON, "ON"),
-	SMSC_FIXED(SMSC95XX_TX_CFG_STOP, "STOP"),
-	SMSC_FIXED(SMSC95XX_TX_CFG_FIFO_FLUSH, "FIFO_FLUSH"),
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_ON, "ON"),
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_STOP, "STOP"),
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_FIFO_FLUSH, "FIFO_FLUSH"),
 };
 
 /** MII_ADDR: which PHY register is accessed, and how; not policy. */
 static const struct bn_field smsc95xx_mii_addr_fields[] = {
-	SMSC_FIXED(SMSC95XX_MII_ADDR_PHY_MASK, "PHY"),
-	SMSC_FIXED(SMSC95XX_MII_ADDR_REG_MASK, "REG"),
-	SMSC_FIXED(SMSC95XX_MII_ADDR_WRITE, "WRITE"),
-	SMSC_FIXED(SMSC95XX_MII_ADDR_BUSY, "BUSY"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_PHY_MASK, "PHY"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_REG_MASK, "REG"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_WRITE, "WRITE"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_BUSY, "BUSY"),
 };
 
 /** Registers whose whole value is a driver's choice (tuning, filters,
  *  LEDs, the station address, which interrupts to report). */
 static const struct bn_field smsc95xx_all_policy_fields[] = {
-	SMSC_POLICY(0xffffffffUL, "VALUE"),
+	BN_POLICY_FIELD(0xffffffffUL, "VALUE"),
 };
 
 /** The PHY's interrupt mask: which events to report, policy. */
 static const struct bn_field smsc95xx_phy_int_mask_fields[] = {
-	SMSC_POLICY(0xffff, "MASK"),
+	BN_POLICY_FIELD(0xffff, "MASK"),
 };
 
 /** Layouts of the LAN95xx registers. */
 static const struct bn_regdef smsc95xx_hw_cfg_def =
-	SMSC_DEF("HW_CFG", smsc95xx_hw_cfg_fields);
+	BN_REGDEF("HW_CFG", smsc95xx_hw_cfg_fields);
 /** PM_CTRL layout. */
 static const struct bn_regdef smsc95xx_pm_ctrl_def =
-	SMSC_DEF("PM_CTRL", smsc95xx_pm_ctrl_fields);
+	BN_REGDEF("PM_CTRL", smsc95xx_pm_ctrl_fields);
 /** MAC_CR layout. */
 static const struct bn_regdef smsc95xx_mac_cr_def =
-	SMSC_DEF("MAC_CR", smsc95xx_mac_cr_fields);
+	BN_REGDEF("MAC_CR", smsc95xx_mac_cr_fields);
 /** FLOW layout. */
 static const struct bn_regdef smsc95xx_flow_def =
-	SMSC_DEF("FLOW", smsc95xx_flow_fields);
+	BN_REGDEF("FLOW", smsc95xx_flow_fields);
 /** COE_CR layout. */
 static const struct bn_regdef smsc95xx_coe_cr_def =
-	SMSC_DEF("COE_CR", smsc95xx_coe_cr_fields);
+	BN_REGDEF("COE_CR", smsc95xx_coe_cr_fields);
 /** TX_CFG layout. */
 static const struct bn_regdef smsc95xx_tx_cfg_def =
-	SMSC_DEF("TX_CFG", smsc95xx_tx_cfg_fields);
+	BN_REGDEF("TX_CFG", smsc95xx_tx_cfg_fields);
 /** MII_ADDR layout. */
 static const struct bn_regdef smsc95xx_mii_addr_def =
-	SMSC_DEF("MII_ADDR", smsc95xx_mii_addr_fields);
+	BN_REGDEF("MII_ADDR", smsc95xx_mii_addr_fields);
 /** MII_DATA layout (when the register it goes to is not known). */
 static const struct bn_regdef smsc95xx_mii_data_def = { "MII_DATA", NULL, 0 };
 /** BURST_CAP layout. */
 static const struct bn_regdef smsc95xx_burst_cap_def =
-	SMSC_DEF("BURST_CAP", smsc95xx_all_policy_fields);
+	BN_REGDEF("BURST_CAP", smsc95xx_all_policy_fields);
 /** BULK_IN_DLY layout. */
 static const struct bn_regdef smsc95xx_bulk_in_dly_def =
-	SMSC_DEF("BULK_IN_DLY", smsc95xx_all_policy_fields);
+	BN_REGDEF("BULK_IN_DLY", smsc95xx_all_policy_fields);
 /** AFC_CFG layout. */
 static const struct bn_regdef smsc95xx_afc_cfg_def =
-	SMSC_DEF("AFC_CFG", smsc95xx_all_policy_fields);
+	BN_REGDEF("AFC_CFG", smsc95xx_all_policy_fields);
 /** LED_GPIO_CFG layout. */
 static const struct bn_regdef smsc95xx_led_def =
-	SMSC_DEF("LED_GPIO_CFG", smsc95xx_all_policy_fields);
+	BN_REGDEF("LED_GPIO_CFG", smsc95xx_all_policy_fields);
 /** INT_STS layout (write 1 to clear). */
 static const struct bn_regdef smsc95xx_int_sts_def =
-	SMSC_DEF("INT_STS", smsc95xx_all_policy_fields);
+	BN_REGDEF("INT_STS", smsc95xx_all_policy_fields);
 /** INT_EP_CTL layout. */
 static const struct bn_regdef smsc95xx_int_ep_def =
-	SMSC_DEF("INT_EP_CTL", smsc95xx_all_policy_fields);
+	BN_REGDEF("INT_EP_CTL", smsc95xx_all_policy_fields);
 /** ADDRH layout. */
 static const struct bn_regdef smsc95xx_addrh_def =
-	SMSC_DEF("ADDRH", smsc95xx_all_policy_fields);
+	BN_REGDEF("ADDRH", smsc95xx_all_policy_fields);
 /** ADDRL layout. */
 static const struct bn_regdef smsc95xx_addrl_def =
-	SMSC_DEF("ADDRL", smsc95xx_all_policy_fields);
+	BN_REGDEF("ADDRL", smsc95xx_all_policy_fields);
 /** HASHH layout. */
 static const struct bn_regdef smsc95xx_hashh_def =
-	SMSC_DEF("HASHH", smsc95xx_all_policy_fields);
+	BN_REGDEF("HASHH", smsc95xx_all_policy_fields);
 /** HASHL layout. */
 static const struct bn_regdef smsc95xx_hashl_def =
-	SMSC_DEF("HASHL", smsc95xx_all_policy_fields);
+	BN_REGDEF("HASHL", smsc95xx_all_policy_fields);
 /** VLAN1 layout. */
 static const struct bn_regdef smsc95xx_vlan1_def =
-	SMSC_DEF("VLAN1", smsc95xx_all_policy_fields);
+	BN_REGDEF("VLAN1", smsc95xx_all_policy_fields);
 /** PHY interrupt mask layout. */
 static const struct bn_regdef smsc95xx_phy_int_mask_def =
-	SMSC_DEF("PHY_INT_MASK", smsc95xx_phy_int_mask_fields);
+	BN_REGDEF("PHY_INT_MASK", smsc95xx_phy_int_mask_fields);
 
 /** PHY registers written through MII_DATA, by number. */
 static const struct bn_regdef *const smsc95xx_phy_regs[] = {

@@ -1941,6 +1941,18 @@ struct bn_framing {
  *  burst sizes): two drivers may differ in it and both drive the chip. */
 #define BN_FIELD_POLICY		0x01
 
+/** A ::bn_field that is a driver's choice (::BN_FIELD_POLICY). */
+#define BN_POLICY_FIELD(msk, nm)	{ (msk), (nm), BN_FIELD_POLICY }
+
+/**
+ * Initialise a ::bn_regdef from a name and a field array.
+ *
+ * @param nm		Name
+ * @param flds		Array of ::bn_field
+ */
+#define BN_REGDEF(nm, flds)						\
+	{ (nm), (flds), sizeof(flds) / sizeof((flds)[0]) }
+
 /** Where a register write carries the value (::bn_reg::value). */
 enum bn_reg_value {
 	BN_REGV_WVALUE = 0,	/**< wValue; wIndex selects the register */
@@ -3953,27 +3965,23 @@ static int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 /** SET_ETHERNET_PACKET_FILTER: which frames to receive, every bit a
  *  driver's choice. */
 static const struct bn_field bn_cdc_packet_filter_fields[] = {
-	{ BN_CDC_FILTER_PROMISCUOUS, "PROMISCUOUS", BN_FIELD_POLICY },
-	{ BN_CDC_FILTER_ALL_MULTICAST, "ALL_MULTICAST", BN_FIELD_POLICY },
-	{ BN_CDC_FILTER_DIRECTED, "DIRECTED", BN_FIELD_POLICY },
-	{ BN_CDC_FILTER_BROADCAST, "BROADCAST", BN_FIELD_POLICY },
-	{ BN_CDC_FILTER_MULTICAST, "MULTICAST", BN_FIELD_POLICY },
+	BN_POLICY_FIELD(BN_CDC_FILTER_PROMISCUOUS, "PROMISCUOUS"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_DIRECTED, "DIRECTED"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_BROADCAST, "BROADCAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_MULTICAST, "MULTICAST"),
 };
 
 /** A value that is wholly a driver's choice (a multicast list, sizes). */
 static const struct bn_field bn_cdc_choice_fields[BN_CDC_CHOICE_FIELDS] = {
-	{ ~(uint64_t)0, "VALUE", BN_FIELD_POLICY },
+	BN_POLICY_FIELD(~(uint64_t)0, "VALUE"),
 };
 
-static const struct bn_regdef bn_cdc_packet_filter_def = {
-	"PACKET_FILTER", bn_cdc_packet_filter_fields,
-	BN_ARRAY_SIZE(bn_cdc_packet_filter_fields)
-};
+static const struct bn_regdef bn_cdc_packet_filter_def =
+	BN_REGDEF("PACKET_FILTER", bn_cdc_packet_filter_fields);
 
-static const struct bn_regdef bn_cdc_multicast_def = {
-	"MULTICAST_FILTERS", bn_cdc_choice_fields,
-	BN_ARRAY_SIZE(bn_cdc_choice_fields)
-};
+static const struct bn_regdef bn_cdc_multicast_def =
+	BN_REGDEF("MULTICAST_FILTERS", bn_cdc_choice_fields);
 
 /** Bulk-IN transfers kept queued. */
 #define BN_ECM_RX_COUNT 4

@@ -1961,6 +1961,9 @@ struct bn_framing {
  *  burst sizes): two drivers may differ in it and both drive the chip. */
 #define BN_FIELD_POLICY		0x01
 
+/** A ::bn_field that is a driver's choice (::BN_FIELD_POLICY). */
+#define BN_POLICY_FIELD(msk, nm)	{ (msk), (nm), BN_FIELD_POLICY }
+
 /** Where a register write carries the value (::bn_reg::value). */
 enum bn_reg_value {
 	BN_REGV_WVALUE = 0,	/**< wValue; wIndex selects the register */
@@ -4300,11 +4303,11 @@ static void rndis_remove(struct bn_netdev *nd)
 /** OID_GEN_CURRENT_PACKET_FILTER: which frames to receive, every bit a
  *  driver's choice. */
 static const struct bn_field rndis_filter_fields[] = {
-	{ BN_RNDIS_FILTER_DIRECTED, "DIRECTED", BN_FIELD_POLICY },
-	{ BN_RNDIS_FILTER_MULTICAST, "MULTICAST", BN_FIELD_POLICY },
-	{ BN_RNDIS_FILTER_ALL_MULTICAST, "ALL_MULTICAST", BN_FIELD_POLICY },
-	{ BN_RNDIS_FILTER_BROADCAST, "BROADCAST", BN_FIELD_POLICY },
-	{ BN_RNDIS_FILTER_PROMISCUOUS, "PROMISCUOUS", BN_FIELD_POLICY },
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_DIRECTED, "DIRECTED"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_MULTICAST, "MULTICAST"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_BROADCAST, "BROADCAST"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_PROMISCUOUS, "PROMISCUOUS"),
 };
 
 /** Layout of the packet filter's value. */

@@ -1917,6 +1917,20 @@ static const struct bn_cmd *bn_cmdset_find(const struct bn_cmdset *set,
  *  burst sizes): two drivers may differ in it and both drive the chip. */
 #define BN_FIELD_POLICY		0x01
 
+/** A ::bn_field that is a driver's choice (::BN_FIELD_POLICY). */
+#define BN_POLICY_FIELD(msk, nm)	{ (msk), (nm), BN_FIELD_POLICY }
+/** A ::bn_field the chip or the link decides (not policy). */
+#define BN_FIXED_FIELD(msk, nm)		{ (msk), (nm), 0 }
+
+/**
+ * Initialise a ::bn_regdef from a name and a field array.
+ *
+ * @param nm		Name
+ * @param flds		Array of ::bn_field
+ */
+#define BN_REGDEF(nm, flds)						\
+	{ (nm), (flds), sizeof(flds) / sizeof((flds)[0]) }
+
 /** How a ::bn_id row matches. */
 enum bn_id_match {
 	BN_ID_DEVICE = 1,	/**< idVendor:idProduct */
@@ -2871,55 +2885,50 @@ int bn_mii_link(const struct bn_mii *mii, bool gigabit, struct bn_link *out)
 /** BMCR: reset and autonegotiation control are a driver's choice; power
  *  down, isolate and loopback stop the link. */
 static const struct bn_field bn_mii_bmcr_fields[] = {
-	{ BN_BMCR_RESET, "RESET", BN_FIELD_POLICY },
-	{ BN_BMCR_LOOPBACK, "LOOPBACK", 0 },
-	{ BN_BMCR_SPEED100, "SPEED100", BN_FIELD_POLICY },
-	{ BN_BMCR_ANENABLE, "ANENABLE", BN_FIELD_POLICY },
-	{ BN_BMCR_PDOWN, "PDOWN", 0 },
-	{ BN_BMCR_ISOLATE, "ISOLATE", 0 },
-	{ BN_BMCR_ANRESTART, "ANRESTART", BN_FIELD_POLICY },
-	{ BN_BMCR_FULLDPLX, "FULLDPLX", BN_FIELD_POLICY },
-	{ BN_BMCR_SPEED1000, "SPEED1000", BN_FIELD_POLICY },
+	BN_POLICY_FIELD(BN_BMCR_RESET, "RESET"),
+	BN_FIXED_FIELD(BN_BMCR_LOOPBACK, "LOOPBACK"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED100, "SPEED100"),
+	BN_POLICY_FIELD(BN_BMCR_ANENABLE, "ANENABLE"),
+	BN_FIXED_FIELD(BN_BMCR_PDOWN, "PDOWN"),
+	BN_FIXED_FIELD(BN_BMCR_ISOLATE, "ISOLATE"),
+	BN_POLICY_FIELD(BN_BMCR_ANRESTART, "ANRESTART"),
+	BN_POLICY_FIELD(BN_BMCR_FULLDPLX, "FULLDPLX"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED1000, "SPEED1000"),
 };
 
 /** ADVERTISE: every ability is a choice; the selector is not. */
 static const struct bn_field bn_mii_advertise_fields[] = {
-	{ BN_ADVERTISE_SELECTOR, "SELECTOR", 0 },
-	{ BN_ADVERTISE_10HALF, "10HALF", BN_FIELD_POLICY },
-	{ BN_ADVERTISE_10FULL, "10FULL", BN_FIELD_POLICY },
-	{ BN_ADVERTISE_100HALF, "100HALF", BN_FIELD_POLICY },
-	{ BN_ADVERTISE_100FULL, "100FULL", BN_FIELD_POLICY },
-	{ BN_ADVERTISE_100BASE4, "100BASE4", BN_FIELD_POLICY },
-	{ BN_ADVERTISE_PAUSE, "PAUSE", BN_FIELD_POLICY },
-	{ BN_ADVERTISE_PAUSE_ASYM, "PAUSE_ASYM", BN_FIELD_POLICY },
-	{ BN_ADVERTISE_RFAULT, "RFAULT", BN_FIELD_POLICY },
-	{ BN_ADVERTISE_NPAGE, "NPAGE", BN_FIELD_POLICY },
+	BN_FIXED_FIELD(BN_ADVERTISE_SELECTOR, "SELECTOR"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10HALF, "10HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10FULL, "10FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100HALF, "100HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100FULL, "100FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100BASE4, "100BASE4"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE, "PAUSE"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE_ASYM, "PAUSE_ASYM"),
+	BN_POLICY_FIELD(BN_ADVERTISE_RFAULT, "RFAULT"),
+	BN_POLICY_FIELD(BN_ADVERTISE_NPAGE, "NPAGE"),
 };
 
 /** CTRL1000: the gigabit abilities and master/slave choice; not the test
  *  modes. */
 static const struct bn_field bn_mii_ctrl1000_fields[] = {
-	{ BN_CTRL1000_HALF, "1000HALF", BN_FIELD_POLICY },
-	{ BN_CTRL1000_FULL, "1000FULL", BN_FIELD_POLICY },
-	{ BN_CTRL1000_PORT_TYPE, "PORT_TYPE", BN_FIELD_POLICY },
-	{ BN_CTRL1000_MS_VALUE, "MS_VALUE", BN_FIELD_POLICY },
-	{ BN_CTRL1000_MS_ENABLE, "MS_ENABLE", BN_FIELD_POLICY },
-	{ BN_CTRL1000_TEST, "TEST_MODE", 0 },
+	BN_POLICY_FIELD(BN_CTRL1000_HALF, "1000HALF"),
+	BN_POLICY_FIELD(BN_CTRL1000_FULL, "1000FULL"),
+	BN_POLICY_FIELD(BN_CTRL1000_PORT_TYPE, "PORT_TYPE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_VALUE, "MS_VALUE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_ENABLE, "MS_ENABLE"),
+	BN_FIXED_FIELD(BN_CTRL1000_TEST, "TEST_MODE"),
 };
 
-const struct bn_regdef bn_mii_bmcr_def = {
-	"BMCR", bn_mii_bmcr_fields, BN_ARRAY_SIZE(bn_mii_bmcr_fields)
-};
+const struct bn_regdef bn_mii_bmcr_def =
+	BN_REGDEF("BMCR", bn_mii_bmcr_fields);
 
-const struct bn_regdef bn_mii_advertise_def = {
-	"ADVERTISE", bn_mii_advertise_fields,
-	BN_ARRAY_SIZE(bn_mii_advertise_fields)
-};
+const struct bn_regdef bn_mii_advertise_def =
+	BN_REGDEF("ADVERTISE", bn_mii_advertise_fields);
 
-const struct bn_regdef bn_mii_ctrl1000_def = {
-	"CTRL1000", bn_mii_ctrl1000_fields,
-	BN_ARRAY_SIZE(bn_mii_ctrl1000_fields)
-};
+const struct bn_regdef bn_mii_ctrl1000_def =
+	BN_REGDEF("CTRL1000", bn_mii_ctrl1000_fields);
 
 const struct bn_regdef bn_mii_other_def = { "MII register", NULL, 0 };
 
@@ -4458,27 +4467,23 @@ int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 /** SET_ETHERNET_PACKET_FILTER: which frames to receive, every bit a
  *  driver's choice. */
 static const struct bn_field bn_cdc_packet_filter_fields[] = {
-	{ BN_CDC_FILTER_PROMISCUOUS, "PROMISCUOUS", BN_FIELD_POLICY },
-	{ BN_CDC_FILTER_ALL_MULTICAST, "ALL_MULTICAST", BN_FIELD_POLICY },
-	{ BN_CDC_FILTER_DIRECTED, "DIRECTED", BN_FIELD_POLICY },
-	{ BN_CDC_FILTER_BROADCAST, "BROADCAST", BN_FIELD_POLICY },
-	{ BN_CDC_FILTER_MULTICAST, "MULTICAST", BN_FIELD_POLICY },
+	BN_POLICY_FIELD(BN_CDC_FILTER_PROMISCUOUS, "PROMISCUOUS"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_DIRECTED, "DIRECTED"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_BROADCAST, "BROADCAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_MULTICAST, "MULTICAST"),
 };
 
 /** A value that is wholly a driver's choice (a multicast list, sizes). */
 const struct bn_field bn_cdc_choice_fields[BN_CDC_CHOICE_FIELDS] = {
-	{ ~(uint64_t)0, "VALUE", BN_FIELD_POLICY },
+	BN_POLICY_FIELD(~(uint64_t)0, "VALUE"),
 };
 
-const struct bn_regdef bn_cdc_packet_filter_def = {
-	"PACKET_FILTER", bn_cdc_packet_filter_fields,
-	BN_ARRAY_SIZE(bn_cdc_packet_filter_fields)
-};
+const struct bn_regdef bn_cdc_packet_filter_def =
+	BN_REGDEF("PACKET_FILTER", bn_cdc_packet_filter_fields);
 
-const struct bn_regdef bn_cdc_multicast_def = {
-	"MULTICAST_FILTERS", bn_cdc_choice_fields,
-	BN_ARRAY_SIZE(bn_cdc_choice_fields)
-};
+const struct bn_regdef bn_cdc_multicast_def =
+	BN_REGDEF("MULTICAST_FILTERS", bn_cdc_choice_fields);
 
 /** Bootnic host controller state for one iPXE USB device. */
 struct bn_ipxe_hcd {

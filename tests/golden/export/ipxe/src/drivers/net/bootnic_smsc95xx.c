@@ -894,6 +894,20 @@ struct bn_framing {
  *  burst sizes): two drivers may differ in it and both drive the chip. */
 #define BN_FIELD_POLICY		0x01
 
+/** A ::bn_field that is a driver's choice (::BN_FIELD_POLICY). */
+#define BN_POLICY_FIELD(msk, nm)	{ (msk), (nm), BN_FIELD_POLICY }
+/** A ::bn_field the chip or the link decides (not policy). */
+#define BN_FIXED_FIELD(msk, nm)		{ (msk), (nm), 0 }
+
+/**
+ * Initialise a ::bn_regdef from a name and a field array.
+ *
+ * @param nm		Name
+ * @param flds		Array of ::bn_field
+ */
+#define BN_REGDEF(nm, flds)						\
+	{ (nm), (flds), sizeof(flds) / sizeof((flds)[0]) }
+
 /** Where a register write carries the value (::bn_reg::value). */
 enum bn_reg_value {
 	BN_REGV_WVALUE = 0,	/**< wValue; wIndex selects the register */
@@ -2604,12 +2618,6 @@ static const struct bn_prog *const smsc95xx_programs[] = {
 	&smsc95xx_prog_start, &smsc95xx_prog_stop,
 };
 
-/** A field that is a driver's choice. */
-#define SMSC_POLICY(mask, name)	{ (mask), (name), BN_FIELD_POLICY }
-/** A field the chip or the link decides. */
-#define SMSC_FIXED(mask, name)	{ (mask), (name), 0 }
-/** A layout. */
-#define SMSC_DEF(nm, fields)	{ (nm), (fields), BN_ARRAY_SIZE(fields) }
 /** A register written by WRITE_REG (wIndex: its address, 4 data bytes). */
 #define SMSC_REG(addr, dfn)	{ .request_type = SMSC95XX_REQTYPE_WRITE, \
 				  .request = SMSC95XX_REQ_WRITE_REG,	\
@@ -2618,147 +2626,147 @@ static const struct bn_prog *const smsc95xx_programs[] = {
 
 /** HW_CFG: bulk-IN behaviour is policy; resets and PHY select are not. */
 static const struct bn_field smsc95xx_hw_cfg_fields[] = {
-	SMSC_POLICY(SMSC95XX_HW_CFG_BIR, "BIR"),
-	SMSC_POLICY(SMSC95XX_HW_CFG_LEDB, "LEDB"),
-	SMSC_POLICY(SMSC95XX_HW_CFG_RXDOFF_MASK, "RXDOFF"),
-	SMSC_POLICY(SMSC95XX_HW_CFG_DRP, "DRP"),
-	SMSC_POLICY(SMSC95XX_HW_CFG_MEF, "MEF"),
-	SMSC_FIXED(SMSC95XX_HW_CFG_LRST, "LRST"),
-	SMSC_FIXED(SMSC95XX_HW_CFG_PSEL, "PSEL"),
-	SMSC_POLICY(SMSC95XX_HW_CFG_BCE, "BCE"),
-	SMSC_FIXED(SMSC95XX_HW_CFG_SRST, "SRST"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_BIR, "BIR"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_LEDB, "LEDB"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_RXDOFF_MASK, "RXDOFF"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_DRP, "DRP"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_MEF, "MEF"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_LRST, "LRST"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_PSEL, "PSEL"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_BCE, "BCE"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_SRST, "SRST"),
 };
 
 /** PM_CTRL: resets and readiness, none is policy. */
 static const struct bn_field smsc95xx_pm_ctrl_fields[] = {
-	SMSC_FIXED(SMSC95XX_PM_CTRL_RES_CLR_WKP, "RES_CLR_WKP"),
-	SMSC_FIXED(SMSC95XX_PM_CTRL_DEV_RDY, "DEV_RDY"),
-	SMSC_FIXED(SMSC95XX_PM_CTRL_PHY_RST, "PHY_RST"),
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_RES_CLR_WKP, "RES_CLR_WKP"),
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_DEV_RDY, "DEV_RDY"),
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_PHY_RST, "PHY_RST"),
 };
 
 /** MAC_CR: receive filters and MAC options are policy; duplex, loopback
  *  and the enables are not. */
 static const struct bn_field smsc95xx_mac_cr_fields[] = {
-	SMSC_POLICY(SMSC95XX_MAC_CR_RXALL, "RXALL"),
-	SMSC_FIXED(SMSC95XX_MAC_CR_RCVOWN, "RCVOWN"),
-	SMSC_FIXED(SMSC95XX_MAC_CR_LOOPBK, "LOOPBK"),
-	SMSC_FIXED(SMSC95XX_MAC_CR_FDPX, "FDPX"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_MCPAS, "MCPAS"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_PRMS, "PRMS"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_INVFILT, "INVFILT"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_PASSBAD, "PASSBAD"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_HFILT, "HFILT"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_HPFILT, "HPFILT"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_LCOLL, "LCOLL"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_BCAST, "BCAST"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_DISRTY, "DISRTY"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_PADSTR, "PADSTR"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_BOLMT_MASK, "BOLMT"),
-	SMSC_POLICY(SMSC95XX_MAC_CR_DFCHK, "DFCHK"),
-	SMSC_FIXED(SMSC95XX_MAC_CR_TXEN, "TXEN"),
-	SMSC_FIXED(SMSC95XX_MAC_CR_RXEN, "RXEN"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_RXALL, "RXALL"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_RCVOWN, "RCVOWN"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_LOOPBK, "LOOPBK"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_FDPX, "FDPX"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_MCPAS, "MCPAS"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PRMS, "PRMS"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_INVFILT, "INVFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PASSBAD, "PASSBAD"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_HFILT, "HFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_HPFILT, "HPFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_LCOLL, "LCOLL"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_BCAST, "BCAST"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_DISRTY, "DISRTY"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PADSTR, "PADSTR"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_BOLMT_MASK, "BOLMT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_DFCHK, "DFCHK"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_TXEN, "TXEN"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_RXEN, "RXEN"),
 };
 
 /** FLOW: pause time, pass and enable are policy. */
 static const struct bn_field smsc95xx_flow_fields[] = {
-	SMSC_POLICY(SMSC95XX_FLOW_FCPT_MASK, "FCPT"),
-	SMSC_POLICY(SMSC95XX_FLOW_FCPASS, "FCPASS"),
-	SMSC_POLICY(SMSC95XX_FLOW_FCEN, "FCEN"),
-	SMSC_FIXED(SMSC95XX_FLOW_FCBSY, "FCBSY"),
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCPT_MASK, "FCPT"),
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCPASS, "FCPASS"),
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCEN, "FCEN"),
+	BN_FIXED_FIELD(SMSC95XX_FLOW_FCBSY, "FCBSY"),
 };
 
 /** COE_CR: checksum offload is policy. */
 static const struct bn_field smsc95xx_coe_cr_fields[] = {
-	SMSC_POLICY(SMSC95XX_COE_CR_TX_COE_EN, "TX_COE_EN"),
-	SMSC_POLICY(SMSC95XX_COE_CR_RX_COE_MODE, "RX_COE_MODE"),
-	SMSC_POLICY(SMSC95XX_COE_CR_RX_COE_EN, "RX_COE_EN"),
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_TX_COE_EN, "TX_COE_EN"),
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_RX_COE_MODE, "RX_COE_MODE"),
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_RX_COE_EN, "RX_COE_EN"),
 };
 
 /** TX_CFG: transmitter control, not policy. */
 static const struct bn_field smsc95xx_tx_cfg_fields[] = {
-	SMSC_FIXED(SMSC95XX_TX_CFG_ON, "ON"),
-	SMSC_FIXED(SMSC95XX_TX_CFG_STOP, "STOP"),
-	SMSC_FIXED(SMSC95XX_TX_CFG_FIFO_FLUSH, "FIFO_FLUSH"),
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_ON, "ON"),
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_STOP, "STOP"),
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_FIFO_FLUSH, "FIFO_FLUSH"),
 };
 
 /** MII_ADDR: which PHY register is accessed, and how; not policy. */
 static const struct bn_field smsc95xx_mii_addr_fields[] = {
-	SMSC_FIXED(SMSC95XX_MII_ADDR_PHY_MASK, "PHY"),
-	SMSC_FIXED(SMSC95XX_MII_ADDR_REG_MASK, "REG"),
-	SMSC_FIXED(SMSC95XX_MII_ADDR_WRITE, "WRITE"),
-	SMSC_FIXED(SMSC95XX_MII_ADDR_BUSY, "BUSY"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_PHY_MASK, "PHY"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_REG_MASK, "REG"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_WRITE, "WRITE"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_BUSY, "BUSY"),
 };
 
 /** Registers whose whole value is a driver's choice (tuning, filters,
  *  LEDs, the station address, which interrupts to report). */
 static const struct bn_field smsc95xx_all_policy_fields[] = {
-	SMSC_POLICY(0xffffffffUL, "VALUE"),
+	BN_POLICY_FIELD(0xffffffffUL, "VALUE"),
 };
 
 /** The PHY's interrupt mask: which events to report, policy. */
 static const struct bn_field smsc95xx_phy_int_mask_fields[] = {
-	SMSC_POLICY(0xffff, "MASK"),
+	BN_POLICY_FIELD(0xffff, "MASK"),
 };
 
 /** Layouts of the LAN95xx registers. */
 static const struct bn_regdef smsc95xx_hw_cfg_def =
-	SMSC_DEF("HW_CFG", smsc95xx_hw_cfg_fields);
+	BN_REGDEF("HW_CFG", smsc95xx_hw_cfg_fields);
 /** PM_CTRL layout. */
 static const struct bn_regdef smsc95xx_pm_ctrl_def =
-	SMSC_DEF("PM_CTRL", smsc95xx_pm_ctrl_fields);
+	BN_REGDEF("PM_CTRL", smsc95xx_pm_ctrl_fields);
 /** MAC_CR layout. */
 static const struct bn_regdef smsc95xx_mac_cr_def =
-	SMSC_DEF("MAC_CR", smsc95xx_mac_cr_fields);
+	BN_REGDEF("MAC_CR", smsc95xx_mac_cr_fields);
 /** FLOW layout. */
 static const struct bn_regdef smsc95xx_flow_def =
-	SMSC_DEF("FLOW", smsc95xx_flow_fields);
+	BN_REGDEF("FLOW", smsc95xx_flow_fields);
 /** COE_CR layout. */
 static const struct bn_regdef smsc95xx_coe_cr_def =
-	SMSC_DEF("COE_CR", smsc95xx_coe_cr_fields);
+	BN_REGDEF("COE_CR", smsc95xx_coe_cr_fields);
 /** TX_CFG layout. */
 static const struct bn_regdef smsc95xx_tx_cfg_def =
-	SMSC_DEF("TX_CFG", smsc95xx_tx_cfg_fields);
+	BN_REGDEF("TX_CFG", smsc95xx_tx_cfg_fields);
 /** MII_ADDR layout. */
 static const struct bn_regdef smsc95xx_mii_addr_def =
-	SMSC_DEF("MII_ADDR", smsc95xx_mii_addr_fields);
+	BN_REGDEF("MII_ADDR", smsc95xx_mii_addr_fields);
 /** MII_DATA layout (when the register it goes to is not known). */
 static const struct bn_regdef smsc95xx_mii_data_def = { "MII_DATA", NULL, 0 };
 /** BURST_CAP layout. */
 static const struct bn_regdef smsc95xx_burst_cap_def =
-	SMSC_DEF("BURST_CAP", smsc95xx_all_policy_fields);
+	BN_REGDEF("BURST_CAP", smsc95xx_all_policy_fields);
 /** BULK_IN_DLY layout. */
 static const struct bn_regdef smsc95xx_bulk_in_dly_def =
-	SMSC_DEF("BULK_IN_DLY", smsc95xx_all_policy_fields);
+	BN_REGDEF("BULK_IN_DLY", smsc95xx_all_policy_fields);
 /** AFC_CFG layout. */
 static const struct bn_regdef smsc95xx_afc_cfg_def =
-	SMSC_DEF("AFC_CFG", smsc95xx_all_policy_fields);
+	BN_REGDEF("AFC_CFG", smsc95xx_all_policy_fields);
 /** LED_GPIO_CFG layout. */
 static const struct bn_regdef smsc95xx_led_def =
-	SMSC_DEF("LED_GPIO_CFG", smsc95xx_all_policy_fields);
+	BN_REGDEF("LED_GPIO_CFG", smsc95xx_all_policy_fields);
 /** INT_STS layout (write 1 to clear). */
 static const struct bn_regdef smsc95xx_int_sts_def =
-	SMSC_DEF("INT_STS", smsc95xx_all_policy_fields);
+	BN_REGDEF("INT_STS", smsc95xx_all_policy_fields);
 /** INT_EP_CTL layout. */
 static const struct bn_regdef smsc95xx_int_ep_def =
-	SMSC_DEF("INT_EP_CTL", smsc95xx_all_policy_fields);
+	BN_REGDEF("INT_EP_CTL", smsc95xx_all_policy_fields);
 /** ADDRH layout. */
 static const struct bn_regdef smsc95xx_addrh_def =
-	SMSC_DEF("ADDRH", smsc95xx_all_policy_fields);
+	BN_REGDEF("ADDRH", smsc95xx_all_policy_fields);
 /** ADDRL layout. */
 static const struct bn_regdef smsc95xx_addrl_def =
-	SMSC_DEF("ADDRL", smsc95xx_all_policy_fields);
+	BN_REGDEF("ADDRL", smsc95xx_all_policy_fields);
 /** HASHH layout. */
 static const struct bn_regdef smsc95xx_hashh_def =
-	SMSC_DEF("HASHH", smsc95xx_all_policy_fields);
+	BN_REGDEF("HASHH", smsc95xx_all_policy_fields);
 /** HASHL layout. */
 static const struct bn_regdef smsc95xx_hashl_def =
-	SMSC_DEF("HASHL", smsc95xx_all_policy_fields);
+	BN_REGDEF("HASHL", smsc95xx_all_policy_fields);
 /** VLAN1 layout. */
 static const struct bn_regdef smsc95xx_vlan1_def =
-	SMSC_DEF("VLAN1", smsc95xx_all_policy_fields);
+	BN_REGDEF("VLAN1", smsc95xx_all_policy_fields);
 /** PHY interrupt mask layout. */
 static const struct bn_regdef smsc95xx_phy_int_mask_def =
-	SMSC_DEF("PHY_INT_MASK", smsc95xx_phy_int_mask_fields);
+	BN_REGDEF("PHY_INT_MASK", smsc95xx_phy_int_mask_fields);
 
 /** PHY registers written through MII_DATA, by number. */
 static const struct bn_regdef *const smsc95xx_phy_regs[] = {
