@@ -21,6 +21,7 @@
 #include "sim/trace/descfile.h"
 #include "tools/bootnic/cli.h"
 #include "tests/unit/bn_test.h"
+#include "tests/unit/trace_test_util.h"
 
 BN_TESTS_FAMILY("ax88772a");
 BN_TESTS_FAMILY("lan9500");
@@ -280,22 +281,6 @@ START_TEST(test_json)
 }
 END_TEST
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	ck_assert_ptr_nonnull(f);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = calloc(1, (size_t)n + 1);
-	ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	return buf;
-}
-
 /* The timeline draws each difference at its time, by class, with the
  * fields named in its tooltip, and the verdict in its header */
 START_TEST(test_timeline)
@@ -307,11 +292,16 @@ START_TEST(test_timeline)
 				       .dev = -1, .timeline = svg };
 	struct bn_replay_report rep;
 	char want[96], *text;
+	uint8_t *raw;
+	size_t len;
 
 	close(mkstemp(svg));
 	ck_assert_int_eq(bn_replay_run(m, &opts, &bn_registry_builtin, &rep),
 			 0);
-	text = slurp(svg);
+	raw = tt_read_file(svg, &len);
+	ck_assert_ptr_nonnull(raw);
+	text = strndup((const char *)raw, len);
+	free(raw);
 	ck_assert_ptr_nonnull(strstr(text, ">compatible</tspan>"));
 	ck_assert_ptr_nonnull(strstr(text, "<line class=\"finding expected\""));
 	snprintf(want, sizeof(want), "<line class=\"finding policy\" "
