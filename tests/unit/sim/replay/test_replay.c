@@ -444,6 +444,12 @@ START_TEST(test_other_chip)
 	ck_assert_ptr_nonnull(strstr(bn_test_log(), "rtest-init op 3 (R c0 09 "
 				     "value 0000 index 0000 len 1 expect & 70 "
 				     "== 20"));
+	/* the chip contradicts the family: incompatible, with that reason */
+	ck_assert(rep.chip_contradicts);
+	ck_assert_int_eq(rep.probe_rc, -BN_EMISMATCH);
+	ck_assert_int_eq(rep.verdict, BN_VERDICT_INCOMPATIBLE);
+	ck_assert_str_eq(rep.reason, "chip contradicts family: a check of the "
+			 "hardware (EXPECT) failed");
 	bn_replay_model_free(m);
 	unlink(path);
 }
