@@ -234,8 +234,11 @@ int bn_enum_probe(struct bn_usb_device *dev, const struct bn_registry *reg,
 		BN_INFO(dev->name, "interface %u: driver %s (%s)",
 			fn.interfaces[0], match.driver->name,
 			match.id->name ? match.id->name : "?");
-		if (bn_netdev_probe(dev, &fn, &match, env, env_priv, &nd) < 0)
+		rc = bn_netdev_probe(dev, &fn, &match, env, env_priv, &nd);
+		if (rc < 0) {
+			res->probe_rc = rc;
 			continue;
+		}
 		res->netdevs[res->count++] = nd;
 	}
 	if (!res->count)

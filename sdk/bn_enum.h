@@ -46,6 +46,8 @@ struct bn_enum_result {
 	int score;			/**< Its score */
 	size_t count;			/**< Network devices bound */
 	struct bn_netdev *netdevs[BN_ENUM_MAX_NETDEVS]; /**< Them */
+	int probe_rc;			/**< Error of the last probe that
+					     failed, or 0 */
 };
 
 /**

@@ -12,6 +12,7 @@
 
 #include <stdint.h>
 #include <stdbool.h>
+#include "bn_family.h"
 
 /* Registers */
 #define BN_MII_BMCR		0x00	/**< Basic mode control */
@@ -50,11 +51,19 @@
 #define BN_ADVERTISE_PAUSE	0x0400	/**< Symmetric pause */
 #define BN_ADVERTISE_PAUSE_ASYM	0x0800	/**< Asymmetric pause */
 #define BN_ADVERTISE_ALL	0x01e0	/**< Every 10/100 mode */
+#define BN_ADVERTISE_SELECTOR	0x001f	/**< Selector field */
+#define BN_ADVERTISE_100BASE4	0x0200	/**< 100BASE-T4 */
+#define BN_ADVERTISE_RFAULT	0x2000	/**< Remote fault */
+#define BN_ADVERTISE_NPAGE	0x8000	/**< Next page */
 #define BN_LPA_ACK		0x4000	/**< Link partner acknowledged */
 
 /* CTRL1000 and STAT1000 bits */
 #define BN_CTRL1000_HALF	0x0100	/**< Advertise 1000BASE-T half */
 #define BN_CTRL1000_FULL	0x0200	/**< Advertise 1000BASE-T full */
+#define BN_CTRL1000_PORT_TYPE	0x0400	/**< Prefer multi-port device */
+#define BN_CTRL1000_MS_VALUE	0x0800	/**< Master (manual master/slave) */
+#define BN_CTRL1000_MS_ENABLE	0x1000	/**< Manual master/slave */
+#define BN_CTRL1000_TEST	0xe000	/**< Test mode */
 #define BN_STAT1000_HALF	0x0400	/**< Partner has 1000BASE-T half */
 #define BN_STAT1000_FULL	0x0800	/**< Partner has 1000BASE-T full */
 
@@ -150,5 +159,14 @@ int bn_mii_link(const struct bn_mii *mii, bool gigabit, struct bn_link *out);
  * @return		0, -BN_ENODEV if no PHY answers (all ones or zeros)
  */
 int bn_mii_phy_id(const struct bn_mii *mii, uint32_t *id);
+
+/** BMCR layout for replay verdicts (bn_family.h, ::bn_regdef). */
+extern const struct bn_regdef bn_mii_bmcr_def;
+/** ADVERTISE layout for replay verdicts. */
+extern const struct bn_regdef bn_mii_advertise_def;
+/** CTRL1000 layout for replay verdicts. */
+extern const struct bn_regdef bn_mii_ctrl1000_def;
+/** Any other MII register: no named fields. */
+extern const struct bn_regdef bn_mii_other_def;
 
 #endif /* BN_MII_H */

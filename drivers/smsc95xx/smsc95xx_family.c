@@ -177,6 +177,208 @@ static const struct bn_prog *const smsc95xx_programs[] = {
 	&smsc95xx_prog_start, &smsc95xx_prog_stop,
 };
 
+
+/* ------------------------------------------------------------------------
+ * Verdict data: register fields and policy
+ * ------------------------------------------------------------------------ */
+
+/** A register written by WRITE_REG (wIndex: its address, 4 data bytes). */
+#define SMSC_REG(addr, dfn)	{ .request_type = SMSC95XX_REQTYPE_WRITE, \
+				  .request = SMSC95XX_REQ_WRITE_REG,	\
+				  .index = (addr), .value = BN_REGV_DATA, \
+				  .def = &(dfn) }
+
+/** HW_CFG: bulk-IN behaviour is policy; resets and PHY select are not. */
+static const struct bn_field smsc95xx_hw_cfg_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_BIR, "BIR"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_LEDB, "LEDB"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_RXDOFF_MASK, "RXDOFF"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_DRP, "DRP"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_MEF, "MEF"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_LRST, "LRST"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_PSEL, "PSEL"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_BCE, "BCE"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_SRST, "SRST"),
+};
+
+/** PM_CTRL: resets and readiness, none is policy. */
+static const struct bn_field smsc95xx_pm_ctrl_fields[] = {
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_RES_CLR_WKP, "RES_CLR_WKP"),
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_DEV_RDY, "DEV_RDY"),
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_PHY_RST, "PHY_RST"),
+};
+
+/** MAC_CR: receive filters and MAC options are policy; duplex, loopback
+ *  and the enables are not. */
+static const struct bn_field smsc95xx_mac_cr_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_RXALL, "RXALL"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_RCVOWN, "RCVOWN"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_LOOPBK, "LOOPBK"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_FDPX, "FDPX"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_MCPAS, "MCPAS"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PRMS, "PRMS"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_INVFILT, "INVFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PASSBAD, "PASSBAD"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_HFILT, "HFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_HPFILT, "HPFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_LCOLL, "LCOLL"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_BCAST, "BCAST"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_DISRTY, "DISRTY"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PADSTR, "PADSTR"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_BOLMT_MASK, "BOLMT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_DFCHK, "DFCHK"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_TXEN, "TXEN"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_RXEN, "RXEN"),
+};
+
+/** FLOW: pause time, pass and enable are policy. */
+static const struct bn_field smsc95xx_flow_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCPT_MASK, "FCPT"),
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCPASS, "FCPASS"),
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCEN, "FCEN"),
+	BN_FIXED_FIELD(SMSC95XX_FLOW_FCBSY, "FCBSY"),
+};
+
+/** COE_CR: checksum offload is policy. */
+static const struct bn_field smsc95xx_coe_cr_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_TX_COE_EN, "TX_COE_EN"),
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_RX_COE_MODE, "RX_COE_MODE"),
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_RX_COE_EN, "RX_COE_EN"),
+};
+
+/** TX_CFG: transmitter control, not policy. */
+static const struct bn_field smsc95xx_tx_cfg_fields[] = {
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_ON, "ON"),
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_STOP, "STOP"),
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_FIFO_FLUSH, "FIFO_FLUSH"),
+};
+
+/** MII_ADDR: which PHY register is accessed, and how; not policy. */
+static const struct bn_field smsc95xx_mii_addr_fields[] = {
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_PHY_MASK, "PHY"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_REG_MASK, "REG"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_WRITE, "WRITE"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_BUSY, "BUSY"),
+};
+
+/** Registers whose whole value is a driver's choice (tuning, filters,
+ *  LEDs, the station address, which interrupts to report). */
+static const struct bn_field smsc95xx_all_policy_fields[] = {
+	BN_POLICY_FIELD(0xffffffffUL, "VALUE"),
+};
+
+/** The PHY's interrupt mask: which events to report, policy. */
+static const struct bn_field smsc95xx_phy_int_mask_fields[] = {
+	BN_POLICY_FIELD(0xffff, "MASK"),
+};
+
+/** Layouts of the LAN95xx registers. */
+static const struct bn_regdef smsc95xx_hw_cfg_def =
+	BN_REGDEF("HW_CFG", smsc95xx_hw_cfg_fields);
+/** PM_CTRL layout. */
+static const struct bn_regdef smsc95xx_pm_ctrl_def =
+	BN_REGDEF("PM_CTRL", smsc95xx_pm_ctrl_fields);
+/** MAC_CR layout. */
+static const struct bn_regdef smsc95xx_mac_cr_def =
+	BN_REGDEF("MAC_CR", smsc95xx_mac_cr_fields);
+/** FLOW layout. */
+static const struct bn_regdef smsc95xx_flow_def =
+	BN_REGDEF("FLOW", smsc95xx_flow_fields);
+/** COE_CR layout. */
+static const struct bn_regdef smsc95xx_coe_cr_def =
+	BN_REGDEF("COE_CR", smsc95xx_coe_cr_fields);
+/** TX_CFG layout. */
+static const struct bn_regdef smsc95xx_tx_cfg_def =
+	BN_REGDEF("TX_CFG", smsc95xx_tx_cfg_fields);
+/** MII_ADDR layout. */
+static const struct bn_regdef smsc95xx_mii_addr_def =
+	BN_REGDEF("MII_ADDR", smsc95xx_mii_addr_fields);
+/** MII_DATA layout (when the register it goes to is not known). */
+static const struct bn_regdef smsc95xx_mii_data_def = { "MII_DATA", NULL, 0 };
+/** BURST_CAP layout. */
+static const struct bn_regdef smsc95xx_burst_cap_def =
+	BN_REGDEF("BURST_CAP", smsc95xx_all_policy_fields);
+/** BULK_IN_DLY layout. */
+static const struct bn_regdef smsc95xx_bulk_in_dly_def =
+	BN_REGDEF("BULK_IN_DLY", smsc95xx_all_policy_fields);
+/** AFC_CFG layout. */
+static const struct bn_regdef smsc95xx_afc_cfg_def =
+	BN_REGDEF("AFC_CFG", smsc95xx_all_policy_fields);
+/** LED_GPIO_CFG layout. */
+static const struct bn_regdef smsc95xx_led_def =
+	BN_REGDEF("LED_GPIO_CFG", smsc95xx_all_policy_fields);
+/** INT_STS layout (write 1 to clear). */
+static const struct bn_regdef smsc95xx_int_sts_def =
+	BN_REGDEF("INT_STS", smsc95xx_all_policy_fields);
+/** INT_EP_CTL layout. */
+static const struct bn_regdef smsc95xx_int_ep_def =
+	BN_REGDEF("INT_EP_CTL", smsc95xx_all_policy_fields);
+/** ADDRH layout. */
+static const struct bn_regdef smsc95xx_addrh_def =
+	BN_REGDEF("ADDRH", smsc95xx_all_policy_fields);
+/** ADDRL layout. */
+static const struct bn_regdef smsc95xx_addrl_def =
+	BN_REGDEF("ADDRL", smsc95xx_all_policy_fields);
+/** HASHH layout. */
+static const struct bn_regdef smsc95xx_hashh_def =
+	BN_REGDEF("HASHH", smsc95xx_all_policy_fields);
+/** HASHL layout. */
+static const struct bn_regdef smsc95xx_hashl_def =
+	BN_REGDEF("HASHL", smsc95xx_all_policy_fields);
+/** VLAN1 layout. */
+static const struct bn_regdef smsc95xx_vlan1_def =
+	BN_REGDEF("VLAN1", smsc95xx_all_policy_fields);
+/** PHY interrupt mask layout. */
+static const struct bn_regdef smsc95xx_phy_int_mask_def =
+	BN_REGDEF("PHY_INT_MASK", smsc95xx_phy_int_mask_fields);
+
+/** PHY registers written through MII_DATA, by number. */
+static const struct bn_regdef *const smsc95xx_phy_regs[] = {
+	[BN_MII_BMCR] = &bn_mii_bmcr_def,
+	[BN_MII_ADVERTISE] = &bn_mii_advertise_def,
+	[BN_MII_CTRL1000] = &bn_mii_ctrl1000_def,
+	[SMSC95XX_PHY_INT_MASK] = &smsc95xx_phy_int_mask_def,
+};
+
+/** MII_DATA is a window onto the PHY: the MII_ADDR write after it names
+ *  the PHY register (a write access has WRITE set). */
+static const struct bn_indirect smsc95xx_mii_window = {
+	SMSC95XX_REQTYPE_WRITE, SMSC95XX_REQ_WRITE_REG, SMSC95XX_MII_ADDR,
+	BN_REGV_DATA, SMSC95XX_MII_ADDR_REG_MASK, SMSC95XX_MII_ADDR_WRITE,
+	smsc95xx_phy_regs, BN_ARRAY_SIZE(smsc95xx_phy_regs), &bn_mii_other_def,
+};
+
+/** Registers the LAN95xx command set writes. */
+static const struct bn_reg smsc95xx_regs[] = {
+	SMSC_REG(SMSC95XX_HW_CFG, smsc95xx_hw_cfg_def),
+	SMSC_REG(SMSC95XX_PM_CTRL, smsc95xx_pm_ctrl_def),
+	SMSC_REG(SMSC95XX_MAC_CR, smsc95xx_mac_cr_def),
+	SMSC_REG(SMSC95XX_FLOW, smsc95xx_flow_def),
+	SMSC_REG(SMSC95XX_COE_CR, smsc95xx_coe_cr_def),
+	SMSC_REG(SMSC95XX_TX_CFG, smsc95xx_tx_cfg_def),
+	SMSC_REG(SMSC95XX_MII_ADDR, smsc95xx_mii_addr_def),
+	{ .request_type = SMSC95XX_REQTYPE_WRITE,
+	  .request = SMSC95XX_REQ_WRITE_REG, .index = SMSC95XX_MII_DATA,
+	  .value = BN_REGV_DATA, .def = &smsc95xx_mii_data_def,
+	  .via = &smsc95xx_mii_window },
+	SMSC_REG(SMSC95XX_BURST_CAP, smsc95xx_burst_cap_def),
+	SMSC_REG(SMSC95XX_BULK_IN_DLY, smsc95xx_bulk_in_dly_def),
+	SMSC_REG(SMSC95XX_AFC_CFG, smsc95xx_afc_cfg_def),
+	SMSC_REG(SMSC95XX_LED_GPIO_CFG, smsc95xx_led_def),
+	SMSC_REG(SMSC95XX_INT_STS, smsc95xx_int_sts_def),
+	SMSC_REG(SMSC95XX_INT_EP_CTL, smsc95xx_int_ep_def),
+	SMSC_REG(SMSC95XX_ADDRH, smsc95xx_addrh_def),
+	SMSC_REG(SMSC95XX_ADDRL, smsc95xx_addrl_def),
+	SMSC_REG(SMSC95XX_HASHH, smsc95xx_hashh_def),
+	SMSC_REG(SMSC95XX_HASHL, smsc95xx_hashl_def),
+	SMSC_REG(SMSC95XX_VLAN1, smsc95xx_vlan1_def),
+};
+
+/** Verdict data of every LAN95xx family. */
+static const struct bn_verdict_data smsc95xx_verdict = {
+	smsc95xx_regs, BN_ARRAY_SIZE(smsc95xx_regs), NULL, 0,
+};
+
 /* ------------------------------------------------------------------------
  * Families
  * ------------------------------------------------------------------------ */
@@ -233,7 +435,8 @@ static const struct smsc95xx_family_info smsc95xx_info_89530 =
 	  .mac_source = BN_MAC_EEPROM, .link_speeds = BN_LINK_10 | BN_LINK_100,\
 	  .programs = smsc95xx_programs,				\
 	  .program_count = BN_ARRAY_SIZE(smsc95xx_programs),		\
-	  .priv = &(info) }
+	  .priv = &(info),						\
+	  .verdict = BN_VERDICT(&smsc95xx_verdict) }
 
 const struct bn_family smsc95xx_lan9500 = SMSC_FAMILY("lan9500",
 	"SMSC LAN9500/LAN9505 USB 2.0 10/100 (ID_REV 9500)",

@@ -223,3 +223,28 @@ int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 	nd->rx_filter = flags;
 	return 0;
 }
+
+/* ------------------------------------------------------------------------
+ * Verdict data shared by ECM and NCM (BN_VERDICT())
+ * ------------------------------------------------------------------------ */
+
+/** SET_ETHERNET_PACKET_FILTER: which frames to receive, every bit a
+ *  driver's choice. */
+static const struct bn_field bn_cdc_packet_filter_fields[] = {
+	BN_POLICY_FIELD(BN_CDC_FILTER_PROMISCUOUS, "PROMISCUOUS"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_DIRECTED, "DIRECTED"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_BROADCAST, "BROADCAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_MULTICAST, "MULTICAST"),
+};
+
+/** A value that is wholly a driver's choice (a multicast list, sizes). */
+const struct bn_field bn_cdc_choice_fields[BN_CDC_CHOICE_FIELDS] = {
+	BN_POLICY_FIELD(~(uint64_t)0, "VALUE"),
+};
+
+const struct bn_regdef bn_cdc_packet_filter_def =
+	BN_REGDEF("PACKET_FILTER", bn_cdc_packet_filter_fields);
+
+const struct bn_regdef bn_cdc_multicast_def =
+	BN_REGDEF("MULTICAST_FILTERS", bn_cdc_choice_fields);

@@ -170,4 +170,19 @@ int bn_cdc_read_perm_addr(struct bn_netdev *nd,
 int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 			     unsigned int flags);
 
+/* Verdict data (bn_family.h, BN_VERDICT()) */
+
+/** A class request to the interface that writes a policy value. */
+#define BN_CDC_REG(req, how, dfn)					\
+	{ .request_type = BN_CDC_REQ_OUT, .request = (req),		\
+	  .index = BN_REG_ANY_INDEX, .value = (how), .def = &(dfn) }
+
+/** Fields of a value that is wholly a driver's choice: one, all bits. */
+#define BN_CDC_CHOICE_FIELDS 1
+/** Fields of a value that is wholly a driver's choice. */
+extern const struct bn_field bn_cdc_choice_fields[BN_CDC_CHOICE_FIELDS];
+/** SET_ETHERNET_PACKET_FILTER layout: every filter bit is policy. */
+extern const struct bn_regdef bn_cdc_packet_filter_def;
+/** SET_ETHERNET_MULTICAST_FILTERS layout: the list is policy. */
+extern const struct bn_regdef bn_cdc_multicast_def;
 #endif /* BN_CDC_H */

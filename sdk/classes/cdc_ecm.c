@@ -227,6 +227,19 @@ const struct bn_framing bn_cdc_ecm_framing = {
 	.tx_flags = BN_XFER_F_ZLP,
 };
 
+/** Class requests of an ECM function that carry policy. */
+static const struct bn_reg ecm_regs[] = {
+	BN_CDC_REG(BN_CDC_SET_ETHERNET_PACKET_FILTER, BN_REGV_WVALUE,
+		   bn_cdc_packet_filter_def),
+	BN_CDC_REG(BN_CDC_SET_ETHERNET_MULTICAST_FILTERS, BN_REGV_DATA,
+		   bn_cdc_multicast_def),
+};
+
+/** Verdict data of the ECM family. */
+static const struct bn_verdict_data ecm_verdict = {
+	ecm_regs, BN_ARRAY_SIZE(ecm_regs), NULL, 0,
+};
+
 const struct bn_family bn_cdc_ecm_family = {
 	.name = "cdc-ecm",
 	.description = "USB CDC Ethernet Control Model",
@@ -234,6 +247,7 @@ const struct bn_family bn_cdc_ecm_family = {
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
+	.verdict = BN_VERDICT(&ecm_verdict),
 };
 
 /** Families this driver handles. */

@@ -421,6 +421,37 @@ const struct bn_framing bn_cdc_ncm_framing = {
 	 * decides the ZLP per block (ncm_flush) */
 };
 
+/** SET_NTB_INPUT_SIZE layout: the largest NTB we take, policy. */
+static const struct bn_regdef ncm_input_size_def = {
+	"NTB_INPUT_SIZE", bn_cdc_choice_fields, BN_CDC_CHOICE_FIELDS
+};
+
+/** SET_NTB_FORMAT layout: NTB16 or NTB32, policy. */
+static const struct bn_regdef ncm_format_def = {
+	"NTB_FORMAT", bn_cdc_choice_fields, BN_CDC_CHOICE_FIELDS
+};
+
+/** SET_NET_ADDRESS layout: the station address, policy. */
+static const struct bn_regdef ncm_address_def = {
+	"NET_ADDRESS", bn_cdc_choice_fields, BN_CDC_CHOICE_FIELDS
+};
+
+/** Class requests of an NCM function that carry policy. */
+static const struct bn_reg ncm_regs[] = {
+	BN_CDC_REG(BN_CDC_SET_ETHERNET_PACKET_FILTER, BN_REGV_WVALUE,
+		   bn_cdc_packet_filter_def),
+	BN_CDC_REG(BN_CDC_SET_ETHERNET_MULTICAST_FILTERS, BN_REGV_DATA,
+		   bn_cdc_multicast_def),
+	BN_CDC_REG(BN_CDC_SET_NTB_INPUT_SIZE, BN_REGV_DATA, ncm_input_size_def),
+	BN_CDC_REG(BN_CDC_SET_NTB_FORMAT, BN_REGV_WVALUE, ncm_format_def),
+	BN_CDC_REG(BN_CDC_SET_NET_ADDRESS, BN_REGV_DATA, ncm_address_def),
+};
+
+/** Verdict data of the NCM family. */
+static const struct bn_verdict_data ncm_verdict = {
+	ncm_regs, BN_ARRAY_SIZE(ncm_regs), NULL, 0,
+};
+
 const struct bn_family bn_cdc_ncm_family = {
 	.name = "cdc-ncm",
 	.description = "USB CDC Network Control Model",
@@ -428,6 +459,7 @@ const struct bn_family bn_cdc_ncm_family = {
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
+	.verdict = BN_VERDICT(&ncm_verdict),
 };
 
 /** Families this driver handles. */

@@ -559,6 +559,36 @@ const struct bn_framing bn_rndis_framing = {
 	.tx_flags = BN_XFER_F_ZLP,
 };
 
+/** OID_GEN_CURRENT_PACKET_FILTER: which frames to receive, every bit a
+ *  driver's choice. */
+static const struct bn_field rndis_filter_fields[] = {
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_DIRECTED, "DIRECTED"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_MULTICAST, "MULTICAST"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_BROADCAST, "BROADCAST"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_PROMISCUOUS, "PROMISCUOUS"),
+};
+
+/** Layout of the packet filter's value. */
+static const struct bn_regdef rndis_filter_def = {
+	"SET OID_GEN_CURRENT_PACKET_FILTER", rndis_filter_fields,
+	BN_ARRAY_SIZE(rndis_filter_fields)
+};
+
+/** RNDIS SETs that carry policy: the OID at its offset in a SET_MSG, the
+ *  value at the information buffer's usual place (right after the
+ *  header). */
+static const struct bn_reg rndis_regs[] = {
+	{ BN_CDC_REQ_OUT, BN_CDC_SEND_ENCAPSULATED_COMMAND, BN_REG_ANY_INDEX,
+	  BN_REGV_MESSAGE, &rndis_filter_def, NULL, BN_RNDIS_OID_OFFSET,
+	  BN_RNDIS_QUERY_LEN, BN_OID_GEN_CURRENT_PACKET_FILTER },
+};
+
+/** Verdict data of the RNDIS family. */
+static const struct bn_verdict_data rndis_verdict = {
+	rndis_regs, BN_ARRAY_SIZE(rndis_regs), NULL, 0,
+};
+
 const struct bn_family bn_rndis_family = {
 	.name = "rndis",
 	.description = "Remote NDIS over USB",
@@ -566,6 +596,7 @@ const struct bn_family bn_rndis_family = {
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_QUERY,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
+	.verdict = BN_VERDICT(&rndis_verdict),
 };
 
 /** Families this driver handles. */

@@ -57,8 +57,14 @@ struct bn_replay_session {
 /** Size of the report's note on descriptor completion. */
 #define BN_REPLAY_NOTE_MAX	768
 
-/** Most divergences and unverified writes kept in a report. */
-#define BN_REPLAY_MAX_FINDINGS	16
+/** Most findings (divergences, unverified writes) kept in a report. */
+#define BN_REPLAY_MAX_FINDINGS	24
+
+/** Data bytes kept per finding (an RNDIS SET of a 32-bit OID fits). */
+#define BN_REPLAY_FINDING_DATA	48
+
+/** Size of a finding's explanation (::bn_replay_finding::what). */
+#define BN_REPLAY_WHAT_MAX	200
 
 /** Simulated time a replay runs after open when nothing else stops it, ms. */
 #define BN_REPLAY_DEFAULT_RUN_MS	3000
@@ -71,18 +77,55 @@ enum bn_replay_kind {
 	BN_REPLAY_UNANSWERED = 0,	/**< A read the trace cannot answer */
 	BN_REPLAY_WRITE_DIFFERS,	/**< A write with other data than recorded */
 	BN_REPLAY_UNVERIFIED,		/**< A write the trace never shows */
+	BN_REPLAY_MESSAGE_DIFFERS,	/**< An encapsulated SET matched by type and
+					     OID whose value differs (not a
+					     divergence by the exact rule) */
+};
+
+/**
+ * What a finding means for the verdict, from the family's register data
+ * (bn_family.h, ::bn_verdict_data).
+ */
+enum bn_replay_class {
+	BN_RC_UNCLASSIFIED = 0,	/**< Not classified (the run stopped) */
+	BN_RC_POLICY,		/**< Value differs only in policy fields:
+				     compatible */
+	BN_RC_EXPECTED,		/**< A declared deliberate difference: shown,
+				     not counted */
+	BN_RC_INCOMPATIBLE,	/**< Value differs in a field that is not
+				     policy (or in undeclared bits) */
+	BN_RC_NOT_SEEN,		/**< The trace never shows that write: a risk
+				     on a real chip */
+	BN_RC_UNANSWERED,	/**< A read the trace cannot answer */
+	BN_RC_COUNT		/**< Number of classes (not a class) */
+};
+
+/** The verdict of a replay. */
+enum bn_replay_verdict {
+	BN_VERDICT_INCOMPATIBLE = 0,	/**< Anything else (and a run that
+					     stopped before it was judged) */
+	BN_VERDICT_COMPATIBLE,		/**< Only policy and expected differences
+					     (and writes the trace never shows) */
+	BN_VERDICT_MATCH,		/**< Every request both make agrees */
 };
 
 /** One finding, with where in the trace it belongs. */
 struct bn_replay_finding {
 	int kind;			/**< ::bn_replay_kind */
 	uint8_t setup[8];		/**< The driver's request */
-	uint8_t data[16];		/**< First bytes of its data stage */
+	uint8_t data[BN_REPLAY_FINDING_DATA]; /**< First bytes of its data stage */
 	uint16_t data_len;		/**< Its full data length */
 	long cursor;			/**< Recorded request matched last, or -1 */
 	long expected;			/**< Recorded request with the same setup
 					     (WRITE_DIFFERS), or -1 */
 	uint64_t t_us;			/**< Simulated time of the request */
+	int cls;			/**< ::bn_replay_class */
+	long req;			/**< The driver's request in the run's
+					     request log (0-based), or -1 */
+	long compared;			/**< Recorded write the value was compared
+					     with (classified), or -1 */
+	char what[BN_REPLAY_WHAT_MAX];	/**< Register and fields that differ, or
+					     the request named, for people */
 };
 
 /** Phases of a replay run, in the order they happen. */
@@ -111,6 +154,8 @@ struct bn_replay_opts {
 	const char *timeline;		/**< Write an SVG timeline here, or NULL */
 	unsigned int session;		/**< Session to replay (1-based; 0: the
 					     one with the most payloads) */
+	bool strict;			/**< Report the verdict by the exact rule
+					     (every divergence counts) */
 };
 
 /** What a replay found. */
@@ -156,6 +201,19 @@ struct bn_replay_report {
 	struct bn_replay_session sessions[BN_REPLAY_MAX_SESSIONS]; /**< Them */
 	char completed[BN_REPLAY_NOTE_MAX]; /**< What descriptor completion
 					     did, per configuration, or "" */
+	char asked[32];			/**< Family forced, or "" */
+	int probe_rc;			/**< Error of a failed probe, or 0 */
+	uint64_t classes[BN_RC_COUNT];	/**< Findings per ::bn_replay_class (all,
+					     kept or not) */
+	int verdict;			/**< ::bn_replay_verdict */
+	bool chip_contradicts;		/**< The chip contradicts the family: an
+					     EXPECT failed, or identification
+					     replaced the family forced */
+	bool strict;			/**< Exit status by the exact rule */
+	char reason[BN_REPLAY_WHAT_MAX];	/**< Why the verdict is what it is */
+	uint64_t behaviour;		/**< Hash of every request the driver made
+					     before teardown (equal: the runs asked
+					     the same) */
 	char error[200];		/**< Why the run stopped early, or "" */
 };
 
@@ -248,5 +306,30 @@ bool bn_replay_ok(const struct bn_replay_report *rep);
  * @return		Score
  */
 long bn_replay_score(const struct bn_replay_report *rep);
+
+/**
+ * Test whether a replay passes: by its verdict (match or compatible), or
+ * with ::bn_replay_opts::strict by the exact rule (bn_replay_ok()).
+ *
+ * @param rep		Report
+ * @return		true for exit status 0
+ */
+bool bn_replay_passed(const struct bn_replay_report *rep);
+
+/**
+ * Name a verdict.
+ *
+ * @param verdict	::bn_replay_verdict
+ * @return		"match", "compatible" or "incompatible"
+ */
+const char *bn_replay_verdict_name(int verdict);
+
+/**
+ * Name a finding class.
+ *
+ * @param cls		::bn_replay_class
+ * @return		Short name, e.g. "policy"
+ */
+const char *bn_replay_class_name(int cls);
 
 #endif /* BN_REPLAY_H */

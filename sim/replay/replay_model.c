@@ -31,6 +31,12 @@ struct bn_rp_pending {
 	bool live;		/**< Slot in use */
 };
 
+/** RNDIS SET_MSG type. */
+#define BN_RP_RNDIS_SET		5
+/** Offset of an RNDIS QUERY/SET message's body after the request id
+ *  (the OID on). */
+#define BN_RP_RNDIS_BODY	12
+
 /** Control submits that may wait at once while learning. */
 #define BN_RP_PENDING 16
 
@@ -483,6 +489,8 @@ void bn_replay_model_free(struct bn_replay_model *m)
 		return;
 	bn_rp_part_free(m);
 	bn_ident_free(m->ident);
+	free(m->raw);
+	free(m->reqs);
 	free(m);
 }
 
@@ -511,13 +519,21 @@ static void bn_rp_finding(struct bn_replay_model *m, int kind,
 		rep->teardown++;
 		return;
 	}
+	/* A SET whose value differs passes the exact rule: not counted */
 	if (kind == BN_REPLAY_UNVERIFIED)
 		rep->unverified++;
-	else
+	else if (kind != BN_REPLAY_MESSAGE_DIFFERS)
 		rep->divergences++;
-	if (rep->nfindings == BN_REPLAY_MAX_FINDINGS)
-		return;
-	f = &rep->findings[rep->nfindings++];
+	/* Every finding is kept here; the report keeps the first ones once
+	 * they are classified (bn_rp_verdict()) */
+	if (m->nraw == m->raw_cap) {
+		m->raw_cap = m->raw_cap ? 2 * m->raw_cap : 32;
+		m->raw = realloc(m->raw, m->raw_cap * sizeof(*m->raw));
+		if (!m->raw)
+			abort();
+	}
+	f = &m->raw[m->nraw++];
+	memset(f, 0, sizeof(*f));
 	f->kind = kind;
 	memcpy(f->setup, setup, 8);
 	f->data_len = len;
@@ -526,6 +542,8 @@ static void bn_rp_finding(struct bn_replay_model *m, int kind,
 		       len < sizeof(f->data) ? len : sizeof(f->data));
 	f->cursor = m->cursor;
 	f->expected = expected;
+	f->compared = -1;
+	f->req = (long)m->nreqs - 1;
 	f->t_us = m->now / BN_SIM_PER_US;
 }
 
@@ -537,8 +555,7 @@ static void bn_rp_finding(struct bn_replay_model *m, int kind,
  * @param session	Item's session
  * @return		true if it may answer the driver
  */
-static bool bn_rp_in_session(const struct bn_replay_model *m,
-			     uint16_t session)
+bool bn_rp_in_session(const struct bn_replay_model *m, uint16_t session)
 {
 	return !m->session || !session || session == m->session;
 }
@@ -620,6 +637,36 @@ static bool bn_rp_rndis_key(const uint8_t *data, uint32_t len, uint8_t *key)
 }
 
 /**
+ * After an RNDIS SET was matched by type and OID: record a finding when no
+ * recorded SET of that OID carries the same body (the value set).
+ *
+ * @param m		Model
+ * @param setup		Request
+ * @param data		Our message
+ * @param len		Its length
+ * @param matched	The recorded message it was matched with
+ */
+static void bn_rp_set_compare(struct bn_replay_model *m, const uint8_t *setup,
+			      const uint8_t *data, uint16_t len, long matched)
+{
+	size_t i;
+
+	if (len < BN_RP_RNDIS_BODY || bn_get_le32(data) != BN_RP_RNDIS_SET)
+		return;
+	for (i = 0; i < m->nctrl; i++) {
+		const struct bn_rp_ctrl *c = &m->ctrl[i];
+
+		if (memcmp(c->setup, setup, 2) == 0 && c->out_len == len &&
+		    bn_rp_in_session(m, c->session) &&
+		    memcmp(c->out, data, 8) == 0 &&
+		    memcmp(c->out + BN_RP_RNDIS_BODY, data + BN_RP_RNDIS_BODY,
+			   len - BN_RP_RNDIS_BODY) == 0)
+			return;
+	}
+	bn_rp_finding(m, BN_REPLAY_MESSAGE_DIFFERS, setup, data, len, matched);
+}
+
+/**
  * A SEND_ENCAPSULATED_COMMAND: find the recorded one it corresponds to and
  * queue the responses recorded after it.
  *
@@ -650,6 +697,8 @@ static void bn_rp_encap_send(struct bn_replay_model *m, const uint8_t *setup,
 			continue;
 		bn_rp_take(m, (long)i);
 		m->rep->writes_verified++;
+		if (rndis)
+			bn_rp_set_compare(m, setup, data, len, (long)i);
 		for (j = i + 1; j < n; j++) {
 			const struct bn_rp_ctrl *r = &m->ctrl[j];
 
@@ -836,6 +885,60 @@ static void bn_rp_write(struct bn_replay_model *m, const uint8_t *setup,
 		      BN_REPLAY_UNVERIFIED, setup, data, len, i);
 }
 
+/** FNV-1a 64-bit offset basis. */
+#define BN_RP_FNV_BASIS	0xcbf29ce484222325ULL
+/** FNV-1a 64-bit prime. */
+#define BN_RP_FNV_PRIME	0x100000001b3ULL
+
+/**
+ * Fold a driver request into the report's behaviour hash.
+ *
+ * @param rep		Report
+ * @param setup		Request (8 bytes)
+ * @param data		OUT data
+ * @param len		Its length (0 for IN requests)
+ */
+static void bn_rp_hash(struct bn_replay_report *rep, const uint8_t *setup,
+		       const uint8_t *data, uint16_t len)
+{
+	uint64_t h = rep->behaviour ? rep->behaviour : BN_RP_FNV_BASIS;
+	uint16_t i;
+
+	for (i = 0; i < 8; i++)
+		h = (h ^ setup[i]) * BN_RP_FNV_PRIME;
+	for (i = 0; data && i < len; i++)
+		h = (h ^ data[i]) * BN_RP_FNV_PRIME;
+	rep->behaviour = h;
+}
+
+/**
+ * Keep a driver request in the run's log (indirect registers are resolved
+ * from the requests after a finding).
+ *
+ * @param m		Model
+ * @param setup		Request (8 bytes)
+ * @param data		OUT data
+ * @param len		Its length (0 for reads)
+ */
+static void bn_rp_log(struct bn_replay_model *m, const uint8_t *setup,
+		      const uint8_t *data, uint16_t len)
+{
+	struct bn_rp_req *r;
+
+	if (m->nreqs == m->reqs_cap) {
+		m->reqs_cap = m->reqs_cap ? 2 * m->reqs_cap : 256;
+		m->reqs = realloc(m->reqs, m->reqs_cap * sizeof(*m->reqs));
+		if (!m->reqs)
+			abort();
+	}
+	r = &m->reqs[m->nreqs++];
+	memset(r, 0, sizeof(*r));
+	memcpy(r->setup, setup, 8);
+	r->len = len;
+	if (data && len)
+		memcpy(r->data, data, BN_MIN((size_t)len, sizeof(r->data)));
+}
+
 /**
  * Device: answer a control request.
  *
@@ -856,6 +959,13 @@ static void bn_rp_control(struct bn_simdev *dev, const struct bn_setup *setup,
 		m->start = now ? now : 1;
 	m->now = now;
 	bn_setup_encode(setup, wire);
+	if (!m->teardown)
+		bn_rp_hash(m->rep, wire, data, (setup->request_type &
+						  BN_USB_DIR_IN) ? 0 :
+			   setup->length);
+	if (!m->teardown)
+		bn_rp_log(m, wire, data, (setup->request_type & BN_USB_DIR_IN) ?
+			  0 : setup->length);
 	if ((setup->request_type & BN_USB_TYPE_MASK) == BN_USB_TYPE_CLASS &&
 	    setup->request == BN_CDC_SEND_ENCAPSULATED_COMMAND &&
 	    !(setup->request_type & BN_USB_DIR_IN)) {
@@ -986,6 +1096,8 @@ void bn_rp_reset(struct bn_replay_model *m, struct bn_replay_report *rep,
 	m->cursor = -1;
 	m->teardown = false;
 	m->encap_head = m->encap_count = 0;
+	m->nraw = 0;
+	m->nreqs = 0;
 	for (i = 0; i < m->nctrl; i++)
 		m->ctrl[i].used = false;
 	for (i = 0; i < m->nqueues; i++) {

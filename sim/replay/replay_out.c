@@ -24,6 +24,7 @@
 
 #include "bn_err.h"
 #include "sim/trace/hcd_tap.h"
+#include "bn_port.h"
 #include "sim/replay/replay_priv.h"
 #include "sim/trace/trace_write.h"
 #include "sim/trace/urb.h"
@@ -328,7 +329,7 @@ struct bn_rp_out *bn_rp_out_start(const struct bn_replay_opts *opts,
 /** Space between the panels (the zoom connectors). */
 #define BN_TL_GAP		26
 /** Height of the header (title, verdict). */
-#define BN_TL_HEADER		44
+#define BN_TL_HEADER		60
 /** Height of one legend row. */
 #define BN_TL_LEGEND_ROW	17
 /** Ticks an axis aims at. */
@@ -386,6 +387,10 @@ static const char *const bn_tl_phase_ink[BN_REPLAY_PHASE_COUNT] = {
 #define BN_TL_DIVERGE		"#d62728"
 /** Colour of an unverified write. */
 #define BN_TL_UNVERIFIED	"#d98e04"
+/** Colour of a policy difference. */
+#define BN_TL_POLICY		"#1f8a99"
+/** Colour of an expected difference. */
+#define BN_TL_EXPECTED		"#8c8c8c"
 /** Colour of bus use. */
 #define BN_TL_BUS		"#4a7ab5"
 
@@ -577,15 +582,42 @@ static void bn_tl_order(struct bn_tl *tl)
  * ------------------------------------------------------------------------ */
 
 /**
- * Test whether a finding is a divergence (it counts against the verdict).
+ * Test whether a finding is a divergence that counts against the verdict
+ * (an incompatible value, an unanswerable read).
  *
  * @param f		Finding
- * @return		true for divergences
+ * @return		true for those
  */
 static bool bn_tl_diverges(const struct bn_replay_finding *f)
 {
-	return f->kind == BN_REPLAY_UNANSWERED ||
-	       f->kind == BN_REPLAY_WRITE_DIFFERS;
+	return f->cls == BN_RC_INCOMPATIBLE || f->cls == BN_RC_UNANSWERED;
+}
+
+/**
+ * The class attribute and colour of a finding's marker.
+ *
+ * @param f		Finding
+ * @param colour	Colour out
+ * @return		Class name ("diverge", "policy", "expected",
+ *			"unverified")
+ */
+static const char *bn_tl_finding_class(const struct bn_replay_finding *f,
+				       const char **colour)
+{
+	switch (f->cls) {
+	case BN_RC_POLICY:
+		*colour = BN_TL_POLICY;
+		return "policy";
+	case BN_RC_EXPECTED:
+		*colour = BN_TL_EXPECTED;
+		return "expected";
+	case BN_RC_NOT_SEEN:
+		*colour = BN_TL_UNVERIFIED;
+		return "unverified";
+	default:
+		*colour = BN_TL_DIVERGE;
+		return "diverge";
+	}
 }
 
 /**
@@ -602,18 +634,27 @@ static void bn_tl_finding_text(const struct bn_replay_finding *f, bool full,
 	const char *what, *why;
 	char at[32];
 
-	switch (f->kind) {
-	case BN_REPLAY_UNANSWERED:
+	switch (f->cls) {
+	case BN_RC_UNANSWERED:
 		what = "unanswered";
-		why = "divergence: a read the trace cannot answer";
+		why = "incompatible: a read the trace cannot answer";
 		break;
-	case BN_REPLAY_WRITE_DIFFERS:
+	case BN_RC_INCOMPATIBLE:
 		what = "differs";
-		why = "divergence: a write with other data than recorded";
+		why = "incompatible: a value differs in a field that is not "
+		      "policy";
 		break;
-	case BN_REPLAY_UNVERIFIED:
+	case BN_RC_POLICY:
+		what = "policy";
+		why = "compatible: a value differs only in policy fields";
+		break;
+	case BN_RC_EXPECTED:
+		what = "expected";
+		why = "expected difference (not counted)";
+		break;
+	case BN_RC_NOT_SEEN:
 		what = "unverified";
-		why = "unverified: a write the trace never shows";
+		why = "not seen on the device: a write the trace never shows";
 		break;
 	default:
 		what = "finding";
@@ -627,9 +668,9 @@ static void bn_tl_finding_text(const struct bn_replay_finding *f, bool full,
 	}
 	bn_tl_ms(at, sizeof(at), f->t_us);
 	snprintf(buf, size, "%s at %s, request %02x %02x value %02x%02x "
-		 "index %02x%02x len %u", why, at, f->setup[0], f->setup[1],
-		 f->setup[3], f->setup[2], f->setup[5], f->setup[4],
-		 (unsigned int)f->data_len);
+		 "index %02x%02x len %u: %s", why, at, f->setup[0],
+		 f->setup[1], f->setup[3], f->setup[2], f->setup[5],
+		 f->setup[4], (unsigned int)f->data_len, f->what);
 }
 
 /**
@@ -1048,7 +1089,7 @@ static void bn_tl_findings(struct bn_tl *tl, const struct bn_tl_geo *g)
 	struct bn_tl_rows rows = { .n = BN_TL_FIND_ROWS };
 	unsigned int i, n = rep->nfindings;
 	int last = -1;
-	char text[160];
+	char text[400];
 	double x, w;
 
 	if (n > BN_REPLAY_MAX_FINDINGS)
@@ -1073,8 +1114,7 @@ static void bn_tl_findings(struct bn_tl *tl, const struct bn_tl_geo *g)
 	}
 	for (i = 0; i < n; i++) {
 		const struct bn_replay_finding *f = &rep->findings[i];
-		const char *colour = bn_tl_diverges(f) ? BN_TL_DIVERGE :
-				     BN_TL_UNVERIFIED;
+		const char *colour, *cls = bn_tl_finding_class(f, &colour);
 
 		if (f->t_us < g->t0 || f->t_us > g->t1)
 			continue;
@@ -1082,12 +1122,13 @@ static void bn_tl_findings(struct bn_tl *tl, const struct bn_tl_geo *g)
 		bn_tl_finding_text(f, true, text, sizeof(text));
 		fprintf(tl->f, "<line class=\"finding %s\" data-us=\"%llu\" "
 			"x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke="
-			"\"%s\" stroke-dasharray=\"5 2\"><title>%s</title>"
-			"</line>\n",
-			bn_tl_diverges(f) ? "diverge" : "unverified",
+			"\"%s\" stroke-dasharray=\"5 2\"%s><title>", cls,
 			(unsigned long long)f->t_us, x,
 			g->find + (row[i] >= 0 ? row[i] : 0) * BN_TL_ROW + 2,
-			x, g->axis, colour, text);
+			x, g->axis, colour, bn_tl_diverges(f) ? "" :
+			" stroke-opacity=\"0.8\"");
+		bn_tl_esc(tl->f, text);
+		fputs("</title></line>\n", tl->f);
 		if (row[i] < 0)
 			continue;
 		bn_tl_finding_text(f, false, text, sizeof(text));
@@ -1248,6 +1289,24 @@ static void bn_tl_key(FILE *f, double *x, int y, const char *text)
 }
 
 /**
+ * Write a legend entry with a tick of a colour before its text.
+ *
+ * @param f		Output
+ * @param x		Position, advanced
+ * @param y		Baseline
+ * @param colour	Tick colour
+ * @param text		Text
+ */
+static void bn_tl_key_mark(FILE *f, double *x, int y, const char *colour,
+			   const char *text)
+{
+	fprintf(f, "<path d=\"M%.1f %dv12\" stroke=\"%s\" stroke-width=\"2\"/>"
+		"\n", *x, y - 10, colour);
+	*x += 5;
+	bn_tl_key(f, x, y, text);
+}
+
+/**
  * Draw the legend.
  *
  * @param f		Output
@@ -1263,12 +1322,9 @@ static void bn_tl_legend(FILE *f, int y, bool high_speed)
 	fprintf(f, "<g id=\"legend\">\n");
 	bn_tl_key(f, &x, y, "completions:");
 	x -= 8;
-	for (i = 0; i < BN_TL_CLASSES; i++) {
-		fprintf(f, "<path d=\"M%.1f %dv12\" stroke=\"%s\" stroke-width"
-			"=\"2\"/>\n", x, y - 10, bn_tl_tick_colour[i]);
-		x += 5;
-		bn_tl_key(f, &x, y, bn_tl_class_name[i]);
-	}
+	for (i = 0; i < BN_TL_CLASSES; i++)
+		bn_tl_key_mark(f, &x, y, bn_tl_tick_colour[i],
+			       bn_tl_class_name[i]);
 	bn_tl_key(f, &x, y, "| tall tick: a receive with data, short: any "
 		  "other completion; a number: completions merged in one "
 		  "pixel");
@@ -1278,14 +1334,19 @@ static void bn_tl_legend(FILE *f, int y, bool high_speed)
 		"\"%s\"/>\n", x, y - 6, bn_tl_bar_colour[BN_TL_OK]);
 	x += 26;
 	bn_tl_key(f, &x, y, "transfer pending (submitted, not complete)");
-	fprintf(f, "<path d=\"M%.1f %dv12\" stroke=\"%s\" stroke-width=\"2\"/>"
-		"\n", x, y - 10, BN_TL_DIVERGE);
-	x += 5;
-	bn_tl_key(f, &x, y, "divergence");
-	fprintf(f, "<path d=\"M%.1f %dv12\" stroke=\"%s\" stroke-width=\"2\"/>"
-		"\n", x, y - 10, BN_TL_UNVERIFIED);
-	x += 5;
-	bn_tl_key(f, &x, y, "unverified write");
+	{
+		static const struct { const char *colour, *text; } kinds[] = {
+			{ BN_TL_DIVERGE, "incompatible" },
+			{ BN_TL_POLICY, "policy" },
+			{ BN_TL_EXPECTED, "expected" },
+			{ BN_TL_UNVERIFIED, "write the trace never shows" },
+		};
+
+		/* the finding markers, one colour per class */
+		for (i = 0; i < BN_ARRAY_SIZE(kinds); i++)
+			bn_tl_key_mark(f, &x, y, kinds[i].colour,
+				       kinds[i].text);
+	}
 	fprintf(f, "<rect x=\"%.1f\" y=\"%d\" width=\"14\" height=\"10\" fill="
 		"\"%s\"/>\n", x, y - 9, BN_TL_BUS);
 	x += 18;
@@ -1333,11 +1394,15 @@ static void bn_tl_header(struct bn_tl *tl)
 	}
 	bn_tl_ms(at, sizeof(at), tl->end_us);
 	fprintf(tl->f, "</text>\n<text x=\"6\" y=\"36\"><tspan font-weight="
-		"\"bold\" fill=\"%s\">%s</tspan>: %llu divergences, %llu "
+		"\"bold\" fill=\"%s\">%s</tspan> (strict rule: %s): %llu "
+		"divergences (%llu policy, %llu expected), %llu "
 		"unverified writes; %llu of %llu recorded receives delivered; "
-		"%s simulated", bn_replay_ok(rep) ? "#1a7f3c" : BN_TL_DIVERGE,
+		"%s simulated", rep->verdict == BN_VERDICT_INCOMPATIBLE ?
+		BN_TL_DIVERGE : "#1a7f3c", bn_replay_verdict_name(rep->verdict),
 		bn_replay_ok(rep) ? "replay passed" : "replay FAILED",
 		(unsigned long long)rep->divergences,
+		(unsigned long long)rep->classes[BN_RC_POLICY],
+		(unsigned long long)rep->classes[BN_RC_EXPECTED],
 		(unsigned long long)rep->unverified,
 		(unsigned long long)rep->in_consumed,
 		(unsigned long long)rep->in_recorded, at);
@@ -1346,6 +1411,11 @@ static void bn_tl_header(struct bn_tl *tl)
 		bn_tl_esc(tl->f, rep->error);
 	}
 	fputs("</text>\n", tl->f);
+	if (rep->reason[0]) {
+		fputs("<text x=\"6\" y=\"52\">verdict: ", tl->f);
+		bn_tl_esc(tl->f, rep->reason);
+		fputs("</text>\n", tl->f);
+	}
 }
 
 /**

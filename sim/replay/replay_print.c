@@ -29,6 +29,8 @@ static const char *bn_rp_kind_name(int kind)
 	case BN_REPLAY_UNANSWERED: return "read the trace cannot answer";
 	case BN_REPLAY_WRITE_DIFFERS: return "write differs from the trace";
 	case BN_REPLAY_UNVERIFIED: return "write the trace never shows";
+	case BN_REPLAY_MESSAGE_DIFFERS: return "SET with another value than "
+					       "recorded";
 	default: return "finding";
 	}
 }
@@ -196,9 +198,14 @@ void bn_replay_print(FILE *out, const struct bn_replay_model *m,
 		(unsigned long long)rep->ctrl_matched,
 		(unsigned long long)rep->ctrl_recorded,
 		(unsigned long long)rep->writes_verified);
-	fprintf(out, "  divergences         %llu\n",
-		(unsigned long long)rep->divergences);
-	fprintf(out, "  unverified writes   %llu\n",
+	fprintf(out, "  divergences         %llu (%llu policy, %llu expected, "
+		"%llu incompatible, %llu unanswered)\n",
+		(unsigned long long)rep->divergences,
+		(unsigned long long)rep->classes[BN_RC_POLICY],
+		(unsigned long long)rep->classes[BN_RC_EXPECTED],
+		(unsigned long long)rep->classes[BN_RC_INCOMPATIBLE],
+		(unsigned long long)rep->classes[BN_RC_UNANSWERED]);
+	fprintf(out, "  unverified writes   %llu (not seen on the device)\n",
 		(unsigned long long)rep->unverified);
 	if (rep->teardown)
 		fprintf(out, "  after the trace     %llu close/remove requests "
@@ -208,24 +215,42 @@ void bn_replay_print(FILE *out, const struct bn_replay_model *m,
 		(unsigned long long)(rep->sim_us % 1000));
 	if (rep->error[0])
 		fprintf(out, "  stopped: %s\n", rep->error);
+	if (rep->nfindings)
+		fprintf(out, "differences, decoded through family %s:\n",
+			rep->probed ? rep->family : rep->asked[0] ?
+			rep->asked : "(none)");
 	for (i = 0; i < rep->nfindings; i++) {
 		const struct bn_replay_finding *f = &rep->findings[i];
 
-		if (f->kind == BN_REPLAY_UNVERIFIED) {
-			bn_rp_format_finding(f, line, sizeof(line));
-			fprintf(out, "  unverified: %s\n", line);
-		} else if (!first) {
+		fprintf(out, "  %-13s %s\n", bn_replay_class_name(f->cls),
+			f->what);
+		if (!first && (f->cls == BN_RC_INCOMPATIBLE ||
+			       f->cls == BN_RC_UNANSWERED))
 			first = f;
-		}
+	}
+	if (rep->nfindings < m->nraw)
+		fprintf(out, "  (%llu more not listed)\n",
+			(unsigned long long)(m->nraw - rep->nfindings));
+	for (i = 0; i < rep->nfindings && !first; i++) {
+		if (rep->findings[i].kind != BN_REPLAY_UNVERIFIED)
+			first = &rep->findings[i];
 	}
 	if (first) {
 		bn_rp_format_finding(first, line, sizeof(line));
-		fprintf(out, "first divergence: %s\n  %s\n",
+		for (i = 0; rep->findings[i].kind == BN_REPLAY_UNVERIFIED; i++)
+			;
+		fprintf(out, "first %sdivergence: %s\n  %s\n",
+			&rep->findings[i] == first ? "" : "incompatible ",
 			bn_rp_kind_name(first->kind), line);
 		bn_rp_print_context(out, m, first);
 	}
-	fprintf(out, "result: %s\n", bn_replay_ok(rep) ? "replay passed" :
-		"replay FAILED");
+	fprintf(out, "  strict rule         %s\n", bn_replay_ok(rep) ?
+		"replay passed (nothing diverged)" :
+		"replay FAILED (a divergence or a failure)");
+	fprintf(out, "verdict: %s (%s)\n", bn_replay_verdict_name(rep->verdict),
+		rep->reason[0] ? rep->reason : rep->error);
+	fprintf(out, "result: %s\n", bn_replay_passed(rep) ? "passed" :
+		"FAILED");
 }
 
 /**
@@ -289,7 +314,12 @@ void bn_replay_print_json(FILE *out, const struct bn_replay_report *rep)
 			bn_rp_kind_name(f->kind));
 		for (k = 0; k < 8; k++)
 			fprintf(out, "%02x", f->setup[k]);
-		fprintf(out, "\", \"data_len\": %u}", f->data_len);
+		fprintf(out, "\", \"data_len\": %u, \"class\": \"%s\", "
+			"\"t_us\": %llu, \"what\": ", f->data_len,
+			bn_replay_class_name(f->cls),
+			(unsigned long long)f->t_us);
+		bn_rp_json_string(out, f->what);
+		fputc('}', out);
 	}
 	fprintf(out, "], \"session\": %u, \"sessions\": [", rep->session);
 	for (i = 0; i < rep->nsessions; i++)
@@ -301,6 +331,18 @@ void bn_replay_print_json(FILE *out, const struct bn_replay_report *rep)
 			(unsigned long long)rep->sessions[i].payloads);
 	fprintf(out, "], \"completed\": ");
 	bn_rp_json_string(out, rep->completed);
+	fprintf(out, ", \"verdict\": \"%s\", \"strict\": %s, \"passed\": %s, "
+		"\"chip_contradicts\": %s, \"classes\": {",
+		bn_replay_verdict_name(rep->verdict),
+		rep->strict ? "true" : "false",
+		bn_replay_passed(rep) ? "true" : "false",
+		rep->chip_contradicts ? "true" : "false");
+	for (i = 1; i < BN_RC_COUNT; i++)
+		fprintf(out, "%s\"%s\": %llu", i > 1 ? ", " : "",
+			bn_replay_class_name((int)i),
+			(unsigned long long)rep->classes[i]);
+	fprintf(out, "}, \"reason\": ");
+	bn_rp_json_string(out, rep->reason);
 	fprintf(out, ", \"error\": ");
 	bn_rp_json_string(out, rep->error);
 	fprintf(out, "}\n");

@@ -66,6 +66,13 @@ struct bn_rp_encap {
 	bool patch;			/**< Patch the id at offset 8 */
 };
 
+/** One request the driver made, as the run saw it. */
+struct bn_rp_req {
+	uint8_t setup[8];	/**< Setup packet */
+	uint8_t data[8];	/**< First bytes of its OUT data */
+	uint16_t len;		/**< OUT data length (0 for reads) */
+};
+
 /** The learnt device and its replay state. */
 struct bn_replay_model {
 	struct bn_simdev simdev;		/**< The seam */
@@ -102,6 +109,13 @@ struct bn_replay_model {
 	struct bn_rp_encap encap[BN_REPLAY_ENCAP_MAX]; /**< Queued responses */
 	unsigned int encap_head;		/**< First queued */
 	unsigned int encap_count;		/**< Queued */
+	struct bn_replay_finding *raw;		/**< Every finding of the run, in
+						     order (classified after it) */
+	size_t nraw;				/**< Their number */
+	size_t raw_cap;				/**< Allocated */
+	struct bn_rp_req *reqs;			/**< Every request of the run */
+	size_t nreqs;				/**< Their number */
+	size_t reqs_cap;			/**< Allocated */
 };
 
 /**
@@ -113,6 +127,16 @@ struct bn_replay_model {
  */
 void bn_rp_reset(struct bn_replay_model *m, struct bn_replay_report *rep,
 		 bool timed);
+
+/**
+ * Test whether a recorded item belongs to what is replayed: enumeration
+ * (before any SET_CONFIGURATION) and the replayed session.
+ *
+ * @param m		Model
+ * @param session	Item's session
+ * @return		true if it may answer the driver
+ */
+bool bn_rp_in_session(const struct bn_replay_model *m, uint16_t session);
 
 /**
  * Search the recorded control replies for a MAC address.
@@ -131,6 +155,18 @@ bool bn_rp_mac_in_trace(const struct bn_replay_model *m, const uint8_t *mac);
  * @param size		Size of @p buf
  */
 void bn_rp_format_ctrl(const struct bn_rp_ctrl *c, char *buf, size_t size);
+
+/**
+ * Classify every finding of a run against a family's register data and
+ * give the verdict (sim/replay/replay_verdict.c).
+ *
+ * @param m		Model after the run (its findings)
+ * @param family	Family whose data decodes the requests, or NULL
+ * @param rep		Report: findings kept, classes, verdict, reason
+ */
+void bn_rp_verdict(const struct bn_replay_model *m,
+		   const struct bn_family *family,
+		   struct bn_replay_report *rep);
 
 /** Where a run's outputs go (pcap and timeline). */
 struct bn_rp_out;

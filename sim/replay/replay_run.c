@@ -335,6 +335,36 @@ static int bn_rp_pick_session(struct bn_replay_model *m,
 	return 0;
 }
 
+/**
+ * The family whose register data judges a run that bound no driver: the
+ * one forced, else the one the ID tables give the trace's VID:PID.
+ *
+ * @param reg		Drivers
+ * @param opts		Options
+ * @param desc		The trace device's descriptor
+ * @return		Family, or NULL
+ */
+static const struct bn_family *bn_rp_judge_family(const struct bn_registry *reg,
+						  const struct bn_replay_opts *opts,
+						  const struct bn_device_desc *desc)
+{
+	size_t d, i;
+
+	if (opts->family)
+		return bn_registry_family(reg, opts->family, NULL);
+	for (d = 0; d < reg->count; d++) {
+		const struct bn_driver *drv = reg->drivers[d];
+
+		for (i = 0; i < drv->id_count; i++) {
+			if ((drv->ids[i].match & BN_ID_DEVICE) &&
+			    drv->ids[i].vendor == desc->vendor &&
+			    drv->ids[i].product == desc->product)
+				return drv->ids[i].family;
+		}
+	}
+	return NULL;
+}
+
 int bn_replay_run(struct bn_replay_model *m, const struct bn_replay_opts *opts,
 		  const struct bn_registry *reg, struct bn_replay_report *rep)
 {
@@ -344,11 +374,15 @@ int bn_replay_run(struct bn_replay_model *m, const struct bn_replay_opts *opts,
 	struct bn_usb_device usb;
 	struct bn_netdev *nd;
 	struct bn_rp_out *out = NULL;
+	const struct bn_family *fam = NULL;
 	struct bn_hcd *hcd;
 	struct bn_sim *sim;
 	int rc, level;
 
 	memset(rep, 0, sizeof(*rep));
+	rep->strict = opts->strict;
+	if (opts->family)
+		snprintf(rep->asked, sizeof(rep->asked), "%s", opts->family);
 	memset(&usb, 0, sizeof(usb));
 	snprintf(rep->device, sizeof(rep->device), "bus %u device %u, "
 		 "%04x:%04x", m->idev->bus, m->idev->addr,
@@ -388,6 +422,7 @@ int bn_replay_run(struct bn_replay_model *m, const struct bn_replay_opts *opts,
 	}
 	rep->config_value = res.config_value;
 	if (!res.count) {
+		rep->probe_rc = res.probe_rc;
 		snprintf(rep->error, sizeof(rep->error), res.score > 0 ?
 			 "probe failed on configuration %u (the driver's log "
 			 "line says why)" : "no driver bound to configuration "
@@ -397,6 +432,7 @@ int bn_replay_run(struct bn_replay_model *m, const struct bn_replay_opts *opts,
 	}
 	nd = res.netdevs[0];
 	rep->probed = true;
+	fam = nd->family;
 	snprintf(rep->driver, sizeof(rep->driver), "%s", nd->driver->name);
 	snprintf(rep->family, sizeof(rep->family), "%s",
 		 nd->family ? nd->family->name : "-");
@@ -416,6 +452,8 @@ int bn_replay_run(struct bn_replay_model *m, const struct bn_replay_opts *opts,
 	rc = 0;
  out:
 	rep->sim_us = bn_sim_now(sim) / BN_SIM_PER_US;
+	bn_rp_verdict(m, fam ? fam : bn_rp_judge_family(reg, opts,
+							 &m->idev->desc), rep);
 	if (bn_rp_out_finish(out, rep) < 0 && rc == 0)
 		rc = -BN_EIO;
 	bn_sim_free(sim);
@@ -444,4 +482,31 @@ long bn_replay_score(const struct bn_replay_report *rep)
 	 * hardware is not that family, whatever else matched */
 	score -= rep->family_overridden ? BN_REPLAY_OVERRIDE_PENALTY : 0;
 	return score;
+}
+
+bool bn_replay_passed(const struct bn_replay_report *rep)
+{
+	return rep->strict ? bn_replay_ok(rep) :
+	       rep->verdict != BN_VERDICT_INCOMPATIBLE;
+}
+
+const char *bn_replay_verdict_name(int verdict)
+{
+	switch (verdict) {
+	case BN_VERDICT_MATCH: return "match";
+	case BN_VERDICT_COMPATIBLE: return "compatible";
+	default: return "incompatible";
+	}
+}
+
+const char *bn_replay_class_name(int cls)
+{
+	switch (cls) {
+	case BN_RC_POLICY: return "policy";
+	case BN_RC_EXPECTED: return "expected";
+	case BN_RC_INCOMPATIBLE: return "incompatible";
+	case BN_RC_NOT_SEEN: return "not seen";
+	case BN_RC_UNANSWERED: return "unanswered";
+	default: return "unclassified";
+	}
 }

@@ -212,6 +212,15 @@ START_TEST(test_772a_forced_178_diverges)
 	ck_assert_msg(strstr(text, "first divergence: write differs from the "
 			     "trace\n  driver        W 40 20 value 0048 index "
 			     "0000 len 0") != NULL, "%s", text);
+	/* ... and the verdict is incompatible at SW_RESET, naming IPPD: the
+	 * power-down bit is not policy */
+	ck_assert_int_eq(rep.verdict, BN_VERDICT_INCOMPATIBLE);
+	ck_assert_int_eq(f->cls, BN_RC_INCOMPATIBLE);
+	ck_assert_msg(strstr(f->what, "SW_RESET: we set PRL|IPPD") != NULL,
+		      "%s", f->what);
+	ck_assert_msg(strstr(rep.reason, "SW_RESET: we set PRL|IPPD") != NULL,
+		      "%s", rep.reason);
+	ck_assert_ptr_nonnull(strstr(text, "verdict: incompatible (SW_RESET: "));
 	/* ... and the trace cannot answer the AX88178's GPIO read */
 	ck_assert_msg(strstr(bn_test_log(), "ax88178-reset op 4 (R c0 1e "
 			     "value 0000 index 0000 len 1 [READ_GPIOS]") !=

@@ -35,14 +35,20 @@ static void bn_replay_usage(FILE *f)
 		"[--timed] [--run-ms N]\n"
 		"                      [--timeline FILE.svg] [--pcap-out FILE]"
 		" [--descriptors FILE]\n"
-		"                      [--session N]\n\n"
+		"                      [--session N] [--strict]\n\n"
 		"Run a driver against the device learnt from TRACE on the "
 		"simulated bus: the\nSDK enumerates it, the driver matching the "
 		"ID tables (or the one forced)\nbinds, opens and receives the "
 		"recorded traffic.  The report says whether it\nenumerated, "
 		"read the MAC the trace shows, reached link-up and decoded the\n"
-		"recorded frames; the first divergence is shown in the trace's "
-		"context.\n"
+		"recorded frames.  Every difference is decoded through the "
+		"family's register\ndata: a value that differs only in policy "
+		"fields (flow control, filters,\nadvertisement, gaps, burst "
+		"sizes) is compatible, a declared expected\ndifference is named "
+		"and not counted, any other field is incompatible; a write\nthe "
+		"trace never shows is a risk, a read it cannot answer and a chip "
+		"that\ncontradicts the family are incompatible.  Verdict: match, "
+		"compatible or\nincompatible.\n"
 		"  --driver, --family  force a driver, or a family (and its "
 		"driver)\n"
 		"  --host              host controller personality (default "
@@ -67,8 +73,11 @@ static void bn_replay_usage(FILE *f)
 		"                      one with the most recorded payloads)\n"
 		"  --pcap-out          write the simulated session as a pcap "
 		"(link type 220)\n"
-		"exit status: 0 replay passed, 1 divergence or failure, 2 usage "
-		"or unreadable trace\n", BN_REPLAY_DEFAULT_RUN_MS);
+		"  --strict            exit status by the exact rule: any "
+		"divergence fails\n"
+		"exit status: 0 match or compatible (--strict: nothing diverged), "
+		"1 incompatible\n(--strict: a divergence) or failure, 2 usage or "
+		"unreadable trace\n", BN_REPLAY_DEFAULT_RUN_MS);
 }
 
 /**
@@ -82,9 +91,15 @@ static void bn_classify_usage(FILE *f)
 		"[--device BUS:ADDR]\n"
 		"                        [--descriptors FILE] [--session N]\n\n"
 		"Replay every family of every driver against TRACE and rank them "
-		"by how far\neach got (requests answered, MAC, link, frames "
-		"decoded) minus divergences.\nThis is how to find which family "
-		"a new chip ID really behaves like.\n");
+		"by verdict\n(match, compatible, incompatible; see replay --help), "
+		"then by how far each\ngot (requests answered, MAC, link, frames "
+		"decoded) minus divergences.  The\nfirst family is named with its "
+		"margin over the second and the difference\nthat decided it; "
+		"when two behave identically on the trace (same requests,\nsame "
+		"verdict, same score) the answer is \"cannot tell\".  This is how "
+		"to find\nwhich family a new chip ID really behaves like.\n"
+		"exit status: 0 a clear first that is match or compatible, 1 "
+		"otherwise, 2 usage\n");
 }
 
 /** Options shared by replay and classify. */
@@ -121,6 +136,7 @@ static int bn_replay_parse(struct bn_cli *cli, int argc, char **argv,
 		{ "timeline", required_argument, NULL, 'T' },
 		{ "descriptors", required_argument, NULL, 'S' },
 		{ "session", required_argument, NULL, 'n' },
+		{ "strict", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 },
 	};
 	void (*usage)(FILE *) = classify ? bn_classify_usage : bn_replay_usage;
@@ -171,6 +187,9 @@ static int bn_replay_parse(struct bn_cli *cli, int argc, char **argv,
 			break;
 		case 't':
 			rc->opts.timed = true;
+			break;
+		case 's':
+			rc->opts.strict = true;
 			break;
 		case 'p':
 			rc->opts.pcap_out = optarg;
@@ -288,7 +307,7 @@ int bn_cmd_replay(struct bn_cli *cli, int argc, char **argv)
 	    (rc.opts.driver || rc.opts.family) && strncmp(rep.error, "no ", 3)
 	    == 0)
 		return BN_EXIT_USAGE;
-	return bn_replay_ok(&rep) ? BN_EXIT_OK : BN_EXIT_CHECK;
+	return bn_replay_passed(&rep) ? BN_EXIT_OK : BN_EXIT_CHECK;
 }
 
 /** One ranked candidate. */
@@ -300,7 +319,8 @@ struct bn_candidate {
 };
 
 /**
- * Order candidates by descending score.
+ * Order candidates: by verdict (match, compatible, incompatible), then by
+ * descending score.
  *
  * @param a		First
  * @param b		Second
@@ -310,7 +330,119 @@ static int bn_candidate_cmp(const void *a, const void *b)
 {
 	const struct bn_candidate *x = a, *y = b;
 
+	if (x->rep.verdict != y->rep.verdict)
+		return y->rep.verdict - x->rep.verdict;
 	return (y->score > x->score) - (y->score < x->score);
+}
+
+/**
+ * Test whether two candidates behaved identically on the trace: the same
+ * verdict and score from the same requests.
+ *
+ * @param a		One
+ * @param b		The other
+ * @return		true if the trace cannot tell them apart
+ */
+static bool bn_candidate_same(const struct bn_candidate *a,
+			      const struct bn_candidate *b)
+{
+	return a->rep.verdict == b->rep.verdict && a->score == b->score &&
+	       a->rep.behaviour == b->rep.behaviour;
+}
+
+/**
+ * Say what separates the first candidate from the second: the verdict, or
+ * the first difference the second has and the first does not, or the
+ * progress (MAC, link, frames) behind the score.
+ *
+ * @param a		First
+ * @param b		Second
+ * @param buf		Output
+ * @param size		Its size
+ */
+static void bn_candidate_decide(const struct bn_candidate *a,
+				const struct bn_candidate *b, char *buf,
+				size_t size)
+{
+	const struct bn_replay_report *x = &a->rep, *y = &b->rep;
+	unsigned int i, k;
+
+	if (x->verdict != y->verdict || y->verdict == BN_VERDICT_INCOMPATIBLE) {
+		snprintf(buf, size, "%s is %s: %s", b->family,
+			 bn_replay_verdict_name(y->verdict),
+			 y->reason[0] ? y->reason : y->error);
+		return;
+	}
+	for (i = 0; i < y->nfindings; i++) {
+		for (k = 0; k < x->nfindings; k++) {
+			if (strcmp(x->findings[k].what, y->findings[i].what) == 0)
+				break;
+		}
+		if (k == x->nfindings) {
+			snprintf(buf, size, "%s has a %s difference %s does "
+				 "not: %s", b->family,
+				 bn_replay_class_name(y->findings[i].cls),
+				 a->family, y->findings[i].what);
+			return;
+		}
+	}
+	snprintf(buf, size, "progress: MAC %s/%s, link %s/%s, %llu/%llu frames, "
+		 "%llu/%llu requests answered",
+		 x->mac_in_trace ? "same" : "-", y->mac_in_trace ? "same" : "-",
+		 x->link_up ? "up" : "-", y->link_up ? "up" : "-",
+		 (unsigned long long)x->rx_frames,
+		 (unsigned long long)y->rx_frames,
+		 (unsigned long long)x->ctrl_matched,
+		 (unsigned long long)y->ctrl_matched);
+}
+
+/**
+ * Print the ranking's conclusion: the first family, its margin over the
+ * second and what decided it, or that the trace cannot tell them apart.
+ *
+ * @param out		Stream
+ * @param cand		Ranked candidates
+ * @param n		Their number
+ * @return		true if the first is a clear winner
+ */
+static bool bn_classify_conclude(FILE *out, const struct bn_candidate *cand,
+				 size_t n)
+{
+	char why[2 * BN_REPLAY_WHAT_MAX];
+	size_t ties = 1;
+
+	if (!n)
+		return false;
+	fprintf(out, "first: %s (%s, score %ld)\n", cand[0].family,
+		bn_replay_verdict_name(cand[0].rep.verdict), cand[0].score);
+	if (n < 2)
+		return true;
+	while (ties < n && bn_candidate_same(&cand[0], &cand[ties]))
+		ties++;
+	if (ties > 1) {
+		size_t i;
+
+		fprintf(out, "cannot tell: ");
+		for (i = 0; i < ties; i++)
+			fprintf(out, "%s%s", i ? (i + 1 == ties ? " and " :
+						  ", ") : "",
+				cand[i].family);
+		fprintf(out, " behave identically on this trace (same "
+			"requests, same verdict, same score)\n");
+		return false;
+	}
+	bn_candidate_decide(&cand[0], &cand[1], why, sizeof(why));
+	if (cand[0].rep.verdict != cand[1].rep.verdict)
+		fprintf(out, "margin over %s: verdict (%s against %s), score "
+			"%+ld\n", cand[1].family,
+			bn_replay_verdict_name(cand[0].rep.verdict),
+			bn_replay_verdict_name(cand[1].rep.verdict),
+			cand[0].score - cand[1].score);
+	else
+		fprintf(out, "margin over %s: score %+ld, same verdict\n",
+			cand[1].family, cand[0].score - cand[1].score);
+	fprintf(out, "deciding difference: %s\n", why);
+	return true;
 }
 
 int bn_cmd_classify(struct bn_cli *cli, int argc, char **argv)
@@ -320,6 +452,7 @@ int bn_cmd_classify(struct bn_cli *cli, int argc, char **argv)
 	struct bn_replay_cli rc;
 	size_t n = 0, d, f, i;
 	int ret, level = bn_log_get_level();
+	bool clear;
 
 	if ((ret = bn_replay_parse(cli, argc, argv, &rc, true)) >= 0)
 		return ret;
@@ -345,36 +478,23 @@ int bn_cmd_classify(struct bn_cli *cli, int argc, char **argv)
 	qsort(cand, n, sizeof(cand[0]), bn_candidate_cmp);
 	fprintf(cli->out, "classify %s: %s\n", rc.path,
 		n ? cand[0].rep.device : "no candidates");
-	fprintf(cli->out, "%-4s %-12s %-10s %7s  %-6s %-4s %-4s %-7s %s\n",
-		"RANK", "FAMILY", "DRIVER", "SCORE", "PROBED", "MAC", "LINK",
-		"FRAMES", "FIRST DIVERGENCE / STOP");
+	fprintf(cli->out, "%-4s %-12s %-10s %-12s %7s  %-6s %-4s %-4s %-7s %s\n",
+		"RANK", "FAMILY", "DRIVER", "VERDICT", "SCORE", "PROBED", "MAC",
+		"LINK", "FRAMES", "WHY");
 	for (i = 0; i < n; i++) {
 		const struct bn_replay_report *r = &cand[i].rep;
-		char why[sizeof(r->error)] = "-";
 
-		if (r->divergences)
-			snprintf(why, sizeof(why), "%llu divergence%s, first: "
-				 "%s %02x %02x value %02x%02x",
-				 (unsigned long long)r->divergences,
-				 r->divergences == 1 ? "" : "s",
-				 r->findings[0].kind == BN_REPLAY_UNANSWERED ?
-				 "unanswered" : "write differs",
-				 r->findings[0].setup[0],
-				 r->findings[0].setup[1],
-				 r->findings[0].setup[3],
-				 r->findings[0].setup[2]);
-		else if (r->family_overridden)
-			snprintf(why, sizeof(why), "driver's identification "
-				 "chose %s", r->family);
-		else if (r->error[0])
-			snprintf(why, sizeof(why), "%s", r->error);
-		fprintf(cli->out, "%-4zu %-12s %-10s %7ld  %-6s %-4s %-4s %-7llu "
-			"%s\n", i + 1, cand[i].family, cand[i].driver,
-			cand[i].score, r->probed ? "yes" : "no",
+		fprintf(cli->out, "%-4zu %-12s %-10s %-12s %7ld  %-6s %-4s %-4s "
+			"%-7llu %s\n", i + 1, cand[i].family, cand[i].driver,
+			bn_replay_verdict_name(r->verdict), cand[i].score,
+			r->probed ? "yes" : "no",
 			r->mac_in_trace ? "same" : "-",
 			r->link_up ? "up" : "-",
-			(unsigned long long)r->rx_frames, why);
+			(unsigned long long)r->rx_frames,
+			r->reason[0] ? r->reason : r->error[0] ? r->error : "-");
 	}
+	clear = bn_classify_conclude(cli->out, cand, n);
 	bn_replay_model_free(m);
-	return (n && bn_replay_ok(&cand[0].rep)) ? BN_EXIT_OK : BN_EXIT_CHECK;
+	return (clear && cand[0].rep.verdict != BN_VERDICT_INCOMPATIBLE) ?
+	       BN_EXIT_OK : BN_EXIT_CHECK;
 }

@@ -1647,6 +1647,75 @@ struct bn_prog {
 	const struct bn_op *ops;	/**< Ops ending with ::BN_OP_END */
 };
 
+/** One named field of a register: some bits of its value. */
+struct bn_field {
+	uint64_t mask;		/**< Its bits in the register's value */
+	const char *name;	/**< Name, e.g. "RFC" */
+	uint8_t flags;		/**< BN_FIELD_* */
+};
+
+/** A register's layout: its name and named fields. */
+struct bn_regdef {
+	const char *name;		/**< Name, e.g. "MEDIUM_MODE" */
+	const struct bn_field *fields;	/**< Fields (bits in none: unnamed,
+					     not policy) */
+	size_t field_count;		/**< Number of @c fields */
+};
+
+/**
+ * A data window onto registers of another space (an MDIO data register):
+ * the write of an address register that follows the data write names the
+ * target, and the target's layout judges the value.
+ */
+struct bn_indirect {
+	uint8_t request_type;		/**< The address write's bmRequestType */
+	uint8_t request;		/**< Its bRequest */
+	uint16_t index;			/**< Its wIndex (the address register) */
+	uint8_t value;			/**< ::bn_reg_value of the address write */
+	uint64_t select;		/**< Bits of the address naming the target */
+	uint64_t write;			/**< Bits set in a write access (0: any) */
+	const struct bn_regdef *const *targets; /**< Layouts by target number
+					     (NULL entries: @c other) */
+	size_t target_count;		/**< Entries in @c targets */
+	const struct bn_regdef *other;	/**< Layout of any other target */
+};
+
+/** A register one control request of a command set writes. */
+struct bn_reg {
+	uint8_t request_type;		/**< bmRequestType */
+	uint8_t request;		/**< bRequest */
+	uint32_t index;			/**< wIndex selecting it, or
+					     ::BN_REG_ANY_INDEX */
+	uint8_t value;			/**< ::bn_reg_value */
+	const struct bn_regdef *def;	/**< Its layout */
+	const struct bn_indirect *via;	/**< A data window: the target comes from
+					     the address write after it, or NULL */
+	uint16_t key_off;		/**< ::BN_REGV_MESSAGE: offset of the key */
+	uint16_t val_off;		/**< ::BN_REGV_MESSAGE: offset of the value */
+	uint32_t key;			/**< ::BN_REGV_MESSAGE: the key (an OID) */
+};
+
+/**
+ * A deliberate deviation from a reference driver: we write @c ours where
+ * the reference writes @c reference, for @c reason.  A trace of the
+ * reference shows it; the replay names it and does not count it.
+ */
+struct bn_expected {
+	const struct bn_reg *reg;	/**< Register written */
+	uint64_t ours;			/**< Value we write */
+	uint64_t reference;		/**< Value the reference writes */
+	const char *reference_name;	/**< Who writes it, e.g. "Linux asix" */
+	const char *reason;		/**< Why we differ, one sentence */
+};
+
+/** What a family declares for verdicts on traces. */
+struct bn_verdict_data {
+	const struct bn_reg *regs;		/**< Registers written */
+	size_t reg_count;			/**< Number of @c regs */
+	const struct bn_expected *expected;	/**< Expected differences */
+	size_t expected_count;			/**< Number of @c expected */
+};
+
 /** A chip family. */
 struct bn_family {
 	const char *name;		/**< Short name, e.g. "ax88772a" */
@@ -1660,6 +1729,10 @@ struct bn_family {
 	const struct bn_prog *const *programs; /**< Init/reset programs */
 	size_t program_count;		/**< Number of @c programs */
 	const void *priv;		/**< Driver-specific family data */
+	/* Verdicts on traces: kept in a block of its own */
+	const struct bn_verdict_data *verdict; /**< Register fields, policy,
+					      expected differences (BN_VERDICT()),
+					      or NULL */
 };
 
 /** One row of an ID table. */
@@ -1852,6 +1925,44 @@ struct bn_framing {
 #define BN_LINK_10	0x01	/**< 10 Mb/s */
 #define BN_LINK_100	0x02	/**< 100 Mb/s */
 #define BN_LINK_1000	0x04	/**< 1000 Mb/s */
+
+/** A field a driver chooses (flow control, filters, advertisement, gaps,
+ *  burst sizes): two drivers may differ in it and both drive the chip. */
+#define BN_FIELD_POLICY		0x01
+
+/** A ::bn_field that is a driver's choice (::BN_FIELD_POLICY). */
+#define BN_POLICY_FIELD(msk, nm)	{ (msk), (nm), BN_FIELD_POLICY }
+
+/**
+ * Initialise a ::bn_regdef from a name and a field array.
+ *
+ * @param nm		Name
+ * @param flds		Array of ::bn_field
+ */
+#define BN_REGDEF(nm, flds)						\
+	{ (nm), (flds), sizeof(flds) / sizeof((flds)[0]) }
+
+/** Where a register write carries the value (::bn_reg::value). */
+enum bn_reg_value {
+	BN_REGV_WVALUE = 0,	/**< wValue; wIndex selects the register */
+	BN_REGV_WVALUE_WINDEX,	/**< wValue in bits 0-15, wIndex in 16-31 */
+	BN_REGV_DATA,		/**< Data stage, little-endian, at most 8
+				     bytes; wValue and wIndex select it */
+	BN_REGV_MESSAGE,	/**< Data stage is a message (an RNDIS SET):
+				     the LE32 at @c key_off is @c key, the
+				     value is at most 8 bytes at @c val_off */
+};
+
+/** ::bn_reg::index matching any wIndex. */
+#define BN_REG_ANY_INDEX	0xffffffffu
+
+/**
+ * Verdict data where a build keeps it (with log text, BN_LOG_BUILT()),
+ * NULL elsewhere, so a firmware image carries none.
+ *
+ * @param p		Pointer to the data
+ */
+#define BN_VERDICT(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
 
 /** How a ::bn_id row matches. */
 enum bn_id_match {
@@ -3520,8 +3631,11 @@ static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 	return rc;
 }
 
+#define BN_CDC_SET_ETHERNET_MULTICAST_FILTERS	0x40	/**< ECM multicast list */
 #define BN_CDC_SET_ETHERNET_PACKET_FILTER	0x43	/**< ECM/NCM filter */
 #define BN_CDC_GET_NTB_PARAMETERS		0x80	/**< NCM NTB parameters */
+
+#define BN_CDC_SET_NET_ADDRESS			0x82	/**< NCM address */
 
 #define BN_CDC_SET_NTB_FORMAT			0x84	/**< NCM NTB16/NTB32 */
 
@@ -3663,6 +3777,14 @@ static int bn_cdc_read_perm_addr(struct bn_netdev *nd,
  */
 static int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 			     unsigned int flags);
+
+/** A class request to the interface that writes a policy value. */
+#define BN_CDC_REG(req, how, dfn)					\
+	{ .request_type = BN_CDC_REQ_OUT, .request = (req),		\
+	  .index = BN_REG_ANY_INDEX, .value = (how), .def = &(dfn) }
+
+/** Fields of a value that is wholly a driver's choice: one, all bits. */
+#define BN_CDC_CHOICE_FIELDS 1
 
 /** Length of a MAC address written in hexadecimal. */
 #define BN_CDC_MAC_DIGITS 12
@@ -3873,6 +3995,27 @@ static int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 	nd->rx_filter = flags;
 	return 0;
 }
+
+/** SET_ETHERNET_PACKET_FILTER: which frames to receive, every bit a
+ *  driver's choice. */
+static const struct bn_field bn_cdc_packet_filter_fields[] = {
+	BN_POLICY_FIELD(BN_CDC_FILTER_PROMISCUOUS, "PROMISCUOUS"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_DIRECTED, "DIRECTED"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_BROADCAST, "BROADCAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_MULTICAST, "MULTICAST"),
+};
+
+/** A value that is wholly a driver's choice (a multicast list, sizes). */
+static const struct bn_field bn_cdc_choice_fields[BN_CDC_CHOICE_FIELDS] = {
+	BN_POLICY_FIELD(~(uint64_t)0, "VALUE"),
+};
+
+static const struct bn_regdef bn_cdc_packet_filter_def =
+	BN_REGDEF("PACKET_FILTER", bn_cdc_packet_filter_fields);
+
+static const struct bn_regdef bn_cdc_multicast_def =
+	BN_REGDEF("MULTICAST_FILTERS", bn_cdc_choice_fields);
 
 #define BN_NCM_NTH16_SIG	0x484d434eu	/**< "NCMH" */
 #define BN_NCM_NTH32_SIG	0x686d636eu	/**< "ncmh" */
@@ -4376,6 +4519,37 @@ static int ncm_probe(struct bn_netdev *nd, const struct bn_function *fn,
 	return 0;
 }
 
+/** SET_NTB_INPUT_SIZE layout: the largest NTB we take, policy. */
+static const struct bn_regdef ncm_input_size_def = {
+	"NTB_INPUT_SIZE", bn_cdc_choice_fields, BN_CDC_CHOICE_FIELDS
+};
+
+/** SET_NTB_FORMAT layout: NTB16 or NTB32, policy. */
+static const struct bn_regdef ncm_format_def = {
+	"NTB_FORMAT", bn_cdc_choice_fields, BN_CDC_CHOICE_FIELDS
+};
+
+/** SET_NET_ADDRESS layout: the station address, policy. */
+static const struct bn_regdef ncm_address_def = {
+	"NET_ADDRESS", bn_cdc_choice_fields, BN_CDC_CHOICE_FIELDS
+};
+
+/** Class requests of an NCM function that carry policy. */
+static const struct bn_reg ncm_regs[] = {
+	BN_CDC_REG(BN_CDC_SET_ETHERNET_PACKET_FILTER, BN_REGV_WVALUE,
+		   bn_cdc_packet_filter_def),
+	BN_CDC_REG(BN_CDC_SET_ETHERNET_MULTICAST_FILTERS, BN_REGV_DATA,
+		   bn_cdc_multicast_def),
+	BN_CDC_REG(BN_CDC_SET_NTB_INPUT_SIZE, BN_REGV_DATA, ncm_input_size_def),
+	BN_CDC_REG(BN_CDC_SET_NTB_FORMAT, BN_REGV_WVALUE, ncm_format_def),
+	BN_CDC_REG(BN_CDC_SET_NET_ADDRESS, BN_REGV_DATA, ncm_address_def),
+};
+
+/** Verdict data of the NCM family. */
+static const struct bn_verdict_data ncm_verdict = {
+	ncm_regs, BN_ARRAY_SIZE(ncm_regs), NULL, 0,
+};
+
 static const struct bn_family bn_cdc_ncm_family = {
 	.name = "cdc-ncm",
 	.description = "USB CDC Network Control Model",
@@ -4383,6 +4557,7 @@ static const struct bn_family bn_cdc_ncm_family = {
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
+	.verdict = BN_VERDICT(&ncm_verdict),
 };
 
 /** Families this driver handles. */

@@ -1761,6 +1761,75 @@ struct bn_prog {
 	const struct bn_op *ops;	/**< Ops ending with ::BN_OP_END */
 };
 
+/** One named field of a register: some bits of its value. */
+struct bn_field {
+	uint64_t mask;		/**< Its bits in the register's value */
+	const char *name;	/**< Name, e.g. "RFC" */
+	uint8_t flags;		/**< BN_FIELD_* */
+};
+
+/** A register's layout: its name and named fields. */
+struct bn_regdef {
+	const char *name;		/**< Name, e.g. "MEDIUM_MODE" */
+	const struct bn_field *fields;	/**< Fields (bits in none: unnamed,
+					     not policy) */
+	size_t field_count;		/**< Number of @c fields */
+};
+
+/**
+ * A data window onto registers of another space (an MDIO data register):
+ * the write of an address register that follows the data write names the
+ * target, and the target's layout judges the value.
+ */
+struct bn_indirect {
+	uint8_t request_type;		/**< The address write's bmRequestType */
+	uint8_t request;		/**< Its bRequest */
+	uint16_t index;			/**< Its wIndex (the address register) */
+	uint8_t value;			/**< ::bn_reg_value of the address write */
+	uint64_t select;		/**< Bits of the address naming the target */
+	uint64_t write;			/**< Bits set in a write access (0: any) */
+	const struct bn_regdef *const *targets; /**< Layouts by target number
+					     (NULL entries: @c other) */
+	size_t target_count;		/**< Entries in @c targets */
+	const struct bn_regdef *other;	/**< Layout of any other target */
+};
+
+/** A register one control request of a command set writes. */
+struct bn_reg {
+	uint8_t request_type;		/**< bmRequestType */
+	uint8_t request;		/**< bRequest */
+	uint32_t index;			/**< wIndex selecting it, or
+					     ::BN_REG_ANY_INDEX */
+	uint8_t value;			/**< ::bn_reg_value */
+	const struct bn_regdef *def;	/**< Its layout */
+	const struct bn_indirect *via;	/**< A data window: the target comes from
+					     the address write after it, or NULL */
+	uint16_t key_off;		/**< ::BN_REGV_MESSAGE: offset of the key */
+	uint16_t val_off;		/**< ::BN_REGV_MESSAGE: offset of the value */
+	uint32_t key;			/**< ::BN_REGV_MESSAGE: the key (an OID) */
+};
+
+/**
+ * A deliberate deviation from a reference driver: we write @c ours where
+ * the reference writes @c reference, for @c reason.  A trace of the
+ * reference shows it; the replay names it and does not count it.
+ */
+struct bn_expected {
+	const struct bn_reg *reg;	/**< Register written */
+	uint64_t ours;			/**< Value we write */
+	uint64_t reference;		/**< Value the reference writes */
+	const char *reference_name;	/**< Who writes it, e.g. "Linux asix" */
+	const char *reason;		/**< Why we differ, one sentence */
+};
+
+/** What a family declares for verdicts on traces. */
+struct bn_verdict_data {
+	const struct bn_reg *regs;		/**< Registers written */
+	size_t reg_count;			/**< Number of @c regs */
+	const struct bn_expected *expected;	/**< Expected differences */
+	size_t expected_count;			/**< Number of @c expected */
+};
+
 /** A chip family. */
 struct bn_family {
 	const char *name;		/**< Short name, e.g. "ax88772a" */
@@ -1774,6 +1843,10 @@ struct bn_family {
 	const struct bn_prog *const *programs; /**< Init/reset programs */
 	size_t program_count;		/**< Number of @c programs */
 	const void *priv;		/**< Driver-specific family data */
+	/* Verdicts on traces: kept in a block of its own */
+	const struct bn_verdict_data *verdict; /**< Register fields, policy,
+					      expected differences (BN_VERDICT()),
+					      or NULL */
 };
 
 /** One row of an ID table. */
@@ -1976,6 +2049,46 @@ struct bn_framing {
  */
 static const struct bn_cmd *bn_cmdset_find(const struct bn_cmdset *set,
 				    const struct bn_setup *setup);
+
+/** A field a driver chooses (flow control, filters, advertisement, gaps,
+ *  burst sizes): two drivers may differ in it and both drive the chip. */
+#define BN_FIELD_POLICY		0x01
+
+/** A ::bn_field that is a driver's choice (::BN_FIELD_POLICY). */
+#define BN_POLICY_FIELD(msk, nm)	{ (msk), (nm), BN_FIELD_POLICY }
+/** A ::bn_field the chip or the link decides (not policy). */
+#define BN_FIXED_FIELD(msk, nm)		{ (msk), (nm), 0 }
+
+/**
+ * Initialise a ::bn_regdef from a name and a field array.
+ *
+ * @param nm		Name
+ * @param flds		Array of ::bn_field
+ */
+#define BN_REGDEF(nm, flds)						\
+	{ (nm), (flds), sizeof(flds) / sizeof((flds)[0]) }
+
+/** Where a register write carries the value (::bn_reg::value). */
+enum bn_reg_value {
+	BN_REGV_WVALUE = 0,	/**< wValue; wIndex selects the register */
+	BN_REGV_WVALUE_WINDEX,	/**< wValue in bits 0-15, wIndex in 16-31 */
+	BN_REGV_DATA,		/**< Data stage, little-endian, at most 8
+				     bytes; wValue and wIndex select it */
+	BN_REGV_MESSAGE,	/**< Data stage is a message (an RNDIS SET):
+				     the LE32 at @c key_off is @c key, the
+				     value is at most 8 bytes at @c val_off */
+};
+
+/** ::bn_reg::index matching any wIndex. */
+#define BN_REG_ANY_INDEX	0xffffffffu
+
+/**
+ * Verdict data where a build keeps it (with log text, BN_LOG_BUILT()),
+ * NULL elsewhere, so a firmware image carries none.
+ *
+ * @param p		Pointer to the data
+ */
+#define BN_VERDICT(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
 
 /** How a ::bn_id row matches. */
 enum bn_id_match {
@@ -2918,10 +3031,11 @@ static void bn_log(int level, const char *prefix, const char *fmt, ...)
 #define BN_BMCR_SPEED1000	0x0040	/**< Speed select MSB (1000) */
 #define BN_BMCR_FULLDPLX	0x0100	/**< Full duplex */
 #define BN_BMCR_ANRESTART	0x0200	/**< Restart autonegotiation */
-
+#define BN_BMCR_ISOLATE		0x0400	/**< Isolate */
+#define BN_BMCR_PDOWN		0x0800	/**< Power down */
 #define BN_BMCR_ANENABLE	0x1000	/**< Enable autonegotiation */
 #define BN_BMCR_SPEED100	0x2000	/**< Speed select LSB (100) */
-
+#define BN_BMCR_LOOPBACK	0x4000	/**< Loopback */
 #define BN_BMCR_RESET		0x8000	/**< Reset (self-clearing) */
 
 /* BMSR bits */
@@ -2931,17 +3045,25 @@ static void bn_log(int level, const char *prefix, const char *fmt, ...)
 
 /* ADVERTISE and LPA bits */
 #define BN_ADVERTISE_CSMA	0x0001	/**< IEEE 802.3 selector */
-
+#define BN_ADVERTISE_10HALF	0x0020	/**< 10BASE-T half duplex */
 #define BN_ADVERTISE_10FULL	0x0040	/**< 10BASE-T full duplex */
 #define BN_ADVERTISE_100HALF	0x0080	/**< 100BASE-TX half duplex */
 #define BN_ADVERTISE_100FULL	0x0100	/**< 100BASE-TX full duplex */
 #define BN_ADVERTISE_PAUSE	0x0400	/**< Symmetric pause */
-
+#define BN_ADVERTISE_PAUSE_ASYM	0x0800	/**< Asymmetric pause */
 #define BN_ADVERTISE_ALL	0x01e0	/**< Every 10/100 mode */
+#define BN_ADVERTISE_SELECTOR	0x001f	/**< Selector field */
+#define BN_ADVERTISE_100BASE4	0x0200	/**< 100BASE-T4 */
+#define BN_ADVERTISE_RFAULT	0x2000	/**< Remote fault */
+#define BN_ADVERTISE_NPAGE	0x8000	/**< Next page */
 
 /* CTRL1000 and STAT1000 bits */
 #define BN_CTRL1000_HALF	0x0100	/**< Advertise 1000BASE-T half */
 #define BN_CTRL1000_FULL	0x0200	/**< Advertise 1000BASE-T full */
+#define BN_CTRL1000_PORT_TYPE	0x0400	/**< Prefer multi-port device */
+#define BN_CTRL1000_MS_VALUE	0x0800	/**< Master (manual master/slave) */
+#define BN_CTRL1000_MS_ENABLE	0x1000	/**< Manual master/slave */
+#define BN_CTRL1000_TEST	0xe000	/**< Test mode */
 #define BN_STAT1000_HALF	0x0400	/**< Partner has 1000BASE-T half */
 #define BN_STAT1000_FULL	0x0800	/**< Partner has 1000BASE-T full */
 
@@ -3159,6 +3281,56 @@ static int bn_mii_phy_id(const struct bn_mii *mii, uint32_t *id)
 		return -BN_ENODEV;
 	return 0;
 }
+
+/** BMCR: reset and autonegotiation control are a driver's choice; power
+ *  down, isolate and loopback stop the link. */
+static const struct bn_field bn_mii_bmcr_fields[] = {
+	BN_POLICY_FIELD(BN_BMCR_RESET, "RESET"),
+	BN_FIXED_FIELD(BN_BMCR_LOOPBACK, "LOOPBACK"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED100, "SPEED100"),
+	BN_POLICY_FIELD(BN_BMCR_ANENABLE, "ANENABLE"),
+	BN_FIXED_FIELD(BN_BMCR_PDOWN, "PDOWN"),
+	BN_FIXED_FIELD(BN_BMCR_ISOLATE, "ISOLATE"),
+	BN_POLICY_FIELD(BN_BMCR_ANRESTART, "ANRESTART"),
+	BN_POLICY_FIELD(BN_BMCR_FULLDPLX, "FULLDPLX"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED1000, "SPEED1000"),
+};
+
+/** ADVERTISE: every ability is a choice; the selector is not. */
+static const struct bn_field bn_mii_advertise_fields[] = {
+	BN_FIXED_FIELD(BN_ADVERTISE_SELECTOR, "SELECTOR"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10HALF, "10HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10FULL, "10FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100HALF, "100HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100FULL, "100FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100BASE4, "100BASE4"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE, "PAUSE"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE_ASYM, "PAUSE_ASYM"),
+	BN_POLICY_FIELD(BN_ADVERTISE_RFAULT, "RFAULT"),
+	BN_POLICY_FIELD(BN_ADVERTISE_NPAGE, "NPAGE"),
+};
+
+/** CTRL1000: the gigabit abilities and master/slave choice; not the test
+ *  modes. */
+static const struct bn_field bn_mii_ctrl1000_fields[] = {
+	BN_POLICY_FIELD(BN_CTRL1000_HALF, "1000HALF"),
+	BN_POLICY_FIELD(BN_CTRL1000_FULL, "1000FULL"),
+	BN_POLICY_FIELD(BN_CTRL1000_PORT_TYPE, "PORT_TYPE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_VALUE, "MS_VALUE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_ENABLE, "MS_ENABLE"),
+	BN_FIXED_FIELD(BN_CTRL1000_TEST, "TEST_MODE"),
+};
+
+static const struct bn_regdef bn_mii_bmcr_def =
+	BN_REGDEF("BMCR", bn_mii_bmcr_fields);
+
+static const struct bn_regdef bn_mii_advertise_def =
+	BN_REGDEF("ADVERTISE", bn_mii_advertise_fields);
+
+static const struct bn_regdef bn_mii_ctrl1000_def =
+	BN_REGDEF("CTRL1000", bn_mii_ctrl1000_fields);
+
+static const struct bn_regdef bn_mii_other_def = { "MII register", NULL, 0 };
 
 static bool bn_mac_valid(const uint8_t *mac)
 {
@@ -4653,9 +4825,11 @@ static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 /* Class requests (CDC 1.2 table 19, ECM 1.2 table 6, NCM 1.0 table 6-2) */
 #define BN_CDC_SEND_ENCAPSULATED_COMMAND	0x00	/**< RNDIS message out */
 #define BN_CDC_GET_ENCAPSULATED_RESPONSE	0x01	/**< RNDIS message in */
-
+#define BN_CDC_SET_ETHERNET_MULTICAST_FILTERS	0x40	/**< ECM multicast list */
 #define BN_CDC_SET_ETHERNET_PACKET_FILTER	0x43	/**< ECM/NCM filter */
 #define BN_CDC_GET_NTB_PARAMETERS		0x80	/**< NCM NTB parameters */
+
+#define BN_CDC_SET_NET_ADDRESS			0x82	/**< NCM address */
 
 #define BN_CDC_SET_NTB_FORMAT			0x84	/**< NCM NTB16/NTB32 */
 
@@ -4797,6 +4971,14 @@ static int bn_cdc_read_perm_addr(struct bn_netdev *nd,
  */
 static int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 			     unsigned int flags);
+
+/** A class request to the interface that writes a policy value. */
+#define BN_CDC_REG(req, how, dfn)					\
+	{ .request_type = BN_CDC_REQ_OUT, .request = (req),		\
+	  .index = BN_REG_ANY_INDEX, .value = (how), .def = &(dfn) }
+
+/** Fields of a value that is wholly a driver's choice: one, all bits. */
+#define BN_CDC_CHOICE_FIELDS 1
 
 /** Length of a MAC address written in hexadecimal. */
 #define BN_CDC_MAC_DIGITS 12
@@ -5008,6 +5190,27 @@ static int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 	return 0;
 }
 
+/** SET_ETHERNET_PACKET_FILTER: which frames to receive, every bit a
+ *  driver's choice. */
+static const struct bn_field bn_cdc_packet_filter_fields[] = {
+	BN_POLICY_FIELD(BN_CDC_FILTER_PROMISCUOUS, "PROMISCUOUS"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_DIRECTED, "DIRECTED"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_BROADCAST, "BROADCAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_MULTICAST, "MULTICAST"),
+};
+
+/** A value that is wholly a driver's choice (a multicast list, sizes). */
+static const struct bn_field bn_cdc_choice_fields[BN_CDC_CHOICE_FIELDS] = {
+	BN_POLICY_FIELD(~(uint64_t)0, "VALUE"),
+};
+
+static const struct bn_regdef bn_cdc_packet_filter_def =
+	BN_REGDEF("PACKET_FILTER", bn_cdc_packet_filter_fields);
+
+static const struct bn_regdef bn_cdc_multicast_def =
+	BN_REGDEF("MULTICAST_FILTERS", bn_cdc_choice_fields);
+
 /** Bulk-IN transfers kept queued. */
 #define BN_ECM_RX_COUNT 4
 /** Bytes per bulk-IN transfer (a frame; the transfer ends short). */
@@ -5210,6 +5413,19 @@ static int ecm_probe(struct bn_netdev *nd, const struct bn_function *fn,
 	return 0;
 }
 
+/** Class requests of an ECM function that carry policy. */
+static const struct bn_reg ecm_regs[] = {
+	BN_CDC_REG(BN_CDC_SET_ETHERNET_PACKET_FILTER, BN_REGV_WVALUE,
+		   bn_cdc_packet_filter_def),
+	BN_CDC_REG(BN_CDC_SET_ETHERNET_MULTICAST_FILTERS, BN_REGV_DATA,
+		   bn_cdc_multicast_def),
+};
+
+/** Verdict data of the ECM family. */
+static const struct bn_verdict_data ecm_verdict = {
+	ecm_regs, BN_ARRAY_SIZE(ecm_regs), NULL, 0,
+};
+
 static const struct bn_family bn_cdc_ecm_family = {
 	.name = "cdc-ecm",
 	.description = "USB CDC Ethernet Control Model",
@@ -5217,6 +5433,7 @@ static const struct bn_family bn_cdc_ecm_family = {
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
+	.verdict = BN_VERDICT(&ecm_verdict),
 };
 
 /** Families this driver handles. */
@@ -5747,6 +5964,37 @@ static int ncm_probe(struct bn_netdev *nd, const struct bn_function *fn,
 	return 0;
 }
 
+/** SET_NTB_INPUT_SIZE layout: the largest NTB we take, policy. */
+static const struct bn_regdef ncm_input_size_def = {
+	"NTB_INPUT_SIZE", bn_cdc_choice_fields, BN_CDC_CHOICE_FIELDS
+};
+
+/** SET_NTB_FORMAT layout: NTB16 or NTB32, policy. */
+static const struct bn_regdef ncm_format_def = {
+	"NTB_FORMAT", bn_cdc_choice_fields, BN_CDC_CHOICE_FIELDS
+};
+
+/** SET_NET_ADDRESS layout: the station address, policy. */
+static const struct bn_regdef ncm_address_def = {
+	"NET_ADDRESS", bn_cdc_choice_fields, BN_CDC_CHOICE_FIELDS
+};
+
+/** Class requests of an NCM function that carry policy. */
+static const struct bn_reg ncm_regs[] = {
+	BN_CDC_REG(BN_CDC_SET_ETHERNET_PACKET_FILTER, BN_REGV_WVALUE,
+		   bn_cdc_packet_filter_def),
+	BN_CDC_REG(BN_CDC_SET_ETHERNET_MULTICAST_FILTERS, BN_REGV_DATA,
+		   bn_cdc_multicast_def),
+	BN_CDC_REG(BN_CDC_SET_NTB_INPUT_SIZE, BN_REGV_DATA, ncm_input_size_def),
+	BN_CDC_REG(BN_CDC_SET_NTB_FORMAT, BN_REGV_WVALUE, ncm_format_def),
+	BN_CDC_REG(BN_CDC_SET_NET_ADDRESS, BN_REGV_DATA, ncm_address_def),
+};
+
+/** Verdict data of the NCM family. */
+static const struct bn_verdict_data ncm_verdict = {
+	ncm_regs, BN_ARRAY_SIZE(ncm_regs), NULL, 0,
+};
+
 static const struct bn_family bn_cdc_ncm_family = {
 	.name = "cdc-ncm",
 	.description = "USB CDC Network Control Model",
@@ -5754,6 +6002,7 @@ static const struct bn_family bn_cdc_ncm_family = {
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
+	.verdict = BN_VERDICT(&ncm_verdict),
 };
 
 /** Families this driver handles. */
@@ -6081,6 +6330,7 @@ static void bn_ncm_tx_finish(struct bn_ncm_ntb_tx *ntb, const struct bn_ncm_para
 #define BN_RNDIS_INIT_LEN		24	/**< INITIALIZE_MSG */
 #define BN_RNDIS_INIT_CMPLT_LEN		52	/**< INITIALIZE_CMPLT */
 #define BN_RNDIS_QUERY_LEN		28	/**< QUERY/SET header */
+#define BN_RNDIS_OID_OFFSET		12	/**< Oid in a QUERY/SET message */
 #define BN_RNDIS_KEEPALIVE_LEN		12	/**< KEEPALIVE_MSG */
 #define BN_RNDIS_KEEPALIVE_CMPLT_LEN	16	/**< KEEPALIVE_CMPLT */
 
@@ -6720,6 +6970,36 @@ static void rndis_remove(struct bn_netdev *nd)
 			   false));
 }
 
+/** OID_GEN_CURRENT_PACKET_FILTER: which frames to receive, every bit a
+ *  driver's choice. */
+static const struct bn_field rndis_filter_fields[] = {
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_DIRECTED, "DIRECTED"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_MULTICAST, "MULTICAST"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_BROADCAST, "BROADCAST"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_PROMISCUOUS, "PROMISCUOUS"),
+};
+
+/** Layout of the packet filter's value. */
+static const struct bn_regdef rndis_filter_def = {
+	"SET OID_GEN_CURRENT_PACKET_FILTER", rndis_filter_fields,
+	BN_ARRAY_SIZE(rndis_filter_fields)
+};
+
+/** RNDIS SETs that carry policy: the OID at its offset in a SET_MSG, the
+ *  value at the information buffer's usual place (right after the
+ *  header). */
+static const struct bn_reg rndis_regs[] = {
+	{ BN_CDC_REQ_OUT, BN_CDC_SEND_ENCAPSULATED_COMMAND, BN_REG_ANY_INDEX,
+	  BN_REGV_MESSAGE, &rndis_filter_def, NULL, BN_RNDIS_OID_OFFSET,
+	  BN_RNDIS_QUERY_LEN, BN_OID_GEN_CURRENT_PACKET_FILTER },
+};
+
+/** Verdict data of the RNDIS family. */
+static const struct bn_verdict_data rndis_verdict = {
+	rndis_regs, BN_ARRAY_SIZE(rndis_regs), NULL, 0,
+};
+
 static const struct bn_family bn_rndis_family = {
 	.name = "rndis",
 	.description = "Remote NDIS over USB",
@@ -6727,6 +7007,7 @@ static const struct bn_family bn_rndis_family = {
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_QUERY,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
+	.verdict = BN_VERDICT(&rndis_verdict),
 };
 
 /** Families this driver handles. */
@@ -7000,9 +7281,11 @@ static int bn_rndis_deframe(const uint8_t *buf, size_t len, bn_rndis_frame_fn fn
 #define ASIX_EMBEDDED_PHY_ADDR		0x10	/**< Address of the 772-class embedded PHY */
 
 #define ASIX_SWRESET_CLEAR		0x00	/**< Release all resets */
-
+#define ASIX_SWRESET_RR			0x01	/**< Reset receive */
+#define ASIX_SWRESET_RT			0x02	/**< Reset transmit */
+#define ASIX_SWRESET_PRTE		0x04	/**< External PHY reset pin tri-state */
 #define ASIX_SWRESET_PRL		0x08	/**< External PHY reset pin level */
-
+#define ASIX_SWRESET_BZ			0x10	/**< Force bulk-in zero-length packets */
 #define ASIX_SWRESET_IPRL		0x20	/**< Internal PHY reset (1 = run) */
 #define ASIX_SWRESET_IPPD		0x40	/**< Internal PHY power down */
 
@@ -7013,26 +7296,33 @@ static int bn_rndis_deframe(const uint8_t *buf, size_t len, bn_rndis_frame_fn fn
 
 #define ASIX_MEDIUM_GM			0x0001	/**< Gigabit mode (178) */
 #define ASIX_MEDIUM_FD			0x0002	/**< Full duplex */
-
+#define ASIX_MEDIUM_AC			0x0004	/**< Always 1 on 772 */
 #define ASIX_MEDIUM_ENCK		0x0008	/**< 178: 125 MHz clock to the PHY */
-
+#define ASIX_MEDIUM_RFC			0x0010	/**< Receive flow control */
+#define ASIX_MEDIUM_TFC			0x0020	/**< Transmit flow control */
+#define ASIX_MEDIUM_JFE			0x0040	/**< Jumbo frames (178) */
+#define ASIX_MEDIUM_PF			0x0080	/**< Check only length/type for pause */
+#define ASIX_MEDIUM_RE			0x0100	/**< Receive enable */
 #define ASIX_MEDIUM_PS			0x0200	/**< Port speed: 1 = 100 Mb/s */
-
+#define ASIX_MEDIUM_SBP			0x0800	/**< Stop backpressure */
+#define ASIX_MEDIUM_SM			0x1000	/**< Super MAC support */
 /** AX88772 default: FD|RFC|TFC|PS|AC|RE */
 #define ASIX_AX88772_MEDIUM_DEFAULT	0x0336
 /** AX88178 default: PS|FD|AC|RFC|TFC|JFE|RE */
 #define ASIX_AX88178_MEDIUM_DEFAULT	0x0376
 
 #define ASIX172_MEDIUM_FD		0x02	/**< 172 (8-bit register): full duplex */
-
+#define ASIX172_MEDIUM_TX		0x04	/**< 172: transmit enable */
+#define ASIX172_MEDIUM_FC		0x10	/**< 172: flow control */
 /** AX88172 default: FD|TX|FC */
 #define ASIX172_MEDIUM_DEFAULT		0x16
 
 #define ASIX_RX_CTL_PRO			0x0001	/**< Promiscuous */
-
+#define ASIX_RX_CTL_AMALL		0x0002	/**< Accept all multicast */
+#define ASIX_RX_CTL_SEP			0x0004	/**< Save error packets */
 #define ASIX_RX_CTL_AB			0x0008	/**< Accept broadcast */
 #define ASIX_RX_CTL_AM			0x0010	/**< Accept multicast in the hash filter */
-
+#define ASIX_RX_CTL_AP			0x0020	/**< Accept physical address in the filter */
 #define ASIX_RX_CTL_SO			0x0080	/**< Start operation */
 #define ASIX_RX_CTL_MFB_2048		0x0000	/**< 772/178: max burst 2 kB */
 
@@ -7045,6 +7335,8 @@ static int bn_rndis_deframe(const uint8_t *buf, size_t len, bn_rndis_frame_fn fn
 /** Bytes of the multicast hash filter */
 #define ASIX_MCAST_FILTER_LEN		8
 
+#define ASIX_GPIO_GPO0EN		0x01	/**< GPIO0 output enable */
+#define ASIX_GPIO_GPO_0			0x02	/**< GPIO0 level */
 #define ASIX_GPIO_GPO1EN		0x04	/**< GPIO1 output enable */
 #define ASIX_GPIO_GPO_1			0x08	/**< GPIO1 level */
 #define ASIX_GPIO_GPO2EN		0x10	/**< GPIO2 output enable */
@@ -8281,6 +8573,219 @@ static const struct bn_prog asix_prog_ax88172_open = {
 	"ax88172-open", asix_ax88172_open_ops
 };
 
+/** A register written by wValue through a command of the 772/178 set. */
+#define ASIX_REG(req, how, dfn)	{ .request_type = ASIX_REQ_OUT,		\
+				  .request = (req),			\
+				  .index = BN_REG_ANY_INDEX,		\
+				  .value = (how), .def = &(dfn) }
+/** An MII register written through WRITE_MII_REG (wIndex: its number). */
+#define ASIX_MII_REG(reg, dfn)	{ .request_type = ASIX_REQ_OUT,		\
+				  .request = ASIX_CMD_WRITE_MII_REG,	\
+				  .index = (reg), .value = BN_REGV_DATA,	\
+				  .def = &(dfn) }
+
+/** RX_CTL: filters and burst size are policy, start of operation not. */
+static const struct bn_field asix_rx_ctl_fields[] = {
+	BN_POLICY_FIELD(ASIX_RX_CTL_PRO, "PRO"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_AMALL, "AMALL"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_SEP, "SEP"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_AB, "AB"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_AM, "AM"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_AP, "AP"),
+	BN_FIXED_FIELD(ASIX_RX_CTL_SO, "SO"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_MFB_16384, "MFB"),
+};
+
+/** 772/178 medium mode: flow control and frame options are policy; speed,
+ *  duplex and the clocks follow the chip and the link. */
+static const struct bn_field asix_medium_fields[] = {
+	BN_FIXED_FIELD(ASIX_MEDIUM_GM, "GM"),
+	BN_FIXED_FIELD(ASIX_MEDIUM_FD, "FD"),
+	BN_FIXED_FIELD(ASIX_MEDIUM_AC, "AC"),
+	BN_FIXED_FIELD(ASIX_MEDIUM_ENCK, "ENCK"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_RFC, "RFC"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_TFC, "TFC"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_JFE, "JFE"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_PF, "PF"),
+	BN_FIXED_FIELD(ASIX_MEDIUM_RE, "RE"),
+	BN_FIXED_FIELD(ASIX_MEDIUM_PS, "PS"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_SBP, "SBP"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_SM, "SM"),
+};
+
+/** AX88172 medium mode (8 bits): flow control is policy. */
+static const struct bn_field asix172_medium_fields[] = {
+	BN_FIXED_FIELD(ASIX172_MEDIUM_FD, "FD"),
+	BN_FIXED_FIELD(ASIX172_MEDIUM_TX, "TX"),
+	BN_POLICY_FIELD(ASIX172_MEDIUM_FC, "FC"),
+};
+
+/** 772/178 WRITE_IPG: IPG0 and IPG1 in wValue, IPG2 in wIndex; gaps are
+ *  policy. */
+static const struct bn_field asix_ipg_fields[] = {
+	BN_POLICY_FIELD(0x0000ff, "IPG0"),
+	BN_POLICY_FIELD(0x00ff00, "IPG1"),
+	BN_POLICY_FIELD(0xff0000, "IPG2"),
+};
+
+/** A single gap of the 172 (WRITE_IPG0/1/2). */
+static const struct bn_field asix172_ipg_fields[] = {
+	BN_POLICY_FIELD(0xff, "IPG"),
+};
+
+/** Multicast hash: every bit is policy. */
+static const struct bn_field asix_hash_fields[] = {
+	BN_POLICY_FIELD(~(uint64_t)0, "HASH"),
+};
+
+/** Station address written to the chip: a driver may choose another. */
+static const struct bn_field asix_node_id_fields[] = {
+	BN_POLICY_FIELD(0xffffffffffffULL, "MAC"),
+};
+
+/** SW_RESET: every bit resets or powers something; none is policy. */
+static const struct bn_field asix_sw_reset_fields[] = {
+	BN_FIXED_FIELD(ASIX_SWRESET_RR, "RR"),
+	BN_FIXED_FIELD(ASIX_SWRESET_RT, "RT"),
+	BN_FIXED_FIELD(ASIX_SWRESET_PRTE, "PRTE"),
+	BN_FIXED_FIELD(ASIX_SWRESET_PRL, "PRL"),
+	BN_FIXED_FIELD(ASIX_SWRESET_BZ, "BZ"),
+	BN_FIXED_FIELD(ASIX_SWRESET_IPRL, "IPRL"),
+	BN_FIXED_FIELD(ASIX_SWRESET_IPPD, "IPPD"),
+};
+
+/** SW_PHY_SELECT: which PHY the MAC uses; not policy. */
+static const struct bn_field asix_phy_select_fields[] = {
+	BN_FIXED_FIELD(ASIX_PHYSEL_PSEL, "PSEL"),
+	BN_FIXED_FIELD(ASIX_PHYSEL_SSEN, "SSEN"),
+};
+
+/** GPIOs: board wiring (PHY power and reset), not policy. */
+static const struct bn_field asix_gpio_fields[] = {
+	BN_FIXED_FIELD(ASIX_GPIO_GPO0EN, "GPO0EN"),
+	BN_FIXED_FIELD(ASIX_GPIO_GPO_0, "GPO_0"),
+	BN_FIXED_FIELD(ASIX_GPIO_GPO1EN, "GPO1EN"),
+	BN_FIXED_FIELD(ASIX_GPIO_GPO_1, "GPO_1"),
+	BN_FIXED_FIELD(ASIX_GPIO_GPO2EN, "GPO2EN"),
+	BN_FIXED_FIELD(ASIX_GPIO_GPO_2, "GPO_2"),
+	BN_FIXED_FIELD(ASIX_GPIO_RSE, "RSE"),
+};
+
+/** 772B RX queue threshold (wValue, wIndex): a queue size, policy. */
+static const struct bn_field asix_qctctrl_fields[] = {
+	BN_POLICY_FIELD(0xffffffffULL, "THRESHOLD"),
+};
+
+/** Wake-on-LAN monitor mode: policy. */
+static const struct bn_field asix_monitor_fields[] = {
+	BN_POLICY_FIELD(0xffff, "MONITOR"),
+};
+
+/** Register layouts of the ASIX chips. */
+static const struct bn_regdef asix_rx_ctl_def =
+	BN_REGDEF("RX_CTL", asix_rx_ctl_fields);
+/** 772/178 medium mode layout. */
+static const struct bn_regdef asix_medium_def =
+	BN_REGDEF("MEDIUM_MODE", asix_medium_fields);
+/** 172 medium mode layout. */
+static const struct bn_regdef asix172_medium_def =
+	BN_REGDEF("MEDIUM_MODE", asix172_medium_fields);
+/** 772/178 IPG layout. */
+static const struct bn_regdef asix_ipg_def =
+	BN_REGDEF("IPG", asix_ipg_fields);
+/** 172 IPG0 layout. */
+static const struct bn_regdef asix172_ipg0_def =
+	BN_REGDEF("IPG0", asix172_ipg_fields);
+/** 172 IPG1 layout. */
+static const struct bn_regdef asix172_ipg1_def =
+	BN_REGDEF("IPG1", asix172_ipg_fields);
+/** 172 IPG2 layout. */
+static const struct bn_regdef asix172_ipg2_def =
+	BN_REGDEF("IPG2", asix172_ipg_fields);
+/** Multicast filter layout. */
+static const struct bn_regdef asix_hash_def =
+	BN_REGDEF("MULTI_FILTER", asix_hash_fields);
+/** Node ID layout. */
+static const struct bn_regdef asix_node_id_def =
+	BN_REGDEF("NODE_ID", asix_node_id_fields);
+/** SW_RESET layout. */
+static const struct bn_regdef asix_sw_reset_def =
+	BN_REGDEF("SW_RESET", asix_sw_reset_fields);
+/** SW_PHY_SELECT layout. */
+static const struct bn_regdef asix_phy_select_def =
+	BN_REGDEF("SW_PHY_SELECT", asix_phy_select_fields);
+/** GPIO layout. */
+static const struct bn_regdef asix_gpio_def =
+	BN_REGDEF("GPIOS", asix_gpio_fields);
+/** QCTCTRL layout. */
+static const struct bn_regdef asix_qctctrl_def =
+	BN_REGDEF("QCTCTRL", asix_qctctrl_fields);
+/** Monitor mode layout. */
+static const struct bn_regdef asix_monitor_def =
+	BN_REGDEF("MONITOR_MODE", asix_monitor_fields);
+
+/** Registers the 772/178 command set writes. */
+static const struct bn_reg asix_ax88772_regs[] = {
+	ASIX_REG(ASIX_CMD_WRITE_RX_CTL, BN_REGV_WVALUE, asix_rx_ctl_def),
+	ASIX_REG(ASIX_CMD_WRITE_MEDIUM_MODE, BN_REGV_WVALUE, asix_medium_def),
+	ASIX_REG(ASIX_CMD_WRITE_IPG0, BN_REGV_WVALUE_WINDEX, asix_ipg_def),
+	ASIX_REG(ASIX_CMD_WRITE_MULTI_FILTER, BN_REGV_DATA, asix_hash_def),
+	ASIX_REG(ASIX_CMD_WRITE_NODE_ID, BN_REGV_DATA, asix_node_id_def),
+	ASIX_REG(ASIX_CMD_SW_RESET, BN_REGV_WVALUE, asix_sw_reset_def),
+	ASIX_REG(ASIX_CMD_SW_PHY_SELECT, BN_REGV_WVALUE, asix_phy_select_def),
+	ASIX_REG(ASIX_CMD_WRITE_GPIOS, BN_REGV_WVALUE, asix_gpio_def),
+	ASIX_REG(ASIX_CMD_QCTCTRL, BN_REGV_WVALUE_WINDEX, asix_qctctrl_def),
+	ASIX_REG(ASIX_CMD_WRITE_MONITOR_MODE, BN_REGV_WVALUE,
+		 asix_monitor_def),
+	ASIX_MII_REG(BN_MII_BMCR, bn_mii_bmcr_def),
+	ASIX_MII_REG(BN_MII_ADVERTISE, bn_mii_advertise_def),
+	ASIX_MII_REG(BN_MII_CTRL1000, bn_mii_ctrl1000_def),
+	ASIX_MII_REG(BN_REG_ANY_INDEX, bn_mii_other_def),
+};
+
+/** Registers the 172 command set writes. */
+static const struct bn_reg asix_ax88172_regs[] = {
+	ASIX_REG(ASIX_CMD_WRITE_RX_CTL, BN_REGV_WVALUE, asix_rx_ctl_def),
+	ASIX_REG(ASIX_CMD_WRITE_MEDIUM_MODE, BN_REGV_WVALUE,
+		 asix172_medium_def),
+	ASIX_REG(ASIX_CMD_WRITE_IPG0, BN_REGV_WVALUE, asix172_ipg0_def),
+	ASIX_REG(ASIX172_CMD_WRITE_IPG1, BN_REGV_WVALUE, asix172_ipg1_def),
+	ASIX_REG(ASIX172_CMD_WRITE_IPG2, BN_REGV_WVALUE, asix172_ipg2_def),
+	ASIX_REG(ASIX_CMD_WRITE_MULTI_FILTER, BN_REGV_DATA, asix_hash_def),
+	ASIX_REG(ASIX_CMD_WRITE_GPIOS, BN_REGV_WVALUE, asix_gpio_def),
+	ASIX_REG(ASIX_CMD_WRITE_MONITOR_MODE, BN_REGV_WVALUE,
+		 asix_monitor_def),
+	ASIX_MII_REG(BN_MII_BMCR, bn_mii_bmcr_def),
+	ASIX_MII_REG(BN_MII_ADVERTISE, bn_mii_advertise_def),
+	ASIX_MII_REG(BN_REG_ANY_INDEX, bn_mii_other_def),
+};
+
+/**
+ * The IPG encoding (see the file comment): Linux and U-Boot OR IPG0 and
+ * IPG1 into wValue; we write the register layout with the power-on
+ * defaults.  Index 2 of asix_ax88772_regs is WRITE_IPG.
+ */
+static const struct bn_expected asix_expected[] = {
+	{ &asix_ax88772_regs[2],
+	  ((uint64_t)ASIX_IPG2_DEFAULT << 16) | ASIX_IPG01,
+	  ((uint64_t)ASIX_IPG2_DEFAULT << 16) |
+	  (ASIX_IPG0_DEFAULT | ASIX_IPG1_DEFAULT),
+	  "Linux asix, U-Boot",
+	  "they OR IPG0 and IPG1 into wValue (IPG0 = 0x1d, IPG1 = 0); we "
+	  "write each gap into its own byte, the power-on defaults" },
+};
+
+/** Verdict data of the 772/178 families. */
+static const struct bn_verdict_data asix_ax88772_verdict = {
+	asix_ax88772_regs, BN_ARRAY_SIZE(asix_ax88772_regs),
+	asix_expected, BN_ARRAY_SIZE(asix_expected),
+};
+
+/** Verdict data of the AX88172. */
+static const struct bn_verdict_data asix_ax88172_verdict = {
+	asix_ax88172_regs, BN_ARRAY_SIZE(asix_ax88172_regs), NULL, 0,
+};
+
 /** 772-class medium: 0x0336, minus PS at 10 Mb/s, minus FD at half duplex. */
 #define ASIX_772_MEDIUM { ASIX_AX88772_MEDIUM_DEFAULT, 0, 0, ASIX_MEDIUM_PS, \
 			  0, ASIX_MEDIUM_FD }
@@ -8434,6 +8939,7 @@ static const struct bn_family asix_ax88172_family = {
 	.programs = asix_ax88172_progs,
 	.program_count = BN_ARRAY_SIZE(asix_ax88172_progs),
 	.priv = &asix_ax88172_info,
+	.verdict = BN_VERDICT(&asix_ax88172_verdict),
 };
 
 /**
@@ -8471,6 +8977,7 @@ static const struct bn_family asix_ax88772_family = {
 	.programs = asix_ax88772_progs,
 	.program_count = BN_ARRAY_SIZE(asix_ax88772_progs),
 	.priv = &asix_ax88772_info,
+	.verdict = BN_VERDICT(&asix_ax88772_verdict),
 };
 
 /** AX88772A: embedded 10/100 PHY, chip code 0x10. */
@@ -8486,6 +8993,7 @@ static const struct bn_family asix_ax88772a_family = {
 	.programs = asix_ax88772a_progs,
 	.program_count = BN_ARRAY_SIZE(asix_ax88772a_progs),
 	.priv = &asix_ax88772a_info,
+	.verdict = BN_VERDICT(&asix_ax88772_verdict),
 };
 
 /** AX88772B (and 772C): embedded 10/100 PHY, chip code 0x20. */
@@ -8501,6 +9009,7 @@ static const struct bn_family asix_ax88772b_family = {
 	.programs = asix_ax88772b_progs,
 	.program_count = BN_ARRAY_SIZE(asix_ax88772b_progs),
 	.priv = &asix_ax88772b_info,
+	.verdict = BN_VERDICT(&asix_ax88772_verdict),
 };
 
 /** AX88178: external gigabit PHY powered through GPIOs. */
@@ -8516,6 +9025,7 @@ static const struct bn_family asix_ax88178_family = {
 	.programs = asix_ax88178_progs,
 	.program_count = BN_ARRAY_SIZE(asix_ax88178_progs),
 	.priv = &asix_ax88178_info,
+	.verdict = BN_VERDICT(&asix_ax88772_verdict),
 };
 
 static void asix_rx_init(struct asix_rx *rx, uint8_t *frame)
@@ -9269,18 +9779,21 @@ static void asix_mii_init(struct asix_dev *ax)
 /** Transmit configuration. */
 #define SMSC95XX_TX_CFG			0x010
 #define SMSC95XX_TX_CFG_ON		0x00000004UL	/**< Transmitter on */
+#define SMSC95XX_TX_CFG_STOP		0x00000002UL	/**< Stop the transmitter */
+#define SMSC95XX_TX_CFG_FIFO_FLUSH	0x00000001UL	/**< Flush the TX FIFO */
 
 /** Hardware configuration. */
 #define SMSC95XX_HW_CFG			0x014
 #define SMSC95XX_HW_CFG_BIR		0x00001000UL	/**< NAK bulk IN when empty */
-
+#define SMSC95XX_HW_CFG_LEDB		0x00000800UL	/**< Activity LED 80 ms bypass */
 #define SMSC95XX_HW_CFG_RXDOFF_MASK	0x00000600UL	/**< RX data offset field */
 #define SMSC95XX_HW_CFG_RXDOFF_SHIFT	9		/**< RX data offset position */
-
+#define SMSC95XX_HW_CFG_DRP		0x00000040UL	/**< Discard errored frames */
 #define SMSC95XX_HW_CFG_MEF		0x00000020UL	/**< Multiple Ethernet frames per transfer */
 #define SMSC95XX_HW_CFG_LRST		0x00000008UL	/**< Lite (soft) reset, self-clearing */
 #define SMSC95XX_HW_CFG_PSEL		0x00000004UL	/**< External PHY selected */
 #define SMSC95XX_HW_CFG_BCE		0x00000002UL	/**< Burst cap enable */
+#define SMSC95XX_HW_CFG_SRST		0x00000001UL	/**< Full soft reset */
 
 /** Receive FIFO information (used/free space). */
 #define SMSC95XX_RX_FIFO_INF		0x018
@@ -9289,7 +9802,8 @@ static void asix_mii_init(struct asix_dev *ax)
 
 /** Power management control. */
 #define SMSC95XX_PM_CTRL		0x020
-
+#define SMSC95XX_PM_CTRL_RES_CLR_WKP	0x00000200UL	/**< Clear wake-up status */
+#define SMSC95XX_PM_CTRL_DEV_RDY	0x00000080UL	/**< Device ready */
 #define SMSC95XX_PM_CTRL_PHY_RST	0x00000010UL	/**< PHY reset, self-clearing */
 
 /** LED and GPIO configuration. */
@@ -9347,17 +9861,20 @@ static void asix_mii_init(struct asix_dev *ax)
 #define SMSC95XX_MAC_CR			0x100
 #define SMSC95XX_MAC_CR_RXALL		0x80000000UL	/**< Receive all, even filtered (FF set) */
 #define SMSC95XX_MAC_CR_RCVOWN		0x00800000UL	/**< Disable receive own (half duplex) */
-
+#define SMSC95XX_MAC_CR_LOOPBK		0x00200000UL	/**< Internal loopback */
 #define SMSC95XX_MAC_CR_FDPX		0x00100000UL	/**< Full duplex */
 #define SMSC95XX_MAC_CR_MCPAS		0x00080000UL	/**< Pass all multicast */
 #define SMSC95XX_MAC_CR_PRMS		0x00040000UL	/**< Promiscuous */
 #define SMSC95XX_MAC_CR_INVFILT		0x00020000UL	/**< Inverse filtering */
-
+#define SMSC95XX_MAC_CR_PASSBAD		0x00010000UL	/**< Pass bad frames */
 #define SMSC95XX_MAC_CR_HFILT		0x00008000UL	/**< Hash-only filtering */
 #define SMSC95XX_MAC_CR_HPFILT		0x00002000UL	/**< Hash/perfect filtering (multicast hash) */
-
+#define SMSC95XX_MAC_CR_LCOLL		0x00001000UL	/**< Late collision control */
 #define SMSC95XX_MAC_CR_BCAST		0x00000800UL	/**< Disable broadcast frames when set */
-
+#define SMSC95XX_MAC_CR_DISRTY		0x00000400UL	/**< Disable retry */
+#define SMSC95XX_MAC_CR_PADSTR		0x00000100UL	/**< Automatic pad stripping */
+#define SMSC95XX_MAC_CR_BOLMT_MASK	0x000000c0UL	/**< Back-off limit */
+#define SMSC95XX_MAC_CR_DFCHK		0x00000020UL	/**< Deferral check */
 #define SMSC95XX_MAC_CR_TXEN		0x00000008UL	/**< Transmitter enable */
 #define SMSC95XX_MAC_CR_RXEN		0x00000004UL	/**< Receiver enable */
 
@@ -9386,6 +9903,10 @@ static void asix_mii_init(struct asix_dev *ax)
 
 /** Flow control. */
 #define SMSC95XX_FLOW			0x11c
+#define SMSC95XX_FLOW_FCPT_MASK		0xffff0000UL	/**< Pause time */
+#define SMSC95XX_FLOW_FCPASS		0x00000004UL	/**< Pass pause frames up */
+#define SMSC95XX_FLOW_FCEN		0x00000002UL	/**< Flow control enable */
+#define SMSC95XX_FLOW_FCBSY		0x00000001UL	/**< Pause frame in progress */
 
 /** VLAN1 tag: the TPID recognised for VLAN-tagged frames. */
 #define SMSC95XX_VLAN1			0x120
@@ -10374,6 +10895,203 @@ static const struct bn_prog *const smsc95xx_programs[] = {
 	&smsc95xx_prog_start, &smsc95xx_prog_stop,
 };
 
+/** A register written by WRITE_REG (wIndex: its address, 4 data bytes). */
+#define SMSC_REG(addr, dfn)	{ .request_type = SMSC95XX_REQTYPE_WRITE, \
+				  .request = SMSC95XX_REQ_WRITE_REG,	\
+				  .index = (addr), .value = BN_REGV_DATA, \
+				  .def = &(dfn) }
+
+/** HW_CFG: bulk-IN behaviour is policy; resets and PHY select are not. */
+static const struct bn_field smsc95xx_hw_cfg_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_BIR, "BIR"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_LEDB, "LEDB"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_RXDOFF_MASK, "RXDOFF"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_DRP, "DRP"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_MEF, "MEF"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_LRST, "LRST"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_PSEL, "PSEL"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_BCE, "BCE"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_SRST, "SRST"),
+};
+
+/** PM_CTRL: resets and readiness, none is policy. */
+static const struct bn_field smsc95xx_pm_ctrl_fields[] = {
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_RES_CLR_WKP, "RES_CLR_WKP"),
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_DEV_RDY, "DEV_RDY"),
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_PHY_RST, "PHY_RST"),
+};
+
+/** MAC_CR: receive filters and MAC options are policy; duplex, loopback
+ *  and the enables are not. */
+static const struct bn_field smsc95xx_mac_cr_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_RXALL, "RXALL"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_RCVOWN, "RCVOWN"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_LOOPBK, "LOOPBK"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_FDPX, "FDPX"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_MCPAS, "MCPAS"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PRMS, "PRMS"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_INVFILT, "INVFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PASSBAD, "PASSBAD"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_HFILT, "HFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_HPFILT, "HPFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_LCOLL, "LCOLL"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_BCAST, "BCAST"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_DISRTY, "DISRTY"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PADSTR, "PADSTR"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_BOLMT_MASK, "BOLMT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_DFCHK, "DFCHK"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_TXEN, "TXEN"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_RXEN, "RXEN"),
+};
+
+/** FLOW: pause time, pass and enable are policy. */
+static const struct bn_field smsc95xx_flow_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCPT_MASK, "FCPT"),
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCPASS, "FCPASS"),
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCEN, "FCEN"),
+	BN_FIXED_FIELD(SMSC95XX_FLOW_FCBSY, "FCBSY"),
+};
+
+/** COE_CR: checksum offload is policy. */
+static const struct bn_field smsc95xx_coe_cr_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_TX_COE_EN, "TX_COE_EN"),
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_RX_COE_MODE, "RX_COE_MODE"),
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_RX_COE_EN, "RX_COE_EN"),
+};
+
+/** TX_CFG: transmitter control, not policy. */
+static const struct bn_field smsc95xx_tx_cfg_fields[] = {
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_ON, "ON"),
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_STOP, "STOP"),
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_FIFO_FLUSH, "FIFO_FLUSH"),
+};
+
+/** MII_ADDR: which PHY register is accessed, and how; not policy. */
+static const struct bn_field smsc95xx_mii_addr_fields[] = {
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_PHY_MASK, "PHY"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_REG_MASK, "REG"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_WRITE, "WRITE"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_BUSY, "BUSY"),
+};
+
+/** Registers whose whole value is a driver's choice (tuning, filters,
+ *  LEDs, the station address, which interrupts to report). */
+static const struct bn_field smsc95xx_all_policy_fields[] = {
+	BN_POLICY_FIELD(0xffffffffUL, "VALUE"),
+};
+
+/** The PHY's interrupt mask: which events to report, policy. */
+static const struct bn_field smsc95xx_phy_int_mask_fields[] = {
+	BN_POLICY_FIELD(0xffff, "MASK"),
+};
+
+/** Layouts of the LAN95xx registers. */
+static const struct bn_regdef smsc95xx_hw_cfg_def =
+	BN_REGDEF("HW_CFG", smsc95xx_hw_cfg_fields);
+/** PM_CTRL layout. */
+static const struct bn_regdef smsc95xx_pm_ctrl_def =
+	BN_REGDEF("PM_CTRL", smsc95xx_pm_ctrl_fields);
+/** MAC_CR layout. */
+static const struct bn_regdef smsc95xx_mac_cr_def =
+	BN_REGDEF("MAC_CR", smsc95xx_mac_cr_fields);
+/** FLOW layout. */
+static const struct bn_regdef smsc95xx_flow_def =
+	BN_REGDEF("FLOW", smsc95xx_flow_fields);
+/** COE_CR layout. */
+static const struct bn_regdef smsc95xx_coe_cr_def =
+	BN_REGDEF("COE_CR", smsc95xx_coe_cr_fields);
+/** TX_CFG layout. */
+static const struct bn_regdef smsc95xx_tx_cfg_def =
+	BN_REGDEF("TX_CFG", smsc95xx_tx_cfg_fields);
+/** MII_ADDR layout. */
+static const struct bn_regdef smsc95xx_mii_addr_def =
+	BN_REGDEF("MII_ADDR", smsc95xx_mii_addr_fields);
+/** MII_DATA layout (when the register it goes to is not known). */
+static const struct bn_regdef smsc95xx_mii_data_def = { "MII_DATA", NULL, 0 };
+/** BURST_CAP layout. */
+static const struct bn_regdef smsc95xx_burst_cap_def =
+	BN_REGDEF("BURST_CAP", smsc95xx_all_policy_fields);
+/** BULK_IN_DLY layout. */
+static const struct bn_regdef smsc95xx_bulk_in_dly_def =
+	BN_REGDEF("BULK_IN_DLY", smsc95xx_all_policy_fields);
+/** AFC_CFG layout. */
+static const struct bn_regdef smsc95xx_afc_cfg_def =
+	BN_REGDEF("AFC_CFG", smsc95xx_all_policy_fields);
+/** LED_GPIO_CFG layout. */
+static const struct bn_regdef smsc95xx_led_def =
+	BN_REGDEF("LED_GPIO_CFG", smsc95xx_all_policy_fields);
+/** INT_STS layout (write 1 to clear). */
+static const struct bn_regdef smsc95xx_int_sts_def =
+	BN_REGDEF("INT_STS", smsc95xx_all_policy_fields);
+/** INT_EP_CTL layout. */
+static const struct bn_regdef smsc95xx_int_ep_def =
+	BN_REGDEF("INT_EP_CTL", smsc95xx_all_policy_fields);
+/** ADDRH layout. */
+static const struct bn_regdef smsc95xx_addrh_def =
+	BN_REGDEF("ADDRH", smsc95xx_all_policy_fields);
+/** ADDRL layout. */
+static const struct bn_regdef smsc95xx_addrl_def =
+	BN_REGDEF("ADDRL", smsc95xx_all_policy_fields);
+/** HASHH layout. */
+static const struct bn_regdef smsc95xx_hashh_def =
+	BN_REGDEF("HASHH", smsc95xx_all_policy_fields);
+/** HASHL layout. */
+static const struct bn_regdef smsc95xx_hashl_def =
+	BN_REGDEF("HASHL", smsc95xx_all_policy_fields);
+/** VLAN1 layout. */
+static const struct bn_regdef smsc95xx_vlan1_def =
+	BN_REGDEF("VLAN1", smsc95xx_all_policy_fields);
+/** PHY interrupt mask layout. */
+static const struct bn_regdef smsc95xx_phy_int_mask_def =
+	BN_REGDEF("PHY_INT_MASK", smsc95xx_phy_int_mask_fields);
+
+/** PHY registers written through MII_DATA, by number. */
+static const struct bn_regdef *const smsc95xx_phy_regs[] = {
+	[BN_MII_BMCR] = &bn_mii_bmcr_def,
+	[BN_MII_ADVERTISE] = &bn_mii_advertise_def,
+	[BN_MII_CTRL1000] = &bn_mii_ctrl1000_def,
+	[SMSC95XX_PHY_INT_MASK] = &smsc95xx_phy_int_mask_def,
+};
+
+/** MII_DATA is a window onto the PHY: the MII_ADDR write after it names
+ *  the PHY register (a write access has WRITE set). */
+static const struct bn_indirect smsc95xx_mii_window = {
+	SMSC95XX_REQTYPE_WRITE, SMSC95XX_REQ_WRITE_REG, SMSC95XX_MII_ADDR,
+	BN_REGV_DATA, SMSC95XX_MII_ADDR_REG_MASK, SMSC95XX_MII_ADDR_WRITE,
+	smsc95xx_phy_regs, BN_ARRAY_SIZE(smsc95xx_phy_regs), &bn_mii_other_def,
+};
+
+/** Registers the LAN95xx command set writes. */
+static const struct bn_reg smsc95xx_regs[] = {
+	SMSC_REG(SMSC95XX_HW_CFG, smsc95xx_hw_cfg_def),
+	SMSC_REG(SMSC95XX_PM_CTRL, smsc95xx_pm_ctrl_def),
+	SMSC_REG(SMSC95XX_MAC_CR, smsc95xx_mac_cr_def),
+	SMSC_REG(SMSC95XX_FLOW, smsc95xx_flow_def),
+	SMSC_REG(SMSC95XX_COE_CR, smsc95xx_coe_cr_def),
+	SMSC_REG(SMSC95XX_TX_CFG, smsc95xx_tx_cfg_def),
+	SMSC_REG(SMSC95XX_MII_ADDR, smsc95xx_mii_addr_def),
+	{ .request_type = SMSC95XX_REQTYPE_WRITE,
+	  .request = SMSC95XX_REQ_WRITE_REG, .index = SMSC95XX_MII_DATA,
+	  .value = BN_REGV_DATA, .def = &smsc95xx_mii_data_def,
+	  .via = &smsc95xx_mii_window },
+	SMSC_REG(SMSC95XX_BURST_CAP, smsc95xx_burst_cap_def),
+	SMSC_REG(SMSC95XX_BULK_IN_DLY, smsc95xx_bulk_in_dly_def),
+	SMSC_REG(SMSC95XX_AFC_CFG, smsc95xx_afc_cfg_def),
+	SMSC_REG(SMSC95XX_LED_GPIO_CFG, smsc95xx_led_def),
+	SMSC_REG(SMSC95XX_INT_STS, smsc95xx_int_sts_def),
+	SMSC_REG(SMSC95XX_INT_EP_CTL, smsc95xx_int_ep_def),
+	SMSC_REG(SMSC95XX_ADDRH, smsc95xx_addrh_def),
+	SMSC_REG(SMSC95XX_ADDRL, smsc95xx_addrl_def),
+	SMSC_REG(SMSC95XX_HASHH, smsc95xx_hashh_def),
+	SMSC_REG(SMSC95XX_HASHL, smsc95xx_hashl_def),
+	SMSC_REG(SMSC95XX_VLAN1, smsc95xx_vlan1_def),
+};
+
+/** Verdict data of every LAN95xx family. */
+static const struct bn_verdict_data smsc95xx_verdict = {
+	smsc95xx_regs, BN_ARRAY_SIZE(smsc95xx_regs), NULL, 0,
+};
+
 /**
  * Family data with the shared programs.
  *
@@ -10426,7 +11144,8 @@ static const struct smsc95xx_family_info smsc95xx_info_89530 =
 	  .mac_source = BN_MAC_EEPROM, .link_speeds = BN_LINK_10 | BN_LINK_100,\
 	  .programs = smsc95xx_programs,				\
 	  .program_count = BN_ARRAY_SIZE(smsc95xx_programs),		\
-	  .priv = &(info) }
+	  .priv = &(info),						\
+	  .verdict = BN_VERDICT(&smsc95xx_verdict) }
 
 static const struct bn_family smsc95xx_lan9500 = SMSC_FAMILY("lan9500",
 	"SMSC LAN9500/LAN9505 USB 2.0 10/100 (ID_REV 9500)",

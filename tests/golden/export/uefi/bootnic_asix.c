@@ -1698,6 +1698,75 @@ struct bn_prog {
 	const struct bn_op *ops;	/**< Ops ending with ::BN_OP_END */
 };
 
+/** One named field of a register: some bits of its value. */
+struct bn_field {
+	uint64_t mask;		/**< Its bits in the register's value */
+	const char *name;	/**< Name, e.g. "RFC" */
+	uint8_t flags;		/**< BN_FIELD_* */
+};
+
+/** A register's layout: its name and named fields. */
+struct bn_regdef {
+	const char *name;		/**< Name, e.g. "MEDIUM_MODE" */
+	const struct bn_field *fields;	/**< Fields (bits in none: unnamed,
+					     not policy) */
+	size_t field_count;		/**< Number of @c fields */
+};
+
+/**
+ * A data window onto registers of another space (an MDIO data register):
+ * the write of an address register that follows the data write names the
+ * target, and the target's layout judges the value.
+ */
+struct bn_indirect {
+	uint8_t request_type;		/**< The address write's bmRequestType */
+	uint8_t request;		/**< Its bRequest */
+	uint16_t index;			/**< Its wIndex (the address register) */
+	uint8_t value;			/**< ::bn_reg_value of the address write */
+	uint64_t select;		/**< Bits of the address naming the target */
+	uint64_t write;			/**< Bits set in a write access (0: any) */
+	const struct bn_regdef *const *targets; /**< Layouts by target number
+					     (NULL entries: @c other) */
+	size_t target_count;		/**< Entries in @c targets */
+	const struct bn_regdef *other;	/**< Layout of any other target */
+};
+
+/** A register one control request of a command set writes. */
+struct bn_reg {
+	uint8_t request_type;		/**< bmRequestType */
+	uint8_t request;		/**< bRequest */
+	uint32_t index;			/**< wIndex selecting it, or
+					     ::BN_REG_ANY_INDEX */
+	uint8_t value;			/**< ::bn_reg_value */
+	const struct bn_regdef *def;	/**< Its layout */
+	const struct bn_indirect *via;	/**< A data window: the target comes from
+					     the address write after it, or NULL */
+	uint16_t key_off;		/**< ::BN_REGV_MESSAGE: offset of the key */
+	uint16_t val_off;		/**< ::BN_REGV_MESSAGE: offset of the value */
+	uint32_t key;			/**< ::BN_REGV_MESSAGE: the key (an OID) */
+};
+
+/**
+ * A deliberate deviation from a reference driver: we write @c ours where
+ * the reference writes @c reference, for @c reason.  A trace of the
+ * reference shows it; the replay names it and does not count it.
+ */
+struct bn_expected {
+	const struct bn_reg *reg;	/**< Register written */
+	uint64_t ours;			/**< Value we write */
+	uint64_t reference;		/**< Value the reference writes */
+	const char *reference_name;	/**< Who writes it, e.g. "Linux asix" */
+	const char *reason;		/**< Why we differ, one sentence */
+};
+
+/** What a family declares for verdicts on traces. */
+struct bn_verdict_data {
+	const struct bn_reg *regs;		/**< Registers written */
+	size_t reg_count;			/**< Number of @c regs */
+	const struct bn_expected *expected;	/**< Expected differences */
+	size_t expected_count;			/**< Number of @c expected */
+};
+
 /** A chip family. */
 struct bn_family {
 	const char *name;		/**< Short name, e.g. "ax88772a" */
@@ -1711,6 +1780,10 @@ struct bn_family {
 	const struct bn_prog *const *programs; /**< Init/reset programs */
 	size_t program_count;		/**< Number of @c programs */
 	const void *priv;		/**< Driver-specific family data */
+	/* Verdicts on traces: kept in a block of its own */
+	const struct bn_verdict_data *verdict; /**< Register fields, policy,
+					      expected differences (BN_VERDICT()),
+					      or NULL */
 };
 
 /** One row of an ID table. */
@@ -1913,6 +1986,46 @@ struct bn_framing {
  */
 static const struct bn_cmd *bn_cmdset_find(const struct bn_cmdset *set,
 				    const struct bn_setup *setup);
+
+/** A field a driver chooses (flow control, filters, advertisement, gaps,
+ *  burst sizes): two drivers may differ in it and both drive the chip. */
+#define BN_FIELD_POLICY		0x01
+
+/** A ::bn_field that is a driver's choice (::BN_FIELD_POLICY). */
+#define BN_POLICY_FIELD(msk, nm)	{ (msk), (nm), BN_FIELD_POLICY }
+/** A ::bn_field the chip or the link decides (not policy). */
+#define BN_FIXED_FIELD(msk, nm)		{ (msk), (nm), 0 }
+
+/**
+ * Initialise a ::bn_regdef from a name and a field array.
+ *
+ * @param nm		Name
+ * @param flds		Array of ::bn_field
+ */
+#define BN_REGDEF(nm, flds)						\
+	{ (nm), (flds), sizeof(flds) / sizeof((flds)[0]) }
+
+/** Where a register write carries the value (::bn_reg::value). */
+enum bn_reg_value {
+	BN_REGV_WVALUE = 0,	/**< wValue; wIndex selects the register */
+	BN_REGV_WVALUE_WINDEX,	/**< wValue in bits 0-15, wIndex in 16-31 */
+	BN_REGV_DATA,		/**< Data stage, little-endian, at most 8
+				     bytes; wValue and wIndex select it */
+	BN_REGV_MESSAGE,	/**< Data stage is a message (an RNDIS SET):
+				     the LE32 at @c key_off is @c key, the
+				     value is at most 8 bytes at @c val_off */
+};
+
+/** ::bn_reg::index matching any wIndex. */
+#define BN_REG_ANY_INDEX	0xffffffffu
+
+/**
+ * Verdict data where a build keeps it (with log text, BN_LOG_BUILT()),
+ * NULL elsewhere, so a firmware image carries none.
+ *
+ * @param p		Pointer to the data
+ */
+#define BN_VERDICT(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
 
 /** How a ::bn_id row matches. */
 enum bn_id_match {
@@ -2800,10 +2913,11 @@ static void bn_log(int level, const char *prefix, const char *fmt, ...)
 #define BN_BMCR_SPEED1000	0x0040	/**< Speed select MSB (1000) */
 #define BN_BMCR_FULLDPLX	0x0100	/**< Full duplex */
 #define BN_BMCR_ANRESTART	0x0200	/**< Restart autonegotiation */
-
+#define BN_BMCR_ISOLATE		0x0400	/**< Isolate */
+#define BN_BMCR_PDOWN		0x0800	/**< Power down */
 #define BN_BMCR_ANENABLE	0x1000	/**< Enable autonegotiation */
 #define BN_BMCR_SPEED100	0x2000	/**< Speed select LSB (100) */
-
+#define BN_BMCR_LOOPBACK	0x4000	/**< Loopback */
 #define BN_BMCR_RESET		0x8000	/**< Reset (self-clearing) */
 
 /* BMSR bits */
@@ -2813,17 +2927,25 @@ static void bn_log(int level, const char *prefix, const char *fmt, ...)
 
 /* ADVERTISE and LPA bits */
 #define BN_ADVERTISE_CSMA	0x0001	/**< IEEE 802.3 selector */
-
+#define BN_ADVERTISE_10HALF	0x0020	/**< 10BASE-T half duplex */
 #define BN_ADVERTISE_10FULL	0x0040	/**< 10BASE-T full duplex */
 #define BN_ADVERTISE_100HALF	0x0080	/**< 100BASE-TX half duplex */
 #define BN_ADVERTISE_100FULL	0x0100	/**< 100BASE-TX full duplex */
 #define BN_ADVERTISE_PAUSE	0x0400	/**< Symmetric pause */
-
+#define BN_ADVERTISE_PAUSE_ASYM	0x0800	/**< Asymmetric pause */
 #define BN_ADVERTISE_ALL	0x01e0	/**< Every 10/100 mode */
+#define BN_ADVERTISE_SELECTOR	0x001f	/**< Selector field */
+#define BN_ADVERTISE_100BASE4	0x0200	/**< 100BASE-T4 */
+#define BN_ADVERTISE_RFAULT	0x2000	/**< Remote fault */
+#define BN_ADVERTISE_NPAGE	0x8000	/**< Next page */
 
 /* CTRL1000 and STAT1000 bits */
 #define BN_CTRL1000_HALF	0x0100	/**< Advertise 1000BASE-T half */
 #define BN_CTRL1000_FULL	0x0200	/**< Advertise 1000BASE-T full */
+#define BN_CTRL1000_PORT_TYPE	0x0400	/**< Prefer multi-port device */
+#define BN_CTRL1000_MS_VALUE	0x0800	/**< Master (manual master/slave) */
+#define BN_CTRL1000_MS_ENABLE	0x1000	/**< Manual master/slave */
+#define BN_CTRL1000_TEST	0xe000	/**< Test mode */
 #define BN_STAT1000_HALF	0x0400	/**< Partner has 1000BASE-T half */
 #define BN_STAT1000_FULL	0x0800	/**< Partner has 1000BASE-T full */
 
@@ -3018,6 +3140,56 @@ static int bn_mii_link(const struct bn_mii *mii, bool gigabit, struct bn_link *o
 		       (uint16_t)s1000, out);
 	return 0;
 }
+
+/** BMCR: reset and autonegotiation control are a driver's choice; power
+ *  down, isolate and loopback stop the link. */
+static const struct bn_field bn_mii_bmcr_fields[] = {
+	BN_POLICY_FIELD(BN_BMCR_RESET, "RESET"),
+	BN_FIXED_FIELD(BN_BMCR_LOOPBACK, "LOOPBACK"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED100, "SPEED100"),
+	BN_POLICY_FIELD(BN_BMCR_ANENABLE, "ANENABLE"),
+	BN_FIXED_FIELD(BN_BMCR_PDOWN, "PDOWN"),
+	BN_FIXED_FIELD(BN_BMCR_ISOLATE, "ISOLATE"),
+	BN_POLICY_FIELD(BN_BMCR_ANRESTART, "ANRESTART"),
+	BN_POLICY_FIELD(BN_BMCR_FULLDPLX, "FULLDPLX"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED1000, "SPEED1000"),
+};
+
+/** ADVERTISE: every ability is a choice; the selector is not. */
+static const struct bn_field bn_mii_advertise_fields[] = {
+	BN_FIXED_FIELD(BN_ADVERTISE_SELECTOR, "SELECTOR"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10HALF, "10HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10FULL, "10FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100HALF, "100HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100FULL, "100FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100BASE4, "100BASE4"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE, "PAUSE"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE_ASYM, "PAUSE_ASYM"),
+	BN_POLICY_FIELD(BN_ADVERTISE_RFAULT, "RFAULT"),
+	BN_POLICY_FIELD(BN_ADVERTISE_NPAGE, "NPAGE"),
+};
+
+/** CTRL1000: the gigabit abilities and master/slave choice; not the test
+ *  modes. */
+static const struct bn_field bn_mii_ctrl1000_fields[] = {
+	BN_POLICY_FIELD(BN_CTRL1000_HALF, "1000HALF"),
+	BN_POLICY_FIELD(BN_CTRL1000_FULL, "1000FULL"),
+	BN_POLICY_FIELD(BN_CTRL1000_PORT_TYPE, "PORT_TYPE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_VALUE, "MS_VALUE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_ENABLE, "MS_ENABLE"),
+	BN_FIXED_FIELD(BN_CTRL1000_TEST, "TEST_MODE"),
+};
+
+static const struct bn_regdef bn_mii_bmcr_def =
+	BN_REGDEF("BMCR", bn_mii_bmcr_fields);
+
+static const struct bn_regdef bn_mii_advertise_def =
+	BN_REGDEF("ADVERTISE", bn_mii_advertise_fields);
+
+static const struct bn_regdef bn_mii_ctrl1000_def =
+	BN_REGDEF("CTRL1000", bn_mii_ctrl1000_fields);
+
+static const struct bn_regdef bn_mii_other_def = { "MII register", NULL, 0 };
 
 static bool bn_mac_valid(const uint8_t *mac)
 {
@@ -4438,9 +4610,11 @@ static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 #define ASIX_EMBEDDED_PHY_ADDR		0x10	/**< Address of the 772-class embedded PHY */
 
 #define ASIX_SWRESET_CLEAR		0x00	/**< Release all resets */
-
+#define ASIX_SWRESET_RR			0x01	/**< Reset receive */
+#define ASIX_SWRESET_RT			0x02	/**< Reset transmit */
+#define ASIX_SWRESET_PRTE		0x04	/**< External PHY reset pin tri-state */
 #define ASIX_SWRESET_PRL		0x08	/**< External PHY reset pin level */
-
+#define ASIX_SWRESET_BZ			0x10	/**< Force bulk-in zero-length packets */
 #define ASIX_SWRESET_IPRL		0x20	/**< Internal PHY reset (1 = run) */
 #define ASIX_SWRESET_IPPD		0x40	/**< Internal PHY power down */
 
@@ -4451,26 +4625,33 @@ static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 
 #define ASIX_MEDIUM_GM			0x0001	/**< Gigabit mode (178) */
 #define ASIX_MEDIUM_FD			0x0002	/**< Full duplex */
-
+#define ASIX_MEDIUM_AC			0x0004	/**< Always 1 on 772 */
 #define ASIX_MEDIUM_ENCK		0x0008	/**< 178: 125 MHz clock to the PHY */
-
+#define ASIX_MEDIUM_RFC			0x0010	/**< Receive flow control */
+#define ASIX_MEDIUM_TFC			0x0020	/**< Transmit flow control */
+#define ASIX_MEDIUM_JFE			0x0040	/**< Jumbo frames (178) */
+#define ASIX_MEDIUM_PF			0x0080	/**< Check only length/type for pause */
+#define ASIX_MEDIUM_RE			0x0100	/**< Receive enable */
 #define ASIX_MEDIUM_PS			0x0200	/**< Port speed: 1 = 100 Mb/s */
-
+#define ASIX_MEDIUM_SBP			0x0800	/**< Stop backpressure */
+#define ASIX_MEDIUM_SM			0x1000	/**< Super MAC support */
 /** AX88772 default: FD|RFC|TFC|PS|AC|RE */
 #define ASIX_AX88772_MEDIUM_DEFAULT	0x0336
 /** AX88178 default: PS|FD|AC|RFC|TFC|JFE|RE */
 #define ASIX_AX88178_MEDIUM_DEFAULT	0x0376
 
 #define ASIX172_MEDIUM_FD		0x02	/**< 172 (8-bit register): full duplex */
-
+#define ASIX172_MEDIUM_TX		0x04	/**< 172: transmit enable */
+#define ASIX172_MEDIUM_FC		0x10	/**< 172: flow control */
 /** AX88172 default: FD|TX|FC */
 #define ASIX172_MEDIUM_DEFAULT		0x16
 
 #define ASIX_RX_CTL_PRO			0x0001	/**< Promiscuous */
-
+#define ASIX_RX_CTL_AMALL		0x0002	/**< Accept all multicast */
+#define ASIX_RX_CTL_SEP			0x0004	/**< Save error packets */
 #define ASIX_RX_CTL_AB			0x0008	/**< Accept broadcast */
 #define ASIX_RX_CTL_AM			0x0010	/**< Accept multicast in the hash filter */
-
+#define ASIX_RX_CTL_AP			0x0020	/**< Accept physical address in the filter */
 #define ASIX_RX_CTL_SO			0x0080	/**< Start operation */
 #define ASIX_RX_CTL_MFB_2048		0x0000	/**< 772/178: max burst 2 kB */
 
@@ -4483,6 +4664,8 @@ static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 /** Bytes of the multicast hash filter */
 #define ASIX_MCAST_FILTER_LEN		8
 
+#define ASIX_GPIO_GPO0EN		0x01	/**< GPIO0 output enable */
+#define ASIX_GPIO_GPO_0			0x02	/**< GPIO0 level */
 #define ASIX_GPIO_GPO1EN		0x04	/**< GPIO1 output enable */
 #define ASIX_GPIO_GPO_1			0x08	/**< GPIO1 level */
 #define ASIX_GPIO_GPO2EN		0x10	/**< GPIO2 output enable */
@@ -5719,6 +5902,219 @@ static const struct bn_prog asix_prog_ax88172_open = {
 	"ax88172-open", asix_ax88172_open_ops
 };
 
+/** A register written by wValue through a command of the 772/178 set. */
+#define ASIX_REG(req, how, dfn)	{ .request_type = ASIX_REQ_OUT,		\
+				  .request = (req),			\
+				  .index = BN_REG_ANY_INDEX,		\
+				  .value = (how), .def = &(dfn) }
+/** An MII register written through WRITE_MII_REG (wIndex: its number). */
+#define ASIX_MII_REG(reg, dfn)	{ .request_type = ASIX_REQ_OUT,		\
+				  .request = ASIX_CMD_WRITE_MII_REG,	\
+				  .index = (reg), .value = BN_REGV_DATA,	\
+				  .def = &(dfn) }
+
+/** RX_CTL: filters and burst size are policy, start of operation not. */
+static const struct bn_field asix_rx_ctl_fields[] = {
+	BN_POLICY_FIELD(ASIX_RX_CTL_PRO, "PRO"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_AMALL, "AMALL"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_SEP, "SEP"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_AB, "AB"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_AM, "AM"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_AP, "AP"),
+	BN_FIXED_FIELD(ASIX_RX_CTL_SO, "SO"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_MFB_16384, "MFB"),
+};
+
+/** 772/178 medium mode: flow control and frame options are policy; speed,
+ *  duplex and the clocks follow the chip and the link. */
+static const struct bn_field asix_medium_fields[] = {
+	BN_FIXED_FIELD(ASIX_MEDIUM_GM, "GM"),
+	BN_FIXED_FIELD(ASIX_MEDIUM_FD, "FD"),
+	BN_FIXED_FIELD(ASIX_MEDIUM_AC, "AC"),
+	BN_FIXED_FIELD(ASIX_MEDIUM_ENCK, "ENCK"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_RFC, "RFC"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_TFC, "TFC"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_JFE, "JFE"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_PF, "PF"),
+	BN_FIXED_FIELD(ASIX_MEDIUM_RE, "RE"),
+	BN_FIXED_FIELD(ASIX_MEDIUM_PS, "PS"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_SBP, "SBP"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_SM, "SM"),
+};
+
+/** AX88172 medium mode (8 bits): flow control is policy. */
+static const struct bn_field asix172_medium_fields[] = {
+	BN_FIXED_FIELD(ASIX172_MEDIUM_FD, "FD"),
+	BN_FIXED_FIELD(ASIX172_MEDIUM_TX, "TX"),
+	BN_POLICY_FIELD(ASIX172_MEDIUM_FC, "FC"),
+};
+
+/** 772/178 WRITE_IPG: IPG0 and IPG1 in wValue, IPG2 in wIndex; gaps are
+ *  policy. */
+static const struct bn_field asix_ipg_fields[] = {
+	BN_POLICY_FIELD(0x0000ff, "IPG0"),
+	BN_POLICY_FIELD(0x00ff00, "IPG1"),
+	BN_POLICY_FIELD(0xff0000, "IPG2"),
+};
+
+/** A single gap of the 172 (WRITE_IPG0/1/2). */
+static const struct bn_field asix172_ipg_fields[] = {
+	BN_POLICY_FIELD(0xff, "IPG"),
+};
+
+/** Multicast hash: every bit is policy. */
+static const struct bn_field asix_hash_fields[] = {
+	BN_POLICY_FIELD(~(uint64_t)0, "HASH"),
+};
+
+/** Station address written to the chip: a driver may choose another. */
+static const struct bn_field asix_node_id_fields[] = {
+	BN_POLICY_FIELD(0xffffffffffffULL, "MAC"),
+};
+
+/** SW_RESET: every bit resets or powers something; none is policy. */
+static const struct bn_field asix_sw_reset_fields[] = {
+	BN_FIXED_FIELD(ASIX_SWRESET_RR, "RR"),
+	BN_FIXED_FIELD(ASIX_SWRESET_RT, "RT"),
+	BN_FIXED_FIELD(ASIX_SWRESET_PRTE, "PRTE"),
+	BN_FIXED_FIELD(ASIX_SWRESET_PRL, "PRL"),
+	BN_FIXED_FIELD(ASIX_SWRESET_BZ, "BZ"),
+	BN_FIXED_FIELD(ASIX_SWRESET_IPRL, "IPRL"),
+	BN_FIXED_FIELD(ASIX_SWRESET_IPPD, "IPPD"),
+};
+
+/** SW_PHY_SELECT: which PHY the MAC uses; not policy. */
+static const struct bn_field asix_phy_select_fields[] = {
+	BN_FIXED_FIELD(ASIX_PHYSEL_PSEL, "PSEL"),
+	BN_FIXED_FIELD(ASIX_PHYSEL_SSEN, "SSEN"),
+};
+
+/** GPIOs: board wiring (PHY power and reset), not policy. */
+static const struct bn_field asix_gpio_fields[] = {
+	BN_FIXED_FIELD(ASIX_GPIO_GPO0EN, "GPO0EN"),
+	BN_FIXED_FIELD(ASIX_GPIO_GPO_0, "GPO_0"),
+	BN_FIXED_FIELD(ASIX_GPIO_GPO1EN, "GPO1EN"),
+	BN_FIXED_FIELD(ASIX_GPIO_GPO_1, "GPO_1"),
+	BN_FIXED_FIELD(ASIX_GPIO_GPO2EN, "GPO2EN"),
+	BN_FIXED_FIELD(ASIX_GPIO_GPO_2, "GPO_2"),
+	BN_FIXED_FIELD(ASIX_GPIO_RSE, "RSE"),
+};
+
+/** 772B RX queue threshold (wValue, wIndex): a queue size, policy. */
+static const struct bn_field asix_qctctrl_fields[] = {
+	BN_POLICY_FIELD(0xffffffffULL, "THRESHOLD"),
+};
+
+/** Wake-on-LAN monitor mode: policy. */
+static const struct bn_field asix_monitor_fields[] = {
+	BN_POLICY_FIELD(0xffff, "MONITOR"),
+};
+
+/** Register layouts of the ASIX chips. */
+static const struct bn_regdef asix_rx_ctl_def =
+	BN_REGDEF("RX_CTL", asix_rx_ctl_fields);
+/** 772/178 medium mode layout. */
+static const struct bn_regdef asix_medium_def =
+	BN_REGDEF("MEDIUM_MODE", asix_medium_fields);
+/** 172 medium mode layout. */
+static const struct bn_regdef asix172_medium_def =
+	BN_REGDEF("MEDIUM_MODE", asix172_medium_fields);
+/** 772/178 IPG layout. */
+static const struct bn_regdef asix_ipg_def =
+	BN_REGDEF("IPG", asix_ipg_fields);
+/** 172 IPG0 layout. */
+static const struct bn_regdef asix172_ipg0_def =
+	BN_REGDEF("IPG0", asix172_ipg_fields);
+/** 172 IPG1 layout. */
+static const struct bn_regdef asix172_ipg1_def =
+	BN_REGDEF("IPG1", asix172_ipg_fields);
+/** 172 IPG2 layout. */
+static const struct bn_regdef asix172_ipg2_def =
+	BN_REGDEF("IPG2", asix172_ipg_fields);
+/** Multicast filter layout. */
+static const struct bn_regdef asix_hash_def =
+	BN_REGDEF("MULTI_FILTER", asix_hash_fields);
+/** Node ID layout. */
+static const struct bn_regdef asix_node_id_def =
+	BN_REGDEF("NODE_ID", asix_node_id_fields);
+/** SW_RESET layout. */
+static const struct bn_regdef asix_sw_reset_def =
+	BN_REGDEF("SW_RESET", asix_sw_reset_fields);
+/** SW_PHY_SELECT layout. */
+static const struct bn_regdef asix_phy_select_def =
+	BN_REGDEF("SW_PHY_SELECT", asix_phy_select_fields);
+/** GPIO layout. */
+static const struct bn_regdef asix_gpio_def =
+	BN_REGDEF("GPIOS", asix_gpio_fields);
+/** QCTCTRL layout. */
+static const struct bn_regdef asix_qctctrl_def =
+	BN_REGDEF("QCTCTRL", asix_qctctrl_fields);
+/** Monitor mode layout. */
+static const struct bn_regdef asix_monitor_def =
+	BN_REGDEF("MONITOR_MODE", asix_monitor_fields);
+
+/** Registers the 772/178 command set writes. */
+static const struct bn_reg asix_ax88772_regs[] = {
+	ASIX_REG(ASIX_CMD_WRITE_RX_CTL, BN_REGV_WVALUE, asix_rx_ctl_def),
+	ASIX_REG(ASIX_CMD_WRITE_MEDIUM_MODE, BN_REGV_WVALUE, asix_medium_def),
+	ASIX_REG(ASIX_CMD_WRITE_IPG0, BN_REGV_WVALUE_WINDEX, asix_ipg_def),
+	ASIX_REG(ASIX_CMD_WRITE_MULTI_FILTER, BN_REGV_DATA, asix_hash_def),
+	ASIX_REG(ASIX_CMD_WRITE_NODE_ID, BN_REGV_DATA, asix_node_id_def),
+	ASIX_REG(ASIX_CMD_SW_RESET, BN_REGV_WVALUE, asix_sw_reset_def),
+	ASIX_REG(ASIX_CMD_SW_PHY_SELECT, BN_REGV_WVALUE, asix_phy_select_def),
+	ASIX_REG(ASIX_CMD_WRITE_GPIOS, BN_REGV_WVALUE, asix_gpio_def),
+	ASIX_REG(ASIX_CMD_QCTCTRL, BN_REGV_WVALUE_WINDEX, asix_qctctrl_def),
+	ASIX_REG(ASIX_CMD_WRITE_MONITOR_MODE, BN_REGV_WVALUE,
+		 asix_monitor_def),
+	ASIX_MII_REG(BN_MII_BMCR, bn_mii_bmcr_def),
+	ASIX_MII_REG(BN_MII_ADVERTISE, bn_mii_advertise_def),
+	ASIX_MII_REG(BN_MII_CTRL1000, bn_mii_ctrl1000_def),
+	ASIX_MII_REG(BN_REG_ANY_INDEX, bn_mii_other_def),
+};
+
+/** Registers the 172 command set writes. */
+static const struct bn_reg asix_ax88172_regs[] = {
+	ASIX_REG(ASIX_CMD_WRITE_RX_CTL, BN_REGV_WVALUE, asix_rx_ctl_def),
+	ASIX_REG(ASIX_CMD_WRITE_MEDIUM_MODE, BN_REGV_WVALUE,
+		 asix172_medium_def),
+	ASIX_REG(ASIX_CMD_WRITE_IPG0, BN_REGV_WVALUE, asix172_ipg0_def),
+	ASIX_REG(ASIX172_CMD_WRITE_IPG1, BN_REGV_WVALUE, asix172_ipg1_def),
+	ASIX_REG(ASIX172_CMD_WRITE_IPG2, BN_REGV_WVALUE, asix172_ipg2_def),
+	ASIX_REG(ASIX_CMD_WRITE_MULTI_FILTER, BN_REGV_DATA, asix_hash_def),
+	ASIX_REG(ASIX_CMD_WRITE_GPIOS, BN_REGV_WVALUE, asix_gpio_def),
+	ASIX_REG(ASIX_CMD_WRITE_MONITOR_MODE, BN_REGV_WVALUE,
+		 asix_monitor_def),
+	ASIX_MII_REG(BN_MII_BMCR, bn_mii_bmcr_def),
+	ASIX_MII_REG(BN_MII_ADVERTISE, bn_mii_advertise_def),
+	ASIX_MII_REG(BN_REG_ANY_INDEX, bn_mii_other_def),
+};
+
+/**
+ * The IPG encoding (see the file comment): Linux and U-Boot OR IPG0 and
+ * IPG1 into wValue; we write the register layout with the power-on
+ * defaults.  Index 2 of asix_ax88772_regs is WRITE_IPG.
+ */
+static const struct bn_expected asix_expected[] = {
+	{ &asix_ax88772_regs[2],
+	  ((uint64_t)ASIX_IPG2_DEFAULT << 16) | ASIX_IPG01,
+	  ((uint64_t)ASIX_IPG2_DEFAULT << 16) |
+	  (ASIX_IPG0_DEFAULT | ASIX_IPG1_DEFAULT),
+	  "Linux asix, U-Boot",
+	  "they OR IPG0 and IPG1 into wValue (IPG0 = 0x1d, IPG1 = 0); we "
+	  "write each gap into its own byte, the power-on defaults" },
+};
+
+/** Verdict data of the 772/178 families. */
+static const struct bn_verdict_data asix_ax88772_verdict = {
+	asix_ax88772_regs, BN_ARRAY_SIZE(asix_ax88772_regs),
+	asix_expected, BN_ARRAY_SIZE(asix_expected),
+};
+
+/** Verdict data of the AX88172. */
+static const struct bn_verdict_data asix_ax88172_verdict = {
+	asix_ax88172_regs, BN_ARRAY_SIZE(asix_ax88172_regs), NULL, 0,
+};
+
 /** 772-class medium: 0x0336, minus PS at 10 Mb/s, minus FD at half duplex. */
 #define ASIX_772_MEDIUM { ASIX_AX88772_MEDIUM_DEFAULT, 0, 0, ASIX_MEDIUM_PS, \
 			  0, ASIX_MEDIUM_FD }
@@ -5872,6 +6268,7 @@ static const struct bn_family asix_ax88172_family = {
 	.programs = asix_ax88172_progs,
 	.program_count = BN_ARRAY_SIZE(asix_ax88172_progs),
 	.priv = &asix_ax88172_info,
+	.verdict = BN_VERDICT(&asix_ax88172_verdict),
 };
 
 /**
@@ -5909,6 +6306,7 @@ static const struct bn_family asix_ax88772_family = {
 	.programs = asix_ax88772_progs,
 	.program_count = BN_ARRAY_SIZE(asix_ax88772_progs),
 	.priv = &asix_ax88772_info,
+	.verdict = BN_VERDICT(&asix_ax88772_verdict),
 };
 
 /** AX88772A: embedded 10/100 PHY, chip code 0x10. */
@@ -5924,6 +6322,7 @@ static const struct bn_family asix_ax88772a_family = {
 	.programs = asix_ax88772a_progs,
 	.program_count = BN_ARRAY_SIZE(asix_ax88772a_progs),
 	.priv = &asix_ax88772a_info,
+	.verdict = BN_VERDICT(&asix_ax88772_verdict),
 };
 
 /** AX88772B (and 772C): embedded 10/100 PHY, chip code 0x20. */
@@ -5939,6 +6338,7 @@ static const struct bn_family asix_ax88772b_family = {
 	.programs = asix_ax88772b_progs,
 	.program_count = BN_ARRAY_SIZE(asix_ax88772b_progs),
 	.priv = &asix_ax88772b_info,
+	.verdict = BN_VERDICT(&asix_ax88772_verdict),
 };
 
 /** AX88178: external gigabit PHY powered through GPIOs. */
@@ -5954,6 +6354,7 @@ static const struct bn_family asix_ax88178_family = {
 	.programs = asix_ax88178_progs,
 	.program_count = BN_ARRAY_SIZE(asix_ax88178_progs),
 	.priv = &asix_ax88178_info,
+	.verdict = BN_VERDICT(&asix_ax88772_verdict),
 };
 
 static void asix_rx_init(struct asix_rx *rx, uint8_t *frame)

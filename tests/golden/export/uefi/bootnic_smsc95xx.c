@@ -1670,6 +1670,75 @@ struct bn_prog {
 	const struct bn_op *ops;	/**< Ops ending with ::BN_OP_END */
 };
 
+/** One named field of a register: some bits of its value. */
+struct bn_field {
+	uint64_t mask;		/**< Its bits in the register's value */
+	const char *name;	/**< Name, e.g. "RFC" */
+	uint8_t flags;		/**< BN_FIELD_* */
+};
+
+/** A register's layout: its name and named fields. */
+struct bn_regdef {
+	const char *name;		/**< Name, e.g. "MEDIUM_MODE" */
+	const struct bn_field *fields;	/**< Fields (bits in none: unnamed,
+					     not policy) */
+	size_t field_count;		/**< Number of @c fields */
+};
+
+/**
+ * A data window onto registers of another space (an MDIO data register):
+ * the write of an address register that follows the data write names the
+ * target, and the target's layout judges the value.
+ */
+struct bn_indirect {
+	uint8_t request_type;		/**< The address write's bmRequestType */
+	uint8_t request;		/**< Its bRequest */
+	uint16_t index;			/**< Its wIndex (the address register) */
+	uint8_t value;			/**< ::bn_reg_value of the address write */
+	uint64_t select;		/**< Bits of the address naming the target */
+	uint64_t write;			/**< Bits set in a write access (0: any) */
+	const struct bn_regdef *const *targets; /**< Layouts by target number
+					     (NULL entries: @c other) */
+	size_t target_count;		/**< Entries in @c targets */
+	const struct bn_regdef *other;	/**< Layout of any other target */
+};
+
+/** A register one control request of a command set writes. */
+struct bn_reg {
+	uint8_t request_type;		/**< bmRequestType */
+	uint8_t request;		/**< bRequest */
+	uint32_t index;			/**< wIndex selecting it, or
+					     ::BN_REG_ANY_INDEX */
+	uint8_t value;			/**< ::bn_reg_value */
+	const struct bn_regdef *def;	/**< Its layout */
+	const struct bn_indirect *via;	/**< A data window: the target comes from
+					     the address write after it, or NULL */
+	uint16_t key_off;		/**< ::BN_REGV_MESSAGE: offset of the key */
+	uint16_t val_off;		/**< ::BN_REGV_MESSAGE: offset of the value */
+	uint32_t key;			/**< ::BN_REGV_MESSAGE: the key (an OID) */
+};
+
+/**
+ * A deliberate deviation from a reference driver: we write @c ours where
+ * the reference writes @c reference, for @c reason.  A trace of the
+ * reference shows it; the replay names it and does not count it.
+ */
+struct bn_expected {
+	const struct bn_reg *reg;	/**< Register written */
+	uint64_t ours;			/**< Value we write */
+	uint64_t reference;		/**< Value the reference writes */
+	const char *reference_name;	/**< Who writes it, e.g. "Linux asix" */
+	const char *reason;		/**< Why we differ, one sentence */
+};
+
+/** What a family declares for verdicts on traces. */
+struct bn_verdict_data {
+	const struct bn_reg *regs;		/**< Registers written */
+	size_t reg_count;			/**< Number of @c regs */
+	const struct bn_expected *expected;	/**< Expected differences */
+	size_t expected_count;			/**< Number of @c expected */
+};
+
 /** A chip family. */
 struct bn_family {
 	const char *name;		/**< Short name, e.g. "ax88772a" */
@@ -1683,6 +1752,10 @@ struct bn_family {
 	const struct bn_prog *const *programs; /**< Init/reset programs */
 	size_t program_count;		/**< Number of @c programs */
 	const void *priv;		/**< Driver-specific family data */
+	/* Verdicts on traces: kept in a block of its own */
+	const struct bn_verdict_data *verdict; /**< Register fields, policy,
+					      expected differences (BN_VERDICT()),
+					      or NULL */
 };
 
 /** One row of an ID table. */
@@ -1884,6 +1957,43 @@ struct bn_framing {
  */
 static const struct bn_cmd *bn_cmdset_find(const struct bn_cmdset *set,
 				    const struct bn_setup *setup);
+
+/** A field a driver chooses (flow control, filters, advertisement, gaps,
+ *  burst sizes): two drivers may differ in it and both drive the chip. */
+#define BN_FIELD_POLICY		0x01
+
+/** A ::bn_field that is a driver's choice (::BN_FIELD_POLICY). */
+#define BN_POLICY_FIELD(msk, nm)	{ (msk), (nm), BN_FIELD_POLICY }
+/** A ::bn_field the chip or the link decides (not policy). */
+#define BN_FIXED_FIELD(msk, nm)		{ (msk), (nm), 0 }
+
+/**
+ * Initialise a ::bn_regdef from a name and a field array.
+ *
+ * @param nm		Name
+ * @param flds		Array of ::bn_field
+ */
+#define BN_REGDEF(nm, flds)						\
+	{ (nm), (flds), sizeof(flds) / sizeof((flds)[0]) }
+
+/** Where a register write carries the value (::bn_reg::value). */
+enum bn_reg_value {
+	BN_REGV_WVALUE = 0,	/**< wValue; wIndex selects the register */
+	BN_REGV_WVALUE_WINDEX,	/**< wValue in bits 0-15, wIndex in 16-31 */
+	BN_REGV_DATA,		/**< Data stage, little-endian, at most 8
+				     bytes; wValue and wIndex select it */
+	BN_REGV_MESSAGE,	/**< Data stage is a message (an RNDIS SET):
+				     the LE32 at @c key_off is @c key, the
+				     value is at most 8 bytes at @c val_off */
+};
+
+/**
+ * Verdict data where a build keeps it (with log text, BN_LOG_BUILT()),
+ * NULL elsewhere, so a firmware image carries none.
+ *
+ * @param p		Pointer to the data
+ */
+#define BN_VERDICT(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
 
 /** How a ::bn_id row matches. */
 enum bn_id_match {
@@ -2757,10 +2867,11 @@ static void bn_log(int level, const char *prefix, const char *fmt, ...)
 #define BN_BMCR_SPEED1000	0x0040	/**< Speed select MSB (1000) */
 #define BN_BMCR_FULLDPLX	0x0100	/**< Full duplex */
 #define BN_BMCR_ANRESTART	0x0200	/**< Restart autonegotiation */
-
+#define BN_BMCR_ISOLATE		0x0400	/**< Isolate */
+#define BN_BMCR_PDOWN		0x0800	/**< Power down */
 #define BN_BMCR_ANENABLE	0x1000	/**< Enable autonegotiation */
 #define BN_BMCR_SPEED100	0x2000	/**< Speed select LSB (100) */
-
+#define BN_BMCR_LOOPBACK	0x4000	/**< Loopback */
 #define BN_BMCR_RESET		0x8000	/**< Reset (self-clearing) */
 
 /* BMSR bits */
@@ -2770,17 +2881,25 @@ static void bn_log(int level, const char *prefix, const char *fmt, ...)
 
 /* ADVERTISE and LPA bits */
 #define BN_ADVERTISE_CSMA	0x0001	/**< IEEE 802.3 selector */
-
+#define BN_ADVERTISE_10HALF	0x0020	/**< 10BASE-T half duplex */
 #define BN_ADVERTISE_10FULL	0x0040	/**< 10BASE-T full duplex */
 #define BN_ADVERTISE_100HALF	0x0080	/**< 100BASE-TX half duplex */
 #define BN_ADVERTISE_100FULL	0x0100	/**< 100BASE-TX full duplex */
 #define BN_ADVERTISE_PAUSE	0x0400	/**< Symmetric pause */
-
+#define BN_ADVERTISE_PAUSE_ASYM	0x0800	/**< Asymmetric pause */
 #define BN_ADVERTISE_ALL	0x01e0	/**< Every 10/100 mode */
+#define BN_ADVERTISE_SELECTOR	0x001f	/**< Selector field */
+#define BN_ADVERTISE_100BASE4	0x0200	/**< 100BASE-T4 */
+#define BN_ADVERTISE_RFAULT	0x2000	/**< Remote fault */
+#define BN_ADVERTISE_NPAGE	0x8000	/**< Next page */
 
 /* CTRL1000 and STAT1000 bits */
 #define BN_CTRL1000_HALF	0x0100	/**< Advertise 1000BASE-T half */
 #define BN_CTRL1000_FULL	0x0200	/**< Advertise 1000BASE-T full */
+#define BN_CTRL1000_PORT_TYPE	0x0400	/**< Prefer multi-port device */
+#define BN_CTRL1000_MS_VALUE	0x0800	/**< Master (manual master/slave) */
+#define BN_CTRL1000_MS_ENABLE	0x1000	/**< Manual master/slave */
+#define BN_CTRL1000_TEST	0xe000	/**< Test mode */
 #define BN_STAT1000_HALF	0x0400	/**< Partner has 1000BASE-T half */
 #define BN_STAT1000_FULL	0x0800	/**< Partner has 1000BASE-T full */
 
@@ -2998,6 +3117,56 @@ static int bn_mii_phy_id(const struct bn_mii *mii, uint32_t *id)
 		return -BN_ENODEV;
 	return 0;
 }
+
+/** BMCR: reset and autonegotiation control are a driver's choice; power
+ *  down, isolate and loopback stop the link. */
+static const struct bn_field bn_mii_bmcr_fields[] = {
+	BN_POLICY_FIELD(BN_BMCR_RESET, "RESET"),
+	BN_FIXED_FIELD(BN_BMCR_LOOPBACK, "LOOPBACK"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED100, "SPEED100"),
+	BN_POLICY_FIELD(BN_BMCR_ANENABLE, "ANENABLE"),
+	BN_FIXED_FIELD(BN_BMCR_PDOWN, "PDOWN"),
+	BN_FIXED_FIELD(BN_BMCR_ISOLATE, "ISOLATE"),
+	BN_POLICY_FIELD(BN_BMCR_ANRESTART, "ANRESTART"),
+	BN_POLICY_FIELD(BN_BMCR_FULLDPLX, "FULLDPLX"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED1000, "SPEED1000"),
+};
+
+/** ADVERTISE: every ability is a choice; the selector is not. */
+static const struct bn_field bn_mii_advertise_fields[] = {
+	BN_FIXED_FIELD(BN_ADVERTISE_SELECTOR, "SELECTOR"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10HALF, "10HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10FULL, "10FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100HALF, "100HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100FULL, "100FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100BASE4, "100BASE4"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE, "PAUSE"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE_ASYM, "PAUSE_ASYM"),
+	BN_POLICY_FIELD(BN_ADVERTISE_RFAULT, "RFAULT"),
+	BN_POLICY_FIELD(BN_ADVERTISE_NPAGE, "NPAGE"),
+};
+
+/** CTRL1000: the gigabit abilities and master/slave choice; not the test
+ *  modes. */
+static const struct bn_field bn_mii_ctrl1000_fields[] = {
+	BN_POLICY_FIELD(BN_CTRL1000_HALF, "1000HALF"),
+	BN_POLICY_FIELD(BN_CTRL1000_FULL, "1000FULL"),
+	BN_POLICY_FIELD(BN_CTRL1000_PORT_TYPE, "PORT_TYPE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_VALUE, "MS_VALUE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_ENABLE, "MS_ENABLE"),
+	BN_FIXED_FIELD(BN_CTRL1000_TEST, "TEST_MODE"),
+};
+
+static const struct bn_regdef bn_mii_bmcr_def =
+	BN_REGDEF("BMCR", bn_mii_bmcr_fields);
+
+static const struct bn_regdef bn_mii_advertise_def =
+	BN_REGDEF("ADVERTISE", bn_mii_advertise_fields);
+
+static const struct bn_regdef bn_mii_ctrl1000_def =
+	BN_REGDEF("CTRL1000", bn_mii_ctrl1000_fields);
+
+static const struct bn_regdef bn_mii_other_def = { "MII register", NULL, 0 };
 
 static bool bn_mac_valid(const uint8_t *mac)
 {
@@ -4493,18 +4662,21 @@ static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 /** Transmit configuration. */
 #define SMSC95XX_TX_CFG			0x010
 #define SMSC95XX_TX_CFG_ON		0x00000004UL	/**< Transmitter on */
+#define SMSC95XX_TX_CFG_STOP		0x00000002UL	/**< Stop the transmitter */
+#define SMSC95XX_TX_CFG_FIFO_FLUSH	0x00000001UL	/**< Flush the TX FIFO */
 
 /** Hardware configuration. */
 #define SMSC95XX_HW_CFG			0x014
 #define SMSC95XX_HW_CFG_BIR		0x00001000UL	/**< NAK bulk IN when empty */
-
+#define SMSC95XX_HW_CFG_LEDB		0x00000800UL	/**< Activity LED 80 ms bypass */
 #define SMSC95XX_HW_CFG_RXDOFF_MASK	0x00000600UL	/**< RX data offset field */
 #define SMSC95XX_HW_CFG_RXDOFF_SHIFT	9		/**< RX data offset position */
-
+#define SMSC95XX_HW_CFG_DRP		0x00000040UL	/**< Discard errored frames */
 #define SMSC95XX_HW_CFG_MEF		0x00000020UL	/**< Multiple Ethernet frames per transfer */
 #define SMSC95XX_HW_CFG_LRST		0x00000008UL	/**< Lite (soft) reset, self-clearing */
 #define SMSC95XX_HW_CFG_PSEL		0x00000004UL	/**< External PHY selected */
 #define SMSC95XX_HW_CFG_BCE		0x00000002UL	/**< Burst cap enable */
+#define SMSC95XX_HW_CFG_SRST		0x00000001UL	/**< Full soft reset */
 
 /** Receive FIFO information (used/free space). */
 #define SMSC95XX_RX_FIFO_INF		0x018
@@ -4513,7 +4685,8 @@ static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 
 /** Power management control. */
 #define SMSC95XX_PM_CTRL		0x020
-
+#define SMSC95XX_PM_CTRL_RES_CLR_WKP	0x00000200UL	/**< Clear wake-up status */
+#define SMSC95XX_PM_CTRL_DEV_RDY	0x00000080UL	/**< Device ready */
 #define SMSC95XX_PM_CTRL_PHY_RST	0x00000010UL	/**< PHY reset, self-clearing */
 
 /** LED and GPIO configuration. */
@@ -4571,17 +4744,20 @@ static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 #define SMSC95XX_MAC_CR			0x100
 #define SMSC95XX_MAC_CR_RXALL		0x80000000UL	/**< Receive all, even filtered (FF set) */
 #define SMSC95XX_MAC_CR_RCVOWN		0x00800000UL	/**< Disable receive own (half duplex) */
-
+#define SMSC95XX_MAC_CR_LOOPBK		0x00200000UL	/**< Internal loopback */
 #define SMSC95XX_MAC_CR_FDPX		0x00100000UL	/**< Full duplex */
 #define SMSC95XX_MAC_CR_MCPAS		0x00080000UL	/**< Pass all multicast */
 #define SMSC95XX_MAC_CR_PRMS		0x00040000UL	/**< Promiscuous */
 #define SMSC95XX_MAC_CR_INVFILT		0x00020000UL	/**< Inverse filtering */
-
+#define SMSC95XX_MAC_CR_PASSBAD		0x00010000UL	/**< Pass bad frames */
 #define SMSC95XX_MAC_CR_HFILT		0x00008000UL	/**< Hash-only filtering */
 #define SMSC95XX_MAC_CR_HPFILT		0x00002000UL	/**< Hash/perfect filtering (multicast hash) */
-
+#define SMSC95XX_MAC_CR_LCOLL		0x00001000UL	/**< Late collision control */
 #define SMSC95XX_MAC_CR_BCAST		0x00000800UL	/**< Disable broadcast frames when set */
-
+#define SMSC95XX_MAC_CR_DISRTY		0x00000400UL	/**< Disable retry */
+#define SMSC95XX_MAC_CR_PADSTR		0x00000100UL	/**< Automatic pad stripping */
+#define SMSC95XX_MAC_CR_BOLMT_MASK	0x000000c0UL	/**< Back-off limit */
+#define SMSC95XX_MAC_CR_DFCHK		0x00000020UL	/**< Deferral check */
 #define SMSC95XX_MAC_CR_TXEN		0x00000008UL	/**< Transmitter enable */
 #define SMSC95XX_MAC_CR_RXEN		0x00000004UL	/**< Receiver enable */
 
@@ -4610,6 +4786,10 @@ static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 
 /** Flow control. */
 #define SMSC95XX_FLOW			0x11c
+#define SMSC95XX_FLOW_FCPT_MASK		0xffff0000UL	/**< Pause time */
+#define SMSC95XX_FLOW_FCPASS		0x00000004UL	/**< Pass pause frames up */
+#define SMSC95XX_FLOW_FCEN		0x00000002UL	/**< Flow control enable */
+#define SMSC95XX_FLOW_FCBSY		0x00000001UL	/**< Pause frame in progress */
 
 /** VLAN1 tag: the TPID recognised for VLAN-tagged frames. */
 #define SMSC95XX_VLAN1			0x120
@@ -5598,6 +5778,203 @@ static const struct bn_prog *const smsc95xx_programs[] = {
 	&smsc95xx_prog_start, &smsc95xx_prog_stop,
 };
 
+/** A register written by WRITE_REG (wIndex: its address, 4 data bytes). */
+#define SMSC_REG(addr, dfn)	{ .request_type = SMSC95XX_REQTYPE_WRITE, \
+				  .request = SMSC95XX_REQ_WRITE_REG,	\
+				  .index = (addr), .value = BN_REGV_DATA, \
+				  .def = &(dfn) }
+
+/** HW_CFG: bulk-IN behaviour is policy; resets and PHY select are not. */
+static const struct bn_field smsc95xx_hw_cfg_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_BIR, "BIR"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_LEDB, "LEDB"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_RXDOFF_MASK, "RXDOFF"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_DRP, "DRP"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_MEF, "MEF"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_LRST, "LRST"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_PSEL, "PSEL"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_BCE, "BCE"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_SRST, "SRST"),
+};
+
+/** PM_CTRL: resets and readiness, none is policy. */
+static const struct bn_field smsc95xx_pm_ctrl_fields[] = {
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_RES_CLR_WKP, "RES_CLR_WKP"),
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_DEV_RDY, "DEV_RDY"),
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_PHY_RST, "PHY_RST"),
+};
+
+/** MAC_CR: receive filters and MAC options are policy; duplex, loopback
+ *  and the enables are not. */
+static const struct bn_field smsc95xx_mac_cr_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_RXALL, "RXALL"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_RCVOWN, "RCVOWN"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_LOOPBK, "LOOPBK"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_FDPX, "FDPX"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_MCPAS, "MCPAS"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PRMS, "PRMS"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_INVFILT, "INVFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PASSBAD, "PASSBAD"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_HFILT, "HFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_HPFILT, "HPFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_LCOLL, "LCOLL"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_BCAST, "BCAST"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_DISRTY, "DISRTY"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PADSTR, "PADSTR"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_BOLMT_MASK, "BOLMT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_DFCHK, "DFCHK"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_TXEN, "TXEN"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_RXEN, "RXEN"),
+};
+
+/** FLOW: pause time, pass and enable are policy. */
+static const struct bn_field smsc95xx_flow_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCPT_MASK, "FCPT"),
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCPASS, "FCPASS"),
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCEN, "FCEN"),
+	BN_FIXED_FIELD(SMSC95XX_FLOW_FCBSY, "FCBSY"),
+};
+
+/** COE_CR: checksum offload is policy. */
+static const struct bn_field smsc95xx_coe_cr_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_TX_COE_EN, "TX_COE_EN"),
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_RX_COE_MODE, "RX_COE_MODE"),
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_RX_COE_EN, "RX_COE_EN"),
+};
+
+/** TX_CFG: transmitter control, not policy. */
+static const struct bn_field smsc95xx_tx_cfg_fields[] = {
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_ON, "ON"),
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_STOP, "STOP"),
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_FIFO_FLUSH, "FIFO_FLUSH"),
+};
+
+/** MII_ADDR: which PHY register is accessed, and how; not policy. */
+static const struct bn_field smsc95xx_mii_addr_fields[] = {
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_PHY_MASK, "PHY"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_REG_MASK, "REG"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_WRITE, "WRITE"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_BUSY, "BUSY"),
+};
+
+/** Registers whose whole value is a driver's choice (tuning, filters,
+ *  LEDs, the station address, which interrupts to report). */
+static const struct bn_field smsc95xx_all_policy_fields[] = {
+	BN_POLICY_FIELD(0xffffffffUL, "VALUE"),
+};
+
+/** The PHY's interrupt mask: which events to report, policy. */
+static const struct bn_field smsc95xx_phy_int_mask_fields[] = {
+	BN_POLICY_FIELD(0xffff, "MASK"),
+};
+
+/** Layouts of the LAN95xx registers. */
+static const struct bn_regdef smsc95xx_hw_cfg_def =
+	BN_REGDEF("HW_CFG", smsc95xx_hw_cfg_fields);
+/** PM_CTRL layout. */
+static const struct bn_regdef smsc95xx_pm_ctrl_def =
+	BN_REGDEF("PM_CTRL", smsc95xx_pm_ctrl_fields);
+/** MAC_CR layout. */
+static const struct bn_regdef smsc95xx_mac_cr_def =
+	BN_REGDEF("MAC_CR", smsc95xx_mac_cr_fields);
+/** FLOW layout. */
+static const struct bn_regdef smsc95xx_flow_def =
+	BN_REGDEF("FLOW", smsc95xx_flow_fields);
+/** COE_CR layout. */
+static const struct bn_regdef smsc95xx_coe_cr_def =
+	BN_REGDEF("COE_CR", smsc95xx_coe_cr_fields);
+/** TX_CFG layout. */
+static const struct bn_regdef smsc95xx_tx_cfg_def =
+	BN_REGDEF("TX_CFG", smsc95xx_tx_cfg_fields);
+/** MII_ADDR layout. */
+static const struct bn_regdef smsc95xx_mii_addr_def =
+	BN_REGDEF("MII_ADDR", smsc95xx_mii_addr_fields);
+/** MII_DATA layout (when the register it goes to is not known). */
+static const struct bn_regdef smsc95xx_mii_data_def = { "MII_DATA", NULL, 0 };
+/** BURST_CAP layout. */
+static const struct bn_regdef smsc95xx_burst_cap_def =
+	BN_REGDEF("BURST_CAP", smsc95xx_all_policy_fields);
+/** BULK_IN_DLY layout. */
+static const struct bn_regdef smsc95xx_bulk_in_dly_def =
+	BN_REGDEF("BULK_IN_DLY", smsc95xx_all_policy_fields);
+/** AFC_CFG layout. */
+static const struct bn_regdef smsc95xx_afc_cfg_def =
+	BN_REGDEF("AFC_CFG", smsc95xx_all_policy_fields);
+/** LED_GPIO_CFG layout. */
+static const struct bn_regdef smsc95xx_led_def =
+	BN_REGDEF("LED_GPIO_CFG", smsc95xx_all_policy_fields);
+/** INT_STS layout (write 1 to clear). */
+static const struct bn_regdef smsc95xx_int_sts_def =
+	BN_REGDEF("INT_STS", smsc95xx_all_policy_fields);
+/** INT_EP_CTL layout. */
+static const struct bn_regdef smsc95xx_int_ep_def =
+	BN_REGDEF("INT_EP_CTL", smsc95xx_all_policy_fields);
+/** ADDRH layout. */
+static const struct bn_regdef smsc95xx_addrh_def =
+	BN_REGDEF("ADDRH", smsc95xx_all_policy_fields);
+/** ADDRL layout. */
+static const struct bn_regdef smsc95xx_addrl_def =
+	BN_REGDEF("ADDRL", smsc95xx_all_policy_fields);
+/** HASHH layout. */
+static const struct bn_regdef smsc95xx_hashh_def =
+	BN_REGDEF("HASHH", smsc95xx_all_policy_fields);
+/** HASHL layout. */
+static const struct bn_regdef smsc95xx_hashl_def =
+	BN_REGDEF("HASHL", smsc95xx_all_policy_fields);
+/** VLAN1 layout. */
+static const struct bn_regdef smsc95xx_vlan1_def =
+	BN_REGDEF("VLAN1", smsc95xx_all_policy_fields);
+/** PHY interrupt mask layout. */
+static const struct bn_regdef smsc95xx_phy_int_mask_def =
+	BN_REGDEF("PHY_INT_MASK", smsc95xx_phy_int_mask_fields);
+
+/** PHY registers written through MII_DATA, by number. */
+static const struct bn_regdef *const smsc95xx_phy_regs[] = {
+	[BN_MII_BMCR] = &bn_mii_bmcr_def,
+	[BN_MII_ADVERTISE] = &bn_mii_advertise_def,
+	[BN_MII_CTRL1000] = &bn_mii_ctrl1000_def,
+	[SMSC95XX_PHY_INT_MASK] = &smsc95xx_phy_int_mask_def,
+};
+
+/** MII_DATA is a window onto the PHY: the MII_ADDR write after it names
+ *  the PHY register (a write access has WRITE set). */
+static const struct bn_indirect smsc95xx_mii_window = {
+	SMSC95XX_REQTYPE_WRITE, SMSC95XX_REQ_WRITE_REG, SMSC95XX_MII_ADDR,
+	BN_REGV_DATA, SMSC95XX_MII_ADDR_REG_MASK, SMSC95XX_MII_ADDR_WRITE,
+	smsc95xx_phy_regs, BN_ARRAY_SIZE(smsc95xx_phy_regs), &bn_mii_other_def,
+};
+
+/** Registers the LAN95xx command set writes. */
+static const struct bn_reg smsc95xx_regs[] = {
+	SMSC_REG(SMSC95XX_HW_CFG, smsc95xx_hw_cfg_def),
+	SMSC_REG(SMSC95XX_PM_CTRL, smsc95xx_pm_ctrl_def),
+	SMSC_REG(SMSC95XX_MAC_CR, smsc95xx_mac_cr_def),
+	SMSC_REG(SMSC95XX_FLOW, smsc95xx_flow_def),
+	SMSC_REG(SMSC95XX_COE_CR, smsc95xx_coe_cr_def),
+	SMSC_REG(SMSC95XX_TX_CFG, smsc95xx_tx_cfg_def),
+	SMSC_REG(SMSC95XX_MII_ADDR, smsc95xx_mii_addr_def),
+	{ .request_type = SMSC95XX_REQTYPE_WRITE,
+	  .request = SMSC95XX_REQ_WRITE_REG, .index = SMSC95XX_MII_DATA,
+	  .value = BN_REGV_DATA, .def = &smsc95xx_mii_data_def,
+	  .via = &smsc95xx_mii_window },
+	SMSC_REG(SMSC95XX_BURST_CAP, smsc95xx_burst_cap_def),
+	SMSC_REG(SMSC95XX_BULK_IN_DLY, smsc95xx_bulk_in_dly_def),
+	SMSC_REG(SMSC95XX_AFC_CFG, smsc95xx_afc_cfg_def),
+	SMSC_REG(SMSC95XX_LED_GPIO_CFG, smsc95xx_led_def),
+	SMSC_REG(SMSC95XX_INT_STS, smsc95xx_int_sts_def),
+	SMSC_REG(SMSC95XX_INT_EP_CTL, smsc95xx_int_ep_def),
+	SMSC_REG(SMSC95XX_ADDRH, smsc95xx_addrh_def),
+	SMSC_REG(SMSC95XX_ADDRL, smsc95xx_addrl_def),
+	SMSC_REG(SMSC95XX_HASHH, smsc95xx_hashh_def),
+	SMSC_REG(SMSC95XX_HASHL, smsc95xx_hashl_def),
+	SMSC_REG(SMSC95XX_VLAN1, smsc95xx_vlan1_def),
+};
+
+/** Verdict data of every LAN95xx family. */
+static const struct bn_verdict_data smsc95xx_verdict = {
+	smsc95xx_regs, BN_ARRAY_SIZE(smsc95xx_regs), NULL, 0,
+};
+
 /**
  * Family data with the shared programs.
  *
@@ -5650,7 +6027,8 @@ static const struct smsc95xx_family_info smsc95xx_info_89530 =
 	  .mac_source = BN_MAC_EEPROM, .link_speeds = BN_LINK_10 | BN_LINK_100,\
 	  .programs = smsc95xx_programs,				\
 	  .program_count = BN_ARRAY_SIZE(smsc95xx_programs),		\
-	  .priv = &(info) }
+	  .priv = &(info),						\
+	  .verdict = BN_VERDICT(&smsc95xx_verdict) }
 
 static const struct bn_family smsc95xx_lan9500 = SMSC_FAMILY("lan9500",
 	"SMSC LAN9500/LAN9505 USB 2.0 10/100 (ID_REV 9500)",

@@ -25,6 +25,7 @@
 #include "sim/trace/trace.h"
 #include "sim/trace/trace_write.h"
 #include "sim/trace/urb.h"
+#include "tools/bootnic/cli.h"
 #include "tests/unit/bn_test.h"
 
 BN_TESTS_FAMILY("cdc-ecm");
@@ -260,7 +261,34 @@ static const struct bn_family rt_family = {
 	.framing = &bare_framing, .phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_NODE_ID, .link_speeds = BN_LINK_100,
 };
-static const struct bn_family *const rt_families[] = { &rt_family };
+/* The same chip with verdict data: RX_CTL (40 10, wValue) has a policy
+ * field AM (0x10) and a fixed field SO (0x80) */
+static const struct bn_field rt_rx_ctl_fields[] = {
+	{ 0x10, "AM", BN_FIELD_POLICY },
+	{ 0x80, "SO", 0 },
+};
+static const struct bn_regdef rt_rx_ctl_def = {
+	"RX_CTL", rt_rx_ctl_fields, 2,
+};
+static const struct bn_reg rt_regs[] = {
+	{ 0x40, 0x10, BN_REG_ANY_INDEX, BN_REGV_WVALUE, &rt_rx_ctl_def },
+};
+static const struct bn_verdict_data rt_verdict = { rt_regs, 1, NULL, 0 };
+static const struct bn_family rt_family_fields = {
+	.name = "rtest-fields", .description = "replay test chip, with fields",
+	.framing = &bare_framing, .phy = BN_PHY_NONE,
+	.mac_source = BN_MAC_NODE_ID, .link_speeds = BN_LINK_100,
+	.verdict = &rt_verdict,
+};
+/* A family that behaves exactly like rtest */
+static const struct bn_family rt_family_twin = {
+	.name = "rtest-twin", .description = "replay test chip, again",
+	.framing = &bare_framing, .phy = BN_PHY_NONE,
+	.mac_source = BN_MAC_NODE_ID, .link_speeds = BN_LINK_100,
+};
+static const struct bn_family *const rt_families[] = {
+	&rt_family, &rt_family_fields, &rt_family_twin,
+};
 static const struct bn_id rt_ids[] = {
 	{ .match = BN_ID_DEVICE, .vendor = 0xbbaa, .product = 0x0001,
 	  .family = &rt_family, .name = "replay test chip" },
@@ -268,7 +296,7 @@ static const struct bn_id rt_ids[] = {
 static const struct bn_driver rt_driver = {
 	.name = "rtest", .description = "replay test driver",
 	.ids = rt_ids, .id_count = 1, .families = rt_families,
-	.family_count = 1, .priv_size = sizeof(struct rt_dev),
+	.family_count = 3, .priv_size = sizeof(struct rt_dev),
 	.probe = rt_probe, .ops = &rt_ops, .score = BN_DRIVER_SCORE_NORMAL,
 };
 static const struct bn_driver *const rt_list[] = { &rt_driver };
@@ -330,7 +358,9 @@ START_TEST(test_follows)
 	ck_assert_uint_eq(rep.divergences, 0);
 	ck_assert_uint_ge(rep.writes_verified, 1);
 	text = report_text(m, &rep);
-	ck_assert_ptr_nonnull(strstr(text, "result: replay passed"));
+	ck_assert_ptr_nonnull(strstr(text, "strict rule         replay passed"));
+	ck_assert_ptr_nonnull(strstr(text, "verdict: match"));
+	ck_assert_int_eq(rep.verdict, BN_VERDICT_MATCH);
 	free(text);
 	bn_replay_model_free(m);
 	unlink(path);
@@ -360,6 +390,11 @@ START_TEST(test_write_differs)
 	ck_assert_ptr_nonnull(strstr(text, "W 40 10 value 0088"));
 	ck_assert_ptr_nonnull(strstr(text, "W 40 10 value 0098"));
 	ck_assert_ptr_nonnull(strstr(text, "<-- driver"));
+	/* the test family declares no fields: any difference is incompatible */
+	ck_assert_int_eq(rep.verdict, BN_VERDICT_INCOMPATIBLE);
+	ck_assert_int_eq(rep.findings[0].cls, BN_RC_INCOMPATIBLE);
+	ck_assert_ptr_nonnull(strstr(rep.findings[0].what, "declares no "
+				     "fields"));
 	free(text);
 	bn_replay_model_free(m);
 	unlink(path);
@@ -409,7 +444,109 @@ START_TEST(test_other_chip)
 	ck_assert_ptr_nonnull(strstr(bn_test_log(), "rtest-init op 3 (R c0 09 "
 				     "value 0000 index 0000 len 1 expect & 70 "
 				     "== 20"));
+	/* the chip contradicts the family: incompatible, with that reason */
+	ck_assert(rep.chip_contradicts);
+	ck_assert_int_eq(rep.probe_rc, -BN_EMISMATCH);
+	ck_assert_int_eq(rep.verdict, BN_VERDICT_INCOMPATIBLE);
+	ck_assert_str_eq(rep.reason, "chip contradicts family: a check of the "
+			 "hardware (EXPECT) failed");
 	bn_replay_model_free(m);
+	unlink(path);
+}
+END_TEST
+
+/* Verdicts from the family's fields: a difference in a policy field is
+ * compatible, in a fixed field incompatible, and without fields declared
+ * any difference is incompatible */
+static void run_family(struct bn_replay_model *m, const char *family,
+		       struct bn_replay_report *rep)
+{
+	struct bn_replay_opts opts = { .family = family,
+				       .profile = BN_SIM_XHCI, .bus = -1,
+				       .dev = -1 };
+
+	ck_assert_int_eq(bn_replay_run(m, &opts, &rt_reg, rep), 0);
+}
+
+START_TEST(test_verdict_fields)
+{
+	char *path = make_trace();
+	struct bn_replay_model *m = learn(path);
+	struct bn_replay_report rep;
+
+	knob_extra_read = false;
+	knob_chip = 0x10;
+	knob_rx_ctl = 0x0098;
+	run_family(m, "rtest-fields", &rep);
+	ck_assert_uint_eq(rep.divergences, 1);
+	ck_assert_int_eq(rep.verdict, BN_VERDICT_COMPATIBLE);
+	ck_assert(bn_replay_passed(&rep));
+	ck_assert(!bn_replay_ok(&rep));
+	ck_assert_int_eq(rep.findings[0].cls, BN_RC_POLICY);
+	ck_assert_msg(strstr(rep.findings[0].what, "request 40 10 RX_CTL: we "
+			     "set AM, the trace does not (record "),
+		      "%s", rep.findings[0].what);
+	knob_rx_ctl = 0x0008;
+	run_family(m, "rtest-fields", &rep);
+	ck_assert_int_eq(rep.verdict, BN_VERDICT_INCOMPATIBLE);
+	ck_assert_int_eq(rep.findings[0].cls, BN_RC_INCOMPATIBLE);
+	ck_assert_ptr_nonnull(strstr(rep.reason, "RX_CTL: the trace sets SO, "
+				     "we do not"));
+	/* bits no field names are not policy */
+	knob_rx_ctl = 0x0188;
+	run_family(m, "rtest-fields", &rep);
+	ck_assert_int_eq(rep.verdict, BN_VERDICT_INCOMPATIBLE);
+	ck_assert_ptr_nonnull(strstr(rep.reason, "we set bit 8, the trace "
+				     "does not"));
+	knob_rx_ctl = 0x0098;
+	run_family(m, "rtest", &rep);
+	ck_assert_int_eq(rep.verdict, BN_VERDICT_INCOMPATIBLE);
+	ck_assert_ptr_nonnull(strstr(rep.reason, "declares no fields"));
+	knob_rx_ctl = 0x0088;
+	bn_replay_model_free(m);
+	unlink(path);
+}
+END_TEST
+
+/* classify says "cannot tell" when families behave identically */
+START_TEST(test_classify_cannot_tell)
+{
+	char *path = make_trace();
+	char *argv[] = { "bootnic", "classify", path, NULL };
+	char *out = NULL, *err = NULL;
+	size_t olen = 0, elen = 0;
+	FILE *o = open_memstream(&out, &olen);
+	FILE *e = open_memstream(&err, &elen);
+
+	knob_rx_ctl = 0x0088;
+	knob_extra_read = false;
+	knob_chip = 0x10;
+	ck_assert_int_eq(bn_cli_main(3, argv, o, e, &rt_reg), BN_EXIT_CHECK);
+	fclose(o);
+	fclose(e);
+	ck_assert_msg(strstr(out, "cannot tell: rtest, rtest-fields and "
+			     "rtest-twin behave identically on this trace"),
+		      "%s", out);
+	free(out);
+	free(err);
+	/* a policy difference on one: the others are no longer tied with
+	 * it, and the first is named with its margin */
+	knob_rx_ctl = 0x0098;
+	out = err = NULL;
+	o = open_memstream(&out, &olen);
+	e = open_memstream(&err, &elen);
+	ck_assert_int_eq(bn_cli_main(3, argv, o, e, &rt_reg), BN_EXIT_OK);
+	fclose(o);
+	fclose(e);
+	ck_assert_msg(strstr(out, "first: rtest-fields (compatible"), "%s",
+		      out);
+	ck_assert_ptr_nonnull(strstr(out, "margin over rtest"));
+	ck_assert_ptr_nonnull(strstr(out, "deciding difference: rtest"));
+	ck_assert_ptr_nonnull(strstr(out, "is incompatible: request 40 10: "
+				     "differs from record"));
+	free(out);
+	free(err);
+	knob_rx_ctl = 0x0088;
 	unlink(path);
 }
 END_TEST
@@ -967,6 +1104,8 @@ static Suite *replay_suite(void)
 	tcase_add_test(tc, test_unknown_read);
 	tcase_add_test(tc, test_other_chip);
 	tcase_add_test(tc, test_deterministic);
+	tcase_add_test(tc, test_verdict_fields);
+	tcase_add_test(tc, test_classify_cannot_tell);
 	tcase_add_test(tc, test_no_device);
 	tcase_add_test(tc, test_timeline_marks_divergence);
 	tcase_add_test(tc, test_timeline_failed_probe);

@@ -1629,6 +1629,75 @@ struct bn_prog {
 	const struct bn_op *ops;	/**< Ops ending with ::BN_OP_END */
 };
 
+/** One named field of a register: some bits of its value. */
+struct bn_field {
+	uint64_t mask;		/**< Its bits in the register's value */
+	const char *name;	/**< Name, e.g. "RFC" */
+	uint8_t flags;		/**< BN_FIELD_* */
+};
+
+/** A register's layout: its name and named fields. */
+struct bn_regdef {
+	const char *name;		/**< Name, e.g. "MEDIUM_MODE" */
+	const struct bn_field *fields;	/**< Fields (bits in none: unnamed,
+					     not policy) */
+	size_t field_count;		/**< Number of @c fields */
+};
+
+/**
+ * A data window onto registers of another space (an MDIO data register):
+ * the write of an address register that follows the data write names the
+ * target, and the target's layout judges the value.
+ */
+struct bn_indirect {
+	uint8_t request_type;		/**< The address write's bmRequestType */
+	uint8_t request;		/**< Its bRequest */
+	uint16_t index;			/**< Its wIndex (the address register) */
+	uint8_t value;			/**< ::bn_reg_value of the address write */
+	uint64_t select;		/**< Bits of the address naming the target */
+	uint64_t write;			/**< Bits set in a write access (0: any) */
+	const struct bn_regdef *const *targets; /**< Layouts by target number
+					     (NULL entries: @c other) */
+	size_t target_count;		/**< Entries in @c targets */
+	const struct bn_regdef *other;	/**< Layout of any other target */
+};
+
+/** A register one control request of a command set writes. */
+struct bn_reg {
+	uint8_t request_type;		/**< bmRequestType */
+	uint8_t request;		/**< bRequest */
+	uint32_t index;			/**< wIndex selecting it, or
+					     ::BN_REG_ANY_INDEX */
+	uint8_t value;			/**< ::bn_reg_value */
+	const struct bn_regdef *def;	/**< Its layout */
+	const struct bn_indirect *via;	/**< A data window: the target comes from
+					     the address write after it, or NULL */
+	uint16_t key_off;		/**< ::BN_REGV_MESSAGE: offset of the key */
+	uint16_t val_off;		/**< ::BN_REGV_MESSAGE: offset of the value */
+	uint32_t key;			/**< ::BN_REGV_MESSAGE: the key (an OID) */
+};
+
+/**
+ * A deliberate deviation from a reference driver: we write @c ours where
+ * the reference writes @c reference, for @c reason.  A trace of the
+ * reference shows it; the replay names it and does not count it.
+ */
+struct bn_expected {
+	const struct bn_reg *reg;	/**< Register written */
+	uint64_t ours;			/**< Value we write */
+	uint64_t reference;		/**< Value the reference writes */
+	const char *reference_name;	/**< Who writes it, e.g. "Linux asix" */
+	const char *reason;		/**< Why we differ, one sentence */
+};
+
+/** What a family declares for verdicts on traces. */
+struct bn_verdict_data {
+	const struct bn_reg *regs;		/**< Registers written */
+	size_t reg_count;			/**< Number of @c regs */
+	const struct bn_expected *expected;	/**< Expected differences */
+	size_t expected_count;			/**< Number of @c expected */
+};
+
 /** A chip family. */
 struct bn_family {
 	const char *name;		/**< Short name, e.g. "ax88772a" */
@@ -1642,6 +1711,10 @@ struct bn_family {
 	const struct bn_prog *const *programs; /**< Init/reset programs */
 	size_t program_count;		/**< Number of @c programs */
 	const void *priv;		/**< Driver-specific family data */
+	/* Verdicts on traces: kept in a block of its own */
+	const struct bn_verdict_data *verdict; /**< Register fields, policy,
+					      expected differences (BN_VERDICT()),
+					      or NULL */
 };
 
 /** One row of an ID table. */
@@ -1839,6 +1912,24 @@ struct bn_framing {
  */
 static const struct bn_cmd *bn_cmdset_find(const struct bn_cmdset *set,
 				    const struct bn_setup *setup);
+
+/** A field a driver chooses (flow control, filters, advertisement, gaps,
+ *  burst sizes): two drivers may differ in it and both drive the chip. */
+#define BN_FIELD_POLICY		0x01
+
+/** A ::bn_field that is a driver's choice (::BN_FIELD_POLICY). */
+#define BN_POLICY_FIELD(msk, nm)	{ (msk), (nm), BN_FIELD_POLICY }
+/** A ::bn_field the chip or the link decides (not policy). */
+#define BN_FIXED_FIELD(msk, nm)		{ (msk), (nm), 0 }
+
+/**
+ * Initialise a ::bn_regdef from a name and a field array.
+ *
+ * @param nm		Name
+ * @param flds		Array of ::bn_field
+ */
+#define BN_REGDEF(nm, flds)						\
+	{ (nm), (flds), sizeof(flds) / sizeof((flds)[0]) }
 
 /** How a ::bn_id row matches. */
 enum bn_id_match {
@@ -2598,10 +2689,11 @@ size_t bn_snprintf(char *buf, size_t size, const char *fmt, ...)
 #define BN_BMCR_SPEED1000	0x0040	/**< Speed select MSB (1000) */
 #define BN_BMCR_FULLDPLX	0x0100	/**< Full duplex */
 #define BN_BMCR_ANRESTART	0x0200	/**< Restart autonegotiation */
-
+#define BN_BMCR_ISOLATE		0x0400	/**< Isolate */
+#define BN_BMCR_PDOWN		0x0800	/**< Power down */
 #define BN_BMCR_ANENABLE	0x1000	/**< Enable autonegotiation */
 #define BN_BMCR_SPEED100	0x2000	/**< Speed select LSB (100) */
-
+#define BN_BMCR_LOOPBACK	0x4000	/**< Loopback */
 #define BN_BMCR_RESET		0x8000	/**< Reset (self-clearing) */
 
 /* BMSR bits */
@@ -2609,14 +2701,25 @@ size_t bn_snprintf(char *buf, size_t size, const char *fmt, ...)
 
 #define BN_BMSR_ANEGCOMPLETE	0x0020	/**< Autonegotiation complete */
 
+#define BN_ADVERTISE_10HALF	0x0020	/**< 10BASE-T half duplex */
 #define BN_ADVERTISE_10FULL	0x0040	/**< 10BASE-T full duplex */
 #define BN_ADVERTISE_100HALF	0x0080	/**< 100BASE-TX half duplex */
 #define BN_ADVERTISE_100FULL	0x0100	/**< 100BASE-TX full duplex */
 #define BN_ADVERTISE_PAUSE	0x0400	/**< Symmetric pause */
+#define BN_ADVERTISE_PAUSE_ASYM	0x0800	/**< Asymmetric pause */
+
+#define BN_ADVERTISE_SELECTOR	0x001f	/**< Selector field */
+#define BN_ADVERTISE_100BASE4	0x0200	/**< 100BASE-T4 */
+#define BN_ADVERTISE_RFAULT	0x2000	/**< Remote fault */
+#define BN_ADVERTISE_NPAGE	0x8000	/**< Next page */
 
 /* CTRL1000 and STAT1000 bits */
 #define BN_CTRL1000_HALF	0x0100	/**< Advertise 1000BASE-T half */
 #define BN_CTRL1000_FULL	0x0200	/**< Advertise 1000BASE-T full */
+#define BN_CTRL1000_PORT_TYPE	0x0400	/**< Prefer multi-port device */
+#define BN_CTRL1000_MS_VALUE	0x0800	/**< Master (manual master/slave) */
+#define BN_CTRL1000_MS_ENABLE	0x1000	/**< Manual master/slave */
+#define BN_CTRL1000_TEST	0xe000	/**< Test mode */
 #define BN_STAT1000_HALF	0x0400	/**< Partner has 1000BASE-T half */
 #define BN_STAT1000_FULL	0x0800	/**< Partner has 1000BASE-T full */
 
@@ -2778,6 +2881,56 @@ int bn_mii_link(const struct bn_mii *mii, bool gigabit, struct bn_link *out)
 		       (uint16_t)s1000, out);
 	return 0;
 }
+
+/** BMCR: reset and autonegotiation control are a driver's choice; power
+ *  down, isolate and loopback stop the link. */
+static const struct bn_field bn_mii_bmcr_fields[] = {
+	BN_POLICY_FIELD(BN_BMCR_RESET, "RESET"),
+	BN_FIXED_FIELD(BN_BMCR_LOOPBACK, "LOOPBACK"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED100, "SPEED100"),
+	BN_POLICY_FIELD(BN_BMCR_ANENABLE, "ANENABLE"),
+	BN_FIXED_FIELD(BN_BMCR_PDOWN, "PDOWN"),
+	BN_FIXED_FIELD(BN_BMCR_ISOLATE, "ISOLATE"),
+	BN_POLICY_FIELD(BN_BMCR_ANRESTART, "ANRESTART"),
+	BN_POLICY_FIELD(BN_BMCR_FULLDPLX, "FULLDPLX"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED1000, "SPEED1000"),
+};
+
+/** ADVERTISE: every ability is a choice; the selector is not. */
+static const struct bn_field bn_mii_advertise_fields[] = {
+	BN_FIXED_FIELD(BN_ADVERTISE_SELECTOR, "SELECTOR"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10HALF, "10HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10FULL, "10FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100HALF, "100HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100FULL, "100FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100BASE4, "100BASE4"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE, "PAUSE"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE_ASYM, "PAUSE_ASYM"),
+	BN_POLICY_FIELD(BN_ADVERTISE_RFAULT, "RFAULT"),
+	BN_POLICY_FIELD(BN_ADVERTISE_NPAGE, "NPAGE"),
+};
+
+/** CTRL1000: the gigabit abilities and master/slave choice; not the test
+ *  modes. */
+static const struct bn_field bn_mii_ctrl1000_fields[] = {
+	BN_POLICY_FIELD(BN_CTRL1000_HALF, "1000HALF"),
+	BN_POLICY_FIELD(BN_CTRL1000_FULL, "1000FULL"),
+	BN_POLICY_FIELD(BN_CTRL1000_PORT_TYPE, "PORT_TYPE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_VALUE, "MS_VALUE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_ENABLE, "MS_ENABLE"),
+	BN_FIXED_FIELD(BN_CTRL1000_TEST, "TEST_MODE"),
+};
+
+const struct bn_regdef bn_mii_bmcr_def =
+	BN_REGDEF("BMCR", bn_mii_bmcr_fields);
+
+const struct bn_regdef bn_mii_advertise_def =
+	BN_REGDEF("ADVERTISE", bn_mii_advertise_fields);
+
+const struct bn_regdef bn_mii_ctrl1000_def =
+	BN_REGDEF("CTRL1000", bn_mii_ctrl1000_fields);
+
+const struct bn_regdef bn_mii_other_def = { "MII register", NULL, 0 };
 
 bool bn_mac_valid(const uint8_t *mac)
 {
@@ -4098,6 +4251,9 @@ struct bn_cdc_function {
 	bool has_intr;			/**< Notification endpoint present */
 };
 
+/** Fields of a value that is wholly a driver's choice: one, all bits. */
+#define BN_CDC_CHOICE_FIELDS 1
+
 /** Length of a MAC address written in hexadecimal. */
 #define BN_CDC_MAC_DIGITS 12
 
@@ -4307,6 +4463,27 @@ int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 	nd->rx_filter = flags;
 	return 0;
 }
+
+/** SET_ETHERNET_PACKET_FILTER: which frames to receive, every bit a
+ *  driver's choice. */
+static const struct bn_field bn_cdc_packet_filter_fields[] = {
+	BN_POLICY_FIELD(BN_CDC_FILTER_PROMISCUOUS, "PROMISCUOUS"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_DIRECTED, "DIRECTED"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_BROADCAST, "BROADCAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_MULTICAST, "MULTICAST"),
+};
+
+/** A value that is wholly a driver's choice (a multicast list, sizes). */
+const struct bn_field bn_cdc_choice_fields[BN_CDC_CHOICE_FIELDS] = {
+	BN_POLICY_FIELD(~(uint64_t)0, "VALUE"),
+};
+
+const struct bn_regdef bn_cdc_packet_filter_def =
+	BN_REGDEF("PACKET_FILTER", bn_cdc_packet_filter_fields);
+
+const struct bn_regdef bn_cdc_multicast_def =
+	BN_REGDEF("MULTICAST_FILTERS", bn_cdc_choice_fields);
 
 /** Bootnic host controller state for one iPXE USB device. */
 struct bn_ipxe_hcd {

@@ -612,6 +612,75 @@ struct bn_prog {
 	const struct bn_op *ops;	/**< Ops ending with ::BN_OP_END */
 };
 
+/** One named field of a register: some bits of its value. */
+struct bn_field {
+	uint64_t mask;		/**< Its bits in the register's value */
+	const char *name;	/**< Name, e.g. "RFC" */
+	uint8_t flags;		/**< BN_FIELD_* */
+};
+
+/** A register's layout: its name and named fields. */
+struct bn_regdef {
+	const char *name;		/**< Name, e.g. "MEDIUM_MODE" */
+	const struct bn_field *fields;	/**< Fields (bits in none: unnamed,
+					     not policy) */
+	size_t field_count;		/**< Number of @c fields */
+};
+
+/**
+ * A data window onto registers of another space (an MDIO data register):
+ * the write of an address register that follows the data write names the
+ * target, and the target's layout judges the value.
+ */
+struct bn_indirect {
+	uint8_t request_type;		/**< The address write's bmRequestType */
+	uint8_t request;		/**< Its bRequest */
+	uint16_t index;			/**< Its wIndex (the address register) */
+	uint8_t value;			/**< ::bn_reg_value of the address write */
+	uint64_t select;		/**< Bits of the address naming the target */
+	uint64_t write;			/**< Bits set in a write access (0: any) */
+	const struct bn_regdef *const *targets; /**< Layouts by target number
+					     (NULL entries: @c other) */
+	size_t target_count;		/**< Entries in @c targets */
+	const struct bn_regdef *other;	/**< Layout of any other target */
+};
+
+/** A register one control request of a command set writes. */
+struct bn_reg {
+	uint8_t request_type;		/**< bmRequestType */
+	uint8_t request;		/**< bRequest */
+	uint32_t index;			/**< wIndex selecting it, or
+					     ::BN_REG_ANY_INDEX */
+	uint8_t value;			/**< ::bn_reg_value */
+	const struct bn_regdef *def;	/**< Its layout */
+	const struct bn_indirect *via;	/**< A data window: the target comes from
+					     the address write after it, or NULL */
+	uint16_t key_off;		/**< ::BN_REGV_MESSAGE: offset of the key */
+	uint16_t val_off;		/**< ::BN_REGV_MESSAGE: offset of the value */
+	uint32_t key;			/**< ::BN_REGV_MESSAGE: the key (an OID) */
+};
+
+/**
+ * A deliberate deviation from a reference driver: we write @c ours where
+ * the reference writes @c reference, for @c reason.  A trace of the
+ * reference shows it; the replay names it and does not count it.
+ */
+struct bn_expected {
+	const struct bn_reg *reg;	/**< Register written */
+	uint64_t ours;			/**< Value we write */
+	uint64_t reference;		/**< Value the reference writes */
+	const char *reference_name;	/**< Who writes it, e.g. "Linux asix" */
+	const char *reason;		/**< Why we differ, one sentence */
+};
+
+/** What a family declares for verdicts on traces. */
+struct bn_verdict_data {
+	const struct bn_reg *regs;		/**< Registers written */
+	size_t reg_count;			/**< Number of @c regs */
+	const struct bn_expected *expected;	/**< Expected differences */
+	size_t expected_count;			/**< Number of @c expected */
+};
+
 /** A chip family. */
 struct bn_family {
 	const char *name;		/**< Short name, e.g. "ax88772a" */
@@ -625,6 +694,10 @@ struct bn_family {
 	const struct bn_prog *const *programs; /**< Init/reset programs */
 	size_t program_count;		/**< Number of @c programs */
 	const void *priv;		/**< Driver-specific family data */
+	/* Verdicts on traces: kept in a block of its own */
+	const struct bn_verdict_data *verdict; /**< Register fields, policy,
+					      expected differences (BN_VERDICT()),
+					      or NULL */
 };
 
 /** One row of an ID table. */
@@ -816,6 +889,53 @@ struct bn_framing {
 /** Link speed bits for ::bn_family::link_speeds. */
 #define BN_LINK_10	0x01	/**< 10 Mb/s */
 #define BN_LINK_100	0x02	/**< 100 Mb/s */
+
+/** A field a driver chooses (flow control, filters, advertisement, gaps,
+ *  burst sizes): two drivers may differ in it and both drive the chip. */
+#define BN_FIELD_POLICY		0x01
+
+/** A ::bn_field that is a driver's choice (::BN_FIELD_POLICY). */
+#define BN_POLICY_FIELD(msk, nm)	{ (msk), (nm), BN_FIELD_POLICY }
+/** A ::bn_field the chip or the link decides (not policy). */
+#define BN_FIXED_FIELD(msk, nm)		{ (msk), (nm), 0 }
+
+/**
+ * Initialise a ::bn_regdef from a name and a field array.
+ *
+ * @param nm		Name
+ * @param flds		Array of ::bn_field
+ */
+#define BN_REGDEF(nm, flds)						\
+	{ (nm), (flds), sizeof(flds) / sizeof((flds)[0]) }
+
+/** Where a register write carries the value (::bn_reg::value). */
+enum bn_reg_value {
+	BN_REGV_WVALUE = 0,	/**< wValue; wIndex selects the register */
+	BN_REGV_WVALUE_WINDEX,	/**< wValue in bits 0-15, wIndex in 16-31 */
+	BN_REGV_DATA,		/**< Data stage, little-endian, at most 8
+				     bytes; wValue and wIndex select it */
+	BN_REGV_MESSAGE,	/**< Data stage is a message (an RNDIS SET):
+				     the LE32 at @c key_off is @c key, the
+				     value is at most 8 bytes at @c val_off */
+};
+
+/**
+ * Which SDK log lines are compiled in: all of them when this object is
+ * built with `DEBUG=<object>` (iPXE's DBG_LOG), none otherwise, so that
+ * a normal image carries no log text and no formatter.  Replaces the SDK's
+ * default (sdk/bn_log.h) in the export.
+ *
+ * @param level		::bn_log_level
+ */
+#define BN_LOG_BUILT(level) DBG_LOG
+
+/**
+ * Verdict data where a build keeps it (with log text, BN_LOG_BUILT()),
+ * NULL elsewhere, so a firmware image carries none.
+ *
+ * @param p		Pointer to the data
+ */
+#define BN_VERDICT(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
 
 /** How a ::bn_id row matches. */
 enum bn_id_match {
@@ -1059,8 +1179,14 @@ void bn_usbnet_close(struct bn_usbnet *un);
  */
 void bn_usbnet_poll(struct bn_usbnet *un);
 
+/* Registers */
+#define BN_MII_BMCR		0x00	/**< Basic mode control */
+
 #define BN_MII_PHYSID1		0x02	/**< PHY identifier, high */
 #define BN_MII_PHYSID2		0x03	/**< PHY identifier, low */
+#define BN_MII_ADVERTISE	0x04	/**< Autonegotiation advertisement */
+
+#define BN_MII_CTRL1000		0x09	/**< 1000BASE-T control */
 
 /* ADVERTISE and LPA bits */
 #define BN_ADVERTISE_CSMA	0x0001	/**< IEEE 802.3 selector */
@@ -1142,6 +1268,15 @@ int bn_mii_link(const struct bn_mii *mii, bool gigabit, struct bn_link *out);
  * @return		0, -BN_ENODEV if no PHY answers (all ones or zeros)
  */
 static int bn_mii_phy_id(const struct bn_mii *mii, uint32_t *id);
+
+/** BMCR layout for replay verdicts (bn_family.h, ::bn_regdef). */
+extern const struct bn_regdef bn_mii_bmcr_def;
+/** ADVERTISE layout for replay verdicts. */
+extern const struct bn_regdef bn_mii_advertise_def;
+/** CTRL1000 layout for replay verdicts. */
+extern const struct bn_regdef bn_mii_ctrl1000_def;
+/** Any other MII register: no named fields. */
+extern const struct bn_regdef bn_mii_other_def;
 
 static int bn_mii_phy_id(const struct bn_mii *mii, uint32_t *id)
 {
@@ -1273,16 +1408,6 @@ void bn_prog_ctx_init(struct bn_prog_ctx *ctx, struct bn_usb_device *usb,
 int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog);
 
 /**
- * Which SDK log lines are compiled in: all of them when this object is
- * built with `DEBUG=<object>` (iPXE's DBG_LOG), none otherwise, so that
- * a normal image carries no log text and no formatter.  Replaces the SDK's
- * default (sdk/bn_log.h) in the export.
- *
- * @param level		::bn_log_level
- */
-#define BN_LOG_BUILT(level) DBG_LOG
-
-/**
  * An op's description (bn_op::name): kept where log lines are compiled in
  * (BN_LOG_BUILT()), NULL elsewhere, so a firmware image carries no op text.
  *
@@ -1377,18 +1502,21 @@ int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog);
 /** Transmit configuration. */
 #define SMSC95XX_TX_CFG			0x010
 #define SMSC95XX_TX_CFG_ON		0x00000004UL	/**< Transmitter on */
+#define SMSC95XX_TX_CFG_STOP		0x00000002UL	/**< Stop the transmitter */
+#define SMSC95XX_TX_CFG_FIFO_FLUSH	0x00000001UL	/**< Flush the TX FIFO */
 
 /** Hardware configuration. */
 #define SMSC95XX_HW_CFG			0x014
 #define SMSC95XX_HW_CFG_BIR		0x00001000UL	/**< NAK bulk IN when empty */
-
+#define SMSC95XX_HW_CFG_LEDB		0x00000800UL	/**< Activity LED 80 ms bypass */
 #define SMSC95XX_HW_CFG_RXDOFF_MASK	0x00000600UL	/**< RX data offset field */
 #define SMSC95XX_HW_CFG_RXDOFF_SHIFT	9		/**< RX data offset position */
-
+#define SMSC95XX_HW_CFG_DRP		0x00000040UL	/**< Discard errored frames */
 #define SMSC95XX_HW_CFG_MEF		0x00000020UL	/**< Multiple Ethernet frames per transfer */
 #define SMSC95XX_HW_CFG_LRST		0x00000008UL	/**< Lite (soft) reset, self-clearing */
 #define SMSC95XX_HW_CFG_PSEL		0x00000004UL	/**< External PHY selected */
 #define SMSC95XX_HW_CFG_BCE		0x00000002UL	/**< Burst cap enable */
+#define SMSC95XX_HW_CFG_SRST		0x00000001UL	/**< Full soft reset */
 
 /** Receive FIFO information (used/free space). */
 #define SMSC95XX_RX_FIFO_INF		0x018
@@ -1397,7 +1525,8 @@ int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog);
 
 /** Power management control. */
 #define SMSC95XX_PM_CTRL		0x020
-
+#define SMSC95XX_PM_CTRL_RES_CLR_WKP	0x00000200UL	/**< Clear wake-up status */
+#define SMSC95XX_PM_CTRL_DEV_RDY	0x00000080UL	/**< Device ready */
 #define SMSC95XX_PM_CTRL_PHY_RST	0x00000010UL	/**< PHY reset, self-clearing */
 
 /** LED and GPIO configuration. */
@@ -1455,17 +1584,20 @@ int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog);
 #define SMSC95XX_MAC_CR			0x100
 #define SMSC95XX_MAC_CR_RXALL		0x80000000UL	/**< Receive all, even filtered (FF set) */
 #define SMSC95XX_MAC_CR_RCVOWN		0x00800000UL	/**< Disable receive own (half duplex) */
-
+#define SMSC95XX_MAC_CR_LOOPBK		0x00200000UL	/**< Internal loopback */
 #define SMSC95XX_MAC_CR_FDPX		0x00100000UL	/**< Full duplex */
 #define SMSC95XX_MAC_CR_MCPAS		0x00080000UL	/**< Pass all multicast */
 #define SMSC95XX_MAC_CR_PRMS		0x00040000UL	/**< Promiscuous */
 #define SMSC95XX_MAC_CR_INVFILT		0x00020000UL	/**< Inverse filtering */
-
+#define SMSC95XX_MAC_CR_PASSBAD		0x00010000UL	/**< Pass bad frames */
 #define SMSC95XX_MAC_CR_HFILT		0x00008000UL	/**< Hash-only filtering */
 #define SMSC95XX_MAC_CR_HPFILT		0x00002000UL	/**< Hash/perfect filtering (multicast hash) */
-
+#define SMSC95XX_MAC_CR_LCOLL		0x00001000UL	/**< Late collision control */
 #define SMSC95XX_MAC_CR_BCAST		0x00000800UL	/**< Disable broadcast frames when set */
-
+#define SMSC95XX_MAC_CR_DISRTY		0x00000400UL	/**< Disable retry */
+#define SMSC95XX_MAC_CR_PADSTR		0x00000100UL	/**< Automatic pad stripping */
+#define SMSC95XX_MAC_CR_BOLMT_MASK	0x000000c0UL	/**< Back-off limit */
+#define SMSC95XX_MAC_CR_DFCHK		0x00000020UL	/**< Deferral check */
 #define SMSC95XX_MAC_CR_TXEN		0x00000008UL	/**< Transmitter enable */
 #define SMSC95XX_MAC_CR_RXEN		0x00000004UL	/**< Receiver enable */
 
@@ -1494,6 +1626,10 @@ int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog);
 
 /** Flow control. */
 #define SMSC95XX_FLOW			0x11c
+#define SMSC95XX_FLOW_FCPT_MASK		0xffff0000UL	/**< Pause time */
+#define SMSC95XX_FLOW_FCPASS		0x00000004UL	/**< Pass pause frames up */
+#define SMSC95XX_FLOW_FCEN		0x00000002UL	/**< Flow control enable */
+#define SMSC95XX_FLOW_FCBSY		0x00000001UL	/**< Pause frame in progress */
 
 /** VLAN1 tag: the TPID recognised for VLAN-tagged frames. */
 #define SMSC95XX_VLAN1			0x120
@@ -2482,6 +2618,203 @@ static const struct bn_prog *const smsc95xx_programs[] = {
 	&smsc95xx_prog_start, &smsc95xx_prog_stop,
 };
 
+/** A register written by WRITE_REG (wIndex: its address, 4 data bytes). */
+#define SMSC_REG(addr, dfn)	{ .request_type = SMSC95XX_REQTYPE_WRITE, \
+				  .request = SMSC95XX_REQ_WRITE_REG,	\
+				  .index = (addr), .value = BN_REGV_DATA, \
+				  .def = &(dfn) }
+
+/** HW_CFG: bulk-IN behaviour is policy; resets and PHY select are not. */
+static const struct bn_field smsc95xx_hw_cfg_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_BIR, "BIR"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_LEDB, "LEDB"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_RXDOFF_MASK, "RXDOFF"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_DRP, "DRP"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_MEF, "MEF"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_LRST, "LRST"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_PSEL, "PSEL"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_BCE, "BCE"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_SRST, "SRST"),
+};
+
+/** PM_CTRL: resets and readiness, none is policy. */
+static const struct bn_field smsc95xx_pm_ctrl_fields[] = {
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_RES_CLR_WKP, "RES_CLR_WKP"),
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_DEV_RDY, "DEV_RDY"),
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_PHY_RST, "PHY_RST"),
+};
+
+/** MAC_CR: receive filters and MAC options are policy; duplex, loopback
+ *  and the enables are not. */
+static const struct bn_field smsc95xx_mac_cr_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_RXALL, "RXALL"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_RCVOWN, "RCVOWN"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_LOOPBK, "LOOPBK"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_FDPX, "FDPX"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_MCPAS, "MCPAS"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PRMS, "PRMS"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_INVFILT, "INVFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PASSBAD, "PASSBAD"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_HFILT, "HFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_HPFILT, "HPFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_LCOLL, "LCOLL"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_BCAST, "BCAST"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_DISRTY, "DISRTY"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PADSTR, "PADSTR"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_BOLMT_MASK, "BOLMT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_DFCHK, "DFCHK"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_TXEN, "TXEN"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_RXEN, "RXEN"),
+};
+
+/** FLOW: pause time, pass and enable are policy. */
+static const struct bn_field smsc95xx_flow_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCPT_MASK, "FCPT"),
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCPASS, "FCPASS"),
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCEN, "FCEN"),
+	BN_FIXED_FIELD(SMSC95XX_FLOW_FCBSY, "FCBSY"),
+};
+
+/** COE_CR: checksum offload is policy. */
+static const struct bn_field smsc95xx_coe_cr_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_TX_COE_EN, "TX_COE_EN"),
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_RX_COE_MODE, "RX_COE_MODE"),
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_RX_COE_EN, "RX_COE_EN"),
+};
+
+/** TX_CFG: transmitter control, not policy. */
+static const struct bn_field smsc95xx_tx_cfg_fields[] = {
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_ON, "ON"),
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_STOP, "STOP"),
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_FIFO_FLUSH, "FIFO_FLUSH"),
+};
+
+/** MII_ADDR: which PHY register is accessed, and how; not policy. */
+static const struct bn_field smsc95xx_mii_addr_fields[] = {
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_PHY_MASK, "PHY"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_REG_MASK, "REG"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_WRITE, "WRITE"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_BUSY, "BUSY"),
+};
+
+/** Registers whose whole value is a driver's choice (tuning, filters,
+ *  LEDs, the station address, which interrupts to report). */
+static const struct bn_field smsc95xx_all_policy_fields[] = {
+	BN_POLICY_FIELD(0xffffffffUL, "VALUE"),
+};
+
+/** The PHY's interrupt mask: which events to report, policy. */
+static const struct bn_field smsc95xx_phy_int_mask_fields[] = {
+	BN_POLICY_FIELD(0xffff, "MASK"),
+};
+
+/** Layouts of the LAN95xx registers. */
+static const struct bn_regdef smsc95xx_hw_cfg_def =
+	BN_REGDEF("HW_CFG", smsc95xx_hw_cfg_fields);
+/** PM_CTRL layout. */
+static const struct bn_regdef smsc95xx_pm_ctrl_def =
+	BN_REGDEF("PM_CTRL", smsc95xx_pm_ctrl_fields);
+/** MAC_CR layout. */
+static const struct bn_regdef smsc95xx_mac_cr_def =
+	BN_REGDEF("MAC_CR", smsc95xx_mac_cr_fields);
+/** FLOW layout. */
+static const struct bn_regdef smsc95xx_flow_def =
+	BN_REGDEF("FLOW", smsc95xx_flow_fields);
+/** COE_CR layout. */
+static const struct bn_regdef smsc95xx_coe_cr_def =
+	BN_REGDEF("COE_CR", smsc95xx_coe_cr_fields);
+/** TX_CFG layout. */
+static const struct bn_regdef smsc95xx_tx_cfg_def =
+	BN_REGDEF("TX_CFG", smsc95xx_tx_cfg_fields);
+/** MII_ADDR layout. */
+static const struct bn_regdef smsc95xx_mii_addr_def =
+	BN_REGDEF("MII_ADDR", smsc95xx_mii_addr_fields);
+/** MII_DATA layout (when the register it goes to is not known). */
+static const struct bn_regdef smsc95xx_mii_data_def = { "MII_DATA", NULL, 0 };
+/** BURST_CAP layout. */
+static const struct bn_regdef smsc95xx_burst_cap_def =
+	BN_REGDEF("BURST_CAP", smsc95xx_all_policy_fields);
+/** BULK_IN_DLY layout. */
+static const struct bn_regdef smsc95xx_bulk_in_dly_def =
+	BN_REGDEF("BULK_IN_DLY", smsc95xx_all_policy_fields);
+/** AFC_CFG layout. */
+static const struct bn_regdef smsc95xx_afc_cfg_def =
+	BN_REGDEF("AFC_CFG", smsc95xx_all_policy_fields);
+/** LED_GPIO_CFG layout. */
+static const struct bn_regdef smsc95xx_led_def =
+	BN_REGDEF("LED_GPIO_CFG", smsc95xx_all_policy_fields);
+/** INT_STS layout (write 1 to clear). */
+static const struct bn_regdef smsc95xx_int_sts_def =
+	BN_REGDEF("INT_STS", smsc95xx_all_policy_fields);
+/** INT_EP_CTL layout. */
+static const struct bn_regdef smsc95xx_int_ep_def =
+	BN_REGDEF("INT_EP_CTL", smsc95xx_all_policy_fields);
+/** ADDRH layout. */
+static const struct bn_regdef smsc95xx_addrh_def =
+	BN_REGDEF("ADDRH", smsc95xx_all_policy_fields);
+/** ADDRL layout. */
+static const struct bn_regdef smsc95xx_addrl_def =
+	BN_REGDEF("ADDRL", smsc95xx_all_policy_fields);
+/** HASHH layout. */
+static const struct bn_regdef smsc95xx_hashh_def =
+	BN_REGDEF("HASHH", smsc95xx_all_policy_fields);
+/** HASHL layout. */
+static const struct bn_regdef smsc95xx_hashl_def =
+	BN_REGDEF("HASHL", smsc95xx_all_policy_fields);
+/** VLAN1 layout. */
+static const struct bn_regdef smsc95xx_vlan1_def =
+	BN_REGDEF("VLAN1", smsc95xx_all_policy_fields);
+/** PHY interrupt mask layout. */
+static const struct bn_regdef smsc95xx_phy_int_mask_def =
+	BN_REGDEF("PHY_INT_MASK", smsc95xx_phy_int_mask_fields);
+
+/** PHY registers written through MII_DATA, by number. */
+static const struct bn_regdef *const smsc95xx_phy_regs[] = {
+	[BN_MII_BMCR] = &bn_mii_bmcr_def,
+	[BN_MII_ADVERTISE] = &bn_mii_advertise_def,
+	[BN_MII_CTRL1000] = &bn_mii_ctrl1000_def,
+	[SMSC95XX_PHY_INT_MASK] = &smsc95xx_phy_int_mask_def,
+};
+
+/** MII_DATA is a window onto the PHY: the MII_ADDR write after it names
+ *  the PHY register (a write access has WRITE set). */
+static const struct bn_indirect smsc95xx_mii_window = {
+	SMSC95XX_REQTYPE_WRITE, SMSC95XX_REQ_WRITE_REG, SMSC95XX_MII_ADDR,
+	BN_REGV_DATA, SMSC95XX_MII_ADDR_REG_MASK, SMSC95XX_MII_ADDR_WRITE,
+	smsc95xx_phy_regs, BN_ARRAY_SIZE(smsc95xx_phy_regs), &bn_mii_other_def,
+};
+
+/** Registers the LAN95xx command set writes. */
+static const struct bn_reg smsc95xx_regs[] = {
+	SMSC_REG(SMSC95XX_HW_CFG, smsc95xx_hw_cfg_def),
+	SMSC_REG(SMSC95XX_PM_CTRL, smsc95xx_pm_ctrl_def),
+	SMSC_REG(SMSC95XX_MAC_CR, smsc95xx_mac_cr_def),
+	SMSC_REG(SMSC95XX_FLOW, smsc95xx_flow_def),
+	SMSC_REG(SMSC95XX_COE_CR, smsc95xx_coe_cr_def),
+	SMSC_REG(SMSC95XX_TX_CFG, smsc95xx_tx_cfg_def),
+	SMSC_REG(SMSC95XX_MII_ADDR, smsc95xx_mii_addr_def),
+	{ .request_type = SMSC95XX_REQTYPE_WRITE,
+	  .request = SMSC95XX_REQ_WRITE_REG, .index = SMSC95XX_MII_DATA,
+	  .value = BN_REGV_DATA, .def = &smsc95xx_mii_data_def,
+	  .via = &smsc95xx_mii_window },
+	SMSC_REG(SMSC95XX_BURST_CAP, smsc95xx_burst_cap_def),
+	SMSC_REG(SMSC95XX_BULK_IN_DLY, smsc95xx_bulk_in_dly_def),
+	SMSC_REG(SMSC95XX_AFC_CFG, smsc95xx_afc_cfg_def),
+	SMSC_REG(SMSC95XX_LED_GPIO_CFG, smsc95xx_led_def),
+	SMSC_REG(SMSC95XX_INT_STS, smsc95xx_int_sts_def),
+	SMSC_REG(SMSC95XX_INT_EP_CTL, smsc95xx_int_ep_def),
+	SMSC_REG(SMSC95XX_ADDRH, smsc95xx_addrh_def),
+	SMSC_REG(SMSC95XX_ADDRL, smsc95xx_addrl_def),
+	SMSC_REG(SMSC95XX_HASHH, smsc95xx_hashh_def),
+	SMSC_REG(SMSC95XX_HASHL, smsc95xx_hashl_def),
+	SMSC_REG(SMSC95XX_VLAN1, smsc95xx_vlan1_def),
+};
+
+/** Verdict data of every LAN95xx family. */
+static const struct bn_verdict_data smsc95xx_verdict = {
+	smsc95xx_regs, BN_ARRAY_SIZE(smsc95xx_regs), NULL, 0,
+};
+
 /**
  * Family data with the shared programs.
  *
@@ -2534,7 +2867,8 @@ static const struct smsc95xx_family_info smsc95xx_info_89530 =
 	  .mac_source = BN_MAC_EEPROM, .link_speeds = BN_LINK_10 | BN_LINK_100,\
 	  .programs = smsc95xx_programs,				\
 	  .program_count = BN_ARRAY_SIZE(smsc95xx_programs),		\
-	  .priv = &(info) }
+	  .priv = &(info),						\
+	  .verdict = BN_VERDICT(&smsc95xx_verdict) }
 
 static const struct bn_family smsc95xx_lan9500 = SMSC_FAMILY("lan9500",
 	"SMSC LAN9500/LAN9505 USB 2.0 10/100 (ID_REV 9500)",

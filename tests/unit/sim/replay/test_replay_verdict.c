@@ -1,0 +1,413 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+
+/* Replay verdicts on hand-made policy variants of the AX88772A and LAN9500
+ * captures and of the real capture of Linux's cdc_ether on QEMU's usb-net (traces/<source>-<variant>.pcap and their usbmon text twins,
+ * made by tools/mkvariant/mkvariants.sh): policy differences are compatible and
+ * named by field, Linux's IPG is an expected difference, a PHY-reset bit is
+ * incompatible, a capture of another chip is incompatible with the reason;
+ * --strict keeps the exact rule; the JSON report, the timeline and the CLI
+ * (replay and classify) carry the verdict. */
+
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sim/replay/replay.h"
+#include "sim/trace/descfile.h"
+#include "tools/bootnic/cli.h"
+#include "tests/unit/bn_test.h"
+#include "tests/unit/trace_test_util.h"
+
+BN_TESTS_FAMILY("ax88772a");
+BN_TESTS_FAMILY("lan9500");
+BN_TESTS_FAMILY("cdc-ecm");
+BN_TESTS_FAMILY("rndis");
+
+
+/* One variant: what the verdict must be and what it must name */
+struct variant {
+	const char *source;
+	const char *name;
+	int verdict;
+	unsigned int policy, expected, incompatible;
+	const char *names[3];
+	bool no_twin;		/* no text twin (it cannot be replayed) */
+	bool strict_passes;	/* the exact rule does not see it */
+};
+
+static const struct variant variants[] = {
+	{ "asix-ax88772a", "flowctl", BN_VERDICT_COMPATIBLE, 3, 0, 0,
+	  { "WRITE_MEDIUM_MODE: we set RFC|TFC, the trace does not" } },
+	{ "asix-ax88772a", "rxfilter", BN_VERDICT_COMPATIBLE, 2, 0, 0,
+	  { "WRITE_RX_CTL: we set AM, the trace sets AMALL instead",
+	    "WRITE_MULTI_FILTER: HASH ffffffffffffffff (trace "
+	    "8000000000000000)" } },
+	{ "asix-ax88772a", "advertise", BN_VERDICT_COMPATIBLE, 1, 0, 0,
+	  { "WRITE_MII_REG ADVERTISE: we set 10HALF, the trace sets "
+	    "PAUSE_ASYM instead" } },
+	{ "asix-ax88772a", "physcan", BN_VERDICT_MATCH, 0, 0, 0, { NULL } },
+	{ "asix-ax88772a", "ipg", BN_VERDICT_COMPATIBLE, 0, 1, 0,
+	  { "WRITE_IPG: we write 120c15 where Linux asix, U-Boot write "
+	    "12001d" } },
+	{ "asix-ax88772a", "linux", BN_VERDICT_COMPATIBLE, 6, 1, 0,
+	  { "WRITE_MEDIUM_MODE: we set RFC|TFC", "WRITE_MII_REG ADVERTISE",
+	    "WRITE_IPG: we write 120c15" } },
+	{ "asix-ax88772a", "phyreset", BN_VERDICT_INCOMPATIBLE, 0, 0, 3,
+	  { "SW_RESET: the trace sets PRL, we do not" } },
+	{ "smsc-lan9500", "smsc-linux", BN_VERDICT_COMPATIBLE, 3, 0, 0,
+	  { "WRITE_REG MII_DATA -> ADVERTISE: the trace sets "
+	    "PAUSE|PAUSE_ASYM, we do not",
+	    "WRITE_REG FLOW: the trace sets FCEN, we do not; FCPT 0 (trace "
+	    "ffff)",
+	    "WRITE_REG COE_CR: the trace sets TX_COE_EN|RX_COE_EN, we do "
+	    "not" } },
+	{ "smsc-lan9500", "smsc-reset", BN_VERDICT_INCOMPATIBLE, 0, 0, 1,
+	  { "verdict: incompatible (WRITE_REG HW_CFG: the trace sets SRST, "
+	    "we do not" } },
+	{ "qemu-usbnet", "ecm-filter", BN_VERDICT_COMPATIBLE, 1, 0, 0,
+	  { "request 21 43 PACKET_FILTER: the trace sets PROMISCUOUS, we do "
+	    "not" } },
+	/* an RNDIS SET is matched by OID: a value that differs passes the
+	 * exact rule, and the verdict names it */
+	{ "qemu-usbnet", "rndis-filter", BN_VERDICT_COMPATIBLE, 1, 0, 0,
+	  { "SET OID_GEN_CURRENT_PACKET_FILTER: the trace sets PROMISCUOUS, "
+	    "we do not" }, true, true },
+};
+
+static struct bn_replay_model *learn(const char *path, const char *desc)
+{
+	struct bn_descfile *d = NULL;
+	struct bn_replay_model *m;
+	char err[256];
+
+	if (desc) {
+		d = bn_descfile_load(desc, err, sizeof(err));
+		ck_assert_msg(d != NULL, "%s", err);
+	}
+	m = bn_replay_learn_desc(path, -1, -1, d, err, sizeof(err));
+	ck_assert_msg(m != NULL, "%s: %s", path, err);
+	bn_descfile_free(d);
+	return m;
+}
+
+static void run(struct bn_replay_model *m, bool strict, const char *family,
+		struct bn_replay_report *rep)
+{
+	struct bn_replay_opts opts = { .profile = BN_SIM_XHCI, .bus = -1,
+				       .dev = -1, .strict = strict,
+				       .family = family };
+
+	bn_replay_run(m, &opts, &bn_registry_builtin, rep);
+}
+
+static char *report_text(const struct bn_replay_model *m,
+			 const struct bn_replay_report *rep, bool json)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	ck_assert_ptr_nonnull(f);
+	if (json)
+		bn_replay_print_json(f, rep);
+	else
+		bn_replay_print(f, m, rep);
+	fclose(f);
+	return text;
+}
+
+/* Check one report against its variant */
+static void check_variant(const struct variant *v,
+			  const struct bn_replay_model *m,
+			  const struct bn_replay_report *rep)
+{
+	char *text = report_text(m, rep, false);
+	unsigned int i;
+
+	ck_assert_msg(rep->verdict == v->verdict, "%s: verdict %s: %s",
+		      v->name, bn_replay_verdict_name(rep->verdict), text);
+	ck_assert_uint_eq(rep->classes[BN_RC_POLICY], v->policy);
+	ck_assert_uint_eq(rep->classes[BN_RC_EXPECTED], v->expected);
+	ck_assert_uint_eq(rep->classes[BN_RC_INCOMPATIBLE], v->incompatible);
+	ck_assert_uint_eq(rep->classes[BN_RC_UNANSWERED], 0);
+	/* the driver still did everything it does on the original */
+	ck_assert(rep->probed && rep->opened);
+	/* (the LAN9500 capture reads its MAC byte by byte from the EEPROM,
+	 * and its replay reaches no link: the same as the original) */
+	if (strncmp(v->source, "asix", 4) == 0)
+		ck_assert(rep->link_up && rep->mac_in_trace);
+	for (i = 0; i < 3 && v->names[i]; i++)
+		ck_assert_msg(strstr(text, v->names[i]), "%s: no '%s' in\n%s",
+			      v->name, v->names[i], text);
+	ck_assert_ptr_nonnull(strstr(text, "verdict: "));
+	ck_assert_ptr_nonnull(strstr(text, bn_replay_verdict_name(v->verdict)));
+	/* exit status: incompatible fails, the rest pass */
+	ck_assert(bn_replay_passed(rep) ==
+		  (v->verdict != BN_VERDICT_INCOMPATIBLE));
+	free(text);
+}
+
+START_TEST(test_variant_pcap)
+{
+	const struct variant *v = &variants[_i];
+	char path[128];
+	struct bn_replay_model *m;
+	struct bn_replay_report rep;
+
+	snprintf(path, sizeof(path), "traces/%s-%s.pcap", v->source, v->name);
+	m = learn(path, NULL);
+	run(m, false, NULL, &rep);
+	check_variant(v, m, &rep);
+	/* --strict: today's rule, every divergence fails */
+	run(m, true, NULL, &rep);
+	ck_assert(bn_replay_passed(&rep) ==
+		  (v->verdict == BN_VERDICT_MATCH || v->strict_passes));
+	ck_assert(bn_replay_passed(&rep) == bn_replay_ok(&rep));
+	bn_replay_model_free(m);
+}
+END_TEST
+
+/* The usbmon text twin, completed from the descriptors file, gives the
+ * same driver, family, MAC and verdict with the same differences */
+START_TEST(test_variant_text_twin)
+{
+	const struct variant *v = &variants[_i];
+	char pcap[128], text[128], desc[128];
+	struct bn_replay_model *mp, *mt;
+	struct bn_replay_report a, b;
+	unsigned int i;
+
+	if (v->no_twin)
+		return;
+	snprintf(pcap, sizeof(pcap), "traces/%s-%s.pcap", v->source, v->name);
+	snprintf(desc, sizeof(desc), "traces/%s-descriptors.bin", v->source);
+	snprintf(text, sizeof(text), "traces/%s-%s-usbmon.txt", v->source,
+		 v->name);
+	mp = learn(pcap, NULL);
+	mt = learn(text, desc);
+	run(mp, false, NULL, &a);
+	run(mt, false, NULL, &b);
+	check_variant(v, mt, &b);
+	ck_assert_ptr_nonnull(strstr(b.completed, desc));
+	ck_assert_str_eq(a.driver, b.driver);
+	ck_assert_str_eq(a.family, b.family);
+	ck_assert_mem_eq(a.mac, b.mac, 6);
+	ck_assert_int_eq(a.verdict, b.verdict);
+	ck_assert_uint_eq(a.nfindings, b.nfindings);
+	for (i = 0; i < a.nfindings; i++)
+		ck_assert_int_eq(a.findings[i].cls, b.findings[i].cls);
+	bn_replay_model_free(mp);
+	bn_replay_model_free(mt);
+}
+END_TEST
+
+/* The scan adds 32 addresses x 2 registers x (take bus, read, give back)
+ * recorded transfers the driver never asks for: not differences */
+START_TEST(test_physcan_extra_reads)
+{
+	struct bn_replay_model *a = learn("traces/asix-ax88772a-sim.pcap", NULL);
+	struct bn_replay_model *b =
+		learn("traces/asix-ax88772a-physcan.pcap", NULL);
+	struct bn_replay_report ra, rb;
+
+	run(a, false, NULL, &ra);
+	run(b, false, NULL, &rb);
+	ck_assert_uint_eq(rb.ctrl_recorded, ra.ctrl_recorded + 32 * 2 * 3);
+	ck_assert_uint_eq(rb.ctrl_matched, ra.ctrl_matched);
+	ck_assert_int_eq(rb.verdict, BN_VERDICT_MATCH);
+	bn_replay_model_free(a);
+	bn_replay_model_free(b);
+}
+END_TEST
+
+/* Another chip: the LAN9500 capture judged as ax88772a is incompatible,
+ * and the reason is the first read the AX88772A program makes that the
+ * capture cannot answer; the AX88178 capture with family ax88772a forced
+ * is incompatible because the driver's identification chose ax88178 */
+START_TEST(test_other_chip)
+{
+	struct bn_replay_model *m = learn("traces/smsc-lan9500-sim.pcap", NULL);
+	struct bn_replay_report rep;
+	char *text;
+
+	run(m, false, "ax88772a", &rep);
+	ck_assert_int_eq(rep.verdict, BN_VERDICT_INCOMPATIBLE);
+	ck_assert(!bn_replay_passed(&rep));
+	ck_assert_msg(strstr(rep.reason, "unanswerable read: READ_PHY_ID"),
+		      "%s", rep.reason);
+	bn_replay_model_free(m);
+
+	m = learn("traces/asix-ax88178-sim.pcap", NULL);
+	run(m, false, "ax88772a", &rep);
+	ck_assert(rep.probed && rep.family_overridden);
+	ck_assert(rep.chip_contradicts);
+	ck_assert_int_eq(rep.verdict, BN_VERDICT_INCOMPATIBLE);
+	ck_assert_str_eq(rep.reason, "chip contradicts family ax88772a: the "
+			 "driver's identification chose ax88178");
+	text = report_text(m, &rep, false);
+	ck_assert_ptr_nonnull(strstr(text, "verdict: incompatible (chip "
+				     "contradicts family ax88772a"));
+	free(text);
+	/* unforced, the same capture matches */
+	run(m, false, NULL, &rep);
+	ck_assert_int_eq(rep.verdict, BN_VERDICT_MATCH);
+	bn_replay_model_free(m);
+}
+END_TEST
+
+START_TEST(test_json)
+{
+	struct bn_replay_model *m =
+		learn("traces/asix-ax88772a-flowctl.pcap", NULL);
+	struct bn_replay_report rep;
+	char *text;
+
+	run(m, false, NULL, &rep);
+	text = report_text(m, &rep, true);
+	ck_assert_ptr_nonnull(strstr(text, "\"verdict\": \"compatible\""));
+	ck_assert_ptr_nonnull(strstr(text, "\"passed\": true"));
+	ck_assert_ptr_nonnull(strstr(text, "\"ok\": false"));
+	ck_assert_ptr_nonnull(strstr(text, "\"policy\": 3"));
+	ck_assert_ptr_nonnull(strstr(text, "\"class\": \"policy\""));
+	ck_assert_ptr_nonnull(strstr(text, "\"what\": \"WRITE_MEDIUM_MODE: we "
+				     "set RFC|TFC, the trace does not"));
+	free(text);
+	bn_replay_model_free(m);
+}
+END_TEST
+
+/* The timeline draws each difference at its time, by class, with the
+ * fields named in its tooltip, and the verdict in its header */
+START_TEST(test_timeline)
+{
+	char svg[] = "/tmp/bn-verdict-svg-XXXXXX";
+	struct bn_replay_model *m = learn("traces/asix-ax88772a-linux.pcap",
+					  NULL);
+	struct bn_replay_opts opts = { .profile = BN_SIM_XHCI, .bus = -1,
+				       .dev = -1, .timeline = svg };
+	struct bn_replay_report rep;
+	char want[96], *text;
+	uint8_t *raw;
+	size_t len;
+
+	close(mkstemp(svg));
+	ck_assert_int_eq(bn_replay_run(m, &opts, &bn_registry_builtin, &rep),
+			 0);
+	raw = tt_read_file(svg, &len);
+	ck_assert_ptr_nonnull(raw);
+	text = strndup((const char *)raw, len);
+	free(raw);
+	ck_assert_ptr_nonnull(strstr(text, ">compatible</tspan>"));
+	ck_assert_ptr_nonnull(strstr(text, "<line class=\"finding expected\""));
+	snprintf(want, sizeof(want), "<line class=\"finding policy\" "
+		 "data-us=\"%llu\"",
+		 (unsigned long long)rep.findings[1].t_us);
+	ck_assert_int_eq(rep.findings[1].cls, BN_RC_POLICY);
+	ck_assert_ptr_nonnull(strstr(text, want));
+	ck_assert_ptr_nonnull(strstr(text, "we set RFC|TFC, the trace does "
+				     "not"));
+	ck_assert_ptr_null(strstr(text, "class=\"finding diverge\""));
+	free(text);
+	unlink(svg);
+	bn_replay_model_free(m);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------
+ * The CLI
+ * ------------------------------------------------------------------------ */
+
+static int cli(char **out, int argc, char **argv)
+{
+	size_t olen = 0, elen = 0;
+	char *err = NULL;
+	FILE *o = open_memstream(out, &olen);
+	FILE *e = open_memstream(&err, &elen);
+	int rc;
+
+	ck_assert_ptr_nonnull(o);
+	ck_assert_ptr_nonnull(e);
+	rc = bn_cli_main(argc, argv, o, e, &bn_registry_builtin);
+	fclose(o);
+	fclose(e);
+	free(err);
+	return rc;
+}
+
+START_TEST(test_cli_replay)
+{
+	char *argv[] = { "bootnic", "replay", "traces/asix-ax88772a-flowctl.pcap",
+			 "--strict", NULL };
+	char *bad[] = { "bootnic", "replay",
+			"traces/asix-ax88772a-phyreset.pcap", NULL };
+	char *exact[] = { "bootnic", "replay", "traces/asix-ax88772a-sim.pcap",
+			  "--strict", NULL };
+	char *out;
+
+	ck_assert_int_eq(cli(&out, 3, argv), BN_EXIT_OK);
+	ck_assert_ptr_nonnull(strstr(out, "verdict: compatible"));
+	ck_assert_ptr_nonnull(strstr(out, "  policy        WRITE_MEDIUM_MODE: "
+				     "we set RFC|TFC, the trace does not"));
+	free(out);
+	ck_assert_int_eq(cli(&out, 4, argv), BN_EXIT_CHECK);
+	ck_assert_ptr_nonnull(strstr(out, "strict rule         replay FAILED"));
+	free(out);
+	ck_assert_int_eq(cli(&out, 3, bad), BN_EXIT_CHECK);
+	ck_assert_ptr_nonnull(strstr(out, "verdict: incompatible (SW_RESET: "
+				     "the trace sets PRL, we do not"));
+	free(out);
+	/* --strict on a capture that matches exactly still passes */
+	ck_assert_int_eq(cli(&out, 4, exact), BN_EXIT_OK);
+	ck_assert_ptr_nonnull(strstr(out, "verdict: match"));
+	free(out);
+}
+END_TEST
+
+START_TEST(test_cli_classify)
+{
+	char *argv[] = { "bootnic", "classify",
+			 "traces/asix-ax88772a-linux.pcap", NULL };
+	char *out;
+
+	ck_assert_int_eq(cli(&out, 3, argv), BN_EXIT_OK);
+	ck_assert_msg(strstr(out, "\n1    ax88772a     asix       compatible"),
+		      "%s", out);
+	ck_assert_ptr_nonnull(strstr(out, "first: ax88772a (compatible"));
+	ck_assert_ptr_nonnull(strstr(out, "margin over "));
+	ck_assert_ptr_nonnull(strstr(out, "verdict (compatible against "
+				     "incompatible)"));
+	ck_assert_ptr_nonnull(strstr(out, "deciding difference: "));
+	ck_assert_ptr_nonnull(strstr(out, "chip contradicts family"));
+	ck_assert_ptr_null(strstr(out, "cannot tell"));
+	free(out);
+}
+END_TEST
+
+static Suite *verdict_suite(void)
+{
+	Suite *s = suite_create("replay-verdict");
+	TCase *tc = tcase_create("variants");
+	TCase *c = tcase_create("cli");
+	int n = (int)(sizeof(variants) / sizeof(variants[0]));
+
+	tcase_set_timeout(tc, 120);
+	tcase_set_timeout(c, 120);
+	tcase_add_loop_test(tc, test_variant_pcap, 0, n);
+	tcase_add_loop_test(tc, test_variant_text_twin, 0, n);
+	tcase_add_test(tc, test_physcan_extra_reads);
+	tcase_add_test(tc, test_other_chip);
+	tcase_add_test(tc, test_json);
+	tcase_add_test(tc, test_timeline);
+	suite_add_tcase(s, tc);
+	tcase_add_test(c, test_cli_replay);
+	tcase_add_test(c, test_cli_classify);
+	suite_add_tcase(s, c);
+	return s;
+}
+
+BN_TEST_MAIN(verdict_suite)
