@@ -147,6 +147,8 @@ struct netmodel {
 	unsigned int r_head;			/**< First queued */
 	unsigned int r_count;			/**< Queued */
 	uint32_t flood_seq;			/**< Flood frame counter */
+	bool link_pending;			/**< Link announced at @c link_at */
+	bn_simtime_t link_at;			/**< When autonegotiation ends */
 	bn_simtime_t now;			/**< Time of the last call */
 };
 
@@ -448,6 +450,20 @@ static void nm_announce_link(struct netmodel *m)
 }
 
 /**
+ * ECM/NCM: announce the link once autonegotiation has ended.
+ *
+ * @param m		Model
+ * @param now		Time
+ */
+static void nm_link_due(struct netmodel *m, bn_simtime_t now)
+{
+	if (m->link_pending && now >= m->link_at) {
+		m->link_pending = false;
+		nm_announce_link(m);
+	}
+}
+
+/**
  * RNDIS: queue a response and signal RESPONSE_AVAILABLE.
  *
  * @param m		Model
@@ -698,6 +714,7 @@ static void nm_control(struct bn_simdev *dev, const struct bn_setup *s,
 		/* The function starts afresh: nothing in flight, nothing
 		 * to announce until the data interface is selected */
 		m->data_alt = 0;
+		m->link_pending = false;
 		bn_sim_bulk_in_reset(&m->in);
 		bn_sim_bulk_out_reset(&m->out);
 		m->n_count = m->r_count = 0;
@@ -718,8 +735,15 @@ static void nm_control(struct bn_simdev *dev, const struct bn_setup *s,
 		m->data_alt = (uint8_t)s->value;
 		bn_sim_bulk_in_reset(&m->in);
 		bn_sim_bulk_out_reset(&m->out);
-		if (m->data_alt)
+		m->link_pending = false;
+		if (m->data_alt && m->cfg.link_delay_ms) {
+			/* The PHY autonegotiates first */
+			m->link_pending = true;
+			m->link_at = now + bn_sim_us(1000ULL *
+						     m->cfg.link_delay_ms);
+		} else if (m->data_alt) {
 			nm_announce_link(m);
+		}
 		return;
 	case BN_USB_REQ_GET_STATUS:
 		for (i = 0; i < s->length && i < 2; i++)
@@ -920,7 +944,8 @@ static bool nm_build_in(struct netmodel *m)
  * @param max		Room
  * @param len		Bytes sent
  * @param now		Time
- * @param ready		Unused
+ * @param ready		On NAK of the notification endpoint: when the link
+ *			will be announced, if autonegotiation is under way
  * @return		::bn_sim_result
  */
 static int nm_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf, uint16_t max,
@@ -929,10 +954,12 @@ static int nm_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf, uint16_t max,
 	struct netmodel *m = dev->priv;
 	uint32_t n;
 
-	(void)ready;
 	m->now = now;
 	*len = 0;
 	if (ep == m->ep_notify) {
+		nm_link_due(m, now);
+		if (m->link_pending)
+			*ready = m->link_at;
 		if (!m->n_count || !m->configured)
 			return BN_SIM_NAK;
 		n = BN_MIN((uint32_t)m->notify_len[m->n_head], (uint32_t)max);
@@ -1056,6 +1083,7 @@ static void nm_tick(struct bn_simdev *dev, bn_simtime_t now)
 	struct netmodel *m = dev->priv;
 
 	m->now = now;
+	nm_link_due(m, now);
 	if (m->cfg.tick)
 		m->cfg.tick(m->cfg.sink_ctx, now);
 }
@@ -1073,6 +1101,7 @@ static void nm_reset(struct bn_simdev *dev, bn_simtime_t now)
 	m->now = now;
 	m->configured = false;
 	m->config_value = 0;
+	m->link_pending = false;
 	m->data_alt = 0;
 	m->filter = 0;
 	m->filter_set = false;

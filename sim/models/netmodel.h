@@ -108,6 +108,10 @@ struct bn_netmodel_config {
 	/** A multi-configuration device (NULL: one configuration of
 	 *  @c cls with the Linux gadget's identity) */
 	const struct bn_netmodel_device *device;
+	uint32_t link_delay_ms;		/**< ECM/NCM: time from the data
+					     interface's selection to the
+					     link announcement (a PHY's
+					     autonegotiation; 0: at once) */
 };
 
 /** Counters a model keeps. */

@@ -33,7 +33,9 @@
  * say 2.10 but a BOS descriptor is not modelled), the iMACAddress index
  * (3), the CDC interrupt endpoint's 16-byte packets, the link rate the CDC
  * functions announce (the PHY's top rate a high-speed host can use: 100
- * Mb/s for the RTL8152, 1 Gb/s otherwise), and that the vendor
+ * Mb/s for the RTL8152, 1 Gb/s otherwise), the autonegotiation time
+ * before the CDC function announces the link (::RTM_ANEG_MS unless the
+ * session's autonegotiation time is given), and that the vendor
  * configuration's bulk endpoints NAK and its vendor requests STALL:
  * nobody here drives the vendor mode.
  */
@@ -91,6 +93,9 @@
 #define RTM_BPS_100M		100000000u
 /** Link rate the RTL8153/8156 CDC functions announce, b/s. */
 #define RTM_BPS_1G		1000000000u
+/** Autonegotiation time, ms, unless told (model choice: the LAN95xx
+ *  model's default). */
+#define RTM_ANEG_MS		1000
 
 /** Strings every Realtek model answers (by index, 1 first). */
 #define RTM_STRINGS(product)						\
@@ -151,6 +156,7 @@ static struct bn_simdev *rtm_create(const struct bn_model *m,
 		.tick = p->tick,
 		.flood_len = p->flood_len,
 		.device = &rtm_devices[m->variant],
+		.link_delay_ms = p->aneg_ms ? p->aneg_ms : RTM_ANEG_MS,
 	};
 
 	memcpy(c.mac, p->mac, sizeof(c.mac));
@@ -179,6 +185,7 @@ static void rtm_stats(const struct bn_simdev *dev, struct bn_model_stats *st)
 	.if_class = RTM_VENDOR_CLASS, .if_subclass = RTM_VENDOR_SUBCLASS, \
 	.if_protocol = RTM_VENDOR_PROTOCOL,				\
 	.speeds = BN_MODEL_SPEED_HIGH | BN_MODEL_SPEED_FULL,		\
+	.options = BN_MODEL_OPT_ANEG,					\
 	.mac = { 0x00, 0xe0, 0x4c, 0x36, 0x00, mac_last },		\
 	.variant = idx, .create = rtm_create,				\
 	.push = bn_netmodel_push, .stats = rtm_stats }

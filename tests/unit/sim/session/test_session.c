@@ -374,6 +374,28 @@ START_TEST(test_realtek_switches_configurations)
 }
 END_TEST
 
+/* The Realtek models' CDC function announces the link only when the PHY
+ * has autonegotiated: the session's time when given, else the model's
+ * default; the driver sees it at its next interrupt poll. */
+START_TEST(test_realtek_autonegotiation)
+{
+	struct bn_session_opts o = { .model = bn_model_find("rtl8153"),
+				     .host = BN_SIM_XHCI, .aneg_ms = 250 };
+	struct bn_session_result r, r_default;
+
+	bn_test_log_capture();
+	ck_assert_int_eq(bn_session_run(&o, &r), 0);
+	o.aneg_ms = 0;
+	ck_assert_int_eq(bn_session_run(&o, &r_default), 0);
+	ck_assert(r.link_up && r.leased);
+	/* 250 ms after the data interface is selected, within one poll */
+	ck_assert_uint_ge(r.link_us, 250000);
+	ck_assert_uint_le(r.link_us, 250000 + 62000 + 20000);
+	ck_assert_uint_ge(r_default.link_us, r.link_us + 700000);
+	ck_assert_uint_gt(r.lease_us, r.link_us);
+}
+END_TEST
+
 /* ---- the boot client's clock ---- */
 
 /*
@@ -520,6 +542,7 @@ static Suite *session_suite(void)
 	tcase_add_loop_test(boot, test_boot_file, 0,
 			    sizeof(combos) / sizeof(combos[0]));
 	tcase_add_test(boot, test_lease_only);
+	tcase_add_test(boot, test_realtek_autonegotiation);
 	tcase_add_test(boot, test_tftp_times_follow_the_bus);
 	tcase_add_test(boot, test_unwritable_pcap);
 	suite_add_tcase(s, boot);
