@@ -163,21 +163,6 @@ static struct bn_simdev *rtm_create(const struct bn_model *m,
 	return bn_netmodel_new(&c);
 }
 
-/**
- * Read a Realtek model's counters in the generic form.
- *
- * @param dev		Device
- * @param st		Counters out
- */
-static void rtm_stats(const struct bn_simdev *dev, struct bn_model_stats *st)
-{
-	const struct bn_netmodel_stats *s = bn_netmodel_stats(dev);
-
-	BN_MODEL_STATS_COMMON(st, s);
-	st->dropped = s->dropped;
-	st->tx_wire_end = 0;
-}
-
 /** One descriptor: the first configuration's interface is the vendor one. */
 #define RTM_MODEL(idx, nm, pid, mac_last, text) {			\
 	.name = nm, .summary = text, .kind = BN_MODEL_CHIP,		\
@@ -188,7 +173,7 @@ static void rtm_stats(const struct bn_simdev *dev, struct bn_model_stats *st)
 	.options = BN_MODEL_OPT_ANEG,					\
 	.mac = { 0x00, 0xe0, 0x4c, 0x36, 0x00, mac_last },		\
 	.variant = idx, .create = rtm_create,				\
-	.push = bn_netmodel_push, .stats = rtm_stats }
+	.push = bn_netmodel_push, .stats = bn_class_models_stats }
 
 /** The Realtek models. */
 static const struct bn_model rtm_models[] = {

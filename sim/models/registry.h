@@ -166,6 +166,17 @@ extern const struct bn_model_family bn_class_model_family;
 extern const struct bn_model_family bn_realtek_model_family;
 
 /**
+ * Read the counters of a model built on the class device side
+ * (sim/models/netmodel.h: the class and Realtek models) in the generic
+ * form.
+ *
+ * @param dev		Device
+ * @param st		Counters out
+ */
+void bn_class_models_stats(const struct bn_simdev *dev,
+			   struct bn_model_stats *st);
+
+/**
  * Number of models in the registry.
  *
  * @return		Count
