@@ -5653,6 +5653,11 @@ static int bn_efi_find_function(EFI_USB_IO_PROTOCOL *io, struct bn_efi_match *ou
 			bn_efi_score(&key, &m);
 			if (!m.score)
 				continue;
+			/* A row that names its configuration matches there
+			 * only (Realtek's CDC function is in configuration
+			 * 2, the firmware selected the vendor one, 1) */
+			if (m.id->config && m.id->config != cfg.value)
+				continue;
 			if (active && fn.interfaces[0] != id.InterfaceNumber) {
 				elsewhere = true;
 				continue;
