@@ -147,9 +147,20 @@ int bn_usb_choose_config(struct bn_usb_device *dev,
 	return bn_usb_choose_config_value(dev, reg, 0, res);
 }
 
-int bn_usb_choose_config_value(struct bn_usb_device *dev,
-			       const struct bn_registry *reg, uint8_t value,
-			       struct bn_enum_result *res)
+/**
+ * Read every configuration and keep the best scored one, or the one with a
+ * given value.
+ *
+ * @param dev		Enumerated device
+ * @param reg		Drivers
+ * @param value		bConfigurationValue wanted, 0 for the best scored
+ * @param res		Choice out
+ * @return		0, -BN_EINVAL when no valid configuration qualifies, or
+ *			another negative ::bn_err
+ */
+static int bn_usb_keep_config(struct bn_usb_device *dev,
+			      const struct bn_registry *reg, uint8_t value,
+			      struct bn_enum_result *res)
 {
 	struct bn_config best_cfg;
 	uint8_t *best_buf = NULL;
@@ -185,20 +196,54 @@ int bn_usb_choose_config_value(struct bn_usb_device *dev,
 	}
 	bn_port_free(dev->config_buf);
 	dev->config_buf = best_buf;
-	if (!best_buf) {
+	if (!best_buf)
+		return -BN_EINVAL;
+	dev->config = best_cfg;
+	return 0;
+
+ err:
+	bn_port_free(best_buf);
+	return rc;
+}
+
+int bn_usb_choose_config_value(struct bn_usb_device *dev,
+			       const struct bn_registry *reg, uint8_t value,
+			       struct bn_enum_result *res)
+{
+	uint8_t row = 0;
+	int rc;
+
+	if (!value) {
+		/* The ID tables may say which configuration holds the
+		 * function (a vendor configuration listed first) */
+		row = bn_registry_config(reg, dev->desc.vendor,
+					 dev->desc.product);
+		if (row) {
+			rc = bn_usb_keep_config(dev, reg, row, res);
+			if (rc != -BN_EINVAL) {
+				if (rc == 0)
+					BN_INFO(dev->name, "configuration %u "
+						"chosen by the ID table for "
+						"%04x:%04x", row,
+						dev->desc.vendor,
+						dev->desc.product);
+				return rc;
+			}
+			BN_WARN(dev->name, "the ID table names configuration "
+				"%u, which %04x:%04x does not have; choosing "
+				"by score", row, dev->desc.vendor,
+				dev->desc.product);
+		}
+	}
+	rc = bn_usb_keep_config(dev, reg, value, res);
+	if (rc == -BN_EINVAL) {
 		if (value)
 			BN_ERR(dev->name, "no valid configuration with value "
 			       "%u among %u", value, dev->desc.num_configs);
 		else
 			BN_ERR(dev->name, "no valid configuration among %u",
 			       dev->desc.num_configs);
-		return -BN_EINVAL;
 	}
-	dev->config = best_cfg;
-	return 0;
-
- err:
-	bn_port_free(best_buf);
 	return rc;
 }
 

@@ -16,11 +16,13 @@
  * 2. GET_DESCRIPTOR(device, 8) at address 0 to learn bMaxPacketSize0;
  * 3. SET_ADDRESS, then the 2 ms SET_ADDRESS recovery time;
  * 4. the full device descriptor, validated;
- * 5. every configuration read and validated, each scored as the sum over
- *    its functions of the best driver match (ID score plus the driver's
- *    own ::bn_driver::score); the highest score wins and ties keep the
- *    lowest index, which is what a real host's policy amounts to when it
- *    prefers the configuration it has the best drivers for;
+ * 5. every configuration read and validated; the one a row of the ID
+ *    tables names for the device's VID:PID (::bn_id::config) if it has it,
+ *    else each scored as the sum over its functions of the best driver
+ *    match (ID score plus the driver's own ::bn_driver::score); the
+ *    highest score wins and ties keep the lowest index, which is what a
+ *    real host's policy amounts to when it prefers the configuration it
+ *    has the best drivers for;
  * 6. SET_CONFIGURATION, then bn_netdev_probe() for every matched function.
  */
 
@@ -96,8 +98,9 @@ int bn_usb_choose_config(struct bn_usb_device *dev,
  *
  * @param dev		Enumerated device
  * @param reg		Drivers (for the score reported)
- * @param value		bConfigurationValue wanted (0: the best scored, as
- *			bn_usb_choose_config())
+ * @param value		bConfigurationValue wanted (0: the one the ID
+ *			tables name for the device, bn_registry_config(), if
+ *			it has it, else the best scored)
  * @param res		Choice out (config_index, config_value, score)
  * @return		0, -BN_EINVAL when no valid configuration has that
  *			value, or another negative ::bn_err

@@ -109,6 +109,25 @@ bool bn_registry_match(const struct bn_registry *reg,
 	return out->driver != NULL;
 }
 
+uint8_t bn_registry_config(const struct bn_registry *reg, uint16_t vendor,
+			   uint16_t product)
+{
+	size_t d, i;
+
+	for (d = 0; d < reg->count; d++) {
+		const struct bn_driver *drv = reg->drivers[d];
+
+		for (i = 0; i < drv->id_count; i++) {
+			const struct bn_id *id = &drv->ids[i];
+
+			if (id->config && id->match != BN_ID_CLASS &&
+			    id->vendor == vendor && id->product == product)
+				return id->config;
+		}
+	}
+	return 0;
+}
+
 const struct bn_family *bn_registry_family(const struct bn_registry *reg,
 					   const char *name,
 					   const struct bn_driver **driver)
@@ -232,6 +251,41 @@ static bool bn_lint_driver_has(const struct bn_driver *drv,
 }
 
 /**
+ * Check that one device is not given two configuration values: a row's
+ * value against every later row (any driver) for the same VID:PID.
+ *
+ * @param lint		Lint state
+ * @param d		Driver index
+ * @param i		Row index
+ */
+static void bn_lint_config(struct bn_lint *lint, size_t d, size_t i)
+{
+	const struct bn_id *id = &lint->reg->drivers[d]->ids[i];
+	size_t d2, j;
+
+	if (!id->config || id->match == BN_ID_CLASS)
+		return;
+	for (d2 = d; d2 < lint->reg->count; d2++) {
+		const struct bn_driver *drv2 = lint->reg->drivers[d2];
+
+		for (j = (d2 == d) ? i + 1 : 0; j < drv2->id_count; j++) {
+			const struct bn_id *id2 = &drv2->ids[j];
+
+			if (id2->match == BN_ID_CLASS || !id2->config ||
+			    id2->vendor != id->vendor ||
+			    id2->product != id->product ||
+			    id2->config == id->config)
+				continue;
+			bn_lint_fail(lint, "%04x:%04x is given configuration "
+				     "%u by %s row %zu and %u by %s row %zu",
+				     id->vendor, id->product, id->config,
+				     lint->reg->drivers[d]->name, i,
+				     id2->config, drv2->name, j);
+		}
+	}
+}
+
+/**
  * Check every row of one driver, and its collisions with later rows.
  *
  * @param lint		Lint state
@@ -260,6 +314,11 @@ static void bn_lint_rows(struct bn_lint *lint, size_t d)
 		if (id->match != BN_ID_CLASS && id->vendor == 0)
 			bn_lint_fail(lint, "%s: row %zu (%s) has vendor 0",
 				     drv->name, i, key);
+		if (id->match == BN_ID_CLASS && id->config)
+			bn_lint_fail(lint, "%s: row %zu (%s) names "
+				     "configuration %u without a VID:PID",
+				     drv->name, i, key, id->config);
+		bn_lint_config(lint, d, i);
 		for (d2 = d; d2 < lint->reg->count; d2++) {
 			const struct bn_driver *drv2 = lint->reg->drivers[d2];
 

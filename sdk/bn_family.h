@@ -296,6 +296,10 @@ struct bn_id {
 	const struct bn_family *family;	/**< Family */
 	const char *name;		/**< Product name */
 	uint32_t quirks;		/**< Driver-specific row flags */
+	uint8_t config;			/**< bConfigurationValue to select on
+					     the device this row names (0:
+					     the host's choice by score);
+					     only with a VID:PID */
 };
 
 /** What a device function looks like to the ID tables. */
@@ -388,6 +392,24 @@ bool bn_registry_match(const struct bn_registry *reg,
 		       const struct bn_id_key *key, struct bn_match *out);
 
 /**
+ * The configuration the ID tables say to select on a device.
+ *
+ * Some devices present several configurations and the one a host picks by
+ * itself (the first, or the best scored) is not the one to use: Realtek's
+ * RTL8152/8153/8156 list their vendor configuration first and the CDC one
+ * after it.  A row that names the device's VID:PID may say which
+ * bConfigurationValue holds the function it binds (::bn_id::config).
+ *
+ * @param reg		Registry
+ * @param vendor	idVendor
+ * @param product	idProduct
+ * @return		bConfigurationValue of the first such row, or 0 when
+ *			no row names one
+ */
+uint8_t bn_registry_config(const struct bn_registry *reg, uint16_t vendor,
+			   uint16_t product);
+
+/**
  * Find a family by name across a registry.
  *
  * @param reg		Registry
@@ -422,7 +444,8 @@ typedef void (*bn_lint_report_fn)(void *ctx, const char *msg);
  *
  * Reports: a VID:PID (or class triple) in two rows, rows without a family
  * or naming a family their driver does not list, rows without a product
- * name, families with no row or no framing (a name and a deframe
+ * name, a configuration value on a class-only row, one VID:PID given two
+ * different configuration values, families with no row or no framing (a name and a deframe
  * operation), family names used twice, and families not covered by any
  * test (when @p tested is given).
  *

@@ -52,6 +52,50 @@ struct bn_usb_device;
 #define BN_CDC_NOTIFY_HEADER_LEN		8	/**< Header before data */
 #define BN_CDC_NOTIFY_TYPE			0xa1	/**< bmRequestType */
 
+/* ------------------------------------------------------------------------
+ * Devices whose CDC function is not in the configuration a host picks
+ * ------------------------------------------------------------------------
+ *
+ * Realtek's RTL8152, RTL8153 and RTL8156 (and the adapters built on them)
+ * list a vendor-specific configuration first (bConfigurationValue 1, one
+ * interface ff/ff/00 for Realtek's own driver) and their CDC function
+ * after it: RTL8152/8153 have CDC-ECM as configuration 2; RTL8156 has
+ * CDC-NCM as configuration 2 and CDC-ECM as configuration 3.  Value 2 is
+ * therefore the CDC configuration on every one of them.  The class
+ * drivers' tables name these devices with the configuration to select
+ * (bn_id::config); docs/realtek.md lists where each row comes from.
+ */
+
+/** bConfigurationValue of the first CDC configuration of Realtek's USB
+ *  Ethernet chips (ECM on RTL8152/8153, NCM on RTL8156). */
+#define BN_CDC_REALTEK_CONFIG	2
+
+#define BN_USB_VID_REALTEK	0x0bda	/**< Realtek Semiconductor */
+#define BN_USB_VID_MICROSOFT	0x045e	/**< Microsoft */
+#define BN_USB_VID_SAMSUNG	0x04e8	/**< Samsung */
+#define BN_USB_VID_ASUS		0x0b05	/**< ASUSTek */
+#define BN_USB_VID_LINKSYS	0x13b1	/**< Linksys */
+#define BN_USB_VID_LENOVO	0x17ef	/**< Lenovo */
+#define BN_USB_VID_NVIDIA	0x0955	/**< NVIDIA */
+#define BN_USB_VID_DLINK	0x2001	/**< D-Link */
+#define BN_USB_VID_TPLINK	0x2357	/**< TP-Link */
+#define BN_USB_VID_DELL		0x413c	/**< Dell */
+
+/**
+ * One row for a device whose function is in a given configuration.
+ *
+ * @param fam		Family (the class driver's)
+ * @param sub		Function subclass (CDC, protocol 0)
+ * @param vid		idVendor
+ * @param pid		idProduct
+ * @param cfg		bConfigurationValue to select
+ * @param nm		Product name
+ */
+#define BN_CDC_CONFIG_ROW(fam, sub, vid, pid, cfg, nm)			\
+	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid), \
+	  .cls = BN_CLASS_CDC, .subclass = (sub), .protocol = 0x00,	\
+	  .family = (fam), .name = (nm), .config = (cfg) }
+
 /** Largest notification we accept (header plus speed-change data). */
 #define BN_CDC_NOTIFY_MAX 16
 

@@ -255,12 +255,111 @@ static const struct bn_family *const ecm_families[] = {
 	&bn_cdc_ecm_family,
 };
 
-/** The one ID table: the ECM class triple of the control interface. */
+/**
+ * One Realtek-based device whose CDC configuration (value 2) holds its ECM
+ * function (see ::BN_CDC_REALTEK_CONFIG).
+ *
+ * @param vid		idVendor
+ * @param pid		idProduct
+ * @param nm		Product name
+ */
+#define ECM_REALTEK(vid, pid, nm)					\
+	BN_CDC_CONFIG_ROW(&bn_cdc_ecm_family, BN_CDC_SUBCLASS_ECM, vid,	\
+			  pid, BN_CDC_REALTEK_CONFIG, nm)
+
+/**
+ * The one ID table: the ECM class triple of the control interface, and the
+ * Realtek RTL8152/8153-based devices whose ECM function is in their second
+ * configuration.  Sources, per row: [L] Linux r8152.c rtl8152_table (v6.18),
+ * [E] Linux cdc_ether.c products[] (an ECM function it leaves to r8152),
+ * [U] U-Boot drivers/usb/eth/r8152.c r8152_eth_id_table.
+ */
 static const struct bn_id ecm_ids[] = {
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_CDC,
 	  .subclass = BN_CDC_SUBCLASS_ECM, .protocol = 0x00,
 	  .family = &bn_cdc_ecm_family,
 	  .name = "USB CDC Ethernet (ECM) function" },
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8050, "Realtek RTL8152 (8050)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8053, "Realtek RTL8153 (8053)"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8152, "Realtek RTL8152"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8153, "Realtek RTL8153"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_MICROSOFT, 0x07ab,
+		    "Microsoft Surface 2 Dock (RTL8152)"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_MICROSOFT, 0x07c6,
+		    "Microsoft Surface Ethernet Adapter (RTL8153)"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_MICROSOFT, 0x0927,
+		    "Microsoft Surface USB-C Ethernet (RTL8153B)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_MICROSOFT, 0x0c5e,
+		    "Microsoft Ethernet adapter (Realtek)"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_SAMSUNG, 0xa101,
+		    "Samsung USB Ethernet Adapter (RTL8153)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x304f,
+		    "Lenovo dock (Realtek, 304f)"),
+	/* [U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3052,
+		    "Lenovo ThinkPad dock (Realtek, 3052)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3054,
+		    "Lenovo ThinkPad OneLink+ Dock (RTL8153)"),
+	/* [U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3057,
+		    "Lenovo ThinkPad dock (Realtek, 3057)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3062,
+		    "Lenovo ThinkPad USB-C Dock Gen 3 (Realtek)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3069,
+		    "Lenovo dock (Realtek, 3069)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3082,
+		    "Lenovo ThinkPad TBT3 Dock Gen 2 (Realtek)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3098,
+		    "Lenovo ThinkPad dock (Realtek, 3098)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x7205,
+		    "Lenovo adapter (Realtek, 7205)"),
+	/* [U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x720a,
+		    "Lenovo USB Ethernet (Realtek, 720a)"),
+	/* [U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x720b,
+		    "Lenovo USB Ethernet (Realtek, 720b)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x720c,
+		    "Lenovo ThinkPad USB-C Dongle (RTL8153)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x7214,
+		    "Lenovo dock (Realtek, 7214)"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x721e,
+		    "Lenovo Powered USB-C Travel Hub (RTL8153)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0xa359,
+		    "Lenovo ThinkPad dock (Realtek, a359)"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0xa387,
+		    "Lenovo ThinkPad USB-C Dock Gen 2 (RTL8153)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LINKSYS, 0x0041,
+		    "Linksys USB3GIGV1 (RTL8153)"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_NVIDIA, 0x09ff,
+		    "NVIDIA Tegra USB 3.0 Ethernet (RTL8153)"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_TPLINK, 0x0601, "TP-Link UE300 (RTL8153)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_TPLINK, 0x0602, "TP-Link adapter (Realtek)"),
 };
 
 const struct bn_driver bn_cdc_ecm_driver = {

@@ -467,12 +467,40 @@ static const struct bn_family *const ncm_families[] = {
 	&bn_cdc_ncm_family,
 };
 
-/** The one ID table: the NCM class triple of the control interface. */
+/**
+ * One Realtek RTL8156-based device whose CDC configuration (value 2) holds
+ * its NCM function (see ::BN_CDC_REALTEK_CONFIG).
+ *
+ * @param vid		idVendor
+ * @param pid		idProduct
+ * @param nm		Product name
+ */
+#define NCM_REALTEK(vid, pid, nm)					\
+	BN_CDC_CONFIG_ROW(&bn_cdc_ncm_family, BN_CDC_SUBCLASS_NCM, vid,	\
+			  pid, BN_CDC_REALTEK_CONFIG, nm)
+
+/**
+ * The one ID table: the NCM class triple of the control interface, and the
+ * Realtek RTL8156-based (2.5 GbE) devices whose NCM function is in their
+ * second configuration.  Sources, per row: [L] Linux r8152.c
+ * rtl8152_table (v6.18), [U] U-Boot drivers/usb/eth/r8152.c
+ * r8152_eth_id_table.
+ */
 static const struct bn_id ncm_ids[] = {
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_CDC,
 	  .subclass = BN_CDC_SUBCLASS_NCM, .protocol = 0x00,
 	  .family = &bn_cdc_ncm_family,
 	  .name = "USB CDC Network Control Model (NCM) function" },
+	/* [L][U] */
+	NCM_REALTEK(BN_USB_VID_REALTEK, 0x8155, "Realtek RTL8156 (8155)"),
+	/* [L][U] */
+	NCM_REALTEK(BN_USB_VID_REALTEK, 0x8156, "Realtek RTL8156"),
+	/* [L] */
+	NCM_REALTEK(BN_USB_VID_ASUS, 0x1976, "ASUS USB-C2500 (RTL8156)"),
+	/* [L] */
+	NCM_REALTEK(BN_USB_VID_DLINK, 0xb301, "D-Link DUB-E250 (RTL8156)"),
+	/* [L] */
+	NCM_REALTEK(BN_USB_VID_DELL, 0xb097, "Dell 2.5G adapter (Realtek)"),
 };
 
 const struct bn_driver bn_cdc_ncm_driver = {

@@ -44,14 +44,8 @@ static struct bn_simdev *bn_class_models_create(const struct bn_model *m,
 	return bn_netmodel_new(&c);
 }
 
-/**
- * Read a class model's counters in the generic form.
- *
- * @param dev		Device
- * @param st		Counters out
- */
-static void bn_class_models_stats(const struct bn_simdev *dev,
-				  struct bn_model_stats *st)
+void bn_class_models_stats(const struct bn_simdev *dev,
+			   struct bn_model_stats *st)
 {
 	const struct bn_netmodel_stats *s = bn_netmodel_stats(dev);
 

@@ -37,7 +37,7 @@
 #define NM_EP_IN		0x82
 /** Bulk OUT endpoint. */
 #define NM_EP_OUT		0x03
-/** MAC string descriptor index. */
+/** MAC string descriptor index of the gadget identity. */
 #define NM_STR_MAC		4
 /** RNDIS responses queued at once. */
 #define NM_RESP_MAX		4
@@ -75,8 +75,20 @@
 #define NM_CFG_SELF_POWERED	0xc0
 /** bMaxPower: 100 mA in 2 mA units. */
 #define NM_CFG_POWER		50
+/** Longest ASCII string a device model answers (characters). */
+#define NM_STRING_MAX		32
 /** String descriptor 0: US English. */
 #define NM_LANGID		0x0409
+/** Room for one configuration descriptor set. */
+#define NM_CONFIG_MAX		128
+/** Vendor configuration: its one interface's class (vendor specific). */
+#define NM_VENDOR_CLASS		0xff
+/** Vendor configuration: its interface's subclass. */
+#define NM_VENDOR_SUBCLASS	0xff
+/** Vendor configuration: its interface's protocol. */
+#define NM_VENDOR_PROTOCOL	0x00
+/** Vendor configuration: endpoints of its one interface. */
+#define NM_VENDOR_EPS		3
 
 /** One queued frame. */
 struct nm_frame {
@@ -89,10 +101,25 @@ struct netmodel {
 	struct bn_simdev dev;			/**< The seam */
 	struct bn_netmodel_config cfg;		/**< Configuration */
 	struct bn_netmodel_stats stats;		/**< Counters */
-	uint8_t config[128];			/**< Configuration descriptor */
-	uint16_t config_len;			/**< Its length */
+	/** Device descriptor */
+	uint8_t device_desc[BN_DEVICE_DESC_LEN];
+	/** Configuration descriptor sets, by index */
+	uint8_t config[BN_NETMODEL_CONFIGS][NM_CONFIG_MAX];
+	uint16_t config_len[BN_NETMODEL_CONFIGS]; /**< Their lengths */
+	uint8_t num_configs;			/**< Configurations */
+	uint8_t building;			/**< Index being built */
+	/** What each configuration is */
+	enum bn_netmodel_class kinds[BN_NETMODEL_CONFIGS];
+	enum bn_netmodel_class cls;		/**< What the selected (or, when
+						     unconfigured, the first)
+						     configuration is */
+	uint8_t ep_in;				/**< Bulk IN endpoint */
+	uint8_t ep_out;				/**< Bulk OUT endpoint */
+	uint8_t ep_notify;			/**< Interrupt IN endpoint */
+	uint8_t i_mac;				/**< iMACAddress */
 	uint16_t mps;				/**< Bulk packet size */
-	bool configured;			/**< SET_CONFIGURATION 1 done */
+	bool configured;			/**< A configuration is selected */
+	uint8_t config_value;			/**< Its bConfigurationValue */
 	uint8_t data_alt;			/**< Data interface alternate */
 	uint16_t filter;			/**< ECM/NCM packet filter */
 	bool filter_set;			/**< Host has set it */
@@ -120,6 +147,8 @@ struct netmodel {
 	unsigned int r_head;			/**< First queued */
 	unsigned int r_count;			/**< Queued */
 	uint32_t flood_seq;			/**< Flood frame counter */
+	bool link_pending;			/**< Link announced at @c link_at */
+	bn_simtime_t link_at;			/**< When autonegotiation ends */
 	bn_simtime_t now;			/**< Time of the last call */
 };
 
@@ -148,7 +177,7 @@ static void nm_add_interface(struct netmodel *m, uint8_t num, uint8_t alt,
 			     uint8_t eps, uint8_t cls, uint8_t sub,
 			     uint8_t proto)
 {
-	uint8_t *d = m->config + m->config_len;
+	uint8_t *d = m->config[m->building] + m->config_len[m->building];
 
 	d[0] = BN_INTERFACE_DESC_LEN;
 	d[1] = BN_DT_INTERFACE;
@@ -159,7 +188,7 @@ static void nm_add_interface(struct netmodel *m, uint8_t num, uint8_t alt,
 	d[6] = sub;
 	d[7] = proto;
 	d[8] = 0;
-	m->config_len += BN_INTERFACE_DESC_LEN;
+	m->config_len[m->building] += BN_INTERFACE_DESC_LEN;
 }
 
 /**
@@ -174,7 +203,7 @@ static void nm_add_interface(struct netmodel *m, uint8_t num, uint8_t alt,
 static void nm_add_endpoint(struct netmodel *m, uint8_t addr, uint8_t type,
 			    uint16_t mps, uint8_t interval)
 {
-	uint8_t *d = m->config + m->config_len;
+	uint8_t *d = m->config[m->building] + m->config_len[m->building];
 
 	d[0] = BN_ENDPOINT_DESC_LEN;
 	d[1] = BN_DT_ENDPOINT;
@@ -182,74 +211,131 @@ static void nm_add_endpoint(struct netmodel *m, uint8_t addr, uint8_t type,
 	d[3] = type;
 	bn_put_le16(&d[4], mps);
 	d[6] = interval;
-	m->config_len += BN_ENDPOINT_DESC_LEN;
+	m->config_len[m->building] += BN_ENDPOINT_DESC_LEN;
 }
 
 /**
- * Build the configuration descriptor for the class and speed.
+ * Append class-specific (functional) descriptors to the set being built.
  *
  * @param m		Model
+ * @param len		Bytes the writer added
  */
-static void nm_build_config(struct netmodel *m)
+static void nm_add_bytes(struct netmodel *m, size_t len)
 {
+	m->config_len[m->building] += (uint16_t)len;
+}
+
+/**
+ * Build one configuration descriptor set for the speed.
+ *
+ * @param m		Model (@c building set to the index)
+ * @param kind		What the configuration is
+ */
+static void nm_build_config(struct netmodel *m, enum bn_netmodel_class kind)
+{
+	const struct bn_netmodel_device *dv = m->cfg.device;
 	bool hs = m->cfg.speed == BN_SPEED_HIGH;
 	uint8_t interval = hs ? NM_INTERVAL_HS : NM_INTERVAL_FS;
-	uint8_t *c = m->config;
+	uint8_t *c = m->config[m->building];
+	uint16_t *len = &m->config_len[m->building];
 
-	m->mps = hs ? NM_MPS_HS : NM_MPS_FS;
-	/* Configuration 1 of two interfaces */
+	if (dv)
+		interval = hs ? dv->notify_interval_hs :
+			   dv->notify_interval_fs;
+	/* One interface (vendor) or two (control and data) */
 	memset(c, 0, BN_CONFIG_DESC_LEN);
 	c[0] = BN_CONFIG_DESC_LEN;
 	c[1] = BN_DT_CONFIG;
-	c[4] = 2;
-	c[5] = 1;
-	c[7] = NM_CFG_SELF_POWERED;
-	c[8] = NM_CFG_POWER;
-	m->config_len = BN_CONFIG_DESC_LEN;
-	switch (m->cfg.cls) {
+	c[4] = kind == BN_NETMODEL_VENDOR ? 1 : 2;
+	c[5] = (uint8_t)(m->building + 1);
+	c[7] = dv ? dv->cfg_attributes : NM_CFG_SELF_POWERED;
+	c[8] = dv ? dv->cfg_power : NM_CFG_POWER;
+	*len = BN_CONFIG_DESC_LEN;
+	switch (kind) {
+	case BN_NETMODEL_VENDOR:
+		nm_add_interface(m, NM_IF_CONTROL, 0, NM_VENDOR_EPS,
+				 NM_VENDOR_CLASS, NM_VENDOR_SUBCLASS,
+				 NM_VENDOR_PROTOCOL);
+		nm_add_endpoint(m, m->ep_in, BN_XFER_BULK, m->mps, 0);
+		nm_add_endpoint(m, m->ep_out, BN_XFER_BULK, m->mps, 0);
+		nm_add_endpoint(m, m->ep_notify, BN_XFER_INTERRUPT,
+				dv ? dv->vendor_notify_mps : NM_NOTIFY_MPS,
+				interval);
+		break;
 	case BN_NETMODEL_ECM:
 	case BN_NETMODEL_NCM:
 		nm_add_interface(m, NM_IF_CONTROL, 0, 1, BN_CDCDEV_CLASS_COMM,
-				 m->cfg.cls == BN_NETMODEL_ECM ?
+				 kind == BN_NETMODEL_ECM ?
 				 BN_CDCDEV_SUBCLASS_ECM :
 				 BN_CDCDEV_SUBCLASS_NCM, BN_CDCDEV_PROTO_NONE);
-		m->config_len += bn_cdcdev_fd_header(c + m->config_len);
-		m->config_len += bn_cdcdev_fd_union(c + m->config_len,
-						    NM_IF_CONTROL, NM_IF_DATA);
-		m->config_len += bn_cdcdev_fd_ethernet(c + m->config_len,
-						       NM_STR_MAC,
-						       BN_CDCDEV_ETH_FRAME_MAX);
-		if (m->cfg.cls == BN_NETMODEL_NCM)
-			m->config_len += bn_cdcdev_fd_ncm(c + m->config_len,
-							  m->ncm_caps);
-		nm_add_endpoint(m, NM_EP_NOTIFY, BN_XFER_INTERRUPT,
+		nm_add_bytes(m, bn_cdcdev_fd_header(c + *len));
+		nm_add_bytes(m, bn_cdcdev_fd_union(c + *len, NM_IF_CONTROL,
+						   NM_IF_DATA));
+		nm_add_bytes(m, bn_cdcdev_fd_ethernet(c + *len, m->i_mac,
+						      BN_CDCDEV_ETH_FRAME_MAX));
+		if (kind == BN_NETMODEL_NCM)
+			nm_add_bytes(m, bn_cdcdev_fd_ncm(c + *len,
+							 m->ncm_caps));
+		nm_add_endpoint(m, m->ep_notify, BN_XFER_INTERRUPT,
 				NM_NOTIFY_MPS, interval);
 		/* Data: alternate 0 without endpoints, 1 with the pair */
 		nm_add_interface(m, NM_IF_DATA, 0, 0, BN_CDCDEV_CLASS_DATA, 0,
-				 m->cfg.cls == BN_NETMODEL_NCM ?
+				 kind == BN_NETMODEL_NCM ?
 				 BN_CDCDEV_DATA_PROTO_NTB : 0);
 		nm_add_interface(m, NM_IF_DATA, 1, 2, BN_CDCDEV_CLASS_DATA, 0,
-				 m->cfg.cls == BN_NETMODEL_NCM ?
+				 kind == BN_NETMODEL_NCM ?
 				 BN_CDCDEV_DATA_PROTO_NTB : 0);
 		break;
 	case BN_NETMODEL_RNDIS:
 		nm_add_interface(m, NM_IF_CONTROL, 0, 1, BN_CDCDEV_CLASS_COMM,
 				 BN_CDCDEV_SUBCLASS_ACM,
 				 BN_CDCDEV_PROTO_VENDOR);
-		m->config_len += bn_cdcdev_fd_header(c + m->config_len);
-		m->config_len += bn_cdcdev_fd_acm_pair(c + m->config_len,
-						       NM_IF_DATA);
-		m->config_len += bn_cdcdev_fd_union(c + m->config_len,
-						    NM_IF_CONTROL, NM_IF_DATA);
-		nm_add_endpoint(m, NM_EP_NOTIFY, BN_XFER_INTERRUPT,
+		nm_add_bytes(m, bn_cdcdev_fd_header(c + *len));
+		nm_add_bytes(m, bn_cdcdev_fd_acm_pair(c + *len, NM_IF_DATA));
+		nm_add_bytes(m, bn_cdcdev_fd_union(c + *len, NM_IF_CONTROL,
+						   NM_IF_DATA));
+		nm_add_endpoint(m, m->ep_notify, BN_XFER_INTERRUPT,
 				NM_RNDIS_NOTIFY_MPS, interval);
 		nm_add_interface(m, NM_IF_DATA, 0, 2, BN_CDCDEV_CLASS_DATA, 0,
 				 0);
 		break;
 	}
-	nm_add_endpoint(m, NM_EP_IN, BN_XFER_BULK, m->mps, 0);
-	nm_add_endpoint(m, NM_EP_OUT, BN_XFER_BULK, m->mps, 0);
-	bn_put_le16(&c[2], m->config_len);
+	if (kind != BN_NETMODEL_VENDOR) {
+		nm_add_endpoint(m, m->ep_in, BN_XFER_BULK, m->mps, 0);
+		nm_add_endpoint(m, m->ep_out, BN_XFER_BULK, m->mps, 0);
+	}
+	bn_put_le16(&c[2], *len);
+}
+
+/**
+ * Build the device descriptor and every configuration descriptor set.
+ *
+ * @param m		Model
+ */
+static void nm_build_descriptors(struct netmodel *m)
+{
+	const struct bn_netmodel_device *dv = m->cfg.device;
+	uint8_t *d = m->device_desc;
+	uint8_t i;
+
+	m->mps = m->cfg.speed == BN_SPEED_HIGH ? NM_MPS_HS : NM_MPS_FS;
+	memcpy(d, nm_device_desc, sizeof(nm_device_desc));
+	if (dv) {
+		bn_put_le16(&d[8], dv->vendor);
+		bn_put_le16(&d[10], dv->product);
+		bn_put_le16(&d[12], dv->bcd_device);
+		d[14] = dv->i_manufacturer;
+		d[15] = dv->i_product;
+		d[16] = dv->i_serial;
+		d[17] = dv->num_configs;
+	}
+	m->num_configs = d[17];
+	for (i = 0; i < m->num_configs; i++) {
+		m->kinds[i] = dv ? dv->configs[i] : m->cfg.cls;
+		m->building = i;
+		nm_build_config(m, m->kinds[i]);
+	}
+	m->cls = m->kinds[0];
 }
 
 /**
@@ -264,28 +350,44 @@ static void nm_descriptor(struct netmodel *m, const struct bn_setup *s,
 			  uint8_t *buf, struct bn_simdev_reply *reply)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	uint8_t str[2 + 4 * BN_CDCDEV_ETH_ALEN];
+	const struct bn_netmodel_device *dv = m->cfg.device;
+	uint8_t str[2 + 2 * NM_STRING_MAX];
+	uint8_t index = s->value & 0xff;
 	const uint8_t *d = NULL;
+	const char *text = NULL;
 	size_t len = 0, i;
 
 	switch (s->value >> 8) {
 	case BN_DT_DEVICE:
-		d = nm_device_desc;
-		len = sizeof(nm_device_desc);
+		d = m->device_desc;
+		len = sizeof(m->device_desc);
 		break;
 	case BN_DT_CONFIG:
-		d = m->config;
-		len = m->config_len;
+		if (index >= m->num_configs)
+			break;
+		d = m->config[index];
+		len = m->config_len[index];
 		break;
 	case BN_DT_STRING:
-		if ((s->value & 0xff) == 0) {
+		if (dv && index && index != m->i_mac &&
+		    index <= sizeof(dv->strings) / sizeof(dv->strings[0]))
+			text = dv->strings[index - 1];
+		if (index == 0) {
 			str[0] = 4;
 			str[1] = BN_DT_STRING;
 			bn_put_le16(&str[2], NM_LANGID);
 			len = 4;
-		} else if ((s->value & 0xff) == NM_STR_MAC) {
+		} else if (text) {
+			/* ASCII as UTF-16LE */
+			len = BN_MIN(strlen(text), (size_t)NM_STRING_MAX);
+			for (i = 0; i < len; i++)
+				bn_put_le16(&str[2 + 2 * i], (uint8_t)text[i]);
+			len = 2 + 2 * len;
+			str[0] = (uint8_t)len;
+			str[1] = BN_DT_STRING;
+		} else if (index == m->i_mac) {
 			/* iMACAddress: 12 upper-case hex digits, UTF-16LE */
-			str[0] = sizeof(str);
+			str[0] = 2 + 4 * BN_CDCDEV_ETH_ALEN;
 			str[1] = BN_DT_STRING;
 			for (i = 0; i < BN_CDCDEV_ETH_ALEN; i++) {
 				bn_put_le16(&str[2 + 4 * i],
@@ -293,7 +395,7 @@ static void nm_descriptor(struct netmodel *m, const struct bn_setup *s,
 				bn_put_le16(&str[4 + 4 * i],
 					    (uint16_t)hex[m->cfg.mac[i] & 15]);
 			}
-			len = sizeof(str);
+			len = str[0];
 		}
 		d = len ? str : NULL;
 		break;
@@ -341,8 +443,24 @@ static void nm_announce_link(struct netmodel *m)
 	uint32_t bps = (m->cfg.speed == BN_SPEED_HIGH) ? NM_BPS_HIGH :
 		       NM_BPS_FULL;
 
+	if (m->cfg.device)
+		bps = m->cfg.device->link_bps;
 	nm_notify(m, n, bn_cdcdev_notify_connection(n, NM_IF_CONTROL, true));
 	nm_notify(m, n, bn_cdcdev_notify_speed(n, NM_IF_CONTROL, bps, bps));
+}
+
+/**
+ * ECM/NCM: announce the link once autonegotiation has ended.
+ *
+ * @param m		Model
+ * @param now		Time
+ */
+static void nm_link_due(struct netmodel *m, bn_simtime_t now)
+{
+	if (m->link_pending && now >= m->link_at) {
+		m->link_pending = false;
+		nm_announce_link(m);
+	}
 }
 
 /**
@@ -386,7 +504,7 @@ const struct bn_netmodel_stats *bn_netmodel_stats(const struct bn_simdev *dev)
 {
 	struct netmodel *m = dev->priv;
 
-	m->stats.filter = (m->cfg.cls == BN_NETMODEL_RNDIS) ?
+	m->stats.filter = (m->cls == BN_NETMODEL_RNDIS) ?
 			  (uint16_t)m->rndis.filter : m->filter;
 	return &m->stats;
 }
@@ -501,7 +619,9 @@ static void nm_class_request(struct netmodel *m, const struct bn_setup *s,
 
 	if ((s->index & 0xff) != NM_IF_CONTROL || !nm_class_shape_ok(s))
 		goto stall;
-	switch (m->cfg.cls) {
+	switch (m->cls) {
+	case BN_NETMODEL_VENDOR:
+		goto stall;
 	case BN_NETMODEL_NCM:
 		if (s->request != BN_CDCDEV_SET_PACKET_FILTER) {
 			if (!nm_ncm_request(m, s, data, reply))
@@ -583,20 +703,47 @@ static void nm_control(struct bn_simdev *dev, const struct bn_setup *s,
 		nm_descriptor(m, s, data, reply);
 		return;
 	case BN_USB_REQ_SET_CONFIGURATION:
-		m->configured = (s->value == 1);
+		if (s->value > m->num_configs) {
+			reply->result = BN_SIM_STALL;
+			return;
+		}
+		m->configured = (s->value != 0);
+		m->config_value = (uint8_t)s->value;
+		if (m->configured)
+			m->cls = m->kinds[s->value - 1];
+		/* The function starts afresh: nothing in flight, nothing
+		 * to announce until the data interface is selected */
 		m->data_alt = 0;
+		m->link_pending = false;
+		bn_sim_bulk_in_reset(&m->in);
+		bn_sim_bulk_out_reset(&m->out);
+		m->n_count = m->r_count = 0;
+		return;
+	case BN_USB_REQ_GET_CONFIGURATION:
+		if (s->length) {
+			data[0] = m->config_value;
+			reply->len = 1;
+		}
 		return;
 	case BN_USB_REQ_SET_INTERFACE:
 		if (s->index != NM_IF_DATA || s->value > 1 ||
-		    (m->cfg.cls == BN_NETMODEL_RNDIS && s->value)) {
+		    (m->cls == BN_NETMODEL_RNDIS && s->value) ||
+		    m->cls == BN_NETMODEL_VENDOR) {
 			reply->result = BN_SIM_STALL;
 			return;
 		}
 		m->data_alt = (uint8_t)s->value;
 		bn_sim_bulk_in_reset(&m->in);
 		bn_sim_bulk_out_reset(&m->out);
-		if (m->data_alt)
+		m->link_pending = false;
+		if (m->data_alt && m->cfg.link_delay_ms) {
+			/* The PHY autonegotiates first */
+			m->link_pending = true;
+			m->link_at = now + bn_sim_us(1000ULL *
+						     m->cfg.link_delay_ms);
+		} else if (m->data_alt) {
 			nm_announce_link(m);
+		}
 		return;
 	case BN_USB_REQ_GET_STATUS:
 		for (i = 0; i < s->length && i < 2; i++)
@@ -625,7 +772,8 @@ static void nm_control(struct bn_simdev *dev, const struct bn_setup *s,
 static bool nm_active(const struct netmodel *m)
 {
 	return m->configured &&
-	       (m->cfg.cls == BN_NETMODEL_RNDIS || m->data_alt == 1);
+	       (m->cls == BN_NETMODEL_RNDIS ||
+		(m->cls != BN_NETMODEL_VENDOR && m->data_alt == 1));
 }
 
 /**
@@ -637,7 +785,7 @@ static bool nm_active(const struct netmodel *m)
  */
 static bool nm_wanted(const struct netmodel *m, const struct nm_frame *f)
 {
-	if (m->cfg.cls == BN_NETMODEL_RNDIS)
+	if (m->cls == BN_NETMODEL_RNDIS)
 		return bn_rndisdev_filter_pass(&m->rndis, f->data);
 	/* Until the host sets a filter (or if it cannot), pass everything */
 	return !m->filter_set ||
@@ -761,7 +909,9 @@ static bool nm_build_in(struct netmodel *m)
 	uint32_t len = 0;
 
 	m->in_no_zlp = false;
-	switch (m->cfg.cls) {
+	switch (m->cls) {
+	case BN_NETMODEL_VENDOR:
+		return false;
 	case BN_NETMODEL_ECM:
 		if (!nm_next_frame(m, &f))
 			return false;
@@ -794,7 +944,8 @@ static bool nm_build_in(struct netmodel *m)
  * @param max		Room
  * @param len		Bytes sent
  * @param now		Time
- * @param ready		Unused
+ * @param ready		On NAK of the notification endpoint: when the link
+ *			will be announced, if autonegotiation is under way
  * @return		::bn_sim_result
  */
 static int nm_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf, uint16_t max,
@@ -803,10 +954,12 @@ static int nm_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf, uint16_t max,
 	struct netmodel *m = dev->priv;
 	uint32_t n;
 
-	(void)ready;
 	m->now = now;
 	*len = 0;
-	if (ep == NM_EP_NOTIFY) {
+	if (ep == m->ep_notify) {
+		nm_link_due(m, now);
+		if (m->link_pending)
+			*ready = m->link_at;
 		if (!m->n_count || !m->configured)
 			return BN_SIM_NAK;
 		n = BN_MIN((uint32_t)m->notify_len[m->n_head], (uint32_t)max);
@@ -816,7 +969,11 @@ static int nm_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf, uint16_t max,
 		m->n_count--;
 		return BN_SIM_ACK;
 	}
-	if (ep != NM_EP_IN || !nm_active(m))
+	/* Vendor configuration: the receiver stays off until a vendor driver
+	 * programs it (model choice: nobody here does) */
+	if (ep == m->ep_in && m->configured && m->cls == BN_NETMODEL_VENDOR)
+		return BN_SIM_NAK;
+	if (ep != m->ep_in || !nm_active(m))
 		return BN_SIM_STALL;
 	if (!bn_sim_bulk_in_busy(&m->in) && !nm_build_in(m))
 		return BN_SIM_NAK;
@@ -856,7 +1013,7 @@ static void nm_out_done(struct netmodel *m)
 	if (m->out.overflow) {
 		rc = -1;
 		why = "transfer larger than the model's buffer";
-	} else if (m->cfg.cls == BN_NETMODEL_ECM) {
+	} else if (m->cls == BN_NETMODEL_ECM) {
 		if (m->out.len < BN_CDCDEV_ETH_HLEN ||
 		    m->out.len > BN_CDCDEV_ETH_FRAME_MAX) {
 			rc = -1;
@@ -864,7 +1021,7 @@ static void nm_out_done(struct netmodel *m)
 		} else {
 			nm_out_frame(m, m->out_buf, m->out.len);
 		}
-	} else if (m->cfg.cls == BN_NETMODEL_NCM) {
+	} else if (m->cls == BN_NETMODEL_NCM) {
 		rc = bn_ntbdev_parse(&m->ntb, m->out_buf, m->out.len,
 				     nm_out_frame, m, &why);
 	} else {
@@ -900,12 +1057,15 @@ static int nm_out(struct bn_simdev *dev, uint8_t ep, const uint8_t *buf,
 	(void)ready;
 	(void)flags;
 	m->now = now;
-	if (ep != NM_EP_OUT || !nm_active(m))
+	/* Vendor configuration: the transmitter is off too (model choice) */
+	if (ep == m->ep_out && m->configured && m->cls == BN_NETMODEL_VENDOR)
+		return BN_SIM_NAK;
+	if (ep != m->ep_out || !nm_active(m))
 		return BN_SIM_STALL;
 	end = bn_sim_bulk_out_add(&m->out, buf, len, m->mps);
 	/* An NTB of exactly dwNtbOutMaxSize ends without a short packet
 	 * (NCM 1.0 3.2.1) */
-	if (m->cfg.cls == BN_NETMODEL_NCM && m->out.len >= m->ntb.out_max)
+	if (m->cls == BN_NETMODEL_NCM && m->out.len >= m->ntb.out_max)
 		end = true;
 	if (end)
 		nm_out_done(m);
@@ -923,6 +1083,7 @@ static void nm_tick(struct bn_simdev *dev, bn_simtime_t now)
 	struct netmodel *m = dev->priv;
 
 	m->now = now;
+	nm_link_due(m, now);
 	if (m->cfg.tick)
 		m->cfg.tick(m->cfg.sink_ctx, now);
 }
@@ -939,6 +1100,8 @@ static void nm_reset(struct bn_simdev *dev, bn_simtime_t now)
 
 	m->now = now;
 	m->configured = false;
+	m->config_value = 0;
+	m->link_pending = false;
 	m->data_alt = 0;
 	m->filter = 0;
 	m->filter_set = false;
@@ -1000,11 +1163,23 @@ struct bn_simdev *bn_netmodel_new(const struct bn_netmodel_config *cfg)
 	nm_ncm_setup(m);
 	bn_rndisdev_init(&m->rndis, cfg->mac, NM_RNDIS_SPEED,
 			 BN_NETMODEL_XFER_MAX, NM_PACK_MAX);
-	nm_build_config(m);
+	if (cfg->device) {
+		m->ep_in = cfg->device->ep_in;
+		m->ep_out = cfg->device->ep_out;
+		m->ep_notify = cfg->device->ep_notify;
+		m->i_mac = cfg->device->i_mac;
+	} else {
+		m->ep_in = NM_EP_IN;
+		m->ep_out = NM_EP_OUT;
+		m->ep_notify = NM_EP_NOTIFY;
+		m->i_mac = NM_STR_MAC;
+	}
+	nm_build_descriptors(m);
 	bn_sim_bulk_in_init(&m->in, m->in_buf, sizeof(m->in_buf));
 	bn_sim_bulk_out_init(&m->out, m->out_buf, sizeof(m->out_buf));
 	m->dev.ops = &nm_ops;
-	m->dev.name = cfg->cls == BN_NETMODEL_ECM ? "cdc-ecm model" :
+	m->dev.name = cfg->device ? cfg->device->name :
+		      cfg->cls == BN_NETMODEL_ECM ? "cdc-ecm model" :
 		      cfg->cls == BN_NETMODEL_NCM ? "cdc-ncm model" :
 		      "rndis model";
 	m->dev.speed = cfg->speed;

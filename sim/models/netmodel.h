@@ -11,7 +11,9 @@
  * RNDIS) on the simulated-device seam.
  *
  * A model presents one configuration with the class's control and data
- * interfaces, answers the standard and class requests, frames Ethernet
+ * interfaces (or, as a ::bn_netmodel_device, several: a vendor
+ * configuration nobody here drives and CDC ones after it, switched with
+ * SET_CONFIGURATION), answers the standard and class requests, frames Ethernet
  * traffic the class's way in both directions and raises the class's
  * notifications.  Frames the driver sends go to a sink (the simulator's
  * libslirp peer, or a counter for floods); frames for the driver come from
@@ -28,6 +30,43 @@ enum bn_netmodel_class {
 	BN_NETMODEL_ECM = 0,	/**< CDC Ethernet Control Model */
 	BN_NETMODEL_NCM,	/**< CDC Network Control Model (NTB16) */
 	BN_NETMODEL_RNDIS,	/**< Remote NDIS */
+	BN_NETMODEL_VENDOR,	/**< A vendor configuration nobody here
+				     drives (::bn_netmodel_device only) */
+};
+
+/** Most configurations a ::bn_netmodel_device presents. */
+#define BN_NETMODEL_CONFIGS	3
+
+/**
+ * A device that presents several configurations, each one of the classes
+ * (a chip's vendor configuration before its CDC ones, as Realtek's
+ * RTL8152/8153/8156 do), with its own identity and endpoint numbers.
+ * Configuration i has bConfigurationValue i + 1.
+ */
+struct bn_netmodel_device {
+	const char *name;		/**< Device name for logs */
+	uint16_t vendor;		/**< idVendor */
+	uint16_t product;		/**< idProduct */
+	uint16_t bcd_device;		/**< bcdDevice */
+	/** ASCII strings by index (index 1 first; NULL: none) */
+	const char *strings[6];
+	uint8_t i_manufacturer;		/**< iManufacturer */
+	uint8_t i_product;		/**< iProduct */
+	uint8_t i_serial;		/**< iSerialNumber */
+	uint8_t i_mac;			/**< iMACAddress of the CDC functions */
+	uint8_t cfg_attributes;		/**< bmAttributes of each configuration */
+	uint8_t cfg_power;		/**< bMaxPower (2 mA units) */
+	uint8_t num_configs;		/**< Configurations (1..::BN_NETMODEL_CONFIGS) */
+	/** What each configuration is */
+	enum bn_netmodel_class configs[BN_NETMODEL_CONFIGS];
+	uint8_t ep_in;			/**< Bulk IN endpoint (every configuration) */
+	uint8_t ep_out;			/**< Bulk OUT endpoint */
+	uint8_t ep_notify;		/**< Interrupt IN endpoint */
+	uint8_t vendor_notify_mps;	/**< Vendor configuration's interrupt
+					     wMaxPacketSize */
+	uint8_t notify_interval_hs;	/**< Interrupt bInterval at high speed */
+	uint8_t notify_interval_fs;	/**< Interrupt bInterval at full speed */
+	uint32_t link_bps;		/**< Link rate the CDC functions announce */
 };
 
 /** Frames queued towards the driver. */
@@ -66,6 +105,13 @@ struct bn_netmodel_config {
 	bool ncm_no_filter;		/**< NCM: bmNetworkCapabilities without
 				     SetEthernetPacketFilter (the request
 				     then stalls) */
+	/** A multi-configuration device (NULL: one configuration of
+	 *  @c cls with the Linux gadget's identity) */
+	const struct bn_netmodel_device *device;
+	uint32_t link_delay_ms;		/**< ECM/NCM: time from the data
+					     interface's selection to the
+					     link announcement (a PHY's
+					     autonegotiation; 0: at once) */
 };
 
 /** Counters a model keeps. */

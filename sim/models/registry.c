@@ -22,6 +22,7 @@ static const struct bn_model_family *const bn_model_families[] = {
 	&bn_asix_model_family,
 	&bn_smsc_model_family,
 	&bn_class_model_family,
+	&bn_realtek_model_family,
 };
 
 /** Number of families. */

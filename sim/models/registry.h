@@ -14,7 +14,8 @@
  * takes, and the generic operations a session needs (create, push a frame
  * towards the driver, read counters).  Destroying is the device seam's own
  * (bn_simdev_destroy()).  Each model family keeps its descriptors in its
- * own file (asix_models.c, smsc_models.c, class_models.c) and is listed
+ * own file (asix_models.c, smsc_models.c, class_models.c,
+ * realtek_models.c) and is listed
  * once in registry.c; every consumer (`bootnic sim`, the session runner,
  * the tests and benchmarks) finds models here by name.
  */
@@ -161,6 +162,19 @@ extern const struct bn_model_family bn_asix_model_family;
 extern const struct bn_model_family bn_smsc_model_family;
 /** The USB network class models (class_models.c). */
 extern const struct bn_model_family bn_class_model_family;
+/** The Realtek RTL8152/8153/8156 models (realtek_models.c). */
+extern const struct bn_model_family bn_realtek_model_family;
+
+/**
+ * Read the counters of a model built on the class device side
+ * (sim/models/netmodel.h: the class and Realtek models) in the generic
+ * form.
+ *
+ * @param dev		Device
+ * @param st		Counters out
+ */
+void bn_class_models_stats(const struct bn_simdev *dev,
+			   struct bn_model_stats *st);
 
 /**
  * Number of models in the registry.

@@ -391,6 +391,50 @@ START_TEST(test_lint_findings)
 }
 END_TEST
 
+/* Rows that name a configuration: only with a VID:PID, one value per
+ * device; bn_registry_config() finds the value. */
+static const struct bn_id cfg_ids[] = {
+	{ .match = BN_ID_DEVICE_CLASS, .vendor = 0x0bda, .product = 0x8153,
+	  .cls = 0x02, .subclass = 0x06, .protocol = 0x00,
+	  .family = &fam_lan9500, .name = "ECM in 2", .config = 2 },
+	{ .match = BN_ID_CLASS, .cls = 0x02, .subclass = 0x0d,
+	  .protocol = 0x00, .family = &fam_lan9500, .name = "class in 2",
+	  .config = 2 },
+	{ .match = BN_ID_DEVICE_CLASS, .vendor = 0x0bda, .product = 0x8153,
+	  .cls = 0x02, .subclass = 0x0d, .protocol = 0x00,
+	  .family = &fam_lan9500, .name = "NCM in 3", .config = 3 },
+	{ .match = BN_ID_DEVICE, .vendor = 0x0bda, .product = 0x8156,
+	  .family = &fam_lan9500, .name = "whole device in 2", .config = 2 },
+	{ .match = BN_ID_DEVICE, .vendor = 0x0bda, .product = 0x8152,
+	  .family = &fam_lan9500, .name = "no configuration" },
+};
+static const struct bn_family *const cfg_families[] = { &fam_lan9500 };
+static const struct bn_driver cfg_driver = {
+	.name = "cfg", .ids = cfg_ids, .id_count = BN_ARRAY_SIZE(cfg_ids),
+	.families = cfg_families, .family_count = 1,
+};
+
+START_TEST(test_lint_config)
+{
+	const struct bn_driver *const drivers[] = { &cfg_driver };
+	const struct bn_registry reg = { drivers, 1 };
+	static const char *const tested[] = { "lan9500" };
+
+	nfindings = 0;
+	ck_assert_uint_eq(bn_registry_lint(&reg, tested, 1, collect,
+					   findings), 2);
+	ck_assert_uint_eq(nfindings, 2);
+	ck_assert_str_eq(findings[0], "0bda:8153 is given configuration 2 by "
+			 "cfg row 0 and 3 by cfg row 2");
+	ck_assert_str_eq(findings[1], "cfg: row 1 (class 02/0d/00) names "
+			 "configuration 2 without a VID:PID");
+	ck_assert_uint_eq(bn_registry_config(&reg, 0x0bda, 0x8153), 2);
+	ck_assert_uint_eq(bn_registry_config(&reg, 0x0bda, 0x8156), 2);
+	ck_assert_uint_eq(bn_registry_config(&reg, 0x0bda, 0x8152), 0);
+	ck_assert_uint_eq(bn_registry_config(&reg, 0x0525, 0xa4a2), 0);
+}
+END_TEST
+
 START_TEST(test_lint_driver_names)
 {
 	const struct bn_driver *const drivers[] = { &asix, &smsc, &asix };
@@ -485,6 +529,7 @@ static Suite *family_suite(void)
 	tcase_add_test(tc, test_lint_clean);
 	tcase_add_test(tc, test_lint_findings);
 	tcase_add_test(tc, test_lint_driver_names);
+	tcase_add_test(tc, test_lint_config);
 	tcase_add_test(tc, test_lint_shared_family);
 	suite_add_tcase(s, tc);
 	return s;

@@ -133,16 +133,20 @@ static void bn_ids_list(struct bn_cli *cli, enum bn_ids_format fmt)
 			const struct bn_id *id = &drv->ids[i];
 			const char *fam = id->family ? id->family->name : "-";
 			const char *product = id->name ? id->name : "-";
+			char cfg[32] = "";
 
 			bn_ids_key(id, key, sizeof(key));
+			if (id->config)
+				snprintf(cfg, sizeof(cfg), " (configuration "
+					 "%u)", id->config);
 			if (fmt == BN_IDS_MARKDOWN) {
-				fprintf(cli->out, "| `%s` | %s | %s | %s |\n",
-					key, drv->name, fam, product);
+				fprintf(cli->out, "| `%s` | %s | %s | %s%s |\n",
+					key, drv->name, fam, product, cfg);
 				continue;
 			}
 			if (fmt == BN_IDS_TEXT) {
-				fprintf(cli->out, "%-22s %-10s %-12s %s\n",
-					key, drv->name, fam, product);
+				fprintf(cli->out, "%-22s %-10s %-12s %s%s\n",
+					key, drv->name, fam, product, cfg);
 				continue;
 			}
 			fprintf(cli->out, "%s\n  {\"id\": ", sep);
@@ -153,6 +157,9 @@ static void bn_ids_list(struct bn_cli *cli, enum bn_ids_format fmt)
 			bn_cli_json_string(cli->out, fam);
 			fprintf(cli->out, ", \"product\": ");
 			bn_cli_json_string(cli->out, id->name);
+			if (id->config)
+				fprintf(cli->out, ", \"config\": %u",
+					id->config);
 			fprintf(cli->out, "}");
 			sep = ",";
 		}

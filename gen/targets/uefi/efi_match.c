@@ -12,7 +12,10 @@
  * lists, which need not be the one the driver handles (QEMU's usb-net
  * lists RNDIS before CDC-ECM).  So every configuration is read with
  * GET_DESCRIPTOR, validated, split into functions and scored against the
- * driver's one ID table.  Only reads happen here: it serves Supported().
+ * driver's one ID table; a row that names a configuration (bn_id::config,
+ * Realtek's CDC configuration 2 behind its vendor configuration 1) matches
+ * in that configuration only.  Only reads happen here: it serves
+ * Supported().
  */
 
 #include "efi_glue.h"
@@ -116,6 +119,11 @@ int bn_efi_find_function(EFI_USB_IO_PROTOCOL *io, struct bn_efi_match *out)
 			key.protocol = fn.protocol;
 			bn_efi_score(&key, &m);
 			if (!m.score)
+				continue;
+			/* A row that names its configuration matches there
+			 * only (Realtek's CDC function is in configuration
+			 * 2, the firmware selected the vendor one, 1) */
+			if (m.id->config && m.id->config != cfg.value)
 				continue;
 			if (active && fn.interfaces[0] != id.InterfaceNumber) {
 				elsewhere = true;

@@ -19,6 +19,11 @@
  *
  * IDs:
  *   class 02/0d/00       cdc-ncm      USB CDC Network Control Model (NCM) function
+ *   0bda:8155+02/0d/00   cdc-ncm      Realtek RTL8156 (8155)
+ *   0bda:8156+02/0d/00   cdc-ncm      Realtek RTL8156
+ *   0b05:1976+02/0d/00   cdc-ncm      ASUS USB-C2500 (RTL8156)
+ *   2001:b301+02/0d/00   cdc-ncm      D-Link DUB-E250 (RTL8156)
+ *   413c:b097+02/0d/00   cdc-ncm      Dell 2.5G adapter (Realtek)
  *
  * Entry points (the rest is static): the driver object bn_cdc_ncm_driver and
  * bn_usb_device_init, bn_usb_device_fini, bn_usb_read_descriptors,
@@ -1746,6 +1751,10 @@ struct bn_id {
 	const struct bn_family *family;	/**< Family */
 	const char *name;		/**< Product name */
 	uint32_t quirks;		/**< Driver-specific row flags */
+	uint8_t config;			/**< bConfigurationValue to select on
+					     the device this row names (0:
+					     the host's choice by score);
+					     only with a VID:PID */
 };
 
 /** Operations a driver implements. */
@@ -3660,6 +3669,33 @@ static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 #define BN_CDC_NOTIFY_HEADER_LEN		8	/**< Header before data */
 #define BN_CDC_NOTIFY_TYPE			0xa1	/**< bmRequestType */
 
+/** bConfigurationValue of the first CDC configuration of Realtek's USB
+ *  Ethernet chips (ECM on RTL8152/8153, NCM on RTL8156). */
+#define BN_CDC_REALTEK_CONFIG	2
+
+#define BN_USB_VID_REALTEK	0x0bda	/**< Realtek Semiconductor */
+
+#define BN_USB_VID_ASUS		0x0b05	/**< ASUSTek */
+
+#define BN_USB_VID_DLINK	0x2001	/**< D-Link */
+
+#define BN_USB_VID_DELL		0x413c	/**< Dell */
+
+/**
+ * One row for a device whose function is in a given configuration.
+ *
+ * @param fam		Family (the class driver's)
+ * @param sub		Function subclass (CDC, protocol 0)
+ * @param vid		idVendor
+ * @param pid		idProduct
+ * @param cfg		bConfigurationValue to select
+ * @param nm		Product name
+ */
+#define BN_CDC_CONFIG_ROW(fam, sub, vid, pid, cfg, nm)			\
+	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid), \
+	  .cls = BN_CLASS_CDC, .subclass = (sub), .protocol = 0x00,	\
+	  .family = (fam), .name = (nm), .config = (cfg) }
+
 /** Largest notification we accept (header plus speed-change data). */
 #define BN_CDC_NOTIFY_MAX 16
 
@@ -4565,12 +4601,40 @@ static const struct bn_family *const ncm_families[] = {
 	&bn_cdc_ncm_family,
 };
 
-/** The one ID table: the NCM class triple of the control interface. */
+/**
+ * One Realtek RTL8156-based device whose CDC configuration (value 2) holds
+ * its NCM function (see ::BN_CDC_REALTEK_CONFIG).
+ *
+ * @param vid		idVendor
+ * @param pid		idProduct
+ * @param nm		Product name
+ */
+#define NCM_REALTEK(vid, pid, nm)					\
+	BN_CDC_CONFIG_ROW(&bn_cdc_ncm_family, BN_CDC_SUBCLASS_NCM, vid,	\
+			  pid, BN_CDC_REALTEK_CONFIG, nm)
+
+/**
+ * The one ID table: the NCM class triple of the control interface, and the
+ * Realtek RTL8156-based (2.5 GbE) devices whose NCM function is in their
+ * second configuration.  Sources, per row: [L] Linux r8152.c
+ * rtl8152_table (v6.18), [U] U-Boot drivers/usb/eth/r8152.c
+ * r8152_eth_id_table.
+ */
 static const struct bn_id ncm_ids[] = {
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_CDC,
 	  .subclass = BN_CDC_SUBCLASS_NCM, .protocol = 0x00,
 	  .family = &bn_cdc_ncm_family,
 	  .name = "USB CDC Network Control Model (NCM) function" },
+	/* [L][U] */
+	NCM_REALTEK(BN_USB_VID_REALTEK, 0x8155, "Realtek RTL8156 (8155)"),
+	/* [L][U] */
+	NCM_REALTEK(BN_USB_VID_REALTEK, 0x8156, "Realtek RTL8156"),
+	/* [L] */
+	NCM_REALTEK(BN_USB_VID_ASUS, 0x1976, "ASUS USB-C2500 (RTL8156)"),
+	/* [L] */
+	NCM_REALTEK(BN_USB_VID_DLINK, 0xb301, "D-Link DUB-E250 (RTL8156)"),
+	/* [L] */
+	NCM_REALTEK(BN_USB_VID_DELL, 0xb097, "Dell 2.5G adapter (Realtek)"),
 };
 
 const struct bn_driver bn_cdc_ncm_driver = {

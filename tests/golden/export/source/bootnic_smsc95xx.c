@@ -1741,6 +1741,10 @@ struct bn_id {
 	const struct bn_family *family;	/**< Family */
 	const char *name;		/**< Product name */
 	uint32_t quirks;		/**< Driver-specific row flags */
+	uint8_t config;			/**< bConfigurationValue to select on
+					     the device this row names (0:
+					     the host's choice by score);
+					     only with a VID:PID */
 };
 
 /** Operations a driver implements. */

@@ -1860,6 +1860,10 @@ struct bn_id {
 	const struct bn_family *family;	/**< Family */
 	const char *name;		/**< Product name */
 	uint32_t quirks;		/**< Driver-specific row flags */
+	uint8_t config;			/**< bConfigurationValue to select on
+					     the device this row names (0:
+					     the host's choice by score);
+					     only with a VID:PID */
 };
 
 /** Operations a driver implements. */
@@ -4854,6 +4858,36 @@ static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 #define BN_CDC_NOTIFY_HEADER_LEN		8	/**< Header before data */
 #define BN_CDC_NOTIFY_TYPE			0xa1	/**< bmRequestType */
 
+/** bConfigurationValue of the first CDC configuration of Realtek's USB
+ *  Ethernet chips (ECM on RTL8152/8153, NCM on RTL8156). */
+#define BN_CDC_REALTEK_CONFIG	2
+
+#define BN_USB_VID_REALTEK	0x0bda	/**< Realtek Semiconductor */
+#define BN_USB_VID_MICROSOFT	0x045e	/**< Microsoft */
+#define BN_USB_VID_SAMSUNG	0x04e8	/**< Samsung */
+#define BN_USB_VID_ASUS		0x0b05	/**< ASUSTek */
+#define BN_USB_VID_LINKSYS	0x13b1	/**< Linksys */
+#define BN_USB_VID_LENOVO	0x17ef	/**< Lenovo */
+#define BN_USB_VID_NVIDIA	0x0955	/**< NVIDIA */
+#define BN_USB_VID_DLINK	0x2001	/**< D-Link */
+#define BN_USB_VID_TPLINK	0x2357	/**< TP-Link */
+#define BN_USB_VID_DELL		0x413c	/**< Dell */
+
+/**
+ * One row for a device whose function is in a given configuration.
+ *
+ * @param fam		Family (the class driver's)
+ * @param sub		Function subclass (CDC, protocol 0)
+ * @param vid		idVendor
+ * @param pid		idProduct
+ * @param cfg		bConfigurationValue to select
+ * @param nm		Product name
+ */
+#define BN_CDC_CONFIG_ROW(fam, sub, vid, pid, cfg, nm)			\
+	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid), \
+	  .cls = BN_CLASS_CDC, .subclass = (sub), .protocol = 0x00,	\
+	  .family = (fam), .name = (nm), .config = (cfg) }
+
 /** Largest notification we accept (header plus speed-change data). */
 #define BN_CDC_NOTIFY_MAX 16
 
@@ -5441,12 +5475,111 @@ static const struct bn_family *const ecm_families[] = {
 	&bn_cdc_ecm_family,
 };
 
-/** The one ID table: the ECM class triple of the control interface. */
+/**
+ * One Realtek-based device whose CDC configuration (value 2) holds its ECM
+ * function (see ::BN_CDC_REALTEK_CONFIG).
+ *
+ * @param vid		idVendor
+ * @param pid		idProduct
+ * @param nm		Product name
+ */
+#define ECM_REALTEK(vid, pid, nm)					\
+	BN_CDC_CONFIG_ROW(&bn_cdc_ecm_family, BN_CDC_SUBCLASS_ECM, vid,	\
+			  pid, BN_CDC_REALTEK_CONFIG, nm)
+
+/**
+ * The one ID table: the ECM class triple of the control interface, and the
+ * Realtek RTL8152/8153-based devices whose ECM function is in their second
+ * configuration.  Sources, per row: [L] Linux r8152.c rtl8152_table (v6.18),
+ * [E] Linux cdc_ether.c products[] (an ECM function it leaves to r8152),
+ * [U] U-Boot drivers/usb/eth/r8152.c r8152_eth_id_table.
+ */
 static const struct bn_id ecm_ids[] = {
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_CDC,
 	  .subclass = BN_CDC_SUBCLASS_ECM, .protocol = 0x00,
 	  .family = &bn_cdc_ecm_family,
 	  .name = "USB CDC Ethernet (ECM) function" },
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8050, "Realtek RTL8152 (8050)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8053, "Realtek RTL8153 (8053)"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8152, "Realtek RTL8152"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8153, "Realtek RTL8153"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_MICROSOFT, 0x07ab,
+		    "Microsoft Surface 2 Dock (RTL8152)"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_MICROSOFT, 0x07c6,
+		    "Microsoft Surface Ethernet Adapter (RTL8153)"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_MICROSOFT, 0x0927,
+		    "Microsoft Surface USB-C Ethernet (RTL8153B)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_MICROSOFT, 0x0c5e,
+		    "Microsoft Ethernet adapter (Realtek)"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_SAMSUNG, 0xa101,
+		    "Samsung USB Ethernet Adapter (RTL8153)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x304f,
+		    "Lenovo dock (Realtek, 304f)"),
+	/* [U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3052,
+		    "Lenovo ThinkPad dock (Realtek, 3052)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3054,
+		    "Lenovo ThinkPad OneLink+ Dock (RTL8153)"),
+	/* [U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3057,
+		    "Lenovo ThinkPad dock (Realtek, 3057)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3062,
+		    "Lenovo ThinkPad USB-C Dock Gen 3 (Realtek)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3069,
+		    "Lenovo dock (Realtek, 3069)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3082,
+		    "Lenovo ThinkPad TBT3 Dock Gen 2 (Realtek)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3098,
+		    "Lenovo ThinkPad dock (Realtek, 3098)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x7205,
+		    "Lenovo adapter (Realtek, 7205)"),
+	/* [U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x720a,
+		    "Lenovo USB Ethernet (Realtek, 720a)"),
+	/* [U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x720b,
+		    "Lenovo USB Ethernet (Realtek, 720b)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x720c,
+		    "Lenovo ThinkPad USB-C Dongle (RTL8153)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x7214,
+		    "Lenovo dock (Realtek, 7214)"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x721e,
+		    "Lenovo Powered USB-C Travel Hub (RTL8153)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0xa359,
+		    "Lenovo ThinkPad dock (Realtek, a359)"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0xa387,
+		    "Lenovo ThinkPad USB-C Dock Gen 2 (RTL8153)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LINKSYS, 0x0041,
+		    "Linksys USB3GIGV1 (RTL8153)"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_NVIDIA, 0x09ff,
+		    "NVIDIA Tegra USB 3.0 Ethernet (RTL8153)"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_TPLINK, 0x0601, "TP-Link UE300 (RTL8153)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_TPLINK, 0x0602, "TP-Link adapter (Realtek)"),
 };
 
 static const struct bn_driver bn_cdc_ecm_driver = {
@@ -6010,12 +6143,40 @@ static const struct bn_family *const ncm_families[] = {
 	&bn_cdc_ncm_family,
 };
 
-/** The one ID table: the NCM class triple of the control interface. */
+/**
+ * One Realtek RTL8156-based device whose CDC configuration (value 2) holds
+ * its NCM function (see ::BN_CDC_REALTEK_CONFIG).
+ *
+ * @param vid		idVendor
+ * @param pid		idProduct
+ * @param nm		Product name
+ */
+#define NCM_REALTEK(vid, pid, nm)					\
+	BN_CDC_CONFIG_ROW(&bn_cdc_ncm_family, BN_CDC_SUBCLASS_NCM, vid,	\
+			  pid, BN_CDC_REALTEK_CONFIG, nm)
+
+/**
+ * The one ID table: the NCM class triple of the control interface, and the
+ * Realtek RTL8156-based (2.5 GbE) devices whose NCM function is in their
+ * second configuration.  Sources, per row: [L] Linux r8152.c
+ * rtl8152_table (v6.18), [U] U-Boot drivers/usb/eth/r8152.c
+ * r8152_eth_id_table.
+ */
 static const struct bn_id ncm_ids[] = {
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_CDC,
 	  .subclass = BN_CDC_SUBCLASS_NCM, .protocol = 0x00,
 	  .family = &bn_cdc_ncm_family,
 	  .name = "USB CDC Network Control Model (NCM) function" },
+	/* [L][U] */
+	NCM_REALTEK(BN_USB_VID_REALTEK, 0x8155, "Realtek RTL8156 (8155)"),
+	/* [L][U] */
+	NCM_REALTEK(BN_USB_VID_REALTEK, 0x8156, "Realtek RTL8156"),
+	/* [L] */
+	NCM_REALTEK(BN_USB_VID_ASUS, 0x1976, "ASUS USB-C2500 (RTL8156)"),
+	/* [L] */
+	NCM_REALTEK(BN_USB_VID_DLINK, 0xb301, "D-Link DUB-E250 (RTL8156)"),
+	/* [L] */
+	NCM_REALTEK(BN_USB_VID_DELL, 0xb097, "Dell 2.5G adapter (Realtek)"),
 };
 
 static const struct bn_driver bn_cdc_ncm_driver = {
@@ -13045,6 +13206,11 @@ static int bn_efi_find_function(EFI_USB_IO_PROTOCOL *io, struct bn_efi_match *ou
 			key.protocol = fn.protocol;
 			bn_efi_score(&key, &m);
 			if (!m.score)
+				continue;
+			/* A row that names its configuration matches there
+			 * only (Realtek's CDC function is in configuration
+			 * 2, the firmware selected the vendor one, 1) */
+			if (m.id->config && m.id->config != cfg.value)
 				continue;
 			if (active && fn.interfaces[0] != id.InterfaceNumber) {
 				elsewhere = true;

@@ -1769,6 +1769,10 @@ struct bn_id {
 	const struct bn_family *family;	/**< Family */
 	const char *name;		/**< Product name */
 	uint32_t quirks;		/**< Driver-specific row flags */
+	uint8_t config;			/**< bConfigurationValue to select on
+					     the device this row names (0:
+					     the host's choice by score);
+					     only with a VID:PID */
 };
 
 /** Operations a driver implements. */
@@ -7928,6 +7932,11 @@ static int bn_efi_find_function(EFI_USB_IO_PROTOCOL *io, struct bn_efi_match *ou
 			key.protocol = fn.protocol;
 			bn_efi_score(&key, &m);
 			if (!m.score)
+				continue;
+			/* A row that names its configuration matches there
+			 * only (Realtek's CDC function is in configuration
+			 * 2, the firmware selected the vendor one, 1) */
+			if (m.id->config && m.id->config != cfg.value)
 				continue;
 			if (active && fn.interfaces[0] != id.InterfaceNumber) {
 				elsewhere = true;

@@ -18,7 +18,10 @@
 #include <unistd.h>
 
 #include "bn_enum.h"
+#include "bn_family.h"
 #include "bn_usb.h"
+#include "classes/cdc_ecm.h"
+#include "classes/ncm.h"
 #include "sim/models/registry.h"
 #include "sim/session/session.h"
 #include "sim/trace/trace.h"
@@ -27,6 +30,7 @@
 #include "tests/unit/sim_rig.h"
 
 BN_TESTS_FAMILY("cdc-ncm");
+BN_TESTS_FAMILY("cdc-ecm");
 BN_TESTS_FAMILY("lan9512");
 
 /* ---- the registry ---- */
@@ -98,7 +102,7 @@ START_TEST(test_registry_lookup)
 	size_t i, j, n = bn_model_count();
 
 	/* Every family the issue names, chips and classes alike */
-	ck_assert_uint_eq(n, 15);
+	ck_assert_uint_eq(n, 18);
 	ck_assert_ptr_nonnull(bn_model_find("ax88772a"));
 	ck_assert_ptr_nonnull(bn_model_find("ax88172"));
 	ck_assert_ptr_nonnull(bn_model_find("lan9514"));
@@ -106,6 +110,9 @@ START_TEST(test_registry_lookup)
 	ck_assert_ptr_nonnull(bn_model_find("cdc-ecm"));
 	ck_assert_ptr_nonnull(bn_model_find("cdc-ncm"));
 	ck_assert_ptr_nonnull(bn_model_find("rndis"));
+	ck_assert_ptr_nonnull(bn_model_find("rtl8152"));
+	ck_assert_ptr_nonnull(bn_model_find("rtl8153"));
+	ck_assert_ptr_nonnull(bn_model_find("rtl8156"));
 	ck_assert_ptr_null(bn_model_find("lan7800"));
 	ck_assert_ptr_null(bn_model_find("ax8877"));
 	ck_assert_ptr_null(bn_model_find(""));
@@ -134,6 +141,9 @@ static const struct combo combos[] = {
 	{ "lan9514", BN_SPEED_FULL, BN_SIM_EHCI, "smsc95xx", "lan9512" },
 	{ "ax88772b", BN_SPEED_HIGH, BN_SIM_EHCI, "asix", "ax88772b" },
 	{ "rndis", BN_SPEED_FULL, BN_SIM_XHCI, "rndis", "rndis" },
+	{ "rtl8153", BN_SPEED_HIGH, BN_SIM_EHCI, "cdc-ecm", "cdc-ecm" },
+	{ "rtl8156", BN_SPEED_UNKNOWN, BN_SIM_XHCI, "cdc-ncm", "cdc-ncm" },
+	{ "rtl8152", BN_SPEED_FULL, BN_SIM_EHCI, "cdc-ecm", "cdc-ecm" },
 };
 
 /* The same steps for every model end in a lease and the file, byte for
@@ -191,6 +201,198 @@ START_TEST(test_lease_only)
 	ck_assert_uint_eq(r.file_len, 0);
 	ck_assert_uint_eq(r.file_us, 0);
 	ck_assert_str_eq(r.error, "");
+}
+END_TEST
+
+/* ---- configurations chosen by the ID rows (Realtek) ---- */
+
+/* The class drivers with their class rows only (no Realtek rows): the
+ * first row of each table is its class triple. */
+static struct bn_driver ecm_class_only, ncm_class_only;
+static const struct bn_driver *const class_only_list[] = {
+	&ecm_class_only, &ncm_class_only,
+};
+static const struct bn_registry class_only = { class_only_list, 2 };
+
+struct rtl_case {
+	const char *model;
+	uint8_t configs;		/* bNumConfigurations */
+	const char *driver;		/* bound in configuration 2 */
+};
+
+static const struct rtl_case rtl_cases[] = {
+	{ "rtl8153", 2, "cdc-ecm" },
+	{ "rtl8156", 3, "cdc-ncm" },
+};
+
+/* Attach a model at high speed to a fresh bus. */
+static struct bn_simdev *rtl_attach(const char *name, struct bn_sim **simp)
+{
+	const struct bn_model *m = bn_model_find(name);
+	struct bn_model_params p;
+	struct bn_simdev *dev;
+
+	ck_assert_ptr_nonnull(m);
+	memset(&p, 0, sizeof(p));
+	p.speed = BN_SPEED_HIGH;
+	memcpy(p.mac, m->mac, 6);
+	dev = m->create(m, &p);
+	ck_assert_ptr_nonnull(dev);
+	*simp = bn_sim_new(NULL);
+	ck_assert_int_eq(bn_sim_attach(*simp, dev), 0);
+	return dev;
+}
+
+/*
+ * Kept in configuration 1 (the vendor one, which a firmware that always
+ * takes the first configuration selects), the device binds no class
+ * driver: its one interface is ff/ff/00.  Chosen by the ID row, the
+ * enumeration selects configuration 2 and the class driver binds.
+ */
+START_TEST(test_realtek_vendor_config_binds_nothing)
+{
+	const struct rtl_case *c = &rtl_cases[_i];
+	struct bn_interface_desc intf;
+	struct bn_enum_result res;
+	struct bn_usb_device usb;
+	struct bn_simdev *dev;
+	struct bn_sim *sim;
+
+	bn_test_log_capture();
+	dev = rtl_attach(c->model, &sim);
+	ck_assert_int_eq(bn_enum_attach_value(&usb, bn_sim_hcd(sim), 1, "rtl",
+					      &bn_registry_builtin, 1, NULL,
+					      NULL, &res), 0);
+	ck_assert_uint_eq(usb.desc.num_configs, c->configs);
+	ck_assert_uint_eq(res.config_value, 1);
+	ck_assert_uint_eq(res.count, 0);
+	ck_assert(bn_config_find_interface(&usb.config, 0, 0, &intf));
+	ck_assert_uint_eq(intf.cls, 0xff);
+	ck_assert_ptr_nonnull(strstr(bn_test_log(), "no driver bound to "
+				     "configuration 1"));
+	bn_enum_detach(&usb, &res);
+	bn_sim_free(sim);
+	bn_simdev_destroy(dev);
+
+	/* The row names configuration 2: it is chosen by data */
+	bn_test_log_clear();
+	dev = rtl_attach(c->model, &sim);
+	ck_assert_int_eq(bn_enum_attach(&usb, bn_sim_hcd(sim), 1, "rtl",
+					&bn_registry_builtin, NULL, NULL,
+					&res), 0);
+	ck_assert_uint_eq(res.config_value, 2);
+	ck_assert_uint_eq(res.count, 1);
+	ck_assert_str_eq(res.netdevs[0]->driver->name, c->driver);
+	ck_assert_ptr_nonnull(strstr(bn_test_log(), "configuration 2 chosen "
+				     "by the ID table"));
+	bn_enum_detach(&usb, &res);
+	bn_sim_free(sim);
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
+/* Without a row that names a configuration, nothing is chosen by data:
+ * the class rows alone still prefer a CDC configuration by score (the
+ * RTL8156's NCM and ECM configurations tie, so the lower index wins). */
+START_TEST(test_realtek_class_rows_alone)
+{
+	const struct rtl_case *c = &rtl_cases[_i];
+	struct bn_enum_result res;
+	struct bn_usb_device usb;
+	struct bn_simdev *dev;
+	struct bn_sim *sim;
+
+	ecm_class_only = bn_cdc_ecm_driver;
+	ecm_class_only.id_count = 1;
+	ncm_class_only = bn_cdc_ncm_driver;
+	ncm_class_only.id_count = 1;
+	ck_assert_uint_eq(ecm_class_only.ids[0].match, BN_ID_CLASS);
+	ck_assert_uint_eq(ncm_class_only.ids[0].match, BN_ID_CLASS);
+	ck_assert_uint_eq(bn_registry_config(&class_only, 0x0bda, 0x8153), 0);
+	ck_assert_uint_eq(bn_registry_config(&bn_registry_builtin, 0x0bda,
+					     0x8153), 2);
+	bn_test_log_capture();
+	dev = rtl_attach(c->model, &sim);
+	ck_assert_int_eq(bn_enum_attach(&usb, bn_sim_hcd(sim), 1, "rtl",
+					&class_only, NULL, NULL, &res), 0);
+	ck_assert_uint_eq(res.config_value, 2);
+	ck_assert_uint_eq(res.count, 1);
+	ck_assert_str_eq(res.netdevs[0]->driver->name, c->driver);
+	ck_assert_ptr_null(strstr(bn_test_log(), "chosen by the ID table"));
+	bn_enum_detach(&usb, &res);
+	bn_sim_free(sim);
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
+/* The models switch configurations as a device does: GET_CONFIGURATION
+ * follows SET_CONFIGURATION, a value the device lacks stalls, the vendor
+ * configuration stalls vendor requests (nobody drives it here) and its
+ * bulk IN endpoint sends nothing; configuration 3 of the RTL8156 is ECM. */
+START_TEST(test_realtek_switches_configurations)
+{
+	struct bn_enum_result res;
+	struct bn_usb_device usb;
+	struct bn_simdev *dev;
+	struct bn_sim *sim;
+	struct bn_function fn;
+	size_t cursor = 0;
+	uint8_t b[4];
+
+	bn_test_log_capture();
+	dev = rtl_attach("rtl8156", &sim);
+	ck_assert_int_eq(bn_enum_attach_value(&usb, bn_sim_hcd(sim), 1, "rtl",
+					      &no_drivers, 1, NULL, NULL,
+					      &res), 0);
+	ck_assert_int_eq(bn_usb_control(&usb, BN_USB_DIR_IN |
+					BN_USB_TYPE_STANDARD |
+					BN_USB_RECIP_DEVICE,
+					BN_USB_REQ_GET_CONFIGURATION, 0, 0, b,
+					1, 0), 1);
+	ck_assert_uint_eq(b[0], 1);
+	/* Realtek's register read (bRequest 5): not answered here */
+	ck_assert_int_lt(bn_usb_control(&usb, BN_USB_DIR_IN |
+					BN_USB_TYPE_VENDOR |
+					BN_USB_RECIP_DEVICE, 0x05, 0xe610,
+					0x0100, b, 4, 0), 0);
+	ck_assert_int_lt(bn_usb_set_configuration(&usb, 4), 0);
+	ck_assert_int_eq(bn_usb_set_configuration(&usb, 3), 0);
+	ck_assert_int_eq(bn_usb_control(&usb, BN_USB_DIR_IN |
+					BN_USB_TYPE_STANDARD |
+					BN_USB_RECIP_DEVICE,
+					BN_USB_REQ_GET_CONFIGURATION, 0, 0, b,
+					1, 0), 1);
+	ck_assert_uint_eq(b[0], 3);
+	ck_assert_int_eq(bn_usb_read_config(&usb, 2), 0);
+	ck_assert_uint_eq(usb.config.value, 3);
+	ck_assert(bn_config_next_function(&usb.config, &cursor, &fn));
+	ck_assert_uint_eq(fn.cls, 0x02);
+	ck_assert_uint_eq(fn.subclass, 0x06);
+	bn_enum_detach(&usb, &res);
+	bn_sim_free(sim);
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
+/* The Realtek models' CDC function announces the link only when the PHY
+ * has autonegotiated: the session's time when given, else the model's
+ * default; the driver sees it at its next interrupt poll. */
+START_TEST(test_realtek_autonegotiation)
+{
+	struct bn_session_opts o = { .model = bn_model_find("rtl8153"),
+				     .host = BN_SIM_XHCI, .aneg_ms = 250 };
+	struct bn_session_result r, r_default;
+
+	bn_test_log_capture();
+	ck_assert_int_eq(bn_session_run(&o, &r), 0);
+	o.aneg_ms = 0;
+	ck_assert_int_eq(bn_session_run(&o, &r_default), 0);
+	ck_assert(r.link_up && r.leased);
+	/* 250 ms after the data interface is selected, within one poll */
+	ck_assert_uint_ge(r.link_us, 250000);
+	ck_assert_uint_le(r.link_us, 250000 + 62000 + 20000);
+	ck_assert_uint_ge(r_default.link_us, r.link_us + 700000);
+	ck_assert_uint_gt(r.lease_us, r.link_us);
 }
 END_TEST
 
@@ -330,11 +532,17 @@ static Suite *session_suite(void)
 			    (int)bn_model_count());
 	tcase_add_test(reg, test_registry_lookup);
 	tcase_add_test(reg, test_bad_options);
+	tcase_add_loop_test(reg, test_realtek_vendor_config_binds_nothing, 0,
+			    sizeof(rtl_cases) / sizeof(rtl_cases[0]));
+	tcase_add_loop_test(reg, test_realtek_class_rows_alone, 0,
+			    sizeof(rtl_cases) / sizeof(rtl_cases[0]));
+	tcase_add_test(reg, test_realtek_switches_configurations);
 	suite_add_tcase(s, reg);
 	tcase_set_timeout(boot, 120);
 	tcase_add_loop_test(boot, test_boot_file, 0,
 			    sizeof(combos) / sizeof(combos[0]));
 	tcase_add_test(boot, test_lease_only);
+	tcase_add_test(boot, test_realtek_autonegotiation);
 	tcase_add_test(boot, test_tftp_times_follow_the_bus);
 	tcase_add_test(boot, test_unwritable_pcap);
 	suite_add_tcase(s, boot);

@@ -18,6 +18,35 @@
  *
  * IDs:
  *   class 02/06/00       cdc-ecm      USB CDC Ethernet (ECM) function
+ *   0bda:8050+02/06/00   cdc-ecm      Realtek RTL8152 (8050)
+ *   0bda:8053+02/06/00   cdc-ecm      Realtek RTL8153 (8053)
+ *   0bda:8152+02/06/00   cdc-ecm      Realtek RTL8152
+ *   0bda:8153+02/06/00   cdc-ecm      Realtek RTL8153
+ *   045e:07ab+02/06/00   cdc-ecm      Microsoft Surface 2 Dock (RTL8152)
+ *   045e:07c6+02/06/00   cdc-ecm      Microsoft Surface Ethernet Adapter (RTL8153)
+ *   045e:0927+02/06/00   cdc-ecm      Microsoft Surface USB-C Ethernet (RTL8153B)
+ *   045e:0c5e+02/06/00   cdc-ecm      Microsoft Ethernet adapter (Realtek)
+ *   04e8:a101+02/06/00   cdc-ecm      Samsung USB Ethernet Adapter (RTL8153)
+ *   17ef:304f+02/06/00   cdc-ecm      Lenovo dock (Realtek, 304f)
+ *   17ef:3052+02/06/00   cdc-ecm      Lenovo ThinkPad dock (Realtek, 3052)
+ *   17ef:3054+02/06/00   cdc-ecm      Lenovo ThinkPad OneLink+ Dock (RTL8153)
+ *   17ef:3057+02/06/00   cdc-ecm      Lenovo ThinkPad dock (Realtek, 3057)
+ *   17ef:3062+02/06/00   cdc-ecm      Lenovo ThinkPad USB-C Dock Gen 3 (Realtek)
+ *   17ef:3069+02/06/00   cdc-ecm      Lenovo dock (Realtek, 3069)
+ *   17ef:3082+02/06/00   cdc-ecm      Lenovo ThinkPad TBT3 Dock Gen 2 (Realtek)
+ *   17ef:3098+02/06/00   cdc-ecm      Lenovo ThinkPad dock (Realtek, 3098)
+ *   17ef:7205+02/06/00   cdc-ecm      Lenovo adapter (Realtek, 7205)
+ *   17ef:720a+02/06/00   cdc-ecm      Lenovo USB Ethernet (Realtek, 720a)
+ *   17ef:720b+02/06/00   cdc-ecm      Lenovo USB Ethernet (Realtek, 720b)
+ *   17ef:720c+02/06/00   cdc-ecm      Lenovo ThinkPad USB-C Dongle (RTL8153)
+ *   17ef:7214+02/06/00   cdc-ecm      Lenovo dock (Realtek, 7214)
+ *   17ef:721e+02/06/00   cdc-ecm      Lenovo Powered USB-C Travel Hub (RTL8153)
+ *   17ef:a359+02/06/00   cdc-ecm      Lenovo ThinkPad dock (Realtek, a359)
+ *   17ef:a387+02/06/00   cdc-ecm      Lenovo ThinkPad USB-C Dock Gen 2 (RTL8153)
+ *   13b1:0041+02/06/00   cdc-ecm      Linksys USB3GIGV1 (RTL8153)
+ *   0955:09ff+02/06/00   cdc-ecm      NVIDIA Tegra USB 3.0 Ethernet (RTL8153)
+ *   2357:0601+02/06/00   cdc-ecm      TP-Link UE300 (RTL8153)
+ *   2357:0602+02/06/00   cdc-ecm      TP-Link adapter (Realtek)
  *
  * Drop this file and bootnic_sdk.c into src/drivers/net/ of an iPXE tree; the
  * build finds them by itself.  bootnic_sdk.c holds the bootnic SDK and glue
@@ -45,10 +74,6 @@ FILE_SECBOOT ( PERMITTED );
 #include <stddef.h>
 #include <stdbool.h>
 #include <ipxe/usb.h>
-
-#define BN_USB_TYPE_CLASS	0x20	/**< bmRequestType: class */
-
-#define BN_USB_RECIP_INTERFACE	0x01	/**< bmRequestType: interface */
 
 /** Device speeds. */
 enum bn_speed {
@@ -430,75 +455,6 @@ struct bn_prog {
 	const struct bn_op *ops;	/**< Ops ending with ::BN_OP_END */
 };
 
-/** One named field of a register: some bits of its value. */
-struct bn_field {
-	uint64_t mask;		/**< Its bits in the register's value */
-	const char *name;	/**< Name, e.g. "RFC" */
-	uint8_t flags;		/**< BN_FIELD_* */
-};
-
-/** A register's layout: its name and named fields. */
-struct bn_regdef {
-	const char *name;		/**< Name, e.g. "MEDIUM_MODE" */
-	const struct bn_field *fields;	/**< Fields (bits in none: unnamed,
-					     not policy) */
-	size_t field_count;		/**< Number of @c fields */
-};
-
-/**
- * A data window onto registers of another space (an MDIO data register):
- * the write of an address register that follows the data write names the
- * target, and the target's layout judges the value.
- */
-struct bn_indirect {
-	uint8_t request_type;		/**< The address write's bmRequestType */
-	uint8_t request;		/**< Its bRequest */
-	uint16_t index;			/**< Its wIndex (the address register) */
-	uint8_t value;			/**< ::bn_reg_value of the address write */
-	uint64_t select;		/**< Bits of the address naming the target */
-	uint64_t write;			/**< Bits set in a write access (0: any) */
-	const struct bn_regdef *const *targets; /**< Layouts by target number
-					     (NULL entries: @c other) */
-	size_t target_count;		/**< Entries in @c targets */
-	const struct bn_regdef *other;	/**< Layout of any other target */
-};
-
-/** A register one control request of a command set writes. */
-struct bn_reg {
-	uint8_t request_type;		/**< bmRequestType */
-	uint8_t request;		/**< bRequest */
-	uint32_t index;			/**< wIndex selecting it, or
-					     ::BN_REG_ANY_INDEX */
-	uint8_t value;			/**< ::bn_reg_value */
-	const struct bn_regdef *def;	/**< Its layout */
-	const struct bn_indirect *via;	/**< A data window: the target comes from
-					     the address write after it, or NULL */
-	uint16_t key_off;		/**< ::BN_REGV_MESSAGE: offset of the key */
-	uint16_t val_off;		/**< ::BN_REGV_MESSAGE: offset of the value */
-	uint32_t key;			/**< ::BN_REGV_MESSAGE: the key (an OID) */
-};
-
-/**
- * A deliberate deviation from a reference driver: we write @c ours where
- * the reference writes @c reference, for @c reason.  A trace of the
- * reference shows it; the replay names it and does not count it.
- */
-struct bn_expected {
-	const struct bn_reg *reg;	/**< Register written */
-	uint64_t ours;			/**< Value we write */
-	uint64_t reference;		/**< Value the reference writes */
-	const char *reference_name;	/**< Who writes it, e.g. "Linux asix" */
-	const char *reason;		/**< Why we differ, one sentence */
-};
-
-/** What a family declares for verdicts on traces. */
-struct bn_verdict_data {
-	const struct bn_reg *regs;		/**< Registers written */
-	size_t reg_count;			/**< Number of @c regs */
-	const struct bn_expected *expected;	/**< Expected differences */
-	size_t expected_count;			/**< Number of @c expected */
-};
-
 /** A chip family. */
 struct bn_family {
 	const char *name;		/**< Short name, e.g. "ax88772a" */
@@ -512,10 +468,6 @@ struct bn_family {
 	const struct bn_prog *const *programs; /**< Init/reset programs */
 	size_t program_count;		/**< Number of @c programs */
 	const void *priv;		/**< Driver-specific family data */
-	/* Verdicts on traces: kept in a block of its own */
-	const struct bn_verdict_data *verdict; /**< Register fields, policy,
-					      expected differences (BN_VERDICT()),
-					      or NULL */
 };
 
 /** One row of an ID table. */
@@ -529,6 +481,10 @@ struct bn_id {
 	const struct bn_family *family;	/**< Family */
 	const char *name;		/**< Product name */
 	uint32_t quirks;		/**< Driver-specific row flags */
+	uint8_t config;			/**< bConfigurationValue to select on
+					     the device this row names (0:
+					     the host's choice by score);
+					     only with a VID:PID */
 };
 
 /** Operations a driver implements. */
@@ -708,38 +664,6 @@ struct bn_framing {
 #define BN_LINK_10	0x01	/**< 10 Mb/s */
 #define BN_LINK_100	0x02	/**< 100 Mb/s */
 #define BN_LINK_1000	0x04	/**< 1000 Mb/s */
-
-/** Where a register write carries the value (::bn_reg::value). */
-enum bn_reg_value {
-	BN_REGV_WVALUE = 0,	/**< wValue; wIndex selects the register */
-	BN_REGV_WVALUE_WINDEX,	/**< wValue in bits 0-15, wIndex in 16-31 */
-	BN_REGV_DATA,		/**< Data stage, little-endian, at most 8
-				     bytes; wValue and wIndex select it */
-	BN_REGV_MESSAGE,	/**< Data stage is a message (an RNDIS SET):
-				     the LE32 at @c key_off is @c key, the
-				     value is at most 8 bytes at @c val_off */
-};
-
-/** ::bn_reg::index matching any wIndex. */
-#define BN_REG_ANY_INDEX	0xffffffffu
-
-/**
- * Which SDK log lines are compiled in: all of them when this object is
- * built with `DEBUG=<object>` (iPXE's DBG_LOG), none otherwise, so that
- * a normal image carries no log text and no formatter.  Replaces the SDK's
- * default (sdk/bn_log.h) in the export.
- *
- * @param level		::bn_log_level
- */
-#define BN_LOG_BUILT(level) DBG_LOG
-
-/**
- * Verdict data where a build keeps it (with log text, BN_LOG_BUILT()),
- * NULL elsewhere, so a firmware image carries none.
- *
- * @param p		Pointer to the data
- */
-#define BN_VERDICT(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
 
 /** How a ::bn_id row matches. */
 enum bn_id_match {
@@ -934,11 +858,34 @@ void bn_usbnet_close(struct bn_usbnet *un);
  */
 void bn_usbnet_poll(struct bn_usbnet *un);
 
-#define BN_CDC_SET_ETHERNET_MULTICAST_FILTERS	0x40	/**< ECM multicast list */
-#define BN_CDC_SET_ETHERNET_PACKET_FILTER	0x43	/**< ECM/NCM filter */
+/** bConfigurationValue of the first CDC configuration of Realtek's USB
+ *  Ethernet chips (ECM on RTL8152/8153, NCM on RTL8156). */
+#define BN_CDC_REALTEK_CONFIG	2
 
-/** bmRequestType of a class request to an interface, host to device. */
-#define BN_CDC_REQ_OUT (BN_USB_TYPE_CLASS | BN_USB_RECIP_INTERFACE)
+#define BN_USB_VID_REALTEK	0x0bda	/**< Realtek Semiconductor */
+#define BN_USB_VID_MICROSOFT	0x045e	/**< Microsoft */
+#define BN_USB_VID_SAMSUNG	0x04e8	/**< Samsung */
+
+#define BN_USB_VID_LINKSYS	0x13b1	/**< Linksys */
+#define BN_USB_VID_LENOVO	0x17ef	/**< Lenovo */
+#define BN_USB_VID_NVIDIA	0x0955	/**< NVIDIA */
+
+#define BN_USB_VID_TPLINK	0x2357	/**< TP-Link */
+
+/**
+ * One row for a device whose function is in a given configuration.
+ *
+ * @param fam		Family (the class driver's)
+ * @param sub		Function subclass (CDC, protocol 0)
+ * @param vid		idVendor
+ * @param pid		idProduct
+ * @param cfg		bConfigurationValue to select
+ * @param nm		Product name
+ */
+#define BN_CDC_CONFIG_ROW(fam, sub, vid, pid, cfg, nm)			\
+	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid), \
+	  .cls = BN_CLASS_CDC, .subclass = (sub), .protocol = 0x00,	\
+	  .family = (fam), .name = (nm), .config = (cfg) }
 
 /** Largest notification we accept (header plus speed-change data). */
 #define BN_CDC_NOTIFY_MAX 16
@@ -1027,16 +974,6 @@ int bn_cdc_read_perm_addr(struct bn_netdev *nd,
  */
 int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 			     unsigned int flags);
-
-/** A class request to the interface that writes a policy value. */
-#define BN_CDC_REG(req, how, dfn)					\
-	{ .request_type = BN_CDC_REQ_OUT, .request = (req),		\
-	  .index = BN_REG_ANY_INDEX, .value = (how), .def = &(dfn) }
-
-/** SET_ETHERNET_PACKET_FILTER layout: every filter bit is policy. */
-extern const struct bn_regdef bn_cdc_packet_filter_def;
-/** SET_ETHERNET_MULTICAST_FILTERS layout: the list is policy. */
-extern const struct bn_regdef bn_cdc_multicast_def;
 
 /** Bulk-IN transfers kept queued. */
 #define BN_ECM_RX_COUNT 4
@@ -1240,19 +1177,6 @@ static int ecm_probe(struct bn_netdev *nd, const struct bn_function *fn,
 	return 0;
 }
 
-/** Class requests of an ECM function that carry policy. */
-static const struct bn_reg ecm_regs[] = {
-	BN_CDC_REG(BN_CDC_SET_ETHERNET_PACKET_FILTER, BN_REGV_WVALUE,
-		   bn_cdc_packet_filter_def),
-	BN_CDC_REG(BN_CDC_SET_ETHERNET_MULTICAST_FILTERS, BN_REGV_DATA,
-		   bn_cdc_multicast_def),
-};
-
-/** Verdict data of the ECM family. */
-static const struct bn_verdict_data ecm_verdict = {
-	ecm_regs, BN_ARRAY_SIZE(ecm_regs), NULL, 0,
-};
-
 static const struct bn_family bn_cdc_ecm_family = {
 	.name = "cdc-ecm",
 	.description = "USB CDC Ethernet Control Model",
@@ -1260,7 +1184,6 @@ static const struct bn_family bn_cdc_ecm_family = {
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
-	.verdict = BN_VERDICT(&ecm_verdict),
 };
 
 /** Families this driver handles. */
@@ -1268,12 +1191,111 @@ static const struct bn_family *const ecm_families[] = {
 	&bn_cdc_ecm_family,
 };
 
-/** The one ID table: the ECM class triple of the control interface. */
+/**
+ * One Realtek-based device whose CDC configuration (value 2) holds its ECM
+ * function (see ::BN_CDC_REALTEK_CONFIG).
+ *
+ * @param vid		idVendor
+ * @param pid		idProduct
+ * @param nm		Product name
+ */
+#define ECM_REALTEK(vid, pid, nm)					\
+	BN_CDC_CONFIG_ROW(&bn_cdc_ecm_family, BN_CDC_SUBCLASS_ECM, vid,	\
+			  pid, BN_CDC_REALTEK_CONFIG, nm)
+
+/**
+ * The one ID table: the ECM class triple of the control interface, and the
+ * Realtek RTL8152/8153-based devices whose ECM function is in their second
+ * configuration.  Sources, per row: [L] Linux r8152.c rtl8152_table (v6.18),
+ * [E] Linux cdc_ether.c products[] (an ECM function it leaves to r8152),
+ * [U] U-Boot drivers/usb/eth/r8152.c r8152_eth_id_table.
+ */
 static const struct bn_id ecm_ids[] = {
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_CDC,
 	  .subclass = BN_CDC_SUBCLASS_ECM, .protocol = 0x00,
 	  .family = &bn_cdc_ecm_family,
 	  .name = "USB CDC Ethernet (ECM) function" },
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8050, "Realtek RTL8152 (8050)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8053, "Realtek RTL8153 (8053)"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8152, "Realtek RTL8152"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8153, "Realtek RTL8153"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_MICROSOFT, 0x07ab,
+		    "Microsoft Surface 2 Dock (RTL8152)"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_MICROSOFT, 0x07c6,
+		    "Microsoft Surface Ethernet Adapter (RTL8153)"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_MICROSOFT, 0x0927,
+		    "Microsoft Surface USB-C Ethernet (RTL8153B)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_MICROSOFT, 0x0c5e,
+		    "Microsoft Ethernet adapter (Realtek)"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_SAMSUNG, 0xa101,
+		    "Samsung USB Ethernet Adapter (RTL8153)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x304f,
+		    "Lenovo dock (Realtek, 304f)"),
+	/* [U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3052,
+		    "Lenovo ThinkPad dock (Realtek, 3052)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3054,
+		    "Lenovo ThinkPad OneLink+ Dock (RTL8153)"),
+	/* [U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3057,
+		    "Lenovo ThinkPad dock (Realtek, 3057)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3062,
+		    "Lenovo ThinkPad USB-C Dock Gen 3 (Realtek)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3069,
+		    "Lenovo dock (Realtek, 3069)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3082,
+		    "Lenovo ThinkPad TBT3 Dock Gen 2 (Realtek)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3098,
+		    "Lenovo ThinkPad dock (Realtek, 3098)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x7205,
+		    "Lenovo adapter (Realtek, 7205)"),
+	/* [U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x720a,
+		    "Lenovo USB Ethernet (Realtek, 720a)"),
+	/* [U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x720b,
+		    "Lenovo USB Ethernet (Realtek, 720b)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x720c,
+		    "Lenovo ThinkPad USB-C Dongle (RTL8153)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x7214,
+		    "Lenovo dock (Realtek, 7214)"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x721e,
+		    "Lenovo Powered USB-C Travel Hub (RTL8153)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0xa359,
+		    "Lenovo ThinkPad dock (Realtek, a359)"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0xa387,
+		    "Lenovo ThinkPad USB-C Dock Gen 2 (RTL8153)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LINKSYS, 0x0041,
+		    "Linksys USB3GIGV1 (RTL8153)"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_NVIDIA, 0x09ff,
+		    "NVIDIA Tegra USB 3.0 Ethernet (RTL8153)"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_TPLINK, 0x0601, "TP-Link UE300 (RTL8153)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_TPLINK, 0x0602, "TP-Link adapter (Realtek)"),
 };
 
 static const struct bn_driver bn_cdc_ecm_driver = {
@@ -1345,8 +1367,66 @@ static int bootnic_cdc_ecm_probe ( struct usb_function *func,
 static struct usb_device_id bootnic_cdc_ecm_ids[] = {
 #ifdef USB_ROM
 	USB_ROM ( 0xffff, 0xffff, "bootnic-cdc-ecm", "USB CDC Ethernet (ECM) function", 0 ),
+	USB_ROM ( 0x0bda, 0x8050, "bootnic-cdc-ecm-0bda8050", "Realtek RTL8152 (8050)", 0 ),
+	USB_ROM ( 0x0bda, 0x8053, "bootnic-cdc-ecm-0bda8053", "Realtek RTL8153 (8053)", 0 ),
+	USB_ROM ( 0x0bda, 0x8152, "bootnic-cdc-ecm-0bda8152", "Realtek RTL8152", 0 ),
+	USB_ROM ( 0x0bda, 0x8153, "bootnic-cdc-ecm-0bda8153", "Realtek RTL8153", 0 ),
+	USB_ROM ( 0x045e, 0x07ab, "bootnic-cdc-ecm-045e07ab", "Microsoft Surface 2 Dock (RTL8152)", 0 ),
+	USB_ROM ( 0x045e, 0x07c6, "bootnic-cdc-ecm-045e07c6", "Microsoft Surface Ethernet Adapter (RTL8153)", 0 ),
+	USB_ROM ( 0x045e, 0x0927, "bootnic-cdc-ecm-045e0927", "Microsoft Surface USB-C Ethernet (RTL8153B)", 0 ),
+	USB_ROM ( 0x045e, 0x0c5e, "bootnic-cdc-ecm-045e0c5e", "Microsoft Ethernet adapter (Realtek)", 0 ),
+	USB_ROM ( 0x04e8, 0xa101, "bootnic-cdc-ecm-04e8a101", "Samsung USB Ethernet Adapter (RTL8153)", 0 ),
+	USB_ROM ( 0x17ef, 0x304f, "bootnic-cdc-ecm-17ef304f", "Lenovo dock (Realtek, 304f)", 0 ),
+	USB_ROM ( 0x17ef, 0x3052, "bootnic-cdc-ecm-17ef3052", "Lenovo ThinkPad dock (Realtek, 3052)", 0 ),
+	USB_ROM ( 0x17ef, 0x3054, "bootnic-cdc-ecm-17ef3054", "Lenovo ThinkPad OneLink+ Dock (RTL8153)", 0 ),
+	USB_ROM ( 0x17ef, 0x3057, "bootnic-cdc-ecm-17ef3057", "Lenovo ThinkPad dock (Realtek, 3057)", 0 ),
+	USB_ROM ( 0x17ef, 0x3062, "bootnic-cdc-ecm-17ef3062", "Lenovo ThinkPad USB-C Dock Gen 3 (Realtek)", 0 ),
+	USB_ROM ( 0x17ef, 0x3069, "bootnic-cdc-ecm-17ef3069", "Lenovo dock (Realtek, 3069)", 0 ),
+	USB_ROM ( 0x17ef, 0x3082, "bootnic-cdc-ecm-17ef3082", "Lenovo ThinkPad TBT3 Dock Gen 2 (Realtek)", 0 ),
+	USB_ROM ( 0x17ef, 0x3098, "bootnic-cdc-ecm-17ef3098", "Lenovo ThinkPad dock (Realtek, 3098)", 0 ),
+	USB_ROM ( 0x17ef, 0x7205, "bootnic-cdc-ecm-17ef7205", "Lenovo adapter (Realtek, 7205)", 0 ),
+	USB_ROM ( 0x17ef, 0x720a, "bootnic-cdc-ecm-17ef720a", "Lenovo USB Ethernet (Realtek, 720a)", 0 ),
+	USB_ROM ( 0x17ef, 0x720b, "bootnic-cdc-ecm-17ef720b", "Lenovo USB Ethernet (Realtek, 720b)", 0 ),
+	USB_ROM ( 0x17ef, 0x720c, "bootnic-cdc-ecm-17ef720c", "Lenovo ThinkPad USB-C Dongle (RTL8153)", 0 ),
+	USB_ROM ( 0x17ef, 0x7214, "bootnic-cdc-ecm-17ef7214", "Lenovo dock (Realtek, 7214)", 0 ),
+	USB_ROM ( 0x17ef, 0x721e, "bootnic-cdc-ecm-17ef721e", "Lenovo Powered USB-C Travel Hub (RTL8153)", 0 ),
+	USB_ROM ( 0x17ef, 0xa359, "bootnic-cdc-ecm-17efa359", "Lenovo ThinkPad dock (Realtek, a359)", 0 ),
+	USB_ROM ( 0x17ef, 0xa387, "bootnic-cdc-ecm-17efa387", "Lenovo ThinkPad USB-C Dock Gen 2 (RTL8153)", 0 ),
+	USB_ROM ( 0x13b1, 0x0041, "bootnic-cdc-ecm-13b10041", "Linksys USB3GIGV1 (RTL8153)", 0 ),
+	USB_ROM ( 0x0955, 0x09ff, "bootnic-cdc-ecm-095509ff", "NVIDIA Tegra USB 3.0 Ethernet (RTL8153)", 0 ),
+	USB_ROM ( 0x2357, 0x0601, "bootnic-cdc-ecm-23570601", "TP-Link UE300 (RTL8153)", 0 ),
+	USB_ROM ( 0x2357, 0x0602, "bootnic-cdc-ecm-23570602", "TP-Link adapter (Realtek)", 0 ),
 #else
 	{ .name = "bootnic-cdc-ecm", .vendor = USB_ANY_ID, .product = USB_ANY_ID },
+	{ .name = "bootnic-cdc-ecm-0bda8050", .vendor = 0x0bda, .product = 0x8050 },
+	{ .name = "bootnic-cdc-ecm-0bda8053", .vendor = 0x0bda, .product = 0x8053 },
+	{ .name = "bootnic-cdc-ecm-0bda8152", .vendor = 0x0bda, .product = 0x8152 },
+	{ .name = "bootnic-cdc-ecm-0bda8153", .vendor = 0x0bda, .product = 0x8153 },
+	{ .name = "bootnic-cdc-ecm-045e07ab", .vendor = 0x045e, .product = 0x07ab },
+	{ .name = "bootnic-cdc-ecm-045e07c6", .vendor = 0x045e, .product = 0x07c6 },
+	{ .name = "bootnic-cdc-ecm-045e0927", .vendor = 0x045e, .product = 0x0927 },
+	{ .name = "bootnic-cdc-ecm-045e0c5e", .vendor = 0x045e, .product = 0x0c5e },
+	{ .name = "bootnic-cdc-ecm-04e8a101", .vendor = 0x04e8, .product = 0xa101 },
+	{ .name = "bootnic-cdc-ecm-17ef304f", .vendor = 0x17ef, .product = 0x304f },
+	{ .name = "bootnic-cdc-ecm-17ef3052", .vendor = 0x17ef, .product = 0x3052 },
+	{ .name = "bootnic-cdc-ecm-17ef3054", .vendor = 0x17ef, .product = 0x3054 },
+	{ .name = "bootnic-cdc-ecm-17ef3057", .vendor = 0x17ef, .product = 0x3057 },
+	{ .name = "bootnic-cdc-ecm-17ef3062", .vendor = 0x17ef, .product = 0x3062 },
+	{ .name = "bootnic-cdc-ecm-17ef3069", .vendor = 0x17ef, .product = 0x3069 },
+	{ .name = "bootnic-cdc-ecm-17ef3082", .vendor = 0x17ef, .product = 0x3082 },
+	{ .name = "bootnic-cdc-ecm-17ef3098", .vendor = 0x17ef, .product = 0x3098 },
+	{ .name = "bootnic-cdc-ecm-17ef7205", .vendor = 0x17ef, .product = 0x7205 },
+	{ .name = "bootnic-cdc-ecm-17ef720a", .vendor = 0x17ef, .product = 0x720a },
+	{ .name = "bootnic-cdc-ecm-17ef720b", .vendor = 0x17ef, .product = 0x720b },
+	{ .name = "bootnic-cdc-ecm-17ef720c", .vendor = 0x17ef, .product = 0x720c },
+	{ .name = "bootnic-cdc-ecm-17ef7214", .vendor = 0x17ef, .product = 0x7214 },
+	{ .name = "bootnic-cdc-ecm-17ef721e", .vendor = 0x17ef, .product = 0x721e },
+	{ .name = "bootnic-cdc-ecm-17efa359", .vendor = 0x17ef, .product = 0xa359 },
+	{ .name = "bootnic-cdc-ecm-17efa387", .vendor = 0x17ef, .product = 0xa387 },
+	{ .name = "bootnic-cdc-ecm-13b10041", .vendor = 0x13b1, .product = 0x0041 },
+	{ .name = "bootnic-cdc-ecm-095509ff", .vendor = 0x0955, .product = 0x09ff },
+	{ .name = "bootnic-cdc-ecm-23570601", .vendor = 0x2357, .product = 0x0601 },
+	{ .name = "bootnic-cdc-ecm-23570602", .vendor = 0x2357, .product = 0x0602 },
 #endif
 };
 
