@@ -157,6 +157,8 @@ struct bn_model_family {
 
 /** The ASIX chip models (asix_models.c). */
 extern const struct bn_model_family bn_asix_model_family;
+/** The ASIX AX88179 / AX88178A chip models (ax88179_models.c). */
+extern const struct bn_model_family bn_ax88179_model_family;
 /** The SMSC LAN95xx models (smsc_models.c). */
 extern const struct bn_model_family bn_smsc_model_family;
 /** The USB network class models (class_models.c). */
