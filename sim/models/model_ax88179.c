@@ -28,8 +28,8 @@
 #define A9_MPS			512
 /** Receive SRAM in bytes (a model choice). */
 #define A9_RX_SRAM		65536
-/** Frames the receive SRAM can list (a model choice). */
-#define A9_RXQ			64
+/** Frames the receive SRAM can list: as many minimum-size frames as it holds. */
+#define A9_RXQ			(A9_RX_SRAM / AX9M_ETH_MIN)
 /** Transmit SRAM in bytes (a model choice). */
 #define A9_TX_SRAM		16384
 /** Largest bulk-in burst the model builds: BICR size 0xff plus slack. */
@@ -89,11 +89,11 @@ static const struct a9_chip a9_chips[BN_AX88179_CHIP_COUNT] = {
 	[BN_AX88178A] = { "ax88178a", "AX88178A", 0x178a, 0x0200 },
 };
 
-/** One frame in the receive SRAM. */
+/** One frame in the receive SRAM (its bytes are in the ring). */
 struct a9_frame {
 	bn_simtime_t ready;		/**< When its last bit arrived */
 	uint16_t len;			/**< Length */
-	uint8_t data[AX9M_ETH_MAX];	/**< Bytes */
+	uint32_t off;			/**< Where its bytes start in the ring */
 };
 
 /** Model state. */
@@ -121,6 +121,7 @@ struct a9_model {
 	unsigned int rx_head;			/**< Oldest frame */
 	unsigned int rx_count;			/**< Frames held */
 	size_t rx_bytes;			/**< SRAM bytes used */
+	uint8_t rx_ram[A9_RX_SRAM];		/**< The SRAM ring */
 	bn_simtime_t rx_wire_free;		/**< Receive wire idle from */
 	bn_simtime_t flood_next;		/**< Last flood frame ended */
 	uint32_t flood_seq;			/**< Flood frame counter */
@@ -516,6 +517,40 @@ static size_t a9_rx_need(const struct a9_model *m, size_t len)
 }
 
 /**
+ * Copy a frame into the receive SRAM ring.
+ *
+ * @param ram		The ring (::A9_RX_SRAM bytes)
+ * @param off		Ring offset
+ * @param src		Frame
+ * @param len		Its length
+ */
+static void a9_ram_put(uint8_t *ram, uint32_t off, const uint8_t *src,
+		       size_t len)
+{
+	size_t first = BN_MIN(len, (size_t)(A9_RX_SRAM - off));
+
+	memcpy(ram + off, src, first);
+	memcpy(ram, src + first, len - first);
+}
+
+/**
+ * Copy a frame out of the receive SRAM ring.
+ *
+ * @param ram		The ring
+ * @param off		Ring offset
+ * @param dst		Destination
+ * @param len		Length
+ */
+static void a9_ram_get(const uint8_t *ram, uint32_t off, uint8_t *dst,
+		       size_t len)
+{
+	size_t first = BN_MIN(len, (size_t)(A9_RX_SRAM - off));
+
+	memcpy(dst, ram + off, first);
+	memcpy(dst + first, ram, len - first);
+}
+
+/**
  * Store a frame whose last bit arrives at @p ready.
  *
  * @param m		Model
@@ -535,7 +570,9 @@ static bool a9_rx_store(struct a9_model *m, const uint8_t *frame, size_t len,
 		return false;
 	}
 	f = &m->rxq[(m->rx_head + m->rx_count++) % A9_RXQ];
-	memcpy(f->data, frame, len);
+	f->off = m->rx_count > 1 ?
+		 (m->rxq[m->rx_head].off + (uint32_t)m->rx_bytes) % A9_RX_SRAM : 0;
+	a9_ram_put(m->rx_ram, f->off, frame, len);
 	f->len = (uint16_t)len;
 	f->ready = ready;
 	m->rx_bytes += len;
@@ -690,7 +727,7 @@ static uint32_t a9_burst_build(struct a9_model *m, bn_simtime_t now)
 		    AX9M_RX_PAD2_LEN + AX9M_RX_TRAILER_LEN > max)))
 			break;
 		memset(m->in_buf + pos, 0, padded);
-		memcpy(m->in_buf + pos + ipe, f->data, f->len);
+		a9_ram_get(m->rx_ram, f->off, m->in_buf + pos + ipe, f->len);
 		hdrs[2 * n] = (uint32_t)plen << AX9M_RX_LEN_SHIFT;
 		hdrs[2 * n + 1] = AX9M_RX_DROP;
 		pos += padded;
