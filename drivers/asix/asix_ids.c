@@ -60,11 +60,15 @@
 	{ .match = BN_ID_DEVICE, .vendor = (vid), .product = (pid),	\
 	  .family = &asix_##fam##_family, .name = (nm), .quirks = (q) }
 
-/** A VID:PID row of the AX88179 generation: the vendor interface only. */
+/**
+ * A VID:PID row of the AX88179 generation: the vendor interface only.
+ * The family is named whole (not pasted), so the exporters' amalgamation
+ * sees the reference.
+ */
 #define ASIX_ID179(vid, pid, fam, nm)					\
 	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid),\
 	  .cls = AX179_IF_CLASS, .subclass = AX179_IF_CLASS,	\
-	  .protocol = 0x00, .family = &asix_##fam##_family, .name = (nm) }
+	  .protocol = 0x00, .family = (fam), .name = (nm) }
 
 /** Every ASIX VID:PID. */
 static const struct bn_id asix_ids[] = {
@@ -134,33 +138,43 @@ static const struct bn_id asix_ids[] = {
 	 * an AX88179 through its vendor configuration (the probe logs it);
 	 * the reference leaves open whether every 179A firmware accepts
 	 * that, and its CDC configurations remain a fallback. */
-	ASIX_ID179(0x0b95, 0x1790, ax88179, "ASIX AX88179 / AX88179A"),
+	ASIX_ID179(0x0b95, 0x1790, &asix_ax88179_family,
+		   "ASIX AX88179 / AX88179A"),
 	/* L U I.  The USB 2.0 chip; not the AX88178 (0b95:1780) */
-	ASIX_ID179(0x0b95, 0x178a, ax88178a, "ASIX AX88178A"),
+	ASIX_ID179(0x0b95, 0x178a, &asix_ax88178a_family,
+		   "ASIX AX88178A"),
 	/* L U I */
-	ASIX_ID179(0x2001, 0x4a00, ax88179, "D-Link DUB-1312"),
+	ASIX_ID179(0x2001, 0x4a00, &asix_ax88179_family,
+		   "D-Link DUB-1312"),
 	/* L U I */
-	ASIX_ID179(0x0df6, 0x0072, ax88179, "Sitecom USB 3.0 to Gigabit "
-		   "Adapter"),
+	ASIX_ID179(0x0df6, 0x0072, &asix_ax88179_family,
+		   "Sitecom USB 3.0 to Gigabit Adapter"),
 	/* L U I */
-	ASIX_ID179(0x04e8, 0xa100, ax88179, "Samsung USB Ethernet Adapter"),
+	ASIX_ID179(0x04e8, 0xa100, &asix_ax88179_family,
+		   "Samsung USB Ethernet Adapter"),
 	/* L U I */
-	ASIX_ID179(0x17ef, 0x304b, ax88179, "Lenovo OneLinkDock Gigabit LAN"),
+	ASIX_ID179(0x17ef, 0x304b, &asix_ax88179_family,
+		   "Lenovo OneLinkDock Gigabit LAN"),
 	/* L U: a Cypress chip (GX3) with the AX88179's programming model */
-	ASIX_ID179(0x04b4, 0x3610, ax88179, "Cypress GX3 SuperSpeed to "
-		   "Gigabit Ethernet"),
+	ASIX_ID179(0x04b4, 0x3610, &asix_ax88179_family,
+		   "Cypress GX3 SuperSpeed to Gigabit Ethernet"),
 	/* L only */
-	ASIX_ID179(0x050d, 0x0128, ax88179, "Belkin B2B128 USB Ethernet "
-		   "Adapter"),
+	ASIX_ID179(0x050d, 0x0128, &asix_ax88179_family,
+		   "Belkin B2B128 USB Ethernet Adapter"),
 	/* L only */
-	ASIX_ID179(0x0930, 0x0a13, ax88179, "Toshiba USB Ethernet Adapter"),
+	ASIX_ID179(0x0930, 0x0a13, &asix_ax88179_family,
+		   "Toshiba USB Ethernet Adapter"),
 	/* L only */
-	ASIX_ID179(0x0711, 0x0179, ax88179, "Magic Control MCT U3-A9003"),
+	ASIX_ID179(0x0711, 0x0179, &asix_ax88179_family,
+		   "Magic Control MCT U3-A9003"),
 	/* L only (the three Allied Telesis rows); the UMC200 is a 100 Mb/s
 	 * product: its PHY resolves the speed at run time */
-	ASIX_ID179(0x07c9, 0x000e, ax88179, "Allied Telesis AT-UMC2000"),
-	ASIX_ID179(0x07c9, 0x000f, ax88179, "Allied Telesis AT-UMC200"),
-	ASIX_ID179(0x07c9, 0x0010, ax88179, "Allied Telesis AT-UMC2000/SP"),
+	ASIX_ID179(0x07c9, 0x000e, &asix_ax88179_family,
+		   "Allied Telesis AT-UMC2000"),
+	ASIX_ID179(0x07c9, 0x000f, &asix_ax88179_family,
+		   "Allied Telesis AT-UMC200"),
+	ASIX_ID179(0x07c9, 0x0010, &asix_ax88179_family,
+		   "Allied Telesis AT-UMC2000/SP"),
 };
 
 /** Every ASIX family. */
