@@ -35,10 +35,10 @@
 #define AX179_WREG(reg, ln, dat, what)					\
 	BN_PROG_OUT(AX179_OUT, AX179_ACCESS_MAC, reg, ln, ln, dat, what)
 
-/*
+/**
  * The filter bits asix_rx_ctl_for() sets are the 772's; on these chips the
- * same bits sit in the same places of RX_CTL (0x0b).  Refuse to build if
- * that ever stops being true.
+ * same bits sit in the same places of RX_CTL (0x0b).  This type has a
+ * negative size, and the build fails, if that ever stops being true.
  */
 typedef char ax179_rx_ctl_bits_match[
 	(AX179_RX_CTL_PRO == ASIX_RX_CTL_PRO &&
