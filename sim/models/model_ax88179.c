@@ -20,6 +20,7 @@
 #include "sim/models/ax88179_regs.h"
 #include "sim/models/bulkxfer.h"
 #include "sim/models/model_ax88179.h"
+#include "sim/models/simphy.h"
 #include "sim/models/simstd.h"
 
 /** Configuration descriptor set length: config, interface, 3 endpoints. */
@@ -40,8 +41,6 @@
 #define A9_INT_INTERVAL		11
 /** Default autonegotiation time in ms (a model choice, as the 772 model). */
 #define A9_AN_MS		40
-/** Wire overhead per frame: FCS, preamble and SFD, gap. */
-#define A9_WIRE_OVERHEAD	(AX9M_ETH_FCS + AX9M_ETH_PREAMBLE + AX9M_ETH_IFG)
 /** Largest frame taken from the driver: untagged plus one 802.1Q tag. */
 #define A9_TX_FRAME_MAX		(AX9M_ETH_MAX + AX9M_ETH_VLAN_TAG)
 /** PHY identifier (a model choice: the reference gives none). */
@@ -65,15 +64,6 @@
 #define A9_EPPRCR_RESET		AX9M_EPPRCR_IPRL
 /** Vendor ID of ASIX. */
 #define A9_VID			0x0b95
-/** Link partner: ACK, pause, every 10/100 mode. */
-#define A9_PARTNER_LPA		(AX9M_ANLPAR_ACK | AX9M_ANAR_PAUSE |	\
-				 AX9M_ANAR_10HALF | AX9M_ANAR_10FULL |	\
-				 AX9M_ANAR_100HALF | AX9M_ANAR_100FULL | \
-				 AX9M_ANAR_CSMA)
-/** EtherType of the flood frames (IEEE local experimental 1). */
-#define A9_FLOOD_TYPE		0x88b5
-/** Payload byte of the flood frames. */
-#define A9_FLOOD_FILL		0x5a
 
 /** A chip as data. */
 struct a9_chip {
@@ -109,13 +99,8 @@ struct a9_model {
 	const char *strings[3];			/**< For @c std */
 	uint8_t regs[AX9M_REGS];		/**< MAC register space */
 	uint16_t eeprom[A9_EEPROM_WORDS];	/**< EEPROM */
-	uint16_t phy[32];			/**< PHY registers */
+	struct bn_simphy phy;			/**< PHY and link partner */
 	bool phy_running;			/**< Out of reset */
-	bool link;				/**< Link up */
-	bool full;				/**< Full duplex */
-	bool lstatus_low;			/**< BMSR link latched low */
-	unsigned int speed;			/**< Negotiated Mb/s */
-	bn_simtime_t an_done;			/**< Autonegotiation ends */
 	bool int_pending;			/**< A status packet is owed */
 	struct a9_frame rxq[A9_RXQ];		/**< Receive SRAM */
 	unsigned int rx_head;			/**< Oldest frame */
@@ -123,8 +108,7 @@ struct a9_model {
 	size_t rx_bytes;			/**< SRAM bytes used */
 	uint8_t rx_ram[A9_RX_SRAM];		/**< The SRAM ring */
 	bn_simtime_t rx_wire_free;		/**< Receive wire idle from */
-	bn_simtime_t flood_next;		/**< Last flood frame ended */
-	uint32_t flood_seq;			/**< Flood frame counter */
+	struct bn_simeth_flood flood;		/**< Frames from the wire, endless */
 	struct bn_sim_bulk_in in;		/**< Bulk-in burst being sent */
 	uint8_t in_buf[A9_XFER_MAX];		/**< Its bytes */
 	struct bn_sim_bulk_out out;		/**< Bulk-out transfer */
@@ -196,21 +180,6 @@ static void a9_descriptors(struct a9_model *m)
  * ------------------------------------------------------------------------ */
 
 /**
- * Time a frame occupies the wire at the negotiated speed.
- *
- * @param m		Model
- * @param len		Frame length without FCS
- * @return		Simulated time units
- */
-static bn_simtime_t a9_wire(const struct a9_model *m, size_t len)
-{
-	uint64_t bits = (uint64_t)(len + A9_WIRE_OVERHEAD) * 8;
-	unsigned int mbps = m->speed ? m->speed : 10;
-
-	return (bits * BN_SIM_PER_US + mbps - 1) / mbps;
-}
-
-/**
  * Owe the host a status packet.  The chip has one status buffer: the
  * packet carries the link state when it is sent, not a history (a model
  * choice: changes the host has not collected are not replayed).
@@ -223,43 +192,21 @@ static void a9_int_status(struct a9_model *m)
 }
 
 /* ------------------------------------------------------------------------
- * PHY
+ * PHY (the shared clause-22 PHY plus the specific status register)
  * ------------------------------------------------------------------------ */
 
 /**
- * Drop the link.
+ * The link changed: count it, clear the status register when it went
+ * down, owe the host a status packet.
  *
  * @param m		Model
  */
-static void a9_link_down(struct a9_model *m)
+static void a9_link_changed(struct a9_model *m)
 {
-	m->phy[AX9M_MII_BMSR] &= (uint16_t)~(AX9M_BMSR_LSTATUS |
-					     AX9M_BMSR_ANEGDONE);
-	m->phy[AX9M_MII_ANLPAR] = 0;
-	m->phy[AX9M_MII_GBSR] = 0;
-	m->phy[AX9M_MII_PHYSR] = 0;
-	if (!m->link)
-		return;
-	m->link = false;
-	m->speed = 0;
-	m->lstatus_low = true;
+	if (!m->phy.link)
+		m->phy.reg[AX9M_MII_PHYSR] = 0;
 	m->stats.link_changes++;
 	a9_int_status(m);
-}
-
-/**
- * Restart autonegotiation (if enabled).
- *
- * @param m		Model
- * @param now		Time
- */
-static void a9_an_restart(struct a9_model *m, bn_simtime_t now)
-{
-	uint32_t ms = m->cfg.an_ms ? m->cfg.an_ms : A9_AN_MS;
-
-	a9_link_down(m);
-	m->an_done = (m->phy[AX9M_MII_BMCR] & AX9M_BMCR_ANENABLE) ?
-		     now + bn_sim_us(1000ULL * ms) : BN_SIM_NEVER;
 }
 
 /**
@@ -270,18 +217,22 @@ static void a9_an_restart(struct a9_model *m, bn_simtime_t now)
  */
 static void a9_phy_defaults(struct a9_model *m, bn_simtime_t now)
 {
-	memset(m->phy, 0, sizeof(m->phy));
-	m->phy[AX9M_MII_BMCR] = AX9M_BMCR_ANENABLE | AX9M_BMCR_FULLDPLX |
-				AX9M_BMCR_SPEED1000;
-	m->phy[AX9M_MII_BMSR] = AX9M_BMSR_10_100 | AX9M_BMSR_ANEGCAPABLE |
-				AX9M_BMSR_EXTCAP | AX9M_BMSR_ESTATEN;
-	m->phy[AX9M_MII_ID1] = A9_PHY_ID1;
-	m->phy[AX9M_MII_ID2] = A9_PHY_ID2;
-	m->phy[AX9M_MII_ANAR] = AX9M_ANAR_10HALF | AX9M_ANAR_10FULL |
-				AX9M_ANAR_100HALF | AX9M_ANAR_100FULL |
-				AX9M_ANAR_CSMA;
-	m->phy[AX9M_MII_GBCR] = AX9M_GBCR_1000FULL | AX9M_GBCR_1000HALF;
-	a9_an_restart(m, now);
+	memset(m->phy.reg, 0, sizeof(m->phy.reg));
+	m->phy.reg[BN_SIMPHY_BMCR] = BN_SIMPHY_BMCR_ANENABLE |
+				     BN_SIMPHY_BMCR_FULLDPLX |
+				     BN_SIMPHY_BMCR_SPEED1000;
+	m->phy.reg[BN_SIMPHY_BMSR] = BN_SIMPHY_BMSR_10_100 |
+				     BN_SIMPHY_BMSR_ANEGCAPABLE |
+				     BN_SIMPHY_BMSR_EXTCAP |
+				     BN_SIMPHY_BMSR_ESTATEN;
+	m->phy.reg[BN_SIMPHY_ID1] = A9_PHY_ID1;
+	m->phy.reg[BN_SIMPHY_ID2] = A9_PHY_ID2;
+	m->phy.reg[BN_SIMPHY_ANAR] = BN_SIMPHY_ANAR_10_100 |
+				     BN_SIMPHY_ANAR_CSMA;
+	m->phy.reg[BN_SIMPHY_GBCR] = BN_SIMPHY_GBCR_1000FULL |
+				     BN_SIMPHY_GBCR_1000HALF;
+	if (bn_simphy_an_restart(&m->phy, now))
+		a9_link_changed(m);
 }
 
 /**
@@ -296,58 +247,33 @@ static void a9_phy_power(struct a9_model *m, bn_simtime_t now)
 
 	if (run && !m->phy_running)
 		a9_phy_defaults(m, now);
-	else if (!run && m->phy_running)
-		a9_link_down(m);
+	else if (!run && m->phy_running && bn_simphy_link_down(&m->phy))
+		a9_link_changed(m);
 	m->phy_running = run;
 	if (!run)
-		m->an_done = BN_SIM_NEVER;
+		m->phy.an_done = BN_SIM_NEVER;
 }
 
 /**
- * Let autonegotiation finish when its time has come: the fastest mode
- * both ends advertise.
+ * Let autonegotiation finish; the status register reports the result.
  *
  * @param m		Model
  * @param now		Time
  */
 static void a9_phy_advance(struct a9_model *m, bn_simtime_t now)
 {
-	unsigned int top = m->cfg.partner_mbps ? m->cfg.partner_mbps : 1000;
-	uint16_t lpa = A9_PARTNER_LPA, common;
 	uint16_t sr;
 
-	if (!m->phy_running || now < m->an_done)
+	if (!m->phy_running || !bn_simphy_advance(&m->phy, now))
 		return;
-	m->an_done = BN_SIM_NEVER;
-	if (top < 100)
-		lpa &= (uint16_t)~(AX9M_ANAR_100FULL | AX9M_ANAR_100HALF);
-	common = m->phy[AX9M_MII_ANAR] & lpa;
-	m->phy[AX9M_MII_ANLPAR] = lpa;
-	if (top >= 1000)
-		m->phy[AX9M_MII_GBSR] = AX9M_GBSR_1000FULL | AX9M_GBSR_1000HALF;
-	if (top >= 1000 && (m->phy[AX9M_MII_GBCR] & AX9M_GBCR_1000FULL)) {
-		m->speed = 1000;
-		m->full = true;
-		sr = AX9M_PHYSR_1000;
-	} else if (common & (AX9M_ANAR_100FULL | AX9M_ANAR_100HALF)) {
-		m->speed = 100;
-		m->full = (common & AX9M_ANAR_100FULL) != 0;
-		sr = AX9M_PHYSR_100;
-	} else if (common & (AX9M_ANAR_10FULL | AX9M_ANAR_10HALF)) {
-		m->speed = 10;
-		m->full = (common & AX9M_ANAR_10FULL) != 0;
-		sr = 0;
-	} else {
-		return;		/* nothing in common: no link */
-	}
-	m->phy[AX9M_MII_PHYSR] = (uint16_t)(sr | AX9M_PHYSR_LINK |
-					    (m->full ? AX9M_PHYSR_FULL : 0));
-	m->phy[AX9M_MII_BMSR] |= AX9M_BMSR_LSTATUS | AX9M_BMSR_ANEGDONE;
-	m->link = true;
-	m->stats.link_changes++;
+	sr = m->phy.speed == 1000 ? AX9M_PHYSR_1000 :
+	     m->phy.speed == 100 ? AX9M_PHYSR_100 : 0;
+	m->phy.reg[AX9M_MII_PHYSR] = (uint16_t)(sr | AX9M_PHYSR_LINK |
+						(m->phy.full ? AX9M_PHYSR_FULL :
+						 0));
 	m->rx_wire_free = m->tx_wire_free = now;
-	m->flood_next = now;
-	a9_int_status(m);
+	m->flood.next = now;
+	a9_link_changed(m);
 }
 
 /**
@@ -361,21 +287,13 @@ static void a9_phy_advance(struct a9_model *m, bn_simtime_t now)
 static uint16_t a9_mii_read(struct a9_model *m, unsigned int addr,
 			    unsigned int reg)
 {
-	uint16_t v;
-
-	if (!m->phy_running || addr != AX9M_PHY_ADDR || reg >= 32)
-		return AX9M_MII_NOBODY;
-	v = m->phy[reg];
-	if (reg == AX9M_MII_BMSR) {
-		if (m->lstatus_low)
-			v &= (uint16_t)~AX9M_BMSR_LSTATUS;
-		m->lstatus_low = false;
-	}
-	return v;
+	if (!m->phy_running || addr != AX9M_PHY_ADDR || reg >= BN_SIMPHY_REGS)
+		return BN_SIMPHY_NOBODY;
+	return bn_simphy_read(&m->phy, reg);
 }
 
 /**
- * MDIO write (ACCESS_PHY).
+ * MDIO write (ACCESS_PHY); the status register is read-only.
  *
  * @param m		Model
  * @param addr		PHY address
@@ -386,31 +304,16 @@ static uint16_t a9_mii_read(struct a9_model *m, unsigned int addr,
 static void a9_mii_write(struct a9_model *m, unsigned int addr,
 			 unsigned int reg, uint16_t v, bn_simtime_t now)
 {
-	if (!m->phy_running || addr != AX9M_PHY_ADDR || reg >= 32)
+	bool changed;
+
+	if (!m->phy_running || addr != AX9M_PHY_ADDR ||
+	    reg >= BN_SIMPHY_REGS || reg == AX9M_MII_PHYSR)
 		return;
-	switch (reg) {
-	case AX9M_MII_BMCR:
-		if (v & AX9M_BMCR_RESET) {
-			a9_phy_defaults(m, now);
-			return;
-		}
-		m->phy[reg] = v & (uint16_t)~AX9M_BMCR_ANRESTART;
-		if (v & (AX9M_BMCR_ANRESTART | AX9M_BMCR_PDOWN))
-			a9_an_restart(m, now);
-		if (v & AX9M_BMCR_PDOWN)
-			m->an_done = BN_SIM_NEVER;
-		return;
-	case AX9M_MII_BMSR:
-	case AX9M_MII_ID1:
-	case AX9M_MII_ID2:
-	case AX9M_MII_ANLPAR:
-	case AX9M_MII_GBSR:
-	case AX9M_MII_PHYSR:
-		return;		/* read-only */
-	default:
-		m->phy[reg] = v;
-		return;
-	}
+	if (bn_simphy_write(&m->phy, reg, v, now, &changed) ==
+	    BN_SIMPHY_RESET_ASKED)
+		a9_phy_defaults(m, now);
+	else if (changed)
+		a9_link_changed(m);
 }
 
 /* ------------------------------------------------------------------------
@@ -430,11 +333,11 @@ static bool a9_mac_ok(const struct a9_model *m)
 	uint8_t clk = AX9M_CSR_BCS | AX9M_CSR_ACS;
 	bool gm = (msr & AX9M_MSR_GM) != 0, ps = (msr & AX9M_MSR_PS) != 0;
 
-	if (!m->link || (m->regs[AX9M_CSR] & clk) != clk)
+	if (!m->phy.link || (m->regs[AX9M_CSR] & clk) != clk)
 		return false;
-	if (m->speed == 1000)
+	if (m->phy.speed == 1000)
 		return gm;
-	return !gm && ps == (m->speed == 100);
+	return !gm && ps == (m->phy.speed == 100);
 }
 
 /**
@@ -450,27 +353,6 @@ static bool a9_rx_on(const struct a9_model *m)
 }
 
 /**
- * Ethernet CRC-32 (MSB first) of an address, for the hash filter.
- *
- * @param mac		Address
- * @return		CRC
- */
-static uint32_t a9_crc_be(const uint8_t *mac)
-{
-	uint32_t crc = 0xffffffffu;
-	unsigned int i, b;
-
-	for (i = 0; i < AX9M_ETH_ALEN; i++) {
-		uint8_t c = mac[i];
-
-		for (b = 0; b < 8; b++, c >>= 1)
-			crc = (crc << 1) ^
-			      ((((crc >> 31) ^ c) & 1) ? AX9M_ETH_CRC_POLY : 0);
-	}
-	return crc;
-}
-
-/**
  * Apply the receive filter.
  *
  * @param m		Model
@@ -483,7 +365,6 @@ static bool a9_rx_accept(const struct a9_model *m, const uint8_t *frame)
 		0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
 	};
 	uint16_t rcr = a9_reg16(m, AX9M_RCR);
-	unsigned int bit;
 
 	if (rcr & AX9M_RCR_PRO)
 		return true;
@@ -494,8 +375,7 @@ static bool a9_rx_accept(const struct a9_model *m, const uint8_t *frame)
 			return true;
 		if (!(rcr & AX9M_RCR_AM))
 			return false;
-		bit = a9_crc_be(frame) >> AX9M_MCAST_CRC_SHIFT;
-		return (m->regs[AX9M_MFA + (bit >> 3)] >> (bit & 7)) & 1;
+		return bn_simeth_hash_hit(&m->regs[AX9M_MFA], frame);
 	}
 	return memcmp(frame, &m->regs[AX9M_NIDR], AX9M_ETH_ALEN) == 0;
 }
@@ -585,13 +465,28 @@ bool bn_ax88179_model_push(struct bn_simdev *dev, const uint8_t *frame,
 	struct a9_model *m = dev->priv;
 	bn_simtime_t start;
 
-	if (len < AX9M_ETH_HLEN || len > AX9M_ETH_MAX || !m->link) {
+	if (len < AX9M_ETH_HLEN || len > AX9M_ETH_MAX || !m->phy.link) {
 		m->stats.dropped++;
 		return false;
 	}
 	start = BN_MAX(m->now, m->rx_wire_free);
-	m->rx_wire_free = start + a9_wire(m, len);
+	m->rx_wire_free = start + bn_simeth_wire(len, m->phy.speed);
 	return a9_rx_store(m, frame, len, m->rx_wire_free);
+}
+
+/**
+ * Store a generated flood frame (::bn_simeth_store_fn).
+ *
+ * @param ctx		Model
+ * @param frame		Frame
+ * @param len		Length
+ * @param ready		Arrival time
+ * @return		true if stored
+ */
+static bool a9_flood_store(void *ctx, const uint8_t *frame, size_t len,
+			   bn_simtime_t ready)
+{
+	return a9_rx_store(ctx, frame, len, ready);
 }
 
 /**
@@ -602,36 +497,15 @@ bool bn_ax88179_model_push(struct bn_simdev *dev, const uint8_t *frame,
  */
 static void a9_flood(struct a9_model *m, bn_simtime_t now)
 {
-	uint8_t f[AX9M_ETH_MAX];
-	size_t len = BN_MAX(BN_MIN(m->cfg.flood_len, (size_t)AX9M_ETH_MAX),
-			    (size_t)AX9M_ETH_MIN);
-	bn_simtime_t wire;
-	uint64_t n;
-
-	if (!m->cfg.flood_len)
+	if (!m->flood.len)
 		return;
 	if (!a9_rx_on(m)) {
-		m->flood_next = now;
+		m->flood.next = now;
 		return;
 	}
-	wire = a9_wire(m, len);
-	memset(f, 0xff, AX9M_ETH_ALEN);
-	memcpy(f + AX9M_ETH_ALEN, &m->regs[AX9M_NIDR], AX9M_ETH_ALEN);
-	f[2 * AX9M_ETH_ALEN] = A9_FLOOD_TYPE >> 8;
-	f[2 * AX9M_ETH_ALEN + 1] = A9_FLOOD_TYPE & 0xff;
-	memset(f + AX9M_ETH_HLEN, A9_FLOOD_FILL, len - AX9M_ETH_HLEN);
-	while (m->flood_next + wire <= now) {
-		m->flood_next += wire;
-		bn_put_le32(f + AX9M_ETH_HLEN, m->flood_seq++);
-		if (!a9_rx_store(m, f, len, m->flood_next) &&
-		    m->flood_next + wire <= now) {
-			/* SRAM full: the rest of this stretch is lost */
-			n = (now - m->flood_next) / wire;
-			m->stats.dropped += n;
-			m->flood_seq += (uint32_t)n;
-			m->flood_next += n * wire;
-		}
-	}
+	m->stats.dropped += bn_simeth_flood(&m->flood, now, m->phy.speed,
+					    &m->regs[AX9M_NIDR],
+					    a9_flood_store, m);
 }
 
 /**
@@ -672,8 +546,9 @@ static bool a9_burst_due(const struct a9_model *m, bn_simtime_t now,
 	unsigned int i;
 
 	if (!m->rx_count) {
-		if (m->cfg.flood_len && a9_rx_on(m))
-			*ready = m->flood_next + a9_wire(m, m->cfg.flood_len);
+		if (m->flood.len && a9_rx_on(m))
+			*ready = m->flood.next +
+				 bn_simeth_wire(m->flood.len, m->phy.speed);
 		return false;
 	}
 	first = m->rxq[m->rx_head].ready;
@@ -793,7 +668,7 @@ static void a9_tx_frame(struct a9_model *m, const uint8_t *frame, size_t len)
 		return;
 	}
 	start = BN_MAX(m->now, m->tx_wire_free);
-	m->tx_wire_free = start + a9_wire(m, len);
+	m->tx_wire_free = start + bn_simeth_wire(len, m->phy.speed);
 	m->stats.tx_wire_end = m->tx_wire_free;
 	m->stats.from_host++;
 	m->stats.from_host_bytes += len;
@@ -846,7 +721,8 @@ done:
  */
 static bn_simtime_t a9_tx_room_at(const struct a9_model *m)
 {
-	bn_simtime_t fifo = a9_wire(m, A9_TX_SRAM - A9_WIRE_OVERHEAD);
+	bn_simtime_t fifo = bn_simeth_wire(A9_TX_SRAM - BN_SIMETH_OVERHEAD,
+					    m->phy.speed);
 
 	return m->tx_wire_free > fifo ? m->tx_wire_free - fifo : 0;
 }
@@ -1042,11 +918,11 @@ static int a9_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf,
 		uint8_t p[AX9M_INT_LEN] = { AX9M_INT_MAGIC };
 
 		if (!m->int_pending) {
-			if (m->an_done != BN_SIM_NEVER)
-				*ready = m->an_done;
+			if (m->phy.an_done != BN_SIM_NEVER)
+				*ready = m->phy.an_done;
 			return BN_SIM_NAK;
 		}
-		p[AX9M_INT_LINK_BYTE] = m->link ? AX9M_INT_LINK : 0;
+		p[AX9M_INT_LINK_BYTE] = m->phy.link ? AX9M_INT_LINK : 0;
 		n = (uint16_t)BN_MIN(max, AX9M_INT_LEN);
 		memcpy(buf, p, n);
 		*len = n;
@@ -1083,7 +959,7 @@ static int a9_out(struct bn_simdev *dev, uint8_t ep, const uint8_t *buf,
 	    bn_simstd_halted(&m->std, ep))
 		return BN_SIM_STALL;
 	room = a9_tx_room_at(m);
-	if (m->link && room > now) {
+	if (m->phy.link && room > now) {
 		*ready = room;
 		return BN_SIM_NAK;
 	}
@@ -1111,7 +987,7 @@ static int a9_ping(struct bn_simdev *dev, uint8_t ep, bn_simtime_t now,
 	if (ep != BN_AX88179_MODEL_EP_OUT)
 		return BN_SIM_STALL;
 	room = a9_tx_room_at(m);
-	if (m->link && room > now) {
+	if (m->phy.link && room > now) {
 		*ready = room;
 		return BN_SIM_NAK;
 	}
@@ -1185,7 +1061,7 @@ static void a9_power_on(struct a9_model *m)
 	memcpy(&m->regs[AX9M_BICR], bicr, sizeof(bicr));
 	bn_put_le16(&m->regs[AX9M_EPPRCR], A9_EPPRCR_RESET);
 	a9_reload(m);
-	m->an_done = BN_SIM_NEVER;
+	m->phy.an_done = BN_SIM_NEVER;
 	a9_phy_power(m, 0);
 }
 
@@ -1202,6 +1078,13 @@ struct bn_simdev *bn_ax88179_model_new(const struct bn_ax88179_model_config *cfg
 	m->cfg = *cfg;
 	m->chip = &a9_chips[cfg->chip];
 	a9_descriptors(m);
+	m->phy.gigabit = true;
+	m->phy.an_ms = cfg->an_ms ? cfg->an_ms : A9_AN_MS;
+	m->phy.partner_mbps = cfg->partner_mbps;
+	if (cfg->flood_len)
+		m->flood.len = BN_MAX(BN_MIN(cfg->flood_len,
+					      (size_t)AX9M_ETH_MAX),
+				       (size_t)AX9M_ETH_MIN);
 	bn_sim_bulk_in_init(&m->in, m->in_buf, sizeof(m->in_buf));
 	bn_sim_bulk_out_init(&m->out, m->out_buf, sizeof(m->out_buf));
 	for (i = 0; i < A9_EEPROM_WORDS; i++)
@@ -1226,5 +1109,5 @@ bn_ax88179_model_stats(const struct bn_simdev *dev)
 
 unsigned int bn_ax88179_model_speed(const struct bn_simdev *dev)
 {
-	return ((const struct a9_model *)dev->priv)->speed;
+	return ((const struct a9_model *)dev->priv)->phy.speed;
 }
