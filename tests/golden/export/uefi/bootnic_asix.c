@@ -5429,6 +5429,28 @@ static const struct bn_prog *const ax179_progs[] = {
 };
 
 /**
+ * A family of the generation (the data is named whole, not pasted, so the
+ * exporters' amalgamation sees every reference).
+ *
+ * @param nm		Family name
+ * @param desc		Description
+ * @param info		Its ::asix_family_info
+ */
+#define AX179_FAMILY(nm, desc, info) {					\
+	.name = (nm),							\
+	.description = (desc),						\
+	.cmdset = &asix_ax88179_cmdset,					\
+	.framing = &asix_framing_179,					\
+	.phy = BN_PHY_EMBEDDED,						\
+	.mac_source = BN_MAC_NODE_ID,					\
+	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,	\
+	.medium_default = AX179_MEDIUM_DEFAULT,				\
+	.programs = ax179_progs,					\
+	.program_count = BN_ARRAY_SIZE(ax179_progs),			\
+	.priv = (info),							\
+}
+
+/**
  * Read a PHY register (ACCESS_PHY: wValue PHY, wIndex register).
  *
  * @param ax		Device
@@ -5602,37 +5624,34 @@ static const struct asix_access asix_access_179 = {
 #define AX179_ADVERTISE	(BN_ADVERTISE_ALL | BN_ADVERTISE_CSMA |		\
 			 BN_ADVERTISE_PAUSE)
 
+/**
+ * The data both families share: only the chip name differs.
+ *
+ * @param name		Chip name for log lines
+ */
+#define AX179_INFO(name) {						\
+	.gen = ASIX_GEN_179,						\
+	.access = &asix_access_179,					\
+	.chip = (name),							\
+	.mac_prog = &ax179_prog_mac,					\
+	.reset_prog = &ax179_prog_reset,				\
+	.open_prog = &ax179_prog_open,					\
+	.medium = AX179_MEDIUM_RULES,					\
+	.medium_bits = 16,						\
+	.rx_ctl = AX179_RX_CTL_BASE,					\
+	.advertise = AX179_ADVERTISE,					\
+	.ctrl1000 = BN_CTRL1000_FULL,					\
+	.set_mac = true,						\
+	.rx_buf = AX179_RX_BUF,						\
+}
+
 /** AX88179 data. */
-static const struct asix_family_info ax179_info = {
-	.gen = ASIX_GEN_179,
-	.access = &asix_access_179,
-	.chip = "AX88179",
-	.mac_prog = &ax179_prog_mac,
-	.reset_prog = &ax179_prog_reset,
-	.open_prog = &ax179_prog_open,
-	.medium = AX179_MEDIUM_RULES,
-	.medium_bits = 16,
-	.rx_ctl = AX179_RX_CTL_BASE,
-	.advertise = AX179_ADVERTISE,
-	.ctrl1000 = BN_CTRL1000_FULL,
-	.set_mac = true,
-	.rx_buf = AX179_RX_BUF,
-};
+static const struct asix_family_info ax179_info = AX179_INFO("AX88179");
 
 /** AX88179: USB 3.0, embedded gigabit PHY, aggregated bulk-in bursts. */
-static const struct bn_family asix_ax88179_family = {
-	.name = "ax88179",
-	.description = "ASIX AX88179 USB 3.0 10/100/1000",
-	.cmdset = &asix_ax88179_cmdset,
-	.framing = &asix_framing_179,
-	.phy = BN_PHY_EMBEDDED,
-	.mac_source = BN_MAC_NODE_ID,
-	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
-	.medium_default = AX179_MEDIUM_DEFAULT,
-	.programs = ax179_progs,
-	.program_count = BN_ARRAY_SIZE(ax179_progs),
-	.priv = &ax179_info,
-};
+static const struct bn_family asix_ax88179_family =
+	AX179_FAMILY("ax88179", "ASIX AX88179 USB 3.0 10/100/1000",
+		     &ax179_info);
 
 /**
  * Identify a chip of the AX88179 generation (its command set answered).
@@ -7234,36 +7253,12 @@ static const struct bn_family *asix_resolve(const struct bn_family *table,
 	  .protocol = 0x00, .family = (fam), .name = (nm) }
 
 /** AX88178A data: the same chip generation on a USB 2.0 bus only. */
-static const struct asix_family_info ax178a_info = {
-	.gen = ASIX_GEN_179,
-	.access = &asix_access_179,
-	.chip = "AX88178A",
-	.mac_prog = &ax179_prog_mac,
-	.reset_prog = &ax179_prog_reset,
-	.open_prog = &ax179_prog_open,
-	.medium = AX179_MEDIUM_RULES,
-	.medium_bits = 16,
-	.rx_ctl = AX179_RX_CTL_BASE,
-	.advertise = AX179_ADVERTISE,
-	.ctrl1000 = BN_CTRL1000_FULL,
-	.set_mac = true,
-	.rx_buf = AX179_RX_BUF,
-};
+static const struct asix_family_info ax178a_info = AX179_INFO("AX88178A");
 
 /** AX88178A: USB 2.0, otherwise the AX88179's generation. */
-static const struct bn_family asix_ax88178a_family = {
-	.name = "ax88178a",
-	.description = "ASIX AX88178A USB 2.0 10/100/1000",
-	.cmdset = &asix_ax88179_cmdset,
-	.framing = &asix_framing_179,
-	.phy = BN_PHY_EMBEDDED,
-	.mac_source = BN_MAC_NODE_ID,
-	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
-	.medium_default = AX179_MEDIUM_DEFAULT,
-	.programs = ax179_progs,
-	.program_count = BN_ARRAY_SIZE(ax179_progs),
-	.priv = &ax178a_info,
-};
+static const struct bn_family asix_ax88178a_family =
+	AX179_FAMILY("ax88178a", "ASIX AX88178A USB 2.0 10/100/1000",
+		     &ax178a_info);
 
 /** Every ASIX VID:PID. */
 static const struct bn_id asix_ids[] = {
