@@ -16,7 +16,7 @@
  * which also gives the medium mode to program.
  */
 
-#include "drivers/asix/asix.h"
+#include "drivers/asix/ax88179.h"
 #include "bn_err.h"
 #include "bn_framing.h"
 #include "bn_log.h"
@@ -65,7 +65,36 @@ static int asix_find_endpoints(struct asix_dev *ax,
 }
 
 /**
+ * Identify a chip of the AX88179 generation (its command set answered).
+ *
+ * @param ax		Device
+ * @param table		Family from the ID table
+ * @param hw		What the chip answered
+ */
+static void asix_identify_179(struct asix_dev *ax,
+			      const struct bn_family *table,
+			      const struct ax179_hw_id *hw)
+{
+	char why[BN_LOG_LINE_MAX];
+
+	ax->family = ax179_resolve(table, hw, why, sizeof(why));
+	if (why[0])
+		BN_WARN(ax->nd->name, "%s", why);
+	if (hw->bcd_device == AX179_BCDDEVICE_179A &&
+	    ax->family == &asix_ax88179_family)
+		BN_INFO(ax->nd->name, "bcdDevice 0x%04x: an AX88179A in its "
+			"vendor configuration, driven as an AX88179",
+			hw->bcd_device);
+	ax->hw.phy = AX179_PHY_ADDR;
+	ax->hw.have_chipcode = false;
+}
+
+/**
  * Ask the chip what it is and settle the family.
+ *
+ * The row's generation says which command set to try first; a chip that
+ * refuses it is asked in the other one (ax88179_ident.c), so a row naming
+ * the wrong generation still ends in the family the hardware reports.
  *
  * @param ax		Device
  * @param table		Family from the ID table
@@ -74,17 +103,36 @@ static int asix_find_endpoints(struct asix_dev *ax,
 static int asix_identify(struct asix_dev *ax, const struct bn_family *table)
 {
 	uint8_t id[ASIX_PHYID_LEN];
+	struct ax179_hw_id h179;
 	uint8_t st;
 	char why[BN_LOG_LINE_MAX];
-	int rc;
+	int rc, rc179 = 0;
 
+	if (asix_info(table)->gen == ASIX_GEN_179) {
+		rc179 = ax179_probe_cmdset(ax->usb, &h179);
+		if (rc179 == 0) {
+			asix_identify_179(ax, table, &h179);
+			goto done;
+		}
+	}
 	rc = bn_usb_control_in(ax->usb, ASIX_REQ_IN, ASIX_CMD_READ_PHY_ID, 0,
 			       0, id, sizeof(id));
+	if (rc < 0 && asix_info(table)->gen != ASIX_GEN_179 &&
+	    (rc179 = ax179_probe_cmdset(ax->usb, &h179)) == 0) {
+		asix_identify_179(ax, table, &h179);
+		goto done;
+	}
 	if (rc < 0) {
-		BN_ERR(ax->nd->name, "READ_PHY_ID (0x19) failed: %s",
-		       bn_strerror(rc));
+		BN_ERR(ax->nd->name, "chip answers neither READ_PHY_ID (0x19: "
+		       "%s) nor ACCESS_MAC PLSR (0x01: %s)", bn_strerror(rc),
+		       bn_strerror(rc179));
 		return rc;
 	}
+	if (asix_info(table)->gen == ASIX_GEN_179)
+		BN_WARN(ax->nd->name, "table says %s but chip refuses its "
+			"command set (ACCESS_MAC: %s) and answers READ_PHY_ID; "
+			"identifying it as an AX88172/772/178", table->name,
+			bn_strerror(rc179));
 	ax->hw.phy = id[ASIX_PHYID_PRIMARY];
 	/* As FreeBSD: no usable primary PHY means the secondary one */
 	if ((ax->hw.phy >> ASIX_PHYID_TYPE_SHIFT) == ASIX_PHYID_TYPE_NONE)
@@ -103,6 +151,7 @@ static int asix_identify(struct asix_dev *ax, const struct bn_family *table)
 	ax->family = asix_resolve(table, &ax->hw, why, sizeof(why));
 	if (why[0])
 		BN_WARN(ax->nd->name, "%s", why);
+ done:
 	ax->info = asix_info(ax->family);
 	ax->nd->family = ax->family;
 	return 0;
@@ -156,6 +205,8 @@ static int asix_read_mac(struct asix_dev *ax, const struct bn_id *id)
 
 	if ((rc = bn_prog_run(&ax->prog, prog)) < 0)
 		return rc;
+	if (!bn_mac_valid(ax->mac) && ax->info->gen == ASIX_GEN_179)
+		ax179_mac_fallback(ax);
 	if (!bn_mac_valid(ax->mac) && !eeprom &&
 	    ax->info->gen != ASIX_GEN_172) {
 		BN_WARN(ax->nd->name, "node ID is %02x:%02x:%02x:%02x:%02x:%02x;"
@@ -225,11 +276,7 @@ static int asix_set_rx_filter(struct bn_netdev *nd, unsigned int flags)
 
 	bn_port_memset(filter, (ctl & ASIX_RX_CTL_AM) ? 0xff : 0x00,
 		       sizeof(filter));
-	rc = bn_usb_control(ax->usb, ASIX_REQ_OUT, ASIX_CMD_WRITE_MULTI_FILTER,
-			    0, 0, filter, sizeof(filter), 0);
-	if (rc >= 0)
-		rc = bn_usb_control(ax->usb, ASIX_REQ_OUT,
-				    ASIX_CMD_WRITE_RX_CTL, ctl, 0, NULL, 0, 0);
+	rc = ax->info->access->rx_filter(ax, ctl, filter);
 	if (rc < 0) {
 		BN_ERR(nd->name, "receive filter 0x%02x (RX_CTL 0x%04x): %s",
 		       flags, ctl, bn_strerror(rc));
@@ -266,7 +313,7 @@ static void asix_link_check(struct asix_dev *ax)
 	int rc;
 
 	ax->link_check = false;
-	rc = bn_mii_link(&ax->mii, ax->info->ctrl1000 != 0, &link);
+	rc = ax->info->access->link(ax, &link);
 	if (rc < 0) {
 		if (!ax->link_warned)
 			BN_WARN(nd->name, "link check over MII failed: %s",
@@ -278,9 +325,7 @@ static void asix_link_check(struct asix_dev *ax)
 	if (link.up) {
 		medium = asix_medium_for(ax->info, &link);
 		if (!nd->link_up || medium != ax->medium) {
-			rc = bn_usb_control(ax->usb, ASIX_REQ_OUT,
-					    ASIX_CMD_WRITE_MEDIUM_MODE, medium,
-					    0, NULL, 0, 0);
+			rc = ax->info->access->medium(ax, &link, medium);
 			if (rc < 0) {
 				BN_WARN(nd->name, "medium mode 0x%04x: %s",
 					medium, bn_strerror(rc));
@@ -390,7 +435,8 @@ static int asix_open(struct bn_netdev *nd)
 		.rx_count = ASIX_RX_XFERS,
 		.rx_len = ax->info->rx_buf,
 		.tx_count = ASIX_TX_XFERS,
-		.tx_len = ASIX_TX_BUF,
+		.tx_len = BN_MAX(ASIX_TX_BUF, BN_ETH_FRAME_MAX +
+				 ax->family->framing->tx_overhead),
 		.intr_len = ASIX_INT_LEN,
 	};
 	int rc;
@@ -431,8 +477,7 @@ static void asix_close(struct bn_netdev *nd)
 {
 	struct asix_dev *ax = nd->priv;
 
-	bn_usb_control(ax->usb, ASIX_REQ_OUT, ASIX_CMD_WRITE_RX_CTL, 0, 0,
-		       NULL, 0, 0);
+	ax->info->access->rx_filter(ax, 0, NULL);
 	bn_usbnet_close(&ax->un);
 	ax->link_check = false;
 }

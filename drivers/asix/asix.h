@@ -348,6 +348,8 @@ enum asix_gen {
 	ASIX_GEN_172 = 0,	/**< AX88172: own command set, raw framing */
 	ASIX_GEN_772,		/**< AX88772/772A/772B: embedded 10/100 PHY */
 	ASIX_GEN_178,		/**< AX88178: external gigabit PHY */
+	ASIX_GEN_179,		/**< AX88179/178A: register-access command set,
+				     embedded gigabit PHY, aggregated bursts */
 };
 
 /** How a resolved link maps to a medium mode value. */
@@ -360,9 +362,73 @@ struct asix_medium {
 	uint16_t fd;		/**< Full-duplex bit (cleared at half duplex) */
 };
 
+struct asix_dev;
+
+/**
+ * How a command set reaches what the datapath needs after probe: MDIO,
+ * the link state, the medium mode and the receive filter.  The
+ * AX88172/772/178 sets share one (::asix_access_ax); the AX88179/178A
+ * register-access set has its own (::asix_access_179).
+ */
+struct asix_access {
+	/**
+	 * Read a PHY register.
+	 *
+	 * @param ax		Device
+	 * @param phy		PHY address
+	 * @param reg		Register
+	 * @return		Value or a negative ::bn_err
+	 */
+	int (*mdio_read)(struct asix_dev *ax, unsigned int phy,
+			 unsigned int reg);
+	/**
+	 * Write a PHY register.
+	 *
+	 * @param ax		Device
+	 * @param phy		PHY address
+	 * @param reg		Register
+	 * @param val		Value
+	 * @return		0 or a negative ::bn_err
+	 */
+	int (*mdio_write)(struct asix_dev *ax, unsigned int phy,
+			  unsigned int reg, uint16_t val);
+	/**
+	 * Read the resolved link.
+	 *
+	 * @param ax		Device
+	 * @param link		Link out
+	 * @return		0 or a negative ::bn_err
+	 */
+	int (*link)(struct asix_dev *ax, struct bn_link *link);
+	/**
+	 * Program the MAC for a link that came up.
+	 *
+	 * @param ax		Device
+	 * @param link		Link (up)
+	 * @param medium	Medium mode from ::asix_medium_for
+	 * @return		0 or a negative ::bn_err
+	 */
+	int (*medium)(struct asix_dev *ax, const struct bn_link *link,
+		      uint16_t medium);
+	/**
+	 * Write the multicast filter (unless NULL), then RX control.
+	 *
+	 * @param ax		Device
+	 * @param ctl		RX control value (0 stops the receiver)
+	 * @param mcast		::ASIX_MCAST_FILTER_LEN bytes, or NULL
+	 * @return		0 or a negative ::bn_err
+	 */
+	int (*rx_filter)(struct asix_dev *ax, uint16_t ctl,
+			 const uint8_t *mcast);
+};
+
+extern const struct asix_access asix_access_ax;
+extern const struct asix_access asix_access_179;
+
 /** What a family needs beyond ::bn_family (its @c priv). */
 struct asix_family_info {
 	enum asix_gen gen;		/**< Generation */
+	const struct asix_access *access; /**< Command set after probe */
 	const char *chip;		/**< Chip name for log lines, e.g. "AX88772A" */
 	const struct bn_prog *mac_prog;	/**< Reads the MAC into ::ASIX_BUF_MAC */
 	const struct bn_prog *reset_prog; /**< Init/reset, ends with the PHY up */
@@ -386,6 +452,9 @@ extern const struct bn_family asix_ax88772_family;
 extern const struct bn_family asix_ax88772a_family;
 extern const struct bn_family asix_ax88772b_family;
 extern const struct bn_family asix_ax88178_family;
+extern const struct bn_family asix_ax88179_family;
+extern const struct bn_family asix_ax88178a_family;
+extern const struct bn_cmdset asix_ax88179_cmdset;
 extern const struct bn_prog asix_prog_mac_eeprom;
 extern const struct bn_driver bn_asix_driver;
 extern const struct bn_netdev_ops asix_netdev_ops;
@@ -527,6 +596,9 @@ extern const struct bn_framing asix_framing_ax;
 /** AX88172 framing: one bare frame per transfer, ended by a short packet. */
 extern const struct bn_framing asix_framing_raw;
 
+/** AX88179/178A framing: aggregated bursts with a trailer; 8-byte TX header. */
+extern const struct bn_framing asix_framing_179;
+
 /* ------------------------------------------------------------------------
  * Device state (asix.c) and MDIO (asix_mii.c)
  * ------------------------------------------------------------------------ */
@@ -561,7 +633,7 @@ struct asix_dev {
 };
 
 /**
- * Read a PHY register (MDIO ownership handled).
+ * Read a PHY register through the family's command set.
  *
  * @param ax		Device
  * @param phy		PHY address
@@ -571,7 +643,7 @@ struct asix_dev {
 int asix_mdio_read(struct asix_dev *ax, unsigned int phy, unsigned int reg);
 
 /**
- * Write a PHY register (MDIO ownership handled).
+ * Write a PHY register through the family's command set.
  *
  * @param ax		Device
  * @param phy		PHY address
@@ -581,6 +653,30 @@ int asix_mdio_read(struct asix_dev *ax, unsigned int phy, unsigned int reg);
  */
 int asix_mdio_write(struct asix_dev *ax, unsigned int phy, unsigned int reg,
 		    uint16_t val);
+
+/**
+ * Read a PHY register through the 772/178 MDIO commands (SET_SW_MII,
+ * READ_MII_REG, SET_HW_MII).
+ *
+ * @param ax		Device
+ * @param phy		PHY address
+ * @param reg		Register
+ * @return		Value or a negative ::bn_err
+ */
+int asix_ax_mdio_read(struct asix_dev *ax, unsigned int phy,
+		      unsigned int reg);
+
+/**
+ * Write a PHY register through the 772/178 MDIO commands.
+ *
+ * @param ax		Device
+ * @param phy		PHY address
+ * @param reg		Register
+ * @param val		Value
+ * @return		0 or a negative ::bn_err
+ */
+int asix_ax_mdio_write(struct asix_dev *ax, unsigned int phy,
+		       unsigned int reg, uint16_t val);
 
 /** MDIO accessors for programs (ctx->driver is the ::asix_dev). */
 extern const struct bn_mdio_ops asix_prog_mdio;

@@ -552,6 +552,7 @@ static const struct bn_verdict_data asix_ax88172_verdict = {
 /** AX88172 data. */
 static const struct asix_family_info asix_ax88172_info = {
 	.gen = ASIX_GEN_172,
+	.access = &asix_access_ax,
 	.chip = "AX88172",
 	.mac_prog = &asix_prog_mac_172,
 	.reset_prog = &asix_prog_ax88172_reset,
@@ -568,6 +569,7 @@ static const struct asix_family_info asix_ax88172_info = {
 /** AX88772 data. */
 static const struct asix_family_info asix_ax88772_info = {
 	.gen = ASIX_GEN_772,
+	.access = &asix_access_ax,
 	.chip = "AX88772",
 	.mac_prog = &asix_prog_mac_node_id,
 	.reset_prog = &asix_prog_ax88772_reset,
@@ -589,6 +591,7 @@ static const struct asix_family_info asix_ax88772_info = {
  */
 static const struct asix_family_info asix_ax88772a_info = {
 	.gen = ASIX_GEN_772,
+	.access = &asix_access_ax,
 	.chip = "AX88772A",
 	.mac_prog = &asix_prog_mac_node_id,
 	.reset_prog = &asix_prog_ax88772a_reset,
@@ -609,6 +612,7 @@ static const struct asix_family_info asix_ax88772a_info = {
  */
 static const struct asix_family_info asix_ax88772b_info = {
 	.gen = ASIX_GEN_772,
+	.access = &asix_access_ax,
 	.chip = "AX88772B",
 	.mac_prog = &asix_prog_mac_eeprom,
 	.reset_prog = &asix_prog_ax88772b_reset,
@@ -625,6 +629,7 @@ static const struct asix_family_info asix_ax88772b_info = {
 /** AX88178 data: 0x0376, GM at 1000, PS at 100, ENCK always. */
 static const struct asix_family_info asix_ax88178_info = {
 	.gen = ASIX_GEN_178,
+	.access = &asix_access_ax,
 	.chip = "AX88178",
 	.mac_prog = &asix_prog_mac_node_id,
 	.reset_prog = &asix_prog_ax88178_reset,

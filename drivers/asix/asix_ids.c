@@ -9,11 +9,14 @@
  *
  * Every VID:PID of the reference's AX88172, AX88772, AX88772A, AX88772B and
  * AX88178 lists (Linux asix_devices.c plus its two later additions, FreeBSD
- * axe_devs, U-Boot asix.c).  AX88179/178A (ax88179_178a.c) and AX88172A
- * (ax88172a.c) are different chips with other drivers and are not here.
+ * axe_devs, U-Boot asix.c), and every VID:PID of the AX88179/AX88178A
+ * lists (Linux ax88179_178a.c, U-Boot asix88179.c, iPXE axge.c; the
+ * sources of each row are noted at the row).  The AX88172A (ax88172a.c)
+ * is a different chip with another driver and is not here.
  *
  * The table only has to get the generation right (172 vs 772-class vs
- * 178): at probe the driver asks the chip (READ_PHY_ID, STATMNGSTS) and
+ * 178 vs 179): at probe the driver asks the chip (READ_PHY_ID,
+ * STATMNGSTS, or ACCESS_MAC PLSR and the USB version) and
  * uses the family the hardware reports when a row is wrong.  Still, each
  * row names the family we believe, and disputed rows are decided here:
  *
@@ -40,15 +43,32 @@
  *
  * ::ASIX_QUIRK_EEPROM_MAC marks every row Linux gives FLAG_EEPROM_MAC, so
  * the MAC comes from EEPROM even if the chip resolves to another family.
+ *
+ * The AX88179 generation is a family pair of this driver, not a driver of
+ * its own, for the cross-check: only a driver that knows both command
+ * sets can notice a row that names the wrong generation (AX88178 and
+ * AX88178A differ by one letter) and still drive the chip.  The AX88772D,
+ * which belongs to the AX88179A generation, has no row: none of the
+ * anchors lists its ID.
  */
 
-#include "drivers/asix/asix.h"
+#include "drivers/asix/ax88179.h"
 #include "bn_port.h"
 
 /** A VID:PID row. */
 #define ASIX_ID(vid, pid, fam, nm, q)					\
 	{ .match = BN_ID_DEVICE, .vendor = (vid), .product = (pid),	\
 	  .family = &asix_##fam##_family, .name = (nm), .quirks = (q) }
+
+/**
+ * A VID:PID row of the AX88179 generation: the vendor interface only.
+ * The family is named whole (not pasted), so the exporters' amalgamation
+ * sees the reference.
+ */
+#define ASIX_ID179(vid, pid, fam, nm)					\
+	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid),\
+	  .cls = AX179_IF_CLASS, .subclass = AX179_IF_CLASS,	\
+	  .protocol = 0x00, .family = (fam), .name = (nm) }
 
 /** Every ASIX VID:PID. */
 static const struct bn_id asix_ids[] = {
@@ -104,19 +124,71 @@ static const struct bn_id asix_ids[] = {
 	ASIX_ID(0x14ea, 0xab11, ax88178, "ABOCOM USB 2.0 Ethernet (for PCI)",
 		0),
 	ASIX_ID(0x1d2a, 0x0801, ax88178, "LyconSys FiberGecko 100 (SFP)", 0),
+	/*
+	 * AX88179 generation (Linux ax88179_178a.c, U-Boot asix88179.c,
+	 * iPXE axge.c).  These rows match the vendor interface (ff/ff/00)
+	 * as well as the VID:PID, as Linux's USB_DEVICE_AND_INTERFACE_INFO
+	 * rows do: a device that also offers CDC configurations (the
+	 * AX88179A under 0b95:1790) keeps those for the class drivers, and
+	 * the configuration choice prefers this one (a VID:PID and class
+	 * match outscores a class match).  Which source lists each row:
+	 *   L = Linux, U = U-Boot, I = iPXE.
+	 */
+	/* L U I.  Also the AX88179A (bcdDevice 2.00): same PID, driven as
+	 * an AX88179 through its vendor configuration (the probe logs it);
+	 * the reference leaves open whether every 179A firmware accepts
+	 * that, and its CDC configurations remain a fallback. */
+	ASIX_ID179(0x0b95, 0x1790, &asix_ax88179_family,
+		   "ASIX AX88179 / AX88179A"),
+	/* L U I.  The USB 2.0 chip; not the AX88178 (0b95:1780) */
+	ASIX_ID179(0x0b95, 0x178a, &asix_ax88178a_family,
+		   "ASIX AX88178A"),
+	/* L U I */
+	ASIX_ID179(0x2001, 0x4a00, &asix_ax88179_family,
+		   "D-Link DUB-1312"),
+	/* L U I */
+	ASIX_ID179(0x0df6, 0x0072, &asix_ax88179_family,
+		   "Sitecom USB 3.0 to Gigabit Adapter"),
+	/* L U I */
+	ASIX_ID179(0x04e8, 0xa100, &asix_ax88179_family,
+		   "Samsung USB Ethernet Adapter"),
+	/* L U I */
+	ASIX_ID179(0x17ef, 0x304b, &asix_ax88179_family,
+		   "Lenovo OneLinkDock Gigabit LAN"),
+	/* L U: a Cypress chip (GX3) with the AX88179's programming model */
+	ASIX_ID179(0x04b4, 0x3610, &asix_ax88179_family,
+		   "Cypress GX3 SuperSpeed to Gigabit Ethernet"),
+	/* L only */
+	ASIX_ID179(0x050d, 0x0128, &asix_ax88179_family,
+		   "Belkin B2B128 USB Ethernet Adapter"),
+	/* L only */
+	ASIX_ID179(0x0930, 0x0a13, &asix_ax88179_family,
+		   "Toshiba USB Ethernet Adapter"),
+	/* L only */
+	ASIX_ID179(0x0711, 0x0179, &asix_ax88179_family,
+		   "Magic Control MCT U3-A9003"),
+	/* L only (the three Allied Telesis rows); the UMC200 is a 100 Mb/s
+	 * product: its PHY resolves the speed at run time */
+	ASIX_ID179(0x07c9, 0x000e, &asix_ax88179_family,
+		   "Allied Telesis AT-UMC2000"),
+	ASIX_ID179(0x07c9, 0x000f, &asix_ax88179_family,
+		   "Allied Telesis AT-UMC200"),
+	ASIX_ID179(0x07c9, 0x0010, &asix_ax88179_family,
+		   "Allied Telesis AT-UMC2000/SP"),
 };
 
 /** Every ASIX family. */
 static const struct bn_family *const asix_families[] = {
 	&asix_ax88172_family, &asix_ax88772_family, &asix_ax88772a_family,
-	&asix_ax88772b_family, &asix_ax88178_family,
+	&asix_ax88772b_family, &asix_ax88178_family, &asix_ax88179_family,
+	&asix_ax88178a_family,
 };
 
 /** The ASIX driver. */
 const struct bn_driver bn_asix_driver = {
 	.name = "asix",
 	.description = "ASIX AX88172/AX88772/AX88772A/AX88772B/AX88178 "
-		       "USB 2.0 Ethernet",
+		       "USB 2.0 and AX88179/AX88178A USB 3.0/2.0 Ethernet",
 	.ids = asix_ids,
 	.id_count = BN_ARRAY_SIZE(asix_ids),
 	.families = asix_families,

@@ -63,3 +63,70 @@ bool asix_int_decode(const uint8_t *data, size_t len, bool *link)
 	*link = (data[ASIX_INT_LINK_BYTE] & ASIX_INT_PPLS) != 0;
 	return true;
 }
+
+/* ------------------------------------------------------------------------
+ * The AX88172/772/178 command sets after probe
+ * ------------------------------------------------------------------------ */
+
+/**
+ * Read the link over MII (BMSR, autonegotiation result).
+ *
+ * @param ax		Device
+ * @param link		Link out
+ * @return		0 or a negative ::bn_err
+ */
+static int asix_ax_link(struct asix_dev *ax, struct bn_link *link)
+{
+	return bn_mii_link(&ax->mii, ax->info->ctrl1000 != 0, link);
+}
+
+/**
+ * Write the medium mode (WRITE_MEDIUM_MODE carries it in wValue).
+ *
+ * @param ax		Device
+ * @param link		Link (unused: the value says it all)
+ * @param medium	Medium mode
+ * @return		0 or a negative ::bn_err
+ */
+static int asix_ax_medium(struct asix_dev *ax, const struct bn_link *link,
+			  uint16_t medium)
+{
+	int rc;
+
+	(void)link;
+	rc = bn_usb_control(ax->usb, ASIX_REQ_OUT, ASIX_CMD_WRITE_MEDIUM_MODE,
+			    medium, 0, NULL, 0, 0);
+	return (rc < 0) ? rc : 0;
+}
+
+/**
+ * Write the multicast filter (8 bytes of data) and RX_CTL (in wValue).
+ *
+ * @param ax		Device
+ * @param ctl		RX_CTL
+ * @param mcast		Filter, or NULL to leave it
+ * @return		0 or a negative ::bn_err
+ */
+static int asix_ax_rx_filter(struct asix_dev *ax, uint16_t ctl,
+			     const uint8_t *mcast)
+{
+	int rc = 0;
+
+	if (mcast)
+		rc = bn_usb_control(ax->usb, ASIX_REQ_OUT,
+				    ASIX_CMD_WRITE_MULTI_FILTER, 0, 0,
+				    (void *)mcast, ASIX_MCAST_FILTER_LEN, 0);
+	if (rc >= 0)
+		rc = bn_usb_control(ax->usb, ASIX_REQ_OUT,
+				    ASIX_CMD_WRITE_RX_CTL, ctl, 0, NULL, 0, 0);
+	return (rc < 0) ? rc : 0;
+}
+
+/** After probe, the AX88172/772/178 way. */
+const struct asix_access asix_access_ax = {
+	.mdio_read = asix_ax_mdio_read,
+	.mdio_write = asix_ax_mdio_write,
+	.link = asix_ax_link,
+	.medium = asix_ax_medium,
+	.rx_filter = asix_ax_rx_filter,
+};

@@ -60,7 +60,8 @@ static int asix_mdio_claim(struct asix_dev *ax)
 	return -BN_ETIMEDOUT;
 }
 
-int asix_mdio_read(struct asix_dev *ax, unsigned int phy, unsigned int reg)
+int asix_ax_mdio_read(struct asix_dev *ax, unsigned int phy,
+		      unsigned int reg)
 {
 	uint8_t v[2];
 	int rc, rc2;
@@ -76,8 +77,8 @@ int asix_mdio_read(struct asix_dev *ax, unsigned int phy, unsigned int reg)
 	return (rc >= 0 && rc2 < 0) ? rc2 : rc;
 }
 
-int asix_mdio_write(struct asix_dev *ax, unsigned int phy, unsigned int reg,
-		    uint16_t val)
+int asix_ax_mdio_write(struct asix_dev *ax, unsigned int phy,
+		       unsigned int reg, uint16_t val)
 {
 	uint8_t v[2];
 	int rc, rc2;
@@ -92,6 +93,17 @@ int asix_mdio_write(struct asix_dev *ax, unsigned int phy, unsigned int reg,
  out:
 	rc2 = asix_cmd(ax, ASIX_CMD_SET_HW_MII, 0);
 	return (rc >= 0 && rc2 < 0) ? rc2 : rc;
+}
+
+int asix_mdio_read(struct asix_dev *ax, unsigned int phy, unsigned int reg)
+{
+	return ax->info->access->mdio_read(ax, phy, reg);
+}
+
+int asix_mdio_write(struct asix_dev *ax, unsigned int phy, unsigned int reg,
+		    uint16_t val)
+{
+	return ax->info->access->mdio_write(ax, phy, reg, val);
 }
 
 /* ------------------------------------------------------------------------

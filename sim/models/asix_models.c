@@ -30,13 +30,9 @@ static struct bn_simdev *bn_asix_models_create(const struct bn_model *m,
 {
 	struct bn_asix_model_config c = {
 		.chip = (enum bn_asix_chip)m->variant,
-		.sink = p->sink,
-		.sink_ctx = p->sink_ctx,
-		.tick = p->tick,
-		.flood_len = p->flood_len,
-		.an_ms = p->aneg_ms,
-		.partner_mbps = p->partner_mbps,
 	};
+
+	BN_MODEL_CONFIG_COMMON(&c, p);
 	memcpy(c.mac, p->mac, sizeof(c.mac));
 	return bn_asix_model_new(&c);
 }

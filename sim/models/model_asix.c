@@ -22,6 +22,7 @@
 #include "bn_port.h"
 #include "sim/models/asix_regs.h"
 #include "sim/models/model_asix.h"
+#include "sim/models/simphy.h"
 #include "sim/models/simstd.h"
 
 /** Configuration descriptor set length: config, interface, 3 endpoints. */
@@ -36,18 +37,11 @@
 #define AM_XFER_MAX		(AXM_RXC_MFB_UNIT << AXM_RXC_MFB_FIELD)
 /** Interrupt packets queued at once. */
 #define AM_INT_MAX		4
-/** Wire overhead per frame in bytes: FCS, preamble and SFD, gap. */
-#define AM_WIRE_OVERHEAD	(AXM_ETH_FCS + AXM_ETH_PREAMBLE + AXM_ETH_IFG)
 /** Interrupt endpoint bInterval at high speed (2^(11-1) microframes). */
 #define AM_INT_INTERVAL		11
 /** Largest frame taken from the driver: untagged maximum plus one 802.1Q
  * tag (a model choice: the MAC is not in jumbo mode). */
 #define AM_TX_FRAME_MAX		(AXM_ETH_MAX + AXM_ETH_VLAN_TAG)
-/** Link partner's ability (LPA): ACK, pause, every 10/100 mode. */
-#define AM_PARTNER_LPA		(AXM_ANLPAR_ACK | AXM_ANAR_PAUSE |	\
-				 AXM_ANAR_10_100 | AXM_ANAR_CSMA)
-/** Link partner's 1000BASE-T ability (STAT1000). */
-#define AM_PARTNER_1000		(AXM_GBSR_FULL | AXM_GBSR_HALF)
 /** BMSR of a 10/100 PHY: every mode, AN capable, extended registers. */
 #define AM_BMSR_10_100		(AXM_BMSR_100FULL | AXM_BMSR_100HALF |	\
 				 AXM_BMSR_10FULL | AXM_BMSR_10HALF |	\
@@ -67,10 +61,6 @@
 /** Bulk-in transfer size of the 772B (a model choice: the 2 kB receive
  * queue entry, whatever QCTCTRL holds). */
 #define AM_772B_XFER		AXM_RXC_MFB_UNIT
-/** EtherType of the flood frames (IEEE local experimental 1). */
-#define AM_FLOOD_TYPE		0x88b5
-/** Payload byte of the flood frames. */
-#define AM_FLOOD_FILL		0x5a
 /** Vendor ID of ASIX. */
 #define AM_VID_ASIX		0x0b95
 /** AX88772 power-on medium mode: 100 Mb/s, full duplex, flow control,
@@ -159,12 +149,8 @@ struct asix_model {
 	bool eeprom_we;				/**< EEPROM write enable */
 	uint16_t eeprom[BN_ASIX_MODEL_EEPROM_WORDS]; /**< EEPROM */
 	/* PHY */
-	uint16_t phy[BN_ASIX_MODEL_PHY_REGS];	/**< PHY registers */
+	struct bn_simphy phy;			/**< PHY and link partner */
 	bool phy_running;			/**< Powered and out of reset */
-	bool link;				/**< Link up */
-	bool lstatus_low;			/**< BMSR link bit latched low */
-	unsigned int speed;			/**< Negotiated Mb/s */
-	bn_simtime_t an_done;			/**< Autonegotiation ends */
 	/* interrupt endpoint */
 	uint8_t intr[AM_INT_MAX][BN_ASIX_MODEL_INT_LEN]; /**< Queued packets */
 	unsigned int int_head;			/**< First queued */
@@ -175,8 +161,7 @@ struct asix_model {
 	unsigned int rx_count;			/**< Frames held */
 	size_t rx_bytes;			/**< SRAM bytes used */
 	bn_simtime_t rx_wire_free;		/**< Receive wire idle from */
-	bn_simtime_t flood_next;		/**< Next flood frame ends */
-	uint32_t flood_seq;			/**< Flood frame counter */
+	struct bn_simeth_flood flood;		/**< Frames from the wire, endless */
 	uint8_t in_buf[AM_XFER_MAX];		/**< Bulk-in transfer */
 	uint32_t in_len;			/**< Bytes built */
 	uint32_t in_sent;			/**< Bytes sent */
@@ -271,10 +256,7 @@ static void am_descriptors(struct asix_model *m)
  */
 static bn_simtime_t am_wire(const struct asix_model *m, size_t len)
 {
-	uint64_t bits = (uint64_t)(len + AM_WIRE_OVERHEAD) * 8;
-	unsigned int mbps = m->speed ? m->speed : 10;
-
-	return (bits * BN_SIM_PER_US + mbps - 1) / mbps;
+	return bn_simeth_wire(len, m->phy.speed);
 }
 
 /* ------------------------------------------------------------------------
@@ -295,12 +277,23 @@ static void am_int_status(struct asix_model *m)
 	p = m->intr[(m->int_head + m->int_count++) % AM_INT_MAX];
 	memset(p, 0, BN_ASIX_MODEL_INT_LEN);
 	p[0] = AXM_INT_HEADER;
-	p[AXM_INT_LINK] = m->link ? AXM_INT_PPLS : 0;
+	p[AXM_INT_LINK] = m->phy.link ? AXM_INT_PPLS : 0;
 }
 
 /* ------------------------------------------------------------------------
  * PHY
  * ------------------------------------------------------------------------ */
+
+/**
+ * The link changed: count it and send a status packet.
+ *
+ * @param m		Model
+ */
+static void am_link_changed(struct asix_model *m)
+{
+	m->stats.link_changes++;
+	am_int_status(m);
+}
 
 /**
  * Drop the link (PHY reset, power-down, autonegotiation restart).
@@ -309,17 +302,8 @@ static void am_int_status(struct asix_model *m)
  */
 static void am_link_down(struct asix_model *m)
 {
-	m->phy[AXM_MII_BMSR] &= (uint16_t)~(AXM_BMSR_LSTATUS |
-					    AXM_BMSR_ANEGDONE);
-	m->phy[AXM_MII_ANLPAR] = 0;
-	m->phy[AXM_MII_GBSR] = 0;
-	if (!m->link)
-		return;
-	m->link = false;
-	m->speed = 0;
-	m->lstatus_low = true;
-	m->stats.link_changes++;
-	am_int_status(m);
+	if (bn_simphy_link_down(&m->phy))
+		am_link_changed(m);
 }
 
 /**
@@ -330,11 +314,8 @@ static void am_link_down(struct asix_model *m)
  */
 static void am_an_restart(struct asix_model *m, bn_simtime_t now)
 {
-	uint32_t ms = m->cfg.an_ms ? m->cfg.an_ms : BN_ASIX_MODEL_AN_MS;
-
-	am_link_down(m);
-	m->an_done = (m->phy[AXM_MII_BMCR] & AXM_BMCR_ANENABLE) ?
-		     now + bn_sim_us(1000ULL * ms) : BN_SIM_NEVER;
+	if (bn_simphy_an_restart(&m->phy, now))
+		am_link_changed(m);
 }
 
 /**
@@ -345,21 +326,21 @@ static void am_an_restart(struct asix_model *m, bn_simtime_t now)
  */
 static void am_phy_defaults(struct asix_model *m, bn_simtime_t now)
 {
-	memset(m->phy, 0, sizeof(m->phy));
-	m->phy[AXM_MII_BMCR] = AXM_BMCR_ANENABLE | AXM_BMCR_FULLDPLX |
+	memset(m->phy.reg, 0, sizeof(m->phy.reg));
+	m->phy.reg[AXM_MII_BMCR] = AXM_BMCR_ANENABLE | AXM_BMCR_FULLDPLX |
 			       (m->chip->gigabit ? AXM_BMCR_SPEED1000 :
 				AXM_BMCR_SPEED100);
-	m->phy[AXM_MII_BMSR] = AM_BMSR_10_100 |
+	m->phy.reg[AXM_MII_BMSR] = AM_BMSR_10_100 |
 			       (m->chip->gigabit ? AXM_BMSR_ESTATEN : 0);
-	m->phy[AXM_MII_ID1] = m->chip->physid1;
-	m->phy[AXM_MII_ID2] = m->chip->physid2;
-	m->phy[AXM_MII_ANAR] = AXM_ANAR_10_100 | AXM_ANAR_CSMA;
+	m->phy.reg[AXM_MII_ID1] = m->chip->physid1;
+	m->phy.reg[AXM_MII_ID2] = m->chip->physid2;
+	m->phy.reg[AXM_MII_ANAR] = AXM_ANAR_10_100 | AXM_ANAR_CSMA;
 	if (m->chip->gigabit) {
-		m->phy[AXM_MII_GBCR] = AXM_GBCR_FULL | AXM_GBCR_HALF;
+		m->phy.reg[AXM_MII_GBCR] = AXM_GBCR_FULL | AXM_GBCR_HALF;
 	} else if (!m->chip->ax172) {
-		m->phy[AXM_772A_PHY_R14] = AXM_772A_PHY_R14_VAL;
-		m->phy[AXM_772A_PHY_R15] = AXM_772A_PHY_R15_VAL;
-		m->phy[AXM_772A_PHY_R16] = AXM_772A_PHY_R16_VAL;
+		m->phy.reg[AXM_772A_PHY_R14] = AXM_772A_PHY_R14_VAL;
+		m->phy.reg[AXM_772A_PHY_R15] = AXM_772A_PHY_R15_VAL;
+		m->phy.reg[AXM_772A_PHY_R16] = AXM_772A_PHY_R16_VAL;
 	}
 	am_an_restart(m, now);
 }
@@ -408,7 +389,7 @@ static void am_phy_power(struct asix_model *m, bn_simtime_t now)
 		am_link_down(m);
 	m->phy_running = run;
 	if (!run)
-		m->an_done = BN_SIM_NEVER;
+		m->phy.an_done = BN_SIM_NEVER;
 }
 
 /**
@@ -423,33 +404,11 @@ static void am_phy_power(struct asix_model *m, bn_simtime_t now)
  */
 static void am_phy_advance(struct asix_model *m, bn_simtime_t now)
 {
-	unsigned int top = m->cfg.partner_mbps ? m->cfg.partner_mbps : 1000;
-	uint16_t lpa = AM_PARTNER_LPA, common;
-	bool giga = m->chip->gigabit && top >= 1000;
-
-	if (!m->phy_running || now < m->an_done)
+	if (!m->phy_running || !bn_simphy_advance(&m->phy, now))
 		return;
-	m->an_done = BN_SIM_NEVER;
-	if (top < 100)
-		lpa &= (uint16_t)~(AXM_ANAR_100FULL | AXM_ANAR_100HALF);
-	common = m->phy[AXM_MII_ANAR] & lpa;
-	m->phy[AXM_MII_ANLPAR] = lpa;
-	if (giga)
-		m->phy[AXM_MII_GBSR] = AM_PARTNER_1000;
-	if (giga && (m->phy[AXM_MII_GBCR] & AXM_GBCR_FULL))
-		m->speed = 1000;
-	else if (common & (AXM_ANAR_100FULL | AXM_ANAR_100HALF))
-		m->speed = 100;
-	else if (common & (AXM_ANAR_10FULL | AXM_ANAR_10HALF))
-		m->speed = 10;
-	else
-		return;		/* nothing in common: no link */
-	m->phy[AXM_MII_BMSR] |= AXM_BMSR_LSTATUS | AXM_BMSR_ANEGDONE;
-	m->link = true;
-	m->stats.link_changes++;
 	m->rx_wire_free = m->tx_wire_free = now;
-	m->flood_next = now;
-	am_int_status(m);
+	m->flood.next = now;
+	am_link_changed(m);
 }
 
 /**
@@ -463,18 +422,10 @@ static void am_phy_advance(struct asix_model *m, bn_simtime_t now)
 static uint16_t am_mii_read(struct asix_model *m, unsigned int addr,
 			    unsigned int reg)
 {
-	uint16_t v;
-
 	if (!m->sw_mii || !m->phy_running || addr != m->chip->phy_addr ||
 	    reg >= BN_ASIX_MODEL_PHY_REGS)
 		return AXM_MII_NOBODY;
-	v = m->phy[reg];
-	if (reg == AXM_MII_BMSR) {
-		if (m->lstatus_low)
-			v &= (uint16_t)~AXM_BMSR_LSTATUS;
-		m->lstatus_low = false;
-	}
-	return v;
+	return bn_simphy_read(&m->phy, reg);
 }
 
 /**
@@ -489,31 +440,16 @@ static uint16_t am_mii_read(struct asix_model *m, unsigned int addr,
 static void am_mii_write(struct asix_model *m, unsigned int addr,
 			 unsigned int reg, uint16_t v, bn_simtime_t now)
 {
+	bool changed;
+
 	if (!m->sw_mii || !m->phy_running || addr != m->chip->phy_addr ||
 	    reg >= BN_ASIX_MODEL_PHY_REGS)
 		return;
-	switch (reg) {
-	case AXM_MII_BMCR:
-		if (v & AXM_BMCR_RESET) {
-			am_phy_defaults(m, now);
-			return;
-		}
-		m->phy[reg] = v & (uint16_t)~AXM_BMCR_ANRESTART;
-		if (v & (AXM_BMCR_ANRESTART | AXM_BMCR_PDOWN))
-			am_an_restart(m, now);
-		if (v & AXM_BMCR_PDOWN)
-			m->an_done = BN_SIM_NEVER;
-		return;
-	case AXM_MII_BMSR:
-	case AXM_MII_ID1:
-	case AXM_MII_ID2:
-	case AXM_MII_ANLPAR:
-	case AXM_MII_GBSR:
-		return;		/* read-only */
-	default:
-		m->phy[reg] = v;
-		return;
-	}
+	if (bn_simphy_write(&m->phy, reg, v, now, &changed) ==
+	    BN_SIMPHY_RESET_ASKED)
+		am_phy_defaults(m, now);
+	else if (changed)
+		am_link_changed(m);
 }
 
 /* ------------------------------------------------------------------------
@@ -533,15 +469,15 @@ static bool am_medium_ok(const struct asix_model *m)
 	bool gm = (m->medium & AXM_MED_GM) != 0;
 	bool ps = (m->medium & AXM_MED_PS) != 0;
 
-	if (!m->link)
+	if (!m->phy.link)
 		return false;
 	if (m->chip->ax172)
 		return true;	/* no speed bits: the PHY sets the speed */
-	if (m->speed == 1000)
+	if (m->phy.speed == 1000)
 		return gm;
 	if (gm)
 		return false;
-	return ps == (m->speed == 100);
+	return ps == (m->phy.speed == 100);
 }
 
 /**
@@ -579,27 +515,6 @@ static size_t am_rx_need(const struct asix_model *m, size_t len)
 }
 
 /**
- * Ethernet CRC-32 (big-endian bit order) of a MAC for the hash filter.
- *
- * @param mac		Address
- * @return		CRC
- */
-static uint32_t am_crc_be(const uint8_t *mac)
-{
-	uint32_t crc = 0xffffffffu;
-	unsigned int i, b;
-
-	for (i = 0; i < 6; i++) {
-		uint8_t c = mac[i];
-
-		for (b = 0; b < 8; b++, c >>= 1)
-			crc = (crc << 1) ^
-			      ((((crc >> 31) ^ c) & 1) ? AXM_ETH_CRC_POLY : 0);
-	}
-	return crc;
-}
-
-/**
  * Apply the receive filter.
  *
  * @param m		Model
@@ -609,7 +524,6 @@ static uint32_t am_crc_be(const uint8_t *mac)
 static bool am_rx_accept(const struct asix_model *m, const uint8_t *frame)
 {
 	static const uint8_t bcast[AXM_ETH_ALEN] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
-	unsigned int bit;
 
 	if (m->rx_ctl & AXM_RXC_PRO)
 		return true;
@@ -620,8 +534,7 @@ static bool am_rx_accept(const struct asix_model *m, const uint8_t *frame)
 			return true;
 		if (!(m->rx_ctl & AXM_RXC_AM))
 			return false;
-		bit = am_crc_be(frame) >> AXM_MCAST_CRC_SHIFT;
-		return (m->mcast[bit >> 3] >> (bit & 7)) & 1;
+		return bn_simeth_hash_hit(m->mcast, frame);
 	}
 	return memcmp(frame, m->node_id, AXM_ETH_ALEN) == 0;
 }
@@ -661,13 +574,28 @@ bool bn_asix_model_push(struct bn_simdev *dev, const uint8_t *frame,
 	struct asix_model *m = dev->priv;
 	bn_simtime_t start;
 
-	if (len < AXM_ETH_HLEN || len > AXM_ETH_MAX || !m->link) {
+	if (len < AXM_ETH_HLEN || len > AXM_ETH_MAX || !m->phy.link) {
 		m->stats.dropped++;
 		return false;
 	}
 	start = BN_MAX(m->now, m->rx_wire_free);
 	m->rx_wire_free = start + am_wire(m, len);
 	return am_rx_store(m, frame, len, m->rx_wire_free);
+}
+
+/**
+ * Store a generated flood frame (::bn_simeth_store_fn).
+ *
+ * @param ctx		Model
+ * @param frame		Frame
+ * @param len		Length
+ * @param ready		Arrival time
+ * @return		true if stored
+ */
+static bool am_flood_store(void *ctx, const uint8_t *frame, size_t len,
+			   bn_simtime_t ready)
+{
+	return am_rx_store(ctx, frame, len, ready);
 }
 
 /**
@@ -678,36 +606,14 @@ bool bn_asix_model_push(struct bn_simdev *dev, const uint8_t *frame,
  */
 static void am_flood(struct asix_model *m, bn_simtime_t now)
 {
-	uint8_t f[AXM_ETH_MAX];
-	size_t len = BN_MAX(BN_MIN(m->cfg.flood_len, (size_t)AXM_ETH_MAX),
-			    (size_t)AXM_ETH_MIN);
-	bn_simtime_t wire;
-	uint64_t n;
-
-	if (!m->cfg.flood_len)
+	if (!m->flood.len)
 		return;
 	if (!am_rx_on(m)) {
-		m->flood_next = now;
+		m->flood.next = now;
 		return;
 	}
-	wire = am_wire(m, len);
-	memset(f, 0xff, AXM_ETH_ALEN);
-	memcpy(f + AXM_ETH_ALEN, m->node_id, AXM_ETH_ALEN);
-	f[2 * AXM_ETH_ALEN] = AM_FLOOD_TYPE >> 8;
-	f[2 * AXM_ETH_ALEN + 1] = AM_FLOOD_TYPE & 0xff;
-	memset(f + AXM_ETH_HLEN, AM_FLOOD_FILL, len - AXM_ETH_HLEN);
-	while (m->flood_next + wire <= now) {
-		m->flood_next += wire;
-		bn_put_le32(f + AXM_ETH_HLEN, m->flood_seq++);
-		if (!am_rx_store(m, f, len, m->flood_next) &&
-		    m->flood_next + wire <= now) {
-			/* SRAM full: the rest of this stretch is lost */
-			n = (now - m->flood_next) / wire;
-			m->stats.dropped += n;
-			m->flood_seq += (uint32_t)n;
-			m->flood_next += n * wire;
-		}
-	}
+	m->stats.dropped += bn_simeth_flood(&m->flood, now, m->phy.speed,
+					    m->node_id, am_flood_store, m);
 }
 
 /**
@@ -811,7 +717,7 @@ static int am_bulk_in(struct asix_model *m, uint8_t *buf, uint16_t max,
 		if (m->rx_count)
 			*ready = m->rxq[m->rx_head].ready;
 		else if (m->cfg.flood_len && am_rx_on(m))
-			*ready = m->flood_next + am_wire(m, m->cfg.flood_len);
+			*ready = m->flood.next + am_wire(m, m->cfg.flood_len);
 		return BN_SIM_NAK;
 	}
 	n = BN_MIN((uint32_t)max, m->in_len - m->in_sent);
@@ -839,7 +745,7 @@ static int am_bulk_in(struct asix_model *m, uint8_t *buf, uint16_t max,
  */
 static bn_simtime_t am_tx_fifo_time(const struct asix_model *m)
 {
-	return am_wire(m, AM_TX_SRAM - AM_WIRE_OVERHEAD);
+	return am_wire(m, AM_TX_SRAM - BN_SIMETH_OVERHEAD);
 }
 
 /**
@@ -1232,8 +1138,8 @@ static int am_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf,
 		return BN_SIM_STALL;
 	if (ep == BN_ASIX_MODEL_EP_INT) {
 		if (!m->int_count) {
-			if (m->an_done != BN_SIM_NEVER)
-				*ready = m->an_done;
+			if (m->phy.an_done != BN_SIM_NEVER)
+				*ready = m->phy.an_done;
 			return BN_SIM_NAK;
 		}
 		n = (uint16_t)BN_MIN(max, BN_ASIX_MODEL_INT_LEN);
@@ -1274,7 +1180,7 @@ static int am_out(struct bn_simdev *dev, uint8_t ep, const uint8_t *buf,
 	    bn_simstd_halted(&m->std, ep))
 		return BN_SIM_STALL;
 	room = am_tx_room_at(m);
-	if (m->link && room > now) {
+	if (m->phy.link && room > now) {
 		*ready = room;
 		return BN_SIM_NAK;
 	}
@@ -1308,7 +1214,7 @@ static int am_ping(struct bn_simdev *dev, uint8_t ep, bn_simtime_t now,
 	if (ep != BN_ASIX_MODEL_EP_OUT)
 		return BN_SIM_STALL;
 	room = am_tx_room_at(m);
-	if (m->link && room > now) {
+	if (m->phy.link && room > now) {
 		*ready = room;
 		return BN_SIM_NAK;
 	}
@@ -1355,8 +1261,8 @@ static void am_power_on(struct asix_model *m, bn_simtime_t now)
 			AXM_PHYSEL_EMBEDDED;
 	m->sw_mii = false;
 	m->phy_running = false;
-	m->link = false;
-	m->an_done = BN_SIM_NEVER;
+	m->phy.link = false;
+	m->phy.an_done = BN_SIM_NEVER;
 	am_phy_power(m, now);
 }
 
@@ -1411,6 +1317,13 @@ struct bn_simdev *bn_asix_model_new(const struct bn_asix_model_config *cfg)
 	m->cfg = *cfg;
 	m->chip = &am_chips[cfg->chip];
 	am_descriptors(m);
+	m->phy.gigabit = m->chip->gigabit;
+	m->phy.an_ms = cfg->an_ms ? cfg->an_ms : BN_ASIX_MODEL_AN_MS;
+	m->phy.partner_mbps = cfg->partner_mbps;
+	if (cfg->flood_len)
+		m->flood.len = BN_MAX(BN_MIN(cfg->flood_len,
+					      (size_t)AXM_ETH_MAX),
+				       (size_t)AXM_ETH_MIN);
 	for (i = 0; i < BN_ASIX_MODEL_EEPROM_WORDS; i++)
 		m->eeprom[i] = AXM_EE_ERASED;
 	for (i = 0; i < 3; i++)
@@ -1434,7 +1347,7 @@ bn_asix_model_stats(const struct bn_simdev *dev)
 
 bool bn_asix_model_link(const struct bn_simdev *dev)
 {
-	return ((const struct asix_model *)dev->priv)->link;
+	return ((const struct asix_model *)dev->priv)->phy.link;
 }
 
 bool bn_asix_model_phy_running(const struct bn_simdev *dev)
@@ -1444,5 +1357,5 @@ bool bn_asix_model_phy_running(const struct bn_simdev *dev)
 
 unsigned int bn_asix_model_speed(const struct bn_simdev *dev)
 {
-	return ((const struct asix_model *)dev->priv)->speed;
+	return ((const struct asix_model *)dev->priv)->phy.speed;
 }

@@ -93,6 +93,23 @@ struct bn_model_stats {
 };
 
 /**
+ * Fill the settings every chip model's configuration names alike (fields
+ * sink, sink_ctx, tick, flood_len, an_ms and partner_mbps) from
+ * ::bn_model_params.
+ *
+ * @param c		The family's configuration
+ * @param p		::bn_model_params
+ */
+#define BN_MODEL_CONFIG_COMMON(c, p) do {				\
+	(c)->sink = (p)->sink;						\
+	(c)->sink_ctx = (p)->sink_ctx;					\
+	(c)->tick = (p)->tick;						\
+	(c)->flood_len = (p)->flood_len;				\
+	(c)->an_ms = (p)->aneg_ms;					\
+	(c)->partner_mbps = (p)->partner_mbps;				\
+} while (0)
+
+/**
  * Fill the counters every family names alike from a family's own counters
  * (a structure with  to_host,  to_host_bytes,  from_host,
  *  from_host_bytes and  bad_out).
@@ -158,6 +175,8 @@ struct bn_model_family {
 
 /** The ASIX chip models (asix_models.c). */
 extern const struct bn_model_family bn_asix_model_family;
+/** The ASIX AX88179 / AX88178A chip models (ax88179_models.c). */
+extern const struct bn_model_family bn_ax88179_model_family;
 /** The SMSC LAN95xx models (smsc_models.c). */
 extern const struct bn_model_family bn_smsc_model_family;
 /** The USB network class models (class_models.c). */

@@ -4,13 +4,15 @@
  */
 
 /*
- * ASIX throughput on the chip models.
+ * ASIX throughput on the chip models, and probe-to-link-up times.
  *
  * usage: bench_asix
  *
  * The asix driver runs on the AX88772 model (100 Mb/s PHY), the AX88178
- * model (1000 Mb/s PHY) and the AX88172 model (100 Mb/s PHY, one bare
- * frame per bulk transfer), all behind a simulated USB 2.0 high-speed bus
+ * model (1000 Mb/s PHY), the AX88172 model (100 Mb/s PHY, one bare
+ * frame per bulk transfer) and the AX88179 and AX88178A models (1000 Mb/s
+ * embedded PHY, aggregated bulk-in bursts under the driver's bulk-in
+ * queue setting for the link and bus speed), all behind a simulated USB 2.0 high-speed bus
  * (xHCI profile).  Receive: the model floods broadcast frames (1514 and
  * 64 bytes)
  * arriving at the PHY's line rate (wire time (len + 4 FCS + 20 preamble/
@@ -23,6 +25,14 @@
  * fraction of the high-speed bulk ceiling (13 x 512 bytes per microframe =
  * 53,248,000 B/s), and against a baseline measured in the same run: the
  * CDC-ECM model, which has no PHY and is bounded by the bus alone.
+ *
+ * Then, for every model in the registry (chips and classes, so the new
+ * families are compared with the existing ones in the same run): the
+ * simulated time from the end of enumeration to link-up as the boot client
+ * sees it, which is the driver's probe, open and the PHY's
+ * autonegotiation (40 ms in every chip model).  The enumeration time is
+ * measured in the same run on the same model and host profile with no
+ * driver bound, and subtracted from the session's link-up time.
  */
 
 #include <stdio.h>
@@ -30,8 +40,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "bn_enum.h"
 #include "bn_log.h"
 #include "bn_netdev.h"
+#include "sim/bus/bus.h"
+#include "sim/models/registry.h"
 #include "sim/session/session.h"
 
 #define CEILING_BPS	53248000.0	/* HS bulk, bytes per second */
@@ -136,13 +149,71 @@ static void run(const char *model, const uint8_t *mac, bool rx, size_t len,
 	bn_session_close(s, NULL);
 }
 
+/* Simulated time at the end of enumeration of a model with no driver */
+static double enum_us(const struct bn_model *m)
+{
+	static const struct bn_registry no_drivers = { NULL, 0 };
+	struct bn_model_params p = { .speed = bn_model_default_speed(m) };
+	struct bn_sim_config cfg;
+	struct bn_usb_device usb;
+	struct bn_enum_result er;
+	struct bn_simdev *dev;
+	struct bn_sim *sim;
+	double us = -1.0;
+
+	memcpy(p.mac, m->mac, 6);
+	bn_sim_config_default(&cfg);
+	cfg.profile = BN_SIM_XHCI;
+	sim = bn_sim_new(&cfg);
+	dev = m->create(m, &p);
+	if (sim && dev && bn_sim_attach(sim, dev) == 0 &&
+	    bn_enum_attach(&usb, bn_sim_hcd(sim), 1, "bench", &no_drivers,
+			   NULL, NULL, &er) == 0) {
+		us = (double)bn_sim_now(sim) / BN_SIM_PER_US;
+		bn_enum_detach(&usb, &er);
+	}
+	if (sim)
+		bn_sim_free(sim);
+	if (dev)
+		bn_simdev_destroy(dev);
+	return us;
+}
+
+/* Probe to link-up on every model, chips and classes, in one run */
+static void link_times(void)
+{
+	struct bn_session_opts o = { .host = BN_SIM_XHCI };
+	struct bn_session_result r;
+	const struct bn_model *m;
+	double e;
+	size_t i;
+
+	printf("probe to link-up (simulated, xHCI profile; enumeration "
+	       "measured without a driver and subtracted)\n");
+	for (i = 0; (m = bn_model_at(i)) != NULL; i++) {
+		o.model = m;
+		e = enum_us(m);
+		if (bn_session_run(&o, &r) < 0 || !r.link_up || e < 0) {
+			printf("  %-9s  no link: %s\n", m->name, r.error);
+			continue;
+		}
+		printf("  %-9s  %-9s %-9s  enumeration %7.1f ms  link-up "
+		       "%7.1f ms  probe to link-up %7.1f ms\n", m->name,
+		       r.driver, r.family, e / 1000.0,
+		       (double)r.link_us / 1000.0,
+		       ((double)r.link_us - e) / 1000.0);
+	}
+}
+
 int main(void)
 {
 	static const struct { const char *model, *name; double mbps; }
-	chips[3] = {
+	chips[5] = {
 		{ "ax88772", "AX88772", 100.0 },
 		{ "ax88178", "AX88178", 1000.0 },
 		{ "ax88172", "AX88172", 100.0 },
+		{ "ax88179", "AX88179", 1000.0 },
+		{ "ax88178a", "AX88178A", 1000.0 },
 	};
 	static const uint8_t ecm_mac[6] = { 0x02, 0, 0, 0, 0, 1 };
 	static const uint8_t mac[6] = { 0x00, 0x0e, 0xc6, 0x01, 0x02, 0x03 };
@@ -169,7 +240,7 @@ int main(void)
 			       100.0 * base[dir].fps * (double)len /
 			       CEILING_BPS);
 		}
-		for (c = 0; c < 3; c++) {
+		for (c = 0; c < 5; c++) {
 			wire_max = chips[c].mbps * 1e6 /
 				   ((double)(len + 24) * 8.0);
 			for (dir = 0; dir < 2; dir++) {
@@ -191,5 +262,6 @@ int main(void)
 			}
 		}
 	}
+	link_times();
 	return 0;
 }

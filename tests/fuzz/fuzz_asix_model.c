@@ -56,18 +56,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				fm.buf[i] = (uint8_t)fz_byte(&fm);
 			fz_control(&fm, &s);
 			break;
-		case 1:		/* bulk-out packet */
-			fz_bulk_out(&fm, 0x03, fz_byte(&fm) * 4 + (op >> 6),
-				    512);
-			break;
-		case 2:		/* IN token */
-			fz_in_token(&fm, (uint8_t)(0x80 | ((op >> 3) & 3)));
-			break;
+		case 1:		/* bulk-out, IN token, time, wire */
+		case 2:
 		case 3:
-			fz_time(&fm, op);
-			break;
 		case 4:
-			fz_wire(&fm, op);
+			fz_step(&fm, op % 6 - 1, op);
 			break;
 		default:	/* PING */
 			ready = BN_SIM_NEVER;

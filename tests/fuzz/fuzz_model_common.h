@@ -116,3 +116,27 @@ static inline void fz_wire(struct fz_model *fm, unsigned int op)
 	memcpy(fm->buf, (op & 0x80) ? "\xff\xff\xff\xff\xff\xff" : fm->mac, 6);
 	fm->push(fm->d, fm->buf, n);
 }
+
+/*
+ * One of the operations every vendor-chip model takes, by selector: 0 a
+ * bulk-OUT packet to endpoint 0x03, 1 an IN token on 0x80..0x83, 2 time,
+ * 3 a frame from the wire.
+ */
+static inline void fz_step(struct fz_model *fm, unsigned int sel,
+			   unsigned int op)
+{
+	switch (sel) {
+	case 0:
+		fz_bulk_out(fm, 0x03, fz_byte(fm) * 4 + (op >> 6), 512);
+		break;
+	case 1:
+		fz_in_token(fm, (uint8_t)(0x80 | ((op >> 3) & 3)));
+		break;
+	case 2:
+		fz_time(fm, op);
+		break;
+	default:
+		fz_wire(fm, op);
+		break;
+	}
+}

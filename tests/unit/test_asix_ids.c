@@ -64,12 +64,25 @@ static const struct want wants[] = {
 	{ 0x050d, 0x5055, "ax88178", 0 },
 	{ 0x14ea, 0xab11, "ax88178", 0 },
 	{ 0x1d2a, 0x0801, "ax88178", 0 },
+	/* AX88179 generation: Linux ax88179_178a, U-Boot asix88179, iPXE axge */
+	{ 0x0b95, 0x1790, "ax88179", 0 },
+	{ 0x0b95, 0x178a, "ax88178a", 0 },
+	{ 0x2001, 0x4a00, "ax88179", 0 },
+	{ 0x0df6, 0x0072, "ax88179", 0 },
+	{ 0x04e8, 0xa100, "ax88179", 0 },
+	{ 0x17ef, 0x304b, "ax88179", 0 },
+	{ 0x04b4, 0x3610, "ax88179", 0 },
+	{ 0x050d, 0x0128, "ax88179", 0 },
+	{ 0x0930, 0x0a13, "ax88179", 0 },
+	{ 0x0711, 0x0179, "ax88179", 0 },
+	{ 0x07c9, 0x000e, "ax88179", 0 },
+	{ 0x07c9, 0x000f, "ax88179", 0 },
+	{ 0x07c9, 0x0010, "ax88179", 0 },
 };
 
-/* Other chips (AX88179, AX88178A, AX88172A) and the 0x0939 typo. */
+/* Another chip (AX88172A) and the 0x0939 typo. */
 static const uint16_t absent[][2] = {
-	{ 0x0b95, 0x1790 }, { 0x0b95, 0x178a }, { 0x0b95, 0x172a },
-	{ 0x04bb, 0x0939 }, { 0x2001, 0x4a00 },
+	{ 0x0b95, 0x172a }, { 0x04bb, 0x0939 },
 };
 
 START_TEST(test_every_row)
@@ -96,7 +109,7 @@ START_TEST(test_counts_and_absent)
 
 	ck_assert_ptr_eq(drv, &bn_asix_driver);
 	ck_assert_uint_eq(drv->id_count, sizeof(wants) / sizeof(wants[0]));
-	ck_assert_uint_eq(drv->family_count, 5);
+	ck_assert_uint_eq(drv->family_count, 7);
 	for (i = 0; i < sizeof(absent) / sizeof(absent[0]); i++) {
 		struct bn_id_key key = { absent[i][0], absent[i][1], 0xff,
 					 0xff, 0x00 };
@@ -108,6 +121,25 @@ START_TEST(test_counts_and_absent)
 }
 END_TEST
 
+/*
+ * The AX88179 rows claim the vendor interface only: a CDC function of the
+ * same device (the AX88179A's other configurations under 0b95:1790) is
+ * left to the class drivers.
+ */
+START_TEST(test_179_rows_vendor_interface_only)
+{
+	struct bn_id_key ncm = { 0x0b95, 0x1790, 0x02, 0x0d, 0x00 };
+	struct bn_id_key vendor = { 0x0b95, 0x1790, 0xff, 0xff, 0x00 };
+	struct bn_match m;
+
+	ck_assert(bn_registry_match(&bn_registry_builtin, &vendor, &m));
+	ck_assert_str_eq(m.driver->name, "asix");
+	ck_assert_int_eq(m.score, BN_SCORE_DEVICE_CLASS);
+	if (bn_registry_match(&bn_registry_builtin, &ncm, &m))
+		ck_assert_str_ne(m.driver->name, "asix");
+}
+END_TEST
+
 static Suite *asix_ids_suite(void)
 {
 	Suite *s = suite_create("asix_ids");
@@ -116,6 +148,7 @@ static Suite *asix_ids_suite(void)
 	tcase_add_loop_test(tc, test_every_row, 0,
 			    sizeof(wants) / sizeof(wants[0]));
 	tcase_add_test(tc, test_counts_and_absent);
+	tcase_add_test(tc, test_179_rows_vendor_interface_only);
 	suite_add_tcase(s, tc);
 	return s;
 }

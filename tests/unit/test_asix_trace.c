@@ -20,7 +20,7 @@
 #include "bn_err.h"
 #include "bn_log.h"
 #include "bn_usb.h"
-#include "drivers/asix/asix.h"
+#include "drivers/asix/ax88179.h"
 #include "sim/replay/replay.h"
 #include "tools/bootnic/cli.h"
 #include "tests/unit/bn_test.h"
@@ -313,7 +313,7 @@ START_TEST(test_cli_sim)
 	char path[] = "/tmp/bn-asix-sim-XXXXXX";
 	char *argv[] = { "bootnic", "sim", "--model", "ax88178", "--pcap-out",
 			 path, NULL };
-	char *bad[] = { "bootnic", "sim", "--model", "ax88179", NULL };
+	char *bad[] = { "bootnic", "sim", "--model", "ax88190", NULL };
 	struct bn_replay_opts opts = { .profile = BN_SIM_XHCI, .bus = -1,
 				       .dev = -1 };
 	struct bn_replay_report rep;
@@ -340,7 +340,7 @@ START_TEST(test_cli_sim)
 	bn_replay_model_free(m);
 	unlink(path);
 	ck_assert_int_eq(cli(&out, &err, 4, bad), 2);
-	ck_assert_msg(strstr(err, "sim: unknown model 'ax88179'") != NULL,
+	ck_assert_msg(strstr(err, "sim: unknown model 'ax88190'") != NULL,
 		      "%s", err);
 	free(out);
 	free(err);
@@ -352,7 +352,8 @@ END_TEST
  * PHY looks the same to READ_PHY_ID), so it runs that family and stops at
  * the first request the 172 session never made: STATMNGSTS for the 772
  * class, the 772/178 READ_NODE_ID (0x13, a write command on the 172) for
- * the AX88178. */
+ * the AX88178, and the AX88179 set's ACCESS_MAC (0x01), asked first, for
+ * the AX88179 and AX88178A. */
 START_TEST(test_172_ranking)
 {
 	struct bn_replay_model *m = learn(TRACE_172);
@@ -382,6 +383,9 @@ START_TEST(test_172_ranking)
 				ck_assert_uint_eq(rep.findings[0].setup[1],
 						  strcmp(name, "ax88178") == 0 ?
 						  ASIX_CMD_READ_NODE_ID :
+						  strcmp(name, "ax88178a") == 0 ||
+						  strcmp(name, "ax88179") == 0 ?
+						  AX179_ACCESS_MAC :
 						  ASIX_CMD_STATMNGSTS);
 			}
 			if (score > best) {

@@ -714,7 +714,7 @@ START_TEST(test_sim_list)
 		ck_assert_msg(strstr(out_text, line) != NULL, "no '%s' in %s",
 			      line + 1, out_text);
 	}
-	ck_assert_uint_eq(i, 18);
+	ck_assert_uint_eq(i, 20);
 	ck_assert_ptr_nonnull(strstr(out_text, "\ncdc-ncm   class 0525:a4a2 "
 				     "02/0d/00  high,full"));
 	ck_assert_ptr_nonnull(strstr(out_text, "\nlan9514   chip  0424:ec00 "

@@ -7,7 +7,7 @@
  * Do not edit: change the sources and run `bootnic export` again.
  *
  * Drivers:
- *   asix         ASIX AX88172/AX88772/AX88772A/AX88772B/AX88178 USB 2.0 Ethernet
+ *   asix         ASIX AX88172/AX88772/AX88772A/AX88772B/AX88178 USB 2.0 and AX88179/AX88178A USB 3.0/2.0 Ethernet
  *   cdc-ecm      USB CDC Ethernet Control Model class driver
  *   cdc-ncm      USB CDC Network Control Model class driver
  *   rndis        Remote NDIS class driver
@@ -23,12 +23,14 @@
  *   sdk/classes/cdc_ecm.c sdk/classes/cdc_ecm.h sdk/classes/ncm.c
  *   sdk/classes/ncm.h sdk/classes/ncm_ntb.c sdk/classes/rndis.c
  *   sdk/classes/rndis.h sdk/classes/rndis_msg.c drivers/asix/asix.c
- *   drivers/asix/asix.h drivers/asix/asix_cmd.c
+ *   drivers/asix/ax88179.h drivers/asix/asix.h drivers/asix/asix_cmd.c
  *   drivers/asix/asix_family.c drivers/asix/asix_frame.c
  *   drivers/asix/asix_hooks.c drivers/asix/asix_ident.c
  *   drivers/asix/asix_ids.c drivers/asix/asix_link.c
- *   drivers/asix/asix_mii.c drivers/smsc95xx/smsc95xx.c
- *   drivers/smsc95xx/smsc95xx.h drivers/smsc95xx/smsc95xx_driver.h
+ *   drivers/asix/asix_mii.c drivers/asix/ax88179_family.c
+ *   drivers/asix/ax88179_frame.c drivers/asix/ax88179_ident.c
+ *   drivers/smsc95xx/smsc95xx.c drivers/smsc95xx/smsc95xx.h
+ *   drivers/smsc95xx/smsc95xx_driver.h
  *   drivers/smsc95xx/smsc95xx_family.c drivers/smsc95xx/smsc95xx_frame.c
  *   drivers/smsc95xx/smsc95xx_ids.c drivers/smsc95xx/smsc95xx_mac.c
  *   drivers/smsc95xx/smsc95xx_reg.c gen/targets/uefi/efi_apic.c
@@ -7616,6 +7618,8 @@ enum asix_gen {
 	ASIX_GEN_172 = 0,	/**< AX88172: own command set, raw framing */
 	ASIX_GEN_772,		/**< AX88772/772A/772B: embedded 10/100 PHY */
 	ASIX_GEN_178,		/**< AX88178: external gigabit PHY */
+	ASIX_GEN_179,		/**< AX88179/178A: register-access command set,
+				     embedded gigabit PHY, aggregated bursts */
 };
 
 /** How a resolved link maps to a medium mode value. */
@@ -7628,9 +7632,12 @@ struct asix_medium {
 	uint16_t fd;		/**< Full-duplex bit (cleared at half duplex) */
 };
 
+struct asix_dev;
+
 /** What a family needs beyond ::bn_family (its @c priv). */
 struct asix_family_info {
 	enum asix_gen gen;		/**< Generation */
+	const struct asix_access *access; /**< Command set after probe */
 	const char *chip;		/**< Chip name for log lines, e.g. "AX88772A" */
 	const struct bn_prog *mac_prog;	/**< Reads the MAC into ::ASIX_BUF_MAC */
 	const struct bn_prog *reset_prog; /**< Init/reset, ends with the PHY up */
@@ -7647,6 +7654,118 @@ struct asix_family_info {
 	uint32_t rx_buf;		/**< Bulk-in buffer size */
 };
 
+/** What the chip says about itself. */
+struct asix_hw_id {
+	uint8_t phy;		/**< Primary PHY byte of READ_PHY_ID */
+	bool have_chipcode;	/**< STATMNGSTS was read */
+	uint8_t chipcode;	/**< STATMNGSTS & ::ASIX_STAT_CHIPCODE_MASK */
+};
+
+/** States of the receive deframer. */
+enum asix_rx_state {
+	ASIX_RX_HEADER = 0,	/**< Collecting a header */
+	ASIX_RX_DATA,		/**< Collecting frame bytes */
+	ASIX_RX_PAD,		/**< Skipping the pad byte after an odd frame */
+};
+
+/** Receive deframer state, kept across bulk-in transfers. */
+struct asix_rx {
+	enum asix_rx_state state;	/**< Where in the stream we are */
+	uint8_t hdr[ASIX_HDR_LEN];	/**< Header bytes collected */
+	uint8_t hdr_have;		/**< How many */
+	uint16_t want;			/**< Frame length from the header */
+	uint16_t have;			/**< Frame bytes collected */
+	bool resync;			/**< Scanning for a header after an error */
+	uint8_t *frame;			/**< Reassembly buffer (::ASIX_RX_FRAME_MAX) */
+};
+
+/** Driver state of one ASIX device (::bn_netdev::priv). */
+struct asix_dev {
+	struct bn_netdev *nd;			/**< Network device */
+	struct bn_usb_device *usb;		/**< USB device */
+	const struct bn_family *family;		/**< Family in use */
+	const struct asix_family_info *info;	/**< Its ASIX data */
+	struct bn_prog_ctx prog;		/**< Program context */
+	struct bn_mii mii;			/**< PHY access */
+	struct asix_hw_id hw;			/**< Identification answers */
+	uint8_t mac[BN_ETH_ALEN];		/**< MAC buffer for programs */
+	uint8_t phy_mode;			/**< 178: EEPROM PHY mode */
+	uint8_t led_mode;			/**< 178: EEPROM LED mode */
+	uint16_t medium;			/**< Last medium mode written */
+	uint16_t rx_ctl;			/**< Last RX_CTL written */
+	bool have_int;				/**< Interrupt endpoint present */
+	struct bn_endpoint_desc int_desc;	/**< Interrupt-in descriptor */
+	struct bn_endpoint_desc in_desc;	/**< Bulk-in descriptor */
+	struct bn_endpoint_desc out_desc;	/**< Bulk-out descriptor */
+	struct bn_usbnet un;			/**< Endpoints and rings (between open and close) */
+	struct asix_rx rxs;			/**< Deframer */
+	uint8_t frame[ASIX_RX_FRAME_MAX];	/**< Its reassembly buffer */
+	uint64_t rx_errors_seen;		/**< rx_errors at the last bulk-in delivery */
+	bool intr_link;				/**< Link bit of the last status packet */
+	bool link_check;			/**< MII check pending */
+	uint64_t link_check_at;			/**< When to check, bus clock us */
+	unsigned int link_retries;		/**< Re-checks left */
+	bool link_warned;			/**< An MII failure was already logged */
+};
+
+/**
+ * How a command set reaches what the datapath needs after probe: MDIO,
+ * the link state, the medium mode and the receive filter.  The
+ * AX88172/772/178 sets share one (::asix_access_ax); the AX88179/178A
+ * register-access set has its own (::asix_access_179).
+ */
+struct asix_access {
+	/**
+	 * Read a PHY register.
+	 *
+	 * @param ax		Device
+	 * @param phy		PHY address
+	 * @param reg		Register
+	 * @return		Value or a negative ::bn_err
+	 */
+	int (*mdio_read)(struct asix_dev *ax, unsigned int phy,
+			 unsigned int reg);
+	/**
+	 * Write a PHY register.
+	 *
+	 * @param ax		Device
+	 * @param phy		PHY address
+	 * @param reg		Register
+	 * @param val		Value
+	 * @return		0 or a negative ::bn_err
+	 */
+	int (*mdio_write)(struct asix_dev *ax, unsigned int phy,
+			  unsigned int reg, uint16_t val);
+	/**
+	 * Read the resolved link.
+	 *
+	 * @param ax		Device
+	 * @param link		Link out
+	 * @return		0 or a negative ::bn_err
+	 */
+	int (*link)(struct asix_dev *ax, struct bn_link *link);
+	/**
+	 * Program the MAC for a link that came up.
+	 *
+	 * @param ax		Device
+	 * @param link		Link (up)
+	 * @param medium	Medium mode from ::asix_medium_for
+	 * @return		0 or a negative ::bn_err
+	 */
+	int (*medium)(struct asix_dev *ax, const struct bn_link *link,
+		      uint16_t medium);
+	/**
+	 * Write the multicast filter (unless NULL), then RX control.
+	 *
+	 * @param ax		Device
+	 * @param ctl		RX control value (0 stops the receiver)
+	 * @param mcast		::ASIX_MCAST_FILTER_LEN bytes, or NULL
+	 * @return		0 or a negative ::bn_err
+	 */
+	int (*rx_filter)(struct asix_dev *ax, uint16_t ctl,
+			 const uint8_t *mcast);
+};
+
 /**
  * Get a family's ASIX data.
  *
@@ -7658,13 +7777,6 @@ asix_info(const struct bn_family *fam)
 {
 	return fam->priv;
 }
-
-/** What the chip says about itself. */
-struct asix_hw_id {
-	uint8_t phy;		/**< Primary PHY byte of READ_PHY_ID */
-	bool have_chipcode;	/**< STATMNGSTS was read */
-	uint8_t chipcode;	/**< STATMNGSTS & ::ASIX_STAT_CHIPCODE_MASK */
-};
 
 /**
  * Test whether READ_PHY_ID's primary byte names the embedded 10/100 PHY.
@@ -7703,24 +7815,6 @@ static bool asix_need_chipcode(const struct bn_family *table, uint8_t phy);
 static const struct bn_family *asix_resolve(const struct bn_family *table,
 				     const struct asix_hw_id *hw, char *why,
 				     size_t size);
-
-/** States of the receive deframer. */
-enum asix_rx_state {
-	ASIX_RX_HEADER = 0,	/**< Collecting a header */
-	ASIX_RX_DATA,		/**< Collecting frame bytes */
-	ASIX_RX_PAD,		/**< Skipping the pad byte after an odd frame */
-};
-
-/** Receive deframer state, kept across bulk-in transfers. */
-struct asix_rx {
-	enum asix_rx_state state;	/**< Where in the stream we are */
-	uint8_t hdr[ASIX_HDR_LEN];	/**< Header bytes collected */
-	uint8_t hdr_have;		/**< How many */
-	uint16_t want;			/**< Frame length from the header */
-	uint16_t have;			/**< Frame bytes collected */
-	bool resync;			/**< Scanning for a header after an error */
-	uint8_t *frame;			/**< Reassembly buffer (::ASIX_RX_FRAME_MAX) */
-};
 
 /**
  * Prepare a deframer.
@@ -7770,37 +7864,8 @@ static void asix_rx_feed(struct asix_rx *rx, struct bn_netdev *nd,
 static size_t asix_tx_frame(uint8_t *out, const void *frame, size_t len,
 		     uint16_t mtu);
 
-/** Driver state of one ASIX device (::bn_netdev::priv). */
-struct asix_dev {
-	struct bn_netdev *nd;			/**< Network device */
-	struct bn_usb_device *usb;		/**< USB device */
-	const struct bn_family *family;		/**< Family in use */
-	const struct asix_family_info *info;	/**< Its ASIX data */
-	struct bn_prog_ctx prog;		/**< Program context */
-	struct bn_mii mii;			/**< PHY access */
-	struct asix_hw_id hw;			/**< Identification answers */
-	uint8_t mac[BN_ETH_ALEN];		/**< MAC buffer for programs */
-	uint8_t phy_mode;			/**< 178: EEPROM PHY mode */
-	uint8_t led_mode;			/**< 178: EEPROM LED mode */
-	uint16_t medium;			/**< Last medium mode written */
-	uint16_t rx_ctl;			/**< Last RX_CTL written */
-	bool have_int;				/**< Interrupt endpoint present */
-	struct bn_endpoint_desc int_desc;	/**< Interrupt-in descriptor */
-	struct bn_endpoint_desc in_desc;	/**< Bulk-in descriptor */
-	struct bn_endpoint_desc out_desc;	/**< Bulk-out descriptor */
-	struct bn_usbnet un;			/**< Endpoints and rings (between open and close) */
-	struct asix_rx rxs;			/**< Deframer */
-	uint8_t frame[ASIX_RX_FRAME_MAX];	/**< Its reassembly buffer */
-	uint64_t rx_errors_seen;		/**< rx_errors at the last bulk-in delivery */
-	bool intr_link;				/**< Link bit of the last status packet */
-	bool link_check;			/**< MII check pending */
-	uint64_t link_check_at;			/**< When to check, bus clock us */
-	unsigned int link_retries;		/**< Re-checks left */
-	bool link_warned;			/**< An MII failure was already logged */
-};
-
 /**
- * Read a PHY register (MDIO ownership handled).
+ * Read a PHY register through the family's command set.
  *
  * @param ax		Device
  * @param phy		PHY address
@@ -7810,7 +7875,7 @@ struct asix_dev {
 static int asix_mdio_read(struct asix_dev *ax, unsigned int phy, unsigned int reg);
 
 /**
- * Write a PHY register (MDIO ownership handled).
+ * Write a PHY register through the family's command set.
  *
  * @param ax		Device
  * @param phy		PHY address
@@ -7820,6 +7885,30 @@ static int asix_mdio_read(struct asix_dev *ax, unsigned int phy, unsigned int re
  */
 static int asix_mdio_write(struct asix_dev *ax, unsigned int phy, unsigned int reg,
 		    uint16_t val);
+
+/**
+ * Read a PHY register through the 772/178 MDIO commands (SET_SW_MII,
+ * READ_MII_REG, SET_HW_MII).
+ *
+ * @param ax		Device
+ * @param phy		PHY address
+ * @param reg		Register
+ * @return		Value or a negative ::bn_err
+ */
+static int asix_ax_mdio_read(struct asix_dev *ax, unsigned int phy,
+		      unsigned int reg);
+
+/**
+ * Write a PHY register through the 772/178 MDIO commands.
+ *
+ * @param ax		Device
+ * @param phy		PHY address
+ * @param reg		Register
+ * @param val		Value
+ * @return		0 or a negative ::bn_err
+ */
+static int asix_ax_mdio_write(struct asix_dev *ax, unsigned int phy,
+		       unsigned int reg, uint16_t val);
 
 /**
  * Set up the ::bn_mii of a device for its PHY address.
@@ -7914,6 +8003,174 @@ static int asix_hook_178_phy_setup(struct bn_prog_ctx *ctx, const struct bn_op *
  */
 static int asix_hook_172_gpio(struct bn_prog_ctx *ctx, const struct bn_op *op);
 
+#define AX179_ACCESS_MAC		0x01	/**< MAC register: wValue reg, wIndex/wLength bytes */
+#define AX179_ACCESS_PHY		0x02	/**< PHY register: wValue PHY, wIndex reg, 2 bytes */
+#define AX179_ACCESS_EEPROM		0x04	/**< EEPROM word: wValue word, wIndex 1, 2 bytes */
+#define AX179_ACCESS_EFUSE		0x05	/**< eFuse: wValue offset, wIndex/wLength bytes */
+#define AX179_RELOAD_EEPROM_EFUSE	0x06	/**< Reload the configuration from EEPROM/eFuse */
+
+#define AX179_PLSR			0x02	/**< Physical link status (1 byte): the bus */
+
+#define AX179_PLSR_USB_SS		0x04	/**< PLSR: attached at SuperSpeed */
+
+#define AX179_RX_CTL			0x0b	/**< RX control, 2 bytes */
+
+#define AX179_RX_CTL_START		0x0080	/**< Start operation */
+#define AX179_RX_CTL_DROPCRCERR		0x0100	/**< Drop frames with a bad CRC */
+
+#define AX179_NODE_ID			0x10	/**< Node ID (MAC), 6 bytes */
+#define AX179_MULFLTARY			0x16	/**< Multicast hash filter, 8 bytes */
+#define AX179_MEDIUM			0x22	/**< Medium status/mode, 2 bytes */
+#define AX179_MEDIUM_GM			0x0001	/**< Gigabit mode */
+#define AX179_MEDIUM_FD			0x0002	/**< Full duplex */
+#define AX179_MEDIUM_EN_125MHZ		0x0008	/**< 125 MHz clock (gigabit) */
+#define AX179_MEDIUM_RFC		0x0010	/**< Receive flow control */
+#define AX179_MEDIUM_TFC		0x0020	/**< Transmit flow control */
+#define AX179_MEDIUM_RE			0x0100	/**< Receive enable */
+#define AX179_MEDIUM_PS			0x0200	/**< Port speed: 1 = 100 Mb/s */
+#define AX179_PHYPWR_RSTCTL		0x26	/**< PHY power and reset, 2 bytes */
+#define AX179_PHYPWR_IPRL		0x0020	/**< Embedded PHY out of reset (1 = run) */
+#define AX179_BULKIN_QCTRL		0x2e	/**< Bulk-in queue control, 5 bytes */
+#define AX179_BULKIN_QCTRL_LEN		5	/**< Its length */
+#define AX179_CLK_SELECT		0x33	/**< Clock select, 1 byte */
+#define AX179_CLK_SELECT_BCS		0x01	/**< Bulk clock */
+#define AX179_CLK_SELECT_ACS		0x02	/**< AHB clock */
+#define AX179_PAUSE_WATERLVL_HIGH	0x54	/**< Pause high water level, 1 byte */
+#define AX179_PAUSE_WATERLVL_LOW	0x55	/**< Pause low water level, 1 byte */
+#define AX179_PAUSE_HIGH_DEFAULT	0x52	/**< The value every reference writes */
+#define AX179_PAUSE_LOW_DEFAULT		0x34	/**< The value every reference writes */
+
+/** Medium mode after reset (Linux, U-Boot): RE|TFC|RFC|FD|GM */
+#define AX179_MEDIUM_DEFAULT		(AX179_MEDIUM_RE | AX179_MEDIUM_TFC |  \
+					 AX179_MEDIUM_RFC | AX179_MEDIUM_FD |  \
+					 AX179_MEDIUM_GM)
+
+#define AX179_PHY_ADDR			0x03	/**< Address of the embedded PHY */
+#define AX179_PHYSR			0x11	/**< PHY specific status register */
+#define AX179_PHYSR_SPEED_MASK		0xc000	/**< Speed field */
+#define AX179_PHYSR_SPEED_1000		0x8000	/**< Speed field: 1000 Mb/s */
+#define AX179_PHYSR_SPEED_100		0x4000	/**< Speed field: 100 Mb/s */
+#define AX179_PHYSR_FULL		0x2000	/**< Full duplex */
+#define AX179_PHYSR_LINK		0x0400	/**< Link up */
+
+#define AX179_EEPROM_FIRST		0x00	/**< First EEPROM word */
+#define AX179_EEPROM_BLANK		0xffff	/**< An erased word */
+
+#define AX179_RX_TRAILER_LEN		4	/**< LE32 at the end: count | offset << 16 */
+#define AX179_RX_HDR_LEN		4	/**< One per-packet header (LE32) */
+#define AX179_RX_LEN_SHIFT		16	/**< Packet length, bits 28:16 */
+#define AX179_RX_LEN_MASK		0x1fff	/**< Its width */
+#define AX179_RX_CRC_ERR		0x20000000u /**< The chip saw a bad CRC */
+#define AX179_RX_DROP_ERR		0x80000000u /**< Dropped (also marks dummy entries) */
+#define AX179_RX_ALIGN			8	/**< Each packet is padded to 8 bytes */
+#define AX179_TX_HDR_LEN		8	/**< LE32 length, LE32 flags */
+#define AX179_TX_PAD_FLAG		0x80008000u /**< Flags: one pad byte follows */
+#define AX179_TX_PAD_LEN		1	/**< That pad byte */
+
+/** bcdUSB of a USB 3 device running at high speed (USB 3.0 9.6.1) */
+#define AX179_BCDUSB_USB3_AT_HS		0x0210
+/** bcdDevice of an AX88179A sharing 0b95:1790 (reference, anchors) */
+#define AX179_BCDDEVICE_179A		0x0200
+/** Interface class and subclass of the vendor interface */
+#define AX179_IF_CLASS			0xff
+
+/** Bulk-in buffer: the largest burst of the queue table, (0x18 + 2) kB */
+#define AX179_RX_BUF			(1024 * (0x18 + 2))
+/** Delay after taking the PHY out of reset (U-Boot, iPXE) */
+#define AX179_PHY_RESET_MS		200
+/** Delay after selecting the clocks (iPXE) */
+#define AX179_CLK_MS			100
+
+/** One row of the bulk-in queue table: the five BULKIN_QCTRL bytes. */
+struct ax179_bulkin {
+	uint8_t ctrl;		/**< Queue control */
+	uint8_t timer_lo;	/**< Coalescing timer, low byte */
+	uint8_t timer_hi;	/**< Coalescing timer, high byte */
+	uint8_t size;		/**< Burst size in kB, minus 2 */
+	uint8_t ifg;		/**< Inter-frame gap timeout */
+};
+
+/**
+ * Choose the bulk-in queue setting for a link and bus speed.
+ *
+ * @param link_mbps	Link speed (10, 100, 1000)
+ * @param bus		Bus speed
+ * @return		Table row
+ */
+static const struct ax179_bulkin *ax179_bulkin_for(unsigned int link_mbps,
+					    enum bn_speed bus);
+
+/** What the AX88179-class identification learnt. */
+struct ax179_hw_id {
+	uint8_t plsr;		/**< PLSR: the bus the chip sees */
+	uint16_t bcd_usb;	/**< Device descriptor bcdUSB */
+	uint16_t bcd_device;	/**< Device descriptor bcdDevice */
+};
+
+/**
+ * Ask whether the chip speaks the AX88179 command set (read PLSR).
+ *
+ * @param usb		Device
+ * @param hw		Answers out
+ * @return		0, or a negative ::bn_err when the chip refuses
+ */
+static int ax179_probe_cmdset(struct bn_usb_device *usb, struct ax179_hw_id *hw);
+
+/**
+ * Decide AX88179 or AX88178A from what the chip and its descriptors say.
+ *
+ * @param table		Family the ID table gave (any ASIX family)
+ * @param hw		Answers
+ * @param why		Explanation when the result differs from @p table
+ * @param size		Size of @p why
+ * @return		ax88179 or ax88178a family
+ */
+static const struct bn_family *ax179_resolve(const struct bn_family *table,
+				      const struct ax179_hw_id *hw, char *why,
+				      size_t size);
+
+/**
+ * Program hook: the bulk-in queue setting for gigabit at the bus speed.
+ *
+ * @param ctx		Program context
+ * @param op		Op
+ * @return		0 or a negative ::bn_err
+ */
+static int ax179_hook_bulkin(struct bn_prog_ctx *ctx, const struct bn_op *op);
+
+/**
+ * Fall back when the node ID is not a station address: look at the
+ * EEPROM (to say why), then use a random locally administered address.
+ *
+ * @param ax		Device
+ * @return		0
+ */
+static int ax179_mac_fallback(struct asix_dev *ax);
+
+/**
+ * Deframe one AX88179 bulk-in transfer (trailer, header array, packets).
+ *
+ * @param state		Unused
+ * @param nd		Network device
+ * @param data		Transfer
+ * @param len		Its length
+ */
+static void ax179_rx_deframe(void *state, struct bn_netdev *nd, const uint8_t *data,
+		      size_t len);
+
+/**
+ * Build one AX88179 bulk-out transfer: 8-byte header and frame, plus a pad
+ * byte (flagged in the header) when it would fill whole packets.
+ *
+ * @param out		Buffer of ::AX179_TX_HDR_LEN + @p len + 1 bytes
+ * @param frame		Ethernet frame
+ * @param len		Its length
+ * @param mtu		Bulk-out wMaxPacketSize
+ * @return		Transfer length
+ */
+static size_t ax179_tx_frame(uint8_t *out, const void *frame, size_t len,
+		      uint16_t mtu);
+
 /** Print a MAC address with "%02x:%02x:%02x:%02x:%02x:%02x". */
 #define ASIX_MAC_ARGS(m) (m)[0], (m)[1], (m)[2], (m)[3], (m)[4], (m)[5]
 
@@ -7952,8 +8209,363 @@ static int asix_find_endpoints(struct asix_dev *ax,
 	return 0;
 }
 
+/** bmRequestType of a vendor read */
+#define AX179_IN	ASIX_REQ_IN
+
+/** A read of the register-access set. */
+#define AX179_CMD_IN(req, ln, nm) { AX179_IN, req, ln, nm }
+
+/** bmRequestType of a vendor write */
+#define AX179_OUT	ASIX_REQ_OUT
+
+/** A write of the register-access set. */
+#define AX179_CMD_OUT(req, ln, nm) { AX179_OUT, req, ln, nm }
+
+/** Requests of the AX88179 / AX88178A. */
+static const struct bn_cmd ax179_cmds[] = {
+	AX179_CMD_IN(AX179_ACCESS_MAC, 0, "ACCESS_MAC read"),
+	AX179_CMD_OUT(AX179_ACCESS_MAC, 0, "ACCESS_MAC write"),
+	AX179_CMD_IN(AX179_ACCESS_PHY, 2, "ACCESS_PHY read"),
+	AX179_CMD_OUT(AX179_ACCESS_PHY, 2, "ACCESS_PHY write"),
+	AX179_CMD_IN(AX179_ACCESS_EEPROM, 2, "ACCESS_EEPROM read"),
+	AX179_CMD_OUT(AX179_ACCESS_EEPROM, 2, "ACCESS_EEPROM write"),
+	AX179_CMD_IN(AX179_ACCESS_EFUSE, 0, "ACCESS_EFUSE read"),
+	AX179_CMD_OUT(AX179_RELOAD_EEPROM_EFUSE, 0, "RELOAD_EEPROM_EFUSE"),
+};
+
+/** The AX88179/178A register-access command set. */
+static const struct bn_cmdset asix_ax88179_cmdset = {
+	.name = "ax88179",
+	.cmds = ax179_cmds,
+	.count = BN_ARRAY_SIZE(ax179_cmds),
+};
+
+/** AX88179/178A framing. */
+static const struct bn_framing asix_framing_179 = {
+	.name = "ax179",
+	.description = "ASIX AX88179 bursts: packets, header array, trailer; "
+		       "8-byte TX header",
+	.deframe = ax179_rx_deframe,
+	.frame = ax179_tx_frame,
+	.tx_overhead = AX179_TX_HDR_LEN + AX179_TX_PAD_LEN,
+	.tx_flags = 0,
+};
+
+/** MAC from the node ID register. */
+static const struct bn_op ax179_mac_ops[] = {
+	BN_PROG_IN_BUF(AX179_IN, AX179_ACCESS_MAC, AX179_NODE_ID, BN_ETH_ALEN,
+		       BN_ETH_ALEN, ASIX_BUF_MAC, "MAC from node ID"),
+	BN_PROG_END,
+};
+
+/** MAC program. */
+static const struct bn_prog ax179_prog_mac = {
+	"ax88179-mac", ax179_mac_ops
+};
+
+/** Program op: write @p ln (1, 2 or 4) immediate bytes to MAC register @p reg */
+#define AX179_WREG(reg, ln, dat, what)					\
+	BN_PROG_OUT(AX179_OUT, AX179_ACCESS_MAC, reg, ln, ln, dat, what)
+
+/** Reset: embedded PHY, clocks, bulk-in queue, water levels, medium. */
+static const struct bn_op ax179_reset_ops[] = {
+	AX179_WREG(AX179_PHYPWR_RSTCTL, 2, 0, "PHY power down"),
+	AX179_WREG(AX179_PHYPWR_RSTCTL, 2, AX179_PHYPWR_IPRL,
+		   "PHY out of reset"),
+	BN_PROG_DELAY_MS(AX179_PHY_RESET_MS),
+	AX179_WREG(AX179_CLK_SELECT, 1, AX179_CLK_SELECT_BCS |
+		   AX179_CLK_SELECT_ACS, "bulk and AHB clocks on"),
+	BN_PROG_DELAY_MS(AX179_CLK_MS),
+	BN_PROG_HOOK(ax179_hook_bulkin, 0, "bulk-in queue for gigabit"),
+	AX179_WREG(AX179_PAUSE_WATERLVL_LOW, 1, AX179_PAUSE_LOW_DEFAULT,
+		   "pause low water level"),
+	AX179_WREG(AX179_PAUSE_WATERLVL_HIGH, 1, AX179_PAUSE_HIGH_DEFAULT,
+		   "pause high water level"),
+	AX179_WREG(AX179_RX_CTL, 2, 0, "receiver off until open"),
+	AX179_WREG(AX179_MEDIUM, 2, AX179_MEDIUM_DEFAULT, "medium default"),
+	BN_PROG_HOOK(asix_hook_phy_up, 0, "autonegotiation"),
+	BN_PROG_END,
+};
+
+/** Reset program. */
+static const struct bn_prog ax179_prog_reset = {
+	"ax88179-reset", ax179_reset_ops
+};
+
+/** At open: MAC and medium default. */
+static const struct bn_op ax179_open_ops[] = {
+	BN_PROG_OUT_BUF(AX179_OUT, AX179_ACCESS_MAC, AX179_NODE_ID,
+			BN_ETH_ALEN, BN_ETH_ALEN, ASIX_BUF_MAC, "write MAC"),
+	AX179_WREG(AX179_MEDIUM, 2, AX179_MEDIUM_DEFAULT, "medium default"),
+	BN_PROG_END,
+};
+
+/** Open program. */
+static const struct bn_prog ax179_prog_open = {
+	"ax88179-open", ax179_open_ops
+};
+
+/** Programs of both families, in the order they run. */
+static const struct bn_prog *const ax179_progs[] = {
+	&ax179_prog_mac, &ax179_prog_reset, &ax179_prog_open,
+};
+
+/**
+ * A family of the generation (the data is named whole, not pasted, so the
+ * exporters' amalgamation sees every reference).
+ *
+ * @param nm		Family name
+ * @param desc		Description
+ * @param info		Its ::asix_family_info
+ */
+#define AX179_FAMILY(nm, desc, info) {					\
+	.name = (nm),							\
+	.description = (desc),						\
+	.cmdset = &asix_ax88179_cmdset,					\
+	.framing = &asix_framing_179,					\
+	.phy = BN_PHY_EMBEDDED,						\
+	.mac_source = BN_MAC_NODE_ID,					\
+	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,	\
+	.medium_default = AX179_MEDIUM_DEFAULT,				\
+	.programs = ax179_progs,					\
+	.program_count = BN_ARRAY_SIZE(ax179_progs),			\
+	.priv = (info),							\
+}
+
+/**
+ * Read a PHY register (ACCESS_PHY: wValue PHY, wIndex register).
+ *
+ * @param ax		Device
+ * @param phy		PHY address
+ * @param reg		Register
+ * @return		Value or a negative ::bn_err
+ */
+static int ax179_mdio_read(struct asix_dev *ax, unsigned int phy,
+			   unsigned int reg)
+{
+	uint8_t v[2];
+	int rc;
+
+	rc = bn_usb_control_in(ax->usb, AX179_IN, AX179_ACCESS_PHY,
+			       (uint16_t)phy, (uint16_t)reg, v, sizeof(v));
+	return (rc < 0) ? rc : bn_get_le16(v);
+}
+
+/**
+ * Write a PHY register.
+ *
+ * @param ax		Device
+ * @param phy		PHY address
+ * @param reg		Register
+ * @param val		Value
+ * @return		0 or a negative ::bn_err
+ */
+static int ax179_mdio_write(struct asix_dev *ax, unsigned int phy,
+			    unsigned int reg, uint16_t val)
+{
+	uint8_t v[2];
+	int rc;
+
+	bn_put_le16(v, val);
+	rc = bn_usb_control(ax->usb, AX179_OUT, AX179_ACCESS_PHY,
+			    (uint16_t)phy, (uint16_t)reg, v, sizeof(v), 0);
+	return (rc < 0) ? rc : 0;
+}
+
+/**
+ * Read the link from the PHY specific status register (as every
+ * reference does: it holds the resolved speed and duplex in one read).
+ *
+ * @param ax		Device
+ * @param link		Link out
+ * @return		0 or a negative ::bn_err
+ */
+static int ax179_link(struct asix_dev *ax, struct bn_link *link)
+{
+	int sr = ax179_mdio_read(ax, AX179_PHY_ADDR, AX179_PHYSR);
+
+	if (sr < 0)
+		return sr;
+	bn_port_memset(link, 0, sizeof(*link));
+	if (!(sr & AX179_PHYSR_LINK))
+		return 0;
+	link->up = true;
+	switch (sr & AX179_PHYSR_SPEED_MASK) {
+	case AX179_PHYSR_SPEED_1000:
+		link->speed = 1000;
+		break;
+	case AX179_PHYSR_SPEED_100:
+		link->speed = 100;
+		break;
+	default:
+		link->speed = 10;
+		break;
+	}
+	link->full_duplex = (sr & AX179_PHYSR_FULL) != 0;
+	return 0;
+}
+
+/**
+ * Write a MAC register.
+ *
+ * @param ax		Device
+ * @param reg		Register
+ * @param data		Bytes
+ * @param len		How many
+ * @return		0 or a negative ::bn_err
+ */
+static int ax179_write(struct asix_dev *ax, uint16_t reg, const void *data,
+		       uint16_t len)
+{
+	int rc = bn_usb_control(ax->usb, AX179_OUT, AX179_ACCESS_MAC, reg, len,
+				(void *)data, len, 0);
+
+	return (rc < 0) ? rc : 0;
+}
+
+/**
+ * Write the bulk-in queue row for a link speed at the bus speed.
+ *
+ * @param ax		Device
+ * @param mbps		Link speed
+ * @return		0 or a negative ::bn_err
+ */
+static int ax179_write_bulkin(struct asix_dev *ax, unsigned int mbps)
+{
+	const struct ax179_bulkin *b = ax179_bulkin_for(mbps, ax->usb->speed);
+	uint8_t q[AX179_BULKIN_QCTRL_LEN] = {
+		b->ctrl, b->timer_lo, b->timer_hi, b->size, b->ifg,
+	};
+
+	return ax179_write(ax, AX179_BULKIN_QCTRL, q, sizeof(q));
+}
+
+/**
+ * Program a link: the bulk-in queue for its speed, then the medium mode.
+ *
+ * @param ax		Device
+ * @param link		Link (up)
+ * @param medium	Medium mode
+ * @return		0 or a negative ::bn_err
+ */
+static int ax179_medium(struct asix_dev *ax, const struct bn_link *link,
+			uint16_t medium)
+{
+	uint8_t v[2];
+	int rc;
+
+	if ((rc = ax179_write_bulkin(ax, link->speed)) < 0)
+		return rc;
+	bn_put_le16(v, medium);
+	return ax179_write(ax, AX179_MEDIUM, v, sizeof(v));
+}
+
+/**
+ * Write the multicast filter and RX_CTL as MAC registers.
+ *
+ * @param ax		Device
+ * @param ctl		RX_CTL
+ * @param mcast		Filter, or NULL to leave it
+ * @return		0 or a negative ::bn_err
+ */
+static int ax179_rx_filter(struct asix_dev *ax, uint16_t ctl,
+			   const uint8_t *mcast)
+{
+	uint8_t v[2];
+	int rc;
+
+	if (mcast && (rc = ax179_write(ax, AX179_MULFLTARY, mcast,
+				       ASIX_MCAST_FILTER_LEN)) < 0)
+		return rc;
+	bn_put_le16(v, ctl);
+	return ax179_write(ax, AX179_RX_CTL, v, sizeof(v));
+}
+
+/** After probe, the AX88179/178A way. */
+static const struct asix_access asix_access_179 = {
+	.mdio_read = ax179_mdio_read,
+	.mdio_write = ax179_mdio_write,
+	.link = ax179_link,
+	.medium = ax179_medium,
+	.rx_filter = ax179_rx_filter,
+};
+
+/**
+ * Medium rules: RE|TFC|RFC always, GM|EN_125MHZ at 1000, PS at 100,
+ * FD at full duplex (the references' link handling).
+ */
+#define AX179_MEDIUM_RULES						\
+	{ AX179_MEDIUM_RE | AX179_MEDIUM_TFC | AX179_MEDIUM_RFC,	\
+	  AX179_MEDIUM_GM | AX179_MEDIUM_EN_125MHZ, AX179_MEDIUM_PS, 0, 0,\
+	  AX179_MEDIUM_FD }
+
+/** RX_CTL base: start, drop bad-CRC frames (Linux, U-Boot) */
+#define AX179_RX_CTL_BASE	(AX179_RX_CTL_START | AX179_RX_CTL_DROPCRCERR)
+
+/** ADVERTISE: all 10/100 modes, pause (as U-Boot) */
+#define AX179_ADVERTISE	(BN_ADVERTISE_ALL | BN_ADVERTISE_CSMA |		\
+			 BN_ADVERTISE_PAUSE)
+
+/**
+ * The data both families share: only the chip name differs.
+ *
+ * @param name		Chip name for log lines
+ */
+#define AX179_INFO(name) {						\
+	.gen = ASIX_GEN_179,						\
+	.access = &asix_access_179,					\
+	.chip = (name),							\
+	.mac_prog = &ax179_prog_mac,					\
+	.reset_prog = &ax179_prog_reset,				\
+	.open_prog = &ax179_prog_open,					\
+	.medium = AX179_MEDIUM_RULES,					\
+	.medium_bits = 16,						\
+	.rx_ctl = AX179_RX_CTL_BASE,					\
+	.advertise = AX179_ADVERTISE,					\
+	.ctrl1000 = BN_CTRL1000_FULL,					\
+	.set_mac = true,						\
+	.rx_buf = AX179_RX_BUF,						\
+}
+
+/** AX88179 data. */
+static const struct asix_family_info ax179_info = AX179_INFO("AX88179");
+
+/** AX88179: USB 3.0, embedded gigabit PHY, aggregated bulk-in bursts. */
+static const struct bn_family asix_ax88179_family =
+	AX179_FAMILY("ax88179", "ASIX AX88179 USB 3.0 10/100/1000",
+		     &ax179_info);
+
+/**
+ * Identify a chip of the AX88179 generation (its command set answered).
+ *
+ * @param ax		Device
+ * @param table		Family from the ID table
+ * @param hw		What the chip answered
+ */
+static void asix_identify_179(struct asix_dev *ax,
+			      const struct bn_family *table,
+			      const struct ax179_hw_id *hw)
+{
+	char why[BN_LOG_LINE_MAX];
+
+	ax->family = ax179_resolve(table, hw, why, sizeof(why));
+	if (why[0])
+		BN_WARN(ax->nd->name, "%s", why);
+	if (hw->bcd_device == AX179_BCDDEVICE_179A &&
+	    ax->family == &asix_ax88179_family)
+		BN_INFO(ax->nd->name, "bcdDevice 0x%04x: an AX88179A in its "
+			"vendor configuration, driven as an AX88179",
+			hw->bcd_device);
+	ax->hw.phy = AX179_PHY_ADDR;
+	ax->hw.have_chipcode = false;
+}
+
 /**
  * Ask the chip what it is and settle the family.
+ *
+ * The row's generation says which command set to try first; a chip that
+ * refuses it is asked in the other one (ax88179_ident.c), so a row naming
+ * the wrong generation still ends in the family the hardware reports.
  *
  * @param ax		Device
  * @param table		Family from the ID table
@@ -7962,17 +8574,36 @@ static int asix_find_endpoints(struct asix_dev *ax,
 static int asix_identify(struct asix_dev *ax, const struct bn_family *table)
 {
 	uint8_t id[ASIX_PHYID_LEN];
+	struct ax179_hw_id h179;
 	uint8_t st;
 	char why[BN_LOG_LINE_MAX];
-	int rc;
+	int rc, rc179 = 0;
 
+	if (asix_info(table)->gen == ASIX_GEN_179) {
+		rc179 = ax179_probe_cmdset(ax->usb, &h179);
+		if (rc179 == 0) {
+			asix_identify_179(ax, table, &h179);
+			goto done;
+		}
+	}
 	rc = bn_usb_control_in(ax->usb, ASIX_REQ_IN, ASIX_CMD_READ_PHY_ID, 0,
 			       0, id, sizeof(id));
+	if (rc < 0 && asix_info(table)->gen != ASIX_GEN_179 &&
+	    (rc179 = ax179_probe_cmdset(ax->usb, &h179)) == 0) {
+		asix_identify_179(ax, table, &h179);
+		goto done;
+	}
 	if (rc < 0) {
-		BN_ERR(ax->nd->name, "READ_PHY_ID (0x19) failed: %s",
-		       bn_strerror(rc));
+		BN_ERR(ax->nd->name, "chip answers neither READ_PHY_ID (0x19: "
+		       "%s) nor ACCESS_MAC PLSR (0x01: %s)", bn_strerror(rc),
+		       bn_strerror(rc179));
 		return rc;
 	}
+	if (asix_info(table)->gen == ASIX_GEN_179)
+		BN_WARN(ax->nd->name, "table says %s but chip refuses its "
+			"command set (ACCESS_MAC: %s) and answers READ_PHY_ID; "
+			"identifying it as an AX88172/772/178", table->name,
+			bn_strerror(rc179));
 	ax->hw.phy = id[ASIX_PHYID_PRIMARY];
 	/* As FreeBSD: no usable primary PHY means the secondary one */
 	if ((ax->hw.phy >> ASIX_PHYID_TYPE_SHIFT) == ASIX_PHYID_TYPE_NONE)
@@ -7991,6 +8622,7 @@ static int asix_identify(struct asix_dev *ax, const struct bn_family *table)
 	ax->family = asix_resolve(table, &ax->hw, why, sizeof(why));
 	if (why[0])
 		BN_WARN(ax->nd->name, "%s", why);
+ done:
 	ax->info = asix_info(ax->family);
 	ax->nd->family = ax->family;
 	return 0;
@@ -8060,6 +8692,8 @@ static int asix_read_mac(struct asix_dev *ax, const struct bn_id *id)
 
 	if ((rc = bn_prog_run(&ax->prog, prog)) < 0)
 		return rc;
+	if (!bn_mac_valid(ax->mac) && ax->info->gen == ASIX_GEN_179)
+		ax179_mac_fallback(ax);
 	if (!bn_mac_valid(ax->mac) && !eeprom &&
 	    ax->info->gen != ASIX_GEN_172) {
 		BN_WARN(ax->nd->name, "node ID is %02x:%02x:%02x:%02x:%02x:%02x;"
@@ -8159,11 +8793,7 @@ static int asix_set_rx_filter(struct bn_netdev *nd, unsigned int flags)
 
 	bn_port_memset(filter, (ctl & ASIX_RX_CTL_AM) ? 0xff : 0x00,
 		       sizeof(filter));
-	rc = bn_usb_control(ax->usb, ASIX_REQ_OUT, ASIX_CMD_WRITE_MULTI_FILTER,
-			    0, 0, filter, sizeof(filter), 0);
-	if (rc >= 0)
-		rc = bn_usb_control(ax->usb, ASIX_REQ_OUT,
-				    ASIX_CMD_WRITE_RX_CTL, ctl, 0, NULL, 0, 0);
+	rc = ax->info->access->rx_filter(ax, ctl, filter);
 	if (rc < 0) {
 		BN_ERR(nd->name, "receive filter 0x%02x (RX_CTL 0x%04x): %s",
 		       flags, ctl, bn_strerror(rc));
@@ -8200,7 +8830,7 @@ static void asix_link_check(struct asix_dev *ax)
 	int rc;
 
 	ax->link_check = false;
-	rc = bn_mii_link(&ax->mii, ax->info->ctrl1000 != 0, &link);
+	rc = ax->info->access->link(ax, &link);
 	if (rc < 0) {
 		if (!ax->link_warned)
 			BN_WARN(nd->name, "link check over MII failed: %s",
@@ -8212,9 +8842,7 @@ static void asix_link_check(struct asix_dev *ax)
 	if (link.up) {
 		medium = asix_medium_for(ax->info, &link);
 		if (!nd->link_up || medium != ax->medium) {
-			rc = bn_usb_control(ax->usb, ASIX_REQ_OUT,
-					    ASIX_CMD_WRITE_MEDIUM_MODE, medium,
-					    0, NULL, 0, 0);
+			rc = ax->info->access->medium(ax, &link, medium);
 			if (rc < 0) {
 				BN_WARN(nd->name, "medium mode 0x%04x: %s",
 					medium, bn_strerror(rc));
@@ -8316,7 +8944,8 @@ static int asix_open(struct bn_netdev *nd)
 		.rx_count = ASIX_RX_XFERS,
 		.rx_len = ax->info->rx_buf,
 		.tx_count = ASIX_TX_XFERS,
-		.tx_len = ASIX_TX_BUF,
+		.tx_len = BN_MAX(ASIX_TX_BUF, BN_ETH_FRAME_MAX +
+				 ax->family->framing->tx_overhead),
 		.intr_len = ASIX_INT_LEN,
 	};
 	int rc;
@@ -8357,8 +8986,7 @@ static void asix_close(struct bn_netdev *nd)
 {
 	struct asix_dev *ax = nd->priv;
 
-	bn_usb_control(ax->usb, ASIX_REQ_OUT, ASIX_CMD_WRITE_RX_CTL, 0, 0,
-		       NULL, 0, 0);
+	ax->info->access->rx_filter(ax, 0, NULL);
 	bn_usbnet_close(&ax->un);
 	ax->link_check = false;
 }
@@ -8957,9 +9585,73 @@ static const struct bn_verdict_data asix_ax88172_verdict = {
  */
 #define ASIX_772_RX_CTL	(ASIX_RX_CTL_SO | ASIX_RX_CTL_MFB_16384)
 
+/**
+ * Read the link over MII (BMSR, autonegotiation result).
+ *
+ * @param ax		Device
+ * @param link		Link out
+ * @return		0 or a negative ::bn_err
+ */
+static int asix_ax_link(struct asix_dev *ax, struct bn_link *link)
+{
+	return bn_mii_link(&ax->mii, ax->info->ctrl1000 != 0, link);
+}
+
+/**
+ * Write the medium mode (WRITE_MEDIUM_MODE carries it in wValue).
+ *
+ * @param ax		Device
+ * @param link		Link (unused: the value says it all)
+ * @param medium	Medium mode
+ * @return		0 or a negative ::bn_err
+ */
+static int asix_ax_medium(struct asix_dev *ax, const struct bn_link *link,
+			  uint16_t medium)
+{
+	int rc;
+
+	(void)link;
+	rc = bn_usb_control(ax->usb, ASIX_REQ_OUT, ASIX_CMD_WRITE_MEDIUM_MODE,
+			    medium, 0, NULL, 0, 0);
+	return (rc < 0) ? rc : 0;
+}
+
+/**
+ * Write the multicast filter (8 bytes of data) and RX_CTL (in wValue).
+ *
+ * @param ax		Device
+ * @param ctl		RX_CTL
+ * @param mcast		Filter, or NULL to leave it
+ * @return		0 or a negative ::bn_err
+ */
+static int asix_ax_rx_filter(struct asix_dev *ax, uint16_t ctl,
+			     const uint8_t *mcast)
+{
+	int rc = 0;
+
+	if (mcast)
+		rc = bn_usb_control(ax->usb, ASIX_REQ_OUT,
+				    ASIX_CMD_WRITE_MULTI_FILTER, 0, 0,
+				    (void *)mcast, ASIX_MCAST_FILTER_LEN, 0);
+	if (rc >= 0)
+		rc = bn_usb_control(ax->usb, ASIX_REQ_OUT,
+				    ASIX_CMD_WRITE_RX_CTL, ctl, 0, NULL, 0, 0);
+	return (rc < 0) ? rc : 0;
+}
+
+/** After probe, the AX88172/772/178 way. */
+static const struct asix_access asix_access_ax = {
+	.mdio_read = asix_ax_mdio_read,
+	.mdio_write = asix_ax_mdio_write,
+	.link = asix_ax_link,
+	.medium = asix_ax_medium,
+	.rx_filter = asix_ax_rx_filter,
+};
+
 /** AX88172 data. */
 static const struct asix_family_info asix_ax88172_info = {
 	.gen = ASIX_GEN_172,
+	.access = &asix_access_ax,
 	.chip = "AX88172",
 	.mac_prog = &asix_prog_mac_172,
 	.reset_prog = &asix_prog_ax88172_reset,
@@ -8976,6 +9668,7 @@ static const struct asix_family_info asix_ax88172_info = {
 /** AX88772 data. */
 static const struct asix_family_info asix_ax88772_info = {
 	.gen = ASIX_GEN_772,
+	.access = &asix_access_ax,
 	.chip = "AX88772",
 	.mac_prog = &asix_prog_mac_node_id,
 	.reset_prog = &asix_prog_ax88772_reset,
@@ -8997,6 +9690,7 @@ static const struct asix_family_info asix_ax88772_info = {
  */
 static const struct asix_family_info asix_ax88772a_info = {
 	.gen = ASIX_GEN_772,
+	.access = &asix_access_ax,
 	.chip = "AX88772A",
 	.mac_prog = &asix_prog_mac_node_id,
 	.reset_prog = &asix_prog_ax88772a_reset,
@@ -9017,6 +9711,7 @@ static const struct asix_family_info asix_ax88772a_info = {
  */
 static const struct asix_family_info asix_ax88772b_info = {
 	.gen = ASIX_GEN_772,
+	.access = &asix_access_ax,
 	.chip = "AX88772B",
 	.mac_prog = &asix_prog_mac_eeprom,
 	.reset_prog = &asix_prog_ax88772b_reset,
@@ -9033,6 +9728,7 @@ static const struct asix_family_info asix_ax88772b_info = {
 /** AX88178 data: 0x0376, GM at 1000, PS at 100, ENCK always. */
 static const struct asix_family_info asix_ax88178_info = {
 	.gen = ASIX_GEN_178,
+	.access = &asix_access_ax,
 	.chip = "AX88178",
 	.mac_prog = &asix_prog_mac_node_id,
 	.reset_prog = &asix_prog_ax88178_reset,
@@ -9646,6 +10342,24 @@ static const struct bn_family *asix_resolve(const struct bn_family *table,
 	{ .match = BN_ID_DEVICE, .vendor = (vid), .product = (pid),	\
 	  .family = &asix_##fam##_family, .name = (nm), .quirks = (q) }
 
+/**
+ * A VID:PID row of the AX88179 generation: the vendor interface only.
+ * The family is named whole (not pasted), so the exporters' amalgamation
+ * sees the reference.
+ */
+#define ASIX_ID179(vid, pid, fam, nm)					\
+	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid),\
+	  .cls = AX179_IF_CLASS, .subclass = AX179_IF_CLASS,	\
+	  .protocol = 0x00, .family = (fam), .name = (nm) }
+
+/** AX88178A data: the same chip generation on a USB 2.0 bus only. */
+static const struct asix_family_info ax178a_info = AX179_INFO("AX88178A");
+
+/** AX88178A: USB 2.0, otherwise the AX88179's generation. */
+static const struct bn_family asix_ax88178a_family =
+	AX179_FAMILY("ax88178a", "ASIX AX88178A USB 2.0 10/100/1000",
+		     &ax178a_info);
+
 /** Every ASIX VID:PID. */
 static const struct bn_id asix_ids[] = {
 	/* AX88172 */
@@ -9700,19 +10414,71 @@ static const struct bn_id asix_ids[] = {
 	ASIX_ID(0x14ea, 0xab11, ax88178, "ABOCOM USB 2.0 Ethernet (for PCI)",
 		0),
 	ASIX_ID(0x1d2a, 0x0801, ax88178, "LyconSys FiberGecko 100 (SFP)", 0),
+	/*
+	 * AX88179 generation (Linux ax88179_178a.c, U-Boot asix88179.c,
+	 * iPXE axge.c).  These rows match the vendor interface (ff/ff/00)
+	 * as well as the VID:PID, as Linux's USB_DEVICE_AND_INTERFACE_INFO
+	 * rows do: a device that also offers CDC configurations (the
+	 * AX88179A under 0b95:1790) keeps those for the class drivers, and
+	 * the configuration choice prefers this one (a VID:PID and class
+	 * match outscores a class match).  Which source lists each row:
+	 *   L = Linux, U = U-Boot, I = iPXE.
+	 */
+	/* L U I.  Also the AX88179A (bcdDevice 2.00): same PID, driven as
+	 * an AX88179 through its vendor configuration (the probe logs it);
+	 * the reference leaves open whether every 179A firmware accepts
+	 * that, and its CDC configurations remain a fallback. */
+	ASIX_ID179(0x0b95, 0x1790, &asix_ax88179_family,
+		   "ASIX AX88179 / AX88179A"),
+	/* L U I.  The USB 2.0 chip; not the AX88178 (0b95:1780) */
+	ASIX_ID179(0x0b95, 0x178a, &asix_ax88178a_family,
+		   "ASIX AX88178A"),
+	/* L U I */
+	ASIX_ID179(0x2001, 0x4a00, &asix_ax88179_family,
+		   "D-Link DUB-1312"),
+	/* L U I */
+	ASIX_ID179(0x0df6, 0x0072, &asix_ax88179_family,
+		   "Sitecom USB 3.0 to Gigabit Adapter"),
+	/* L U I */
+	ASIX_ID179(0x04e8, 0xa100, &asix_ax88179_family,
+		   "Samsung USB Ethernet Adapter"),
+	/* L U I */
+	ASIX_ID179(0x17ef, 0x304b, &asix_ax88179_family,
+		   "Lenovo OneLinkDock Gigabit LAN"),
+	/* L U: a Cypress chip (GX3) with the AX88179's programming model */
+	ASIX_ID179(0x04b4, 0x3610, &asix_ax88179_family,
+		   "Cypress GX3 SuperSpeed to Gigabit Ethernet"),
+	/* L only */
+	ASIX_ID179(0x050d, 0x0128, &asix_ax88179_family,
+		   "Belkin B2B128 USB Ethernet Adapter"),
+	/* L only */
+	ASIX_ID179(0x0930, 0x0a13, &asix_ax88179_family,
+		   "Toshiba USB Ethernet Adapter"),
+	/* L only */
+	ASIX_ID179(0x0711, 0x0179, &asix_ax88179_family,
+		   "Magic Control MCT U3-A9003"),
+	/* L only (the three Allied Telesis rows); the UMC200 is a 100 Mb/s
+	 * product: its PHY resolves the speed at run time */
+	ASIX_ID179(0x07c9, 0x000e, &asix_ax88179_family,
+		   "Allied Telesis AT-UMC2000"),
+	ASIX_ID179(0x07c9, 0x000f, &asix_ax88179_family,
+		   "Allied Telesis AT-UMC200"),
+	ASIX_ID179(0x07c9, 0x0010, &asix_ax88179_family,
+		   "Allied Telesis AT-UMC2000/SP"),
 };
 
 /** Every ASIX family. */
 static const struct bn_family *const asix_families[] = {
 	&asix_ax88172_family, &asix_ax88772_family, &asix_ax88772a_family,
-	&asix_ax88772b_family, &asix_ax88178_family,
+	&asix_ax88772b_family, &asix_ax88178_family, &asix_ax88179_family,
+	&asix_ax88178a_family,
 };
 
 /** The ASIX driver. */
 static const struct bn_driver bn_asix_driver = {
 	.name = "asix",
 	.description = "ASIX AX88172/AX88772/AX88772A/AX88772B/AX88178 "
-		       "USB 2.0 Ethernet",
+		       "USB 2.0 and AX88179/AX88178A USB 3.0/2.0 Ethernet",
 	.ids = asix_ids,
 	.id_count = BN_ARRAY_SIZE(asix_ids),
 	.families = asix_families,
@@ -9834,7 +10600,8 @@ static int asix_mdio_claim(struct asix_dev *ax)
 	return -BN_ETIMEDOUT;
 }
 
-static int asix_mdio_read(struct asix_dev *ax, unsigned int phy, unsigned int reg)
+static int asix_ax_mdio_read(struct asix_dev *ax, unsigned int phy,
+		      unsigned int reg)
 {
 	uint8_t v[2];
 	int rc, rc2;
@@ -9850,8 +10617,8 @@ static int asix_mdio_read(struct asix_dev *ax, unsigned int phy, unsigned int re
 	return (rc >= 0 && rc2 < 0) ? rc2 : rc;
 }
 
-static int asix_mdio_write(struct asix_dev *ax, unsigned int phy, unsigned int reg,
-		    uint16_t val)
+static int asix_ax_mdio_write(struct asix_dev *ax, unsigned int phy,
+		       unsigned int reg, uint16_t val)
 {
 	uint8_t v[2];
 	int rc, rc2;
@@ -9866,6 +10633,17 @@ static int asix_mdio_write(struct asix_dev *ax, unsigned int phy, unsigned int r
  out:
 	rc2 = asix_cmd(ax, ASIX_CMD_SET_HW_MII, 0);
 	return (rc >= 0 && rc2 < 0) ? rc2 : rc;
+}
+
+static int asix_mdio_read(struct asix_dev *ax, unsigned int phy, unsigned int reg)
+{
+	return ax->info->access->mdio_read(ax, phy, reg);
+}
+
+static int asix_mdio_write(struct asix_dev *ax, unsigned int phy, unsigned int reg,
+		    uint16_t val)
+{
+	return ax->info->access->mdio_write(ax, phy, reg, val);
 }
 
 /**
@@ -9902,6 +10680,147 @@ static void asix_mii_init(struct asix_dev *ax)
 	ax->mii.write = asix_mii_write;
 	ax->mii.ctx = ax;
 	ax->mii.phy = ax->hw.phy & ASIX_PHYID_ADDR_MASK;
+}
+
+/** Bulk-in queue settings (Linux and U-Boot's table, by row). */
+static const struct ax179_bulkin ax179_bulkin_table[] = {
+	{ 7, 0x4f, 0x00, 0x12, 0xff },	/**< gigabit at SuperSpeed */
+	{ 7, 0x20, 0x03, 0x16, 0xff },	/**< gigabit at high speed */
+	{ 7, 0xae, 0x07, 0x18, 0xff },	/**< 100 Mb/s at high/SuperSpeed */
+	{ 7, 0xcc, 0x4c, 0x18, 0x08 },	/**< everything slower */
+};
+
+static const struct ax179_bulkin *ax179_bulkin_for(unsigned int link_mbps,
+					    enum bn_speed bus)
+{
+	bool fast_bus = bus == BN_SPEED_HIGH || bus == BN_SPEED_SUPER;
+
+	if (link_mbps == 1000 && bus == BN_SPEED_SUPER)
+		return &ax179_bulkin_table[0];
+	if (link_mbps == 1000 && bus == BN_SPEED_HIGH)
+		return &ax179_bulkin_table[1];
+	if (link_mbps == 100 && fast_bus)
+		return &ax179_bulkin_table[2];
+	return &ax179_bulkin_table[3];
+}
+
+static int ax179_hook_bulkin(struct bn_prog_ctx *ctx, const struct bn_op *op)
+{
+	(void)op;
+	return ax179_write_bulkin(ctx->driver, 1000);
+}
+
+static int ax179_mac_fallback(struct asix_dev *ax)
+{
+	uint8_t w[2];
+	int rc;
+
+	rc = bn_usb_control_in(ax->usb, AX179_IN, AX179_ACCESS_EEPROM,
+			       AX179_EEPROM_FIRST, 1, w, sizeof(w));
+	bn_mac_random(ax->usb, 0, ax->mac);
+	BN_WARN(ax->nd->name, "node ID is not a station address (EEPROM "
+		"%s); using random %02x:%02x:%02x:%02x:%02x:%02x",
+		rc < 0 ? "unreadable" :
+		bn_get_le16(w) == AX179_EEPROM_BLANK ? "blank" : "present",
+		ax->mac[0], ax->mac[1], ax->mac[2], ax->mac[3], ax->mac[4],
+		ax->mac[5]);
+	return 0;
+}
+
+static void ax179_rx_deframe(void *state, struct bn_netdev *nd, const uint8_t *data,
+		      size_t len)
+{
+	uint32_t trailer, hdr;
+	size_t count, off, pos = 0, i, plen, padded;
+
+	(void)state;
+	if (!len)
+		return;		/* a zero-length packet: nothing queued */
+	if (len < AX179_RX_TRAILER_LEN) {
+		bn_netdev_rx_error(nd, -BN_EPROTO);
+		return;
+	}
+	trailer = bn_get_le32(data + len - AX179_RX_TRAILER_LEN);
+	count = trailer & 0xffff;
+	off = trailer >> 16;
+	if (!count)
+		return;
+	/* The header array lies between the packets and the trailer */
+	if (off > len - AX179_RX_TRAILER_LEN ||
+	    count > (len - AX179_RX_TRAILER_LEN - off) / AX179_RX_HDR_LEN) {
+		bn_netdev_rx_error(nd, -BN_EPROTO);
+		return;
+	}
+	for (i = 0; i < count; i++) {
+		hdr = bn_get_le32(data + off + i * AX179_RX_HDR_LEN);
+		plen = (hdr >> AX179_RX_LEN_SHIFT) & AX179_RX_LEN_MASK;
+		if (!plen)
+			continue;	/* alignment entry */
+		padded = (plen + AX179_RX_ALIGN - 1) &
+			 ~(size_t)(AX179_RX_ALIGN - 1);
+		/* Packets must not run into the header array */
+		if (padded > off - pos) {
+			bn_netdev_rx_error(nd, -BN_EPROTO);
+			return;
+		}
+		if (hdr & AX179_RX_CRC_ERR)
+			bn_netdev_rx_error(nd, -BN_ECRC);
+		else if (hdr & AX179_RX_DROP_ERR)
+			bn_netdev_rx_error(nd, -BN_EIO);
+		else
+			bn_netdev_rx(nd, data + pos, plen);
+		pos += padded;
+	}
+}
+
+static size_t ax179_tx_frame(uint8_t *out, const void *frame, size_t len,
+		      uint16_t mtu)
+{
+	size_t n = AX179_TX_HDR_LEN + len;
+	uint32_t flags = 0;
+
+	if (mtu && n % mtu == 0) {
+		flags = AX179_TX_PAD_FLAG;
+		out[n] = 0;
+		n += AX179_TX_PAD_LEN;
+	}
+	bn_put_le32(out, (uint32_t)len);
+	bn_put_le32(out + 4, flags);
+	bn_port_memcpy(out + AX179_TX_HDR_LEN, frame, len);
+	return n;
+}
+
+static int ax179_probe_cmdset(struct bn_usb_device *usb, struct ax179_hw_id *hw)
+{
+	int rc;
+
+	rc = bn_usb_control_in(usb, ASIX_REQ_IN, AX179_ACCESS_MAC, AX179_PLSR,
+			       1, &hw->plsr, 1);
+	if (rc < 0)
+		return rc;
+	hw->bcd_usb = usb->desc.bcd_usb;
+	hw->bcd_device = usb->desc.bcd_device;
+	return 0;
+}
+
+static const struct bn_family *ax179_resolve(const struct bn_family *table,
+				      const struct ax179_hw_id *hw, char *why,
+				      size_t size)
+{
+	bool usb3 = (hw->plsr & AX179_PLSR_USB_SS) ||
+		    hw->bcd_usb >= AX179_BCDUSB_USB3_AT_HS;
+	const struct bn_family *fam = usb3 ? &asix_ax88179_family :
+				      &asix_ax88178a_family;
+
+	if (size)
+		why[0] = '\0';
+	if (fam != table)
+		bn_snprintf(why, size, "table says %s but chip reports %s "
+			    "(register-access command set, bcdUSB 0x%04x, "
+			    "PLSR 0x%02x); using %s", table->name,
+			    asix_info(fam)->chip, hw->bcd_usb, hw->plsr,
+			    fam->name);
+	return fam;
 }
 
 /** bmRequestType of a register write: vendor, device, host-to-device. */

@@ -102,7 +102,9 @@ START_TEST(test_registry_lookup)
 	size_t i, j, n = bn_model_count();
 
 	/* Every family the issue names, chips and classes alike */
-	ck_assert_uint_eq(n, 18);
+	ck_assert_uint_eq(n, 20);
+	ck_assert_ptr_nonnull(bn_model_find("ax88179"));
+	ck_assert_ptr_nonnull(bn_model_find("ax88178a"));
 	ck_assert_ptr_nonnull(bn_model_find("ax88772a"));
 	ck_assert_ptr_nonnull(bn_model_find("ax88172"));
 	ck_assert_ptr_nonnull(bn_model_find("lan9514"));
@@ -140,6 +142,8 @@ static const struct combo combos[] = {
 	{ "cdc-ncm", BN_SPEED_UNKNOWN, BN_SIM_XHCI, "cdc-ncm", "cdc-ncm" },
 	{ "lan9514", BN_SPEED_FULL, BN_SIM_EHCI, "smsc95xx", "lan9512" },
 	{ "ax88772b", BN_SPEED_HIGH, BN_SIM_EHCI, "asix", "ax88772b" },
+	{ "ax88179", BN_SPEED_HIGH, BN_SIM_XHCI, "asix", "ax88179" },
+	{ "ax88178a", BN_SPEED_HIGH, BN_SIM_EHCI, "asix", "ax88178a" },
 	{ "rndis", BN_SPEED_FULL, BN_SIM_XHCI, "rndis", "rndis" },
 	{ "rtl8153", BN_SPEED_HIGH, BN_SIM_EHCI, "cdc-ecm", "cdc-ecm" },
 	{ "rtl8156", BN_SPEED_UNKNOWN, BN_SIM_XHCI, "cdc-ncm", "cdc-ncm" },

@@ -2103,6 +2103,9 @@ void bn_netdev_link_down(struct bn_netdev *nd);
  */
 bool bn_mac_valid(const uint8_t *mac);
 
+/** Longest serial number string bn_mac_random() mixes in. */
+#define BN_MAC_RANDOM_SERIAL_MAX 64
+
 /**
  * Complete a transfer; called by backends only, from their poll().
  *
@@ -2203,7 +2206,7 @@ static int bn_usb_get_descriptor(struct bn_usb_device *dev, uint8_t type,
  * @param size		Size of @p out
  * @return		String length, or a negative ::bn_err
  */
-int bn_usb_get_string(struct bn_usb_device *dev, uint8_t index, char *out,
+static int bn_usb_get_string(struct bn_usb_device *dev, uint8_t index, char *out,
 		      size_t size);
 
 /**
@@ -2943,6 +2946,55 @@ bool bn_mac_valid(const uint8_t *mac)
 	if (mac[0] & 0x01)
 		return false;
 	return bn_port_memcmp(mac, zero, BN_ETH_ALEN) != 0;
+}
+
+/** First byte of a MAC address: the multicast (group) bit. */
+#define BN_MAC_MULTICAST	0x01
+/** First byte of a MAC address: the locally administered bit. */
+#define BN_MAC_LOCAL		0x02
+
+/**
+ * Mix a value into a 64-bit state (splitmix64 finaliser).
+ *
+ * @param state		State
+ * @param v		Value
+ * @return		New state
+ */
+static uint64_t bn_mac_mix(uint64_t state, uint64_t v)
+{
+	uint64_t z = state + v + 0x9e3779b97f4a7c15ULL;
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+void bn_mac_random(struct bn_usb_device *usb, uint32_t salt, uint8_t *mac)
+{
+	char serial[BN_MAC_RANDOM_SERIAL_MAX];
+	uint64_t s = 0;
+	size_t i;
+
+	serial[0] = '\0';
+	if (usb->desc.serial &&
+	    bn_usb_get_string(usb, usb->desc.serial, serial,
+			      sizeof(serial)) < 0)
+		serial[0] = '\0';
+	s = bn_mac_mix(s, bn_port_clock_us());
+	s = bn_mac_mix(s, ((uint64_t)usb->desc.vendor << 48) |
+		       ((uint64_t)usb->desc.product << 32) |
+		       ((uint64_t)usb->desc.bcd_device << 16) |
+		       usb->address);
+	s = bn_mac_mix(s, salt);
+	for (i = 0; i < sizeof(usb->name) && usb->name[i]; i++)
+		s = bn_mac_mix(s, (uint8_t)usb->name[i]);
+	for (i = 0; serial[i]; i++)
+		s = bn_mac_mix(s, (uint8_t)serial[i]);
+	/* The clock again: time spent above differs from boot to boot */
+	s = bn_mac_mix(s, bn_port_clock_us());
+	for (i = 0; i < BN_ETH_ALEN; i++)
+		mac[i] = (uint8_t)(s >> (8 * i));
+	mac[0] = (uint8_t)((mac[0] & ~BN_MAC_MULTICAST) | BN_MAC_LOCAL);
 }
 
 static int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *fn,
@@ -3814,7 +3866,7 @@ static int bn_usb_get_descriptor(struct bn_usb_device *dev, uint8_t type,
 			      0);
 }
 
-int bn_usb_get_string(struct bn_usb_device *dev, uint8_t index, char *out,
+static int bn_usb_get_string(struct bn_usb_device *dev, uint8_t index, char *out,
 		      size_t size)
 {
 	uint8_t buf[256];

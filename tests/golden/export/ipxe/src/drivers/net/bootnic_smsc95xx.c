@@ -10,9 +10,8 @@
  *   sdk/bn_desc.h sdk/bn_err.h sdk/bn_log.h sdk/bn_port.h
  *   sdk/bn_family.h sdk/bn_netdev.h sdk/bn_usb.h sdk/hcd/hcd.h
  *   sdk/bn_framing.h sdk/bn_usbnet.h sdk/bn_mii.c sdk/bn_mii.h
- *   sdk/bn_netdev.c sdk/bn_prog.h sdk/classes/cdc.h
- *   drivers/smsc95xx/smsc95xx.c drivers/smsc95xx/smsc95xx.h
- *   drivers/smsc95xx/smsc95xx_driver.h
+ *   sdk/bn_prog.h sdk/classes/cdc.h drivers/smsc95xx/smsc95xx.c
+ *   drivers/smsc95xx/smsc95xx.h drivers/smsc95xx/smsc95xx_driver.h
  *   drivers/smsc95xx/smsc95xx_family.c drivers/smsc95xx/smsc95xx_frame.c
  *   drivers/smsc95xx/smsc95xx_ids.c drivers/smsc95xx/smsc95xx_mac.c
  *   drivers/smsc95xx/smsc95xx_reg.c gen/targets/ipxe/ipxe_glue.h
@@ -992,9 +991,6 @@ void bn_netdev_link_down(struct bn_netdev *nd);
  */
 bool bn_mac_valid(const uint8_t *mac);
 
-/** Longest serial number string bn_mac_random() mixes in. */
-#define BN_MAC_RANDOM_SERIAL_MAX 64
-
 /**
  * Make a random locally administered unicast address, for a chip with no
  * MAC address of its own (blank EEPROM, no address registers).
@@ -1010,7 +1006,7 @@ bool bn_mac_valid(const uint8_t *mac);
  * @param salt		Chip-specific value mixed in (0 if none)
  * @param mac		Six bytes out
  */
-static void bn_mac_random(struct bn_usb_device *usb, uint32_t salt, uint8_t *mac);
+void bn_mac_random(struct bn_usb_device *usb, uint32_t salt, uint8_t *mac);
 
 /** Transfer flag: end an OUT transfer that fills whole packets with a ZLP. */
 #define BN_XFER_F_ZLP 0x01
@@ -1050,18 +1046,6 @@ int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
 int bn_usb_control_in(struct bn_usb_device *dev, uint8_t request_type,
 		      uint8_t request, uint16_t value, uint16_t index,
 		      void *data, uint16_t len);
-
-/**
- * Read a string descriptor as ASCII (non-ASCII code units become '?').
- *
- * @param dev		Device
- * @param index		String index (non-zero)
- * @param out		Output, always NUL-terminated when @p size > 0
- * @param size		Size of @p out
- * @return		String length, or a negative ::bn_err
- */
-int bn_usb_get_string(struct bn_usb_device *dev, uint8_t index, char *out,
-		      size_t size);
 
 struct bn_usbnet;
 struct bn_usbnet_slot;
@@ -1294,55 +1278,6 @@ static int bn_mii_phy_id(const struct bn_mii *mii, uint32_t *id)
 	if (*id == 0 || *id == 0xffffffffu)
 		return -BN_ENODEV;
 	return 0;
-}
-
-/** First byte of a MAC address: the multicast (group) bit. */
-#define BN_MAC_MULTICAST	0x01
-/** First byte of a MAC address: the locally administered bit. */
-#define BN_MAC_LOCAL		0x02
-
-/**
- * Mix a value into a 64-bit state (splitmix64 finaliser).
- *
- * @param state		State
- * @param v		Value
- * @return		New state
- */
-static uint64_t bn_mac_mix(uint64_t state, uint64_t v)
-{
-	uint64_t z = state + v + 0x9e3779b97f4a7c15ULL;
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-static void bn_mac_random(struct bn_usb_device *usb, uint32_t salt, uint8_t *mac)
-{
-	char serial[BN_MAC_RANDOM_SERIAL_MAX];
-	uint64_t s = 0;
-	size_t i;
-
-	serial[0] = '\0';
-	if (usb->desc.serial &&
-	    bn_usb_get_string(usb, usb->desc.serial, serial,
-			      sizeof(serial)) < 0)
-		serial[0] = '\0';
-	s = bn_mac_mix(s, bn_port_clock_us());
-	s = bn_mac_mix(s, ((uint64_t)usb->desc.vendor << 48) |
-		       ((uint64_t)usb->desc.product << 32) |
-		       ((uint64_t)usb->desc.bcd_device << 16) |
-		       usb->address);
-	s = bn_mac_mix(s, salt);
-	for (i = 0; i < sizeof(usb->name) && usb->name[i]; i++)
-		s = bn_mac_mix(s, (uint8_t)usb->name[i]);
-	for (i = 0; serial[i]; i++)
-		s = bn_mac_mix(s, (uint8_t)serial[i]);
-	/* The clock again: time spent above differs from boot to boot */
-	s = bn_mac_mix(s, bn_port_clock_us());
-	for (i = 0; i < BN_ETH_ALEN; i++)
-		mac[i] = (uint8_t)(s >> (8 * i));
-	mac[0] = (uint8_t)((mac[0] & ~BN_MAC_MULTICAST) | BN_MAC_LOCAL);
 }
 
 /** Variable index meaning "none" (e.g. discard a read). */

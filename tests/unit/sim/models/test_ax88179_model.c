@@ -1,0 +1,328 @@
+/*
+ * SPDX-License-Identifier: BSD-2-Clause
+ * Copyright (c) 2026 The bootnic authors
+ */
+
+/*
+ * The AX88179 / AX88178A models driven directly, request by request: the
+ * register-access requests and what the chips refuse, the PHY's power and
+ * status register, EEPROM and node ID, bursts as the chip builds them
+ * (with and without the alignment header, coalesced under BICR), and the
+ * bulk-out headers.
+ */
+
+#include <string.h>
+
+#include "bn_port.h"
+#include "sim/models/model_ax88179.h"
+#include "tests/unit/bn_test.h"
+
+#define MS(x) bn_sim_us(1000ULL * (x))
+
+static const uint8_t mac[6] = { 0x00, 0x0e, 0xc6, 0x17, 0x90, 0x33 };
+
+static struct {
+	size_t n;
+	size_t len[4];
+} sent;
+
+static void sink(void *ctx, const uint8_t *frame, size_t len,
+		 bn_simtime_t now)
+{
+	(void)ctx;
+	(void)frame;
+	(void)now;
+	if (sent.n < 4)
+		sent.len[sent.n] = len;
+	sent.n++;
+}
+
+static struct bn_simdev *model(enum bn_ax88179_chip chip, bool blank)
+{
+	struct bn_ax88179_model_config c = { .chip = chip, .sink = sink,
+					     .blank_eeprom = blank };
+	struct bn_setup s = { 0, 0x09, 1, 0, 0 };	/* SET_CONFIGURATION */
+	struct bn_simdev_reply r = { 0 };
+	struct bn_simdev *dev;
+
+	memcpy(c.mac, mac, 6);
+	dev = bn_ax88179_model_new(&c);
+	ck_assert_ptr_nonnull(dev);
+	dev->ops->control(dev, &s, NULL, 0, &r);
+	ck_assert_int_eq(r.result, BN_SIM_ACK);
+	memset(&sent, 0, sizeof(sent));
+	return dev;
+}
+
+static int ctl(struct bn_simdev *dev, uint8_t type, uint8_t req,
+	       uint16_t value, uint16_t index, uint8_t *data, uint16_t len,
+	       bn_simtime_t now)
+{
+	struct bn_setup s = { type, req, value, index, len };
+	struct bn_simdev_reply r = { 0 };
+
+	dev->ops->control(dev, &s, data, now, &r);
+	return r.result;
+}
+
+static void wreg(struct bn_simdev *dev, uint8_t reg, uint32_t v,
+		 uint16_t len, bn_simtime_t now)
+{
+	uint8_t b[4];
+
+	bn_put_le32(b, v);
+	ck_assert_int_eq(ctl(dev, 0x40, 0x01, reg, len, b, len, now),
+			 BN_SIM_ACK);
+}
+
+static uint16_t phy(struct bn_simdev *dev, uint8_t addr, uint8_t reg,
+		    bn_simtime_t now)
+{
+	uint8_t b[2];
+
+	ck_assert_int_eq(ctl(dev, 0xc0, 0x02, addr, reg, b, 2, now),
+			 BN_SIM_ACK);
+	return bn_get_le16(b);
+}
+
+/* Receiver up at gigabit: clocks, RX control, medium, link. */
+static bn_simtime_t rx_up(struct bn_simdev *dev, uint16_t rcr,
+			  const uint8_t bicr[5])
+{
+	bn_simtime_t t = MS(100);
+
+	dev->ops->tick(dev, t);
+	ck_assert_uint_eq(bn_ax88179_model_speed(dev), 1000);
+	wreg(dev, 0x33, 0x03, 1, t);
+	wreg(dev, 0x0b, rcr, 2, t);
+	wreg(dev, 0x22, 0x0133, 2, t);
+	ck_assert_int_eq(ctl(dev, 0x40, 0x01, 0x2e, 5, (uint8_t *)bicr, 5, t),
+			 BN_SIM_ACK);
+	return t;
+}
+
+/* Collect one bulk-in transfer (IN tokens until a short packet). */
+static size_t bulk_in(struct bn_simdev *dev, uint8_t *buf, size_t cap,
+		      bn_simtime_t now, bn_simtime_t *ready)
+{
+	size_t got = 0;
+	uint16_t len;
+	int rc;
+
+	for (;;) {
+		*ready = BN_SIM_NEVER;
+		rc = dev->ops->in(dev, 0x82, buf + got, 512, &len, now, ready);
+		if (rc == BN_SIM_NAK)
+			return got;
+		ck_assert_int_eq(rc, BN_SIM_ACK);
+		got += len;
+		ck_assert_uint_le(got, cap);
+		if (len < 512)
+			return got;
+	}
+}
+
+START_TEST(test_requests)
+{
+	struct bn_simdev *dev = model(BN_AX88179, false);
+	uint8_t b[64];
+
+	/* the older command set is not there */
+	ck_assert_int_eq(ctl(dev, 0xc0, 0x19, 0, 0, b, 2, 0), BN_SIM_STALL);
+	ck_assert_int_eq(ctl(dev, 0xc0, 0x13, 0, 0, b, 6, 0), BN_SIM_STALL);
+	ck_assert_uint_eq(bn_ax88179_model_stats(dev)->stalls, 2);
+	/* node ID from the EEPROM, bus in PLSR (read-only) */
+	ck_assert_int_eq(ctl(dev, 0xc0, 0x01, 0x10, 6, b, 6, 0), BN_SIM_ACK);
+	ck_assert_mem_eq(b, mac, 6);
+	ck_assert_int_eq(ctl(dev, 0xc0, 0x01, 0x02, 1, b, 1, 0), BN_SIM_ACK);
+	ck_assert_uint_eq(b[0], 0x02);
+	wreg(dev, 0x02, 0x04, 1, 0);
+	ck_assert_int_eq(ctl(dev, 0xc0, 0x01, 0x02, 1, b, 1, 0), BN_SIM_ACK);
+	ck_assert_uint_eq(b[0], 0x02);
+	/* wIndex must be the length; the space is 256 bytes */
+	ck_assert_int_eq(ctl(dev, 0xc0, 0x01, 0x10, 2, b, 6, 0), BN_SIM_STALL);
+	ck_assert_int_eq(ctl(dev, 0xc0, 0x01, 0xfe, 4, b, 4, 0), BN_SIM_STALL);
+	/* EEPROM words, the reload, a blank eFuse */
+	ck_assert_int_eq(ctl(dev, 0xc0, 0x04, 1, 1, b, 2, 0), BN_SIM_ACK);
+	ck_assert_uint_eq(bn_get_le16(b), mac[2] | mac[3] << 8);
+	bn_put_le16(b, 0x0302);
+	ck_assert_int_eq(ctl(dev, 0x40, 0x04, 0, 1, b, 2, 0), BN_SIM_ACK);
+	ck_assert_int_eq(ctl(dev, 0x40, 0x06, 0, 0, NULL, 0, 0), BN_SIM_ACK);
+	ck_assert_int_eq(ctl(dev, 0xc0, 0x01, 0x10, 6, b, 6, 0), BN_SIM_ACK);
+	ck_assert_uint_eq(b[0], 0x02);
+	ck_assert_uint_eq(b[1], 0x03);
+	ck_assert_int_eq(ctl(dev, 0xc0, 0x05, 0, 64, b, 64, 0), BN_SIM_ACK);
+	ck_assert_uint_eq(b[63], 0xff);
+	bn_simdev_destroy(dev);
+
+	/* a blank EEPROM leaves the node ID zero */
+	dev = model(BN_AX88178A, true);
+	ck_assert_int_eq(ctl(dev, 0xc0, 0x01, 0x10, 6, b, 6, 0), BN_SIM_ACK);
+	ck_assert_uint_eq(b[0] | b[1] | b[2] | b[3] | b[4] | b[5], 0);
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
+START_TEST(test_phy)
+{
+	struct bn_simdev *dev = model(BN_AX88178A, false);
+	bn_simtime_t t = 0;
+
+	ck_assert_uint_eq(phy(dev, 0x03, 0x02, t), 0x003b);
+	ck_assert_uint_eq(phy(dev, 0x10, 0x02, t), 0xffff);
+	/* EPPRCR without IPRL holds the PHY in reset */
+	wreg(dev, 0x26, 0, 2, t);
+	ck_assert_uint_eq(phy(dev, 0x03, 0x02, t), 0xffff);
+	wreg(dev, 0x26, 0x20, 2, t);
+	ck_assert_uint_eq(phy(dev, 0x03, 0x11, t), 0);
+	t += MS(41);
+	dev->ops->tick(dev, t);
+	ck_assert_uint_eq(phy(dev, 0x03, 0x11, t), 0x8000 | 0x2000 | 0x0400);
+	/* advertising 10/100 only and no gigabit: 100 full */
+	ck_assert_int_eq(ctl(dev, 0x40, 0x02, 0x03, 0x09,
+			     (uint8_t *)"\0\0", 2, t), BN_SIM_ACK);
+	ck_assert_int_eq(ctl(dev, 0x40, 0x02, 0x03, 0x00,
+			     (uint8_t *)"\0\x12", 2, t), BN_SIM_ACK);
+	ck_assert_uint_eq(phy(dev, 0x03, 0x11, t) & 0x0400, 0);
+	t += MS(41);
+	dev->ops->tick(dev, t);
+	ck_assert_uint_eq(phy(dev, 0x03, 0x11, t), 0x4000 | 0x2000 | 0x0400);
+	ck_assert_uint_eq(bn_ax88179_model_speed(dev), 100);
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
+/* Frames from the wire come out as one burst: packets padded to 8, one
+ * header and one dummy per packet, 4 bytes of padding, the trailer. */
+START_TEST(test_burst)
+{
+	static const uint8_t now_bicr[5] = { 7, 0, 0, 0x16, 0xff };
+	struct bn_simdev *dev = model(BN_AX88179, false);
+	static uint8_t f[1514], buf[30000];
+	bn_simtime_t t, ready;
+	size_t n, off;
+	uint32_t tr;
+
+	t = rx_up(dev, 0x0088, now_bicr);
+	memset(f, 0xff, 6);
+	memset(f + 6, 0x5a, sizeof(f) - 6);
+	ck_assert(bn_ax88179_model_push(dev, f, 60));
+	ck_assert(bn_ax88179_model_push(dev, f, 1514));
+	ck_assert(bn_ax88179_model_push(dev, f, 61));
+	t += MS(1);
+	dev->ops->tick(dev, t);
+	n = bulk_in(dev, buf, sizeof(buf), t, &ready);
+	off = 64 + 1520 + 64;
+	ck_assert_uint_eq(n, off + 6 * 4 + 8);
+	tr = bn_get_le32(buf + n - 4);
+	ck_assert_uint_eq(tr & 0xffff, 6);
+	ck_assert_uint_eq(tr >> 16, off);
+	ck_assert_uint_eq(bn_get_le32(buf + off), 60u << 16);
+	ck_assert_uint_eq(bn_get_le32(buf + off + 4), 0x80000000u);
+	ck_assert_uint_eq(bn_get_le32(buf + off + 8), 1514u << 16);
+	ck_assert_uint_eq(bn_get_le32(buf + off + 16), 61u << 16);
+	ck_assert_mem_eq(buf + 64, f, 1514);
+	ck_assert_mem_eq(buf + 64 + 1520, f, 61);
+	ck_assert_uint_eq(bn_ax88179_model_stats(dev)->to_host, 3);
+	/* nothing more: NAK */
+	ck_assert_uint_eq(bulk_in(dev, buf, sizeof(buf), t, &ready), 0);
+	/* IPE: a 2-byte header in front, counted in the length */
+	wreg(dev, 0x0b, 0x0288, 2, t);
+	ck_assert(bn_ax88179_model_push(dev, f, 60));
+	t += MS(1);
+	dev->ops->tick(dev, t);
+	n = bulk_in(dev, buf, sizeof(buf), t, &ready);
+	ck_assert_uint_eq(n, 64 + 8 + 8);
+	ck_assert_uint_eq(bn_get_le32(buf + 64), 62u << 16);
+	ck_assert_mem_eq(buf + 2, f, 60);
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
+/* With the high-speed gigabit row (timer 0x320) one frame waits for the
+ * timer; a threshold's worth goes at once. */
+START_TEST(test_coalescing)
+{
+	static const uint8_t hs_bicr[5] = { 7, 0x20, 0x03, 0x16, 0xff };
+	struct bn_simdev *dev = model(BN_AX88179, false);
+	static uint8_t f[1514], buf[30000];
+	bn_simtime_t t, ready, first;
+	size_t n;
+	int i;
+
+	t = rx_up(dev, 0x0088, hs_bicr);
+	memset(f, 0xff, sizeof(f));
+	ck_assert(bn_ax88179_model_push(dev, f, 100));
+	first = t + bn_sim_us(2);
+	t += bn_sim_us(10);
+	ck_assert_uint_eq(bulk_in(dev, buf, sizeof(buf), t, &ready), 0);
+	ck_assert_uint_gt(ready, first + bn_sim_us(790));
+	ck_assert_uint_le(ready, first + bn_sim_us(800));
+	t = ready;
+	n = bulk_in(dev, buf, sizeof(buf), t, &ready);
+	ck_assert_uint_eq(n, 104 + 8 + 8);
+	/* 16 full frames pass the 22 kB threshold: out before the timer */
+	for (i = 0; i < 16; i++)
+		ck_assert(bn_ax88179_model_push(dev, f, 1514));
+	t += MS(1);
+	n = bulk_in(dev, buf, sizeof(buf), t, &ready);
+	ck_assert_uint_le(n, 1024 * (0x16 + 2));
+	ck_assert_uint_ge(n, 1024 * 0x16);
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
+/* Bulk-out: frames behind 8-byte headers; the pad flag ends a transfer. */
+START_TEST(test_bulk_out)
+{
+	static const uint8_t bicr[5] = { 7, 0, 0, 0x16, 0xff };
+	struct bn_simdev *dev = model(BN_AX88179, false);
+	static uint8_t x[1200];
+	bn_simtime_t t, ready;
+	int rc;
+
+	t = rx_up(dev, 0x0088, bicr);
+	memset(x, 0x11, sizeof(x));
+	bn_put_le32(x, 60);
+	bn_put_le32(x + 4, 0);
+	bn_put_le32(x + 68, 100);
+	bn_put_le32(x + 72, 0);
+	rc = dev->ops->out(dev, 0x03, x, 176, 0, t, &ready);
+	ck_assert_int_eq(rc, BN_SIM_ACK);
+	ck_assert_uint_eq(sent.n, 2);
+	ck_assert_uint_eq(sent.len[1], 100);
+	/* 504 + 8 = one full packet, flagged, then the pad byte */
+	bn_put_le32(x, 504);
+	bn_put_le32(x + 4, 0x80008000u);
+	ck_assert_int_eq(dev->ops->out(dev, 0x03, x, 512, 0, t, &ready),
+			 BN_SIM_ACK);
+	ck_assert_uint_eq(sent.n, 2);
+	ck_assert_int_eq(dev->ops->out(dev, 0x03, x, 1, 0, t, &ready),
+			 BN_SIM_ACK);
+	ck_assert_uint_eq(sent.n, 3);
+	ck_assert_uint_eq(bn_ax88179_model_stats(dev)->bad_out, 0);
+	/* a length past the transfer */
+	bn_put_le32(x, 400);
+	ck_assert_int_eq(dev->ops->out(dev, 0x03, x, 100, 0, t, &ready),
+			 BN_SIM_ACK);
+	ck_assert_uint_eq(bn_ax88179_model_stats(dev)->bad_out, 1);
+	ck_assert_uint_eq(sent.n, 3);
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
+static Suite *ax88179_model_suite(void)
+{
+	Suite *s = suite_create("ax88179_model");
+	TCase *tc = tcase_create("model");
+
+	tcase_add_test(tc, test_requests);
+	tcase_add_test(tc, test_phy);
+	tcase_add_test(tc, test_burst);
+	tcase_add_test(tc, test_coalescing);
+	tcase_add_test(tc, test_bulk_out);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+BN_TEST_MAIN(ax88179_model_suite)
