@@ -98,7 +98,8 @@ struct am_chip {
 	uint16_t physid2;	/**< PHY identifier low (a model choice) */
 	bool ax172;		/**< AX88172: its own command set (0x17 node
 				     ID, 0x13/0x14 IPG writes, 8-bit medium,
-				     no STATMNGSTS, SW_RESET, PHY select),
+				     no chip code in STATMNGSTS, no SW_RESET
+				     or PHY select),
 				     external 10/100 PHY, raw framing */
 };
 
@@ -1083,7 +1084,12 @@ static bool am_vendor_out(struct asix_model *m, const struct bn_setup *s,
 
 /**
  * Answer a vendor IN request (the 172: READ_NODE_ID is 0x17, the medium
- * reads as one byte, no STATMNGSTS, 0x13 is not a read).
+ * reads as one byte, 0x13 is not a read).  Every chip answers 0x09 with
+ * HOST_EN; the 172 has no chip code in it (its code reads 0): the
+ * AX88172 command set has 0x09 as "read MII operation mode", one byte
+ * (FreeBSD's original axe(4) header, AXE_CMD_MII_READ_OPMODE 0x1009), and
+ * Linux 6.1 polls it for HOST_EN before every MDIO access on every chip,
+ * 172 included.
  *
  * @param m		Model
  * @param s		Request
@@ -1107,7 +1113,6 @@ static bool am_vendor_in(struct asix_model *m, const struct bn_setup *s,
 			r[0] = (uint8_t)m->medium;
 			n = 1;
 			goto reply;
-		case AXM_CMD_MNG_STATUS:
 		case AXM_CMD_NODE_READ:	/* 0x13 is WRITE_IPG1 here */
 		case AXM_CMD_PHYSEL_READ:
 			return false;
