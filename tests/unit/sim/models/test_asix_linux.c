@@ -81,12 +81,59 @@ START_TEST(test_172_mii_opmode)
 }
 END_TEST
 
+/* MII register write through the model's MDIO commands. */
+static void mii_w(struct bn_simdev *dev, uint8_t phy, uint8_t reg,
+		  uint16_t val, bn_simtime_t now)
+{
+	uint8_t v[2] = { (uint8_t)val, (uint8_t)(val >> 8) };
+
+	ck_assert_int_eq(vendor(dev, AXM_RT_OUT, AXM_CMD_SW_MII, 0, 0, NULL, 0,
+				now, NULL), BN_SIM_ACK);
+	ck_assert_int_eq(vendor(dev, AXM_RT_OUT, AXM_CMD_MII_WRITE, phy, reg, v,
+				2, now, NULL), BN_SIM_ACK);
+	ck_assert_int_eq(vendor(dev, AXM_RT_OUT, AXM_CMD_HW_MII, 0, 0, NULL, 0,
+				now, NULL), BN_SIM_ACK);
+}
+
+/* Shortest negotiation a real PHY makes: break_link_timer's minimum
+ * (IEEE 802.3 clause 28, 1200 ms) comes first. */
+#define AN_MIN_MS	1200
+/* Longest the model may take (a test bound, not a fact). */
+#define AN_MAX_MS	3000
+
+/* Autonegotiation takes as long as a real PHY's, at power-up and on a
+ * restart: the old model's 40 ms let the link drop and return between two
+ * of Linux's once-a-second PHY polls, which left Linux 6.1's asix with the
+ * carrier off for good (its interrupt-endpoint handler and phylink both
+ * drive the carrier). */
+START_TEST(test_an_takes_break_link_time)
+{
+	struct bn_simdev *dev = model(BN_ASIX_AX88772B);
+	bn_simtime_t t;
+
+	dev->ops->tick(dev, MS(AN_MIN_MS - 1));
+	ck_assert(!bn_asix_model_link(dev));
+	dev->ops->tick(dev, MS(AN_MAX_MS));
+	ck_assert(bn_asix_model_link(dev));
+	t = MS(AN_MAX_MS + 10);
+	mii_w(dev, AXM_EMBEDDED_PHY, AXM_MII_BMCR,
+	      AXM_BMCR_ANENABLE | AXM_BMCR_ANRESTART, t);
+	ck_assert(!bn_asix_model_link(dev));
+	dev->ops->tick(dev, t + MS(AN_MIN_MS - 1));
+	ck_assert(!bn_asix_model_link(dev));
+	dev->ops->tick(dev, t + MS(AN_MAX_MS));
+	ck_assert(bn_asix_model_link(dev));
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("asix_linux");
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, test_172_mii_opmode);
+	tcase_add_test(tc, test_an_takes_break_link_time);
 	suite_add_tcase(s, tc);
 	return s;
 }
