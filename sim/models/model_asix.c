@@ -54,6 +54,10 @@
 				 AXM_BMSR_ANEGCAPABLE | AXM_BMSR_EXTCAP)
 /** READ_PHY_ID byte of an absent PHY: type "none", address 0. */
 #define AM_PHYID_NONE		(AXM_PHYID_TYPE_NONE << AXM_PHYID_TYPE_SHIFT)
+/** PHYSID2 of the AX88772A's embedded PHY (with PHYSID1 0x003b): the ID
+ * Linux's ax88796b PHY driver knows as "Asix Electronics AX88772A"
+ * (0x003b1881 is its AX88772C). */
+#define AM_772A_PHYID2		0x1861
 /** Address of the AX88178's external gigabit PHY (a model choice). */
 #define AM_178_PHY_ADDR		0x18
 /** READ_PHY_ID byte of the AX88178's PHY: gigabit type, its address. */
@@ -112,7 +116,7 @@ static const struct am_chip am_chips[BN_ASIX_CHIP_COUNT] = {
 	[BN_ASIX_AX88772A] = { "ax88772a", "AX88772A", AM_VID_ASIX, 0x772a,
 			       AXM_CODE_772A, AXM_EMBEDDED_PHY,
 			       { AM_PHYID_NONE, AXM_EMBEDDED_PHY },
-			       false, false, false, 0x003b, 0x1881, false },
+			       false, false, false, 0x003b, AM_772A_PHYID2, false },
 	[BN_ASIX_AX88772B] = { "ax88772b", "AX88772B", AM_VID_ASIX, 0x772b,
 			       AXM_CODE_772B, AXM_EMBEDDED_PHY,
 			       { AM_PHYID_NONE, AXM_EMBEDDED_PHY },

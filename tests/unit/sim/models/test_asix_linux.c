@@ -16,6 +16,7 @@
 #include "tests/unit/bn_test.h"
 
 BN_TESTS_FAMILY("ax88172");
+BN_TESTS_FAMILY("ax88772a");
 BN_TESTS_FAMILY("ax88772b");
 
 static const uint8_t mac[6] = { 0x00, 0x0e, 0xc6, 0x4c, 0x4a, 0x01 };
@@ -81,6 +82,34 @@ START_TEST(test_172_mii_opmode)
 }
 END_TEST
 
+/* MII register read through the model's MDIO commands. */
+static uint16_t mii_r(struct bn_simdev *dev, uint8_t phy, uint8_t reg,
+		      bn_simtime_t now)
+{
+	uint8_t v[2] = { 0, 0 };
+
+	ck_assert_int_eq(vendor(dev, AXM_RT_OUT, AXM_CMD_SW_MII, 0, 0, NULL, 0,
+				now, NULL), BN_SIM_ACK);
+	ck_assert_int_eq(vendor(dev, AXM_RT_IN, AXM_CMD_MII_READ, phy, reg, v,
+				2, now, NULL), BN_SIM_ACK);
+	ck_assert_int_eq(vendor(dev, AXM_RT_OUT, AXM_CMD_HW_MII, 0, 0, NULL, 0,
+				now, NULL), BN_SIM_ACK);
+	return (uint16_t)(v[0] | v[1] << 8);
+}
+
+/* The AX88772A's embedded PHY identifies as 0x003b1861, the ID Linux's
+ * ax88796b PHY driver names "Asix Electronics AX88772A"; the old model
+ * answered 0x003b1881 and Linux bound its AX88772C PHY driver. */
+START_TEST(test_772a_phy_id)
+{
+	struct bn_simdev *dev = model(BN_ASIX_AX88772A);
+
+	ck_assert_uint_eq(mii_r(dev, AXM_EMBEDDED_PHY, AXM_MII_ID1, 0), 0x003b);
+	ck_assert_uint_eq(mii_r(dev, AXM_EMBEDDED_PHY, AXM_MII_ID2, 0), 0x1861);
+	bn_simdev_destroy(dev);
+}
+END_TEST
+
 /* MII register write through the model's MDIO commands. */
 static void mii_w(struct bn_simdev *dev, uint8_t phy, uint8_t reg,
 		  uint16_t val, bn_simtime_t now)
@@ -134,6 +163,7 @@ static Suite *suite(void)
 
 	tcase_add_test(tc, test_172_mii_opmode);
 	tcase_add_test(tc, test_an_takes_break_link_time);
+	tcase_add_test(tc, test_772a_phy_id);
 	suite_add_tcase(s, tc);
 	return s;
 }
