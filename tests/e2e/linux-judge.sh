@@ -50,6 +50,12 @@ lan9500:smsc95xx lan9500a:smsc95xx lan9512:smsc95xx lan9514:smsc95xx
 lan9530:smsc95xx lan9730:smsc95xx lan89530:smsc95xx
 cdc-ncm:cdc_ncm cdc-ecm:cdc_ether rndis:rndis_host"
 
+# model|signature|why: where Linux and the model disagree and the reference
+# decides for the model.  Such a row must fail exactly this way (the
+# signature in the guest's console) and is reported as disputed, with why;
+# a row that fails any other way, or passes, fails the test.
+DISPUTED="ax88178|invalid PHY address: 56|READ_PHY_ID byte 1 is 0x38: PHY type 1 (gigabit, bits 7:5) and address 0x18, as the reference and the BSD axe drivers decode it; Linux uses the raw byte as the address and 6.1.192's asix_read_phy_addr() (a 2025 stable backport) refuses anything >= 32"
+
 say() {
 	echo "linux-judge: $*"
 }
@@ -81,6 +87,11 @@ expect() {
 		[ "${p%%:*}" = "$1" ] && { echo "${p#*:}"; return 0; }
 	done
 	echo "?"
+}
+
+# disputed MODEL: "signature|why" if MODEL is disputed, else nothing
+disputed() {
+	echo "$DISPUTED" | sed -n "s/^$1|//p"
 }
 
 # mac_for INDEX: the MAC the INDEXth model holds (locally administered,
@@ -137,6 +148,7 @@ bench_bytes=$(wc -c < "$MKT/tftp/bench.bin")
 
 fails=0
 passes=0
+disputes=
 printf '%-9s %-11s %-11s %-4s %-4s %-5s %-4s %-5s %9s %9s\n' MODEL EXPECTED \
 	BOUND MAC LINK LEASE FILE BENCH PLUG-LEASE 'KB/S'
 i=0
@@ -180,7 +192,16 @@ for m in "$@"; do
 	printf '%-9s %-11s %-11s %-4s %-4s %-5s %-4s %-5s %9s %9s\n' "$m" "$want" \
 		"$drv" "$c_mac" "$c_link" "$c_lease" "$c_file" "$c_bench" \
 		"$t_lease" "$rate"
-	if [ -n "$bad" ]; then
+	d=$(disputed "$m")
+	if [ -n "$d" ] && [ -n "$bad" ] &&
+		grep -qF "${d%%|*}" "$WORK/$m.log"; then
+		passes=$((passes + 1))
+		disputes="$disputes $m"
+		echo "  $m DISPUTED:$bad: Linux says \"${d%%|*}\"; ${d#*|}"
+	elif [ -n "$d" ] && [ -z "$bad" ]; then
+		fails=$((fails + 1))
+		echo "  $m FAILED: passes now; take it off DISPUTED"
+	elif [ -n "$bad" ]; then
 		fails=$((fails + 1))
 		echo "  $m FAILED:$bad (log $WORK/$m.log)"
 	else
@@ -192,6 +213,7 @@ for m in "$@"; do
 	fi
 done
 say "$# models in $wall s wall clock, $JOBS QEMU at a time"
+[ -z "$disputes" ] || say "disputed (Linux and the model disagree, the reference sides with the model):$disputes"
 if [ -n "$record" ]; then
 	{
 		echo "# tests/e2e/linux-judge.sh --record, $(date -u '+%Y-%m-%d %H:%M UTC')"

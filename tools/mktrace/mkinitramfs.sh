@@ -473,8 +473,10 @@ judge() {
 	n=/sys/class/net/$iface
 	drv=$(basename "$(readlink "$n/device/driver")")
 	mac=$(cat "$n/address")
-	phy=
-	[ -e "$n/phydev/driver" ] && phy=$(basename "$(readlink "$n/phydev/driver")")
+	# the PHY driver phylib bound, as the kernel logs it
+	phy=$(dmesg | sed -n -e 's/.* PHY \[.*\] driver \[\(.*\)\] (irq=.*/\1/p' \
+		-e 's/^\[[ 0-9.]*\] \(.*\) usb-[0-9:]*: attached PHY driver.*/\1/p' |
+		head -n 1)
 	echo "BOOTNIC-JUDGE driver=$drv if=$iface mac=$mac t=$(now)" \
 		"phy=\"$phy\""
 	dmesg | grep -E "$drv|$iface|1-1|PHY|phy" | sed 's/^/BOOTNIC-DMESG /'
