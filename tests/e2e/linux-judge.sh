@@ -71,9 +71,13 @@ command -v "$QEMU" > /dev/null 2>&1 || { say "SKIPPED: no $QEMU"; exit 77; }
 
 # ---- the guest (downloads the kernel .deb once) ----
 if [ ! -f "$MKT/initramfs.gz" ] || [ ! -f "$MKT/vmlinuz" ] ||
-	[ "$tools/mkinitramfs.sh" -nt "$MKT/initramfs.gz" ]; then
+	[ -n "$(find "$tools/mkinitramfs.sh" -newer "$MKT/initramfs.gz")" ]; then
 	say "building the guest (tools/mktrace/mkinitramfs.sh $MKT)"
+	# stale package lists name .debs the archive no longer has: refresh
+	# them once (as root, as CI runs) and try again
 	sh "$tools/mkinitramfs.sh" "$MKT" > "$MKT.log" 2>&1 ||
+	{ [ "$(id -u)" = 0 ] && apt-get update -qq > /dev/null 2>&1 &&
+		sh "$tools/mkinitramfs.sh" "$MKT" > "$MKT.log" 2>&1; } ||
 		{ tail -n 5 "$MKT.log"; say "FAILED: mkinitramfs.sh (see $MKT.log)"; exit 1; }
 fi
 
