@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "bn_port.h"
+#include "sim/bus/octets.h"
 #include "sim/models/bulkxfer.h"
 #include "sim/models/model_smsc95xx.h"
 #include "sim/models/smsc95xx_regs.h"
@@ -796,40 +797,6 @@ static bool sm_rx_coe(struct smscmodel *m)
 }
 
 /**
- * Store a 16-bit value most significant byte first.
- *
- * @param p		Destination
- * @param v		Value
- */
-static void sm_put_be16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t)(v >> 8);
-	p[1] = (uint8_t)v;
-}
-
-/**
- * 16-bit ones' complement sum (RFC 1071) of bytes in network order, an
- * odd last byte padded with zero, folded, not complemented.
- *
- * @param p		Bytes
- * @param len		Length
- * @return		Sum
- */
-static uint16_t sm_ones_sum(const uint8_t *p, size_t len)
-{
-	uint32_t sum = 0;
-	size_t i;
-
-	for (i = 0; i + 1 < len; i += 2)
-		sum += bn_get_be16(&p[i]);
-	if (len & 1)
-		sum += (uint32_t)p[len - 1] << 8;
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)sum;
-}
-
-/**
  * The receive checksum the MAC appends after a frame's FCS: the ones'
  * complement sum of everything after the Ethernet header (after the
  * VLAN tag too when COE_CR.RX_COE_MODE is set), FCS excluded, sent most
@@ -847,7 +814,7 @@ static uint16_t sm_rx_sum(struct smscmodel *m, const struct sm_frame *f)
 	    f->len >= SMM_ETH_HDR + SMM_VLAN_TAG &&
 	    bn_get_be16(&f->data[SMM_ETH_HDR - 2]) == SMM_ETH_P_8021Q)
 		start += SMM_VLAN_TAG;
-	return sm_ones_sum(&f->data[start], f->len - start);
+	return bn_sim_ones_sum(&f->data[start], f->len - start);
 }
 
 /**
@@ -1039,7 +1006,7 @@ static bool sm_build_in(struct smscmodel *m, bn_simtime_t *ready)
 		bn_put_le32(&m->in_buf[off], sm_crc32(f->data, f->len));
 		off += SMM_ETH_FCS;
 		if (f->csum) {
-			sm_put_be16(&m->in_buf[off], sm_rx_sum(m, f));
+			bn_sim_put_be16(&m->in_buf[off], sm_rx_sum(m, f));
 			off += SMM_RX_COE_BYTES;
 		}
 		m->stats.to_host++;
@@ -1093,7 +1060,8 @@ static bool sm_tx_csum(uint8_t *buf, size_t len)
 	if (len < SMM_TX_CSUM_PRE + SMM_ETH_HDR || start >= flen ||
 	    at < start || at + 2 > flen)
 		return false;
-	sm_put_be16(&f[at], (uint16_t)~sm_ones_sum(&f[start], flen - start));
+	bn_sim_put_be16(&f[at],
+			(uint16_t)~bn_sim_ones_sum(&f[start], flen - start));
 	return true;
 }
 
