@@ -40,12 +40,21 @@
 /** Retry a NAKed transaction after this long when the model cannot say
  *  when it will be ready (one high-speed microframe). */
 #define BN_REDIR_RETRY		(125 * BN_SIM_PER_US)
+/** One high-speed microframe (interrupt polling periods count in them). */
+#define BN_REDIR_UFRAME		(125 * BN_SIM_PER_US)
 /** USB address reported in the recording (QEMU keeps the real one). */
 #define BN_REDIR_PCAP_DEV	1
 /** Bus number reported in the recording. */
 #define BN_REDIR_PCAP_BUS	1
 /** Most interfaces usbredir's interface_info holds. */
 #define BN_REDIR_IFACES		32
+/** usbredir header with a 32-bit id (hello, and peers without 64-bit ids). */
+#define BN_REDIR_HDR32		12
+/** usbredir header with a 64-bit id. */
+#define BN_REDIR_HDR64		16
+/** Longest packet taken from the guest: the longest transfer plus room
+ *  for any type header. */
+#define BN_REDIR_PACKET_MAX	(BN_REDIR_XFER_MAX + 1024)
 /** Most alternate-setting entries kept (interface numbers below this). */
 #define BN_REDIR_ALTS		16
 
@@ -95,6 +104,10 @@ struct bn_redir {
 	size_t in_len;			/**< Their count */
 	size_t in_pos;			/**< Bytes the parser took */
 	bool gone;			/**< A write failed: the guest is gone */
+	bool broken;			/**< The guest's stream cannot be followed */
+	uint8_t w_hdr[16];		/**< Header of the packet coming in */
+	size_t w_have;			/**< Its bytes so far */
+	uint64_t w_body;		/**< Body bytes of it still to come */
 	bool hello;			/**< The guest's hello arrived */
 	bool connected;			/**< device_connect sent */
 	bool wait_ack;			/**< Waiting for device_disconnect_ack */
@@ -232,12 +245,73 @@ static void bn_redir_record(struct bn_redir *r, char type, uint8_t xfer,
 		r->pcap_err = rc;
 }
 
+/**
+ * Record a standard request QEMU sent as its own usbredir packet
+ * (SET/GET_CONFIGURATION, SET/GET_INTERFACE) as the control transfer it
+ * was on the guest's bus.
+ *
+ * @param r		Engine
+ * @param id		Packet id
+ * @param type		bmRequestType
+ * @param req		bRequest
+ * @param value		wValue
+ * @param index		wIndex
+ * @param status	usb_redir_* status of the answer
+ * @param data		IN data byte, or NULL
+ */
+static void bn_redir_record_std(struct bn_redir *r, uint64_t id, uint8_t type,
+				uint8_t req, uint16_t value, uint16_t index,
+				int status, const uint8_t *data)
+{
+	struct bn_setup s = { .request_type = type, .request = req,
+			      .value = value, .index = index,
+			      .length = data ? 1 : 0 };
+	uint8_t ep = type & BN_USB_DIR_IN;
+
+	bn_redir_record(r, BN_URB_SUBMIT, BN_URB_XFER_CTRL, ep, id, &s, 0,
+			s.length, NULL, 0);
+	bn_redir_record(r, BN_URB_COMPLETE, BN_URB_XFER_CTRL, ep, id, NULL,
+			status, s.length, status == usb_redir_success ? data :
+			NULL, status == usb_redir_success ? s.length : 0);
+}
+
 /* ------------------------------------------------------------------------
  * The model
  * ------------------------------------------------------------------------ */
 
 /**
- * Ask the model one control request on the engine's own behalf.
+ * Ask a device one control request.
+ *
+ * @param r		Engine
+ * @param dev		The model itself (the engine's own questions, which
+ *			no fault rule should see) or @c r->dev (the guest's)
+ * @param type		bmRequestType
+ * @param req		bRequest
+ * @param value		wValue
+ * @param index		wIndex
+ * @param data		wLength bytes
+ * @param len		wLength
+ * @param got		Bytes returned (IN), or NULL
+ * @return		::bn_sim_result
+ */
+static int bn_redir_ask_dev(struct bn_redir *r, struct bn_simdev *dev,
+			    uint8_t type, uint8_t req, uint16_t value,
+			    uint16_t index, uint8_t *data, uint16_t len,
+			    uint16_t *got)
+{
+	struct bn_setup s = { .request_type = type, .request = req,
+			      .value = value, .index = index, .length = len };
+	struct bn_simdev_reply reply = { .result = BN_SIM_ACK };
+
+	dev->ops->control(dev, &s, data, r->now, &reply);
+	if (got)
+		*got = reply.len;
+	return reply.result;
+}
+
+/**
+ * Ask the device a control request on the guest's behalf (through the
+ * fault injector when there is one).
  *
  * @param r		Engine
  * @param type		bmRequestType
@@ -253,14 +327,8 @@ static int bn_redir_ask(struct bn_redir *r, uint8_t type, uint8_t req,
 			uint16_t value, uint16_t index, uint8_t *data,
 			uint16_t len, uint16_t *got)
 {
-	struct bn_setup s = { .request_type = type, .request = req,
-			      .value = value, .index = index, .length = len };
-	struct bn_simdev_reply reply = { .result = BN_SIM_ACK };
-
-	r->dev->ops->control(r->dev, &s, data, r->now, &reply);
-	if (got)
-		*got = reply.len;
-	return reply.result;
+	return bn_redir_ask_dev(r, r->dev, type, req, value, index, data, len,
+				got);
 }
 
 /**
@@ -278,9 +346,10 @@ static int bn_redir_descriptor(struct bn_redir *r, uint8_t type,
 {
 	uint16_t got = 0;
 
-	if (bn_redir_ask(r, BN_USB_DIR_IN, BN_USB_REQ_GET_DESCRIPTOR,
-			 (uint16_t)(type << 8 | index), 0, buf, len,
-			 &got) != BN_SIM_ACK)
+	if (bn_redir_ask_dev(r, r->model_dev, BN_USB_DIR_IN,
+			     BN_USB_REQ_GET_DESCRIPTOR,
+			     (uint16_t)(type << 8 | index), 0, buf, len,
+			     &got) != BN_SIM_ACK)
 		return -1;
 	return got;
 }
@@ -357,7 +426,8 @@ static void bn_redir_sink(void *ctx, const uint8_t *frame, size_t len,
 	struct bn_redir *r = ctx;
 
 	r->st.frames_out++;
-	bn_netpeer_send(r->peer, frame, len, now);
+	if (r->peer)
+		bn_netpeer_send(r->peer, frame, len, now);
 }
 
 /**
@@ -370,7 +440,8 @@ static void bn_redir_tick(void *ctx, bn_simtime_t now)
 {
 	struct bn_redir *r = ctx;
 
-	bn_netpeer_advance(r->peer, now);
+	if (r->peer)
+		bn_netpeer_advance(r->peer, now);
 }
 
 /**
@@ -392,7 +463,12 @@ static int bn_redir_build_model(struct bn_redir *r, char *err, size_t errlen)
 	p.sink = bn_redir_sink;
 	p.tick = bn_redir_tick;
 	p.sink_ctx = r;
-	r->model_dev = r->cfg.model->create(r->cfg.model, &p);
+	if (r->cfg.device) {
+		r->model_dev = r->cfg.device;
+		r->model_dev->ops->reset(r->model_dev, r->now);
+	} else {
+		r->model_dev = r->cfg.model->create(r->cfg.model, &p);
+	}
 	if (!r->model_dev) {
 		snprintf(err, errlen, "cannot build the %s model",
 			 r->cfg.model->name);
@@ -433,7 +509,8 @@ static int bn_redir_build_model(struct bn_redir *r, char *err, size_t errlen)
  */
 static void bn_redir_drop_model(struct bn_redir *r)
 {
-	bn_simdev_destroy(r->dev);
+	if (r->dev != r->cfg.device)
+		bn_simdev_destroy(r->dev);
 	r->dev = NULL;
 	r->model_dev = NULL;
 }
@@ -542,6 +619,12 @@ static void bn_redir_complete(struct bn_redir *r, struct bn_redir_xfer *x,
 		r->st.cancelled++;
 	else if (status != usb_redir_success)
 		r->st.errors++;
+	if (x->kind == BN_REDIR_CONTROL && status != usb_redir_success &&
+	    status != usb_redir_cancelled)
+		bn_redir_log(r, "control %02x %02x %04x %04x %u: %s",
+			     x->ctrl.requesttype, x->ctrl.request,
+			     x->ctrl.value, x->ctrl.index, x->ctrl.length,
+			     status == usb_redir_stall ? "stall" : "error");
 	if (x->kind == BN_REDIR_CONTROL) {
 		x->ctrl.status = (uint8_t)status;
 		x->ctrl.length = (uint16_t)x->done;
@@ -791,7 +874,7 @@ static void bn_redir_run_interrupt(struct bn_redir *r, unsigned int slot)
 		return;
 	/* bInterval: 2^(n-1) microframes at high speed, n frames at full */
 	if (r->cfg.params.speed == BN_SPEED_HIGH)
-		period = (bn_simtime_t)BN_REDIR_RETRY <<
+		period = (bn_simtime_t)BN_REDIR_UFRAME <<
 			 (e->interval > 16 ? 15 : e->interval ?
 			  e->interval - 1 : 0);
 	else
@@ -805,11 +888,13 @@ static void bn_redir_run_interrupt(struct bn_redir *r, unsigned int slot)
 		h.endpoint = BN_REDIR_ADDR(slot);
 		h.status = usb_redir_success;
 		h.length = got;
-		usbredirparser_send_interrupt_packet(r->parser, r->int_id++, &h,
+		usbredirparser_send_interrupt_packet(r->parser, r->int_id, &h,
 						     buf, got);
 		r->st.interrupt_in++;
+		bn_redir_record(r, BN_URB_SUBMIT, BN_URB_XFER_INT, h.endpoint,
+				r->int_id, NULL, 0, max, NULL, 0);
 		bn_redir_record(r, BN_URB_COMPLETE, BN_URB_XFER_INT, h.endpoint,
-				r->int_id, NULL, usb_redir_success, max, buf,
+				r->int_id++, NULL, usb_redir_success, max, buf,
 				got);
 		return;
 	}
@@ -825,6 +910,8 @@ static void bn_redir_run_interrupt(struct bn_redir *r, unsigned int slot)
 /* ------------------------------------------------------------------------
  * Plugging
  * ------------------------------------------------------------------------ */
+
+static int bn_redir_flush(struct bn_redir *r);
 
 int bn_redir_plug(struct bn_redir *r, bn_simtime_t now)
 {
@@ -862,6 +949,7 @@ int bn_redir_plug(struct bn_redir *r, bn_simtime_t now)
 	bn_redir_log(r, "plugged in: %s %04x:%04x at %s speed",
 		     r->cfg.model->name, dc.vendor_id, dc.product_id,
 		     bn_speed_name(r->cfg.params.speed));
+	bn_redir_flush(r);
 	return 0;
 }
 
@@ -883,6 +971,7 @@ void bn_redir_unplug(struct bn_redir *r, bn_simtime_t now)
 		r->replug_at = r->now + r->cfg.replug_after;
 	bn_redir_log(r, "unplugged%s", r->cfg.replug_after ?
 		     "; plugging in again later" : "");
+	bn_redir_flush(r);
 }
 
 /* ------------------------------------------------------------------------
@@ -1205,6 +1294,8 @@ static void bn_redir_on_set_config(void *priv, uint64_t id,
 			     h->configuration, bn_sim_result_name(res));
 	}
 	cs.configuration = r->config;
+	bn_redir_record_std(r, id, 0, BN_USB_REQ_SET_CONFIGURATION,
+			    h->configuration, 0, cs.status, NULL);
 	usbredirparser_send_configuration_status(r->parser, id, &cs);
 }
 
@@ -1227,6 +1318,8 @@ static void bn_redir_on_get_config(void *priv, uint64_t id)
 	if (res != BN_SIM_ACK)
 		cs.status = (uint8_t)bn_redir_status(res);
 	cs.configuration = v;
+	bn_redir_record_std(r, id, BN_USB_DIR_IN, BN_USB_REQ_GET_CONFIGURATION,
+			    0, 0, cs.status, &v);
 	usbredirparser_send_configuration_status(r->parser, id, &cs);
 }
 
@@ -1272,6 +1365,9 @@ static void bn_redir_on_set_alt(void *priv, uint64_t id,
 		as.alt = h->interface < BN_REDIR_ALTS ? r->alt[h->interface] :
 			 0;
 	}
+	bn_redir_record_std(r, id, BN_USB_RECIP_INTERFACE,
+			    BN_USB_REQ_SET_INTERFACE, h->alt, h->interface,
+			    as.status, NULL);
 	usbredirparser_send_alt_setting_status(r->parser, id, &as);
 }
 
@@ -1298,6 +1394,9 @@ static void bn_redir_on_get_alt(void *priv, uint64_t id,
 	if (res != BN_SIM_ACK)
 		as.status = (uint8_t)bn_redir_status(res);
 	as.alt = v;
+	bn_redir_record_std(r, id, BN_USB_DIR_IN | BN_USB_RECIP_INTERFACE,
+			    BN_USB_REQ_GET_INTERFACE, 0, h->interface,
+			    as.status, &v);
 	usbredirparser_send_alt_setting_status(r->parser, id, &as);
 }
 
@@ -1614,7 +1713,8 @@ struct bn_redir *bn_redir_new(const struct bn_redir_config *cfg, char *err,
 	struct usbredirparser *p;
 	struct bn_redir *r;
 
-	if (!cfg->model || !cfg->write || cfg->nfaults > BN_REDIR_FAULTS_MAX) {
+	if (!cfg->model || !cfg->write || cfg->nfaults > BN_REDIR_FAULTS_MAX ||
+	    (cfg->device && cfg->nfaults)) {
 		snprintf(err, errlen, "no model, no output or too many fault "
 			 "rules");
 		return NULL;
@@ -1628,8 +1728,8 @@ struct bn_redir *bn_redir_new(const struct bn_redir_config *cfg, char *err,
 	pc.rx_ctx = r;
 	pc.tftp_root = cfg->tftp_root;
 	pc.bootfile = cfg->tftp_root ? cfg->bootfile : NULL;
-	r->peer = bn_netpeer_new(&pc);
-	if (!r->peer) {
+	r->peer = cfg->offline ? NULL : bn_netpeer_new(&pc);
+	if (!r->peer && !cfg->offline) {
 		snprintf(err, errlen, "cannot start the Ethernet peer");
 		goto fail;
 	}
@@ -1718,20 +1818,26 @@ int bn_redir_free(struct bn_redir *r, char *err, size_t errlen)
 	return rc;
 }
 
-int bn_redir_feed(struct bn_redir *r, const uint8_t *data, size_t len,
-		  bn_simtime_t now)
+/**
+ * Hand the parser bytes that end on a packet boundary (or hold the start
+ * of one) and act on every complete packet.
+ *
+ * @param r		Engine
+ * @param data		Bytes
+ * @param len		Count
+ */
+static void bn_redir_parse(struct bn_redir *r, const uint8_t *data,
+			   size_t len)
 {
 	size_t calls = 0;
 	int rc;
 
-	if (now > r->now)
-		r->now = now;
 	r->in = data;
 	r->in_len = len;
 	r->in_pos = 0;
 	/* A parse error skips one packet and returns; go on with the rest
 	 * (every call takes at least a header, so this ends). */
-	while (!r->gone && calls++ <= len + 1) {
+	while (len && !r->gone && calls++ <= len + 1) {
 		rc = usbredirparser_do_read(r->parser);
 		if (rc == usbredirparser_read_parse_error) {
 			r->st.bad++;
@@ -1747,6 +1853,61 @@ int bn_redir_feed(struct bn_redir *r, const uint8_t *data, size_t len,
 	}
 	r->in = NULL;
 	r->in_len = r->in_pos = 0;
+}
+
+int bn_redir_feed(struct bn_redir *r, const uint8_t *data, size_t len,
+		  bn_simtime_t now)
+{
+	size_t i = 0, start = 0, n, need;
+	uint32_t plen;
+
+	if (now > r->now)
+		r->now = now;
+	if (r->broken)
+		return -1;
+	/* Follow the packet framing, so that a header claiming more than
+	 * any packet of this device can be refused before the parser
+	 * allocates it, and so that each packet reaches the parser after
+	 * the hello that decides the header size. */
+	while (i < len && !r->gone) {
+		if (r->w_body) {
+			n = len - i < r->w_body ? len - i : (size_t)r->w_body;
+			i += n;
+			r->w_body -= n;
+			if (!r->w_body) {
+				bn_redir_parse(r, data + start, i - start);
+				start = i;
+			}
+			continue;
+		}
+		need = r->hello && usbredirparser_peer_has_cap(r->parser,
+					usb_redir_cap_64bits_ids) ?
+		       BN_REDIR_HDR64 : BN_REDIR_HDR32;
+		r->w_hdr[r->w_have++] = data[i++];
+		if (r->w_have < need)
+			continue;
+		r->w_have = 0;
+		plen = bn_get_le32(&r->w_hdr[4]);
+		if (plen > BN_REDIR_PACKET_MAX) {
+			r->st.bad++;
+			r->broken = true;
+			bn_redir_log(r, "bad packet from the guest: type %u "
+				     "claims %u bytes (this device takes at "
+				     "most %u); the stream cannot be "
+				     "followed, closing",
+				     (unsigned int)bn_get_le32(r->w_hdr),
+				     (unsigned int)plen, BN_REDIR_PACKET_MAX);
+			bn_redir_flush(r);
+			return -1;
+		}
+		r->w_body = plen;
+		if (!plen) {
+			bn_redir_parse(r, data + start, i - start);
+			start = i;
+		}
+	}
+	if (start < i)
+		bn_redir_parse(r, data + start, i - start);
 	return bn_redir_flush(r);
 }
 
@@ -1758,7 +1919,7 @@ int bn_redir_poll(struct bn_redir *r, bn_simtime_t now)
 		r->now = now;
 	if (r->dev && r->dev->ops->tick)
 		r->dev->ops->tick(r->dev, r->now);
-	else if (!r->dev)
+	else if (!r->dev && r->peer)
 		bn_netpeer_advance(r->peer, r->now);
 	if (r->connected && !r->dev->connected) {
 		bn_redir_log(r, "the fault injector unplugged the device");
@@ -1795,6 +1956,9 @@ bool bn_redir_hello_seen(const struct bn_redir *r)
 void bn_redir_get_stats(const struct bn_redir *r, struct bn_redir_stats *st)
 {
 	*st = r->st;
+	memset(&st->model, 0, sizeof(st->model));
+	if (r->model_dev)
+		r->cfg.model->stats(r->model_dev, &st->model);
 }
 
 struct bn_simdev *bn_redir_device(struct bn_redir *r)
