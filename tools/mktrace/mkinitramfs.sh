@@ -612,3 +612,9 @@ echo "mkinitramfs: $BUILD/initramfs.gz ($(wc -c < "$BUILD/initramfs.gz") bytes)"
 echo "mkinitramfs: $(find "$ROOT/lib/modules" -name "*.ko" | wc -l) modules:" \
 	"$(find "$ROOT/lib/modules" -name "*.ko" | sed "s,.*/,,; s,\\.ko\$,," | LC_ALL=C sort | tr "\\n" " ")"
 cat "$BUILD/provenance.txt"
+
+# The unpacked packages and the staging tree are scratch (unpacked afresh
+# at every run): remove them, with their hundreds of MB and the symlinks
+# into the target system (systemd-udevd -> /bin/udevadm, say) that dangle
+# on this machine and that tree walkers such as doxygen trip over.
+rm -rf "$BUILD/pkg" "$ROOT"
