@@ -86,6 +86,7 @@ include mk/install.mk
 include mk/embed.mk
 include mk/uefi.mk
 include mk/e2e.mk
+include mk/linux-judge.mk
 
 $(TESTED_C): $(TEST_SRCS) mk/tested-families.sh
 	@mkdir -p $(@D)
@@ -95,13 +96,14 @@ $(TESTED_C): $(TEST_SRCS) mk/tested-families.sh
 $(BUILD)/bootnic: $(BUILD)/rel/bootnic
 	cp $< $@
 
-## make test       deps, portable-check, install-check, ID lint, every Check suite (normal and ASan+UBSan), fuzz corpus replay, export golden files, end-to-end tests
+## make test       deps, portable-check, install-check, ID lint, every Check suite (normal and ASan+UBSan), fuzz corpus replay, export golden files, end-to-end tests, Linux judging every model
 test: deps portable-check install-check
 	$(MAKE) --no-print-directory test-build
 	$(MAKE) --no-print-directory uefi-test
 	@rc=0; sh tests/run-tests.sh $(BUILD) "$(TESTS)" "$(FUZZERS)" || rc=1; \
 	  sh tests/golden.sh $(BUILD) check || rc=1; exit $$rc
 	$(MAKE) --no-print-directory $(E2E_IN_TEST)
+	$(MAKE) --no-print-directory linux-judge-replay linux-judge
 
 ## make golden     regenerate the export golden files tests/golden/export/ (review and commit the diff)
 golden: $(BUILD)/bootnic

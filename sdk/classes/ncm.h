@@ -120,7 +120,9 @@ struct bn_ncm_ntb_tx {
 void bn_ncm_tx_begin(struct bn_ncm_ntb_tx *ntb, uint8_t *buf, uint32_t cap);
 
 /**
- * Append a datagram, honouring the device's divisor and remainder.
+ * Append a datagram, honouring the device's divisor and remainder: they
+ * place the payload after the datagram's 14-byte Ethernet header (NCM 1.0
+ * table 6-3).
  *
  * @param ntb		Block
  * @param p		Device parameters

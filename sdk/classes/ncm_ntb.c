@@ -245,7 +245,7 @@ int bn_ncm_tx_add(struct bn_ncm_ntb_tx *ntb, const struct bn_ncm_params *p,
 {
 	uint32_t off = ntb->len, ndp, ndp_len;
 	uint32_t pad = (p->out_remainder + p->out_divisor -
-			off % p->out_divisor) % p->out_divisor;
+			(off + BN_ETH_HLEN) % p->out_divisor) % p->out_divisor;
 
 	if (ntb->count >= BN_NCM_TX_MAX_DGRAMS ||
 	    (p->out_max_dgrams && ntb->count >= p->out_max_dgrams))

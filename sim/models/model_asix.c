@@ -48,6 +48,10 @@
 				 AXM_BMSR_ANEGCAPABLE | AXM_BMSR_EXTCAP)
 /** READ_PHY_ID byte of an absent PHY: type "none", address 0. */
 #define AM_PHYID_NONE		(AXM_PHYID_TYPE_NONE << AXM_PHYID_TYPE_SHIFT)
+/** PHYSID2 of the AX88772A's embedded PHY (with PHYSID1 0x003b): the ID
+ * Linux's ax88796b PHY driver knows as "Asix Electronics AX88772A"
+ * (0x003b1881 is its AX88772C). */
+#define AM_772A_PHYID2		0x1861
 /** Address of the AX88178's external gigabit PHY (a model choice). */
 #define AM_178_PHY_ADDR		0x18
 /** READ_PHY_ID byte of the AX88178's PHY: gigabit type, its address. */
@@ -88,7 +92,8 @@ struct am_chip {
 	uint16_t physid2;	/**< PHY identifier low (a model choice) */
 	bool ax172;		/**< AX88172: its own command set (0x17 node
 				     ID, 0x13/0x14 IPG writes, 8-bit medium,
-				     no STATMNGSTS, SW_RESET, PHY select),
+				     no chip code in STATMNGSTS, no SW_RESET
+				     or PHY select),
 				     external 10/100 PHY, raw framing */
 };
 
@@ -101,7 +106,7 @@ static const struct am_chip am_chips[BN_ASIX_CHIP_COUNT] = {
 	[BN_ASIX_AX88772A] = { "ax88772a", "AX88772A", AM_VID_ASIX, 0x772a,
 			       AXM_CODE_772A, AXM_EMBEDDED_PHY,
 			       { AM_PHYID_NONE, AXM_EMBEDDED_PHY },
-			       false, false, false, 0x003b, 0x1881, false },
+			       false, false, false, 0x003b, AM_772A_PHYID2, false },
 	[BN_ASIX_AX88772B] = { "ax88772b", "AX88772B", AM_VID_ASIX, 0x772b,
 			       AXM_CODE_772B, AXM_EMBEDDED_PHY,
 			       { AM_PHYID_NONE, AXM_EMBEDDED_PHY },
@@ -989,7 +994,12 @@ static bool am_vendor_out(struct asix_model *m, const struct bn_setup *s,
 
 /**
  * Answer a vendor IN request (the 172: READ_NODE_ID is 0x17, the medium
- * reads as one byte, no STATMNGSTS, 0x13 is not a read).
+ * reads as one byte, 0x13 is not a read).  Every chip answers 0x09 with
+ * HOST_EN; the 172 has no chip code in it (its code reads 0): the
+ * AX88172 command set has 0x09 as "read MII operation mode", one byte
+ * (FreeBSD's original axe(4) header, AXE_CMD_MII_READ_OPMODE 0x1009), and
+ * Linux 6.1 polls it for HOST_EN before every MDIO access on every chip,
+ * 172 included.
  *
  * @param m		Model
  * @param s		Request
@@ -1013,7 +1023,6 @@ static bool am_vendor_in(struct asix_model *m, const struct bn_setup *s,
 			r[0] = (uint8_t)m->medium;
 			n = 1;
 			goto reply;
-		case AXM_CMD_MNG_STATUS:
 		case AXM_CMD_NODE_READ:	/* 0x13 is WRITE_IPG1 here */
 		case AXM_CMD_PHYSEL_READ:
 			return false;

@@ -68,8 +68,16 @@ enum bn_asix_chip {
 #define BN_ASIX_MODEL_INT_LEN	8	/**< Interrupt packet size */
 /** Frames the model's receive SRAM holds (a model choice). */
 #define BN_ASIX_MODEL_RXQ	32
-/** Default autonegotiation time in ms (a model choice: "some tens") */
-#define BN_ASIX_MODEL_AN_MS	40
+/**
+ * Default autonegotiation time in ms, from power-up, PHY reset or a
+ * restart to link: IEEE 802.3 clause 28 starts every negotiation with
+ * break_link_timer (1200-1500 ms) before the fast link pulse exchange;
+ * Microchip's LAN8742A datasheet (3.2.2) gives about 1250 ms for it.  A
+ * link that drops and returns within a PHY poll period (Linux polls once
+ * a second) is not what real PHYs do, and Linux 6.1's asix then loses the
+ * carrier for good (the interrupt endpoint's down/up and phylink disagree).
+ */
+#define BN_ASIX_MODEL_AN_MS	1500
 /** PHY registers modelled */
 #define BN_ASIX_MODEL_PHY_REGS	32
 /** EEPROM words modelled */

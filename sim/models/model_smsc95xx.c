@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "bn_port.h"
+#include "sim/bus/octets.h"
 #include "sim/models/bulkxfer.h"
 #include "sim/models/model_smsc95xx.h"
 #include "sim/models/smsc95xx_regs.h"
@@ -94,6 +95,8 @@ struct sm_frame {
 	uint16_t len;			/**< Length without FCS */
 	uint8_t rxdoff;			/**< RXDOFF bytes put before it as it
 					     entered the RX FIFO */
+	bool csum;			/**< A receive checksum follows its FCS
+					     (COE_CR.RX_COE_EN as it entered) */
 	bn_simtime_t at;		/**< Time it is fully received */
 	uint8_t data[SM_FRAME_MAX];	/**< Bytes */
 };
@@ -783,16 +786,50 @@ static uint8_t sm_rxdoff(struct smscmodel *m)
 }
 
 /**
+ * COE_CR.RX_COE_EN: the MAC appends a checksum to each received frame.
+ *
+ * @param m		Model
+ * @return		true if on
+ */
+static bool sm_rx_coe(struct smscmodel *m)
+{
+	return (*sm_reg(m, SMM_COE_CR) & SMM_COE_RX_EN) != 0;
+}
+
+/**
+ * The receive checksum the MAC appends after a frame's FCS: the ones'
+ * complement sum of everything after the Ethernet header (after the
+ * VLAN tag too when COE_CR.RX_COE_MODE is set), FCS excluded, sent most
+ * significant byte first.
+ *
+ * @param m		Model
+ * @param f		Frame
+ * @return		Sum
+ */
+static uint16_t sm_rx_sum(struct smscmodel *m, const struct sm_frame *f)
+{
+	size_t start = SMM_ETH_HDR;
+
+	if ((*sm_reg(m, SMM_COE_CR) & SMM_COE_RX_MODE) &&
+	    f->len >= SMM_ETH_HDR + SMM_VLAN_TAG &&
+	    bn_get_be16(&f->data[SMM_ETH_HDR - 2]) == SMM_ETH_P_8021Q)
+		start += SMM_VLAN_TAG;
+	return bn_sim_ones_sum(&f->data[start], f->len - start);
+}
+
+/**
  * Bytes a frame occupies in the FIFO and in a bulk-IN transfer.
  *
  * @param len		Frame length without FCS
  * @param rxdoff	Offset bytes before it
- * @return		Status word, offset, frame, FCS, padding to the
- *			next record boundary
+ * @param csum		A receive checksum follows the FCS
+ * @return		Status word, offset, frame, FCS, checksum, padding
+ *			to the next record boundary
  */
-static size_t sm_rx_record(size_t len, unsigned int rxdoff)
+static size_t sm_rx_record(size_t len, unsigned int rxdoff, bool csum)
 {
 	return (SMM_RXS_BYTES + rxdoff + len + SMM_ETH_FCS +
+		(csum ? SMM_RX_COE_BYTES : 0) +
 		SMM_RX_ALIGN - 1) & ~(size_t)(SMM_RX_ALIGN - 1);
 }
 
@@ -806,6 +843,7 @@ static size_t sm_rx_record(size_t len, unsigned int rxdoff)
 static void sm_rx_arrive(struct smscmodel *m, const struct sm_frame *f)
 {
 	uint8_t rxdoff = sm_rxdoff(m);
+	bool csum = sm_rx_coe(m);
 	struct sm_frame *slot;
 
 	if (!sm_rx_accept(m, f)) {
@@ -814,7 +852,7 @@ static void sm_rx_arrive(struct smscmodel *m, const struct sm_frame *f)
 	}
 	if (m->fifo.count == SM_RX_FIFO_FRAMES ||
 	    m->fifo.count == BN_SMSCMODEL_QUEUE ||
-	    m->fifo_bytes + sm_rx_record(f->len, rxdoff) > SM_RX_FIFO) {
+	    m->fifo_bytes + sm_rx_record(f->len, rxdoff, csum) > SM_RX_FIFO) {
 		m->stats.rx_overflow++;
 		*sm_reg(m, SMM_INT_STS) |= SMM_INT_RX_DROP;
 		return;
@@ -823,9 +861,10 @@ static void sm_rx_arrive(struct smscmodel *m, const struct sm_frame *f)
 			  BN_SMSCMODEL_QUEUE];
 	slot->len = f->len;
 	slot->rxdoff = rxdoff;
+	slot->csum = csum;
 	slot->at = f->at;
 	memcpy(slot->data, f->data, f->len);
-	m->fifo_bytes += sm_rx_record(f->len, rxdoff);
+	m->fifo_bytes += sm_rx_record(f->len, rxdoff, csum);
 }
 
 
@@ -932,11 +971,12 @@ static bool sm_build_in(struct smscmodel *m, bn_simtime_t *ready)
 				&m->fifo.f[(m->fifo.head + i) %
 					   BN_SMSCMODEL_QUEUE];
 
-			need += sm_rx_record(q->len, q->rxdoff);
+			need += sm_rx_record(q->len, q->rxdoff, q->csum);
 		}
 		dly = (bn_simtime_t)*sm_reg(m, SMM_BULK_IN_DLY) *
 		      SM_DLY_UNIT;
-		if (need + sm_rx_record(SM_FRAME_MAX, sm_rxdoff(m)) <= limit &&
+		if (need + sm_rx_record(SM_FRAME_MAX, sm_rxdoff(m),
+					 sm_rx_coe(m)) <= limit &&
 		    m->now < m->fifo.f[m->fifo.head].at + dly) {
 			*ready = m->fifo.f[m->fifo.head].at + dly;
 			return false;
@@ -945,7 +985,8 @@ static bool sm_build_in(struct smscmodel *m, bn_simtime_t *ready)
 	off = 0;
 	while (m->fifo.count) {
 		struct sm_frame *f = &m->fifo.f[m->fifo.head];
-		size_t fl = f->len + SMM_ETH_FCS;
+		size_t fl = f->len + SMM_ETH_FCS +
+			    (f->csum ? SMM_RX_COE_BYTES : 0);
 		size_t rec = SMM_RXS_BYTES + f->rxdoff + fl;
 		uint32_t sts = (uint32_t)fl << SMM_RXS_LEN_LSB;
 
@@ -964,9 +1005,13 @@ static bool sm_build_in(struct smscmodel *m, bn_simtime_t *ready)
 		off += f->len;
 		bn_put_le32(&m->in_buf[off], sm_crc32(f->data, f->len));
 		off += SMM_ETH_FCS;
+		if (f->csum) {
+			bn_sim_put_be16(&m->in_buf[off], sm_rx_sum(m, f));
+			off += SMM_RX_COE_BYTES;
+		}
 		m->stats.to_host++;
 		m->stats.to_host_bytes += f->len;
-		m->fifo_bytes -= sm_rx_record(f->len, f->rxdoff);
+		m->fifo_bytes -= sm_rx_record(f->len, f->rxdoff, f->csum);
 		m->fifo.head = (m->fifo.head + 1) % BN_SMSCMODEL_QUEUE;
 		m->fifo.count--;
 		/* Pad to the next record boundary */
@@ -995,15 +1040,44 @@ static void sm_tx_error(struct smscmodel *m)
 }
 
 /**
+ * Transmit checksum offload: the four-byte preamble before the frame says
+ * where the ones' complement sum starts (low half) and where its
+ * complement goes (high half), both from the frame's first byte; the
+ * field there already holds the pseudo-header sum.
+ *
+ * @param buf		Preamble, then the frame
+ * @param len		Bytes of both
+ * @return		true if the preamble fits the frame
+ */
+static bool sm_tx_csum(uint8_t *buf, size_t len)
+{
+	uint32_t pre = bn_get_le32(buf);
+	size_t start = pre & SMM_TXP_START;
+	size_t at = pre >> SMM_TXP_INSERT_LSB;
+	uint8_t *f = buf + SMM_TX_CSUM_PRE;
+	size_t flen = len - SMM_TX_CSUM_PRE;
+
+	if (len < SMM_TX_CSUM_PRE + SMM_ETH_HDR || start >= flen ||
+	    at < start || at + 2 > flen)
+		return false;
+	bn_sim_put_be16(&f[at],
+			(uint16_t)~bn_sim_ones_sum(&f[start], flen - start));
+	return true;
+}
+
+/**
  * A bulk-OUT transfer ended: check the command words and send the frames.
  * Each buffer is TX command A, TX command B, the data offset (0..3
- * bytes), the data, and padding to the next 4-byte boundary.
+ * bytes), the data (led by a checksum preamble when command B asks for
+ * one and COE_CR.TX_COE_EN is on), and padding to the next 4-byte
+ * boundary.
  *
  * @param m		Model
  */
 static void sm_out_done(struct smscmodel *m)
 {
 	uint32_t off = 0, a, b, size, flen, doff;
+	uint8_t *frame;
 	bool on = (*sm_reg(m, SMM_MAC_CR) & SMM_MAC_CR_TXEN) &&
 		  (*sm_reg(m, SMM_TX_CFG) & SMM_TX_CFG_ON);
 
@@ -1027,6 +1101,16 @@ static void sm_out_done(struct smscmodel *m)
 			goto out;
 		}
 		off += SMM_TXC_BYTES + doff;
+		frame = &m->out_buf[off];
+		if ((b & SMM_TXB_CSUM) &&
+		    (*sm_reg(m, SMM_COE_CR) & SMM_COE_TX_EN)) {
+			if (!sm_tx_csum(frame, flen)) {
+				sm_tx_error(m);
+				goto out;
+			}
+			frame += SMM_TX_CSUM_PRE;
+			flen -= SMM_TX_CSUM_PRE;
+		}
 		if (!on) {
 			m->stats.tx_off++;
 		} else {
@@ -1036,8 +1120,8 @@ static void sm_out_done(struct smscmodel *m)
 			m->stats.from_host++;
 			m->stats.from_host_bytes += flen;
 			if (m->cfg.sink)
-				m->cfg.sink(m->cfg.sink_ctx, &m->out_buf[off],
-					    flen, m->now);
+				m->cfg.sink(m->cfg.sink_ctx, frame, flen,
+					    m->now);
 		}
 		off = (off + size + SMM_TX_ALIGN - 1) & ~(SMM_TX_ALIGN - 1u);
 	}

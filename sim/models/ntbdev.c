@@ -81,7 +81,9 @@ void bn_ntbdev_begin(struct bn_ntbdev_writer *w, uint8_t *buf, uint32_t max,
 bool bn_ntbdev_add(struct bn_ntbdev_writer *w, const uint8_t *frame,
 		   size_t len)
 {
-	uint32_t at = bn_ntbdev_place(w->end, w->divisor, w->remainder);
+	/* the payload after the Ethernet header lands on the remainder */
+	uint32_t at = bn_ntbdev_place(w->end + BN_CDCDEV_ETH_HLEN, w->divisor,
+				      w->remainder) - BN_CDCDEV_ETH_HLEN;
 	uint32_t ndp;
 
 	if (w->count == BN_NTBDEV_IN_DGRAMS || len > w->max)
@@ -161,9 +163,13 @@ static int bn_ntbdev_ndp(const struct bn_ntbdev_params *p, const uint8_t *buf,
 		    dl > block - idx)
 			return bn_cdcdev_refuse(why, "datagram outside the "
 						"block");
-		if (idx % div != p->out_remainder % div)
-			return bn_cdcdev_refuse(why, "datagram not at "
-						"wNdpOutPayloadRemainder "
+		/* the remainder places the payload after the Ethernet
+		 * header, not the datagram (NCM 1.0 table 6-3, as Linux's
+		 * cdc_ncm and iPXE's ncm apply it) */
+		if ((idx + BN_CDCDEV_ETH_HLEN) % div !=
+		    p->out_remainder % div)
+			return bn_cdcdev_refuse(why, "datagram payload not "
+						"at wNdpOutPayloadRemainder "
 						"modulo wNdpOutDivisor");
 		if (dl < BN_CDCDEV_ETH_HLEN || dl > BN_CDCDEV_ETH_FRAME_MAX)
 			return bn_cdcdev_refuse(why, "datagram length is not "

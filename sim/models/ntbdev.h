@@ -13,7 +13,9 @@
  * host (bulk IN) under the host's SET_NTB_INPUT_SIZE limit, placing every
  * datagram at the alignment it advertised for IN, and accepts NTB16s from
  * the host (bulk OUT) only if they obey the OUT rules it advertised: size,
- * NDP alignment, datagram divisor and remainder, datagram count.  An NTB
+ * NDP alignment, datagram divisor and remainder, datagram count.  The
+ * divisor and remainder place a datagram's payload, the bytes after its
+ * 14-byte Ethernet header (NCM 1.0 table 6-3).  An NTB
  * that breaks any rule is refused whole, with the rule it broke.
  */
 

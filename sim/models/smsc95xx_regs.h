@@ -157,6 +157,11 @@
 #define SMM_WUCSR		0x12c
 /** Checksum offload engine control. */
 #define SMM_COE_CR		0x130
+#define SMM_COE_RX_EN		0x00000001u	/**< Receive checksum offload on */
+/** Receive checksum starts after VLAN tags (else after the 14-byte
+ * Ethernet header) */
+#define SMM_COE_RX_MODE		0x00000002u
+#define SMM_COE_TX_EN		0x00010000u	/**< Transmit checksum offload on */
 /** First offset past the modelled register file. */
 #define SMM_REG_END		0x140
 
@@ -232,6 +237,9 @@
 #define SMM_RXS_BCAST		0x00002000u	/**< Broadcast destination */
 #define SMM_RXS_MCAST		0x00000400u	/**< Multicast destination */
 #define SMM_RXS_ETHERTYPE	0x00000020u	/**< Length/type field above 1500 */
+/** Bytes of the checksum receive offload appends after the FCS (counted in
+ * the status word's frame length) */
+#define SMM_RX_COE_BYTES	2
 /** Records in a bulk-IN transfer start on this boundary. */
 #define SMM_RX_ALIGN		4
 
@@ -247,6 +255,13 @@
 #define SMM_TXA_LAST		0x00001000u	/**< Last buffer of a frame */
 #define SMM_TXA_SIZE		0x000007ffu	/**< Bytes in this buffer */
 #define SMM_TXB_LEN		0x000007ffu	/**< Bytes in the whole frame */
+/** A checksum preamble (four bytes, counted in both lengths) precedes
+ * the frame; with COE_CR.TX_COE_EN the MAC inserts the checksum */
+#define SMM_TXB_CSUM		0x00004000u
+/** Bytes of the transmit checksum preamble. */
+#define SMM_TX_CSUM_PRE		4
+#define SMM_TXP_START		0x0000ffffu	/**< Offset where the sum starts */
+#define SMM_TXP_INSERT_LSB	16		/**< Offset the checksum goes to */
 /** Each buffer (commands, offset, data) is padded to this boundary. */
 #define SMM_TX_ALIGN		4
 
@@ -258,6 +273,10 @@
 #define SMM_INTR_BYTES		4
 /** Ethernet header: two addresses and the length/type field. */
 #define SMM_ETH_HDR		14
+/** An 802.1Q tag's length. */
+#define SMM_VLAN_TAG		4
+/** The 802.1Q tag protocol identifier in the length/type field. */
+#define SMM_ETH_P_8021Q		0x8100
 /** Largest untagged frame without FCS. */
 #define SMM_ETH_MAX		1514
 /** Largest length-field value (above it the field is a type). */

@@ -16,6 +16,7 @@
 #include "bn_netdev.h"
 #include "bn_port.h"
 #include "bn_usb.h"
+#include "sim/bus/octets.h"
 #include "sim/net/bootclient.h"
 
 #define ETH_ARP		0x0806	/**< Ethernet type: ARP */
@@ -40,37 +41,6 @@
 #define HDRS		(14 + 20 + 8)	/**< Ethernet + IPv4 + UDP */
 
 /**
- * Store a big-endian 16-bit value.
- *
- * @param p		Two bytes
- * @param v		Value
- */
-static void put16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t)(v >> 8);
-	p[1] = (uint8_t)v;
-}
-
-/**
- * Internet checksum of a header.
- *
- * @param p		Bytes
- * @param len		Length (even)
- * @return		Checksum
- */
-static uint16_t ip_csum(const uint8_t *p, size_t len)
-{
-	uint32_t sum = 0;
-	size_t i;
-
-	for (i = 0; i + 1 < len; i += 2)
-		sum += (uint32_t)(p[i] << 8 | p[i + 1]);
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)~sum;
-}
-
-/**
  * Frame a UDP payload already placed at f + HDRS and send it.
  *
  * @param b		Client
@@ -92,19 +62,19 @@ static void udp_send(struct bn_boot *b, uint8_t *f, const uint8_t *dst_mac,
 
 	memcpy(f, dst_mac, 6);
 	memcpy(f + 6, b->nd->addr, 6);
-	put16(f + 12, ETH_IP);
+	bn_sim_put_be16(f + 12, ETH_IP);
 	memset(ip, 0, 20);
 	ip[0] = 0x45;
-	put16(ip + 2, (uint16_t)(20 + 8 + len));
+	bn_sim_put_be16(ip + 2, (uint16_t)(20 + 8 + len));
 	ip[8] = 64;
 	ip[9] = IP_UDP;
 	memcpy(ip + 12, src_ip, 4);
 	memcpy(ip + 16, dst_ip, 4);
-	put16(ip + 10, ip_csum(ip, 20));
-	put16(udp, sport);
-	put16(udp + 2, dport);
-	put16(udp + 4, (uint16_t)(8 + len));
-	put16(udp + 6, 0);
+	bn_sim_put_be16(ip + 10, (uint16_t)~bn_sim_ones_sum(ip, 20));
+	bn_sim_put_be16(udp, sport);
+	bn_sim_put_be16(udp + 2, dport);
+	bn_sim_put_be16(udp + 4, (uint16_t)(8 + len));
+	bn_sim_put_be16(udp + 6, 0);
 	b->last_len = HDRS + len;
 	b->last_us = now_us;
 	b->tries++;
@@ -129,7 +99,7 @@ static void dhcp_send(struct bn_boot *b, uint8_t type, uint64_t now_us)
 	d[1] = 1;
 	d[2] = 6;
 	memcpy(d + 4, &b->xid, 4);
-	put16(d + 10, 0x8000);
+	bn_sim_put_be16(d + 10, 0x8000);
 	memcpy(d + 28, b->nd->addr, 6);
 	bn_put_le32(d + 236, 0);
 	d[236] = 0x63;
@@ -175,7 +145,7 @@ static void tftp_rrq(struct bn_boot *b, uint64_t now_us)
 
 	if (n > 200)
 		n = 200;
-	put16(p, TFTP_RRQ);
+	bn_sim_put_be16(p, TFTP_RRQ);
 	memcpy(p + 2, name, n);
 	p[2 + n] = 0;
 	memcpy(p + 3 + n, "octet", 6);
@@ -195,8 +165,8 @@ static void tftp_ack(struct bn_boot *b, uint16_t block, uint64_t now_us)
 {
 	uint8_t *p = b->last + HDRS;
 
-	put16(p, TFTP_ACK);
-	put16(p + 2, block);
+	bn_sim_put_be16(p, TFTP_ACK);
+	bn_sim_put_be16(p + 2, block);
 	b->tries = 0;
 	udp_send(b, b->last, b->server_mac, b->ip, b->server, PORT_CLIENT,
 		 b->tid, 4, now_us);
@@ -264,9 +234,9 @@ static void arp_rx(struct bn_boot *b, const uint8_t *f, size_t len)
 	memset(r, 0, sizeof(r));
 	memcpy(r, f + 6, 6);
 	memcpy(r + 6, b->nd->addr, 6);
-	put16(r + 12, ETH_ARP);
+	bn_sim_put_be16(r + 12, ETH_ARP);
 	memcpy(r + 14, f + 14, 6);		/* htype, ptype, hlen, plen */
-	put16(r + 20, 2);
+	bn_sim_put_be16(r + 20, 2);
 	memcpy(r + 22, b->nd->addr, 6);
 	memcpy(r + 28, b->ip, 4);
 	memcpy(r + 32, f + 22, 10);		/* requester MAC and IP */

@@ -182,6 +182,9 @@ static void raw_mii_w(struct bn_simdev *dev, uint8_t phy, uint8_t reg,
 }
 
 #define MS(x) bn_sim_us(1000ULL * (x))
+/* The model's autonegotiation time in ms: the link is up this long after
+ * the PHY powers up or restarts negotiation */
+#define AN BN_ASIX_MODEL_AN_MS
 
 /* Let the model's autonegotiation finish by @p t; the link must be up. */
 static void raw_link_up(struct bn_simdev *dev, bn_simtime_t t)
@@ -323,17 +326,17 @@ START_TEST(test_registers_and_link)
 	ck_assert_uint_eq(len, 8);
 	ck_assert_uint_eq(b[0], ASIX_INT_MAGIC);
 	ck_assert_uint_eq(b[ASIX_INT_LINK_BYTE], ASIX_INT_PPLS);
-	ck_assert_uint_eq(raw_mii(dev, 0x10, BN_MII_BMSR, MS(50)) &
+	ck_assert_uint_eq(raw_mii(dev, 0x10, BN_MII_BMSR, MS(AN + 10)) &
 			  BN_BMSR_LSTATUS, BN_BMSR_LSTATUS);
 	/* Restart: link drops, BMSR latched low, down packet queued */
 	raw_mii_w(dev, 0x10, BN_MII_BMCR, BN_BMCR_ANENABLE | BN_BMCR_ANRESTART,
-		  MS(60));
-	ck_assert_int_eq(dev->ops->in(dev, 0x81, b, 8, &len, MS(61), &ready),
+		  MS(AN + 20));
+	ck_assert_int_eq(dev->ops->in(dev, 0x81, b, 8, &len, MS(AN + 21), &ready),
 			 BN_SIM_ACK);
 	ck_assert_uint_eq(b[ASIX_INT_LINK_BYTE], 0);
-	ck_assert_uint_eq(raw_mii(dev, 0x10, BN_MII_BMSR, MS(200)) &
+	ck_assert_uint_eq(raw_mii(dev, 0x10, BN_MII_BMSR, MS(2 * AN + 30)) &
 			  BN_BMSR_LSTATUS, 0);	/* latched low */
-	ck_assert_uint_eq(raw_mii(dev, 0x10, BN_MII_BMSR, MS(200)) &
+	ck_assert_uint_eq(raw_mii(dev, 0x10, BN_MII_BMSR, MS(2 * AN + 30)) &
 			  BN_BMSR_LSTATUS, BN_BMSR_LSTATUS);
 	bn_simdev_destroy(dev);
 }
@@ -344,7 +347,7 @@ START_TEST(test_bulk_out_checks)
 {
 	struct bn_simdev *dev = raw_model(BN_ASIX_AX88772);
 	uint8_t pkt[512];
-	bn_simtime_t ready = BN_SIM_NEVER, t = MS(100);
+	bn_simtime_t ready = BN_SIM_NEVER, t = MS(AN + 60);
 	size_t n;
 
 	raw_link_up(dev, t);
@@ -405,7 +408,7 @@ START_TEST(test_bulk_in_framing)
 	struct bn_simdev *dev = raw_model(BN_ASIX_AX88772);
 	static uint8_t buf[16384];
 	uint8_t f[1101];
-	bn_simtime_t t = MS(100), wire;
+	bn_simtime_t t = MS(AN + 60), wire;
 	size_t n;
 	int i;
 
@@ -458,7 +461,7 @@ START_TEST(test_772b_rx_header_bits)
 	struct bn_simdev *dev = raw_model(BN_ASIX_AX88772B);
 	static uint8_t buf[16384];
 	uint8_t f[1101];
-	bn_simtime_t t = MS(100);
+	bn_simtime_t t = MS(AN + 60);
 	int i;
 
 	raw_link_up(dev, t);
@@ -484,7 +487,8 @@ START_TEST(test_772b_rx_header_bits)
 END_TEST
 
 /* The AX88172's command set: the MAC reads through 0x17 (0x13 IN, the
- * 772's READ_NODE_ID, STALLs, as does STATMNGSTS); a 772-style
+ * 772's READ_NODE_ID, STALLs; STATMNGSTS answers HOST_EN without a chip
+ * code); a 772-style
  * WRITE_NODE_ID (0x14 with six bytes) writes IPG2 and leaves the MAC
  * alone; the medium register reads back as one byte. */
 START_TEST(test_172_node_id)
@@ -500,7 +504,8 @@ START_TEST(test_172_node_id)
 	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_IN, ASIX_CMD_READ_NODE_ID, 0, 0,
 				 b, 6, 0), BN_SIM_STALL);
 	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_IN, ASIX_CMD_STATMNGSTS, 0, 0,
-				 b, 1, 0), BN_SIM_STALL);
+				 b, 1, 0), BN_SIM_ACK);
+	ck_assert_uint_eq(b[0], 0);
 	memcpy(b, other, 6);
 	ck_assert_int_eq(raw_ctl(dev, ASIX_REQ_OUT, ASIX_CMD_WRITE_NODE_ID,
 				 value, 0, b, 6, 0), BN_SIM_ACK);
@@ -581,7 +586,7 @@ START_TEST(test_172_raw_framing)
 	struct bn_simdev *dev = raw_model(BN_ASIX_AX88172);
 	static uint8_t buf[4096];
 	uint8_t f[1024], g[61];
-	bn_simtime_t t = MS(100), ready;
+	bn_simtime_t t = MS(AN + 60), ready;
 	uint16_t n;
 	size_t got;
 

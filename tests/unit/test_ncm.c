@@ -221,7 +221,8 @@ START_TEST(test_params_hostile)
 END_TEST
 
 /* Expected NTB16 for frames of 60, 61 and 62 bytes (0xa0, 0xa1, 0xa2):
- * header 0..11, datagrams at 12, 72 and 136 (4-byte divisor), NDP at 200
+ * header 0..11, datagrams at 14, 74 and 138 (their payloads, after the
+ * 14-byte Ethernet header, on the 4-byte divisor), NDP at 200
  * with 4 pairs (24 bytes): 224 bytes in all. */
 static size_t expected_tx(uint8_t *b, uint16_t seq)
 {
@@ -231,16 +232,16 @@ static size_t expected_tx(uint8_t *b, uint16_t seq)
 	bn_put_le16(&b[6], seq);
 	bn_put_le16(&b[8], 224);
 	bn_put_le16(&b[10], 200);
-	memset(&b[12], 0xa0, 60);
-	memset(&b[72], 0xa1, 61);
-	memset(&b[136], 0xa2, 62);
+	memset(&b[14], 0xa0, 60);
+	memset(&b[74], 0xa1, 61);
+	memset(&b[138], 0xa2, 62);
 	bn_put_le32(&b[200], BN_NCM_NDP16_SIG);
 	bn_put_le16(&b[204], 24);
-	bn_put_le16(&b[208], 12);
+	bn_put_le16(&b[208], 14);
 	bn_put_le16(&b[210], 60);
-	bn_put_le16(&b[212], 72);
+	bn_put_le16(&b[212], 74);
 	bn_put_le16(&b[214], 61);
-	bn_put_le16(&b[216], 136);
+	bn_put_le16(&b[216], 138);
 	bn_put_le16(&b[218], 62);
 	return 224;
 }

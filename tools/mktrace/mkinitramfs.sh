@@ -2,19 +2,26 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # Copyright (c) 2026 The bootnic authors
 #
-# Build a tiny initramfs, only from Debian packages, that lets Linux's own
-# USB network drivers (cdc_ether, rndis_host) drive QEMU's usb-net device,
-# and lets usbutils' own lsusb describe it.
+# Build a tiny initramfs, only from Debian packages, in which Linux's own
+# USB network drivers drive one USB device (QEMU's usb-net, or a model
+# plugged in by `bootnic serve`), and usbutils' own lsusb describes it.
 #
 #   tools/mktrace/mkinitramfs.sh [BUILD_DIR]      (default build/mktrace)
 #
 # Produces in BUILD_DIR:
 #   vmlinuz            kernel from linux-image-<abi>-amd64 (not installed)
-#   initramfs.gz       newc cpio: static busybox, modules, /init, and the
+#   initramfs.gz       newc cpio: static busybox, modules with their
+#                      modules.dep/modules.alias, /init, and the
 #                      dynamically linked lsusb and systemd-hwdb with the
 #                      shared libraries and dynamic loader they need
 #   provenance.txt     package names and versions (dpkg-deb -f)
-#   tftp/bootnic.txt   small file served by QEMU user-net's TFTP server
+#   tftp/bootnic.txt   small file served by TFTP (QEMU user-net, serve)
+#   tftp/bench.bin     the judge task's timed download (BENCH_BYTES)
+#
+# The .debs are kept in $MKTRACE_DEBS (default BUILD_DIR/debs) and fetched
+# again only when the archive's candidate version changes: point it at a
+# directory that outlives the build tree (a CI cache) to download the
+# kernel (about 70 MB) once.
 #
 # Host needs: apt-get, dpkg-deb, readelf (binutils), gzip, and xz-utils /
 # zstd only when the kernel package ships compressed modules.  Runs
@@ -39,8 +46,10 @@ die() {
 	exit 1
 }
 
-mkdir -p "$BUILD/debs"
+DEBS=${MKTRACE_DEBS:-$BUILD/debs}
+mkdir -p "$BUILD" "$DEBS"
 BUILD=$(cd "$BUILD" && pwd)
+DEBS=$(cd "$DEBS" && pwd)
 
 # ---- Download the packages (never installed on this machine) ----
 
@@ -51,21 +60,21 @@ KPKG=$(apt-cache depends "$KPKG_META" |
 
 # Path of the downloaded .deb of package $1, or nothing.
 deb_path() {
-	for f in "$BUILD/debs/$1"_*.deb; do
+	for f in "$DEBS/$1"_*.deb; do
 		[ -f "$f" ] && echo "$f" && return 0
 	done
 	return 0
 }
 
 fetch_deb() {
-	# $1 package name; prints the path of its .deb in $BUILD/debs
+	# $1 package name; prints the path of its .deb in $DEBS
 	ver=$(apt-cache policy "$1" | sed -n 's/^ *Candidate: //p')
 	case "$ver" in "" | "(none)") die "no candidate for $1" ;; esac
 	file=$(deb_path "$1")
 	if [ -z "$file" ] ||
 		[ "$(dpkg-deb -f "$file" Version)" != "$ver" ]; then
-		rm -f "$BUILD/debs/$1"_*.deb
-		(cd "$BUILD/debs" && apt-get download "$1=$ver" >&2) ||
+		rm -f "$DEBS/$1"_*.deb
+		(cd "$DEBS" && apt-get download "$1=$ver" >&2) ||
 			die "apt-get download $1=$ver failed"
 		file=$(deb_path "$1")
 		[ -n "$file" ] || die "no .deb for $1 after download"
@@ -170,74 +179,72 @@ printf 'root:x:0:0:root:/:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin
 	> "$ROOT/etc/passwd"
 printf 'root:x:0:\nnogroup:x:65534:\n' > "$ROOT/etc/group"
 
-# ---- Modules, decompressed, in dependency order ----
+# ---- Modules: chosen by rule, dependencies from modules.dep ----
 
-# Path of the module file for module name $1 ('-' and '_' are equivalent).
-mod_file() {
+# The package ships no modules.dep or modules.alias (depmod runs at install
+# time).  Make them over the unpacked tree as an installation would, with
+# the extracted busybox's own depmod, after decompressing any .ko.xz/.zst/
+# .gz (busybox modprobe and insmod are given plain .ko files).
+BB="$BUILD/pkg/busybox/bin/busybox"
+find "$MODDIR/kernel" -name '*.ko.*' | while read -r src; do
+	case "$src" in
+	*.ko.xz) xz -dc "$src" > "${src%.xz}" ;;
+	*.ko.zst) zstd -qdc "$src" > "${src%.zst}" ;;
+	*.ko.gz) gzip -dc "$src" > "${src%.gz}" ;;
+	*) continue ;;
+	esac
+	rm -f "$src"
+done
+"$BB" depmod -b "$BUILD/pkg/kernel" "$KVER" ||
+	die "busybox depmod failed on $MODDIR"
+DEP="$MODDIR/modules.dep"
+[ -s "$DEP" ] || die "depmod made no $DEP"
+
+# Set mp to the modules.dep path (relative to the module directory) of
+# module $1 ('-' and '_' are equivalent in module names).
+mod_path() {
 	pat=$(echo "$1" | sed 's/[-_]/[-_]/g')
-	find "$MODDIR/kernel" -name "$pat.ko" -o -name "$pat.ko.xz" \
-		-o -name "$pat.ko.zst" -o -name "$pat.ko.gz" | head -n 1
+	mp=$(sed -n "s|^\(\([^:]*/\)\{0,1\}$pat\.ko\):.*|\1|p" "$DEP" | head -n 1)
+	[ -n "$mp" ] || die "module $1 is not in $DEP"
 }
 
-# Copy module $1 into the initramfs as plain .ko (busybox insmod may not
-# read compressed modules) and print its canonical name.
-mod_copy() {
-	src=$(mod_file "$1")
-	[ -n "$src" ] || die "module $1 not found under $MODDIR"
-	name=$(basename "$src" | sed 's/\.ko.*$//')
-	dst="$ROOT/lib/modules/$name.ko"
-	if [ ! -f "$dst" ]; then
-		case "$src" in
-		*.ko.xz) xz -dc "$src" > "$dst" ;;
-		*.ko.zst) zstd -qdc "$src" > "$dst" ;;
-		*.ko.gz) gzip -dc "$src" > "$dst" ;;
-		*) cp "$src" "$dst" ;;
-		esac
-	fi
-	echo "$name"
-}
-
-# The modinfo "depends=" field of copied module $1 (comma separated).
-mod_deps() {
-	grep -a -o 'depends=[^[:cntrl:]]*' "$ROOT/lib/modules/$1.ko" |
-		head -n 1 | sed 's/^depends=//' | tr ',' ' '
-}
-
-# Append module $1 and, first, its dependencies to list file $2, skipping
-# anything already in $2 or in the optional exclusion list $3.
-mod_resolve() {
-	n=$(mod_copy "$1")
-	if grep -qx "$n" "$2" 2>/dev/null; then
-		return 0
-	fi
-	if [ -n "${3:-}" ] && grep -qx "$n" "$3"; then
-		return 0
-	fi
-	for d in $(mod_deps "$n"); do
-		mod_resolve "$d" "$2" "${3:-}"
+# Copy module path $1 and every module its modules.dep line names to the
+# same paths in the initramfs.
+mod_copy_deps() {
+	line=$(grep "^$1:" "$DEP") || die "$1 is not in $DEP"
+	for p in $(echo "$line" | sed 's/://'); do
+		[ -f "$ROOT/lib/modules/$KVER/$p" ] && continue
+		mkdir -p "$ROOT/lib/modules/$KVER/${p%/*}"
+		cp "$MODDIR/$p" "$ROOT/lib/modules/$KVER/$p"
 	done
-	# recursion clobbers $n (no locals in POSIX sh): recompute it
-	mod_copy "$1" >> "$2"
 }
 
-L="$ROOT/etc"
-# core: loaded first, so usbmon is reading before any bus exists
-: > "$L/mods-core"
-for m in usb-common usbcore usbmon; do
-	mod_resolve "$m" "$L/mods-core"
+# What goes in, by rule rather than by guess:
+# - usbmon, and the host controller drivers the recordings use;
+# - every USB network driver the kernel has (drivers/net/usb), so that
+#   which one binds is Linux's own choice by its ID tables;
+# - every PHY driver (a module with an "mdio:" alias): phylib asks
+#   modprobe for the PHY's ID when a driver connects its PHY, so the one
+#   for the PHY the device reports loads as on an installed system.
+MODS_WANT="usbmon xhci-pci ehci-pci"
+MODS_WANT="$MODS_WANT $(sed -n 's,^\(kernel/drivers/net/usb/[^:/]*\)\.ko:.*,\1,p' "$DEP" |
+	sed 's,.*/,,')"
+MODS_WANT="$MODS_WANT $(sed -n 's/^alias mdio:[^ ]* \([^ ]*\)$/\1/p' \
+	"$MODDIR/modules.alias" | sort -u)"
+for m in $MODS_WANT; do
+	mod_path "$m"
+	mod_copy_deps "$mp"
 done
-: > "$L/mods-hcd"
-for m in xhci-hcd xhci-pci; do
-	mod_resolve "$m" "$L/mods-hcd" "$L/mods-core"
-done
-cat "$L/mods-core" "$L/mods-hcd" > "$L/mods-base"
-: > "$L/mods-ecm"
-mod_resolve cdc_ether "$L/mods-ecm" "$L/mods-base"
-: > "$L/mods-rndis"
-mod_resolve rndis_host "$L/mods-rndis" "$L/mods-base"
+# The initramfs's own modules.dep and modules.alias, for its modprobe.
+"$BB" depmod -b "$ROOT" "$KVER" || die "busybox depmod failed on $ROOT"
+# The USB network drivers in the kernel's own modules.order, the order the
+# guest loads them in (load_netdrivers in /init).
+sed -n 's|^kernel/drivers/net/usb/\([^/]*\)\.ko$|\1|p' "$MODDIR/modules.order" \
+	> "$ROOT/etc/usbnet.order"
+[ -s "$ROOT/etc/usbnet.order" ] || die "no drivers/net/usb in modules.order"
 
 # Sanity: every module must have been built for this kernel.
-for f in "$ROOT"/lib/modules/*.ko; do
+find "$ROOT/lib/modules" -name '*.ko' | while read -r f; do
 	grep -a -q "vermagic=$KVER " "$f" || die "$f: vermagic is not $KVER"
 done
 
@@ -245,7 +252,8 @@ done
 
 cat > "$ROOT/etc/udhcpc.script" <<'EOF'
 #!/bin/sh
-# udhcpc event hook: configure the interface, print the lease.
+# udhcpc event hook: configure the interface, print the lease and leave
+# it in /tmp/lease.env (ip=, serverid=) for the judge task.
 case "$1" in
 deconfig)
 	ip addr flush dev "$interface"
@@ -257,6 +265,7 @@ bound|renew)
 	echo "BOOTNIC-LEASE if=$interface ip=$ip mask=${mask:-?}" \
 		"router=${router:-} dns=${dns:-} serverid=${serverid:-}" \
 		"lease=${lease:-}"
+	printf "ip=%s\nserverid=%s\n" "$ip" "${serverid:-}" > /tmp/lease.env
 	;;
 esac
 exit 0
@@ -267,28 +276,41 @@ chmod 755 "$ROOT/etc/udhcpc.script"
 
 cat > "$ROOT/init" <<'EOF'
 #!/bin/sh
-# bootnic trace initramfs: bring up QEMU usb-net with Linux's own driver
-# in configuration bootnic.mode=ecm (1) or rndis (2), then either
-# (bootnic.task=trace, the default) DHCP, ping and TFTP over it under
-# usbmon, or (bootnic.task=lsusb) describe it with lsusb; then power off.
+# bootnic trace initramfs: Linux's own drivers on the one USB device at
+# port 1-1, the driver chosen by Linux from the interfaces' modaliases.
+# bootnic.task= says what to do with it, then the guest powers off:
+#   trace (default)  QEMU usb-net in configuration bootnic.mode=ecm (1) or
+#                    rndis (2): DHCP, ping and TFTP under usbmon
+#   lsusb            the same device described with lsusb (mode as above)
+#   judge            any device (a `bootnic serve` model), optionally in
+#                    configuration bootnic.config=N: report which driver
+#                    bound, the MAC, link, lease and a TFTP file's md5
+#                    under usbmon, then a timed download (judge() below)
 /bin/busybox --install -s
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 exec 0</dev/console 1>/dev/console 2>&1
 
-mode=$(sed -n 's/.*bootnic\.mode=\([a-z]*\).*/\1/p' /proc/cmdline)
-case "$mode" in
-ecm) want=1 ;;
-rndis) want=2 ;;
-*) echo "BOOTNIC-FAIL unknown bootnic.mode '$mode'"; poweroff -f ;;
-esac
-task=$(sed -n 's/.*bootnic\.task=\([a-z]*\).*/\1/p' /proc/cmdline)
+# The value of kernel parameter bootnic.$1 (letters and digits).
+param() {
+	sed -n "s/.*bootnic\.$1=\([a-z0-9]*\).*/\1/p" /proc/cmdline
+}
+
+task=$(param task)
+mode=$(param mode)
 case "${task:=trace}" in
-trace | lsusb) ;;
+trace | lsusb)
+	case "$mode" in
+	ecm) want=1 ;;
+	rndis) want=2 ;;
+	*) echo "BOOTNIC-FAIL unknown bootnic.mode '$mode'"; poweroff -f ;;
+	esac
+	;;
+judge) want=$(param config) ;;
 *) echo "BOOTNIC-FAIL unknown bootnic.task '$task'"; poweroff -f ;;
 esac
-echo "BOOTNIC: mode=$mode wanted configuration=$want task=$task"
+echo "BOOTNIC: mode=$mode wanted configuration=${want:-any} task=$task"
 cat /etc/provenance.txt
 
 fail() {
@@ -296,11 +318,10 @@ fail() {
 	poweroff -f
 }
 
+# Load module $1 and what modules.dep says it needs.
 load() {
-	for m in $(cat "/etc/mods-$1"); do
-		echo "BOOTNIC: insmod $m"
-		insmod "/lib/modules/$m.ko" || fail "insmod $m"
-	done
+	echo "BOOTNIC: modprobe $1"
+	modprobe "$1" || fail "modprobe $1"
 }
 
 # Make serial port $1 a raw terminal (no newline translation, no echo).
@@ -375,19 +396,145 @@ wait_for() {
 	return 0
 }
 
-load core
+# Seconds since boot, to the hundredth.
+now() {
+	cut -d' ' -f1 /proc/uptime
+}
+
+# Find the network interface (not lo) within $1 tenths of a second.
+find_iface() {
+	iface=
+	i=0
+	while [ -z "$iface" ]; do
+		for n in /sys/class/net/*; do
+			case "${n##*/}" in lo) ;; *) iface=${n##*/} ;; esac
+		done
+		i=$((i + 1))
+		[ "$i" -gt "$1" ] && return 1
+		[ -z "$iface" ] && usleep 100000
+	done
+	return 0
+}
+
+# Load every USB network driver, in the kernel's own modules.order: the
+# drivers register in that order, and the USB core offers an interface to
+# them in that order, so which one binds is Linux's own choice, the same
+# at every run (as on an installed system whose modules were loaded
+# before the device came).
+load_netdrivers() {
+	for m in $(cat /etc/usbnet.order); do
+		modprobe "$m" || echo "BOOTNIC: modprobe $m failed"
+	done
+}
+
+# Name each interface of the active configuration and its driver.
+show_interfaces() {
+	for i in "$dev"/1-1:*; do
+		[ -f "$i/modalias" ] || continue
+		echo "BOOTNIC: interface ${i##*/} class $(cat "$i/bInterfaceClass")" \
+			"$(cat "$i/bInterfaceSubClass") $(cat "$i/bInterfaceProtocol")" \
+			"driver $(basename "$(readlink "$i/driver" 2>/dev/null)")"
+	done
+}
+
+# Stop the usbmon capture and send it out: binary on the second serial
+# port, text (if taken) on the third.
+end_capture() {
+	[ -n "$monpid" ] || return 0
+	kill "$monpid" $txtpid
+	wait "$monpid" $txtpid 2>/dev/null
+	send /tmp/usbmon.bin /dev/ttyS1 BOOTNIC-USBMON
+	[ -n "$txtpid" ] && send /tmp/usbmon.txt /dev/ttyS2 BOOTNIC-USBMON-TEXT
+	monpid=
+}
+
+# bootnic.task=judge: what Linux made of the device, one
+# "BOOTNIC-JUDGE <what> key=value..." line per step, going as far as it
+# can; times are seconds since boot.  The small file bootnic.txt is fetched
+# under usbmon; the capture then ends, and bench.bin is fetched with
+# 1468-byte blocks for the throughput (when the server has it).
+judge() {
+	echo "BOOTNIC-JUDGE device id=$(cat "$dev/idVendor"):$(cat "$dev/idProduct")" \
+		"speed=$(cat "$dev/speed") configs=$(cat "$dev/bNumConfigurations")" \
+		"config=$(cat "$dev/bConfigurationValue") t=$t_dev"
+	plug=$(dmesg | sed -n 's/^\[ *\([0-9.]*\)\] usb 1-1: new .*USB device.*/\1/p' |
+		head -n 1)
+	echo "BOOTNIC-JUDGE plug t=${plug:-$t_dev}"
+	show_interfaces
+	if ! find_iface 100; then
+		echo "BOOTNIC-JUDGE driver none"
+		for i in "$dev"/1-1:*; do
+			[ -e "$i/driver" ] && echo "BOOTNIC-JUDGE bound ${i##*/}" \
+				"$(basename "$(readlink "$i/driver")")"
+		done
+		dmesg | grep -i -E 'usb|eth|phy' | tail -n 30 | sed 's/^/BOOTNIC-DMESG /'
+		return 1
+	fi
+	n=/sys/class/net/$iface
+	drv=$(basename "$(readlink "$n/device/driver")")
+	mac=$(cat "$n/address")
+	# the PHY driver phylib bound, as the kernel logs it
+	phy=$(dmesg | sed -n -e 's/.* PHY \[.*\] driver \[\(.*\)\] (irq=.*/\1/p' \
+		-e 's/^\[[ 0-9.]*\] \(.*\) usb-[0-9:]*: attached PHY driver.*/\1/p' |
+		head -n 1)
+	echo "BOOTNIC-JUDGE driver=$drv if=$iface mac=$mac t=$(now)" \
+		"phy=\"$phy\""
+	dmesg | grep -E "$drv|$iface|1-1|PHY|phy" | sed 's/^/BOOTNIC-DMESG /'
+	ip link set lo up
+	ip link set "$iface" up
+	i=0
+	while [ "$(cat "$n/carrier" 2>/dev/null)" != 1 ] && [ "$i" -lt 150 ]; do
+		usleep 100000
+		i=$((i + 1))
+	done
+	echo "BOOTNIC-JUDGE link carrier=$(cat "$n/carrier" 2>/dev/null)" \
+		"operstate=$(cat "$n/operstate") speed=$(cat "$n/speed" 2>/dev/null)" \
+		"duplex=$(cat "$n/duplex" 2>/dev/null) t=$(now)"
+	t=$(now)
+	if ! udhcpc -i "$iface" -n -q -t 5 -T 2 -s /etc/udhcpc.script; then
+		echo "BOOTNIC-JUDGE lease none t0=$t t=$(now)"
+		return 1
+	fi
+	. /tmp/lease.env
+	echo "BOOTNIC-JUDGE lease ip=$ip server=$serverid t0=$t t=$(now)"
+	srv=${serverid:-10.0.2.2}
+	if tftp -g -r bootnic.txt -l /tmp/bootnic.txt "$srv"; then
+		echo "BOOTNIC-JUDGE file name=bootnic.txt bytes=$(wc -c < /tmp/bootnic.txt)" \
+			"md5=$(md5sum < /tmp/bootnic.txt | cut -d' ' -f1)"
+	else
+		echo "BOOTNIC-JUDGE file name=bootnic.txt none"
+	fi
+	# let the last frames complete before the capture ends
+	usleep 300000
+	end_capture
+	t=$(now)
+	if tftp -b 1468 -g -r bench.bin -l /tmp/bench.bin "$srv"; then
+		echo "BOOTNIC-JUDGE bench bytes=$(wc -c < /tmp/bench.bin)" \
+			"md5=$(md5sum < /tmp/bench.bin | cut -d' ' -f1) t0=$t t=$(now)"
+		rm -f /tmp/bench.bin
+	else
+		echo "BOOTNIC-JUDGE bench none"
+	fi
+	rx=$(cat "$n/statistics/rx_packets") tx=$(cat "$n/statistics/tx_packets")
+	echo "BOOTNIC-JUDGE stats rx_packets=$rx tx_packets=$tx" \
+		"rx_errors=$(cat "$n/statistics/rx_errors")" \
+		"tx_errors=$(cat "$n/statistics/tx_errors")"
+	return 0
+}
+
+load usbmon
 # Kernel-side usbmon capture of every bus (binary API, full payloads) into
 # RAM; sent out on the second serial port at the end (the text API on the
-# third).
+# third, for the trace task only).
 monpid=
 txtpid=
-if [ "$task" != trace ]; then
+if [ "$task" = lsusb ]; then
 	echo "BOOTNIC: task $task: no usbmon capture"
 elif wait_for /dev/usbmon0 20; then
 	cat /dev/usbmon0 > /tmp/usbmon.bin &
 	monpid=$!
 	# and the text API ('1u' format) of the same events, for the text reader
-	if mount -t debugfs debugfs /sys/kernel/debug; then
+	if [ "$task" = trace ] && mount -t debugfs debugfs /sys/kernel/debug; then
 		cat /sys/kernel/debug/usb/usbmon/0u > /tmp/usbmon.txt &
 		txtpid=$!
 	fi
@@ -395,34 +542,31 @@ elif wait_for /dev/usbmon0 20; then
 else
 	echo "BOOTNIC: no /dev/usbmon0, no kernel capture"
 fi
-load hcd
+[ "$task" = judge ] && load_netdrivers
+load xhci-pci
 dev=/sys/bus/usb/devices/1-1
 wait_for "$dev/bConfigurationValue" 300 || fail "no USB device at 1-1"
+t_dev=$(now)
 usleep 200000
 echo "BOOTNIC: device $(cat $dev/idVendor):$(cat $dev/idProduct)" \
 	"speed=$(cat $dev/speed) configs=$(cat $dev/bNumConfigurations)" \
 	"active=$(cat $dev/bConfigurationValue)"
-if [ "$(cat $dev/bConfigurationValue)" != "$want" ]; then
+if [ -n "$want" ] && [ "$(cat $dev/bConfigurationValue)" != "$want" ]; then
 	echo "BOOTNIC: echo $want > bConfigurationValue"
 	echo "$want" > "$dev/bConfigurationValue" || fail "set configuration"
 	wait_for "$dev/1-1:$want.0" 50 || fail "configuration $want"
 fi
-for i in $dev/1-1:*; do
-	echo "BOOTNIC: interface ${i##*/} class $(cat $i/bInterfaceClass)" \
-		"$(cat $i/bInterfaceSubClass) $(cat $i/bInterfaceProtocol)"
-done
 
-load "$mode"
-iface=
-i=0
-while [ -z "$iface" ]; do
-	for n in /sys/class/net/*; do
-		case "${n##*/}" in lo) ;; *) iface=${n##*/} ;; esac
-	done
-	i=$((i + 1))
-	[ "$i" -gt 100 ] && fail "no network interface"
-	[ -z "$iface" ] && usleep 100000
-done
+if [ "$task" = judge ]; then
+	judge || true
+	end_capture
+	echo "BOOTNIC-JUDGE-DONE"
+	poweroff -f
+fi
+
+load_netdrivers
+show_interfaces
+find_iface 100 || fail "no network interface"
 mac=$(cat /sys/class/net/$iface/address)
 drv=$(basename "$(readlink /sys/class/net/$iface/device/driver)")
 echo "BOOTNIC: interface $iface mac $mac driver $drv"
@@ -438,12 +582,7 @@ if tftp -g -r bootnic.txt -l /tmp/bootnic.txt 10.0.2.2; then
 fi
 ip link set "$iface" down
 usleep 500000
-if [ -n "$monpid" ]; then
-	kill "$monpid" $txtpid
-	wait "$monpid" $txtpid 2>/dev/null
-	send /tmp/usbmon.bin /dev/ttyS1 BOOTNIC-USBMON
-	[ -n "$txtpid" ] && send /tmp/usbmon.txt /dev/ttyS2 BOOTNIC-USBMON-TEXT
-fi
+end_capture
 echo "BOOTNIC-TRACE-DONE mode=$mode driver=$drv if=$iface mac=$mac ip=$ip"
 poweroff -f
 EOF
@@ -459,6 +598,9 @@ while [ "$i" -le 30 ]; do
 		>> "$BUILD/tftp/bootnic.txt"
 	i=$((i + 1))
 done
+# and for the judge task's timed download: BENCH_BYTES (default 1 MiB) of
+# the kernel image, deterministic for a given package and not compressible
+head -c "${BENCH_BYTES:-1048576}" "$BUILD/vmlinuz" > "$BUILD/tftp/bench.bin"
 
 # ---- Pack ----
 
@@ -467,9 +609,12 @@ done
 	gzip -9n > "$BUILD/initramfs.gz"
 
 echo "mkinitramfs: $BUILD/initramfs.gz ($(wc -c < "$BUILD/initramfs.gz") bytes)"
-echo "mkinitramfs: modules core: $(tr "\n" " " < "$L/mods-core")"
-echo "mkinitramfs: modules hcd: $(tr "\n" " " < "$L/mods-hcd")"
-echo "mkinitramfs: modules base: $(tr '\n' ' ' < "$L/mods-base")"
-echo "mkinitramfs: modules ecm: $(tr '\n' ' ' < "$L/mods-ecm")"
-echo "mkinitramfs: modules rndis: $(tr '\n' ' ' < "$L/mods-rndis")"
+echo "mkinitramfs: $(find "$ROOT/lib/modules" -name "*.ko" | wc -l) modules:" \
+	"$(find "$ROOT/lib/modules" -name "*.ko" | sed "s,.*/,,; s,\\.ko\$,," | LC_ALL=C sort | tr "\\n" " ")"
 cat "$BUILD/provenance.txt"
+
+# The unpacked packages and the staging tree are scratch (unpacked afresh
+# at every run): remove them, with their hundreds of MB and the symlinks
+# into the target system (systemd-udevd -> /bin/udevadm, say) that dangle
+# on this machine and that tree walkers such as doxygen trip over.
+rm -rf "$BUILD/pkg" "$ROOT"

@@ -21,60 +21,65 @@ OUT=${2:?usage: $0 IN.bin OUT.pcap}
 HDR=48
 SNAP=262144
 
-die() {
-	echo "monbin2pcap: $IN: $*" >&2
-	exit 1
-}
-
-# Print 32-bit value $1 as 4 little-endian bytes.
-u32le() {
-	# shellcheck disable=SC2059 # the format is the octal escapes built here
-	printf "$(printf '\\%03o\\%03o\\%03o\\%03o' \
-		$(($1 & 255)) $((($1 >> 8) & 255)) \
-		$((($1 >> 16) & 255)) $((($1 >> 24) & 255)))"
-}
-
 size=$(wc -c < "$IN")
 tmp="$OUT.tmp"
 trap 'rm -f "$tmp"' EXIT
-{
-	u32le 2712847316        # 0xa1b2c3d4: pcap, microseconds
-	printf '\002\000\004\000' # version 2.4
-	u32le 0                 # thiszone
-	u32le 0                 # sigfigs
-	u32le "$SNAP"
-	u32le 189               # LINKTYPE_USB_LINUX
-} > "$tmp"
-
-off=0
-n=0
-while [ "$off" -lt "$size" ]; do
-	[ $((size - off)) -ge "$HDR" ] ||
-		die "offset $off: truncated header ($((size - off)) bytes left)"
-	# shellcheck disable=SC2046
-	set -- $(od -An -v -tu1 -j $((off + 8)) -N 1 "$IN") \
-		$(od -An -v -tu4 -j $((off + 16)) -N 24 "$IN")
-	# $1 type, $2/$3 ts_sec lo/hi, $4 ts_usec, $5 status, $6 length,
-	# $7 len_cap
-	case "$1" in
-	83 | 67 | 69) ;; # 'S' 'C' 'E'
-	*) die "offset $off: event type byte $1 is not S, C or E" ;;
-	esac
-	cap=$7
-	[ "$cap" -le $((SNAP - HDR)) ] ||
-		die "offset $off: len_cap $cap too large"
-	rec=$((HDR + cap))
-	[ $((size - off)) -ge "$rec" ] ||
-		die "offset $off: truncated event (needs $rec bytes)"
-	{
-		u32le "$2"
-		u32le "$4"
-		u32le "$rec"
-		u32le "$rec"
-		tail -c +$((off + 1)) "$IN" | head -c "$rec"
-	} >> "$tmp"
-	off=$((off + rec))
-	n=$((n + 1))
-done
+# One pass: od gives the bytes as decimal numbers, awk walks the events
+# and writes the pcap (LC_ALL=C: awk's %c writes one byte, 0 included).
+if ! od -An -v -tu1 "$IN" | LC_ALL=C awk -v hdr="$HDR" \
+	-v snap="$SNAP" -v file="$IN" '
+function u32(v) {
+	printf "%c%c%c%c", v % 256, int(v / 256) % 256,
+		int(v / 65536) % 256, int(v / 16777216) % 256
+}
+function le32(o) {
+	return b[o] + 256 * b[o + 1] + 65536 * b[o + 2] + 16777216 * b[o + 3]
+}
+function die(msg) {
+	printf "monbin2pcap: %s: %s\n", file, msg > "/dev/stderr"
+	bad = 1
+	exit 1
+}
+{ for (i = 1; i <= NF; i++) b[n++] = $i }
+END {
+	if (bad)
+		exit 1
+	u32(2712847316)			# 0xa1b2c3d4: pcap, microseconds
+	printf "%c%c%c%c", 2, 0, 4, 0	# version 2.4
+	u32(0)				# thiszone
+	u32(0)				# sigfigs
+	u32(snap)
+	u32(189)			# LINKTYPE_USB_LINUX
+	off = 0
+	events = 0
+	while (off < n) {
+		if (n - off < hdr)
+			die("offset " off ": truncated header (" n - off " bytes left)")
+		t = b[off + 8]
+		if (t != 83 && t != 67 && t != 69)	# S C E
+			die("offset " off ": event type byte " t " is not S, C or E")
+		cap = le32(off + 36)
+		if (cap > snap - hdr)
+			die("offset " off ": len_cap " cap " too large")
+		rec = hdr + cap
+		if (n - off < rec)
+			die("offset " off ": truncated event (needs " rec " bytes)")
+		u32(le32(off + 16))		# ts_sec, low 32 bits
+		u32(le32(off + 24))		# ts_usec
+		u32(rec)
+		u32(rec)
+		for (i = off; i < off + rec; i++)
+			printf "%c", b[i]
+		off += rec
+		events++
+	}
+	print events > "/dev/stderr"
+}' > "$tmp" 2> "$tmp.err"; then
+	cat "$tmp.err" >&2
+	rm -f "$tmp.err"
+	exit 1
+fi
+n=$(tail -n 1 "$tmp.err")
+rm -f "$tmp.err"
 mv "$tmp" "$OUT"
 echo "monbin2pcap: $OUT: $n events, $size bytes of usbmon data"

@@ -68,6 +68,7 @@ die() {
 	echo "record: $MODE: $*" >&2
 	exit 1
 }
+. "$(dirname "$0")/guest.sh"
 
 # What the guest sends on serial ports 2, 3, 4, and QEMU's own captures.
 if [ "$TASK" = trace ]; then
@@ -86,40 +87,15 @@ else
 		-device "usb-net,bus=xhci.0,netdev=n0,mac=$MAC"
 fi
 
-start=$(date +%s)
-rc=0
-timeout -k 5 "$LIMIT" qemu-system-x86_64 \
-	-accel tcg -M pc -m 256 -smp 1 \
-	-nographic -no-reboot -nic none \
-	-serial mon:stdio \
-	-kernel "$BUILD/vmlinuz" -initrd "$BUILD/initramfs.gz" \
-	-append "console=ttyS0 panic=-1 ipv6.disable=1 bootnic.mode=$MODE bootnic.task=$TASK" \
-	-device qemu-xhci,id=xhci \
-	-netdev "user,id=n0,tftp=$BUILD/tftp" \
-	"$@" \
-	< /dev/null > "$OUT.log" 2>&1 || rc=$?
-end=$(date +%s)
-tr -d '\r' < "$OUT.log" > "$OUT.log.tmp" && mv "$OUT.log.tmp" "$OUT.log"
-echo "record: $MODE: $TASK: qemu exit $rc after $((end - start)) s"
+guest_run "$BUILD" "$OUT.log" "$LIMIT" \
+	"bootnic.mode=$MODE bootnic.task=$TASK" \
+	-netdev "user,id=n0,tftp=$BUILD/tftp" "$@"
+echo "record: $MODE: $TASK: qemu exit $guest_rc after $guest_secs s"
 grep 'BOOTNIC' "$OUT.log" || true
 grep -q '^BOOTNIC-TRACE-DONE' "$OUT.log" ||
 	die "no BOOTNIC-TRACE-DONE marker (see $OUT.log)"
 
 # ---- What the guest sent on the other serial ports ----
-
-# Check file $2 against the "MARKER bytes=N md5=M" line $1 of the log.
-check_stream() {
-	line=$(grep "^$1 " "$OUT.log" || true)
-	[ -n "$line" ] || die "no $1 line"
-	want_bytes=$(echo "$line" | sed -n 's/.* bytes=\([0-9]*\).*/\1/p')
-	want_md5=$(echo "$line" | sed -n 's/.* md5=\([0-9a-f]*\).*/\1/p')
-	got_bytes=$(wc -c < "$2")
-	got_md5=$(md5sum < "$2" | cut -d' ' -f1)
-	if [ "$got_bytes" != "$want_bytes" ] || [ "$got_md5" != "$want_md5" ]; then
-		die "$2 damaged in transit: $got_bytes bytes md5 $got_md5," \
-			"guest had $want_bytes md5 $want_md5"
-	fi
-}
 
 # Check that terminal capture $1 holds exactly stdout file $2 and stderr
 # file $3 of the same run, interleaved (stderr lines taken out in order).
@@ -131,14 +107,14 @@ check_terminal() {
 }
 
 if [ "$TASK" = trace ]; then
-	check_stream BOOTNIC-USBMON "$OUT-usbmon.bin"
-	check_stream BOOTNIC-USBMON-TEXT "$OUT-usbmon.txt"
+	check_stream "$OUT.log" BOOTNIC-USBMON "$OUT-usbmon.bin"
+	check_stream "$OUT.log" BOOTNIC-USBMON-TEXT "$OUT-usbmon.txt"
 	sh "$(dirname "$0")/monbin2pcap.sh" "$OUT-usbmon.bin" "$OUT-usbmon.pcap"
 	rm -f "$OUT-usbmon.bin"
 	exit 0
 fi
 
-check_stream BOOTNIC-DESCRIBE "$OUT-lsusb.tar"
+check_stream "$OUT.log" BOOTNIC-DESCRIBE "$OUT-lsusb.tar"
 D="$OUT-lsusb.d"
 mkdir "$D"
 tar -xf "$OUT-lsusb.tar" -C "$D"

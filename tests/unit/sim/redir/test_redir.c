@@ -811,6 +811,43 @@ START_TEST(test_redir_fault_stall)
 }
 END_TEST
 
+START_TEST(test_redir_fault_disconnect)
+{
+	struct bn_redir_config c;
+	uint8_t in_ep = 0, out_ep = 0, int_ep = 0, f[64];
+	struct bn_redir_stats st;
+
+	engine_new("cdc-ecm");
+	ecm_up(&in_ep, &out_ep, &int_ep);
+	teardown();
+
+	/* The injector pulls the plug at the first frame out; the guest
+	 * sees a device_disconnect, and --replug-after brings it back */
+	guest_new();
+	config_for(&c, "cdc-ecm");
+	c.nfaults = 1;
+	c.faults[0].kind = BN_FAULT_DISCONNECT;
+	c.faults[0].ep = out_ep;
+	c.faults[0].request_type = c.faults[0].request = BN_FAULT_ANY;
+	c.faults[0].value = c.faults[0].index = BN_FAULT_ANY;
+	c.faults[0].nth = 1;
+	c.replug_after = bn_sim_us(100000);
+	engine_new_cfg(&c);
+	ecm_up(&in_ep, &out_ep, &int_ep);
+	memset(f, 0xff, sizeof(f));
+	bulk_send(out_ep, f, 60);
+	run_for_us(1000);
+	ck_assert(!g.connected);
+	ck_assert_uint_eq(g.disconnects, 1);
+	ck_assert_ptr_nonnull(strstr(logbuf, "fault injector unplugged"));
+	run_for_us(120000);
+	ck_assert(g.connected);
+	bn_redir_get_stats(r, &st);
+	ck_assert_uint_eq(st.plugs, 2);
+	teardown();
+}
+END_TEST
+
 START_TEST(test_redir_bad_packets)
 {
 	static const uint8_t junk[] = {
@@ -923,6 +960,7 @@ static Suite *redir_suite(void)
 	tcase_add_test(tc, test_redir_unplug_replug);
 	tcase_add_test(tc, test_redir_unplug_after_bytes);
 	tcase_add_test(tc, test_redir_fault_stall);
+	tcase_add_test(tc, test_redir_fault_disconnect);
 	tcase_add_test(tc, test_redir_bad_packets);
 	tcase_add_test(tc, test_redir_oversized);
 	tcase_add_test(tc, test_redir_pcap);

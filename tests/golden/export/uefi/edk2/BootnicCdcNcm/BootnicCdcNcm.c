@@ -4133,7 +4133,9 @@ struct bn_ncm_ntb_tx {
 static void bn_ncm_tx_begin(struct bn_ncm_ntb_tx *ntb, uint8_t *buf, uint32_t cap);
 
 /**
- * Append a datagram, honouring the device's divisor and remainder.
+ * Append a datagram, honouring the device's divisor and remainder: they
+ * place the payload after the datagram's 14-byte Ethernet header (NCM 1.0
+ * table 6-3).
  *
  * @param ntb		Block
  * @param p		Device parameters
@@ -4855,7 +4857,7 @@ static int bn_ncm_tx_add(struct bn_ncm_ntb_tx *ntb, const struct bn_ncm_params *
 {
 	uint32_t off = ntb->len, ndp, ndp_len;
 	uint32_t pad = (p->out_remainder + p->out_divisor -
-			off % p->out_divisor) % p->out_divisor;
+			(off + BN_ETH_HLEN) % p->out_divisor) % p->out_divisor;
 
 	if (ntb->count >= BN_NCM_TX_MAX_DGRAMS ||
 	    (p->out_max_dgrams && ntb->count >= p->out_max_dgrams))
