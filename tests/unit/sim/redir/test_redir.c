@@ -774,6 +774,27 @@ START_TEST(test_redir_unplug_after_bytes)
 }
 END_TEST
 
+/* A cdc-ecm engine config with one fault rule on the bulk OUT endpoint
+ * (found first on a fault-free engine); the guest is new. */
+static void fault_on_out(struct bn_redir_config *c, enum bn_fault_kind kind,
+			 unsigned int nth, unsigned int count)
+{
+	uint8_t in_ep = 0, out_ep = 0, int_ep = 0;
+
+	engine_new("cdc-ecm");
+	ecm_up(&in_ep, &out_ep, &int_ep);
+	teardown();
+	guest_new();
+	config_for(c, "cdc-ecm");
+	c->nfaults = 1;
+	c->faults[0].kind = kind;
+	c->faults[0].ep = out_ep;
+	c->faults[0].request_type = c->faults[0].request = BN_FAULT_ANY;
+	c->faults[0].value = c->faults[0].index = BN_FAULT_ANY;
+	c->faults[0].nth = nth;
+	c->faults[0].count = count;
+}
+
 START_TEST(test_redir_fault_stall)
 {
 	struct bn_redir_config c;
@@ -781,21 +802,8 @@ START_TEST(test_redir_fault_stall)
 	struct pkt *k;
 	uint64_t id;
 
-	/* Find the bulk OUT endpoint without faults first */
-	engine_new("cdc-ecm");
-	ecm_up(&in_ep, &out_ep, &int_ep);
-	teardown();
-
-	/* The second frame on it stalls */
-	guest_new();
-	config_for(&c, "cdc-ecm");
-	c.nfaults = 1;
-	c.faults[0].kind = BN_FAULT_STALL;
-	c.faults[0].ep = out_ep;
-	c.faults[0].request_type = c.faults[0].request = BN_FAULT_ANY;
-	c.faults[0].value = c.faults[0].index = BN_FAULT_ANY;
-	c.faults[0].nth = 2;
-	c.faults[0].count = 1;
+	/* The second frame on the bulk OUT endpoint stalls */
+	fault_on_out(&c, BN_FAULT_STALL, 2, 1);
 	engine_new_cfg(&c);
 	ecm_up(&in_ep, &out_ep, &int_ep);
 	memset(f, 0xff, sizeof(f));
@@ -817,20 +825,9 @@ START_TEST(test_redir_fault_disconnect)
 	uint8_t in_ep = 0, out_ep = 0, int_ep = 0, f[64];
 	struct bn_redir_stats st;
 
-	engine_new("cdc-ecm");
-	ecm_up(&in_ep, &out_ep, &int_ep);
-	teardown();
-
 	/* The injector pulls the plug at the first frame out; the guest
 	 * sees a device_disconnect, and --replug-after brings it back */
-	guest_new();
-	config_for(&c, "cdc-ecm");
-	c.nfaults = 1;
-	c.faults[0].kind = BN_FAULT_DISCONNECT;
-	c.faults[0].ep = out_ep;
-	c.faults[0].request_type = c.faults[0].request = BN_FAULT_ANY;
-	c.faults[0].value = c.faults[0].index = BN_FAULT_ANY;
-	c.faults[0].nth = 1;
+	fault_on_out(&c, BN_FAULT_DISCONNECT, 1, 0);
 	c.replug_after = bn_sim_us(100000);
 	engine_new_cfg(&c);
 	ecm_up(&in_ep, &out_ep, &int_ep);
