@@ -74,10 +74,13 @@ static const char *const bn_ipxe_roots[] = {
 	"bn_ipxe_remove",
 };
 
-/** SDK defaults the iPXE glue's header replaces. */
+/** SDK names the iPXE glue defines itself: its header's log macros, and
+ *  the descriptor look-ups it does with iPXE's USB core (ipxe_desc.c). */
 static const char *const bn_ipxe_overrides[] = {
 	"BN_LOG_BUILT",
 	"BN_LOG_AT",
+	"bn_config_find_interface",
+	"bn_interface_find_endpoint",
 };
 
 /** The class filter of one rendered `struct usb_driver`. */
