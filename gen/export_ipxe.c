@@ -74,13 +74,17 @@ static const char *const bn_ipxe_roots[] = {
 	"bn_ipxe_remove",
 };
 
-/** SDK names the iPXE glue defines itself: its header's log macros, and
- *  the descriptor look-ups it does with iPXE's USB core (ipxe_desc.c). */
+/** SDK names the iPXE glue defines itself: its header's log macros, the
+ *  descriptor look-ups (ipxe_desc.c) and the control transfers
+ *  (ipxe_hcd.c) it does with iPXE's USB core, and error texts. */
 static const char *const bn_ipxe_overrides[] = {
 	"BN_LOG_BUILT",
 	"BN_LOG_AT",
 	"bn_config_find_interface",
 	"bn_interface_find_endpoint",
+	"bn_usb_control",
+	"bn_usb_get_string",
+	"bn_strerror",
 };
 
 /** The class filter of one rendered `struct usb_driver`. */

@@ -382,6 +382,35 @@ int usb_control(struct usb_device *usb, unsigned int request,
 	return 0;
 }
 
+/* The string as 8-bit characters, language 0 meaning the first one the
+ * device lists; the string's full length is returned, at most @p len
+ * characters are written (and no terminator) */
+int usb_get_string_descriptor(struct usb_device *usb, unsigned int index,
+			      unsigned int language, char *buf, size_t len)
+{
+	uint8_t desc[256];
+	unsigned int i, n;
+	int rc;
+
+	if (!language && index) {
+		if ((rc = usb_control(usb, USB_DIR_IN | USB_REQUEST_TYPE(0x06),
+				      0x0300, 0, desc, 4)) != 0)
+			return rc;
+		language = desc[2] | (desc[3] << 8);
+	}
+	if ((rc = usb_control(usb, USB_DIR_IN | USB_REQUEST_TYPE(0x06),
+			      0x0300 | index, language, desc,
+			      sizeof(desc))) != 0)
+		return rc;
+	if (desc[0] < 2)
+		return -EINVAL;
+	n = (desc[0] - 2) / 2;
+	memset(buf, 0, len);
+	for (i = 0; i < n && i < len; i++)
+		buf[i] = (char)desc[2 + 2 * i];
+	return (int)n;
+}
+
 /* ---- Network devices ---- */
 
 static struct net_device *registered;

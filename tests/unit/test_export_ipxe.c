@@ -544,7 +544,7 @@ static Suite *export_ipxe_suite(void)
 	Suite *s = suite_create("export_ipxe");
 	TCase *tc = tcase_create("core");
 
-	tcase_set_timeout(tc, 300);
+	tcase_set_timeout(tc, 900);
 	tcase_add_test(tc, test_one_file_per_driver);
 	tcase_add_test(tc, test_preamble);
 	tcase_add_test(tc, test_errfile_stable);

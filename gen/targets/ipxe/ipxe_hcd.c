@@ -10,8 +10,9 @@
  * iPXE has already enumerated and configured the device when it calls the
  * driver's probe, so this backend only carries transfers:
  *
- * - control transfers go through usb_control(), which is synchronous; the
- *   result is parked and delivered from the next poll, as the seam wants;
+ * - control transfers go straight to usb_control(), which is synchronous:
+ *   this target defines the SDK's bn_usb_control() and bn_usb_get_string()
+ *   over iPXE's usb_control() and usb_get_string_descriptor();
  * - bulk and interrupt transfers are usb_stream() calls on an iPXE
  *   endpoint per bootnic endpoint; iPXE completes them in order per
  *   endpoint, so the endpoint driver's complete() pairs each I/O buffer
@@ -195,31 +196,79 @@ static void bn_ipxe_close_endpoint(struct bn_hcd *hcd, struct bn_endpoint *ep)
 	ep->hcd_priv = NULL;
 }
 
-/**
- * Run a control transfer now and park its result for the next poll.
+/*
+ * Control transfers go straight to iPXE's usb_control(), which is
+ * synchronous: this target defines the SDK's bn_usb_control() (its
+ * contract is in sdk/bn_usb.h) instead of queueing on the default
+ * endpoint and polling for the result.
  *
  * usb_control() does not say how long a short IN data stage was; the
  * buffer beyond it is zero-filled and the requested length is reported.
+ * iPXE applies its own time limit.
  *
- * @param host		Host controller
- * @param xfer		Transfer with its setup packet
+ * @param dev		Device
+ * @param request_type	bmRequestType
+ * @param request	bRequest
+ * @param value		wValue
+ * @param index		wIndex
+ * @param data		Data stage buffer (NULL when @p len is 0)
+ * @param len		wLength
+ * @param timeout_ms	Unused: iPXE's own limit applies
+ * @return		@p len, or -BN_EIO
  */
-static void bn_ipxe_control(struct bn_ipxe_hcd *host, struct bn_xfer *xfer)
+int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
+		   uint8_t request, uint16_t value, uint16_t index,
+		   void *data, uint16_t len, uint32_t timeout_ms)
 {
-	const struct bn_setup *setup = &xfer->setup;
-	int status = 0;
+	struct bn_ipxe_hcd *host = dev->hcd->priv;
 	int rc;
 
-	rc = usb_control(host->usb, setup->request_type |
-			 USB_REQUEST_TYPE(setup->request), setup->value,
-			 setup->index, xfer->buf, xfer->len);
+	(void)timeout_ms;
+	rc = usb_control(host->usb, request_type | USB_REQUEST_TYPE(request),
+			 value, index, data, len);
 	if (rc != 0) {
 		DBGC(host, "bootnic control %02x %02x %04x %04x: %s\n",
-		     setup->request_type, setup->request, setup->value,
-		     setup->index, strerror(rc));
-		status = -BN_EIO;
+		     request_type, request, value, index, strerror(rc));
+		return -BN_EIO;
 	}
-	bn_ipxe_park(host, xfer, status, status ? 0 : xfer->len, NULL);
+	return len;
+}
+
+/*
+ * Read a string descriptor with iPXE's usb_get_string_descriptor(), which
+ * also picks the device's default language: this target's definition of
+ * the SDK's bn_usb_get_string() (contract in sdk/bn_usb.h).
+ *
+ * @param dev		Device
+ * @param index		String index (non-zero)
+ * @param out		Output, NUL-terminated when @p size > 0
+ * @param size		Size of @p out
+ * @return		String length, or a negative ::bn_err
+ */
+int bn_usb_get_string(struct bn_usb_device *dev, uint8_t index, char *out,
+		      size_t size)
+{
+	struct bn_ipxe_hcd *host = dev->hcd->priv;
+	int len;
+	int i;
+
+	if (!size)
+		return -BN_EINVAL;
+	out[0] = '\0';
+	if (!index)
+		return -BN_EINVAL;
+	len = usb_get_string_descriptor(host->usb, index, 0, out, size - 1);
+	if (len < 0)
+		return -BN_EIO;
+	if ((size_t)len >= size)
+		len = (int)(size - 1);
+	out[len] = '\0';
+	/* iPXE keeps the low byte of each code unit; the SDK promises '?'
+	 * for anything outside printable ASCII */
+	for (i = 0; i < len; i++)
+		if (out[i] < 0x20 || out[i] > 0x7e)
+			out[i] = '?';
+	return len;
 }
 
 /**
@@ -236,10 +285,9 @@ static int bn_ipxe_submit(struct bn_hcd *hcd, struct bn_xfer *xfer)
 	struct io_buffer *iobuf;
 	int rc;
 
-	if (!bep) {
-		bn_ipxe_control(host, xfer);
-		return 0;
-	}
+	/* The default endpoint is not queued on: see bn_usb_control() */
+	if (!bep)
+		return -BN_ENOTSUP;
 	if (bep->reopen) {
 		if ((rc = usb_endpoint_open(&bep->uep)) != 0) {
 			DBGC(host, "bootnic endpoint %02x: could not reopen: "

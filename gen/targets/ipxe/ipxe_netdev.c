@@ -80,6 +80,19 @@ static int bn_ipxe_rc(int rc)
 	}
 }
 
+/*
+ * Describe a bootnic status with iPXE's own error text: this target's
+ * definition of the SDK's bn_strerror() (contract in sdk/bn_err.h), so
+ * the image carries one table of error messages, iPXE's.
+ *
+ * @param rc		0 or a negative ::bn_err
+ * @return		Message
+ */
+const char *bn_strerror(int rc)
+{
+	return strerror(bn_ipxe_rc(rc));
+}
+
 /* ------------------------------------------------------------------------
  * Environment callbacks (SDK to iPXE)
  * ------------------------------------------------------------------------ */

@@ -211,6 +211,12 @@ static inline void usb_recycle(struct usb_endpoint *ep,
 }
 
 extern int usb_refill(struct usb_endpoint *ep);
+/* A string descriptor as 8-bit characters (language 0: the device's
+ * default); returns the string's length, or a negative error */
+extern int usb_get_string_descriptor(struct usb_device *usb,
+				     unsigned int index,
+				     unsigned int language, char *buf,
+				     size_t len);
 extern int usb_control(struct usb_device *usb, unsigned int request,
 		       unsigned int value, unsigned int index, void *data,
 		       size_t len);
