@@ -9,13 +9,13 @@
  * Sources:
  *   sdk/bn_desc.h sdk/bn_err.h sdk/bn_log.h sdk/bn_port.h
  *   sdk/bn_family.h sdk/bn_netdev.h sdk/bn_usb.h sdk/hcd/hcd.h
- *   sdk/bn_framing.h sdk/bn_usbnet.h sdk/bn_mii.h sdk/bn_prog.h
- *   sdk/classes/cdc.h drivers/asix/asix.c drivers/asix/asix.h
- *   drivers/asix/asix_cmd.c drivers/asix/asix_family.c
- *   drivers/asix/asix_frame.c drivers/asix/asix_hooks.c
- *   drivers/asix/asix_ident.c drivers/asix/asix_ids.c
- *   drivers/asix/asix_link.c drivers/asix/asix_mii.c
- *   gen/targets/ipxe/ipxe_glue.h
+ *   sdk/bn_framing.h sdk/bn_usbnet.h sdk/bn_log.c sdk/bn_mii.h
+ *   sdk/bn_prog.h sdk/classes/cdc.h drivers/asix/asix.c
+ *   drivers/asix/asix.h drivers/asix/asix_cmd.c
+ *   drivers/asix/asix_family.c drivers/asix/asix_frame.c
+ *   drivers/asix/asix_hooks.c drivers/asix/asix_ident.c
+ *   drivers/asix/asix_ids.c drivers/asix/asix_link.c
+ *   drivers/asix/asix_mii.c gen/targets/ipxe/ipxe_glue.h
  *
  * Families:
  *   ax88172      ASIX AX88172 USB 2.0 10/100
@@ -171,33 +171,6 @@ struct bn_config {
 	uint8_t num_interfaces;	/**< bNumInterfaces */
 };
 
-/**
- * Find an interface by number and alternate setting.
- *
- * @param cfg		Validated configuration
- * @param number	bInterfaceNumber
- * @param alt		bAlternateSetting
- * @param out		Interface descriptor out
- * @return		true if found
- */
-bool bn_config_find_interface(const struct bn_config *cfg, uint8_t number,
-			      uint8_t alt, struct bn_interface_desc *out);
-
-/**
- * Find the first endpoint of a type and direction in an interface.
- *
- * @param cfg		Validated configuration
- * @param intf		Interface from this configuration
- * @param type		::bn_xfer_type
- * @param in		true for IN, false for OUT
- * @param out		Endpoint out
- * @return		true if found
- */
-bool bn_interface_find_endpoint(const struct bn_config *cfg,
-				const struct bn_interface_desc *intf,
-				enum bn_xfer_type type, bool in,
-				struct bn_endpoint_desc *out);
-
 /** Maximum number of interfaces in one function. */
 #define BN_FUNCTION_MAX_INTERFACES 8
 
@@ -240,13 +213,8 @@ enum bn_err {
 	BN_ERR_COUNT		/**< Number of codes (not an error) */
 };
 
-/**
- * Describe an error code.
- *
- * @param rc		Return code (negative ::bn_err, or 0)
- * @return		Static description; never NULL
- */
-const char *bn_strerror(int rc);
+/** Variadic argument list, from the compiler's builtins. */
+typedef __builtin_va_list bn_va_list;
 
 /** Log levels, most severe first. */
 enum bn_log_level {
@@ -265,9 +233,20 @@ enum bn_log_level {
  * @param buf		Output buffer
  * @param size		Size of @p buf
  * @param fmt		Format string
+ * @param args		Arguments
  * @return		Length the full output would have had
  */
-size_t bn_snprintf(char *buf, size_t size, const char *fmt, ...)
+size_t bn_vsnprintf(char *buf, size_t size, const char *fmt, bn_va_list args);
+
+/**
+ * Format into a buffer, always NUL-terminating when @p size > 0.
+ *
+ * @param buf		Output buffer
+ * @param size		Size of @p buf
+ * @param fmt		Format string
+ * @return		Length the full output would have had
+ */
+static size_t bn_snprintf(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /**
@@ -943,26 +922,6 @@ bool bn_mac_valid(const uint8_t *mac);
 uint64_t bn_usb_clock_us(struct bn_usb_device *dev);
 
 /**
- * Perform a control transfer and wait for it.
- *
- * A device that returns more data than requested is reported as
- * -BN_EOVERFLOW by the backend; a failure is logged with the request.
- *
- * @param dev		Device
- * @param request_type	bmRequestType (direction from bit 7)
- * @param request	bRequest
- * @param value		wValue
- * @param index		wIndex
- * @param data		Data stage buffer (NULL when @p len is 0)
- * @param len		wLength
- * @param timeout_ms	Timeout, or 0 for ::BN_USB_CONTROL_TIMEOUT_MS
- * @return		Bytes transferred (>= 0), or a negative ::bn_err
- */
-int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
-		   uint8_t request, uint16_t value, uint16_t index,
-		   void *data, uint16_t len, uint32_t timeout_ms);
-
-/**
  * Perform an IN control transfer that must return exactly @p len bytes.
  *
  * @param dev		Device
@@ -1127,6 +1086,17 @@ void bn_usbnet_close(struct bn_usbnet *un);
  * @param un		Endpoint plumbing
  */
 void bn_usbnet_poll(struct bn_usbnet *un);
+
+static size_t bn_snprintf(char *buf, size_t size, const char *fmt, ...)
+{
+	bn_va_list args;
+	size_t len;
+
+	__builtin_va_start(args, fmt);
+	len = bn_vsnprintf(buf, size, fmt, args);
+	__builtin_va_end(args);
+	return len;
+}
 
 #define BN_MII_PHYSID1		0x02	/**< PHY identifier, high */
 #define BN_MII_PHYSID2		0x03	/**< PHY identifier, low */
@@ -1850,6 +1820,18 @@ static int asix_hook_172_gpio(struct bn_prog_ctx *ctx, const struct bn_op *op);
 /** Print a MAC address with "%02x:%02x:%02x:%02x:%02x:%02x". */
 #define ASIX_MAC_ARGS(m) (m)[0], (m)[1], (m)[2], (m)[3], (m)[4], (m)[5]
 
+/* The SDK's functions (sdk/bn_desc.h, sdk/bn_usb.h, sdk/bn_err.h,
+ * documented there) that
+ * this target implements over iPXE's USB core (ipxe_desc.c, ipxe_hcd.c);
+ * the export leaves out the SDK's own definitions and declarations of
+ * these names. */
+bool bn_config_find_interface(const struct bn_config *cfg, uint8_t number,
+			      uint8_t alt, struct bn_interface_desc *out);
+bool bn_interface_find_endpoint(const struct bn_config *cfg,
+				const struct bn_interface_desc *intf,
+				enum bn_xfer_type type, bool in,
+				struct bn_endpoint_desc *out);
+
 /**
  * Find the interrupt-in, bulk-in and bulk-out endpoints of the function.
  *
@@ -1884,6 +1866,8 @@ static int asix_find_endpoints(struct asix_dev *ax,
 			"link over MII");
 	return 0;
 }
+
+const char *bn_strerror(int rc);
 
 /**
  * Ask the chip what it is and settle the family.
@@ -2075,6 +2059,10 @@ static int asix_probe(struct bn_netdev *nd, const struct bn_function *fn,
 		ax->family->name, ax->hw.phy, ASIX_MAC_ARGS(ax->mac));
 	return 0;
 }
+
+int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
+		   uint8_t request, uint16_t value, uint16_t index,
+		   void *data, uint16_t len, uint32_t timeout_ms);
 
 /**
  * Apply receive filter flags: multicast filter, then RX_CTL.

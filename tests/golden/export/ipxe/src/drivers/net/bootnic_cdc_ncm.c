@@ -171,14 +171,6 @@ enum bn_err {
 	BN_ERR_COUNT		/**< Number of codes (not an error) */
 };
 
-/**
- * Describe an error code.
- *
- * @param rc		Return code (negative ::bn_err, or 0)
- * @return		Static description; never NULL
- */
-const char *bn_strerror(int rc);
-
 /** Log levels, most severe first. */
 enum bn_log_level {
 	BN_LOG_ERR = 0,		/**< Something failed */
@@ -816,26 +808,6 @@ void bn_netdev_link_down(struct bn_netdev *nd);
 #define BN_XFER_F_ZLP 0x01
 
 /**
- * Perform a control transfer and wait for it.
- *
- * A device that returns more data than requested is reported as
- * -BN_EOVERFLOW by the backend; a failure is logged with the request.
- *
- * @param dev		Device
- * @param request_type	bmRequestType (direction from bit 7)
- * @param request	bRequest
- * @param value		wValue
- * @param index		wIndex
- * @param data		Data stage buffer (NULL when @p len is 0)
- * @param len		wLength
- * @param timeout_ms	Timeout, or 0 for ::BN_USB_CONTROL_TIMEOUT_MS
- * @return		Bytes transferred (>= 0), or a negative ::bn_err
- */
-int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
-		   uint8_t request, uint16_t value, uint16_t index,
-		   void *data, uint16_t len, uint32_t timeout_ms);
-
-/**
  * Perform an IN control transfer that must return exactly @p len bytes.
  *
  * @param dev		Device
@@ -1429,6 +1401,12 @@ static int ncm_set_rx_filter(struct bn_netdev *nd, unsigned int flags)
 	}
 	return bn_cdc_set_packet_filter(nd, ncm->fn.control, flags);
 }
+
+int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
+		   uint8_t request, uint16_t value, uint16_t index,
+		   void *data, uint16_t len, uint32_t timeout_ms);
+
+const char *bn_strerror(int rc);
 
 /**
  * Tell the device the largest NTB we accept (SET_NTB_INPUT_SIZE).

@@ -176,14 +176,6 @@ enum bn_err {
 	BN_ERR_COUNT		/**< Number of codes (not an error) */
 };
 
-/**
- * Describe an error code.
- *
- * @param rc		Return code (negative ::bn_err, or 0)
- * @return		Static description; never NULL
- */
-const char *bn_strerror(int rc);
-
 /** Log levels, most severe first. */
 enum bn_log_level {
 	BN_LOG_ERR = 0,		/**< Something failed */
@@ -815,26 +807,6 @@ bool bn_mac_valid(const uint8_t *mac);
 #define BN_XFER_F_ZLP 0x01
 
 /**
- * Perform a control transfer and wait for it.
- *
- * A device that returns more data than requested is reported as
- * -BN_EOVERFLOW by the backend; a failure is logged with the request.
- *
- * @param dev		Device
- * @param request_type	bmRequestType (direction from bit 7)
- * @param request	bRequest
- * @param value		wValue
- * @param index		wIndex
- * @param data		Data stage buffer (NULL when @p len is 0)
- * @param len		wLength
- * @param timeout_ms	Timeout, or 0 for ::BN_USB_CONTROL_TIMEOUT_MS
- * @return		Bytes transferred (>= 0), or a negative ::bn_err
- */
-int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
-		   uint8_t request, uint16_t value, uint16_t index,
-		   void *data, uint16_t len, uint32_t timeout_ms);
-
-/**
  * Select an alternate setting (SET_INTERFACE).
  *
  * @param dev		Device
@@ -1167,6 +1139,12 @@ struct rndis_dev {
 	uint64_t last_tx_us;			/**< Last message to the device */
 	uint8_t msg[BN_RNDIS_CONTROL_MAX];	/**< Control message buffer */
 };
+
+int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
+		   uint8_t request, uint16_t value, uint16_t index,
+		   void *data, uint16_t len, uint32_t timeout_ms);
+
+const char *bn_strerror(int rc);
 
 /**
  * Send a control message (SEND_ENCAPSULATED_COMMAND).

@@ -11,11 +11,11 @@
  * Sources:
  *   sdk/bn_desc.c sdk/bn_desc.h sdk/bn_err.h sdk/bn_log.h sdk/bn_port.h
  *   sdk/bn_family.h sdk/bn_netdev.h sdk/bn_usb.h sdk/hcd/hcd.h
- *   sdk/bn_err.c sdk/bn_family.c sdk/bn_framing.c sdk/bn_framing.h
- *   sdk/bn_usbnet.h sdk/bn_log.c sdk/bn_mii.c sdk/bn_mii.h
- *   sdk/bn_netdev.c sdk/bn_prog.c sdk/bn_prog.h sdk/bn_usb.c
- *   sdk/bn_usbnet.c sdk/classes/cdc.c sdk/classes/cdc.h
- *   gen/targets/ipxe/ipxe_hcd.c gen/targets/ipxe/ipxe_glue.h
+ *   sdk/bn_family.c sdk/bn_framing.c sdk/bn_framing.h sdk/bn_usbnet.h
+ *   sdk/bn_log.c sdk/bn_mii.c sdk/bn_mii.h sdk/bn_netdev.c sdk/bn_prog.c
+ *   sdk/bn_prog.h sdk/bn_usb.c sdk/bn_usbnet.c sdk/classes/cdc.c
+ *   sdk/classes/cdc.h gen/targets/ipxe/ipxe_desc.c
+ *   gen/targets/ipxe/ipxe_glue.h gen/targets/ipxe/ipxe_hcd.c
  *   gen/targets/ipxe/ipxe_netdev.c gen/targets/ipxe/ipxe_port.c
  */
 
@@ -42,12 +42,12 @@ FILE_SECBOOT ( PERMITTED );
 #include <stdint.h>
 #include <stddef.h>
 #include <stdbool.h>
+#include <byteswap.h>
+#include <ipxe/usb.h>
 #include <stdlib.h>
 #include <string.h>
-#include <ipxe/iobuf.h>
-#include <ipxe/usb.h>
 #include <errno.h>
-#include <byteswap.h>
+#include <ipxe/iobuf.h>
 #include <ipxe/netdevice.h>
 #include <ipxe/ethernet.h>
 #include <ipxe/if_ether.h>
@@ -59,7 +59,7 @@ FILE_SECBOOT ( PERMITTED );
 #define BN_USB_TYPE_CLASS	0x20	/**< bmRequestType: class */
 
 #define BN_USB_TYPE_MASK	0x60	/**< bmRequestType: type bits */
-#define BN_USB_RECIP_DEVICE	0x00	/**< bmRequestType: device */
+
 #define BN_USB_RECIP_INTERFACE	0x01	/**< bmRequestType: interface */
 #define BN_USB_RECIP_ENDPOINT	0x02	/**< bmRequestType: endpoint */
 
@@ -77,24 +77,12 @@ FILE_SECBOOT ( PERMITTED );
 
 #define BN_USB_FEATURE_ENDPOINT_HALT	0x00	/**< Feature selector: halt */
 
-#define BN_DT_DEVICE		0x01	/**< Device descriptor */
-#define BN_DT_CONFIG		0x02	/**< Configuration descriptor */
-#define BN_DT_STRING		0x03	/**< String descriptor */
 #define BN_DT_INTERFACE		0x04	/**< Interface descriptor */
-#define BN_DT_ENDPOINT		0x05	/**< Endpoint descriptor */
-#define BN_DT_DEVICE_QUALIFIER	0x06	/**< Device qualifier descriptor */
-#define BN_DT_OTHER_SPEED	0x07	/**< Other-speed configuration */
-#define BN_DT_IAD		0x0b	/**< Interface association */
-#define BN_DT_CS_INTERFACE	0x24	/**< Class-specific interface (CDC) */
-#define BN_DT_CS_ENDPOINT	0x25	/**< Class-specific endpoint */
 
-#define BN_CONFIG_DESC_LEN	9	/**< Size of a configuration descriptor */
-#define BN_INTERFACE_DESC_LEN	9	/**< Size of an interface descriptor */
-#define BN_ENDPOINT_DESC_LEN	7	/**< Size of an endpoint descriptor */
-#define BN_IAD_DESC_LEN		8	/**< Size of an interface association */
+#define BN_DT_CS_INTERFACE	0x24	/**< Class-specific interface (CDC) */
 
 #define BN_EP_DIR_IN		0x80	/**< Endpoint address: IN */
-#define BN_EP_NUM_MASK		0x0f	/**< Endpoint address: number */
+
 #define BN_EP_XFER_MASK		0x03	/**< bmAttributes: transfer type */
 
 /** Transfer types, as in endpoint bmAttributes bits 1:0. */
@@ -136,20 +124,6 @@ struct bn_setup {
  * @return		Name such as "GET_DESCRIPTOR", or NULL
  */
 static const char *bn_setup_std_name(const struct bn_setup *setup);
-
-/**
- * Name a descriptor type.
- *
- * @param type		bDescriptorType
- * @return		Name such as "CONFIGURATION", or NULL if unknown
- */
-static const char *bn_desc_type_name(uint8_t type);
-
-/** Parse error detail: what was wrong, and where. */
-struct bn_desc_error {
-	size_t offset;		/**< Byte offset of the offending descriptor */
-	char msg[96];		/**< Human-readable reason */
-};
 
 /** The fields of a device descriptor. */
 struct bn_device_desc {
@@ -206,15 +180,6 @@ struct bn_interface_desc {
 	size_t offset;		/**< Offset of the descriptor in the configuration */
 };
 
-/** An interface association descriptor. */
-struct bn_iad_desc {
-	uint8_t first;		/**< bFirstInterface */
-	uint8_t count;		/**< bInterfaceCount */
-	uint8_t cls;		/**< bFunctionClass */
-	uint8_t subclass;	/**< bFunctionSubClass */
-	uint8_t protocol;	/**< bFunctionProtocol */
-};
-
 /** A validated configuration descriptor (a view of the caller's buffer). */
 struct bn_config {
 	const uint8_t *buf;	/**< All wTotalLength bytes */
@@ -227,77 +192,6 @@ struct bn_config {
 };
 
 /**
- * Validate a whole configuration descriptor.
- *
- * Checks every descriptor's length against the buffer and its type's
- * minimum, wTotalLength, bNumInterfaces against the distinct interface
- * numbers, bNumEndpoints against the endpoints that follow each interface,
- * duplicate interface/alternate pairs and endpoint addresses, endpoint
- * packet sizes for the speed, interface association ranges and CDC union
- * references.
- *
- * @param buf		Descriptor bytes (kept by reference in @p cfg)
- * @param len		Number of bytes available
- * @param speed		Device speed (checks packet sizes), or BN_SPEED_UNKNOWN
- * @param cfg		Validated view out
- * @param err		Error detail, filled on failure (may be NULL)
- * @return		0, or -BN_EINVAL
- */
-static int bn_config_parse(const uint8_t *buf, size_t len, enum bn_speed speed,
-		    struct bn_config *cfg, struct bn_desc_error *err);
-
-/**
- * Iterate over interface descriptors (every alternate setting).
- *
- * @param cfg		Validated configuration
- * @param cursor	In: 0 to start; out: position after the result
- * @param out		Interface descriptor out
- * @return		true if one was found
- */
-static bool bn_config_next_interface(const struct bn_config *cfg, size_t *cursor,
-			      struct bn_interface_desc *out);
-
-/**
- * Find an interface by number and alternate setting.
- *
- * @param cfg		Validated configuration
- * @param number	bInterfaceNumber
- * @param alt		bAlternateSetting
- * @param out		Interface descriptor out
- * @return		true if found
- */
-bool bn_config_find_interface(const struct bn_config *cfg, uint8_t number,
-			      uint8_t alt, struct bn_interface_desc *out);
-
-/**
- * Get the n-th endpoint of an interface alternate setting.
- *
- * @param cfg		Validated configuration
- * @param intf		Interface from this configuration
- * @param n		Endpoint index, below intf->num_endpoints
- * @param out		Endpoint out
- * @return		true if found
- */
-static bool bn_interface_endpoint(const struct bn_config *cfg,
-			   const struct bn_interface_desc *intf, unsigned int n,
-			   struct bn_endpoint_desc *out);
-
-/**
- * Find the first endpoint of a type and direction in an interface.
- *
- * @param cfg		Validated configuration
- * @param intf		Interface from this configuration
- * @param type		::bn_xfer_type
- * @param in		true for IN, false for OUT
- * @param out		Endpoint out
- * @return		true if found
- */
-bool bn_interface_find_endpoint(const struct bn_config *cfg,
-				const struct bn_interface_desc *intf,
-				enum bn_xfer_type type, bool in,
-				struct bn_endpoint_desc *out);
-
-/**
  * Collect the CDC functional descriptors of an interface.
  *
  * @param cfg		Validated configuration
@@ -307,17 +201,6 @@ bool bn_interface_find_endpoint(const struct bn_config *cfg,
 static void bn_interface_cdc(const struct bn_config *cfg,
 		      const struct bn_interface_desc *intf,
 		      struct bn_cdc_desc *out);
-
-/**
- * Find the interface association that covers an interface.
- *
- * @param cfg		Validated configuration
- * @param number	bInterfaceNumber
- * @param out		Association out
- * @return		true if one covers @p number
- */
-static bool bn_config_find_iad(const struct bn_config *cfg, uint8_t number,
-			struct bn_iad_desc *out);
 
 /** Maximum number of interfaces in one function. */
 #define BN_FUNCTION_MAX_INTERFACES 8
@@ -337,19 +220,6 @@ struct bn_function {
 	uint8_t count;			/**< Number of interfaces */
 	uint8_t interfaces[BN_FUNCTION_MAX_INTERFACES]; /**< Their numbers */
 };
-
-/**
- * Iterate over the functions of a configuration.
- *
- * Every interface number belongs to exactly one function.
- *
- * @param cfg		Validated configuration
- * @param cursor	In: 0 to start; out: state for the next call
- * @param out		Function out
- * @return		true if one was found
- */
-static bool bn_config_next_function(const struct bn_config *cfg, size_t *cursor,
-			     struct bn_function *out);
 
 /** Error codes; functions return their negatives. */
 enum bn_err {
@@ -374,14 +244,6 @@ enum bn_err {
 	BN_ERR_COUNT		/**< Number of codes (not an error) */
 };
 
-/**
- * Describe an error code.
- *
- * @param rc		Return code (negative ::bn_err, or 0)
- * @return		Static description; never NULL
- */
-const char *bn_strerror(int rc);
-
 /** Variadic argument list, from the compiler's builtins. */
 typedef __builtin_va_list bn_va_list;
 
@@ -402,18 +264,7 @@ enum bn_log_level {
  * @param args		Arguments
  * @return		Length the full output would have had
  */
-static size_t bn_vsnprintf(char *buf, size_t size, const char *fmt, bn_va_list args);
-
-/**
- * Format into a buffer, always NUL-terminating when @p size > 0.
- *
- * @param buf		Output buffer
- * @param size		Size of @p buf
- * @param fmt		Format string
- * @return		Length the full output would have had
- */
-size_t bn_snprintf(char *buf, size_t size, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+size_t bn_vsnprintf(char *buf, size_t size, const char *fmt, bn_va_list args);
 
 /**
  * An SDK log line, through iPXE's own debug output (DBGC) instead of the
@@ -543,6 +394,22 @@ static inline size_t bn_strlen(const char *s)
 }
 
 /**
+ * Copy a string into a fixed-size buffer, truncating it to fit.
+ *
+ * @param dst		Buffer, always NUL-terminated afterwards
+ * @param src		NUL-terminated string
+ * @param size		Size of @p dst (at least 1)
+ */
+static inline void bn_strlcpy(char *dst, const char *src, size_t size)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < size && src[i]; i++)
+		dst[i] = src[i];
+	dst[i] = '\0';
+}
+
+/**
  * Load a little-endian 16-bit value.
  *
  * @param p		Two bytes
@@ -585,9 +452,6 @@ static inline void bn_put_le32(void *p, uint32_t v)
 	b[3] = (uint8_t)(v >> 24);
 }
 
-/** Most interface descriptors (all alternates) accepted in one configuration. */
-#define BN_CONFIG_MAX_INTERFACE_DESCS 512
-
 static const char *bn_setup_std_name(const struct bn_setup *setup)
 {
 	static const char *const names[] = {
@@ -611,598 +475,22 @@ static const char *bn_setup_std_name(const struct bn_setup *setup)
 	return names[setup->request];
 }
 
-static const char *bn_desc_type_name(uint8_t type)
-{
-	switch (type) {
-	case BN_DT_DEVICE: return "DEVICE";
-	case BN_DT_CONFIG: return "CONFIGURATION";
-	case BN_DT_STRING: return "STRING";
-	case BN_DT_INTERFACE: return "INTERFACE";
-	case BN_DT_ENDPOINT: return "ENDPOINT";
-	case BN_DT_DEVICE_QUALIFIER: return "DEVICE_QUALIFIER";
-	case BN_DT_OTHER_SPEED: return "OTHER_SPEED_CONFIGURATION";
-	case BN_DT_IAD: return "INTERFACE_ASSOCIATION";
-	case BN_DT_CS_INTERFACE: return "CS_INTERFACE";
-	case BN_DT_CS_ENDPOINT: return "CS_ENDPOINT";
-	default: return NULL;
-	}
-}
-
 /**
- * Which SDK log lines are compiled in: all of them when this object is
- * built with `DEBUG=<object>` (iPXE's DBG_LOG), none otherwise, so that
- * a normal image carries no log text and no formatter.  Replaces the SDK's
- * default (sdk/bn_log.h) in the export.
+ * The shortest CDC functional descriptor of a subtype that holds the
+ * fields bn_interface_cdc() reads.
  *
- * @param level		::bn_log_level
+ * @param subtype	bDescriptorSubtype
+ * @return		Minimum bLength
  */
-#define BN_LOG_BUILT(level) DBG_LOG
-
-/**
- * Record a parse error and return -BN_EINVAL.
- *
- * The reason is formatted only where log lines are compiled in
- * (BN_LOG_BUILT()); elsewhere it is empty and only the offset is kept.
- *
- * @param err		Error detail (may be NULL)
- * @param offset	Offending byte offset
- * @param fmt		Reason
- * @return		-BN_EINVAL
- */
-static int __attribute__((format(printf, 3, 4)))
-bn_desc_fail(struct bn_desc_error *err, size_t offset, const char *fmt, ...)
+static unsigned int bn_cdc_fd_min(uint8_t subtype)
 {
-	bn_va_list args;
-
-	if (err) {
-		err->offset = offset;
-		err->msg[0] = '\0';
-		/* The reason is log text: compiled out with the log lines */
-		if (BN_LOG_BUILT(BN_LOG_ERR)) {
-			__builtin_va_start(args, fmt);
-			bn_vsnprintf(err->msg, sizeof(err->msg), fmt, args);
-			__builtin_va_end(args);
-		}
+	switch (subtype) {
+	case BN_CDC_FD_HEADER: return 5;
+	case BN_CDC_FD_UNION: return 5;
+	case BN_CDC_FD_ETHERNET: return 13;
+	case BN_CDC_FD_NCM: return 6;
+	default: return 3;
 	}
-	return -BN_EINVAL;
-}
-
-/** State carried through one validation walk. */
-struct bn_config_walk {
-	const uint8_t *buf;		/**< Configuration bytes */
-	size_t total;			/**< wTotalLength */
-	enum bn_speed speed;		/**< Device speed */
-	uint8_t seen[32];		/**< Bitmap of interface numbers seen */
-	size_t intf_off;		/**< Offset of current interface, or 0 */
-	unsigned int intf_count;	/**< Interface descriptors so far */
-	unsigned int ep_expected;	/**< bNumEndpoints of current interface */
-	unsigned int ep_found;		/**< Endpoints after current interface */
-	uint8_t iad_claimed[32];	/**< Interfaces covered by an IAD */
-	uint8_t alt0[32];		/**< Interfaces with an alternate setting 0 */
-};
-
-/**
- * Test a bit in a 256-bit map.
- *
- * @param map		Bitmap
- * @param n		Bit
- * @return		true if set
- */
-static bool bn_bit_test(const uint8_t *map, unsigned int n)
-{
-	return (map[n / 8] >> (n % 8)) & 1;
-}
-
-/**
- * Set a bit in a 256-bit map.
- *
- * @param map		Bitmap
- * @param n		Bit
- */
-static void bn_bit_set(uint8_t *map, unsigned int n)
-{
-	map[n / 8] |= (uint8_t)(1U << (n % 8));
-}
-
-/**
- * Close the current interface: its endpoint count must match.
- *
- * @param w		Walk state
- * @param err		Error detail
- * @return		0 or -BN_EINVAL
- */
-static int bn_config_close_interface(struct bn_config_walk *w,
-				     struct bn_desc_error *err)
-{
-	if (w->intf_off && w->ep_found != w->ep_expected)
-		return bn_desc_fail(err, w->intf_off, "interface %u alt %u "
-				    "declares %u endpoints but has %u",
-				    w->buf[w->intf_off + 2],
-				    w->buf[w->intf_off + 3], w->ep_expected,
-				    w->ep_found);
-	return 0;
-}
-
-/**
- * Validate an interface descriptor.
- *
- * @param w		Walk state
- * @param off		Offset of the descriptor
- * @param err		Error detail
- * @return		0 or -BN_EINVAL
- */
-static int bn_config_check_interface(struct bn_config_walk *w, size_t off,
-				     struct bn_desc_error *err)
-{
-	const uint8_t *d = &w->buf[off];
-	size_t scan;
-	int rc;
-
-	if (d[0] < BN_INTERFACE_DESC_LEN)
-		return bn_desc_fail(err, off, "interface descriptor bLength "
-				    "%u below 9", d[0]);
-	if ((rc = bn_config_close_interface(w, err)) != 0)
-		return rc;
-	if (++w->intf_count > BN_CONFIG_MAX_INTERFACE_DESCS)
-		return bn_desc_fail(err, off, "more than %u interface "
-				    "descriptors", BN_CONFIG_MAX_INTERFACE_DESCS);
-	/* Reject a second descriptor for the same interface and alternate */
-	for (scan = 0; scan < off; scan += w->buf[scan]) {
-		const uint8_t *p = &w->buf[scan];
-
-		if (p[1] == BN_DT_INTERFACE && p[2] == d[2] && p[3] == d[3])
-			return bn_desc_fail(err, off, "interface %u alt %u "
-					    "described twice", d[2], d[3]);
-	}
-	bn_bit_set(w->seen, d[2]);
-	if (d[3] == 0)
-		bn_bit_set(w->alt0, d[2]);
-	w->intf_off = off;
-	w->ep_expected = d[4];
-	w->ep_found = 0;
-	return 0;
-}
-
-/**
- * Validate an endpoint's wMaxPacketSize for its type and the bus speed.
- *
- * @param w		Walk state
- * @param off		Offset of the descriptor
- * @param err		Error detail
- * @return		0 or -BN_EINVAL
- */
-static int bn_config_check_packet(struct bn_config_walk *w, size_t off,
-				  struct bn_desc_error *err)
-{
-	const uint8_t *d = &w->buf[off];
-	unsigned int type = d[3] & BN_EP_XFER_MASK;
-	unsigned int raw = bn_get_le16(&d[4]);
-	unsigned int mps = raw & 0x7ff;
-	unsigned int mult = (raw >> 11) & 3;
-	unsigned int limit;
-
-	if (type == BN_XFER_CONTROL)
-		return bn_desc_fail(err, off, "endpoint 0x%02x is a control "
-				    "endpoint", d[2]);
-	if (mult == 3)
-		return bn_desc_fail(err, off, "endpoint 0x%02x has reserved "
-				    "multiplier 3", d[2]);
-	if (mult && (type == BN_XFER_BULK || w->speed != BN_SPEED_HIGH))
-		return bn_desc_fail(err, off, "endpoint 0x%02x has a "
-				    "multiplier but is not high-speed periodic",
-				    d[2]);
-	if (mps == 0 && type != BN_XFER_ISO)
-		return bn_desc_fail(err, off, "endpoint 0x%02x has "
-				    "wMaxPacketSize 0", d[2]);
-	switch (w->speed) {
-	case BN_SPEED_LOW:
-		if (type != BN_XFER_INTERRUPT)
-			return bn_desc_fail(err, off, "endpoint 0x%02x: "
-					    "low-speed devices have only "
-					    "interrupt endpoints", d[2]);
-		limit = 8;
-		break;
-	case BN_SPEED_FULL:
-		limit = (type == BN_XFER_ISO) ? 1023 : 64;
-		if (type == BN_XFER_BULK && mps != 8 && mps != 16 &&
-		    mps != 32 && mps != 64)
-			return bn_desc_fail(err, off, "full-speed bulk "
-					    "endpoint 0x%02x has "
-					    "wMaxPacketSize %u", d[2], mps);
-		break;
-	case BN_SPEED_HIGH:
-		limit = (type == BN_XFER_BULK) ? 512 : 1024;
-		break;
-	default:
-		limit = 1024;
-		break;
-	}
-	if (mps > limit)
-		return bn_desc_fail(err, off, "endpoint 0x%02x wMaxPacketSize "
-				    "%u exceeds %u", d[2], mps, limit);
-	return 0;
-}
-
-/**
- * Validate an endpoint descriptor.
- *
- * @param w		Walk state
- * @param off		Offset of the descriptor
- * @param err		Error detail
- * @return		0 or -BN_EINVAL
- */
-static int bn_config_check_endpoint(struct bn_config_walk *w, size_t off,
-				    struct bn_desc_error *err)
-{
-	const uint8_t *d = &w->buf[off];
-	size_t scan;
-	int rc;
-
-	if (d[0] < BN_ENDPOINT_DESC_LEN)
-		return bn_desc_fail(err, off, "endpoint descriptor bLength %u "
-				    "below 7", d[0]);
-	if (!w->intf_off)
-		return bn_desc_fail(err, off, "endpoint descriptor before any "
-				    "interface");
-	if ((d[2] & BN_EP_NUM_MASK) == 0 || (d[2] & 0x70))
-		return bn_desc_fail(err, off, "invalid endpoint address 0x%02x",
-				    d[2]);
-	if (++w->ep_found > w->ep_expected)
-		return bn_desc_fail(err, off, "interface %u alt %u has more "
-				    "endpoints than its bNumEndpoints %u",
-				    w->buf[w->intf_off + 2],
-				    w->buf[w->intf_off + 3], w->ep_expected);
-	if ((rc = bn_config_check_packet(w, off, err)) != 0)
-		return rc;
-	for (scan = w->intf_off; scan < off; scan += w->buf[scan]) {
-		const uint8_t *p = &w->buf[scan];
-
-		if (p[1] == BN_DT_ENDPOINT && p[2] == d[2])
-			return bn_desc_fail(err, off, "endpoint 0x%02x appears "
-					    "twice in one interface", d[2]);
-	}
-	return 0;
-}
-
-/**
- * Validate an interface association descriptor.
- *
- * @param w		Walk state
- * @param off		Offset of the descriptor
- * @param err		Error detail
- * @return		0 or -BN_EINVAL
- */
-static int bn_config_check_iad(struct bn_config_walk *w, size_t off,
-			       struct bn_desc_error *err)
-{
-	const uint8_t *d = &w->buf[off];
-	unsigned int i;
-
-	if (d[0] < BN_IAD_DESC_LEN)
-		return bn_desc_fail(err, off, "interface association bLength "
-				    "%u below 8", d[0]);
-	if (d[3] == 0 || (unsigned int)d[2] + d[3] > 256)
-		return bn_desc_fail(err, off, "interface association covers "
-				    "%u interfaces from %u", d[3], d[2]);
-	if (d[3] > BN_FUNCTION_MAX_INTERFACES)
-		return bn_desc_fail(err, off, "interface association of %u "
-				    "interfaces exceeds %u", d[3],
-				    BN_FUNCTION_MAX_INTERFACES);
-	for (i = d[2]; i < (unsigned int)d[2] + d[3]; i++) {
-		if (bn_bit_test(w->iad_claimed, i))
-			return bn_desc_fail(err, off, "interface %u is in two "
-					    "interface associations", i);
-		bn_bit_set(w->iad_claimed, i);
-	}
-	return 0;
-}
-
-/**
- * Validate a class-specific (CDC functional) interface descriptor.
- *
- * @param w		Walk state
- * @param off		Offset of the descriptor
- * @param err		Error detail
- * @return		0 or -BN_EINVAL
- */
-static int bn_config_check_cs(struct bn_config_walk *w, size_t off,
-			      struct bn_desc_error *err)
-{
-	const uint8_t *d = &w->buf[off];
-	unsigned int min;
-
-	if (d[0] < 3)
-		return bn_desc_fail(err, off, "class-specific descriptor "
-				    "bLength %u below 3", d[0]);
-	switch (d[2]) {
-	case BN_CDC_FD_HEADER: min = 5; break;
-	case BN_CDC_FD_UNION: min = 5; break;
-	case BN_CDC_FD_ETHERNET: min = 13; break;
-	case BN_CDC_FD_NCM: min = 6; break;
-	default: min = 3; break;
-	}
-	if (d[0] < min)
-		return bn_desc_fail(err, off, "CDC functional descriptor "
-				    "subtype 0x%02x bLength %u below %u",
-				    d[2], d[0], min);
-	if (d[2] == BN_CDC_FD_UNION &&
-	    d[0] - 4U >= BN_FUNCTION_MAX_INTERFACES)
-		return bn_desc_fail(err, off, "CDC union of %u subordinates "
-				    "exceeds %u", d[0] - 4U,
-				    BN_FUNCTION_MAX_INTERFACES - 1);
-	return 0;
-}
-
-/**
- * Check that every interface has an alternate setting 0.
- *
- * Alternate 0 is the one selected by SET_CONFIGURATION, and the one the
- * function grouping starts from; an interface without it can never be
- * bound.
- *
- * @param w		Walk state
- * @param err		Error detail
- * @return		0 or -BN_EINVAL
- */
-static int bn_config_check_alt0(struct bn_config_walk *w,
-				struct bn_desc_error *err)
-{
-	size_t off;
-
-	for (off = w->buf[0]; off < w->total; off += w->buf[off]) {
-		const uint8_t *d = &w->buf[off];
-
-		if (d[1] == BN_DT_INTERFACE && !bn_bit_test(w->alt0, d[2]))
-			return bn_desc_fail(err, off, "interface %u has no "
-					    "alternate setting 0", d[2]);
-	}
-	return 0;
-}
-
-/**
- * Check the cross-references once every interface is known.
- *
- * Interface associations and CDC unions must name interfaces that exist;
- * an interface may be subordinate to only one control interface, and a
- * control interface may not itself be subordinate, so that every interface
- * belongs to exactly one function.
- *
- * @param w		Walk state
- * @param err		Error detail
- * @return		0 or -BN_EINVAL
- */
-static int bn_config_check_refs(struct bn_config_walk *w,
-				struct bn_desc_error *err)
-{
-	uint8_t master_of[256];
-	uint8_t subs[32] = { 0 };
-	uint8_t masters[32] = { 0 };
-	uint8_t nsubs[256] = { 0 };
-	size_t off;
-	unsigned int i;
-
-	for (i = 0; i < 256; i++) {
-		if (bn_bit_test(w->iad_claimed, i) && !bn_bit_test(w->seen, i))
-			return bn_desc_fail(err, 0, "interface association "
-					    "names missing interface %u", i);
-	}
-	for (off = w->buf[0]; off < w->total; off += w->buf[off]) {
-		const uint8_t *d = &w->buf[off];
-
-		if (d[1] != BN_DT_CS_INTERFACE || d[2] != BN_CDC_FD_UNION)
-			continue;
-		for (i = 3; i < d[0]; i++) {
-			if (!bn_bit_test(w->seen, d[i]))
-				return bn_desc_fail(err, off, "CDC union names "
-						    "missing interface %u",
-						    d[i]);
-		}
-		bn_bit_set(masters, d[3]);
-		for (i = 4; i < d[0]; i++) {
-			if (d[i] == d[3])
-				continue;
-			if (bn_bit_test(subs, d[i]) && master_of[d[i]] != d[3])
-				return bn_desc_fail(err, off, "interface %u is "
-						    "subordinate to two CDC "
-						    "unions", d[i]);
-			if (!bn_bit_test(subs, d[i]) &&
-			    ++nsubs[d[3]] >= BN_FUNCTION_MAX_INTERFACES)
-				return bn_desc_fail(err, off, "CDC unions of "
-						    "interface %u name more than "
-						    "%u subordinates", d[3],
-						    BN_FUNCTION_MAX_INTERFACES -
-						    1);
-			bn_bit_set(subs, d[i]);
-			master_of[d[i]] = d[3];
-		}
-	}
-	for (i = 0; i < 256; i++) {
-		if (bn_bit_test(masters, i) && bn_bit_test(subs, i))
-			return bn_desc_fail(err, 0, "interface %u is both a CDC "
-					    "union control and a subordinate",
-					    i);
-	}
-	return 0;
-}
-
-static int bn_config_parse(const uint8_t *buf, size_t len, enum bn_speed speed,
-		    struct bn_config *cfg, struct bn_desc_error *err)
-{
-	struct bn_config_walk w;
-	unsigned int distinct = 0;
-	size_t off;
-	unsigned int i;
-	int rc;
-
-	if (len < BN_CONFIG_DESC_LEN)
-		return bn_desc_fail(err, 0, "configuration descriptor "
-				    "truncated: %zu of 9 bytes", len);
-	if (buf[1] != BN_DT_CONFIG && buf[1] != BN_DT_OTHER_SPEED)
-		return bn_desc_fail(err, 1, "configuration descriptor has type "
-				    "0x%02x", buf[1]);
-	if (buf[0] < BN_CONFIG_DESC_LEN)
-		return bn_desc_fail(err, 0, "configuration descriptor bLength "
-				    "%u below 9", buf[0]);
-	bn_port_memset(&w, 0, sizeof(w));
-	w.buf = buf;
-	w.speed = speed;
-	w.total = bn_get_le16(&buf[2]);
-	if (w.total < buf[0])
-		return bn_desc_fail(err, 2, "wTotalLength %zu shorter than the "
-				    "configuration descriptor", w.total);
-	if (w.total > len)
-		return bn_desc_fail(err, 2, "wTotalLength %zu but only %zu bytes "
-				    "present", w.total, len);
-	for (off = buf[0]; off < w.total; off += buf[off]) {
-		const uint8_t *d = &buf[off];
-
-		if (w.total - off < 2)
-			return bn_desc_fail(err, off, "stray byte at end of "
-					    "configuration");
-		if (d[0] < 2)
-			return bn_desc_fail(err, off, "descriptor bLength %u "
-					    "(type 0x%02x)", d[0], d[1]);
-		if (d[0] > w.total - off)
-			return bn_desc_fail(err, off, "descriptor type 0x%02x "
-					    "bLength %u overruns wTotalLength "
-					    "%zu", d[1], d[0], w.total);
-		switch (d[1]) {
-		case BN_DT_INTERFACE:
-			rc = bn_config_check_interface(&w, off, err);
-			break;
-		case BN_DT_ENDPOINT:
-			rc = bn_config_check_endpoint(&w, off, err);
-			break;
-		case BN_DT_IAD:
-			rc = bn_config_check_iad(&w, off, err);
-			break;
-		case BN_DT_CS_INTERFACE:
-			rc = bn_config_check_cs(&w, off, err);
-			break;
-		case BN_DT_CONFIG:
-		case BN_DT_DEVICE:
-			rc = bn_desc_fail(err, off, "nested %s descriptor",
-					  bn_desc_type_name(d[1]));
-			break;
-		default:
-			rc = 0;
-			break;
-		}
-		if (rc)
-			return rc;
-	}
-	if ((rc = bn_config_close_interface(&w, err)) != 0)
-		return rc;
-	for (i = 0; i < 256; i++)
-		distinct += bn_bit_test(w.seen, i);
-	if (distinct != buf[4])
-		return bn_desc_fail(err, 4, "bNumInterfaces %u but %u "
-				    "interfaces described", buf[4], distinct);
-	if ((rc = bn_config_check_alt0(&w, err)) != 0)
-		return rc;
-	if ((rc = bn_config_check_refs(&w, err)) != 0)
-		return rc;
-	cfg->buf = buf;
-	cfg->len = w.total;
-	cfg->num_interfaces = buf[4];
-	cfg->value = buf[5];
-	cfg->string = buf[6];
-	cfg->attributes = buf[7];
-	cfg->max_power = buf[8];
-	return 0;
-}
-
-/**
- * Decode an interface descriptor at a known-valid offset.
- *
- * @param cfg		Validated configuration
- * @param off		Offset of an interface descriptor
- * @param out		Decoded descriptor
- */
-static void bn_interface_decode(const struct bn_config *cfg, size_t off,
-				struct bn_interface_desc *out)
-{
-	const uint8_t *d = &cfg->buf[off];
-
-	out->number = d[2];
-	out->alt = d[3];
-	out->num_endpoints = d[4];
-	out->cls = d[5];
-	out->subclass = d[6];
-	out->protocol = d[7];
-	out->string = d[8];
-	out->offset = off;
-}
-
-static bool bn_config_next_interface(const struct bn_config *cfg, size_t *cursor,
-			      struct bn_interface_desc *out)
-{
-	size_t off = *cursor ? *cursor : cfg->buf[0];
-
-	for (; off < cfg->len; off += cfg->buf[off]) {
-		if (cfg->buf[off + 1] == BN_DT_INTERFACE) {
-			bn_interface_decode(cfg, off, out);
-			*cursor = off + cfg->buf[off];
-			return true;
-		}
-	}
-	*cursor = cfg->len;
-	return false;
-}
-
-bool bn_config_find_interface(const struct bn_config *cfg, uint8_t number,
-			      uint8_t alt, struct bn_interface_desc *out)
-{
-	size_t cursor = 0;
-
-	while (bn_config_next_interface(cfg, &cursor, out)) {
-		if (out->number == number && out->alt == alt)
-			return true;
-	}
-	return false;
-}
-
-static bool bn_interface_endpoint(const struct bn_config *cfg,
-			   const struct bn_interface_desc *intf, unsigned int n,
-			   struct bn_endpoint_desc *out)
-{
-	size_t off = intf->offset + cfg->buf[intf->offset];
-	unsigned int seen = 0;
-
-	for (; off < cfg->len; off += cfg->buf[off]) {
-		const uint8_t *d = &cfg->buf[off];
-
-		if (d[1] == BN_DT_INTERFACE)
-			break;
-		if (d[1] != BN_DT_ENDPOINT)
-			continue;
-		if (seen++ == n) {
-			uint16_t raw = bn_get_le16(&d[4]);
-
-			out->address = d[2];
-			out->attributes = d[3];
-			out->max_packet = raw & 0x7ff;
-			out->mult = (raw >> 11) & 3;
-			out->interval = d[6];
-			return true;
-		}
-	}
-	return false;
-}
-
-bool bn_interface_find_endpoint(const struct bn_config *cfg,
-				const struct bn_interface_desc *intf,
-				enum bn_xfer_type type, bool in,
-				struct bn_endpoint_desc *out)
-{
-	unsigned int n;
-
-	for (n = 0; bn_interface_endpoint(cfg, intf, n, out); n++) {
-		if ((out->attributes & BN_EP_XFER_MASK) == type &&
-		    !!(out->address & BN_EP_DIR_IN) == in)
-			return true;
-	}
-	return false;
 }
 
 static void bn_interface_cdc(const struct bn_config *cfg,
@@ -1212,12 +500,17 @@ static void bn_interface_cdc(const struct bn_config *cfg,
 	size_t off = intf->offset + cfg->buf[intf->offset];
 
 	bn_port_memset(out, 0, sizeof(*out));
-	for (; off < cfg->len; off += cfg->buf[off]) {
+	for (; off + 2 <= cfg->len; off += cfg->buf[off]) {
 		const uint8_t *d = &cfg->buf[off];
 
-		if (d[1] == BN_DT_INTERFACE)
+		/* Bounds checked here too: an export may hand over a
+		 * configuration its environment walks without the SDK's
+		 * validation (gen/targets/ipxe/ipxe_desc.c) */
+		if (d[0] < 2 || off + d[0] > cfg->len ||
+		    d[1] == BN_DT_INTERFACE)
 			break;
-		if (d[1] != BN_DT_CS_INTERFACE)
+		if (d[1] != BN_DT_CS_INTERFACE || d[0] < 3 ||
+		    d[0] < bn_cdc_fd_min(d[2]))
 			continue;
 		switch (d[2]) {
 		case BN_CDC_FD_HEADER:
@@ -1246,138 +539,6 @@ static void bn_interface_cdc(const struct bn_config *cfg,
 			break;
 		}
 	}
-}
-
-static bool bn_config_find_iad(const struct bn_config *cfg, uint8_t number,
-			struct bn_iad_desc *out)
-{
-	size_t off;
-
-	for (off = cfg->buf[0]; off < cfg->len; off += cfg->buf[off]) {
-		const uint8_t *d = &cfg->buf[off];
-
-		if (d[1] != BN_DT_IAD)
-			continue;
-		if (number >= d[2] && number - d[2] < d[3]) {
-			out->first = d[2];
-			out->count = d[3];
-			out->cls = d[4];
-			out->subclass = d[5];
-			out->protocol = d[6];
-			return true;
-		}
-	}
-	return false;
-}
-
-/**
- * Test whether an interface is covered by an interface association.
- *
- * @param cfg		Validated configuration
- * @param number	Interface number
- * @return		true if an association covers it
- */
-static bool bn_config_in_iad(const struct bn_config *cfg, uint8_t number)
-{
-	struct bn_iad_desc iad;
-
-	return bn_config_find_iad(cfg, number, &iad);
-}
-
-/**
- * Test whether a CDC union outside any association claims an interface.
- *
- * @param cfg		Validated configuration
- * @param number	Interface number (not in an association)
- * @return		true if it belongs to another interface's function
- */
-static bool bn_config_union_claimed(const struct bn_config *cfg,
-				    uint8_t number)
-{
-	size_t off;
-	unsigned int i;
-
-	for (off = cfg->buf[0]; off < cfg->len; off += cfg->buf[off]) {
-		const uint8_t *d = &cfg->buf[off];
-
-		if (d[1] != BN_DT_CS_INTERFACE || d[2] != BN_CDC_FD_UNION ||
-		    d[3] == number || bn_config_in_iad(cfg, d[3]))
-			continue;
-		for (i = 4; i < d[0]; i++) {
-			if (d[i] == number)
-				return true;
-		}
-	}
-	return false;
-}
-
-/**
- * Add the subordinates of every CDC union controlled by an interface.
- *
- * @param cfg		Validated configuration
- * @param intf		Control interface (alternate 0, not in an association)
- * @param out		Function, already holding @p intf
- */
-static void bn_function_add_union(const struct bn_config *cfg,
-				  const struct bn_interface_desc *intf,
-				  struct bn_function *out)
-{
-	size_t off;
-	unsigned int i, j;
-
-	for (off = cfg->buf[0]; off < cfg->len; off += cfg->buf[off]) {
-		const uint8_t *d = &cfg->buf[off];
-
-		if (d[1] != BN_DT_CS_INTERFACE || d[2] != BN_CDC_FD_UNION ||
-		    d[3] != intf->number)
-			continue;
-		for (i = 4; i < d[0]; i++) {
-			if (d[i] == intf->number || bn_config_in_iad(cfg, d[i]))
-				continue;
-			for (j = 0; j < out->count; j++) {
-				if (out->interfaces[j] == d[i])
-					break;
-			}
-			if (j == out->count &&
-			    out->count < BN_FUNCTION_MAX_INTERFACES)
-				out->interfaces[out->count++] = d[i];
-		}
-	}
-}
-
-static bool bn_config_next_function(const struct bn_config *cfg, size_t *cursor,
-			     struct bn_function *out)
-{
-	struct bn_interface_desc intf;
-	struct bn_iad_desc iad;
-	unsigned int i;
-
-	while (bn_config_next_interface(cfg, cursor, &intf)) {
-		if (intf.alt != 0)
-			continue;
-		bn_port_memset(out, 0, sizeof(*out));
-		out->config = cfg;
-		if (bn_config_find_iad(cfg, intf.number, &iad)) {
-			if (intf.number != iad.first)
-				continue;
-			out->cls = iad.cls;
-			out->subclass = iad.subclass;
-			out->protocol = iad.protocol;
-			for (i = 0; i < iad.count; i++)
-				out->interfaces[out->count++] =
-					(uint8_t)(iad.first + i);
-			return true;
-		}
-		if (bn_config_union_claimed(cfg, intf.number))
-			continue;
-		out->cls = intf.cls;
-		out->subclass = intf.subclass;
-		out->protocol = intf.protocol;
-		out->interfaces[out->count++] = intf.number;
-		bn_function_add_union(cfg, &intf, out);
-		return true;
-	}
-	return false;
 }
 
 struct bn_prog;
@@ -2020,9 +1181,6 @@ bool bn_mac_valid(const uint8_t *mac);
  */
 static void bn_xfer_done(struct bn_xfer *xfer, int status, uint32_t actual);
 
-/** Default timeout for control transfers, in milliseconds. */
-#define BN_USB_CONTROL_TIMEOUT_MS 1000
-
 /** Longest time bn_ep_close() waits for cancelled transfers, in ms. */
 #define BN_USB_CANCEL_TIMEOUT_MS 100
 
@@ -2065,53 +1223,6 @@ static void bn_usb_poll(struct bn_usb_device *dev);
 uint64_t bn_usb_clock_us(struct bn_usb_device *dev);
 
 /**
- * Perform a control transfer and wait for it.
- *
- * A device that returns more data than requested is reported as
- * -BN_EOVERFLOW by the backend; a failure is logged with the request.
- *
- * @param dev		Device
- * @param request_type	bmRequestType (direction from bit 7)
- * @param request	bRequest
- * @param value		wValue
- * @param index		wIndex
- * @param data		Data stage buffer (NULL when @p len is 0)
- * @param len		wLength
- * @param timeout_ms	Timeout, or 0 for ::BN_USB_CONTROL_TIMEOUT_MS
- * @return		Bytes transferred (>= 0), or a negative ::bn_err
- */
-int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
-		   uint8_t request, uint16_t value, uint16_t index,
-		   void *data, uint16_t len, uint32_t timeout_ms);
-
-/**
- * Read a descriptor with GET_DESCRIPTOR.
- *
- * @param dev		Device
- * @param type		Descriptor type
- * @param index		Descriptor index
- * @param lang		Language ID (strings) or 0
- * @param buf		Buffer
- * @param len		Bytes to request
- * @return		Bytes read, or a negative ::bn_err
- */
-static int bn_usb_get_descriptor(struct bn_usb_device *dev, uint8_t type,
-			  uint8_t index, uint16_t lang, void *buf,
-			  uint16_t len);
-
-/**
- * Read a string descriptor as ASCII (non-ASCII code units become '?').
- *
- * @param dev		Device
- * @param index		String index (non-zero)
- * @param out		Output, always NUL-terminated when @p size > 0
- * @param size		Size of @p out
- * @return		String length, or a negative ::bn_err
- */
-int bn_usb_get_string(struct bn_usb_device *dev, uint8_t index, char *out,
-		      size_t size);
-
-/**
  * Open an endpoint from its descriptor.
  *
  * @param ep		Endpoint
@@ -2142,51 +1253,12 @@ static void bn_ep_close(struct bn_endpoint *ep);
 static int bn_ep_submit(struct bn_endpoint *ep, struct bn_xfer *xfer);
 
 /**
- * Cancel every transfer in flight; completions follow from poll.
- *
- * @param ep		Endpoint
- */
-static void bn_ep_cancel(struct bn_endpoint *ep);
-
-/**
  * Clear a halt (CLEAR_FEATURE ENDPOINT_HALT) and reset the data toggle.
  *
  * @param ep		Endpoint
  * @return		0 or a negative ::bn_err
  */
 static int bn_ep_clear_halt(struct bn_endpoint *ep);
-
-/** Descriptions indexed by positive error code. */
-static const char *const bn_err_text[BN_ERR_COUNT] = {
-	[BN_OK] = "success",
-	[BN_EINVAL] = "invalid argument or malformed data",
-	[BN_ENOMEM] = "out of memory",
-	[BN_ETIMEDOUT] = "timed out",
-	[BN_EIO] = "I/O error",
-	[BN_ESTALL] = "endpoint stalled",
-	[BN_EPROTO] = "protocol error",
-	[BN_ENODEV] = "no such device",
-	[BN_ENOTSUP] = "not supported",
-	[BN_ECANCELED] = "cancelled",
-	[BN_EOVERFLOW] = "overflow (babble)",
-	[BN_EBUSY] = "busy",
-	[BN_ENOSPC] = "no space",
-	[BN_ENOENT] = "not found",
-	[BN_EEXIST] = "already exists",
-	[BN_EMISMATCH] = "hardware mismatch",
-	[BN_ESHORT] = "short read",
-	[BN_ECRC] = "CRC error",
-};
-
-const char *bn_strerror(int rc)
-{
-	/* Negate in unsigned arithmetic: -INT_MIN does not fit an int */
-	unsigned int code = (rc < 0) ? 0U - (unsigned int)rc : (unsigned int)rc;
-
-	if (code >= BN_ERR_COUNT)
-		return "unknown error";
-	return bn_err_text[code];
-}
 
 static const struct bn_cmd *bn_cmdset_find(const struct bn_cmdset *set,
 				    const struct bn_setup *setup)
@@ -2446,7 +1518,7 @@ static void bn_fmt_num(struct bn_fmt_out *out, unsigned long long v, int neg,
 	bn_fmt_field(out, &tmp[sizeof(tmp) - n], n, width, left, ' ');
 }
 
-static size_t bn_vsnprintf(char *buf, size_t size, const char *fmt, bn_va_list args)
+size_t bn_vsnprintf(char *buf, size_t size, const char *fmt, bn_va_list args)
 {
 	struct bn_fmt_out out = { buf, size, 0 };
 	const char *s;
@@ -2571,17 +1643,6 @@ static size_t bn_vsnprintf(char *buf, size_t size, const char *fmt, bn_va_list a
 	if (size)
 		buf[(out.len < size) ? out.len : size - 1] = '\0';
 	return out.len;
-}
-
-size_t bn_snprintf(char *buf, size_t size, const char *fmt, ...)
-{
-	bn_va_list args;
-	size_t len;
-
-	__builtin_va_start(args, fmt);
-	len = bn_vsnprintf(buf, size, fmt, args);
-	__builtin_va_end(args);
-	return len;
 }
 
 /* Registers */
@@ -2788,6 +1849,8 @@ bool bn_mac_valid(const uint8_t *mac)
 	return bn_port_memcmp(mac, zero, BN_ETH_ALEN) != 0;
 }
 
+const char *bn_strerror(int rc);
+
 static int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *fn,
 		    const struct bn_match *match,
 		    const struct bn_netdev_env *env, void *env_priv,
@@ -2795,7 +1858,6 @@ static int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *
 {
 	const struct bn_driver *drv = match->driver;
 	struct bn_netdev *nd;
-	size_t i;
 	int rc;
 
 	*out = NULL;
@@ -2809,9 +1871,7 @@ static int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *
 			goto err_priv;
 		}
 	}
-	/* nd is zeroed, so the copy stays terminated */
-	for (i = 0; i + 1 < sizeof(nd->name) && usb->name[i]; i++)
-		nd->name[i] = usb->name[i];
+	bn_strlcpy(nd->name, usb->name, sizeof(nd->name));
 	nd->driver = drv;
 	nd->id = match->id;
 	nd->family = match->id ? match->id->family : NULL;
@@ -3280,6 +2340,10 @@ static int bn_prog_words(struct bn_prog_ctx *ctx, const struct bn_op *op,
 	return 0;
 }
 
+int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
+		   uint8_t request, uint16_t value, uint16_t index,
+		   void *data, uint16_t len, uint32_t timeout_ms);
+
 /**
  * Run a control IN op and store the result.
  *
@@ -3473,6 +2537,16 @@ static int bn_prog_step(struct bn_prog_ctx *ctx, const struct bn_op *op,
 	}
 }
 
+/**
+ * Which SDK log lines are compiled in: all of them when this object is
+ * built with `DEBUG=<object>` (iPXE's DBG_LOG), none otherwise, so that
+ * a normal image carries no log text and no formatter.  Replaces the SDK's
+ * default (sdk/bn_log.h) in the export.
+ *
+ * @param level		::bn_log_level
+ */
+#define BN_LOG_BUILT(level) DBG_LOG
+
 int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog)
 {
 	size_t len = bn_prog_length(prog);
@@ -3544,7 +2618,7 @@ static int bn_usb_device_init(struct bn_usb_device *dev, struct bn_hcd *hcd,
 	dev->hcd = hcd;
 	dev->address = address;
 	dev->speed = speed;
-	bn_snprintf(dev->name, sizeof(dev->name), "%s", name ? name : "usb");
+	bn_strlcpy(dev->name, name ? name : "usb", sizeof(dev->name));
 	return bn_ep_open(&dev->ep0, dev, &ep0);
 }
 
@@ -3565,69 +2639,6 @@ uint64_t bn_usb_clock_us(struct bn_usb_device *dev)
 	return dev->hcd->ops->clock_us(dev->hcd);
 }
 
-/**
- * Wait until a transfer is no longer owned by the host controller.
- *
- * @param dev		Device
- * @param xfer		Transfer
- * @param timeout_ms	Timeout
- * @return		true if it completed in time
- */
-static bool bn_usb_wait(struct bn_usb_device *dev, struct bn_xfer *xfer,
-			uint32_t timeout_ms)
-{
-	uint64_t start = bn_usb_clock_us(dev);
-
-	while (xfer->busy) {
-		bn_usb_poll(dev);
-		if (xfer->busy &&
-		    bn_usb_clock_us(dev) - start >= (uint64_t)timeout_ms * 1000)
-			return false;
-	}
-	return true;
-}
-
-int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
-		   uint8_t request, uint16_t value, uint16_t index,
-		   void *data, uint16_t len, uint32_t timeout_ms)
-{
-	struct bn_xfer xfer;
-	int rc;
-
-	if (!timeout_ms)
-		timeout_ms = BN_USB_CONTROL_TIMEOUT_MS;
-	bn_port_memset(&xfer, 0, sizeof(xfer));
-	xfer.setup.request_type = request_type;
-	xfer.setup.request = request;
-	xfer.setup.value = value;
-	xfer.setup.index = index;
-	xfer.setup.length = len;
-	xfer.buf = data;
-	xfer.len = len;
-	rc = bn_ep_submit(&dev->ep0, &xfer);
-	if (rc < 0)
-		goto err;
-	if (!bn_usb_wait(dev, &xfer, timeout_ms)) {
-		bn_ep_cancel(&dev->ep0);
-		if (!bn_usb_wait(dev, &xfer, BN_USB_CANCEL_TIMEOUT_MS))
-			bn_port_assert_fail(__FILE__, __LINE__,
-					    "backend lost a cancelled transfer");
-		if (xfer.status == -BN_ECANCELED) {
-			rc = -BN_ETIMEDOUT;
-			goto err;
-		}
-	}
-	rc = xfer.status;
-	if (rc < 0)
-		goto err;
-	return (int)xfer.actual;
-
- err:
-	BN_DBG(dev->name, "control %02x %02x value %04x index %04x len %u: %s",
-	       request_type, request, value, index, len, bn_strerror(rc));
-	return rc;
-}
-
 int bn_usb_control_in(struct bn_usb_device *dev, uint8_t request_type,
 		      uint8_t request, uint16_t value, uint16_t index,
 		      void *data, uint16_t len)
@@ -3645,53 +2656,6 @@ int bn_usb_control_in(struct bn_usb_device *dev, uint8_t request_type,
 		return -BN_ESHORT;
 	}
 	return 0;
-}
-
-static int bn_usb_get_descriptor(struct bn_usb_device *dev, uint8_t type,
-			  uint8_t index, uint16_t lang, void *buf,
-			  uint16_t len)
-{
-	return bn_usb_control(dev, BN_USB_DIR_IN | BN_USB_TYPE_STANDARD |
-			      BN_USB_RECIP_DEVICE, BN_USB_REQ_GET_DESCRIPTOR,
-			      (uint16_t)((type << 8) | index), lang, buf, len,
-			      0);
-}
-
-int bn_usb_get_string(struct bn_usb_device *dev, uint8_t index, char *out,
-		      size_t size)
-{
-	uint8_t buf[256];
-	uint16_t lang = 0x0409;
-	size_t i, n;
-	int rc;
-
-	if (size)
-		out[0] = '\0';
-	if (!index)
-		return -BN_EINVAL;
-	/* Use the first language the device offers, as every host does */
-	rc = bn_usb_get_descriptor(dev, BN_DT_STRING, 0, 0, buf, 4);
-	if (rc >= 4 && buf[1] == BN_DT_STRING && buf[0] >= 4)
-		lang = bn_get_le16(&buf[2]);
-	rc = bn_usb_get_descriptor(dev, BN_DT_STRING, index, lang, buf,
-				   sizeof(buf) - 1);
-	if (rc < 0)
-		return rc;
-	/* UTF-16LE code units after a two-byte header: bLength is even */
-	if (rc < 2 || buf[1] != BN_DT_STRING || buf[0] > rc || buf[0] < 2 ||
-	    (buf[0] & 1)) {
-		BN_ERR(dev->name, "string descriptor %u malformed", index);
-		return -BN_EINVAL;
-	}
-	n = (size_t)(buf[0] - 2) / 2;
-	for (i = 0; i < n && i + 1 < size; i++) {
-		uint16_t c = bn_get_le16(&buf[2 + 2 * i]);
-
-		out[i] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
-	}
-	if (size)
-		out[i] = '\0';
-	return (int)i;
 }
 
 int bn_usb_set_interface(struct bn_usb_device *dev, uint8_t interface,
@@ -3776,12 +2740,6 @@ static int bn_ep_submit(struct bn_endpoint *ep, struct bn_xfer *xfer)
 		ep->pending--;
 	}
 	return rc;
-}
-
-static void bn_ep_cancel(struct bn_endpoint *ep)
-{
-	if (ep->pending)
-		ep->dev->hcd->ops->cancel(ep->dev->hcd, ep);
 }
 
 static int bn_ep_clear_halt(struct bn_endpoint *ep)
@@ -4181,6 +3139,9 @@ static int bn_cdc_parse_mac(const char *text, uint8_t *mac)
 	return 0;
 }
 
+int bn_usb_get_string(struct bn_usb_device *dev, uint8_t index, char *out,
+		      size_t size);
+
 static int bn_cdc_read_mac(struct bn_usb_device *usb, uint8_t index, uint8_t *mac)
 {
 	char text[32];
@@ -4206,15 +3167,29 @@ static int bn_cdc_read_mac(struct bn_usb_device *usb, uint8_t index, uint8_t *ma
 	return 0;
 }
 
+/* The SDK's functions (sdk/bn_desc.h, sdk/bn_usb.h, sdk/bn_err.h,
+ * documented there) that
+ * this target implements over iPXE's USB core (ipxe_desc.c, ipxe_hcd.c);
+ * the export leaves out the SDK's own definitions and declarations of
+ * these names. */
+bool bn_config_find_interface(const struct bn_config *cfg, uint8_t number,
+			      uint8_t alt, struct bn_interface_desc *out);
+bool bn_interface_find_endpoint(const struct bn_config *cfg,
+				const struct bn_interface_desc *intf,
+				enum bn_xfer_type type, bool in,
+				struct bn_endpoint_desc *out);
+
 static int bn_cdc_find_data(const struct bn_config *cfg, uint8_t interface,
 		     struct bn_cdc_data *out)
 {
 	struct bn_interface_desc intf;
-	size_t cursor = 0;
+	unsigned int alt;
 
-	while (bn_config_next_interface(cfg, &cursor, &intf)) {
-		if (intf.number != interface)
-			continue;
+	/* Alternate settings are numbered from 0 up (USB 2.0 9.6.5), so
+	 * looking each one up finds them all */
+	for (alt = 0; alt <= 0xff &&
+	     bn_config_find_interface(cfg, interface, (uint8_t)alt, &intf);
+	     alt++) {
 		if (bn_interface_find_endpoint(cfg, &intf, BN_XFER_BULK, true,
 					       &out->in) &&
 		    bn_interface_find_endpoint(cfg, &intf, BN_XFER_BULK, false,
@@ -4315,6 +3290,9 @@ struct bn_ipxe_hcd {
 	struct usb_bus *bus;		/**< Bus to poll */
 	struct bn_xfer *done;		/**< Completions waiting for poll */
 	struct bn_xfer *done_tail;	/**< Last entry of @c done */
+	/** The received I/O buffer being delivered, until a frame in it
+	 *  takes it (bn_ipxe_poll() recycles it otherwise) */
+	struct io_buffer *rx_iob;
 };
 
 /**
@@ -4339,6 +3317,63 @@ int bn_ipxe_probe(struct usb_function *func,
  */
 void bn_ipxe_remove(struct usb_function *func);
 
+/**
+ * A configuration as iPXE's descriptor type.
+ *
+ * @param cfg		Configuration (a copy of iPXE's)
+ * @return		The same bytes, as iPXE's look-ups take them
+ */
+static struct usb_configuration_descriptor *
+bn_ipxe_config(const struct bn_config *cfg)
+{
+	return (struct usb_configuration_descriptor *)cfg->buf;
+}
+
+bool bn_config_find_interface(const struct bn_config *cfg, uint8_t number,
+			      uint8_t alt, struct bn_interface_desc *out)
+{
+	struct usb_interface_descriptor *desc;
+
+	desc = usb_interface_descriptor(bn_ipxe_config(cfg), number, alt);
+	if (!desc)
+		return false;
+	out->number = desc->interface;
+	out->alt = desc->alternate;
+	out->num_endpoints = desc->endpoints;
+	out->cls = desc->class.class;
+	out->subclass = desc->class.subclass;
+	out->protocol = desc->class.protocol;
+	out->string = desc->name;
+	out->offset = (size_t)((const uint8_t *)desc - cfg->buf);
+	return true;
+}
+
+bool bn_interface_find_endpoint(const struct bn_config *cfg,
+				const struct bn_interface_desc *intf,
+				enum bn_xfer_type type, bool in,
+				struct bn_endpoint_desc *out)
+{
+	struct usb_endpoint_descriptor *desc;
+	unsigned int sizes;
+
+	/* iPXE's internal endpoint type is the transfer type (the same
+	 * numbers as bmAttributes) with the direction bit */
+	desc = usb_endpoint_descriptor(bn_ipxe_config(cfg),
+				       (struct usb_interface_descriptor *)
+				       (cfg->buf + intf->offset),
+				       type | (in ? USB_DIR_IN : USB_DIR_OUT),
+				       0);
+	if (!desc)
+		return false;
+	sizes = le16_to_cpu(desc->sizes);
+	out->address = desc->endpoint;
+	out->attributes = desc->attributes;
+	out->max_packet = USB_ENDPOINT_MTU(sizes);
+	out->mult = USB_ENDPOINT_BURST(sizes);
+	out->interval = desc->interval;
+	return true;
+}
+
 /** An iPXE endpoint carrying one bootnic endpoint's transfers. */
 struct bn_ipxe_ep {
 	struct usb_endpoint uep;	/**< iPXE endpoint */
@@ -4352,17 +3387,18 @@ struct bn_ipxe_ep {
 /**
  * Park a finished transfer until the next poll.
  *
- * The status and length travel in the transfer's backend scratch word.
- *
  * @param host		Host controller
  * @param xfer		Transfer
  * @param status	0 or a negative ::bn_err
  * @param actual	Bytes transferred
+ * @param iobuf		Received data to deliver in place, or NULL
  */
 static void bn_ipxe_park(struct bn_ipxe_hcd *host, struct bn_xfer *xfer,
-			 int status, uint32_t actual)
+			 int status, uint32_t actual, struct io_buffer *iobuf)
 {
-	xfer->hcd_data = ((uint64_t)(uint32_t)status << 32) | actual;
+	xfer->status = status;
+	xfer->actual = actual;
+	xfer->hcd_data = (intptr_t)iobuf;
 	xfer->hcd_next = NULL;
 	if (host->done_tail)
 		host->done_tail->hcd_next = xfer;
@@ -4374,6 +3410,9 @@ static void bn_ipxe_park(struct bn_ipxe_hcd *host, struct bn_xfer *xfer,
 /**
  * An iPXE transfer finished: pair it with the oldest bootnic transfer.
  *
+ * A successful receive keeps its I/O buffer for bn_ipxe_poll() to
+ * deliver in place; any other buffer is done with.
+ *
  * @param uep		iPXE endpoint
  * @param iobuf		The transfer's I/O buffer
  * @param rc		iPXE status
@@ -4383,10 +3422,9 @@ static void bn_ipxe_ep_complete(struct usb_endpoint *uep,
 {
 	struct bn_ipxe_ep *bep = container_of(uep, struct bn_ipxe_ep, uep);
 	struct bn_xfer *xfer = bep->head;
-	uint32_t actual = 0;
 	int status = 0;
 
-	if (!xfer || xfer->hcd_data != (intptr_t)iobuf) {
+	if (!xfer) {
 		DBGC(bep->host, "bootnic endpoint %02x: unexpected completion\n",
 		     uep->address);
 		free_iob(iobuf);
@@ -4402,17 +3440,11 @@ static void bn_ipxe_ep_complete(struct usb_endpoint *uep,
 		     strerror(rc));
 		status = -BN_EIO;
 	} else if (uep->address & USB_DIR_IN) {
-		actual = iob_len(iobuf);
-		if (actual > xfer->len) {
-			actual = xfer->len;
-			status = -BN_EOVERFLOW;
-		}
-		memcpy(xfer->buf, iobuf->data, actual);
-	} else {
-		actual = xfer->len;
+		bn_ipxe_park(bep->host, xfer, 0, iob_len(iobuf), iobuf);
+		return;
 	}
 	free_iob(iobuf);
-	bn_ipxe_park(bep->host, xfer, status, actual);
+	bn_ipxe_park(bep->host, xfer, status, status ? 0 : xfer->len, NULL);
 }
 
 /** Endpoint driver operations for every bootnic-owned iPXE endpoint. */
@@ -4452,6 +3484,7 @@ static int bn_ipxe_open_endpoint(struct bn_hcd *hcd, struct bn_endpoint *ep)
 	usb_endpoint_init(&bep->uep, host->usb, &bn_ipxe_ep_operations);
 	usb_endpoint_describe(&bep->uep, ep->address, ep->type, ep->mtu,
 			      ep->mult, interval);
+	usb_refill_init(&bep->uep, 0, 0, 0);
 	if ((rc = usb_endpoint_open(&bep->uep)) != 0) {
 		DBGC(host, "bootnic endpoint %02x: could not open: %s\n",
 		     ep->address, strerror(rc));
@@ -4482,31 +3515,79 @@ static void bn_ipxe_close_endpoint(struct bn_hcd *hcd, struct bn_endpoint *ep)
 	ep->hcd_priv = NULL;
 }
 
-/**
- * Run a control transfer now and park its result for the next poll.
+/*
+ * Control transfers go straight to iPXE's usb_control(), which is
+ * synchronous: this target defines the SDK's bn_usb_control() (its
+ * contract is in sdk/bn_usb.h) instead of queueing on the default
+ * endpoint and polling for the result.
  *
  * usb_control() does not say how long a short IN data stage was; the
  * buffer beyond it is zero-filled and the requested length is reported.
+ * iPXE applies its own time limit.
  *
- * @param host		Host controller
- * @param xfer		Transfer with its setup packet
+ * @param dev		Device
+ * @param request_type	bmRequestType
+ * @param request	bRequest
+ * @param value		wValue
+ * @param index		wIndex
+ * @param data		Data stage buffer (NULL when @p len is 0)
+ * @param len		wLength
+ * @param timeout_ms	Unused: iPXE's own limit applies
+ * @return		@p len, or -BN_EIO
  */
-static void bn_ipxe_control(struct bn_ipxe_hcd *host, struct bn_xfer *xfer)
+int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
+		   uint8_t request, uint16_t value, uint16_t index,
+		   void *data, uint16_t len, uint32_t timeout_ms)
 {
-	const struct bn_setup *setup = &xfer->setup;
-	int status = 0;
+	struct bn_ipxe_hcd *host = dev->hcd->priv;
 	int rc;
 
-	rc = usb_control(host->usb, setup->request_type |
-			 USB_REQUEST_TYPE(setup->request), setup->value,
-			 setup->index, xfer->buf, xfer->len);
+	(void)timeout_ms;
+	rc = usb_control(host->usb, request_type | USB_REQUEST_TYPE(request),
+			 value, index, data, len);
 	if (rc != 0) {
 		DBGC(host, "bootnic control %02x %02x %04x %04x: %s\n",
-		     setup->request_type, setup->request, setup->value,
-		     setup->index, strerror(rc));
-		status = -BN_EIO;
+		     request_type, request, value, index, strerror(rc));
+		return -BN_EIO;
 	}
-	bn_ipxe_park(host, xfer, status, status ? 0 : xfer->len);
+	return len;
+}
+
+/*
+ * Read a string descriptor with iPXE's usb_get_string_descriptor(), which
+ * also picks the device's default language: this target's definition of
+ * the SDK's bn_usb_get_string() (contract in sdk/bn_usb.h).
+ *
+ * @param dev		Device
+ * @param index		String index (non-zero)
+ * @param out		Output, NUL-terminated when @p size > 0
+ * @param size		Size of @p out
+ * @return		String length, or a negative ::bn_err
+ */
+int bn_usb_get_string(struct bn_usb_device *dev, uint8_t index, char *out,
+		      size_t size)
+{
+	struct bn_ipxe_hcd *host = dev->hcd->priv;
+	int len;
+	int i;
+
+	if (!size)
+		return -BN_EINVAL;
+	out[0] = '\0';
+	if (!index)
+		return -BN_EINVAL;
+	len = usb_get_string_descriptor(host->usb, index, 0, out, size - 1);
+	if (len < 0)
+		return -BN_EIO;
+	if ((size_t)len >= size)
+		len = (int)(size - 1);
+	out[len] = '\0';
+	/* iPXE keeps the low byte of each code unit; the SDK promises '?'
+	 * for anything outside printable ASCII */
+	for (i = 0; i < len; i++)
+		if (out[i] < 0x20 || out[i] > 0x7e)
+			out[i] = '?';
+	return len;
 }
 
 /**
@@ -4523,10 +3604,9 @@ static int bn_ipxe_submit(struct bn_hcd *hcd, struct bn_xfer *xfer)
 	struct io_buffer *iobuf;
 	int rc;
 
-	if (!bep) {
-		bn_ipxe_control(host, xfer);
-		return 0;
-	}
+	/* The default endpoint is not queued on: see bn_usb_control() */
+	if (!bep)
+		return -BN_ENOTSUP;
 	if (bep->reopen) {
 		if ((rc = usb_endpoint_open(&bep->uep)) != 0) {
 			DBGC(host, "bootnic endpoint %02x: could not reopen: "
@@ -4535,22 +3615,32 @@ static int bn_ipxe_submit(struct bn_hcd *hcd, struct bn_xfer *xfer)
 		}
 		bep->reopen = false;
 	}
-	iobuf = alloc_iob(xfer->len);
-	if (!iobuf)
-		return -BN_ENOMEM;
-	if (xfer->ep->address & BN_EP_DIR_IN)
-		iob_put(iobuf, xfer->len);
-	else
-		memcpy(iob_put(iobuf, xfer->len), xfer->buf, xfer->len);
-	xfer->hcd_data = (intptr_t)iobuf;
-	xfer->hcd_next = NULL;
-	if ((rc = usb_stream(&bep->uep, iobuf,
-			     (xfer->flags & BN_XFER_F_ZLP) ? 1 : 0)) != 0) {
+	if ((xfer->ep->address & BN_EP_DIR_IN) &&
+	    (!bep->uep.len || bep->uep.len == xfer->len)) {
+		/* One more receive buffer, from iPXE's refill */
+		bep->uep.len = xfer->len;
+		bep->uep.max = bep->uep.fill + 1;
+		rc = usb_refill(&bep->uep);
+	} else {
+		iobuf = alloc_iob(xfer->len);
+		if (!iobuf)
+			return -BN_ENOMEM;
+		if (xfer->ep->address & BN_EP_DIR_IN)
+			iob_put(iobuf, xfer->len);
+		else
+			memcpy(iob_put(iobuf, xfer->len), xfer->buf,
+			       xfer->len);
+		rc = usb_stream(&bep->uep, iobuf,
+				(xfer->flags & BN_XFER_F_ZLP) ? 1 : 0);
+		if (rc != 0)
+			free_iob(iobuf);
+	}
+	if (rc != 0) {
 		DBGC(host, "bootnic endpoint %02x: could not stream: %s\n",
 		     xfer->ep->address, strerror(rc));
-		free_iob(iobuf);
-		return -BN_EIO;
+		return (rc == -ENOMEM) ? -BN_ENOMEM : -BN_EIO;
 	}
+	xfer->hcd_next = NULL;
 	if (bep->tail)
 		bep->tail->hcd_next = xfer;
 	else
@@ -4596,14 +3686,38 @@ static void bn_ipxe_reset_endpoint(struct bn_hcd *hcd, struct bn_endpoint *ep)
 }
 
 /**
+ * Done with a received I/O buffer no frame took: recycle it for the next
+ * refill while its endpoint is open and wants buffers of its size.
+ *
+ * @param ep		The bootnic endpoint it was received on
+ * @param iobuf		I/O buffer, data pointer as received
+ */
+static void bn_ipxe_recycle(struct bn_endpoint *ep, struct io_buffer *iobuf)
+{
+	struct bn_ipxe_ep *bep = ep->hcd_priv;
+
+	if (bep && bep->uep.open &&
+	    iob_len(iobuf) + iob_tailroom(iobuf) >= bep->uep.len)
+		usb_recycle(&bep->uep, iobuf);
+	else
+		free_iob(iobuf);
+}
+
+/**
  * Poll the bus and deliver the parked completions.
+ *
+ * A receive is delivered in place: during its completion the transfer's
+ * data pointer is its I/O buffer's, which a frame may take
+ * (::bn_ipxe_hcd::rx_iob).
  *
  * @param hcd		Host controller
  */
 static void bn_ipxe_poll(struct bn_hcd *hcd)
 {
 	struct bn_ipxe_hcd *host = hcd->priv;
+	struct io_buffer *iobuf;
 	struct bn_xfer *xfer;
+	uint8_t *buf;
 
 	usb_poll(host->bus);
 	while ((xfer = host->done) != NULL) {
@@ -4611,8 +3725,18 @@ static void bn_ipxe_poll(struct bn_hcd *hcd)
 		if (!host->done)
 			host->done_tail = NULL;
 		xfer->hcd_next = NULL;
-		bn_xfer_done(xfer, (int)(int32_t)(xfer->hcd_data >> 32),
-			     (uint32_t)xfer->hcd_data);
+		iobuf = (struct io_buffer *)(intptr_t)xfer->hcd_data;
+		xfer->hcd_data = 0;
+		buf = xfer->buf;
+		if (iobuf) {
+			xfer->buf = iobuf->data;
+			host->rx_iob = iobuf;
+		}
+		bn_xfer_done(xfer, xfer->status, xfer->actual);
+		xfer->buf = buf;
+		if (host->rx_iob)
+			bn_ipxe_recycle(xfer->ep, host->rx_iob);
+		host->rx_iob = NULL;
 	}
 }
 
@@ -4682,8 +3806,26 @@ static int bn_ipxe_rc(int rc)
 	}
 }
 
+/*
+ * Describe a bootnic status with iPXE's own error text: this target's
+ * definition of the SDK's bn_strerror() (contract in sdk/bn_err.h), so
+ * the image carries one table of error messages, iPXE's.
+ *
+ * @param rc		0 or a negative ::bn_err
+ * @return		Message
+ */
+const char *bn_strerror(int rc)
+{
+	return strerror(bn_ipxe_rc(rc));
+}
+
 /**
- * Hand a received frame to iPXE in an I/O buffer of its own.
+ * Hand a received frame to iPXE.
+ *
+ * A frame inside the received I/O buffer being delivered (the transfer's
+ * own, see bn_ipxe_poll()) goes up in that buffer, trimmed to the frame:
+ * no copy.  Any other frame (a second one from the same transfer, one the
+ * driver reassembled) is copied into an I/O buffer of its own.
  *
  * @param nd		Bootnic network device
  * @param frame		Ethernet frame without FCS
@@ -4693,8 +3835,18 @@ static void bn_ipxe_env_rx(struct bn_netdev *nd, const void *frame,
 			   size_t len)
 {
 	struct bn_ipxe_nic *nic = nd->env_priv;
-	struct io_buffer *iobuf;
+	struct io_buffer *iobuf = nic->host.rx_iob;
+	const uint8_t *start = frame;
 
+	if (iobuf && start >= (const uint8_t *)iobuf->data &&
+	    start + len <= (const uint8_t *)iobuf->tail) {
+		nic->host.rx_iob = NULL;
+		iob_unput(iobuf, (size_t)((const uint8_t *)iobuf->tail -
+					  (start + len)));
+		iob_pull(iobuf, (size_t)(start - (const uint8_t *)iobuf->data));
+		netdev_rx(nic->netdev, iobuf);
+		return;
+	}
 	iobuf = alloc_iob(len);
 	if (!iobuf) {
 		netdev_rx_err(nic->netdev, NULL, -ENOMEM);
@@ -4822,6 +3974,10 @@ static enum bn_speed bn_ipxe_speed(unsigned int speed)
 /**
  * Set up the bootnic device: host backend, descriptors, configuration.
  *
+ * iPXE has read, chosen and set the configuration; the SDK reads a copy
+ * of it (iPXE frees its own after probing) through the look-ups of
+ * ipxe_desc.c, so no second validation is needed here.
+ *
  * @param nic		Device state
  * @param func		iPXE USB function
  * @param config	Configuration descriptor iPXE selected
@@ -4831,8 +3987,7 @@ static int bn_ipxe_usb_init(struct bn_ipxe_nic *nic, struct usb_function *func,
 			    struct usb_configuration_descriptor *config)
 {
 	struct usb_device *usb = func->usb;
-	struct bn_desc_error err;
-	enum bn_speed speed = bn_ipxe_speed(usb->speed);
+	struct bn_config *cfg = &nic->usb.config;
 	size_t len = le16_to_cpu(config->len);
 	uint8_t *buf;
 	int rc;
@@ -4843,7 +3998,8 @@ static int bn_ipxe_usb_init(struct bn_ipxe_nic *nic, struct usb_function *func,
 	nic->host.usb = usb;
 	nic->host.bus = usb->port->hub->bus;
 	if ((rc = bn_usb_device_init(&nic->usb, &nic->host.hcd, usb->address,
-				     speed, func->name)) < 0)
+				     bn_ipxe_speed(usb->speed),
+				     func->name)) < 0)
 		return bn_ipxe_rc(rc);
 	nic->usb.desc.bcd_usb = le16_to_cpu(usb->device.protocol);
 	nic->usb.desc.cls = usb->device.class.class;
@@ -4856,25 +4012,27 @@ static int bn_ipxe_usb_init(struct bn_ipxe_nic *nic, struct usb_function *func,
 	nic->usb.desc.num_configs = usb->device.configurations;
 	nic->usb.ep0.mtu = usb->control.mtu;
 
-	/* Keep a validated copy: iPXE frees its own after probing */
 	buf = bn_port_zalloc(len);
 	if (!buf)
 		return -ENOMEM;
 	memcpy(buf, config, len);
 	nic->usb.config_buf = buf;
-	if (bn_config_parse(buf, len, speed, &nic->usb.config, &err) < 0) {
-		DBGC(nic, "bootnic %s: configuration rejected at offset %zd: "
-		     "%s\n", func->name, err.offset, err.msg);
-		return -EINVAL;
-	}
+	cfg->buf = buf;
+	cfg->len = len;
+	cfg->value = config->config;
+	cfg->num_interfaces = config->interfaces;
+	cfg->attributes = config->attributes;
 	nic->usb.configured = true;
 	return 0;
 }
 
 /**
- * Find the function iPXE offers and a driver's best row for it.
+ * The function iPXE offers, and a driver's best row for it.
  *
- * @param nic		Device state (configuration parsed)
+ * iPXE has grouped the function's interfaces (by interface association
+ * or CDC union) and given it a class: the SDK's function is that one.
+ *
+ * @param nic		Device state
  * @param func		iPXE USB function
  * @param driver	Driver
  * @param match		Match out
@@ -4883,32 +4041,34 @@ static int bn_ipxe_usb_init(struct bn_ipxe_nic *nic, struct usb_function *func,
 static int bn_ipxe_match(struct bn_ipxe_nic *nic, struct usb_function *func,
 			 const struct bn_driver *driver, struct bn_match *match)
 {
+	struct bn_function *fn = &nic->fn;
 	struct bn_id_key key;
-	size_t cursor = 0;
 	size_t i;
 	int score;
 
-	while (bn_config_next_function(&nic->usb.config, &cursor, &nic->fn)) {
-		if (nic->fn.interfaces[0] != func->interface[0])
-			continue;
-		key.vendor = nic->usb.desc.vendor;
-		key.product = nic->usb.desc.product;
-		key.cls = nic->fn.cls;
-		key.subclass = nic->fn.subclass;
-		key.protocol = nic->fn.protocol;
-		match->driver = driver;
-		match->id = NULL;
-		match->score = BN_SCORE_NONE;
-		for (i = 0; i < driver->id_count; i++) {
-			score = bn_id_score(&driver->ids[i], &key);
-			if (score > match->score) {
-				match->id = &driver->ids[i];
-				match->score = score;
-			}
+	fn->config = &nic->usb.config;
+	fn->cls = func->desc.class.class.class;
+	fn->subclass = func->desc.class.class.subclass;
+	fn->protocol = func->desc.class.class.protocol;
+	fn->count = (func->desc.count < BN_FUNCTION_MAX_INTERFACES) ?
+		    func->desc.count : BN_FUNCTION_MAX_INTERFACES;
+	memcpy(fn->interfaces, func->interface, fn->count);
+	key.vendor = nic->usb.desc.vendor;
+	key.product = nic->usb.desc.product;
+	key.cls = fn->cls;
+	key.subclass = fn->subclass;
+	key.protocol = fn->protocol;
+	match->driver = driver;
+	match->id = NULL;
+	match->score = BN_SCORE_NONE;
+	for (i = 0; i < driver->id_count; i++) {
+		score = bn_id_score(&driver->ids[i], &key);
+		if (score > match->score) {
+			match->id = &driver->ids[i];
+			match->score = score;
 		}
-		return match->id ? 0 : -ENOTSUP;
 	}
-	return -ENOTSUP;
+	return match->id ? 0 : -ENOTSUP;
 }
 
 int bn_ipxe_probe(struct usb_function *func,

@@ -150,33 +150,6 @@ struct bn_config {
 	uint8_t num_interfaces;	/**< bNumInterfaces */
 };
 
-/**
- * Find an interface by number and alternate setting.
- *
- * @param cfg		Validated configuration
- * @param number	bInterfaceNumber
- * @param alt		bAlternateSetting
- * @param out		Interface descriptor out
- * @return		true if found
- */
-bool bn_config_find_interface(const struct bn_config *cfg, uint8_t number,
-			      uint8_t alt, struct bn_interface_desc *out);
-
-/**
- * Find the first endpoint of a type and direction in an interface.
- *
- * @param cfg		Validated configuration
- * @param intf		Interface from this configuration
- * @param type		::bn_xfer_type
- * @param in		true for IN, false for OUT
- * @param out		Endpoint out
- * @return		true if found
- */
-bool bn_interface_find_endpoint(const struct bn_config *cfg,
-				const struct bn_interface_desc *intf,
-				enum bn_xfer_type type, bool in,
-				struct bn_endpoint_desc *out);
-
 /** Maximum number of interfaces in one function. */
 #define BN_FUNCTION_MAX_INTERFACES 8
 
@@ -218,14 +191,6 @@ enum bn_err {
 	BN_ECRC = 17,		/**< Frame failed its CRC (reported by the chip) */
 	BN_ERR_COUNT		/**< Number of codes (not an error) */
 };
-
-/**
- * Describe an error code.
- *
- * @param rc		Return code (negative ::bn_err, or 0)
- * @return		Static description; never NULL
- */
-const char *bn_strerror(int rc);
 
 /** Log levels, most severe first. */
 enum bn_log_level {
@@ -892,26 +857,6 @@ static void bn_mac_random(struct bn_usb_device *usb, uint32_t salt, uint8_t *mac
 #define BN_XFER_F_ZLP 0x01
 
 /**
- * Perform a control transfer and wait for it.
- *
- * A device that returns more data than requested is reported as
- * -BN_EOVERFLOW by the backend; a failure is logged with the request.
- *
- * @param dev		Device
- * @param request_type	bmRequestType (direction from bit 7)
- * @param request	bRequest
- * @param value		wValue
- * @param index		wIndex
- * @param data		Data stage buffer (NULL when @p len is 0)
- * @param len		wLength
- * @param timeout_ms	Timeout, or 0 for ::BN_USB_CONTROL_TIMEOUT_MS
- * @return		Bytes transferred (>= 0), or a negative ::bn_err
- */
-int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
-		   uint8_t request, uint16_t value, uint16_t index,
-		   void *data, uint16_t len, uint32_t timeout_ms);
-
-/**
  * Perform an IN control transfer that must return exactly @p len bytes.
  *
  * @param dev		Device
@@ -926,18 +871,6 @@ int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
 int bn_usb_control_in(struct bn_usb_device *dev, uint8_t request_type,
 		      uint8_t request, uint16_t value, uint16_t index,
 		      void *data, uint16_t len);
-
-/**
- * Read a string descriptor as ASCII (non-ASCII code units become '?').
- *
- * @param dev		Device
- * @param index		String index (non-zero)
- * @param out		Output, always NUL-terminated when @p size > 0
- * @param size		Size of @p out
- * @return		String length, or a negative ::bn_err
- */
-int bn_usb_get_string(struct bn_usb_device *dev, uint8_t index, char *out,
-		      size_t size);
 
 struct bn_usbnet;
 struct bn_usbnet_slot;
@@ -1177,6 +1110,9 @@ static uint64_t bn_mac_mix(uint64_t state, uint64_t v)
 	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
 	return z ^ (z >> 31);
 }
+
+int bn_usb_get_string(struct bn_usb_device *dev, uint8_t index, char *out,
+		      size_t size);
 
 static void bn_mac_random(struct bn_usb_device *usb, uint32_t salt, uint8_t *mac)
 {
@@ -1877,6 +1813,8 @@ static int smsc95xx_find_external_phy(struct smsc95xx_dev *dev)
 	return -BN_ENODEV;
 }
 
+const char *bn_strerror(int rc);
+
 /**
  * Reset the PHY, advertise 10/100 and start autonegotiation, then unmask
  * the internal PHY's interrupts.
@@ -2192,6 +2130,18 @@ static const struct bn_netdev_ops smsc95xx_netdev_ops = {
 	.poll = smsc95xx_poll,
 	.set_rx_filter = smsc95xx_set_rx_filter,
 };
+
+/* The SDK's functions (sdk/bn_desc.h, sdk/bn_usb.h, sdk/bn_err.h,
+ * documented there) that
+ * this target implements over iPXE's USB core (ipxe_desc.c, ipxe_hcd.c);
+ * the export leaves out the SDK's own definitions and declarations of
+ * these names. */
+bool bn_config_find_interface(const struct bn_config *cfg, uint8_t number,
+			      uint8_t alt, struct bn_interface_desc *out);
+bool bn_interface_find_endpoint(const struct bn_config *cfg,
+				const struct bn_interface_desc *intf,
+				enum bn_xfer_type type, bool in,
+				struct bn_endpoint_desc *out);
 
 /**
  * Find the interrupt, bulk-IN and bulk-OUT endpoints of the interface.
@@ -2912,6 +2862,10 @@ static int smsc95xx_readl(struct smsc95xx_dev *dev, uint16_t reg, uint32_t *val)
 	*val = bn_get_le32(buf);
 	return 0;
 }
+
+int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
+		   uint8_t request, uint16_t value, uint16_t index,
+		   void *data, uint16_t len, uint32_t timeout_ms);
 
 static int smsc95xx_writel(struct smsc95xx_dev *dev, uint16_t reg, uint32_t val)
 {
