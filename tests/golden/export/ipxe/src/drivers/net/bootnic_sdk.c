@@ -9,14 +9,14 @@
  * image with at least one bootnic driver.
  *
  * Sources:
- *   sdk/bn_desc.c sdk/bn_desc.h sdk/bn_err.h sdk/bn_log.h sdk/bn_port.h
- *   sdk/bn_family.h sdk/bn_netdev.h sdk/bn_usb.h sdk/hcd/hcd.h
- *   sdk/bn_family.c sdk/bn_framing.c sdk/bn_framing.h sdk/bn_usbnet.h
- *   sdk/bn_log.c sdk/bn_mii.c sdk/bn_mii.h sdk/bn_netdev.c sdk/bn_prog.c
- *   sdk/bn_prog.h sdk/bn_usb.c sdk/bn_usbnet.c sdk/classes/cdc.c
- *   sdk/classes/cdc.h gen/targets/ipxe/ipxe_desc.c
- *   gen/targets/ipxe/ipxe_glue.h gen/targets/ipxe/ipxe_hcd.c
- *   gen/targets/ipxe/ipxe_netdev.c gen/targets/ipxe/ipxe_port.c
+ *   sdk/bn_desc.c sdk/bn_desc.h sdk/bn_port.h sdk/bn_family.h
+ *   sdk/bn_netdev.h sdk/bn_usb.h sdk/hcd/hcd.h sdk/bn_family.c
+ *   sdk/bn_framing.c sdk/bn_log.c sdk/bn_mii.c sdk/bn_mii.h
+ *   sdk/bn_netdev.c sdk/bn_prog.c sdk/bn_prog.h sdk/bn_usb.c
+ *   sdk/bn_usbnet.c sdk/classes/cdc.c sdk/classes/cdc.h
+ *   gen/targets/ipxe/ipxe_desc.c gen/targets/ipxe/ipxe_glue.h
+ *   gen/targets/ipxe/ipxe_hcd.c gen/targets/ipxe/ipxe_netdev.c
+ *   gen/targets/ipxe/ipxe_port.c
  */
 
 FILE_LICENCE ( BSD2 );
@@ -31,6 +31,8 @@ FILE_SECBOOT ( PERMITTED );
 #ifndef ERRFILE_bootnic_sdk
 #define ERRFILE_bootnic_sdk ( ERRFILE_DRIVER | 0x00ff0000 )
 #endif
+
+#include "bootnic_sdk.h"
 
 /******************************************************************************
  *
@@ -54,13 +56,10 @@ FILE_SECBOOT ( PERMITTED );
 #include <stdio.h>
 #include <ipxe/timer.h>
 
-#define BN_USB_DIR_IN		0x80	/**< bmRequestType: device to host */
 #define BN_USB_TYPE_STANDARD	0x00	/**< bmRequestType: standard */
-#define BN_USB_TYPE_CLASS	0x20	/**< bmRequestType: class */
 
 #define BN_USB_TYPE_MASK	0x60	/**< bmRequestType: type bits */
 
-#define BN_USB_RECIP_INTERFACE	0x01	/**< bmRequestType: interface */
 #define BN_USB_RECIP_ENDPOINT	0x02	/**< bmRequestType: endpoint */
 
 #define BN_USB_REQ_GET_STATUS		0x00	/**< GET_STATUS */
@@ -85,37 +84,11 @@ FILE_SECBOOT ( PERMITTED );
 
 #define BN_EP_XFER_MASK		0x03	/**< bmAttributes: transfer type */
 
-/** Transfer types, as in endpoint bmAttributes bits 1:0. */
-enum bn_xfer_type {
-	BN_XFER_CONTROL = 0,	/**< Control */
-	BN_XFER_ISO = 1,	/**< Isochronous */
-	BN_XFER_BULK = 2,	/**< Bulk */
-	BN_XFER_INTERRUPT = 3,	/**< Interrupt */
-};
-
-/** Device speeds. */
-enum bn_speed {
-	BN_SPEED_UNKNOWN = 0,	/**< Not known */
-	BN_SPEED_LOW = 1,	/**< 1.5 Mb/s */
-	BN_SPEED_FULL = 2,	/**< 12 Mb/s */
-	BN_SPEED_HIGH = 3,	/**< 480 Mb/s */
-	BN_SPEED_SUPER = 4,	/**< 5 Gb/s */
-};
-
 #define BN_CDC_FD_HEADER	0x00	/**< Header functional descriptor */
 
 #define BN_CDC_FD_UNION		0x06	/**< Union functional descriptor */
 #define BN_CDC_FD_ETHERNET	0x0f	/**< Ethernet networking */
 #define BN_CDC_FD_NCM		0x1a	/**< NCM functional descriptor */
-
-/** A control request's setup packet, in host byte order. */
-struct bn_setup {
-	uint8_t request_type;	/**< bmRequestType */
-	uint8_t request;	/**< bRequest */
-	uint16_t value;		/**< wValue */
-	uint16_t index;		/**< wIndex */
-	uint16_t length;	/**< wLength */
-};
 
 /**
  * Name a standard request, or NULL if it is not a standard request.
@@ -124,72 +97,6 @@ struct bn_setup {
  * @return		Name such as "GET_DESCRIPTOR", or NULL
  */
 static const char *bn_setup_std_name(const struct bn_setup *setup);
-
-/** The fields of a device descriptor. */
-struct bn_device_desc {
-	uint16_t bcd_usb;	/**< bcdUSB */
-	uint8_t cls;		/**< bDeviceClass */
-	uint8_t subclass;	/**< bDeviceSubClass */
-	uint8_t protocol;	/**< bDeviceProtocol */
-	uint8_t max_packet0;	/**< bMaxPacketSize0 */
-	uint16_t vendor;	/**< idVendor */
-	uint16_t product;	/**< idProduct */
-	uint16_t bcd_device;	/**< bcdDevice */
-	uint8_t manufacturer;	/**< iManufacturer */
-	uint8_t product_str;	/**< iProduct */
-	uint8_t serial;		/**< iSerialNumber */
-	uint8_t num_configs;	/**< bNumConfigurations */
-};
-
-/** An endpoint descriptor. */
-struct bn_endpoint_desc {
-	uint8_t address;	/**< bEndpointAddress */
-	uint8_t attributes;	/**< bmAttributes */
-	uint16_t max_packet;	/**< wMaxPacketSize bits 10:0 */
-	uint8_t mult;		/**< Extra transactions per microframe (0..2) */
-	uint8_t interval;	/**< bInterval */
-};
-
-/** CDC functional descriptors found in one interface. */
-struct bn_cdc_desc {
-	bool has_header;	/**< Header functional descriptor present */
-	bool has_union;		/**< Union functional descriptor present */
-	bool has_ethernet;	/**< Ethernet functional descriptor present */
-	bool has_ncm;		/**< NCM functional descriptor present */
-	uint16_t bcd_cdc;	/**< Header: bcdCDC */
-	uint8_t control;	/**< Union: bControlInterface */
-	uint8_t data;		/**< Union: first bSubordinateInterface */
-	uint8_t mac_string;	/**< Ethernet: iMACAddress */
-	uint32_t stats;		/**< Ethernet: bmEthernetStatistics */
-	uint16_t max_segment;	/**< Ethernet: wMaxSegmentSize */
-	uint16_t mc_filters;	/**< Ethernet: wNumberMCFilters */
-	uint8_t power_filters;	/**< Ethernet: bNumberPowerFilters */
-	uint16_t bcd_ncm;	/**< NCM: bcdNcmVersion */
-	uint8_t ncm_caps;	/**< NCM: bmNetworkCapabilities */
-};
-
-/** One alternate setting of one interface. */
-struct bn_interface_desc {
-	uint8_t number;		/**< bInterfaceNumber */
-	uint8_t alt;		/**< bAlternateSetting */
-	uint8_t num_endpoints;	/**< bNumEndpoints */
-	uint8_t cls;		/**< bInterfaceClass */
-	uint8_t subclass;	/**< bInterfaceSubClass */
-	uint8_t protocol;	/**< bInterfaceProtocol */
-	uint8_t string;		/**< iInterface */
-	size_t offset;		/**< Offset of the descriptor in the configuration */
-};
-
-/** A validated configuration descriptor (a view of the caller's buffer). */
-struct bn_config {
-	const uint8_t *buf;	/**< All wTotalLength bytes */
-	size_t len;		/**< wTotalLength */
-	uint8_t value;		/**< bConfigurationValue */
-	uint8_t attributes;	/**< bmAttributes */
-	uint8_t max_power;	/**< bMaxPower (units of 2 mA, or 8 mA at SS) */
-	uint8_t string;		/**< iConfiguration */
-	uint8_t num_interfaces;	/**< bNumInterfaces */
-};
 
 /**
  * Collect the CDC functional descriptors of an interface.
@@ -201,98 +108,6 @@ struct bn_config {
 static void bn_interface_cdc(const struct bn_config *cfg,
 		      const struct bn_interface_desc *intf,
 		      struct bn_cdc_desc *out);
-
-/** Maximum number of interfaces in one function. */
-#define BN_FUNCTION_MAX_INTERFACES 8
-
-/**
- * A function: the interfaces a driver binds together.
- *
- * A function is an interface association, a CDC union (control interface
- * plus its subordinates), or else a single interface.  Its class triple is
- * the association's, or the first interface's.
- */
-struct bn_function {
-	const struct bn_config *config;	/**< Configuration it belongs to */
-	uint8_t cls;			/**< Function class */
-	uint8_t subclass;		/**< Function subclass */
-	uint8_t protocol;		/**< Function protocol */
-	uint8_t count;			/**< Number of interfaces */
-	uint8_t interfaces[BN_FUNCTION_MAX_INTERFACES]; /**< Their numbers */
-};
-
-/** Error codes; functions return their negatives. */
-enum bn_err {
-	BN_OK = 0,		/**< Success */
-	BN_EINVAL = 1,		/**< Invalid argument or malformed data */
-	BN_ENOMEM = 2,		/**< Out of memory */
-	BN_ETIMEDOUT = 3,	/**< Operation timed out */
-	BN_EIO = 4,		/**< Transfer or device I/O error */
-	BN_ESTALL = 5,		/**< Endpoint stalled (protocol or functional) */
-	BN_EPROTO = 6,		/**< Device answered something impossible */
-	BN_ENODEV = 7,		/**< Device disconnected or absent */
-	BN_ENOTSUP = 8,		/**< Not supported by this device or driver */
-	BN_ECANCELED = 9,	/**< Transfer cancelled */
-	BN_EOVERFLOW = 10,	/**< Device sent more than was asked for (babble) */
-	BN_EBUSY = 11,		/**< Resource busy; try again */
-	BN_ENOSPC = 12,		/**< No room (queue or buffer full) */
-	BN_ENOENT = 13,		/**< No such entry (ID, family, descriptor) */
-	BN_EEXIST = 14,		/**< Entry already exists */
-	BN_EMISMATCH = 15,	/**< Hardware contradicts what was expected */
-	BN_ESHORT = 16,		/**< Device returned less data than required */
-	BN_ECRC = 17,		/**< Frame failed its CRC (reported by the chip) */
-	BN_ERR_COUNT		/**< Number of codes (not an error) */
-};
-
-/** Variadic argument list, from the compiler's builtins. */
-typedef __builtin_va_list bn_va_list;
-
-/** Log levels, most severe first. */
-enum bn_log_level {
-	BN_LOG_ERR = 0,		/**< Something failed */
-	BN_LOG_WARN = 1,	/**< Unexpected but handled */
-	BN_LOG_INFO = 2,	/**< Normal milestones (link up, chip found) */
-	BN_LOG_DEBUG = 3,	/**< Detail for developers */
-};
-
-/**
- * Format into a buffer, always NUL-terminating when @p size > 0.
- *
- * @param buf		Output buffer
- * @param size		Size of @p buf
- * @param fmt		Format string
- * @param args		Arguments
- * @return		Length the full output would have had
- */
-size_t bn_vsnprintf(char *buf, size_t size, const char *fmt, bn_va_list args);
-
-/**
- * An SDK log line, through iPXE's own debug output (DBGC) instead of the
- * SDK's formatter: "prefix: message" when this object is built with
- * `DEBUG=<object>`, nothing at all otherwise.  Replaces the SDK's default
- * (sdk/bn_log.h) in the export.
- *
- * @param level		::bn_log_level (every level is shown in a debug build)
- * @param prefix	Device or subsystem name, or NULL (also DBGC's colour
- *			identifier, as a pointer: iPXE takes its type)
- */
-#define BN_LOG_AT(level, prefix, ...)					\
-	do {								\
-		(void)(level);						\
-		DBGC((const void *)(prefix), "%s: ",			\
-		     (prefix) ? (prefix) : "bootnic");			\
-		DBGC((const void *)(prefix), __VA_ARGS__);		\
-		DBGC((const void *)(prefix), "\n");			\
-	} while (0)
-
-/** Log an error with a prefix. */
-#define BN_ERR(prefix, ...) BN_LOG_AT(BN_LOG_ERR, prefix, __VA_ARGS__)
-/** Log a warning with a prefix. */
-#define BN_WARN(prefix, ...) BN_LOG_AT(BN_LOG_WARN, prefix, __VA_ARGS__)
-/** Log an informational line with a prefix. */
-#define BN_INFO(prefix, ...) BN_LOG_AT(BN_LOG_INFO, prefix, __VA_ARGS__)
-/** Log a debug line with a prefix. */
-#define BN_DBG(prefix, ...) BN_LOG_AT(BN_LOG_DEBUG, prefix, __VA_ARGS__)
 
 /**
  * Allocate zeroed memory; only called from probe, open and remove paths.
@@ -310,56 +125,6 @@ static void *bn_port_zalloc(size_t len);
 static void bn_port_free(void *ptr);
 
 /**
- * Copy non-overlapping memory.
- *
- * @param dst		Destination
- * @param src		Source
- * @param len		Number of bytes
- * @return		@p dst
- */
-void *bn_port_memcpy(void *dst, const void *src, size_t len);
-
-/**
- * Fill memory with a byte.
- *
- * @param dst		Destination
- * @param byte		Fill value
- * @param len		Number of bytes
- * @return		@p dst
- */
-void *bn_port_memset(void *dst, int byte, size_t len);
-
-/**
- * Compare memory.
- *
- * @param a		First buffer
- * @param b		Second buffer
- * @param len		Number of bytes
- * @return		Zero if equal, else the sign of the first difference
- */
-int bn_port_memcmp(const void *a, const void *b, size_t len);
-
-/**
- * Read the monotonic clock.
- *
- * In the simulator this is simulated time; on hardware it is the
- * environment's timer.  Only differences between readings are meaningful.
- *
- * @return		Monotonic time in microseconds
- */
-uint64_t bn_port_clock_us(void);
-
-/**
- * Wait at least the given time.
- *
- * In the simulator this advances simulated time (and lets the bus run);
- * on hardware it busy-waits or sleeps.
- *
- * @param us		Microseconds to wait
- */
-void bn_port_udelay(uint32_t us);
-
-/**
  * Report a failed assertion; may not return.
  *
  * @param file		Source file
@@ -374,9 +139,6 @@ static void bn_port_assert_fail(const char *file, int line, const char *expr);
 		if (!(expr))						\
 			bn_port_assert_fail(__FILE__, __LINE__, #expr);	\
 	} while (0)
-
-/** Number of elements of a fixed-size array. */
-#define BN_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /**
  * Length of a NUL-terminated string.
@@ -407,49 +169,6 @@ static inline void bn_strlcpy(char *dst, const char *src, size_t size)
 	for (i = 0; i + 1 < size && src[i]; i++)
 		dst[i] = src[i];
 	dst[i] = '\0';
-}
-
-/**
- * Load a little-endian 16-bit value.
- *
- * @param p		Two bytes
- * @return		Value
- */
-static inline uint16_t bn_get_le16(const void *p)
-{
-	const uint8_t *b = p;
-
-	return (uint16_t)(b[0] | (b[1] << 8));
-}
-
-/**
- * Load a little-endian 32-bit value.
- *
- * @param p		Four bytes
- * @return		Value
- */
-static inline uint32_t bn_get_le32(const void *p)
-{
-	const uint8_t *b = p;
-
-	return (uint32_t)b[0] | ((uint32_t)b[1] << 8) |
-	       ((uint32_t)b[2] << 16) | ((uint32_t)b[3] << 24);
-}
-
-/**
- * Store a little-endian 32-bit value.
- *
- * @param p		Four bytes
- * @param v		Value
- */
-static inline void bn_put_le32(void *p, uint32_t v)
-{
-	uint8_t *b = p;
-
-	b[0] = (uint8_t)v;
-	b[1] = (uint8_t)(v >> 8);
-	b[2] = (uint8_t)(v >> 16);
-	b[3] = (uint8_t)(v >> 24);
 }
 
 static const char *bn_setup_std_name(const struct bn_setup *setup)
@@ -491,6 +210,13 @@ static unsigned int bn_cdc_fd_min(uint8_t subtype)
 	case BN_CDC_FD_NCM: return 6;
 	default: return 3;
 	}
+}
+
+/* Out of line for the same reason as bn_port_memcpy() */
+void *__attribute__ ((noinline))
+bn_port_memset(void *dst, int byte, size_t len)
+{
+	return memset(dst, byte, len);
 }
 
 static void bn_interface_cdc(const struct bn_config *cfg,
@@ -541,456 +267,6 @@ static void bn_interface_cdc(const struct bn_config *cfg,
 	}
 }
 
-struct bn_prog;
-struct bn_netdev;
-struct bn_netdev_ops;
-
-/** One vendor command of a family's command set. */
-struct bn_cmd {
-	uint8_t request_type;	/**< bmRequestType (direction, type, recipient) */
-	uint8_t request;	/**< bRequest */
-	uint16_t len;		/**< Usual wLength (0 for none) */
-	const char *name;	/**< Name, e.g. "SW_RESET" */
-};
-
-/** A family's vendor command set, for decoding traces and printing. */
-struct bn_cmdset {
-	const char *name;		/**< Name, e.g. "ax88772" */
-	const struct bn_cmd *cmds;	/**< Commands */
-	size_t count;			/**< Number of commands */
-};
-
-/** Where the PHY is. */
-enum bn_phy_topology {
-	BN_PHY_NONE = 0,	/**< No MII PHY visible (class devices) */
-	BN_PHY_EMBEDDED,	/**< On-chip 10/100 PHY */
-	BN_PHY_EXTERNAL,	/**< External PHY (e.g. gigabit over GMII/RGMII) */
-};
-
-/** Where the permanent MAC address comes from. */
-enum bn_mac_source {
-	BN_MAC_NODE_ID = 0,	/**< A read-node-ID vendor command */
-	BN_MAC_EEPROM,		/**< EEPROM words */
-	BN_MAC_REGISTER,	/**< MAC address registers after EEPROM load */
-	BN_MAC_STRING,		/**< CDC iMACAddress string descriptor */
-	BN_MAC_QUERY,		/**< A protocol query (RNDIS OID) */
-};
-
-struct bn_op;
-struct bn_prog_ctx;
-struct bn_usb_device;
-struct bn_hcd;
-struct bn_endpoint;
-
-/** An endpoint of an open device. */
-struct bn_endpoint {
-	struct bn_usb_device *dev;	/**< Owning device */
-	uint8_t address;		/**< Address with direction bit */
-	uint8_t type;			/**< ::bn_xfer_type */
-	uint16_t mtu;			/**< wMaxPacketSize */
-	uint8_t mult;			/**< Extra transactions per microframe */
-	uint8_t interval;		/**< bInterval */
-	bool open;			/**< Open for transfers */
-	bool halted;			/**< Stalled; needs bn_ep_clear_halt() */
-	unsigned int pending;		/**< Transfers in flight */
-	void *hcd_priv;			/**< Backend state */
-};
-
-struct bn_xfer;
-
-/** A transfer on one endpoint. */
-struct bn_xfer {
-	struct bn_endpoint *ep;		/**< Endpoint (set by submit) */
-	struct bn_setup setup;		/**< Setup packet (control only) */
-	uint8_t *buf;			/**< Data buffer */
-	uint32_t len;			/**< Bytes to send or room to receive */
-	uint32_t actual;		/**< Bytes transferred (on completion) */
-	int status;			/**< 0 or negative ::bn_err (on completion) */
-	unsigned int flags;		/**< BN_XFER_F_* */
-	bool busy;			/**< Owned by the host controller */
-	/**
-	 * Completion callback, called from bn_usb_poll().
-	 *
-	 * @param xfer		The completed transfer
-	 */
-	void (*complete)(struct bn_xfer *xfer);
-	void *context;			/**< For the callback's owner */
-	struct bn_xfer *hcd_next;	/**< Backend queue link */
-	uint64_t hcd_data;		/**< Backend scratch */
-};
-
-/** Operations a host-controller backend implements. */
-struct bn_hcd_ops {
-	/**
-	 * Prepare an endpoint for transfers (allocate queue state).
-	 *
-	 * @param hcd		Host controller
-	 * @param ep		Endpoint, with address, type and packet size set
-	 * @return		0 or a negative ::bn_err
-	 */
-	int (*open_endpoint)(struct bn_hcd *hcd, struct bn_endpoint *ep);
-	/**
-	 * Release an endpoint; no transfers are in flight.
-	 *
-	 * @param hcd		Host controller
-	 * @param ep		Endpoint
-	 */
-	void (*close_endpoint)(struct bn_hcd *hcd, struct bn_endpoint *ep);
-	/**
-	 * Queue a transfer; it completes later from poll().
-	 *
-	 * @param hcd		Host controller
-	 * @param xfer		Transfer (control transfers carry a setup packet)
-	 * @return		0 or a negative ::bn_err (then it never completes)
-	 */
-	int (*submit)(struct bn_hcd *hcd, struct bn_xfer *xfer);
-	/**
-	 * Cancel every transfer queued on an endpoint.
-	 *
-	 * Each one still completes from a later poll(), with -BN_ECANCELED
-	 * (or its real status if it had already finished).
-	 *
-	 * @param hcd		Host controller
-	 * @param ep		Endpoint
-	 */
-	void (*cancel)(struct bn_hcd *hcd, struct bn_endpoint *ep);
-	/**
-	 * Reset an endpoint's data toggle after a cleared halt.
-	 *
-	 * @param hcd		Host controller
-	 * @param ep		Endpoint
-	 */
-	void (*reset_endpoint)(struct bn_hcd *hcd, struct bn_endpoint *ep);
-	/**
-	 * Make progress and deliver completions through bn_xfer_done().
-	 *
-	 * @param hcd		Host controller
-	 */
-	void (*poll)(struct bn_hcd *hcd);
-	/**
-	 * Read the controller's clock (simulated time in the simulator).
-	 *
-	 * @param hcd		Host controller
-	 * @return		Monotonic microseconds
-	 */
-	uint64_t (*clock_us)(struct bn_hcd *hcd);
-	/**
-	 * Reset the port the device is attached to (USB reset signalling).
-	 *
-	 * On return the device is in the Default state at address 0 and the
-	 * port is enabled; the caller then waits the reset recovery time
-	 * (::BN_USB_RESET_RECOVERY_MS) before the first request.  Transfers
-	 * still queued complete with -BN_ECANCELED.  May be NULL where the
-	 * environment enumerates devices itself (iPXE, UEFI).
-	 *
-	 * @param hcd		Host controller
-	 * @return		The device's ::bn_speed, or a negative ::bn_err
-	 *			(-BN_ENODEV when nothing is connected)
-	 */
-	int (*port_reset)(struct bn_hcd *hcd);
-};
-
-/** A host controller instance. */
-struct bn_hcd {
-	const struct bn_hcd_ops *ops;	/**< Backend operations */
-	const char *name;		/**< Name for log lines, e.g. "sim" */
-	void *priv;			/**< Backend state */
-};
-
-/** A USB device attached to a host controller. */
-struct bn_usb_device {
-	struct bn_hcd *hcd;		/**< Host controller */
-	char name[24];			/**< Log prefix, e.g. "usb1-3" */
-	uint8_t address;		/**< Bus address */
-	enum bn_speed speed;		/**< Bus speed */
-	struct bn_device_desc desc;	/**< Device descriptor */
-	struct bn_endpoint ep0;		/**< Default control endpoint */
-	uint8_t *config_buf;		/**< Active configuration's descriptors */
-	struct bn_config config;	/**< Validated view of @c config_buf */
-	bool configured;		/**< SET_CONFIGURATION done */
-	void *hcd_priv;			/**< Backend state */
-};
-
-/** MDIO accessors a driver provides for MDIO ops. */
-struct bn_mdio_ops {
-	/**
-	 * Read a PHY register.
-	 *
-	 * @param ctx		Program context
-	 * @param phy		PHY address
-	 * @param reg		Register
-	 * @return		Value (0..0xffff) or a negative ::bn_err
-	 */
-	int (*read)(struct bn_prog_ctx *ctx, unsigned int phy, unsigned int reg);
-	/**
-	 * Write a PHY register.
-	 *
-	 * @param ctx		Program context
-	 * @param phy		PHY address
-	 * @param reg		Register
-	 * @param val		Value
-	 * @return		0 or a negative ::bn_err
-	 */
-	int (*write)(struct bn_prog_ctx *ctx, unsigned int phy, unsigned int reg,
-		     uint16_t val);
-};
-
-/** Number of scratch variables in a program context. */
-#define BN_PROG_NVARS 8
-
-/** Number of data buffers a program context can name. */
-#define BN_PROG_NBUFS 4
-
-/** What a program runs against. */
-struct bn_prog_ctx {
-	struct bn_usb_device *usb;		/**< Device */
-	const struct bn_mdio_ops *mdio;		/**< MDIO access, or NULL */
-	const struct bn_cmdset *cmdset;		/**< For naming requests, or NULL */
-	void *driver;				/**< Driver state, for hooks */
-	uint8_t phy;				/**< PHY address for ::BN_PHY_CTX */
-	uint32_t var[BN_PROG_NVARS];		/**< Scratch variables */
-	uint8_t *buf[BN_PROG_NBUFS];		/**< Data buffers */
-	uint16_t buf_len[BN_PROG_NBUFS];	/**< Their sizes */
-	const struct bn_prog *failed_prog;	/**< Set when a program fails */
-	int failed_op;				/**< Index of the failing op, or -1 */
-};
-
-/**
- * A driver hook called by ::BN_OP_HOOK.
- *
- * @param ctx		Program context
- * @param op		The op being run (its @c data and @c name are free for the hook)
- * @return		0 or a negative ::bn_err
- */
-typedef int (*bn_prog_hook_fn)(struct bn_prog_ctx *ctx, const struct bn_op *op);
-
-/** One program operation. */
-struct bn_op {
-	uint8_t opcode;		/**< ::bn_opcode */
-	uint8_t flags;		/**< BN_OPF_* */
-	uint8_t request_type;	/**< bmRequestType (control ops) */
-	uint8_t request;	/**< bRequest (control ops) */
-	uint16_t value;		/**< wValue, or MDIO register */
-	uint16_t index;		/**< wIndex, or MDIO PHY address */
-	uint16_t len;		/**< wLength */
-	uint8_t src;		/**< Source variable or buffer */
-	uint8_t dst;		/**< Destination variable or buffer */
-	uint32_t data;		/**< Immediate data, expected value or count */
-	uint32_t mask;		/**< Mask for EXPECT, POLL, MODIFY, SKIP_UNLESS */
-	uint32_t expect;	/**< Compare value for SKIP_UNLESS */
-	uint32_t delay_us;	/**< DELAY time; POLL interval */
-	uint32_t timeout_ms;	/**< POLL timeout; control timeout (0: default) */
-	bn_prog_hook_fn hook;	/**< HOOK function */
-	const char *name;	/**< What the op does, for printing and errors */
-};
-
-/** A named program. */
-struct bn_prog {
-	const char *name;		/**< E.g. "ax88772a-reset" */
-	const struct bn_op *ops;	/**< Ops ending with ::BN_OP_END */
-};
-
-/** A chip family. */
-struct bn_family {
-	const char *name;		/**< Short name, e.g. "ax88772a" */
-	const char *description;	/**< E.g. "ASIX AX88772A USB 2.0 10/100" */
-	const struct bn_cmdset *cmdset;	/**< Vendor command set, or NULL */
-	const struct bn_framing *framing; /**< Bulk framing (the driver's) */
-	enum bn_phy_topology phy;	/**< PHY topology */
-	enum bn_mac_source mac_source;	/**< MAC address source */
-	uint8_t link_speeds;		/**< BN_LINK_* */
-	uint16_t medium_default;	/**< Chip medium/mode register default */
-	const struct bn_prog *const *programs; /**< Init/reset programs */
-	size_t program_count;		/**< Number of @c programs */
-	const void *priv;		/**< Driver-specific family data */
-};
-
-/** One row of an ID table. */
-struct bn_id {
-	uint8_t match;			/**< ::bn_id_match */
-	uint16_t vendor;		/**< idVendor (device match) */
-	uint16_t product;		/**< idProduct (device match) */
-	uint16_t cls;			/**< Function class, or ::BN_ID_ANY */
-	uint16_t subclass;		/**< Function subclass, or ::BN_ID_ANY */
-	uint16_t protocol;		/**< Function protocol, or ::BN_ID_ANY */
-	const struct bn_family *family;	/**< Family */
-	const char *name;		/**< Product name */
-	uint32_t quirks;		/**< Driver-specific row flags */
-};
-
-/** Operations a driver implements. */
-struct bn_netdev_ops {
-	/**
-	 * Start: allocate buffers, open endpoints, enable rx/tx.
-	 *
-	 * @param nd		Network device
-	 * @return		0 or a negative ::bn_err
-	 */
-	int (*open)(struct bn_netdev *nd);
-	/**
-	 * Stop: undo open.
-	 *
-	 * @param nd		Network device
-	 */
-	void (*close)(struct bn_netdev *nd);
-	/**
-	 * Queue one frame (copied); completion is reported later.
-	 *
-	 * @param nd		Network device
-	 * @param frame		Ethernet frame without FCS
-	 * @param len		Its length (14..1514)
-	 * @param cookie	Handed back in bn_netdev_tx_done()
-	 * @return		0, -BN_ENOSPC when no buffer is free, or an error
-	 */
-	int (*transmit)(struct bn_netdev *nd, const void *frame, size_t len,
-			void *cookie);
-	/**
-	 * Make progress: poll the bus, refill, handle link events.
-	 *
-	 * @param nd		Network device
-	 */
-	void (*poll)(struct bn_netdev *nd);
-	/**
-	 * Apply receive filters (optional).
-	 *
-	 * @param nd		Network device
-	 * @param flags		BN_RX_* flags
-	 * @return		0 or a negative ::bn_err
-	 */
-	int (*set_rx_filter)(struct bn_netdev *nd, unsigned int flags);
-};
-
-/** A driver: its table, families and entry points. */
-struct bn_driver {
-	const char *name;			/**< Short name, e.g. "asix" */
-	const char *description;		/**< One line */
-	const struct bn_id *ids;		/**< The one ID table */
-	size_t id_count;			/**< Rows in @c ids */
-	const struct bn_family *const *families; /**< Families it drives */
-	size_t family_count;			/**< Entries in @c families */
-	size_t priv_size;			/**< Driver private state size */
-	/**
-	 * Bind to a function: reset the chip, read the MAC, set up endpoints.
-	 *
-	 * @param nd		Network device (priv allocated, usb set)
-	 * @param fn		Function that matched
-	 * @param id		Row that matched
-	 * @return		0 or a negative ::bn_err
-	 */
-	int (*probe)(struct bn_netdev *nd, const struct bn_function *fn,
-		     const struct bn_id *id);
-	/**
-	 * Unbind; undo everything probe did.
-	 *
-	 * @param nd		Network device
-	 */
-	void (*remove)(struct bn_netdev *nd);
-	const struct bn_netdev_ops *ops;	/**< Network operations */
-	unsigned int score;			/**< BN_DRIVER_SCORE_*, for choosing a configuration */
-};
-
-/** Ethernet address length. */
-#define BN_ETH_ALEN 6
-
-/** Counters every driver keeps. */
-struct bn_netdev_stats {
-	uint64_t tx_packets;	/**< Frames sent */
-	uint64_t tx_bytes;	/**< Bytes sent */
-	uint64_t tx_errors;	/**< Frames that failed */
-	uint64_t rx_packets;	/**< Frames delivered */
-	uint64_t rx_bytes;	/**< Bytes delivered */
-	uint64_t rx_errors;	/**< Transfers or frames that failed */
-	uint64_t rx_dropped;	/**< Frames dropped (no room, filtered) */
-	uint64_t rx_framing;	/**< Framing errors (bad headers, resyncs) */
-	uint64_t rx_crc;	/**< CRC errors reported by the chip */
-};
-
-/** Callbacks into the environment that owns a network device. */
-struct bn_netdev_env {
-	/**
-	 * A frame arrived (the data is only valid during the call).
-	 *
-	 * @param nd		Network device
-	 * @param frame		Ethernet frame without FCS
-	 * @param len		Length
-	 */
-	void (*rx)(struct bn_netdev *nd, const void *frame, size_t len);
-	/**
-	 * A transmit finished.
-	 *
-	 * @param nd		Network device
-	 * @param cookie	The transmit's cookie
-	 * @param rc		0 or a negative ::bn_err
-	 */
-	void (*tx_done)(struct bn_netdev *nd, void *cookie, int rc);
-	/**
-	 * The link changed; read @c nd->link.
-	 *
-	 * @param nd		Network device
-	 */
-	void (*link)(struct bn_netdev *nd);
-};
-
-/** A network device bound to one USB function. */
-struct bn_netdev {
-	char name[24];				/**< Log prefix */
-	const struct bn_driver *driver;		/**< Bound driver */
-	const struct bn_family *family;		/**< Family in use */
-	const struct bn_id *id;			/**< Row that matched */
-	struct bn_usb_device *usb;		/**< USB device */
-	void *priv;				/**< Driver state */
-	uint8_t perm_addr[BN_ETH_ALEN];		/**< Permanent MAC */
-	uint8_t addr[BN_ETH_ALEN];		/**< Current MAC */
-	bool link_up;				/**< Link state */
-	uint16_t speed;				/**< Mb/s when up (0: not reported) */
-	bool full_duplex;			/**< Duplex when up */
-	unsigned int rx_filter;			/**< BN_RX_* in force */
-	bool opened;				/**< Between open and close */
-	struct bn_netdev_stats stats;		/**< Counters */
-	const struct bn_netdev_env *env;	/**< Environment callbacks */
-	void *env_priv;				/**< For the environment */
-};
-
-/**
- * How Ethernet frames are carried in bulk transfers.
- *
- * A framing belongs to the driver that speaks it and is defined in that
- * driver's folder (a class driver's in sdk/classes/); families point at
- * it.  The SDK knows no list of framings, so a new chip's framing touches
- * nothing outside its driver.  Helpers for the common cases are in
- * bn_framing.h.
- */
-struct bn_framing {
-	const char *name;		/**< Short name, e.g. "ax" */
-	const char *description;	/**< One line, e.g. "ASIX length+complement header" */
-	/**
-	 * Deframe one bulk-IN transfer: deliver each frame with
-	 * bn_netdev_rx() and count each bad record with bn_netdev_rx_error()
-	 * (or in the statistics directly).
-	 *
-	 * @param state		The driver's deframer state (NULL if stateless)
-	 * @param nd		Network device
-	 * @param data		Transfer data
-	 * @param len		Its length
-	 */
-	void (*deframe)(void *state, struct bn_netdev *nd, const uint8_t *data,
-			size_t len);
-	/**
-	 * Frame one Ethernet frame as one bulk-OUT transfer.  NULL when the
-	 * driver gathers several frames into one transfer itself (CDC-NCM).
-	 *
-	 * @param out		Transfer buffer (@c tx_overhead + @p len bytes)
-	 * @param frame		Ethernet frame
-	 * @param len		Its length (at most ::BN_ETH_FRAME_MAX)
-	 * @param mtu		Bulk-OUT wMaxPacketSize
-	 * @return		Transfer length
-	 */
-	size_t (*frame)(uint8_t *out, const void *frame, size_t len,
-			uint16_t mtu);
-	uint16_t tx_overhead;		/**< Most bytes @c frame adds to a frame */
-	uint8_t tx_flags;		/**< BN_XFER_F_* of every bulk-OUT transfer */
-};
-
 /**
  * Name a vendor or class request from a command set.
  *
@@ -1000,13 +276,6 @@ struct bn_framing {
  */
 static const struct bn_cmd *bn_cmdset_find(const struct bn_cmdset *set,
 				    const struct bn_setup *setup);
-
-/** How a ::bn_id row matches. */
-enum bn_id_match {
-	BN_ID_DEVICE = 1,	/**< idVendor:idProduct */
-	BN_ID_CLASS = 2,	/**< Function class triple */
-	BN_ID_DEVICE_CLASS = 3,	/**< Both */
-};
 
 /** Wildcard for a class triple field. */
 #define BN_ID_ANY 0xffff
@@ -1043,18 +312,6 @@ struct bn_match {
 	const struct bn_id *id;		/**< Row, or NULL */
 	int score;			/**< ::bn_id_score */
 };
-
-/** Ethernet header length. */
-#define BN_ETH_HLEN 14
-/** Largest Ethernet frame without FCS or VLAN tag. */
-#define BN_ETH_FRAME_MAX 1514
-
-/* Receive filter flags */
-#define BN_RX_UNICAST	0x01	/**< Our own address */
-#define BN_RX_BROADCAST	0x02	/**< Broadcast */
-#define BN_RX_MULTICAST	0x04	/**< Multicast groups (all, in practice) */
-#define BN_RX_ALLMULTI	0x08	/**< Every multicast */
-#define BN_RX_PROMISC	0x10	/**< Everything */
 
 /**
  * Allocate a network device and bind a driver to a function.
@@ -1114,62 +371,6 @@ static int bn_netdev_transmit(struct bn_netdev *nd, const void *frame, size_t le
 static void bn_netdev_poll(struct bn_netdev *nd);
 
 /**
- * Driver: deliver a received frame.
- *
- * @param nd		Network device
- * @param frame		Ethernet frame without FCS
- * @param len		Length
- */
-void bn_netdev_rx(struct bn_netdev *nd, const void *frame, size_t len);
-
-/**
- * Driver: count a receive error without a frame.
- *
- * Each error class has its own counter: -BN_EPROTO (a record the
- * deframer cannot parse) counts in @c rx_framing, -BN_ECRC (a frame the
- * chip flagged with a bad CRC) in @c rx_crc, anything else in
- * @c rx_errors.
- *
- * @param nd		Network device
- * @param rc		Why (negative ::bn_err)
- */
-void bn_netdev_rx_error(struct bn_netdev *nd, int rc);
-
-/**
- * Driver: report a transmit completion.
- *
- * @param nd		Network device
- * @param cookie	The transmit's cookie
- * @param len		Frame length (for the byte counter)
- * @param rc		0 or a negative ::bn_err
- */
-void bn_netdev_tx_done(struct bn_netdev *nd, void *cookie, size_t len, int rc);
-
-/**
- * Driver: report that the link is up.
- *
- * @param nd		Network device
- * @param speed		Mb/s, or 0 when the device does not say
- * @param full_duplex	Duplex
- */
-void bn_netdev_link_up(struct bn_netdev *nd, uint16_t speed, bool full_duplex);
-
-/**
- * Driver: report that the link is down.
- *
- * @param nd		Network device
- */
-void bn_netdev_link_down(struct bn_netdev *nd);
-
-/**
- * Test whether a MAC address is usable as a station address.
- *
- * @param mac		Six bytes
- * @return		false for all-zero, broadcast or multicast addresses
- */
-bool bn_mac_valid(const uint8_t *mac);
-
-/**
  * Complete a transfer; called by backends only, from their poll().
  *
  * Updates the endpoint's state (in-flight count, halt on stall) and calls
@@ -1183,9 +384,6 @@ static void bn_xfer_done(struct bn_xfer *xfer, int status, uint32_t actual);
 
 /** Longest time bn_ep_close() waits for cancelled transfers, in ms. */
 #define BN_USB_CANCEL_TIMEOUT_MS 100
-
-/** Transfer flag: end an OUT transfer that fills whole packets with a ZLP. */
-#define BN_XFER_F_ZLP 0x01
 
 /**
  * Initialise a device structure and open its default control endpoint.
@@ -1213,14 +411,6 @@ static void bn_usb_device_fini(struct bn_usb_device *dev);
  * @param dev		Device
  */
 static void bn_usb_poll(struct bn_usb_device *dev);
-
-/**
- * Read the host controller's clock.
- *
- * @param dev		Device
- * @return		Monotonic microseconds
- */
-uint64_t bn_usb_clock_us(struct bn_usb_device *dev);
 
 /**
  * Open an endpoint from its descriptor.
@@ -1308,96 +498,17 @@ static int bn_id_score(const struct bn_id *id, const struct bn_id_key *key)
 	}
 }
 
-struct bn_usbnet;
-struct bn_usbnet_slot;
-
-/** Ring sizes and buffer lengths. */
-struct bn_usbnet_cfg {
-	uint8_t rx_count;	/**< Bulk-IN transfers kept queued */
-	uint32_t rx_len;	/**< Bytes per bulk-IN transfer */
-	uint8_t tx_count;	/**< Transmit buffers */
-	uint32_t tx_len;	/**< Bytes per transmit buffer */
-	uint32_t intr_len;	/**< Bytes per interrupt transfer (0: packet size) */
-};
-
-/** One transfer and its buffer. */
-struct bn_usbnet_slot {
-	struct bn_xfer xfer;	/**< Transfer */
-	void *cookie;		/**< Transmit cookie */
-	size_t frame_len;	/**< Transmitted frame length (statistics) */
-	bool in_use;		/**< Transmit slot handed out or in flight */
-};
-
-/** Endpoint plumbing of one network device. */
-struct bn_usbnet {
-	struct bn_netdev *nd;		/**< Network device */
-	struct bn_usb_device *usb;	/**< USB device */
-	const struct bn_usbnet_ops *ops; /**< Driver callbacks */
-	void *driver;			/**< For the callbacks */
-	struct bn_usbnet_cfg cfg;	/**< Sizes */
-	struct bn_endpoint intr;	/**< Interrupt IN (if @c has_intr) */
-	struct bn_endpoint in;		/**< Bulk IN */
-	struct bn_endpoint out;		/**< Bulk OUT */
-	bool has_intr;			/**< Interrupt endpoint present */
-	struct bn_usbnet_slot *rx;	/**< Receive ring */
-	struct bn_usbnet_slot *tx;	/**< Transmit ring */
-	struct bn_usbnet_slot intr_slot; /**< Interrupt transfer */
-	uint8_t *mem;			/**< All buffers, one allocation */
-};
-
-/** Driver callbacks. */
-struct bn_usbnet_ops {
-	/**
-	 * A bulk-IN transfer completed successfully.
-	 *
-	 * @param un		Endpoint plumbing
-	 * @param data		Received bytes (valid during the call)
-	 * @param len		Number of bytes
-	 */
-	void (*rx)(struct bn_usbnet *un, const uint8_t *data, size_t len);
-	/**
-	 * An interrupt-IN transfer completed successfully (optional).
-	 *
-	 * @param un		Endpoint plumbing
-	 * @param data		Received bytes (valid during the call)
-	 * @param len		Number of bytes
-	 */
-	void (*intr)(struct bn_usbnet *un, const uint8_t *data, size_t len);
-	/**
-	 * A transmit transfer completed (optional; by default the slot's
-	 * cookie is reported with bn_netdev_tx_done()).  Drivers that pack
-	 * several frames into one transfer report each of them here.
-	 *
-	 * @param un		Endpoint plumbing
-	 * @param slot		The slot, still marked in use
-	 * @param rc		0 or a negative ::bn_err
-	 */
-	void (*tx_done)(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
-			int rc);
-};
-
-/**
- * Take a free transmit buffer.
- *
- * @param un		Endpoint plumbing
- * @return		Slot whose @c xfer.buf has @c cfg.tx_len bytes, or NULL
- */
-struct bn_usbnet_slot *bn_usbnet_tx_get(struct bn_usbnet *un);
-
-/**
- * Send a transmit buffer taken with bn_usbnet_tx_get().
- *
- * @param un		Endpoint plumbing
- * @param slot		Slot with its buffer filled
- * @param len		Bytes to send
- * @param flags		BN_XFER_F_* (e.g. ::BN_XFER_F_ZLP)
- * @param cookie	Handed to bn_netdev_tx_done() on completion
- * @param frame_len	Frame length for the statistics
- * @return		0 or a negative ::bn_err (the slot is then free again)
- */
-int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
-		      size_t len, unsigned int flags, void *cookie,
-		      size_t frame_len);
+void bn_netdev_rx(struct bn_netdev *nd, const void *frame, size_t len)
+{
+	if (len < BN_ETH_HLEN || len > BN_ETH_FRAME_MAX + 4) {
+		nd->stats.rx_framing++;
+		return;
+	}
+	nd->stats.rx_packets++;
+	nd->stats.rx_bytes += len;
+	if (nd->env && nd->env->rx)
+		nd->env->rx(nd, frame, len);
+}
 
 void bn_framing_bare_deframe(void *state, struct bn_netdev *nd,
 			     const uint8_t *data, size_t len)
@@ -1407,12 +518,54 @@ void bn_framing_bare_deframe(void *state, struct bn_netdev *nd,
 		bn_netdev_rx(nd, data, len);
 }
 
+/* Out of line: inlined into callers with small constant lengths, the x86
+ * string.h of iPXE v1.2x trees type-puns through unions that gcc 12 and
+ * later report as out of bounds (-Warray-bounds, an error under -Werror) */
+void *__attribute__ ((noinline))
+bn_port_memcpy(void *dst, const void *src, size_t len)
+{
+	return memcpy(dst, src, len);
+}
+
 size_t bn_framing_bare_frame(uint8_t *out, const void *frame, size_t len,
 			     uint16_t mtu)
 {
 	(void)mtu;
 	bn_port_memcpy(out, frame, len);
 	return len;
+}
+
+struct bn_usbnet_slot *bn_usbnet_tx_get(struct bn_usbnet *un)
+{
+	unsigned int i;
+
+	for (i = 0; i < un->cfg.tx_count; i++) {
+		if (!un->tx[i].in_use) {
+			un->tx[i].in_use = true;
+			return &un->tx[i];
+		}
+	}
+	return NULL;
+}
+
+int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
+		      size_t len, unsigned int flags, void *cookie,
+		      size_t frame_len)
+{
+	int rc;
+
+	if (len > un->cfg.tx_len) {
+		slot->in_use = false;
+		return -BN_EINVAL;
+	}
+	slot->xfer.len = (uint32_t)len;
+	slot->xfer.flags = flags;
+	slot->cookie = cookie;
+	slot->frame_len = frame_len;
+	rc = bn_ep_submit(&un->out, &slot->xfer);
+	if (rc < 0)
+		slot->in_use = false;
+	return rc;
 }
 
 int bn_framing_transmit(struct bn_usbnet *un, const struct bn_framing *framing,
@@ -1673,50 +826,15 @@ size_t bn_vsnprintf(char *buf, size_t size, const char *fmt, bn_va_list args)
 #define BN_ADVERTISE_10FULL	0x0040	/**< 10BASE-T full duplex */
 #define BN_ADVERTISE_100HALF	0x0080	/**< 100BASE-TX half duplex */
 #define BN_ADVERTISE_100FULL	0x0100	/**< 100BASE-TX full duplex */
-#define BN_ADVERTISE_PAUSE	0x0400	/**< Symmetric pause */
 
 /* CTRL1000 and STAT1000 bits */
 #define BN_CTRL1000_HALF	0x0100	/**< Advertise 1000BASE-T half */
-#define BN_CTRL1000_FULL	0x0200	/**< Advertise 1000BASE-T full */
+
 #define BN_STAT1000_HALF	0x0400	/**< Partner has 1000BASE-T half */
 #define BN_STAT1000_FULL	0x0800	/**< Partner has 1000BASE-T full */
 
 /** Time a PHY may take to finish a reset, in milliseconds. */
 #define BN_MII_RESET_TIMEOUT_MS 500
-
-/** MDIO access to one PHY. */
-struct bn_mii {
-	/**
-	 * Read a PHY register.
-	 *
-	 * @param ctx		Context
-	 * @param phy		PHY address
-	 * @param reg		Register
-	 * @return		Value or a negative ::bn_err
-	 */
-	int (*read)(void *ctx, unsigned int phy, unsigned int reg);
-	/**
-	 * Write a PHY register.
-	 *
-	 * @param ctx		Context
-	 * @param phy		PHY address
-	 * @param reg		Register
-	 * @param val		Value
-	 * @return		0 or a negative ::bn_err
-	 */
-	int (*write)(void *ctx, unsigned int phy, unsigned int reg,
-		     uint16_t val);
-	void *ctx;		/**< Passed to the accessors */
-	unsigned int phy;	/**< PHY address */
-};
-
-/** A resolved link state. */
-struct bn_link {
-	bool up;		/**< Link is up */
-	uint16_t speed;		/**< Mb/s: 10, 100 or 1000 (0 if down) */
-	bool full_duplex;	/**< Full duplex */
-	bool pause;		/**< Both ends agreed on symmetric pause */
-};
 
 /**
  * Resolve speed and duplex from both ends' abilities (pure function).
@@ -1734,6 +852,11 @@ static void bn_mii_resolve(uint16_t adv, uint16_t lpa, uint16_t ctrl1000,
 
 /** Interval between reset-bit polls, in microseconds. */
 #define BN_MII_POLL_US 1000
+
+void bn_port_udelay(uint32_t us)
+{
+	udelay(us);
+}
 
 int bn_mii_reset(const struct bn_mii *mii)
 {
@@ -1840,6 +963,11 @@ int bn_mii_link(const struct bn_mii *mii, bool gigabit, struct bn_link *out)
 	return 0;
 }
 
+int bn_port_memcmp(const void *a, const void *b, size_t len)
+{
+	return memcmp(a, b, len);
+}
+
 bool bn_mac_valid(const uint8_t *mac)
 {
 	static const uint8_t zero[BN_ETH_ALEN];
@@ -1849,7 +977,52 @@ bool bn_mac_valid(const uint8_t *mac)
 	return bn_port_memcmp(mac, zero, BN_ETH_ALEN) != 0;
 }
 
-const char *bn_strerror(int rc);
+/**
+ * Translate a bootnic status into an iPXE one.
+ *
+ * @param rc		0 or a negative ::bn_err
+ * @return		0 or a negative iPXE status code
+ */
+static int bn_ipxe_rc(int rc)
+{
+	switch (rc) {
+	case 0:
+		return 0;
+	case -BN_ENOMEM:
+		return -ENOMEM;
+	case -BN_ETIMEDOUT:
+		return -ETIMEDOUT;
+	case -BN_ENODEV:
+		return -ENODEV;
+	case -BN_ENOTSUP:
+		return -ENOTSUP;
+	case -BN_ECANCELED:
+		return -ECANCELED;
+	case -BN_ENOSPC:
+		return -ENOBUFS;
+	case -BN_EINVAL:
+		return -EINVAL;
+	case -BN_EPROTO:
+		return -EPROTO;
+	case -BN_ENOENT:
+		return -ENOENT;
+	default:
+		return -EIO;
+	}
+}
+
+/*
+ * Describe a bootnic status with iPXE's own error text: this target's
+ * definition of the SDK's bn_strerror() (contract in sdk/bn_err.h), so
+ * the image carries one table of error messages, iPXE's.
+ *
+ * @param rc		0 or a negative ::bn_err
+ * @return		Message
+ */
+const char *bn_strerror(int rc)
+{
+	return strerror(bn_ipxe_rc(rc));
+}
 
 static int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *fn,
 		    const struct bn_match *match,
@@ -1952,18 +1125,6 @@ static void bn_netdev_poll(struct bn_netdev *nd)
 		bn_usb_poll(nd->usb);
 }
 
-void bn_netdev_rx(struct bn_netdev *nd, const void *frame, size_t len)
-{
-	if (len < BN_ETH_HLEN || len > BN_ETH_FRAME_MAX + 4) {
-		nd->stats.rx_framing++;
-		return;
-	}
-	nd->stats.rx_packets++;
-	nd->stats.rx_bytes += len;
-	if (nd->env && nd->env->rx)
-		nd->env->rx(nd, frame, len);
-}
-
 void bn_netdev_rx_error(struct bn_netdev *nd, int rc)
 {
 	if (rc == -BN_EPROTO)
@@ -2014,53 +1175,6 @@ void bn_netdev_link_down(struct bn_netdev *nd)
 		nd->env->link(nd);
 }
 
-/** Variable index meaning "none" (e.g. discard a read). */
-#define BN_VAR_NONE 0xff
-
-/** PHY address meaning "the context's PHY address" (::bn_prog_ctx::phy). */
-#define BN_PHY_CTX 0xff
-
-/** Operation codes. */
-enum bn_opcode {
-	BN_OP_END = 0,	/**< End of program */
-	/**
-	 * Control OUT.  Data: @c len bytes of @c data (little-endian), or
-	 * of var[@c src] with ::BN_OPF_VAR, or buf[@c src] with ::BN_OPF_BUF.
-	 */
-	BN_OP_OUT,
-	/**
-	 * Control IN of @c len bytes.  Up to four bytes are stored
-	 * little-endian in var[@c dst]; with ::BN_OPF_BUF the bytes go to
-	 * buf[@c dst].  A short answer is an error.
-	 */
-	BN_OP_IN,
-	/** Control IN (as ::BN_OP_IN); fail unless (value & @c mask) == @c data. */
-	BN_OP_EXPECT,
-	/**
-	 * Repeat control IN until (value & @c mask) == @c data, waiting
-	 * @c delay_us between tries, failing after @c timeout_ms.
-	 */
-	BN_OP_POLL,
-	/** MDIO read of PHY @c phy register @c reg into var[@c dst]. */
-	BN_OP_MDIO_READ,
-	/** MDIO write of @c data (or var[@c src] with ::BN_OPF_VAR). */
-	BN_OP_MDIO_WRITE,
-	/** Wait @c delay_us microseconds. */
-	BN_OP_DELAY,
-	/** var[@c dst] = (var[@c dst] & ~@c mask) | @c data. */
-	BN_OP_MODIFY,
-	/** var[@c dst] = @c data. */
-	BN_OP_SET,
-	/** Call @c hook; a negative return fails the program. */
-	BN_OP_HOOK,
-	/** Skip the next @c data ops unless (var[@c src] & @c mask) == @c expect. */
-	BN_OP_SKIP_UNLESS,
-};
-
-/** Flag: data comes from var[src]. */
-#define BN_OPF_VAR	0x01
-/** Flag: data goes to or comes from buf[src or dst]. */
-#define BN_OPF_BUF	0x02
 /**
  * Flag (control ops): wValue is var[@c value] (its low 16 bits), not
  * @c value itself; e.g. a register write whose data travels in wValue.
@@ -2340,9 +1454,55 @@ static int bn_prog_words(struct bn_prog_ctx *ctx, const struct bn_op *op,
 	return 0;
 }
 
+/** Bootnic host controller state for one iPXE USB device. */
+struct bn_ipxe_hcd {
+	struct bn_hcd hcd;		/**< The bootnic host controller */
+	struct usb_device *usb;		/**< iPXE USB device */
+	struct usb_bus *bus;		/**< Bus to poll */
+	struct bn_xfer *done;		/**< Completions waiting for poll */
+	struct bn_xfer *done_tail;	/**< Last entry of @c done */
+	/** The received I/O buffer being delivered, until a frame in it
+	 *  takes it (bn_ipxe_poll() recycles it otherwise) */
+	struct io_buffer *rx_iob;
+};
+
+/*
+ * Control transfers go straight to iPXE's usb_control(), which is
+ * synchronous: this target defines the SDK's bn_usb_control() (its
+ * contract is in sdk/bn_usb.h) instead of queueing on the default
+ * endpoint and polling for the result.
+ *
+ * usb_control() does not say how long a short IN data stage was; the
+ * buffer beyond it is zero-filled and the requested length is reported.
+ * iPXE applies its own time limit.
+ *
+ * @param dev		Device
+ * @param request_type	bmRequestType
+ * @param request	bRequest
+ * @param value		wValue
+ * @param index		wIndex
+ * @param data		Data stage buffer (NULL when @p len is 0)
+ * @param len		wLength
+ * @param timeout_ms	Unused: iPXE's own limit applies
+ * @return		@p len, or -BN_EIO
+ */
 int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
 		   uint8_t request, uint16_t value, uint16_t index,
-		   void *data, uint16_t len, uint32_t timeout_ms);
+		   void *data, uint16_t len, uint32_t timeout_ms)
+{
+	struct bn_ipxe_hcd *host = dev->hcd->priv;
+	int rc;
+
+	(void)timeout_ms;
+	rc = usb_control(host->usb, request_type | USB_REQUEST_TYPE(request),
+			 value, index, data, len);
+	if (rc != 0) {
+		DBGC(host, "bootnic control %02x %02x %04x %04x: %s\n",
+		     request_type, request, value, index, strerror(rc));
+		return -BN_EIO;
+	}
+	return len;
+}
 
 /**
  * Run a control IN op and store the result.
@@ -2536,16 +1696,6 @@ static int bn_prog_step(struct bn_prog_ctx *ctx, const struct bn_op *op,
 		return -BN_EINVAL;
 	}
 }
-
-/**
- * Which SDK log lines are compiled in: all of them when this object is
- * built with `DEBUG=<object>` (iPXE's DBG_LOG), none otherwise, so that
- * a normal image carries no log text and no formatter.  Replaces the SDK's
- * default (sdk/bn_log.h) in the export.
- *
- * @param level		::bn_log_level
- */
-#define BN_LOG_BUILT(level) DBG_LOG
 
 int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog)
 {
@@ -2948,43 +2098,7 @@ void bn_usbnet_poll(struct bn_usbnet *un)
 		bn_usbnet_refill(un, &un->rx[i]);
 }
 
-struct bn_usbnet_slot *bn_usbnet_tx_get(struct bn_usbnet *un)
-{
-	unsigned int i;
-
-	for (i = 0; i < un->cfg.tx_count; i++) {
-		if (!un->tx[i].in_use) {
-			un->tx[i].in_use = true;
-			return &un->tx[i];
-		}
-	}
-	return NULL;
-}
-
-int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
-		      size_t len, unsigned int flags, void *cookie,
-		      size_t frame_len)
-{
-	int rc;
-
-	if (len > un->cfg.tx_len) {
-		slot->in_use = false;
-		return -BN_EINVAL;
-	}
-	slot->xfer.len = (uint32_t)len;
-	slot->xfer.flags = flags;
-	slot->cookie = cookie;
-	slot->frame_len = frame_len;
-	rc = bn_ep_submit(&un->out, &slot->xfer);
-	if (rc < 0)
-		slot->in_use = false;
-	return rc;
-}
-
 #define BN_CDC_SET_ETHERNET_PACKET_FILTER	0x43	/**< ECM/NCM filter */
-
-/** bmRequestType of a class request to an interface, host to device. */
-#define BN_CDC_REQ_OUT (BN_USB_TYPE_CLASS | BN_USB_RECIP_INTERFACE)
 
 /* SET_ETHERNET_PACKET_FILTER bits (ECM 1.2 table 8) */
 #define BN_CDC_FILTER_PROMISCUOUS	0x0001	/**< Every frame */
@@ -2999,15 +2113,6 @@ int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 #define BN_CDC_NOTIFY_SPEED_CHANGE		0x2a	/**< Two LE32 bit rates */
 #define BN_CDC_NOTIFY_HEADER_LEN		8	/**< Header before data */
 #define BN_CDC_NOTIFY_TYPE			0xa1	/**< bmRequestType */
-
-/** A decoded notification. */
-struct bn_cdc_notify {
-	uint8_t code;		/**< bNotification */
-	uint16_t value;		/**< wValue */
-	uint16_t index;		/**< wIndex (interface) */
-	uint32_t down_bps;	/**< Speed change: downstream bit rate */
-	uint32_t up_bps;	/**< Speed change: upstream bit rate */
-};
 
 /**
  * Parse a MAC address written as 12 hexadecimal digits.
@@ -3028,14 +2133,6 @@ static int bn_cdc_parse_mac(const char *text, uint8_t *mac);
  */
 static int bn_cdc_read_mac(struct bn_usb_device *usb, uint8_t index, uint8_t *mac);
 
-/** The data interface of a CDC function and its bulk endpoints. */
-struct bn_cdc_data {
-	uint8_t interface;		/**< bInterfaceNumber */
-	uint8_t alt;			/**< Alternate setting with the endpoints */
-	struct bn_endpoint_desc in;	/**< Bulk IN */
-	struct bn_endpoint_desc out;	/**< Bulk OUT */
-};
-
 /**
  * Find the alternate setting of a data interface that has a bulk pair.
  *
@@ -3046,15 +2143,6 @@ struct bn_cdc_data {
  */
 static int bn_cdc_find_data(const struct bn_config *cfg, uint8_t interface,
 		     struct bn_cdc_data *out);
-
-/** The interfaces and endpoints of one CDC networking function. */
-struct bn_cdc_function {
-	uint8_t control;		/**< Control interface number */
-	struct bn_cdc_desc cdc;		/**< Its functional descriptors */
-	struct bn_cdc_data data;	/**< Data interface and bulk pair */
-	struct bn_endpoint_desc intr;	/**< Notification endpoint */
-	bool has_intr;			/**< Notification endpoint present */
-};
 
 /** Length of a MAC address written in hexadecimal. */
 #define BN_CDC_MAC_DIGITS 12
@@ -3139,8 +2227,42 @@ static int bn_cdc_parse_mac(const char *text, uint8_t *mac)
 	return 0;
 }
 
+/*
+ * Read a string descriptor with iPXE's usb_get_string_descriptor(), which
+ * also picks the device's default language: this target's definition of
+ * the SDK's bn_usb_get_string() (contract in sdk/bn_usb.h).
+ *
+ * @param dev		Device
+ * @param index		String index (non-zero)
+ * @param out		Output, NUL-terminated when @p size > 0
+ * @param size		Size of @p out
+ * @return		String length, or a negative ::bn_err
+ */
 int bn_usb_get_string(struct bn_usb_device *dev, uint8_t index, char *out,
-		      size_t size);
+		      size_t size)
+{
+	struct bn_ipxe_hcd *host = dev->hcd->priv;
+	int len;
+	int i;
+
+	if (!size)
+		return -BN_EINVAL;
+	out[0] = '\0';
+	if (!index)
+		return -BN_EINVAL;
+	len = usb_get_string_descriptor(host->usb, index, 0, out, size - 1);
+	if (len < 0)
+		return -BN_EIO;
+	if ((size_t)len >= size)
+		len = (int)(size - 1);
+	out[len] = '\0';
+	/* iPXE keeps the low byte of each code unit; the SDK promises '?'
+	 * for anything outside printable ASCII */
+	for (i = 0; i < len; i++)
+		if (out[i] < 0x20 || out[i] > 0x7e)
+			out[i] = '?';
+	return len;
+}
 
 static int bn_cdc_read_mac(struct bn_usb_device *usb, uint8_t index, uint8_t *mac)
 {
@@ -3167,17 +2289,62 @@ static int bn_cdc_read_mac(struct bn_usb_device *usb, uint8_t index, uint8_t *ma
 	return 0;
 }
 
-/* The SDK's functions (sdk/bn_desc.h, sdk/bn_usb.h, sdk/bn_err.h,
- * documented there) that
- * this target implements over iPXE's USB core (ipxe_desc.c, ipxe_hcd.c);
- * the export leaves out the SDK's own definitions and declarations of
- * these names. */
+/**
+ * A configuration as iPXE's descriptor type.
+ *
+ * @param cfg		Configuration (a copy of iPXE's)
+ * @return		The same bytes, as iPXE's look-ups take them
+ */
+static struct usb_configuration_descriptor *
+bn_ipxe_config(const struct bn_config *cfg)
+{
+	return (struct usb_configuration_descriptor *)cfg->buf;
+}
+
 bool bn_config_find_interface(const struct bn_config *cfg, uint8_t number,
-			      uint8_t alt, struct bn_interface_desc *out);
+			      uint8_t alt, struct bn_interface_desc *out)
+{
+	struct usb_interface_descriptor *desc;
+
+	desc = usb_interface_descriptor(bn_ipxe_config(cfg), number, alt);
+	if (!desc)
+		return false;
+	out->number = desc->interface;
+	out->alt = desc->alternate;
+	out->num_endpoints = desc->endpoints;
+	out->cls = desc->class.class;
+	out->subclass = desc->class.subclass;
+	out->protocol = desc->class.protocol;
+	out->string = desc->name;
+	out->offset = (size_t)((const uint8_t *)desc - cfg->buf);
+	return true;
+}
+
 bool bn_interface_find_endpoint(const struct bn_config *cfg,
 				const struct bn_interface_desc *intf,
 				enum bn_xfer_type type, bool in,
-				struct bn_endpoint_desc *out);
+				struct bn_endpoint_desc *out)
+{
+	struct usb_endpoint_descriptor *desc;
+	unsigned int sizes;
+
+	/* iPXE's internal endpoint type is the transfer type (the same
+	 * numbers as bmAttributes) with the direction bit */
+	desc = usb_endpoint_descriptor(bn_ipxe_config(cfg),
+				       (struct usb_interface_descriptor *)
+				       (cfg->buf + intf->offset),
+				       type | (in ? USB_DIR_IN : USB_DIR_OUT),
+				       0);
+	if (!desc)
+		return false;
+	sizes = le16_to_cpu(desc->sizes);
+	out->address = desc->endpoint;
+	out->attributes = desc->attributes;
+	out->max_packet = USB_ENDPOINT_MTU(sizes);
+	out->mult = USB_ENDPOINT_BURST(sizes);
+	out->interval = desc->interval;
+	return true;
+}
 
 static int bn_cdc_find_data(const struct bn_config *cfg, uint8_t interface,
 		     struct bn_cdc_data *out)
@@ -3281,97 +2448,6 @@ int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 	}
 	nd->rx_filter = flags;
 	return 0;
-}
-
-/** Bootnic host controller state for one iPXE USB device. */
-struct bn_ipxe_hcd {
-	struct bn_hcd hcd;		/**< The bootnic host controller */
-	struct usb_device *usb;		/**< iPXE USB device */
-	struct usb_bus *bus;		/**< Bus to poll */
-	struct bn_xfer *done;		/**< Completions waiting for poll */
-	struct bn_xfer *done_tail;	/**< Last entry of @c done */
-	/** The received I/O buffer being delivered, until a frame in it
-	 *  takes it (bn_ipxe_poll() recycles it otherwise) */
-	struct io_buffer *rx_iob;
-};
-
-/**
- * Probe a USB function with one bootnic driver (ipxe_netdev.c).
- *
- * Each exported driver's `struct usb_driver` calls this from its own
- * probe with its driver object; the rest is shared by every driver.
- *
- * @param func		iPXE USB function
- * @param config	Configuration descriptor
- * @param driver	The bootnic driver to bind
- * @return		0 or a negative iPXE status code
- */
-int bn_ipxe_probe(struct usb_function *func,
-		  struct usb_configuration_descriptor *config,
-		  const struct bn_driver *driver);
-
-/**
- * Remove a USB function bound by bn_ipxe_probe() (ipxe_netdev.c).
- *
- * @param func		iPXE USB function
- */
-void bn_ipxe_remove(struct usb_function *func);
-
-/**
- * A configuration as iPXE's descriptor type.
- *
- * @param cfg		Configuration (a copy of iPXE's)
- * @return		The same bytes, as iPXE's look-ups take them
- */
-static struct usb_configuration_descriptor *
-bn_ipxe_config(const struct bn_config *cfg)
-{
-	return (struct usb_configuration_descriptor *)cfg->buf;
-}
-
-bool bn_config_find_interface(const struct bn_config *cfg, uint8_t number,
-			      uint8_t alt, struct bn_interface_desc *out)
-{
-	struct usb_interface_descriptor *desc;
-
-	desc = usb_interface_descriptor(bn_ipxe_config(cfg), number, alt);
-	if (!desc)
-		return false;
-	out->number = desc->interface;
-	out->alt = desc->alternate;
-	out->num_endpoints = desc->endpoints;
-	out->cls = desc->class.class;
-	out->subclass = desc->class.subclass;
-	out->protocol = desc->class.protocol;
-	out->string = desc->name;
-	out->offset = (size_t)((const uint8_t *)desc - cfg->buf);
-	return true;
-}
-
-bool bn_interface_find_endpoint(const struct bn_config *cfg,
-				const struct bn_interface_desc *intf,
-				enum bn_xfer_type type, bool in,
-				struct bn_endpoint_desc *out)
-{
-	struct usb_endpoint_descriptor *desc;
-	unsigned int sizes;
-
-	/* iPXE's internal endpoint type is the transfer type (the same
-	 * numbers as bmAttributes) with the direction bit */
-	desc = usb_endpoint_descriptor(bn_ipxe_config(cfg),
-				       (struct usb_interface_descriptor *)
-				       (cfg->buf + intf->offset),
-				       type | (in ? USB_DIR_IN : USB_DIR_OUT),
-				       0);
-	if (!desc)
-		return false;
-	sizes = le16_to_cpu(desc->sizes);
-	out->address = desc->endpoint;
-	out->attributes = desc->attributes;
-	out->max_packet = USB_ENDPOINT_MTU(sizes);
-	out->mult = USB_ENDPOINT_BURST(sizes);
-	out->interval = desc->interval;
-	return true;
 }
 
 /** An iPXE endpoint carrying one bootnic endpoint's transfers. */
@@ -3513,81 +2589,6 @@ static void bn_ipxe_close_endpoint(struct bn_hcd *hcd, struct bn_endpoint *ep)
 		usb_endpoint_close(&bep->uep);
 	free(bep);
 	ep->hcd_priv = NULL;
-}
-
-/*
- * Control transfers go straight to iPXE's usb_control(), which is
- * synchronous: this target defines the SDK's bn_usb_control() (its
- * contract is in sdk/bn_usb.h) instead of queueing on the default
- * endpoint and polling for the result.
- *
- * usb_control() does not say how long a short IN data stage was; the
- * buffer beyond it is zero-filled and the requested length is reported.
- * iPXE applies its own time limit.
- *
- * @param dev		Device
- * @param request_type	bmRequestType
- * @param request	bRequest
- * @param value		wValue
- * @param index		wIndex
- * @param data		Data stage buffer (NULL when @p len is 0)
- * @param len		wLength
- * @param timeout_ms	Unused: iPXE's own limit applies
- * @return		@p len, or -BN_EIO
- */
-int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
-		   uint8_t request, uint16_t value, uint16_t index,
-		   void *data, uint16_t len, uint32_t timeout_ms)
-{
-	struct bn_ipxe_hcd *host = dev->hcd->priv;
-	int rc;
-
-	(void)timeout_ms;
-	rc = usb_control(host->usb, request_type | USB_REQUEST_TYPE(request),
-			 value, index, data, len);
-	if (rc != 0) {
-		DBGC(host, "bootnic control %02x %02x %04x %04x: %s\n",
-		     request_type, request, value, index, strerror(rc));
-		return -BN_EIO;
-	}
-	return len;
-}
-
-/*
- * Read a string descriptor with iPXE's usb_get_string_descriptor(), which
- * also picks the device's default language: this target's definition of
- * the SDK's bn_usb_get_string() (contract in sdk/bn_usb.h).
- *
- * @param dev		Device
- * @param index		String index (non-zero)
- * @param out		Output, NUL-terminated when @p size > 0
- * @param size		Size of @p out
- * @return		String length, or a negative ::bn_err
- */
-int bn_usb_get_string(struct bn_usb_device *dev, uint8_t index, char *out,
-		      size_t size)
-{
-	struct bn_ipxe_hcd *host = dev->hcd->priv;
-	int len;
-	int i;
-
-	if (!size)
-		return -BN_EINVAL;
-	out[0] = '\0';
-	if (!index)
-		return -BN_EINVAL;
-	len = usb_get_string_descriptor(host->usb, index, 0, out, size - 1);
-	if (len < 0)
-		return -BN_EIO;
-	if ((size_t)len >= size)
-		len = (int)(size - 1);
-	out[len] = '\0';
-	/* iPXE keeps the low byte of each code unit; the SDK promises '?'
-	 * for anything outside printable ASCII */
-	for (i = 0; i < len; i++)
-		if (out[i] < 0x20 || out[i] > 0x7e)
-			out[i] = '?';
-	return len;
 }
 
 /**
@@ -3740,6 +2741,14 @@ static void bn_ipxe_poll(struct bn_hcd *hcd)
 	}
 }
 
+/** Microseconds per second, for scaling iPXE's timer ticks. */
+#define BN_IPXE_US_PER_SEC 1000000ULL
+
+uint64_t bn_port_clock_us(void)
+{
+	return ((uint64_t)currticks() * BN_IPXE_US_PER_SEC) / TICKS_PER_SEC;
+}
+
 /**
  * Read the clock.
  *
@@ -3771,53 +2780,6 @@ struct bn_ipxe_nic {
 	struct bn_netdev *nd;		/**< Bootnic network device */
 	struct net_device *netdev;	/**< iPXE network device */
 };
-
-/**
- * Translate a bootnic status into an iPXE one.
- *
- * @param rc		0 or a negative ::bn_err
- * @return		0 or a negative iPXE status code
- */
-static int bn_ipxe_rc(int rc)
-{
-	switch (rc) {
-	case 0:
-		return 0;
-	case -BN_ENOMEM:
-		return -ENOMEM;
-	case -BN_ETIMEDOUT:
-		return -ETIMEDOUT;
-	case -BN_ENODEV:
-		return -ENODEV;
-	case -BN_ENOTSUP:
-		return -ENOTSUP;
-	case -BN_ECANCELED:
-		return -ECANCELED;
-	case -BN_ENOSPC:
-		return -ENOBUFS;
-	case -BN_EINVAL:
-		return -EINVAL;
-	case -BN_EPROTO:
-		return -EPROTO;
-	case -BN_ENOENT:
-		return -ENOENT;
-	default:
-		return -EIO;
-	}
-}
-
-/*
- * Describe a bootnic status with iPXE's own error text: this target's
- * definition of the SDK's bn_strerror() (contract in sdk/bn_err.h), so
- * the image carries one table of error messages, iPXE's.
- *
- * @param rc		0 or a negative ::bn_err
- * @return		Message
- */
-const char *bn_strerror(int rc)
-{
-	return strerror(bn_ipxe_rc(rc));
-}
 
 /**
  * Hand a received frame to iPXE.
@@ -4132,9 +3094,6 @@ void bn_ipxe_remove(struct usb_function *func)
 	netdev_put(netdev);
 }
 
-/** Microseconds per second, for scaling iPXE's timer ticks. */
-#define BN_IPXE_US_PER_SEC 1000000ULL
-
 static void *bn_port_zalloc(size_t len)
 {
 	return zalloc(len);
@@ -4143,37 +3102,6 @@ static void *bn_port_zalloc(size_t len)
 static void bn_port_free(void *ptr)
 {
 	free(ptr);
-}
-
-/* Out of line: inlined into callers with small constant lengths, the x86
- * string.h of iPXE v1.2x trees type-puns through unions that gcc 12 and
- * later report as out of bounds (-Warray-bounds, an error under -Werror) */
-void *__attribute__ ((noinline))
-bn_port_memcpy(void *dst, const void *src, size_t len)
-{
-	return memcpy(dst, src, len);
-}
-
-/* Out of line for the same reason as bn_port_memcpy() */
-void *__attribute__ ((noinline))
-bn_port_memset(void *dst, int byte, size_t len)
-{
-	return memset(dst, byte, len);
-}
-
-int bn_port_memcmp(const void *a, const void *b, size_t len)
-{
-	return memcmp(a, b, len);
-}
-
-uint64_t bn_port_clock_us(void)
-{
-	return ((uint64_t)currticks() * BN_IPXE_US_PER_SEC) / TICKS_PER_SEC;
-}
-
-void bn_port_udelay(uint32_t us)
-{
-	udelay(us);
 }
 
 static void bn_port_assert_fail(const char *file, int line, const char *expr)
