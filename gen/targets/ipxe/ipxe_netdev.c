@@ -295,6 +295,7 @@ static int bn_ipxe_usb_init(struct bn_ipxe_nic *nic, struct usb_function *func,
 	nic->usb.desc.vendor = le16_to_cpu(usb->device.vendor);
 	nic->usb.desc.product = le16_to_cpu(usb->device.product);
 	nic->usb.desc.bcd_device = le16_to_cpu(usb->device.release);
+	nic->usb.desc.serial = usb->device.serial;
 	nic->usb.desc.num_configs = usb->device.configurations;
 	nic->usb.ep0.mtu = usb->control.mtu;
 
