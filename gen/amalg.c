@@ -1063,6 +1063,109 @@ static void amalg_parts_free(struct amalg_parts *ps)
 }
 
 /**
+ * May an item go into the shared header?  Types, tags, macros, a
+ * header's static inline functions, and declarations of names the
+ * outputs share (exported ones); a declaration of a name an output keeps
+ * static stays in that output.
+ *
+ * @param a		Run
+ * @param it		Item without a body
+ * @return		true if so
+ */
+static bool amalg_header_kind(const struct amalg *a,
+			      const struct amalg_item *it)
+{
+	size_t i;
+
+	for (i = 0; i < it->def_count; i++) {
+		enum amalg_role r = it->defs[i].role;
+
+		if ((r == ROLE_PROTO || r == ROLE_EXTERN) &&
+		    !a->names[it->defs[i].name].exported)
+			return false;
+	}
+	return true;
+}
+
+/**
+ * Does a header item need something the header lacks?  A macro needs
+ * nothing at its definition; anything else needs every name it
+ * references that an output prints (a type, a declaration) to be in the
+ * header too.
+ *
+ * @param a		Run
+ * @param ps		Parts
+ * @param hdr		Header items so far
+ * @param it		Header item
+ * @return		true if it must stay in the outputs
+ */
+static bool amalg_header_lacks(const struct amalg *a,
+			       const struct amalg_parts *ps, const bool *hdr,
+			       const struct amalg_item *it)
+{
+	size_t i, j, p;
+
+	if (it->kind == IK_MACRO)
+		return false;
+	for (i = 0; i < it->ref_count; i++) {
+		const struct amalg_name *nm = &a->names[it->refs[i]];
+		bool printed = false, in_hdr = false;
+
+		for (j = 0; j < nm->item_count; j++) {
+			size_t d = nm->items[j];
+
+			if (&a->items[d] == it)
+				continue;
+			for (p = 0; p < ps->count; p++)
+				printed |= ps->in[p][d];
+			in_hdr |= hdr[d];
+		}
+		if (printed && !in_hdr)
+			return true;
+	}
+	return false;
+}
+
+/**
+ * Move what more than one output prints and no output carries a body of
+ * (types, macros, shared declarations, inline helpers) into a header the
+ * outputs include instead.
+ *
+ * @param a		Run
+ * @param ps		Parts (their items decided)
+ * @param hdr		Header items out
+ */
+static void amalg_header_split(struct amalg *a, struct amalg_parts *ps,
+			       bool *hdr)
+{
+	size_t i, p, users;
+	bool changed = true;
+
+	for (i = 0; i < a->item_count; i++) {
+		users = 0;
+		for (p = 0; p < ps->count; p++)
+			users += ps->in[p][i];
+		hdr[i] = users > 1 && ps->owner[i] == AMALG_SHARED &&
+			 amalg_header_kind(a, &a->items[i]);
+	}
+	/* Drop what would not compile on its own, until nothing changes */
+	while (changed) {
+		changed = false;
+		for (i = 0; i < a->item_count; i++) {
+			if (hdr[i] &&
+			    amalg_header_lacks(a, ps, hdr, &a->items[i])) {
+				hdr[i] = false;
+				changed = true;
+			}
+		}
+	}
+	for (i = 0; i < a->item_count; i++)
+		if (hdr[i])
+			for (p = 0; p < ps->count; p++)
+				ps->in[p][i] = false;
+}
+
+/**
  * Print one part: order its items and emit them.
  *
  * @param a		Run
@@ -1107,6 +1210,7 @@ static int amalg_split_parts(struct amalg *a, const struct bn_amalg_part *parts,
 			     size_t count, struct bn_amalg_out *outs)
 {
 	struct amalg_parts ps;
+	bool *hdr = NULL;
 	size_t p, i;
 	int rc = -1;
 
@@ -1143,6 +1247,14 @@ static int amalg_split_parts(struct amalg *a, const struct bn_amalg_part *parts,
 		    amalg_part_close(a, &ps, p, parts[p - 1].roots,
 				     parts[p - 1].root_count))
 			goto out;
+	if (a->spec->shared_header) {
+		hdr = calloc(a->item_count + 1, sizeof(*hdr));
+		if (!hdr)
+			goto oom;
+		amalg_header_split(a, &ps, hdr);
+		if (amalg_part_emit(a, hdr, &outs[ps.count]))
+			goto out;
+	}
 	for (p = 0; p < ps.count; p++)
 		if (amalg_part_emit(a, ps.in[p], &outs[p]))
 			goto out;
@@ -1151,6 +1263,7 @@ static int amalg_split_parts(struct amalg *a, const struct bn_amalg_part *parts,
 oom:
 	amalg_err(a, NULL, 0, "out of memory");
 out:
+	free(hdr);
 	amalg_parts_free(&ps);
 	return rc;
 }
@@ -1279,7 +1392,7 @@ static int amalg_run(const struct bn_amalg_spec *spec,
 		     struct bn_amalg_out *outs)
 {
 	struct amalg a;
-	size_t i, idx, nout = parts ? count + 1 : 1;
+	size_t i, idx, nout = parts ? count + 1 + !!spec->shared_header : 1;
 	int rc = -1;
 
 	for (i = 0; i < nout; i++)

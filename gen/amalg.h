@@ -76,6 +76,11 @@ struct bn_amalg_spec {
 	const char *override_dir;		/**< Directory prefix, e.g. "gen/targets/ipxe/" */
 	const struct bn_amalg_subst *subst;	/**< Identifier replacements */
 	size_t subst_count;			/**< Entries in @c subst */
+	/** With bn_amalg_run_parts(): move the types, macros, shared
+	 *  declarations and header inline functions that more than one
+	 *  output prints into one more output (a header the others include
+	 *  first), after the parts' */
+	bool shared_header;
 	/** The file set to read from, or NULL for ::bn_embedded_files (tests
 	 *  pass synthetic in-memory files here) */
 	const struct bn_embedded_file *fileset;
@@ -154,7 +159,8 @@ struct bn_amalg_part {
  * @param spec		What to amalgamate (roots: the shared part's)
  * @param parts		The other parts
  * @param count		Entries in @p parts
- * @param outs		Results, @p count + 1 of them
+ * @param outs		Results, @p count + 1 of them (@p count + 2 with
+ *			bn_amalg_spec::shared_header: the header last)
  * @return		0, or -1 with outs[0].error set
  */
 int bn_amalg_run_parts(const struct bn_amalg_spec *spec,

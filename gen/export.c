@@ -196,7 +196,7 @@ int bn_export_amalgamate_shared(const struct bn_export_glue *glue,
 	size_t i, j, per = driver_root_count + 1;
 	int rc = -1;
 
-	for (i = 0; i <= reg->count; i++)
+	for (i = 0; i <= reg->count + glue->shared_header; i++)
 		memset(&outs[i], 0, sizeof(outs[i]));
 	files = calloc(bn_embedded_count + glue->file_count + 1,
 		       sizeof(*files));
@@ -225,6 +225,7 @@ int bn_export_amalgamate_shared(const struct bn_export_glue *glue,
 	spec.exported_count = glue->exported_count;
 	spec.subst = glue->subst;
 	spec.subst_count = glue->subst_count;
+	spec.shared_header = glue->shared_header;
 	bn_export_overrides(glue, &spec, odir, sizeof(odir));
 	rc = bn_amalg_run_parts(&spec, parts, reg->count, outs);
 out:

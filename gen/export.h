@@ -194,6 +194,8 @@ struct bn_export_glue {
 	 *  defaults (e.g. "BN_LOG_BUILT": which log lines are compiled in) */
 	const char *const *overrides;
 	size_t override_count;			/**< Entries in @c overrides */
+	/** bn_export_amalgamate_shared(): give the parts a shared header */
+	bool shared_header;
 };
 
 /**
@@ -247,8 +249,13 @@ int bn_export_amalgamate_set(const struct bn_driver *const *drvs,
  * @param driver_roots	Names each driver part also needs (the glue entry
  *			points its rendered text calls)
  * @param driver_root_count Entries in @p driver_roots
- * @param outs		Results, bn_registry_builtin.count + 1 of them
- *			(free each with bn_amalg_out_free())
+ * With the glue's @c shared_header, outs[count + 1] is a header holding
+ * the types, macros and declarations more than one part needs, which the
+ * parts then leave to it (bn_amalg_spec::shared_header).
+ *
+ * @param outs		Results, bn_registry_builtin.count + 1 of them, + 2
+ *			with a shared header (free each with
+ *			bn_amalg_out_free())
  * @return		0, or -1 with outs[0].error set
  */
 int bn_export_amalgamate_shared(const struct bn_export_glue *glue,

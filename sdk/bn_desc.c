@@ -402,6 +402,24 @@ static int bn_config_check_iad(struct bn_config_walk *w, size_t off,
 }
 
 /**
+ * The shortest CDC functional descriptor of a subtype that holds the
+ * fields bn_interface_cdc() reads.
+ *
+ * @param subtype	bDescriptorSubtype
+ * @return		Minimum bLength
+ */
+static unsigned int bn_cdc_fd_min(uint8_t subtype)
+{
+	switch (subtype) {
+	case BN_CDC_FD_HEADER: return 5;
+	case BN_CDC_FD_UNION: return 5;
+	case BN_CDC_FD_ETHERNET: return 13;
+	case BN_CDC_FD_NCM: return 6;
+	default: return 3;
+	}
+}
+
+/**
  * Validate a class-specific (CDC functional) interface descriptor.
  *
  * @param w		Walk state
@@ -418,13 +436,7 @@ static int bn_config_check_cs(struct bn_config_walk *w, size_t off,
 	if (d[0] < 3)
 		return bn_desc_fail(err, off, "class-specific descriptor "
 				    "bLength %u below 3", d[0]);
-	switch (d[2]) {
-	case BN_CDC_FD_HEADER: min = 5; break;
-	case BN_CDC_FD_UNION: min = 5; break;
-	case BN_CDC_FD_ETHERNET: min = 13; break;
-	case BN_CDC_FD_NCM: min = 6; break;
-	default: min = 3; break;
-	}
+	min = bn_cdc_fd_min(d[2]);
 	if (d[0] < min)
 		return bn_desc_fail(err, off, "CDC functional descriptor "
 				    "subtype 0x%02x bLength %u below %u",
@@ -720,12 +732,17 @@ void bn_interface_cdc(const struct bn_config *cfg,
 	size_t off = intf->offset + cfg->buf[intf->offset];
 
 	bn_port_memset(out, 0, sizeof(*out));
-	for (; off < cfg->len; off += cfg->buf[off]) {
+	for (; off + 2 <= cfg->len; off += cfg->buf[off]) {
 		const uint8_t *d = &cfg->buf[off];
 
-		if (d[1] == BN_DT_INTERFACE)
+		/* Bounds checked here too: an export may hand over a
+		 * configuration its environment walks without the SDK's
+		 * validation (gen/targets/ipxe/ipxe_desc.c) */
+		if (d[0] < 2 || off + d[0] > cfg->len ||
+		    d[1] == BN_DT_INTERFACE)
 			break;
-		if (d[1] != BN_DT_CS_INTERFACE)
+		if (d[1] != BN_DT_CS_INTERFACE || d[0] < 3 ||
+		    d[0] < bn_cdc_fd_min(d[2]))
 			continue;
 		switch (d[2]) {
 		case BN_CDC_FD_HEADER:

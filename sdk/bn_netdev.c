@@ -79,7 +79,6 @@ int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *fn,
 {
 	const struct bn_driver *drv = match->driver;
 	struct bn_netdev *nd;
-	size_t i;
 	int rc;
 
 	*out = NULL;
@@ -93,9 +92,7 @@ int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *fn,
 			goto err_priv;
 		}
 	}
-	/* nd is zeroed, so the copy stays terminated */
-	for (i = 0; i + 1 < sizeof(nd->name) && usb->name[i]; i++)
-		nd->name[i] = usb->name[i];
+	bn_strlcpy(nd->name, usb->name, sizeof(nd->name));
 	nd->driver = drv;
 	nd->id = match->id;
 	nd->family = match->id ? match->id->family : NULL;

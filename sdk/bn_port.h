@@ -173,6 +173,22 @@ static inline size_t bn_strlen(const char *s)
 	return n;
 }
 
+/**
+ * Copy a string into a fixed-size buffer, truncating it to fit.
+ *
+ * @param dst		Buffer, always NUL-terminated afterwards
+ * @param src		NUL-terminated string
+ * @param size		Size of @p dst (at least 1)
+ */
+static inline void bn_strlcpy(char *dst, const char *src, size_t size)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < size && src[i]; i++)
+		dst[i] = src[i];
+	dst[i] = '\0';
+}
+
 /* ------------------------------------------------------------------------
  * Little-endian access (USB and every chip here are little-endian)
  * ------------------------------------------------------------------------ */

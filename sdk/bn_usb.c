@@ -56,7 +56,7 @@ int bn_usb_device_init(struct bn_usb_device *dev, struct bn_hcd *hcd,
 	dev->hcd = hcd;
 	dev->address = address;
 	dev->speed = speed;
-	bn_snprintf(dev->name, sizeof(dev->name), "%s", name ? name : "usb");
+	bn_strlcpy(dev->name, name ? name : "usb", sizeof(dev->name));
 	return bn_ep_open(&dev->ep0, dev, &ep0);
 }
 

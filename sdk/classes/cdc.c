@@ -126,11 +126,13 @@ int bn_cdc_find_data(const struct bn_config *cfg, uint8_t interface,
 		     struct bn_cdc_data *out)
 {
 	struct bn_interface_desc intf;
-	size_t cursor = 0;
+	unsigned int alt;
 
-	while (bn_config_next_interface(cfg, &cursor, &intf)) {
-		if (intf.number != interface)
-			continue;
+	/* Alternate settings are numbered from 0 up (USB 2.0 9.6.5), so
+	 * looking each one up finds them all */
+	for (alt = 0; alt <= 0xff &&
+	     bn_config_find_interface(cfg, interface, (uint8_t)alt, &intf);
+	     alt++) {
 		if (bn_interface_find_endpoint(cfg, &intf, BN_XFER_BULK, true,
 					       &out->in) &&
 		    bn_interface_find_endpoint(cfg, &intf, BN_XFER_BULK, false,

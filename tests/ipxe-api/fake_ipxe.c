@@ -93,6 +93,7 @@ void *zalloc(size_t len)
 /* ---- I/O buffers ---- */
 
 static int iobufs_live;
+static unsigned int iobufs_allocated;
 
 struct io_buffer *alloc_iob(size_t len)
 {
@@ -103,6 +104,7 @@ struct io_buffer *alloc_iob(size_t len)
 	iobuf->head = iobuf->data = iobuf->tail = (char *)(iobuf + 1);
 	iobuf->end = (char *)iobuf->head + len;
 	iobufs_live++;
+	iobufs_allocated++;
 	return iobuf;
 }
 
@@ -126,6 +128,8 @@ struct fake_ep {
 	int ready_rc[MAX_QUEUE];	/* completions to deliver at poll */
 	unsigned int ready;
 	unsigned int streams;		/* usb_stream() calls */
+	unsigned int recycled;		/* recycled buffers usb_refill() took */
+	struct io_buffer *completed;	/* last buffer completed with data */
 	unsigned int opens;		/* usb_endpoint_open() calls */
 	int last_terminate;
 	size_t last_len;
@@ -158,12 +162,22 @@ void usb_endpoint_close(struct usb_endpoint *ep)
 	struct fake_ep *f = fake_ep(ep->address);
 	unsigned int i, n = f->count;
 
+	struct io_buffer *iobuf;
+
 	CHECK(ep->open, "endpoint %02x closed while not open", ep->address);
 	ep->open = 0;
 	f->count = f->ready = 0;
+	ep->fill = 0;
 	printf("close %02x (%u cancelled)\n", ep->address, n);
 	for (i = 0; i < n; i++)
 		ep->driver->complete(ep, f->queued[i], -ECANCELED);
+	/* Recycled buffers are freed when the endpoint refills */
+	while (ep->max && (iobuf = list_first_entry(&ep->recycled,
+						      struct io_buffer,
+						      list)) != NULL) {
+		list_del(&iobuf->list);
+		free_iob(iobuf);
+	}
 }
 
 int usb_endpoint_clear_halt(struct usb_endpoint *ep)
@@ -182,8 +196,41 @@ int usb_stream(struct usb_endpoint *ep, struct io_buffer *iobuf,
 		return -ENOBUFS;
 	f->queued[f->count++] = iobuf;
 	f->streams++;
+	ep->fill++;
 	f->last_len = iob_len(iobuf);
 	f->last_terminate = terminate;
+	return 0;
+}
+
+int usb_refill(struct usb_endpoint *ep)
+{
+	struct fake_ep *f = fake_ep(ep->address);
+	struct io_buffer *iobuf;
+	size_t len = ep->len ? ep->len : ep->mtu;
+	int rc;
+
+	CHECK(ep->open && ep->max, "refill on %02x: open %d, max %u",
+	      ep->address, ep->open, ep->max);
+	while (ep->fill < ep->max) {
+		iobuf = list_first_entry(&ep->recycled, struct io_buffer, list);
+		if (iobuf) {
+			list_del(&iobuf->list);
+			f->recycled++;
+		} else {
+			iobuf = alloc_iob(ep->reserve + len);
+			if (!iobuf)
+				return -ENOMEM;
+			iob_pull(iobuf, ep->reserve);
+			iobuf->tail = iobuf->data;
+		}
+		CHECK(iob_len(iobuf) <= len, "recycled buffer longer than %zu",
+		      len);
+		iob_put(iobuf, len - iob_len(iobuf));
+		if ((rc = usb_stream(ep, iobuf, 0)) != 0) {
+			list_add_tail(&iobuf->list, &ep->recycled);
+			return rc;
+		}
+	}
 	return 0;
 }
 
@@ -202,6 +249,7 @@ static void complete_next(unsigned int address, const void *data, size_t len,
 	if (address & USB_DIR_IN) {
 		iobuf->tail = iobuf->data;
 		memcpy(iob_put(iobuf, len), data, len);
+		f->completed = iobuf;
 	}
 	f->ready_rc[f->ready++] = rc;
 }
@@ -226,6 +274,7 @@ static void fake_poll(struct usb_bus *bus)
 				f->ready_rc[j - 1] = f->ready_rc[j];
 			f->count--;
 			f->ready--;
+			f->ep->fill--;
 			f->ep->driver->complete(f->ep, iobuf, rc);
 		}
 	}
@@ -235,6 +284,59 @@ static struct usb_host_operations fake_host = { .poll = fake_poll };
 static struct usb_bus fake_bus = { .name = "fake", .host = &fake_host };
 static struct usb_hub fake_hub = { .name = "fake", .bus = &fake_bus };
 static struct usb_port fake_port = { .hub = &fake_hub, .address = 1 };
+
+/* ---- USB: descriptor look-ups ---- */
+
+/* The descriptor after @p p if it lies wholly within the configuration
+ * (and is at least a header long), else NULL */
+static uint8_t *next_desc(struct usb_configuration_descriptor *config,
+			  uint8_t *p)
+{
+	uint8_t *end = (uint8_t *)config + le16_to_cpu(config->len);
+
+	p += p[0];
+	if (p + 2 > end || p[0] < 2 || p + p[0] > end)
+		return NULL;
+	return p;
+}
+
+struct usb_interface_descriptor *
+usb_interface_descriptor(struct usb_configuration_descriptor *config,
+			 unsigned int interface, unsigned int alternate)
+{
+	struct usb_interface_descriptor *d;
+	uint8_t *p;
+
+	for (p = next_desc(config, (uint8_t *)config); p;
+	     p = next_desc(config, p)) {
+		d = (struct usb_interface_descriptor *)p;
+		if (p[1] == 4 && p[0] >= sizeof(*d) &&
+		    d->interface == interface && d->alternate == alternate)
+			return d;
+	}
+	return NULL;
+}
+
+struct usb_endpoint_descriptor *
+usb_endpoint_descriptor(struct usb_configuration_descriptor *config,
+			struct usb_interface_descriptor *interface,
+			unsigned int type, unsigned int index)
+{
+	struct usb_endpoint_descriptor *d;
+	uint8_t *p;
+
+	for (p = next_desc(config, (uint8_t *)interface); p && p[1] != 4;
+	     p = next_desc(config, p)) {
+		d = (struct usb_endpoint_descriptor *)p;
+		if (p[1] == 5 && p[0] >= sizeof(*d) &&
+		    (d->attributes & USB_ENDPOINT_ATTR_TYPE_MASK) ==
+		    (type & USB_ENDPOINT_ATTR_TYPE_MASK) &&
+		    (d->endpoint & USB_DIR_IN) == (type & USB_DIR_IN) &&
+		    index-- == 0)
+			return d;
+	}
+	return NULL;
+}
 
 /* ---- USB: control transfers ---- */
 
@@ -280,6 +382,35 @@ int usb_control(struct usb_device *usb, unsigned int request,
 	return 0;
 }
 
+/* The string as 8-bit characters, language 0 meaning the first one the
+ * device lists; the string's full length is returned, at most @p len
+ * characters are written (and no terminator) */
+int usb_get_string_descriptor(struct usb_device *usb, unsigned int index,
+			      unsigned int language, char *buf, size_t len)
+{
+	uint8_t desc[256];
+	unsigned int i, n;
+	int rc;
+
+	if (!language && index) {
+		if ((rc = usb_control(usb, USB_DIR_IN | USB_REQUEST_TYPE(0x06),
+				      0x0300, 0, desc, 4)) != 0)
+			return rc;
+		language = desc[2] | (desc[3] << 8);
+	}
+	if ((rc = usb_control(usb, USB_DIR_IN | USB_REQUEST_TYPE(0x06),
+			      0x0300 | index, language, desc,
+			      sizeof(desc))) != 0)
+		return rc;
+	if (desc[0] < 2)
+		return -EINVAL;
+	n = (desc[0] - 2) / 2;
+	memset(buf, 0, len);
+	for (i = 0; i < n && i < len; i++)
+		buf[i] = (char)desc[2 + 2 * i];
+	return (int)n;
+}
+
 /* ---- Network devices ---- */
 
 static struct net_device *registered;
@@ -288,6 +419,7 @@ static unsigned int rx_frames, rx_errors, tx_done, link_ups, link_downs;
 static size_t rx_len;
 static uint8_t rx_data[2048];
 static struct io_buffer *tx_last;
+static struct io_buffer *rx_last;	/* the buffer netdev_rx() was given */
 static int tx_last_rc;
 
 struct net_device *alloc_etherdev(size_t priv_size)
@@ -337,6 +469,7 @@ void netdev_rx(struct net_device *netdev, struct io_buffer *iobuf)
 {
 	(void)netdev;
 	rx_frames++;
+	rx_last = iobuf;
 	rx_len = iob_len(iobuf);
 	memcpy(rx_data, iobuf->data, rx_len < sizeof(rx_data) ? rx_len :
 	       sizeof(rx_data));
@@ -408,7 +541,7 @@ int main(void)
 	struct net_device *netdev;
 	struct io_buffer *tx;
 	uint8_t frame[60];
-	unsigned int i, in_streams;
+	unsigned int i, in_streams, allocated, recycled;
 	int rc;
 
 	memset(&usb, 0, sizeof(usb));
@@ -424,6 +557,12 @@ int main(void)
 	func = calloc(1, sizeof(*func) + 2);
 	func->name = "fake-1.0";
 	func->usb = &usb;
+	func->desc.vendor = 0x0525;
+	func->desc.product = 0xa4a2;
+	func->desc.class.class.class = 0x02;	/* CDC-ECM, as iPXE groups the */
+	func->desc.class.class.subclass = 0x06;	/* union of interfaces 0 and 1 */
+	func->desc.class.class.protocol = 0x00;
+	func->desc.count = 2;
 	func->interface[0] = 0;
 	func->interface[1] = 1;
 	for (i = 0; i < sizeof(frame); i++)
@@ -469,16 +608,37 @@ int main(void)
 	CHECK(link_ups == 1, "link ups %u", link_ups);
 	CHECK(fake_ep(0x81)->count == 1, "interrupt IN not requeued");
 
-	/* Receive one frame; the ring is refilled */
+	/* Receive one frame: it goes up in the very buffer the endpoint
+	 * completed (no copy), and the ring is refilled with a new one */
 	in_streams = fake_ep(0x82)->streams;
+	allocated = iobufs_allocated;
 	complete_next(0x82, frame, sizeof(frame), 0);
 	poll_netdev(netdev, 2);
 	CHECK(rx_frames == 1 && rx_len == sizeof(frame), "rx %u frames, %zu "
 	      "bytes", rx_frames, rx_len);
 	CHECK(memcmp(rx_data, frame, sizeof(frame)) == 0, "rx data differs");
+	CHECK(rx_last == fake_ep(0x82)->completed, "frame copied instead of "
+	      "handed up in its receive buffer");
+	CHECK(iobufs_allocated == allocated + 1, "%u buffers allocated for "
+	      "one received frame (one refill expected)",
+	      iobufs_allocated - allocated);
 	CHECK(fake_ep(0x82)->count == 4 &&
 	      fake_ep(0x82)->streams == in_streams + 1, "bulk IN not "
 	      "requeued: %u queued", fake_ep(0x82)->count);
+
+	/* An empty transfer carries no frame: its buffer is recycled and
+	 * streamed again, nothing is allocated */
+	allocated = iobufs_allocated;
+	recycled = fake_ep(0x82)->recycled;
+	complete_next(0x82, frame, 0, 0);
+	poll_netdev(netdev, 2);
+	CHECK(rx_frames == 1, "empty transfer delivered");
+	CHECK(iobufs_allocated == allocated &&
+	      fake_ep(0x82)->recycled == recycled + 1 &&
+	      fake_ep(0x82)->queued[3] == fake_ep(0x82)->completed,
+	      "empty transfer's buffer not recycled: %u allocated, %u "
+	      "recycled", iobufs_allocated - allocated,
+	      fake_ep(0x82)->recycled - recycled);
 
 	/* A failed receive delivers nothing and is requeued */
 	complete_next(0x82, frame, 0, -EIO);

@@ -899,6 +899,49 @@ START_TEST(test_parts)
 }
 END_TEST
 
+/* A shared header takes what more than one output prints and no output
+ * carries a body of; the outputs keep what only they print, the static
+ * declarations and what the header could not compile on its own */
+START_TEST(test_parts_header)
+{
+	static const char *const shared[] = { "glue_entry" };
+	static const char *const ra[] = { "drv_a" };
+	static const char *const rb[] = { "drv_b", "glue_entry" };
+	const struct bn_amalg_part parts[] = { { ra, 1 }, { rb, 2 } };
+	const char *files[16];
+	struct bn_amalg_spec spec;
+	struct bn_amalg_out o[4];
+	size_t i;
+
+	spec_of(&spec, parted, sizeof(parted) / sizeof(parted[0]), files,
+		shared, 1);
+	spec.shared_header = true;
+	ck_assert_msg(bn_amalg_run_parts(&spec, parts, 2, o) == 0, "%s",
+		      o[0].error);
+	/* The header: the type every output uses, the declarations of the
+	 * shared external functions, no code */
+	ck_assert_ptr_nonnull(strstr(o[3].text, "struct frame { int len; };"));
+	ck_assert_ptr_nonnull(strstr(o[3].text, "\nint sdk_common(struct frame "
+				     "*f);"));
+	ck_assert_ptr_nonnull(strstr(o[3].text, "\nint glue_entry(int x);"));
+	ck_assert_ptr_null(strstr(o[3].text, "{ return"));
+	/* A static function's declaration stays with its definition */
+	ck_assert_ptr_null(strstr(o[3].text, "sdk_core"));
+	ck_assert_ptr_null(strstr(o[3].text, "sdk_only_a"));
+	/* The outputs leave the shared type to the header */
+	for (i = 0; i < 3; i++)
+		ck_assert_ptr_null(strstr(o[i].text, "struct frame { int"));
+	ck_assert_ptr_nonnull(strstr(o[0].text, "\nint sdk_common(struct frame"
+				     " *f) {"));
+	ck_assert_ptr_nonnull(strstr(o[1].text, "static int drv_a(void)"));
+	/* Only driver a uses the inline helper: it stays there */
+	ck_assert_ptr_nonnull(strstr(o[1].text, "static inline int sdk_twice"));
+	ck_assert_ptr_null(strstr(o[3].text, "sdk_twice"));
+	for (i = 0; i < 4; i++)
+		bn_amalg_out_free(&o[i]);
+}
+END_TEST
+
 static const struct bn_embedded_file parted_static[] = {
 	F("s.h", "#ifndef S_H\n#define S_H\nint s_api(void);\n#endif\n"),
 	F("s.c", "#include \"s.h\"\n/** Hidden. */\nint s_hidden(void) "
@@ -978,6 +1021,7 @@ static Suite *amalg_suite(void)
 	tcase_add_test(tc, test_tag_declarations);
 	tcase_add_test(tc, test_typedef_before_struct);
 	tcase_add_test(tc, test_parts);
+	tcase_add_test(tc, test_parts_header);
 	tcase_add_test(tc, test_parts_need_header);
 	tcase_add_test(tc, test_parts_static_refused);
 	suite_add_tcase(s, tc);

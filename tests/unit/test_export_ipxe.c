@@ -110,6 +110,9 @@ static bool defines(const char *t, const char *head)
 /* The shared object's file. */
 #define SDK_PATH "src/drivers/net/bootnic_sdk.c"
 
+/* The shared header. */
+#define SDK_HEADER "src/drivers/net/bootnic_sdk.h"
+
 START_TEST(test_one_file_per_driver)
 {
 	struct bn_export_files fs;
@@ -118,8 +121,8 @@ START_TEST(test_one_file_per_driver)
 	size_t i;
 
 	render_all(&fs);
-	/* One file per driver plus the shared object */
-	ck_assert_uint_eq(fs.count, bn_registry_builtin.count + 1);
+	/* One file per driver plus the shared object and its header */
+	ck_assert_uint_eq(fs.count, bn_registry_builtin.count + 2);
 	for (i = 0; i < bn_registry_builtin.count; i++)
 		ck_assert_msg(driver_file(&fs, bn_registry_builtin.drivers[i]),
 			      "no file for %s",
@@ -130,12 +133,17 @@ START_TEST(test_one_file_per_driver)
 	one = bn_registry_driver(&bn_registry_builtin, "rndis");
 	ck_assert_ptr_nonnull(one);
 	render(&one, 1, NULL, &single);
-	ck_assert_uint_eq(single.count, 2);
+	ck_assert_uint_eq(single.count, 3);
 	ck_assert_uint_eq(file(&single, SDK_PATH)->len,
 			  file(&fs, SDK_PATH)->len);
 	ck_assert(memcmp(file(&single, SDK_PATH)->data,
 			 file(&fs, SDK_PATH)->data,
 			 file(&fs, SDK_PATH)->len) == 0);
+	ck_assert_uint_eq(file(&single, SDK_HEADER)->len,
+			  file(&fs, SDK_HEADER)->len);
+	ck_assert(memcmp(file(&single, SDK_HEADER)->data,
+			 file(&fs, SDK_HEADER)->data,
+			 file(&fs, SDK_HEADER)->len) == 0);
 	bn_export_files_free(&single);
 	bn_export_files_free(&fs);
 }
@@ -164,6 +172,21 @@ START_TEST(test_preamble)
 		ck_assert_ptr_nonnull(strstr(t, "\n#ifdef FILE_SECBOOT\n"
 					     "FILE_SECBOOT ( PERMITTED );\n"
 					     "#endif\n"));
+		/* The shared header: guarded, what its users share, no
+		 * code of its own */
+		if (strcmp(fs.files[i].path, SDK_HEADER) == 0) {
+			ck_assert_ptr_nonnull(strstr(t, "\n#ifndef "
+						     "BOOTNIC_SDK_H\n"));
+			ck_assert_ptr_nonnull(strstr(t, "\nstruct bn_usbnet {"));
+			ck_assert_ptr_nonnull(strstr(t, "\nint bn_ipxe_probe("));
+			ck_assert(!defines(t, "int bn_ipxe_probe("));
+			ck_assert_ptr_null(strstr(t, "#include \""));
+			continue;
+		}
+		/* Code files include it, and leave its types to it */
+		ck_assert_ptr_nonnull(strstr(t, "\n#include \"bootnic_sdk.h\""
+					     "\n"));
+		ck_assert_ptr_null(strstr(t, "\nstruct bn_usbnet {"));
 		snprintf(def, sizeof(def), "#define ERRFILE_%s ( ERRFILE_DRIVER"
 			 " | 0x00", base);
 		d = strstr(t, def);
@@ -175,8 +198,10 @@ START_TEST(test_preamble)
 		ck_assert_uint_ge(idx, 0xe0);
 		ck_assert_uint_le(idx, 0xff);
 		ck_assert_uint_eq(seen[idx]++, 0);
-		/* No project includes survive amalgamation */
-		ck_assert_ptr_null(strstr(t, "#include \""));
+		/* No project includes survive amalgamation but the
+		 * shared header */
+		ck_assert_ptr_null(strstr(strstr(t, "#include \"bootnic_sdk.h"
+						 "\"") + 1, "#include \""));
 		/* The glue's placeholder is replaced */
 		ck_assert_ptr_null(strstr(t, "BN_EXPORT_DRIVER"));
 		/* The shared object carries no driver, a driver file no
@@ -243,7 +268,9 @@ START_TEST(test_licence)
 
 	ck_assert_ptr_nonnull(drv);
 	render(&drv, 1, "GPL-2.0-or-later OR UBDL", &fs);
-	ck_assert_uint_eq(fs.count, 2);
+	ck_assert_uint_eq(fs.count, 3);
+	ck_assert_ptr_nonnull(strstr(file(&fs, SDK_HEADER)->data,
+				     "\nFILE_LICENCE ( GPL2_OR_LATER_OR_UBDL );\n"));
 	t = driver_file(&fs, drv)->data;
 	ck_assert_ptr_nonnull(strstr(file(&fs, SDK_PATH)->data,
 				     "\nFILE_LICENCE ( GPL2_OR_LATER_OR_UBDL );\n"));
@@ -426,6 +453,9 @@ START_TEST(test_compile_against_api_headers)
 		      "%s", err);
 	for (f = 0; f < 3; f++) {
 		for (i = 0; i < fs.count; i++) {
+			/* The header is compiled as part of every file */
+			if (strcmp(fs.files[i].path, SDK_HEADER) == 0)
+				continue;
 			snprintf(base, sizeof(base), "%s",
 				 strrchr(fs.files[i].path, '/') + 1);
 			base[strlen(base) - 2] = '\0';
@@ -544,7 +574,7 @@ static Suite *export_ipxe_suite(void)
 	Suite *s = suite_create("export_ipxe");
 	TCase *tc = tcase_create("core");
 
-	tcase_set_timeout(tc, 300);
+	tcase_set_timeout(tc, 900);
 	tcase_add_test(tc, test_one_file_per_driver);
 	tcase_add_test(tc, test_preamble);
 	tcase_add_test(tc, test_errfile_stable);

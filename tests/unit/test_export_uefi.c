@@ -82,9 +82,9 @@ START_TEST(test_layout)
 	size_t d, i, edk2 = 0;
 
 	render_all();
-	/* Three files per driver, bootnic.c with every driver, one
-	 * Makefile */
-	ck_assert_uint_eq(files.count, 3 * bn_registry_builtin.count + 2);
+	/* Three files per driver, bootnic.c and the EDK2 module with every
+	 * driver, one Makefile */
+	ck_assert_uint_eq(files.count, 3 * bn_registry_builtin.count + 4);
 	ck_assert_ptr_nonnull(file("bootnic.c"));
 	/* Every registered driver's gnu-efi file, two EDK2 files each */
 	for (d = 0; d < bn_registry_builtin.count; d++) {
@@ -95,7 +95,7 @@ START_TEST(test_layout)
 	}
 	for (i = 0; i < files.count; i++)
 		edk2 += strncmp(files.files[i].path, "edk2/", 5) == 0;
-	ck_assert_uint_eq(edk2, 2 * bn_registry_builtin.count);
+	ck_assert_uint_eq(edk2, 2 * bn_registry_builtin.count + 2);
 	/* EDK2 module names: "Bootnic" and the name in CamelCase */
 	ck_assert_ptr_nonnull(file("bootnic_cdc_ecm.c"));
 	ck_assert_ptr_nonnull(file("edk2/BootnicCdcEcm/BootnicCdcEcm.c"));
@@ -155,6 +155,23 @@ START_TEST(test_edk2_form)
 	gb += strlen("#include <efi.h>\n");
 	eb += strlen("#include <Protocol/SimpleNetwork.h>\n");
 	ck_assert_int_eq(strncmp(gb, eb, (size_t)(strstr(g, "\n/**\n * Image entry point") - gb)), 0);
+	/* The module with every driver is bootnic.c in EDK2 form: one SDK,
+	 * every driver in its table, its own entry point and INF */
+	g = file("bootnic.c");
+	e = file("edk2/Bootnic/Bootnic.c");
+	ck_assert_ptr_nonnull(e);
+	ck_assert_ptr_nonnull(strstr(e, "EFI_STATUS EFIAPI BootnicEntry("));
+	ck_assert_ptr_null(strstr(e, "efi_main("));
+	gb = strstr(g, "#include <efi.h>\n") + strlen("#include <efi.h>\n");
+	eb = strstr(e, "#include <Protocol/SimpleNetwork.h>\n") +
+	     strlen("#include <Protocol/SimpleNetwork.h>\n");
+	ck_assert_int_eq(strncmp(gb, eb, (size_t)(strstr(g, "\n/**\n * Image entry point") - gb)), 0);
+	ck_assert_ptr_nonnull(strstr(e, "\t&bn_cdc_ecm_driver,\n"));
+	ck_assert_ptr_nonnull(strstr(e, "\t&bn_asix_driver,\n"));
+	ck_assert_str_eq(inf_value(file("edk2/Bootnic/Bootnic.inf"),
+				   "ENTRY_POINT"), "BootnicEntry");
+	ck_assert_ptr_nonnull(strstr(file("edk2/Bootnic/Bootnic.inf"),
+				     "[Sources]\n  Bootnic.c\n"));
 }
 END_TEST
 

@@ -14,7 +14,11 @@
  * declares what one glue file uses from another.
  */
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <ipxe/usb.h>
+#include "bn_desc.h"
 #include "hcd/hcd.h"
 
 struct bn_xfer;
@@ -55,12 +59,37 @@ struct bn_ipxe_hcd {
 	struct usb_bus *bus;		/**< Bus to poll */
 	struct bn_xfer *done;		/**< Completions waiting for poll */
 	struct bn_xfer *done_tail;	/**< Last entry of @c done */
+	/** The received I/O buffer being delivered, until a frame in it
+	 *  takes it (bn_ipxe_poll() recycles it otherwise) */
+	struct io_buffer *rx_iob;
 };
 
 /** Host controller operations over iPXE's USB core (ipxe_hcd.c). */
 extern const struct bn_hcd_ops bn_ipxe_hcd_ops;
 
 struct bn_driver;
+struct bn_config;
+struct bn_interface_desc;
+struct bn_endpoint_desc;
+struct bn_usb_device;
+
+/* The SDK's functions (sdk/bn_desc.h, sdk/bn_usb.h, sdk/bn_err.h,
+ * documented there) that
+ * this target implements over iPXE's USB core (ipxe_desc.c, ipxe_hcd.c);
+ * the export leaves out the SDK's own definitions and declarations of
+ * these names. */
+bool bn_config_find_interface(const struct bn_config *cfg, uint8_t number,
+			      uint8_t alt, struct bn_interface_desc *out);
+bool bn_interface_find_endpoint(const struct bn_config *cfg,
+				const struct bn_interface_desc *intf,
+				enum bn_xfer_type type, bool in,
+				struct bn_endpoint_desc *out);
+int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
+		   uint8_t request, uint16_t value, uint16_t index,
+		   void *data, uint16_t len, uint32_t timeout_ms);
+int bn_usb_get_string(struct bn_usb_device *dev, uint8_t index, char *out,
+		      size_t size);
+const char *bn_strerror(int rc);
 
 /**
  * Probe a USB function with one bootnic driver (ipxe_netdev.c).

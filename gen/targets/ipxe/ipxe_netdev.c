@@ -7,10 +7,10 @@
  * @file
  * iPXE glue: the USB driver's probe and remove, and the network device.
  *
- * Probe takes the configuration descriptor iPXE selected, validates a copy
- * with the SDK's descriptor parser, finds the function iPXE offers, matches
- * it against the exported driver's own ID table and binds the driver to it
- * through bn_netdev_probe().  The iPXE network device then forwards open,
+ * Probe takes the configuration descriptor iPXE selected and the function
+ * iPXE grouped, matches it against the exported driver's own ID table and
+ * binds the driver to it through bn_netdev_probe(); the SDK reads the
+ * descriptors through iPXE's own look-ups (ipxe_desc.c).  The iPXE network device then forwards open,
  * close, transmit and poll to the SDK; received frames, transmit
  * completions and link changes come back through a ::bn_netdev_env.
  */
@@ -80,12 +80,30 @@ static int bn_ipxe_rc(int rc)
 	}
 }
 
+/*
+ * Describe a bootnic status with iPXE's own error text: this target's
+ * definition of the SDK's bn_strerror() (contract in sdk/bn_err.h), so
+ * the image carries one table of error messages, iPXE's.
+ *
+ * @param rc		0 or a negative ::bn_err
+ * @return		Message
+ */
+const char *bn_strerror(int rc)
+{
+	return strerror(bn_ipxe_rc(rc));
+}
+
 /* ------------------------------------------------------------------------
  * Environment callbacks (SDK to iPXE)
  * ------------------------------------------------------------------------ */
 
 /**
- * Hand a received frame to iPXE in an I/O buffer of its own.
+ * Hand a received frame to iPXE.
+ *
+ * A frame inside the received I/O buffer being delivered (the transfer's
+ * own, see bn_ipxe_poll()) goes up in that buffer, trimmed to the frame:
+ * no copy.  Any other frame (a second one from the same transfer, one the
+ * driver reassembled) is copied into an I/O buffer of its own.
  *
  * @param nd		Bootnic network device
  * @param frame		Ethernet frame without FCS
@@ -95,8 +113,18 @@ static void bn_ipxe_env_rx(struct bn_netdev *nd, const void *frame,
 			   size_t len)
 {
 	struct bn_ipxe_nic *nic = nd->env_priv;
-	struct io_buffer *iobuf;
+	struct io_buffer *iobuf = nic->host.rx_iob;
+	const uint8_t *start = frame;
 
+	if (iobuf && start >= (const uint8_t *)iobuf->data &&
+	    start + len <= (const uint8_t *)iobuf->tail) {
+		nic->host.rx_iob = NULL;
+		iob_unput(iobuf, (size_t)((const uint8_t *)iobuf->tail -
+					  (start + len)));
+		iob_pull(iobuf, (size_t)(start - (const uint8_t *)iobuf->data));
+		netdev_rx(nic->netdev, iobuf);
+		return;
+	}
 	iobuf = alloc_iob(len);
 	if (!iobuf) {
 		netdev_rx_err(nic->netdev, NULL, -ENOMEM);
@@ -232,6 +260,10 @@ static enum bn_speed bn_ipxe_speed(unsigned int speed)
 /**
  * Set up the bootnic device: host backend, descriptors, configuration.
  *
+ * iPXE has read, chosen and set the configuration; the SDK reads a copy
+ * of it (iPXE frees its own after probing) through the look-ups of
+ * ipxe_desc.c, so no second validation is needed here.
+ *
  * @param nic		Device state
  * @param func		iPXE USB function
  * @param config	Configuration descriptor iPXE selected
@@ -241,8 +273,7 @@ static int bn_ipxe_usb_init(struct bn_ipxe_nic *nic, struct usb_function *func,
 			    struct usb_configuration_descriptor *config)
 {
 	struct usb_device *usb = func->usb;
-	struct bn_desc_error err;
-	enum bn_speed speed = bn_ipxe_speed(usb->speed);
+	struct bn_config *cfg = &nic->usb.config;
 	size_t len = le16_to_cpu(config->len);
 	uint8_t *buf;
 	int rc;
@@ -253,7 +284,8 @@ static int bn_ipxe_usb_init(struct bn_ipxe_nic *nic, struct usb_function *func,
 	nic->host.usb = usb;
 	nic->host.bus = usb->port->hub->bus;
 	if ((rc = bn_usb_device_init(&nic->usb, &nic->host.hcd, usb->address,
-				     speed, func->name)) < 0)
+				     bn_ipxe_speed(usb->speed),
+				     func->name)) < 0)
 		return bn_ipxe_rc(rc);
 	nic->usb.desc.bcd_usb = le16_to_cpu(usb->device.protocol);
 	nic->usb.desc.cls = usb->device.class.class;
@@ -263,28 +295,31 @@ static int bn_ipxe_usb_init(struct bn_ipxe_nic *nic, struct usb_function *func,
 	nic->usb.desc.vendor = le16_to_cpu(usb->device.vendor);
 	nic->usb.desc.product = le16_to_cpu(usb->device.product);
 	nic->usb.desc.bcd_device = le16_to_cpu(usb->device.release);
+	nic->usb.desc.serial = usb->device.serial;
 	nic->usb.desc.num_configs = usb->device.configurations;
 	nic->usb.ep0.mtu = usb->control.mtu;
 
-	/* Keep a validated copy: iPXE frees its own after probing */
 	buf = bn_port_zalloc(len);
 	if (!buf)
 		return -ENOMEM;
 	memcpy(buf, config, len);
 	nic->usb.config_buf = buf;
-	if (bn_config_parse(buf, len, speed, &nic->usb.config, &err) < 0) {
-		DBGC(nic, "bootnic %s: configuration rejected at offset %zd: "
-		     "%s\n", func->name, err.offset, err.msg);
-		return -EINVAL;
-	}
+	cfg->buf = buf;
+	cfg->len = len;
+	cfg->value = config->config;
+	cfg->num_interfaces = config->interfaces;
+	cfg->attributes = config->attributes;
 	nic->usb.configured = true;
 	return 0;
 }
 
 /**
- * Find the function iPXE offers and a driver's best row for it.
+ * The function iPXE offers, and a driver's best row for it.
  *
- * @param nic		Device state (configuration parsed)
+ * iPXE has grouped the function's interfaces (by interface association
+ * or CDC union) and given it a class: the SDK's function is that one.
+ *
+ * @param nic		Device state
  * @param func		iPXE USB function
  * @param driver	Driver
  * @param match		Match out
@@ -293,32 +328,34 @@ static int bn_ipxe_usb_init(struct bn_ipxe_nic *nic, struct usb_function *func,
 static int bn_ipxe_match(struct bn_ipxe_nic *nic, struct usb_function *func,
 			 const struct bn_driver *driver, struct bn_match *match)
 {
+	struct bn_function *fn = &nic->fn;
 	struct bn_id_key key;
-	size_t cursor = 0;
 	size_t i;
 	int score;
 
-	while (bn_config_next_function(&nic->usb.config, &cursor, &nic->fn)) {
-		if (nic->fn.interfaces[0] != func->interface[0])
-			continue;
-		key.vendor = nic->usb.desc.vendor;
-		key.product = nic->usb.desc.product;
-		key.cls = nic->fn.cls;
-		key.subclass = nic->fn.subclass;
-		key.protocol = nic->fn.protocol;
-		match->driver = driver;
-		match->id = NULL;
-		match->score = BN_SCORE_NONE;
-		for (i = 0; i < driver->id_count; i++) {
-			score = bn_id_score(&driver->ids[i], &key);
-			if (score > match->score) {
-				match->id = &driver->ids[i];
-				match->score = score;
-			}
+	fn->config = &nic->usb.config;
+	fn->cls = func->desc.class.class.class;
+	fn->subclass = func->desc.class.class.subclass;
+	fn->protocol = func->desc.class.class.protocol;
+	fn->count = (func->desc.count < BN_FUNCTION_MAX_INTERFACES) ?
+		    func->desc.count : BN_FUNCTION_MAX_INTERFACES;
+	memcpy(fn->interfaces, func->interface, fn->count);
+	key.vendor = nic->usb.desc.vendor;
+	key.product = nic->usb.desc.product;
+	key.cls = fn->cls;
+	key.subclass = fn->subclass;
+	key.protocol = fn->protocol;
+	match->driver = driver;
+	match->id = NULL;
+	match->score = BN_SCORE_NONE;
+	for (i = 0; i < driver->id_count; i++) {
+		score = bn_id_score(&driver->ids[i], &key);
+		if (score > match->score) {
+			match->id = &driver->ids[i];
+			match->score = score;
 		}
-		return match->id ? 0 : -ENOTSUP;
 	}
-	return -ENOTSUP;
+	return match->id ? 0 : -ENOTSUP;
 }
 
 int bn_ipxe_probe(struct usb_function *func,

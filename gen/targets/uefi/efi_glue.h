@@ -275,6 +275,28 @@ extern EFI_GUID bn_efi_component_name_guid;
  */
 void bn_efi_port_init(EFI_SYSTEM_TABLE *st);
 
+/** Room for an unsigned 32-bit number in decimal, with its NUL. */
+#define BN_EFI_DECIMAL_MAX 11
+
+/**
+ * Join strings into a buffer, truncating (what the glue's messages need of
+ * a formatter, without carrying one).
+ *
+ * @param buf		Output, always NUL-terminated
+ * @param size		Its size (at least 1)
+ * @param parts		Strings, the list ended by NULL
+ */
+void bn_efi_join(char *buf, size_t size, const char *const *parts);
+
+/**
+ * Write a number in decimal.
+ *
+ * @param buf		Room for the digits
+ * @param value		Number
+ * @return		The digits, inside @p buf
+ */
+const char *bn_efi_decimal(char buf[BN_EFI_DECIMAL_MAX], unsigned int value);
+
 /**
  * Copy an ASCII string into a CHAR16 buffer, truncating.
  *

@@ -14,7 +14,7 @@
  */
 
 #include "efi_glue.h"
-#include "bn_log.h"
+#include "bn_port.h"
 
 /** The driver's name. */
 static CHAR16 bn_efi_driver_name[BN_EFI_NAME_MAX];
@@ -28,17 +28,22 @@ static CHAR8 bn_efi_languages[] = "eng";
 void bn_efi_name_init(void)
 {
 	char name[BN_EFI_NAME_MAX];
+	char digits[BN_EFI_DECIMAL_MAX];
 	size_t count = 0;
+	const char *one[] = { "bootnic ", NULL, ": ", NULL, NULL };
+	const char *many[] = { "bootnic: ", NULL, " USB network drivers",
+			       NULL };
 
 	while (bn_efi_drivers[count])
 		count++;
-	if (count == 1)
-		bn_snprintf(name, sizeof(name), "bootnic %s: %s",
-			    bn_efi_drivers[0]->name,
-			    bn_efi_drivers[0]->description);
-	else
-		bn_snprintf(name, sizeof(name), "bootnic: %zu USB network "
-			    "drivers", count);
+	if (count == 1) {
+		one[1] = bn_efi_drivers[0]->name;
+		one[3] = bn_efi_drivers[0]->description;
+		bn_efi_join(name, sizeof(name), one);
+	} else {
+		many[1] = bn_efi_decimal(digits, (unsigned int)count);
+		bn_efi_join(name, sizeof(name), many);
+	}
 	bn_efi_ascii_to_char16(bn_efi_driver_name,
 			       BN_ARRAY_SIZE(bn_efi_driver_name), name);
 }
@@ -84,10 +89,13 @@ static EFI_STATUS bn_efi_controller_name(EFI_HANDLE controller,
 		if (child && child != nic->child)
 			return EFI_UNSUPPORTED;
 		if (!nic->name[0]) {
-			bn_snprintf(text, sizeof(text), "%s (bootnic %s)",
-				    nic->nd->id && nic->nd->id->name ?
-				    nic->nd->id->name : "USB network adapter",
-				    nic->nd->driver->name);
+			const char *parts[] = {
+				nic->nd->id && nic->nd->id->name ?
+				nic->nd->id->name : "USB network adapter",
+				" (bootnic ", nic->nd->driver->name, ")", NULL
+			};
+
+			bn_efi_join(text, sizeof(text), parts);
 			bn_efi_ascii_to_char16(nic->name,
 					       BN_ARRAY_SIZE(nic->name), text);
 		}

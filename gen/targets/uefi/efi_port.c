@@ -55,6 +55,29 @@ void bn_efi_ascii_to_char16(CHAR16 *dst, size_t size, const char *src)
 	dst[i] = 0;
 }
 
+void bn_efi_join(char *buf, size_t size, const char *const *parts)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (; *parts; parts++) {
+		bn_strlcpy(buf + len, *parts, size - len);
+		len += bn_strlen(buf + len);
+	}
+}
+
+const char *bn_efi_decimal(char buf[BN_EFI_DECIMAL_MAX], unsigned int value)
+{
+	char *p = &buf[BN_EFI_DECIMAL_MAX - 1];
+
+	*p = '\0';
+	do {
+		*--p = (char)('0' + value % 10);
+		value /= 10;
+	} while (value);
+	return p;
+}
+
 /* ------------------------------------------------------------------------
  * Port functions
  * ------------------------------------------------------------------------ */
@@ -146,9 +169,12 @@ void bn_port_log_write(int level, const char *line)
 void bn_port_assert_fail(const char *file, int line, const char *expr)
 {
 	char msg[BN_LOG_LINE_MAX];
+	char digits[BN_EFI_DECIMAL_MAX];
+	const char *parts[] = { file, ":", NULL, ": assertion failed: ", expr,
+				NULL };
 
-	bn_snprintf(msg, sizeof(msg), "%s:%d: assertion failed: %s", file,
-		    line, expr);
+	parts[2] = bn_efi_decimal(digits, (unsigned int)line);
+	bn_efi_join(msg, sizeof(msg), parts);
 	bn_efi_console_line(msg);
 	/* An internal invariant broke: stop here rather than corrupt memory
 	 * the firmware still uses */

@@ -549,6 +549,22 @@ void bn_port_assert_fail(const char *file, int line, const char *expr);
 #define BN_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /**
+ * Copy a string into a fixed-size buffer, truncating it to fit.
+ *
+ * @param dst		Buffer, always NUL-terminated afterwards
+ * @param src		NUL-terminated string
+ * @param size		Size of @p dst (at least 1)
+ */
+static inline void bn_strlcpy(char *dst, const char *src, size_t size)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < size && src[i]; i++)
+		dst[i] = src[i];
+	dst[i] = '\0';
+}
+
+/**
  * Load a little-endian 16-bit value.
  *
  * @param p		Two bytes
@@ -912,6 +928,24 @@ static int bn_config_check_iad(struct bn_config_walk *w, size_t off,
 }
 
 /**
+ * The shortest CDC functional descriptor of a subtype that holds the
+ * fields bn_interface_cdc() reads.
+ *
+ * @param subtype	bDescriptorSubtype
+ * @return		Minimum bLength
+ */
+static unsigned int bn_cdc_fd_min(uint8_t subtype)
+{
+	switch (subtype) {
+	case BN_CDC_FD_HEADER: return 5;
+	case BN_CDC_FD_UNION: return 5;
+	case BN_CDC_FD_ETHERNET: return 13;
+	case BN_CDC_FD_NCM: return 6;
+	default: return 3;
+	}
+}
+
+/**
  * Validate a class-specific (CDC functional) interface descriptor.
  *
  * @param w		Walk state
@@ -928,13 +962,7 @@ static int bn_config_check_cs(struct bn_config_walk *w, size_t off,
 	if (d[0] < 3)
 		return bn_desc_fail(err, off, "class-specific descriptor "
 				    "bLength %u below 3", d[0]);
-	switch (d[2]) {
-	case BN_CDC_FD_HEADER: min = 5; break;
-	case BN_CDC_FD_UNION: min = 5; break;
-	case BN_CDC_FD_ETHERNET: min = 13; break;
-	case BN_CDC_FD_NCM: min = 6; break;
-	default: min = 3; break;
-	}
+	min = bn_cdc_fd_min(d[2]);
 	if (d[0] < min)
 		return bn_desc_fail(err, off, "CDC functional descriptor "
 				    "subtype 0x%02x bLength %u below %u",
@@ -1226,12 +1254,17 @@ static void bn_interface_cdc(const struct bn_config *cfg,
 	size_t off = intf->offset + cfg->buf[intf->offset];
 
 	bn_port_memset(out, 0, sizeof(*out));
-	for (; off < cfg->len; off += cfg->buf[off]) {
+	for (; off + 2 <= cfg->len; off += cfg->buf[off]) {
 		const uint8_t *d = &cfg->buf[off];
 
-		if (d[1] == BN_DT_INTERFACE)
+		/* Bounds checked here too: an export may hand over a
+		 * configuration its environment walks without the SDK's
+		 * validation (gen/targets/ipxe/ipxe_desc.c) */
+		if (d[0] < 2 || off + d[0] > cfg->len ||
+		    d[1] == BN_DT_INTERFACE)
 			break;
-		if (d[1] != BN_DT_CS_INTERFACE)
+		if (d[1] != BN_DT_CS_INTERFACE || d[0] < 3 ||
+		    d[0] < bn_cdc_fd_min(d[2]))
 			continue;
 		switch (d[2]) {
 		case BN_CDC_FD_HEADER:
@@ -2823,7 +2856,6 @@ int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *fn,
 {
 	const struct bn_driver *drv = match->driver;
 	struct bn_netdev *nd;
-	size_t i;
 	int rc;
 
 	*out = NULL;
@@ -2837,9 +2869,7 @@ int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *fn,
 			goto err_priv;
 		}
 	}
-	/* nd is zeroed, so the copy stays terminated */
-	for (i = 0; i + 1 < sizeof(nd->name) && usb->name[i]; i++)
-		nd->name[i] = usb->name[i];
+	bn_strlcpy(nd->name, usb->name, sizeof(nd->name));
 	nd->driver = drv;
 	nd->id = match->id;
 	nd->family = match->id ? match->id->family : NULL;
@@ -3017,7 +3047,7 @@ int bn_usb_device_init(struct bn_usb_device *dev, struct bn_hcd *hcd,
 	dev->hcd = hcd;
 	dev->address = address;
 	dev->speed = speed;
-	bn_snprintf(dev->name, sizeof(dev->name), "%s", name ? name : "usb");
+	bn_strlcpy(dev->name, name ? name : "usb", sizeof(dev->name));
 	return bn_ep_open(&dev->ep0, dev, &ep0);
 }
 
@@ -3608,11 +3638,13 @@ static int bn_cdc_find_data(const struct bn_config *cfg, uint8_t interface,
 		     struct bn_cdc_data *out)
 {
 	struct bn_interface_desc intf;
-	size_t cursor = 0;
+	unsigned int alt;
 
-	while (bn_config_next_interface(cfg, &cursor, &intf)) {
-		if (intf.number != interface)
-			continue;
+	/* Alternate settings are numbered from 0 up (USB 2.0 9.6.5), so
+	 * looking each one up finds them all */
+	for (alt = 0; alt <= 0xff &&
+	     bn_config_find_interface(cfg, interface, (uint8_t)alt, &intf);
+	     alt++) {
 		if (bn_interface_find_endpoint(cfg, &intf, BN_XFER_BULK, true,
 					       &out->in) &&
 		    bn_interface_find_endpoint(cfg, &intf, BN_XFER_BULK, false,

@@ -554,6 +554,22 @@ void bn_port_assert_fail(const char *file, int line, const char *expr);
 #define BN_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /**
+ * Copy a string into a fixed-size buffer, truncating it to fit.
+ *
+ * @param dst		Buffer, always NUL-terminated afterwards
+ * @param src		NUL-terminated string
+ * @param size		Size of @p dst (at least 1)
+ */
+static inline void bn_strlcpy(char *dst, const char *src, size_t size)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < size && src[i]; i++)
+		dst[i] = src[i];
+	dst[i] = '\0';
+}
+
+/**
  * Load a little-endian 16-bit value.
  *
  * @param p		Two bytes
@@ -954,6 +970,24 @@ static int bn_config_check_iad(struct bn_config_walk *w, size_t off,
 }
 
 /**
+ * The shortest CDC functional descriptor of a subtype that holds the
+ * fields bn_interface_cdc() reads.
+ *
+ * @param subtype	bDescriptorSubtype
+ * @return		Minimum bLength
+ */
+static unsigned int bn_cdc_fd_min(uint8_t subtype)
+{
+	switch (subtype) {
+	case BN_CDC_FD_HEADER: return 5;
+	case BN_CDC_FD_UNION: return 5;
+	case BN_CDC_FD_ETHERNET: return 13;
+	case BN_CDC_FD_NCM: return 6;
+	default: return 3;
+	}
+}
+
+/**
  * Validate a class-specific (CDC functional) interface descriptor.
  *
  * @param w		Walk state
@@ -970,13 +1004,7 @@ static int bn_config_check_cs(struct bn_config_walk *w, size_t off,
 	if (d[0] < 3)
 		return bn_desc_fail(err, off, "class-specific descriptor "
 				    "bLength %u below 3", d[0]);
-	switch (d[2]) {
-	case BN_CDC_FD_HEADER: min = 5; break;
-	case BN_CDC_FD_UNION: min = 5; break;
-	case BN_CDC_FD_ETHERNET: min = 13; break;
-	case BN_CDC_FD_NCM: min = 6; break;
-	default: min = 3; break;
-	}
+	min = bn_cdc_fd_min(d[2]);
 	if (d[0] < min)
 		return bn_desc_fail(err, off, "CDC functional descriptor "
 				    "subtype 0x%02x bLength %u below %u",
@@ -3258,7 +3286,6 @@ int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *fn,
 {
 	const struct bn_driver *drv = match->driver;
 	struct bn_netdev *nd;
-	size_t i;
 	int rc;
 
 	*out = NULL;
@@ -3272,9 +3299,7 @@ int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *fn,
 			goto err_priv;
 		}
 	}
-	/* nd is zeroed, so the copy stays terminated */
-	for (i = 0; i + 1 < sizeof(nd->name) && usb->name[i]; i++)
-		nd->name[i] = usb->name[i];
+	bn_strlcpy(nd->name, usb->name, sizeof(nd->name));
 	nd->driver = drv;
 	nd->id = match->id;
 	nd->family = match->id ? match->id->family : NULL;
@@ -4086,7 +4111,7 @@ int bn_usb_device_init(struct bn_usb_device *dev, struct bn_hcd *hcd,
 	dev->hcd = hcd;
 	dev->address = address;
 	dev->speed = speed;
-	bn_snprintf(dev->name, sizeof(dev->name), "%s", name ? name : "usb");
+	bn_strlcpy(dev->name, name ? name : "usb", sizeof(dev->name));
 	return bn_ep_open(&dev->ep0, dev, &ep0);
 }
 

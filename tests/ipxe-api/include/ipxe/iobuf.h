@@ -32,9 +32,28 @@ static inline void *iob_put(struct io_buffer *iobuf, size_t len)
 	return old;
 }
 
+/* Drop bytes from the start; returns the new start */
+static inline void *iob_pull(struct io_buffer *iobuf, size_t len)
+{
+	iobuf->data = (char *)iobuf->data + len;
+	return iobuf->data;
+}
+
+/* Drop bytes from the end */
+static inline void iob_unput(struct io_buffer *iobuf, size_t len)
+{
+	iobuf->tail = (char *)iobuf->tail - len;
+}
+
 static inline size_t iob_len(struct io_buffer *iobuf)
 {
 	return (size_t)((char *)iobuf->tail - (char *)iobuf->data);
+}
+
+/* Room between the end of the data and the end of the buffer */
+static inline size_t iob_tailroom(struct io_buffer *iobuf)
+{
+	return (size_t)((char *)iobuf->end - (char *)iobuf->tail);
 }
 
 #endif

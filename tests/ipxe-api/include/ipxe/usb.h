@@ -17,6 +17,7 @@
 #include <ipxe/list.h>
 
 /* ---- Requests ---- */
+#define USB_DIR_OUT (0 << 7)
 #define USB_DIR_IN (1 << 7)
 #define USB_REQUEST_TYPE(type) ((type) << 8)
 
@@ -66,6 +67,44 @@ struct usb_configuration_descriptor {
 	uint8_t power;
 } __attribute__((packed));
 
+struct usb_interface_descriptor {
+	struct usb_descriptor_header header;
+	uint8_t interface;
+	uint8_t alternate;
+	uint8_t endpoints;
+	struct usb_class class;
+	uint8_t name;
+} __attribute__((packed));
+
+struct usb_endpoint_descriptor {
+	struct usb_descriptor_header header;
+	uint8_t endpoint;
+	uint8_t attributes;
+	uint16_t sizes;
+	uint8_t interval;
+} __attribute__((packed));
+
+/* Transfer types, and the internal types usb_endpoint_descriptor() takes:
+ * the transfer type with the direction bit */
+#define USB_ENDPOINT_ATTR_TYPE_MASK 0x03
+#define USB_ENDPOINT_ATTR_BULK 0x02
+#define USB_ENDPOINT_ATTR_INTERRUPT 0x03
+#define USB_BULK_OUT (USB_ENDPOINT_ATTR_BULK | USB_DIR_OUT)
+#define USB_BULK_IN (USB_ENDPOINT_ATTR_BULK | USB_DIR_IN)
+#define USB_INTERRUPT_IN (USB_ENDPOINT_ATTR_INTERRUPT | USB_DIR_IN)
+#define USB_ENDPOINT_MTU(sizes) (((sizes) >> 0) & 0x07ff)
+#define USB_ENDPOINT_BURST(sizes) (((sizes) >> 11) & 0x0003)
+
+/* Look-ups within a configuration; NULL when there is no such
+ * descriptor */
+extern struct usb_interface_descriptor *
+usb_interface_descriptor(struct usb_configuration_descriptor *config,
+			 unsigned int interface, unsigned int alternate);
+extern struct usb_endpoint_descriptor *
+usb_endpoint_descriptor(struct usb_configuration_descriptor *config,
+			struct usb_interface_descriptor *interface,
+			unsigned int type, unsigned int index);
+
 /* ---- Buses, ports, devices, endpoints ---- */
 struct usb_bus;
 struct usb_endpoint;
@@ -108,6 +147,10 @@ struct usb_endpoint {
 	unsigned int fill;
 	struct usb_endpoint_driver_operations *driver;
 	void *priv;
+	struct list_head recycled;	/* buffers usb_refill() takes first */
+	size_t reserve;			/* refill: headroom per buffer */
+	size_t len;			/* refill: payload per buffer */
+	unsigned int max;		/* refill: fill level to reach */
 };
 
 struct usb_device {
@@ -149,6 +192,31 @@ extern void usb_endpoint_close(struct usb_endpoint *ep);
 extern int usb_endpoint_clear_halt(struct usb_endpoint *ep);
 extern int usb_stream(struct usb_endpoint *ep, struct io_buffer *iobuf,
 		      int terminate);
+/* Refill: usb_refill() streams buffers (recycled ones first, else new
+ * ones of reserve + len bytes) until the fill level reaches max;
+ * closing an endpoint with a max frees the recycled buffers */
+static inline void usb_refill_init(struct usb_endpoint *ep, size_t reserve,
+				   size_t len, unsigned int max)
+{
+	INIT_LIST_HEAD(&ep->recycled);
+	ep->reserve = reserve;
+	ep->len = len;
+	ep->max = max;
+}
+
+static inline void usb_recycle(struct usb_endpoint *ep,
+			       struct io_buffer *iobuf)
+{
+	list_add_tail(&iobuf->list, &ep->recycled);
+}
+
+extern int usb_refill(struct usb_endpoint *ep);
+/* A string descriptor as 8-bit characters (language 0: the device's
+ * default); returns the string's length, or a negative error */
+extern int usb_get_string_descriptor(struct usb_device *usb,
+				     unsigned int index,
+				     unsigned int language, char *buf,
+				     size_t len);
 extern int usb_control(struct usb_device *usb, unsigned int request,
 		       unsigned int value, unsigned int index, void *data,
 		       size_t len);
@@ -187,10 +255,15 @@ struct usb_class_id {
 		    .protocol = ((proto) == USB_ANY_ID) ? 0x00 : 0xff } },	\
 	}
 
+union usb_class_descriptor {
+	struct usb_class class;
+	uint32_t scalar;
+};
+
 struct usb_function_descriptor {
 	uint16_t vendor;
 	uint16_t product;
-	struct usb_class_id class;
+	union usb_class_descriptor class;
 	unsigned int count;
 };
 

@@ -600,6 +600,22 @@ static inline size_t bn_strlen(const char *s)
 }
 
 /**
+ * Copy a string into a fixed-size buffer, truncating it to fit.
+ *
+ * @param dst		Buffer, always NUL-terminated afterwards
+ * @param src		NUL-terminated string
+ * @param size		Size of @p dst (at least 1)
+ */
+static inline void bn_strlcpy(char *dst, const char *src, size_t size)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < size && src[i]; i++)
+		dst[i] = src[i];
+	dst[i] = '\0';
+}
+
+/**
  * Load a little-endian 16-bit value.
  *
  * @param p		Two bytes
@@ -960,6 +976,24 @@ static int bn_config_check_iad(struct bn_config_walk *w, size_t off,
 }
 
 /**
+ * The shortest CDC functional descriptor of a subtype that holds the
+ * fields bn_interface_cdc() reads.
+ *
+ * @param subtype	bDescriptorSubtype
+ * @return		Minimum bLength
+ */
+static unsigned int bn_cdc_fd_min(uint8_t subtype)
+{
+	switch (subtype) {
+	case BN_CDC_FD_HEADER: return 5;
+	case BN_CDC_FD_UNION: return 5;
+	case BN_CDC_FD_ETHERNET: return 13;
+	case BN_CDC_FD_NCM: return 6;
+	default: return 3;
+	}
+}
+
+/**
  * Validate a class-specific (CDC functional) interface descriptor.
  *
  * @param w		Walk state
@@ -976,13 +1010,7 @@ static int bn_config_check_cs(struct bn_config_walk *w, size_t off,
 	if (d[0] < 3)
 		return bn_desc_fail(err, off, "class-specific descriptor "
 				    "bLength %u below 3", d[0]);
-	switch (d[2]) {
-	case BN_CDC_FD_HEADER: min = 5; break;
-	case BN_CDC_FD_UNION: min = 5; break;
-	case BN_CDC_FD_ETHERNET: min = 13; break;
-	case BN_CDC_FD_NCM: min = 6; break;
-	default: min = 3; break;
-	}
+	min = bn_cdc_fd_min(d[2]);
 	if (d[0] < min)
 		return bn_desc_fail(err, off, "CDC functional descriptor "
 				    "subtype 0x%02x bLength %u below %u",
@@ -1274,12 +1302,17 @@ static void bn_interface_cdc(const struct bn_config *cfg,
 	size_t off = intf->offset + cfg->buf[intf->offset];
 
 	bn_port_memset(out, 0, sizeof(*out));
-	for (; off < cfg->len; off += cfg->buf[off]) {
+	for (; off + 2 <= cfg->len; off += cfg->buf[off]) {
 		const uint8_t *d = &cfg->buf[off];
 
-		if (d[1] == BN_DT_INTERFACE)
+		/* Bounds checked here too: an export may hand over a
+		 * configuration its environment walks without the SDK's
+		 * validation (gen/targets/ipxe/ipxe_desc.c) */
+		if (d[0] < 2 || off + d[0] > cfg->len ||
+		    d[1] == BN_DT_INTERFACE)
 			break;
-		if (d[1] != BN_DT_CS_INTERFACE)
+		if (d[1] != BN_DT_CS_INTERFACE || d[0] < 3 ||
+		    d[0] < bn_cdc_fd_min(d[2]))
 			continue;
 		switch (d[2]) {
 		case BN_CDC_FD_HEADER:
@@ -2889,7 +2922,6 @@ static int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *
 {
 	const struct bn_driver *drv = match->driver;
 	struct bn_netdev *nd;
-	size_t i;
 	int rc;
 
 	*out = NULL;
@@ -2903,9 +2935,7 @@ static int bn_netdev_probe(struct bn_usb_device *usb, const struct bn_function *
 			goto err_priv;
 		}
 	}
-	/* nd is zeroed, so the copy stays terminated */
-	for (i = 0; i + 1 < sizeof(nd->name) && usb->name[i]; i++)
-		nd->name[i] = usb->name[i];
+	bn_strlcpy(nd->name, usb->name, sizeof(nd->name));
 	nd->driver = drv;
 	nd->id = match->id;
 	nd->family = match->id ? match->id->family : NULL;
@@ -3083,7 +3113,7 @@ static int bn_usb_device_init(struct bn_usb_device *dev, struct bn_hcd *hcd,
 	dev->hcd = hcd;
 	dev->address = address;
 	dev->speed = speed;
-	bn_snprintf(dev->name, sizeof(dev->name), "%s", name ? name : "usb");
+	bn_strlcpy(dev->name, name ? name : "usb", sizeof(dev->name));
 	return bn_ep_open(&dev->ep0, dev, &ep0);
 }
 
@@ -3930,11 +3960,13 @@ static int bn_cdc_find_data(const struct bn_config *cfg, uint8_t interface,
 		     struct bn_cdc_data *out)
 {
 	struct bn_interface_desc intf;
-	size_t cursor = 0;
+	unsigned int alt;
 
-	while (bn_config_next_interface(cfg, &cursor, &intf)) {
-		if (intf.number != interface)
-			continue;
+	/* Alternate settings are numbered from 0 up (USB 2.0 9.6.5), so
+	 * looking each one up finds them all */
+	for (alt = 0; alt <= 0xff &&
+	     bn_config_find_interface(cfg, interface, (uint8_t)alt, &intf);
+	     alt++) {
 		if (bn_interface_find_endpoint(cfg, &intf, BN_XFER_BULK, true,
 					       &out->in) &&
 		    bn_interface_find_endpoint(cfg, &intf, BN_XFER_BULK, false,
@@ -4600,6 +4632,28 @@ extern const struct bn_driver *const bn_efi_drivers[];
  * @param st		The system table handed to the image
  */
 static void bn_efi_port_init(EFI_SYSTEM_TABLE *st);
+
+/** Room for an unsigned 32-bit number in decimal, with its NUL. */
+#define BN_EFI_DECIMAL_MAX 11
+
+/**
+ * Join strings into a buffer, truncating (what the glue's messages need of
+ * a formatter, without carrying one).
+ *
+ * @param buf		Output, always NUL-terminated
+ * @param size		Its size (at least 1)
+ * @param parts		Strings, the list ended by NULL
+ */
+static void bn_efi_join(char *buf, size_t size, const char *const *parts);
+
+/**
+ * Write a number in decimal.
+ *
+ * @param buf		Room for the digits
+ * @param value		Number
+ * @return		The digits, inside @p buf
+ */
+static const char *bn_efi_decimal(char buf[BN_EFI_DECIMAL_MAX], unsigned int value);
 
 /**
  * Copy an ASCII string into a CHAR16 buffer, truncating.
@@ -5598,10 +5652,13 @@ static EFI_STATUS bn_efi_controller_name(EFI_HANDLE controller,
 		if (child && child != nic->child)
 			return EFI_UNSUPPORTED;
 		if (!nic->name[0]) {
-			bn_snprintf(text, sizeof(text), "%s (bootnic %s)",
-				    nic->nd->id && nic->nd->id->name ?
-				    nic->nd->id->name : "USB network adapter",
-				    nic->nd->driver->name);
+			const char *parts[] = {
+				nic->nd->id && nic->nd->id->name ?
+				nic->nd->id->name : "USB network adapter",
+				" (bootnic ", nic->nd->driver->name, ")", NULL
+			};
+
+			bn_efi_join(text, sizeof(text), parts);
 			bn_efi_ascii_to_char16(nic->name,
 					       BN_ARRAY_SIZE(nic->name), text);
 		}
@@ -5845,17 +5902,22 @@ static int bn_efi_find_function(EFI_USB_IO_PROTOCOL *io, struct bn_efi_match *ou
 static void bn_efi_name_init(void)
 {
 	char name[BN_EFI_NAME_MAX];
+	char digits[BN_EFI_DECIMAL_MAX];
 	size_t count = 0;
+	const char *one[] = { "bootnic ", NULL, ": ", NULL, NULL };
+	const char *many[] = { "bootnic: ", NULL, " USB network drivers",
+			       NULL };
 
 	while (bn_efi_drivers[count])
 		count++;
-	if (count == 1)
-		bn_snprintf(name, sizeof(name), "bootnic %s: %s",
-			    bn_efi_drivers[0]->name,
-			    bn_efi_drivers[0]->description);
-	else
-		bn_snprintf(name, sizeof(name), "bootnic: %zu USB network "
-			    "drivers", count);
+	if (count == 1) {
+		one[1] = bn_efi_drivers[0]->name;
+		one[3] = bn_efi_drivers[0]->description;
+		bn_efi_join(name, sizeof(name), one);
+	} else {
+		many[1] = bn_efi_decimal(digits, (unsigned int)count);
+		bn_efi_join(name, sizeof(name), many);
+	}
 	bn_efi_ascii_to_char16(bn_efi_driver_name,
 			       BN_ARRAY_SIZE(bn_efi_driver_name), name);
 }
@@ -5889,6 +5951,29 @@ static void bn_efi_ascii_to_char16(CHAR16 *dst, size_t size, const char *src)
 	for (i = 0; i + 1 < size && src[i]; i++)
 		dst[i] = (CHAR16)(unsigned char)src[i];
 	dst[i] = 0;
+}
+
+static void bn_efi_join(char *buf, size_t size, const char *const *parts)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (; *parts; parts++) {
+		bn_strlcpy(buf + len, *parts, size - len);
+		len += bn_strlen(buf + len);
+	}
+}
+
+static const char *bn_efi_decimal(char buf[BN_EFI_DECIMAL_MAX], unsigned int value)
+{
+	char *p = &buf[BN_EFI_DECIMAL_MAX - 1];
+
+	*p = '\0';
+	do {
+		*--p = (char)('0' + value % 10);
+		value /= 10;
+	} while (value);
+	return p;
 }
 
 static void *bn_port_zalloc(size_t len)
@@ -5973,9 +6058,12 @@ static void bn_port_log_write(int level, const char *line)
 static void bn_port_assert_fail(const char *file, int line, const char *expr)
 {
 	char msg[BN_LOG_LINE_MAX];
+	char digits[BN_EFI_DECIMAL_MAX];
+	const char *parts[] = { file, ":", NULL, ": assertion failed: ", expr,
+				NULL };
 
-	bn_snprintf(msg, sizeof(msg), "%s:%d: assertion failed: %s", file,
-		    line, expr);
+	parts[2] = bn_efi_decimal(digits, (unsigned int)line);
+	bn_efi_join(msg, sizeof(msg), parts);
 	bn_efi_console_line(msg);
 	/* An internal invariant broke: stop here rather than corrupt memory
 	 * the firmware still uses */

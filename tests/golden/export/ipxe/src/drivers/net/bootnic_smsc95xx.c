@@ -7,14 +7,12 @@
  * Do not edit: change the sources and run `bootnic export` again.
  *
  * Sources:
- *   sdk/bn_desc.h sdk/bn_err.h sdk/bn_log.h sdk/bn_port.h
- *   sdk/bn_family.h sdk/bn_netdev.h sdk/bn_usb.h sdk/hcd/hcd.h
- *   sdk/bn_framing.h sdk/bn_usbnet.h sdk/bn_mii.c sdk/bn_mii.h
- *   sdk/bn_prog.h sdk/classes/cdc.h drivers/smsc95xx/smsc95xx.c
+ *   sdk/bn_desc.h sdk/bn_netdev.h sdk/bn_mii.c sdk/bn_mii.h
+ *   sdk/bn_netdev.c sdk/bn_prog.h drivers/smsc95xx/smsc95xx.c
  *   drivers/smsc95xx/smsc95xx.h drivers/smsc95xx/smsc95xx_driver.h
  *   drivers/smsc95xx/smsc95xx_family.c drivers/smsc95xx/smsc95xx_frame.c
  *   drivers/smsc95xx/smsc95xx_ids.c drivers/smsc95xx/smsc95xx_mac.c
- *   drivers/smsc95xx/smsc95xx_reg.c gen/targets/ipxe/ipxe_glue.h
+ *   drivers/smsc95xx/smsc95xx_reg.c
  *
  * Families:
  *   lan9500      SMSC LAN9500/LAN9505 USB 2.0 10/100 (ID_REV 9500)
@@ -46,9 +44,10 @@
  *   184f:0051+ff/00/ff   lan9500a     Microchip EVB-LAN8670-USB (10BASE-T1S)
  *   0878:1400+ff/00/ff   lan9500a     SYS TEC USB-SPEmodule1 (10BASE-T1L)
  *
- * Drop this file and bootnic_sdk.c into src/drivers/net/ of an iPXE tree; the
- * build finds them by itself.  bootnic_sdk.c holds the bootnic SDK and glue
- * every bootnic driver shares; the linker pulls it in once, through the
+ * Drop this file, bootnic_sdk.c and bootnic_sdk.h into src/drivers/net/ of an
+ * iPXE tree; the build finds them by itself.  bootnic_sdk.c holds the bootnic
+ * SDK and glue every bootnic driver shares, and bootnic_sdk.h their types and
+ * declarations; the linker pulls the shared object in once, through the
  * SDK functions this file calls.  An image with only this driver:
  *   make bin-x86_64-pcbios/bootnic_smsc95xx.lkrn
  *   make bin-x86_64-efi/bootnic_smsc95xx.efi
@@ -68,928 +67,16 @@ FILE_SECBOOT ( PERMITTED );
 #define ERRFILE_bootnic_smsc95xx ( ERRFILE_DRIVER | 0x00e20000 )
 #endif
 
+#include "bootnic_sdk.h"
+
 #include <stdint.h>
 #include <stddef.h>
 #include <stdbool.h>
-#include <ipxe/usb.h>
-
-/** Transfer types, as in endpoint bmAttributes bits 1:0. */
-enum bn_xfer_type {
-	BN_XFER_CONTROL = 0,	/**< Control */
-	BN_XFER_ISO = 1,	/**< Isochronous */
-	BN_XFER_BULK = 2,	/**< Bulk */
-	BN_XFER_INTERRUPT = 3,	/**< Interrupt */
-};
-
-/** Device speeds. */
-enum bn_speed {
-	BN_SPEED_UNKNOWN = 0,	/**< Not known */
-	BN_SPEED_LOW = 1,	/**< 1.5 Mb/s */
-	BN_SPEED_FULL = 2,	/**< 12 Mb/s */
-	BN_SPEED_HIGH = 3,	/**< 480 Mb/s */
-	BN_SPEED_SUPER = 4,	/**< 5 Gb/s */
-};
 
 #define BN_CLASS_VENDOR		0xff	/**< Vendor specific */
 
-/** A control request's setup packet, in host byte order. */
-struct bn_setup {
-	uint8_t request_type;	/**< bmRequestType */
-	uint8_t request;	/**< bRequest */
-	uint16_t value;		/**< wValue */
-	uint16_t index;		/**< wIndex */
-	uint16_t length;	/**< wLength */
-};
-
-/** The fields of a device descriptor. */
-struct bn_device_desc {
-	uint16_t bcd_usb;	/**< bcdUSB */
-	uint8_t cls;		/**< bDeviceClass */
-	uint8_t subclass;	/**< bDeviceSubClass */
-	uint8_t protocol;	/**< bDeviceProtocol */
-	uint8_t max_packet0;	/**< bMaxPacketSize0 */
-	uint16_t vendor;	/**< idVendor */
-	uint16_t product;	/**< idProduct */
-	uint16_t bcd_device;	/**< bcdDevice */
-	uint8_t manufacturer;	/**< iManufacturer */
-	uint8_t product_str;	/**< iProduct */
-	uint8_t serial;		/**< iSerialNumber */
-	uint8_t num_configs;	/**< bNumConfigurations */
-};
-
-/** An endpoint descriptor. */
-struct bn_endpoint_desc {
-	uint8_t address;	/**< bEndpointAddress */
-	uint8_t attributes;	/**< bmAttributes */
-	uint16_t max_packet;	/**< wMaxPacketSize bits 10:0 */
-	uint8_t mult;		/**< Extra transactions per microframe (0..2) */
-	uint8_t interval;	/**< bInterval */
-};
-
-/** One alternate setting of one interface. */
-struct bn_interface_desc {
-	uint8_t number;		/**< bInterfaceNumber */
-	uint8_t alt;		/**< bAlternateSetting */
-	uint8_t num_endpoints;	/**< bNumEndpoints */
-	uint8_t cls;		/**< bInterfaceClass */
-	uint8_t subclass;	/**< bInterfaceSubClass */
-	uint8_t protocol;	/**< bInterfaceProtocol */
-	uint8_t string;		/**< iInterface */
-	size_t offset;		/**< Offset of the descriptor in the configuration */
-};
-
-/** A validated configuration descriptor (a view of the caller's buffer). */
-struct bn_config {
-	const uint8_t *buf;	/**< All wTotalLength bytes */
-	size_t len;		/**< wTotalLength */
-	uint8_t value;		/**< bConfigurationValue */
-	uint8_t attributes;	/**< bmAttributes */
-	uint8_t max_power;	/**< bMaxPower (units of 2 mA, or 8 mA at SS) */
-	uint8_t string;		/**< iConfiguration */
-	uint8_t num_interfaces;	/**< bNumInterfaces */
-};
-
-/**
- * Find an interface by number and alternate setting.
- *
- * @param cfg		Validated configuration
- * @param number	bInterfaceNumber
- * @param alt		bAlternateSetting
- * @param out		Interface descriptor out
- * @return		true if found
- */
-bool bn_config_find_interface(const struct bn_config *cfg, uint8_t number,
-			      uint8_t alt, struct bn_interface_desc *out);
-
-/**
- * Find the first endpoint of a type and direction in an interface.
- *
- * @param cfg		Validated configuration
- * @param intf		Interface from this configuration
- * @param type		::bn_xfer_type
- * @param in		true for IN, false for OUT
- * @param out		Endpoint out
- * @return		true if found
- */
-bool bn_interface_find_endpoint(const struct bn_config *cfg,
-				const struct bn_interface_desc *intf,
-				enum bn_xfer_type type, bool in,
-				struct bn_endpoint_desc *out);
-
-/** Maximum number of interfaces in one function. */
-#define BN_FUNCTION_MAX_INTERFACES 8
-
-/**
- * A function: the interfaces a driver binds together.
- *
- * A function is an interface association, a CDC union (control interface
- * plus its subordinates), or else a single interface.  Its class triple is
- * the association's, or the first interface's.
- */
-struct bn_function {
-	const struct bn_config *config;	/**< Configuration it belongs to */
-	uint8_t cls;			/**< Function class */
-	uint8_t subclass;		/**< Function subclass */
-	uint8_t protocol;		/**< Function protocol */
-	uint8_t count;			/**< Number of interfaces */
-	uint8_t interfaces[BN_FUNCTION_MAX_INTERFACES]; /**< Their numbers */
-};
-
-/** Error codes; functions return their negatives. */
-enum bn_err {
-	BN_OK = 0,		/**< Success */
-	BN_EINVAL = 1,		/**< Invalid argument or malformed data */
-	BN_ENOMEM = 2,		/**< Out of memory */
-	BN_ETIMEDOUT = 3,	/**< Operation timed out */
-	BN_EIO = 4,		/**< Transfer or device I/O error */
-	BN_ESTALL = 5,		/**< Endpoint stalled (protocol or functional) */
-	BN_EPROTO = 6,		/**< Device answered something impossible */
-	BN_ENODEV = 7,		/**< Device disconnected or absent */
-	BN_ENOTSUP = 8,		/**< Not supported by this device or driver */
-	BN_ECANCELED = 9,	/**< Transfer cancelled */
-	BN_EOVERFLOW = 10,	/**< Device sent more than was asked for (babble) */
-	BN_EBUSY = 11,		/**< Resource busy; try again */
-	BN_ENOSPC = 12,		/**< No room (queue or buffer full) */
-	BN_ENOENT = 13,		/**< No such entry (ID, family, descriptor) */
-	BN_EEXIST = 14,		/**< Entry already exists */
-	BN_EMISMATCH = 15,	/**< Hardware contradicts what was expected */
-	BN_ESHORT = 16,		/**< Device returned less data than required */
-	BN_ECRC = 17,		/**< Frame failed its CRC (reported by the chip) */
-	BN_ERR_COUNT		/**< Number of codes (not an error) */
-};
-
-/**
- * Describe an error code.
- *
- * @param rc		Return code (negative ::bn_err, or 0)
- * @return		Static description; never NULL
- */
-const char *bn_strerror(int rc);
-
-/** Log levels, most severe first. */
-enum bn_log_level {
-	BN_LOG_ERR = 0,		/**< Something failed */
-	BN_LOG_WARN = 1,	/**< Unexpected but handled */
-	BN_LOG_INFO = 2,	/**< Normal milestones (link up, chip found) */
-	BN_LOG_DEBUG = 3,	/**< Detail for developers */
-};
-
-/**
- * An SDK log line, through iPXE's own debug output (DBGC) instead of the
- * SDK's formatter: "prefix: message" when this object is built with
- * `DEBUG=<object>`, nothing at all otherwise.  Replaces the SDK's default
- * (sdk/bn_log.h) in the export.
- *
- * @param level		::bn_log_level (every level is shown in a debug build)
- * @param prefix	Device or subsystem name, or NULL (also DBGC's colour
- *			identifier, as a pointer: iPXE takes its type)
- */
-#define BN_LOG_AT(level, prefix, ...)					\
-	do {								\
-		(void)(level);						\
-		DBGC((const void *)(prefix), "%s: ",			\
-		     (prefix) ? (prefix) : "bootnic");			\
-		DBGC((const void *)(prefix), __VA_ARGS__);		\
-		DBGC((const void *)(prefix), "\n");			\
-	} while (0)
-
-/** Log an error with a prefix. */
-#define BN_ERR(prefix, ...) BN_LOG_AT(BN_LOG_ERR, prefix, __VA_ARGS__)
-/** Log a warning with a prefix. */
-#define BN_WARN(prefix, ...) BN_LOG_AT(BN_LOG_WARN, prefix, __VA_ARGS__)
-/** Log an informational line with a prefix. */
-#define BN_INFO(prefix, ...) BN_LOG_AT(BN_LOG_INFO, prefix, __VA_ARGS__)
-/** Log a debug line with a prefix. */
-#define BN_DBG(prefix, ...) BN_LOG_AT(BN_LOG_DEBUG, prefix, __VA_ARGS__)
-
-/**
- * Copy non-overlapping memory.
- *
- * @param dst		Destination
- * @param src		Source
- * @param len		Number of bytes
- * @return		@p dst
- */
-void *bn_port_memcpy(void *dst, const void *src, size_t len);
-
-/**
- * Fill memory with a byte.
- *
- * @param dst		Destination
- * @param byte		Fill value
- * @param len		Number of bytes
- * @return		@p dst
- */
-void *bn_port_memset(void *dst, int byte, size_t len);
-
-/**
- * Read the monotonic clock.
- *
- * In the simulator this is simulated time; on hardware it is the
- * environment's timer.  Only differences between readings are meaningful.
- *
- * @return		Monotonic time in microseconds
- */
-uint64_t bn_port_clock_us(void);
-
-/**
- * Wait at least the given time.
- *
- * In the simulator this advances simulated time (and lets the bus run);
- * on hardware it busy-waits or sleeps.
- *
- * @param us		Microseconds to wait
- */
-void bn_port_udelay(uint32_t us);
-
-/** Number of elements of a fixed-size array. */
-#define BN_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-
-/**
- * Load a little-endian 16-bit value.
- *
- * @param p		Two bytes
- * @return		Value
- */
-static inline uint16_t bn_get_le16(const void *p)
-{
-	const uint8_t *b = p;
-
-	return (uint16_t)(b[0] | (b[1] << 8));
-}
-
-/**
- * Load a little-endian 32-bit value.
- *
- * @param p		Four bytes
- * @return		Value
- */
-static inline uint32_t bn_get_le32(const void *p)
-{
-	const uint8_t *b = p;
-
-	return (uint32_t)b[0] | ((uint32_t)b[1] << 8) |
-	       ((uint32_t)b[2] << 16) | ((uint32_t)b[3] << 24);
-}
-
-/**
- * Store a little-endian 16-bit value.
- *
- * @param p		Two bytes
- * @param v		Value
- */
-static inline void bn_put_le16(void *p, uint16_t v)
-{
-	uint8_t *b = p;
-
-	b[0] = (uint8_t)v;
-	b[1] = (uint8_t)(v >> 8);
-}
-
-/**
- * Store a little-endian 32-bit value.
- *
- * @param p		Four bytes
- * @param v		Value
- */
-static inline void bn_put_le32(void *p, uint32_t v)
-{
-	uint8_t *b = p;
-
-	b[0] = (uint8_t)v;
-	b[1] = (uint8_t)(v >> 8);
-	b[2] = (uint8_t)(v >> 16);
-	b[3] = (uint8_t)(v >> 24);
-}
-
-struct bn_prog;
-struct bn_netdev;
-struct bn_netdev_ops;
-
-/** One vendor command of a family's command set. */
-struct bn_cmd {
-	uint8_t request_type;	/**< bmRequestType (direction, type, recipient) */
-	uint8_t request;	/**< bRequest */
-	uint16_t len;		/**< Usual wLength (0 for none) */
-	const char *name;	/**< Name, e.g. "SW_RESET" */
-};
-
-/** A family's vendor command set, for decoding traces and printing. */
-struct bn_cmdset {
-	const char *name;		/**< Name, e.g. "ax88772" */
-	const struct bn_cmd *cmds;	/**< Commands */
-	size_t count;			/**< Number of commands */
-};
-
-/** Where the PHY is. */
-enum bn_phy_topology {
-	BN_PHY_NONE = 0,	/**< No MII PHY visible (class devices) */
-	BN_PHY_EMBEDDED,	/**< On-chip 10/100 PHY */
-	BN_PHY_EXTERNAL,	/**< External PHY (e.g. gigabit over GMII/RGMII) */
-};
-
-/** Where the permanent MAC address comes from. */
-enum bn_mac_source {
-	BN_MAC_NODE_ID = 0,	/**< A read-node-ID vendor command */
-	BN_MAC_EEPROM,		/**< EEPROM words */
-	BN_MAC_REGISTER,	/**< MAC address registers after EEPROM load */
-	BN_MAC_STRING,		/**< CDC iMACAddress string descriptor */
-	BN_MAC_QUERY,		/**< A protocol query (RNDIS OID) */
-};
-
-struct bn_op;
-struct bn_prog_ctx;
-struct bn_usb_device;
-struct bn_hcd;
-struct bn_endpoint;
-
-/** An endpoint of an open device. */
-struct bn_endpoint {
-	struct bn_usb_device *dev;	/**< Owning device */
-	uint8_t address;		/**< Address with direction bit */
-	uint8_t type;			/**< ::bn_xfer_type */
-	uint16_t mtu;			/**< wMaxPacketSize */
-	uint8_t mult;			/**< Extra transactions per microframe */
-	uint8_t interval;		/**< bInterval */
-	bool open;			/**< Open for transfers */
-	bool halted;			/**< Stalled; needs bn_ep_clear_halt() */
-	unsigned int pending;		/**< Transfers in flight */
-	void *hcd_priv;			/**< Backend state */
-};
-
-struct bn_xfer;
-
-/** A transfer on one endpoint. */
-struct bn_xfer {
-	struct bn_endpoint *ep;		/**< Endpoint (set by submit) */
-	struct bn_setup setup;		/**< Setup packet (control only) */
-	uint8_t *buf;			/**< Data buffer */
-	uint32_t len;			/**< Bytes to send or room to receive */
-	uint32_t actual;		/**< Bytes transferred (on completion) */
-	int status;			/**< 0 or negative ::bn_err (on completion) */
-	unsigned int flags;		/**< BN_XFER_F_* */
-	bool busy;			/**< Owned by the host controller */
-	/**
-	 * Completion callback, called from bn_usb_poll().
-	 *
-	 * @param xfer		The completed transfer
-	 */
-	void (*complete)(struct bn_xfer *xfer);
-	void *context;			/**< For the callback's owner */
-	struct bn_xfer *hcd_next;	/**< Backend queue link */
-	uint64_t hcd_data;		/**< Backend scratch */
-};
-
-/** Operations a host-controller backend implements. */
-struct bn_hcd_ops {
-	/**
-	 * Prepare an endpoint for transfers (allocate queue state).
-	 *
-	 * @param hcd		Host controller
-	 * @param ep		Endpoint, with address, type and packet size set
-	 * @return		0 or a negative ::bn_err
-	 */
-	int (*open_endpoint)(struct bn_hcd *hcd, struct bn_endpoint *ep);
-	/**
-	 * Release an endpoint; no transfers are in flight.
-	 *
-	 * @param hcd		Host controller
-	 * @param ep		Endpoint
-	 */
-	void (*close_endpoint)(struct bn_hcd *hcd, struct bn_endpoint *ep);
-	/**
-	 * Queue a transfer; it completes later from poll().
-	 *
-	 * @param hcd		Host controller
-	 * @param xfer		Transfer (control transfers carry a setup packet)
-	 * @return		0 or a negative ::bn_err (then it never completes)
-	 */
-	int (*submit)(struct bn_hcd *hcd, struct bn_xfer *xfer);
-	/**
-	 * Cancel every transfer queued on an endpoint.
-	 *
-	 * Each one still completes from a later poll(), with -BN_ECANCELED
-	 * (or its real status if it had already finished).
-	 *
-	 * @param hcd		Host controller
-	 * @param ep		Endpoint
-	 */
-	void (*cancel)(struct bn_hcd *hcd, struct bn_endpoint *ep);
-	/**
-	 * Reset an endpoint's data toggle after a cleared halt.
-	 *
-	 * @param hcd		Host controller
-	 * @param ep		Endpoint
-	 */
-	void (*reset_endpoint)(struct bn_hcd *hcd, struct bn_endpoint *ep);
-	/**
-	 * Make progress and deliver completions through bn_xfer_done().
-	 *
-	 * @param hcd		Host controller
-	 */
-	void (*poll)(struct bn_hcd *hcd);
-	/**
-	 * Read the controller's clock (simulated time in the simulator).
-	 *
-	 * @param hcd		Host controller
-	 * @return		Monotonic microseconds
-	 */
-	uint64_t (*clock_us)(struct bn_hcd *hcd);
-	/**
-	 * Reset the port the device is attached to (USB reset signalling).
-	 *
-	 * On return the device is in the Default state at address 0 and the
-	 * port is enabled; the caller then waits the reset recovery time
-	 * (::BN_USB_RESET_RECOVERY_MS) before the first request.  Transfers
-	 * still queued complete with -BN_ECANCELED.  May be NULL where the
-	 * environment enumerates devices itself (iPXE, UEFI).
-	 *
-	 * @param hcd		Host controller
-	 * @return		The device's ::bn_speed, or a negative ::bn_err
-	 *			(-BN_ENODEV when nothing is connected)
-	 */
-	int (*port_reset)(struct bn_hcd *hcd);
-};
-
-/** A host controller instance. */
-struct bn_hcd {
-	const struct bn_hcd_ops *ops;	/**< Backend operations */
-	const char *name;		/**< Name for log lines, e.g. "sim" */
-	void *priv;			/**< Backend state */
-};
-
-/** A USB device attached to a host controller. */
-struct bn_usb_device {
-	struct bn_hcd *hcd;		/**< Host controller */
-	char name[24];			/**< Log prefix, e.g. "usb1-3" */
-	uint8_t address;		/**< Bus address */
-	enum bn_speed speed;		/**< Bus speed */
-	struct bn_device_desc desc;	/**< Device descriptor */
-	struct bn_endpoint ep0;		/**< Default control endpoint */
-	uint8_t *config_buf;		/**< Active configuration's descriptors */
-	struct bn_config config;	/**< Validated view of @c config_buf */
-	bool configured;		/**< SET_CONFIGURATION done */
-	void *hcd_priv;			/**< Backend state */
-};
-
-/** MDIO accessors a driver provides for MDIO ops. */
-struct bn_mdio_ops {
-	/**
-	 * Read a PHY register.
-	 *
-	 * @param ctx		Program context
-	 * @param phy		PHY address
-	 * @param reg		Register
-	 * @return		Value (0..0xffff) or a negative ::bn_err
-	 */
-	int (*read)(struct bn_prog_ctx *ctx, unsigned int phy, unsigned int reg);
-	/**
-	 * Write a PHY register.
-	 *
-	 * @param ctx		Program context
-	 * @param phy		PHY address
-	 * @param reg		Register
-	 * @param val		Value
-	 * @return		0 or a negative ::bn_err
-	 */
-	int (*write)(struct bn_prog_ctx *ctx, unsigned int phy, unsigned int reg,
-		     uint16_t val);
-};
-
-/** Number of scratch variables in a program context. */
-#define BN_PROG_NVARS 8
-
-/** Number of data buffers a program context can name. */
-#define BN_PROG_NBUFS 4
-
-/** What a program runs against. */
-struct bn_prog_ctx {
-	struct bn_usb_device *usb;		/**< Device */
-	const struct bn_mdio_ops *mdio;		/**< MDIO access, or NULL */
-	const struct bn_cmdset *cmdset;		/**< For naming requests, or NULL */
-	void *driver;				/**< Driver state, for hooks */
-	uint8_t phy;				/**< PHY address for ::BN_PHY_CTX */
-	uint32_t var[BN_PROG_NVARS];		/**< Scratch variables */
-	uint8_t *buf[BN_PROG_NBUFS];		/**< Data buffers */
-	uint16_t buf_len[BN_PROG_NBUFS];	/**< Their sizes */
-	const struct bn_prog *failed_prog;	/**< Set when a program fails */
-	int failed_op;				/**< Index of the failing op, or -1 */
-};
-
-/**
- * A driver hook called by ::BN_OP_HOOK.
- *
- * @param ctx		Program context
- * @param op		The op being run (its @c data and @c name are free for the hook)
- * @return		0 or a negative ::bn_err
- */
-typedef int (*bn_prog_hook_fn)(struct bn_prog_ctx *ctx, const struct bn_op *op);
-
-/** One program operation. */
-struct bn_op {
-	uint8_t opcode;		/**< ::bn_opcode */
-	uint8_t flags;		/**< BN_OPF_* */
-	uint8_t request_type;	/**< bmRequestType (control ops) */
-	uint8_t request;	/**< bRequest (control ops) */
-	uint16_t value;		/**< wValue, or MDIO register */
-	uint16_t index;		/**< wIndex, or MDIO PHY address */
-	uint16_t len;		/**< wLength */
-	uint8_t src;		/**< Source variable or buffer */
-	uint8_t dst;		/**< Destination variable or buffer */
-	uint32_t data;		/**< Immediate data, expected value or count */
-	uint32_t mask;		/**< Mask for EXPECT, POLL, MODIFY, SKIP_UNLESS */
-	uint32_t expect;	/**< Compare value for SKIP_UNLESS */
-	uint32_t delay_us;	/**< DELAY time; POLL interval */
-	uint32_t timeout_ms;	/**< POLL timeout; control timeout (0: default) */
-	bn_prog_hook_fn hook;	/**< HOOK function */
-	const char *name;	/**< What the op does, for printing and errors */
-};
-
-/** A named program. */
-struct bn_prog {
-	const char *name;		/**< E.g. "ax88772a-reset" */
-	const struct bn_op *ops;	/**< Ops ending with ::BN_OP_END */
-};
-
-/** One named field of a register: some bits of its value. */
-struct bn_field {
-	uint64_t mask;		/**< Its bits in the register's value */
-	const char *name;	/**< Name, e.g. "RFC" */
-	uint8_t flags;		/**< BN_FIELD_* */
-};
-
-/** A register's layout: its name and named fields. */
-struct bn_regdef {
-	const char *name;		/**< Name, e.g. "MEDIUM_MODE" */
-	const struct bn_field *fields;	/**< Fields (bits in none: unnamed,
-					     not policy) */
-	size_t field_count;		/**< Number of @c fields */
-};
-
-/**
- * A data window onto registers of another space (an MDIO data register):
- * the write of an address register that follows the data write names the
- * target, and the target's layout judges the value.
- */
-struct bn_indirect {
-	uint8_t request_type;		/**< The address write's bmRequestType */
-	uint8_t request;		/**< Its bRequest */
-	uint16_t index;			/**< Its wIndex (the address register) */
-	uint8_t value;			/**< ::bn_reg_value of the address write */
-	uint64_t select;		/**< Bits of the address naming the target */
-	uint64_t write;			/**< Bits set in a write access (0: any) */
-	const struct bn_regdef *const *targets; /**< Layouts by target number
-					     (NULL entries: @c other) */
-	size_t target_count;		/**< Entries in @c targets */
-	const struct bn_regdef *other;	/**< Layout of any other target */
-};
-
-/** A register one control request of a command set writes. */
-struct bn_reg {
-	uint8_t request_type;		/**< bmRequestType */
-	uint8_t request;		/**< bRequest */
-	uint32_t index;			/**< wIndex selecting it, or
-					     ::BN_REG_ANY_INDEX */
-	uint8_t value;			/**< ::bn_reg_value */
-	const struct bn_regdef *def;	/**< Its layout */
-	const struct bn_indirect *via;	/**< A data window: the target comes from
-					     the address write after it, or NULL */
-	uint16_t key_off;		/**< ::BN_REGV_MESSAGE: offset of the key */
-	uint16_t val_off;		/**< ::BN_REGV_MESSAGE: offset of the value */
-	uint32_t key;			/**< ::BN_REGV_MESSAGE: the key (an OID) */
-};
-
-/**
- * A deliberate deviation from a reference driver: we write @c ours where
- * the reference writes @c reference, for @c reason.  A trace of the
- * reference shows it; the replay names it and does not count it.
- */
-struct bn_expected {
-	const struct bn_reg *reg;	/**< Register written */
-	uint64_t ours;			/**< Value we write */
-	uint64_t reference;		/**< Value the reference writes */
-	const char *reference_name;	/**< Who writes it, e.g. "Linux asix" */
-	const char *reason;		/**< Why we differ, one sentence */
-};
-
-/** What a family declares for verdicts on traces. */
-struct bn_verdict_data {
-	const struct bn_reg *regs;		/**< Registers written */
-	size_t reg_count;			/**< Number of @c regs */
-	const struct bn_expected *expected;	/**< Expected differences */
-	size_t expected_count;			/**< Number of @c expected */
-};
-
-/** A chip family. */
-struct bn_family {
-	const char *name;		/**< Short name, e.g. "ax88772a" */
-	const char *description;	/**< E.g. "ASIX AX88772A USB 2.0 10/100" */
-	const struct bn_cmdset *cmdset;	/**< Vendor command set, or NULL */
-	const struct bn_framing *framing; /**< Bulk framing (the driver's) */
-	enum bn_phy_topology phy;	/**< PHY topology */
-	enum bn_mac_source mac_source;	/**< MAC address source */
-	uint8_t link_speeds;		/**< BN_LINK_* */
-	uint16_t medium_default;	/**< Chip medium/mode register default */
-	const struct bn_prog *const *programs; /**< Init/reset programs */
-	size_t program_count;		/**< Number of @c programs */
-	const void *priv;		/**< Driver-specific family data */
-	/* Verdicts on traces: kept in a block of its own */
-	const struct bn_verdict_data *verdict; /**< Register fields, policy,
-					      expected differences (BN_VERDICT()),
-					      or NULL */
-};
-
-/** One row of an ID table. */
-struct bn_id {
-	uint8_t match;			/**< ::bn_id_match */
-	uint16_t vendor;		/**< idVendor (device match) */
-	uint16_t product;		/**< idProduct (device match) */
-	uint16_t cls;			/**< Function class, or ::BN_ID_ANY */
-	uint16_t subclass;		/**< Function subclass, or ::BN_ID_ANY */
-	uint16_t protocol;		/**< Function protocol, or ::BN_ID_ANY */
-	const struct bn_family *family;	/**< Family */
-	const char *name;		/**< Product name */
-	uint32_t quirks;		/**< Driver-specific row flags */
-	uint8_t config;			/**< bConfigurationValue to select on
-					     the device this row names (0:
-					     the host's choice by score);
-					     only with a VID:PID */
-};
-
-/** Operations a driver implements. */
-struct bn_netdev_ops {
-	/**
-	 * Start: allocate buffers, open endpoints, enable rx/tx.
-	 *
-	 * @param nd		Network device
-	 * @return		0 or a negative ::bn_err
-	 */
-	int (*open)(struct bn_netdev *nd);
-	/**
-	 * Stop: undo open.
-	 *
-	 * @param nd		Network device
-	 */
-	void (*close)(struct bn_netdev *nd);
-	/**
-	 * Queue one frame (copied); completion is reported later.
-	 *
-	 * @param nd		Network device
-	 * @param frame		Ethernet frame without FCS
-	 * @param len		Its length (14..1514)
-	 * @param cookie	Handed back in bn_netdev_tx_done()
-	 * @return		0, -BN_ENOSPC when no buffer is free, or an error
-	 */
-	int (*transmit)(struct bn_netdev *nd, const void *frame, size_t len,
-			void *cookie);
-	/**
-	 * Make progress: poll the bus, refill, handle link events.
-	 *
-	 * @param nd		Network device
-	 */
-	void (*poll)(struct bn_netdev *nd);
-	/**
-	 * Apply receive filters (optional).
-	 *
-	 * @param nd		Network device
-	 * @param flags		BN_RX_* flags
-	 * @return		0 or a negative ::bn_err
-	 */
-	int (*set_rx_filter)(struct bn_netdev *nd, unsigned int flags);
-};
-
-/** A driver: its table, families and entry points. */
-struct bn_driver {
-	const char *name;			/**< Short name, e.g. "asix" */
-	const char *description;		/**< One line */
-	const struct bn_id *ids;		/**< The one ID table */
-	size_t id_count;			/**< Rows in @c ids */
-	const struct bn_family *const *families; /**< Families it drives */
-	size_t family_count;			/**< Entries in @c families */
-	size_t priv_size;			/**< Driver private state size */
-	/**
-	 * Bind to a function: reset the chip, read the MAC, set up endpoints.
-	 *
-	 * @param nd		Network device (priv allocated, usb set)
-	 * @param fn		Function that matched
-	 * @param id		Row that matched
-	 * @return		0 or a negative ::bn_err
-	 */
-	int (*probe)(struct bn_netdev *nd, const struct bn_function *fn,
-		     const struct bn_id *id);
-	/**
-	 * Unbind; undo everything probe did.
-	 *
-	 * @param nd		Network device
-	 */
-	void (*remove)(struct bn_netdev *nd);
-	const struct bn_netdev_ops *ops;	/**< Network operations */
-	unsigned int score;			/**< BN_DRIVER_SCORE_*, for choosing a configuration */
-};
-
-/** Ethernet address length. */
-#define BN_ETH_ALEN 6
-
-/** Counters every driver keeps. */
-struct bn_netdev_stats {
-	uint64_t tx_packets;	/**< Frames sent */
-	uint64_t tx_bytes;	/**< Bytes sent */
-	uint64_t tx_errors;	/**< Frames that failed */
-	uint64_t rx_packets;	/**< Frames delivered */
-	uint64_t rx_bytes;	/**< Bytes delivered */
-	uint64_t rx_errors;	/**< Transfers or frames that failed */
-	uint64_t rx_dropped;	/**< Frames dropped (no room, filtered) */
-	uint64_t rx_framing;	/**< Framing errors (bad headers, resyncs) */
-	uint64_t rx_crc;	/**< CRC errors reported by the chip */
-};
-
-/** Callbacks into the environment that owns a network device. */
-struct bn_netdev_env {
-	/**
-	 * A frame arrived (the data is only valid during the call).
-	 *
-	 * @param nd		Network device
-	 * @param frame		Ethernet frame without FCS
-	 * @param len		Length
-	 */
-	void (*rx)(struct bn_netdev *nd, const void *frame, size_t len);
-	/**
-	 * A transmit finished.
-	 *
-	 * @param nd		Network device
-	 * @param cookie	The transmit's cookie
-	 * @param rc		0 or a negative ::bn_err
-	 */
-	void (*tx_done)(struct bn_netdev *nd, void *cookie, int rc);
-	/**
-	 * The link changed; read @c nd->link.
-	 *
-	 * @param nd		Network device
-	 */
-	void (*link)(struct bn_netdev *nd);
-};
-
-/** A network device bound to one USB function. */
-struct bn_netdev {
-	char name[24];				/**< Log prefix */
-	const struct bn_driver *driver;		/**< Bound driver */
-	const struct bn_family *family;		/**< Family in use */
-	const struct bn_id *id;			/**< Row that matched */
-	struct bn_usb_device *usb;		/**< USB device */
-	void *priv;				/**< Driver state */
-	uint8_t perm_addr[BN_ETH_ALEN];		/**< Permanent MAC */
-	uint8_t addr[BN_ETH_ALEN];		/**< Current MAC */
-	bool link_up;				/**< Link state */
-	uint16_t speed;				/**< Mb/s when up (0: not reported) */
-	bool full_duplex;			/**< Duplex when up */
-	unsigned int rx_filter;			/**< BN_RX_* in force */
-	bool opened;				/**< Between open and close */
-	struct bn_netdev_stats stats;		/**< Counters */
-	const struct bn_netdev_env *env;	/**< Environment callbacks */
-	void *env_priv;				/**< For the environment */
-};
-
-/**
- * How Ethernet frames are carried in bulk transfers.
- *
- * A framing belongs to the driver that speaks it and is defined in that
- * driver's folder (a class driver's in sdk/classes/); families point at
- * it.  The SDK knows no list of framings, so a new chip's framing touches
- * nothing outside its driver.  Helpers for the common cases are in
- * bn_framing.h.
- */
-struct bn_framing {
-	const char *name;		/**< Short name, e.g. "ax" */
-	const char *description;	/**< One line, e.g. "ASIX length+complement header" */
-	/**
-	 * Deframe one bulk-IN transfer: deliver each frame with
-	 * bn_netdev_rx() and count each bad record with bn_netdev_rx_error()
-	 * (or in the statistics directly).
-	 *
-	 * @param state		The driver's deframer state (NULL if stateless)
-	 * @param nd		Network device
-	 * @param data		Transfer data
-	 * @param len		Its length
-	 */
-	void (*deframe)(void *state, struct bn_netdev *nd, const uint8_t *data,
-			size_t len);
-	/**
-	 * Frame one Ethernet frame as one bulk-OUT transfer.  NULL when the
-	 * driver gathers several frames into one transfer itself (CDC-NCM).
-	 *
-	 * @param out		Transfer buffer (@c tx_overhead + @p len bytes)
-	 * @param frame		Ethernet frame
-	 * @param len		Its length (at most ::BN_ETH_FRAME_MAX)
-	 * @param mtu		Bulk-OUT wMaxPacketSize
-	 * @return		Transfer length
-	 */
-	size_t (*frame)(uint8_t *out, const void *frame, size_t len,
-			uint16_t mtu);
-	uint16_t tx_overhead;		/**< Most bytes @c frame adds to a frame */
-	uint8_t tx_flags;		/**< BN_XFER_F_* of every bulk-OUT transfer */
-};
-
-/** Link speed bits for ::bn_family::link_speeds. */
-#define BN_LINK_10	0x01	/**< 10 Mb/s */
-#define BN_LINK_100	0x02	/**< 100 Mb/s */
-
-/** A field a driver chooses (flow control, filters, advertisement, gaps,
- *  burst sizes): two drivers may differ in it and both drive the chip. */
-#define BN_FIELD_POLICY		0x01
-
-/** A ::bn_field that is a driver's choice (::BN_FIELD_POLICY). */
-#define BN_POLICY_FIELD(msk, nm)	{ (msk), (nm), BN_FIELD_POLICY }
-/** A ::bn_field the chip or the link decides (not policy). */
-#define BN_FIXED_FIELD(msk, nm)		{ (msk), (nm), 0 }
-
-/**
- * Initialise a ::bn_regdef from a name and a field array.
- *
- * @param nm		Name
- * @param flds		Array of ::bn_field
- */
-#define BN_REGDEF(nm, flds)						\
-	{ (nm), (flds), sizeof(flds) / sizeof((flds)[0]) }
-
-/** Where a register write carries the value (::bn_reg::value). */
-enum bn_reg_value {
-	BN_REGV_WVALUE = 0,	/**< wValue; wIndex selects the register */
-	BN_REGV_WVALUE_WINDEX,	/**< wValue in bits 0-15, wIndex in 16-31 */
-	BN_REGV_DATA,		/**< Data stage, little-endian, at most 8
-				     bytes; wValue and wIndex select it */
-	BN_REGV_MESSAGE,	/**< Data stage is a message (an RNDIS SET):
-				     the LE32 at @c key_off is @c key, the
-				     value is at most 8 bytes at @c val_off */
-};
-
-/**
- * Which SDK log lines are compiled in: all of them when this object is
- * built with `DEBUG=<object>` (iPXE's DBG_LOG), none otherwise, so that
- * a normal image carries no log text and no formatter.  Replaces the SDK's
- * default (sdk/bn_log.h) in the export.
- *
- * @param level		::bn_log_level
- */
-#define BN_LOG_BUILT(level) DBG_LOG
-
-/**
- * Verdict data where a build keeps it (with log text, BN_LOG_BUILT()),
- * NULL elsewhere, so a firmware image carries none.
- *
- * @param p		Pointer to the data
- */
-#define BN_VERDICT(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
-
-/** How a ::bn_id row matches. */
-enum bn_id_match {
-	BN_ID_DEVICE = 1,	/**< idVendor:idProduct */
-	BN_ID_CLASS = 2,	/**< Function class triple */
-	BN_ID_DEVICE_CLASS = 3,	/**< Both */
-};
-
-/** Driver preference when choosing a configuration: normal. */
-#define BN_DRIVER_SCORE_NORMAL 2
-
-/** Ethernet header length. */
-#define BN_ETH_HLEN 14
-
-#define BN_RX_BROADCAST	0x02	/**< Broadcast */
-#define BN_RX_MULTICAST	0x04	/**< Multicast groups (all, in practice) */
-#define BN_RX_ALLMULTI	0x08	/**< Every multicast */
-#define BN_RX_PROMISC	0x10	/**< Everything */
-
-/**
- * Driver: deliver a received frame.
- *
- * @param nd		Network device
- * @param frame		Ethernet frame without FCS
- * @param len		Length
- */
-void bn_netdev_rx(struct bn_netdev *nd, const void *frame, size_t len);
-
-/**
- * Driver: report that the link is up.
- *
- * @param nd		Network device
- * @param speed		Mb/s, or 0 when the device does not say
- * @param full_duplex	Duplex
- */
-void bn_netdev_link_up(struct bn_netdev *nd, uint16_t speed, bool full_duplex);
-
-/**
- * Driver: report that the link is down.
- *
- * @param nd		Network device
- */
-void bn_netdev_link_down(struct bn_netdev *nd);
-
-/**
- * Test whether a MAC address is usable as a station address.
- *
- * @param mac		Six bytes
- * @return		false for all-zero, broadcast or multicast addresses
- */
-bool bn_mac_valid(const uint8_t *mac);
+/** Longest serial number string bn_mac_random() mixes in. */
+#define BN_MAC_RANDOM_SERIAL_MAX 64
 
 /**
  * Make a random locally administered unicast address, for a chip with no
@@ -1006,247 +93,7 @@ bool bn_mac_valid(const uint8_t *mac);
  * @param salt		Chip-specific value mixed in (0 if none)
  * @param mac		Six bytes out
  */
-void bn_mac_random(struct bn_usb_device *usb, uint32_t salt, uint8_t *mac);
-
-/** Transfer flag: end an OUT transfer that fills whole packets with a ZLP. */
-#define BN_XFER_F_ZLP 0x01
-
-/**
- * Perform a control transfer and wait for it.
- *
- * A device that returns more data than requested is reported as
- * -BN_EOVERFLOW by the backend; a failure is logged with the request.
- *
- * @param dev		Device
- * @param request_type	bmRequestType (direction from bit 7)
- * @param request	bRequest
- * @param value		wValue
- * @param index		wIndex
- * @param data		Data stage buffer (NULL when @p len is 0)
- * @param len		wLength
- * @param timeout_ms	Timeout, or 0 for ::BN_USB_CONTROL_TIMEOUT_MS
- * @return		Bytes transferred (>= 0), or a negative ::bn_err
- */
-int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
-		   uint8_t request, uint16_t value, uint16_t index,
-		   void *data, uint16_t len, uint32_t timeout_ms);
-
-/**
- * Perform an IN control transfer that must return exactly @p len bytes.
- *
- * @param dev		Device
- * @param request_type	bmRequestType (must have the IN bit)
- * @param request	bRequest
- * @param value		wValue
- * @param index		wIndex
- * @param data		Buffer of @p len bytes
- * @param len		Exact length required
- * @return		0, -BN_ESHORT for a short answer, or a negative ::bn_err
- */
-int bn_usb_control_in(struct bn_usb_device *dev, uint8_t request_type,
-		      uint8_t request, uint16_t value, uint16_t index,
-		      void *data, uint16_t len);
-
-struct bn_usbnet;
-struct bn_usbnet_slot;
-
-/** One transfer and its buffer. */
-struct bn_usbnet_slot {
-	struct bn_xfer xfer;	/**< Transfer */
-	void *cookie;		/**< Transmit cookie */
-	size_t frame_len;	/**< Transmitted frame length (statistics) */
-	bool in_use;		/**< Transmit slot handed out or in flight */
-};
-
-/** Driver callbacks. */
-struct bn_usbnet_ops {
-	/**
-	 * A bulk-IN transfer completed successfully.
-	 *
-	 * @param un		Endpoint plumbing
-	 * @param data		Received bytes (valid during the call)
-	 * @param len		Number of bytes
-	 */
-	void (*rx)(struct bn_usbnet *un, const uint8_t *data, size_t len);
-	/**
-	 * An interrupt-IN transfer completed successfully (optional).
-	 *
-	 * @param un		Endpoint plumbing
-	 * @param data		Received bytes (valid during the call)
-	 * @param len		Number of bytes
-	 */
-	void (*intr)(struct bn_usbnet *un, const uint8_t *data, size_t len);
-	/**
-	 * A transmit transfer completed (optional; by default the slot's
-	 * cookie is reported with bn_netdev_tx_done()).  Drivers that pack
-	 * several frames into one transfer report each of them here.
-	 *
-	 * @param un		Endpoint plumbing
-	 * @param slot		The slot, still marked in use
-	 * @param rc		0 or a negative ::bn_err
-	 */
-	void (*tx_done)(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
-			int rc);
-};
-
-/** Ring sizes and buffer lengths. */
-struct bn_usbnet_cfg {
-	uint8_t rx_count;	/**< Bulk-IN transfers kept queued */
-	uint32_t rx_len;	/**< Bytes per bulk-IN transfer */
-	uint8_t tx_count;	/**< Transmit buffers */
-	uint32_t tx_len;	/**< Bytes per transmit buffer */
-	uint32_t intr_len;	/**< Bytes per interrupt transfer (0: packet size) */
-};
-
-/** Endpoint plumbing of one network device. */
-struct bn_usbnet {
-	struct bn_netdev *nd;		/**< Network device */
-	struct bn_usb_device *usb;	/**< USB device */
-	const struct bn_usbnet_ops *ops; /**< Driver callbacks */
-	void *driver;			/**< For the callbacks */
-	struct bn_usbnet_cfg cfg;	/**< Sizes */
-	struct bn_endpoint intr;	/**< Interrupt IN (if @c has_intr) */
-	struct bn_endpoint in;		/**< Bulk IN */
-	struct bn_endpoint out;		/**< Bulk OUT */
-	bool has_intr;			/**< Interrupt endpoint present */
-	struct bn_usbnet_slot *rx;	/**< Receive ring */
-	struct bn_usbnet_slot *tx;	/**< Transmit ring */
-	struct bn_usbnet_slot intr_slot; /**< Interrupt transfer */
-	uint8_t *mem;			/**< All buffers, one allocation */
-};
-
-/**
- * Transmit one frame through a framing: take a free transmit slot, frame
- * the frame into it and queue it with the framing's transfer flags.
- *
- * @param un		Endpoint plumbing (open)
- * @param framing	Framing with a @c frame operation
- * @param frame		Ethernet frame
- * @param len		Its length
- * @param cookie	Handed back with the completion
- * @return		0, -BN_ENOSPC when no slot is free, -BN_EINVAL when
- *			the framed transfer would not fit a slot or the
- *			framing cannot frame one frame, or a negative ::bn_err
- */
-int bn_framing_transmit(struct bn_usbnet *un, const struct bn_framing *framing,
-			const void *frame, size_t len, void *cookie);
-
-/**
- * Open the endpoints, allocate the rings and queue the receives.
- *
- * @param un		Endpoint plumbing (zeroed by the caller)
- * @param nd		Network device
- * @param intr		Interrupt-IN descriptor, or NULL
- * @param in		Bulk-IN descriptor
- * @param out		Bulk-OUT descriptor
- * @param cfg		Sizes
- * @param ops		Callbacks
- * @param driver	For the callbacks
- * @return		0 or a negative ::bn_err
- */
-int bn_usbnet_open(struct bn_usbnet *un, struct bn_netdev *nd,
-		   const struct bn_endpoint_desc *intr,
-		   const struct bn_endpoint_desc *in,
-		   const struct bn_endpoint_desc *out,
-		   const struct bn_usbnet_cfg *cfg,
-		   const struct bn_usbnet_ops *ops, void *driver);
-
-/**
- * Cancel everything, close the endpoints and free the rings.
- *
- * Transmits still in flight complete with -BN_ECANCELED.
- *
- * @param un		Endpoint plumbing
- */
-void bn_usbnet_close(struct bn_usbnet *un);
-
-/**
- * Poll the bus, deliver completions, requeue receives, clear halts.
- *
- * @param un		Endpoint plumbing
- */
-void bn_usbnet_poll(struct bn_usbnet *un);
-
-/* Registers */
-#define BN_MII_BMCR		0x00	/**< Basic mode control */
-
-#define BN_MII_PHYSID1		0x02	/**< PHY identifier, high */
-#define BN_MII_PHYSID2		0x03	/**< PHY identifier, low */
-#define BN_MII_ADVERTISE	0x04	/**< Autonegotiation advertisement */
-
-#define BN_MII_CTRL1000		0x09	/**< 1000BASE-T control */
-
-/* ADVERTISE and LPA bits */
-#define BN_ADVERTISE_CSMA	0x0001	/**< IEEE 802.3 selector */
-
-#define BN_ADVERTISE_ALL	0x01e0	/**< Every 10/100 mode */
-
-/** MDIO access to one PHY. */
-struct bn_mii {
-	/**
-	 * Read a PHY register.
-	 *
-	 * @param ctx		Context
-	 * @param phy		PHY address
-	 * @param reg		Register
-	 * @return		Value or a negative ::bn_err
-	 */
-	int (*read)(void *ctx, unsigned int phy, unsigned int reg);
-	/**
-	 * Write a PHY register.
-	 *
-	 * @param ctx		Context
-	 * @param phy		PHY address
-	 * @param reg		Register
-	 * @param val		Value
-	 * @return		0 or a negative ::bn_err
-	 */
-	int (*write)(void *ctx, unsigned int phy, unsigned int reg,
-		     uint16_t val);
-	void *ctx;		/**< Passed to the accessors */
-	unsigned int phy;	/**< PHY address */
-};
-
-/** A resolved link state. */
-struct bn_link {
-	bool up;		/**< Link is up */
-	uint16_t speed;		/**< Mb/s: 10, 100 or 1000 (0 if down) */
-	bool full_duplex;	/**< Full duplex */
-	bool pause;		/**< Both ends agreed on symmetric pause */
-};
-
-/**
- * Reset the PHY and wait for the reset bit to clear.
- *
- * @param mii		PHY
- * @return		0, -BN_ETIMEDOUT, or a negative ::bn_err
- */
-int bn_mii_reset(const struct bn_mii *mii);
-
-/**
- * Advertise modes and restart autonegotiation.
- *
- * @param mii		PHY
- * @param advertise	ADVERTISE register value
- * @param ctrl1000	CTRL1000 value, or 0 for a 10/100 PHY (not written)
- * @return		0 or a negative ::bn_err
- */
-int bn_mii_autoneg(const struct bn_mii *mii, uint16_t advertise,
-		   uint16_t ctrl1000);
-
-/**
- * Read the current link state.
- *
- * Reads BMSR twice (link status is latched low), and when autonegotiation
- * is complete resolves speed and duplex; with autonegotiation disabled,
- * reports what BMCR forces.
- *
- * @param mii		PHY
- * @param gigabit	Read the 1000BASE-T registers too
- * @param out		Link state
- * @return		0 or a negative ::bn_err
- */
-int bn_mii_link(const struct bn_mii *mii, bool gigabit, struct bn_link *out);
+static void bn_mac_random(struct bn_usb_device *usb, uint32_t salt, uint8_t *mac);
 
 /**
  * Read the 32-bit PHY identifier (PHYSID1 << 16 | PHYSID2).
@@ -1256,15 +103,6 @@ int bn_mii_link(const struct bn_mii *mii, bool gigabit, struct bn_link *out);
  * @return		0, -BN_ENODEV if no PHY answers (all ones or zeros)
  */
 static int bn_mii_phy_id(const struct bn_mii *mii, uint32_t *id);
-
-/** BMCR layout for replay verdicts (bn_family.h, ::bn_regdef). */
-extern const struct bn_regdef bn_mii_bmcr_def;
-/** ADVERTISE layout for replay verdicts. */
-extern const struct bn_regdef bn_mii_advertise_def;
-/** CTRL1000 layout for replay verdicts. */
-extern const struct bn_regdef bn_mii_ctrl1000_def;
-/** Any other MII register: no named fields. */
-extern const struct bn_regdef bn_mii_other_def;
 
 static int bn_mii_phy_id(const struct bn_mii *mii, uint32_t *id)
 {
@@ -1280,86 +118,54 @@ static int bn_mii_phy_id(const struct bn_mii *mii, uint32_t *id)
 	return 0;
 }
 
-/** Variable index meaning "none" (e.g. discard a read). */
-#define BN_VAR_NONE 0xff
-
-/** PHY address meaning "the context's PHY address" (::bn_prog_ctx::phy). */
-#define BN_PHY_CTX 0xff
-
-/** Operation codes. */
-enum bn_opcode {
-	BN_OP_END = 0,	/**< End of program */
-	/**
-	 * Control OUT.  Data: @c len bytes of @c data (little-endian), or
-	 * of var[@c src] with ::BN_OPF_VAR, or buf[@c src] with ::BN_OPF_BUF.
-	 */
-	BN_OP_OUT,
-	/**
-	 * Control IN of @c len bytes.  Up to four bytes are stored
-	 * little-endian in var[@c dst]; with ::BN_OPF_BUF the bytes go to
-	 * buf[@c dst].  A short answer is an error.
-	 */
-	BN_OP_IN,
-	/** Control IN (as ::BN_OP_IN); fail unless (value & @c mask) == @c data. */
-	BN_OP_EXPECT,
-	/**
-	 * Repeat control IN until (value & @c mask) == @c data, waiting
-	 * @c delay_us between tries, failing after @c timeout_ms.
-	 */
-	BN_OP_POLL,
-	/** MDIO read of PHY @c phy register @c reg into var[@c dst]. */
-	BN_OP_MDIO_READ,
-	/** MDIO write of @c data (or var[@c src] with ::BN_OPF_VAR). */
-	BN_OP_MDIO_WRITE,
-	/** Wait @c delay_us microseconds. */
-	BN_OP_DELAY,
-	/** var[@c dst] = (var[@c dst] & ~@c mask) | @c data. */
-	BN_OP_MODIFY,
-	/** var[@c dst] = @c data. */
-	BN_OP_SET,
-	/** Call @c hook; a negative return fails the program. */
-	BN_OP_HOOK,
-	/** Skip the next @c data ops unless (var[@c src] & @c mask) == @c expect. */
-	BN_OP_SKIP_UNLESS,
-};
-
-/** Flag: data comes from var[src]. */
-#define BN_OPF_VAR	0x01
+/** First byte of a MAC address: the multicast (group) bit. */
+#define BN_MAC_MULTICAST	0x01
+/** First byte of a MAC address: the locally administered bit. */
+#define BN_MAC_LOCAL		0x02
 
 /**
- * Prepare a context for a device.
+ * Mix a value into a 64-bit state (splitmix64 finaliser).
  *
- * @param ctx		Context
- * @param usb		Device
- * @param mdio		MDIO accessors, or NULL
- * @param driver	Driver state for hooks
+ * @param state		State
+ * @param v		Value
+ * @return		New state
  */
-void bn_prog_ctx_init(struct bn_prog_ctx *ctx, struct bn_usb_device *usb,
-		      const struct bn_mdio_ops *mdio, void *driver);
+static uint64_t bn_mac_mix(uint64_t state, uint64_t v)
+{
+	uint64_t z = state + v + 0x9e3779b97f4a7c15ULL;
 
-/**
- * Run a program.
- *
- * @param ctx		Context
- * @param prog		Program
- * @return		0, or the failing op's negative ::bn_err (logged)
- */
-int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
 
-/**
- * An op's description (bn_op::name): kept where log lines are compiled in
- * (BN_LOG_BUILT()), NULL elsewhere, so a firmware image carries no op text.
- *
- * @param what		Description
- */
-#define BN_OP_TEXT(what)						\
-	(BN_LOG_BUILT(BN_LOG_ERR) ? (what) : (const char *)0)
+static void bn_mac_random(struct bn_usb_device *usb, uint32_t salt, uint8_t *mac)
+{
+	char serial[BN_MAC_RANDOM_SERIAL_MAX];
+	uint64_t s = 0;
+	size_t i;
 
-/** Vendor control OUT with immediate data of @p len (0..4) bytes. */
-#define BN_PROG_OUT(type, req, val, idx, ln, dat, what)			\
-	{ .opcode = BN_OP_OUT, .request_type = (type), .request = (req),	\
-	  .value = (val), .index = (idx), .len = (ln), .data = (dat),	\
-	  .name = BN_OP_TEXT(what) }
+	serial[0] = '\0';
+	if (usb->desc.serial &&
+	    bn_usb_get_string(usb, usb->desc.serial, serial,
+			      sizeof(serial)) < 0)
+		serial[0] = '\0';
+	s = bn_mac_mix(s, bn_port_clock_us());
+	s = bn_mac_mix(s, ((uint64_t)usb->desc.vendor << 48) |
+		       ((uint64_t)usb->desc.product << 32) |
+		       ((uint64_t)usb->desc.bcd_device << 16) |
+		       usb->address);
+	s = bn_mac_mix(s, salt);
+	for (i = 0; i < sizeof(usb->name) && usb->name[i]; i++)
+		s = bn_mac_mix(s, (uint8_t)usb->name[i]);
+	for (i = 0; serial[i]; i++)
+		s = bn_mac_mix(s, (uint8_t)serial[i]);
+	/* The clock again: time spent above differs from boot to boot */
+	s = bn_mac_mix(s, bn_port_clock_us());
+	for (i = 0; i < BN_ETH_ALEN; i++)
+		mac[i] = (uint8_t)(s >> (8 * i));
+	mac[0] = (uint8_t)((mac[0] & ~BN_MAC_MULTICAST) | BN_MAC_LOCAL);
+}
 
 /** Control OUT whose data is variable @p v (@p ln bytes, little-endian). */
 #define BN_PROG_OUT_VAR(type, req, val, idx, ln, v, what)		\
@@ -1367,22 +173,13 @@ int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog);
 	  .request = (req), .value = (val), .index = (idx), .len = (ln),	\
 	  .src = (v), .name = BN_OP_TEXT(what) }
 
-/** Control IN of @p ln bytes into variable @p v. */
-#define BN_PROG_IN(type, req, val, idx, ln, v, what)			\
-	{ .opcode = BN_OP_IN, .request_type = (type), .request = (req),	\
-	  .value = (val), .index = (idx), .len = (ln), .dst = (v),	\
-	  .name = BN_OP_TEXT(what) }
-
 /** Poll a control IN until (value & @p msk) == @p want. */
 #define BN_PROG_POLL(type, req, val, idx, ln, msk, want, every_us, tmo_ms, what) \
 	{ .opcode = BN_OP_POLL, .request_type = (type), .request = (req),	\
 	  .value = (val), .index = (idx), .len = (ln), .dst = BN_VAR_NONE,\
 	  .mask = (msk), .data = (want), .delay_us = (every_us),		\
 	  .timeout_ms = (tmo_ms), .name = BN_OP_TEXT(what) }
-/** MDIO read of @p reg on @p phy into variable @p v. */
-#define BN_PROG_MDIO_READ(phy_, reg, v, what)				\
-	{ .opcode = BN_OP_MDIO_READ, .index = (phy_), .value = (reg),	\
-	  .dst = (v), .name = BN_OP_TEXT(what) }
+
 /** MDIO write of @p dat to @p reg on @p phy. */
 #define BN_PROG_MDIO_WRITE(phy_, reg, dat, what)				\
 	{ .opcode = BN_OP_MDIO_WRITE, .index = (phy_), .value = (reg),	\
@@ -1395,15 +192,6 @@ int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog);
 /** var[@p v] = @p val. */
 #define BN_PROG_SET(v, val, what)					\
 	{ .opcode = BN_OP_SET, .dst = (v), .data = (val), .name = BN_OP_TEXT(what) }
-/** Call a hook with an argument in @c data. */
-#define BN_PROG_HOOK(fn, arg, what)					\
-	{ .opcode = BN_OP_HOOK, .hook = (fn), .data = (arg), .name = BN_OP_TEXT(what) }
-/** Skip the next @p n ops unless (var[@p v] & @p msk) == @p want. */
-#define BN_PROG_SKIP_UNLESS(v, msk, want, n, what)			\
-	{ .opcode = BN_OP_SKIP_UNLESS, .src = (v), .mask = (msk),	\
-	  .expect = (want), .data = (n), .name = BN_OP_TEXT(what) }
-/** End of program. */
-#define BN_PROG_END { .opcode = BN_OP_END }
 
 /** bmRequestType of a register write: vendor, device, host-to-device. */
 #define SMSC95XX_REQTYPE_WRITE		0x40
@@ -1441,21 +229,18 @@ int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog);
 /** Transmit configuration. */
 #define SMSC95XX_TX_CFG			0x010
 #define SMSC95XX_TX_CFG_ON		0x00000004UL	/**< Transmitter on */
-#define SMSC95XX_TX_CFG_STOP		0x00000002UL	/**< Stop the transmitter */
-#define SMSC95XX_TX_CFG_FIFO_FLUSH	0x00000001UL	/**< Flush the TX FIFO */
 
 /** Hardware configuration. */
 #define SMSC95XX_HW_CFG			0x014
 #define SMSC95XX_HW_CFG_BIR		0x00001000UL	/**< NAK bulk IN when empty */
-#define SMSC95XX_HW_CFG_LEDB		0x00000800UL	/**< Activity LED 80 ms bypass */
+
 #define SMSC95XX_HW_CFG_RXDOFF_MASK	0x00000600UL	/**< RX data offset field */
 #define SMSC95XX_HW_CFG_RXDOFF_SHIFT	9		/**< RX data offset position */
-#define SMSC95XX_HW_CFG_DRP		0x00000040UL	/**< Discard errored frames */
+
 #define SMSC95XX_HW_CFG_MEF		0x00000020UL	/**< Multiple Ethernet frames per transfer */
 #define SMSC95XX_HW_CFG_LRST		0x00000008UL	/**< Lite (soft) reset, self-clearing */
 #define SMSC95XX_HW_CFG_PSEL		0x00000004UL	/**< External PHY selected */
 #define SMSC95XX_HW_CFG_BCE		0x00000002UL	/**< Burst cap enable */
-#define SMSC95XX_HW_CFG_SRST		0x00000001UL	/**< Full soft reset */
 
 /** Receive FIFO information (used/free space). */
 #define SMSC95XX_RX_FIFO_INF		0x018
@@ -1464,8 +249,7 @@ int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog);
 
 /** Power management control. */
 #define SMSC95XX_PM_CTRL		0x020
-#define SMSC95XX_PM_CTRL_RES_CLR_WKP	0x00000200UL	/**< Clear wake-up status */
-#define SMSC95XX_PM_CTRL_DEV_RDY	0x00000080UL	/**< Device ready */
+
 #define SMSC95XX_PM_CTRL_PHY_RST	0x00000010UL	/**< PHY reset, self-clearing */
 
 /** LED and GPIO configuration. */
@@ -1523,20 +307,17 @@ int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog);
 #define SMSC95XX_MAC_CR			0x100
 #define SMSC95XX_MAC_CR_RXALL		0x80000000UL	/**< Receive all, even filtered (FF set) */
 #define SMSC95XX_MAC_CR_RCVOWN		0x00800000UL	/**< Disable receive own (half duplex) */
-#define SMSC95XX_MAC_CR_LOOPBK		0x00200000UL	/**< Internal loopback */
+
 #define SMSC95XX_MAC_CR_FDPX		0x00100000UL	/**< Full duplex */
 #define SMSC95XX_MAC_CR_MCPAS		0x00080000UL	/**< Pass all multicast */
 #define SMSC95XX_MAC_CR_PRMS		0x00040000UL	/**< Promiscuous */
 #define SMSC95XX_MAC_CR_INVFILT		0x00020000UL	/**< Inverse filtering */
-#define SMSC95XX_MAC_CR_PASSBAD		0x00010000UL	/**< Pass bad frames */
+
 #define SMSC95XX_MAC_CR_HFILT		0x00008000UL	/**< Hash-only filtering */
 #define SMSC95XX_MAC_CR_HPFILT		0x00002000UL	/**< Hash/perfect filtering (multicast hash) */
-#define SMSC95XX_MAC_CR_LCOLL		0x00001000UL	/**< Late collision control */
+
 #define SMSC95XX_MAC_CR_BCAST		0x00000800UL	/**< Disable broadcast frames when set */
-#define SMSC95XX_MAC_CR_DISRTY		0x00000400UL	/**< Disable retry */
-#define SMSC95XX_MAC_CR_PADSTR		0x00000100UL	/**< Automatic pad stripping */
-#define SMSC95XX_MAC_CR_BOLMT_MASK	0x000000c0UL	/**< Back-off limit */
-#define SMSC95XX_MAC_CR_DFCHK		0x00000020UL	/**< Deferral check */
+
 #define SMSC95XX_MAC_CR_TXEN		0x00000008UL	/**< Transmitter enable */
 #define SMSC95XX_MAC_CR_RXEN		0x00000004UL	/**< Receiver enable */
 
@@ -1565,10 +346,6 @@ int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog);
 
 /** Flow control. */
 #define SMSC95XX_FLOW			0x11c
-#define SMSC95XX_FLOW_FCPT_MASK		0xffff0000UL	/**< Pause time */
-#define SMSC95XX_FLOW_FCPASS		0x00000004UL	/**< Pass pause frames up */
-#define SMSC95XX_FLOW_FCEN		0x00000002UL	/**< Flow control enable */
-#define SMSC95XX_FLOW_FCBSY		0x00000001UL	/**< Pause frame in progress */
 
 /** VLAN1 tag: the TPID recognised for VLAN-tagged frames. */
 #define SMSC95XX_VLAN1			0x120
@@ -2557,203 +1334,6 @@ static const struct bn_prog *const smsc95xx_programs[] = {
 	&smsc95xx_prog_start, &smsc95xx_prog_stop,
 };
 
-/** A register written by WRITE_REG (wIndex: its address, 4 data bytes). */
-#define SMSC_REG(addr, dfn)	{ .request_type = SMSC95XX_REQTYPE_WRITE, \
-				  .request = SMSC95XX_REQ_WRITE_REG,	\
-				  .index = (addr), .value = BN_REGV_DATA, \
-				  .def = &(dfn) }
-
-/** HW_CFG: bulk-IN behaviour is policy; resets and PHY select are not. */
-static const struct bn_field smsc95xx_hw_cfg_fields[] = {
-	BN_POLICY_FIELD(SMSC95XX_HW_CFG_BIR, "BIR"),
-	BN_POLICY_FIELD(SMSC95XX_HW_CFG_LEDB, "LEDB"),
-	BN_POLICY_FIELD(SMSC95XX_HW_CFG_RXDOFF_MASK, "RXDOFF"),
-	BN_POLICY_FIELD(SMSC95XX_HW_CFG_DRP, "DRP"),
-	BN_POLICY_FIELD(SMSC95XX_HW_CFG_MEF, "MEF"),
-	BN_FIXED_FIELD(SMSC95XX_HW_CFG_LRST, "LRST"),
-	BN_FIXED_FIELD(SMSC95XX_HW_CFG_PSEL, "PSEL"),
-	BN_POLICY_FIELD(SMSC95XX_HW_CFG_BCE, "BCE"),
-	BN_FIXED_FIELD(SMSC95XX_HW_CFG_SRST, "SRST"),
-};
-
-/** PM_CTRL: resets and readiness, none is policy. */
-static const struct bn_field smsc95xx_pm_ctrl_fields[] = {
-	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_RES_CLR_WKP, "RES_CLR_WKP"),
-	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_DEV_RDY, "DEV_RDY"),
-	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_PHY_RST, "PHY_RST"),
-};
-
-/** MAC_CR: receive filters and MAC options are policy; duplex, loopback
- *  and the enables are not. */
-static const struct bn_field smsc95xx_mac_cr_fields[] = {
-	BN_POLICY_FIELD(SMSC95XX_MAC_CR_RXALL, "RXALL"),
-	BN_FIXED_FIELD(SMSC95XX_MAC_CR_RCVOWN, "RCVOWN"),
-	BN_FIXED_FIELD(SMSC95XX_MAC_CR_LOOPBK, "LOOPBK"),
-	BN_FIXED_FIELD(SMSC95XX_MAC_CR_FDPX, "FDPX"),
-	BN_POLICY_FIELD(SMSC95XX_MAC_CR_MCPAS, "MCPAS"),
-	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PRMS, "PRMS"),
-	BN_POLICY_FIELD(SMSC95XX_MAC_CR_INVFILT, "INVFILT"),
-	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PASSBAD, "PASSBAD"),
-	BN_POLICY_FIELD(SMSC95XX_MAC_CR_HFILT, "HFILT"),
-	BN_POLICY_FIELD(SMSC95XX_MAC_CR_HPFILT, "HPFILT"),
-	BN_POLICY_FIELD(SMSC95XX_MAC_CR_LCOLL, "LCOLL"),
-	BN_POLICY_FIELD(SMSC95XX_MAC_CR_BCAST, "BCAST"),
-	BN_POLICY_FIELD(SMSC95XX_MAC_CR_DISRTY, "DISRTY"),
-	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PADSTR, "PADSTR"),
-	BN_POLICY_FIELD(SMSC95XX_MAC_CR_BOLMT_MASK, "BOLMT"),
-	BN_POLICY_FIELD(SMSC95XX_MAC_CR_DFCHK, "DFCHK"),
-	BN_FIXED_FIELD(SMSC95XX_MAC_CR_TXEN, "TXEN"),
-	BN_FIXED_FIELD(SMSC95XX_MAC_CR_RXEN, "RXEN"),
-};
-
-/** FLOW: pause time, pass and enable are policy. */
-static const struct bn_field smsc95xx_flow_fields[] = {
-	BN_POLICY_FIELD(SMSC95XX_FLOW_FCPT_MASK, "FCPT"),
-	BN_POLICY_FIELD(SMSC95XX_FLOW_FCPASS, "FCPASS"),
-	BN_POLICY_FIELD(SMSC95XX_FLOW_FCEN, "FCEN"),
-	BN_FIXED_FIELD(SMSC95XX_FLOW_FCBSY, "FCBSY"),
-};
-
-/** COE_CR: checksum offload is policy. */
-static const struct bn_field smsc95xx_coe_cr_fields[] = {
-	BN_POLICY_FIELD(SMSC95XX_COE_CR_TX_COE_EN, "TX_COE_EN"),
-	BN_POLICY_FIELD(SMSC95XX_COE_CR_RX_COE_MODE, "RX_COE_MODE"),
-	BN_POLICY_FIELD(SMSC95XX_COE_CR_RX_COE_EN, "RX_COE_EN"),
-};
-
-/** TX_CFG: transmitter control, not policy. */
-static const struct bn_field smsc95xx_tx_cfg_fields[] = {
-	BN_FIXED_FIELD(SMSC95XX_TX_CFG_ON, "ON"),
-	BN_FIXED_FIELD(SMSC95XX_TX_CFG_STOP, "STOP"),
-	BN_FIXED_FIELD(SMSC95XX_TX_CFG_FIFO_FLUSH, "FIFO_FLUSH"),
-};
-
-/** MII_ADDR: which PHY register is accessed, and how; not policy. */
-static const struct bn_field smsc95xx_mii_addr_fields[] = {
-	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_PHY_MASK, "PHY"),
-	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_REG_MASK, "REG"),
-	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_WRITE, "WRITE"),
-	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_BUSY, "BUSY"),
-};
-
-/** Registers whose whole value is a driver's choice (tuning, filters,
- *  LEDs, the station address, which interrupts to report). */
-static const struct bn_field smsc95xx_all_policy_fields[] = {
-	BN_POLICY_FIELD(0xffffffffUL, "VALUE"),
-};
-
-/** The PHY's interrupt mask: which events to report, policy. */
-static const struct bn_field smsc95xx_phy_int_mask_fields[] = {
-	BN_POLICY_FIELD(0xffff, "MASK"),
-};
-
-/** Layouts of the LAN95xx registers. */
-static const struct bn_regdef smsc95xx_hw_cfg_def =
-	BN_REGDEF("HW_CFG", smsc95xx_hw_cfg_fields);
-/** PM_CTRL layout. */
-static const struct bn_regdef smsc95xx_pm_ctrl_def =
-	BN_REGDEF("PM_CTRL", smsc95xx_pm_ctrl_fields);
-/** MAC_CR layout. */
-static const struct bn_regdef smsc95xx_mac_cr_def =
-	BN_REGDEF("MAC_CR", smsc95xx_mac_cr_fields);
-/** FLOW layout. */
-static const struct bn_regdef smsc95xx_flow_def =
-	BN_REGDEF("FLOW", smsc95xx_flow_fields);
-/** COE_CR layout. */
-static const struct bn_regdef smsc95xx_coe_cr_def =
-	BN_REGDEF("COE_CR", smsc95xx_coe_cr_fields);
-/** TX_CFG layout. */
-static const struct bn_regdef smsc95xx_tx_cfg_def =
-	BN_REGDEF("TX_CFG", smsc95xx_tx_cfg_fields);
-/** MII_ADDR layout. */
-static const struct bn_regdef smsc95xx_mii_addr_def =
-	BN_REGDEF("MII_ADDR", smsc95xx_mii_addr_fields);
-/** MII_DATA layout (when the register it goes to is not known). */
-static const struct bn_regdef smsc95xx_mii_data_def = { "MII_DATA", NULL, 0 };
-/** BURST_CAP layout. */
-static const struct bn_regdef smsc95xx_burst_cap_def =
-	BN_REGDEF("BURST_CAP", smsc95xx_all_policy_fields);
-/** BULK_IN_DLY layout. */
-static const struct bn_regdef smsc95xx_bulk_in_dly_def =
-	BN_REGDEF("BULK_IN_DLY", smsc95xx_all_policy_fields);
-/** AFC_CFG layout. */
-static const struct bn_regdef smsc95xx_afc_cfg_def =
-	BN_REGDEF("AFC_CFG", smsc95xx_all_policy_fields);
-/** LED_GPIO_CFG layout. */
-static const struct bn_regdef smsc95xx_led_def =
-	BN_REGDEF("LED_GPIO_CFG", smsc95xx_all_policy_fields);
-/** INT_STS layout (write 1 to clear). */
-static const struct bn_regdef smsc95xx_int_sts_def =
-	BN_REGDEF("INT_STS", smsc95xx_all_policy_fields);
-/** INT_EP_CTL layout. */
-static const struct bn_regdef smsc95xx_int_ep_def =
-	BN_REGDEF("INT_EP_CTL", smsc95xx_all_policy_fields);
-/** ADDRH layout. */
-static const struct bn_regdef smsc95xx_addrh_def =
-	BN_REGDEF("ADDRH", smsc95xx_all_policy_fields);
-/** ADDRL layout. */
-static const struct bn_regdef smsc95xx_addrl_def =
-	BN_REGDEF("ADDRL", smsc95xx_all_policy_fields);
-/** HASHH layout. */
-static const struct bn_regdef smsc95xx_hashh_def =
-	BN_REGDEF("HASHH", smsc95xx_all_policy_fields);
-/** HASHL layout. */
-static const struct bn_regdef smsc95xx_hashl_def =
-	BN_REGDEF("HASHL", smsc95xx_all_policy_fields);
-/** VLAN1 layout. */
-static const struct bn_regdef smsc95xx_vlan1_def =
-	BN_REGDEF("VLAN1", smsc95xx_all_policy_fields);
-/** PHY interrupt mask layout. */
-static const struct bn_regdef smsc95xx_phy_int_mask_def =
-	BN_REGDEF("PHY_INT_MASK", smsc95xx_phy_int_mask_fields);
-
-/** PHY registers written through MII_DATA, by number. */
-static const struct bn_regdef *const smsc95xx_phy_regs[] = {
-	[BN_MII_BMCR] = &bn_mii_bmcr_def,
-	[BN_MII_ADVERTISE] = &bn_mii_advertise_def,
-	[BN_MII_CTRL1000] = &bn_mii_ctrl1000_def,
-	[SMSC95XX_PHY_INT_MASK] = &smsc95xx_phy_int_mask_def,
-};
-
-/** MII_DATA is a window onto the PHY: the MII_ADDR write after it names
- *  the PHY register (a write access has WRITE set). */
-static const struct bn_indirect smsc95xx_mii_window = {
-	SMSC95XX_REQTYPE_WRITE, SMSC95XX_REQ_WRITE_REG, SMSC95XX_MII_ADDR,
-	BN_REGV_DATA, SMSC95XX_MII_ADDR_REG_MASK, SMSC95XX_MII_ADDR_WRITE,
-	smsc95xx_phy_regs, BN_ARRAY_SIZE(smsc95xx_phy_regs), &bn_mii_other_def,
-};
-
-/** Registers the LAN95xx command set writes. */
-static const struct bn_reg smsc95xx_regs[] = {
-	SMSC_REG(SMSC95XX_HW_CFG, smsc95xx_hw_cfg_def),
-	SMSC_REG(SMSC95XX_PM_CTRL, smsc95xx_pm_ctrl_def),
-	SMSC_REG(SMSC95XX_MAC_CR, smsc95xx_mac_cr_def),
-	SMSC_REG(SMSC95XX_FLOW, smsc95xx_flow_def),
-	SMSC_REG(SMSC95XX_COE_CR, smsc95xx_coe_cr_def),
-	SMSC_REG(SMSC95XX_TX_CFG, smsc95xx_tx_cfg_def),
-	SMSC_REG(SMSC95XX_MII_ADDR, smsc95xx_mii_addr_def),
-	{ .request_type = SMSC95XX_REQTYPE_WRITE,
-	  .request = SMSC95XX_REQ_WRITE_REG, .index = SMSC95XX_MII_DATA,
-	  .value = BN_REGV_DATA, .def = &smsc95xx_mii_data_def,
-	  .via = &smsc95xx_mii_window },
-	SMSC_REG(SMSC95XX_BURST_CAP, smsc95xx_burst_cap_def),
-	SMSC_REG(SMSC95XX_BULK_IN_DLY, smsc95xx_bulk_in_dly_def),
-	SMSC_REG(SMSC95XX_AFC_CFG, smsc95xx_afc_cfg_def),
-	SMSC_REG(SMSC95XX_LED_GPIO_CFG, smsc95xx_led_def),
-	SMSC_REG(SMSC95XX_INT_STS, smsc95xx_int_sts_def),
-	SMSC_REG(SMSC95XX_INT_EP_CTL, smsc95xx_int_ep_def),
-	SMSC_REG(SMSC95XX_ADDRH, smsc95xx_addrh_def),
-	SMSC_REG(SMSC95XX_ADDRL, smsc95xx_addrl_def),
-	SMSC_REG(SMSC95XX_HASHH, smsc95xx_hashh_def),
-	SMSC_REG(SMSC95XX_HASHL, smsc95xx_hashl_def),
-	SMSC_REG(SMSC95XX_VLAN1, smsc95xx_vlan1_def),
-};
-
-/** Verdict data of every LAN95xx family. */
-static const struct bn_verdict_data smsc95xx_verdict = {
-	smsc95xx_regs, BN_ARRAY_SIZE(smsc95xx_regs), NULL, 0,
-};
-
 /**
  * Family data with the shared programs.
  *
@@ -2806,8 +1386,7 @@ static const struct smsc95xx_family_info smsc95xx_info_89530 =
 	  .mac_source = BN_MAC_EEPROM, .link_speeds = BN_LINK_10 | BN_LINK_100,\
 	  .programs = smsc95xx_programs,				\
 	  .program_count = BN_ARRAY_SIZE(smsc95xx_programs),		\
-	  .priv = &(info),						\
-	  .verdict = BN_VERDICT(&smsc95xx_verdict) }
+	  .priv = &(info) }
 
 static const struct bn_family smsc95xx_lan9500 = SMSC_FAMILY("lan9500",
 	"SMSC LAN9500/LAN9505 USB 2.0 10/100 (ID_REV 9500)",
@@ -3294,28 +1873,6 @@ static int smsc95xx_mdio_write(struct smsc95xx_dev *dev, unsigned int phy,
 	return smsc95xx_wait_idle(dev, SMSC95XX_MII_ADDR,
 				  SMSC95XX_MII_ADDR_BUSY, NULL);
 }
-
-/**
- * Probe a USB function with one bootnic driver (ipxe_netdev.c).
- *
- * Each exported driver's `struct usb_driver` calls this from its own
- * probe with its driver object; the rest is shared by every driver.
- *
- * @param func		iPXE USB function
- * @param config	Configuration descriptor
- * @param driver	The bootnic driver to bind
- * @return		0 or a negative iPXE status code
- */
-int bn_ipxe_probe(struct usb_function *func,
-		  struct usb_configuration_descriptor *config,
-		  const struct bn_driver *driver);
-
-/**
- * Remove a USB function bound by bn_ipxe_probe() (ipxe_netdev.c).
- *
- * @param func		iPXE USB function
- */
-void bn_ipxe_remove(struct usb_function *func);
 
 /**
  * Probe device
