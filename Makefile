@@ -39,7 +39,7 @@ OPT_san		:= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 		   -fno-sanitize-recover=all
 OPT_cov		:= -O0 -g --coverage
 
-PKGS		:= check libpcap slirp zlib
+PKGS		:= check libpcap slirp zlib libusbredirparser-0.5
 PKG_CFLAGS	= $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS	= $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 LDLIBS		= $(PKG_LIBS) -lm

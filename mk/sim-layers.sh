@@ -2,7 +2,7 @@
 # Lint the simulator's layering (make test runs it).
 #
 #  1. Dependencies run one way.  Ranks: trace and bus 0, models and net 1,
-#     replay 2, session 3.  A file under sim/L/ may include headers of its
+#     replay and redir 2, session 3.  A file under sim/L/ may include headers of its
 #     own folder or of a folder of lower rank, never one above or beside.
 #  2. Models share nothing with the drivers they are judged against: no
 #     header under sim/models/ or a file there includes drivers/,
@@ -16,7 +16,7 @@ rank() {
 	case $1 in
 	trace|bus) echo 0 ;;
 	models|net) echo 1 ;;
-	replay) echo 2 ;;
+	replay|redir) echo 2 ;;
 	session) echo 3 ;;
 	*) echo 99 ;;
 	esac
@@ -28,7 +28,7 @@ for f in $(find sim -name '*.[ch]' | sort); do
 	layer=$(echo "$f" | cut -d/ -f2)
 	r=$(rank "$layer")
 	if [ "$r" = 99 ]; then
-		echo "sim-layers: $f: not in a known layer folder (trace bus models net replay session)"
+		echo "sim-layers: $f: not in a known layer folder (trace bus models net replay redir session)"
 		bad=1
 		continue
 	fi

@@ -47,14 +47,8 @@ struct bn_session {
  * Options
  * ------------------------------------------------------------------------ */
 
-/**
- * The model settings the options ask for.
- *
- * @param o		Options
- * @param p		Settings out
- */
-static void bn_session_params(const struct bn_session_opts *o,
-			      struct bn_model_params *p)
+void bn_session_model_params(const struct bn_session_opts *o,
+			     struct bn_model_params *p)
 {
 	memset(p, 0, sizeof(*p));
 	p->speed = o->speed != BN_SPEED_UNKNOWN ? o->speed :
@@ -78,7 +72,7 @@ int bn_session_check(const struct bn_session_opts *o, char *err,
 		snprintf(err, errlen, "no model given");
 		return -1;
 	}
-	bn_session_params(o, &p);
+	bn_session_model_params(o, &p);
 	if (bn_model_check(o->model, &p, err, errlen) < 0)
 		return -1;
 	if (o->host != BN_SIM_EHCI && o->host != BN_SIM_XHCI) {
@@ -163,7 +157,7 @@ static int bn_session_build(struct bn_session *s,
 	struct bn_model_params p;
 	struct bn_sim_config sc;
 
-	bn_session_params(o, &p);
+	bn_session_model_params(o, &p);
 	if (!o->offline) {
 		pc.tftp_root = o->tftp_root;
 		pc.bootfile = o->tftp_root ? s->bootfile : NULL;

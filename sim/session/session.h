@@ -103,6 +103,16 @@ int bn_session_check(const struct bn_session_opts *o, char *err,
 		     size_t errlen);
 
 /**
+ * The model settings the options ask for (speed, MAC, EEPROM, link
+ * partner), for callers that build the model themselves (`bootnic serve`).
+ *
+ * @param o		Options (with a model)
+ * @param p		Settings out (no sink or tick)
+ */
+void bn_session_model_params(const struct bn_session_opts *o,
+			     struct bn_model_params *p);
+
+/**
  * Build a session: peer, model, bus, recorder; enumerate; open the driver.
  *
  * @param o		Options (must pass bn_session_check())

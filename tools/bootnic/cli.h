@@ -173,4 +173,70 @@ int bn_cmd_sim(struct bn_cli *cli, int argc, char **argv);
  */
 int bn_cmd_export(struct bn_cli *cli, int argc, char **argv);
 
+/**
+ * The `serve` subcommand: a device model as a USB device for a virtual
+ * machine, over usbredir (QEMU `usb-redir`).
+ *
+ * @param cli		Context
+ * @param argc		Arguments
+ * @param argv		Argument vector
+ * @return		Exit code
+ */
+int bn_cmd_serve(struct bn_cli *cli, int argc, char **argv);
+
+/* ------------------------------------------------------------------------
+ * Model options (`sim` and `serve` take the same ones)
+ * ------------------------------------------------------------------------ */
+
+struct bn_session_opts;
+
+/** getopt_long entries of the model options (values are their letters). */
+#define BN_CLI_MODEL_OPTIONS						\
+	{ "model", required_argument, NULL, 'm' },			\
+	{ "speed", required_argument, NULL, 's' },			\
+	{ "mac", required_argument, NULL, 'a' },			\
+	{ "blank-eeprom", no_argument, NULL, 'e' },			\
+	{ "pcap-out", required_argument, NULL, 'p' },		\
+	{ "tftp-root", required_argument, NULL, 't' },		\
+	{ "bootfile", required_argument, NULL, 'b' }
+
+/** Usage lines of the model options (for a command's --help). */
+#define BN_CLI_MODEL_USAGE						\
+	"  --model         model to run (bootnic sim --list shows them)\n"	\
+	"  --speed         speed the model presents: high or full "	\
+	"(default: its\n                  fastest)\n"			\
+	"  --mac           MAC the device holds (default: its own)\n"	\
+	"  --blank-eeprom  start with the EEPROM erased (models that "	\
+	"have one)\n"							\
+	"  --pcap-out      write the USB traffic as a pcap (link type "	\
+	"220)\n"							\
+	"  --tftp-root     serve this directory by TFTP\n"			\
+	"  --bootfile      boot file offered (default boot.bin)\n"
+
+/**
+ * Take one model option (getopt_long's value and optarg).
+ *
+ * @param cli		Context
+ * @param cmd		Subcommand name (for messages)
+ * @param c		Option letter
+ * @param model		Model name out (--model)
+ * @param o		Session options out
+ * @return		1 taken, 0 not a model option, -1 after a usage
+ *			error message (the caller prints its usage)
+ */
+int bn_cli_model_option(struct bn_cli *cli, const char *cmd, int c,
+			const char **model, struct bn_session_opts *o);
+
+/**
+ * Find the model named and check the model options together.
+ *
+ * @param cli		Context
+ * @param cmd		Subcommand name (for messages)
+ * @param model		Model name (NULL: the usage error "required")
+ * @param o		Session options (@c model is set)
+ * @return		0, or ::BN_EXIT_USAGE after a message
+ */
+int bn_cli_model_resolve(struct bn_cli *cli, const char *cmd,
+			 const char *model, struct bn_session_opts *o);
+
 #endif /* BN_CLI_H */

@@ -43,21 +43,11 @@ static void bn_sim_usage(FILE *f)
 		"  --list          list the models: name, kind, USB ID, "
 		"interface class, speeds,\n"
 		"                  options, what it is\n"
-		"  --model         model to run (see --list)\n"
-		"  --speed         speed the model presents (default: its "
-		"fastest)\n"
+		BN_CLI_MODEL_USAGE
 		"  --host          host controller profile (default xhci)\n"
-		"  --mac           MAC the device holds (default: its own)\n"
-		"  --blank-eeprom  start with the EEPROM erased (models that "
-		"have one)\n"
-		"  --pcap-out      write the session's USB traffic as a pcap "
-		"(link type 220)\n"
-		"  --tftp-root     serve this directory by TFTP and fetch the "
-		"boot file\n"
-		"  --bootfile      boot file offered and fetched (default %s)\n"
 		"  --report        text (default) or json\n"
-		"exit status: 0 lease (and file), 1 failure, 2 usage\n",
-		BN_SESSION_BOOTFILE);
+		"With --tftp-root the boot file is fetched too.\n"
+		"exit status: 0 lease (and file), 1 failure, 2 usage\n");
 }
 
 /**
@@ -95,6 +85,74 @@ static int bn_sim_choice(struct bn_cli *cli, const char *opt,
 	snprintf(msg, sizeof(msg), "%s takes %s or %s", opt, first, second);
 	bn_sim_usage_error(cli, msg);
 	return -1;
+}
+
+/* ------------------------------------------------------------------------
+ * Model options (shared with `serve`)
+ * ------------------------------------------------------------------------ */
+
+int bn_cli_model_option(struct bn_cli *cli, const char *cmd, int c,
+			const char **model, struct bn_session_opts *o)
+{
+	switch (c) {
+	case 'm':
+		*model = optarg;
+		return 1;
+	case 's':
+		if (strcmp(optarg, "high") == 0) {
+			o->speed = BN_SPEED_HIGH;
+			return 1;
+		}
+		if (strcmp(optarg, "full") == 0) {
+			o->speed = BN_SPEED_FULL;
+			return 1;
+		}
+		fprintf(cli->err, "%s: %s: --speed takes high or full\n",
+			cli->prog, cmd);
+		return -1;
+	case 'a':
+		if (bn_cli_parse_mac(optarg, o->mac) < 0) {
+			fprintf(cli->err, "%s: %s: --mac takes a unicast MAC "
+				"as six hexadecimal bytes "
+				"XX:XX:XX:XX:XX:XX\n", cli->prog, cmd);
+			return -1;
+		}
+		o->mac_set = true;
+		return 1;
+	case 'e':
+		o->blank_eeprom = true;
+		return 1;
+	case 'p':
+		o->pcap_out = optarg;
+		return 1;
+	case 't':
+		o->tftp_root = optarg;
+		return 1;
+	case 'b':
+		o->bootfile = optarg;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int bn_cli_model_resolve(struct bn_cli *cli, const char *cmd,
+			 const char *model, struct bn_session_opts *o)
+{
+	char msg[240];
+
+	o->model = model ? bn_model_find(model) : NULL;
+	if (!o->model) {
+		fprintf(cli->err, "%s: %s: unknown model '%s' (bootnic sim "
+			"--list shows the models)\n", cli->prog, cmd,
+			model ? model : "");
+		return BN_EXIT_USAGE;
+	}
+	if (bn_session_check(o, msg, sizeof(msg)) < 0) {
+		fprintf(cli->err, "%s: %s: %s\n", cli->prog, cmd, msg);
+		return BN_EXIT_USAGE;
+	}
+	return BN_EXIT_OK;
 }
 
 /* ------------------------------------------------------------------------
@@ -285,14 +343,8 @@ int bn_cmd_sim(struct bn_cli *cli, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "list", no_argument, NULL, 'l' },
-		{ "model", required_argument, NULL, 'm' },
-		{ "speed", required_argument, NULL, 's' },
+		BN_CLI_MODEL_OPTIONS,
 		{ "host", required_argument, NULL, 'H' },
-		{ "mac", required_argument, NULL, 'a' },
-		{ "blank-eeprom", no_argument, NULL, 'e' },
-		{ "pcap-out", required_argument, NULL, 'p' },
-		{ "tftp-root", required_argument, NULL, 't' },
-		{ "bootfile", required_argument, NULL, 'b' },
 		{ "report", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -301,13 +353,19 @@ int bn_cmd_sim(struct bn_cli *cli, int argc, char **argv)
 	enum bn_sim_report report = BN_SIM_REPORT_TEXT;
 	struct bn_session_result r;
 	const char *model = NULL;
-	char msg[240];
 	bool list = false;
 	int c, k, rc;
 
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		k = bn_cli_model_option(cli, "sim", c, &model, &o);
+		if (k < 0) {
+			bn_sim_usage(cli->err);
+			return BN_EXIT_USAGE;
+		}
+		if (k > 0)
+			continue;
 		switch (c) {
 		case 'h':
 			bn_sim_usage(cli->out);
@@ -315,39 +373,11 @@ int bn_cmd_sim(struct bn_cli *cli, int argc, char **argv)
 		case 'l':
 			list = true;
 			break;
-		case 'm':
-			model = optarg;
-			break;
-		case 's':
-			k = bn_sim_choice(cli, "--speed", "high", "full");
-			if (k < 0)
-				return BN_EXIT_USAGE;
-			o.speed = k ? BN_SPEED_FULL : BN_SPEED_HIGH;
-			break;
 		case 'H':
 			k = bn_sim_choice(cli, "--host", "ehci", "xhci");
 			if (k < 0)
 				return BN_EXIT_USAGE;
 			o.host = k ? BN_SIM_XHCI : BN_SIM_EHCI;
-			break;
-		case 'a':
-			if (bn_cli_parse_mac(optarg, o.mac) < 0)
-				return bn_sim_usage_error(cli, "--mac takes a "
-					"unicast MAC as six hexadecimal "
-					"bytes XX:XX:XX:XX:XX:XX");
-			o.mac_set = true;
-			break;
-		case 'e':
-			o.blank_eeprom = true;
-			break;
-		case 'p':
-			o.pcap_out = optarg;
-			break;
-		case 't':
-			o.tftp_root = optarg;
-			break;
-		case 'b':
-			o.bootfile = optarg;
 			break;
 		case 'r':
 			k = bn_sim_choice(cli, "--report", "text", "json");
@@ -370,16 +400,9 @@ int bn_cmd_sim(struct bn_cli *cli, int argc, char **argv)
 	if (!model)
 		return bn_sim_usage_error(cli, "--model NAME is required "
 					  "(--list shows the models)");
-	o.model = bn_model_find(model);
-	if (!o.model) {
-		fprintf(cli->err, "%s: sim: unknown model '%s' (bootnic sim "
-			"--list shows the models)\n", cli->prog, model);
-		return BN_EXIT_USAGE;
-	}
-	if (bn_session_check(&o, msg, sizeof(msg)) < 0) {
-		fprintf(cli->err, "%s: sim: %s\n", cli->prog, msg);
-		return BN_EXIT_USAGE;
-	}
+	k = bn_cli_model_resolve(cli, "sim", model, &o);
+	if (k != BN_EXIT_OK)
+		return k;
 	rc = bn_session_run(&o, &r);
 	if (report == BN_SIM_REPORT_JSON)
 		bn_sim_report_json(cli, &o, &r);

@@ -23,5 +23,7 @@ const struct bn_cli_cmd bn_cli_cmds[] = {
 	  bn_cmd_sim },
 	{ "export", "write drivers as files for iPXE, UEFI, ... trees",
 	  bn_cmd_export },
+	{ "serve", "plug a device model into a VM over usbredir (QEMU usb-redir)",
+	  bn_cmd_serve },
 	{ NULL, NULL, NULL },
 };
