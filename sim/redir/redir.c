@@ -40,6 +40,8 @@
 /** Retry a NAKed transaction after this long when the model cannot say
  *  when it will be ready (one high-speed microframe). */
 #define BN_REDIR_RETRY		(125 * BN_SIM_PER_US)
+/** One high-speed microframe (interrupt polling periods count in them). */
+#define BN_REDIR_UFRAME		(125 * BN_SIM_PER_US)
 /** USB address reported in the recording (QEMU keeps the real one). */
 #define BN_REDIR_PCAP_DEV	1
 /** Bus number reported in the recording. */
@@ -232,12 +234,73 @@ static void bn_redir_record(struct bn_redir *r, char type, uint8_t xfer,
 		r->pcap_err = rc;
 }
 
+/**
+ * Record a standard request QEMU sent as its own usbredir packet
+ * (SET/GET_CONFIGURATION, SET/GET_INTERFACE) as the control transfer it
+ * was on the guest's bus.
+ *
+ * @param r		Engine
+ * @param id		Packet id
+ * @param type		bmRequestType
+ * @param req		bRequest
+ * @param value		wValue
+ * @param index		wIndex
+ * @param status	usb_redir_* status of the answer
+ * @param data		IN data byte, or NULL
+ */
+static void bn_redir_record_std(struct bn_redir *r, uint64_t id, uint8_t type,
+				uint8_t req, uint16_t value, uint16_t index,
+				int status, const uint8_t *data)
+{
+	struct bn_setup s = { .request_type = type, .request = req,
+			      .value = value, .index = index,
+			      .length = data ? 1 : 0 };
+	uint8_t ep = type & BN_USB_DIR_IN;
+
+	bn_redir_record(r, BN_URB_SUBMIT, BN_URB_XFER_CTRL, ep, id, &s, 0,
+			s.length, NULL, 0);
+	bn_redir_record(r, BN_URB_COMPLETE, BN_URB_XFER_CTRL, ep, id, NULL,
+			status, s.length, status == usb_redir_success ? data :
+			NULL, status == usb_redir_success ? s.length : 0);
+}
+
 /* ------------------------------------------------------------------------
  * The model
  * ------------------------------------------------------------------------ */
 
 /**
- * Ask the model one control request on the engine's own behalf.
+ * Ask a device one control request.
+ *
+ * @param r		Engine
+ * @param dev		The model itself (the engine's own questions, which
+ *			no fault rule should see) or @c r->dev (the guest's)
+ * @param type		bmRequestType
+ * @param req		bRequest
+ * @param value		wValue
+ * @param index		wIndex
+ * @param data		wLength bytes
+ * @param len		wLength
+ * @param got		Bytes returned (IN), or NULL
+ * @return		::bn_sim_result
+ */
+static int bn_redir_ask_dev(struct bn_redir *r, struct bn_simdev *dev,
+			    uint8_t type, uint8_t req, uint16_t value,
+			    uint16_t index, uint8_t *data, uint16_t len,
+			    uint16_t *got)
+{
+	struct bn_setup s = { .request_type = type, .request = req,
+			      .value = value, .index = index, .length = len };
+	struct bn_simdev_reply reply = { .result = BN_SIM_ACK };
+
+	dev->ops->control(dev, &s, data, r->now, &reply);
+	if (got)
+		*got = reply.len;
+	return reply.result;
+}
+
+/**
+ * Ask the device a control request on the guest's behalf (through the
+ * fault injector when there is one).
  *
  * @param r		Engine
  * @param type		bmRequestType
@@ -253,14 +316,8 @@ static int bn_redir_ask(struct bn_redir *r, uint8_t type, uint8_t req,
 			uint16_t value, uint16_t index, uint8_t *data,
 			uint16_t len, uint16_t *got)
 {
-	struct bn_setup s = { .request_type = type, .request = req,
-			      .value = value, .index = index, .length = len };
-	struct bn_simdev_reply reply = { .result = BN_SIM_ACK };
-
-	r->dev->ops->control(r->dev, &s, data, r->now, &reply);
-	if (got)
-		*got = reply.len;
-	return reply.result;
+	return bn_redir_ask_dev(r, r->dev, type, req, value, index, data, len,
+				got);
 }
 
 /**
@@ -278,9 +335,10 @@ static int bn_redir_descriptor(struct bn_redir *r, uint8_t type,
 {
 	uint16_t got = 0;
 
-	if (bn_redir_ask(r, BN_USB_DIR_IN, BN_USB_REQ_GET_DESCRIPTOR,
-			 (uint16_t)(type << 8 | index), 0, buf, len,
-			 &got) != BN_SIM_ACK)
+	if (bn_redir_ask_dev(r, r->model_dev, BN_USB_DIR_IN,
+			     BN_USB_REQ_GET_DESCRIPTOR,
+			     (uint16_t)(type << 8 | index), 0, buf, len,
+			     &got) != BN_SIM_ACK)
 		return -1;
 	return got;
 }
@@ -357,7 +415,8 @@ static void bn_redir_sink(void *ctx, const uint8_t *frame, size_t len,
 	struct bn_redir *r = ctx;
 
 	r->st.frames_out++;
-	bn_netpeer_send(r->peer, frame, len, now);
+	if (r->peer)
+		bn_netpeer_send(r->peer, frame, len, now);
 }
 
 /**
@@ -370,7 +429,8 @@ static void bn_redir_tick(void *ctx, bn_simtime_t now)
 {
 	struct bn_redir *r = ctx;
 
-	bn_netpeer_advance(r->peer, now);
+	if (r->peer)
+		bn_netpeer_advance(r->peer, now);
 }
 
 /**
@@ -791,7 +851,7 @@ static void bn_redir_run_interrupt(struct bn_redir *r, unsigned int slot)
 		return;
 	/* bInterval: 2^(n-1) microframes at high speed, n frames at full */
 	if (r->cfg.params.speed == BN_SPEED_HIGH)
-		period = (bn_simtime_t)BN_REDIR_RETRY <<
+		period = (bn_simtime_t)BN_REDIR_UFRAME <<
 			 (e->interval > 16 ? 15 : e->interval ?
 			  e->interval - 1 : 0);
 	else
@@ -805,11 +865,13 @@ static void bn_redir_run_interrupt(struct bn_redir *r, unsigned int slot)
 		h.endpoint = BN_REDIR_ADDR(slot);
 		h.status = usb_redir_success;
 		h.length = got;
-		usbredirparser_send_interrupt_packet(r->parser, r->int_id++, &h,
+		usbredirparser_send_interrupt_packet(r->parser, r->int_id, &h,
 						     buf, got);
 		r->st.interrupt_in++;
+		bn_redir_record(r, BN_URB_SUBMIT, BN_URB_XFER_INT, h.endpoint,
+				r->int_id, NULL, 0, max, NULL, 0);
 		bn_redir_record(r, BN_URB_COMPLETE, BN_URB_XFER_INT, h.endpoint,
-				r->int_id, NULL, usb_redir_success, max, buf,
+				r->int_id++, NULL, usb_redir_success, max, buf,
 				got);
 		return;
 	}
@@ -825,6 +887,8 @@ static void bn_redir_run_interrupt(struct bn_redir *r, unsigned int slot)
 /* ------------------------------------------------------------------------
  * Plugging
  * ------------------------------------------------------------------------ */
+
+static int bn_redir_flush(struct bn_redir *r);
 
 int bn_redir_plug(struct bn_redir *r, bn_simtime_t now)
 {
@@ -862,6 +926,7 @@ int bn_redir_plug(struct bn_redir *r, bn_simtime_t now)
 	bn_redir_log(r, "plugged in: %s %04x:%04x at %s speed",
 		     r->cfg.model->name, dc.vendor_id, dc.product_id,
 		     bn_speed_name(r->cfg.params.speed));
+	bn_redir_flush(r);
 	return 0;
 }
 
@@ -883,6 +948,7 @@ void bn_redir_unplug(struct bn_redir *r, bn_simtime_t now)
 		r->replug_at = r->now + r->cfg.replug_after;
 	bn_redir_log(r, "unplugged%s", r->cfg.replug_after ?
 		     "; plugging in again later" : "");
+	bn_redir_flush(r);
 }
 
 /* ------------------------------------------------------------------------
@@ -1205,6 +1271,8 @@ static void bn_redir_on_set_config(void *priv, uint64_t id,
 			     h->configuration, bn_sim_result_name(res));
 	}
 	cs.configuration = r->config;
+	bn_redir_record_std(r, id, 0, BN_USB_REQ_SET_CONFIGURATION,
+			    h->configuration, 0, cs.status, NULL);
 	usbredirparser_send_configuration_status(r->parser, id, &cs);
 }
 
@@ -1227,6 +1295,8 @@ static void bn_redir_on_get_config(void *priv, uint64_t id)
 	if (res != BN_SIM_ACK)
 		cs.status = (uint8_t)bn_redir_status(res);
 	cs.configuration = v;
+	bn_redir_record_std(r, id, BN_USB_DIR_IN, BN_USB_REQ_GET_CONFIGURATION,
+			    0, 0, cs.status, &v);
 	usbredirparser_send_configuration_status(r->parser, id, &cs);
 }
 
@@ -1272,6 +1342,9 @@ static void bn_redir_on_set_alt(void *priv, uint64_t id,
 		as.alt = h->interface < BN_REDIR_ALTS ? r->alt[h->interface] :
 			 0;
 	}
+	bn_redir_record_std(r, id, BN_USB_RECIP_INTERFACE,
+			    BN_USB_REQ_SET_INTERFACE, h->alt, h->interface,
+			    as.status, NULL);
 	usbredirparser_send_alt_setting_status(r->parser, id, &as);
 }
 
@@ -1298,6 +1371,9 @@ static void bn_redir_on_get_alt(void *priv, uint64_t id,
 	if (res != BN_SIM_ACK)
 		as.status = (uint8_t)bn_redir_status(res);
 	as.alt = v;
+	bn_redir_record_std(r, id, BN_USB_DIR_IN | BN_USB_RECIP_INTERFACE,
+			    BN_USB_REQ_GET_INTERFACE, 0, h->interface,
+			    as.status, &v);
 	usbredirparser_send_alt_setting_status(r->parser, id, &as);
 }
 
@@ -1628,8 +1704,8 @@ struct bn_redir *bn_redir_new(const struct bn_redir_config *cfg, char *err,
 	pc.rx_ctx = r;
 	pc.tftp_root = cfg->tftp_root;
 	pc.bootfile = cfg->tftp_root ? cfg->bootfile : NULL;
-	r->peer = bn_netpeer_new(&pc);
-	if (!r->peer) {
+	r->peer = cfg->offline ? NULL : bn_netpeer_new(&pc);
+	if (!r->peer && !cfg->offline) {
 		snprintf(err, errlen, "cannot start the Ethernet peer");
 		goto fail;
 	}
@@ -1758,7 +1834,7 @@ int bn_redir_poll(struct bn_redir *r, bn_simtime_t now)
 		r->now = now;
 	if (r->dev && r->dev->ops->tick)
 		r->dev->ops->tick(r->dev, r->now);
-	else if (!r->dev)
+	else if (!r->dev && r->peer)
 		bn_netpeer_advance(r->peer, r->now);
 	if (r->connected && !r->dev->connected) {
 		bn_redir_log(r, "the fault injector unplugged the device");

@@ -78,6 +78,9 @@ struct bn_redir_config {
 	struct bn_model_params params;	/**< Its settings (@c sink, @c tick
 					     and @c sink_ctx are the
 					     engine's) */
+	bool offline;			/**< No Ethernet peer: frames from the
+					     model are counted and dropped
+					     (fuzzing) */
 	const char *tftp_root;		/**< Directory the peer serves, or
 					     NULL */
 	const char *bootfile;		/**< DHCP boot file name, or NULL */
