@@ -706,6 +706,61 @@ START_TEST(test_redir_cancel)
 }
 END_TEST
 
+START_TEST(test_redir_cancel_crossed_answer)
+{
+	const struct bn_model *m = bn_model_find("cdc-ecm");
+	uint8_t in_ep = 0, out_ep = 0, int_ep = 0, f[600], offer[1600];
+	struct pkt *k = NULL;
+	uint64_t id;
+	size_t n, len;
+	unsigned int i;
+
+	engine_new("cdc-ecm");
+	ecm_up(&in_ep, &out_ep, &int_ep);
+	nf_set_mac(m->mac);
+	n = nf_dhcp(f, 1, NULL);	/* DHCPDISCOVER */
+	bulk_send(out_ep, f, (uint32_t)n);
+	id = bulk_send(in_ep, NULL, 1600);
+	for (i = 0; i < 400 && !(k = find_pkt(usb_redir_bulk_packet, id));
+	     i++)
+		run_for_us(250);
+	ck_assert_ptr_nonnull(k);
+	ck_assert_uint_eq(k->status, usb_redir_success);
+	ck_assert_uint_gt(k->data_len, 0);
+	len = k->data_len;
+	memcpy(offer, k->data, len);
+	/* The guest cancelled it before the answer arrived (QEMU drops the
+	 * answer then): the next bulk IN carries the same frame. */
+	usbredirparser_send_cancel_data_packet(g.p, id);
+	pump();
+	ck_assert_ptr_nonnull(strstr(logbuf, "go out again"));
+	id = bulk_send(in_ep, NULL, 1600);
+	k = find_pkt(usb_redir_bulk_packet, id);
+	ck_assert_ptr_nonnull(k);
+	ck_assert_uint_eq(k->status, usb_redir_success);
+	ck_assert_uint_eq(k->data_len, len);
+	ck_assert_mem_eq(k->data, offer, len);
+	/* Delivered once more only: a second cancel of the first id, or a
+	 * cancel of an unknown id, brings nothing back */
+	usbredirparser_send_cancel_data_packet(g.p, id - 1);
+	usbredirparser_send_cancel_data_packet(g.p, 999999);
+	pump();
+	id = bulk_send(in_ep, NULL, 1600);
+	run_for_us(2000);
+	ck_assert_ptr_null(find_pkt(usb_redir_bulk_packet, id));
+	/* The answer that carried it again is kept as well: its cancel
+	 * crossing too gives the frame to the waiting transfer */
+	usbredirparser_send_cancel_data_packet(g.p, id - 1);
+	pump();
+	run_for_us(250);
+	k = find_pkt(usb_redir_bulk_packet, id);
+	ck_assert_ptr_nonnull(k);
+	ck_assert_uint_eq(k->data_len, len);
+	ck_assert_mem_eq(k->data, offer, len);
+	teardown();
+}
+END_TEST
+
 START_TEST(test_redir_unplug_replug)
 {
 	struct bn_redir_config c;
@@ -901,6 +956,7 @@ static Suite *redir_suite(void)
 	tcase_add_test(tc, test_redir_dhcp_through_ecm);
 	tcase_add_test(tc, test_redir_interrupt_notifications);
 	tcase_add_test(tc, test_redir_cancel);
+	tcase_add_test(tc, test_redir_cancel_crossed_answer);
 	tcase_add_test(tc, test_redir_unplug_replug);
 	tcase_add_test(tc, test_redir_unplug_after_bytes);
 	tcase_add_test(tc, test_redir_fault_stall);
