@@ -247,10 +247,11 @@ e2e_serve_start() {
 	e2e_sock=$E2E_WORK/$1.sock
 	rm -f "$e2e_sock"
 	E2E_SERVE_OUT=$E2E_WORK/$1.serve-out
+	e2e_serve_cmd=$E2E_WORK/$1.serve-cmd
 	[ -x "$E2E_BOOTNIC" ] || e2e_fail "$E2E_BOOTNIC does not exist (make)"
-	set -- serve --model "$E2E_MODEL" --socket "$e2e_sock" --tftp-root "$2" \
+	set -- serve --model "$E2E_MODEL" --unix "$e2e_sock" --tftp-root "$2" \
 		${3:+--bootfile "$3"} $E2E_SERVE_ARGS
-	echo "$E2E_BOOTNIC $*" > "$E2E_WORK/$1.serve-cmd"
+	echo "$E2E_BOOTNIC $*" > "$e2e_serve_cmd"
 	nice -n 5 "$E2E_BOOTNIC" "$@" < /dev/null > "$E2E_SERVE_OUT" 2>&1 &
 	E2E_SERVE_PID=$!
 	e2e_deadline=$(($(date +%s) + 20))

@@ -77,6 +77,9 @@ e2e_vars vars.fd
 e2e_step boot
 e2e_qemu_start boot vars.fd "$esp" "$tftp" "" ""
 e2e_wait '@@ load' "$E2E_FATAL" 90
+# a driver that did not load fails now, not after the whole script
+e2e_wait '@@ snp' "$E2E_FATAL" 60
+e2e_expect load 'loaded at .* Success' 'the shell to load the driver'
 e2e_step script
 e2e_wait '@@ tftp' "$E2E_FATAL" "$E2E_TIMEOUT"
 e2e_step tftp

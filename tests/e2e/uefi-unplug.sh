@@ -10,16 +10,19 @@
 # E2E_UNPLUG_BYTES bytes (default 1 MiB) went to the guest on bulk IN,
 # that is in the middle of the shell's first 4 MiB TFTP download, and plugs
 # a freshly powered-up device in again E2E_REPLUG_SECS seconds later
-# (default 3).  The shell script loads the driver, takes a lease, starts
-# the download, and then goes on: it shows the status the download ended
-# with, waits for the interface to come back (a lease again, the gateway
+# (default 12).  The shell script loads the driver, takes a lease, starts
+# the download (giving up after 2 tries of 2 s: `tftp -c 2 -t 2`, well
+# before the re-plug; with the shell's defaults the download outlives a
+# short absence and simply resumes once the adapter is back), and then goes
+# on: it waits for the interface to come back (a lease again, the gateway
 # answering), downloads the file a second time and compares it with the
 # reference copy.
 #
 # Pass = OVMF keeps running (no CPU exception or assert on the console),
-# the first download ends with an error and the shell returns from it, the
-# device was unplugged and plugged in again (serve's log), and the second
-# download is byte-identical.  EDK2's own USB NIC drivers crash here
+# the first download ends with the shell's "Unable to download" error (its
+# %lasterror% stays 0 there) and the shell returns from it, the device was
+# unplugged and plugged in again (serve's log), and the second download is
+# byte-identical.  EDK2's own USB NIC drivers crash here
 # (edk2 issue #12390).
 #
 # usage: E2E_NIC=redir E2E_MODEL=NAME tests/e2e/uefi-unplug.sh DRIVER.efi
@@ -33,8 +36,8 @@ drv=$1
 [ "$E2E_NIC" = redir ] ||
 	{ echo "$0: needs E2E_NIC=redir (a model served over usbredir)" >&2; exit 2; }
 E2E_UNPLUG_BYTES=${E2E_UNPLUG_BYTES:-1048576}
-E2E_REPLUG_SECS=${E2E_REPLUG_SECS:-3}
-E2E_SERVE_ARGS="$E2E_SERVE_ARGS --unplug-after-bytes $E2E_UNPLUG_BYTES --replug-after $E2E_REPLUG_SECS"
+E2E_REPLUG_SECS=${E2E_REPLUG_SECS:-12}
+E2E_SERVE_ARGS="$E2E_SERVE_ARGS --unplug-after $E2E_UNPLUG_BYTES --replug-after ${E2E_REPLUG_SECS}s"
 e2e_init "uefi-unplug[$(basename "$drv" .efi)]"
 
 e2e_step build
@@ -56,9 +59,8 @@ e2e_startup "$esp" \
 e2e_startup_gateway "$esp" 20
 e2e_startup_add "$esp" \
 	'echo @@ tftp1' \
-	'tftp -s 1468 10.0.2.2 blob.bin DL1.BIN' \
+	'tftp -s 1468 -c 2 -t 2 10.0.2.2 blob.bin DL1.BIN' \
 	'echo @@ after1' \
-	'echo status %lasterror%' \
 	'echo @@ replug'
 # The new device gets a new interface; the old one is gone.  Poll for
 # the lease again (at most 60 s) and report what the shell sees.
@@ -92,12 +94,14 @@ e2e_step script
 e2e_wait_exit "$E2E_FATAL" "$E2E_TIMEOUT"
 
 e2e_expect load 'loaded at .* Success' 'the shell to load the driver'
-e2e_expect after1 'status 0x[0-9A-Fa-f]*[1-9A-Fa-f]' 'the first download to end with an error status'
+e2e_expect tftp1 'Unable to download the file' 'the first download to end with an error'
 e2e_step serve
-plugs=$(grep -c -i 'unplug' "$E2E_SERVE_OUT")
-[ "$plugs" -ge 1 ] || e2e_fail "bootnic serve's log names no unplug"
+[ "$(grep -c '^serve: unplugged' "$E2E_SERVE_OUT")" -ge 1 ] ||
+	e2e_fail "bootnic serve's log shows no unplug"
+[ "$(grep -c '^serve: plugged in' "$E2E_SERVE_OUT")" -ge 2 ] ||
+	e2e_fail "bootnic serve's log shows no second plug"
 e2e_expect address 'ipv4 address *: *10\.0\.2\.15' 'the DHCP address 10.0.2.15 again'
 e2e_expect compare 'no differences encountered' 'the second download DL2.BIN identical to REF.BIN'
 e2e_expect end '' 'the end of the script'
 
-e2e_say "passed in $(e2e_elapsed) s (first download ended after $secs1 s with $(e2e_section after1 | sed -n 's/^status //p' | head -n 1), interface back with 10.0.2.15, second 4 MiB download byte-identical)"
+e2e_say "passed in $(e2e_elapsed) s (first download ended with an error after $secs1 s, shell went on, interface back with 10.0.2.15, second 4 MiB download byte-identical)"
