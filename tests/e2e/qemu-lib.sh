@@ -497,3 +497,15 @@ e2e_blob() {
 	head -c 4194304 /dev/urandom > "$1/blob.bin" || e2e_fail "cannot make the test file"
 	cp "$1/blob.bin" "$2/REF.BIN" || e2e_fail "cannot copy the test file"
 }
+
+# e2e_driver_dirs DRIVER: the test's ESP and TFTP directories (esp, tftp:
+#	WORK/esp, WORK/tftp) with DRIVER on the ESP as DRIVER.EFI; a missing
+#	driver is a failure, never a skip: QEMU is there to test it
+e2e_driver_dirs() {
+	e2e_step build
+	[ -f "$1" ] || e2e_fail "driver $1 does not exist (build it with: make uefi)"
+	esp=$E2E_WORK/esp
+	tftp=$E2E_WORK/tftp
+	mkdir -p "$esp" "$tftp" || e2e_fail "cannot create $esp, $tftp"
+	cp "$1" "$esp/DRIVER.EFI" || e2e_fail "cannot copy $1"
+}

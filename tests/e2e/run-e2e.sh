@@ -50,7 +50,9 @@ run_one() {
 	case $rc in
 	0)
 		passed=$((passed + 1))
-		echo "  [e2e] $what: passed ($secs s)"
+		# the test's own summary: what it saw
+		detail=$(sed -n 's/.*: passed in [0-9]* s (\(.*\))$/\1/p' "$out" | tail -n 1)
+		echo "  [e2e] $what: passed ($secs s)${detail:+: $detail}"
 		;;
 	77)
 		skipped=$((skipped + 1))

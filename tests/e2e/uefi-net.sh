@@ -31,14 +31,7 @@ here=$(dirname "$0")
 drv=$1
 e2e_init "uefi-net[$(basename "$drv" .efi)]"
 
-# A missing driver is a failure, never a skip: QEMU is there to test it.
-e2e_step build
-[ -f "$drv" ] || e2e_fail "driver $drv does not exist (build it with: make uefi)"
-
-esp=$E2E_WORK/esp
-tftp=$E2E_WORK/tftp
-mkdir -p "$esp" "$tftp" || e2e_fail "cannot create $esp, $tftp"
-cp "$drv" "$esp/DRIVER.EFI" || e2e_fail "cannot copy $drv"
+e2e_driver_dirs "$drv"
 
 # The files QEMU serves: random bytes (2858 TFTP blocks of 1468 bytes) with
 # a reference copy on the ESP, and a one-line token unique to this run.

@@ -40,13 +40,7 @@ E2E_REPLUG_SECS=${E2E_REPLUG_SECS:-12}
 E2E_SERVE_ARGS="$E2E_SERVE_ARGS --unplug-after $E2E_UNPLUG_BYTES --replug-after ${E2E_REPLUG_SECS}s"
 e2e_init "uefi-unplug[$(basename "$drv" .efi)]"
 
-e2e_step build
-[ -f "$drv" ] || e2e_fail "driver $drv does not exist (build it with: make uefi)"
-
-esp=$E2E_WORK/esp
-tftp=$E2E_WORK/tftp
-mkdir -p "$esp" "$tftp" || e2e_fail "cannot create $esp, $tftp"
-cp "$drv" "$esp/DRIVER.EFI" || e2e_fail "cannot copy $drv"
+e2e_driver_dirs "$drv"
 e2e_blob "$tftp" "$esp"
 
 e2e_startup "$esp" \
