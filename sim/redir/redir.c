@@ -48,6 +48,13 @@
 #define BN_REDIR_PCAP_BUS	1
 /** Most interfaces usbredir's interface_info holds. */
 #define BN_REDIR_IFACES		32
+/** usbredir header with a 32-bit id (hello, and peers without 64-bit ids). */
+#define BN_REDIR_HDR32		12
+/** usbredir header with a 64-bit id. */
+#define BN_REDIR_HDR64		16
+/** Longest packet taken from the guest: the longest transfer plus room
+ *  for any type header. */
+#define BN_REDIR_PACKET_MAX	(BN_REDIR_XFER_MAX + 1024)
 /** Most alternate-setting entries kept (interface numbers below this). */
 #define BN_REDIR_ALTS		16
 /** Completed bulk IN transfers kept per endpoint after their answer: when
@@ -107,6 +114,10 @@ struct bn_redir {
 	size_t in_len;			/**< Their count */
 	size_t in_pos;			/**< Bytes the parser took */
 	bool gone;			/**< A write failed: the guest is gone */
+	bool broken;			/**< The guest's stream cannot be followed */
+	uint8_t w_hdr[16];		/**< Header of the packet coming in */
+	size_t w_have;			/**< Its bytes so far */
+	uint64_t w_body;		/**< Body bytes of it still to come */
 	bool hello;			/**< The guest's hello arrived */
 	bool connected;			/**< device_connect sent */
 	bool wait_ack;			/**< Waiting for device_disconnect_ack */
@@ -462,7 +473,12 @@ static int bn_redir_build_model(struct bn_redir *r, char *err, size_t errlen)
 	p.sink = bn_redir_sink;
 	p.tick = bn_redir_tick;
 	p.sink_ctx = r;
-	r->model_dev = r->cfg.model->create(r->cfg.model, &p);
+	if (r->cfg.device) {
+		r->model_dev = r->cfg.device;
+		r->model_dev->ops->reset(r->model_dev, r->now);
+	} else {
+		r->model_dev = r->cfg.model->create(r->cfg.model, &p);
+	}
 	if (!r->model_dev) {
 		snprintf(err, errlen, "cannot build the %s model",
 			 r->cfg.model->name);
@@ -503,7 +519,8 @@ static int bn_redir_build_model(struct bn_redir *r, char *err, size_t errlen)
  */
 static void bn_redir_drop_model(struct bn_redir *r)
 {
-	bn_simdev_destroy(r->dev);
+	if (r->dev != r->cfg.device)
+		bn_simdev_destroy(r->dev);
 	r->dev = NULL;
 	r->model_dev = NULL;
 }
@@ -673,6 +690,12 @@ static void bn_redir_complete(struct bn_redir *r, struct bn_redir_xfer *x,
 		r->st.cancelled++;
 	else if (status != usb_redir_success)
 		r->st.errors++;
+	if (x->kind == BN_REDIR_CONTROL && status != usb_redir_success &&
+	    status != usb_redir_cancelled)
+		bn_redir_log(r, "control %02x %02x %04x %04x %u: %s",
+			     x->ctrl.requesttype, x->ctrl.request,
+			     x->ctrl.value, x->ctrl.index, x->ctrl.length,
+			     status == usb_redir_stall ? "stall" : "error");
 	if (x->kind == BN_REDIR_CONTROL) {
 		x->ctrl.status = (uint8_t)status;
 		x->ctrl.length = (uint16_t)x->done;
@@ -1814,7 +1837,8 @@ struct bn_redir *bn_redir_new(const struct bn_redir_config *cfg, char *err,
 	struct usbredirparser *p;
 	struct bn_redir *r;
 
-	if (!cfg->model || !cfg->write || cfg->nfaults > BN_REDIR_FAULTS_MAX) {
+	if (!cfg->model || !cfg->write || cfg->nfaults > BN_REDIR_FAULTS_MAX ||
+	    (cfg->device && cfg->nfaults)) {
 		snprintf(err, errlen, "no model, no output or too many fault "
 			 "rules");
 		return NULL;
@@ -1920,20 +1944,26 @@ int bn_redir_free(struct bn_redir *r, char *err, size_t errlen)
 	return rc;
 }
 
-int bn_redir_feed(struct bn_redir *r, const uint8_t *data, size_t len,
-		  bn_simtime_t now)
+/**
+ * Hand the parser bytes that end on a packet boundary (or hold the start
+ * of one) and act on every complete packet.
+ *
+ * @param r		Engine
+ * @param data		Bytes
+ * @param len		Count
+ */
+static void bn_redir_parse(struct bn_redir *r, const uint8_t *data,
+			   size_t len)
 {
 	size_t calls = 0;
 	int rc;
 
-	if (now > r->now)
-		r->now = now;
 	r->in = data;
 	r->in_len = len;
 	r->in_pos = 0;
 	/* A parse error skips one packet and returns; go on with the rest
 	 * (every call takes at least a header, so this ends). */
-	while (!r->gone && calls++ <= len + 1) {
+	while (len && !r->gone && calls++ <= len + 1) {
 		rc = usbredirparser_do_read(r->parser);
 		if (rc == usbredirparser_read_parse_error) {
 			r->st.bad++;
@@ -1949,6 +1979,61 @@ int bn_redir_feed(struct bn_redir *r, const uint8_t *data, size_t len,
 	}
 	r->in = NULL;
 	r->in_len = r->in_pos = 0;
+}
+
+int bn_redir_feed(struct bn_redir *r, const uint8_t *data, size_t len,
+		  bn_simtime_t now)
+{
+	size_t i = 0, start = 0, n, need;
+	uint32_t plen;
+
+	if (now > r->now)
+		r->now = now;
+	if (r->broken)
+		return -1;
+	/* Follow the packet framing, so that a header claiming more than
+	 * any packet of this device can be refused before the parser
+	 * allocates it, and so that each packet reaches the parser after
+	 * the hello that decides the header size. */
+	while (i < len && !r->gone) {
+		if (r->w_body) {
+			n = len - i < r->w_body ? len - i : (size_t)r->w_body;
+			i += n;
+			r->w_body -= n;
+			if (!r->w_body) {
+				bn_redir_parse(r, data + start, i - start);
+				start = i;
+			}
+			continue;
+		}
+		need = r->hello && usbredirparser_peer_has_cap(r->parser,
+					usb_redir_cap_64bits_ids) ?
+		       BN_REDIR_HDR64 : BN_REDIR_HDR32;
+		r->w_hdr[r->w_have++] = data[i++];
+		if (r->w_have < need)
+			continue;
+		r->w_have = 0;
+		plen = bn_get_le32(&r->w_hdr[4]);
+		if (plen > BN_REDIR_PACKET_MAX) {
+			r->st.bad++;
+			r->broken = true;
+			bn_redir_log(r, "bad packet from the guest: type %u "
+				     "claims %u bytes (this device takes at "
+				     "most %u); the stream cannot be "
+				     "followed, closing",
+				     (unsigned int)bn_get_le32(r->w_hdr),
+				     (unsigned int)plen, BN_REDIR_PACKET_MAX);
+			bn_redir_flush(r);
+			return -1;
+		}
+		r->w_body = plen;
+		if (!plen) {
+			bn_redir_parse(r, data + start, i - start);
+			start = i;
+		}
+	}
+	if (start < i)
+		bn_redir_parse(r, data + start, i - start);
 	return bn_redir_flush(r);
 }
 
@@ -1997,6 +2082,9 @@ bool bn_redir_hello_seen(const struct bn_redir *r)
 void bn_redir_get_stats(const struct bn_redir *r, struct bn_redir_stats *st)
 {
 	*st = r->st;
+	memset(&st->model, 0, sizeof(st->model));
+	if (r->model_dev)
+		r->cfg.model->stats(r->model_dev, &st->model);
 }
 
 struct bn_simdev *bn_redir_device(struct bn_redir *r)

@@ -78,6 +78,10 @@ struct bn_redir_config {
 	struct bn_model_params params;	/**< Its settings (@c sink, @c tick
 					     and @c sink_ctx are the
 					     engine's) */
+	struct bn_simdev *device;	/**< Use this device (the caller's: it
+					     is reset when plugged in, never
+					     freed; no fault rules) instead of
+					     building one (fuzzing), or NULL */
 	bool offline;			/**< No Ethernet peer: frames from the
 					     model are counted and dropped
 					     (fuzzing) */
@@ -117,6 +121,8 @@ struct bn_redir_stats {
 	uint64_t unplugs;		/**< device_disconnect sent */
 	uint64_t frames_out;		/**< Frames the model sent the peer */
 	uint64_t frames_in;		/**< Frames the peer sent the model */
+	struct bn_model_stats model;	/**< The model's own counters (of the
+					     device plugged in now) */
 };
 
 struct bn_redir;
@@ -149,7 +155,9 @@ int bn_redir_free(struct bn_redir *r, char *err, size_t errlen);
  * @param data		Bytes
  * @param len		Count
  * @param now		Simulated time
- * @return		0, or -1 once the guest is gone (a write failed)
+ * @return		0, or -1 once the guest is gone (a write failed) or its
+ *			stream cannot be followed (a packet claims more bytes
+ *			than any this device takes; logged)
  */
 int bn_redir_feed(struct bn_redir *r, const uint8_t *data, size_t len,
 		  bn_simtime_t now);

@@ -270,9 +270,10 @@ static enum bn_serve_end bn_serve_loop(const struct bn_serve_opts *so,
 			}
 			if (n > 0 && bn_redir_feed(r, buf, (size_t)n,
 						   bn_sim_us(now)) < 0) {
-				fprintf(so->log, "serve: QEMU stopped taking "
-					"data (write failed or timed out "
-					"after %d s)\n",
+				fprintf(so->log, "serve: closing: QEMU "
+					"stopped taking data (a write failed "
+					"or timed out after %d s) or sent "
+					"what cannot be followed\n",
 					BN_SERVE_WRITE_TIMEOUT_S);
 				end = BN_SERVE_EOF;
 				break;

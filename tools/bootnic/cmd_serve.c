@@ -18,6 +18,9 @@
 #include "sim/session/session.h"
 #include "tools/bootnic/cli.h"
 
+/** Longest boot file name (the DHCP file field holds 128 bytes). */
+#define BN_SERVE_BOOTFILE_MAX	127
+
 /**
  * Print `serve` usage.
  *
@@ -313,6 +316,10 @@ int bn_cmd_serve(struct bn_cli *cli, int argc, char **argv)
 	bootfile = o.bootfile;
 	if (bootfile && !tftp_root)
 		return bn_serve_usage_error(cli, "--bootfile needs --tftp-root");
+	if (bootfile && (!*bootfile || strchr(bootfile, '/') ||
+			 strlen(bootfile) > BN_SERVE_BOOTFILE_MAX))
+		return bn_serve_usage_error(cli, "--bootfile takes a plain file "
+					    "name of 1 to 127 characters");
 	o.tftp_root = o.bootfile = NULL;
 	k = bn_cli_model_resolve(cli, "serve", model, &o);
 	if (k != BN_EXIT_OK)
@@ -332,7 +339,9 @@ int bn_cmd_serve(struct bn_cli *cli, int argc, char **argv)
 	fprintf(cli->out, "serve: %s; %llu control, %llu bulk OUT (%llu "
 		"bytes), %llu bulk IN (%llu bytes), %llu interrupt, %llu "
 		"stalls, %llu errors, %llu bad packets, %llu plugs, %llu "
-		"unplugs; frames %llu out, %llu in\n", bn_serve_end_name(end),
+		"unplugs; frames %llu out, %llu in; model: %llu frames from the "
+		"guest, %llu to it, %llu refused transfers, %llu frames "
+		"dropped\n", bn_serve_end_name(end),
 		(unsigned long long)st.control,
 		(unsigned long long)st.bulk_out,
 		(unsigned long long)st.bulk_out_bytes,
@@ -343,7 +352,11 @@ int bn_cmd_serve(struct bn_cli *cli, int argc, char **argv)
 		(unsigned long long)st.bad, (unsigned long long)st.plugs,
 		(unsigned long long)st.unplugs,
 		(unsigned long long)st.frames_out,
-		(unsigned long long)st.frames_in);
+		(unsigned long long)st.frames_in,
+		(unsigned long long)st.model.from_host,
+		(unsigned long long)st.model.to_host,
+		(unsigned long long)st.model.bad_out,
+		(unsigned long long)st.model.dropped);
 	if (end == BN_SERVE_FAILED)
 		return BN_EXIT_CHECK;
 	if (o.pcap_out)

@@ -914,6 +914,25 @@ START_TEST(test_redir_bad_packets)
 }
 END_TEST
 
+START_TEST(test_redir_oversized)
+{
+	/* A bulk_packet header (64-bit id) claiming 64 MiB */
+	static const uint8_t big[] = {
+		101, 0, 0, 0, 0, 0, 0, 4, 5, 0, 0, 0, 0, 0, 0, 0, 0x82,
+	};
+	struct bn_redir_stats st;
+
+	engine_new("cdc-ecm");
+	ck_assert_int_eq(bn_redir_feed(r, big, sizeof(big), now), -1);
+	ck_assert_ptr_nonnull(strstr(logbuf, "claims 67108864 bytes"));
+	bn_redir_get_stats(r, &st);
+	ck_assert_uint_eq(st.bad, 1);
+	/* Nothing more is taken from that stream */
+	ck_assert_int_eq(bn_redir_feed(r, big, 1, now), -1);
+	teardown();
+}
+END_TEST
+
 START_TEST(test_redir_pcap)
 {
 	struct bn_redir_config c;
@@ -961,6 +980,7 @@ static Suite *redir_suite(void)
 	tcase_add_test(tc, test_redir_unplug_after_bytes);
 	tcase_add_test(tc, test_redir_fault_stall);
 	tcase_add_test(tc, test_redir_bad_packets);
+	tcase_add_test(tc, test_redir_oversized);
 	tcase_add_test(tc, test_redir_pcap);
 	suite_add_tcase(s, tc);
 	return s;
