@@ -27,9 +27,9 @@ E2E_REDIR_TESTS		?= \
 	uefi-unplug:asix:ax88772a:xhci
 # The same on EHCI, one model per export: not in make test (`make e2e
 # E2E_REDIR_TESTS="$(E2E_REDIR_EHCI_TESTS)"` runs them).  DHCP and ping
-# pass, but the 4 MiB download loses a frame: EDK2's EhciDxe unlinks a
-# timed-out bulk IN queue head while QEMU's EHCI may still complete the
-# transfer into it (no cancel reaches the device, the frame is gone), and
+# pass, but the 4 MiB download loses a frame that went out in an answer
+# no cancel ever crossed (most likely EDK2's EhciDxe unlinked the timed-out
+# bulk IN queue head while QEMU's EHCI still completed into it), and
 # libslirp's TFTP server never sends a lost block again (it answers every
 # ACK with the block after its own counter).
 E2E_REDIR_EHCI_TESTS	?= \
