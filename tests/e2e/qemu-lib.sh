@@ -509,3 +509,13 @@ e2e_driver_dirs() {
 	mkdir -p "$esp" "$tftp" || e2e_fail "cannot create $esp, $tftp"
 	cp "$1" "$esp/DRIVER.EFI" || e2e_fail "cannot copy $1"
 }
+
+# e2e_boot_load ESPDIR TFTPDIR: boot OVMF with a fresh variable store, the
+#	ESP ESPDIR and the TFTP root TFTPDIR (tag "boot"), and wait for the
+#	shell script's first marker, "@@ load"
+e2e_boot_load() {
+	e2e_vars vars.fd
+	e2e_step boot
+	e2e_qemu_start boot vars.fd "$1" "$2" "" ""
+	e2e_wait '@@ load' "$E2E_FATAL" 90
+}

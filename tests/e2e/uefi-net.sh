@@ -66,10 +66,7 @@ e2e_startup_add "$esp" \
 	'echo @@ end' \
 	'reset -s'
 
-e2e_vars vars.fd
-e2e_step boot
-e2e_qemu_start boot vars.fd "$esp" "$tftp" "" ""
-e2e_wait '@@ load' "$E2E_FATAL" 90
+e2e_boot_load "$esp" "$tftp"
 # a driver that did not load fails now, not after the whole script
 e2e_wait '@@ snp' "$E2E_FATAL" 60
 e2e_expect load 'loaded at .* Success' 'the shell to load the driver'

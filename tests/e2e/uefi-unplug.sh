@@ -70,10 +70,7 @@ e2e_startup_add "$esp" \
 	'echo @@ end' \
 	'reset -s'
 
-e2e_vars vars.fd
-e2e_step boot
-e2e_qemu_start boot vars.fd "$esp" "$tftp" "" ""
-e2e_wait '@@ load' "$E2E_FATAL" 90
+e2e_boot_load "$esp" "$tftp"
 e2e_step script
 e2e_wait '@@ tftp1' "$E2E_FATAL" "$E2E_TIMEOUT"
 e2e_step tftp1

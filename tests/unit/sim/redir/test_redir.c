@@ -604,16 +604,15 @@ static uint8_t ecm_up(uint8_t *bulk_in, uint8_t *bulk_out, uint8_t *int_in)
 	return data_if;
 }
 
-START_TEST(test_redir_dhcp_through_ecm)
+/* cdc-ecm configured for data and a DHCPDISCOVER sent; its bulk IN
+ * endpoint out */
+static uint8_t ecm_discover(void)
 {
 	const struct bn_model *m = bn_model_find("cdc-ecm");
 	uint8_t in_ep = 0, out_ep = 0, int_ep = 0, f[600];
-	const uint8_t *opt, *pl;
-	struct bn_redir_stats st;
-	struct pkt *k = NULL;
+	struct pkt *k;
 	uint64_t id;
-	size_t n, plen;
-	unsigned int i;
+	size_t n;
 
 	engine_new("cdc-ecm");
 	ecm_up(&in_ep, &out_ep, &int_ep);
@@ -625,12 +624,33 @@ START_TEST(test_redir_dhcp_through_ecm)
 	ck_assert_uint_eq(k->status, usb_redir_success);
 	ck_assert_uint_eq(k->len, n);
 	ck_assert_uint_eq(k->data_len, 0);
-	/* A bulk IN is answered once the offer has arrived */
-	id = bulk_send(in_ep, NULL, 1600);
-	for (i = 0; i < 400 && !(k = find_pkt(usb_redir_bulk_packet, id));
+	return in_ep;
+}
+
+/* A bulk IN, answered once a frame has arrived (its id out) */
+static struct pkt *bulk_in_answered(uint8_t ep, uint64_t *id)
+{
+	struct pkt *k = NULL;
+	unsigned int i;
+
+	*id = bulk_send(ep, NULL, 1600);
+	for (i = 0; i < 400 && !(k = find_pkt(usb_redir_bulk_packet, *id));
 	     i++)
 		run_for_us(250);
 	ck_assert_ptr_nonnull(k);
+	return k;
+}
+
+START_TEST(test_redir_dhcp_through_ecm)
+{
+	const uint8_t *opt, *pl;
+	struct bn_redir_stats st;
+	struct pkt *k;
+	uint64_t id;
+	size_t plen;
+
+	/* A bulk IN is answered once the offer has arrived */
+	k = bulk_in_answered(ecm_discover(), &id);
 	ck_assert_uint_eq(k->status, usb_redir_success);
 	ck_assert_uint_eq(k->len, k->data_len);
 	pl = nf_udp_payload(k->data, k->data_len, 68, &plen);
@@ -708,23 +728,13 @@ END_TEST
 
 START_TEST(test_redir_cancel_crossed_answer)
 {
-	const struct bn_model *m = bn_model_find("cdc-ecm");
-	uint8_t in_ep = 0, out_ep = 0, int_ep = 0, f[600], offer[1600];
-	struct pkt *k = NULL;
+	uint8_t in_ep, offer[1600];
+	struct pkt *k;
 	uint64_t id;
-	size_t n, len;
-	unsigned int i;
+	size_t len;
 
-	engine_new("cdc-ecm");
-	ecm_up(&in_ep, &out_ep, &int_ep);
-	nf_set_mac(m->mac);
-	n = nf_dhcp(f, 1, NULL);	/* DHCPDISCOVER */
-	bulk_send(out_ep, f, (uint32_t)n);
-	id = bulk_send(in_ep, NULL, 1600);
-	for (i = 0; i < 400 && !(k = find_pkt(usb_redir_bulk_packet, id));
-	     i++)
-		run_for_us(250);
-	ck_assert_ptr_nonnull(k);
+	in_ep = ecm_discover();
+	k = bulk_in_answered(in_ep, &id);
 	ck_assert_uint_eq(k->status, usb_redir_success);
 	ck_assert_uint_gt(k->data_len, 0);
 	len = k->data_len;
