@@ -1,6 +1,8 @@
 # End-to-end tests: the exported UEFI drivers (build/uefi/<driver>.efi from
-# `make uefi`) on QEMU's usb-net under OVMF, and Syslinux EFI network-booted
-# over them.  Run by `make test` after the unit tests, one QEMU at a time.
+# `make uefi`) under OVMF on QEMU's usb-net and, for the chips QEMU does not
+# emulate, on our simulator models served over usbredir (`bootnic serve`),
+# and Syslinux EFI network-booted over them.  Run by `make test` after the
+# unit tests, one QEMU at a time.
 #
 # A driver that `make uefi` did not produce is a FAILED test, never a
 # skipped one; a test is SKIPPED only when QEMU or OVMF cannot run at all.
@@ -11,6 +13,31 @@ E2E_PKGS		:= qemu-system-x86 ovmf syslinux-efi syslinux-common
 DEPS_PKGS		+= $(filter-out $(DEPS_PKGS),$(E2E_PKGS))
 E2E_UEFI_DRIVERS	?= cdc-ecm rndis bootnic
 E2E_SYSLINUX_DRIVERS	?= cdc-ecm rndis
+# The exports QEMU cannot host, on our simulator models plugged into the
+# guest at high speed by `bootnic serve` over usbredir (tests/e2e/run-e2e.sh:
+# words SCRIPT:DRIVER:MODEL:HC): every export on each of its models on
+# qemu-xhci; Syslinux EFI over the ASIX export; the adapter unplugged in
+# the middle of a download and plugged in again (uefi-unplug.sh).  Each run
+# costs about a minute of TCG.
+E2E_REDIR_TESTS		?= \
+	uefi-net:asix:ax88772a:xhci uefi-net:asix:ax88178:xhci \
+	uefi-net:smsc95xx:lan9500a:xhci uefi-net:smsc95xx:lan9514:xhci \
+	uefi-net:cdc-ncm:cdc-ncm:xhci \
+	syslinux-efi:asix:ax88772a:xhci \
+	uefi-unplug:asix:ax88772a:xhci
+# The same on EHCI, one model per export: not in make test (`make e2e
+# E2E_REDIR_TESTS="$(E2E_REDIR_EHCI_TESTS)"` runs them).  DHCP and ping
+# pass, but the 4 MiB download loses a frame that went out in an answer
+# no cancel ever crossed (most likely EDK2's EhciDxe unlinked the timed-out
+# bulk IN queue head while QEMU's EHCI still completed into it), and
+# libslirp's TFTP server never sends a lost block again (it answers every
+# ACK with the block after its own counter).
+E2E_REDIR_EHCI_TESTS	?= \
+	uefi-net:asix:ax88772a:ehci uefi-net:smsc95xx:lan9514:ehci \
+	uefi-net:cdc-ncm:cdc-ncm:ehci
+# the program that serves the models
+E2E_BOOTNIC		?= $(BUILD)/bootnic
+export E2E_BOOTNIC
 E2E_EFI_DIR		?= $(BUILD)/uefi
 # usb-net's host controller: qemu-xhci, as the issue asks; `make e2e
 # E2E_HC=uhci` runs the same tests on UHCI (piix3-usb-uhci).
@@ -20,7 +47,7 @@ E2E_HAVE_UEFI		:= $(wildcard mk/uefi.mk)
 
 .PHONY: e2e e2e-run e2e-unwired
 
-## make e2e        end-to-end tests: UEFI drivers on QEMU usb-net (DHCP, ping, TFTP) and Syslinux EFI over them
+## make e2e        end-to-end tests: UEFI drivers on QEMU usb-net and on our models over usbredir (DHCP, ping, TFTP), Syslinux EFI over them
 e2e: deps
 ifneq ($(E2E_HAVE_UEFI),)
 	$(MAKE) --no-print-directory uefi
@@ -28,7 +55,8 @@ endif
 	$(MAKE) --no-print-directory e2e-run
 
 e2e-run:
-	sh tests/e2e/run-e2e.sh $(E2E_EFI_DIR) "$(E2E_UEFI_DRIVERS)" "$(E2E_SYSLINUX_DRIVERS)"
+	sh tests/e2e/run-e2e.sh $(E2E_EFI_DIR) "$(E2E_UEFI_DRIVERS)" "$(E2E_SYSLINUX_DRIVERS)" \
+	  "$(E2E_REDIR_TESTS)"
 
 e2e-unwired:
 	@echo "== end-to-end tests: NOT RUN: this tree has no 'make uefi' (mk/uefi.mk) to build $(E2E_EFI_DIR)/*.efi; 'make e2e' runs them anyway"

@@ -57,6 +57,11 @@
 #define BN_REDIR_PACKET_MAX	(BN_REDIR_XFER_MAX + 1024)
 /** Most alternate-setting entries kept (interface numbers below this). */
 #define BN_REDIR_ALTS		16
+/** Completed bulk IN transfers kept per endpoint after their answer: when
+ *  the guest's cancel of one crosses the answer (QEMU then drops the
+ *  answer), its data goes out again in the next transfer, as the bytes of a
+ *  real device stay in its FIFO while the host sends no IN tokens. */
+#define BN_REDIR_KEEP		4
 
 /** What a queued transfer is. */
 enum bn_redir_kind {
@@ -89,6 +94,11 @@ struct bn_redir_ep {
 	bool receiving;			/**< Interrupt IN: guest asked for it */
 	bn_simtime_t next_poll;		/**< Interrupt IN: next poll */
 	struct bn_redir_xfer *head;	/**< Queued transfers, oldest first */
+	struct bn_redir_xfer *sent;	/**< Bulk IN: answered with data, newest
+					     first (at most BN_REDIR_KEEP) */
+	struct bn_redir_xfer *redo;	/**< Bulk IN: answers the guest dropped
+					     (cancel crossed them), oldest first:
+					     their data goes out again */
 };
 
 /** The engine. */
@@ -601,7 +611,68 @@ static void bn_redir_send_info(struct bn_redir *r)
  * ------------------------------------------------------------------------ */
 
 /**
- * Send a transfer's answer and free it (it must be off its queue).
+ * Free a list of transfers.
+ *
+ * @param head		List (emptied)
+ */
+static void bn_redir_free_list(struct bn_redir_xfer **head)
+{
+	struct bn_redir_xfer *x;
+
+	while ((x = *head) != NULL) {
+		*head = x->next;
+		free(x->buf);
+		free(x);
+	}
+}
+
+/**
+ * Keep a bulk IN transfer answered with data, in case the guest's cancel
+ * of it crossed the answer; drop the oldest beyond BN_REDIR_KEEP.
+ *
+ * @param e		Its endpoint
+ * @param x		Transfer (off its queue)
+ */
+static void bn_redir_keep_sent(struct bn_redir_ep *e, struct bn_redir_xfer *x)
+{
+	struct bn_redir_xfer *k;
+	unsigned int n = 1;
+
+	x->next = e->sent;
+	e->sent = x;
+	for (k = x; k->next && n < BN_REDIR_KEEP; k = k->next)
+		n++;
+	bn_redir_free_list(&k->next);
+}
+
+/**
+ * The guest cancelled a bulk IN transfer this engine had already
+ * answered: QEMU drops that answer, so its data goes out again, first.
+ *
+ * @param e		Endpoint
+ * @param id		Packet id
+ * @return		Bytes to send again (0: not a kept transfer)
+ */
+static uint32_t bn_redir_resend(struct bn_redir_ep *e, uint64_t id)
+{
+	struct bn_redir_xfer **pp, *x;
+
+	for (pp = &e->sent; (x = *pp) != NULL; pp = &x->next) {
+		if (x->id != id)
+			continue;
+		*pp = x->next;
+		x->next = NULL;
+		for (pp = &e->redo; *pp; pp = &(*pp)->next)
+			;
+		*pp = x;
+		return x->done;
+	}
+	return 0;
+}
+
+/**
+ * Send a transfer's answer and free it (it must be off its queue), or
+ * keep it when it is a bulk IN with data (bn_redir_keep_sent()).
  *
  * @param r		Engine
  * @param x		Transfer
@@ -656,6 +727,11 @@ static void bn_redir_complete(struct bn_redir *r, struct bn_redir_xfer *x,
 			     x->kind == BN_REDIR_CONTROL ? "control" : "bulk",
 			     x->ep, (unsigned long long)x->id, x->done, x->len,
 			     status);
+	if (in && x->kind == BN_REDIR_BULK && status == usb_redir_success &&
+	    x->done) {
+		bn_redir_keep_sent(&r->ep[BN_REDIR_SLOT(x->ep)], x);
+		return;
+	}
 	free(x->buf);
 	free(x);
 }
@@ -676,7 +752,8 @@ static struct bn_redir_xfer *bn_redir_pop(struct bn_redir_ep *e)
 }
 
 /**
- * End every queued transfer with a status, and stop interrupt receiving.
+ * End every queued transfer with a status, forget the answers kept for a
+ * crossing cancel, and stop interrupt receiving.
  *
  * @param r		Engine
  * @param status	usb_redir_* status
@@ -689,6 +766,8 @@ static void bn_redir_flush_all(struct bn_redir *r, int status)
 		while (r->ep[i].head)
 			bn_redir_complete(r, bn_redir_pop(&r->ep[i]), status);
 		r->ep[i].receiving = false;
+		bn_redir_free_list(&r->ep[i].sent);
+		bn_redir_free_list(&r->ep[i].redo);
 	}
 }
 
@@ -826,6 +905,37 @@ static bool bn_redir_run_in(struct bn_redir *r, const struct bn_redir_ep *e,
 }
 
 /**
+ * Answer a bulk IN transfer with data the guest dropped before (oldest
+ * first), in whole packets when it does not fit.
+ *
+ * @param e		Endpoint
+ * @param x		Transfer (head of the queue, nothing moved yet)
+ * @param status	usb_redir_* status out
+ * @return		true (it completes)
+ */
+static bool bn_redir_run_redo(struct bn_redir_ep *e, struct bn_redir_xfer *x,
+			      int *status)
+{
+	struct bn_redir_xfer *o = e->redo;
+	uint32_t n = o->done;
+
+	if (n > x->len)
+		n = x->len >= e->mps ? x->len - x->len % e->mps : x->len;
+	memcpy(x->buf, o->buf, n);
+	x->done = n;
+	if (n < o->done) {
+		memmove(o->buf, o->buf + n, o->done - n);
+		o->done -= n;
+	} else {
+		e->redo = o->next;
+		free(o->buf);
+		free(o);
+	}
+	*status = usb_redir_success;
+	return true;
+}
+
+/**
  * Serve the queue of one endpoint as far as the model lets it.
  *
  * @param r		Engine
@@ -843,6 +953,8 @@ static void bn_redir_run_ep(struct bn_redir *r, unsigned int slot)
 		if (x->kind == BN_REDIR_CONTROL) {
 			done = bn_redir_run_control(r, x);
 			status = x->status;
+		} else if ((x->ep & BN_EP_DIR_IN) && e->redo && !x->done) {
+			done = bn_redir_run_redo(e, x, &status);
 		} else if (x->ep & BN_EP_DIR_IN) {
 			done = bn_redir_run_in(r, e, x, &status);
 		} else {
@@ -1431,6 +1543,7 @@ static void bn_redir_on_cancel(void *priv, uint64_t id)
 	struct bn_redir *r = priv;
 	struct bn_redir_xfer **pp, *x;
 	unsigned int i;
+	uint32_t n;
 
 	for (i = 0; i < BN_REDIR_EPS; i++) {
 		for (pp = &r->ep[i].head; (x = *pp) != NULL; pp = &x->next) {
@@ -1442,7 +1555,18 @@ static void bn_redir_on_cancel(void *priv, uint64_t id)
 			return;
 		}
 	}
-	/* Not queued: already answered, the guest's cancel crossed it. */
+	/* Not queued: already answered, the guest's cancel crossed it.  QEMU
+	 * drops an answer to a packet it cancelled: a bulk IN's data goes out
+	 * again, as a real device keeps it until the host takes it. */
+	for (i = 0; i < BN_REDIR_EPS; i++) {
+		n = bn_redir_resend(&r->ep[i], id);
+		if (n) {
+			bn_redir_log(r, "cancel crossed the answer to bulk IN "
+				     "%llu: its %u bytes go out again",
+				     (unsigned long long)id, n);
+			return;
+		}
+	}
 }
 
 /**
@@ -1803,6 +1927,8 @@ int bn_redir_free(struct bn_redir *r, char *err, size_t errlen)
 			free(x->buf);
 			free(x);
 		}
+		bn_redir_free_list(&r->ep[i].sent);
+		bn_redir_free_list(&r->ep[i].redo);
 	}
 	if (r->parser)
 		usbredirparser_destroy(r->parser);

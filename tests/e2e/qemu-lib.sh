@@ -23,10 +23,18 @@
 #                     xhci: qemu-xhci; uhci: piix3-usb-uhci, driven by OVMF's
 #                     UhciDxe; ehci: ich9-usb-ehci1 with its three companion
 #                     UHCI controllers, which take the full-speed usb-net)
-#   E2E_NIC=usb-net|virtio|e1000  the network device (default usb-net on
-#                     E2E_HC; virtio: virtio-net-pci driven by OVMF's own
+#   E2E_NIC=usb-net|redir|virtio|e1000  the network device (default usb-net on
+#                     E2E_HC; redir: the simulator model E2E_MODEL, served
+#                     by `bootnic serve` over usbredir and plugged into a
+#                     high-speed port of E2E_HC with QEMU's usb-redir, its
+#                     Ethernet side being the simulator's slirp peer (DHCP,
+#                     TFTP); virtio: virtio-net-pci driven by OVMF's own
 #                     VirtioNetDxe; e1000: e1000 with the UEFI option ROM of
 #                     Debian's ipxe-qemu): the PCI NICs are baselines
+#   E2E_MODEL=NAME    the model E2E_NIC=redir serves (bootnic sim --list)
+#   E2E_BOOTNIC=PATH  the bootnic program that serves it (default
+#                     build/bootnic)
+#   E2E_SERVE_ARGS='...'  more options for `bootnic serve` (e.g. an unplug)
 #   E2E_DISK_BOOTINDEX=N  the ESP disk's bootindex (OVMF then boots it first,
 #                     finds no boot loader on it and starts the shell, and
 #                     connects no network device by itself: no PXE attempt)
@@ -40,12 +48,17 @@ E2E_TIMEOUT=${E2E_TIMEOUT:-120}
 E2E_TAIL=${E2E_TAIL:-40}
 E2E_HC=${E2E_HC:-xhci}
 E2E_NIC=${E2E_NIC:-usb-net}
+E2E_MODEL=${E2E_MODEL:-}
+E2E_BOOTNIC=${E2E_BOOTNIC:-build/bootnic}
+E2E_SERVE_ARGS=${E2E_SERVE_ARGS:-}
 # Debian's ipxe-qemu keeps the e1000 option ROM (BIOS and UEFI drivers) here
 E2E_E1000_ROM=${E2E_E1000_ROM:-/usr/lib/ipxe/qemu/efi-e1000.rom}
 E2E_NAME=e2e
 E2E_WORK=
 E2E_QEMU_PID=
 E2E_QEMU_RC=
+E2E_SERVE_PID=
+E2E_SERVE_OUT=
 E2E_LOG=
 E2E_STRIPPED=
 E2E_STEP=setup
@@ -76,6 +89,11 @@ e2e_tail() {
 		echo "---- last $E2E_TAIL lines of the serial log ($E2E_LOG, ANSI-stripped, lines cut at 400 characters) ----"
 		tail -n "$E2E_TAIL" "$E2E_STRIPPED" | cut -c1-400
 		echo "---- end of log ----"
+	fi
+	if [ -n "$E2E_SERVE_OUT" ] && [ -s "$E2E_SERVE_OUT" ]; then
+		echo "---- last $E2E_TAIL lines of bootnic serve's output ($E2E_SERVE_OUT) ----"
+		tail -n "$E2E_TAIL" "$E2E_SERVE_OUT" | cut -c1-400
+		echo "---- end of bootnic serve's output ----"
 	fi
 }
 
@@ -135,11 +153,17 @@ e2e_init() {
 	esac
 	case $E2E_NIC in
 	usb-net|virtio) ;;
+	redir)
+		"$QEMU" -device help 2>/dev/null | grep -q '"usb-redir"' ||
+			e2e_skip "$QEMU has no usb-redir device"
+		[ -n "$E2E_MODEL" ] || { echo "$E2E_NAME: E2E_NIC=redir needs E2E_MODEL" >&2; exit 2; } ;;
 	e1000)
 		[ -r "$E2E_E1000_ROM" ] ||
 			e2e_skip "no e1000 option ROM $E2E_E1000_ROM (Debian package ipxe-qemu)" ;;
-	*) echo "$E2E_NAME: E2E_NIC=$E2E_NIC: not usb-net, virtio or e1000" >&2; exit 2 ;;
+	*) echo "$E2E_NAME: E2E_NIC=$E2E_NIC: not usb-net, redir, virtio or e1000" >&2; exit 2 ;;
 	esac
+	# a served model is part of the test's name
+	[ "$E2E_NIC" = redir ] && E2E_NAME="$E2E_NAME on $E2E_MODEL/$E2E_HC"
 	E2E_WORK=$(mktemp -d "${TMPDIR:-/tmp}/bootnic-e2e.XXXXXX") ||
 		e2e_fail "cannot create a work directory"
 	trap e2e_cleanup EXIT
@@ -155,11 +179,87 @@ e2e_vars() {
 # e2e_startup ESPDIR LINE...: write ESPDIR/startup.nsh, one LINE per line,
 # with CRLF line ends (the UEFI shell's script format)
 e2e_startup() {
+	: > "$1/startup.nsh"
+	e2e_startup_add "$@"
+}
+
+# e2e_startup_add ESPDIR LINE...: append LINEs to ESPDIR/startup.nsh
+e2e_startup_add() {
 	e2e_dir=$1
 	shift
-	: > "$e2e_dir/startup.nsh"
 	for e2e_line in "$@"; do
 		printf '%s\r\n' "$e2e_line" >> "$e2e_dir/startup.nsh"
+	done
+}
+
+# e2e_startup_gateway ESPDIR TRIES: append shell lines that ping the
+#	gateway 10.0.2.2 once a second until it answers, at most TRIES times
+#	(so the script goes on as soon as the interface has its lease)
+e2e_startup_gateway() {
+	e2e_startup_add "$1" \
+		'set bnok 0' \
+		"for %a run (1 $2)" \
+		'  if %bnok% == 0 then' \
+		'    ping -n 1 10.0.2.2' \
+		'    if %lasterror% == 0 then' \
+		'      set bnok 1' \
+		'    else' \
+		'      stall 1000000' \
+		'    endif' \
+		'  endif' \
+		'endfor'
+}
+
+# ---- bootnic serve (E2E_NIC=redir) ----
+
+# e2e_serve_running: true while the bootnic serve we started is alive
+e2e_serve_running() {
+	[ -n "$E2E_SERVE_PID" ] && kill -0 "$E2E_SERVE_PID" 2>/dev/null
+}
+
+# e2e_serve_died WHEN: the bootnic serve we started exited by itself; reap
+#	it and fail the step, saying WHEN and how it ended
+e2e_serve_died() {
+	wait "$E2E_SERVE_PID" 2>/dev/null
+	e2e_rc=$?
+	E2E_SERVE_PID=
+	e2e_fail "bootnic serve exited (status $e2e_rc) $1: $(tail -n 3 "$E2E_SERVE_OUT")"
+}
+
+# e2e_serve_kill: stop the bootnic serve we started (by its PID only), reap it
+e2e_serve_kill() {
+	if [ -n "$E2E_SERVE_PID" ]; then
+		kill "$E2E_SERVE_PID" 2>/dev/null
+		wait "$E2E_SERVE_PID" 2>/dev/null
+		E2E_SERVE_PID=
+	fi
+}
+
+# e2e_serve_start TAG TFTPDIR BOOTFILE
+#	Start `bootnic serve` in the background: the model E2E_MODEL on the Unix
+#	socket WORK/TAG.sock (where QEMU's usb-redir connects), its slirp peer
+#	serving TFTPDIR (and BOOTFILE as the DHCP boot file name, if not
+#	empty), plus E2E_SERVE_ARGS; its output goes to WORK/TAG.serve-out.
+#	Returns once the socket is there; fails if serve exits first or does
+#	not listen within 20 s.
+e2e_serve_start() {
+	e2e_serve_kill
+	e2e_sock=$E2E_WORK/$1.sock
+	rm -f "$e2e_sock"
+	E2E_SERVE_OUT=$E2E_WORK/$1.serve-out
+	e2e_serve_cmd=$E2E_WORK/$1.serve-cmd
+	[ -x "$E2E_BOOTNIC" ] || e2e_fail "$E2E_BOOTNIC does not exist (make)"
+	set -- serve --model "$E2E_MODEL" --unix "$e2e_sock" --tftp-root "$2" \
+		${3:+--bootfile "$3"} $E2E_SERVE_ARGS
+	echo "$E2E_BOOTNIC $*" > "$e2e_serve_cmd"
+	nice -n 5 "$E2E_BOOTNIC" "$@" < /dev/null > "$E2E_SERVE_OUT" 2>&1 &
+	E2E_SERVE_PID=$!
+	e2e_deadline=$(($(date +%s) + 20))
+	while [ ! -S "$e2e_sock" ]; do
+		e2e_serve_running || e2e_serve_died "before listening on $e2e_sock"
+		[ "$(date +%s)" -ge "$e2e_deadline" ] &&
+			e2e_fail "bootnic serve does not listen on $e2e_sock after 20 s"
+		sleep 0.1
 	done
 }
 
@@ -182,9 +282,17 @@ e2e_hc_args() {
 	esac
 }
 
+# e2e_pcap_arg TAG: ",pcap=WORK/TAG-usb.pcap" if E2E_PCAP=1 (a USB device
+#	property of usb-net and usb-redir), else nothing
+e2e_pcap_arg() {
+	[ "${E2E_PCAP:-0}" = 1 ] && echo ",pcap=$E2E_WORK/$1-usb.pcap"
+}
+
 # e2e_nic_args TAG BOOTINDEX: the -device arguments of the network device
-#	E2E_NIC on netdev "n0" (and its host controller for usb-net), with
-#	BOOTINDEX if not empty; E2E_PCAP=1 records usb-net's USB traffic
+#	E2E_NIC on netdev "n0" (and its host controller for usb-net), or the
+#	usb-redir device on the Unix socket WORK/TAG.sock (and its host
+#	controller), with BOOTINDEX if not empty; E2E_PCAP=1 records the USB
+#	traffic of usb-net or usb-redir to WORK/TAG-usb.pcap
 e2e_nic_args() {
 	e2e_boot=
 	[ -n "$2" ] && e2e_boot=",bootindex=$2"
@@ -194,11 +302,12 @@ e2e_nic_args() {
 		echo -device "virtio-net-pci,netdev=n0,romfile=$e2e_boot" ;;
 	e1000)
 		echo -device "e1000,netdev=n0,romfile=$E2E_E1000_ROM$e2e_boot" ;;
+	redir)
+		echo $(e2e_hc_args) -chardev "socket,id=r0,path=$E2E_WORK/$1.sock" \
+			-device "usb-redir,chardev=r0,bus=hc.0$e2e_boot$(e2e_pcap_arg "$1")" ;;
 	*)
-		e2e_dev="usb-net,netdev=n0,bus=hc.0$e2e_boot"
-		[ "${E2E_PCAP:-0}" = 1 ] &&
-			e2e_dev="$e2e_dev,pcap=$E2E_WORK/$1-usb.pcap"
-		echo $(e2e_hc_args) -device "$e2e_dev" ;;
+		echo $(e2e_hc_args) \
+			-device "usb-net,netdev=n0,bus=hc.0$e2e_boot$(e2e_pcap_arg "$1")" ;;
 	esac
 }
 
@@ -219,22 +328,31 @@ e2e_qemu_launch() {
 #	the directory ESPDIR as a FAT disk (vvfat, empty: no disk), the
 #	network device E2E_NIC (usb-net on the host controller E2E_HC), on a
 #	slirp network whose TFTP root is TFTPDIR (and BOOTFILE the DHCP boot
-#	file name, if not empty); BOOTINDEX (if not empty) is the network
-#	device's bootindex.  The serial console goes to WORK/TAG.log.
+#	file name, if not empty): QEMU's own slirp, or for E2E_NIC=redir the
+#	one of `bootnic serve` (e2e_serve_start, first); BOOTINDEX (if not
+#	empty) is the network device's bootindex.  The serial console goes
+#	to WORK/TAG.log.
 e2e_qemu_start() {
 	e2e_tag=$1
 	e2e_varsfile=$E2E_WORK/$2
 	e2e_esp=$3
 	E2E_LOG=$E2E_WORK/$1.log
 	E2E_STRIPPED=$E2E_WORK/$1.stripped
-	e2e_net="user,id=n0,tftp=$4"
-	[ -n "$5" ] && e2e_net="$e2e_net,bootfile=$5"
+	e2e_tftp=$4
+	e2e_bootfile=$5
+	e2e_bootidx=$6
 	set -- -accel tcg -machine q35 -m 512 -smp 1 \
 		-display none -vga none -monitor none -serial "file:$E2E_LOG" \
 		-no-reboot \
 		-drive "if=pflash,format=raw,unit=0,readonly=on,file=$OVMF_CODE" \
 		-drive "if=pflash,format=raw,unit=1,file=$e2e_varsfile" \
-		-net none -netdev "$e2e_net" $(e2e_nic_args "$1" "$6")
+		-net none
+	if [ "$E2E_NIC" = redir ]; then
+		e2e_serve_start "$e2e_tag" "$e2e_tftp" "$e2e_bootfile"
+	else
+		set -- "$@" -netdev "user,id=n0,tftp=$e2e_tftp${e2e_bootfile:+,bootfile=$e2e_bootfile}"
+	fi
+	set -- "$@" $(e2e_nic_args "$e2e_tag" "$e2e_bootidx")
 	if [ -n "$e2e_esp" ]; then
 		set -- "$@" -drive "file=fat:rw:$e2e_esp,format=raw,if=none,id=d0" \
 			-device virtio-blk-pci,drive=d0${E2E_DISK_BOOTINDEX:+,bootindex=$E2E_DISK_BOOTINDEX}
@@ -265,13 +383,15 @@ e2e_qemu_running() {
 	[ -n "$E2E_QEMU_PID" ] && kill -0 "$E2E_QEMU_PID" 2>/dev/null
 }
 
-# e2e_qemu_kill: stop the QEMU we started (by its PID only) and reap it
+# e2e_qemu_kill: stop the QEMU we started (by its PID only) and reap it,
+#	then its bootnic serve, if any
 e2e_qemu_kill() {
 	if [ -n "$E2E_QEMU_PID" ]; then
 		kill "$E2E_QEMU_PID" 2>/dev/null
 		wait "$E2E_QEMU_PID" 2>/dev/null
 		E2E_QEMU_PID=
 	fi
+	e2e_serve_kill
 }
 
 # e2e_qemu_reap: QEMU exited by itself; collect its status into E2E_QEMU_RC
@@ -321,6 +441,8 @@ e2e_wait() {
 			e2e_grep "$1" && return 0
 			e2e_fail "QEMU exited (status $E2E_QEMU_RC) before /$1/ appeared: $(tail -n 3 "$E2E_WORK/$e2e_tag.qemu-out")"
 		fi
+		[ -n "$E2E_SERVE_PID" ] && ! e2e_serve_running &&
+			e2e_serve_died "before /$1/ appeared"
 		[ "$(date +%s)" -ge "$e2e_deadline" ] &&
 			e2e_fail "no /$1/ within $3 s"
 		sleep 1
@@ -366,3 +488,34 @@ $(e2e_section "$1" | head -n 30 | cut -c1-400)"
 
 # Failures the firmware reports on the console (CPU exceptions, asserts).
 E2E_FATAL='!!!! X64 Exception|ASSERT_EFI_ERROR|ASSERT \[|X64 Exception Type'
+
+# e2e_blob TFTPDIR ESPDIR: the file the download tests fetch, TFTPDIR/blob.bin
+#	(4 MiB of random bytes: 2858 TFTP blocks of 1468 bytes, full-size
+#	Ethernet frames as PXE transfers use), with its reference copy
+#	ESPDIR/REF.BIN for the shell's `comp`
+e2e_blob() {
+	head -c 4194304 /dev/urandom > "$1/blob.bin" || e2e_fail "cannot make the test file"
+	cp "$1/blob.bin" "$2/REF.BIN" || e2e_fail "cannot copy the test file"
+}
+
+# e2e_driver_dirs DRIVER: the test's ESP and TFTP directories (esp, tftp:
+#	WORK/esp, WORK/tftp) with DRIVER on the ESP as DRIVER.EFI; a missing
+#	driver is a failure, never a skip: QEMU is there to test it
+e2e_driver_dirs() {
+	e2e_step build
+	[ -f "$1" ] || e2e_fail "driver $1 does not exist (build it with: make uefi)"
+	esp=$E2E_WORK/esp
+	tftp=$E2E_WORK/tftp
+	mkdir -p "$esp" "$tftp" || e2e_fail "cannot create $esp, $tftp"
+	cp "$1" "$esp/DRIVER.EFI" || e2e_fail "cannot copy $1"
+}
+
+# e2e_boot_load ESPDIR TFTPDIR: boot OVMF with a fresh variable store, the
+#	ESP ESPDIR and the TFTP root TFTPDIR (tag "boot"), and wait for the
+#	shell script's first marker, "@@ load"
+e2e_boot_load() {
+	e2e_vars vars.fd
+	e2e_step boot
+	e2e_qemu_start boot vars.fd "$1" "$2" "" ""
+	e2e_wait '@@ load' "$E2E_FATAL" 90
+}

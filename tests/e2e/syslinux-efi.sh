@@ -26,17 +26,13 @@ SYSLINUX_MODULES=${SYSLINUX_MODULES:-/usr/lib/syslinux/modules/efi64}
 e2e_init "syslinux-efi[$(basename "$drv" .efi)]"
 
 # A missing driver or Syslinux is a failure, never a skip.
-e2e_step build
-[ -f "$drv" ] || e2e_fail "driver $drv does not exist (build it with: make uefi)"
+e2e_driver_dirs "$drv"
 for f in "$SYSLINUX_EFI" "$SYSLINUX_MODULES/ldlinux.e64" \
 	 "$SYSLINUX_MODULES/libcom32.c32" "$SYSLINUX_MODULES/libutil.c32"; do
 	[ -r "$f" ] || e2e_fail "$f missing (Debian packages syslinux-efi, syslinux-common)"
 done
 
-esp=$E2E_WORK/esp
-tftp=$E2E_WORK/tftp
-mkdir -p "$esp" "$tftp/pxelinux.cfg" || e2e_fail "cannot create $esp, $tftp"
-cp "$drv" "$esp/DRIVER.EFI" || e2e_fail "cannot copy $drv"
+mkdir -p "$tftp/pxelinux.cfg" || e2e_fail "cannot create $tftp/pxelinux.cfg"
 cp "$SYSLINUX_EFI" "$SYSLINUX_MODULES/ldlinux.e64" \
    "$SYSLINUX_MODULES/libcom32.c32" "$SYSLINUX_MODULES/libutil.c32" "$tftp/" ||
 	e2e_fail "cannot copy Syslinux into the TFTP root"

@@ -111,18 +111,9 @@ run_one() {
 		'@echo -off' \
 		'fs0:' \
 		"$attach" \
-		'ifconfig -s eth0 dhcp' \
-		'set bnok 0' \
-		'for %a run (1 60)' \
-		'  if %bnok% == 0 then' \
-		'    ping -n 1 10.0.2.2' \
-		'    if %lasterror% == 0 then' \
-		'      set bnok 1' \
-		'    else' \
-		'      stall 1000000' \
-		'    endif' \
-		'  endif' \
-		'endfor' \
+		'ifconfig -s eth0 dhcp'
+	e2e_startup_gateway "$esp" 60
+	e2e_startup_add "$esp" \
 		'echo @@ download' \
 		"tftp -s $BENCH_BLKSIZE 10.0.2.2 big.bin BIG.BIN" \
 		'echo @@ done' \

@@ -4,14 +4,17 @@
 #
 # uefi-net.sh DRIVER.efi: end-to-end test of an exported UEFI driver on
 # QEMU's usb-net (on qemu-xhci, or piix3-usb-uhci with E2E_HC=uhci; OVMF;
-# the UEFI shell runs startup.nsh).
+# the UEFI shell runs startup.nsh), or with E2E_NIC=redir on the simulator
+# model E2E_MODEL that `bootnic serve` plugs into E2E_HC over usbredir
+# (its slirp peer then serves DHCP and TFTP; see qemu-lib.sh).
 #
 # The shell loads the driver (which connects it to usb-net and lets the
 # firmware's network stack bind to its SNP), takes a DHCP lease from QEMU's
-# user network, pings the gateway and downloads two files from QEMU's TFTP
-# server: a 4 MiB random binary in 1468-byte blocks (full-size Ethernet
-# frames, as PXE transfers use; 2858 frames, enough that a datapath that
-# loses frames or slows down fails), compared byte for byte by the shell's
+# user network (polling the gateway until it answers), pings the gateway
+# and downloads two files from QEMU's TFTP server: a 4 MiB random binary
+# in 1468-byte blocks (full-size Ethernet frames, as PXE transfers use;
+# 2858 frames, enough that a datapath that loses frames or slows down
+# fails), compared byte for byte by the shell's
 # `comp` against a reference copy the test put on the ESP, and a text file
 # holding a token made for this run, printed with `type`.  The download
 # must end within E2E_TFTP_BUDGET seconds (default 60: at least 68 KiB/s,
@@ -28,20 +31,12 @@ here=$(dirname "$0")
 drv=$1
 e2e_init "uefi-net[$(basename "$drv" .efi)]"
 
-# A missing driver is a failure, never a skip: QEMU is there to test it.
-e2e_step build
-[ -f "$drv" ] || e2e_fail "driver $drv does not exist (build it with: make uefi)"
-
-esp=$E2E_WORK/esp
-tftp=$E2E_WORK/tftp
-mkdir -p "$esp" "$tftp" || e2e_fail "cannot create $esp, $tftp"
-cp "$drv" "$esp/DRIVER.EFI" || e2e_fail "cannot copy $drv"
+e2e_driver_dirs "$drv"
 
 # The files QEMU serves: random bytes (2858 TFTP blocks of 1468 bytes) with
 # a reference copy on the ESP, and a one-line token unique to this run.
 E2E_TFTP_BUDGET=${E2E_TFTP_BUDGET:-60}
-head -c 4194304 /dev/urandom > "$tftp/blob.bin" || e2e_fail "cannot make the test file"
-cp "$tftp/blob.bin" "$esp/REF.BIN"
+e2e_blob "$tftp" "$esp"
 token="bootnic-e2e-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 printf '%s\r\n' "$token" > "$tftp/token.txt"
 
@@ -53,8 +48,10 @@ e2e_startup "$esp" \
 	'echo @@ snp' \
 	'dh -p SimpleNetwork' \
 	'echo @@ dhcp' \
-	'ifconfig -s eth0 dhcp' \
-	'stall 10000000' \
+	'ifconfig -s eth0 dhcp'
+# the lease: go on once the gateway answers (at most 20 s)
+e2e_startup_gateway "$esp" 20
+e2e_startup_add "$esp" \
 	'echo @@ address' \
 	'ifconfig -l eth0' \
 	'echo @@ ping' \
@@ -69,10 +66,10 @@ e2e_startup "$esp" \
 	'echo @@ end' \
 	'reset -s'
 
-e2e_vars vars.fd
-e2e_step boot
-e2e_qemu_start boot vars.fd "$esp" "$tftp" "" ""
-e2e_wait '@@ load' "$E2E_FATAL" 90
+e2e_boot_load "$esp" "$tftp"
+# a driver that did not load fails now, not after the whole script
+e2e_wait '@@ snp' "$E2E_FATAL" 60
+e2e_expect load 'loaded at .* Success' 'the shell to load the driver'
 e2e_step script
 e2e_wait '@@ tftp' "$E2E_FATAL" "$E2E_TIMEOUT"
 e2e_step tftp

@@ -438,9 +438,13 @@ struct bn_efi_rx {
 struct bn_efi_nic {
 	UINT32 signature;			/**< ::BN_EFI_NIC_SIGNATURE */
 	struct bn_efi_nic *next;		/**< Next bound function */
-	EFI_HANDLE controller;			/**< Handle of the bound interface */
+	EFI_HANDLE controller;			/**< Handle of the bound interface
+					     (NULL while unplugged) */
 	EFI_USB_IO_PROTOCOL *io;		/**< Its UsbIo (opened BY_DRIVER) */
 	EFI_HANDLE child;			/**< Handle with SNP and the MAC path */
+	bool gone;				/**< Unplugged: SNP lives on without
+					     hardware (@c nd NULL) until the
+					     adapter is back on its port */
 	EFI_DEVICE_PATH *path;			/**< The child's device path */
 	struct bn_efi_usb usb;			/**< Host-controller backend */
 	struct bn_usb_device dev;		/**< The USB device */
@@ -484,6 +488,25 @@ EFI_STATUS bn_efi_snp_init(struct bn_efi_nic *nic);
  * @param nic		Interface
  */
 void bn_efi_snp_fini(struct bn_efi_nic *nic);
+
+/**
+ * The adapter was unplugged: close the device and drop held frames but
+ * keep the protocol, with no media (the firmware's network stack above
+ * stays as it is and sees a cable pulled out).  The caller then removes
+ * the network device (@c nd becomes NULL).
+ *
+ * @param nic		Interface
+ */
+void bn_efi_snp_detach(struct bn_efi_nic *nic);
+
+/**
+ * The adapter is back (a new @c nd probed into this interface): open it
+ * again if the protocol was initialized, with the filters in force.
+ *
+ * @param nic		Interface
+ * @return		EFI_SUCCESS, or EFI_DEVICE_ERROR (still no media)
+ */
+EFI_STATUS bn_efi_snp_attach(struct bn_efi_nic *nic);
 
 /** The environment callbacks that feed SNP from the driver. */
 extern const struct bn_netdev_env bn_efi_netdev_env;

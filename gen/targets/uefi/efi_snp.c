@@ -89,13 +89,14 @@ static EFI_TPL bn_efi_snp_lock(void)
 }
 
 /**
- * Poll the device unless a poll is already running.
+ * Poll the device unless a poll is already running (or the adapter is
+ * unplugged).
  *
  * @param nic		Interface
  */
 static void bn_efi_nic_poll(struct bn_efi_nic *nic)
 {
-	if (nic->polling)
+	if (nic->polling || !nic->nd)
 		return;
 	nic->polling = true;
 	nic->last_poll_us = bn_port_clock_us();
@@ -275,7 +276,8 @@ static EFI_STATUS EFIAPI bn_efi_snp_stop(EFI_SIMPLE_NETWORK_PROTOCOL *This)
 }
 
 /**
- * Open the device and start the polling timer.
+ * Open the device and start the polling timer (an unplugged adapter: no
+ * media until it is back).
  *
  * @param nic		Interface
  * @return		EFI_SUCCESS or EFI_DEVICE_ERROR
@@ -283,9 +285,9 @@ static EFI_STATUS EFIAPI bn_efi_snp_stop(EFI_SIMPLE_NETWORK_PROTOCOL *This)
 static EFI_STATUS bn_efi_snp_open(struct bn_efi_nic *nic)
 {
 	bn_efi_snp_flush(nic);
-	nic->link_known = false;
-	nic->mode.MediaPresent = TRUE;
-	if (bn_netdev_open(nic->nd) < 0)
+	nic->link_known = !nic->nd;
+	nic->mode.MediaPresent = nic->nd != NULL;
+	if (nic->nd && bn_netdev_open(nic->nd) < 0)
 		return EFI_DEVICE_ERROR;
 	nic->mode.ReceiveFilterSetting = BN_EFI_RX_DEFAULT;
 	nic->mode.MCastFilterCount = 0;
@@ -301,7 +303,8 @@ static EFI_STATUS bn_efi_snp_open(struct bn_efi_nic *nic)
 static void bn_efi_snp_close(struct bn_efi_nic *nic)
 {
 	bn_efi_bs->SetTimer(nic->timer, TimerCancel, 0);
-	bn_netdev_close(nic->nd);
+	if (nic->nd)
+		bn_netdev_close(nic->nd);
 	bn_efi_snp_flush(nic);
 }
 
@@ -345,6 +348,8 @@ static int bn_efi_snp_apply_filter(struct bn_efi_nic *nic)
 	unsigned int flags = 0;
 	int rc;
 
+	if (!nd)
+		return 0;
 	if (setting & EFI_SIMPLE_NETWORK_RECEIVE_UNICAST)
 		flags |= BN_RX_UNICAST;
 	if (setting & EFI_SIMPLE_NETWORK_RECEIVE_BROADCAST)
@@ -525,6 +530,7 @@ static EFI_STATUS EFIAPI bn_efi_snp_statistics(
 {
 	EFI_STATUS status = bn_efi_snp_check(This,
 					     EfiSimpleNetworkInitialized);
+	static const struct bn_netdev_stats none;
 	const struct bn_netdev_stats *s;
 	EFI_NETWORK_STATISTICS t;
 	struct bn_efi_nic *nic;
@@ -535,7 +541,7 @@ static EFI_STATUS EFIAPI bn_efi_snp_statistics(
 	if (!StatisticsSize && StatisticsTable)
 		return EFI_INVALID_PARAMETER;
 	nic = bn_efi_nic_of(This);
-	s = &nic->nd->stats;
+	s = nic->nd ? &nic->nd->stats : &none;
 	tpl = bn_efi_snp_lock();
 	if (StatisticsSize) {
 		bn_port_memset(&t, 0xff, sizeof(t));
@@ -560,7 +566,9 @@ static EFI_STATUS EFIAPI bn_efi_snp_statistics(
 		*StatisticsSize = sizeof(t);
 	}
 	if (Reset) {
-		bn_port_memset(&nic->nd->stats, 0, sizeof(nic->nd->stats));
+		if (nic->nd)
+			bn_port_memset(&nic->nd->stats, 0,
+				       sizeof(nic->nd->stats));
 		nic->rx_unicast = 0;
 		nic->rx_broadcast = 0;
 		nic->rx_multicast = 0;
@@ -733,6 +741,11 @@ static EFI_STATUS EFIAPI bn_efi_snp_transmit(
 	}
 	nic = bn_efi_nic_of(This);
 	tpl = bn_efi_snp_lock();
+	/* Unplugged: an error, never EFI_NOT_READY (callers retry that) */
+	if (!nic->nd) {
+		status = EFI_DEVICE_ERROR;
+		goto out;
+	}
 	/* Every buffer accepted must fit in the hand-back ring */
 	if (nic->tx_inflight + nic->tx_count >= BN_EFI_TX_RING) {
 		status = EFI_NOT_READY;
@@ -932,4 +945,38 @@ void bn_efi_snp_fini(struct bn_efi_nic *nic)
 		bn_efi_bs->CloseEvent(nic->snp.WaitForPacket);
 		nic->snp.WaitForPacket = NULL;
 	}
+}
+
+void bn_efi_snp_detach(struct bn_efi_nic *nic)
+{
+	EFI_TPL tpl = bn_efi_snp_lock();
+
+	/* Closing hands the buffers of unfinished transmits back (GetStatus) */
+	if (nic->mode.State == EfiSimpleNetworkInitialized && nic->nd)
+		bn_netdev_close(nic->nd);
+	nic->rx_head = 0;
+	nic->rx_count = 0;
+	nic->tx_inflight = 0;
+	nic->link_known = true;
+	nic->mode.MediaPresent = FALSE;
+	bn_efi_bs->RestoreTPL(tpl);
+}
+
+EFI_STATUS bn_efi_snp_attach(struct bn_efi_nic *nic)
+{
+	EFI_STATUS status = EFI_SUCCESS;
+	EFI_TPL tpl = bn_efi_snp_lock();
+
+	nic->link_known = false;
+	nic->mode.MediaPresent = TRUE;
+	if (nic->mode.State == EfiSimpleNetworkInitialized) {
+		if (bn_netdev_open(nic->nd) < 0 ||
+		    bn_efi_snp_apply_filter(nic) < 0) {
+			nic->link_known = true;
+			nic->mode.MediaPresent = FALSE;
+			status = EFI_DEVICE_ERROR;
+		}
+	}
+	bn_efi_bs->RestoreTPL(tpl);
+	return status;
 }

@@ -604,16 +604,15 @@ static uint8_t ecm_up(uint8_t *bulk_in, uint8_t *bulk_out, uint8_t *int_in)
 	return data_if;
 }
 
-START_TEST(test_redir_dhcp_through_ecm)
+/* cdc-ecm configured for data and a DHCPDISCOVER sent; its bulk IN
+ * endpoint out */
+static uint8_t ecm_discover(void)
 {
 	const struct bn_model *m = bn_model_find("cdc-ecm");
 	uint8_t in_ep = 0, out_ep = 0, int_ep = 0, f[600];
-	const uint8_t *opt, *pl;
-	struct bn_redir_stats st;
-	struct pkt *k = NULL;
+	struct pkt *k;
 	uint64_t id;
-	size_t n, plen;
-	unsigned int i;
+	size_t n;
 
 	engine_new("cdc-ecm");
 	ecm_up(&in_ep, &out_ep, &int_ep);
@@ -625,12 +624,33 @@ START_TEST(test_redir_dhcp_through_ecm)
 	ck_assert_uint_eq(k->status, usb_redir_success);
 	ck_assert_uint_eq(k->len, n);
 	ck_assert_uint_eq(k->data_len, 0);
-	/* A bulk IN is answered once the offer has arrived */
-	id = bulk_send(in_ep, NULL, 1600);
-	for (i = 0; i < 400 && !(k = find_pkt(usb_redir_bulk_packet, id));
+	return in_ep;
+}
+
+/* A bulk IN, answered once a frame has arrived (its id out) */
+static struct pkt *bulk_in_answered(uint8_t ep, uint64_t *id)
+{
+	struct pkt *k = NULL;
+	unsigned int i;
+
+	*id = bulk_send(ep, NULL, 1600);
+	for (i = 0; i < 400 && !(k = find_pkt(usb_redir_bulk_packet, *id));
 	     i++)
 		run_for_us(250);
 	ck_assert_ptr_nonnull(k);
+	return k;
+}
+
+START_TEST(test_redir_dhcp_through_ecm)
+{
+	const uint8_t *opt, *pl;
+	struct bn_redir_stats st;
+	struct pkt *k;
+	uint64_t id;
+	size_t plen;
+
+	/* A bulk IN is answered once the offer has arrived */
+	k = bulk_in_answered(ecm_discover(), &id);
 	ck_assert_uint_eq(k->status, usb_redir_success);
 	ck_assert_uint_eq(k->len, k->data_len);
 	pl = nf_udp_payload(k->data, k->data_len, 68, &plen);
@@ -702,6 +722,51 @@ START_TEST(test_redir_cancel)
 	usbredirparser_send_cancel_data_packet(g.p, id);
 	pump();
 	ck_assert_ptr_null(strstr(logbuf, "bad packet"));
+	teardown();
+}
+END_TEST
+
+START_TEST(test_redir_cancel_crossed_answer)
+{
+	uint8_t in_ep, offer[1600];
+	struct pkt *k;
+	uint64_t id;
+	size_t len;
+
+	in_ep = ecm_discover();
+	k = bulk_in_answered(in_ep, &id);
+	ck_assert_uint_eq(k->status, usb_redir_success);
+	ck_assert_uint_gt(k->data_len, 0);
+	len = k->data_len;
+	memcpy(offer, k->data, len);
+	/* The guest cancelled it before the answer arrived (QEMU drops the
+	 * answer then): the next bulk IN carries the same frame. */
+	usbredirparser_send_cancel_data_packet(g.p, id);
+	pump();
+	ck_assert_ptr_nonnull(strstr(logbuf, "go out again"));
+	id = bulk_send(in_ep, NULL, 1600);
+	k = find_pkt(usb_redir_bulk_packet, id);
+	ck_assert_ptr_nonnull(k);
+	ck_assert_uint_eq(k->status, usb_redir_success);
+	ck_assert_uint_eq(k->data_len, len);
+	ck_assert_mem_eq(k->data, offer, len);
+	/* Delivered once more only: a second cancel of the first id, or a
+	 * cancel of an unknown id, brings nothing back */
+	usbredirparser_send_cancel_data_packet(g.p, id - 1);
+	usbredirparser_send_cancel_data_packet(g.p, 999999);
+	pump();
+	id = bulk_send(in_ep, NULL, 1600);
+	run_for_us(2000);
+	ck_assert_ptr_null(find_pkt(usb_redir_bulk_packet, id));
+	/* The answer that carried it again is kept as well: its cancel
+	 * crossing too gives the frame to the waiting transfer */
+	usbredirparser_send_cancel_data_packet(g.p, id - 1);
+	pump();
+	run_for_us(250);
+	k = find_pkt(usb_redir_bulk_packet, id);
+	ck_assert_ptr_nonnull(k);
+	ck_assert_uint_eq(k->data_len, len);
+	ck_assert_mem_eq(k->data, offer, len);
 	teardown();
 }
 END_TEST
@@ -954,6 +1019,7 @@ static Suite *redir_suite(void)
 	tcase_add_test(tc, test_redir_dhcp_through_ecm);
 	tcase_add_test(tc, test_redir_interrupt_notifications);
 	tcase_add_test(tc, test_redir_cancel);
+	tcase_add_test(tc, test_redir_cancel_crossed_answer);
 	tcase_add_test(tc, test_redir_unplug_replug);
 	tcase_add_test(tc, test_redir_unplug_after_bytes);
 	tcase_add_test(tc, test_redir_fault_stall);

@@ -62,6 +62,7 @@
 #define BN_USB_RECIP_ENDPOINT	0x02	/**< bmRequestType: endpoint */
 #define BN_USB_RECIP_MASK	0x1f	/**< bmRequestType: recipient bits */
 
+#define BN_USB_REQ_GET_STATUS		0x00	/**< GET_STATUS */
 #define BN_USB_REQ_CLEAR_FEATURE	0x01	/**< CLEAR_FEATURE */
 
 #define BN_USB_REQ_GET_DESCRIPTOR	0x06	/**< GET_DESCRIPTOR */
@@ -4958,9 +4959,13 @@ struct bn_efi_rx {
 struct bn_efi_nic {
 	UINT32 signature;			/**< ::BN_EFI_NIC_SIGNATURE */
 	struct bn_efi_nic *next;		/**< Next bound function */
-	EFI_HANDLE controller;			/**< Handle of the bound interface */
+	EFI_HANDLE controller;			/**< Handle of the bound interface
+					     (NULL while unplugged) */
 	EFI_USB_IO_PROTOCOL *io;		/**< Its UsbIo (opened BY_DRIVER) */
 	EFI_HANDLE child;			/**< Handle with SNP and the MAC path */
+	bool gone;				/**< Unplugged: SNP lives on without
+					     hardware (@c nd NULL) until the
+					     adapter is back on its port */
 	EFI_DEVICE_PATH *path;			/**< The child's device path */
 	struct bn_efi_usb usb;			/**< Host-controller backend */
 	struct bn_usb_device dev;		/**< The USB device */
@@ -5001,6 +5006,25 @@ static EFI_STATUS bn_efi_snp_init(struct bn_efi_nic *nic);
  * @param nic		Interface
  */
 static void bn_efi_snp_fini(struct bn_efi_nic *nic);
+
+/**
+ * The adapter was unplugged: close the device and drop held frames but
+ * keep the protocol, with no media (the firmware's network stack above
+ * stays as it is and sees a cable pulled out).  The caller then removes
+ * the network device (@c nd becomes NULL).
+ *
+ * @param nic		Interface
+ */
+static void bn_efi_snp_detach(struct bn_efi_nic *nic);
+
+/**
+ * The adapter is back (a new @c nd probed into this interface): open it
+ * again if the protocol was initialized, with the filters in force.
+ *
+ * @param nic		Interface
+ * @return		EFI_SUCCESS, or EFI_DEVICE_ERROR (still no media)
+ */
+static EFI_STATUS bn_efi_snp_attach(struct bn_efi_nic *nic);
 
 /**
  * Prepare the driver's name strings (from the exported driver).
@@ -5124,6 +5148,8 @@ static struct bn_efi_nic *bn_efi_nics;
 
 /** Offset of the parent port number in a USB device path node. */
 #define BN_EFI_USB_NODE_PORT 4
+/** Bytes of a GET_STATUS answer (USB 2.0 9.4.5). */
+#define BN_EFI_GET_STATUS_LEN 2
 
 /**
  * Read a device path node's length.
@@ -5424,16 +5450,29 @@ static bool bn_efi_function_at(const struct bn_usb_device *dev, uint8_t first,
 }
 
 /**
+ * Release the hardware side of an interface: its network device and USB
+ * device (the SNP side stays).
+ *
+ * @param nic		Interface state
+ */
+static void bn_efi_nic_release(struct bn_efi_nic *nic)
+{
+	bn_netdev_remove(nic->nd);
+	nic->nd = NULL;
+	if (nic->dev.hcd)
+		bn_usb_device_fini(&nic->dev);
+	bn_port_memset(&nic->dev, 0, sizeof(nic->dev));
+	bn_port_memset(&nic->usb, 0, sizeof(nic->usb));
+}
+
+/**
  * Release what bn_efi_start() built for an interface.
  *
  * @param nic		Interface state
  */
 static void bn_efi_nic_free(struct bn_efi_nic *nic)
 {
-	bn_netdev_remove(nic->nd);
-	nic->nd = NULL;
-	if (nic->dev.hcd)
-		bn_usb_device_fini(&nic->dev);
+	bn_efi_nic_release(nic);
 	bn_port_free(nic->rx);
 	bn_port_free(nic->path);
 	bn_port_free(nic);
@@ -5547,6 +5586,115 @@ static const struct bn_netdev_env bn_efi_netdev_env = {
 	.link = bn_efi_env_link,
 };
 
+/**
+ * Probe a function into an interface's hardware side: the USB device
+ * behind a controller's UsbIo, its interfaces and the network device.
+ *
+ * @param nic		Interface state (hardware side released)
+ * @param controller	Handle of the function's first interface
+ * @param io		Its UsbIo (opened BY_DRIVER)
+ * @param m		The function found on it
+ * @return		EFI_SUCCESS, or an error with the hardware side
+ *			released again (EFI_NOT_READY: connected again once
+ *			the other interfaces appear)
+ */
+static EFI_STATUS bn_efi_nic_probe(struct bn_efi_nic *nic,
+				   EFI_HANDLE controller,
+				   EFI_USB_IO_PROTOCOL *io,
+				   struct bn_efi_match *m)
+{
+	struct bn_function fn;
+	EFI_STATUS status = EFI_DEVICE_ERROR;
+	int rc;
+
+	nic->controller = controller;
+	nic->io = io;
+	bn_efi_usb_init(&nic->usb, io, &nic->dev);
+	if (bn_usb_device_init(&nic->dev, &nic->usb.hcd, 0, BN_SPEED_UNKNOWN,
+			       m->match.driver->name) < 0) {
+		nic->dev.hcd = NULL;
+		goto err;
+	}
+	if (bn_usb_read_descriptors(&nic->dev, m->config_index) < 0)
+		goto err;
+	nic->dev.configured = true;
+	if (!bn_efi_function_at(&nic->dev, m->first_interface, &fn))
+		goto err;
+	if ((rc = bn_efi_add_interfaces(nic, &fn)) < 0) {
+		status = EFI_OUT_OF_RESOURCES;
+		if (rc == -BN_ENOENT) {
+			/* Interface 0 is connected before interface 1
+			 * exists: try again when it appears */
+			status = bn_efi_retry_later(controller);
+			if (status == EFI_SUCCESS)
+				status = EFI_NOT_READY;
+		}
+		goto err;
+	}
+	if (bn_netdev_probe(&nic->dev, &fn, &m->match, &bn_efi_netdev_env, nic,
+			    &nic->nd) < 0)
+		goto err;
+	return EFI_SUCCESS;
+
+ err:
+	bn_efi_nic_release(nic);
+	return status;
+}
+
+/**
+ * Find the interface an unplugged adapter left on a port: its SNP child's
+ * path is the port's path plus a MAC node.
+ *
+ * @param parent	Device path of the new controller
+ * @return		The interface, or NULL
+ */
+static struct bn_efi_nic *bn_efi_find_gone(const EFI_DEVICE_PATH *parent)
+{
+	const EFI_DEVICE_PATH *last;
+	size_t len = bn_efi_path_len(parent, &last);
+	struct bn_efi_nic *nic;
+
+	for (nic = bn_efi_nics; nic; nic = nic->next) {
+		if (nic->gone && bn_efi_path_len(nic->path, &last) ==
+				 len + sizeof(MAC_ADDR_DEVICE_PATH) &&
+		    !bn_port_memcmp(nic->path, parent, len))
+			return nic;
+	}
+	return NULL;
+}
+
+/**
+ * An adapter was plugged into the port an unplugged one left: if it is
+ * the same adapter (same permanent address), it takes the interface over,
+ * so the network stack above finds its interface again.
+ *
+ * @param nic		The interface left behind
+ * @param controller	Handle of the new function's first interface
+ * @param io		Its UsbIo (opened BY_DRIVER)
+ * @param m		The function found on it
+ * @return		EFI_SUCCESS, EFI_NOT_FOUND (another adapter: it gets
+ *			an interface of its own) or a probe error
+ */
+static EFI_STATUS bn_efi_nic_return(struct bn_efi_nic *nic,
+				    EFI_HANDLE controller,
+				    EFI_USB_IO_PROTOCOL *io,
+				    struct bn_efi_match *m)
+{
+	EFI_STATUS status = bn_efi_nic_probe(nic, controller, io, m);
+
+	if (status != EFI_SUCCESS)
+		return status;
+	if (bn_port_memcmp(nic->nd->perm_addr, &nic->mode.PermanentAddress,
+			   BN_ETH_ALEN)) {
+		bn_efi_nic_release(nic);
+		return EFI_NOT_FOUND;
+	}
+	nic->gone = false;
+	bn_efi_snp_attach(nic);
+	BN_INFO("bootnic", "adapter back: interface restored");
+	return EFI_SUCCESS;
+}
+
 /** EFI_SIMPLE_NETWORK_PROTOCOL. */
 static EFI_GUID bn_efi_snp_guid = {
 	0xa19832b9, 0xac25, 0x11d3,
@@ -5554,7 +5702,16 @@ static EFI_GUID bn_efi_snp_guid = {
 };
 
 /**
- * Bind to a controller: probe the function and produce the SNP child.
+ * Bind to a controller: probe the function and produce the SNP child (or
+ * give the interface an unplugged adapter left on this port back to it).
+ *
+ * The child is not registered as the controller's child
+ * (BY_CHILD_CONTROLLER): when the adapter is unplugged, the firmware
+ * would otherwise tear the network stack on the child down from the bus
+ * driver's timer, in the middle of whatever the stack is running (EDK2's
+ * MTFTP4 then uses freed memory: edk2 issues #9709, #12390).  Instead the
+ * interface lives on without media until the adapter comes back; the
+ * driver connects the stack to the new child itself.
  *
  * @param This		Driver Binding
  * @param ControllerHandle	Handle of the function's first interface
@@ -5567,12 +5724,10 @@ static EFI_STATUS EFIAPI bn_efi_start(EFI_DRIVER_BINDING_PROTOCOL *This,
 {
 	EFI_HANDLE agent = This->DriverBindingHandle;
 	EFI_DEVICE_PATH *parent;
-	EFI_USB_IO_PROTOCOL *io, *child_io;
+	EFI_USB_IO_PROTOCOL *io;
 	struct bn_efi_nic *nic;
 	struct bn_efi_match m;
-	struct bn_function fn;
 	EFI_STATUS status;
-	int rc;
 
 	(void)RemainingDevicePath;
 	status = bn_efi_bs->OpenProtocol(ControllerHandle, &bn_efi_usb_io_guid,
@@ -5593,42 +5748,31 @@ static EFI_STATUS EFIAPI bn_efi_start(EFI_DRIVER_BINDING_PROTOCOL *This,
 		status = bn_efi_switch_config(io, m.config_value);
 		return (status == EFI_SUCCESS) ? EFI_NOT_FOUND : status;
 	}
+	status = bn_efi_bs->OpenProtocol(ControllerHandle,
+					 &bn_efi_device_path_guid,
+					 (VOID **)&parent, agent,
+					 ControllerHandle,
+					 EFI_OPEN_PROTOCOL_GET_PROTOCOL);
+	if (status != EFI_SUCCESS)
+		goto err_match;
+	nic = bn_efi_find_gone(parent);
+	if (nic) {
+		status = bn_efi_nic_return(nic, ControllerHandle, io, &m);
+		if (status == EFI_SUCCESS)
+			return EFI_SUCCESS;
+		if (status != EFI_NOT_FOUND)
+			goto err_match;
+	}
 
 	nic = bn_port_zalloc(sizeof(*nic));
 	if (!nic) {
 		status = EFI_OUT_OF_RESOURCES;
-		goto err_alloc;
+		goto err_match;
 	}
 	nic->signature = BN_EFI_NIC_SIGNATURE;
-	nic->controller = ControllerHandle;
-	nic->io = io;
-	bn_efi_usb_init(&nic->usb, io, &nic->dev);
-	status = EFI_DEVICE_ERROR;
-	if (bn_usb_device_init(&nic->dev, &nic->usb.hcd, 0, BN_SPEED_UNKNOWN,
-			       m.match.driver->name) < 0) {
-		nic->dev.hcd = NULL;
+	if ((status = bn_efi_nic_probe(nic, ControllerHandle, io, &m)) !=
+	    EFI_SUCCESS)
 		goto err_nic;
-	}
-	if (bn_usb_read_descriptors(&nic->dev, m.config_index) < 0)
-		goto err_nic;
-	nic->dev.configured = true;
-	if (!bn_efi_function_at(&nic->dev, m.first_interface, &fn))
-		goto err_nic;
-	if ((rc = bn_efi_add_interfaces(nic, &fn)) < 0) {
-		status = EFI_OUT_OF_RESOURCES;
-		if (rc == -BN_ENOENT) {
-			/* Interface 0 is connected before interface 1
-			 * exists: try again when it appears */
-			status = bn_efi_retry_later(ControllerHandle);
-			if (status == EFI_SUCCESS)
-				status = EFI_NOT_READY;
-		}
-		goto err_nic;
-	}
-	if (bn_netdev_probe(&nic->dev, &fn, &m.match, &bn_efi_netdev_env, nic,
-			    &nic->nd) < 0)
-		goto err_nic;
-
 	nic->rx = bn_port_zalloc(sizeof(*nic->rx) * BN_EFI_RX_RING);
 	if (!nic->rx) {
 		status = EFI_OUT_OF_RESOURCES;
@@ -5636,13 +5780,6 @@ static EFI_STATUS EFIAPI bn_efi_start(EFI_DRIVER_BINDING_PROTOCOL *This,
 	}
 	if ((status = bn_efi_snp_init(nic)) != EFI_SUCCESS)
 		goto err_nic;
-	status = bn_efi_bs->OpenProtocol(ControllerHandle,
-					 &bn_efi_device_path_guid,
-					 (VOID **)&parent, agent,
-					 ControllerHandle,
-					 EFI_OPEN_PROTOCOL_GET_PROTOCOL);
-	if (status != EFI_SUCCESS)
-		goto err_snp;
 	nic->path = bn_efi_mac_path(parent, nic->nd->addr);
 	if (!nic->path) {
 		status = EFI_OUT_OF_RESOURCES;
@@ -5653,24 +5790,15 @@ static EFI_STATUS EFIAPI bn_efi_start(EFI_DRIVER_BINDING_PROTOCOL *This,
 		nic->path, NULL);
 	if (status != EFI_SUCCESS)
 		goto err_snp;
-	status = bn_efi_bs->OpenProtocol(ControllerHandle, &bn_efi_usb_io_guid,
-					 (VOID **)&child_io, agent, nic->child,
-					 EFI_OPEN_PROTOCOL_BY_CHILD_CONTROLLER);
-	if (status != EFI_SUCCESS)
-		goto err_child;
 	nic->next = bn_efi_nics;
 	bn_efi_nics = nic;
+	bn_efi_bs->ConnectController(nic->child, NULL, NULL, TRUE);
 	return EFI_SUCCESS;
 
- err_child:
-	bn_efi_bs->UninstallMultipleProtocolInterfaces(nic->child,
-		&bn_efi_snp_guid, &nic->snp, &bn_efi_device_path_guid,
-		nic->path, NULL);
  err_snp:
 	bn_efi_snp_fini(nic);
  err_nic:
 	bn_efi_nic_free(nic);
- err_alloc:
  err_match:
 	bn_efi_bs->CloseProtocol(ControllerHandle, &bn_efi_usb_io_guid, agent,
 				 ControllerHandle);
@@ -5678,14 +5806,38 @@ static EFI_STATUS EFIAPI bn_efi_start(EFI_DRIVER_BINDING_PROTOCOL *This,
 }
 
 /**
- * Unbind: remove the SNP children, or (with no children left) release the
- * controller.
+ * Test whether the adapter behind an interface is still there: it answers
+ * GET_STATUS (the bus driver stops a driver both when asked to and when
+ * the device was unplugged).
+ *
+ * @param nic		Interface
+ * @return		true if it answered
+ */
+static bool bn_efi_nic_present(struct bn_efi_nic *nic)
+{
+	struct bn_setup setup = {
+		.request_type = BN_USB_DIR_IN | BN_USB_TYPE_STANDARD |
+				BN_USB_RECIP_DEVICE,
+		.request = BN_USB_REQ_GET_STATUS,
+		.length = BN_EFI_GET_STATUS_LEN,
+	};
+	uint8_t status[BN_EFI_GET_STATUS_LEN];
+
+	return bn_efi_usb_control(nic->io, &setup, status) >= 0;
+}
+
+/**
+ * Unbind.  When asked to, remove the SNP child and release the
+ * controller (EFI_DEVICE_ERROR while the child is in use).  When the
+ * adapter was unplugged, release the hardware and the controller but keep
+ * the SNP child without media for the adapter's return
+ * (bn_efi_nic_return()).
  *
  * @param This		Driver Binding
  * @param ControllerHandle	The bound interface's handle
- * @param NumberOfChildren	Children to remove (0: release the controller)
+ * @param NumberOfChildren	Children to remove (none are registered)
  * @param ChildHandleBuffer	The children
- * @return		EFI_SUCCESS, or EFI_DEVICE_ERROR if a child is in use
+ * @return		EFI_SUCCESS, or EFI_DEVICE_ERROR if the child is in use
  */
 static EFI_STATUS EFIAPI bn_efi_stop(EFI_DRIVER_BINDING_PROTOCOL *This,
 				     EFI_HANDLE ControllerHandle,
@@ -5694,10 +5846,9 @@ static EFI_STATUS EFIAPI bn_efi_stop(EFI_DRIVER_BINDING_PROTOCOL *This,
 {
 	EFI_HANDLE agent = This->DriverBindingHandle;
 	struct bn_efi_nic *nic, **link;
-	EFI_USB_IO_PROTOCOL *io;
-	EFI_STATUS status = EFI_SUCCESS;
-	UINTN i;
 
+	(void)NumberOfChildren;
+	(void)ChildHandleBuffer;
 	for (link = &bn_efi_nics; *link; link = &(*link)->next) {
 		if ((*link)->controller == ControllerHandle)
 			break;
@@ -5706,31 +5857,27 @@ static EFI_STATUS EFIAPI bn_efi_stop(EFI_DRIVER_BINDING_PROTOCOL *This,
 	if (!nic)
 		return EFI_DEVICE_ERROR;
 
-	if (NumberOfChildren) {
-		for (i = 0; i < NumberOfChildren; i++) {
-			if (ChildHandleBuffer[i] != nic->child || !nic->child)
-				continue;
-			bn_efi_bs->CloseProtocol(ControllerHandle,
-						 &bn_efi_usb_io_guid, agent,
-						 nic->child);
-			if (bn_efi_bs->UninstallMultipleProtocolInterfaces(
-				    nic->child, &bn_efi_snp_guid, &nic->snp,
-				    &bn_efi_device_path_guid, nic->path,
-				    NULL) != EFI_SUCCESS) {
-				bn_efi_bs->OpenProtocol(ControllerHandle,
-					&bn_efi_usb_io_guid, (VOID **)&io,
-					agent, nic->child,
-					EFI_OPEN_PROTOCOL_BY_CHILD_CONTROLLER);
-				status = EFI_DEVICE_ERROR;
-				continue;
-			}
-			nic->child = NULL;
-		}
-		return status;
+	if (nic->child && !bn_efi_nic_present(nic)) {
+		BN_INFO("bootnic", "adapter unplugged: interface kept "
+			"without media");
+		bn_efi_snp_detach(nic);
+		bn_efi_nic_release(nic);
+		nic->gone = true;
+		nic->controller = NULL;
+		nic->io = NULL;
+		bn_efi_bs->CloseProtocol(ControllerHandle,
+					 &bn_efi_usb_io_guid, agent,
+					 ControllerHandle);
+		return EFI_SUCCESS;
 	}
-
-	if (nic->child)
-		return EFI_DEVICE_ERROR;
+	if (nic->child) {
+		if (bn_efi_bs->UninstallMultipleProtocolInterfaces(nic->child,
+			    &bn_efi_snp_guid, &nic->snp,
+			    &bn_efi_device_path_guid, nic->path, NULL) !=
+		    EFI_SUCCESS)
+			return EFI_DEVICE_ERROR;
+		nic->child = NULL;
+	}
 	*link = nic->next;
 	bn_efi_snp_fini(nic);
 	bn_efi_nic_free(nic);
@@ -6317,13 +6464,14 @@ static EFI_TPL bn_efi_snp_lock(void)
 }
 
 /**
- * Poll the device unless a poll is already running.
+ * Poll the device unless a poll is already running (or the adapter is
+ * unplugged).
  *
  * @param nic		Interface
  */
 static void bn_efi_nic_poll(struct bn_efi_nic *nic)
 {
-	if (nic->polling)
+	if (nic->polling || !nic->nd)
 		return;
 	nic->polling = true;
 	nic->last_poll_us = bn_port_clock_us();
@@ -6387,7 +6535,8 @@ static EFI_STATUS EFIAPI bn_efi_snp_stop(EFI_SIMPLE_NETWORK_PROTOCOL *This)
 }
 
 /**
- * Open the device and start the polling timer.
+ * Open the device and start the polling timer (an unplugged adapter: no
+ * media until it is back).
  *
  * @param nic		Interface
  * @return		EFI_SUCCESS or EFI_DEVICE_ERROR
@@ -6395,9 +6544,9 @@ static EFI_STATUS EFIAPI bn_efi_snp_stop(EFI_SIMPLE_NETWORK_PROTOCOL *This)
 static EFI_STATUS bn_efi_snp_open(struct bn_efi_nic *nic)
 {
 	bn_efi_snp_flush(nic);
-	nic->link_known = false;
-	nic->mode.MediaPresent = TRUE;
-	if (bn_netdev_open(nic->nd) < 0)
+	nic->link_known = !nic->nd;
+	nic->mode.MediaPresent = nic->nd != NULL;
+	if (nic->nd && bn_netdev_open(nic->nd) < 0)
 		return EFI_DEVICE_ERROR;
 	nic->mode.ReceiveFilterSetting = BN_EFI_RX_DEFAULT;
 	nic->mode.MCastFilterCount = 0;
@@ -6413,7 +6562,8 @@ static EFI_STATUS bn_efi_snp_open(struct bn_efi_nic *nic)
 static void bn_efi_snp_close(struct bn_efi_nic *nic)
 {
 	bn_efi_bs->SetTimer(nic->timer, TimerCancel, 0);
-	bn_netdev_close(nic->nd);
+	if (nic->nd)
+		bn_netdev_close(nic->nd);
 	bn_efi_snp_flush(nic);
 }
 
@@ -6457,6 +6607,8 @@ static int bn_efi_snp_apply_filter(struct bn_efi_nic *nic)
 	unsigned int flags = 0;
 	int rc;
 
+	if (!nd)
+		return 0;
 	if (setting & EFI_SIMPLE_NETWORK_RECEIVE_UNICAST)
 		flags |= BN_RX_UNICAST;
 	if (setting & EFI_SIMPLE_NETWORK_RECEIVE_BROADCAST)
@@ -6633,6 +6785,7 @@ static EFI_STATUS EFIAPI bn_efi_snp_statistics(
 {
 	EFI_STATUS status = bn_efi_snp_check(This,
 					     EfiSimpleNetworkInitialized);
+	static const struct bn_netdev_stats none;
 	const struct bn_netdev_stats *s;
 	EFI_NETWORK_STATISTICS t;
 	struct bn_efi_nic *nic;
@@ -6643,7 +6796,7 @@ static EFI_STATUS EFIAPI bn_efi_snp_statistics(
 	if (!StatisticsSize && StatisticsTable)
 		return EFI_INVALID_PARAMETER;
 	nic = bn_efi_nic_of(This);
-	s = &nic->nd->stats;
+	s = nic->nd ? &nic->nd->stats : &none;
 	tpl = bn_efi_snp_lock();
 	if (StatisticsSize) {
 		bn_port_memset(&t, 0xff, sizeof(t));
@@ -6668,7 +6821,9 @@ static EFI_STATUS EFIAPI bn_efi_snp_statistics(
 		*StatisticsSize = sizeof(t);
 	}
 	if (Reset) {
-		bn_port_memset(&nic->nd->stats, 0, sizeof(nic->nd->stats));
+		if (nic->nd)
+			bn_port_memset(&nic->nd->stats, 0,
+				       sizeof(nic->nd->stats));
 		nic->rx_unicast = 0;
 		nic->rx_broadcast = 0;
 		nic->rx_multicast = 0;
@@ -6837,6 +6992,11 @@ static EFI_STATUS EFIAPI bn_efi_snp_transmit(
 	}
 	nic = bn_efi_nic_of(This);
 	tpl = bn_efi_snp_lock();
+	/* Unplugged: an error, never EFI_NOT_READY (callers retry that) */
+	if (!nic->nd) {
+		status = EFI_DEVICE_ERROR;
+		goto out;
+	}
 	/* Every buffer accepted must fit in the hand-back ring */
 	if (nic->tx_inflight + nic->tx_count >= BN_EFI_TX_RING) {
 		status = EFI_NOT_READY;
@@ -7032,6 +7192,40 @@ static void bn_efi_snp_fini(struct bn_efi_nic *nic)
 		bn_efi_bs->CloseEvent(nic->snp.WaitForPacket);
 		nic->snp.WaitForPacket = NULL;
 	}
+}
+
+static void bn_efi_snp_detach(struct bn_efi_nic *nic)
+{
+	EFI_TPL tpl = bn_efi_snp_lock();
+
+	/* Closing hands the buffers of unfinished transmits back (GetStatus) */
+	if (nic->mode.State == EfiSimpleNetworkInitialized && nic->nd)
+		bn_netdev_close(nic->nd);
+	nic->rx_head = 0;
+	nic->rx_count = 0;
+	nic->tx_inflight = 0;
+	nic->link_known = true;
+	nic->mode.MediaPresent = FALSE;
+	bn_efi_bs->RestoreTPL(tpl);
+}
+
+static EFI_STATUS bn_efi_snp_attach(struct bn_efi_nic *nic)
+{
+	EFI_STATUS status = EFI_SUCCESS;
+	EFI_TPL tpl = bn_efi_snp_lock();
+
+	nic->link_known = false;
+	nic->mode.MediaPresent = TRUE;
+	if (nic->mode.State == EfiSimpleNetworkInitialized) {
+		if (bn_netdev_open(nic->nd) < 0 ||
+		    bn_efi_snp_apply_filter(nic) < 0) {
+			nic->link_known = true;
+			nic->mode.MediaPresent = FALSE;
+			status = EFI_DEVICE_ERROR;
+		}
+	}
+	bn_efi_bs->RestoreTPL(tpl);
+	return status;
 }
 
 /** Backend state of one open endpoint. */
