@@ -223,3 +223,17 @@ int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 	nd->rx_filter = flags;
 	return 0;
 }
+
+/* ------------------------------------------------------------------------
+ * Standard layout
+ * ------------------------------------------------------------------------ */
+
+const struct bn_layout_ep bn_cdc_layout_bulk[2] = {
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_OUT),
+};
+
+const struct bn_layout_ep bn_cdc_layout_notify[1] = {
+	BN_LAYOUT_INT(BN_CDC_LAYOUT_EP_NOTIFY, BN_CDC_NOTIFY_MAX,
+		      BN_CDC_LAYOUT_NOTIFY_FS, BN_CDC_LAYOUT_NOTIFY_HS),
+};
