@@ -537,8 +537,10 @@ static void bn_dg_endpoint(const struct bn_dg_ctx *c, struct bn_dg_build *b,
 	if (lep->type == BN_XFER_BULK)
 		bn_dg_set(b, it, BN_DG_EP_MPS_OFF, lep->max_packet[c->spd], 2,
 			  sprov, BN_DG_WHY_SPEED);
-	else if (u && u->used && u->int_len && u->int_len <=
-		 (hs ? BN_DG_HS_INT_MAX : BN_DG_FS_INT_MAX))
+	else if (u && u->used && u->int_len > lep->max_packet[c->spd] &&
+		 u->int_len <= (hs ? BN_DG_HS_INT_MAX : BN_DG_FS_INT_MAX))
+		/* URBs of more than the layout's packet: a driver asks for
+		 * whole packets */
 		bn_dg_set(b, it, BN_DG_EP_MPS_OFF, u->int_len, 2, BN_DG_TRACE,
 			  BN_DG_WHY_URB_LEN);
 	else
@@ -1189,13 +1191,11 @@ unsigned int bn_desc_guess(struct bn_ident_dev *d,
 			bn_desc_note_add(note, notelen, "%sconfiguration #%u "
 					 "(value %u, %u bytes): no family's "
 					 "layout fits what the trace kept and "
-					 "shows%s%s; not completed", *note ?
+					 "shows%s%s%s; not completed", *note ?
 					 "; " : "", b->index,
 					 c->kept[BN_DG_VALUE_OFF], c->total,
-					 c->why[0] ? " (" : "", c->why[0] ?
-					 c->why : "");
-			if (c->why[0])
-				bn_desc_note_add(note, notelen, ")");
+					 c->why[0] ? " (" : "", c->why,
+					 c->why[0] ? ")" : "");
 			continue;
 		}
 		bn_desc_note_add(note, notelen, "%sconfiguration #%u (value "
