@@ -123,7 +123,7 @@ enum bn_speed {
 
 /* CDC class codes and functional descriptor subtypes (CDC 1.2, ECM, NCM) */
 #define BN_CLASS_CDC		0x02	/**< Communications device class */
-
+#define BN_CLASS_CDC_DATA	0x0a	/**< CDC data interface class */
 #define BN_CLASS_WIRELESS	0xe0	/**< Wireless controller */
 #define BN_CLASS_MISC		0xef	/**< Miscellaneous */
 #define BN_CLASS_VENDOR		0xff	/**< Vendor specific */
@@ -131,7 +131,8 @@ enum bn_speed {
 #define BN_CDC_SUBCLASS_ECM	0x06	/**< Ethernet control model */
 #define BN_CDC_SUBCLASS_NCM	0x0d	/**< Network control model */
 #define BN_CDC_FD_HEADER	0x00	/**< Header functional descriptor */
-
+#define BN_CDC_FD_CALL_MGMT	0x01	/**< Call management */
+#define BN_CDC_FD_ACM		0x02	/**< Abstract control management */
 #define BN_CDC_FD_UNION		0x06	/**< Union functional descriptor */
 #define BN_CDC_FD_ETHERNET	0x0f	/**< Ethernet networking */
 #define BN_CDC_FD_NCM		0x1a	/**< NCM functional descriptor */
@@ -1531,6 +1532,44 @@ struct bn_cmdset {
 	size_t count;			/**< Number of commands */
 };
 
+/** One endpoint of a family's standard layout. */
+struct bn_layout_ep {
+	uint8_t address;	/**< bEndpointAddress (::BN_EP_DIR_IN | number) */
+	uint8_t type;		/**< ::bn_xfer_type (bulk or interrupt) */
+	uint16_t max_packet[2];	/**< wMaxPacketSize at full and high speed */
+	uint8_t interval[2];	/**< bInterval at full and high speed */
+};
+
+/** One interface (alternate setting) of a family's standard layout. */
+struct bn_layout_if {
+	uint8_t number;		/**< bInterfaceNumber, counted from the
+				     function's first interface */
+	uint8_t alt;		/**< bAlternateSetting */
+	uint8_t cls;		/**< bInterfaceClass */
+	uint8_t subclass;	/**< bInterfaceSubClass */
+	uint8_t protocol;	/**< bInterfaceProtocol */
+	const uint8_t *cs;	/**< Class-specific descriptors that follow the
+				     interface descriptor, as bytes (interface
+				     numbers in them counted from the
+				     function's first), or NULL */
+	uint8_t cs_len;		/**< Bytes at @c cs */
+	const struct bn_layout_ep *eps;	/**< Endpoints, in descriptor order */
+	uint8_t ep_count;	/**< Entries in @c eps */
+};
+
+/**
+ * The interfaces and endpoints a family's devices present, as data.
+ *
+ * Used to complete configuration descriptors a capture cut short (usbmon
+ * text keeps 32 bytes); every value taken from here is reported as a
+ * guess, so the layout states what the family's devices usually present,
+ * not a requirement.
+ */
+struct bn_layout {
+	const struct bn_layout_if *ifs;	/**< Interfaces, in descriptor order */
+	uint8_t if_count;		/**< Entries in @c ifs */
+};
+
 /** Where the PHY is. */
 enum bn_phy_topology {
 	BN_PHY_NONE = 0,	/**< No MII PHY visible (class devices) */
@@ -1767,6 +1806,8 @@ struct bn_family {
 	const char *description;	/**< E.g. "ASIX AX88772A USB 2.0 10/100" */
 	const struct bn_cmdset *cmdset;	/**< Vendor command set, or NULL */
 	const struct bn_framing *framing; /**< Bulk framing (the driver's) */
+	const struct bn_layout *endpoints; /**< Standard endpoint layout
+					     (descriptor completion), or NULL */
 	enum bn_phy_topology phy;	/**< PHY topology */
 	enum bn_mac_source mac_source;	/**< MAC address source */
 	uint8_t link_speeds;		/**< BN_LINK_* */
@@ -1976,6 +2017,32 @@ struct bn_framing {
  */
 static const struct bn_cmd *bn_cmdset_find(const struct bn_cmdset *set,
 				    const struct bn_setup *setup);
+
+/** Bulk wMaxPacketSize at full speed (USB 2.0 section 5.8.3). */
+#define BN_LAYOUT_BULK_MPS_FS	64
+/** Bulk wMaxPacketSize at high speed (USB 2.0 section 5.8.3). */
+#define BN_LAYOUT_BULK_MPS_HS	512
+
+/**
+ * A bulk endpoint of a standard layout, with the largest packet sizes.
+ *
+ * @param addr		bEndpointAddress
+ */
+#define BN_LAYOUT_BULK(addr)						\
+	{ .address = (addr), .type = BN_XFER_BULK,			\
+	  .max_packet = { BN_LAYOUT_BULK_MPS_FS, BN_LAYOUT_BULK_MPS_HS } }
+
+/**
+ * An interrupt endpoint of a standard layout.
+ *
+ * @param addr		bEndpointAddress
+ * @param mps		wMaxPacketSize
+ * @param fs		bInterval at full speed (frames)
+ * @param hs		bInterval at high speed (2^(hs-1) microframes)
+ */
+#define BN_LAYOUT_INT(addr, mps, fs, hs)				\
+	{ .address = (addr), .type = BN_XFER_INTERRUPT,			\
+	  .max_packet = { (mps), (mps) }, .interval = { (fs), (hs) } }
 
 /** How a ::bn_id row matches. */
 enum bn_id_match {
@@ -4680,6 +4747,32 @@ static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 #define BN_CDC_NOTIFY_HEADER_LEN		8	/**< Header before data */
 #define BN_CDC_NOTIFY_TYPE			0xa1	/**< bmRequestType */
 
+/** Notification endpoint of a standard CDC layout. */
+#define BN_CDC_LAYOUT_EP_NOTIFY		0x81
+/** Bulk IN endpoint of a standard CDC layout. */
+#define BN_CDC_LAYOUT_EP_IN		0x82
+/** Bulk OUT endpoint of a standard CDC layout. */
+#define BN_CDC_LAYOUT_EP_OUT		0x02
+/** Notification bInterval at full speed (frames, 32 ms). */
+#define BN_CDC_LAYOUT_NOTIFY_FS		32
+/** Notification bInterval at high speed (2^8 microframes, 32 ms). */
+#define BN_CDC_LAYOUT_NOTIFY_HS		9
+/** bcdCDC of the header functional descriptor, 1.10, low byte first. */
+#define BN_CDC_LAYOUT_BCD		0x10, 0x01
+
+/** Header functional descriptor bytes (CDC 1.2 table 15). */
+#define BN_CDC_LAYOUT_HEADER						\
+	5, BN_DT_CS_INTERFACE, BN_CDC_FD_HEADER, BN_CDC_LAYOUT_BCD
+/** Union functional descriptor bytes: interface 0 controls interface 1. */
+#define BN_CDC_LAYOUT_UNION						\
+	5, BN_DT_CS_INTERFACE, BN_CDC_FD_UNION, 0, 1
+/** Ethernet networking functional descriptor bytes (ECM 1.2 table 3):
+ * iMACAddress unknown, no statistics, wMaxSegmentSize 1514, no filters. */
+#define BN_CDC_LAYOUT_ETHERNET						\
+	13, BN_DT_CS_INTERFACE, BN_CDC_FD_ETHERNET, 0, 0, 0, 0, 0,	\
+	(uint8_t)(BN_ETH_FRAME_MAX & 0xff), (uint8_t)(BN_ETH_FRAME_MAX >> 8),\
+	0, 0, 0
+
 /** Largest notification we accept (header plus speed-change data). */
 #define BN_CDC_NOTIFY_MAX 16
 
@@ -5008,6 +5101,16 @@ static int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 	return 0;
 }
 
+static const struct bn_layout_ep bn_cdc_layout_bulk[2] = {
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_OUT),
+};
+
+static const struct bn_layout_ep bn_cdc_layout_notify[1] = {
+	BN_LAYOUT_INT(BN_CDC_LAYOUT_EP_NOTIFY, BN_CDC_NOTIFY_MAX,
+		      BN_CDC_LAYOUT_NOTIFY_FS, BN_CDC_LAYOUT_NOTIFY_HS),
+};
+
 /** Bulk-IN transfers kept queued. */
 #define BN_ECM_RX_COUNT 4
 /** Bytes per bulk-IN transfer (a frame; the transfer ends short). */
@@ -5210,10 +5313,33 @@ static int ecm_probe(struct bn_netdev *nd, const struct bn_function *fn,
 	return 0;
 }
 
+/** Class-specific descriptors of the control interface. */
+static const uint8_t ecm_layout_cs[] = {
+	BN_CDC_LAYOUT_HEADER, BN_CDC_LAYOUT_UNION, BN_CDC_LAYOUT_ETHERNET,
+};
+
+/** Control interface with the notification endpoint; data interface with
+ * no endpoints in alternate setting 0 and the bulk pair in setting 1. */
+static const struct bn_layout_if ecm_layout_ifs[] = {
+	{ .number = 0, .cls = BN_CLASS_CDC, .subclass = BN_CDC_SUBCLASS_ECM,
+	  .cs = ecm_layout_cs, .cs_len = sizeof(ecm_layout_cs),
+	  .eps = bn_cdc_layout_notify, .ep_count = 1 },
+	{ .number = 1, .alt = 0, .cls = BN_CLASS_CDC_DATA },
+	{ .number = 1, .alt = 1, .cls = BN_CLASS_CDC_DATA,
+	  .eps = bn_cdc_layout_bulk, .ep_count = 2 },
+};
+
+/** The standard ECM function layout (ECM 1.2 section 5). */
+static const struct bn_layout ecm_layout = {
+	.ifs = ecm_layout_ifs,
+	.if_count = BN_ARRAY_SIZE(ecm_layout_ifs),
+};
+
 static const struct bn_family bn_cdc_ecm_family = {
 	.name = "cdc-ecm",
 	.description = "USB CDC Ethernet Control Model",
 	.framing = &bn_cdc_ecm_framing,
+	.endpoints = &ecm_layout,
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
@@ -5747,10 +5873,42 @@ static int ncm_probe(struct bn_netdev *nd, const struct bn_function *fn,
 	return 0;
 }
 
+/** NCM functional descriptor bytes (NCM 1.0 table 5-2): bcdNcmVersion
+ * 1.00, no optional capabilities. */
+#define NCM_LAYOUT_FD	6, BN_DT_CS_INTERFACE, BN_CDC_FD_NCM, 0x00, 0x01, 0x00
+/** Data interface protocol: network transfer blocks (NCM 1.0 table 4-2). */
+#define NCM_LAYOUT_DATA_PROTOCOL	0x01
+
+/** Class-specific descriptors of the control interface. */
+static const uint8_t ncm_layout_cs[] = {
+	BN_CDC_LAYOUT_HEADER, BN_CDC_LAYOUT_UNION, BN_CDC_LAYOUT_ETHERNET,
+	NCM_LAYOUT_FD,
+};
+
+/** Control interface with the notification endpoint; data interface with
+ * no endpoints in alternate setting 0 and the bulk pair in setting 1. */
+static const struct bn_layout_if ncm_layout_ifs[] = {
+	{ .number = 0, .cls = BN_CLASS_CDC, .subclass = BN_CDC_SUBCLASS_NCM,
+	  .cs = ncm_layout_cs, .cs_len = sizeof(ncm_layout_cs),
+	  .eps = bn_cdc_layout_notify, .ep_count = 1 },
+	{ .number = 1, .alt = 0, .cls = BN_CLASS_CDC_DATA,
+	  .protocol = NCM_LAYOUT_DATA_PROTOCOL },
+	{ .number = 1, .alt = 1, .cls = BN_CLASS_CDC_DATA,
+	  .protocol = NCM_LAYOUT_DATA_PROTOCOL,
+	  .eps = bn_cdc_layout_bulk, .ep_count = 2 },
+};
+
+/** The standard NCM function layout (NCM 1.0 section 5). */
+static const struct bn_layout ncm_layout = {
+	.ifs = ncm_layout_ifs,
+	.if_count = BN_ARRAY_SIZE(ncm_layout_ifs),
+};
+
 static const struct bn_family bn_cdc_ncm_family = {
 	.name = "cdc-ncm",
 	.description = "USB CDC Network Control Model",
 	.framing = &bn_cdc_ncm_framing,
+	.endpoints = &ncm_layout,
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
@@ -6720,10 +6878,41 @@ static void rndis_remove(struct bn_netdev *nd)
 			   false));
 }
 
+/** Call management functional descriptor bytes (CDC PSTN 1.2 table 3): no
+ * capabilities, data interface 1. */
+#define RNDIS_LAYOUT_CALL_MGMT	5, BN_DT_CS_INTERFACE, BN_CDC_FD_CALL_MGMT, 0, 1
+/** Abstract control management functional descriptor bytes (CDC PSTN 1.2
+ * table 4): no capabilities. */
+#define RNDIS_LAYOUT_ACM	4, BN_DT_CS_INTERFACE, BN_CDC_FD_ACM, 0
+
+/** Class-specific descriptors of the control interface. */
+static const uint8_t rndis_layout_cs[] = {
+	BN_CDC_LAYOUT_HEADER, RNDIS_LAYOUT_CALL_MGMT, RNDIS_LAYOUT_ACM,
+	BN_CDC_LAYOUT_UNION,
+};
+
+/** Control interface (CDC ACM, vendor protocol) with the notification
+ * endpoint; data interface with the bulk pair in its only setting. */
+static const struct bn_layout_if rndis_layout_ifs[] = {
+	{ .number = 0, .cls = BN_CLASS_CDC, .subclass = BN_CDC_SUBCLASS_ACM,
+	  .protocol = 0xff, .cs = rndis_layout_cs,
+	  .cs_len = sizeof(rndis_layout_cs),
+	  .eps = bn_cdc_layout_notify, .ep_count = 1 },
+	{ .number = 1, .alt = 0, .cls = BN_CLASS_CDC_DATA,
+	  .eps = bn_cdc_layout_bulk, .ep_count = 2 },
+};
+
+/** The standard RNDIS function layout (RNDIS over USB, CDC form). */
+static const struct bn_layout rndis_layout = {
+	.ifs = rndis_layout_ifs,
+	.if_count = BN_ARRAY_SIZE(rndis_layout_ifs),
+};
+
 static const struct bn_family bn_rndis_family = {
 	.name = "rndis",
 	.description = "Remote NDIS over USB",
 	.framing = &bn_rndis_framing,
+	.endpoints = &rndis_layout,
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_QUERY,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
@@ -8413,6 +8602,40 @@ static const struct bn_prog *const asix_ax88178_progs[] = {
 	&asix_prog_ax88178_open,
 };
 
+/** Interrupt IN endpoint: link status notifications. */
+#define ASIX_LAYOUT_EP_INT	0x81
+/** Bulk IN endpoint: received frames. */
+#define ASIX_LAYOUT_EP_IN	0x82
+/** Bulk OUT endpoint: frames to send. */
+#define ASIX_LAYOUT_EP_OUT	0x03
+/** Interrupt endpoint packet size: one 8-byte status record. */
+#define ASIX_LAYOUT_INT_MPS	8
+/** Interrupt bInterval at full speed (frames, 128 ms). */
+#define ASIX_LAYOUT_INT_FS	128
+/** Interrupt bInterval at high speed (2^10 microframes, 128 ms). */
+#define ASIX_LAYOUT_INT_HS	11
+
+/** Endpoints of interface 0: interrupt IN 1, bulk IN 2, bulk OUT 3. */
+static const struct bn_layout_ep asix_layout_eps[] = {
+	BN_LAYOUT_INT(ASIX_LAYOUT_EP_INT, ASIX_LAYOUT_INT_MPS,
+		      ASIX_LAYOUT_INT_FS, ASIX_LAYOUT_INT_HS),
+	BN_LAYOUT_BULK(ASIX_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(ASIX_LAYOUT_EP_OUT),
+};
+
+/** One vendor-specific interface holding all three endpoints. */
+static const struct bn_layout_if asix_layout_ifs[] = {
+	{ .number = 0, .alt = 0, .cls = BN_CLASS_VENDOR, .subclass = 0xff,
+	  .protocol = 0x00, .eps = asix_layout_eps,
+	  .ep_count = BN_ARRAY_SIZE(asix_layout_eps) },
+};
+
+/** Every ASIX family presents the same layout. */
+static const struct bn_layout asix_layout = {
+	.ifs = asix_layout_ifs,
+	.if_count = BN_ARRAY_SIZE(asix_layout_ifs),
+};
+
 static const struct bn_framing asix_framing_raw = {
 	.name = "raw",
 	.description = "One bare frame per transfer (AX88172)",
@@ -8427,6 +8650,7 @@ static const struct bn_family asix_ax88172_family = {
 	.description = "ASIX AX88172 USB 2.0 10/100",
 	.cmdset = &asix_ax88172_cmdset,
 	.framing = &asix_framing_raw,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EXTERNAL,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -8464,6 +8688,7 @@ static const struct bn_family asix_ax88772_family = {
 	.description = "ASIX AX88772 USB 2.0 10/100",
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -8479,6 +8704,7 @@ static const struct bn_family asix_ax88772a_family = {
 	.description = "ASIX AX88772A USB 2.0 10/100",
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -8494,6 +8720,7 @@ static const struct bn_family asix_ax88772b_family = {
 	.description = "ASIX AX88772B/C USB 2.0 10/100",
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_EEPROM,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -8509,6 +8736,7 @@ static const struct bn_family asix_ax88178_family = {
 	.description = "ASIX AX88178 USB 2.0 10/100/1000",
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EXTERNAL,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
@@ -10413,6 +10641,40 @@ static const struct smsc95xx_family_info smsc95xx_info_9730 =
 static const struct smsc95xx_family_info smsc95xx_info_89530 =
 	SMSC_INFO(SMSC95XX_CHIP_89530, SMSC95XX_GEN_A, SMSC_FEAT_GEN_A);
 
+/** Bulk IN endpoint: received frames. */
+#define SMSC_LAYOUT_EP_IN	0x81
+/** Bulk OUT endpoint: frames to send. */
+#define SMSC_LAYOUT_EP_OUT	0x02
+/** Interrupt IN endpoint: INT_STS snapshots. */
+#define SMSC_LAYOUT_EP_INT	0x83
+/** Interrupt endpoint packet size (room for the 4-byte INT_STS). */
+#define SMSC_LAYOUT_INT_MPS	16
+/** Interrupt bInterval at full speed (frames). */
+#define SMSC_LAYOUT_INT_FS	8
+/** Interrupt bInterval at high speed (2^3 microframes, 1 ms). */
+#define SMSC_LAYOUT_INT_HS	4
+
+/** Endpoints of interface 0: bulk IN 1, bulk OUT 2, interrupt IN 3. */
+static const struct bn_layout_ep smsc95xx_layout_eps[] = {
+	BN_LAYOUT_BULK(SMSC_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(SMSC_LAYOUT_EP_OUT),
+	BN_LAYOUT_INT(SMSC_LAYOUT_EP_INT, SMSC_LAYOUT_INT_MPS,
+		      SMSC_LAYOUT_INT_FS, SMSC_LAYOUT_INT_HS),
+};
+
+/** One vendor-specific interface (ff/00/ff) holding all three endpoints. */
+static const struct bn_layout_if smsc95xx_layout_ifs[] = {
+	{ .number = 0, .alt = 0, .cls = BN_CLASS_VENDOR, .subclass = 0x00,
+	  .protocol = 0xff, .eps = smsc95xx_layout_eps,
+	  .ep_count = BN_ARRAY_SIZE(smsc95xx_layout_eps) },
+};
+
+/** Every LAN95xx family presents the same layout. */
+static const struct bn_layout smsc95xx_layout = {
+	.ifs = smsc95xx_layout_ifs,
+	.if_count = BN_ARRAY_SIZE(smsc95xx_layout_ifs),
+};
+
 /**
  * A family with the fields every LAN95xx shares.
  *
@@ -10422,7 +10684,8 @@ static const struct smsc95xx_family_info smsc95xx_info_89530 =
  */
 #define SMSC_FAMILY(nm, desc, info)					\
 	{ .name = (nm), .description = (desc), .cmdset = &smsc95xx_cmdset,\
-	  .framing = &smsc95xx_framing, .phy = BN_PHY_EMBEDDED,		\
+	  .framing = &smsc95xx_framing, .endpoints = &smsc95xx_layout,\
+	  .phy = BN_PHY_EMBEDDED,		\
 	  .mac_source = BN_MAC_EEPROM, .link_speeds = BN_LINK_10 | BN_LINK_100,\
 	  .programs = smsc95xx_programs,				\
 	  .program_count = BN_ARRAY_SIZE(smsc95xx_programs),		\
