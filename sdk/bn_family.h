@@ -171,6 +171,28 @@ const struct bn_cmd *bn_cmdset_find(const struct bn_cmdset *set,
 	{ .address = (addr), .type = BN_XFER_INTERRUPT,			\
 	  .max_packet = { (mps), (mps) }, .interval = { (fs), (hs) } }
 
+/**
+ * An interface of a standard layout with endpoints.
+ *
+ * @param num		bInterfaceNumber from the function's first
+ * @param alt_		bAlternateSetting
+ * @param c		bInterfaceClass
+ * @param s		bInterfaceSubClass
+ * @param p		bInterfaceProtocol
+ * @param e		Array of ::bn_layout_ep
+ */
+#define BN_LAYOUT_IF(num, alt_, c, s, p, e)				\
+	{ .number = (num), .alt = (alt_), .cls = (c), .subclass = (s),	\
+	  .protocol = (p), .eps = (e),					\
+	  .ep_count = sizeof(e) / sizeof((e)[0]) }
+
+/**
+ * A standard layout made of an array of ::bn_layout_if.
+ *
+ * @param i		The array
+ */
+#define BN_LAYOUT(i)	{ .ifs = (i), .if_count = sizeof(i) / sizeof((i)[0]) }
+
 /** One endpoint of a family's standard layout. */
 struct bn_layout_ep {
 	uint8_t address;	/**< bEndpointAddress (::BN_EP_DIR_IN | number) */

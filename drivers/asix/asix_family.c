@@ -480,16 +480,11 @@ static const struct bn_layout_ep asix_layout_eps[] = {
 
 /** One vendor-specific interface holding all three endpoints. */
 static const struct bn_layout_if asix_layout_ifs[] = {
-	{ .number = 0, .alt = 0, .cls = BN_CLASS_VENDOR, .subclass = 0xff,
-	  .protocol = 0x00, .eps = asix_layout_eps,
-	  .ep_count = BN_ARRAY_SIZE(asix_layout_eps) },
+	BN_LAYOUT_IF(0, 0, BN_CLASS_VENDOR, 0xff, 0x00, asix_layout_eps),
 };
 
 /** Every ASIX family presents the same layout. */
-static const struct bn_layout asix_layout = {
-	.ifs = asix_layout_ifs,
-	.if_count = BN_ARRAY_SIZE(asix_layout_ifs),
-};
+static const struct bn_layout asix_layout = BN_LAYOUT(asix_layout_ifs);
 
 /** AX88172: own command set, raw frames, external 10/100 PHY. */
 const struct bn_family asix_ax88172_family = {

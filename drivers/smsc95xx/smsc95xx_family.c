@@ -247,16 +247,11 @@ static const struct bn_layout_ep smsc95xx_layout_eps[] = {
 
 /** One vendor-specific interface (ff/00/ff) holding all three endpoints. */
 static const struct bn_layout_if smsc95xx_layout_ifs[] = {
-	{ .number = 0, .alt = 0, .cls = BN_CLASS_VENDOR, .subclass = 0x00,
-	  .protocol = 0xff, .eps = smsc95xx_layout_eps,
-	  .ep_count = BN_ARRAY_SIZE(smsc95xx_layout_eps) },
+	BN_LAYOUT_IF(0, 0, BN_CLASS_VENDOR, 0x00, 0xff, smsc95xx_layout_eps),
 };
 
 /** Every LAN95xx family presents the same layout. */
-static const struct bn_layout smsc95xx_layout = {
-	.ifs = smsc95xx_layout_ifs,
-	.if_count = BN_ARRAY_SIZE(smsc95xx_layout_ifs),
-};
+static const struct bn_layout smsc95xx_layout = BN_LAYOUT(smsc95xx_layout_ifs);
 
 /**
  * A family with the fields every LAN95xx shares.

@@ -244,10 +244,7 @@ static const struct bn_layout_if ecm_layout_ifs[] = {
 };
 
 /** The standard ECM function layout (ECM 1.2 section 5). */
-static const struct bn_layout ecm_layout = {
-	.ifs = ecm_layout_ifs,
-	.if_count = BN_ARRAY_SIZE(ecm_layout_ifs),
-};
+static const struct bn_layout ecm_layout = BN_LAYOUT(ecm_layout_ifs);
 
 const struct bn_family bn_cdc_ecm_family = {
 	.name = "cdc-ecm",

@@ -447,10 +447,7 @@ static const struct bn_layout_if ncm_layout_ifs[] = {
 };
 
 /** The standard NCM function layout (NCM 1.0 section 5). */
-static const struct bn_layout ncm_layout = {
-	.ifs = ncm_layout_ifs,
-	.if_count = BN_ARRAY_SIZE(ncm_layout_ifs),
-};
+static const struct bn_layout ncm_layout = BN_LAYOUT(ncm_layout_ifs);
 
 const struct bn_family bn_cdc_ncm_family = {
 	.name = "cdc-ncm",

@@ -584,10 +584,7 @@ static const struct bn_layout_if rndis_layout_ifs[] = {
 };
 
 /** The standard RNDIS function layout (RNDIS over USB, CDC form). */
-static const struct bn_layout rndis_layout = {
-	.ifs = rndis_layout_ifs,
-	.if_count = BN_ARRAY_SIZE(rndis_layout_ifs),
-};
+static const struct bn_layout rndis_layout = BN_LAYOUT(rndis_layout_ifs);
 
 const struct bn_family bn_rndis_family = {
 	.name = "rndis",

@@ -1888,6 +1888,13 @@ struct bn_framing {
 	{ .address = (addr), .type = BN_XFER_INTERRUPT,			\
 	  .max_packet = { (mps), (mps) }, .interval = { (fs), (hs) } }
 
+/**
+ * A standard layout made of an array of ::bn_layout_if.
+ *
+ * @param i		The array
+ */
+#define BN_LAYOUT(i)	{ .ifs = (i), .if_count = sizeof(i) / sizeof((i)[0]) }
+
 /** How a ::bn_id row matches. */
 enum bn_id_match {
 	BN_ID_DEVICE = 1,	/**< idVendor:idProduct */
@@ -4183,10 +4190,7 @@ static const struct bn_layout_if ecm_layout_ifs[] = {
 };
 
 /** The standard ECM function layout (ECM 1.2 section 5). */
-static const struct bn_layout ecm_layout = {
-	.ifs = ecm_layout_ifs,
-	.if_count = BN_ARRAY_SIZE(ecm_layout_ifs),
-};
+static const struct bn_layout ecm_layout = BN_LAYOUT(ecm_layout_ifs);
 
 static const struct bn_family bn_cdc_ecm_family = {
 	.name = "cdc-ecm",

@@ -1920,6 +1920,13 @@ struct bn_framing {
 	{ .address = (addr), .type = BN_XFER_INTERRUPT,			\
 	  .max_packet = { (mps), (mps) }, .interval = { (fs), (hs) } }
 
+/**
+ * A standard layout made of an array of ::bn_layout_if.
+ *
+ * @param i		The array
+ */
+#define BN_LAYOUT(i)	{ .ifs = (i), .if_count = sizeof(i) / sizeof((i)[0]) }
+
 /** How a ::bn_id row matches. */
 enum bn_id_match {
 	BN_ID_DEVICE = 1,	/**< idVendor:idProduct */
@@ -4505,10 +4512,7 @@ static const struct bn_layout_if ncm_layout_ifs[] = {
 };
 
 /** The standard NCM function layout (NCM 1.0 section 5). */
-static const struct bn_layout ncm_layout = {
-	.ifs = ncm_layout_ifs,
-	.if_count = BN_ARRAY_SIZE(ncm_layout_ifs),
-};
+static const struct bn_layout ncm_layout = BN_LAYOUT(ncm_layout_ifs);
 
 static const struct bn_family bn_cdc_ncm_family = {
 	.name = "cdc-ncm",

@@ -1923,6 +1923,28 @@ static const struct bn_cmd *bn_cmdset_find(const struct bn_cmdset *set,
 	{ .address = (addr), .type = BN_XFER_INTERRUPT,			\
 	  .max_packet = { (mps), (mps) }, .interval = { (fs), (hs) } }
 
+/**
+ * An interface of a standard layout with endpoints.
+ *
+ * @param num		bInterfaceNumber from the function's first
+ * @param alt_		bAlternateSetting
+ * @param c		bInterfaceClass
+ * @param s		bInterfaceSubClass
+ * @param p		bInterfaceProtocol
+ * @param e		Array of ::bn_layout_ep
+ */
+#define BN_LAYOUT_IF(num, alt_, c, s, p, e)				\
+	{ .number = (num), .alt = (alt_), .cls = (c), .subclass = (s),	\
+	  .protocol = (p), .eps = (e),					\
+	  .ep_count = sizeof(e) / sizeof((e)[0]) }
+
+/**
+ * A standard layout made of an array of ::bn_layout_if.
+ *
+ * @param i		The array
+ */
+#define BN_LAYOUT(i)	{ .ifs = (i), .if_count = sizeof(i) / sizeof((i)[0]) }
+
 /** How a ::bn_id row matches. */
 enum bn_id_match {
 	BN_ID_DEVICE = 1,	/**< idVendor:idProduct */
@@ -5760,16 +5782,11 @@ static const struct bn_layout_ep smsc95xx_layout_eps[] = {
 
 /** One vendor-specific interface (ff/00/ff) holding all three endpoints. */
 static const struct bn_layout_if smsc95xx_layout_ifs[] = {
-	{ .number = 0, .alt = 0, .cls = BN_CLASS_VENDOR, .subclass = 0x00,
-	  .protocol = 0xff, .eps = smsc95xx_layout_eps,
-	  .ep_count = BN_ARRAY_SIZE(smsc95xx_layout_eps) },
+	BN_LAYOUT_IF(0, 0, BN_CLASS_VENDOR, 0x00, 0xff, smsc95xx_layout_eps),
 };
 
 /** Every LAN95xx family presents the same layout. */
-static const struct bn_layout smsc95xx_layout = {
-	.ifs = smsc95xx_layout_ifs,
-	.if_count = BN_ARRAY_SIZE(smsc95xx_layout_ifs),
-};
+static const struct bn_layout smsc95xx_layout = BN_LAYOUT(smsc95xx_layout_ifs);
 
 /**
  * A family with the fields every LAN95xx shares.

@@ -1982,6 +1982,28 @@ static const struct bn_cmd *bn_cmdset_find(const struct bn_cmdset *set,
 	{ .address = (addr), .type = BN_XFER_INTERRUPT,			\
 	  .max_packet = { (mps), (mps) }, .interval = { (fs), (hs) } }
 
+/**
+ * An interface of a standard layout with endpoints.
+ *
+ * @param num		bInterfaceNumber from the function's first
+ * @param alt_		bAlternateSetting
+ * @param c		bInterfaceClass
+ * @param s		bInterfaceSubClass
+ * @param p		bInterfaceProtocol
+ * @param e		Array of ::bn_layout_ep
+ */
+#define BN_LAYOUT_IF(num, alt_, c, s, p, e)				\
+	{ .number = (num), .alt = (alt_), .cls = (c), .subclass = (s),	\
+	  .protocol = (p), .eps = (e),					\
+	  .ep_count = sizeof(e) / sizeof((e)[0]) }
+
+/**
+ * A standard layout made of an array of ::bn_layout_if.
+ *
+ * @param i		The array
+ */
+#define BN_LAYOUT(i)	{ .ifs = (i), .if_count = sizeof(i) / sizeof((i)[0]) }
+
 /** How a ::bn_id row matches. */
 enum bn_id_match {
 	BN_ID_DEVICE = 1,	/**< idVendor:idProduct */
@@ -5942,16 +5964,11 @@ static const struct bn_layout_ep asix_layout_eps[] = {
 
 /** One vendor-specific interface holding all three endpoints. */
 static const struct bn_layout_if asix_layout_ifs[] = {
-	{ .number = 0, .alt = 0, .cls = BN_CLASS_VENDOR, .subclass = 0xff,
-	  .protocol = 0x00, .eps = asix_layout_eps,
-	  .ep_count = BN_ARRAY_SIZE(asix_layout_eps) },
+	BN_LAYOUT_IF(0, 0, BN_CLASS_VENDOR, 0xff, 0x00, asix_layout_eps),
 };
 
 /** Every ASIX family presents the same layout. */
-static const struct bn_layout asix_layout = {
-	.ifs = asix_layout_ifs,
-	.if_count = BN_ARRAY_SIZE(asix_layout_ifs),
-};
+static const struct bn_layout asix_layout = BN_LAYOUT(asix_layout_ifs);
 
 static const struct bn_framing asix_framing_raw = {
 	.name = "raw",

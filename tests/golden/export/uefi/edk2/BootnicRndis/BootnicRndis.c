@@ -1951,6 +1951,13 @@ struct bn_framing {
 	{ .address = (addr), .type = BN_XFER_INTERRUPT,			\
 	  .max_packet = { (mps), (mps) }, .interval = { (fs), (hs) } }
 
+/**
+ * A standard layout made of an array of ::bn_layout_if.
+ *
+ * @param i		The array
+ */
+#define BN_LAYOUT(i)	{ .ifs = (i), .if_count = sizeof(i) / sizeof((i)[0]) }
+
 /** How a ::bn_id row matches. */
 enum bn_id_match {
 	BN_ID_DEVICE = 1,	/**< idVendor:idProduct */
@@ -4322,10 +4329,7 @@ static const struct bn_layout_if rndis_layout_ifs[] = {
 };
 
 /** The standard RNDIS function layout (RNDIS over USB, CDC form). */
-static const struct bn_layout rndis_layout = {
-	.ifs = rndis_layout_ifs,
-	.if_count = BN_ARRAY_SIZE(rndis_layout_ifs),
-};
+static const struct bn_layout rndis_layout = BN_LAYOUT(rndis_layout_ifs);
 
 static const struct bn_family bn_rndis_family = {
 	.name = "rndis",

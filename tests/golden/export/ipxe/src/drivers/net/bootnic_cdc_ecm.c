@@ -680,6 +680,13 @@ struct bn_framing {
 #define BN_LINK_100	0x02	/**< 100 Mb/s */
 #define BN_LINK_1000	0x04	/**< 1000 Mb/s */
 
+/**
+ * A standard layout made of an array of ::bn_layout_if.
+ *
+ * @param i		The array
+ */
+#define BN_LAYOUT(i)	{ .ifs = (i), .if_count = sizeof(i) / sizeof((i)[0]) }
+
 /** How a ::bn_id row matches. */
 enum bn_id_match {
 	BN_ID_DEVICE = 1,	/**< idVendor:idProduct */
@@ -1202,10 +1209,7 @@ static const struct bn_layout_if ecm_layout_ifs[] = {
 };
 
 /** The standard ECM function layout (ECM 1.2 section 5). */
-static const struct bn_layout ecm_layout = {
-	.ifs = ecm_layout_ifs,
-	.if_count = BN_ARRAY_SIZE(ecm_layout_ifs),
-};
+static const struct bn_layout ecm_layout = BN_LAYOUT(ecm_layout_ifs);
 
 static const struct bn_family bn_cdc_ecm_family = {
 	.name = "cdc-ecm",

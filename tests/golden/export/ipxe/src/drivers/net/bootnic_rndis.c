@@ -792,6 +792,13 @@ struct bn_framing {
 #define BN_LINK_100	0x02	/**< 100 Mb/s */
 #define BN_LINK_1000	0x04	/**< 1000 Mb/s */
 
+/**
+ * A standard layout made of an array of ::bn_layout_if.
+ *
+ * @param i		The array
+ */
+#define BN_LAYOUT(i)	{ .ifs = (i), .if_count = sizeof(i) / sizeof((i)[0]) }
+
 /** How a ::bn_id row matches. */
 enum bn_id_match {
 	BN_ID_DEVICE = 1,	/**< idVendor:idProduct */
@@ -1765,10 +1772,7 @@ static const struct bn_layout_if rndis_layout_ifs[] = {
 };
 
 /** The standard RNDIS function layout (RNDIS over USB, CDC form). */
-static const struct bn_layout rndis_layout = {
-	.ifs = rndis_layout_ifs,
-	.if_count = BN_ARRAY_SIZE(rndis_layout_ifs),
-};
+static const struct bn_layout rndis_layout = BN_LAYOUT(rndis_layout_ifs);
 
 static const struct bn_family bn_rndis_family = {
 	.name = "rndis",
