@@ -676,12 +676,46 @@ static const struct bn_prog *const asix_ax88178_progs[] = {
 	&asix_prog_ax88178_open,
 };
 
+/* ------------------------------------------------------------------------
+ * Standard endpoint layout
+ * ------------------------------------------------------------------------ */
+
+/** Interrupt IN endpoint: link status notifications. */
+#define ASIX_LAYOUT_EP_INT	0x81
+/** Bulk IN endpoint: received frames. */
+#define ASIX_LAYOUT_EP_IN	0x82
+/** Bulk OUT endpoint: frames to send. */
+#define ASIX_LAYOUT_EP_OUT	0x03
+/** Interrupt endpoint packet size: one 8-byte status record. */
+#define ASIX_LAYOUT_INT_MPS	8
+/** Interrupt bInterval at full speed (frames, 128 ms). */
+#define ASIX_LAYOUT_INT_FS	128
+/** Interrupt bInterval at high speed (2^10 microframes, 128 ms). */
+#define ASIX_LAYOUT_INT_HS	11
+
+/** Endpoints of interface 0: interrupt IN 1, bulk IN 2, bulk OUT 3. */
+static const struct bn_layout_ep asix_layout_eps[] = {
+	BN_LAYOUT_INT(ASIX_LAYOUT_EP_INT, ASIX_LAYOUT_INT_MPS,
+		      ASIX_LAYOUT_INT_FS, ASIX_LAYOUT_INT_HS),
+	BN_LAYOUT_BULK(ASIX_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(ASIX_LAYOUT_EP_OUT),
+};
+
+/** One vendor-specific interface holding all three endpoints. */
+static const struct bn_layout_if asix_layout_ifs[] = {
+	BN_LAYOUT_IF(0, 0, BN_CLASS_VENDOR, 0xff, 0x00, asix_layout_eps),
+};
+
+/** Every ASIX family presents the same layout. */
+static const struct bn_layout asix_layout = BN_LAYOUT(asix_layout_ifs);
+
 /** AX88172: own command set, raw frames, external 10/100 PHY. */
 const struct bn_family asix_ax88172_family = {
 	.name = "ax88172",
 	.description = "ASIX AX88172 USB 2.0 10/100",
 	.cmdset = &asix_ax88172_cmdset,
 	.framing = &asix_framing_raw,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EXTERNAL,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -698,6 +732,7 @@ const struct bn_family asix_ax88772_family = {
 	.description = "ASIX AX88772 USB 2.0 10/100",
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -714,6 +749,7 @@ const struct bn_family asix_ax88772a_family = {
 	.description = "ASIX AX88772A USB 2.0 10/100",
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -730,6 +766,7 @@ const struct bn_family asix_ax88772b_family = {
 	.description = "ASIX AX88772B/C USB 2.0 10/100",
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_EEPROM,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -746,6 +783,7 @@ const struct bn_family asix_ax88178_family = {
 	.description = "ASIX AX88178 USB 2.0 10/100/1000",
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EXTERNAL,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,

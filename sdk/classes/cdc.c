@@ -250,3 +250,17 @@ const struct bn_regdef bn_cdc_packet_filter_def =
 
 const struct bn_regdef bn_cdc_multicast_def =
 	BN_REGDEF("MULTICAST_FILTERS", bn_cdc_choice_fields);
+
+/* ------------------------------------------------------------------------
+ * Standard layout
+ * ------------------------------------------------------------------------ */
+
+const struct bn_layout_ep bn_cdc_layout_bulk[2] = {
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_OUT),
+};
+
+const struct bn_layout_ep bn_cdc_layout_notify[1] = {
+	BN_LAYOUT_INT(BN_CDC_LAYOUT_EP_NOTIFY, BN_CDC_NOTIFY_MAX,
+		      BN_CDC_LAYOUT_NOTIFY_FS, BN_CDC_LAYOUT_NOTIFY_HS),
+};

@@ -451,11 +451,39 @@ static const struct bn_reg ncm_regs[] = {
 static const struct bn_verdict_data ncm_verdict = {
 	ncm_regs, BN_ARRAY_SIZE(ncm_regs), NULL, 0,
 };
+/** NCM functional descriptor bytes (NCM 1.0 table 5-2): bcdNcmVersion
+ * 1.00, no optional capabilities. */
+#define NCM_LAYOUT_FD	6, BN_DT_CS_INTERFACE, BN_CDC_FD_NCM, 0x00, 0x01, 0x00
+/** Data interface protocol: network transfer blocks (NCM 1.0 table 4-2). */
+#define NCM_LAYOUT_DATA_PROTOCOL	0x01
+
+/** Class-specific descriptors of the control interface. */
+static const uint8_t ncm_layout_cs[] = {
+	BN_CDC_LAYOUT_HEADER, BN_CDC_LAYOUT_UNION, BN_CDC_LAYOUT_ETHERNET,
+	NCM_LAYOUT_FD,
+};
+
+/** Control interface with the notification endpoint; data interface with
+ * no endpoints in alternate setting 0 and the bulk pair in setting 1. */
+static const struct bn_layout_if ncm_layout_ifs[] = {
+	{ .number = 0, .cls = BN_CLASS_CDC, .subclass = BN_CDC_SUBCLASS_NCM,
+	  .cs = ncm_layout_cs, .cs_len = sizeof(ncm_layout_cs),
+	  .eps = bn_cdc_layout_notify, .ep_count = 1 },
+	{ .number = 1, .alt = 0, .cls = BN_CLASS_CDC_DATA,
+	  .protocol = NCM_LAYOUT_DATA_PROTOCOL },
+	{ .number = 1, .alt = 1, .cls = BN_CLASS_CDC_DATA,
+	  .protocol = NCM_LAYOUT_DATA_PROTOCOL,
+	  .eps = bn_cdc_layout_bulk, .ep_count = 2 },
+};
+
+/** The standard NCM function layout (NCM 1.0 section 5). */
+static const struct bn_layout ncm_layout = BN_LAYOUT(ncm_layout_ifs);
 
 const struct bn_family bn_cdc_ncm_family = {
 	.name = "cdc-ncm",
 	.description = "USB CDC Network Control Model",
 	.framing = &bn_cdc_ncm_framing,
+	.endpoints = &ncm_layout,
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,

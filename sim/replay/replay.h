@@ -55,7 +55,7 @@ struct bn_replay_session {
 };
 
 /** Size of the report's note on descriptor completion. */
-#define BN_REPLAY_NOTE_MAX	768
+#define BN_REPLAY_NOTE_MAX	2048
 
 /** Most findings (divergences, unverified writes) kept in a report. */
 #define BN_REPLAY_MAX_FINDINGS	24

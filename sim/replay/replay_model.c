@@ -17,6 +17,8 @@
 #include "classes/cdc.h"
 #include "sim/replay/replay_priv.h"
 #include "sim/trace/descfile.h"
+#include "sim/trace/desc_guess.h"
+#include "sim/trace/reply_guess.h"
 #include "sim/trace/trace.h"
 #include "sim/trace/trace_pair.h"
 #include "sim/trace/urb.h"
@@ -46,6 +48,8 @@ struct bn_rp_learnt {
 	uint8_t addr;				/**< Address */
 	struct bn_replay_model part;		/**< Its transfers and bytes */
 	struct bn_rp_pending pend[BN_RP_PENDING]; /**< Waiting submits */
+	struct bn_desc_traffic traffic;		/**< Endpoints and interfaces used */
+	struct bn_reply_guess gaps;		/**< Transfers the trace cut short */
 };
 
 /* ------------------------------------------------------------------------
@@ -145,6 +149,28 @@ static void bn_rp_add_in(struct bn_replay_model *m, const struct bn_urb *ev)
 }
 
 /**
+ * Keep a control data stage, completed where the trace cut it short and
+ * its format allows (reply_guess.h).
+ *
+ * @param l		What the device taught so far
+ * @param setup		The transfer's setup bytes
+ * @param ev		Event with the data
+ * @param off		Offset in the arena out
+ * @param len		Length out
+ */
+static void bn_rp_keep_data(struct bn_rp_learnt *l, const uint8_t *setup,
+			    const struct bn_urb *ev, size_t *off,
+			    uint32_t *len)
+{
+	uint8_t full[BN_REPLY_GUESS_MAX];
+	uint32_t n = bn_reply_guess(&l->gaps, setup, ev, full, sizeof(full));
+
+	*off = bn_rp_keep(&l->part, n ? full : ev->data,
+			  n ? n : ev->data_len);
+	*len = n ? n : ev->data_len;
+}
+
+/**
  * Start a session at a successful SET_CONFIGURATION and tag a control
  * transfer with its session.
  *
@@ -181,11 +207,13 @@ static void bn_rp_learn_event(struct bn_rp_learnt *l, const struct bn_urb *ev)
 	struct bn_rp_pending *pend = l->pend;
 	unsigned int i;
 
+	bn_desc_traffic_event(&l->traffic, ev);
 	if (!m->t0_ns)
 		m->t0_ns = ev->ts_ns ? ev->ts_ns : 1;
 	if (ev->truncated)
 		m->truncated++;
 	if (ev->xfer != BN_URB_XFER_CTRL) {
+		bn_reply_guess(&l->gaps, NULL, ev, NULL, 0);
 		if (ev->type == BN_URB_COMPLETE && (ev->ep & BN_URB_EP_IN) &&
 		    ev->status == 0 && ev->data_len &&
 		    (ev->xfer == BN_URB_XFER_BULK ||
@@ -205,9 +233,8 @@ static void bn_rp_learn_event(struct bn_rp_learnt *l, const struct bn_urb *ev)
 		pend[i].id = ev->id;
 		memcpy(pend[i].c.setup, ev->setup, 8);
 		if (!(ev->setup[0] & BN_USB_DIR_IN) && ev->data_len) {
-			pend[i].c.out_off = bn_rp_keep(m, ev->data,
-						       ev->data_len);
-			pend[i].c.out_len = ev->data_len;
+			bn_rp_keep_data(l, ev->setup, ev, &pend[i].c.out_off,
+					&pend[i].c.out_len);
 		}
 		pend[i].c.ts_ns = ev->ts_ns;
 		pend[i].c.record = ev->record;
@@ -223,8 +250,8 @@ static void bn_rp_learn_event(struct bn_rp_learnt *l, const struct bn_urb *ev)
 	pend[i].c.status = ev->status;
 	if ((pend[i].c.setup[0] & BN_USB_DIR_IN) && ev->status == 0 &&
 	    ev->data_len) {
-		pend[i].c.in_off = bn_rp_keep(m, ev->data, ev->data_len);
-		pend[i].c.in_len = ev->data_len;
+		bn_rp_keep_data(l, pend[i].c.setup, ev, &pend[i].c.in_off,
+				&pend[i].c.in_len);
 	}
 	bn_rp_session_mark(m, &pend[i].c, ev->ts_ns);
 	bn_rp_add_ctrl(m, &pend[i].c);
@@ -380,21 +407,26 @@ static int bn_rp_scan(struct bn_replay_model *m, struct bn_rp_learnt *learnt,
 
 /**
  * Complete the picked device's truncated configuration descriptors from a
- * descriptor file, and answer the recorded GET_DESCRIPTOR(CONFIGURATION)
+ * descriptor file, or else from the trace and the families' layouts, and
+ * answer the recorded GET_DESCRIPTOR(CONFIGURATION)
  * requests with the completed bytes.
  *
  * @param m		Model (device picked, replies fixed up)
- * @param desc		Descriptor file
+ * @param desc		Descriptor file, or NULL
+ * @param traffic	What the device's traffic showed
  */
 static void bn_rp_complete(struct bn_replay_model *m,
-			   const struct bn_descfile *desc)
+			   const struct bn_descfile *desc,
+			   const struct bn_desc_traffic *traffic)
 {
 	struct bn_ident_dev *d = m->idev;
 	size_t i;
 	unsigned int k;
 
-	if (!bn_descfile_complete(d, desc, m->completed,
-				  sizeof(m->completed)))
+	if (!(desc ? bn_descfile_complete(d, desc, m->completed,
+					  sizeof(m->completed)) :
+	      bn_desc_guess(d, traffic, &bn_registry_builtin, m->completed,
+			    sizeof(m->completed))))
 		return;
 	bn_ident_finish(m->ident);
 	for (i = 0; i < m->nctrl; i++) {
@@ -466,8 +498,8 @@ struct bn_replay_model *bn_replay_learn_desc(const char *path, int bus,
 	m->nsessions = l->part.nsessions;
 	memset(&l->part, 0, sizeof(l->part));
 	bn_rp_fixup(m);
-	if (desc)
-		bn_rp_complete(m, desc);
+	bn_rp_complete(m, desc, &l->traffic);
+	bn_reply_guess_note(&l->gaps, m->completed, sizeof(m->completed));
 	for (i = 0; i < count; i++)
 		bn_rp_part_free(&learnt[i].part);
 	free(learnt);

@@ -13,9 +13,39 @@
 #include <string.h>
 
 #include "sim/trace/descfile.h"
+#include "sim/trace/desc_note.h"
 
 /** Offset of bConfigurationValue in a configuration descriptor. */
 #define BN_DC_VALUE_OFF		5
+
+/**
+ * Append text to a note, with a va_list.
+ *
+ * @param note		Note
+ * @param len		Its size
+ * @param fmt		printf format
+ * @param ap		Arguments
+ */
+static void bn_dc_vadd(char *note, size_t len, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+
+static void bn_dc_vadd(char *note, size_t len, const char *fmt, va_list ap)
+{
+	size_t n = strnlen(note, len);
+
+	if (n + 1 >= len)
+		return;
+	vsnprintf(note + n, len - n, fmt, ap);
+}
+
+void bn_desc_note_add(char *note, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	bn_dc_vadd(note, len, fmt, ap);
+	va_end(ap);
+}
 
 /**
  * Append a sentence to a note.
@@ -29,18 +59,14 @@ static void bn_dc_say(char *note, size_t len, const char *fmt, ...)
 
 static void bn_dc_say(char *note, size_t len, const char *fmt, ...)
 {
-	size_t n = strnlen(note, len);
 	va_list ap;
 
-	if (n + 2 >= len)
+	if (strnlen(note, len) + 2 >= len)
 		return;
-	if (n) {
-		note[n++] = ';';
-		note[n++] = ' ';
-		note[n] = '\0';
-	}
+	if (note[0])
+		bn_desc_note_add(note, len, "; ");
 	va_start(ap, fmt);
-	vsnprintf(note + n, len - n, fmt, ap);
+	bn_dc_vadd(note, len, fmt, ap);
 	va_end(ap);
 }
 

@@ -170,3 +170,48 @@ int bn_pcap_writer_close(struct bn_pcap_writer *w)
 	free(w);
 	return rc;
 }
+
+/* ------------------------------------------------------------------------
+ * usbmon text
+ * ------------------------------------------------------------------------ */
+
+/** Microseconds after which a usbmon text timestamp wraps (4096 s). */
+#define BN_TEXTW_WRAP_US	(4096ull * 1000000ull)
+
+int bn_text_write_event(FILE *f, const struct bn_urb *ev)
+{
+	static const char xfer[4] = { 'Z', 'I', 'C', 'B' };
+	bool in = (ev->ep & BN_URB_EP_IN) != 0;
+	uint32_t len = ev->type == BN_URB_SUBMIT ? ev->req_len :
+		       ev->type == BN_URB_COMPLETE ? ev->actual_len : 0;
+	uint32_t i, n;
+
+	fprintf(f, "%llx %llu %c %c%c:%u:%03u:%u", (unsigned long long)ev->id,
+		(unsigned long long)((ev->ts_ns / 1000) % BN_TEXTW_WRAP_US),
+		ev->type, xfer[ev->xfer & 3], in ? 'i' : 'o', ev->bus, ev->dev,
+		ev->ep & BN_URB_EP_NUM_MASK);
+	if (ev->type == BN_URB_SUBMIT && ev->xfer == BN_URB_XFER_CTRL &&
+	    ev->setup_present)
+		fprintf(f, " s %02x %02x %04x %04x %04x", ev->setup[0],
+			ev->setup[1], ev->setup[2] | ev->setup[3] << 8,
+			ev->setup[4] | ev->setup[5] << 8,
+			ev->setup[6] | ev->setup[7] << 8);
+	else if (ev->xfer == BN_URB_XFER_INT && ev->type != BN_URB_ERROR)
+		fprintf(f, " %d:%d", (int)ev->status, (int)ev->interval);
+	else
+		fprintf(f, " %d", (int)ev->status);
+	fprintf(f, " %u", (unsigned int)len);
+	if (len && ev->data_tag)
+		fprintf(f, " %c", ev->data_tag);
+	else if (len && ev->data_len) {
+		n = ev->data_len < BN_URB_TEXT_DATA_MAX ? ev->data_len :
+		    BN_URB_TEXT_DATA_MAX;
+		fputs(" =", f);
+		for (i = 0; i < n; i++)
+			fprintf(f, "%s%02x", i % 4 ? "" : " ", ev->data[i]);
+	} else if (len) {
+		fprintf(f, " %c", in ? '<' : '>');
+	}
+	fputc('\n', f);
+	return ferror(f) ? -BN_EIO : 0;
+}

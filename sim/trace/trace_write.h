@@ -56,4 +56,16 @@ int bn_pcap_writer_put(struct bn_pcap_writer *w, const struct bn_urb *ev);
  */
 int bn_pcap_writer_close(struct bn_pcap_writer *w);
 
+/**
+ * Write one event as a usbmon text line (`1u`, as `cat .../usbmon/0u` shows
+ * it): at most ::BN_URB_TEXT_DATA_MAX data bytes, the timestamp in
+ * microseconds modulo 4096 s, interval on interrupt events; ISO details
+ * are not written.
+ *
+ * @param f		Stream
+ * @param ev		Event
+ * @return		0, or -BN_EIO if the write failed
+ */
+int bn_text_write_event(FILE *f, const struct bn_urb *ev);
+
 #endif /* BN_TRACE_WRITE_H */

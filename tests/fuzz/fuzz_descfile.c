@@ -12,7 +12,10 @@
  * configurations: each starts with a configuration descriptor header and
  * its wTotalLength equals the bytes held.  Completing a traced device whose
  * configuration kept the first bytes of the input's first configuration
- * must either use the file's bytes whole or leave the device untouched.
+ * must either use the file's bytes whole or leave the device untouched;
+ * completing it from the families' layouts instead must give a
+ * configuration of the device's length that keeps the kept bytes and
+ * parses, or leave it cut.
  * A broken invariant aborts (a crash for libFuzzer).
  */
 
@@ -22,6 +25,7 @@
 #include <string.h>
 
 #include "sim/trace/descfile.h"
+#include "sim/trace/desc_guess.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -34,6 +38,34 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 			abort();					\
 		}							\
 	} while (0)
+
+/* Complete the same cut configuration from the families' layouts: a
+ * result has the device's length, starts with the kept bytes and parses. */
+static void fuzz_guess(struct bn_ident_dev *dev,
+		       const struct bn_descfile_config *c, uint16_t kept)
+{
+	struct bn_config cfg;
+	char note[1024] = "";
+
+	if (kept >= c->len)
+		return;
+	memcpy(dev->cfg_buf[0], c->buf, kept);
+	dev->cfg[0].len = kept;
+	dev->cfg[0].total = c->len;
+	dev->cfg[0].truncated = true;
+	if (!bn_desc_guess(dev, NULL, &bn_registry_builtin, note,
+			   sizeof(note))) {
+		FUZZ_CHECK(dev->cfg[0].len == kept && dev->cfg[0].truncated);
+		return;
+	}
+	FUZZ_CHECK(strlen(note) < sizeof(note));
+	FUZZ_CHECK(dev->cfg[0].len == c->len && !dev->cfg[0].truncated);
+	FUZZ_CHECK(memcmp(dev->cfg_buf[0], c->buf, kept) == 0);
+	FUZZ_CHECK(bn_config_parse(dev->cfg_buf[0], dev->cfg[0].len,
+				   BN_SPEED_HIGH, &cfg, NULL) == 0 ||
+		   bn_config_parse(dev->cfg_buf[0], dev->cfg[0].len,
+				   BN_SPEED_FULL, &cfg, NULL) == 0);
+}
 
 /* Complete a device that kept 32 bytes of the file's first configuration. */
 static void fuzz_complete(const struct bn_descfile *f,
@@ -63,6 +95,7 @@ static void fuzz_complete(const struct bn_descfile *f,
 	} else {
 		FUZZ_CHECK(dev.cfg[0].len == kept);
 	}
+	fuzz_guess(&dev, c, kept);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -1079,13 +1079,16 @@ START_TEST(test_text_trace_truncated)
 	struct bn_replay_report rep;
 	char *text;
 
-	/* 32-byte payloads cannot carry the configuration descriptor: the
-	 * run stops at enumeration, and the report says why */
-	ck_assert_int_lt(bn_replay_run(m, &opts, &bn_registry_builtin, &rep),
+	/* 32-byte payloads cannot carry the configuration descriptor: it is
+	 * completed from the trace and the family's layout
+	 * (sim/trace/desc_guess.h, tested there), and the report says so and
+	 * that payloads were cut */
+	ck_assert_int_eq(bn_replay_run(m, &opts, &bn_registry_builtin, &rep),
 			 0);
-	ck_assert_ptr_nonnull(strstr(rep.error, "enumeration"));
+	ck_assert_msg(bn_replay_ok(&rep), "%s", rep.error);
+	ck_assert_ptr_nonnull(strstr(rep.completed, "completed from the "
+				     "trace and family cdc-ecm's layout"));
 	ck_assert_uint_gt(rep.truncated, 0);
-	ck_assert(!bn_replay_ok(&rep));
 	text = report_text(m, &rep);
 	ck_assert_ptr_nonnull(strstr(text, "payloads are truncated"));
 	free(text);
