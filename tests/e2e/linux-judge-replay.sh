@@ -36,6 +36,11 @@ lan89530|incompatible|not seen:WRITE_REG PM_CTRL;unanswered:READ_REG (R c0 a1 va
 cdc-ncm|compatible|not seen:request 21 86 NTB_INPUT_SIZE 0|
 cdc-ecm|match||
 rndis|compatible|policy:request 21 00 SET OID_GEN_CURRENT_PACKET_FILTER|
+ax88179|incompatible|not seen:ACCESS_PHY write ADVERTISE;not seen:ACCESS_PHY write CTRL1000;policy:ACCESS_PHY write BMCR;policy:ACCESS_MAC write MULFLTARY;incompatible:ACCESS_MAC write|RX_CTL (ACCESS_MAC 0x0b): Linux sets IPE, we set AM and DROPCRCERR; the family cannot declare it (the replay selects ACCESS_MAC registers by wIndex, the length, not by wValue, the register), so a policy difference reads as undeclared
+ax88178a|incompatible|not seen:ACCESS_PHY write ADVERTISE;not seen:ACCESS_PHY write CTRL1000;policy:ACCESS_PHY write BMCR;policy:ACCESS_MAC write MULFLTARY;incompatible:ACCESS_MAC write|as ax88179
+rtl8152|incompatible|unanswered:GET_DESCRIPTOR (R 80 06 value 0303 index 0409 len 255  GET_DESCRIPTOR)|disputed row: no Linux 6.1 driver bound the ECM configuration, so the capture never reads the MAC string (iMACAddress) our cdc-ecm driver asks for
+rtl8153|compatible|policy:request 21 43 PACKET_FILTER|
+rtl8156|compatible|not seen:request 21 86 NTB_INPUT_SIZE 0|
 "
 
 [ -x "$BOOTNIC" ] || { echo "linux-judge-replay: $BOOTNIC missing (make)"; exit 1; }
