@@ -44,7 +44,8 @@ fi
 
 # model:expected Linux driver.  The ASIX and SMSC models are every chip and
 # revision the simulator has (all in the ID tables of Linux's asix and
-# smsc95xx); cdc-ecm and rndis are the controls.
+# smsc95xx); cdc-ecm and rndis are the controls; the AX88179/178A models
+# (ax88179_178a) and the Realtek models in their CDC configuration (below).
 ALL="ax88172:asix ax88772:asix ax88772a:asix ax88772b:asix ax88178:asix
 lan9500:smsc95xx lan9500a:smsc95xx lan9512:smsc95xx lan9514:smsc95xx
 lan9530:smsc95xx lan9730:smsc95xx lan89530:smsc95xx
