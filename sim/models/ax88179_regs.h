@@ -72,6 +72,10 @@
 #define AX9M_CSR		0x33	/**< Clock select */
 #define AX9M_CSR_BCS		0x01	/**< Bulk clock */
 #define AX9M_CSR_ACS		0x02	/**< AHB clock */
+#define AX9M_TXCOE		0x35	/**< TX checksum offload control (power-on 0) */
+#define AX9M_TXCOE_IP		0x01	/**< TXCOE: fill in the IPv4 header checksum */
+#define AX9M_TXCOE_TCP		0x02	/**< TXCOE: fill in the TCP checksum (IPv4) */
+#define AX9M_TXCOE_UDP		0x04	/**< TXCOE: fill in the UDP checksum (IPv4) */
 
 /* ------------------------------------------------------------------------
  * Embedded PHY (clause 22 plus the vendor status register)
@@ -154,6 +158,19 @@
 #define AX9M_ETH_PREAMBLE	8	/**< Preamble and SFD */
 #define AX9M_ETH_IFG		12	/**< Inter-frame gap */
 #define AX9M_ETH_CRC_POLY	0x04c11db7u /**< CRC-32 polynomial (MSB first) */
+#define AX9M_ETHERTYPE_IPV4	0x0800	/**< EtherType of IPv4 */
+#define AX9M_IP_VERSION4	4	/**< IPv4 header: version */
+#define AX9M_IP_HLEN_MIN	20	/**< IPv4 header without options */
+#define AX9M_IP_TOTLEN		2	/**< IPv4 header: total length (BE16) */
+#define AX9M_IP_FRAG		6	/**< IPv4 header: flags and fragment offset */
+#define AX9M_IP_FRAG_MASK	0x3fff	/**< More-fragments and the offset */
+#define AX9M_IP_PROTO		9	/**< IPv4 header: protocol */
+#define AX9M_IP_CSUM		10	/**< IPv4 header: header checksum */
+#define AX9M_IP_SADDR		12	/**< IPv4 header: addresses (8 bytes) */
+#define AX9M_IPPROTO_TCP	6	/**< TCP */
+#define AX9M_IPPROTO_UDP	17	/**< UDP */
+#define AX9M_TCP_CSUM		16	/**< TCP header: checksum */
+#define AX9M_UDP_CSUM		6	/**< UDP header: checksum */
 #define AX9M_MCAST_LEN		8	/**< Hash filter bytes */
 #define AX9M_MCAST_CRC_SHIFT	26	/**< Hash: top six CRC bits */
 

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "bn_port.h"
+#include "sim/bus/octets.h"
 #include "sim/models/ax88179_regs.h"
 #include "sim/models/bulkxfer.h"
 #include "sim/models/model_ax88179.h"
@@ -653,13 +654,80 @@ static int a9_bulk_in(struct a9_model *m, uint8_t *buf, uint16_t max,
  * ------------------------------------------------------------------------ */
 
 /**
+ * Fold a 32-bit ones' complement sum to 16 bits.
+ *
+ * @param sum		Sum
+ * @return		Folded sum
+ */
+static uint16_t a9_fold(uint32_t sum)
+{
+	while (sum >> 16)
+		sum = (sum & 0xffffu) + (sum >> 16);
+	return (uint16_t)sum;
+}
+
+/**
+ * TX checksum offload (TXCOE_CTL): the MAC fills in the checksums of an
+ * outgoing IPv4 frame, the header's and the TCP or UDP one over the
+ * pseudo-header, whatever the fields held (a host that offloads leaves the
+ * pseudo-header sum there).  Fragments, other protocols and frames whose
+ * lengths do not add up leave as they came.  (The chip offloads IPv6 too;
+ * the model does not.)
+ *
+ * @param m		Model
+ * @param f		Frame, changed in place
+ * @param len		Its length
+ */
+static void a9_tx_csum(const struct a9_model *m, uint8_t *f, size_t len)
+{
+	uint8_t coe = m->regs[AX9M_TXCOE], *ip = f + AX9M_ETH_HLEN, *l4, proto;
+	size_t ihl, tot, at;
+	uint16_t sum;
+
+	if (!coe || len < AX9M_ETH_HLEN + AX9M_IP_HLEN_MIN ||
+	    (((unsigned int)f[12] << 8) | f[13]) != AX9M_ETHERTYPE_IPV4 ||
+	    (ip[0] >> 4) != AX9M_IP_VERSION4)
+		return;
+	ihl = (size_t)(ip[0] & 0x0f) * 4;
+	tot = ((size_t)ip[AX9M_IP_TOTLEN] << 8) | ip[AX9M_IP_TOTLEN + 1];
+	if (ihl < AX9M_IP_HLEN_MIN || tot < ihl || tot > len - AX9M_ETH_HLEN)
+		return;
+	if (coe & AX9M_TXCOE_IP) {
+		bn_sim_put_be16(&ip[AX9M_IP_CSUM], 0);
+		bn_sim_put_be16(&ip[AX9M_IP_CSUM],
+				(uint16_t)~bn_sim_ones_sum(ip, ihl));
+	}
+	proto = ip[AX9M_IP_PROTO];
+	if (((((unsigned int)ip[AX9M_IP_FRAG] << 8) | ip[AX9M_IP_FRAG + 1]) &
+	     AX9M_IP_FRAG_MASK))
+		return;
+	if (proto == AX9M_IPPROTO_TCP && (coe & AX9M_TXCOE_TCP))
+		at = AX9M_TCP_CSUM;
+	else if (proto == AX9M_IPPROTO_UDP && (coe & AX9M_TXCOE_UDP))
+		at = AX9M_UDP_CSUM;
+	else
+		return;
+	if (tot - ihl < at + 2)
+		return;
+	l4 = ip + ihl;
+	bn_sim_put_be16(&l4[at], 0);
+	sum = (uint16_t)~a9_fold((uint32_t)bn_sim_ones_sum(&ip[AX9M_IP_SADDR], 8) +
+				 proto + (uint32_t)(tot - ihl) +
+				 bn_sim_ones_sum(l4, tot - ihl));
+	/* UDP sends a zero sum as all ones (zero means "none") */
+	if (!sum && proto == AX9M_IPPROTO_UDP)
+		sum = 0xffff;
+	bn_sim_put_be16(&l4[at], sum);
+}
+
+/**
  * Send one frame out on the wire (paced at line rate).
  *
  * @param m		Model
- * @param frame		Frame
+ * @param frame		Frame (its checksums filled in as TXCOE_CTL asks)
  * @param len		Length
  */
-static void a9_tx_frame(struct a9_model *m, const uint8_t *frame, size_t len)
+static void a9_tx_frame(struct a9_model *m, uint8_t *frame, size_t len)
 {
 	bn_simtime_t start;
 
@@ -667,6 +735,7 @@ static void a9_tx_frame(struct a9_model *m, const uint8_t *frame, size_t len)
 		m->stats.tx_no_link++;
 		return;
 	}
+	a9_tx_csum(m, frame, len);
 	start = BN_MAX(m->now, m->tx_wire_free);
 	m->tx_wire_free = start + bn_simeth_wire(len, m->phy.speed);
 	m->stats.tx_wire_end = m->tx_wire_free;
@@ -684,7 +753,7 @@ static void a9_tx_frame(struct a9_model *m, const uint8_t *frame, size_t len)
  */
 static void a9_out_done(struct a9_model *m)
 {
-	const uint8_t *p = m->out_buf;
+	uint8_t *p = m->out_buf;
 	uint32_t pos = 0, flen, flags;
 
 	if (m->out.overflow) {

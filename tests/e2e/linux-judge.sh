@@ -44,17 +44,29 @@ fi
 
 # model:expected Linux driver.  The ASIX and SMSC models are every chip and
 # revision the simulator has (all in the ID tables of Linux's asix and
-# smsc95xx); cdc-ecm and rndis are the controls.
+# smsc95xx); cdc-ecm and rndis are the controls; the AX88179/178A models
+# (ax88179_178a) and the Realtek models in their CDC configuration (below).
 ALL="ax88172:asix ax88772:asix ax88772a:asix ax88772b:asix ax88178:asix
 lan9500:smsc95xx lan9500a:smsc95xx lan9512:smsc95xx lan9514:smsc95xx
 lan9530:smsc95xx lan9730:smsc95xx lan89530:smsc95xx
-cdc-ncm:cdc_ncm cdc-ecm:cdc_ether rndis:rndis_host"
+cdc-ncm:cdc_ncm cdc-ecm:cdc_ether rndis:rndis_host
+ax88179:ax88179_178a ax88178a:ax88179_178a
+rtl8152:r8153_ecm rtl8153:r8153_ecm rtl8156:cdc_ncm"
+
+# model:configuration the guest selects (bootnic.config=, as a user would
+# by `echo N > bConfigurationValue`) where the one Linux picks is not the
+# one judged: the Realtek models come up in their vendor configuration 1;
+# configuration 2 is CDC-ECM (8152, 8153) or CDC-NCM (8156).  Debian's 6.1
+# builds r8152, so cdc_ether leaves Realtek's ECM configurations alone and
+# r8153_ecm (part of r8152) drives them; its ID table has 0bda:8153 only.
+CONFIGS="rtl8152:2 rtl8153:2 rtl8156:2"
 
 # model|signature|why: where Linux and the model disagree and the reference
 # decides for the model.  Such a row must fail exactly this way (the
 # signature in the guest's console) and is reported as disputed, with why;
 # a row that fails any other way, or passes, fails the test.
-DISPUTED="ax88178|invalid PHY address: 56|READ_PHY_ID byte 1 is 0x38: PHY type 1 (gigabit, bits 7:5) and address 0x18, as the reference and the BSD axe drivers decode it; Linux uses the raw byte as the address and 6.1.192's asix_read_phy_addr() (a 2025 stable backport) refuses anything >= 32"
+DISPUTED="ax88178|invalid PHY address: 56|READ_PHY_ID byte 1 is 0x38: PHY type 1 (gigabit, bits 7:5) and address 0x18, as the reference and the BSD axe drivers decode it; Linux uses the raw byte as the address and 6.1.192's asix_read_phy_addr() (a 2025 stable backport) refuses anything >= 32
+rtl8152|BOOTNIC-JUDGE driver none|no Linux 6.1 driver takes 0bda:8152 in its CDC-ECM configuration: cdc_ether excludes it when r8152 is built (Debian builds it), r8153_ecm lists 0bda:8153 only, and r8152 drives the vendor configuration, which the model does not (issue 16: not beyond what an undriven device answers)"
 
 say() {
 	echo "linux-judge: $*"
@@ -93,6 +105,13 @@ expect() {
 	echo "?"
 }
 
+# config_for MODEL: the configuration the guest selects for MODEL, or nothing
+config_for() {
+	for p in $CONFIGS; do
+		[ "${p%%:*}" = "$1" ] && { echo "${p#*:}"; return 0; }
+	done
+}
+
 # disputed MODEL: "signature|why" if MODEL is disputed, else nothing
 disputed() {
 	echo "$DISPUTED" | sed -n "s/^$1|//p"
@@ -117,7 +136,8 @@ while [ "$lane" -lt "$JOBS" ]; do
 	if [ -f "$WORK/lane$lane" ]; then
 		(
 			while read -r idx m; do
-				JUDGE_MAC=$(mac_for "$idx") sh "$tools/judge.sh" \
+				JUDGE_MAC=$(mac_for "$idx") \
+				JUDGE_CONFIG=$(config_for "$m") sh "$tools/judge.sh" \
 					"$m" "$WORK/$m" "$MKT" "$BOOTNIC" \
 					> "$WORK/$m.run" 2>&1
 				echo "$?" > "$WORK/$m.rc"

@@ -5679,6 +5679,47 @@ static const struct bn_prog *const ax179_progs[] = {
 	&ax179_prog_mac, &ax179_prog_reset, &ax179_prog_open,
 };
 
+/** Bytes of the multicast hash filter (ACCESS_MAC wIndex and wLength). */
+#define AX179_MULFLTARY_LEN		8
+
+/** Multicast hash filter: every bit is the driver's choice. */
+static const struct bn_field ax179_hash_fields[] = {
+	BN_POLICY_FIELD(~(uint64_t)0, "HASH"),
+};
+
+/** Multicast hash filter layout. */
+static const struct bn_regdef ax179_hash_def =
+	BN_REGDEF("MULFLTARY", ax179_hash_fields);
+
+/** A PHY register written through ACCESS_PHY (wIndex: its number). */
+#define AX179_PHY_REG(reg, dfn)	{ .request_type = AX179_OUT,		\
+				  .request = AX179_ACCESS_PHY,		\
+				  .index = (reg), .value = BN_REGV_DATA,	\
+				  .def = &(dfn) }
+
+/**
+ * Registers the AX88179 command set writes that the verdicts judge.
+ * ACCESS_MAC names its register in wValue and the length in wIndex; the
+ * replay selects by wIndex, and of the MAC registers written only the
+ * multicast filter is 8 bytes long (the replay also requires wValue to
+ * agree).  The 2-byte MAC registers (RX_CTL, MEDIUM) cannot be told apart
+ * by wIndex, so they are not declared.
+ */
+static const struct bn_reg ax179_regs[] = {
+	{ .request_type = AX179_OUT, .request = AX179_ACCESS_MAC,
+	  .index = AX179_MULFLTARY_LEN, .value = BN_REGV_DATA,
+	  .def = &ax179_hash_def },
+	AX179_PHY_REG(BN_MII_BMCR, bn_mii_bmcr_def),
+	AX179_PHY_REG(BN_MII_ADVERTISE, bn_mii_advertise_def),
+	AX179_PHY_REG(BN_MII_CTRL1000, bn_mii_ctrl1000_def),
+	AX179_PHY_REG(BN_REG_ANY_INDEX, bn_mii_other_def),
+};
+
+/** Verdict data of the AX88179 / AX88178A families. */
+static const struct bn_verdict_data ax179_verdict = {
+	ax179_regs, BN_ARRAY_SIZE(ax179_regs), NULL, 0,
+};
+
 /**
  * A family of the generation (the data is named whole, not pasted, so the
  * exporters' amalgamation sees every reference).
@@ -5698,6 +5739,7 @@ static const struct bn_prog *const ax179_progs[] = {
 	.medium_default = AX179_MEDIUM_DEFAULT,				\
 	.programs = ax179_progs,					\
 	.program_count = BN_ARRAY_SIZE(ax179_progs),			\
+	.verdict = BN_VERDICT(&ax179_verdict),				\
 	.priv = (info),							\
 }
 

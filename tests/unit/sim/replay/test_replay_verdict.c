@@ -388,6 +388,60 @@ START_TEST(test_cli_classify)
 }
 END_TEST
 
+/*
+ * Linux's captures of the AX88179 and AX88178A models (traces/linux-*.pcap,
+ * Linux 6.1's ax88179_178a through bootnic serve): classify ranks the
+ * captured chip first, the other chip of its generation second, told
+ * apart by the chip (bcdUSB: 0x0210 for the USB 3.0 AX88179 at high speed,
+ * 0x0200 for the AX88178A), and every 772/178 family below them, refused
+ * by the command set.  The best verdict is incompatible, not compatible:
+ * the family data cannot declare RX_CTL (a 2-byte ACCESS_MAC register,
+ * named by wValue, which the replay does not select on), where Linux sets
+ * IPE and we set AM and DROPCRCERR.
+ */
+START_TEST(test_cli_classify_linux_ax179)
+{
+	static const char *const chips[2][2] = {
+		{ "traces/linux-ax88179.pcap", "ax88179" },
+		{ "traces/linux-ax88178a.pcap", "ax88178a" },
+	};
+	static const char *const older[] = {
+		"ax88172", "ax88772", "ax88772a", "ax88772b", "ax88178",
+	};
+	char *argv[] = { "bootnic", "classify", (char *)chips[_i][0], NULL };
+	const char *other = chips[!_i][1], *p, *q;
+	char line[128], *out;
+	size_t i;
+
+	ck_assert_int_eq(cli(&out, 3, argv), BN_EXIT_CHECK);
+	snprintf(line, sizeof(line), "\n1    %-12s asix       incompatible",
+		 chips[_i][1]);
+	ck_assert_msg((p = strstr(out, line)) != NULL, "%s", out);
+	snprintf(line, sizeof(line), "\n2    %-12s asix       incompatible",
+		 other);
+	ck_assert_msg((q = strstr(out, line)) != NULL, "%s", out);
+	/* the first one's reason: RX_CTL, undeclared */
+	ck_assert_ptr_nonnull(strstr(p, "ACCESS_MAC write: differs from "
+				     "record"));
+	snprintf(line, sizeof(line), "chip contradicts family %s: the "
+		 "driver's identification chose %s", other, chips[_i][1]);
+	ck_assert_msg(strstr(q, line) != NULL, "%s", out);
+	for (i = 0; i < sizeof(older) / sizeof(older[0]); i++) {
+		snprintf(line, sizeof(line), "chip contradicts family %s: ",
+			 older[i]);
+		ck_assert_msg(strstr(q + 1, line) != NULL, "%s: %s", older[i],
+			      out);
+	}
+	snprintf(line, sizeof(line), "first: %s (incompatible", chips[_i][1]);
+	ck_assert_ptr_nonnull(strstr(out, line));
+	snprintf(line, sizeof(line), "deciding difference: %s is "
+		 "incompatible: chip contradicts family %s", other, other);
+	ck_assert_msg(strstr(out, line) != NULL, "%s", out);
+	ck_assert_ptr_null(strstr(out, "cannot tell"));
+	free(out);
+}
+END_TEST
+
 static Suite *verdict_suite(void)
 {
 	Suite *s = suite_create("replay-verdict");
@@ -406,6 +460,7 @@ static Suite *verdict_suite(void)
 	suite_add_tcase(s, tc);
 	tcase_add_test(c, test_cli_replay);
 	tcase_add_test(c, test_cli_classify);
+	tcase_add_loop_test(c, test_cli_classify_linux_ax179, 0, 2);
 	suite_add_tcase(s, c);
 	return s;
 }
