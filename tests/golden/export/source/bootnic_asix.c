@@ -166,6 +166,8 @@ enum bn_speed {
 	BN_SPEED_SUPER = 4,	/**< 5 Gb/s */
 };
 
+#define BN_CLASS_VENDOR		0xff	/**< Vendor specific */
+
 #define BN_CDC_FD_HEADER	0x00	/**< Header functional descriptor */
 
 #define BN_CDC_FD_UNION		0x06	/**< Union functional descriptor */
@@ -1490,6 +1492,44 @@ struct bn_cmdset {
 	size_t count;			/**< Number of commands */
 };
 
+/** One endpoint of a family's standard layout. */
+struct bn_layout_ep {
+	uint8_t address;	/**< bEndpointAddress (::BN_EP_DIR_IN | number) */
+	uint8_t type;		/**< ::bn_xfer_type (bulk or interrupt) */
+	uint16_t max_packet[2];	/**< wMaxPacketSize at full and high speed */
+	uint8_t interval[2];	/**< bInterval at full and high speed */
+};
+
+/** One interface (alternate setting) of a family's standard layout. */
+struct bn_layout_if {
+	uint8_t number;		/**< bInterfaceNumber, counted from the
+				     function's first interface */
+	uint8_t alt;		/**< bAlternateSetting */
+	uint8_t cls;		/**< bInterfaceClass */
+	uint8_t subclass;	/**< bInterfaceSubClass */
+	uint8_t protocol;	/**< bInterfaceProtocol */
+	const uint8_t *cs;	/**< Class-specific descriptors that follow the
+				     interface descriptor, as bytes (interface
+				     numbers in them counted from the
+				     function's first), or NULL */
+	uint8_t cs_len;		/**< Bytes at @c cs */
+	const struct bn_layout_ep *eps;	/**< Endpoints, in descriptor order */
+	uint8_t ep_count;	/**< Entries in @c eps */
+};
+
+/**
+ * The interfaces and endpoints a family's devices present, as data.
+ *
+ * Used to complete configuration descriptors a capture cut short (usbmon
+ * text keeps 32 bytes); every value taken from here is reported as a
+ * guess, so the layout states what the family's devices usually present,
+ * not a requirement.
+ */
+struct bn_layout {
+	const struct bn_layout_if *ifs;	/**< Interfaces, in descriptor order */
+	uint8_t if_count;		/**< Entries in @c ifs */
+};
+
 /** Where the PHY is. */
 enum bn_phy_topology {
 	BN_PHY_NONE = 0,	/**< No MII PHY visible (class devices) */
@@ -1795,6 +1835,8 @@ struct bn_family {
 	const char *description;	/**< E.g. "ASIX AX88772A USB 2.0 10/100" */
 	const struct bn_cmdset *cmdset;	/**< Vendor command set, or NULL */
 	const struct bn_framing *framing; /**< Bulk framing (the driver's) */
+	const struct bn_layout *endpoints; /**< Standard endpoint layout
+					     (descriptor completion), or NULL */
 	enum bn_phy_topology phy;	/**< PHY topology */
 	enum bn_mac_source mac_source;	/**< MAC address source */
 	uint8_t link_speeds;		/**< BN_LINK_* */
@@ -2052,6 +2094,54 @@ enum bn_reg_value {
  * @param p		Pointer to the data
  */
 #define BN_VERDICT(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
+
+/** Bulk wMaxPacketSize at full speed (USB 2.0 section 5.8.3). */
+#define BN_LAYOUT_BULK_MPS_FS	64
+/** Bulk wMaxPacketSize at high speed (USB 2.0 section 5.8.3). */
+#define BN_LAYOUT_BULK_MPS_HS	512
+
+/**
+ * A bulk endpoint of a standard layout, with the largest packet sizes.
+ *
+ * @param addr		bEndpointAddress
+ */
+#define BN_LAYOUT_BULK(addr)						\
+	{ .address = (addr), .type = BN_XFER_BULK,			\
+	  .max_packet = { BN_LAYOUT_BULK_MPS_FS, BN_LAYOUT_BULK_MPS_HS } }
+
+/**
+ * An interrupt endpoint of a standard layout.
+ *
+ * @param addr		bEndpointAddress
+ * @param mps		wMaxPacketSize
+ * @param fs		bInterval at full speed (frames)
+ * @param hs		bInterval at high speed (2^(hs-1) microframes)
+ */
+#define BN_LAYOUT_INT(addr, mps, fs, hs)				\
+	{ .address = (addr), .type = BN_XFER_INTERRUPT,			\
+	  .max_packet = { (mps), (mps) }, .interval = { (fs), (hs) } }
+
+/**
+ * An interface of a standard layout with endpoints.
+ *
+ * @param num		bInterfaceNumber from the function's first
+ * @param alt_		bAlternateSetting
+ * @param c		bInterfaceClass
+ * @param s		bInterfaceSubClass
+ * @param p		bInterfaceProtocol
+ * @param e		Array of ::bn_layout_ep
+ */
+#define BN_LAYOUT_IF(num, alt_, c, s, p, e)				\
+	{ .number = (num), .alt = (alt_), .cls = (c), .subclass = (s),	\
+	  .protocol = (p), .eps = (e),					\
+	  .ep_count = sizeof(e) / sizeof((e)[0]) }
+
+/**
+ * A standard layout made of an array of ::bn_layout_if.
+ *
+ * @param i		The array
+ */
+#define BN_LAYOUT(i)	{ .ifs = (i), .if_count = sizeof(i) / sizeof((i)[0]) }
 
 /** How a ::bn_id row matches. */
 enum bn_id_match {
@@ -7186,6 +7276,35 @@ static const struct bn_prog *const asix_ax88178_progs[] = {
 	&asix_prog_ax88178_open,
 };
 
+/** Interrupt IN endpoint: link status notifications. */
+#define ASIX_LAYOUT_EP_INT	0x81
+/** Bulk IN endpoint: received frames. */
+#define ASIX_LAYOUT_EP_IN	0x82
+/** Bulk OUT endpoint: frames to send. */
+#define ASIX_LAYOUT_EP_OUT	0x03
+/** Interrupt endpoint packet size: one 8-byte status record. */
+#define ASIX_LAYOUT_INT_MPS	8
+/** Interrupt bInterval at full speed (frames, 128 ms). */
+#define ASIX_LAYOUT_INT_FS	128
+/** Interrupt bInterval at high speed (2^10 microframes, 128 ms). */
+#define ASIX_LAYOUT_INT_HS	11
+
+/** Endpoints of interface 0: interrupt IN 1, bulk IN 2, bulk OUT 3. */
+static const struct bn_layout_ep asix_layout_eps[] = {
+	BN_LAYOUT_INT(ASIX_LAYOUT_EP_INT, ASIX_LAYOUT_INT_MPS,
+		      ASIX_LAYOUT_INT_FS, ASIX_LAYOUT_INT_HS),
+	BN_LAYOUT_BULK(ASIX_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(ASIX_LAYOUT_EP_OUT),
+};
+
+/** One vendor-specific interface holding all three endpoints. */
+static const struct bn_layout_if asix_layout_ifs[] = {
+	BN_LAYOUT_IF(0, 0, BN_CLASS_VENDOR, 0xff, 0x00, asix_layout_eps),
+};
+
+/** Every ASIX family presents the same layout. */
+static const struct bn_layout asix_layout = BN_LAYOUT(asix_layout_ifs);
+
 static const struct bn_framing asix_framing_raw = {
 	.name = "raw",
 	.description = "One bare frame per transfer (AX88172)",
@@ -7200,6 +7319,7 @@ static const struct bn_family asix_ax88172_family = {
 	.description = "ASIX AX88172 USB 2.0 10/100",
 	.cmdset = &asix_ax88172_cmdset,
 	.framing = &asix_framing_raw,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EXTERNAL,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -7238,6 +7358,7 @@ static const struct bn_family asix_ax88772_family = {
 	.description = "ASIX AX88772 USB 2.0 10/100",
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -7254,6 +7375,7 @@ static const struct bn_family asix_ax88772a_family = {
 	.description = "ASIX AX88772A USB 2.0 10/100",
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -7270,6 +7392,7 @@ static const struct bn_family asix_ax88772b_family = {
 	.description = "ASIX AX88772B/C USB 2.0 10/100",
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_EEPROM,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -7286,6 +7409,7 @@ static const struct bn_family asix_ax88178_family = {
 	.description = "ASIX AX88178 USB 2.0 10/100/1000",
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EXTERNAL,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,

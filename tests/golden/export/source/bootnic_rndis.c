@@ -101,14 +101,15 @@ enum bn_speed {
 
 /* CDC class codes and functional descriptor subtypes (CDC 1.2, ECM, NCM) */
 #define BN_CLASS_CDC		0x02	/**< Communications device class */
-
+#define BN_CLASS_CDC_DATA	0x0a	/**< CDC data interface class */
 #define BN_CLASS_WIRELESS	0xe0	/**< Wireless controller */
 #define BN_CLASS_MISC		0xef	/**< Miscellaneous */
 
 #define BN_CDC_SUBCLASS_ACM	0x02	/**< Abstract control model */
 
 #define BN_CDC_FD_HEADER	0x00	/**< Header functional descriptor */
-
+#define BN_CDC_FD_CALL_MGMT	0x01	/**< Call management */
+#define BN_CDC_FD_ACM		0x02	/**< Abstract control management */
 #define BN_CDC_FD_UNION		0x06	/**< Union functional descriptor */
 #define BN_CDC_FD_ETHERNET	0x0f	/**< Ethernet networking */
 #define BN_CDC_FD_NCM		0x1a	/**< NCM functional descriptor */
@@ -1446,6 +1447,44 @@ struct bn_cmdset {
 	size_t count;			/**< Number of commands */
 };
 
+/** One endpoint of a family's standard layout. */
+struct bn_layout_ep {
+	uint8_t address;	/**< bEndpointAddress (::BN_EP_DIR_IN | number) */
+	uint8_t type;		/**< ::bn_xfer_type (bulk or interrupt) */
+	uint16_t max_packet[2];	/**< wMaxPacketSize at full and high speed */
+	uint8_t interval[2];	/**< bInterval at full and high speed */
+};
+
+/** One interface (alternate setting) of a family's standard layout. */
+struct bn_layout_if {
+	uint8_t number;		/**< bInterfaceNumber, counted from the
+				     function's first interface */
+	uint8_t alt;		/**< bAlternateSetting */
+	uint8_t cls;		/**< bInterfaceClass */
+	uint8_t subclass;	/**< bInterfaceSubClass */
+	uint8_t protocol;	/**< bInterfaceProtocol */
+	const uint8_t *cs;	/**< Class-specific descriptors that follow the
+				     interface descriptor, as bytes (interface
+				     numbers in them counted from the
+				     function's first), or NULL */
+	uint8_t cs_len;		/**< Bytes at @c cs */
+	const struct bn_layout_ep *eps;	/**< Endpoints, in descriptor order */
+	uint8_t ep_count;	/**< Entries in @c eps */
+};
+
+/**
+ * The interfaces and endpoints a family's devices present, as data.
+ *
+ * Used to complete configuration descriptors a capture cut short (usbmon
+ * text keeps 32 bytes); every value taken from here is reported as a
+ * guess, so the layout states what the family's devices usually present,
+ * not a requirement.
+ */
+struct bn_layout {
+	const struct bn_layout_if *ifs;	/**< Interfaces, in descriptor order */
+	uint8_t if_count;		/**< Entries in @c ifs */
+};
+
 /** Where the PHY is. */
 enum bn_phy_topology {
 	BN_PHY_NONE = 0,	/**< No MII PHY visible (class devices) */
@@ -1751,6 +1790,8 @@ struct bn_family {
 	const char *description;	/**< E.g. "ASIX AX88772A USB 2.0 10/100" */
 	const struct bn_cmdset *cmdset;	/**< Vendor command set, or NULL */
 	const struct bn_framing *framing; /**< Bulk framing (the driver's) */
+	const struct bn_layout *endpoints; /**< Standard endpoint layout
+					     (descriptor completion), or NULL */
 	enum bn_phy_topology phy;	/**< PHY topology */
 	enum bn_mac_source mac_source;	/**< MAC address source */
 	uint8_t link_speeds;		/**< BN_LINK_* */
@@ -1987,6 +2028,39 @@ enum bn_reg_value {
  * @param p		Pointer to the data
  */
 #define BN_VERDICT(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
+
+/** Bulk wMaxPacketSize at full speed (USB 2.0 section 5.8.3). */
+#define BN_LAYOUT_BULK_MPS_FS	64
+/** Bulk wMaxPacketSize at high speed (USB 2.0 section 5.8.3). */
+#define BN_LAYOUT_BULK_MPS_HS	512
+
+/**
+ * A bulk endpoint of a standard layout, with the largest packet sizes.
+ *
+ * @param addr		bEndpointAddress
+ */
+#define BN_LAYOUT_BULK(addr)						\
+	{ .address = (addr), .type = BN_XFER_BULK,			\
+	  .max_packet = { BN_LAYOUT_BULK_MPS_FS, BN_LAYOUT_BULK_MPS_HS } }
+
+/**
+ * An interrupt endpoint of a standard layout.
+ *
+ * @param addr		bEndpointAddress
+ * @param mps		wMaxPacketSize
+ * @param fs		bInterval at full speed (frames)
+ * @param hs		bInterval at high speed (2^(hs-1) microframes)
+ */
+#define BN_LAYOUT_INT(addr, mps, fs, hs)				\
+	{ .address = (addr), .type = BN_XFER_INTERRUPT,			\
+	  .max_packet = { (mps), (mps) }, .interval = { (fs), (hs) } }
+
+/**
+ * A standard layout made of an array of ::bn_layout_if.
+ *
+ * @param i		The array
+ */
+#define BN_LAYOUT(i)	{ .ifs = (i), .if_count = sizeof(i) / sizeof((i)[0]) }
 
 /** How a ::bn_id row matches. */
 enum bn_id_match {
@@ -3592,6 +3666,29 @@ static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 /** bmRequestType of a class request to an interface, device to host. */
 #define BN_CDC_REQ_IN (BN_USB_DIR_IN | BN_CDC_REQ_OUT)
 
+/** Notification endpoint of a standard CDC layout. */
+#define BN_CDC_LAYOUT_EP_NOTIFY		0x81
+/** Bulk IN endpoint of a standard CDC layout. */
+#define BN_CDC_LAYOUT_EP_IN		0x82
+/** Bulk OUT endpoint of a standard CDC layout. */
+#define BN_CDC_LAYOUT_EP_OUT		0x02
+/** Notification bInterval at full speed (frames, 32 ms). */
+#define BN_CDC_LAYOUT_NOTIFY_FS		32
+/** Notification bInterval at high speed (2^8 microframes, 32 ms). */
+#define BN_CDC_LAYOUT_NOTIFY_HS		9
+/** bcdCDC of the header functional descriptor, 1.10, low byte first. */
+#define BN_CDC_LAYOUT_BCD		0x10, 0x01
+
+/** Header functional descriptor bytes (CDC 1.2 table 15). */
+#define BN_CDC_LAYOUT_HEADER						\
+	5, BN_DT_CS_INTERFACE, BN_CDC_FD_HEADER, BN_CDC_LAYOUT_BCD
+/** Union functional descriptor bytes: interface 0 controls interface 1. */
+#define BN_CDC_LAYOUT_UNION						\
+	5, BN_DT_CS_INTERFACE, BN_CDC_FD_UNION, 0, 1
+
+/** Largest notification we accept (header plus speed-change data). */
+#define BN_CDC_NOTIFY_MAX 16
+
 /** The data interface of a CDC function and its bulk endpoints. */
 struct bn_cdc_data {
 	uint8_t interface;		/**< bInterfaceNumber */
@@ -3689,6 +3786,16 @@ static int bn_cdc_function_find(struct bn_netdev *nd, const struct bn_function *
 						   &out->intr);
 	return 0;
 }
+
+static const struct bn_layout_ep bn_cdc_layout_bulk[2] = {
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_OUT),
+};
+
+static const struct bn_layout_ep bn_cdc_layout_notify[1] = {
+	BN_LAYOUT_INT(BN_CDC_LAYOUT_EP_NOTIFY, BN_CDC_NOTIFY_MAX,
+		      BN_CDC_LAYOUT_NOTIFY_FS, BN_CDC_LAYOUT_NOTIFY_HS),
+};
 
 /* Message types (MS-RNDIS 2.2) */
 #define BN_RNDIS_PACKET_MSG		0x00000001u	/**< Data packet */
@@ -4392,11 +4499,38 @@ static const struct bn_reg rndis_regs[] = {
 static const struct bn_verdict_data rndis_verdict = {
 	rndis_regs, BN_ARRAY_SIZE(rndis_regs), NULL, 0,
 };
+/** Call management functional descriptor bytes (CDC PSTN 1.2 table 3): no
+ * capabilities, data interface 1. */
+#define RNDIS_LAYOUT_CALL_MGMT	5, BN_DT_CS_INTERFACE, BN_CDC_FD_CALL_MGMT, 0, 1
+/** Abstract control management functional descriptor bytes (CDC PSTN 1.2
+ * table 4): no capabilities. */
+#define RNDIS_LAYOUT_ACM	4, BN_DT_CS_INTERFACE, BN_CDC_FD_ACM, 0
+
+/** Class-specific descriptors of the control interface. */
+static const uint8_t rndis_layout_cs[] = {
+	BN_CDC_LAYOUT_HEADER, RNDIS_LAYOUT_CALL_MGMT, RNDIS_LAYOUT_ACM,
+	BN_CDC_LAYOUT_UNION,
+};
+
+/** Control interface (CDC ACM, vendor protocol) with the notification
+ * endpoint; data interface with the bulk pair in its only setting. */
+static const struct bn_layout_if rndis_layout_ifs[] = {
+	{ .number = 0, .cls = BN_CLASS_CDC, .subclass = BN_CDC_SUBCLASS_ACM,
+	  .protocol = 0xff, .cs = rndis_layout_cs,
+	  .cs_len = sizeof(rndis_layout_cs),
+	  .eps = bn_cdc_layout_notify, .ep_count = 1 },
+	{ .number = 1, .alt = 0, .cls = BN_CLASS_CDC_DATA,
+	  .eps = bn_cdc_layout_bulk, .ep_count = 2 },
+};
+
+/** The standard RNDIS function layout (RNDIS over USB, CDC form). */
+static const struct bn_layout rndis_layout = BN_LAYOUT(rndis_layout_ifs);
 
 static const struct bn_family bn_rndis_family = {
 	.name = "rndis",
 	.description = "Remote NDIS over USB",
 	.framing = &bn_rndis_framing,
+	.endpoints = &rndis_layout,
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_QUERY,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,

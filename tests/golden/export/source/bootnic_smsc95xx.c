@@ -1440,6 +1440,44 @@ struct bn_cmdset {
 	size_t count;			/**< Number of commands */
 };
 
+/** One endpoint of a family's standard layout. */
+struct bn_layout_ep {
+	uint8_t address;	/**< bEndpointAddress (::BN_EP_DIR_IN | number) */
+	uint8_t type;		/**< ::bn_xfer_type (bulk or interrupt) */
+	uint16_t max_packet[2];	/**< wMaxPacketSize at full and high speed */
+	uint8_t interval[2];	/**< bInterval at full and high speed */
+};
+
+/** One interface (alternate setting) of a family's standard layout. */
+struct bn_layout_if {
+	uint8_t number;		/**< bInterfaceNumber, counted from the
+				     function's first interface */
+	uint8_t alt;		/**< bAlternateSetting */
+	uint8_t cls;		/**< bInterfaceClass */
+	uint8_t subclass;	/**< bInterfaceSubClass */
+	uint8_t protocol;	/**< bInterfaceProtocol */
+	const uint8_t *cs;	/**< Class-specific descriptors that follow the
+				     interface descriptor, as bytes (interface
+				     numbers in them counted from the
+				     function's first), or NULL */
+	uint8_t cs_len;		/**< Bytes at @c cs */
+	const struct bn_layout_ep *eps;	/**< Endpoints, in descriptor order */
+	uint8_t ep_count;	/**< Entries in @c eps */
+};
+
+/**
+ * The interfaces and endpoints a family's devices present, as data.
+ *
+ * Used to complete configuration descriptors a capture cut short (usbmon
+ * text keeps 32 bytes); every value taken from here is reported as a
+ * guess, so the layout states what the family's devices usually present,
+ * not a requirement.
+ */
+struct bn_layout {
+	const struct bn_layout_if *ifs;	/**< Interfaces, in descriptor order */
+	uint8_t if_count;		/**< Entries in @c ifs */
+};
+
 /** Where the PHY is. */
 enum bn_phy_topology {
 	BN_PHY_NONE = 0,	/**< No MII PHY visible (class devices) */
@@ -1745,6 +1783,8 @@ struct bn_family {
 	const char *description;	/**< E.g. "ASIX AX88772A USB 2.0 10/100" */
 	const struct bn_cmdset *cmdset;	/**< Vendor command set, or NULL */
 	const struct bn_framing *framing; /**< Bulk framing (the driver's) */
+	const struct bn_layout *endpoints; /**< Standard endpoint layout
+					     (descriptor completion), or NULL */
 	enum bn_phy_topology phy;	/**< PHY topology */
 	enum bn_mac_source mac_source;	/**< MAC address source */
 	uint8_t link_speeds;		/**< BN_LINK_* */
@@ -1998,6 +2038,54 @@ enum bn_reg_value {
  * @param p		Pointer to the data
  */
 #define BN_VERDICT(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
+
+/** Bulk wMaxPacketSize at full speed (USB 2.0 section 5.8.3). */
+#define BN_LAYOUT_BULK_MPS_FS	64
+/** Bulk wMaxPacketSize at high speed (USB 2.0 section 5.8.3). */
+#define BN_LAYOUT_BULK_MPS_HS	512
+
+/**
+ * A bulk endpoint of a standard layout, with the largest packet sizes.
+ *
+ * @param addr		bEndpointAddress
+ */
+#define BN_LAYOUT_BULK(addr)						\
+	{ .address = (addr), .type = BN_XFER_BULK,			\
+	  .max_packet = { BN_LAYOUT_BULK_MPS_FS, BN_LAYOUT_BULK_MPS_HS } }
+
+/**
+ * An interrupt endpoint of a standard layout.
+ *
+ * @param addr		bEndpointAddress
+ * @param mps		wMaxPacketSize
+ * @param fs		bInterval at full speed (frames)
+ * @param hs		bInterval at high speed (2^(hs-1) microframes)
+ */
+#define BN_LAYOUT_INT(addr, mps, fs, hs)				\
+	{ .address = (addr), .type = BN_XFER_INTERRUPT,			\
+	  .max_packet = { (mps), (mps) }, .interval = { (fs), (hs) } }
+
+/**
+ * An interface of a standard layout with endpoints.
+ *
+ * @param num		bInterfaceNumber from the function's first
+ * @param alt_		bAlternateSetting
+ * @param c		bInterfaceClass
+ * @param s		bInterfaceSubClass
+ * @param p		bInterfaceProtocol
+ * @param e		Array of ::bn_layout_ep
+ */
+#define BN_LAYOUT_IF(num, alt_, c, s, p, e)				\
+	{ .number = (num), .alt = (alt_), .cls = (c), .subclass = (s),	\
+	  .protocol = (p), .eps = (e),					\
+	  .ep_count = sizeof(e) / sizeof((e)[0]) }
+
+/**
+ * A standard layout made of an array of ::bn_layout_if.
+ *
+ * @param i		The array
+ */
+#define BN_LAYOUT(i)	{ .ifs = (i), .if_count = sizeof(i) / sizeof((i)[0]) }
 
 /** How a ::bn_id row matches. */
 enum bn_id_match {
@@ -6077,6 +6165,35 @@ static const struct smsc95xx_family_info smsc95xx_info_9730 =
 static const struct smsc95xx_family_info smsc95xx_info_89530 =
 	SMSC_INFO(SMSC95XX_CHIP_89530, SMSC95XX_GEN_A, SMSC_FEAT_GEN_A);
 
+/** Bulk IN endpoint: received frames. */
+#define SMSC_LAYOUT_EP_IN	0x81
+/** Bulk OUT endpoint: frames to send. */
+#define SMSC_LAYOUT_EP_OUT	0x02
+/** Interrupt IN endpoint: INT_STS snapshots. */
+#define SMSC_LAYOUT_EP_INT	0x83
+/** Interrupt endpoint packet size (room for the 4-byte INT_STS). */
+#define SMSC_LAYOUT_INT_MPS	16
+/** Interrupt bInterval at full speed (frames). */
+#define SMSC_LAYOUT_INT_FS	8
+/** Interrupt bInterval at high speed (2^3 microframes, 1 ms). */
+#define SMSC_LAYOUT_INT_HS	4
+
+/** Endpoints of interface 0: bulk IN 1, bulk OUT 2, interrupt IN 3. */
+static const struct bn_layout_ep smsc95xx_layout_eps[] = {
+	BN_LAYOUT_BULK(SMSC_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(SMSC_LAYOUT_EP_OUT),
+	BN_LAYOUT_INT(SMSC_LAYOUT_EP_INT, SMSC_LAYOUT_INT_MPS,
+		      SMSC_LAYOUT_INT_FS, SMSC_LAYOUT_INT_HS),
+};
+
+/** One vendor-specific interface (ff/00/ff) holding all three endpoints. */
+static const struct bn_layout_if smsc95xx_layout_ifs[] = {
+	BN_LAYOUT_IF(0, 0, BN_CLASS_VENDOR, 0x00, 0xff, smsc95xx_layout_eps),
+};
+
+/** Every LAN95xx family presents the same layout. */
+static const struct bn_layout smsc95xx_layout = BN_LAYOUT(smsc95xx_layout_ifs);
+
 /**
  * A family with the fields every LAN95xx shares.
  *
@@ -6086,7 +6203,8 @@ static const struct smsc95xx_family_info smsc95xx_info_89530 =
  */
 #define SMSC_FAMILY(nm, desc, info)					\
 	{ .name = (nm), .description = (desc), .cmdset = &smsc95xx_cmdset,\
-	  .framing = &smsc95xx_framing, .phy = BN_PHY_EMBEDDED,		\
+	  .framing = &smsc95xx_framing, .endpoints = &smsc95xx_layout,\
+	  .phy = BN_PHY_EMBEDDED,		\
 	  .mac_source = BN_MAC_EEPROM, .link_speeds = BN_LINK_10 | BN_LINK_100,\
 	  .programs = smsc95xx_programs,				\
 	  .program_count = BN_ARRAY_SIZE(smsc95xx_programs),		\

@@ -125,7 +125,7 @@ enum bn_speed {
 
 /* CDC class codes and functional descriptor subtypes (CDC 1.2, ECM, NCM) */
 #define BN_CLASS_CDC		0x02	/**< Communications device class */
-
+#define BN_CLASS_CDC_DATA	0x0a	/**< CDC data interface class */
 #define BN_CLASS_WIRELESS	0xe0	/**< Wireless controller */
 #define BN_CLASS_MISC		0xef	/**< Miscellaneous */
 #define BN_CLASS_VENDOR		0xff	/**< Vendor specific */
@@ -133,7 +133,8 @@ enum bn_speed {
 #define BN_CDC_SUBCLASS_ECM	0x06	/**< Ethernet control model */
 #define BN_CDC_SUBCLASS_NCM	0x0d	/**< Network control model */
 #define BN_CDC_FD_HEADER	0x00	/**< Header functional descriptor */
-
+#define BN_CDC_FD_CALL_MGMT	0x01	/**< Call management */
+#define BN_CDC_FD_ACM		0x02	/**< Abstract control management */
 #define BN_CDC_FD_UNION		0x06	/**< Union functional descriptor */
 #define BN_CDC_FD_ETHERNET	0x0f	/**< Ethernet networking */
 #define BN_CDC_FD_NCM		0x1a	/**< NCM functional descriptor */
@@ -1566,6 +1567,44 @@ struct bn_cmdset {
 	size_t count;			/**< Number of commands */
 };
 
+/** One endpoint of a family's standard layout. */
+struct bn_layout_ep {
+	uint8_t address;	/**< bEndpointAddress (::BN_EP_DIR_IN | number) */
+	uint8_t type;		/**< ::bn_xfer_type (bulk or interrupt) */
+	uint16_t max_packet[2];	/**< wMaxPacketSize at full and high speed */
+	uint8_t interval[2];	/**< bInterval at full and high speed */
+};
+
+/** One interface (alternate setting) of a family's standard layout. */
+struct bn_layout_if {
+	uint8_t number;		/**< bInterfaceNumber, counted from the
+				     function's first interface */
+	uint8_t alt;		/**< bAlternateSetting */
+	uint8_t cls;		/**< bInterfaceClass */
+	uint8_t subclass;	/**< bInterfaceSubClass */
+	uint8_t protocol;	/**< bInterfaceProtocol */
+	const uint8_t *cs;	/**< Class-specific descriptors that follow the
+				     interface descriptor, as bytes (interface
+				     numbers in them counted from the
+				     function's first), or NULL */
+	uint8_t cs_len;		/**< Bytes at @c cs */
+	const struct bn_layout_ep *eps;	/**< Endpoints, in descriptor order */
+	uint8_t ep_count;	/**< Entries in @c eps */
+};
+
+/**
+ * The interfaces and endpoints a family's devices present, as data.
+ *
+ * Used to complete configuration descriptors a capture cut short (usbmon
+ * text keeps 32 bytes); every value taken from here is reported as a
+ * guess, so the layout states what the family's devices usually present,
+ * not a requirement.
+ */
+struct bn_layout {
+	const struct bn_layout_if *ifs;	/**< Interfaces, in descriptor order */
+	uint8_t if_count;		/**< Entries in @c ifs */
+};
+
 /** Where the PHY is. */
 enum bn_phy_topology {
 	BN_PHY_NONE = 0,	/**< No MII PHY visible (class devices) */
@@ -1871,6 +1910,8 @@ struct bn_family {
 	const char *description;	/**< E.g. "ASIX AX88772A USB 2.0 10/100" */
 	const struct bn_cmdset *cmdset;	/**< Vendor command set, or NULL */
 	const struct bn_framing *framing; /**< Bulk framing (the driver's) */
+	const struct bn_layout *endpoints; /**< Standard endpoint layout
+					     (descriptor completion), or NULL */
 	enum bn_phy_topology phy;	/**< PHY topology */
 	enum bn_mac_source mac_source;	/**< MAC address source */
 	uint8_t link_speeds;		/**< BN_LINK_* */
@@ -2128,6 +2169,54 @@ enum bn_reg_value {
  * @param p		Pointer to the data
  */
 #define BN_VERDICT(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
+
+/** Bulk wMaxPacketSize at full speed (USB 2.0 section 5.8.3). */
+#define BN_LAYOUT_BULK_MPS_FS	64
+/** Bulk wMaxPacketSize at high speed (USB 2.0 section 5.8.3). */
+#define BN_LAYOUT_BULK_MPS_HS	512
+
+/**
+ * A bulk endpoint of a standard layout, with the largest packet sizes.
+ *
+ * @param addr		bEndpointAddress
+ */
+#define BN_LAYOUT_BULK(addr)						\
+	{ .address = (addr), .type = BN_XFER_BULK,			\
+	  .max_packet = { BN_LAYOUT_BULK_MPS_FS, BN_LAYOUT_BULK_MPS_HS } }
+
+/**
+ * An interrupt endpoint of a standard layout.
+ *
+ * @param addr		bEndpointAddress
+ * @param mps		wMaxPacketSize
+ * @param fs		bInterval at full speed (frames)
+ * @param hs		bInterval at high speed (2^(hs-1) microframes)
+ */
+#define BN_LAYOUT_INT(addr, mps, fs, hs)				\
+	{ .address = (addr), .type = BN_XFER_INTERRUPT,			\
+	  .max_packet = { (mps), (mps) }, .interval = { (fs), (hs) } }
+
+/**
+ * An interface of a standard layout with endpoints.
+ *
+ * @param num		bInterfaceNumber from the function's first
+ * @param alt_		bAlternateSetting
+ * @param c		bInterfaceClass
+ * @param s		bInterfaceSubClass
+ * @param p		bInterfaceProtocol
+ * @param e		Array of ::bn_layout_ep
+ */
+#define BN_LAYOUT_IF(num, alt_, c, s, p, e)				\
+	{ .number = (num), .alt = (alt_), .cls = (c), .subclass = (s),	\
+	  .protocol = (p), .eps = (e),					\
+	  .ep_count = sizeof(e) / sizeof((e)[0]) }
+
+/**
+ * A standard layout made of an array of ::bn_layout_if.
+ *
+ * @param i		The array
+ */
+#define BN_LAYOUT(i)	{ .ifs = (i), .if_count = sizeof(i) / sizeof((i)[0]) }
 
 /** How a ::bn_id row matches. */
 enum bn_id_match {
@@ -4920,6 +5009,32 @@ static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 	  .cls = BN_CLASS_CDC, .subclass = (sub), .protocol = 0x00,	\
 	  .family = (fam), .name = (nm), .config = (cfg) }
 
+/** Notification endpoint of a standard CDC layout. */
+#define BN_CDC_LAYOUT_EP_NOTIFY		0x81
+/** Bulk IN endpoint of a standard CDC layout. */
+#define BN_CDC_LAYOUT_EP_IN		0x82
+/** Bulk OUT endpoint of a standard CDC layout. */
+#define BN_CDC_LAYOUT_EP_OUT		0x02
+/** Notification bInterval at full speed (frames, 32 ms). */
+#define BN_CDC_LAYOUT_NOTIFY_FS		32
+/** Notification bInterval at high speed (2^8 microframes, 32 ms). */
+#define BN_CDC_LAYOUT_NOTIFY_HS		9
+/** bcdCDC of the header functional descriptor, 1.10, low byte first. */
+#define BN_CDC_LAYOUT_BCD		0x10, 0x01
+
+/** Header functional descriptor bytes (CDC 1.2 table 15). */
+#define BN_CDC_LAYOUT_HEADER						\
+	5, BN_DT_CS_INTERFACE, BN_CDC_FD_HEADER, BN_CDC_LAYOUT_BCD
+/** Union functional descriptor bytes: interface 0 controls interface 1. */
+#define BN_CDC_LAYOUT_UNION						\
+	5, BN_DT_CS_INTERFACE, BN_CDC_FD_UNION, 0, 1
+/** Ethernet networking functional descriptor bytes (ECM 1.2 table 3):
+ * iMACAddress unknown, no statistics, wMaxSegmentSize 1514, no filters. */
+#define BN_CDC_LAYOUT_ETHERNET						\
+	13, BN_DT_CS_INTERFACE, BN_CDC_FD_ETHERNET, 0, 0, 0, 0, 0,	\
+	(uint8_t)(BN_ETH_FRAME_MAX & 0xff), (uint8_t)(BN_ETH_FRAME_MAX >> 8),\
+	0, 0, 0
+
 /** Largest notification we accept (header plus speed-change data). */
 #define BN_CDC_NOTIFY_MAX 16
 
@@ -5279,6 +5394,16 @@ static const struct bn_regdef bn_cdc_packet_filter_def =
 static const struct bn_regdef bn_cdc_multicast_def =
 	BN_REGDEF("MULTICAST_FILTERS", bn_cdc_choice_fields);
 
+static const struct bn_layout_ep bn_cdc_layout_bulk[2] = {
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_OUT),
+};
+
+static const struct bn_layout_ep bn_cdc_layout_notify[1] = {
+	BN_LAYOUT_INT(BN_CDC_LAYOUT_EP_NOTIFY, BN_CDC_NOTIFY_MAX,
+		      BN_CDC_LAYOUT_NOTIFY_FS, BN_CDC_LAYOUT_NOTIFY_HS),
+};
+
 /** Bulk-IN transfers kept queued. */
 #define BN_ECM_RX_COUNT 4
 /** Bytes per bulk-IN transfer (a frame; the transfer ends short). */
@@ -5494,10 +5619,30 @@ static const struct bn_verdict_data ecm_verdict = {
 	ecm_regs, BN_ARRAY_SIZE(ecm_regs), NULL, 0,
 };
 
+/** Class-specific descriptors of the control interface. */
+static const uint8_t ecm_layout_cs[] = {
+	BN_CDC_LAYOUT_HEADER, BN_CDC_LAYOUT_UNION, BN_CDC_LAYOUT_ETHERNET,
+};
+
+/** Control interface with the notification endpoint; data interface with
+ * no endpoints in alternate setting 0 and the bulk pair in setting 1. */
+static const struct bn_layout_if ecm_layout_ifs[] = {
+	{ .number = 0, .cls = BN_CLASS_CDC, .subclass = BN_CDC_SUBCLASS_ECM,
+	  .cs = ecm_layout_cs, .cs_len = sizeof(ecm_layout_cs),
+	  .eps = bn_cdc_layout_notify, .ep_count = 1 },
+	{ .number = 1, .alt = 0, .cls = BN_CLASS_CDC_DATA },
+	{ .number = 1, .alt = 1, .cls = BN_CLASS_CDC_DATA,
+	  .eps = bn_cdc_layout_bulk, .ep_count = 2 },
+};
+
+/** The standard ECM function layout (ECM 1.2 section 5). */
+static const struct bn_layout ecm_layout = BN_LAYOUT(ecm_layout_ifs);
+
 static const struct bn_family bn_cdc_ecm_family = {
 	.name = "cdc-ecm",
 	.description = "USB CDC Ethernet Control Model",
 	.framing = &bn_cdc_ecm_framing,
+	.endpoints = &ecm_layout,
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
@@ -6163,11 +6308,39 @@ static const struct bn_reg ncm_regs[] = {
 static const struct bn_verdict_data ncm_verdict = {
 	ncm_regs, BN_ARRAY_SIZE(ncm_regs), NULL, 0,
 };
+/** NCM functional descriptor bytes (NCM 1.0 table 5-2): bcdNcmVersion
+ * 1.00, no optional capabilities. */
+#define NCM_LAYOUT_FD	6, BN_DT_CS_INTERFACE, BN_CDC_FD_NCM, 0x00, 0x01, 0x00
+/** Data interface protocol: network transfer blocks (NCM 1.0 table 4-2). */
+#define NCM_LAYOUT_DATA_PROTOCOL	0x01
+
+/** Class-specific descriptors of the control interface. */
+static const uint8_t ncm_layout_cs[] = {
+	BN_CDC_LAYOUT_HEADER, BN_CDC_LAYOUT_UNION, BN_CDC_LAYOUT_ETHERNET,
+	NCM_LAYOUT_FD,
+};
+
+/** Control interface with the notification endpoint; data interface with
+ * no endpoints in alternate setting 0 and the bulk pair in setting 1. */
+static const struct bn_layout_if ncm_layout_ifs[] = {
+	{ .number = 0, .cls = BN_CLASS_CDC, .subclass = BN_CDC_SUBCLASS_NCM,
+	  .cs = ncm_layout_cs, .cs_len = sizeof(ncm_layout_cs),
+	  .eps = bn_cdc_layout_notify, .ep_count = 1 },
+	{ .number = 1, .alt = 0, .cls = BN_CLASS_CDC_DATA,
+	  .protocol = NCM_LAYOUT_DATA_PROTOCOL },
+	{ .number = 1, .alt = 1, .cls = BN_CLASS_CDC_DATA,
+	  .protocol = NCM_LAYOUT_DATA_PROTOCOL,
+	  .eps = bn_cdc_layout_bulk, .ep_count = 2 },
+};
+
+/** The standard NCM function layout (NCM 1.0 section 5). */
+static const struct bn_layout ncm_layout = BN_LAYOUT(ncm_layout_ifs);
 
 static const struct bn_family bn_cdc_ncm_family = {
 	.name = "cdc-ncm",
 	.description = "USB CDC Network Control Model",
 	.framing = &bn_cdc_ncm_framing,
+	.endpoints = &ncm_layout,
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
@@ -7196,11 +7369,38 @@ static const struct bn_reg rndis_regs[] = {
 static const struct bn_verdict_data rndis_verdict = {
 	rndis_regs, BN_ARRAY_SIZE(rndis_regs), NULL, 0,
 };
+/** Call management functional descriptor bytes (CDC PSTN 1.2 table 3): no
+ * capabilities, data interface 1. */
+#define RNDIS_LAYOUT_CALL_MGMT	5, BN_DT_CS_INTERFACE, BN_CDC_FD_CALL_MGMT, 0, 1
+/** Abstract control management functional descriptor bytes (CDC PSTN 1.2
+ * table 4): no capabilities. */
+#define RNDIS_LAYOUT_ACM	4, BN_DT_CS_INTERFACE, BN_CDC_FD_ACM, 0
+
+/** Class-specific descriptors of the control interface. */
+static const uint8_t rndis_layout_cs[] = {
+	BN_CDC_LAYOUT_HEADER, RNDIS_LAYOUT_CALL_MGMT, RNDIS_LAYOUT_ACM,
+	BN_CDC_LAYOUT_UNION,
+};
+
+/** Control interface (CDC ACM, vendor protocol) with the notification
+ * endpoint; data interface with the bulk pair in its only setting. */
+static const struct bn_layout_if rndis_layout_ifs[] = {
+	{ .number = 0, .cls = BN_CLASS_CDC, .subclass = BN_CDC_SUBCLASS_ACM,
+	  .protocol = 0xff, .cs = rndis_layout_cs,
+	  .cs_len = sizeof(rndis_layout_cs),
+	  .eps = bn_cdc_layout_notify, .ep_count = 1 },
+	{ .number = 1, .alt = 0, .cls = BN_CLASS_CDC_DATA,
+	  .eps = bn_cdc_layout_bulk, .ep_count = 2 },
+};
+
+/** The standard RNDIS function layout (RNDIS over USB, CDC form). */
+static const struct bn_layout rndis_layout = BN_LAYOUT(rndis_layout_ifs);
 
 static const struct bn_family bn_rndis_family = {
 	.name = "rndis",
 	.description = "Remote NDIS over USB",
 	.framing = &bn_rndis_framing,
+	.endpoints = &rndis_layout,
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_QUERY,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
@@ -9851,6 +10051,35 @@ static const struct bn_prog *const asix_ax88178_progs[] = {
 	&asix_prog_ax88178_open,
 };
 
+/** Interrupt IN endpoint: link status notifications. */
+#define ASIX_LAYOUT_EP_INT	0x81
+/** Bulk IN endpoint: received frames. */
+#define ASIX_LAYOUT_EP_IN	0x82
+/** Bulk OUT endpoint: frames to send. */
+#define ASIX_LAYOUT_EP_OUT	0x03
+/** Interrupt endpoint packet size: one 8-byte status record. */
+#define ASIX_LAYOUT_INT_MPS	8
+/** Interrupt bInterval at full speed (frames, 128 ms). */
+#define ASIX_LAYOUT_INT_FS	128
+/** Interrupt bInterval at high speed (2^10 microframes, 128 ms). */
+#define ASIX_LAYOUT_INT_HS	11
+
+/** Endpoints of interface 0: interrupt IN 1, bulk IN 2, bulk OUT 3. */
+static const struct bn_layout_ep asix_layout_eps[] = {
+	BN_LAYOUT_INT(ASIX_LAYOUT_EP_INT, ASIX_LAYOUT_INT_MPS,
+		      ASIX_LAYOUT_INT_FS, ASIX_LAYOUT_INT_HS),
+	BN_LAYOUT_BULK(ASIX_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(ASIX_LAYOUT_EP_OUT),
+};
+
+/** One vendor-specific interface holding all three endpoints. */
+static const struct bn_layout_if asix_layout_ifs[] = {
+	BN_LAYOUT_IF(0, 0, BN_CLASS_VENDOR, 0xff, 0x00, asix_layout_eps),
+};
+
+/** Every ASIX family presents the same layout. */
+static const struct bn_layout asix_layout = BN_LAYOUT(asix_layout_ifs);
+
 static const struct bn_framing asix_framing_raw = {
 	.name = "raw",
 	.description = "One bare frame per transfer (AX88172)",
@@ -9865,6 +10094,7 @@ static const struct bn_family asix_ax88172_family = {
 	.description = "ASIX AX88172 USB 2.0 10/100",
 	.cmdset = &asix_ax88172_cmdset,
 	.framing = &asix_framing_raw,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EXTERNAL,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -9903,6 +10133,7 @@ static const struct bn_family asix_ax88772_family = {
 	.description = "ASIX AX88772 USB 2.0 10/100",
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -9919,6 +10150,7 @@ static const struct bn_family asix_ax88772a_family = {
 	.description = "ASIX AX88772A USB 2.0 10/100",
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -9935,6 +10167,7 @@ static const struct bn_family asix_ax88772b_family = {
 	.description = "ASIX AX88772B/C USB 2.0 10/100",
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_EEPROM,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -9951,6 +10184,7 @@ static const struct bn_family asix_ax88178_family = {
 	.description = "ASIX AX88178 USB 2.0 10/100/1000",
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EXTERNAL,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
@@ -12287,6 +12521,35 @@ static const struct smsc95xx_family_info smsc95xx_info_9730 =
 static const struct smsc95xx_family_info smsc95xx_info_89530 =
 	SMSC_INFO(SMSC95XX_CHIP_89530, SMSC95XX_GEN_A, SMSC_FEAT_GEN_A);
 
+/** Bulk IN endpoint: received frames. */
+#define SMSC_LAYOUT_EP_IN	0x81
+/** Bulk OUT endpoint: frames to send. */
+#define SMSC_LAYOUT_EP_OUT	0x02
+/** Interrupt IN endpoint: INT_STS snapshots. */
+#define SMSC_LAYOUT_EP_INT	0x83
+/** Interrupt endpoint packet size (room for the 4-byte INT_STS). */
+#define SMSC_LAYOUT_INT_MPS	16
+/** Interrupt bInterval at full speed (frames). */
+#define SMSC_LAYOUT_INT_FS	8
+/** Interrupt bInterval at high speed (2^3 microframes, 1 ms). */
+#define SMSC_LAYOUT_INT_HS	4
+
+/** Endpoints of interface 0: bulk IN 1, bulk OUT 2, interrupt IN 3. */
+static const struct bn_layout_ep smsc95xx_layout_eps[] = {
+	BN_LAYOUT_BULK(SMSC_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(SMSC_LAYOUT_EP_OUT),
+	BN_LAYOUT_INT(SMSC_LAYOUT_EP_INT, SMSC_LAYOUT_INT_MPS,
+		      SMSC_LAYOUT_INT_FS, SMSC_LAYOUT_INT_HS),
+};
+
+/** One vendor-specific interface (ff/00/ff) holding all three endpoints. */
+static const struct bn_layout_if smsc95xx_layout_ifs[] = {
+	BN_LAYOUT_IF(0, 0, BN_CLASS_VENDOR, 0x00, 0xff, smsc95xx_layout_eps),
+};
+
+/** Every LAN95xx family presents the same layout. */
+static const struct bn_layout smsc95xx_layout = BN_LAYOUT(smsc95xx_layout_ifs);
+
 /**
  * A family with the fields every LAN95xx shares.
  *
@@ -12296,7 +12559,8 @@ static const struct smsc95xx_family_info smsc95xx_info_89530 =
  */
 #define SMSC_FAMILY(nm, desc, info)					\
 	{ .name = (nm), .description = (desc), .cmdset = &smsc95xx_cmdset,\
-	  .framing = &smsc95xx_framing, .phy = BN_PHY_EMBEDDED,		\
+	  .framing = &smsc95xx_framing, .endpoints = &smsc95xx_layout,\
+	  .phy = BN_PHY_EMBEDDED,		\
 	  .mac_source = BN_MAC_EEPROM, .link_speeds = BN_LINK_10 | BN_LINK_100,\
 	  .programs = smsc95xx_programs,				\
 	  .program_count = BN_ARRAY_SIZE(smsc95xx_programs),		\

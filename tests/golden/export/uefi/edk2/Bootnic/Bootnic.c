@@ -7,7 +7,7 @@
  * Do not edit: change the sources and run `bootnic export` again.
  *
  * Drivers:
- *   asix         ASIX AX88172/AX88772/AX88772A/AX88772B/AX88178 USB 2.0 Ethernet
+ *   asix         ASIX AX88172/AX88772/AX88772A/AX88772B/AX88178 USB 2.0 and AX88179/AX88178A USB 3.0/2.0 Ethernet
  *   cdc-ecm      USB CDC Ethernet Control Model class driver
  *   cdc-ncm      USB CDC Network Control Model class driver
  *   rndis        Remote NDIS class driver
@@ -23,12 +23,14 @@
  *   sdk/classes/cdc_ecm.c sdk/classes/cdc_ecm.h sdk/classes/ncm.c
  *   sdk/classes/ncm.h sdk/classes/ncm_ntb.c sdk/classes/rndis.c
  *   sdk/classes/rndis.h sdk/classes/rndis_msg.c drivers/asix/asix.c
- *   drivers/asix/asix.h drivers/asix/asix_cmd.c
+ *   drivers/asix/ax88179.h drivers/asix/asix.h drivers/asix/asix_cmd.c
  *   drivers/asix/asix_family.c drivers/asix/asix_frame.c
  *   drivers/asix/asix_hooks.c drivers/asix/asix_ident.c
  *   drivers/asix/asix_ids.c drivers/asix/asix_link.c
- *   drivers/asix/asix_mii.c drivers/smsc95xx/smsc95xx.c
- *   drivers/smsc95xx/smsc95xx.h drivers/smsc95xx/smsc95xx_driver.h
+ *   drivers/asix/asix_mii.c drivers/asix/ax88179_family.c
+ *   drivers/asix/ax88179_frame.c drivers/asix/ax88179_ident.c
+ *   drivers/smsc95xx/smsc95xx.c drivers/smsc95xx/smsc95xx.h
+ *   drivers/smsc95xx/smsc95xx_driver.h
  *   drivers/smsc95xx/smsc95xx_family.c drivers/smsc95xx/smsc95xx_frame.c
  *   drivers/smsc95xx/smsc95xx_ids.c drivers/smsc95xx/smsc95xx_mac.c
  *   drivers/smsc95xx/smsc95xx_reg.c gen/targets/uefi/efi_apic.c
@@ -127,7 +129,7 @@ enum bn_speed {
 
 /* CDC class codes and functional descriptor subtypes (CDC 1.2, ECM, NCM) */
 #define BN_CLASS_CDC		0x02	/**< Communications device class */
-
+#define BN_CLASS_CDC_DATA	0x0a	/**< CDC data interface class */
 #define BN_CLASS_WIRELESS	0xe0	/**< Wireless controller */
 #define BN_CLASS_MISC		0xef	/**< Miscellaneous */
 #define BN_CLASS_VENDOR		0xff	/**< Vendor specific */
@@ -135,7 +137,8 @@ enum bn_speed {
 #define BN_CDC_SUBCLASS_ECM	0x06	/**< Ethernet control model */
 #define BN_CDC_SUBCLASS_NCM	0x0d	/**< Network control model */
 #define BN_CDC_FD_HEADER	0x00	/**< Header functional descriptor */
-
+#define BN_CDC_FD_CALL_MGMT	0x01	/**< Call management */
+#define BN_CDC_FD_ACM		0x02	/**< Abstract control management */
 #define BN_CDC_FD_UNION		0x06	/**< Union functional descriptor */
 #define BN_CDC_FD_ETHERNET	0x0f	/**< Ethernet networking */
 #define BN_CDC_FD_NCM		0x1a	/**< NCM functional descriptor */
@@ -1568,6 +1571,44 @@ struct bn_cmdset {
 	size_t count;			/**< Number of commands */
 };
 
+/** One endpoint of a family's standard layout. */
+struct bn_layout_ep {
+	uint8_t address;	/**< bEndpointAddress (::BN_EP_DIR_IN | number) */
+	uint8_t type;		/**< ::bn_xfer_type (bulk or interrupt) */
+	uint16_t max_packet[2];	/**< wMaxPacketSize at full and high speed */
+	uint8_t interval[2];	/**< bInterval at full and high speed */
+};
+
+/** One interface (alternate setting) of a family's standard layout. */
+struct bn_layout_if {
+	uint8_t number;		/**< bInterfaceNumber, counted from the
+				     function's first interface */
+	uint8_t alt;		/**< bAlternateSetting */
+	uint8_t cls;		/**< bInterfaceClass */
+	uint8_t subclass;	/**< bInterfaceSubClass */
+	uint8_t protocol;	/**< bInterfaceProtocol */
+	const uint8_t *cs;	/**< Class-specific descriptors that follow the
+				     interface descriptor, as bytes (interface
+				     numbers in them counted from the
+				     function's first), or NULL */
+	uint8_t cs_len;		/**< Bytes at @c cs */
+	const struct bn_layout_ep *eps;	/**< Endpoints, in descriptor order */
+	uint8_t ep_count;	/**< Entries in @c eps */
+};
+
+/**
+ * The interfaces and endpoints a family's devices present, as data.
+ *
+ * Used to complete configuration descriptors a capture cut short (usbmon
+ * text keeps 32 bytes); every value taken from here is reported as a
+ * guess, so the layout states what the family's devices usually present,
+ * not a requirement.
+ */
+struct bn_layout {
+	const struct bn_layout_if *ifs;	/**< Interfaces, in descriptor order */
+	uint8_t if_count;		/**< Entries in @c ifs */
+};
+
 /** Where the PHY is. */
 enum bn_phy_topology {
 	BN_PHY_NONE = 0,	/**< No MII PHY visible (class devices) */
@@ -1798,12 +1839,83 @@ struct bn_prog {
 	const struct bn_op *ops;	/**< Ops ending with ::BN_OP_END */
 };
 
+/** One named field of a register: some bits of its value. */
+struct bn_field {
+	uint64_t mask;		/**< Its bits in the register's value */
+	const char *name;	/**< Name, e.g. "RFC" */
+	uint8_t flags;		/**< BN_FIELD_* */
+};
+
+/** A register's layout: its name and named fields. */
+struct bn_regdef {
+	const char *name;		/**< Name, e.g. "MEDIUM_MODE" */
+	const struct bn_field *fields;	/**< Fields (bits in none: unnamed,
+					     not policy) */
+	size_t field_count;		/**< Number of @c fields */
+};
+
+/**
+ * A data window onto registers of another space (an MDIO data register):
+ * the write of an address register that follows the data write names the
+ * target, and the target's layout judges the value.
+ */
+struct bn_indirect {
+	uint8_t request_type;		/**< The address write's bmRequestType */
+	uint8_t request;		/**< Its bRequest */
+	uint16_t index;			/**< Its wIndex (the address register) */
+	uint8_t value;			/**< ::bn_reg_value of the address write */
+	uint64_t select;		/**< Bits of the address naming the target */
+	uint64_t write;			/**< Bits set in a write access (0: any) */
+	const struct bn_regdef *const *targets; /**< Layouts by target number
+					     (NULL entries: @c other) */
+	size_t target_count;		/**< Entries in @c targets */
+	const struct bn_regdef *other;	/**< Layout of any other target */
+};
+
+/** A register one control request of a command set writes. */
+struct bn_reg {
+	uint8_t request_type;		/**< bmRequestType */
+	uint8_t request;		/**< bRequest */
+	uint32_t index;			/**< wIndex selecting it, or
+					     ::BN_REG_ANY_INDEX */
+	uint8_t value;			/**< ::bn_reg_value */
+	const struct bn_regdef *def;	/**< Its layout */
+	const struct bn_indirect *via;	/**< A data window: the target comes from
+					     the address write after it, or NULL */
+	uint16_t key_off;		/**< ::BN_REGV_MESSAGE: offset of the key */
+	uint16_t val_off;		/**< ::BN_REGV_MESSAGE: offset of the value */
+	uint32_t key;			/**< ::BN_REGV_MESSAGE: the key (an OID) */
+};
+
+/**
+ * A deliberate deviation from a reference driver: we write @c ours where
+ * the reference writes @c reference, for @c reason.  A trace of the
+ * reference shows it; the replay names it and does not count it.
+ */
+struct bn_expected {
+	const struct bn_reg *reg;	/**< Register written */
+	uint64_t ours;			/**< Value we write */
+	uint64_t reference;		/**< Value the reference writes */
+	const char *reference_name;	/**< Who writes it, e.g. "Linux asix" */
+	const char *reason;		/**< Why we differ, one sentence */
+};
+
+/** What a family declares for verdicts on traces. */
+struct bn_verdict_data {
+	const struct bn_reg *regs;		/**< Registers written */
+	size_t reg_count;			/**< Number of @c regs */
+	const struct bn_expected *expected;	/**< Expected differences */
+	size_t expected_count;			/**< Number of @c expected */
+};
+
 /** A chip family. */
 struct bn_family {
 	const char *name;		/**< Short name, e.g. "ax88772a" */
 	const char *description;	/**< E.g. "ASIX AX88772A USB 2.0 10/100" */
 	const struct bn_cmdset *cmdset;	/**< Vendor command set, or NULL */
 	const struct bn_framing *framing; /**< Bulk framing (the driver's) */
+	const struct bn_layout *endpoints; /**< Standard endpoint layout
+					     (descriptor completion), or NULL */
 	enum bn_phy_topology phy;	/**< PHY topology */
 	enum bn_mac_source mac_source;	/**< MAC address source */
 	uint8_t link_speeds;		/**< BN_LINK_* */
@@ -1811,6 +1923,10 @@ struct bn_family {
 	const struct bn_prog *const *programs; /**< Init/reset programs */
 	size_t program_count;		/**< Number of @c programs */
 	const void *priv;		/**< Driver-specific family data */
+	/* Verdicts on traces: kept in a block of its own */
+	const struct bn_verdict_data *verdict; /**< Register fields, policy,
+					      expected differences (BN_VERDICT()),
+					      or NULL */
 };
 
 /** One row of an ID table. */
@@ -1824,6 +1940,10 @@ struct bn_id {
 	const struct bn_family *family;	/**< Family */
 	const char *name;		/**< Product name */
 	uint32_t quirks;		/**< Driver-specific row flags */
+	uint8_t config;			/**< bConfigurationValue to select on
+					     the device this row names (0:
+					     the host's choice by score);
+					     only with a VID:PID */
 };
 
 /** Operations a driver implements. */
@@ -2013,6 +2133,94 @@ struct bn_framing {
  */
 static const struct bn_cmd *bn_cmdset_find(const struct bn_cmdset *set,
 				    const struct bn_setup *setup);
+
+/** A field a driver chooses (flow control, filters, advertisement, gaps,
+ *  burst sizes): two drivers may differ in it and both drive the chip. */
+#define BN_FIELD_POLICY		0x01
+
+/** A ::bn_field that is a driver's choice (::BN_FIELD_POLICY). */
+#define BN_POLICY_FIELD(msk, nm)	{ (msk), (nm), BN_FIELD_POLICY }
+/** A ::bn_field the chip or the link decides (not policy). */
+#define BN_FIXED_FIELD(msk, nm)		{ (msk), (nm), 0 }
+
+/**
+ * Initialise a ::bn_regdef from a name and a field array.
+ *
+ * @param nm		Name
+ * @param flds		Array of ::bn_field
+ */
+#define BN_REGDEF(nm, flds)						\
+	{ (nm), (flds), sizeof(flds) / sizeof((flds)[0]) }
+
+/** Where a register write carries the value (::bn_reg::value). */
+enum bn_reg_value {
+	BN_REGV_WVALUE = 0,	/**< wValue; wIndex selects the register */
+	BN_REGV_WVALUE_WINDEX,	/**< wValue in bits 0-15, wIndex in 16-31 */
+	BN_REGV_DATA,		/**< Data stage, little-endian, at most 8
+				     bytes; wValue and wIndex select it */
+	BN_REGV_MESSAGE,	/**< Data stage is a message (an RNDIS SET):
+				     the LE32 at @c key_off is @c key, the
+				     value is at most 8 bytes at @c val_off */
+};
+
+/** ::bn_reg::index matching any wIndex. */
+#define BN_REG_ANY_INDEX	0xffffffffu
+
+/**
+ * Verdict data where a build keeps it (with log text, BN_LOG_BUILT()),
+ * NULL elsewhere, so a firmware image carries none.
+ *
+ * @param p		Pointer to the data
+ */
+#define BN_VERDICT(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
+
+/** Bulk wMaxPacketSize at full speed (USB 2.0 section 5.8.3). */
+#define BN_LAYOUT_BULK_MPS_FS	64
+/** Bulk wMaxPacketSize at high speed (USB 2.0 section 5.8.3). */
+#define BN_LAYOUT_BULK_MPS_HS	512
+
+/**
+ * A bulk endpoint of a standard layout, with the largest packet sizes.
+ *
+ * @param addr		bEndpointAddress
+ */
+#define BN_LAYOUT_BULK(addr)						\
+	{ .address = (addr), .type = BN_XFER_BULK,			\
+	  .max_packet = { BN_LAYOUT_BULK_MPS_FS, BN_LAYOUT_BULK_MPS_HS } }
+
+/**
+ * An interrupt endpoint of a standard layout.
+ *
+ * @param addr		bEndpointAddress
+ * @param mps		wMaxPacketSize
+ * @param fs		bInterval at full speed (frames)
+ * @param hs		bInterval at high speed (2^(hs-1) microframes)
+ */
+#define BN_LAYOUT_INT(addr, mps, fs, hs)				\
+	{ .address = (addr), .type = BN_XFER_INTERRUPT,			\
+	  .max_packet = { (mps), (mps) }, .interval = { (fs), (hs) } }
+
+/**
+ * An interface of a standard layout with endpoints.
+ *
+ * @param num		bInterfaceNumber from the function's first
+ * @param alt_		bAlternateSetting
+ * @param c		bInterfaceClass
+ * @param s		bInterfaceSubClass
+ * @param p		bInterfaceProtocol
+ * @param e		Array of ::bn_layout_ep
+ */
+#define BN_LAYOUT_IF(num, alt_, c, s, p, e)				\
+	{ .number = (num), .alt = (alt_), .cls = (c), .subclass = (s),	\
+	  .protocol = (p), .eps = (e),					\
+	  .ep_count = sizeof(e) / sizeof((e)[0]) }
+
+/**
+ * A standard layout made of an array of ::bn_layout_if.
+ *
+ * @param i		The array
+ */
+#define BN_LAYOUT(i)	{ .ifs = (i), .if_count = sizeof(i) / sizeof((i)[0]) }
 
 /** How a ::bn_id row matches. */
 enum bn_id_match {
@@ -2955,10 +3163,11 @@ static void bn_log(int level, const char *prefix, const char *fmt, ...)
 #define BN_BMCR_SPEED1000	0x0040	/**< Speed select MSB (1000) */
 #define BN_BMCR_FULLDPLX	0x0100	/**< Full duplex */
 #define BN_BMCR_ANRESTART	0x0200	/**< Restart autonegotiation */
-
+#define BN_BMCR_ISOLATE		0x0400	/**< Isolate */
+#define BN_BMCR_PDOWN		0x0800	/**< Power down */
 #define BN_BMCR_ANENABLE	0x1000	/**< Enable autonegotiation */
 #define BN_BMCR_SPEED100	0x2000	/**< Speed select LSB (100) */
-
+#define BN_BMCR_LOOPBACK	0x4000	/**< Loopback */
 #define BN_BMCR_RESET		0x8000	/**< Reset (self-clearing) */
 
 /* BMSR bits */
@@ -2968,17 +3177,25 @@ static void bn_log(int level, const char *prefix, const char *fmt, ...)
 
 /* ADVERTISE and LPA bits */
 #define BN_ADVERTISE_CSMA	0x0001	/**< IEEE 802.3 selector */
-
+#define BN_ADVERTISE_10HALF	0x0020	/**< 10BASE-T half duplex */
 #define BN_ADVERTISE_10FULL	0x0040	/**< 10BASE-T full duplex */
 #define BN_ADVERTISE_100HALF	0x0080	/**< 100BASE-TX half duplex */
 #define BN_ADVERTISE_100FULL	0x0100	/**< 100BASE-TX full duplex */
 #define BN_ADVERTISE_PAUSE	0x0400	/**< Symmetric pause */
-
+#define BN_ADVERTISE_PAUSE_ASYM	0x0800	/**< Asymmetric pause */
 #define BN_ADVERTISE_ALL	0x01e0	/**< Every 10/100 mode */
+#define BN_ADVERTISE_SELECTOR	0x001f	/**< Selector field */
+#define BN_ADVERTISE_100BASE4	0x0200	/**< 100BASE-T4 */
+#define BN_ADVERTISE_RFAULT	0x2000	/**< Remote fault */
+#define BN_ADVERTISE_NPAGE	0x8000	/**< Next page */
 
 /* CTRL1000 and STAT1000 bits */
 #define BN_CTRL1000_HALF	0x0100	/**< Advertise 1000BASE-T half */
 #define BN_CTRL1000_FULL	0x0200	/**< Advertise 1000BASE-T full */
+#define BN_CTRL1000_PORT_TYPE	0x0400	/**< Prefer multi-port device */
+#define BN_CTRL1000_MS_VALUE	0x0800	/**< Master (manual master/slave) */
+#define BN_CTRL1000_MS_ENABLE	0x1000	/**< Manual master/slave */
+#define BN_CTRL1000_TEST	0xe000	/**< Test mode */
 #define BN_STAT1000_HALF	0x0400	/**< Partner has 1000BASE-T half */
 #define BN_STAT1000_FULL	0x0800	/**< Partner has 1000BASE-T full */
 
@@ -3196,6 +3413,56 @@ static int bn_mii_phy_id(const struct bn_mii *mii, uint32_t *id)
 		return -BN_ENODEV;
 	return 0;
 }
+
+/** BMCR: reset and autonegotiation control are a driver's choice; power
+ *  down, isolate and loopback stop the link. */
+static const struct bn_field bn_mii_bmcr_fields[] = {
+	BN_POLICY_FIELD(BN_BMCR_RESET, "RESET"),
+	BN_FIXED_FIELD(BN_BMCR_LOOPBACK, "LOOPBACK"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED100, "SPEED100"),
+	BN_POLICY_FIELD(BN_BMCR_ANENABLE, "ANENABLE"),
+	BN_FIXED_FIELD(BN_BMCR_PDOWN, "PDOWN"),
+	BN_FIXED_FIELD(BN_BMCR_ISOLATE, "ISOLATE"),
+	BN_POLICY_FIELD(BN_BMCR_ANRESTART, "ANRESTART"),
+	BN_POLICY_FIELD(BN_BMCR_FULLDPLX, "FULLDPLX"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED1000, "SPEED1000"),
+};
+
+/** ADVERTISE: every ability is a choice; the selector is not. */
+static const struct bn_field bn_mii_advertise_fields[] = {
+	BN_FIXED_FIELD(BN_ADVERTISE_SELECTOR, "SELECTOR"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10HALF, "10HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10FULL, "10FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100HALF, "100HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100FULL, "100FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100BASE4, "100BASE4"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE, "PAUSE"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE_ASYM, "PAUSE_ASYM"),
+	BN_POLICY_FIELD(BN_ADVERTISE_RFAULT, "RFAULT"),
+	BN_POLICY_FIELD(BN_ADVERTISE_NPAGE, "NPAGE"),
+};
+
+/** CTRL1000: the gigabit abilities and master/slave choice; not the test
+ *  modes. */
+static const struct bn_field bn_mii_ctrl1000_fields[] = {
+	BN_POLICY_FIELD(BN_CTRL1000_HALF, "1000HALF"),
+	BN_POLICY_FIELD(BN_CTRL1000_FULL, "1000FULL"),
+	BN_POLICY_FIELD(BN_CTRL1000_PORT_TYPE, "PORT_TYPE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_VALUE, "MS_VALUE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_ENABLE, "MS_ENABLE"),
+	BN_FIXED_FIELD(BN_CTRL1000_TEST, "TEST_MODE"),
+};
+
+static const struct bn_regdef bn_mii_bmcr_def =
+	BN_REGDEF("BMCR", bn_mii_bmcr_fields);
+
+static const struct bn_regdef bn_mii_advertise_def =
+	BN_REGDEF("ADVERTISE", bn_mii_advertise_fields);
+
+static const struct bn_regdef bn_mii_ctrl1000_def =
+	BN_REGDEF("CTRL1000", bn_mii_ctrl1000_fields);
+
+static const struct bn_regdef bn_mii_other_def = { "MII register", NULL, 0 };
 
 static bool bn_mac_valid(const uint8_t *mac)
 {
@@ -4687,9 +4954,11 @@ static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 /* Class requests (CDC 1.2 table 19, ECM 1.2 table 6, NCM 1.0 table 6-2) */
 #define BN_CDC_SEND_ENCAPSULATED_COMMAND	0x00	/**< RNDIS message out */
 #define BN_CDC_GET_ENCAPSULATED_RESPONSE	0x01	/**< RNDIS message in */
-
+#define BN_CDC_SET_ETHERNET_MULTICAST_FILTERS	0x40	/**< ECM multicast list */
 #define BN_CDC_SET_ETHERNET_PACKET_FILTER	0x43	/**< ECM/NCM filter */
 #define BN_CDC_GET_NTB_PARAMETERS		0x80	/**< NCM NTB parameters */
+
+#define BN_CDC_SET_NET_ADDRESS			0x82	/**< NCM address */
 
 #define BN_CDC_SET_NTB_FORMAT			0x84	/**< NCM NTB16/NTB32 */
 
@@ -4713,6 +4982,62 @@ static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 #define BN_CDC_NOTIFY_SPEED_CHANGE		0x2a	/**< Two LE32 bit rates */
 #define BN_CDC_NOTIFY_HEADER_LEN		8	/**< Header before data */
 #define BN_CDC_NOTIFY_TYPE			0xa1	/**< bmRequestType */
+
+/** bConfigurationValue of the first CDC configuration of Realtek's USB
+ *  Ethernet chips (ECM on RTL8152/8153, NCM on RTL8156). */
+#define BN_CDC_REALTEK_CONFIG	2
+
+#define BN_USB_VID_REALTEK	0x0bda	/**< Realtek Semiconductor */
+#define BN_USB_VID_MICROSOFT	0x045e	/**< Microsoft */
+#define BN_USB_VID_SAMSUNG	0x04e8	/**< Samsung */
+#define BN_USB_VID_ASUS		0x0b05	/**< ASUSTek */
+#define BN_USB_VID_LINKSYS	0x13b1	/**< Linksys */
+#define BN_USB_VID_LENOVO	0x17ef	/**< Lenovo */
+#define BN_USB_VID_NVIDIA	0x0955	/**< NVIDIA */
+#define BN_USB_VID_DLINK	0x2001	/**< D-Link */
+#define BN_USB_VID_TPLINK	0x2357	/**< TP-Link */
+#define BN_USB_VID_DELL		0x413c	/**< Dell */
+
+/**
+ * One row for a device whose function is in a given configuration.
+ *
+ * @param fam		Family (the class driver's)
+ * @param sub		Function subclass (CDC, protocol 0)
+ * @param vid		idVendor
+ * @param pid		idProduct
+ * @param cfg		bConfigurationValue to select
+ * @param nm		Product name
+ */
+#define BN_CDC_CONFIG_ROW(fam, sub, vid, pid, cfg, nm)			\
+	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid), \
+	  .cls = BN_CLASS_CDC, .subclass = (sub), .protocol = 0x00,	\
+	  .family = (fam), .name = (nm), .config = (cfg) }
+
+/** Notification endpoint of a standard CDC layout. */
+#define BN_CDC_LAYOUT_EP_NOTIFY		0x81
+/** Bulk IN endpoint of a standard CDC layout. */
+#define BN_CDC_LAYOUT_EP_IN		0x82
+/** Bulk OUT endpoint of a standard CDC layout. */
+#define BN_CDC_LAYOUT_EP_OUT		0x02
+/** Notification bInterval at full speed (frames, 32 ms). */
+#define BN_CDC_LAYOUT_NOTIFY_FS		32
+/** Notification bInterval at high speed (2^8 microframes, 32 ms). */
+#define BN_CDC_LAYOUT_NOTIFY_HS		9
+/** bcdCDC of the header functional descriptor, 1.10, low byte first. */
+#define BN_CDC_LAYOUT_BCD		0x10, 0x01
+
+/** Header functional descriptor bytes (CDC 1.2 table 15). */
+#define BN_CDC_LAYOUT_HEADER						\
+	5, BN_DT_CS_INTERFACE, BN_CDC_FD_HEADER, BN_CDC_LAYOUT_BCD
+/** Union functional descriptor bytes: interface 0 controls interface 1. */
+#define BN_CDC_LAYOUT_UNION						\
+	5, BN_DT_CS_INTERFACE, BN_CDC_FD_UNION, 0, 1
+/** Ethernet networking functional descriptor bytes (ECM 1.2 table 3):
+ * iMACAddress unknown, no statistics, wMaxSegmentSize 1514, no filters. */
+#define BN_CDC_LAYOUT_ETHERNET						\
+	13, BN_DT_CS_INTERFACE, BN_CDC_FD_ETHERNET, 0, 0, 0, 0, 0,	\
+	(uint8_t)(BN_ETH_FRAME_MAX & 0xff), (uint8_t)(BN_ETH_FRAME_MAX >> 8),\
+	0, 0, 0
 
 /** Largest notification we accept (header plus speed-change data). */
 #define BN_CDC_NOTIFY_MAX 16
@@ -4831,6 +5156,14 @@ static int bn_cdc_read_perm_addr(struct bn_netdev *nd,
  */
 static int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 			     unsigned int flags);
+
+/** A class request to the interface that writes a policy value. */
+#define BN_CDC_REG(req, how, dfn)					\
+	{ .request_type = BN_CDC_REQ_OUT, .request = (req),		\
+	  .index = BN_REG_ANY_INDEX, .value = (how), .def = &(dfn) }
+
+/** Fields of a value that is wholly a driver's choice: one, all bits. */
+#define BN_CDC_CHOICE_FIELDS 1
 
 /** Length of a MAC address written in hexadecimal. */
 #define BN_CDC_MAC_DIGITS 12
@@ -5044,6 +5377,37 @@ static int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 	return 0;
 }
 
+/** SET_ETHERNET_PACKET_FILTER: which frames to receive, every bit a
+ *  driver's choice. */
+static const struct bn_field bn_cdc_packet_filter_fields[] = {
+	BN_POLICY_FIELD(BN_CDC_FILTER_PROMISCUOUS, "PROMISCUOUS"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_DIRECTED, "DIRECTED"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_BROADCAST, "BROADCAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_MULTICAST, "MULTICAST"),
+};
+
+/** A value that is wholly a driver's choice (a multicast list, sizes). */
+static const struct bn_field bn_cdc_choice_fields[BN_CDC_CHOICE_FIELDS] = {
+	BN_POLICY_FIELD(~(uint64_t)0, "VALUE"),
+};
+
+static const struct bn_regdef bn_cdc_packet_filter_def =
+	BN_REGDEF("PACKET_FILTER", bn_cdc_packet_filter_fields);
+
+static const struct bn_regdef bn_cdc_multicast_def =
+	BN_REGDEF("MULTICAST_FILTERS", bn_cdc_choice_fields);
+
+static const struct bn_layout_ep bn_cdc_layout_bulk[2] = {
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_OUT),
+};
+
+static const struct bn_layout_ep bn_cdc_layout_notify[1] = {
+	BN_LAYOUT_INT(BN_CDC_LAYOUT_EP_NOTIFY, BN_CDC_NOTIFY_MAX,
+		      BN_CDC_LAYOUT_NOTIFY_FS, BN_CDC_LAYOUT_NOTIFY_HS),
+};
+
 /** Bulk-IN transfers kept queued. */
 #define BN_ECM_RX_COUNT 4
 /** Bytes per bulk-IN transfer (a frame; the transfer ends short). */
@@ -5246,13 +5610,47 @@ static int ecm_probe(struct bn_netdev *nd, const struct bn_function *fn,
 	return 0;
 }
 
+/** Class requests of an ECM function that carry policy. */
+static const struct bn_reg ecm_regs[] = {
+	BN_CDC_REG(BN_CDC_SET_ETHERNET_PACKET_FILTER, BN_REGV_WVALUE,
+		   bn_cdc_packet_filter_def),
+	BN_CDC_REG(BN_CDC_SET_ETHERNET_MULTICAST_FILTERS, BN_REGV_DATA,
+		   bn_cdc_multicast_def),
+};
+
+/** Verdict data of the ECM family. */
+static const struct bn_verdict_data ecm_verdict = {
+	ecm_regs, BN_ARRAY_SIZE(ecm_regs), NULL, 0,
+};
+
+/** Class-specific descriptors of the control interface. */
+static const uint8_t ecm_layout_cs[] = {
+	BN_CDC_LAYOUT_HEADER, BN_CDC_LAYOUT_UNION, BN_CDC_LAYOUT_ETHERNET,
+};
+
+/** Control interface with the notification endpoint; data interface with
+ * no endpoints in alternate setting 0 and the bulk pair in setting 1. */
+static const struct bn_layout_if ecm_layout_ifs[] = {
+	{ .number = 0, .cls = BN_CLASS_CDC, .subclass = BN_CDC_SUBCLASS_ECM,
+	  .cs = ecm_layout_cs, .cs_len = sizeof(ecm_layout_cs),
+	  .eps = bn_cdc_layout_notify, .ep_count = 1 },
+	{ .number = 1, .alt = 0, .cls = BN_CLASS_CDC_DATA },
+	{ .number = 1, .alt = 1, .cls = BN_CLASS_CDC_DATA,
+	  .eps = bn_cdc_layout_bulk, .ep_count = 2 },
+};
+
+/** The standard ECM function layout (ECM 1.2 section 5). */
+static const struct bn_layout ecm_layout = BN_LAYOUT(ecm_layout_ifs);
+
 static const struct bn_family bn_cdc_ecm_family = {
 	.name = "cdc-ecm",
 	.description = "USB CDC Ethernet Control Model",
 	.framing = &bn_cdc_ecm_framing,
+	.endpoints = &ecm_layout,
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
+	.verdict = BN_VERDICT(&ecm_verdict),
 };
 
 /** Families this driver handles. */
@@ -5260,12 +5658,111 @@ static const struct bn_family *const ecm_families[] = {
 	&bn_cdc_ecm_family,
 };
 
-/** The one ID table: the ECM class triple of the control interface. */
+/**
+ * One Realtek-based device whose CDC configuration (value 2) holds its ECM
+ * function (see ::BN_CDC_REALTEK_CONFIG).
+ *
+ * @param vid		idVendor
+ * @param pid		idProduct
+ * @param nm		Product name
+ */
+#define ECM_REALTEK(vid, pid, nm)					\
+	BN_CDC_CONFIG_ROW(&bn_cdc_ecm_family, BN_CDC_SUBCLASS_ECM, vid,	\
+			  pid, BN_CDC_REALTEK_CONFIG, nm)
+
+/**
+ * The one ID table: the ECM class triple of the control interface, and the
+ * Realtek RTL8152/8153-based devices whose ECM function is in their second
+ * configuration.  Sources, per row: [L] Linux r8152.c rtl8152_table (v6.18),
+ * [E] Linux cdc_ether.c products[] (an ECM function it leaves to r8152),
+ * [U] U-Boot drivers/usb/eth/r8152.c r8152_eth_id_table.
+ */
 static const struct bn_id ecm_ids[] = {
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_CDC,
 	  .subclass = BN_CDC_SUBCLASS_ECM, .protocol = 0x00,
 	  .family = &bn_cdc_ecm_family,
 	  .name = "USB CDC Ethernet (ECM) function" },
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8050, "Realtek RTL8152 (8050)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8053, "Realtek RTL8153 (8053)"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8152, "Realtek RTL8152"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8153, "Realtek RTL8153"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_MICROSOFT, 0x07ab,
+		    "Microsoft Surface 2 Dock (RTL8152)"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_MICROSOFT, 0x07c6,
+		    "Microsoft Surface Ethernet Adapter (RTL8153)"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_MICROSOFT, 0x0927,
+		    "Microsoft Surface USB-C Ethernet (RTL8153B)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_MICROSOFT, 0x0c5e,
+		    "Microsoft Ethernet adapter (Realtek)"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_SAMSUNG, 0xa101,
+		    "Samsung USB Ethernet Adapter (RTL8153)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x304f,
+		    "Lenovo dock (Realtek, 304f)"),
+	/* [U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3052,
+		    "Lenovo ThinkPad dock (Realtek, 3052)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3054,
+		    "Lenovo ThinkPad OneLink+ Dock (RTL8153)"),
+	/* [U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3057,
+		    "Lenovo ThinkPad dock (Realtek, 3057)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3062,
+		    "Lenovo ThinkPad USB-C Dock Gen 3 (Realtek)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3069,
+		    "Lenovo dock (Realtek, 3069)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3082,
+		    "Lenovo ThinkPad TBT3 Dock Gen 2 (Realtek)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3098,
+		    "Lenovo ThinkPad dock (Realtek, 3098)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x7205,
+		    "Lenovo adapter (Realtek, 7205)"),
+	/* [U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x720a,
+		    "Lenovo USB Ethernet (Realtek, 720a)"),
+	/* [U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x720b,
+		    "Lenovo USB Ethernet (Realtek, 720b)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x720c,
+		    "Lenovo ThinkPad USB-C Dongle (RTL8153)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x7214,
+		    "Lenovo dock (Realtek, 7214)"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x721e,
+		    "Lenovo Powered USB-C Travel Hub (RTL8153)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0xa359,
+		    "Lenovo ThinkPad dock (Realtek, a359)"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0xa387,
+		    "Lenovo ThinkPad USB-C Dock Gen 2 (RTL8153)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LINKSYS, 0x0041,
+		    "Linksys USB3GIGV1 (RTL8153)"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_NVIDIA, 0x09ff,
+		    "NVIDIA Tegra USB 3.0 Ethernet (RTL8153)"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_TPLINK, 0x0601, "TP-Link UE300 (RTL8153)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_TPLINK, 0x0602, "TP-Link adapter (Realtek)"),
 };
 
 static const struct bn_driver bn_cdc_ecm_driver = {
@@ -5379,7 +5876,9 @@ struct bn_ncm_ntb_tx {
 static void bn_ncm_tx_begin(struct bn_ncm_ntb_tx *ntb, uint8_t *buf, uint32_t cap);
 
 /**
- * Append a datagram, honouring the device's divisor and remainder.
+ * Append a datagram, honouring the device's divisor and remainder: they
+ * place the payload after the datagram's 14-byte Ethernet header (NCM 1.0
+ * table 6-3).
  *
  * @param ntb		Block
  * @param p		Device parameters
@@ -5783,13 +6282,73 @@ static int ncm_probe(struct bn_netdev *nd, const struct bn_function *fn,
 	return 0;
 }
 
+/** SET_NTB_INPUT_SIZE layout: the largest NTB we take, policy. */
+static const struct bn_regdef ncm_input_size_def = {
+	"NTB_INPUT_SIZE", bn_cdc_choice_fields, BN_CDC_CHOICE_FIELDS
+};
+
+/** SET_NTB_FORMAT layout: NTB16 or NTB32, policy. */
+static const struct bn_regdef ncm_format_def = {
+	"NTB_FORMAT", bn_cdc_choice_fields, BN_CDC_CHOICE_FIELDS
+};
+
+/** SET_NET_ADDRESS layout: the station address, policy. */
+static const struct bn_regdef ncm_address_def = {
+	"NET_ADDRESS", bn_cdc_choice_fields, BN_CDC_CHOICE_FIELDS
+};
+
+/** Class requests of an NCM function that carry policy. */
+static const struct bn_reg ncm_regs[] = {
+	BN_CDC_REG(BN_CDC_SET_ETHERNET_PACKET_FILTER, BN_REGV_WVALUE,
+		   bn_cdc_packet_filter_def),
+	BN_CDC_REG(BN_CDC_SET_ETHERNET_MULTICAST_FILTERS, BN_REGV_DATA,
+		   bn_cdc_multicast_def),
+	BN_CDC_REG(BN_CDC_SET_NTB_INPUT_SIZE, BN_REGV_DATA, ncm_input_size_def),
+	BN_CDC_REG(BN_CDC_SET_NTB_FORMAT, BN_REGV_WVALUE, ncm_format_def),
+	BN_CDC_REG(BN_CDC_SET_NET_ADDRESS, BN_REGV_DATA, ncm_address_def),
+};
+
+/** Verdict data of the NCM family. */
+static const struct bn_verdict_data ncm_verdict = {
+	ncm_regs, BN_ARRAY_SIZE(ncm_regs), NULL, 0,
+};
+/** NCM functional descriptor bytes (NCM 1.0 table 5-2): bcdNcmVersion
+ * 1.00, no optional capabilities. */
+#define NCM_LAYOUT_FD	6, BN_DT_CS_INTERFACE, BN_CDC_FD_NCM, 0x00, 0x01, 0x00
+/** Data interface protocol: network transfer blocks (NCM 1.0 table 4-2). */
+#define NCM_LAYOUT_DATA_PROTOCOL	0x01
+
+/** Class-specific descriptors of the control interface. */
+static const uint8_t ncm_layout_cs[] = {
+	BN_CDC_LAYOUT_HEADER, BN_CDC_LAYOUT_UNION, BN_CDC_LAYOUT_ETHERNET,
+	NCM_LAYOUT_FD,
+};
+
+/** Control interface with the notification endpoint; data interface with
+ * no endpoints in alternate setting 0 and the bulk pair in setting 1. */
+static const struct bn_layout_if ncm_layout_ifs[] = {
+	{ .number = 0, .cls = BN_CLASS_CDC, .subclass = BN_CDC_SUBCLASS_NCM,
+	  .cs = ncm_layout_cs, .cs_len = sizeof(ncm_layout_cs),
+	  .eps = bn_cdc_layout_notify, .ep_count = 1 },
+	{ .number = 1, .alt = 0, .cls = BN_CLASS_CDC_DATA,
+	  .protocol = NCM_LAYOUT_DATA_PROTOCOL },
+	{ .number = 1, .alt = 1, .cls = BN_CLASS_CDC_DATA,
+	  .protocol = NCM_LAYOUT_DATA_PROTOCOL,
+	  .eps = bn_cdc_layout_bulk, .ep_count = 2 },
+};
+
+/** The standard NCM function layout (NCM 1.0 section 5). */
+static const struct bn_layout ncm_layout = BN_LAYOUT(ncm_layout_ifs);
+
 static const struct bn_family bn_cdc_ncm_family = {
 	.name = "cdc-ncm",
 	.description = "USB CDC Network Control Model",
 	.framing = &bn_cdc_ncm_framing,
+	.endpoints = &ncm_layout,
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
+	.verdict = BN_VERDICT(&ncm_verdict),
 };
 
 /** Families this driver handles. */
@@ -5797,12 +6356,40 @@ static const struct bn_family *const ncm_families[] = {
 	&bn_cdc_ncm_family,
 };
 
-/** The one ID table: the NCM class triple of the control interface. */
+/**
+ * One Realtek RTL8156-based device whose CDC configuration (value 2) holds
+ * its NCM function (see ::BN_CDC_REALTEK_CONFIG).
+ *
+ * @param vid		idVendor
+ * @param pid		idProduct
+ * @param nm		Product name
+ */
+#define NCM_REALTEK(vid, pid, nm)					\
+	BN_CDC_CONFIG_ROW(&bn_cdc_ncm_family, BN_CDC_SUBCLASS_NCM, vid,	\
+			  pid, BN_CDC_REALTEK_CONFIG, nm)
+
+/**
+ * The one ID table: the NCM class triple of the control interface, and the
+ * Realtek RTL8156-based (2.5 GbE) devices whose NCM function is in their
+ * second configuration.  Sources, per row: [L] Linux r8152.c
+ * rtl8152_table (v6.18), [U] U-Boot drivers/usb/eth/r8152.c
+ * r8152_eth_id_table.
+ */
 static const struct bn_id ncm_ids[] = {
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_CDC,
 	  .subclass = BN_CDC_SUBCLASS_NCM, .protocol = 0x00,
 	  .family = &bn_cdc_ncm_family,
 	  .name = "USB CDC Network Control Model (NCM) function" },
+	/* [L][U] */
+	NCM_REALTEK(BN_USB_VID_REALTEK, 0x8155, "Realtek RTL8156 (8155)"),
+	/* [L][U] */
+	NCM_REALTEK(BN_USB_VID_REALTEK, 0x8156, "Realtek RTL8156"),
+	/* [L] */
+	NCM_REALTEK(BN_USB_VID_ASUS, 0x1976, "ASUS USB-C2500 (RTL8156)"),
+	/* [L] */
+	NCM_REALTEK(BN_USB_VID_DLINK, 0xb301, "D-Link DUB-E250 (RTL8156)"),
+	/* [L] */
+	NCM_REALTEK(BN_USB_VID_DELL, 0xb097, "Dell 2.5G adapter (Realtek)"),
 };
 
 static const struct bn_driver bn_cdc_ncm_driver = {
@@ -6041,7 +6628,7 @@ static int bn_ncm_tx_add(struct bn_ncm_ntb_tx *ntb, const struct bn_ncm_params *
 {
 	uint32_t off = ntb->len, ndp, ndp_len;
 	uint32_t pad = (p->out_remainder + p->out_divisor -
-			off % p->out_divisor) % p->out_divisor;
+			(off + BN_ETH_HLEN) % p->out_divisor) % p->out_divisor;
 
 	if (ntb->count >= BN_NCM_TX_MAX_DGRAMS ||
 	    (p->out_max_dgrams && ntb->count >= p->out_max_dgrams))
@@ -6117,6 +6704,7 @@ static void bn_ncm_tx_finish(struct bn_ncm_ntb_tx *ntb, const struct bn_ncm_para
 #define BN_RNDIS_INIT_LEN		24	/**< INITIALIZE_MSG */
 #define BN_RNDIS_INIT_CMPLT_LEN		52	/**< INITIALIZE_CMPLT */
 #define BN_RNDIS_QUERY_LEN		28	/**< QUERY/SET header */
+#define BN_RNDIS_OID_OFFSET		12	/**< Oid in a QUERY/SET message */
 #define BN_RNDIS_KEEPALIVE_LEN		12	/**< KEEPALIVE_MSG */
 #define BN_RNDIS_KEEPALIVE_CMPLT_LEN	16	/**< KEEPALIVE_CMPLT */
 
@@ -6756,13 +7344,71 @@ static void rndis_remove(struct bn_netdev *nd)
 			   false));
 }
 
+/** OID_GEN_CURRENT_PACKET_FILTER: which frames to receive, every bit a
+ *  driver's choice. */
+static const struct bn_field rndis_filter_fields[] = {
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_DIRECTED, "DIRECTED"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_MULTICAST, "MULTICAST"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_BROADCAST, "BROADCAST"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_PROMISCUOUS, "PROMISCUOUS"),
+};
+
+/** Layout of the packet filter's value. */
+static const struct bn_regdef rndis_filter_def = {
+	"SET OID_GEN_CURRENT_PACKET_FILTER", rndis_filter_fields,
+	BN_ARRAY_SIZE(rndis_filter_fields)
+};
+
+/** RNDIS SETs that carry policy: the OID at its offset in a SET_MSG, the
+ *  value at the information buffer's usual place (right after the
+ *  header). */
+static const struct bn_reg rndis_regs[] = {
+	{ BN_CDC_REQ_OUT, BN_CDC_SEND_ENCAPSULATED_COMMAND, BN_REG_ANY_INDEX,
+	  BN_REGV_MESSAGE, &rndis_filter_def, NULL, BN_RNDIS_OID_OFFSET,
+	  BN_RNDIS_QUERY_LEN, BN_OID_GEN_CURRENT_PACKET_FILTER },
+};
+
+/** Verdict data of the RNDIS family. */
+static const struct bn_verdict_data rndis_verdict = {
+	rndis_regs, BN_ARRAY_SIZE(rndis_regs), NULL, 0,
+};
+/** Call management functional descriptor bytes (CDC PSTN 1.2 table 3): no
+ * capabilities, data interface 1. */
+#define RNDIS_LAYOUT_CALL_MGMT	5, BN_DT_CS_INTERFACE, BN_CDC_FD_CALL_MGMT, 0, 1
+/** Abstract control management functional descriptor bytes (CDC PSTN 1.2
+ * table 4): no capabilities. */
+#define RNDIS_LAYOUT_ACM	4, BN_DT_CS_INTERFACE, BN_CDC_FD_ACM, 0
+
+/** Class-specific descriptors of the control interface. */
+static const uint8_t rndis_layout_cs[] = {
+	BN_CDC_LAYOUT_HEADER, RNDIS_LAYOUT_CALL_MGMT, RNDIS_LAYOUT_ACM,
+	BN_CDC_LAYOUT_UNION,
+};
+
+/** Control interface (CDC ACM, vendor protocol) with the notification
+ * endpoint; data interface with the bulk pair in its only setting. */
+static const struct bn_layout_if rndis_layout_ifs[] = {
+	{ .number = 0, .cls = BN_CLASS_CDC, .subclass = BN_CDC_SUBCLASS_ACM,
+	  .protocol = 0xff, .cs = rndis_layout_cs,
+	  .cs_len = sizeof(rndis_layout_cs),
+	  .eps = bn_cdc_layout_notify, .ep_count = 1 },
+	{ .number = 1, .alt = 0, .cls = BN_CLASS_CDC_DATA,
+	  .eps = bn_cdc_layout_bulk, .ep_count = 2 },
+};
+
+/** The standard RNDIS function layout (RNDIS over USB, CDC form). */
+static const struct bn_layout rndis_layout = BN_LAYOUT(rndis_layout_ifs);
+
 static const struct bn_family bn_rndis_family = {
 	.name = "rndis",
 	.description = "Remote NDIS over USB",
 	.framing = &bn_rndis_framing,
+	.endpoints = &rndis_layout,
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_QUERY,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
+	.verdict = BN_VERDICT(&rndis_verdict),
 };
 
 /** Families this driver handles. */
@@ -7036,9 +7682,11 @@ static int bn_rndis_deframe(const uint8_t *buf, size_t len, bn_rndis_frame_fn fn
 #define ASIX_EMBEDDED_PHY_ADDR		0x10	/**< Address of the 772-class embedded PHY */
 
 #define ASIX_SWRESET_CLEAR		0x00	/**< Release all resets */
-
+#define ASIX_SWRESET_RR			0x01	/**< Reset receive */
+#define ASIX_SWRESET_RT			0x02	/**< Reset transmit */
+#define ASIX_SWRESET_PRTE		0x04	/**< External PHY reset pin tri-state */
 #define ASIX_SWRESET_PRL		0x08	/**< External PHY reset pin level */
-
+#define ASIX_SWRESET_BZ			0x10	/**< Force bulk-in zero-length packets */
 #define ASIX_SWRESET_IPRL		0x20	/**< Internal PHY reset (1 = run) */
 #define ASIX_SWRESET_IPPD		0x40	/**< Internal PHY power down */
 
@@ -7049,26 +7697,33 @@ static int bn_rndis_deframe(const uint8_t *buf, size_t len, bn_rndis_frame_fn fn
 
 #define ASIX_MEDIUM_GM			0x0001	/**< Gigabit mode (178) */
 #define ASIX_MEDIUM_FD			0x0002	/**< Full duplex */
-
+#define ASIX_MEDIUM_AC			0x0004	/**< Always 1 on 772 */
 #define ASIX_MEDIUM_ENCK		0x0008	/**< 178: 125 MHz clock to the PHY */
-
+#define ASIX_MEDIUM_RFC			0x0010	/**< Receive flow control */
+#define ASIX_MEDIUM_TFC			0x0020	/**< Transmit flow control */
+#define ASIX_MEDIUM_JFE			0x0040	/**< Jumbo frames (178) */
+#define ASIX_MEDIUM_PF			0x0080	/**< Check only length/type for pause */
+#define ASIX_MEDIUM_RE			0x0100	/**< Receive enable */
 #define ASIX_MEDIUM_PS			0x0200	/**< Port speed: 1 = 100 Mb/s */
-
+#define ASIX_MEDIUM_SBP			0x0800	/**< Stop backpressure */
+#define ASIX_MEDIUM_SM			0x1000	/**< Super MAC support */
 /** AX88772 default: FD|RFC|TFC|PS|AC|RE */
 #define ASIX_AX88772_MEDIUM_DEFAULT	0x0336
 /** AX88178 default: PS|FD|AC|RFC|TFC|JFE|RE */
 #define ASIX_AX88178_MEDIUM_DEFAULT	0x0376
 
 #define ASIX172_MEDIUM_FD		0x02	/**< 172 (8-bit register): full duplex */
-
+#define ASIX172_MEDIUM_TX		0x04	/**< 172: transmit enable */
+#define ASIX172_MEDIUM_FC		0x10	/**< 172: flow control */
 /** AX88172 default: FD|TX|FC */
 #define ASIX172_MEDIUM_DEFAULT		0x16
 
 #define ASIX_RX_CTL_PRO			0x0001	/**< Promiscuous */
-
+#define ASIX_RX_CTL_AMALL		0x0002	/**< Accept all multicast */
+#define ASIX_RX_CTL_SEP			0x0004	/**< Save error packets */
 #define ASIX_RX_CTL_AB			0x0008	/**< Accept broadcast */
 #define ASIX_RX_CTL_AM			0x0010	/**< Accept multicast in the hash filter */
-
+#define ASIX_RX_CTL_AP			0x0020	/**< Accept physical address in the filter */
 #define ASIX_RX_CTL_SO			0x0080	/**< Start operation */
 #define ASIX_RX_CTL_MFB_2048		0x0000	/**< 772/178: max burst 2 kB */
 
@@ -7081,6 +7736,8 @@ static int bn_rndis_deframe(const uint8_t *buf, size_t len, bn_rndis_frame_fn fn
 /** Bytes of the multicast hash filter */
 #define ASIX_MCAST_FILTER_LEN		8
 
+#define ASIX_GPIO_GPO0EN		0x01	/**< GPIO0 output enable */
+#define ASIX_GPIO_GPO_0			0x02	/**< GPIO0 level */
 #define ASIX_GPIO_GPO1EN		0x04	/**< GPIO1 output enable */
 #define ASIX_GPIO_GPO_1			0x08	/**< GPIO1 level */
 #define ASIX_GPIO_GPO2EN		0x10	/**< GPIO2 output enable */
@@ -7199,6 +7856,8 @@ enum asix_gen {
 	ASIX_GEN_172 = 0,	/**< AX88172: own command set, raw framing */
 	ASIX_GEN_772,		/**< AX88772/772A/772B: embedded 10/100 PHY */
 	ASIX_GEN_178,		/**< AX88178: external gigabit PHY */
+	ASIX_GEN_179,		/**< AX88179/178A: register-access command set,
+				     embedded gigabit PHY, aggregated bursts */
 };
 
 /** How a resolved link maps to a medium mode value. */
@@ -7211,9 +7870,12 @@ struct asix_medium {
 	uint16_t fd;		/**< Full-duplex bit (cleared at half duplex) */
 };
 
+struct asix_dev;
+
 /** What a family needs beyond ::bn_family (its @c priv). */
 struct asix_family_info {
 	enum asix_gen gen;		/**< Generation */
+	const struct asix_access *access; /**< Command set after probe */
 	const char *chip;		/**< Chip name for log lines, e.g. "AX88772A" */
 	const struct bn_prog *mac_prog;	/**< Reads the MAC into ::ASIX_BUF_MAC */
 	const struct bn_prog *reset_prog; /**< Init/reset, ends with the PHY up */
@@ -7230,6 +7892,118 @@ struct asix_family_info {
 	uint32_t rx_buf;		/**< Bulk-in buffer size */
 };
 
+/** What the chip says about itself. */
+struct asix_hw_id {
+	uint8_t phy;		/**< Primary PHY byte of READ_PHY_ID */
+	bool have_chipcode;	/**< STATMNGSTS was read */
+	uint8_t chipcode;	/**< STATMNGSTS & ::ASIX_STAT_CHIPCODE_MASK */
+};
+
+/** States of the receive deframer. */
+enum asix_rx_state {
+	ASIX_RX_HEADER = 0,	/**< Collecting a header */
+	ASIX_RX_DATA,		/**< Collecting frame bytes */
+	ASIX_RX_PAD,		/**< Skipping the pad byte after an odd frame */
+};
+
+/** Receive deframer state, kept across bulk-in transfers. */
+struct asix_rx {
+	enum asix_rx_state state;	/**< Where in the stream we are */
+	uint8_t hdr[ASIX_HDR_LEN];	/**< Header bytes collected */
+	uint8_t hdr_have;		/**< How many */
+	uint16_t want;			/**< Frame length from the header */
+	uint16_t have;			/**< Frame bytes collected */
+	bool resync;			/**< Scanning for a header after an error */
+	uint8_t *frame;			/**< Reassembly buffer (::ASIX_RX_FRAME_MAX) */
+};
+
+/** Driver state of one ASIX device (::bn_netdev::priv). */
+struct asix_dev {
+	struct bn_netdev *nd;			/**< Network device */
+	struct bn_usb_device *usb;		/**< USB device */
+	const struct bn_family *family;		/**< Family in use */
+	const struct asix_family_info *info;	/**< Its ASIX data */
+	struct bn_prog_ctx prog;		/**< Program context */
+	struct bn_mii mii;			/**< PHY access */
+	struct asix_hw_id hw;			/**< Identification answers */
+	uint8_t mac[BN_ETH_ALEN];		/**< MAC buffer for programs */
+	uint8_t phy_mode;			/**< 178: EEPROM PHY mode */
+	uint8_t led_mode;			/**< 178: EEPROM LED mode */
+	uint16_t medium;			/**< Last medium mode written */
+	uint16_t rx_ctl;			/**< Last RX_CTL written */
+	bool have_int;				/**< Interrupt endpoint present */
+	struct bn_endpoint_desc int_desc;	/**< Interrupt-in descriptor */
+	struct bn_endpoint_desc in_desc;	/**< Bulk-in descriptor */
+	struct bn_endpoint_desc out_desc;	/**< Bulk-out descriptor */
+	struct bn_usbnet un;			/**< Endpoints and rings (between open and close) */
+	struct asix_rx rxs;			/**< Deframer */
+	uint8_t frame[ASIX_RX_FRAME_MAX];	/**< Its reassembly buffer */
+	uint64_t rx_errors_seen;		/**< rx_errors at the last bulk-in delivery */
+	bool intr_link;				/**< Link bit of the last status packet */
+	bool link_check;			/**< MII check pending */
+	uint64_t link_check_at;			/**< When to check, bus clock us */
+	unsigned int link_retries;		/**< Re-checks left */
+	bool link_warned;			/**< An MII failure was already logged */
+};
+
+/**
+ * How a command set reaches what the datapath needs after probe: MDIO,
+ * the link state, the medium mode and the receive filter.  The
+ * AX88172/772/178 sets share one (::asix_access_ax); the AX88179/178A
+ * register-access set has its own (::asix_access_179).
+ */
+struct asix_access {
+	/**
+	 * Read a PHY register.
+	 *
+	 * @param ax		Device
+	 * @param phy		PHY address
+	 * @param reg		Register
+	 * @return		Value or a negative ::bn_err
+	 */
+	int (*mdio_read)(struct asix_dev *ax, unsigned int phy,
+			 unsigned int reg);
+	/**
+	 * Write a PHY register.
+	 *
+	 * @param ax		Device
+	 * @param phy		PHY address
+	 * @param reg		Register
+	 * @param val		Value
+	 * @return		0 or a negative ::bn_err
+	 */
+	int (*mdio_write)(struct asix_dev *ax, unsigned int phy,
+			  unsigned int reg, uint16_t val);
+	/**
+	 * Read the resolved link.
+	 *
+	 * @param ax		Device
+	 * @param link		Link out
+	 * @return		0 or a negative ::bn_err
+	 */
+	int (*link)(struct asix_dev *ax, struct bn_link *link);
+	/**
+	 * Program the MAC for a link that came up.
+	 *
+	 * @param ax		Device
+	 * @param link		Link (up)
+	 * @param medium	Medium mode from ::asix_medium_for
+	 * @return		0 or a negative ::bn_err
+	 */
+	int (*medium)(struct asix_dev *ax, const struct bn_link *link,
+		      uint16_t medium);
+	/**
+	 * Write the multicast filter (unless NULL), then RX control.
+	 *
+	 * @param ax		Device
+	 * @param ctl		RX control value (0 stops the receiver)
+	 * @param mcast		::ASIX_MCAST_FILTER_LEN bytes, or NULL
+	 * @return		0 or a negative ::bn_err
+	 */
+	int (*rx_filter)(struct asix_dev *ax, uint16_t ctl,
+			 const uint8_t *mcast);
+};
+
 /**
  * Get a family's ASIX data.
  *
@@ -7241,13 +8015,6 @@ asix_info(const struct bn_family *fam)
 {
 	return fam->priv;
 }
-
-/** What the chip says about itself. */
-struct asix_hw_id {
-	uint8_t phy;		/**< Primary PHY byte of READ_PHY_ID */
-	bool have_chipcode;	/**< STATMNGSTS was read */
-	uint8_t chipcode;	/**< STATMNGSTS & ::ASIX_STAT_CHIPCODE_MASK */
-};
 
 /**
  * Test whether READ_PHY_ID's primary byte names the embedded 10/100 PHY.
@@ -7286,24 +8053,6 @@ static bool asix_need_chipcode(const struct bn_family *table, uint8_t phy);
 static const struct bn_family *asix_resolve(const struct bn_family *table,
 				     const struct asix_hw_id *hw, char *why,
 				     size_t size);
-
-/** States of the receive deframer. */
-enum asix_rx_state {
-	ASIX_RX_HEADER = 0,	/**< Collecting a header */
-	ASIX_RX_DATA,		/**< Collecting frame bytes */
-	ASIX_RX_PAD,		/**< Skipping the pad byte after an odd frame */
-};
-
-/** Receive deframer state, kept across bulk-in transfers. */
-struct asix_rx {
-	enum asix_rx_state state;	/**< Where in the stream we are */
-	uint8_t hdr[ASIX_HDR_LEN];	/**< Header bytes collected */
-	uint8_t hdr_have;		/**< How many */
-	uint16_t want;			/**< Frame length from the header */
-	uint16_t have;			/**< Frame bytes collected */
-	bool resync;			/**< Scanning for a header after an error */
-	uint8_t *frame;			/**< Reassembly buffer (::ASIX_RX_FRAME_MAX) */
-};
 
 /**
  * Prepare a deframer.
@@ -7353,37 +8102,8 @@ static void asix_rx_feed(struct asix_rx *rx, struct bn_netdev *nd,
 static size_t asix_tx_frame(uint8_t *out, const void *frame, size_t len,
 		     uint16_t mtu);
 
-/** Driver state of one ASIX device (::bn_netdev::priv). */
-struct asix_dev {
-	struct bn_netdev *nd;			/**< Network device */
-	struct bn_usb_device *usb;		/**< USB device */
-	const struct bn_family *family;		/**< Family in use */
-	const struct asix_family_info *info;	/**< Its ASIX data */
-	struct bn_prog_ctx prog;		/**< Program context */
-	struct bn_mii mii;			/**< PHY access */
-	struct asix_hw_id hw;			/**< Identification answers */
-	uint8_t mac[BN_ETH_ALEN];		/**< MAC buffer for programs */
-	uint8_t phy_mode;			/**< 178: EEPROM PHY mode */
-	uint8_t led_mode;			/**< 178: EEPROM LED mode */
-	uint16_t medium;			/**< Last medium mode written */
-	uint16_t rx_ctl;			/**< Last RX_CTL written */
-	bool have_int;				/**< Interrupt endpoint present */
-	struct bn_endpoint_desc int_desc;	/**< Interrupt-in descriptor */
-	struct bn_endpoint_desc in_desc;	/**< Bulk-in descriptor */
-	struct bn_endpoint_desc out_desc;	/**< Bulk-out descriptor */
-	struct bn_usbnet un;			/**< Endpoints and rings (between open and close) */
-	struct asix_rx rxs;			/**< Deframer */
-	uint8_t frame[ASIX_RX_FRAME_MAX];	/**< Its reassembly buffer */
-	uint64_t rx_errors_seen;		/**< rx_errors at the last bulk-in delivery */
-	bool intr_link;				/**< Link bit of the last status packet */
-	bool link_check;			/**< MII check pending */
-	uint64_t link_check_at;			/**< When to check, bus clock us */
-	unsigned int link_retries;		/**< Re-checks left */
-	bool link_warned;			/**< An MII failure was already logged */
-};
-
 /**
- * Read a PHY register (MDIO ownership handled).
+ * Read a PHY register through the family's command set.
  *
  * @param ax		Device
  * @param phy		PHY address
@@ -7393,7 +8113,7 @@ struct asix_dev {
 static int asix_mdio_read(struct asix_dev *ax, unsigned int phy, unsigned int reg);
 
 /**
- * Write a PHY register (MDIO ownership handled).
+ * Write a PHY register through the family's command set.
  *
  * @param ax		Device
  * @param phy		PHY address
@@ -7403,6 +8123,30 @@ static int asix_mdio_read(struct asix_dev *ax, unsigned int phy, unsigned int re
  */
 static int asix_mdio_write(struct asix_dev *ax, unsigned int phy, unsigned int reg,
 		    uint16_t val);
+
+/**
+ * Read a PHY register through the 772/178 MDIO commands (SET_SW_MII,
+ * READ_MII_REG, SET_HW_MII).
+ *
+ * @param ax		Device
+ * @param phy		PHY address
+ * @param reg		Register
+ * @return		Value or a negative ::bn_err
+ */
+static int asix_ax_mdio_read(struct asix_dev *ax, unsigned int phy,
+		      unsigned int reg);
+
+/**
+ * Write a PHY register through the 772/178 MDIO commands.
+ *
+ * @param ax		Device
+ * @param phy		PHY address
+ * @param reg		Register
+ * @param val		Value
+ * @return		0 or a negative ::bn_err
+ */
+static int asix_ax_mdio_write(struct asix_dev *ax, unsigned int phy,
+		       unsigned int reg, uint16_t val);
 
 /**
  * Set up the ::bn_mii of a device for its PHY address.
@@ -7497,6 +8241,174 @@ static int asix_hook_178_phy_setup(struct bn_prog_ctx *ctx, const struct bn_op *
  */
 static int asix_hook_172_gpio(struct bn_prog_ctx *ctx, const struct bn_op *op);
 
+#define AX179_ACCESS_MAC		0x01	/**< MAC register: wValue reg, wIndex/wLength bytes */
+#define AX179_ACCESS_PHY		0x02	/**< PHY register: wValue PHY, wIndex reg, 2 bytes */
+#define AX179_ACCESS_EEPROM		0x04	/**< EEPROM word: wValue word, wIndex 1, 2 bytes */
+#define AX179_ACCESS_EFUSE		0x05	/**< eFuse: wValue offset, wIndex/wLength bytes */
+#define AX179_RELOAD_EEPROM_EFUSE	0x06	/**< Reload the configuration from EEPROM/eFuse */
+
+#define AX179_PLSR			0x02	/**< Physical link status (1 byte): the bus */
+
+#define AX179_PLSR_USB_SS		0x04	/**< PLSR: attached at SuperSpeed */
+
+#define AX179_RX_CTL			0x0b	/**< RX control, 2 bytes */
+
+#define AX179_RX_CTL_START		0x0080	/**< Start operation */
+#define AX179_RX_CTL_DROPCRCERR		0x0100	/**< Drop frames with a bad CRC */
+
+#define AX179_NODE_ID			0x10	/**< Node ID (MAC), 6 bytes */
+#define AX179_MULFLTARY			0x16	/**< Multicast hash filter, 8 bytes */
+#define AX179_MEDIUM			0x22	/**< Medium status/mode, 2 bytes */
+#define AX179_MEDIUM_GM			0x0001	/**< Gigabit mode */
+#define AX179_MEDIUM_FD			0x0002	/**< Full duplex */
+#define AX179_MEDIUM_EN_125MHZ		0x0008	/**< 125 MHz clock (gigabit) */
+#define AX179_MEDIUM_RFC		0x0010	/**< Receive flow control */
+#define AX179_MEDIUM_TFC		0x0020	/**< Transmit flow control */
+#define AX179_MEDIUM_RE			0x0100	/**< Receive enable */
+#define AX179_MEDIUM_PS			0x0200	/**< Port speed: 1 = 100 Mb/s */
+#define AX179_PHYPWR_RSTCTL		0x26	/**< PHY power and reset, 2 bytes */
+#define AX179_PHYPWR_IPRL		0x0020	/**< Embedded PHY out of reset (1 = run) */
+#define AX179_BULKIN_QCTRL		0x2e	/**< Bulk-in queue control, 5 bytes */
+#define AX179_BULKIN_QCTRL_LEN		5	/**< Its length */
+#define AX179_CLK_SELECT		0x33	/**< Clock select, 1 byte */
+#define AX179_CLK_SELECT_BCS		0x01	/**< Bulk clock */
+#define AX179_CLK_SELECT_ACS		0x02	/**< AHB clock */
+#define AX179_PAUSE_WATERLVL_HIGH	0x54	/**< Pause high water level, 1 byte */
+#define AX179_PAUSE_WATERLVL_LOW	0x55	/**< Pause low water level, 1 byte */
+#define AX179_PAUSE_HIGH_DEFAULT	0x52	/**< The value every reference writes */
+#define AX179_PAUSE_LOW_DEFAULT		0x34	/**< The value every reference writes */
+
+/** Medium mode after reset (Linux, U-Boot): RE|TFC|RFC|FD|GM */
+#define AX179_MEDIUM_DEFAULT		(AX179_MEDIUM_RE | AX179_MEDIUM_TFC |  \
+					 AX179_MEDIUM_RFC | AX179_MEDIUM_FD |  \
+					 AX179_MEDIUM_GM)
+
+#define AX179_PHY_ADDR			0x03	/**< Address of the embedded PHY */
+#define AX179_PHYSR			0x11	/**< PHY specific status register */
+#define AX179_PHYSR_SPEED_MASK		0xc000	/**< Speed field */
+#define AX179_PHYSR_SPEED_1000		0x8000	/**< Speed field: 1000 Mb/s */
+#define AX179_PHYSR_SPEED_100		0x4000	/**< Speed field: 100 Mb/s */
+#define AX179_PHYSR_FULL		0x2000	/**< Full duplex */
+#define AX179_PHYSR_LINK		0x0400	/**< Link up */
+
+#define AX179_EEPROM_FIRST		0x00	/**< First EEPROM word */
+#define AX179_EEPROM_BLANK		0xffff	/**< An erased word */
+
+#define AX179_RX_TRAILER_LEN		4	/**< LE32 at the end: count | offset << 16 */
+#define AX179_RX_HDR_LEN		4	/**< One per-packet header (LE32) */
+#define AX179_RX_LEN_SHIFT		16	/**< Packet length, bits 28:16 */
+#define AX179_RX_LEN_MASK		0x1fff	/**< Its width */
+#define AX179_RX_CRC_ERR		0x20000000u /**< The chip saw a bad CRC */
+#define AX179_RX_DROP_ERR		0x80000000u /**< Dropped (also marks dummy entries) */
+#define AX179_RX_ALIGN			8	/**< Each packet is padded to 8 bytes */
+#define AX179_TX_HDR_LEN		8	/**< LE32 length, LE32 flags */
+#define AX179_TX_PAD_FLAG		0x80008000u /**< Flags: one pad byte follows */
+#define AX179_TX_PAD_LEN		1	/**< That pad byte */
+
+/** bcdUSB of a USB 3 device running at high speed (USB 3.0 9.6.1) */
+#define AX179_BCDUSB_USB3_AT_HS		0x0210
+/** bcdDevice of an AX88179A sharing 0b95:1790 (reference, anchors) */
+#define AX179_BCDDEVICE_179A		0x0200
+/** Interface class and subclass of the vendor interface */
+#define AX179_IF_CLASS			0xff
+
+/** Bulk-in buffer: the largest burst of the queue table, (0x18 + 2) kB */
+#define AX179_RX_BUF			(1024 * (0x18 + 2))
+/** Delay after taking the PHY out of reset (U-Boot, iPXE) */
+#define AX179_PHY_RESET_MS		200
+/** Delay after selecting the clocks (iPXE) */
+#define AX179_CLK_MS			100
+
+/** One row of the bulk-in queue table: the five BULKIN_QCTRL bytes. */
+struct ax179_bulkin {
+	uint8_t ctrl;		/**< Queue control */
+	uint8_t timer_lo;	/**< Coalescing timer, low byte */
+	uint8_t timer_hi;	/**< Coalescing timer, high byte */
+	uint8_t size;		/**< Burst size in kB, minus 2 */
+	uint8_t ifg;		/**< Inter-frame gap timeout */
+};
+
+/**
+ * Choose the bulk-in queue setting for a link and bus speed.
+ *
+ * @param link_mbps	Link speed (10, 100, 1000)
+ * @param bus		Bus speed
+ * @return		Table row
+ */
+static const struct ax179_bulkin *ax179_bulkin_for(unsigned int link_mbps,
+					    enum bn_speed bus);
+
+/** What the AX88179-class identification learnt. */
+struct ax179_hw_id {
+	uint8_t plsr;		/**< PLSR: the bus the chip sees */
+	uint16_t bcd_usb;	/**< Device descriptor bcdUSB */
+	uint16_t bcd_device;	/**< Device descriptor bcdDevice */
+};
+
+/**
+ * Ask whether the chip speaks the AX88179 command set (read PLSR).
+ *
+ * @param usb		Device
+ * @param hw		Answers out
+ * @return		0, or a negative ::bn_err when the chip refuses
+ */
+static int ax179_probe_cmdset(struct bn_usb_device *usb, struct ax179_hw_id *hw);
+
+/**
+ * Decide AX88179 or AX88178A from what the chip and its descriptors say.
+ *
+ * @param table		Family the ID table gave (any ASIX family)
+ * @param hw		Answers
+ * @param why		Explanation when the result differs from @p table
+ * @param size		Size of @p why
+ * @return		ax88179 or ax88178a family
+ */
+static const struct bn_family *ax179_resolve(const struct bn_family *table,
+				      const struct ax179_hw_id *hw, char *why,
+				      size_t size);
+
+/**
+ * Program hook: the bulk-in queue setting for gigabit at the bus speed.
+ *
+ * @param ctx		Program context
+ * @param op		Op
+ * @return		0 or a negative ::bn_err
+ */
+static int ax179_hook_bulkin(struct bn_prog_ctx *ctx, const struct bn_op *op);
+
+/**
+ * Fall back when the node ID is not a station address: look at the
+ * EEPROM (to say why), then use a random locally administered address.
+ *
+ * @param ax		Device
+ * @return		0
+ */
+static int ax179_mac_fallback(struct asix_dev *ax);
+
+/**
+ * Deframe one AX88179 bulk-in transfer (trailer, header array, packets).
+ *
+ * @param state		Unused
+ * @param nd		Network device
+ * @param data		Transfer
+ * @param len		Its length
+ */
+static void ax179_rx_deframe(void *state, struct bn_netdev *nd, const uint8_t *data,
+		      size_t len);
+
+/**
+ * Build one AX88179 bulk-out transfer: 8-byte header and frame, plus a pad
+ * byte (flagged in the header) when it would fill whole packets.
+ *
+ * @param out		Buffer of ::AX179_TX_HDR_LEN + @p len + 1 bytes
+ * @param frame		Ethernet frame
+ * @param len		Its length
+ * @param mtu		Bulk-out wMaxPacketSize
+ * @return		Transfer length
+ */
+static size_t ax179_tx_frame(uint8_t *out, const void *frame, size_t len,
+		      uint16_t mtu);
+
 /** Print a MAC address with "%02x:%02x:%02x:%02x:%02x:%02x". */
 #define ASIX_MAC_ARGS(m) (m)[0], (m)[1], (m)[2], (m)[3], (m)[4], (m)[5]
 
@@ -7535,8 +8447,405 @@ static int asix_find_endpoints(struct asix_dev *ax,
 	return 0;
 }
 
+/** bmRequestType of a vendor read */
+#define AX179_IN	ASIX_REQ_IN
+
+/** A read of the register-access set. */
+#define AX179_CMD_IN(req, ln, nm) { AX179_IN, req, ln, nm }
+
+/** bmRequestType of a vendor write */
+#define AX179_OUT	ASIX_REQ_OUT
+
+/** A write of the register-access set. */
+#define AX179_CMD_OUT(req, ln, nm) { AX179_OUT, req, ln, nm }
+
+/** Requests of the AX88179 / AX88178A. */
+static const struct bn_cmd ax179_cmds[] = {
+	AX179_CMD_IN(AX179_ACCESS_MAC, 0, "ACCESS_MAC read"),
+	AX179_CMD_OUT(AX179_ACCESS_MAC, 0, "ACCESS_MAC write"),
+	AX179_CMD_IN(AX179_ACCESS_PHY, 2, "ACCESS_PHY read"),
+	AX179_CMD_OUT(AX179_ACCESS_PHY, 2, "ACCESS_PHY write"),
+	AX179_CMD_IN(AX179_ACCESS_EEPROM, 2, "ACCESS_EEPROM read"),
+	AX179_CMD_OUT(AX179_ACCESS_EEPROM, 2, "ACCESS_EEPROM write"),
+	AX179_CMD_IN(AX179_ACCESS_EFUSE, 0, "ACCESS_EFUSE read"),
+	AX179_CMD_OUT(AX179_RELOAD_EEPROM_EFUSE, 0, "RELOAD_EEPROM_EFUSE"),
+};
+
+/** The AX88179/178A register-access command set. */
+static const struct bn_cmdset asix_ax88179_cmdset = {
+	.name = "ax88179",
+	.cmds = ax179_cmds,
+	.count = BN_ARRAY_SIZE(ax179_cmds),
+};
+
+/** AX88179/178A framing. */
+static const struct bn_framing asix_framing_179 = {
+	.name = "ax179",
+	.description = "ASIX AX88179 bursts: packets, header array, trailer; "
+		       "8-byte TX header",
+	.deframe = ax179_rx_deframe,
+	.frame = ax179_tx_frame,
+	.tx_overhead = AX179_TX_HDR_LEN + AX179_TX_PAD_LEN,
+	.tx_flags = 0,
+};
+
+/** MAC from the node ID register. */
+static const struct bn_op ax179_mac_ops[] = {
+	BN_PROG_IN_BUF(AX179_IN, AX179_ACCESS_MAC, AX179_NODE_ID, BN_ETH_ALEN,
+		       BN_ETH_ALEN, ASIX_BUF_MAC, "MAC from node ID"),
+	BN_PROG_END,
+};
+
+/** MAC program. */
+static const struct bn_prog ax179_prog_mac = {
+	"ax88179-mac", ax179_mac_ops
+};
+
+/** Program op: write @p ln (1, 2 or 4) immediate bytes to MAC register @p reg */
+#define AX179_WREG(reg, ln, dat, what)					\
+	BN_PROG_OUT(AX179_OUT, AX179_ACCESS_MAC, reg, ln, ln, dat, what)
+
+/** Reset: embedded PHY, clocks, bulk-in queue, water levels, medium. */
+static const struct bn_op ax179_reset_ops[] = {
+	AX179_WREG(AX179_PHYPWR_RSTCTL, 2, 0, "PHY power down"),
+	AX179_WREG(AX179_PHYPWR_RSTCTL, 2, AX179_PHYPWR_IPRL,
+		   "PHY out of reset"),
+	BN_PROG_DELAY_MS(AX179_PHY_RESET_MS),
+	AX179_WREG(AX179_CLK_SELECT, 1, AX179_CLK_SELECT_BCS |
+		   AX179_CLK_SELECT_ACS, "bulk and AHB clocks on"),
+	BN_PROG_DELAY_MS(AX179_CLK_MS),
+	BN_PROG_HOOK(ax179_hook_bulkin, 0, "bulk-in queue for gigabit"),
+	AX179_WREG(AX179_PAUSE_WATERLVL_LOW, 1, AX179_PAUSE_LOW_DEFAULT,
+		   "pause low water level"),
+	AX179_WREG(AX179_PAUSE_WATERLVL_HIGH, 1, AX179_PAUSE_HIGH_DEFAULT,
+		   "pause high water level"),
+	AX179_WREG(AX179_RX_CTL, 2, 0, "receiver off until open"),
+	AX179_WREG(AX179_MEDIUM, 2, AX179_MEDIUM_DEFAULT, "medium default"),
+	BN_PROG_HOOK(asix_hook_phy_up, 0, "autonegotiation"),
+	BN_PROG_END,
+};
+
+/** Reset program. */
+static const struct bn_prog ax179_prog_reset = {
+	"ax88179-reset", ax179_reset_ops
+};
+
+/** At open: MAC and medium default. */
+static const struct bn_op ax179_open_ops[] = {
+	BN_PROG_OUT_BUF(AX179_OUT, AX179_ACCESS_MAC, AX179_NODE_ID,
+			BN_ETH_ALEN, BN_ETH_ALEN, ASIX_BUF_MAC, "write MAC"),
+	AX179_WREG(AX179_MEDIUM, 2, AX179_MEDIUM_DEFAULT, "medium default"),
+	BN_PROG_END,
+};
+
+/** Open program. */
+static const struct bn_prog ax179_prog_open = {
+	"ax88179-open", ax179_open_ops
+};
+
+/** Programs of both families, in the order they run. */
+static const struct bn_prog *const ax179_progs[] = {
+	&ax179_prog_mac, &ax179_prog_reset, &ax179_prog_open,
+};
+
+/** Bytes of the multicast hash filter (ACCESS_MAC wIndex and wLength). */
+#define AX179_MULFLTARY_LEN		8
+
+/** Multicast hash filter: every bit is the driver's choice. */
+static const struct bn_field ax179_hash_fields[] = {
+	BN_POLICY_FIELD(~(uint64_t)0, "HASH"),
+};
+
+/** Multicast hash filter layout. */
+static const struct bn_regdef ax179_hash_def =
+	BN_REGDEF("MULFLTARY", ax179_hash_fields);
+
+/** A PHY register written through ACCESS_PHY (wIndex: its number). */
+#define AX179_PHY_REG(reg, dfn)	{ .request_type = AX179_OUT,		\
+				  .request = AX179_ACCESS_PHY,		\
+				  .index = (reg), .value = BN_REGV_DATA,	\
+				  .def = &(dfn) }
+
+/**
+ * Registers the AX88179 command set writes that the verdicts judge.
+ * ACCESS_MAC names its register in wValue and the length in wIndex; the
+ * replay selects by wIndex, and of the MAC registers written only the
+ * multicast filter is 8 bytes long (the replay also requires wValue to
+ * agree).  The 2-byte MAC registers (RX_CTL, MEDIUM) cannot be told apart
+ * by wIndex, so they are not declared.
+ */
+static const struct bn_reg ax179_regs[] = {
+	{ .request_type = AX179_OUT, .request = AX179_ACCESS_MAC,
+	  .index = AX179_MULFLTARY_LEN, .value = BN_REGV_DATA,
+	  .def = &ax179_hash_def },
+	AX179_PHY_REG(BN_MII_BMCR, bn_mii_bmcr_def),
+	AX179_PHY_REG(BN_MII_ADVERTISE, bn_mii_advertise_def),
+	AX179_PHY_REG(BN_MII_CTRL1000, bn_mii_ctrl1000_def),
+	AX179_PHY_REG(BN_REG_ANY_INDEX, bn_mii_other_def),
+};
+
+/** Verdict data of the AX88179 / AX88178A families. */
+static const struct bn_verdict_data ax179_verdict = {
+	ax179_regs, BN_ARRAY_SIZE(ax179_regs), NULL, 0,
+};
+
+/**
+ * A family of the generation (the data is named whole, not pasted, so the
+ * exporters' amalgamation sees every reference).
+ *
+ * @param nm		Family name
+ * @param desc		Description
+ * @param info		Its ::asix_family_info
+ */
+#define AX179_FAMILY(nm, desc, info) {					\
+	.name = (nm),							\
+	.description = (desc),						\
+	.cmdset = &asix_ax88179_cmdset,					\
+	.framing = &asix_framing_179,					\
+	.phy = BN_PHY_EMBEDDED,						\
+	.mac_source = BN_MAC_NODE_ID,					\
+	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,	\
+	.medium_default = AX179_MEDIUM_DEFAULT,				\
+	.programs = ax179_progs,					\
+	.program_count = BN_ARRAY_SIZE(ax179_progs),			\
+	.verdict = BN_VERDICT(&ax179_verdict),				\
+	.priv = (info),							\
+}
+
+/**
+ * Read a PHY register (ACCESS_PHY: wValue PHY, wIndex register).
+ *
+ * @param ax		Device
+ * @param phy		PHY address
+ * @param reg		Register
+ * @return		Value or a negative ::bn_err
+ */
+static int ax179_mdio_read(struct asix_dev *ax, unsigned int phy,
+			   unsigned int reg)
+{
+	uint8_t v[2];
+	int rc;
+
+	rc = bn_usb_control_in(ax->usb, AX179_IN, AX179_ACCESS_PHY,
+			       (uint16_t)phy, (uint16_t)reg, v, sizeof(v));
+	return (rc < 0) ? rc : bn_get_le16(v);
+}
+
+/**
+ * Write a PHY register.
+ *
+ * @param ax		Device
+ * @param phy		PHY address
+ * @param reg		Register
+ * @param val		Value
+ * @return		0 or a negative ::bn_err
+ */
+static int ax179_mdio_write(struct asix_dev *ax, unsigned int phy,
+			    unsigned int reg, uint16_t val)
+{
+	uint8_t v[2];
+	int rc;
+
+	bn_put_le16(v, val);
+	rc = bn_usb_control(ax->usb, AX179_OUT, AX179_ACCESS_PHY,
+			    (uint16_t)phy, (uint16_t)reg, v, sizeof(v), 0);
+	return (rc < 0) ? rc : 0;
+}
+
+/**
+ * Read the link from the PHY specific status register (as every
+ * reference does: it holds the resolved speed and duplex in one read).
+ *
+ * @param ax		Device
+ * @param link		Link out
+ * @return		0 or a negative ::bn_err
+ */
+static int ax179_link(struct asix_dev *ax, struct bn_link *link)
+{
+	int sr = ax179_mdio_read(ax, AX179_PHY_ADDR, AX179_PHYSR);
+
+	if (sr < 0)
+		return sr;
+	bn_port_memset(link, 0, sizeof(*link));
+	if (!(sr & AX179_PHYSR_LINK))
+		return 0;
+	link->up = true;
+	switch (sr & AX179_PHYSR_SPEED_MASK) {
+	case AX179_PHYSR_SPEED_1000:
+		link->speed = 1000;
+		break;
+	case AX179_PHYSR_SPEED_100:
+		link->speed = 100;
+		break;
+	default:
+		link->speed = 10;
+		break;
+	}
+	link->full_duplex = (sr & AX179_PHYSR_FULL) != 0;
+	return 0;
+}
+
+/**
+ * Write a MAC register.
+ *
+ * @param ax		Device
+ * @param reg		Register
+ * @param data		Bytes
+ * @param len		How many
+ * @return		0 or a negative ::bn_err
+ */
+static int ax179_write(struct asix_dev *ax, uint16_t reg, const void *data,
+		       uint16_t len)
+{
+	int rc = bn_usb_control(ax->usb, AX179_OUT, AX179_ACCESS_MAC, reg, len,
+				(void *)data, len, 0);
+
+	return (rc < 0) ? rc : 0;
+}
+
+/**
+ * Write the bulk-in queue row for a link speed at the bus speed.
+ *
+ * @param ax		Device
+ * @param mbps		Link speed
+ * @return		0 or a negative ::bn_err
+ */
+static int ax179_write_bulkin(struct asix_dev *ax, unsigned int mbps)
+{
+	const struct ax179_bulkin *b = ax179_bulkin_for(mbps, ax->usb->speed);
+	uint8_t q[AX179_BULKIN_QCTRL_LEN] = {
+		b->ctrl, b->timer_lo, b->timer_hi, b->size, b->ifg,
+	};
+
+	return ax179_write(ax, AX179_BULKIN_QCTRL, q, sizeof(q));
+}
+
+/**
+ * Program a link: the bulk-in queue for its speed, then the medium mode.
+ *
+ * @param ax		Device
+ * @param link		Link (up)
+ * @param medium	Medium mode
+ * @return		0 or a negative ::bn_err
+ */
+static int ax179_medium(struct asix_dev *ax, const struct bn_link *link,
+			uint16_t medium)
+{
+	uint8_t v[2];
+	int rc;
+
+	if ((rc = ax179_write_bulkin(ax, link->speed)) < 0)
+		return rc;
+	bn_put_le16(v, medium);
+	return ax179_write(ax, AX179_MEDIUM, v, sizeof(v));
+}
+
+/**
+ * Write the multicast filter and RX_CTL as MAC registers.
+ *
+ * @param ax		Device
+ * @param ctl		RX_CTL
+ * @param mcast		Filter, or NULL to leave it
+ * @return		0 or a negative ::bn_err
+ */
+static int ax179_rx_filter(struct asix_dev *ax, uint16_t ctl,
+			   const uint8_t *mcast)
+{
+	uint8_t v[2];
+	int rc;
+
+	if (mcast && (rc = ax179_write(ax, AX179_MULFLTARY, mcast,
+				       ASIX_MCAST_FILTER_LEN)) < 0)
+		return rc;
+	bn_put_le16(v, ctl);
+	return ax179_write(ax, AX179_RX_CTL, v, sizeof(v));
+}
+
+/** After probe, the AX88179/178A way. */
+static const struct asix_access asix_access_179 = {
+	.mdio_read = ax179_mdio_read,
+	.mdio_write = ax179_mdio_write,
+	.link = ax179_link,
+	.medium = ax179_medium,
+	.rx_filter = ax179_rx_filter,
+};
+
+/**
+ * Medium rules: RE|TFC|RFC always, GM|EN_125MHZ at 1000, PS at 100,
+ * FD at full duplex (the references' link handling).
+ */
+#define AX179_MEDIUM_RULES						\
+	{ AX179_MEDIUM_RE | AX179_MEDIUM_TFC | AX179_MEDIUM_RFC,	\
+	  AX179_MEDIUM_GM | AX179_MEDIUM_EN_125MHZ, AX179_MEDIUM_PS, 0, 0,\
+	  AX179_MEDIUM_FD }
+
+/** RX_CTL base: start, drop bad-CRC frames (Linux, U-Boot) */
+#define AX179_RX_CTL_BASE	(AX179_RX_CTL_START | AX179_RX_CTL_DROPCRCERR)
+
+/** ADVERTISE: all 10/100 modes, pause (as U-Boot) */
+#define AX179_ADVERTISE	(BN_ADVERTISE_ALL | BN_ADVERTISE_CSMA |		\
+			 BN_ADVERTISE_PAUSE)
+
+/**
+ * The data both families share: only the chip name differs.
+ *
+ * @param name		Chip name for log lines
+ */
+#define AX179_INFO(name) {						\
+	.gen = ASIX_GEN_179,						\
+	.access = &asix_access_179,					\
+	.chip = (name),							\
+	.mac_prog = &ax179_prog_mac,					\
+	.reset_prog = &ax179_prog_reset,				\
+	.open_prog = &ax179_prog_open,					\
+	.medium = AX179_MEDIUM_RULES,					\
+	.medium_bits = 16,						\
+	.rx_ctl = AX179_RX_CTL_BASE,					\
+	.advertise = AX179_ADVERTISE,					\
+	.ctrl1000 = BN_CTRL1000_FULL,					\
+	.set_mac = true,						\
+	.rx_buf = AX179_RX_BUF,						\
+}
+
+/** AX88179 data. */
+static const struct asix_family_info ax179_info = AX179_INFO("AX88179");
+
+/** AX88179: USB 3.0, embedded gigabit PHY, aggregated bulk-in bursts. */
+static const struct bn_family asix_ax88179_family =
+	AX179_FAMILY("ax88179", "ASIX AX88179 USB 3.0 10/100/1000",
+		     &ax179_info);
+
+/**
+ * Identify a chip of the AX88179 generation (its command set answered).
+ *
+ * @param ax		Device
+ * @param table		Family from the ID table
+ * @param hw		What the chip answered
+ */
+static void asix_identify_179(struct asix_dev *ax,
+			      const struct bn_family *table,
+			      const struct ax179_hw_id *hw)
+{
+	char why[BN_LOG_LINE_MAX];
+
+	ax->family = ax179_resolve(table, hw, why, sizeof(why));
+	if (why[0])
+		BN_WARN(ax->nd->name, "%s", why);
+	if (hw->bcd_device == AX179_BCDDEVICE_179A &&
+	    ax->family == &asix_ax88179_family)
+		BN_INFO(ax->nd->name, "bcdDevice 0x%04x: an AX88179A in its "
+			"vendor configuration, driven as an AX88179",
+			hw->bcd_device);
+	ax->hw.phy = AX179_PHY_ADDR;
+	ax->hw.have_chipcode = false;
+}
+
 /**
  * Ask the chip what it is and settle the family.
+ *
+ * The row's generation says which command set to try first; a chip that
+ * refuses it is asked in the other one (ax88179_ident.c), so a row naming
+ * the wrong generation still ends in the family the hardware reports.
  *
  * @param ax		Device
  * @param table		Family from the ID table
@@ -7545,17 +8854,36 @@ static int asix_find_endpoints(struct asix_dev *ax,
 static int asix_identify(struct asix_dev *ax, const struct bn_family *table)
 {
 	uint8_t id[ASIX_PHYID_LEN];
+	struct ax179_hw_id h179;
 	uint8_t st;
 	char why[BN_LOG_LINE_MAX];
-	int rc;
+	int rc, rc179 = 0;
 
+	if (asix_info(table)->gen == ASIX_GEN_179) {
+		rc179 = ax179_probe_cmdset(ax->usb, &h179);
+		if (rc179 == 0) {
+			asix_identify_179(ax, table, &h179);
+			goto done;
+		}
+	}
 	rc = bn_usb_control_in(ax->usb, ASIX_REQ_IN, ASIX_CMD_READ_PHY_ID, 0,
 			       0, id, sizeof(id));
+	if (rc < 0 && asix_info(table)->gen != ASIX_GEN_179 &&
+	    (rc179 = ax179_probe_cmdset(ax->usb, &h179)) == 0) {
+		asix_identify_179(ax, table, &h179);
+		goto done;
+	}
 	if (rc < 0) {
-		BN_ERR(ax->nd->name, "READ_PHY_ID (0x19) failed: %s",
-		       bn_strerror(rc));
+		BN_ERR(ax->nd->name, "chip answers neither READ_PHY_ID (0x19: "
+		       "%s) nor ACCESS_MAC PLSR (0x01: %s)", bn_strerror(rc),
+		       bn_strerror(rc179));
 		return rc;
 	}
+	if (asix_info(table)->gen == ASIX_GEN_179)
+		BN_WARN(ax->nd->name, "table says %s but chip refuses its "
+			"command set (ACCESS_MAC: %s) and answers READ_PHY_ID; "
+			"identifying it as an AX88172/772/178", table->name,
+			bn_strerror(rc179));
 	ax->hw.phy = id[ASIX_PHYID_PRIMARY];
 	/* As FreeBSD: no usable primary PHY means the secondary one */
 	if ((ax->hw.phy >> ASIX_PHYID_TYPE_SHIFT) == ASIX_PHYID_TYPE_NONE)
@@ -7574,6 +8902,7 @@ static int asix_identify(struct asix_dev *ax, const struct bn_family *table)
 	ax->family = asix_resolve(table, &ax->hw, why, sizeof(why));
 	if (why[0])
 		BN_WARN(ax->nd->name, "%s", why);
+ done:
 	ax->info = asix_info(ax->family);
 	ax->nd->family = ax->family;
 	return 0;
@@ -7643,6 +8972,8 @@ static int asix_read_mac(struct asix_dev *ax, const struct bn_id *id)
 
 	if ((rc = bn_prog_run(&ax->prog, prog)) < 0)
 		return rc;
+	if (!bn_mac_valid(ax->mac) && ax->info->gen == ASIX_GEN_179)
+		ax179_mac_fallback(ax);
 	if (!bn_mac_valid(ax->mac) && !eeprom &&
 	    ax->info->gen != ASIX_GEN_172) {
 		BN_WARN(ax->nd->name, "node ID is %02x:%02x:%02x:%02x:%02x:%02x;"
@@ -7742,11 +9073,7 @@ static int asix_set_rx_filter(struct bn_netdev *nd, unsigned int flags)
 
 	bn_port_memset(filter, (ctl & ASIX_RX_CTL_AM) ? 0xff : 0x00,
 		       sizeof(filter));
-	rc = bn_usb_control(ax->usb, ASIX_REQ_OUT, ASIX_CMD_WRITE_MULTI_FILTER,
-			    0, 0, filter, sizeof(filter), 0);
-	if (rc >= 0)
-		rc = bn_usb_control(ax->usb, ASIX_REQ_OUT,
-				    ASIX_CMD_WRITE_RX_CTL, ctl, 0, NULL, 0, 0);
+	rc = ax->info->access->rx_filter(ax, ctl, filter);
 	if (rc < 0) {
 		BN_ERR(nd->name, "receive filter 0x%02x (RX_CTL 0x%04x): %s",
 		       flags, ctl, bn_strerror(rc));
@@ -7783,7 +9110,7 @@ static void asix_link_check(struct asix_dev *ax)
 	int rc;
 
 	ax->link_check = false;
-	rc = bn_mii_link(&ax->mii, ax->info->ctrl1000 != 0, &link);
+	rc = ax->info->access->link(ax, &link);
 	if (rc < 0) {
 		if (!ax->link_warned)
 			BN_WARN(nd->name, "link check over MII failed: %s",
@@ -7795,9 +9122,7 @@ static void asix_link_check(struct asix_dev *ax)
 	if (link.up) {
 		medium = asix_medium_for(ax->info, &link);
 		if (!nd->link_up || medium != ax->medium) {
-			rc = bn_usb_control(ax->usb, ASIX_REQ_OUT,
-					    ASIX_CMD_WRITE_MEDIUM_MODE, medium,
-					    0, NULL, 0, 0);
+			rc = ax->info->access->medium(ax, &link, medium);
 			if (rc < 0) {
 				BN_WARN(nd->name, "medium mode 0x%04x: %s",
 					medium, bn_strerror(rc));
@@ -7899,7 +9224,8 @@ static int asix_open(struct bn_netdev *nd)
 		.rx_count = ASIX_RX_XFERS,
 		.rx_len = ax->info->rx_buf,
 		.tx_count = ASIX_TX_XFERS,
-		.tx_len = ASIX_TX_BUF,
+		.tx_len = BN_MAX(ASIX_TX_BUF, BN_ETH_FRAME_MAX +
+				 ax->family->framing->tx_overhead),
 		.intr_len = ASIX_INT_LEN,
 	};
 	int rc;
@@ -7940,8 +9266,7 @@ static void asix_close(struct bn_netdev *nd)
 {
 	struct asix_dev *ax = nd->priv;
 
-	bn_usb_control(ax->usb, ASIX_REQ_OUT, ASIX_CMD_WRITE_RX_CTL, 0, 0,
-		       NULL, 0, 0);
+	ax->info->access->rx_filter(ax, 0, NULL);
 	bn_usbnet_close(&ax->un);
 	ax->link_check = false;
 }
@@ -8317,6 +9642,219 @@ static const struct bn_prog asix_prog_ax88172_open = {
 	"ax88172-open", asix_ax88172_open_ops
 };
 
+/** A register written by wValue through a command of the 772/178 set. */
+#define ASIX_REG(req, how, dfn)	{ .request_type = ASIX_REQ_OUT,		\
+				  .request = (req),			\
+				  .index = BN_REG_ANY_INDEX,		\
+				  .value = (how), .def = &(dfn) }
+/** An MII register written through WRITE_MII_REG (wIndex: its number). */
+#define ASIX_MII_REG(reg, dfn)	{ .request_type = ASIX_REQ_OUT,		\
+				  .request = ASIX_CMD_WRITE_MII_REG,	\
+				  .index = (reg), .value = BN_REGV_DATA,	\
+				  .def = &(dfn) }
+
+/** RX_CTL: filters and burst size are policy, start of operation not. */
+static const struct bn_field asix_rx_ctl_fields[] = {
+	BN_POLICY_FIELD(ASIX_RX_CTL_PRO, "PRO"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_AMALL, "AMALL"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_SEP, "SEP"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_AB, "AB"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_AM, "AM"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_AP, "AP"),
+	BN_FIXED_FIELD(ASIX_RX_CTL_SO, "SO"),
+	BN_POLICY_FIELD(ASIX_RX_CTL_MFB_16384, "MFB"),
+};
+
+/** 772/178 medium mode: flow control and frame options are policy; speed,
+ *  duplex and the clocks follow the chip and the link. */
+static const struct bn_field asix_medium_fields[] = {
+	BN_FIXED_FIELD(ASIX_MEDIUM_GM, "GM"),
+	BN_FIXED_FIELD(ASIX_MEDIUM_FD, "FD"),
+	BN_FIXED_FIELD(ASIX_MEDIUM_AC, "AC"),
+	BN_FIXED_FIELD(ASIX_MEDIUM_ENCK, "ENCK"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_RFC, "RFC"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_TFC, "TFC"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_JFE, "JFE"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_PF, "PF"),
+	BN_FIXED_FIELD(ASIX_MEDIUM_RE, "RE"),
+	BN_FIXED_FIELD(ASIX_MEDIUM_PS, "PS"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_SBP, "SBP"),
+	BN_POLICY_FIELD(ASIX_MEDIUM_SM, "SM"),
+};
+
+/** AX88172 medium mode (8 bits): flow control is policy. */
+static const struct bn_field asix172_medium_fields[] = {
+	BN_FIXED_FIELD(ASIX172_MEDIUM_FD, "FD"),
+	BN_FIXED_FIELD(ASIX172_MEDIUM_TX, "TX"),
+	BN_POLICY_FIELD(ASIX172_MEDIUM_FC, "FC"),
+};
+
+/** 772/178 WRITE_IPG: IPG0 and IPG1 in wValue, IPG2 in wIndex; gaps are
+ *  policy. */
+static const struct bn_field asix_ipg_fields[] = {
+	BN_POLICY_FIELD(0x0000ff, "IPG0"),
+	BN_POLICY_FIELD(0x00ff00, "IPG1"),
+	BN_POLICY_FIELD(0xff0000, "IPG2"),
+};
+
+/** A single gap of the 172 (WRITE_IPG0/1/2). */
+static const struct bn_field asix172_ipg_fields[] = {
+	BN_POLICY_FIELD(0xff, "IPG"),
+};
+
+/** Multicast hash: every bit is policy. */
+static const struct bn_field asix_hash_fields[] = {
+	BN_POLICY_FIELD(~(uint64_t)0, "HASH"),
+};
+
+/** Station address written to the chip: a driver may choose another. */
+static const struct bn_field asix_node_id_fields[] = {
+	BN_POLICY_FIELD(0xffffffffffffULL, "MAC"),
+};
+
+/** SW_RESET: every bit resets or powers something; none is policy. */
+static const struct bn_field asix_sw_reset_fields[] = {
+	BN_FIXED_FIELD(ASIX_SWRESET_RR, "RR"),
+	BN_FIXED_FIELD(ASIX_SWRESET_RT, "RT"),
+	BN_FIXED_FIELD(ASIX_SWRESET_PRTE, "PRTE"),
+	BN_FIXED_FIELD(ASIX_SWRESET_PRL, "PRL"),
+	BN_FIXED_FIELD(ASIX_SWRESET_BZ, "BZ"),
+	BN_FIXED_FIELD(ASIX_SWRESET_IPRL, "IPRL"),
+	BN_FIXED_FIELD(ASIX_SWRESET_IPPD, "IPPD"),
+};
+
+/** SW_PHY_SELECT: which PHY the MAC uses; not policy. */
+static const struct bn_field asix_phy_select_fields[] = {
+	BN_FIXED_FIELD(ASIX_PHYSEL_PSEL, "PSEL"),
+	BN_FIXED_FIELD(ASIX_PHYSEL_SSEN, "SSEN"),
+};
+
+/** GPIOs: board wiring (PHY power and reset), not policy. */
+static const struct bn_field asix_gpio_fields[] = {
+	BN_FIXED_FIELD(ASIX_GPIO_GPO0EN, "GPO0EN"),
+	BN_FIXED_FIELD(ASIX_GPIO_GPO_0, "GPO_0"),
+	BN_FIXED_FIELD(ASIX_GPIO_GPO1EN, "GPO1EN"),
+	BN_FIXED_FIELD(ASIX_GPIO_GPO_1, "GPO_1"),
+	BN_FIXED_FIELD(ASIX_GPIO_GPO2EN, "GPO2EN"),
+	BN_FIXED_FIELD(ASIX_GPIO_GPO_2, "GPO_2"),
+	BN_FIXED_FIELD(ASIX_GPIO_RSE, "RSE"),
+};
+
+/** 772B RX queue threshold (wValue, wIndex): a queue size, policy. */
+static const struct bn_field asix_qctctrl_fields[] = {
+	BN_POLICY_FIELD(0xffffffffULL, "THRESHOLD"),
+};
+
+/** Wake-on-LAN monitor mode: policy. */
+static const struct bn_field asix_monitor_fields[] = {
+	BN_POLICY_FIELD(0xffff, "MONITOR"),
+};
+
+/** Register layouts of the ASIX chips. */
+static const struct bn_regdef asix_rx_ctl_def =
+	BN_REGDEF("RX_CTL", asix_rx_ctl_fields);
+/** 772/178 medium mode layout. */
+static const struct bn_regdef asix_medium_def =
+	BN_REGDEF("MEDIUM_MODE", asix_medium_fields);
+/** 172 medium mode layout. */
+static const struct bn_regdef asix172_medium_def =
+	BN_REGDEF("MEDIUM_MODE", asix172_medium_fields);
+/** 772/178 IPG layout. */
+static const struct bn_regdef asix_ipg_def =
+	BN_REGDEF("IPG", asix_ipg_fields);
+/** 172 IPG0 layout. */
+static const struct bn_regdef asix172_ipg0_def =
+	BN_REGDEF("IPG0", asix172_ipg_fields);
+/** 172 IPG1 layout. */
+static const struct bn_regdef asix172_ipg1_def =
+	BN_REGDEF("IPG1", asix172_ipg_fields);
+/** 172 IPG2 layout. */
+static const struct bn_regdef asix172_ipg2_def =
+	BN_REGDEF("IPG2", asix172_ipg_fields);
+/** Multicast filter layout. */
+static const struct bn_regdef asix_hash_def =
+	BN_REGDEF("MULTI_FILTER", asix_hash_fields);
+/** Node ID layout. */
+static const struct bn_regdef asix_node_id_def =
+	BN_REGDEF("NODE_ID", asix_node_id_fields);
+/** SW_RESET layout. */
+static const struct bn_regdef asix_sw_reset_def =
+	BN_REGDEF("SW_RESET", asix_sw_reset_fields);
+/** SW_PHY_SELECT layout. */
+static const struct bn_regdef asix_phy_select_def =
+	BN_REGDEF("SW_PHY_SELECT", asix_phy_select_fields);
+/** GPIO layout. */
+static const struct bn_regdef asix_gpio_def =
+	BN_REGDEF("GPIOS", asix_gpio_fields);
+/** QCTCTRL layout. */
+static const struct bn_regdef asix_qctctrl_def =
+	BN_REGDEF("QCTCTRL", asix_qctctrl_fields);
+/** Monitor mode layout. */
+static const struct bn_regdef asix_monitor_def =
+	BN_REGDEF("MONITOR_MODE", asix_monitor_fields);
+
+/** Registers the 772/178 command set writes. */
+static const struct bn_reg asix_ax88772_regs[] = {
+	ASIX_REG(ASIX_CMD_WRITE_RX_CTL, BN_REGV_WVALUE, asix_rx_ctl_def),
+	ASIX_REG(ASIX_CMD_WRITE_MEDIUM_MODE, BN_REGV_WVALUE, asix_medium_def),
+	ASIX_REG(ASIX_CMD_WRITE_IPG0, BN_REGV_WVALUE_WINDEX, asix_ipg_def),
+	ASIX_REG(ASIX_CMD_WRITE_MULTI_FILTER, BN_REGV_DATA, asix_hash_def),
+	ASIX_REG(ASIX_CMD_WRITE_NODE_ID, BN_REGV_DATA, asix_node_id_def),
+	ASIX_REG(ASIX_CMD_SW_RESET, BN_REGV_WVALUE, asix_sw_reset_def),
+	ASIX_REG(ASIX_CMD_SW_PHY_SELECT, BN_REGV_WVALUE, asix_phy_select_def),
+	ASIX_REG(ASIX_CMD_WRITE_GPIOS, BN_REGV_WVALUE, asix_gpio_def),
+	ASIX_REG(ASIX_CMD_QCTCTRL, BN_REGV_WVALUE_WINDEX, asix_qctctrl_def),
+	ASIX_REG(ASIX_CMD_WRITE_MONITOR_MODE, BN_REGV_WVALUE,
+		 asix_monitor_def),
+	ASIX_MII_REG(BN_MII_BMCR, bn_mii_bmcr_def),
+	ASIX_MII_REG(BN_MII_ADVERTISE, bn_mii_advertise_def),
+	ASIX_MII_REG(BN_MII_CTRL1000, bn_mii_ctrl1000_def),
+	ASIX_MII_REG(BN_REG_ANY_INDEX, bn_mii_other_def),
+};
+
+/** Registers the 172 command set writes. */
+static const struct bn_reg asix_ax88172_regs[] = {
+	ASIX_REG(ASIX_CMD_WRITE_RX_CTL, BN_REGV_WVALUE, asix_rx_ctl_def),
+	ASIX_REG(ASIX_CMD_WRITE_MEDIUM_MODE, BN_REGV_WVALUE,
+		 asix172_medium_def),
+	ASIX_REG(ASIX_CMD_WRITE_IPG0, BN_REGV_WVALUE, asix172_ipg0_def),
+	ASIX_REG(ASIX172_CMD_WRITE_IPG1, BN_REGV_WVALUE, asix172_ipg1_def),
+	ASIX_REG(ASIX172_CMD_WRITE_IPG2, BN_REGV_WVALUE, asix172_ipg2_def),
+	ASIX_REG(ASIX_CMD_WRITE_MULTI_FILTER, BN_REGV_DATA, asix_hash_def),
+	ASIX_REG(ASIX_CMD_WRITE_GPIOS, BN_REGV_WVALUE, asix_gpio_def),
+	ASIX_REG(ASIX_CMD_WRITE_MONITOR_MODE, BN_REGV_WVALUE,
+		 asix_monitor_def),
+	ASIX_MII_REG(BN_MII_BMCR, bn_mii_bmcr_def),
+	ASIX_MII_REG(BN_MII_ADVERTISE, bn_mii_advertise_def),
+	ASIX_MII_REG(BN_REG_ANY_INDEX, bn_mii_other_def),
+};
+
+/**
+ * The IPG encoding (see the file comment): Linux and U-Boot OR IPG0 and
+ * IPG1 into wValue; we write the register layout with the power-on
+ * defaults.  Index 2 of asix_ax88772_regs is WRITE_IPG.
+ */
+static const struct bn_expected asix_expected[] = {
+	{ &asix_ax88772_regs[2],
+	  ((uint64_t)ASIX_IPG2_DEFAULT << 16) | ASIX_IPG01,
+	  ((uint64_t)ASIX_IPG2_DEFAULT << 16) |
+	  (ASIX_IPG0_DEFAULT | ASIX_IPG1_DEFAULT),
+	  "Linux asix, U-Boot",
+	  "they OR IPG0 and IPG1 into wValue (IPG0 = 0x1d, IPG1 = 0); we "
+	  "write each gap into its own byte, the power-on defaults" },
+};
+
+/** Verdict data of the 772/178 families. */
+static const struct bn_verdict_data asix_ax88772_verdict = {
+	asix_ax88772_regs, BN_ARRAY_SIZE(asix_ax88772_regs),
+	asix_expected, BN_ARRAY_SIZE(asix_expected),
+};
+
+/** Verdict data of the AX88172. */
+static const struct bn_verdict_data asix_ax88172_verdict = {
+	asix_ax88172_regs, BN_ARRAY_SIZE(asix_ax88172_regs), NULL, 0,
+};
+
 /** 772-class medium: 0x0336, minus PS at 10 Mb/s, minus FD at half duplex. */
 #define ASIX_772_MEDIUM { ASIX_AX88772_MEDIUM_DEFAULT, 0, 0, ASIX_MEDIUM_PS, \
 			  0, ASIX_MEDIUM_FD }
@@ -8327,9 +9865,73 @@ static const struct bn_prog asix_prog_ax88172_open = {
  */
 #define ASIX_772_RX_CTL	(ASIX_RX_CTL_SO | ASIX_RX_CTL_MFB_16384)
 
+/**
+ * Read the link over MII (BMSR, autonegotiation result).
+ *
+ * @param ax		Device
+ * @param link		Link out
+ * @return		0 or a negative ::bn_err
+ */
+static int asix_ax_link(struct asix_dev *ax, struct bn_link *link)
+{
+	return bn_mii_link(&ax->mii, ax->info->ctrl1000 != 0, link);
+}
+
+/**
+ * Write the medium mode (WRITE_MEDIUM_MODE carries it in wValue).
+ *
+ * @param ax		Device
+ * @param link		Link (unused: the value says it all)
+ * @param medium	Medium mode
+ * @return		0 or a negative ::bn_err
+ */
+static int asix_ax_medium(struct asix_dev *ax, const struct bn_link *link,
+			  uint16_t medium)
+{
+	int rc;
+
+	(void)link;
+	rc = bn_usb_control(ax->usb, ASIX_REQ_OUT, ASIX_CMD_WRITE_MEDIUM_MODE,
+			    medium, 0, NULL, 0, 0);
+	return (rc < 0) ? rc : 0;
+}
+
+/**
+ * Write the multicast filter (8 bytes of data) and RX_CTL (in wValue).
+ *
+ * @param ax		Device
+ * @param ctl		RX_CTL
+ * @param mcast		Filter, or NULL to leave it
+ * @return		0 or a negative ::bn_err
+ */
+static int asix_ax_rx_filter(struct asix_dev *ax, uint16_t ctl,
+			     const uint8_t *mcast)
+{
+	int rc = 0;
+
+	if (mcast)
+		rc = bn_usb_control(ax->usb, ASIX_REQ_OUT,
+				    ASIX_CMD_WRITE_MULTI_FILTER, 0, 0,
+				    (void *)mcast, ASIX_MCAST_FILTER_LEN, 0);
+	if (rc >= 0)
+		rc = bn_usb_control(ax->usb, ASIX_REQ_OUT,
+				    ASIX_CMD_WRITE_RX_CTL, ctl, 0, NULL, 0, 0);
+	return (rc < 0) ? rc : 0;
+}
+
+/** After probe, the AX88172/772/178 way. */
+static const struct asix_access asix_access_ax = {
+	.mdio_read = asix_ax_mdio_read,
+	.mdio_write = asix_ax_mdio_write,
+	.link = asix_ax_link,
+	.medium = asix_ax_medium,
+	.rx_filter = asix_ax_rx_filter,
+};
+
 /** AX88172 data. */
 static const struct asix_family_info asix_ax88172_info = {
 	.gen = ASIX_GEN_172,
+	.access = &asix_access_ax,
 	.chip = "AX88172",
 	.mac_prog = &asix_prog_mac_172,
 	.reset_prog = &asix_prog_ax88172_reset,
@@ -8346,6 +9948,7 @@ static const struct asix_family_info asix_ax88172_info = {
 /** AX88772 data. */
 static const struct asix_family_info asix_ax88772_info = {
 	.gen = ASIX_GEN_772,
+	.access = &asix_access_ax,
 	.chip = "AX88772",
 	.mac_prog = &asix_prog_mac_node_id,
 	.reset_prog = &asix_prog_ax88772_reset,
@@ -8367,6 +9970,7 @@ static const struct asix_family_info asix_ax88772_info = {
  */
 static const struct asix_family_info asix_ax88772a_info = {
 	.gen = ASIX_GEN_772,
+	.access = &asix_access_ax,
 	.chip = "AX88772A",
 	.mac_prog = &asix_prog_mac_node_id,
 	.reset_prog = &asix_prog_ax88772a_reset,
@@ -8387,6 +9991,7 @@ static const struct asix_family_info asix_ax88772a_info = {
  */
 static const struct asix_family_info asix_ax88772b_info = {
 	.gen = ASIX_GEN_772,
+	.access = &asix_access_ax,
 	.chip = "AX88772B",
 	.mac_prog = &asix_prog_mac_eeprom,
 	.reset_prog = &asix_prog_ax88772b_reset,
@@ -8403,6 +10008,7 @@ static const struct asix_family_info asix_ax88772b_info = {
 /** AX88178 data: 0x0376, GM at 1000, PS at 100, ENCK always. */
 static const struct asix_family_info asix_ax88178_info = {
 	.gen = ASIX_GEN_178,
+	.access = &asix_access_ax,
 	.chip = "AX88178",
 	.mac_prog = &asix_prog_mac_node_id,
 	.reset_prog = &asix_prog_ax88178_reset,
@@ -8449,6 +10055,35 @@ static const struct bn_prog *const asix_ax88178_progs[] = {
 	&asix_prog_ax88178_open,
 };
 
+/** Interrupt IN endpoint: link status notifications. */
+#define ASIX_LAYOUT_EP_INT	0x81
+/** Bulk IN endpoint: received frames. */
+#define ASIX_LAYOUT_EP_IN	0x82
+/** Bulk OUT endpoint: frames to send. */
+#define ASIX_LAYOUT_EP_OUT	0x03
+/** Interrupt endpoint packet size: one 8-byte status record. */
+#define ASIX_LAYOUT_INT_MPS	8
+/** Interrupt bInterval at full speed (frames, 128 ms). */
+#define ASIX_LAYOUT_INT_FS	128
+/** Interrupt bInterval at high speed (2^10 microframes, 128 ms). */
+#define ASIX_LAYOUT_INT_HS	11
+
+/** Endpoints of interface 0: interrupt IN 1, bulk IN 2, bulk OUT 3. */
+static const struct bn_layout_ep asix_layout_eps[] = {
+	BN_LAYOUT_INT(ASIX_LAYOUT_EP_INT, ASIX_LAYOUT_INT_MPS,
+		      ASIX_LAYOUT_INT_FS, ASIX_LAYOUT_INT_HS),
+	BN_LAYOUT_BULK(ASIX_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(ASIX_LAYOUT_EP_OUT),
+};
+
+/** One vendor-specific interface holding all three endpoints. */
+static const struct bn_layout_if asix_layout_ifs[] = {
+	BN_LAYOUT_IF(0, 0, BN_CLASS_VENDOR, 0xff, 0x00, asix_layout_eps),
+};
+
+/** Every ASIX family presents the same layout. */
+static const struct bn_layout asix_layout = BN_LAYOUT(asix_layout_ifs);
+
 static const struct bn_framing asix_framing_raw = {
 	.name = "raw",
 	.description = "One bare frame per transfer (AX88172)",
@@ -8463,6 +10098,7 @@ static const struct bn_family asix_ax88172_family = {
 	.description = "ASIX AX88172 USB 2.0 10/100",
 	.cmdset = &asix_ax88172_cmdset,
 	.framing = &asix_framing_raw,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EXTERNAL,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -8470,6 +10106,7 @@ static const struct bn_family asix_ax88172_family = {
 	.programs = asix_ax88172_progs,
 	.program_count = BN_ARRAY_SIZE(asix_ax88172_progs),
 	.priv = &asix_ax88172_info,
+	.verdict = BN_VERDICT(&asix_ax88172_verdict),
 };
 
 /**
@@ -8500,6 +10137,7 @@ static const struct bn_family asix_ax88772_family = {
 	.description = "ASIX AX88772 USB 2.0 10/100",
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -8507,6 +10145,7 @@ static const struct bn_family asix_ax88772_family = {
 	.programs = asix_ax88772_progs,
 	.program_count = BN_ARRAY_SIZE(asix_ax88772_progs),
 	.priv = &asix_ax88772_info,
+	.verdict = BN_VERDICT(&asix_ax88772_verdict),
 };
 
 /** AX88772A: embedded 10/100 PHY, chip code 0x10. */
@@ -8515,6 +10154,7 @@ static const struct bn_family asix_ax88772a_family = {
 	.description = "ASIX AX88772A USB 2.0 10/100",
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -8522,6 +10162,7 @@ static const struct bn_family asix_ax88772a_family = {
 	.programs = asix_ax88772a_progs,
 	.program_count = BN_ARRAY_SIZE(asix_ax88772a_progs),
 	.priv = &asix_ax88772a_info,
+	.verdict = BN_VERDICT(&asix_ax88772_verdict),
 };
 
 /** AX88772B (and 772C): embedded 10/100 PHY, chip code 0x20. */
@@ -8530,6 +10171,7 @@ static const struct bn_family asix_ax88772b_family = {
 	.description = "ASIX AX88772B/C USB 2.0 10/100",
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_EEPROM,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -8537,6 +10179,7 @@ static const struct bn_family asix_ax88772b_family = {
 	.programs = asix_ax88772b_progs,
 	.program_count = BN_ARRAY_SIZE(asix_ax88772b_progs),
 	.priv = &asix_ax88772b_info,
+	.verdict = BN_VERDICT(&asix_ax88772_verdict),
 };
 
 /** AX88178: external gigabit PHY powered through GPIOs. */
@@ -8545,6 +10188,7 @@ static const struct bn_family asix_ax88178_family = {
 	.description = "ASIX AX88178 USB 2.0 10/100/1000",
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
+	.endpoints = &asix_layout,
 	.phy = BN_PHY_EXTERNAL,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
@@ -8552,6 +10196,7 @@ static const struct bn_family asix_ax88178_family = {
 	.programs = asix_ax88178_progs,
 	.program_count = BN_ARRAY_SIZE(asix_ax88178_progs),
 	.priv = &asix_ax88178_info,
+	.verdict = BN_VERDICT(&asix_ax88772_verdict),
 };
 
 static void asix_rx_init(struct asix_rx *rx, uint8_t *frame)
@@ -9011,6 +10656,24 @@ static const struct bn_family *asix_resolve(const struct bn_family *table,
 	{ .match = BN_ID_DEVICE, .vendor = (vid), .product = (pid),	\
 	  .family = &asix_##fam##_family, .name = (nm), .quirks = (q) }
 
+/**
+ * A VID:PID row of the AX88179 generation: the vendor interface only.
+ * The family is named whole (not pasted), so the exporters' amalgamation
+ * sees the reference.
+ */
+#define ASIX_ID179(vid, pid, fam, nm)					\
+	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid),\
+	  .cls = AX179_IF_CLASS, .subclass = AX179_IF_CLASS,	\
+	  .protocol = 0x00, .family = (fam), .name = (nm) }
+
+/** AX88178A data: the same chip generation on a USB 2.0 bus only. */
+static const struct asix_family_info ax178a_info = AX179_INFO("AX88178A");
+
+/** AX88178A: USB 2.0, otherwise the AX88179's generation. */
+static const struct bn_family asix_ax88178a_family =
+	AX179_FAMILY("ax88178a", "ASIX AX88178A USB 2.0 10/100/1000",
+		     &ax178a_info);
+
 /** Every ASIX VID:PID. */
 static const struct bn_id asix_ids[] = {
 	/* AX88172 */
@@ -9065,19 +10728,71 @@ static const struct bn_id asix_ids[] = {
 	ASIX_ID(0x14ea, 0xab11, ax88178, "ABOCOM USB 2.0 Ethernet (for PCI)",
 		0),
 	ASIX_ID(0x1d2a, 0x0801, ax88178, "LyconSys FiberGecko 100 (SFP)", 0),
+	/*
+	 * AX88179 generation (Linux ax88179_178a.c, U-Boot asix88179.c,
+	 * iPXE axge.c).  These rows match the vendor interface (ff/ff/00)
+	 * as well as the VID:PID, as Linux's USB_DEVICE_AND_INTERFACE_INFO
+	 * rows do: a device that also offers CDC configurations (the
+	 * AX88179A under 0b95:1790) keeps those for the class drivers, and
+	 * the configuration choice prefers this one (a VID:PID and class
+	 * match outscores a class match).  Which source lists each row:
+	 *   L = Linux, U = U-Boot, I = iPXE.
+	 */
+	/* L U I.  Also the AX88179A (bcdDevice 2.00): same PID, driven as
+	 * an AX88179 through its vendor configuration (the probe logs it);
+	 * the reference leaves open whether every 179A firmware accepts
+	 * that, and its CDC configurations remain a fallback. */
+	ASIX_ID179(0x0b95, 0x1790, &asix_ax88179_family,
+		   "ASIX AX88179 / AX88179A"),
+	/* L U I.  The USB 2.0 chip; not the AX88178 (0b95:1780) */
+	ASIX_ID179(0x0b95, 0x178a, &asix_ax88178a_family,
+		   "ASIX AX88178A"),
+	/* L U I */
+	ASIX_ID179(0x2001, 0x4a00, &asix_ax88179_family,
+		   "D-Link DUB-1312"),
+	/* L U I */
+	ASIX_ID179(0x0df6, 0x0072, &asix_ax88179_family,
+		   "Sitecom USB 3.0 to Gigabit Adapter"),
+	/* L U I */
+	ASIX_ID179(0x04e8, 0xa100, &asix_ax88179_family,
+		   "Samsung USB Ethernet Adapter"),
+	/* L U I */
+	ASIX_ID179(0x17ef, 0x304b, &asix_ax88179_family,
+		   "Lenovo OneLinkDock Gigabit LAN"),
+	/* L U: a Cypress chip (GX3) with the AX88179's programming model */
+	ASIX_ID179(0x04b4, 0x3610, &asix_ax88179_family,
+		   "Cypress GX3 SuperSpeed to Gigabit Ethernet"),
+	/* L only */
+	ASIX_ID179(0x050d, 0x0128, &asix_ax88179_family,
+		   "Belkin B2B128 USB Ethernet Adapter"),
+	/* L only */
+	ASIX_ID179(0x0930, 0x0a13, &asix_ax88179_family,
+		   "Toshiba USB Ethernet Adapter"),
+	/* L only */
+	ASIX_ID179(0x0711, 0x0179, &asix_ax88179_family,
+		   "Magic Control MCT U3-A9003"),
+	/* L only (the three Allied Telesis rows); the UMC200 is a 100 Mb/s
+	 * product: its PHY resolves the speed at run time */
+	ASIX_ID179(0x07c9, 0x000e, &asix_ax88179_family,
+		   "Allied Telesis AT-UMC2000"),
+	ASIX_ID179(0x07c9, 0x000f, &asix_ax88179_family,
+		   "Allied Telesis AT-UMC200"),
+	ASIX_ID179(0x07c9, 0x0010, &asix_ax88179_family,
+		   "Allied Telesis AT-UMC2000/SP"),
 };
 
 /** Every ASIX family. */
 static const struct bn_family *const asix_families[] = {
 	&asix_ax88172_family, &asix_ax88772_family, &asix_ax88772a_family,
-	&asix_ax88772b_family, &asix_ax88178_family,
+	&asix_ax88772b_family, &asix_ax88178_family, &asix_ax88179_family,
+	&asix_ax88178a_family,
 };
 
 /** The ASIX driver. */
 static const struct bn_driver bn_asix_driver = {
 	.name = "asix",
 	.description = "ASIX AX88172/AX88772/AX88772A/AX88772B/AX88178 "
-		       "USB 2.0 Ethernet",
+		       "USB 2.0 and AX88179/AX88178A USB 3.0/2.0 Ethernet",
 	.ids = asix_ids,
 	.id_count = BN_ARRAY_SIZE(asix_ids),
 	.families = asix_families,
@@ -9199,7 +10914,8 @@ static int asix_mdio_claim(struct asix_dev *ax)
 	return -BN_ETIMEDOUT;
 }
 
-static int asix_mdio_read(struct asix_dev *ax, unsigned int phy, unsigned int reg)
+static int asix_ax_mdio_read(struct asix_dev *ax, unsigned int phy,
+		      unsigned int reg)
 {
 	uint8_t v[2];
 	int rc, rc2;
@@ -9215,8 +10931,8 @@ static int asix_mdio_read(struct asix_dev *ax, unsigned int phy, unsigned int re
 	return (rc >= 0 && rc2 < 0) ? rc2 : rc;
 }
 
-static int asix_mdio_write(struct asix_dev *ax, unsigned int phy, unsigned int reg,
-		    uint16_t val)
+static int asix_ax_mdio_write(struct asix_dev *ax, unsigned int phy,
+		       unsigned int reg, uint16_t val)
 {
 	uint8_t v[2];
 	int rc, rc2;
@@ -9231,6 +10947,17 @@ static int asix_mdio_write(struct asix_dev *ax, unsigned int phy, unsigned int r
  out:
 	rc2 = asix_cmd(ax, ASIX_CMD_SET_HW_MII, 0);
 	return (rc >= 0 && rc2 < 0) ? rc2 : rc;
+}
+
+static int asix_mdio_read(struct asix_dev *ax, unsigned int phy, unsigned int reg)
+{
+	return ax->info->access->mdio_read(ax, phy, reg);
+}
+
+static int asix_mdio_write(struct asix_dev *ax, unsigned int phy, unsigned int reg,
+		    uint16_t val)
+{
+	return ax->info->access->mdio_write(ax, phy, reg, val);
 }
 
 /**
@@ -9269,6 +10996,147 @@ static void asix_mii_init(struct asix_dev *ax)
 	ax->mii.phy = ax->hw.phy & ASIX_PHYID_ADDR_MASK;
 }
 
+/** Bulk-in queue settings (Linux and U-Boot's table, by row). */
+static const struct ax179_bulkin ax179_bulkin_table[] = {
+	{ 7, 0x4f, 0x00, 0x12, 0xff },	/**< gigabit at SuperSpeed */
+	{ 7, 0x20, 0x03, 0x16, 0xff },	/**< gigabit at high speed */
+	{ 7, 0xae, 0x07, 0x18, 0xff },	/**< 100 Mb/s at high/SuperSpeed */
+	{ 7, 0xcc, 0x4c, 0x18, 0x08 },	/**< everything slower */
+};
+
+static const struct ax179_bulkin *ax179_bulkin_for(unsigned int link_mbps,
+					    enum bn_speed bus)
+{
+	bool fast_bus = bus == BN_SPEED_HIGH || bus == BN_SPEED_SUPER;
+
+	if (link_mbps == 1000 && bus == BN_SPEED_SUPER)
+		return &ax179_bulkin_table[0];
+	if (link_mbps == 1000 && bus == BN_SPEED_HIGH)
+		return &ax179_bulkin_table[1];
+	if (link_mbps == 100 && fast_bus)
+		return &ax179_bulkin_table[2];
+	return &ax179_bulkin_table[3];
+}
+
+static int ax179_hook_bulkin(struct bn_prog_ctx *ctx, const struct bn_op *op)
+{
+	(void)op;
+	return ax179_write_bulkin(ctx->driver, 1000);
+}
+
+static int ax179_mac_fallback(struct asix_dev *ax)
+{
+	uint8_t w[2];
+	int rc;
+
+	rc = bn_usb_control_in(ax->usb, AX179_IN, AX179_ACCESS_EEPROM,
+			       AX179_EEPROM_FIRST, 1, w, sizeof(w));
+	bn_mac_random(ax->usb, 0, ax->mac);
+	BN_WARN(ax->nd->name, "node ID is not a station address (EEPROM "
+		"%s); using random %02x:%02x:%02x:%02x:%02x:%02x",
+		rc < 0 ? "unreadable" :
+		bn_get_le16(w) == AX179_EEPROM_BLANK ? "blank" : "present",
+		ax->mac[0], ax->mac[1], ax->mac[2], ax->mac[3], ax->mac[4],
+		ax->mac[5]);
+	return 0;
+}
+
+static void ax179_rx_deframe(void *state, struct bn_netdev *nd, const uint8_t *data,
+		      size_t len)
+{
+	uint32_t trailer, hdr;
+	size_t count, off, pos = 0, i, plen, padded;
+
+	(void)state;
+	if (!len)
+		return;		/* a zero-length packet: nothing queued */
+	if (len < AX179_RX_TRAILER_LEN) {
+		bn_netdev_rx_error(nd, -BN_EPROTO);
+		return;
+	}
+	trailer = bn_get_le32(data + len - AX179_RX_TRAILER_LEN);
+	count = trailer & 0xffff;
+	off = trailer >> 16;
+	if (!count)
+		return;
+	/* The header array lies between the packets and the trailer */
+	if (off > len - AX179_RX_TRAILER_LEN ||
+	    count > (len - AX179_RX_TRAILER_LEN - off) / AX179_RX_HDR_LEN) {
+		bn_netdev_rx_error(nd, -BN_EPROTO);
+		return;
+	}
+	for (i = 0; i < count; i++) {
+		hdr = bn_get_le32(data + off + i * AX179_RX_HDR_LEN);
+		plen = (hdr >> AX179_RX_LEN_SHIFT) & AX179_RX_LEN_MASK;
+		if (!plen)
+			continue;	/* alignment entry */
+		padded = (plen + AX179_RX_ALIGN - 1) &
+			 ~(size_t)(AX179_RX_ALIGN - 1);
+		/* Packets must not run into the header array */
+		if (padded > off - pos) {
+			bn_netdev_rx_error(nd, -BN_EPROTO);
+			return;
+		}
+		if (hdr & AX179_RX_CRC_ERR)
+			bn_netdev_rx_error(nd, -BN_ECRC);
+		else if (hdr & AX179_RX_DROP_ERR)
+			bn_netdev_rx_error(nd, -BN_EIO);
+		else
+			bn_netdev_rx(nd, data + pos, plen);
+		pos += padded;
+	}
+}
+
+static size_t ax179_tx_frame(uint8_t *out, const void *frame, size_t len,
+		      uint16_t mtu)
+{
+	size_t n = AX179_TX_HDR_LEN + len;
+	uint32_t flags = 0;
+
+	if (mtu && n % mtu == 0) {
+		flags = AX179_TX_PAD_FLAG;
+		out[n] = 0;
+		n += AX179_TX_PAD_LEN;
+	}
+	bn_put_le32(out, (uint32_t)len);
+	bn_put_le32(out + 4, flags);
+	bn_port_memcpy(out + AX179_TX_HDR_LEN, frame, len);
+	return n;
+}
+
+static int ax179_probe_cmdset(struct bn_usb_device *usb, struct ax179_hw_id *hw)
+{
+	int rc;
+
+	rc = bn_usb_control_in(usb, ASIX_REQ_IN, AX179_ACCESS_MAC, AX179_PLSR,
+			       1, &hw->plsr, 1);
+	if (rc < 0)
+		return rc;
+	hw->bcd_usb = usb->desc.bcd_usb;
+	hw->bcd_device = usb->desc.bcd_device;
+	return 0;
+}
+
+static const struct bn_family *ax179_resolve(const struct bn_family *table,
+				      const struct ax179_hw_id *hw, char *why,
+				      size_t size)
+{
+	bool usb3 = (hw->plsr & AX179_PLSR_USB_SS) ||
+		    hw->bcd_usb >= AX179_BCDUSB_USB3_AT_HS;
+	const struct bn_family *fam = usb3 ? &asix_ax88179_family :
+				      &asix_ax88178a_family;
+
+	if (size)
+		why[0] = '\0';
+	if (fam != table)
+		bn_snprintf(why, size, "table says %s but chip reports %s "
+			    "(register-access command set, bcdUSB 0x%04x, "
+			    "PLSR 0x%02x); using %s", table->name,
+			    asix_info(fam)->chip, hw->bcd_usb, hw->plsr,
+			    fam->name);
+	return fam;
+}
+
 /** bmRequestType of a register write: vendor, device, host-to-device. */
 #define SMSC95XX_REQTYPE_WRITE		0x40
 /** bmRequestType of a register read: vendor, device, device-to-host. */
@@ -9305,18 +11173,21 @@ static void asix_mii_init(struct asix_dev *ax)
 /** Transmit configuration. */
 #define SMSC95XX_TX_CFG			0x010
 #define SMSC95XX_TX_CFG_ON		0x00000004UL	/**< Transmitter on */
+#define SMSC95XX_TX_CFG_STOP		0x00000002UL	/**< Stop the transmitter */
+#define SMSC95XX_TX_CFG_FIFO_FLUSH	0x00000001UL	/**< Flush the TX FIFO */
 
 /** Hardware configuration. */
 #define SMSC95XX_HW_CFG			0x014
 #define SMSC95XX_HW_CFG_BIR		0x00001000UL	/**< NAK bulk IN when empty */
-
+#define SMSC95XX_HW_CFG_LEDB		0x00000800UL	/**< Activity LED 80 ms bypass */
 #define SMSC95XX_HW_CFG_RXDOFF_MASK	0x00000600UL	/**< RX data offset field */
 #define SMSC95XX_HW_CFG_RXDOFF_SHIFT	9		/**< RX data offset position */
-
+#define SMSC95XX_HW_CFG_DRP		0x00000040UL	/**< Discard errored frames */
 #define SMSC95XX_HW_CFG_MEF		0x00000020UL	/**< Multiple Ethernet frames per transfer */
 #define SMSC95XX_HW_CFG_LRST		0x00000008UL	/**< Lite (soft) reset, self-clearing */
 #define SMSC95XX_HW_CFG_PSEL		0x00000004UL	/**< External PHY selected */
 #define SMSC95XX_HW_CFG_BCE		0x00000002UL	/**< Burst cap enable */
+#define SMSC95XX_HW_CFG_SRST		0x00000001UL	/**< Full soft reset */
 
 /** Receive FIFO information (used/free space). */
 #define SMSC95XX_RX_FIFO_INF		0x018
@@ -9325,7 +11196,8 @@ static void asix_mii_init(struct asix_dev *ax)
 
 /** Power management control. */
 #define SMSC95XX_PM_CTRL		0x020
-
+#define SMSC95XX_PM_CTRL_RES_CLR_WKP	0x00000200UL	/**< Clear wake-up status */
+#define SMSC95XX_PM_CTRL_DEV_RDY	0x00000080UL	/**< Device ready */
 #define SMSC95XX_PM_CTRL_PHY_RST	0x00000010UL	/**< PHY reset, self-clearing */
 
 /** LED and GPIO configuration. */
@@ -9383,17 +11255,20 @@ static void asix_mii_init(struct asix_dev *ax)
 #define SMSC95XX_MAC_CR			0x100
 #define SMSC95XX_MAC_CR_RXALL		0x80000000UL	/**< Receive all, even filtered (FF set) */
 #define SMSC95XX_MAC_CR_RCVOWN		0x00800000UL	/**< Disable receive own (half duplex) */
-
+#define SMSC95XX_MAC_CR_LOOPBK		0x00200000UL	/**< Internal loopback */
 #define SMSC95XX_MAC_CR_FDPX		0x00100000UL	/**< Full duplex */
 #define SMSC95XX_MAC_CR_MCPAS		0x00080000UL	/**< Pass all multicast */
 #define SMSC95XX_MAC_CR_PRMS		0x00040000UL	/**< Promiscuous */
 #define SMSC95XX_MAC_CR_INVFILT		0x00020000UL	/**< Inverse filtering */
-
+#define SMSC95XX_MAC_CR_PASSBAD		0x00010000UL	/**< Pass bad frames */
 #define SMSC95XX_MAC_CR_HFILT		0x00008000UL	/**< Hash-only filtering */
 #define SMSC95XX_MAC_CR_HPFILT		0x00002000UL	/**< Hash/perfect filtering (multicast hash) */
-
+#define SMSC95XX_MAC_CR_LCOLL		0x00001000UL	/**< Late collision control */
 #define SMSC95XX_MAC_CR_BCAST		0x00000800UL	/**< Disable broadcast frames when set */
-
+#define SMSC95XX_MAC_CR_DISRTY		0x00000400UL	/**< Disable retry */
+#define SMSC95XX_MAC_CR_PADSTR		0x00000100UL	/**< Automatic pad stripping */
+#define SMSC95XX_MAC_CR_BOLMT_MASK	0x000000c0UL	/**< Back-off limit */
+#define SMSC95XX_MAC_CR_DFCHK		0x00000020UL	/**< Deferral check */
 #define SMSC95XX_MAC_CR_TXEN		0x00000008UL	/**< Transmitter enable */
 #define SMSC95XX_MAC_CR_RXEN		0x00000004UL	/**< Receiver enable */
 
@@ -9422,6 +11297,10 @@ static void asix_mii_init(struct asix_dev *ax)
 
 /** Flow control. */
 #define SMSC95XX_FLOW			0x11c
+#define SMSC95XX_FLOW_FCPT_MASK		0xffff0000UL	/**< Pause time */
+#define SMSC95XX_FLOW_FCPASS		0x00000004UL	/**< Pass pause frames up */
+#define SMSC95XX_FLOW_FCEN		0x00000002UL	/**< Flow control enable */
+#define SMSC95XX_FLOW_FCBSY		0x00000001UL	/**< Pause frame in progress */
 
 /** VLAN1 tag: the TPID recognised for VLAN-tagged frames. */
 #define SMSC95XX_VLAN1			0x120
@@ -10410,6 +12289,203 @@ static const struct bn_prog *const smsc95xx_programs[] = {
 	&smsc95xx_prog_start, &smsc95xx_prog_stop,
 };
 
+/** A register written by WRITE_REG (wIndex: its address, 4 data bytes). */
+#define SMSC_REG(addr, dfn)	{ .request_type = SMSC95XX_REQTYPE_WRITE, \
+				  .request = SMSC95XX_REQ_WRITE_REG,	\
+				  .index = (addr), .value = BN_REGV_DATA, \
+				  .def = &(dfn) }
+
+/** HW_CFG: bulk-IN behaviour is policy; resets and PHY select are not. */
+static const struct bn_field smsc95xx_hw_cfg_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_BIR, "BIR"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_LEDB, "LEDB"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_RXDOFF_MASK, "RXDOFF"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_DRP, "DRP"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_MEF, "MEF"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_LRST, "LRST"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_PSEL, "PSEL"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_BCE, "BCE"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_SRST, "SRST"),
+};
+
+/** PM_CTRL: resets and readiness, none is policy. */
+static const struct bn_field smsc95xx_pm_ctrl_fields[] = {
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_RES_CLR_WKP, "RES_CLR_WKP"),
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_DEV_RDY, "DEV_RDY"),
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_PHY_RST, "PHY_RST"),
+};
+
+/** MAC_CR: receive filters and MAC options are policy; duplex, loopback
+ *  and the enables are not. */
+static const struct bn_field smsc95xx_mac_cr_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_RXALL, "RXALL"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_RCVOWN, "RCVOWN"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_LOOPBK, "LOOPBK"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_FDPX, "FDPX"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_MCPAS, "MCPAS"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PRMS, "PRMS"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_INVFILT, "INVFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PASSBAD, "PASSBAD"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_HFILT, "HFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_HPFILT, "HPFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_LCOLL, "LCOLL"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_BCAST, "BCAST"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_DISRTY, "DISRTY"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PADSTR, "PADSTR"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_BOLMT_MASK, "BOLMT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_DFCHK, "DFCHK"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_TXEN, "TXEN"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_RXEN, "RXEN"),
+};
+
+/** FLOW: pause time, pass and enable are policy. */
+static const struct bn_field smsc95xx_flow_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCPT_MASK, "FCPT"),
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCPASS, "FCPASS"),
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCEN, "FCEN"),
+	BN_FIXED_FIELD(SMSC95XX_FLOW_FCBSY, "FCBSY"),
+};
+
+/** COE_CR: checksum offload is policy. */
+static const struct bn_field smsc95xx_coe_cr_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_TX_COE_EN, "TX_COE_EN"),
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_RX_COE_MODE, "RX_COE_MODE"),
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_RX_COE_EN, "RX_COE_EN"),
+};
+
+/** TX_CFG: transmitter control, not policy. */
+static const struct bn_field smsc95xx_tx_cfg_fields[] = {
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_ON, "ON"),
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_STOP, "STOP"),
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_FIFO_FLUSH, "FIFO_FLUSH"),
+};
+
+/** MII_ADDR: which PHY register is accessed, and how; not policy. */
+static const struct bn_field smsc95xx_mii_addr_fields[] = {
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_PHY_MASK, "PHY"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_REG_MASK, "REG"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_WRITE, "WRITE"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_BUSY, "BUSY"),
+};
+
+/** Registers whose whole value is a driver's choice (tuning, filters,
+ *  LEDs, the station address, which interrupts to report). */
+static const struct bn_field smsc95xx_all_policy_fields[] = {
+	BN_POLICY_FIELD(0xffffffffUL, "VALUE"),
+};
+
+/** The PHY's interrupt mask: which events to report, policy. */
+static const struct bn_field smsc95xx_phy_int_mask_fields[] = {
+	BN_POLICY_FIELD(0xffff, "MASK"),
+};
+
+/** Layouts of the LAN95xx registers. */
+static const struct bn_regdef smsc95xx_hw_cfg_def =
+	BN_REGDEF("HW_CFG", smsc95xx_hw_cfg_fields);
+/** PM_CTRL layout. */
+static const struct bn_regdef smsc95xx_pm_ctrl_def =
+	BN_REGDEF("PM_CTRL", smsc95xx_pm_ctrl_fields);
+/** MAC_CR layout. */
+static const struct bn_regdef smsc95xx_mac_cr_def =
+	BN_REGDEF("MAC_CR", smsc95xx_mac_cr_fields);
+/** FLOW layout. */
+static const struct bn_regdef smsc95xx_flow_def =
+	BN_REGDEF("FLOW", smsc95xx_flow_fields);
+/** COE_CR layout. */
+static const struct bn_regdef smsc95xx_coe_cr_def =
+	BN_REGDEF("COE_CR", smsc95xx_coe_cr_fields);
+/** TX_CFG layout. */
+static const struct bn_regdef smsc95xx_tx_cfg_def =
+	BN_REGDEF("TX_CFG", smsc95xx_tx_cfg_fields);
+/** MII_ADDR layout. */
+static const struct bn_regdef smsc95xx_mii_addr_def =
+	BN_REGDEF("MII_ADDR", smsc95xx_mii_addr_fields);
+/** MII_DATA layout (when the register it goes to is not known). */
+static const struct bn_regdef smsc95xx_mii_data_def = { "MII_DATA", NULL, 0 };
+/** BURST_CAP layout. */
+static const struct bn_regdef smsc95xx_burst_cap_def =
+	BN_REGDEF("BURST_CAP", smsc95xx_all_policy_fields);
+/** BULK_IN_DLY layout. */
+static const struct bn_regdef smsc95xx_bulk_in_dly_def =
+	BN_REGDEF("BULK_IN_DLY", smsc95xx_all_policy_fields);
+/** AFC_CFG layout. */
+static const struct bn_regdef smsc95xx_afc_cfg_def =
+	BN_REGDEF("AFC_CFG", smsc95xx_all_policy_fields);
+/** LED_GPIO_CFG layout. */
+static const struct bn_regdef smsc95xx_led_def =
+	BN_REGDEF("LED_GPIO_CFG", smsc95xx_all_policy_fields);
+/** INT_STS layout (write 1 to clear). */
+static const struct bn_regdef smsc95xx_int_sts_def =
+	BN_REGDEF("INT_STS", smsc95xx_all_policy_fields);
+/** INT_EP_CTL layout. */
+static const struct bn_regdef smsc95xx_int_ep_def =
+	BN_REGDEF("INT_EP_CTL", smsc95xx_all_policy_fields);
+/** ADDRH layout. */
+static const struct bn_regdef smsc95xx_addrh_def =
+	BN_REGDEF("ADDRH", smsc95xx_all_policy_fields);
+/** ADDRL layout. */
+static const struct bn_regdef smsc95xx_addrl_def =
+	BN_REGDEF("ADDRL", smsc95xx_all_policy_fields);
+/** HASHH layout. */
+static const struct bn_regdef smsc95xx_hashh_def =
+	BN_REGDEF("HASHH", smsc95xx_all_policy_fields);
+/** HASHL layout. */
+static const struct bn_regdef smsc95xx_hashl_def =
+	BN_REGDEF("HASHL", smsc95xx_all_policy_fields);
+/** VLAN1 layout. */
+static const struct bn_regdef smsc95xx_vlan1_def =
+	BN_REGDEF("VLAN1", smsc95xx_all_policy_fields);
+/** PHY interrupt mask layout. */
+static const struct bn_regdef smsc95xx_phy_int_mask_def =
+	BN_REGDEF("PHY_INT_MASK", smsc95xx_phy_int_mask_fields);
+
+/** PHY registers written through MII_DATA, by number. */
+static const struct bn_regdef *const smsc95xx_phy_regs[] = {
+	[BN_MII_BMCR] = &bn_mii_bmcr_def,
+	[BN_MII_ADVERTISE] = &bn_mii_advertise_def,
+	[BN_MII_CTRL1000] = &bn_mii_ctrl1000_def,
+	[SMSC95XX_PHY_INT_MASK] = &smsc95xx_phy_int_mask_def,
+};
+
+/** MII_DATA is a window onto the PHY: the MII_ADDR write after it names
+ *  the PHY register (a write access has WRITE set). */
+static const struct bn_indirect smsc95xx_mii_window = {
+	SMSC95XX_REQTYPE_WRITE, SMSC95XX_REQ_WRITE_REG, SMSC95XX_MII_ADDR,
+	BN_REGV_DATA, SMSC95XX_MII_ADDR_REG_MASK, SMSC95XX_MII_ADDR_WRITE,
+	smsc95xx_phy_regs, BN_ARRAY_SIZE(smsc95xx_phy_regs), &bn_mii_other_def,
+};
+
+/** Registers the LAN95xx command set writes. */
+static const struct bn_reg smsc95xx_regs[] = {
+	SMSC_REG(SMSC95XX_HW_CFG, smsc95xx_hw_cfg_def),
+	SMSC_REG(SMSC95XX_PM_CTRL, smsc95xx_pm_ctrl_def),
+	SMSC_REG(SMSC95XX_MAC_CR, smsc95xx_mac_cr_def),
+	SMSC_REG(SMSC95XX_FLOW, smsc95xx_flow_def),
+	SMSC_REG(SMSC95XX_COE_CR, smsc95xx_coe_cr_def),
+	SMSC_REG(SMSC95XX_TX_CFG, smsc95xx_tx_cfg_def),
+	SMSC_REG(SMSC95XX_MII_ADDR, smsc95xx_mii_addr_def),
+	{ .request_type = SMSC95XX_REQTYPE_WRITE,
+	  .request = SMSC95XX_REQ_WRITE_REG, .index = SMSC95XX_MII_DATA,
+	  .value = BN_REGV_DATA, .def = &smsc95xx_mii_data_def,
+	  .via = &smsc95xx_mii_window },
+	SMSC_REG(SMSC95XX_BURST_CAP, smsc95xx_burst_cap_def),
+	SMSC_REG(SMSC95XX_BULK_IN_DLY, smsc95xx_bulk_in_dly_def),
+	SMSC_REG(SMSC95XX_AFC_CFG, smsc95xx_afc_cfg_def),
+	SMSC_REG(SMSC95XX_LED_GPIO_CFG, smsc95xx_led_def),
+	SMSC_REG(SMSC95XX_INT_STS, smsc95xx_int_sts_def),
+	SMSC_REG(SMSC95XX_INT_EP_CTL, smsc95xx_int_ep_def),
+	SMSC_REG(SMSC95XX_ADDRH, smsc95xx_addrh_def),
+	SMSC_REG(SMSC95XX_ADDRL, smsc95xx_addrl_def),
+	SMSC_REG(SMSC95XX_HASHH, smsc95xx_hashh_def),
+	SMSC_REG(SMSC95XX_HASHL, smsc95xx_hashl_def),
+	SMSC_REG(SMSC95XX_VLAN1, smsc95xx_vlan1_def),
+};
+
+/** Verdict data of every LAN95xx family. */
+static const struct bn_verdict_data smsc95xx_verdict = {
+	smsc95xx_regs, BN_ARRAY_SIZE(smsc95xx_regs), NULL, 0,
+};
+
 /**
  * Family data with the shared programs.
  *
@@ -10449,6 +12525,35 @@ static const struct smsc95xx_family_info smsc95xx_info_9730 =
 static const struct smsc95xx_family_info smsc95xx_info_89530 =
 	SMSC_INFO(SMSC95XX_CHIP_89530, SMSC95XX_GEN_A, SMSC_FEAT_GEN_A);
 
+/** Bulk IN endpoint: received frames. */
+#define SMSC_LAYOUT_EP_IN	0x81
+/** Bulk OUT endpoint: frames to send. */
+#define SMSC_LAYOUT_EP_OUT	0x02
+/** Interrupt IN endpoint: INT_STS snapshots. */
+#define SMSC_LAYOUT_EP_INT	0x83
+/** Interrupt endpoint packet size (room for the 4-byte INT_STS). */
+#define SMSC_LAYOUT_INT_MPS	16
+/** Interrupt bInterval at full speed (frames). */
+#define SMSC_LAYOUT_INT_FS	8
+/** Interrupt bInterval at high speed (2^3 microframes, 1 ms). */
+#define SMSC_LAYOUT_INT_HS	4
+
+/** Endpoints of interface 0: bulk IN 1, bulk OUT 2, interrupt IN 3. */
+static const struct bn_layout_ep smsc95xx_layout_eps[] = {
+	BN_LAYOUT_BULK(SMSC_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(SMSC_LAYOUT_EP_OUT),
+	BN_LAYOUT_INT(SMSC_LAYOUT_EP_INT, SMSC_LAYOUT_INT_MPS,
+		      SMSC_LAYOUT_INT_FS, SMSC_LAYOUT_INT_HS),
+};
+
+/** One vendor-specific interface (ff/00/ff) holding all three endpoints. */
+static const struct bn_layout_if smsc95xx_layout_ifs[] = {
+	BN_LAYOUT_IF(0, 0, BN_CLASS_VENDOR, 0x00, 0xff, smsc95xx_layout_eps),
+};
+
+/** Every LAN95xx family presents the same layout. */
+static const struct bn_layout smsc95xx_layout = BN_LAYOUT(smsc95xx_layout_ifs);
+
 /**
  * A family with the fields every LAN95xx shares.
  *
@@ -10458,11 +12563,13 @@ static const struct smsc95xx_family_info smsc95xx_info_89530 =
  */
 #define SMSC_FAMILY(nm, desc, info)					\
 	{ .name = (nm), .description = (desc), .cmdset = &smsc95xx_cmdset,\
-	  .framing = &smsc95xx_framing, .phy = BN_PHY_EMBEDDED,		\
+	  .framing = &smsc95xx_framing, .endpoints = &smsc95xx_layout,\
+	  .phy = BN_PHY_EMBEDDED,		\
 	  .mac_source = BN_MAC_EEPROM, .link_speeds = BN_LINK_10 | BN_LINK_100,\
 	  .programs = smsc95xx_programs,				\
 	  .program_count = BN_ARRAY_SIZE(smsc95xx_programs),		\
-	  .priv = &(info) }
+	  .priv = &(info),						\
+	  .verdict = BN_VERDICT(&smsc95xx_verdict) }
 
 static const struct bn_family smsc95xx_lan9500 = SMSC_FAMILY("lan9500",
 	"SMSC LAN9500/LAN9505 USB 2.0 10/100 (ID_REV 9500)",
@@ -11302,9 +13409,13 @@ struct bn_efi_rx {
 struct bn_efi_nic {
 	UINT32 signature;			/**< ::BN_EFI_NIC_SIGNATURE */
 	struct bn_efi_nic *next;		/**< Next bound function */
-	EFI_HANDLE controller;			/**< Handle of the bound interface */
+	EFI_HANDLE controller;			/**< Handle of the bound interface
+					     (NULL while unplugged) */
 	EFI_USB_IO_PROTOCOL *io;		/**< Its UsbIo (opened BY_DRIVER) */
 	EFI_HANDLE child;			/**< Handle with SNP and the MAC path */
+	bool gone;				/**< Unplugged: SNP lives on without
+					     hardware (@c nd NULL) until the
+					     adapter is back on its port */
 	EFI_DEVICE_PATH *path;			/**< The child's device path */
 	struct bn_efi_usb usb;			/**< Host-controller backend */
 	struct bn_usb_device dev;		/**< The USB device */
@@ -11345,6 +13456,25 @@ static EFI_STATUS bn_efi_snp_init(struct bn_efi_nic *nic);
  * @param nic		Interface
  */
 static void bn_efi_snp_fini(struct bn_efi_nic *nic);
+
+/**
+ * The adapter was unplugged: close the device and drop held frames but
+ * keep the protocol, with no media (the firmware's network stack above
+ * stays as it is and sees a cable pulled out).  The caller then removes
+ * the network device (@c nd becomes NULL).
+ *
+ * @param nic		Interface
+ */
+static void bn_efi_snp_detach(struct bn_efi_nic *nic);
+
+/**
+ * The adapter is back (a new @c nd probed into this interface): open it
+ * again if the protocol was initialized, with the filters in force.
+ *
+ * @param nic		Interface
+ * @return		EFI_SUCCESS, or EFI_DEVICE_ERROR (still no media)
+ */
+static EFI_STATUS bn_efi_snp_attach(struct bn_efi_nic *nic);
 
 /**
  * Prepare the driver's name strings (from the exported driver).
@@ -11468,6 +13598,8 @@ static struct bn_efi_nic *bn_efi_nics;
 
 /** Offset of the parent port number in a USB device path node. */
 #define BN_EFI_USB_NODE_PORT 4
+/** Bytes of a GET_STATUS answer (USB 2.0 9.4.5). */
+#define BN_EFI_GET_STATUS_LEN 2
 
 /**
  * Read a device path node's length.
@@ -11768,16 +13900,29 @@ static bool bn_efi_function_at(const struct bn_usb_device *dev, uint8_t first,
 }
 
 /**
+ * Release the hardware side of an interface: its network device and USB
+ * device (the SNP side stays).
+ *
+ * @param nic		Interface state
+ */
+static void bn_efi_nic_release(struct bn_efi_nic *nic)
+{
+	bn_netdev_remove(nic->nd);
+	nic->nd = NULL;
+	if (nic->dev.hcd)
+		bn_usb_device_fini(&nic->dev);
+	bn_port_memset(&nic->dev, 0, sizeof(nic->dev));
+	bn_port_memset(&nic->usb, 0, sizeof(nic->usb));
+}
+
+/**
  * Release what bn_efi_start() built for an interface.
  *
  * @param nic		Interface state
  */
 static void bn_efi_nic_free(struct bn_efi_nic *nic)
 {
-	bn_netdev_remove(nic->nd);
-	nic->nd = NULL;
-	if (nic->dev.hcd)
-		bn_usb_device_fini(&nic->dev);
+	bn_efi_nic_release(nic);
 	bn_port_free(nic->rx);
 	bn_port_free(nic->path);
 	bn_port_free(nic);
@@ -11891,6 +14036,115 @@ static const struct bn_netdev_env bn_efi_netdev_env = {
 	.link = bn_efi_env_link,
 };
 
+/**
+ * Probe a function into an interface's hardware side: the USB device
+ * behind a controller's UsbIo, its interfaces and the network device.
+ *
+ * @param nic		Interface state (hardware side released)
+ * @param controller	Handle of the function's first interface
+ * @param io		Its UsbIo (opened BY_DRIVER)
+ * @param m		The function found on it
+ * @return		EFI_SUCCESS, or an error with the hardware side
+ *			released again (EFI_NOT_READY: connected again once
+ *			the other interfaces appear)
+ */
+static EFI_STATUS bn_efi_nic_probe(struct bn_efi_nic *nic,
+				   EFI_HANDLE controller,
+				   EFI_USB_IO_PROTOCOL *io,
+				   struct bn_efi_match *m)
+{
+	struct bn_function fn;
+	EFI_STATUS status = EFI_DEVICE_ERROR;
+	int rc;
+
+	nic->controller = controller;
+	nic->io = io;
+	bn_efi_usb_init(&nic->usb, io, &nic->dev);
+	if (bn_usb_device_init(&nic->dev, &nic->usb.hcd, 0, BN_SPEED_UNKNOWN,
+			       m->match.driver->name) < 0) {
+		nic->dev.hcd = NULL;
+		goto err;
+	}
+	if (bn_usb_read_descriptors(&nic->dev, m->config_index) < 0)
+		goto err;
+	nic->dev.configured = true;
+	if (!bn_efi_function_at(&nic->dev, m->first_interface, &fn))
+		goto err;
+	if ((rc = bn_efi_add_interfaces(nic, &fn)) < 0) {
+		status = EFI_OUT_OF_RESOURCES;
+		if (rc == -BN_ENOENT) {
+			/* Interface 0 is connected before interface 1
+			 * exists: try again when it appears */
+			status = bn_efi_retry_later(controller);
+			if (status == EFI_SUCCESS)
+				status = EFI_NOT_READY;
+		}
+		goto err;
+	}
+	if (bn_netdev_probe(&nic->dev, &fn, &m->match, &bn_efi_netdev_env, nic,
+			    &nic->nd) < 0)
+		goto err;
+	return EFI_SUCCESS;
+
+ err:
+	bn_efi_nic_release(nic);
+	return status;
+}
+
+/**
+ * Find the interface an unplugged adapter left on a port: its SNP child's
+ * path is the port's path plus a MAC node.
+ *
+ * @param parent	Device path of the new controller
+ * @return		The interface, or NULL
+ */
+static struct bn_efi_nic *bn_efi_find_gone(const EFI_DEVICE_PATH *parent)
+{
+	const EFI_DEVICE_PATH *last;
+	size_t len = bn_efi_path_len(parent, &last);
+	struct bn_efi_nic *nic;
+
+	for (nic = bn_efi_nics; nic; nic = nic->next) {
+		if (nic->gone && bn_efi_path_len(nic->path, &last) ==
+				 len + sizeof(MAC_ADDR_DEVICE_PATH) &&
+		    !bn_port_memcmp(nic->path, parent, len))
+			return nic;
+	}
+	return NULL;
+}
+
+/**
+ * An adapter was plugged into the port an unplugged one left: if it is
+ * the same adapter (same permanent address), it takes the interface over,
+ * so the network stack above finds its interface again.
+ *
+ * @param nic		The interface left behind
+ * @param controller	Handle of the new function's first interface
+ * @param io		Its UsbIo (opened BY_DRIVER)
+ * @param m		The function found on it
+ * @return		EFI_SUCCESS, EFI_NOT_FOUND (another adapter: it gets
+ *			an interface of its own) or a probe error
+ */
+static EFI_STATUS bn_efi_nic_return(struct bn_efi_nic *nic,
+				    EFI_HANDLE controller,
+				    EFI_USB_IO_PROTOCOL *io,
+				    struct bn_efi_match *m)
+{
+	EFI_STATUS status = bn_efi_nic_probe(nic, controller, io, m);
+
+	if (status != EFI_SUCCESS)
+		return status;
+	if (bn_port_memcmp(nic->nd->perm_addr, &nic->mode.PermanentAddress,
+			   BN_ETH_ALEN)) {
+		bn_efi_nic_release(nic);
+		return EFI_NOT_FOUND;
+	}
+	nic->gone = false;
+	bn_efi_snp_attach(nic);
+	BN_INFO("bootnic", "adapter back: interface restored");
+	return EFI_SUCCESS;
+}
+
 /** EFI_SIMPLE_NETWORK_PROTOCOL. */
 static EFI_GUID bn_efi_snp_guid = {
 	0xa19832b9, 0xac25, 0x11d3,
@@ -11898,7 +14152,16 @@ static EFI_GUID bn_efi_snp_guid = {
 };
 
 /**
- * Bind to a controller: probe the function and produce the SNP child.
+ * Bind to a controller: probe the function and produce the SNP child (or
+ * give the interface an unplugged adapter left on this port back to it).
+ *
+ * The child is not registered as the controller's child
+ * (BY_CHILD_CONTROLLER): when the adapter is unplugged, the firmware
+ * would otherwise tear the network stack on the child down from the bus
+ * driver's timer, in the middle of whatever the stack is running (EDK2's
+ * MTFTP4 then uses freed memory: edk2 issues #9709, #12390).  Instead the
+ * interface lives on without media until the adapter comes back; the
+ * driver connects the stack to the new child itself.
  *
  * @param This		Driver Binding
  * @param ControllerHandle	Handle of the function's first interface
@@ -11911,12 +14174,10 @@ static EFI_STATUS EFIAPI bn_efi_start(EFI_DRIVER_BINDING_PROTOCOL *This,
 {
 	EFI_HANDLE agent = This->DriverBindingHandle;
 	EFI_DEVICE_PATH *parent;
-	EFI_USB_IO_PROTOCOL *io, *child_io;
+	EFI_USB_IO_PROTOCOL *io;
 	struct bn_efi_nic *nic;
 	struct bn_efi_match m;
-	struct bn_function fn;
 	EFI_STATUS status;
-	int rc;
 
 	(void)RemainingDevicePath;
 	status = bn_efi_bs->OpenProtocol(ControllerHandle, &bn_efi_usb_io_guid,
@@ -11937,42 +14198,31 @@ static EFI_STATUS EFIAPI bn_efi_start(EFI_DRIVER_BINDING_PROTOCOL *This,
 		status = bn_efi_switch_config(io, m.config_value);
 		return (status == EFI_SUCCESS) ? EFI_NOT_FOUND : status;
 	}
+	status = bn_efi_bs->OpenProtocol(ControllerHandle,
+					 &bn_efi_device_path_guid,
+					 (VOID **)&parent, agent,
+					 ControllerHandle,
+					 EFI_OPEN_PROTOCOL_GET_PROTOCOL);
+	if (status != EFI_SUCCESS)
+		goto err_match;
+	nic = bn_efi_find_gone(parent);
+	if (nic) {
+		status = bn_efi_nic_return(nic, ControllerHandle, io, &m);
+		if (status == EFI_SUCCESS)
+			return EFI_SUCCESS;
+		if (status != EFI_NOT_FOUND)
+			goto err_match;
+	}
 
 	nic = bn_port_zalloc(sizeof(*nic));
 	if (!nic) {
 		status = EFI_OUT_OF_RESOURCES;
-		goto err_alloc;
+		goto err_match;
 	}
 	nic->signature = BN_EFI_NIC_SIGNATURE;
-	nic->controller = ControllerHandle;
-	nic->io = io;
-	bn_efi_usb_init(&nic->usb, io, &nic->dev);
-	status = EFI_DEVICE_ERROR;
-	if (bn_usb_device_init(&nic->dev, &nic->usb.hcd, 0, BN_SPEED_UNKNOWN,
-			       m.match.driver->name) < 0) {
-		nic->dev.hcd = NULL;
+	if ((status = bn_efi_nic_probe(nic, ControllerHandle, io, &m)) !=
+	    EFI_SUCCESS)
 		goto err_nic;
-	}
-	if (bn_usb_read_descriptors(&nic->dev, m.config_index) < 0)
-		goto err_nic;
-	nic->dev.configured = true;
-	if (!bn_efi_function_at(&nic->dev, m.first_interface, &fn))
-		goto err_nic;
-	if ((rc = bn_efi_add_interfaces(nic, &fn)) < 0) {
-		status = EFI_OUT_OF_RESOURCES;
-		if (rc == -BN_ENOENT) {
-			/* Interface 0 is connected before interface 1
-			 * exists: try again when it appears */
-			status = bn_efi_retry_later(ControllerHandle);
-			if (status == EFI_SUCCESS)
-				status = EFI_NOT_READY;
-		}
-		goto err_nic;
-	}
-	if (bn_netdev_probe(&nic->dev, &fn, &m.match, &bn_efi_netdev_env, nic,
-			    &nic->nd) < 0)
-		goto err_nic;
-
 	nic->rx = bn_port_zalloc(sizeof(*nic->rx) * BN_EFI_RX_RING);
 	if (!nic->rx) {
 		status = EFI_OUT_OF_RESOURCES;
@@ -11980,13 +14230,6 @@ static EFI_STATUS EFIAPI bn_efi_start(EFI_DRIVER_BINDING_PROTOCOL *This,
 	}
 	if ((status = bn_efi_snp_init(nic)) != EFI_SUCCESS)
 		goto err_nic;
-	status = bn_efi_bs->OpenProtocol(ControllerHandle,
-					 &bn_efi_device_path_guid,
-					 (VOID **)&parent, agent,
-					 ControllerHandle,
-					 EFI_OPEN_PROTOCOL_GET_PROTOCOL);
-	if (status != EFI_SUCCESS)
-		goto err_snp;
 	nic->path = bn_efi_mac_path(parent, nic->nd->addr);
 	if (!nic->path) {
 		status = EFI_OUT_OF_RESOURCES;
@@ -11997,24 +14240,15 @@ static EFI_STATUS EFIAPI bn_efi_start(EFI_DRIVER_BINDING_PROTOCOL *This,
 		nic->path, NULL);
 	if (status != EFI_SUCCESS)
 		goto err_snp;
-	status = bn_efi_bs->OpenProtocol(ControllerHandle, &bn_efi_usb_io_guid,
-					 (VOID **)&child_io, agent, nic->child,
-					 EFI_OPEN_PROTOCOL_BY_CHILD_CONTROLLER);
-	if (status != EFI_SUCCESS)
-		goto err_child;
 	nic->next = bn_efi_nics;
 	bn_efi_nics = nic;
+	bn_efi_bs->ConnectController(nic->child, NULL, NULL, TRUE);
 	return EFI_SUCCESS;
 
- err_child:
-	bn_efi_bs->UninstallMultipleProtocolInterfaces(nic->child,
-		&bn_efi_snp_guid, &nic->snp, &bn_efi_device_path_guid,
-		nic->path, NULL);
  err_snp:
 	bn_efi_snp_fini(nic);
  err_nic:
 	bn_efi_nic_free(nic);
- err_alloc:
  err_match:
 	bn_efi_bs->CloseProtocol(ControllerHandle, &bn_efi_usb_io_guid, agent,
 				 ControllerHandle);
@@ -12022,14 +14256,38 @@ static EFI_STATUS EFIAPI bn_efi_start(EFI_DRIVER_BINDING_PROTOCOL *This,
 }
 
 /**
- * Unbind: remove the SNP children, or (with no children left) release the
- * controller.
+ * Test whether the adapter behind an interface is still there: it answers
+ * GET_STATUS (the bus driver stops a driver both when asked to and when
+ * the device was unplugged).
+ *
+ * @param nic		Interface
+ * @return		true if it answered
+ */
+static bool bn_efi_nic_present(struct bn_efi_nic *nic)
+{
+	struct bn_setup setup = {
+		.request_type = BN_USB_DIR_IN | BN_USB_TYPE_STANDARD |
+				BN_USB_RECIP_DEVICE,
+		.request = BN_USB_REQ_GET_STATUS,
+		.length = BN_EFI_GET_STATUS_LEN,
+	};
+	uint8_t status[BN_EFI_GET_STATUS_LEN];
+
+	return bn_efi_usb_control(nic->io, &setup, status) >= 0;
+}
+
+/**
+ * Unbind.  When asked to, remove the SNP child and release the
+ * controller (EFI_DEVICE_ERROR while the child is in use).  When the
+ * adapter was unplugged, release the hardware and the controller but keep
+ * the SNP child without media for the adapter's return
+ * (bn_efi_nic_return()).
  *
  * @param This		Driver Binding
  * @param ControllerHandle	The bound interface's handle
- * @param NumberOfChildren	Children to remove (0: release the controller)
+ * @param NumberOfChildren	Children to remove (none are registered)
  * @param ChildHandleBuffer	The children
- * @return		EFI_SUCCESS, or EFI_DEVICE_ERROR if a child is in use
+ * @return		EFI_SUCCESS, or EFI_DEVICE_ERROR if the child is in use
  */
 static EFI_STATUS EFIAPI bn_efi_stop(EFI_DRIVER_BINDING_PROTOCOL *This,
 				     EFI_HANDLE ControllerHandle,
@@ -12038,10 +14296,9 @@ static EFI_STATUS EFIAPI bn_efi_stop(EFI_DRIVER_BINDING_PROTOCOL *This,
 {
 	EFI_HANDLE agent = This->DriverBindingHandle;
 	struct bn_efi_nic *nic, **link;
-	EFI_USB_IO_PROTOCOL *io;
-	EFI_STATUS status = EFI_SUCCESS;
-	UINTN i;
 
+	(void)NumberOfChildren;
+	(void)ChildHandleBuffer;
 	for (link = &bn_efi_nics; *link; link = &(*link)->next) {
 		if ((*link)->controller == ControllerHandle)
 			break;
@@ -12050,31 +14307,27 @@ static EFI_STATUS EFIAPI bn_efi_stop(EFI_DRIVER_BINDING_PROTOCOL *This,
 	if (!nic)
 		return EFI_DEVICE_ERROR;
 
-	if (NumberOfChildren) {
-		for (i = 0; i < NumberOfChildren; i++) {
-			if (ChildHandleBuffer[i] != nic->child || !nic->child)
-				continue;
-			bn_efi_bs->CloseProtocol(ControllerHandle,
-						 &bn_efi_usb_io_guid, agent,
-						 nic->child);
-			if (bn_efi_bs->UninstallMultipleProtocolInterfaces(
-				    nic->child, &bn_efi_snp_guid, &nic->snp,
-				    &bn_efi_device_path_guid, nic->path,
-				    NULL) != EFI_SUCCESS) {
-				bn_efi_bs->OpenProtocol(ControllerHandle,
-					&bn_efi_usb_io_guid, (VOID **)&io,
-					agent, nic->child,
-					EFI_OPEN_PROTOCOL_BY_CHILD_CONTROLLER);
-				status = EFI_DEVICE_ERROR;
-				continue;
-			}
-			nic->child = NULL;
-		}
-		return status;
+	if (nic->child && !bn_efi_nic_present(nic)) {
+		BN_INFO("bootnic", "adapter unplugged: interface kept "
+			"without media");
+		bn_efi_snp_detach(nic);
+		bn_efi_nic_release(nic);
+		nic->gone = true;
+		nic->controller = NULL;
+		nic->io = NULL;
+		bn_efi_bs->CloseProtocol(ControllerHandle,
+					 &bn_efi_usb_io_guid, agent,
+					 ControllerHandle);
+		return EFI_SUCCESS;
 	}
-
-	if (nic->child)
-		return EFI_DEVICE_ERROR;
+	if (nic->child) {
+		if (bn_efi_bs->UninstallMultipleProtocolInterfaces(nic->child,
+			    &bn_efi_snp_guid, &nic->snp,
+			    &bn_efi_device_path_guid, nic->path, NULL) !=
+		    EFI_SUCCESS)
+			return EFI_DEVICE_ERROR;
+		nic->child = NULL;
+	}
 	*link = nic->next;
 	bn_efi_snp_fini(nic);
 	bn_efi_nic_free(nic);
@@ -12388,6 +14641,11 @@ static int bn_efi_find_function(EFI_USB_IO_PROTOCOL *io, struct bn_efi_match *ou
 			bn_efi_score(&key, &m);
 			if (!m.score)
 				continue;
+			/* A row that names its configuration matches there
+			 * only (Realtek's CDC function is in configuration
+			 * 2, the firmware selected the vendor one, 1) */
+			if (m.id->config && m.id->config != cfg.value)
+				continue;
 			if (active && fn.interfaces[0] != id.InterfaceNumber) {
 				elsewhere = true;
 				continue;
@@ -12656,13 +14914,14 @@ static EFI_TPL bn_efi_snp_lock(void)
 }
 
 /**
- * Poll the device unless a poll is already running.
+ * Poll the device unless a poll is already running (or the adapter is
+ * unplugged).
  *
  * @param nic		Interface
  */
 static void bn_efi_nic_poll(struct bn_efi_nic *nic)
 {
-	if (nic->polling)
+	if (nic->polling || !nic->nd)
 		return;
 	nic->polling = true;
 	nic->last_poll_us = bn_port_clock_us();
@@ -12726,7 +14985,8 @@ static EFI_STATUS EFIAPI bn_efi_snp_stop(EFI_SIMPLE_NETWORK_PROTOCOL *This)
 }
 
 /**
- * Open the device and start the polling timer.
+ * Open the device and start the polling timer (an unplugged adapter: no
+ * media until it is back).
  *
  * @param nic		Interface
  * @return		EFI_SUCCESS or EFI_DEVICE_ERROR
@@ -12734,9 +14994,9 @@ static EFI_STATUS EFIAPI bn_efi_snp_stop(EFI_SIMPLE_NETWORK_PROTOCOL *This)
 static EFI_STATUS bn_efi_snp_open(struct bn_efi_nic *nic)
 {
 	bn_efi_snp_flush(nic);
-	nic->link_known = false;
-	nic->mode.MediaPresent = TRUE;
-	if (bn_netdev_open(nic->nd) < 0)
+	nic->link_known = !nic->nd;
+	nic->mode.MediaPresent = nic->nd != NULL;
+	if (nic->nd && bn_netdev_open(nic->nd) < 0)
 		return EFI_DEVICE_ERROR;
 	nic->mode.ReceiveFilterSetting = BN_EFI_RX_DEFAULT;
 	nic->mode.MCastFilterCount = 0;
@@ -12752,7 +15012,8 @@ static EFI_STATUS bn_efi_snp_open(struct bn_efi_nic *nic)
 static void bn_efi_snp_close(struct bn_efi_nic *nic)
 {
 	bn_efi_bs->SetTimer(nic->timer, TimerCancel, 0);
-	bn_netdev_close(nic->nd);
+	if (nic->nd)
+		bn_netdev_close(nic->nd);
 	bn_efi_snp_flush(nic);
 }
 
@@ -12796,6 +15057,8 @@ static int bn_efi_snp_apply_filter(struct bn_efi_nic *nic)
 	unsigned int flags = 0;
 	int rc;
 
+	if (!nd)
+		return 0;
 	if (setting & EFI_SIMPLE_NETWORK_RECEIVE_UNICAST)
 		flags |= BN_RX_UNICAST;
 	if (setting & EFI_SIMPLE_NETWORK_RECEIVE_BROADCAST)
@@ -12972,6 +15235,7 @@ static EFI_STATUS EFIAPI bn_efi_snp_statistics(
 {
 	EFI_STATUS status = bn_efi_snp_check(This,
 					     EfiSimpleNetworkInitialized);
+	static const struct bn_netdev_stats none;
 	const struct bn_netdev_stats *s;
 	EFI_NETWORK_STATISTICS t;
 	struct bn_efi_nic *nic;
@@ -12982,7 +15246,7 @@ static EFI_STATUS EFIAPI bn_efi_snp_statistics(
 	if (!StatisticsSize && StatisticsTable)
 		return EFI_INVALID_PARAMETER;
 	nic = bn_efi_nic_of(This);
-	s = &nic->nd->stats;
+	s = nic->nd ? &nic->nd->stats : &none;
 	tpl = bn_efi_snp_lock();
 	if (StatisticsSize) {
 		bn_port_memset(&t, 0xff, sizeof(t));
@@ -13007,7 +15271,9 @@ static EFI_STATUS EFIAPI bn_efi_snp_statistics(
 		*StatisticsSize = sizeof(t);
 	}
 	if (Reset) {
-		bn_port_memset(&nic->nd->stats, 0, sizeof(nic->nd->stats));
+		if (nic->nd)
+			bn_port_memset(&nic->nd->stats, 0,
+				       sizeof(nic->nd->stats));
 		nic->rx_unicast = 0;
 		nic->rx_broadcast = 0;
 		nic->rx_multicast = 0;
@@ -13176,6 +15442,11 @@ static EFI_STATUS EFIAPI bn_efi_snp_transmit(
 	}
 	nic = bn_efi_nic_of(This);
 	tpl = bn_efi_snp_lock();
+	/* Unplugged: an error, never EFI_NOT_READY (callers retry that) */
+	if (!nic->nd) {
+		status = EFI_DEVICE_ERROR;
+		goto out;
+	}
 	/* Every buffer accepted must fit in the hand-back ring */
 	if (nic->tx_inflight + nic->tx_count >= BN_EFI_TX_RING) {
 		status = EFI_NOT_READY;
@@ -13371,6 +15642,40 @@ static void bn_efi_snp_fini(struct bn_efi_nic *nic)
 		bn_efi_bs->CloseEvent(nic->snp.WaitForPacket);
 		nic->snp.WaitForPacket = NULL;
 	}
+}
+
+static void bn_efi_snp_detach(struct bn_efi_nic *nic)
+{
+	EFI_TPL tpl = bn_efi_snp_lock();
+
+	/* Closing hands the buffers of unfinished transmits back (GetStatus) */
+	if (nic->mode.State == EfiSimpleNetworkInitialized && nic->nd)
+		bn_netdev_close(nic->nd);
+	nic->rx_head = 0;
+	nic->rx_count = 0;
+	nic->tx_inflight = 0;
+	nic->link_known = true;
+	nic->mode.MediaPresent = FALSE;
+	bn_efi_bs->RestoreTPL(tpl);
+}
+
+static EFI_STATUS bn_efi_snp_attach(struct bn_efi_nic *nic)
+{
+	EFI_STATUS status = EFI_SUCCESS;
+	EFI_TPL tpl = bn_efi_snp_lock();
+
+	nic->link_known = false;
+	nic->mode.MediaPresent = TRUE;
+	if (nic->mode.State == EfiSimpleNetworkInitialized) {
+		if (bn_netdev_open(nic->nd) < 0 ||
+		    bn_efi_snp_apply_filter(nic) < 0) {
+			nic->link_known = true;
+			nic->mode.MediaPresent = FALSE;
+			status = EFI_DEVICE_ERROR;
+		}
+	}
+	bn_efi_bs->RestoreTPL(tpl);
+	return status;
 }
 
 /** Backend state of one open endpoint. */

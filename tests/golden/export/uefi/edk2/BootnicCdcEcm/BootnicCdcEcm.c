@@ -140,6 +140,7 @@ enum bn_speed {
 
 /* CDC class codes and functional descriptor subtypes (CDC 1.2, ECM, NCM) */
 #define BN_CLASS_CDC		0x02	/**< Communications device class */
+#define BN_CLASS_CDC_DATA	0x0a	/**< CDC data interface class */
 
 #define BN_CDC_SUBCLASS_ECM	0x06	/**< Ethernet control model */
 
@@ -1495,6 +1496,44 @@ struct bn_cmdset {
 	size_t count;			/**< Number of commands */
 };
 
+/** One endpoint of a family's standard layout. */
+struct bn_layout_ep {
+	uint8_t address;	/**< bEndpointAddress (::BN_EP_DIR_IN | number) */
+	uint8_t type;		/**< ::bn_xfer_type (bulk or interrupt) */
+	uint16_t max_packet[2];	/**< wMaxPacketSize at full and high speed */
+	uint8_t interval[2];	/**< bInterval at full and high speed */
+};
+
+/** One interface (alternate setting) of a family's standard layout. */
+struct bn_layout_if {
+	uint8_t number;		/**< bInterfaceNumber, counted from the
+				     function's first interface */
+	uint8_t alt;		/**< bAlternateSetting */
+	uint8_t cls;		/**< bInterfaceClass */
+	uint8_t subclass;	/**< bInterfaceSubClass */
+	uint8_t protocol;	/**< bInterfaceProtocol */
+	const uint8_t *cs;	/**< Class-specific descriptors that follow the
+				     interface descriptor, as bytes (interface
+				     numbers in them counted from the
+				     function's first), or NULL */
+	uint8_t cs_len;		/**< Bytes at @c cs */
+	const struct bn_layout_ep *eps;	/**< Endpoints, in descriptor order */
+	uint8_t ep_count;	/**< Entries in @c eps */
+};
+
+/**
+ * The interfaces and endpoints a family's devices present, as data.
+ *
+ * Used to complete configuration descriptors a capture cut short (usbmon
+ * text keeps 32 bytes); every value taken from here is reported as a
+ * guess, so the layout states what the family's devices usually present,
+ * not a requirement.
+ */
+struct bn_layout {
+	const struct bn_layout_if *ifs;	/**< Interfaces, in descriptor order */
+	uint8_t if_count;		/**< Entries in @c ifs */
+};
+
 /** Where the PHY is. */
 enum bn_phy_topology {
 	BN_PHY_NONE = 0,	/**< No MII PHY visible (class devices) */
@@ -1800,6 +1839,8 @@ struct bn_family {
 	const char *description;	/**< E.g. "ASIX AX88772A USB 2.0 10/100" */
 	const struct bn_cmdset *cmdset;	/**< Vendor command set, or NULL */
 	const struct bn_framing *framing; /**< Bulk framing (the driver's) */
+	const struct bn_layout *endpoints; /**< Standard endpoint layout
+					     (descriptor completion), or NULL */
 	enum bn_phy_topology phy;	/**< PHY topology */
 	enum bn_mac_source mac_source;	/**< MAC address source */
 	uint8_t link_speeds;		/**< BN_LINK_* */
@@ -2045,6 +2086,39 @@ enum bn_reg_value {
  * @param p		Pointer to the data
  */
 #define BN_VERDICT(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
+
+/** Bulk wMaxPacketSize at full speed (USB 2.0 section 5.8.3). */
+#define BN_LAYOUT_BULK_MPS_FS	64
+/** Bulk wMaxPacketSize at high speed (USB 2.0 section 5.8.3). */
+#define BN_LAYOUT_BULK_MPS_HS	512
+
+/**
+ * A bulk endpoint of a standard layout, with the largest packet sizes.
+ *
+ * @param addr		bEndpointAddress
+ */
+#define BN_LAYOUT_BULK(addr)						\
+	{ .address = (addr), .type = BN_XFER_BULK,			\
+	  .max_packet = { BN_LAYOUT_BULK_MPS_FS, BN_LAYOUT_BULK_MPS_HS } }
+
+/**
+ * An interrupt endpoint of a standard layout.
+ *
+ * @param addr		bEndpointAddress
+ * @param mps		wMaxPacketSize
+ * @param fs		bInterval at full speed (frames)
+ * @param hs		bInterval at high speed (2^(hs-1) microframes)
+ */
+#define BN_LAYOUT_INT(addr, mps, fs, hs)				\
+	{ .address = (addr), .type = BN_XFER_INTERRUPT,			\
+	  .max_packet = { (mps), (mps) }, .interval = { (fs), (hs) } }
+
+/**
+ * A standard layout made of an array of ::bn_layout_if.
+ *
+ * @param i		The array
+ */
+#define BN_LAYOUT(i)	{ .ifs = (i), .if_count = sizeof(i) / sizeof((i)[0]) }
 
 /** How a ::bn_id row matches. */
 enum bn_id_match {
@@ -3723,6 +3797,32 @@ static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 	  .cls = BN_CLASS_CDC, .subclass = (sub), .protocol = 0x00,	\
 	  .family = (fam), .name = (nm), .config = (cfg) }
 
+/** Notification endpoint of a standard CDC layout. */
+#define BN_CDC_LAYOUT_EP_NOTIFY		0x81
+/** Bulk IN endpoint of a standard CDC layout. */
+#define BN_CDC_LAYOUT_EP_IN		0x82
+/** Bulk OUT endpoint of a standard CDC layout. */
+#define BN_CDC_LAYOUT_EP_OUT		0x02
+/** Notification bInterval at full speed (frames, 32 ms). */
+#define BN_CDC_LAYOUT_NOTIFY_FS		32
+/** Notification bInterval at high speed (2^8 microframes, 32 ms). */
+#define BN_CDC_LAYOUT_NOTIFY_HS		9
+/** bcdCDC of the header functional descriptor, 1.10, low byte first. */
+#define BN_CDC_LAYOUT_BCD		0x10, 0x01
+
+/** Header functional descriptor bytes (CDC 1.2 table 15). */
+#define BN_CDC_LAYOUT_HEADER						\
+	5, BN_DT_CS_INTERFACE, BN_CDC_FD_HEADER, BN_CDC_LAYOUT_BCD
+/** Union functional descriptor bytes: interface 0 controls interface 1. */
+#define BN_CDC_LAYOUT_UNION						\
+	5, BN_DT_CS_INTERFACE, BN_CDC_FD_UNION, 0, 1
+/** Ethernet networking functional descriptor bytes (ECM 1.2 table 3):
+ * iMACAddress unknown, no statistics, wMaxSegmentSize 1514, no filters. */
+#define BN_CDC_LAYOUT_ETHERNET						\
+	13, BN_DT_CS_INTERFACE, BN_CDC_FD_ETHERNET, 0, 0, 0, 0, 0,	\
+	(uint8_t)(BN_ETH_FRAME_MAX & 0xff), (uint8_t)(BN_ETH_FRAME_MAX >> 8),\
+	0, 0, 0
+
 /** Largest notification we accept (header plus speed-change data). */
 #define BN_CDC_NOTIFY_MAX 16
 
@@ -4082,6 +4182,16 @@ static const struct bn_regdef bn_cdc_packet_filter_def =
 static const struct bn_regdef bn_cdc_multicast_def =
 	BN_REGDEF("MULTICAST_FILTERS", bn_cdc_choice_fields);
 
+static const struct bn_layout_ep bn_cdc_layout_bulk[2] = {
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_OUT),
+};
+
+static const struct bn_layout_ep bn_cdc_layout_notify[1] = {
+	BN_LAYOUT_INT(BN_CDC_LAYOUT_EP_NOTIFY, BN_CDC_NOTIFY_MAX,
+		      BN_CDC_LAYOUT_NOTIFY_FS, BN_CDC_LAYOUT_NOTIFY_HS),
+};
+
 /** Bulk-IN transfers kept queued. */
 #define BN_ECM_RX_COUNT 4
 /** Bytes per bulk-IN transfer (a frame; the transfer ends short). */
@@ -4297,10 +4407,30 @@ static const struct bn_verdict_data ecm_verdict = {
 	ecm_regs, BN_ARRAY_SIZE(ecm_regs), NULL, 0,
 };
 
+/** Class-specific descriptors of the control interface. */
+static const uint8_t ecm_layout_cs[] = {
+	BN_CDC_LAYOUT_HEADER, BN_CDC_LAYOUT_UNION, BN_CDC_LAYOUT_ETHERNET,
+};
+
+/** Control interface with the notification endpoint; data interface with
+ * no endpoints in alternate setting 0 and the bulk pair in setting 1. */
+static const struct bn_layout_if ecm_layout_ifs[] = {
+	{ .number = 0, .cls = BN_CLASS_CDC, .subclass = BN_CDC_SUBCLASS_ECM,
+	  .cs = ecm_layout_cs, .cs_len = sizeof(ecm_layout_cs),
+	  .eps = bn_cdc_layout_notify, .ep_count = 1 },
+	{ .number = 1, .alt = 0, .cls = BN_CLASS_CDC_DATA },
+	{ .number = 1, .alt = 1, .cls = BN_CLASS_CDC_DATA,
+	  .eps = bn_cdc_layout_bulk, .ep_count = 2 },
+};
+
+/** The standard ECM function layout (ECM 1.2 section 5). */
+static const struct bn_layout ecm_layout = BN_LAYOUT(ecm_layout_ifs);
+
 static const struct bn_family bn_cdc_ecm_family = {
 	.name = "cdc-ecm",
 	.description = "USB CDC Ethernet Control Model",
 	.framing = &bn_cdc_ecm_framing,
+	.endpoints = &ecm_layout,
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,

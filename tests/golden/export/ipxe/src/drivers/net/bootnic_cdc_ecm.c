@@ -7,13 +7,43 @@
  * Do not edit: change the sources and run `bootnic export` again.
  *
  * Sources:
- *   sdk/bn_desc.h sdk/classes/cdc_ecm.c sdk/classes/cdc_ecm.h
+ *   sdk/bn_desc.h sdk/classes/cdc.h sdk/classes/cdc_ecm.c
+ *   sdk/classes/cdc_ecm.h
  *
  * Families:
  *   cdc-ecm      USB CDC Ethernet Control Model
  *
  * IDs:
  *   class 02/06/00       cdc-ecm      USB CDC Ethernet (ECM) function
+ *   0bda:8050+02/06/00   cdc-ecm      Realtek RTL8152 (8050)
+ *   0bda:8053+02/06/00   cdc-ecm      Realtek RTL8153 (8053)
+ *   0bda:8152+02/06/00   cdc-ecm      Realtek RTL8152
+ *   0bda:8153+02/06/00   cdc-ecm      Realtek RTL8153
+ *   045e:07ab+02/06/00   cdc-ecm      Microsoft Surface 2 Dock (RTL8152)
+ *   045e:07c6+02/06/00   cdc-ecm      Microsoft Surface Ethernet Adapter (RTL8153)
+ *   045e:0927+02/06/00   cdc-ecm      Microsoft Surface USB-C Ethernet (RTL8153B)
+ *   045e:0c5e+02/06/00   cdc-ecm      Microsoft Ethernet adapter (Realtek)
+ *   04e8:a101+02/06/00   cdc-ecm      Samsung USB Ethernet Adapter (RTL8153)
+ *   17ef:304f+02/06/00   cdc-ecm      Lenovo dock (Realtek, 304f)
+ *   17ef:3052+02/06/00   cdc-ecm      Lenovo ThinkPad dock (Realtek, 3052)
+ *   17ef:3054+02/06/00   cdc-ecm      Lenovo ThinkPad OneLink+ Dock (RTL8153)
+ *   17ef:3057+02/06/00   cdc-ecm      Lenovo ThinkPad dock (Realtek, 3057)
+ *   17ef:3062+02/06/00   cdc-ecm      Lenovo ThinkPad USB-C Dock Gen 3 (Realtek)
+ *   17ef:3069+02/06/00   cdc-ecm      Lenovo dock (Realtek, 3069)
+ *   17ef:3082+02/06/00   cdc-ecm      Lenovo ThinkPad TBT3 Dock Gen 2 (Realtek)
+ *   17ef:3098+02/06/00   cdc-ecm      Lenovo ThinkPad dock (Realtek, 3098)
+ *   17ef:7205+02/06/00   cdc-ecm      Lenovo adapter (Realtek, 7205)
+ *   17ef:720a+02/06/00   cdc-ecm      Lenovo USB Ethernet (Realtek, 720a)
+ *   17ef:720b+02/06/00   cdc-ecm      Lenovo USB Ethernet (Realtek, 720b)
+ *   17ef:720c+02/06/00   cdc-ecm      Lenovo ThinkPad USB-C Dongle (RTL8153)
+ *   17ef:7214+02/06/00   cdc-ecm      Lenovo dock (Realtek, 7214)
+ *   17ef:721e+02/06/00   cdc-ecm      Lenovo Powered USB-C Travel Hub (RTL8153)
+ *   17ef:a359+02/06/00   cdc-ecm      Lenovo ThinkPad dock (Realtek, a359)
+ *   17ef:a387+02/06/00   cdc-ecm      Lenovo ThinkPad USB-C Dock Gen 2 (RTL8153)
+ *   13b1:0041+02/06/00   cdc-ecm      Linksys USB3GIGV1 (RTL8153)
+ *   0955:09ff+02/06/00   cdc-ecm      NVIDIA Tegra USB 3.0 Ethernet (RTL8153)
+ *   2357:0601+02/06/00   cdc-ecm      TP-Link UE300 (RTL8153)
+ *   2357:0602+02/06/00   cdc-ecm      TP-Link adapter (Realtek)
  *
  * Drop this file, bootnic_sdk.c and bootnic_sdk.h into src/drivers/net/ of an
  * iPXE tree; the build finds them by itself.  bootnic_sdk.c holds the bootnic
@@ -45,6 +75,15 @@ FILE_SECBOOT ( PERMITTED );
 #include <stdbool.h>
 
 #define BN_CDC_SUBCLASS_ECM	0x06	/**< Ethernet control model */
+
+#define BN_USB_VID_MICROSOFT	0x045e	/**< Microsoft */
+#define BN_USB_VID_SAMSUNG	0x04e8	/**< Samsung */
+
+#define BN_USB_VID_LINKSYS	0x13b1	/**< Linksys */
+#define BN_USB_VID_LENOVO	0x17ef	/**< Lenovo */
+#define BN_USB_VID_NVIDIA	0x0955	/**< NVIDIA */
+
+#define BN_USB_VID_TPLINK	0x2357	/**< TP-Link */
 
 /** Bulk-IN transfers kept queued. */
 #define BN_ECM_RX_COUNT 4
@@ -248,13 +287,47 @@ static int ecm_probe(struct bn_netdev *nd, const struct bn_function *fn,
 	return 0;
 }
 
+/** Class requests of an ECM function that carry policy. */
+static const struct bn_reg ecm_regs[] = {
+	BN_CDC_REG(BN_CDC_SET_ETHERNET_PACKET_FILTER, BN_REGV_WVALUE,
+		   bn_cdc_packet_filter_def),
+	BN_CDC_REG(BN_CDC_SET_ETHERNET_MULTICAST_FILTERS, BN_REGV_DATA,
+		   bn_cdc_multicast_def),
+};
+
+/** Verdict data of the ECM family. */
+static const struct bn_verdict_data ecm_verdict = {
+	ecm_regs, BN_ARRAY_SIZE(ecm_regs), NULL, 0,
+};
+
+/** Class-specific descriptors of the control interface. */
+static const uint8_t ecm_layout_cs[] = {
+	BN_CDC_LAYOUT_HEADER, BN_CDC_LAYOUT_UNION, BN_CDC_LAYOUT_ETHERNET,
+};
+
+/** Control interface with the notification endpoint; data interface with
+ * no endpoints in alternate setting 0 and the bulk pair in setting 1. */
+static const struct bn_layout_if ecm_layout_ifs[] = {
+	{ .number = 0, .cls = BN_CLASS_CDC, .subclass = BN_CDC_SUBCLASS_ECM,
+	  .cs = ecm_layout_cs, .cs_len = sizeof(ecm_layout_cs),
+	  .eps = bn_cdc_layout_notify, .ep_count = 1 },
+	{ .number = 1, .alt = 0, .cls = BN_CLASS_CDC_DATA },
+	{ .number = 1, .alt = 1, .cls = BN_CLASS_CDC_DATA,
+	  .eps = bn_cdc_layout_bulk, .ep_count = 2 },
+};
+
+/** The standard ECM function layout (ECM 1.2 section 5). */
+static const struct bn_layout ecm_layout = BN_LAYOUT(ecm_layout_ifs);
+
 static const struct bn_family bn_cdc_ecm_family = {
 	.name = "cdc-ecm",
 	.description = "USB CDC Ethernet Control Model",
 	.framing = &bn_cdc_ecm_framing,
+	.endpoints = &ecm_layout,
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
+	.verdict = BN_VERDICT(&ecm_verdict),
 };
 
 /** Families this driver handles. */
@@ -262,12 +335,111 @@ static const struct bn_family *const ecm_families[] = {
 	&bn_cdc_ecm_family,
 };
 
-/** The one ID table: the ECM class triple of the control interface. */
+/**
+ * One Realtek-based device whose CDC configuration (value 2) holds its ECM
+ * function (see ::BN_CDC_REALTEK_CONFIG).
+ *
+ * @param vid		idVendor
+ * @param pid		idProduct
+ * @param nm		Product name
+ */
+#define ECM_REALTEK(vid, pid, nm)					\
+	BN_CDC_CONFIG_ROW(&bn_cdc_ecm_family, BN_CDC_SUBCLASS_ECM, vid,	\
+			  pid, BN_CDC_REALTEK_CONFIG, nm)
+
+/**
+ * The one ID table: the ECM class triple of the control interface, and the
+ * Realtek RTL8152/8153-based devices whose ECM function is in their second
+ * configuration.  Sources, per row: [L] Linux r8152.c rtl8152_table (v6.18),
+ * [E] Linux cdc_ether.c products[] (an ECM function it leaves to r8152),
+ * [U] U-Boot drivers/usb/eth/r8152.c r8152_eth_id_table.
+ */
 static const struct bn_id ecm_ids[] = {
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_CDC,
 	  .subclass = BN_CDC_SUBCLASS_ECM, .protocol = 0x00,
 	  .family = &bn_cdc_ecm_family,
 	  .name = "USB CDC Ethernet (ECM) function" },
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8050, "Realtek RTL8152 (8050)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8053, "Realtek RTL8153 (8053)"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8152, "Realtek RTL8152"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8153, "Realtek RTL8153"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_MICROSOFT, 0x07ab,
+		    "Microsoft Surface 2 Dock (RTL8152)"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_MICROSOFT, 0x07c6,
+		    "Microsoft Surface Ethernet Adapter (RTL8153)"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_MICROSOFT, 0x0927,
+		    "Microsoft Surface USB-C Ethernet (RTL8153B)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_MICROSOFT, 0x0c5e,
+		    "Microsoft Ethernet adapter (Realtek)"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_SAMSUNG, 0xa101,
+		    "Samsung USB Ethernet Adapter (RTL8153)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x304f,
+		    "Lenovo dock (Realtek, 304f)"),
+	/* [U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3052,
+		    "Lenovo ThinkPad dock (Realtek, 3052)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3054,
+		    "Lenovo ThinkPad OneLink+ Dock (RTL8153)"),
+	/* [U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3057,
+		    "Lenovo ThinkPad dock (Realtek, 3057)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3062,
+		    "Lenovo ThinkPad USB-C Dock Gen 3 (Realtek)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3069,
+		    "Lenovo dock (Realtek, 3069)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3082,
+		    "Lenovo ThinkPad TBT3 Dock Gen 2 (Realtek)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x3098,
+		    "Lenovo ThinkPad dock (Realtek, 3098)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x7205,
+		    "Lenovo adapter (Realtek, 7205)"),
+	/* [U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x720a,
+		    "Lenovo USB Ethernet (Realtek, 720a)"),
+	/* [U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x720b,
+		    "Lenovo USB Ethernet (Realtek, 720b)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x720c,
+		    "Lenovo ThinkPad USB-C Dongle (RTL8153)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x7214,
+		    "Lenovo dock (Realtek, 7214)"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0x721e,
+		    "Lenovo Powered USB-C Travel Hub (RTL8153)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0xa359,
+		    "Lenovo ThinkPad dock (Realtek, a359)"),
+	/* [L][E] */
+	ECM_REALTEK(BN_USB_VID_LENOVO, 0xa387,
+		    "Lenovo ThinkPad USB-C Dock Gen 2 (RTL8153)"),
+	/* [L] */
+	ECM_REALTEK(BN_USB_VID_LINKSYS, 0x0041,
+		    "Linksys USB3GIGV1 (RTL8153)"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_NVIDIA, 0x09ff,
+		    "NVIDIA Tegra USB 3.0 Ethernet (RTL8153)"),
+	/* [L][E][U] */
+	ECM_REALTEK(BN_USB_VID_TPLINK, 0x0601, "TP-Link UE300 (RTL8153)"),
+	/* [L][U] */
+	ECM_REALTEK(BN_USB_VID_TPLINK, 0x0602, "TP-Link adapter (Realtek)"),
 };
 
 static const struct bn_driver bn_cdc_ecm_driver = {
@@ -317,8 +489,66 @@ static int bootnic_cdc_ecm_probe ( struct usb_function *func,
 static struct usb_device_id bootnic_cdc_ecm_ids[] = {
 #ifdef USB_ROM
 	USB_ROM ( 0xffff, 0xffff, "bootnic-cdc-ecm", "USB CDC Ethernet (ECM) function", 0 ),
+	USB_ROM ( 0x0bda, 0x8050, "bootnic-cdc-ecm-0bda8050", "Realtek RTL8152 (8050)", 0 ),
+	USB_ROM ( 0x0bda, 0x8053, "bootnic-cdc-ecm-0bda8053", "Realtek RTL8153 (8053)", 0 ),
+	USB_ROM ( 0x0bda, 0x8152, "bootnic-cdc-ecm-0bda8152", "Realtek RTL8152", 0 ),
+	USB_ROM ( 0x0bda, 0x8153, "bootnic-cdc-ecm-0bda8153", "Realtek RTL8153", 0 ),
+	USB_ROM ( 0x045e, 0x07ab, "bootnic-cdc-ecm-045e07ab", "Microsoft Surface 2 Dock (RTL8152)", 0 ),
+	USB_ROM ( 0x045e, 0x07c6, "bootnic-cdc-ecm-045e07c6", "Microsoft Surface Ethernet Adapter (RTL8153)", 0 ),
+	USB_ROM ( 0x045e, 0x0927, "bootnic-cdc-ecm-045e0927", "Microsoft Surface USB-C Ethernet (RTL8153B)", 0 ),
+	USB_ROM ( 0x045e, 0x0c5e, "bootnic-cdc-ecm-045e0c5e", "Microsoft Ethernet adapter (Realtek)", 0 ),
+	USB_ROM ( 0x04e8, 0xa101, "bootnic-cdc-ecm-04e8a101", "Samsung USB Ethernet Adapter (RTL8153)", 0 ),
+	USB_ROM ( 0x17ef, 0x304f, "bootnic-cdc-ecm-17ef304f", "Lenovo dock (Realtek, 304f)", 0 ),
+	USB_ROM ( 0x17ef, 0x3052, "bootnic-cdc-ecm-17ef3052", "Lenovo ThinkPad dock (Realtek, 3052)", 0 ),
+	USB_ROM ( 0x17ef, 0x3054, "bootnic-cdc-ecm-17ef3054", "Lenovo ThinkPad OneLink+ Dock (RTL8153)", 0 ),
+	USB_ROM ( 0x17ef, 0x3057, "bootnic-cdc-ecm-17ef3057", "Lenovo ThinkPad dock (Realtek, 3057)", 0 ),
+	USB_ROM ( 0x17ef, 0x3062, "bootnic-cdc-ecm-17ef3062", "Lenovo ThinkPad USB-C Dock Gen 3 (Realtek)", 0 ),
+	USB_ROM ( 0x17ef, 0x3069, "bootnic-cdc-ecm-17ef3069", "Lenovo dock (Realtek, 3069)", 0 ),
+	USB_ROM ( 0x17ef, 0x3082, "bootnic-cdc-ecm-17ef3082", "Lenovo ThinkPad TBT3 Dock Gen 2 (Realtek)", 0 ),
+	USB_ROM ( 0x17ef, 0x3098, "bootnic-cdc-ecm-17ef3098", "Lenovo ThinkPad dock (Realtek, 3098)", 0 ),
+	USB_ROM ( 0x17ef, 0x7205, "bootnic-cdc-ecm-17ef7205", "Lenovo adapter (Realtek, 7205)", 0 ),
+	USB_ROM ( 0x17ef, 0x720a, "bootnic-cdc-ecm-17ef720a", "Lenovo USB Ethernet (Realtek, 720a)", 0 ),
+	USB_ROM ( 0x17ef, 0x720b, "bootnic-cdc-ecm-17ef720b", "Lenovo USB Ethernet (Realtek, 720b)", 0 ),
+	USB_ROM ( 0x17ef, 0x720c, "bootnic-cdc-ecm-17ef720c", "Lenovo ThinkPad USB-C Dongle (RTL8153)", 0 ),
+	USB_ROM ( 0x17ef, 0x7214, "bootnic-cdc-ecm-17ef7214", "Lenovo dock (Realtek, 7214)", 0 ),
+	USB_ROM ( 0x17ef, 0x721e, "bootnic-cdc-ecm-17ef721e", "Lenovo Powered USB-C Travel Hub (RTL8153)", 0 ),
+	USB_ROM ( 0x17ef, 0xa359, "bootnic-cdc-ecm-17efa359", "Lenovo ThinkPad dock (Realtek, a359)", 0 ),
+	USB_ROM ( 0x17ef, 0xa387, "bootnic-cdc-ecm-17efa387", "Lenovo ThinkPad USB-C Dock Gen 2 (RTL8153)", 0 ),
+	USB_ROM ( 0x13b1, 0x0041, "bootnic-cdc-ecm-13b10041", "Linksys USB3GIGV1 (RTL8153)", 0 ),
+	USB_ROM ( 0x0955, 0x09ff, "bootnic-cdc-ecm-095509ff", "NVIDIA Tegra USB 3.0 Ethernet (RTL8153)", 0 ),
+	USB_ROM ( 0x2357, 0x0601, "bootnic-cdc-ecm-23570601", "TP-Link UE300 (RTL8153)", 0 ),
+	USB_ROM ( 0x2357, 0x0602, "bootnic-cdc-ecm-23570602", "TP-Link adapter (Realtek)", 0 ),
 #else
 	{ .name = "bootnic-cdc-ecm", .vendor = USB_ANY_ID, .product = USB_ANY_ID },
+	{ .name = "bootnic-cdc-ecm-0bda8050", .vendor = 0x0bda, .product = 0x8050 },
+	{ .name = "bootnic-cdc-ecm-0bda8053", .vendor = 0x0bda, .product = 0x8053 },
+	{ .name = "bootnic-cdc-ecm-0bda8152", .vendor = 0x0bda, .product = 0x8152 },
+	{ .name = "bootnic-cdc-ecm-0bda8153", .vendor = 0x0bda, .product = 0x8153 },
+	{ .name = "bootnic-cdc-ecm-045e07ab", .vendor = 0x045e, .product = 0x07ab },
+	{ .name = "bootnic-cdc-ecm-045e07c6", .vendor = 0x045e, .product = 0x07c6 },
+	{ .name = "bootnic-cdc-ecm-045e0927", .vendor = 0x045e, .product = 0x0927 },
+	{ .name = "bootnic-cdc-ecm-045e0c5e", .vendor = 0x045e, .product = 0x0c5e },
+	{ .name = "bootnic-cdc-ecm-04e8a101", .vendor = 0x04e8, .product = 0xa101 },
+	{ .name = "bootnic-cdc-ecm-17ef304f", .vendor = 0x17ef, .product = 0x304f },
+	{ .name = "bootnic-cdc-ecm-17ef3052", .vendor = 0x17ef, .product = 0x3052 },
+	{ .name = "bootnic-cdc-ecm-17ef3054", .vendor = 0x17ef, .product = 0x3054 },
+	{ .name = "bootnic-cdc-ecm-17ef3057", .vendor = 0x17ef, .product = 0x3057 },
+	{ .name = "bootnic-cdc-ecm-17ef3062", .vendor = 0x17ef, .product = 0x3062 },
+	{ .name = "bootnic-cdc-ecm-17ef3069", .vendor = 0x17ef, .product = 0x3069 },
+	{ .name = "bootnic-cdc-ecm-17ef3082", .vendor = 0x17ef, .product = 0x3082 },
+	{ .name = "bootnic-cdc-ecm-17ef3098", .vendor = 0x17ef, .product = 0x3098 },
+	{ .name = "bootnic-cdc-ecm-17ef7205", .vendor = 0x17ef, .product = 0x7205 },
+	{ .name = "bootnic-cdc-ecm-17ef720a", .vendor = 0x17ef, .product = 0x720a },
+	{ .name = "bootnic-cdc-ecm-17ef720b", .vendor = 0x17ef, .product = 0x720b },
+	{ .name = "bootnic-cdc-ecm-17ef720c", .vendor = 0x17ef, .product = 0x720c },
+	{ .name = "bootnic-cdc-ecm-17ef7214", .vendor = 0x17ef, .product = 0x7214 },
+	{ .name = "bootnic-cdc-ecm-17ef721e", .vendor = 0x17ef, .product = 0x721e },
+	{ .name = "bootnic-cdc-ecm-17efa359", .vendor = 0x17ef, .product = 0xa359 },
+	{ .name = "bootnic-cdc-ecm-17efa387", .vendor = 0x17ef, .product = 0xa387 },
+	{ .name = "bootnic-cdc-ecm-13b10041", .vendor = 0x13b1, .product = 0x0041 },
+	{ .name = "bootnic-cdc-ecm-095509ff", .vendor = 0x0955, .product = 0x09ff },
+	{ .name = "bootnic-cdc-ecm-23570601", .vendor = 0x2357, .product = 0x0601 },
+	{ .name = "bootnic-cdc-ecm-23570602", .vendor = 0x2357, .product = 0x0602 },
 #endif
 };
 

@@ -15,6 +15,11 @@
  *
  * IDs:
  *   class 02/0d/00       cdc-ncm      USB CDC Network Control Model (NCM) function
+ *   0bda:8155+02/0d/00   cdc-ncm      Realtek RTL8156 (8155)
+ *   0bda:8156+02/0d/00   cdc-ncm      Realtek RTL8156
+ *   0b05:1976+02/0d/00   cdc-ncm      ASUS USB-C2500 (RTL8156)
+ *   2001:b301+02/0d/00   cdc-ncm      D-Link DUB-E250 (RTL8156)
+ *   413c:b097+02/0d/00   cdc-ncm      Dell 2.5G adapter (Realtek)
  *
  * Drop this file, bootnic_sdk.c and bootnic_sdk.h into src/drivers/net/ of an
  * iPXE tree; the build finds them by itself.  bootnic_sdk.c holds the bootnic
@@ -65,9 +70,17 @@ static unsigned int bn_usbnet_slot_index(const struct bn_usbnet *un,
 
 #define BN_CDC_GET_NTB_PARAMETERS		0x80	/**< NCM NTB parameters */
 
+#define BN_CDC_SET_NET_ADDRESS			0x82	/**< NCM address */
+
 #define BN_CDC_SET_NTB_FORMAT			0x84	/**< NCM NTB16/NTB32 */
 
 #define BN_CDC_SET_NTB_INPUT_SIZE		0x86	/**< NCM input size */
+
+#define BN_USB_VID_ASUS		0x0b05	/**< ASUSTek */
+
+#define BN_USB_VID_DLINK	0x2001	/**< D-Link */
+
+#define BN_USB_VID_DELL		0x413c	/**< Dell */
 
 #define BN_NCM_NTH16_SIG	0x484d434eu	/**< "NCMH" */
 #define BN_NCM_NTH32_SIG	0x686d636eu	/**< "ncmh" */
@@ -167,7 +180,9 @@ struct bn_ncm_ntb_tx {
 static void bn_ncm_tx_begin(struct bn_ncm_ntb_tx *ntb, uint8_t *buf, uint32_t cap);
 
 /**
- * Append a datagram, honouring the device's divisor and remainder.
+ * Append a datagram, honouring the device's divisor and remainder: they
+ * place the payload after the datagram's 14-byte Ethernet header (NCM 1.0
+ * table 6-3).
  *
  * @param ntb		Block
  * @param p		Device parameters
@@ -571,13 +586,73 @@ static int ncm_probe(struct bn_netdev *nd, const struct bn_function *fn,
 	return 0;
 }
 
+/** SET_NTB_INPUT_SIZE layout: the largest NTB we take, policy. */
+static const struct bn_regdef ncm_input_size_def = {
+	"NTB_INPUT_SIZE", bn_cdc_choice_fields, BN_CDC_CHOICE_FIELDS
+};
+
+/** SET_NTB_FORMAT layout: NTB16 or NTB32, policy. */
+static const struct bn_regdef ncm_format_def = {
+	"NTB_FORMAT", bn_cdc_choice_fields, BN_CDC_CHOICE_FIELDS
+};
+
+/** SET_NET_ADDRESS layout: the station address, policy. */
+static const struct bn_regdef ncm_address_def = {
+	"NET_ADDRESS", bn_cdc_choice_fields, BN_CDC_CHOICE_FIELDS
+};
+
+/** Class requests of an NCM function that carry policy. */
+static const struct bn_reg ncm_regs[] = {
+	BN_CDC_REG(BN_CDC_SET_ETHERNET_PACKET_FILTER, BN_REGV_WVALUE,
+		   bn_cdc_packet_filter_def),
+	BN_CDC_REG(BN_CDC_SET_ETHERNET_MULTICAST_FILTERS, BN_REGV_DATA,
+		   bn_cdc_multicast_def),
+	BN_CDC_REG(BN_CDC_SET_NTB_INPUT_SIZE, BN_REGV_DATA, ncm_input_size_def),
+	BN_CDC_REG(BN_CDC_SET_NTB_FORMAT, BN_REGV_WVALUE, ncm_format_def),
+	BN_CDC_REG(BN_CDC_SET_NET_ADDRESS, BN_REGV_DATA, ncm_address_def),
+};
+
+/** Verdict data of the NCM family. */
+static const struct bn_verdict_data ncm_verdict = {
+	ncm_regs, BN_ARRAY_SIZE(ncm_regs), NULL, 0,
+};
+/** NCM functional descriptor bytes (NCM 1.0 table 5-2): bcdNcmVersion
+ * 1.00, no optional capabilities. */
+#define NCM_LAYOUT_FD	6, BN_DT_CS_INTERFACE, BN_CDC_FD_NCM, 0x00, 0x01, 0x00
+/** Data interface protocol: network transfer blocks (NCM 1.0 table 4-2). */
+#define NCM_LAYOUT_DATA_PROTOCOL	0x01
+
+/** Class-specific descriptors of the control interface. */
+static const uint8_t ncm_layout_cs[] = {
+	BN_CDC_LAYOUT_HEADER, BN_CDC_LAYOUT_UNION, BN_CDC_LAYOUT_ETHERNET,
+	NCM_LAYOUT_FD,
+};
+
+/** Control interface with the notification endpoint; data interface with
+ * no endpoints in alternate setting 0 and the bulk pair in setting 1. */
+static const struct bn_layout_if ncm_layout_ifs[] = {
+	{ .number = 0, .cls = BN_CLASS_CDC, .subclass = BN_CDC_SUBCLASS_NCM,
+	  .cs = ncm_layout_cs, .cs_len = sizeof(ncm_layout_cs),
+	  .eps = bn_cdc_layout_notify, .ep_count = 1 },
+	{ .number = 1, .alt = 0, .cls = BN_CLASS_CDC_DATA,
+	  .protocol = NCM_LAYOUT_DATA_PROTOCOL },
+	{ .number = 1, .alt = 1, .cls = BN_CLASS_CDC_DATA,
+	  .protocol = NCM_LAYOUT_DATA_PROTOCOL,
+	  .eps = bn_cdc_layout_bulk, .ep_count = 2 },
+};
+
+/** The standard NCM function layout (NCM 1.0 section 5). */
+static const struct bn_layout ncm_layout = BN_LAYOUT(ncm_layout_ifs);
+
 static const struct bn_family bn_cdc_ncm_family = {
 	.name = "cdc-ncm",
 	.description = "USB CDC Network Control Model",
 	.framing = &bn_cdc_ncm_framing,
+	.endpoints = &ncm_layout,
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
+	.verdict = BN_VERDICT(&ncm_verdict),
 };
 
 /** Families this driver handles. */
@@ -585,12 +660,40 @@ static const struct bn_family *const ncm_families[] = {
 	&bn_cdc_ncm_family,
 };
 
-/** The one ID table: the NCM class triple of the control interface. */
+/**
+ * One Realtek RTL8156-based device whose CDC configuration (value 2) holds
+ * its NCM function (see ::BN_CDC_REALTEK_CONFIG).
+ *
+ * @param vid		idVendor
+ * @param pid		idProduct
+ * @param nm		Product name
+ */
+#define NCM_REALTEK(vid, pid, nm)					\
+	BN_CDC_CONFIG_ROW(&bn_cdc_ncm_family, BN_CDC_SUBCLASS_NCM, vid,	\
+			  pid, BN_CDC_REALTEK_CONFIG, nm)
+
+/**
+ * The one ID table: the NCM class triple of the control interface, and the
+ * Realtek RTL8156-based (2.5 GbE) devices whose NCM function is in their
+ * second configuration.  Sources, per row: [L] Linux r8152.c
+ * rtl8152_table (v6.18), [U] U-Boot drivers/usb/eth/r8152.c
+ * r8152_eth_id_table.
+ */
 static const struct bn_id ncm_ids[] = {
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_CDC,
 	  .subclass = BN_CDC_SUBCLASS_NCM, .protocol = 0x00,
 	  .family = &bn_cdc_ncm_family,
 	  .name = "USB CDC Network Control Model (NCM) function" },
+	/* [L][U] */
+	NCM_REALTEK(BN_USB_VID_REALTEK, 0x8155, "Realtek RTL8156 (8155)"),
+	/* [L][U] */
+	NCM_REALTEK(BN_USB_VID_REALTEK, 0x8156, "Realtek RTL8156"),
+	/* [L] */
+	NCM_REALTEK(BN_USB_VID_ASUS, 0x1976, "ASUS USB-C2500 (RTL8156)"),
+	/* [L] */
+	NCM_REALTEK(BN_USB_VID_DLINK, 0xb301, "D-Link DUB-E250 (RTL8156)"),
+	/* [L] */
+	NCM_REALTEK(BN_USB_VID_DELL, 0xb097, "Dell 2.5G adapter (Realtek)"),
 };
 
 static const struct bn_driver bn_cdc_ncm_driver = {
@@ -829,7 +932,7 @@ static int bn_ncm_tx_add(struct bn_ncm_ntb_tx *ntb, const struct bn_ncm_params *
 {
 	uint32_t off = ntb->len, ndp, ndp_len;
 	uint32_t pad = (p->out_remainder + p->out_divisor -
-			off % p->out_divisor) % p->out_divisor;
+			(off + BN_ETH_HLEN) % p->out_divisor) % p->out_divisor;
 
 	if (ntb->count >= BN_NCM_TX_MAX_DGRAMS ||
 	    (p->out_max_dgrams && ntb->count >= p->out_max_dgrams))
@@ -906,8 +1009,18 @@ static int bootnic_cdc_ncm_probe ( struct usb_function *func,
 static struct usb_device_id bootnic_cdc_ncm_ids[] = {
 #ifdef USB_ROM
 	USB_ROM ( 0xffff, 0xffff, "bootnic-cdc-ncm", "USB CDC Network Control Model (NCM) function", 0 ),
+	USB_ROM ( 0x0bda, 0x8155, "bootnic-cdc-ncm-0bda8155", "Realtek RTL8156 (8155)", 0 ),
+	USB_ROM ( 0x0bda, 0x8156, "bootnic-cdc-ncm-0bda8156", "Realtek RTL8156", 0 ),
+	USB_ROM ( 0x0b05, 0x1976, "bootnic-cdc-ncm-0b051976", "ASUS USB-C2500 (RTL8156)", 0 ),
+	USB_ROM ( 0x2001, 0xb301, "bootnic-cdc-ncm-2001b301", "D-Link DUB-E250 (RTL8156)", 0 ),
+	USB_ROM ( 0x413c, 0xb097, "bootnic-cdc-ncm-413cb097", "Dell 2.5G adapter (Realtek)", 0 ),
 #else
 	{ .name = "bootnic-cdc-ncm", .vendor = USB_ANY_ID, .product = USB_ANY_ID },
+	{ .name = "bootnic-cdc-ncm-0bda8155", .vendor = 0x0bda, .product = 0x8155 },
+	{ .name = "bootnic-cdc-ncm-0bda8156", .vendor = 0x0bda, .product = 0x8156 },
+	{ .name = "bootnic-cdc-ncm-0b051976", .vendor = 0x0b05, .product = 0x1976 },
+	{ .name = "bootnic-cdc-ncm-2001b301", .vendor = 0x2001, .product = 0xb301 },
+	{ .name = "bootnic-cdc-ncm-413cb097", .vendor = 0x413c, .product = 0xb097 },
 #endif
 };
 

@@ -52,6 +52,9 @@ FILE_SECBOOT ( PERMITTED );
 
 #define BN_CDC_SUBCLASS_ACM	0x02	/**< Abstract control model */
 
+#define BN_CDC_FD_CALL_MGMT	0x01	/**< Call management */
+#define BN_CDC_FD_ACM		0x02	/**< Abstract control management */
+
 /** Driver preference when choosing a configuration: a fallback. */
 #define BN_DRIVER_SCORE_FALLBACK 1
 
@@ -92,6 +95,7 @@ FILE_SECBOOT ( PERMITTED );
 #define BN_RNDIS_INIT_LEN		24	/**< INITIALIZE_MSG */
 #define BN_RNDIS_INIT_CMPLT_LEN		52	/**< INITIALIZE_CMPLT */
 #define BN_RNDIS_QUERY_LEN		28	/**< QUERY/SET header */
+#define BN_RNDIS_OID_OFFSET		12	/**< Oid in a QUERY/SET message */
 #define BN_RNDIS_KEEPALIVE_LEN		12	/**< KEEPALIVE_MSG */
 #define BN_RNDIS_KEEPALIVE_CMPLT_LEN	16	/**< KEEPALIVE_CMPLT */
 
@@ -731,13 +735,71 @@ static void rndis_remove(struct bn_netdev *nd)
 			   false));
 }
 
+/** OID_GEN_CURRENT_PACKET_FILTER: which frames to receive, every bit a
+ *  driver's choice. */
+static const struct bn_field rndis_filter_fields[] = {
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_DIRECTED, "DIRECTED"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_MULTICAST, "MULTICAST"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_BROADCAST, "BROADCAST"),
+	BN_POLICY_FIELD(BN_RNDIS_FILTER_PROMISCUOUS, "PROMISCUOUS"),
+};
+
+/** Layout of the packet filter's value. */
+static const struct bn_regdef rndis_filter_def = {
+	"SET OID_GEN_CURRENT_PACKET_FILTER", rndis_filter_fields,
+	BN_ARRAY_SIZE(rndis_filter_fields)
+};
+
+/** RNDIS SETs that carry policy: the OID at its offset in a SET_MSG, the
+ *  value at the information buffer's usual place (right after the
+ *  header). */
+static const struct bn_reg rndis_regs[] = {
+	{ BN_CDC_REQ_OUT, BN_CDC_SEND_ENCAPSULATED_COMMAND, BN_REG_ANY_INDEX,
+	  BN_REGV_MESSAGE, &rndis_filter_def, NULL, BN_RNDIS_OID_OFFSET,
+	  BN_RNDIS_QUERY_LEN, BN_OID_GEN_CURRENT_PACKET_FILTER },
+};
+
+/** Verdict data of the RNDIS family. */
+static const struct bn_verdict_data rndis_verdict = {
+	rndis_regs, BN_ARRAY_SIZE(rndis_regs), NULL, 0,
+};
+/** Call management functional descriptor bytes (CDC PSTN 1.2 table 3): no
+ * capabilities, data interface 1. */
+#define RNDIS_LAYOUT_CALL_MGMT	5, BN_DT_CS_INTERFACE, BN_CDC_FD_CALL_MGMT, 0, 1
+/** Abstract control management functional descriptor bytes (CDC PSTN 1.2
+ * table 4): no capabilities. */
+#define RNDIS_LAYOUT_ACM	4, BN_DT_CS_INTERFACE, BN_CDC_FD_ACM, 0
+
+/** Class-specific descriptors of the control interface. */
+static const uint8_t rndis_layout_cs[] = {
+	BN_CDC_LAYOUT_HEADER, RNDIS_LAYOUT_CALL_MGMT, RNDIS_LAYOUT_ACM,
+	BN_CDC_LAYOUT_UNION,
+};
+
+/** Control interface (CDC ACM, vendor protocol) with the notification
+ * endpoint; data interface with the bulk pair in its only setting. */
+static const struct bn_layout_if rndis_layout_ifs[] = {
+	{ .number = 0, .cls = BN_CLASS_CDC, .subclass = BN_CDC_SUBCLASS_ACM,
+	  .protocol = 0xff, .cs = rndis_layout_cs,
+	  .cs_len = sizeof(rndis_layout_cs),
+	  .eps = bn_cdc_layout_notify, .ep_count = 1 },
+	{ .number = 1, .alt = 0, .cls = BN_CLASS_CDC_DATA,
+	  .eps = bn_cdc_layout_bulk, .ep_count = 2 },
+};
+
+/** The standard RNDIS function layout (RNDIS over USB, CDC form). */
+static const struct bn_layout rndis_layout = BN_LAYOUT(rndis_layout_ifs);
+
 static const struct bn_family bn_rndis_family = {
 	.name = "rndis",
 	.description = "Remote NDIS over USB",
 	.framing = &bn_rndis_framing,
+	.endpoints = &rndis_layout,
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_QUERY,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
+	.verdict = BN_VERDICT(&rndis_verdict),
 };
 
 /** Families this driver handles. */

@@ -78,17 +78,9 @@ FILE_SECBOOT ( PERMITTED );
 
 #define BN_DT_INTERFACE		0x04	/**< Interface descriptor */
 
-#define BN_DT_CS_INTERFACE	0x24	/**< Class-specific interface (CDC) */
-
 #define BN_EP_DIR_IN		0x80	/**< Endpoint address: IN */
 
 #define BN_EP_XFER_MASK		0x03	/**< bmAttributes: transfer type */
-
-#define BN_CDC_FD_HEADER	0x00	/**< Header functional descriptor */
-
-#define BN_CDC_FD_UNION		0x06	/**< Union functional descriptor */
-#define BN_CDC_FD_ETHERNET	0x0f	/**< Ethernet networking */
-#define BN_CDC_FD_NCM		0x1a	/**< NCM functional descriptor */
 
 /**
  * Name a standard request, or NULL if it is not a standard request.
@@ -369,6 +361,9 @@ static int bn_netdev_transmit(struct bn_netdev *nd, const void *frame, size_t le
  * @param nd		Network device
  */
 static void bn_netdev_poll(struct bn_netdev *nd);
+
+/** Longest serial number string bn_mac_random() mixes in. */
+#define BN_MAC_RANDOM_SERIAL_MAX 64
 
 /**
  * Complete a transfer; called by backends only, from their poll().
@@ -798,24 +793,21 @@ size_t bn_vsnprintf(char *buf, size_t size, const char *fmt, bn_va_list args)
 	return out.len;
 }
 
-/* Registers */
-#define BN_MII_BMCR		0x00	/**< Basic mode control */
 #define BN_MII_BMSR		0x01	/**< Basic mode status */
 
-#define BN_MII_ADVERTISE	0x04	/**< Autonegotiation advertisement */
 #define BN_MII_LPA		0x05	/**< Link partner ability */
 
-#define BN_MII_CTRL1000		0x09	/**< 1000BASE-T control */
 #define BN_MII_STAT1000		0x0a	/**< 1000BASE-T status */
 
 /* BMCR bits */
 #define BN_BMCR_SPEED1000	0x0040	/**< Speed select MSB (1000) */
 #define BN_BMCR_FULLDPLX	0x0100	/**< Full duplex */
 #define BN_BMCR_ANRESTART	0x0200	/**< Restart autonegotiation */
-
+#define BN_BMCR_ISOLATE		0x0400	/**< Isolate */
+#define BN_BMCR_PDOWN		0x0800	/**< Power down */
 #define BN_BMCR_ANENABLE	0x1000	/**< Enable autonegotiation */
 #define BN_BMCR_SPEED100	0x2000	/**< Speed select LSB (100) */
-
+#define BN_BMCR_LOOPBACK	0x4000	/**< Loopback */
 #define BN_BMCR_RESET		0x8000	/**< Reset (self-clearing) */
 
 /* BMSR bits */
@@ -823,13 +815,25 @@ size_t bn_vsnprintf(char *buf, size_t size, const char *fmt, bn_va_list args)
 
 #define BN_BMSR_ANEGCOMPLETE	0x0020	/**< Autonegotiation complete */
 
+#define BN_ADVERTISE_10HALF	0x0020	/**< 10BASE-T half duplex */
 #define BN_ADVERTISE_10FULL	0x0040	/**< 10BASE-T full duplex */
 #define BN_ADVERTISE_100HALF	0x0080	/**< 100BASE-TX half duplex */
 #define BN_ADVERTISE_100FULL	0x0100	/**< 100BASE-TX full duplex */
 
+#define BN_ADVERTISE_PAUSE_ASYM	0x0800	/**< Asymmetric pause */
+
+#define BN_ADVERTISE_SELECTOR	0x001f	/**< Selector field */
+#define BN_ADVERTISE_100BASE4	0x0200	/**< 100BASE-T4 */
+#define BN_ADVERTISE_RFAULT	0x2000	/**< Remote fault */
+#define BN_ADVERTISE_NPAGE	0x8000	/**< Next page */
+
 /* CTRL1000 and STAT1000 bits */
 #define BN_CTRL1000_HALF	0x0100	/**< Advertise 1000BASE-T half */
 
+#define BN_CTRL1000_PORT_TYPE	0x0400	/**< Prefer multi-port device */
+#define BN_CTRL1000_MS_VALUE	0x0800	/**< Master (manual master/slave) */
+#define BN_CTRL1000_MS_ENABLE	0x1000	/**< Manual master/slave */
+#define BN_CTRL1000_TEST	0xe000	/**< Test mode */
 #define BN_STAT1000_HALF	0x0400	/**< Partner has 1000BASE-T half */
 #define BN_STAT1000_FULL	0x0800	/**< Partner has 1000BASE-T full */
 
@@ -963,6 +967,56 @@ int bn_mii_link(const struct bn_mii *mii, bool gigabit, struct bn_link *out)
 	return 0;
 }
 
+/** BMCR: reset and autonegotiation control are a driver's choice; power
+ *  down, isolate and loopback stop the link. */
+static const struct bn_field bn_mii_bmcr_fields[] = {
+	BN_POLICY_FIELD(BN_BMCR_RESET, "RESET"),
+	BN_FIXED_FIELD(BN_BMCR_LOOPBACK, "LOOPBACK"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED100, "SPEED100"),
+	BN_POLICY_FIELD(BN_BMCR_ANENABLE, "ANENABLE"),
+	BN_FIXED_FIELD(BN_BMCR_PDOWN, "PDOWN"),
+	BN_FIXED_FIELD(BN_BMCR_ISOLATE, "ISOLATE"),
+	BN_POLICY_FIELD(BN_BMCR_ANRESTART, "ANRESTART"),
+	BN_POLICY_FIELD(BN_BMCR_FULLDPLX, "FULLDPLX"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED1000, "SPEED1000"),
+};
+
+/** ADVERTISE: every ability is a choice; the selector is not. */
+static const struct bn_field bn_mii_advertise_fields[] = {
+	BN_FIXED_FIELD(BN_ADVERTISE_SELECTOR, "SELECTOR"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10HALF, "10HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10FULL, "10FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100HALF, "100HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100FULL, "100FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100BASE4, "100BASE4"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE, "PAUSE"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE_ASYM, "PAUSE_ASYM"),
+	BN_POLICY_FIELD(BN_ADVERTISE_RFAULT, "RFAULT"),
+	BN_POLICY_FIELD(BN_ADVERTISE_NPAGE, "NPAGE"),
+};
+
+/** CTRL1000: the gigabit abilities and master/slave choice; not the test
+ *  modes. */
+static const struct bn_field bn_mii_ctrl1000_fields[] = {
+	BN_POLICY_FIELD(BN_CTRL1000_HALF, "1000HALF"),
+	BN_POLICY_FIELD(BN_CTRL1000_FULL, "1000FULL"),
+	BN_POLICY_FIELD(BN_CTRL1000_PORT_TYPE, "PORT_TYPE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_VALUE, "MS_VALUE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_ENABLE, "MS_ENABLE"),
+	BN_FIXED_FIELD(BN_CTRL1000_TEST, "TEST_MODE"),
+};
+
+const struct bn_regdef bn_mii_bmcr_def =
+	BN_REGDEF("BMCR", bn_mii_bmcr_fields);
+
+const struct bn_regdef bn_mii_advertise_def =
+	BN_REGDEF("ADVERTISE", bn_mii_advertise_fields);
+
+const struct bn_regdef bn_mii_ctrl1000_def =
+	BN_REGDEF("CTRL1000", bn_mii_ctrl1000_fields);
+
+const struct bn_regdef bn_mii_other_def = { "MII register", NULL, 0 };
+
 int bn_port_memcmp(const void *a, const void *b, size_t len)
 {
 	return memcmp(a, b, len);
@@ -975,6 +1029,66 @@ bool bn_mac_valid(const uint8_t *mac)
 	if (mac[0] & 0x01)
 		return false;
 	return bn_port_memcmp(mac, zero, BN_ETH_ALEN) != 0;
+}
+
+/** First byte of a MAC address: the multicast (group) bit. */
+#define BN_MAC_MULTICAST	0x01
+/** First byte of a MAC address: the locally administered bit. */
+#define BN_MAC_LOCAL		0x02
+
+/**
+ * Mix a value into a 64-bit state (splitmix64 finaliser).
+ *
+ * @param state		State
+ * @param v		Value
+ * @return		New state
+ */
+static uint64_t bn_mac_mix(uint64_t state, uint64_t v)
+{
+	uint64_t z = state + v + 0x9e3779b97f4a7c15ULL;
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static int bn_usb_get_string(struct bn_usb_device *dev, uint8_t index, char *out,
+		      size_t size);
+
+/** Microseconds per second, for scaling iPXE's timer ticks. */
+#define BN_IPXE_US_PER_SEC 1000000ULL
+
+uint64_t bn_port_clock_us(void)
+{
+	return ((uint64_t)currticks() * BN_IPXE_US_PER_SEC) / TICKS_PER_SEC;
+}
+
+void bn_mac_random(struct bn_usb_device *usb, uint32_t salt, uint8_t *mac)
+{
+	char serial[BN_MAC_RANDOM_SERIAL_MAX];
+	uint64_t s = 0;
+	size_t i;
+
+	serial[0] = '\0';
+	if (usb->desc.serial &&
+	    bn_usb_get_string(usb, usb->desc.serial, serial,
+			      sizeof(serial)) < 0)
+		serial[0] = '\0';
+	s = bn_mac_mix(s, bn_port_clock_us());
+	s = bn_mac_mix(s, ((uint64_t)usb->desc.vendor << 48) |
+		       ((uint64_t)usb->desc.product << 32) |
+		       ((uint64_t)usb->desc.bcd_device << 16) |
+		       usb->address);
+	s = bn_mac_mix(s, salt);
+	for (i = 0; i < sizeof(usb->name) && usb->name[i]; i++)
+		s = bn_mac_mix(s, (uint8_t)usb->name[i]);
+	for (i = 0; serial[i]; i++)
+		s = bn_mac_mix(s, (uint8_t)serial[i]);
+	/* The clock again: time spent above differs from boot to boot */
+	s = bn_mac_mix(s, bn_port_clock_us());
+	for (i = 0; i < BN_ETH_ALEN; i++)
+		mac[i] = (uint8_t)(s >> (8 * i));
+	mac[0] = (uint8_t)((mac[0] & ~BN_MAC_MULTICAST) | BN_MAC_LOCAL);
 }
 
 /**
@@ -2098,8 +2212,6 @@ void bn_usbnet_poll(struct bn_usbnet *un)
 		bn_usbnet_refill(un, &un->rx[i]);
 }
 
-#define BN_CDC_SET_ETHERNET_PACKET_FILTER	0x43	/**< ECM/NCM filter */
-
 /* SET_ETHERNET_PACKET_FILTER bits (ECM 1.2 table 8) */
 #define BN_CDC_FILTER_PROMISCUOUS	0x0001	/**< Every frame */
 #define BN_CDC_FILTER_ALL_MULTICAST	0x0002	/**< Every multicast */
@@ -2113,6 +2225,17 @@ void bn_usbnet_poll(struct bn_usbnet *un)
 #define BN_CDC_NOTIFY_SPEED_CHANGE		0x2a	/**< Two LE32 bit rates */
 #define BN_CDC_NOTIFY_HEADER_LEN		8	/**< Header before data */
 #define BN_CDC_NOTIFY_TYPE			0xa1	/**< bmRequestType */
+
+/** Notification endpoint of a standard CDC layout. */
+#define BN_CDC_LAYOUT_EP_NOTIFY		0x81
+/** Bulk IN endpoint of a standard CDC layout. */
+#define BN_CDC_LAYOUT_EP_IN		0x82
+/** Bulk OUT endpoint of a standard CDC layout. */
+#define BN_CDC_LAYOUT_EP_OUT		0x02
+/** Notification bInterval at full speed (frames, 32 ms). */
+#define BN_CDC_LAYOUT_NOTIFY_FS		32
+/** Notification bInterval at high speed (2^8 microframes, 32 ms). */
+#define BN_CDC_LAYOUT_NOTIFY_HS		9
 
 /**
  * Parse a MAC address written as 12 hexadecimal digits.
@@ -2225,43 +2348,6 @@ static int bn_cdc_parse_mac(const char *text, uint8_t *mac)
 		mac[i] = (uint8_t)((hi << 4) | lo);
 	}
 	return 0;
-}
-
-/*
- * Read a string descriptor with iPXE's usb_get_string_descriptor(), which
- * also picks the device's default language: this target's definition of
- * the SDK's bn_usb_get_string() (contract in sdk/bn_usb.h).
- *
- * @param dev		Device
- * @param index		String index (non-zero)
- * @param out		Output, NUL-terminated when @p size > 0
- * @param size		Size of @p out
- * @return		String length, or a negative ::bn_err
- */
-int bn_usb_get_string(struct bn_usb_device *dev, uint8_t index, char *out,
-		      size_t size)
-{
-	struct bn_ipxe_hcd *host = dev->hcd->priv;
-	int len;
-	int i;
-
-	if (!size)
-		return -BN_EINVAL;
-	out[0] = '\0';
-	if (!index)
-		return -BN_EINVAL;
-	len = usb_get_string_descriptor(host->usb, index, 0, out, size - 1);
-	if (len < 0)
-		return -BN_EIO;
-	if ((size_t)len >= size)
-		len = (int)(size - 1);
-	out[len] = '\0';
-	/* iPXE keeps the low byte of each code unit; the SDK promises '?'
-	 * for anything outside printable ASCII */
-	for (i = 0; i < len; i++)
-		if (out[i] < 0x20 || out[i] > 0x7e)
-			out[i] = '?';
-	return len;
 }
 
 static int bn_cdc_read_mac(struct bn_usb_device *usb, uint8_t index, uint8_t *mac)
@@ -2450,6 +2536,37 @@ int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 	return 0;
 }
 
+/** SET_ETHERNET_PACKET_FILTER: which frames to receive, every bit a
+ *  driver's choice. */
+static const struct bn_field bn_cdc_packet_filter_fields[] = {
+	BN_POLICY_FIELD(BN_CDC_FILTER_PROMISCUOUS, "PROMISCUOUS"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_DIRECTED, "DIRECTED"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_BROADCAST, "BROADCAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_MULTICAST, "MULTICAST"),
+};
+
+/** A value that is wholly a driver's choice (a multicast list, sizes). */
+const struct bn_field bn_cdc_choice_fields[BN_CDC_CHOICE_FIELDS] = {
+	BN_POLICY_FIELD(~(uint64_t)0, "VALUE"),
+};
+
+const struct bn_regdef bn_cdc_packet_filter_def =
+	BN_REGDEF("PACKET_FILTER", bn_cdc_packet_filter_fields);
+
+const struct bn_regdef bn_cdc_multicast_def =
+	BN_REGDEF("MULTICAST_FILTERS", bn_cdc_choice_fields);
+
+const struct bn_layout_ep bn_cdc_layout_bulk[2] = {
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_OUT),
+};
+
+const struct bn_layout_ep bn_cdc_layout_notify[1] = {
+	BN_LAYOUT_INT(BN_CDC_LAYOUT_EP_NOTIFY, BN_CDC_NOTIFY_MAX,
+		      BN_CDC_LAYOUT_NOTIFY_FS, BN_CDC_LAYOUT_NOTIFY_HS),
+};
+
 /** An iPXE endpoint carrying one bootnic endpoint's transfers. */
 struct bn_ipxe_ep {
 	struct usb_endpoint uep;	/**< iPXE endpoint */
@@ -2589,6 +2706,43 @@ static void bn_ipxe_close_endpoint(struct bn_hcd *hcd, struct bn_endpoint *ep)
 		usb_endpoint_close(&bep->uep);
 	free(bep);
 	ep->hcd_priv = NULL;
+}
+
+/*
+ * Read a string descriptor with iPXE's usb_get_string_descriptor(), which
+ * also picks the device's default language: this target's definition of
+ * the SDK's bn_usb_get_string() (contract in sdk/bn_usb.h).
+ *
+ * @param dev		Device
+ * @param index		String index (non-zero)
+ * @param out		Output, NUL-terminated when @p size > 0
+ * @param size		Size of @p out
+ * @return		String length, or a negative ::bn_err
+ */
+static int bn_usb_get_string(struct bn_usb_device *dev, uint8_t index, char *out,
+		      size_t size)
+{
+	struct bn_ipxe_hcd *host = dev->hcd->priv;
+	int len;
+	int i;
+
+	if (!size)
+		return -BN_EINVAL;
+	out[0] = '\0';
+	if (!index)
+		return -BN_EINVAL;
+	len = usb_get_string_descriptor(host->usb, index, 0, out, size - 1);
+	if (len < 0)
+		return -BN_EIO;
+	if ((size_t)len >= size)
+		len = (int)(size - 1);
+	out[len] = '\0';
+	/* iPXE keeps the low byte of each code unit; the SDK promises '?'
+	 * for anything outside printable ASCII */
+	for (i = 0; i < len; i++)
+		if (out[i] < 0x20 || out[i] > 0x7e)
+			out[i] = '?';
+	return len;
 }
 
 /**
@@ -2739,14 +2893,6 @@ static void bn_ipxe_poll(struct bn_hcd *hcd)
 			bn_ipxe_recycle(xfer->ep, host->rx_iob);
 		host->rx_iob = NULL;
 	}
-}
-
-/** Microseconds per second, for scaling iPXE's timer ticks. */
-#define BN_IPXE_US_PER_SEC 1000000ULL
-
-uint64_t bn_port_clock_us(void)
-{
-	return ((uint64_t)currticks() * BN_IPXE_US_PER_SEC) / TICKS_PER_SEC;
 }
 
 /**

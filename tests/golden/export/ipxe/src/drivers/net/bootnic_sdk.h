@@ -33,6 +33,8 @@ FILE_SECBOOT ( PERMITTED );
 
 #define BN_USB_RECIP_INTERFACE	0x01	/**< bmRequestType: interface */
 
+#define BN_DT_CS_INTERFACE	0x24	/**< Class-specific interface (CDC) */
+
 /** Transfer types, as in endpoint bmAttributes bits 1:0. */
 enum bn_xfer_type {
 	BN_XFER_CONTROL = 0,	/**< Control */
@@ -52,6 +54,15 @@ enum bn_speed {
 
 /* CDC class codes and functional descriptor subtypes (CDC 1.2, ECM, NCM) */
 #define BN_CLASS_CDC		0x02	/**< Communications device class */
+#define BN_CLASS_CDC_DATA	0x0a	/**< CDC data interface class */
+
+#define BN_CLASS_VENDOR		0xff	/**< Vendor specific */
+
+#define BN_CDC_FD_HEADER	0x00	/**< Header functional descriptor */
+
+#define BN_CDC_FD_UNION		0x06	/**< Union functional descriptor */
+#define BN_CDC_FD_ETHERNET	0x0f	/**< Ethernet networking */
+#define BN_CDC_FD_NCM		0x1a	/**< NCM functional descriptor */
 
 /** A control request's setup packet, in host byte order. */
 struct bn_setup {
@@ -352,6 +363,44 @@ struct bn_cmdset {
 	size_t count;			/**< Number of commands */
 };
 
+/** One endpoint of a family's standard layout. */
+struct bn_layout_ep {
+	uint8_t address;	/**< bEndpointAddress (::BN_EP_DIR_IN | number) */
+	uint8_t type;		/**< ::bn_xfer_type (bulk or interrupt) */
+	uint16_t max_packet[2];	/**< wMaxPacketSize at full and high speed */
+	uint8_t interval[2];	/**< bInterval at full and high speed */
+};
+
+/** One interface (alternate setting) of a family's standard layout. */
+struct bn_layout_if {
+	uint8_t number;		/**< bInterfaceNumber, counted from the
+				     function's first interface */
+	uint8_t alt;		/**< bAlternateSetting */
+	uint8_t cls;		/**< bInterfaceClass */
+	uint8_t subclass;	/**< bInterfaceSubClass */
+	uint8_t protocol;	/**< bInterfaceProtocol */
+	const uint8_t *cs;	/**< Class-specific descriptors that follow the
+				     interface descriptor, as bytes (interface
+				     numbers in them counted from the
+				     function's first), or NULL */
+	uint8_t cs_len;		/**< Bytes at @c cs */
+	const struct bn_layout_ep *eps;	/**< Endpoints, in descriptor order */
+	uint8_t ep_count;	/**< Entries in @c eps */
+};
+
+/**
+ * The interfaces and endpoints a family's devices present, as data.
+ *
+ * Used to complete configuration descriptors a capture cut short (usbmon
+ * text keeps 32 bytes); every value taken from here is reported as a
+ * guess, so the layout states what the family's devices usually present,
+ * not a requirement.
+ */
+struct bn_layout {
+	const struct bn_layout_if *ifs;	/**< Interfaces, in descriptor order */
+	uint8_t if_count;		/**< Entries in @c ifs */
+};
+
 /** Where the PHY is. */
 enum bn_phy_topology {
 	BN_PHY_NONE = 0,	/**< No MII PHY visible (class devices) */
@@ -582,12 +631,83 @@ struct bn_prog {
 	const struct bn_op *ops;	/**< Ops ending with ::BN_OP_END */
 };
 
+/** One named field of a register: some bits of its value. */
+struct bn_field {
+	uint64_t mask;		/**< Its bits in the register's value */
+	const char *name;	/**< Name, e.g. "RFC" */
+	uint8_t flags;		/**< BN_FIELD_* */
+};
+
+/** A register's layout: its name and named fields. */
+struct bn_regdef {
+	const char *name;		/**< Name, e.g. "MEDIUM_MODE" */
+	const struct bn_field *fields;	/**< Fields (bits in none: unnamed,
+					     not policy) */
+	size_t field_count;		/**< Number of @c fields */
+};
+
+/**
+ * A data window onto registers of another space (an MDIO data register):
+ * the write of an address register that follows the data write names the
+ * target, and the target's layout judges the value.
+ */
+struct bn_indirect {
+	uint8_t request_type;		/**< The address write's bmRequestType */
+	uint8_t request;		/**< Its bRequest */
+	uint16_t index;			/**< Its wIndex (the address register) */
+	uint8_t value;			/**< ::bn_reg_value of the address write */
+	uint64_t select;		/**< Bits of the address naming the target */
+	uint64_t write;			/**< Bits set in a write access (0: any) */
+	const struct bn_regdef *const *targets; /**< Layouts by target number
+					     (NULL entries: @c other) */
+	size_t target_count;		/**< Entries in @c targets */
+	const struct bn_regdef *other;	/**< Layout of any other target */
+};
+
+/** A register one control request of a command set writes. */
+struct bn_reg {
+	uint8_t request_type;		/**< bmRequestType */
+	uint8_t request;		/**< bRequest */
+	uint32_t index;			/**< wIndex selecting it, or
+					     ::BN_REG_ANY_INDEX */
+	uint8_t value;			/**< ::bn_reg_value */
+	const struct bn_regdef *def;	/**< Its layout */
+	const struct bn_indirect *via;	/**< A data window: the target comes from
+					     the address write after it, or NULL */
+	uint16_t key_off;		/**< ::BN_REGV_MESSAGE: offset of the key */
+	uint16_t val_off;		/**< ::BN_REGV_MESSAGE: offset of the value */
+	uint32_t key;			/**< ::BN_REGV_MESSAGE: the key (an OID) */
+};
+
+/**
+ * A deliberate deviation from a reference driver: we write @c ours where
+ * the reference writes @c reference, for @c reason.  A trace of the
+ * reference shows it; the replay names it and does not count it.
+ */
+struct bn_expected {
+	const struct bn_reg *reg;	/**< Register written */
+	uint64_t ours;			/**< Value we write */
+	uint64_t reference;		/**< Value the reference writes */
+	const char *reference_name;	/**< Who writes it, e.g. "Linux asix" */
+	const char *reason;		/**< Why we differ, one sentence */
+};
+
+/** What a family declares for verdicts on traces. */
+struct bn_verdict_data {
+	const struct bn_reg *regs;		/**< Registers written */
+	size_t reg_count;			/**< Number of @c regs */
+	const struct bn_expected *expected;	/**< Expected differences */
+	size_t expected_count;			/**< Number of @c expected */
+};
+
 /** A chip family. */
 struct bn_family {
 	const char *name;		/**< Short name, e.g. "ax88772a" */
 	const char *description;	/**< E.g. "ASIX AX88772A USB 2.0 10/100" */
 	const struct bn_cmdset *cmdset;	/**< Vendor command set, or NULL */
 	const struct bn_framing *framing; /**< Bulk framing (the driver's) */
+	const struct bn_layout *endpoints; /**< Standard endpoint layout
+					     (descriptor completion), or NULL */
 	enum bn_phy_topology phy;	/**< PHY topology */
 	enum bn_mac_source mac_source;	/**< MAC address source */
 	uint8_t link_speeds;		/**< BN_LINK_* */
@@ -595,6 +715,10 @@ struct bn_family {
 	const struct bn_prog *const *programs; /**< Init/reset programs */
 	size_t program_count;		/**< Number of @c programs */
 	const void *priv;		/**< Driver-specific family data */
+	/* Verdicts on traces: kept in a block of its own */
+	const struct bn_verdict_data *verdict; /**< Register fields, policy,
+					      expected differences (BN_VERDICT()),
+					      or NULL */
 };
 
 /** One row of an ID table. */
@@ -608,6 +732,10 @@ struct bn_id {
 	const struct bn_family *family;	/**< Family */
 	const char *name;		/**< Product name */
 	uint32_t quirks;		/**< Driver-specific row flags */
+	uint8_t config;			/**< bConfigurationValue to select on
+					     the device this row names (0:
+					     the host's choice by score);
+					     only with a VID:PID */
 };
 
 /** Operations a driver implements. */
@@ -788,6 +916,104 @@ struct bn_framing {
 #define BN_LINK_100	0x02	/**< 100 Mb/s */
 #define BN_LINK_1000	0x04	/**< 1000 Mb/s */
 
+/** A field a driver chooses (flow control, filters, advertisement, gaps,
+ *  burst sizes): two drivers may differ in it and both drive the chip. */
+#define BN_FIELD_POLICY		0x01
+
+/** A ::bn_field that is a driver's choice (::BN_FIELD_POLICY). */
+#define BN_POLICY_FIELD(msk, nm)	{ (msk), (nm), BN_FIELD_POLICY }
+/** A ::bn_field the chip or the link decides (not policy). */
+#define BN_FIXED_FIELD(msk, nm)		{ (msk), (nm), 0 }
+
+/**
+ * Initialise a ::bn_regdef from a name and a field array.
+ *
+ * @param nm		Name
+ * @param flds		Array of ::bn_field
+ */
+#define BN_REGDEF(nm, flds)						\
+	{ (nm), (flds), sizeof(flds) / sizeof((flds)[0]) }
+
+/** Where a register write carries the value (::bn_reg::value). */
+enum bn_reg_value {
+	BN_REGV_WVALUE = 0,	/**< wValue; wIndex selects the register */
+	BN_REGV_WVALUE_WINDEX,	/**< wValue in bits 0-15, wIndex in 16-31 */
+	BN_REGV_DATA,		/**< Data stage, little-endian, at most 8
+				     bytes; wValue and wIndex select it */
+	BN_REGV_MESSAGE,	/**< Data stage is a message (an RNDIS SET):
+				     the LE32 at @c key_off is @c key, the
+				     value is at most 8 bytes at @c val_off */
+};
+
+/** ::bn_reg::index matching any wIndex. */
+#define BN_REG_ANY_INDEX	0xffffffffu
+
+/**
+ * Which SDK log lines are compiled in: all of them when this object is
+ * built with `DEBUG=<object>` (iPXE's DBG_LOG), none otherwise, so that
+ * a normal image carries no log text and no formatter.  Replaces the SDK's
+ * default (sdk/bn_log.h) in the export.
+ *
+ * @param level		::bn_log_level
+ */
+#define BN_LOG_BUILT(level) DBG_LOG
+
+/**
+ * Verdict data where a build keeps it (with log text, BN_LOG_BUILT()),
+ * NULL elsewhere, so a firmware image carries none.
+ *
+ * @param p		Pointer to the data
+ */
+#define BN_VERDICT(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
+
+/** Bulk wMaxPacketSize at full speed (USB 2.0 section 5.8.3). */
+#define BN_LAYOUT_BULK_MPS_FS	64
+/** Bulk wMaxPacketSize at high speed (USB 2.0 section 5.8.3). */
+#define BN_LAYOUT_BULK_MPS_HS	512
+
+/**
+ * A bulk endpoint of a standard layout, with the largest packet sizes.
+ *
+ * @param addr		bEndpointAddress
+ */
+#define BN_LAYOUT_BULK(addr)						\
+	{ .address = (addr), .type = BN_XFER_BULK,			\
+	  .max_packet = { BN_LAYOUT_BULK_MPS_FS, BN_LAYOUT_BULK_MPS_HS } }
+
+/**
+ * An interrupt endpoint of a standard layout.
+ *
+ * @param addr		bEndpointAddress
+ * @param mps		wMaxPacketSize
+ * @param fs		bInterval at full speed (frames)
+ * @param hs		bInterval at high speed (2^(hs-1) microframes)
+ */
+#define BN_LAYOUT_INT(addr, mps, fs, hs)				\
+	{ .address = (addr), .type = BN_XFER_INTERRUPT,			\
+	  .max_packet = { (mps), (mps) }, .interval = { (fs), (hs) } }
+
+/**
+ * An interface of a standard layout with endpoints.
+ *
+ * @param num		bInterfaceNumber from the function's first
+ * @param alt_		bAlternateSetting
+ * @param c		bInterfaceClass
+ * @param s		bInterfaceSubClass
+ * @param p		bInterfaceProtocol
+ * @param e		Array of ::bn_layout_ep
+ */
+#define BN_LAYOUT_IF(num, alt_, c, s, p, e)				\
+	{ .number = (num), .alt = (alt_), .cls = (c), .subclass = (s),	\
+	  .protocol = (p), .eps = (e),					\
+	  .ep_count = sizeof(e) / sizeof((e)[0]) }
+
+/**
+ * A standard layout made of an array of ::bn_layout_if.
+ *
+ * @param i		The array
+ */
+#define BN_LAYOUT(i)	{ .ifs = (i), .if_count = sizeof(i) / sizeof((i)[0]) }
+
 /** How a ::bn_id row matches. */
 enum bn_id_match {
 	BN_ID_DEVICE = 1,	/**< idVendor:idProduct */
@@ -865,6 +1091,23 @@ void bn_netdev_link_down(struct bn_netdev *nd);
  * @return		false for all-zero, broadcast or multicast addresses
  */
 bool bn_mac_valid(const uint8_t *mac);
+
+/**
+ * Make a random locally administered unicast address, for a chip with no
+ * MAC address of its own (blank EEPROM, no address registers).
+ *
+ * Mixes the clock with the device's identity: VID:PID, bcdDevice, bus
+ * address and name, its serial number string (read from the device when
+ * it has one; a failed read is ignored) and a chip-specific @p salt such
+ * as a revision register.  This is NOT cryptographic randomness: it only
+ * makes two adapters on one network unlikely to collide.  The result has
+ * the locally administered bit set and the multicast bit clear.
+ *
+ * @param usb		USB device
+ * @param salt		Chip-specific value mixed in (0 if none)
+ * @param mac		Six bytes out
+ */
+void bn_mac_random(struct bn_usb_device *usb, uint32_t salt, uint8_t *mac);
 
 /** Transfer flag: end an OUT transfer that fills whole packets with a ZLP. */
 #define BN_XFER_F_ZLP 0x01
@@ -1077,8 +1320,14 @@ int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 		      size_t len, unsigned int flags, void *cookie,
 		      size_t frame_len);
 
+/* Registers */
+#define BN_MII_BMCR		0x00	/**< Basic mode control */
+
 #define BN_MII_PHYSID1		0x02	/**< PHY identifier, high */
 #define BN_MII_PHYSID2		0x03	/**< PHY identifier, low */
+#define BN_MII_ADVERTISE	0x04	/**< Autonegotiation advertisement */
+
+#define BN_MII_CTRL1000		0x09	/**< 1000BASE-T control */
 
 /* ADVERTISE and LPA bits */
 #define BN_ADVERTISE_CSMA	0x0001	/**< IEEE 802.3 selector */
@@ -1156,6 +1405,15 @@ int bn_mii_autoneg(const struct bn_mii *mii, uint16_t advertise,
  */
 int bn_mii_link(const struct bn_mii *mii, bool gigabit, struct bn_link *out);
 
+/** BMCR layout for replay verdicts (bn_family.h, ::bn_regdef). */
+extern const struct bn_regdef bn_mii_bmcr_def;
+/** ADVERTISE layout for replay verdicts. */
+extern const struct bn_regdef bn_mii_advertise_def;
+/** CTRL1000 layout for replay verdicts. */
+extern const struct bn_regdef bn_mii_ctrl1000_def;
+/** Any other MII register: no named fields. */
+extern const struct bn_regdef bn_mii_other_def;
+
 /** Variable index meaning "none" (e.g. discard a read). */
 #define BN_VAR_NONE 0xff
 
@@ -1225,16 +1483,6 @@ void bn_prog_ctx_init(struct bn_prog_ctx *ctx, struct bn_usb_device *usb,
 int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog);
 
 /**
- * Which SDK log lines are compiled in: all of them when this object is
- * built with `DEBUG=<object>` (iPXE's DBG_LOG), none otherwise, so that
- * a normal image carries no log text and no formatter.  Replaces the SDK's
- * default (sdk/bn_log.h) in the export.
- *
- * @param level		::bn_log_level
- */
-#define BN_LOG_BUILT(level) DBG_LOG
-
-/**
  * An op's description (bn_op::name): kept where log lines are compiled in
  * (BN_LOG_BUILT()), NULL elsewhere, so a firmware image carries no op text.
  *
@@ -1270,10 +1518,56 @@ int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog);
 /** End of program. */
 #define BN_PROG_END { .opcode = BN_OP_END }
 
+#define BN_CDC_SET_ETHERNET_MULTICAST_FILTERS	0x40	/**< ECM multicast list */
+#define BN_CDC_SET_ETHERNET_PACKET_FILTER	0x43	/**< ECM/NCM filter */
+
 /** bmRequestType of a class request to an interface, host to device. */
 #define BN_CDC_REQ_OUT (BN_USB_TYPE_CLASS | BN_USB_RECIP_INTERFACE)
 /** bmRequestType of a class request to an interface, device to host. */
 #define BN_CDC_REQ_IN (BN_USB_DIR_IN | BN_CDC_REQ_OUT)
+
+/** bConfigurationValue of the first CDC configuration of Realtek's USB
+ *  Ethernet chips (ECM on RTL8152/8153, NCM on RTL8156). */
+#define BN_CDC_REALTEK_CONFIG	2
+
+#define BN_USB_VID_REALTEK	0x0bda	/**< Realtek Semiconductor */
+
+/**
+ * One row for a device whose function is in a given configuration.
+ *
+ * @param fam		Family (the class driver's)
+ * @param sub		Function subclass (CDC, protocol 0)
+ * @param vid		idVendor
+ * @param pid		idProduct
+ * @param cfg		bConfigurationValue to select
+ * @param nm		Product name
+ */
+#define BN_CDC_CONFIG_ROW(fam, sub, vid, pid, cfg, nm)			\
+	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid), \
+	  .cls = BN_CLASS_CDC, .subclass = (sub), .protocol = 0x00,	\
+	  .family = (fam), .name = (nm), .config = (cfg) }
+
+/** bcdCDC of the header functional descriptor, 1.10, low byte first. */
+#define BN_CDC_LAYOUT_BCD		0x10, 0x01
+
+/** Header functional descriptor bytes (CDC 1.2 table 15). */
+#define BN_CDC_LAYOUT_HEADER						\
+	5, BN_DT_CS_INTERFACE, BN_CDC_FD_HEADER, BN_CDC_LAYOUT_BCD
+/** Union functional descriptor bytes: interface 0 controls interface 1. */
+#define BN_CDC_LAYOUT_UNION						\
+	5, BN_DT_CS_INTERFACE, BN_CDC_FD_UNION, 0, 1
+/** Ethernet networking functional descriptor bytes (ECM 1.2 table 3):
+ * iMACAddress unknown, no statistics, wMaxSegmentSize 1514, no filters. */
+#define BN_CDC_LAYOUT_ETHERNET						\
+	13, BN_DT_CS_INTERFACE, BN_CDC_FD_ETHERNET, 0, 0, 0, 0, 0,	\
+	(uint8_t)(BN_ETH_FRAME_MAX & 0xff), (uint8_t)(BN_ETH_FRAME_MAX >> 8),\
+	0, 0, 0
+
+/** Endpoints of a data interface's alternate setting with the bulk pair. */
+extern const struct bn_layout_ep bn_cdc_layout_bulk[2];
+/** The notification endpoint of a control interface (::BN_CDC_NOTIFY_MAX
+ * bytes). */
+extern const struct bn_layout_ep bn_cdc_layout_notify[1];
 
 /** Largest notification we accept (header plus speed-change data). */
 #define BN_CDC_NOTIFY_MAX 16
@@ -1363,6 +1657,20 @@ int bn_cdc_read_perm_addr(struct bn_netdev *nd,
 int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 			     unsigned int flags);
 
+/** A class request to the interface that writes a policy value. */
+#define BN_CDC_REG(req, how, dfn)					\
+	{ .request_type = BN_CDC_REQ_OUT, .request = (req),		\
+	  .index = BN_REG_ANY_INDEX, .value = (how), .def = &(dfn) }
+
+/** Fields of a value that is wholly a driver's choice: one, all bits. */
+#define BN_CDC_CHOICE_FIELDS 1
+/** Fields of a value that is wholly a driver's choice. */
+extern const struct bn_field bn_cdc_choice_fields[BN_CDC_CHOICE_FIELDS];
+/** SET_ETHERNET_PACKET_FILTER layout: every filter bit is policy. */
+extern const struct bn_regdef bn_cdc_packet_filter_def;
+/** SET_ETHERNET_MULTICAST_FILTERS layout: the list is policy. */
+extern const struct bn_regdef bn_cdc_multicast_def;
+
 /* The SDK's functions (sdk/bn_desc.h, sdk/bn_usb.h, sdk/bn_err.h,
  * documented there) that
  * this target implements over iPXE's USB core (ipxe_desc.c, ipxe_hcd.c);
@@ -1377,8 +1685,7 @@ bool bn_interface_find_endpoint(const struct bn_config *cfg,
 int bn_usb_control(struct bn_usb_device *dev, uint8_t request_type,
 		   uint8_t request, uint16_t value, uint16_t index,
 		   void *data, uint16_t len, uint32_t timeout_ms);
-int bn_usb_get_string(struct bn_usb_device *dev, uint8_t index, char *out,
-		      size_t size);
+
 const char *bn_strerror(int rc);
 
 /**

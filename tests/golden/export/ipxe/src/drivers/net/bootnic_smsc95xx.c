@@ -7,8 +7,7 @@
  * Do not edit: change the sources and run `bootnic export` again.
  *
  * Sources:
- *   sdk/bn_desc.h sdk/bn_netdev.h sdk/bn_mii.c sdk/bn_mii.h
- *   sdk/bn_netdev.c sdk/bn_prog.h drivers/smsc95xx/smsc95xx.c
+ *   sdk/bn_mii.c sdk/bn_mii.h sdk/bn_prog.h drivers/smsc95xx/smsc95xx.c
  *   drivers/smsc95xx/smsc95xx.h drivers/smsc95xx/smsc95xx_driver.h
  *   drivers/smsc95xx/smsc95xx_family.c drivers/smsc95xx/smsc95xx_frame.c
  *   drivers/smsc95xx/smsc95xx_ids.c drivers/smsc95xx/smsc95xx_mac.c
@@ -70,30 +69,8 @@ FILE_SECBOOT ( PERMITTED );
 #include "bootnic_sdk.h"
 
 #include <stdint.h>
-#include <stddef.h>
 #include <stdbool.h>
-
-#define BN_CLASS_VENDOR		0xff	/**< Vendor specific */
-
-/** Longest serial number string bn_mac_random() mixes in. */
-#define BN_MAC_RANDOM_SERIAL_MAX 64
-
-/**
- * Make a random locally administered unicast address, for a chip with no
- * MAC address of its own (blank EEPROM, no address registers).
- *
- * Mixes the clock with the device's identity: VID:PID, bcdDevice, bus
- * address and name, its serial number string (read from the device when
- * it has one; a failed read is ignored) and a chip-specific @p salt such
- * as a revision register.  This is NOT cryptographic randomness: it only
- * makes two adapters on one network unlikely to collide.  The result has
- * the locally administered bit set and the multicast bit clear.
- *
- * @param usb		USB device
- * @param salt		Chip-specific value mixed in (0 if none)
- * @param mac		Six bytes out
- */
-static void bn_mac_random(struct bn_usb_device *usb, uint32_t salt, uint8_t *mac);
+#include <stddef.h>
 
 /**
  * Read the 32-bit PHY identifier (PHYSID1 << 16 | PHYSID2).
@@ -116,55 +93,6 @@ static int bn_mii_phy_id(const struct bn_mii *mii, uint32_t *id)
 	if (*id == 0 || *id == 0xffffffffu)
 		return -BN_ENODEV;
 	return 0;
-}
-
-/** First byte of a MAC address: the multicast (group) bit. */
-#define BN_MAC_MULTICAST	0x01
-/** First byte of a MAC address: the locally administered bit. */
-#define BN_MAC_LOCAL		0x02
-
-/**
- * Mix a value into a 64-bit state (splitmix64 finaliser).
- *
- * @param state		State
- * @param v		Value
- * @return		New state
- */
-static uint64_t bn_mac_mix(uint64_t state, uint64_t v)
-{
-	uint64_t z = state + v + 0x9e3779b97f4a7c15ULL;
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-static void bn_mac_random(struct bn_usb_device *usb, uint32_t salt, uint8_t *mac)
-{
-	char serial[BN_MAC_RANDOM_SERIAL_MAX];
-	uint64_t s = 0;
-	size_t i;
-
-	serial[0] = '\0';
-	if (usb->desc.serial &&
-	    bn_usb_get_string(usb, usb->desc.serial, serial,
-			      sizeof(serial)) < 0)
-		serial[0] = '\0';
-	s = bn_mac_mix(s, bn_port_clock_us());
-	s = bn_mac_mix(s, ((uint64_t)usb->desc.vendor << 48) |
-		       ((uint64_t)usb->desc.product << 32) |
-		       ((uint64_t)usb->desc.bcd_device << 16) |
-		       usb->address);
-	s = bn_mac_mix(s, salt);
-	for (i = 0; i < sizeof(usb->name) && usb->name[i]; i++)
-		s = bn_mac_mix(s, (uint8_t)usb->name[i]);
-	for (i = 0; serial[i]; i++)
-		s = bn_mac_mix(s, (uint8_t)serial[i]);
-	/* The clock again: time spent above differs from boot to boot */
-	s = bn_mac_mix(s, bn_port_clock_us());
-	for (i = 0; i < BN_ETH_ALEN; i++)
-		mac[i] = (uint8_t)(s >> (8 * i));
-	mac[0] = (uint8_t)((mac[0] & ~BN_MAC_MULTICAST) | BN_MAC_LOCAL);
 }
 
 /** Control OUT whose data is variable @p v (@p ln bytes, little-endian). */
@@ -229,18 +157,21 @@ static void bn_mac_random(struct bn_usb_device *usb, uint32_t salt, uint8_t *mac
 /** Transmit configuration. */
 #define SMSC95XX_TX_CFG			0x010
 #define SMSC95XX_TX_CFG_ON		0x00000004UL	/**< Transmitter on */
+#define SMSC95XX_TX_CFG_STOP		0x00000002UL	/**< Stop the transmitter */
+#define SMSC95XX_TX_CFG_FIFO_FLUSH	0x00000001UL	/**< Flush the TX FIFO */
 
 /** Hardware configuration. */
 #define SMSC95XX_HW_CFG			0x014
 #define SMSC95XX_HW_CFG_BIR		0x00001000UL	/**< NAK bulk IN when empty */
-
+#define SMSC95XX_HW_CFG_LEDB		0x00000800UL	/**< Activity LED 80 ms bypass */
 #define SMSC95XX_HW_CFG_RXDOFF_MASK	0x00000600UL	/**< RX data offset field */
 #define SMSC95XX_HW_CFG_RXDOFF_SHIFT	9		/**< RX data offset position */
-
+#define SMSC95XX_HW_CFG_DRP		0x00000040UL	/**< Discard errored frames */
 #define SMSC95XX_HW_CFG_MEF		0x00000020UL	/**< Multiple Ethernet frames per transfer */
 #define SMSC95XX_HW_CFG_LRST		0x00000008UL	/**< Lite (soft) reset, self-clearing */
 #define SMSC95XX_HW_CFG_PSEL		0x00000004UL	/**< External PHY selected */
 #define SMSC95XX_HW_CFG_BCE		0x00000002UL	/**< Burst cap enable */
+#define SMSC95XX_HW_CFG_SRST		0x00000001UL	/**< Full soft reset */
 
 /** Receive FIFO information (used/free space). */
 #define SMSC95XX_RX_FIFO_INF		0x018
@@ -249,7 +180,8 @@ static void bn_mac_random(struct bn_usb_device *usb, uint32_t salt, uint8_t *mac
 
 /** Power management control. */
 #define SMSC95XX_PM_CTRL		0x020
-
+#define SMSC95XX_PM_CTRL_RES_CLR_WKP	0x00000200UL	/**< Clear wake-up status */
+#define SMSC95XX_PM_CTRL_DEV_RDY	0x00000080UL	/**< Device ready */
 #define SMSC95XX_PM_CTRL_PHY_RST	0x00000010UL	/**< PHY reset, self-clearing */
 
 /** LED and GPIO configuration. */
@@ -307,17 +239,20 @@ static void bn_mac_random(struct bn_usb_device *usb, uint32_t salt, uint8_t *mac
 #define SMSC95XX_MAC_CR			0x100
 #define SMSC95XX_MAC_CR_RXALL		0x80000000UL	/**< Receive all, even filtered (FF set) */
 #define SMSC95XX_MAC_CR_RCVOWN		0x00800000UL	/**< Disable receive own (half duplex) */
-
+#define SMSC95XX_MAC_CR_LOOPBK		0x00200000UL	/**< Internal loopback */
 #define SMSC95XX_MAC_CR_FDPX		0x00100000UL	/**< Full duplex */
 #define SMSC95XX_MAC_CR_MCPAS		0x00080000UL	/**< Pass all multicast */
 #define SMSC95XX_MAC_CR_PRMS		0x00040000UL	/**< Promiscuous */
 #define SMSC95XX_MAC_CR_INVFILT		0x00020000UL	/**< Inverse filtering */
-
+#define SMSC95XX_MAC_CR_PASSBAD		0x00010000UL	/**< Pass bad frames */
 #define SMSC95XX_MAC_CR_HFILT		0x00008000UL	/**< Hash-only filtering */
 #define SMSC95XX_MAC_CR_HPFILT		0x00002000UL	/**< Hash/perfect filtering (multicast hash) */
-
+#define SMSC95XX_MAC_CR_LCOLL		0x00001000UL	/**< Late collision control */
 #define SMSC95XX_MAC_CR_BCAST		0x00000800UL	/**< Disable broadcast frames when set */
-
+#define SMSC95XX_MAC_CR_DISRTY		0x00000400UL	/**< Disable retry */
+#define SMSC95XX_MAC_CR_PADSTR		0x00000100UL	/**< Automatic pad stripping */
+#define SMSC95XX_MAC_CR_BOLMT_MASK	0x000000c0UL	/**< Back-off limit */
+#define SMSC95XX_MAC_CR_DFCHK		0x00000020UL	/**< Deferral check */
 #define SMSC95XX_MAC_CR_TXEN		0x00000008UL	/**< Transmitter enable */
 #define SMSC95XX_MAC_CR_RXEN		0x00000004UL	/**< Receiver enable */
 
@@ -346,6 +281,10 @@ static void bn_mac_random(struct bn_usb_device *usb, uint32_t salt, uint8_t *mac
 
 /** Flow control. */
 #define SMSC95XX_FLOW			0x11c
+#define SMSC95XX_FLOW_FCPT_MASK		0xffff0000UL	/**< Pause time */
+#define SMSC95XX_FLOW_FCPASS		0x00000004UL	/**< Pass pause frames up */
+#define SMSC95XX_FLOW_FCEN		0x00000002UL	/**< Flow control enable */
+#define SMSC95XX_FLOW_FCBSY		0x00000001UL	/**< Pause frame in progress */
 
 /** VLAN1 tag: the TPID recognised for VLAN-tagged frames. */
 #define SMSC95XX_VLAN1			0x120
@@ -1334,6 +1273,203 @@ static const struct bn_prog *const smsc95xx_programs[] = {
 	&smsc95xx_prog_start, &smsc95xx_prog_stop,
 };
 
+/** A register written by WRITE_REG (wIndex: its address, 4 data bytes). */
+#define SMSC_REG(addr, dfn)	{ .request_type = SMSC95XX_REQTYPE_WRITE, \
+				  .request = SMSC95XX_REQ_WRITE_REG,	\
+				  .index = (addr), .value = BN_REGV_DATA, \
+				  .def = &(dfn) }
+
+/** HW_CFG: bulk-IN behaviour is policy; resets and PHY select are not. */
+static const struct bn_field smsc95xx_hw_cfg_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_BIR, "BIR"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_LEDB, "LEDB"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_RXDOFF_MASK, "RXDOFF"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_DRP, "DRP"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_MEF, "MEF"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_LRST, "LRST"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_PSEL, "PSEL"),
+	BN_POLICY_FIELD(SMSC95XX_HW_CFG_BCE, "BCE"),
+	BN_FIXED_FIELD(SMSC95XX_HW_CFG_SRST, "SRST"),
+};
+
+/** PM_CTRL: resets and readiness, none is policy. */
+static const struct bn_field smsc95xx_pm_ctrl_fields[] = {
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_RES_CLR_WKP, "RES_CLR_WKP"),
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_DEV_RDY, "DEV_RDY"),
+	BN_FIXED_FIELD(SMSC95XX_PM_CTRL_PHY_RST, "PHY_RST"),
+};
+
+/** MAC_CR: receive filters and MAC options are policy; duplex, loopback
+ *  and the enables are not. */
+static const struct bn_field smsc95xx_mac_cr_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_RXALL, "RXALL"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_RCVOWN, "RCVOWN"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_LOOPBK, "LOOPBK"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_FDPX, "FDPX"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_MCPAS, "MCPAS"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PRMS, "PRMS"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_INVFILT, "INVFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PASSBAD, "PASSBAD"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_HFILT, "HFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_HPFILT, "HPFILT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_LCOLL, "LCOLL"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_BCAST, "BCAST"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_DISRTY, "DISRTY"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_PADSTR, "PADSTR"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_BOLMT_MASK, "BOLMT"),
+	BN_POLICY_FIELD(SMSC95XX_MAC_CR_DFCHK, "DFCHK"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_TXEN, "TXEN"),
+	BN_FIXED_FIELD(SMSC95XX_MAC_CR_RXEN, "RXEN"),
+};
+
+/** FLOW: pause time, pass and enable are policy. */
+static const struct bn_field smsc95xx_flow_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCPT_MASK, "FCPT"),
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCPASS, "FCPASS"),
+	BN_POLICY_FIELD(SMSC95XX_FLOW_FCEN, "FCEN"),
+	BN_FIXED_FIELD(SMSC95XX_FLOW_FCBSY, "FCBSY"),
+};
+
+/** COE_CR: checksum offload is policy. */
+static const struct bn_field smsc95xx_coe_cr_fields[] = {
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_TX_COE_EN, "TX_COE_EN"),
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_RX_COE_MODE, "RX_COE_MODE"),
+	BN_POLICY_FIELD(SMSC95XX_COE_CR_RX_COE_EN, "RX_COE_EN"),
+};
+
+/** TX_CFG: transmitter control, not policy. */
+static const struct bn_field smsc95xx_tx_cfg_fields[] = {
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_ON, "ON"),
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_STOP, "STOP"),
+	BN_FIXED_FIELD(SMSC95XX_TX_CFG_FIFO_FLUSH, "FIFO_FLUSH"),
+};
+
+/** MII_ADDR: which PHY register is accessed, and how; not policy. */
+static const struct bn_field smsc95xx_mii_addr_fields[] = {
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_PHY_MASK, "PHY"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_REG_MASK, "REG"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_WRITE, "WRITE"),
+	BN_FIXED_FIELD(SMSC95XX_MII_ADDR_BUSY, "BUSY"),
+};
+
+/** Registers whose whole value is a driver's choice (tuning, filters,
+ *  LEDs, the station address, which interrupts to report). */
+static const struct bn_field smsc95xx_all_policy_fields[] = {
+	BN_POLICY_FIELD(0xffffffffUL, "VALUE"),
+};
+
+/** The PHY's interrupt mask: which events to report, policy. */
+static const struct bn_field smsc95xx_phy_int_mask_fields[] = {
+	BN_POLICY_FIELD(0xffff, "MASK"),
+};
+
+/** Layouts of the LAN95xx registers. */
+static const struct bn_regdef smsc95xx_hw_cfg_def =
+	BN_REGDEF("HW_CFG", smsc95xx_hw_cfg_fields);
+/** PM_CTRL layout. */
+static const struct bn_regdef smsc95xx_pm_ctrl_def =
+	BN_REGDEF("PM_CTRL", smsc95xx_pm_ctrl_fields);
+/** MAC_CR layout. */
+static const struct bn_regdef smsc95xx_mac_cr_def =
+	BN_REGDEF("MAC_CR", smsc95xx_mac_cr_fields);
+/** FLOW layout. */
+static const struct bn_regdef smsc95xx_flow_def =
+	BN_REGDEF("FLOW", smsc95xx_flow_fields);
+/** COE_CR layout. */
+static const struct bn_regdef smsc95xx_coe_cr_def =
+	BN_REGDEF("COE_CR", smsc95xx_coe_cr_fields);
+/** TX_CFG layout. */
+static const struct bn_regdef smsc95xx_tx_cfg_def =
+	BN_REGDEF("TX_CFG", smsc95xx_tx_cfg_fields);
+/** MII_ADDR layout. */
+static const struct bn_regdef smsc95xx_mii_addr_def =
+	BN_REGDEF("MII_ADDR", smsc95xx_mii_addr_fields);
+/** MII_DATA layout (when the register it goes to is not known). */
+static const struct bn_regdef smsc95xx_mii_data_def = { "MII_DATA", NULL, 0 };
+/** BURST_CAP layout. */
+static const struct bn_regdef smsc95xx_burst_cap_def =
+	BN_REGDEF("BURST_CAP", smsc95xx_all_policy_fields);
+/** BULK_IN_DLY layout. */
+static const struct bn_regdef smsc95xx_bulk_in_dly_def =
+	BN_REGDEF("BULK_IN_DLY", smsc95xx_all_policy_fields);
+/** AFC_CFG layout. */
+static const struct bn_regdef smsc95xx_afc_cfg_def =
+	BN_REGDEF("AFC_CFG", smsc95xx_all_policy_fields);
+/** LED_GPIO_CFG layout. */
+static const struct bn_regdef smsc95xx_led_def =
+	BN_REGDEF("LED_GPIO_CFG", smsc95xx_all_policy_fields);
+/** INT_STS layout (write 1 to clear). */
+static const struct bn_regdef smsc95xx_int_sts_def =
+	BN_REGDEF("INT_STS", smsc95xx_all_policy_fields);
+/** INT_EP_CTL layout. */
+static const struct bn_regdef smsc95xx_int_ep_def =
+	BN_REGDEF("INT_EP_CTL", smsc95xx_all_policy_fields);
+/** ADDRH layout. */
+static const struct bn_regdef smsc95xx_addrh_def =
+	BN_REGDEF("ADDRH", smsc95xx_all_policy_fields);
+/** ADDRL layout. */
+static const struct bn_regdef smsc95xx_addrl_def =
+	BN_REGDEF("ADDRL", smsc95xx_all_policy_fields);
+/** HASHH layout. */
+static const struct bn_regdef smsc95xx_hashh_def =
+	BN_REGDEF("HASHH", smsc95xx_all_policy_fields);
+/** HASHL layout. */
+static const struct bn_regdef smsc95xx_hashl_def =
+	BN_REGDEF("HASHL", smsc95xx_all_policy_fields);
+/** VLAN1 layout. */
+static const struct bn_regdef smsc95xx_vlan1_def =
+	BN_REGDEF("VLAN1", smsc95xx_all_policy_fields);
+/** PHY interrupt mask layout. */
+static const struct bn_regdef smsc95xx_phy_int_mask_def =
+	BN_REGDEF("PHY_INT_MASK", smsc95xx_phy_int_mask_fields);
+
+/** PHY registers written through MII_DATA, by number. */
+static const struct bn_regdef *const smsc95xx_phy_regs[] = {
+	[BN_MII_BMCR] = &bn_mii_bmcr_def,
+	[BN_MII_ADVERTISE] = &bn_mii_advertise_def,
+	[BN_MII_CTRL1000] = &bn_mii_ctrl1000_def,
+	[SMSC95XX_PHY_INT_MASK] = &smsc95xx_phy_int_mask_def,
+};
+
+/** MII_DATA is a window onto the PHY: the MII_ADDR write after it names
+ *  the PHY register (a write access has WRITE set). */
+static const struct bn_indirect smsc95xx_mii_window = {
+	SMSC95XX_REQTYPE_WRITE, SMSC95XX_REQ_WRITE_REG, SMSC95XX_MII_ADDR,
+	BN_REGV_DATA, SMSC95XX_MII_ADDR_REG_MASK, SMSC95XX_MII_ADDR_WRITE,
+	smsc95xx_phy_regs, BN_ARRAY_SIZE(smsc95xx_phy_regs), &bn_mii_other_def,
+};
+
+/** Registers the LAN95xx command set writes. */
+static const struct bn_reg smsc95xx_regs[] = {
+	SMSC_REG(SMSC95XX_HW_CFG, smsc95xx_hw_cfg_def),
+	SMSC_REG(SMSC95XX_PM_CTRL, smsc95xx_pm_ctrl_def),
+	SMSC_REG(SMSC95XX_MAC_CR, smsc95xx_mac_cr_def),
+	SMSC_REG(SMSC95XX_FLOW, smsc95xx_flow_def),
+	SMSC_REG(SMSC95XX_COE_CR, smsc95xx_coe_cr_def),
+	SMSC_REG(SMSC95XX_TX_CFG, smsc95xx_tx_cfg_def),
+	SMSC_REG(SMSC95XX_MII_ADDR, smsc95xx_mii_addr_def),
+	{ .request_type = SMSC95XX_REQTYPE_WRITE,
+	  .request = SMSC95XX_REQ_WRITE_REG, .index = SMSC95XX_MII_DATA,
+	  .value = BN_REGV_DATA, .def = &smsc95xx_mii_data_def,
+	  .via = &smsc95xx_mii_window },
+	SMSC_REG(SMSC95XX_BURST_CAP, smsc95xx_burst_cap_def),
+	SMSC_REG(SMSC95XX_BULK_IN_DLY, smsc95xx_bulk_in_dly_def),
+	SMSC_REG(SMSC95XX_AFC_CFG, smsc95xx_afc_cfg_def),
+	SMSC_REG(SMSC95XX_LED_GPIO_CFG, smsc95xx_led_def),
+	SMSC_REG(SMSC95XX_INT_STS, smsc95xx_int_sts_def),
+	SMSC_REG(SMSC95XX_INT_EP_CTL, smsc95xx_int_ep_def),
+	SMSC_REG(SMSC95XX_ADDRH, smsc95xx_addrh_def),
+	SMSC_REG(SMSC95XX_ADDRL, smsc95xx_addrl_def),
+	SMSC_REG(SMSC95XX_HASHH, smsc95xx_hashh_def),
+	SMSC_REG(SMSC95XX_HASHL, smsc95xx_hashl_def),
+	SMSC_REG(SMSC95XX_VLAN1, smsc95xx_vlan1_def),
+};
+
+/** Verdict data of every LAN95xx family. */
+static const struct bn_verdict_data smsc95xx_verdict = {
+	smsc95xx_regs, BN_ARRAY_SIZE(smsc95xx_regs), NULL, 0,
+};
+
 /**
  * Family data with the shared programs.
  *
@@ -1373,6 +1509,35 @@ static const struct smsc95xx_family_info smsc95xx_info_9730 =
 static const struct smsc95xx_family_info smsc95xx_info_89530 =
 	SMSC_INFO(SMSC95XX_CHIP_89530, SMSC95XX_GEN_A, SMSC_FEAT_GEN_A);
 
+/** Bulk IN endpoint: received frames. */
+#define SMSC_LAYOUT_EP_IN	0x81
+/** Bulk OUT endpoint: frames to send. */
+#define SMSC_LAYOUT_EP_OUT	0x02
+/** Interrupt IN endpoint: INT_STS snapshots. */
+#define SMSC_LAYOUT_EP_INT	0x83
+/** Interrupt endpoint packet size (room for the 4-byte INT_STS). */
+#define SMSC_LAYOUT_INT_MPS	16
+/** Interrupt bInterval at full speed (frames). */
+#define SMSC_LAYOUT_INT_FS	8
+/** Interrupt bInterval at high speed (2^3 microframes, 1 ms). */
+#define SMSC_LAYOUT_INT_HS	4
+
+/** Endpoints of interface 0: bulk IN 1, bulk OUT 2, interrupt IN 3. */
+static const struct bn_layout_ep smsc95xx_layout_eps[] = {
+	BN_LAYOUT_BULK(SMSC_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(SMSC_LAYOUT_EP_OUT),
+	BN_LAYOUT_INT(SMSC_LAYOUT_EP_INT, SMSC_LAYOUT_INT_MPS,
+		      SMSC_LAYOUT_INT_FS, SMSC_LAYOUT_INT_HS),
+};
+
+/** One vendor-specific interface (ff/00/ff) holding all three endpoints. */
+static const struct bn_layout_if smsc95xx_layout_ifs[] = {
+	BN_LAYOUT_IF(0, 0, BN_CLASS_VENDOR, 0x00, 0xff, smsc95xx_layout_eps),
+};
+
+/** Every LAN95xx family presents the same layout. */
+static const struct bn_layout smsc95xx_layout = BN_LAYOUT(smsc95xx_layout_ifs);
+
 /**
  * A family with the fields every LAN95xx shares.
  *
@@ -1382,11 +1547,13 @@ static const struct smsc95xx_family_info smsc95xx_info_89530 =
  */
 #define SMSC_FAMILY(nm, desc, info)					\
 	{ .name = (nm), .description = (desc), .cmdset = &smsc95xx_cmdset,\
-	  .framing = &smsc95xx_framing, .phy = BN_PHY_EMBEDDED,		\
+	  .framing = &smsc95xx_framing, .endpoints = &smsc95xx_layout,\
+	  .phy = BN_PHY_EMBEDDED,		\
 	  .mac_source = BN_MAC_EEPROM, .link_speeds = BN_LINK_10 | BN_LINK_100,\
 	  .programs = smsc95xx_programs,				\
 	  .program_count = BN_ARRAY_SIZE(smsc95xx_programs),		\
-	  .priv = &(info) }
+	  .priv = &(info),						\
+	  .verdict = BN_VERDICT(&smsc95xx_verdict) }
 
 static const struct bn_family smsc95xx_lan9500 = SMSC_FAMILY("lan9500",
 	"SMSC LAN9500/LAN9505 USB 2.0 10/100 (ID_REV 9500)",
