@@ -23,6 +23,7 @@ E2E_REDIR_TESTS		?= \
 	uefi-net:asix:ax88772a:xhci uefi-net:asix:ax88178:xhci \
 	uefi-net:smsc95xx:lan9500a:xhci uefi-net:smsc95xx:lan9514:xhci \
 	uefi-net:cdc-ncm:cdc-ncm:xhci \
+	uefi-net:cdc-ecm:rtl8153:xhci uefi-net:cdc-ncm:rtl8156:xhci \
 	syslinux-efi:asix:ax88772a:xhci \
 	uefi-unplug:asix:ax88772a:xhci
 # The same on EHCI, one model per export: not in make test (`make e2e
