@@ -224,6 +224,10 @@ struct bn_reg {
 	uint16_t key_off;		/**< ::BN_REGV_MESSAGE: offset of the key */
 	uint16_t val_off;		/**< ::BN_REGV_MESSAGE: offset of the value */
 	uint32_t key;			/**< ::BN_REGV_MESSAGE: the key (an OID) */
+	uint16_t wvalue;		/**< wValue selecting it too, with @c by_wvalue
+					     (a command set naming the register
+					     in wValue, the length in wIndex) */
+	bool by_wvalue;			/**< @c wvalue selects (false: any wValue) */
 };
 
 /**
@@ -239,12 +243,55 @@ struct bn_expected {
 	const char *reason;		/**< Why we differ, one sentence */
 };
 
+/** How a declared read answer (::bn_read_answer) is made. */
+enum bn_answer_how {
+	BN_ANSWER_VALUE = 0,	/**< The declared @c value (a reset or
+				     ready value from the datasheet) */
+	BN_ANSWER_WRITTEN,	/**< The last value written to @c written in
+				     this run (the driver's own write, else
+				     the capture's), with @c clear bits
+				     cleared and @c set bits set (self-clearing
+				     and ready bits); @c value when nobody
+				     wrote it */
+};
+
+/**
+ * How the replay answers a read the reference driver never makes, so a
+ * capture of it cannot answer (our reset polls a register the reference
+ * never reads, or reads a PHY the reference addressed elsewhere).  The
+ * replay names every read so answered as *assumed*: it is shown and does
+ * not make the verdict incompatible, but the answer is the family's
+ * declaration, not the device's, so it proves nothing about the chip.
+ * Only a read the capture cannot answer at all is answered so.
+ */
+struct bn_read_answer {
+	uint8_t request_type;		/**< bmRequestType of the read */
+	uint8_t request;		/**< bRequest */
+	uint32_t index;			/**< wIndex, or ::BN_REG_ANY_INDEX */
+	uint16_t wvalue;		/**< wValue, with @c by_wvalue */
+	bool by_wvalue;			/**< @c wvalue selects (false: any) */
+	const char *name;		/**< What is read, e.g. "PM_CTRL" */
+	uint8_t how;			/**< ::bn_answer_how */
+	uint64_t value;			/**< The value (little-endian in the
+					     reply's wLength bytes, at most 8) */
+	const struct bn_reg *written;	/**< ::BN_ANSWER_WRITTEN: the register
+					     whose writes give the value */
+	uint64_t clear;			/**< ::BN_ANSWER_WRITTEN: bits read as 0 */
+	uint64_t set;			/**< ::BN_ANSWER_WRITTEN: bits read as 1 */
+	const char *reason;		/**< Why the answer holds, one sentence,
+					     with its source (datasheet,
+					     reference driver) */
+};
+
 /** What a family declares for verdicts on traces. */
 struct bn_verdict_data {
 	const struct bn_reg *regs;		/**< Registers written */
 	size_t reg_count;			/**< Number of @c regs */
 	const struct bn_expected *expected;	/**< Expected differences */
 	size_t expected_count;			/**< Number of @c expected */
+	const struct bn_read_answer *answers;	/**< Reads the reference never
+					     makes, answered by declaration */
+	size_t answer_count;			/**< Number of @c answers */
 };
 
 /**

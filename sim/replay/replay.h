@@ -64,7 +64,7 @@ struct bn_replay_session {
 #define BN_REPLAY_FINDING_DATA	48
 
 /** Size of a finding's explanation (::bn_replay_finding::what). */
-#define BN_REPLAY_WHAT_MAX	200
+#define BN_REPLAY_WHAT_MAX	320
 
 /** Simulated time a replay runs after open when nothing else stops it, ms. */
 #define BN_REPLAY_DEFAULT_RUN_MS	3000
@@ -80,6 +80,9 @@ enum bn_replay_kind {
 	BN_REPLAY_MESSAGE_DIFFERS,	/**< An encapsulated SET matched by type and
 					     OID whose value differs (not a
 					     divergence by the exact rule) */
+	BN_REPLAY_ASSUMED,		/**< A read the trace cannot answer, answered
+					     from the family's declaration
+					     (::bn_read_answer) */
 };
 
 /**
@@ -97,6 +100,9 @@ enum bn_replay_class {
 	BN_RC_NOT_SEEN,		/**< The trace never shows that write: a risk
 				     on a real chip */
 	BN_RC_UNANSWERED,	/**< A read the trace cannot answer */
+	BN_RC_ASSUMED,		/**< A read the trace cannot answer, answered
+				     from the family's declaration: shown, not
+				     incompatible, never a match (not proof) */
 	BN_RC_COUNT		/**< Number of classes (not a class) */
 };
 
@@ -105,7 +111,8 @@ enum bn_replay_verdict {
 	BN_VERDICT_INCOMPATIBLE = 0,	/**< Anything else (and a run that
 					     stopped before it was judged) */
 	BN_VERDICT_COMPATIBLE,		/**< Only policy and expected differences
-					     (and writes the trace never shows) */
+					     (and writes the trace never shows,
+					     and reads answered by declaration) */
 	BN_VERDICT_MATCH,		/**< Every request both make agrees */
 };
 
@@ -124,6 +131,9 @@ struct bn_replay_finding {
 					     request log (0-based), or -1 */
 	long compared;			/**< Recorded write the value was compared
 					     with (classified), or -1 */
+	const struct bn_read_answer *answer; /**< The declaration that answered
+					     (::BN_REPLAY_ASSUMED), or NULL */
+	uint64_t answered;		/**< The value it answered */
 	char what[BN_REPLAY_WHAT_MAX];	/**< Register and fields that differ, or
 					     the request named, for people */
 };

@@ -539,17 +539,18 @@ void bn_replay_model_free(struct bn_replay_model *m)
  * @param data		Its data stage
  * @param len		Its length
  * @param expected	Recorded request it was compared with, or -1
+ * @return		The finding kept, or NULL (past the recorded session)
  */
-static void bn_rp_finding(struct bn_replay_model *m, int kind,
-			  const uint8_t *setup, const uint8_t *data,
-			  uint16_t len, long expected)
+static struct bn_replay_finding *
+bn_rp_finding(struct bn_replay_model *m, int kind, const uint8_t *setup,
+	      const uint8_t *data, uint16_t len, long expected)
 {
 	struct bn_replay_report *rep = m->rep;
 	struct bn_replay_finding *f;
 
 	if (m->teardown) {
 		rep->teardown++;
-		return;
+		return NULL;
 	}
 	/* A SET whose value differs passes the exact rule: not counted */
 	if (kind == BN_REPLAY_UNVERIFIED)
@@ -577,6 +578,7 @@ static void bn_rp_finding(struct bn_replay_model *m, int kind,
 	f->compared = -1;
 	f->req = (long)m->nreqs - 1;
 	f->t_us = m->now / BN_SIM_PER_US;
+	return f;
 }
 
 /**
@@ -642,6 +644,121 @@ static void bn_rp_take(struct bn_replay_model *m, long i)
 		m->rep->ctrl_matched++;
 	m->ctrl[i].used = true;
 	m->cursor = i;
+}
+
+/**
+ * Find the recorded reply to a read that shows the device as the run has
+ * it: the first unused recorded read of the same request after the request
+ * matched last (a poll walks through them in order); when none is left
+ * ahead, the latest one at or before that point (the value the trace shows
+ * there, not the first one it ever recorded); else the first one ahead.
+ *
+ * @param m		Model
+ * @param setup		Request (8 bytes)
+ * @return		Index, or -1 when the trace never shows the request
+ */
+static long bn_rp_find_read(const struct bn_replay_model *m,
+			    const uint8_t *setup)
+{
+	long i, before = -1, after = -1;
+
+	for (i = 0; i < (long)m->nctrl; i++) {
+		const struct bn_rp_ctrl *c = &m->ctrl[i];
+
+		if (!bn_rp_in_session(m, c->session) ||
+		    memcmp(c->setup, setup, 8) != 0)
+			continue;
+		if (i <= m->cursor) {
+			before = i;
+		} else if (!c->used) {
+			return i;
+		} else if (after < 0) {
+			after = i;
+		}
+	}
+	return before >= 0 ? before : after;
+}
+
+/**
+ * The value a declared answer takes from its register's last write: the
+ * driver's own in this run, else the capture's last one up to where the
+ * run is; with the declared bits cleared and set.
+ *
+ * @param m		Model
+ * @param a		Answer (::BN_ANSWER_WRITTEN)
+ * @return		Value (the declared one when nobody wrote it)
+ */
+static uint64_t bn_rp_last_written(const struct bn_replay_model *m,
+				   const struct bn_read_answer *a)
+{
+	const struct bn_reg *w = a->written;
+	long i;
+
+	for (i = (long)m->nreqs - 1; w && i >= 0; i--) {
+		const struct bn_rp_req *r = &m->reqs[i];
+		uint32_t len = BN_MIN((uint32_t)r->len, 8u);
+
+		if (!(r->setup[0] & BN_USB_DIR_IN) &&
+		    bn_rp_reg_selects(w, r->setup, r->data, len))
+			return (bn_rp_reg_value(w->value, w->val_off, r->setup,
+						r->data, len) & ~a->clear) |
+			       a->set;
+	}
+	for (i = m->cursor; w && i >= 0; i--) {
+		const struct bn_rp_ctrl *c = &m->ctrl[i];
+
+		if (!(c->setup[0] & BN_USB_DIR_IN) && !c->status &&
+		    bn_rp_in_session(m, c->session) &&
+		    bn_rp_reg_selects(w, c->setup, c->out, c->out_len))
+			return (bn_rp_reg_value(w->value, w->val_off, c->setup,
+						c->out, c->out_len) &
+				~a->clear) | a->set;
+	}
+	return a->value;
+}
+
+/**
+ * Answer a read the trace never shows from the judging family's
+ * declaration (::bn_read_answer), named as assumed; without one it is
+ * unanswered and STALLed.
+ *
+ * @param m		Model
+ * @param setup		Request (8 bytes)
+ * @param buf		Reply room
+ * @param reply		Answer out
+ */
+static void bn_rp_declared(struct bn_replay_model *m, const uint8_t *setup,
+			   uint8_t *buf, struct bn_simdev_reply *reply)
+{
+	const struct bn_verdict_data *vd = m->declared;
+	const struct bn_read_answer *a = NULL;
+	struct bn_replay_finding *f;
+	uint64_t v;
+	size_t i;
+
+	for (i = 0; vd && i < vd->answer_count && !a; i++) {
+		const struct bn_read_answer *c = &vd->answers[i];
+
+		if (c->request_type == setup[0] && c->request == setup[1] &&
+		    (c->index == BN_REG_ANY_INDEX ||
+		     c->index == bn_get_le16(&setup[4])) &&
+		    (!c->by_wvalue || c->wvalue == bn_get_le16(&setup[2])))
+			a = c;
+	}
+	if (!a) {
+		bn_rp_finding(m, BN_REPLAY_UNANSWERED, setup, NULL, 0, -1);
+		reply->result = BN_SIM_STALL;
+		return;
+	}
+	v = a->how == BN_ANSWER_WRITTEN ? bn_rp_last_written(m, a) : a->value;
+	reply->len = (uint16_t)BN_MIN(bn_get_le16(&setup[6]), 8u);
+	for (i = 0; i < reply->len; i++)
+		buf[i] = (uint8_t)(v >> (8 * i));
+	f = bn_rp_finding(m, BN_REPLAY_ASSUMED, setup, NULL, 0, -1);
+	if (f) {
+		f->answer = a;
+		f->answered = v;
+	}
 }
 
 /**
@@ -865,12 +982,9 @@ static void bn_rp_read(struct bn_replay_model *m, const uint8_t *setup,
 	    setup[1] == BN_USB_REQ_GET_DESCRIPTOR &&
 	    bn_rp_descriptor(m, setup, buf, reply))
 		return;
-	i = bn_rp_find(m, setup, 8, NULL, 0, true);
-	if (i < 0)
-		i = bn_rp_find(m, setup, 8, NULL, 0, false);
+	i = bn_rp_find_read(m, setup);
 	if (i < 0) {
-		bn_rp_finding(m, BN_REPLAY_UNANSWERED, setup, NULL, 0, -1);
-		reply->result = BN_SIM_STALL;
+		bn_rp_declared(m, setup, buf, reply);
 		return;
 	}
 	bn_rp_take(m, i);
