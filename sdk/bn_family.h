@@ -262,7 +262,9 @@ enum bn_answer_how {
  * replay names every read so answered as *assumed*: it is shown and does
  * not make the verdict incompatible, but the answer is the family's
  * declaration, not the device's, so it proves nothing about the chip.
- * Only a read the capture cannot answer at all is answered so.
+ * Only a read the capture cannot answer is answered so: one it never
+ * shows, or (with @c when) one through a data window at an address the
+ * capture never selects.
  */
 struct bn_read_answer {
 	uint8_t request_type;		/**< bmRequestType of the read */
@@ -278,6 +280,14 @@ struct bn_read_answer {
 					     whose writes give the value */
 	uint64_t clear;			/**< ::BN_ANSWER_WRITTEN: bits read as 0 */
 	uint64_t set;			/**< ::BN_ANSWER_WRITTEN: bits read as 1 */
+	const struct bn_reg *when;	/**< Only while the last write to this
+					     register (a data window's address,
+					     say) has @c when_value in
+					     @c when_mask, and the capture has no
+					     such write to answer from; NULL:
+					     always */
+	uint64_t when_mask;		/**< Bits of @c when compared */
+	uint64_t when_value;		/**< Their value */
 	const char *reason;		/**< Why the answer holds, one sentence,
 					     with its source (datasheet,
 					     reference driver) */

@@ -680,6 +680,33 @@ static long bn_rp_find_read(const struct bn_replay_model *m,
 }
 
 /**
+ * The value of the driver's last write to a register in this run.
+ *
+ * @param m		Model
+ * @param w		Register
+ * @param v		Value out
+ * @return		true if the driver wrote it
+ */
+static bool bn_rp_driver_wrote(const struct bn_replay_model *m,
+			       const struct bn_reg *w, uint64_t *v)
+{
+	long i;
+
+	for (i = (long)m->nreqs - 1; i >= 0; i--) {
+		const struct bn_rp_req *r = &m->reqs[i];
+		uint32_t len = BN_MIN((uint32_t)r->len, 8u);
+
+		if (!(r->setup[0] & BN_USB_DIR_IN) &&
+		    bn_rp_reg_selects(w, r->setup, r->data, len)) {
+			*v = bn_rp_reg_value(w->value, w->val_off, r->setup,
+					     r->data, len);
+			return true;
+		}
+	}
+	return false;
+}
+
+/**
  * The value a declared answer takes from its register's last write: the
  * driver's own in this run, else the capture's last one up to where the
  * run is; with the declared bits cleared and set.
@@ -692,18 +719,11 @@ static uint64_t bn_rp_last_written(const struct bn_replay_model *m,
 				   const struct bn_read_answer *a)
 {
 	const struct bn_reg *w = a->written;
+	uint64_t v;
 	long i;
 
-	for (i = (long)m->nreqs - 1; w && i >= 0; i--) {
-		const struct bn_rp_req *r = &m->reqs[i];
-		uint32_t len = BN_MIN((uint32_t)r->len, 8u);
-
-		if (!(r->setup[0] & BN_USB_DIR_IN) &&
-		    bn_rp_reg_selects(w, r->setup, r->data, len))
-			return (bn_rp_reg_value(w->value, w->val_off, r->setup,
-						r->data, len) & ~a->clear) |
-			       a->set;
-	}
+	if (w && bn_rp_driver_wrote(m, w, &v))
+		return (v & ~a->clear) | a->set;
 	for (i = m->cursor; w && i >= 0; i--) {
 		const struct bn_rp_ctrl *c = &m->ctrl[i];
 
@@ -718,38 +738,83 @@ static uint64_t bn_rp_last_written(const struct bn_replay_model *m,
 }
 
 /**
- * Answer a read the trace never shows from the judging family's
- * declaration (::bn_read_answer), named as assumed; without one it is
- * unanswered and STALLed.
+ * Test whether a declared answer's condition holds: the driver's last
+ * write to its register selects what it answers, and no recorded write
+ * in the replayed session does (so the capture cannot answer).
  *
  * @param m		Model
- * @param setup		Request (8 bytes)
- * @param buf		Reply room
- * @param reply		Answer out
+ * @param a		Answer with a condition (@c when)
+ * @return		true if it holds
  */
-static void bn_rp_declared(struct bn_replay_model *m, const uint8_t *setup,
-			   uint8_t *buf, struct bn_simdev_reply *reply)
+static bool bn_rp_answer_when(const struct bn_replay_model *m,
+			      const struct bn_read_answer *a)
 {
-	const struct bn_verdict_data *vd = m->declared;
-	const struct bn_read_answer *a = NULL;
-	struct bn_replay_finding *f;
+	const struct bn_reg *w = a->when;
 	uint64_t v;
 	size_t i;
 
-	for (i = 0; vd && i < vd->answer_count && !a; i++) {
-		const struct bn_read_answer *c = &vd->answers[i];
+	if (!bn_rp_driver_wrote(m, w, &v) ||
+	    (v & a->when_mask) != a->when_value)
+		return false;
+	for (i = 0; i < m->nctrl; i++) {
+		const struct bn_rp_ctrl *c = &m->ctrl[i];
 
-		if (c->request_type == setup[0] && c->request == setup[1] &&
-		    (c->index == BN_REG_ANY_INDEX ||
-		     c->index == bn_get_le16(&setup[4])) &&
-		    (!c->by_wvalue || c->wvalue == bn_get_le16(&setup[2])))
-			a = c;
+		if (!(c->setup[0] & BN_USB_DIR_IN) && !c->status &&
+		    bn_rp_in_session(m, c->session) &&
+		    bn_rp_reg_selects(w, c->setup, c->out, c->out_len) &&
+		    (bn_rp_reg_value(w->value, w->val_off, c->setup, c->out,
+				     c->out_len) & a->when_mask) ==
+		    a->when_value)
+			return false;
 	}
-	if (!a) {
-		bn_rp_finding(m, BN_REPLAY_UNANSWERED, setup, NULL, 0, -1);
-		reply->result = BN_SIM_STALL;
-		return;
+	return true;
+}
+
+/**
+ * Find the judging family's declared answer to a read (::bn_read_answer).
+ *
+ * @param m		Model
+ * @param setup		Request (8 bytes)
+ * @param when		Look at the answers with a condition (and take one
+ *			whose condition holds), else at those without
+ * @return		Answer, or NULL
+ */
+static const struct bn_read_answer *bn_rp_answer_for(
+	const struct bn_replay_model *m, const uint8_t *setup, bool when)
+{
+	const struct bn_verdict_data *vd = m->declared;
+	size_t i;
+
+	for (i = 0; vd && i < vd->answer_count; i++) {
+		const struct bn_read_answer *a = &vd->answers[i];
+
+		if (a->request_type == setup[0] && a->request == setup[1] &&
+		    (a->index == BN_REG_ANY_INDEX ||
+		     a->index == bn_get_le16(&setup[4])) &&
+		    (!a->by_wvalue || a->wvalue == bn_get_le16(&setup[2])) &&
+		    (when ? a->when && bn_rp_answer_when(m, a) : !a->when))
+			return a;
 	}
+	return NULL;
+}
+
+/**
+ * Answer a read from a declaration, named as assumed.
+ *
+ * @param m		Model
+ * @param setup		Request (8 bytes)
+ * @param a		Declared answer
+ * @param buf		Reply room
+ * @param reply		Answer out
+ */
+static void bn_rp_assume(struct bn_replay_model *m, const uint8_t *setup,
+			 const struct bn_read_answer *a, uint8_t *buf,
+			 struct bn_simdev_reply *reply)
+{
+	struct bn_replay_finding *f;
+	uint64_t v;
+	uint16_t i;
+
 	v = a->how == BN_ANSWER_WRITTEN ? bn_rp_last_written(m, a) : a->value;
 	reply->len = (uint16_t)BN_MIN(bn_get_le16(&setup[6]), 8u);
 	for (i = 0; i < reply->len; i++)
@@ -976,15 +1041,26 @@ static void bn_rp_read(struct bn_replay_model *m, const uint8_t *setup,
 		       uint8_t *buf, struct bn_simdev_reply *reply)
 {
 	uint16_t wlength = bn_get_le16(&setup[6]);
+	const struct bn_read_answer *a;
 	long i;
 
 	if ((setup[0] & BN_USB_TYPE_MASK) == BN_USB_TYPE_STANDARD &&
 	    setup[1] == BN_USB_REQ_GET_DESCRIPTOR &&
 	    bn_rp_descriptor(m, setup, buf, reply))
 		return;
+	/* through a window at an address the capture never selects */
+	if ((a = bn_rp_answer_for(m, setup, true)) != NULL) {
+		bn_rp_assume(m, setup, a, buf, reply);
+		return;
+	}
 	i = bn_rp_find_read(m, setup);
+	if (i < 0 && (a = bn_rp_answer_for(m, setup, false)) != NULL) {
+		bn_rp_assume(m, setup, a, buf, reply);
+		return;
+	}
 	if (i < 0) {
-		bn_rp_declared(m, setup, buf, reply);
+		bn_rp_finding(m, BN_REPLAY_UNANSWERED, setup, NULL, 0, -1);
+		reply->result = BN_SIM_STALL;
 		return;
 	}
 	bn_rp_take(m, i);
