@@ -263,8 +263,10 @@ enum bn_answer_how {
  * not make the verdict incompatible, but the answer is the family's
  * declaration, not the device's, so it proves nothing about the chip.
  * Only a read the capture cannot answer is answered so: one it never
- * shows, or (with @c when) one through a data window at an address the
- * capture never selects.
+ * shows, one through a data window at an address the capture never
+ * selects (@c when), or one of a register that reads back what was
+ * written, after the driver wrote it (@c readback): the capture holds the
+ * reference's state there, not ours.
  */
 struct bn_read_answer {
 	uint8_t request_type;		/**< bmRequestType of the read */
@@ -280,6 +282,12 @@ struct bn_read_answer {
 					     whose writes give the value */
 	uint64_t clear;			/**< ::BN_ANSWER_WRITTEN: bits read as 0 */
 	uint64_t set;			/**< ::BN_ANSWER_WRITTEN: bits read as 1 */
+	bool readback;			/**< ::BN_ANSWER_WRITTEN: also once the driver
+					     has written @c written in the run,
+					     even where the capture shows the read
+					     (its replies show the reference's
+					     writes, not ours): a register that
+					     reads back what was written */
 	const struct bn_reg *when;	/**< Only while the last write to this
 					     register (a data window's address,
 					     say) has @c when_value in

@@ -396,8 +396,8 @@ static const struct bn_reg smsc95xx_regs[] = {
  * Reads our reset makes that a capture of Linux 6.1 cannot answer: it
  * pulses PM_CTRL.PHY_RST and polls it, where Linux resets the PHY through
  * BMCR and never touches PM_CTRL; it checks the EEPROM's signature,
- * which Linux never reads.  Index 1 of smsc95xx_regs is PM_CTRL, the last
- * E2P_CMD.
+ * which Linux never reads; it reads MAC_CR back after writing it.  Index
+ * 1 of smsc95xx_regs is PM_CTRL, 2 MAC_CR, the last E2P_CMD.
  */
 static const struct bn_read_answer smsc95xx_answers[] = {
 	{ .request_type = SMSC95XX_REQTYPE_READ,
@@ -407,6 +407,13 @@ static const struct bn_read_answer smsc95xx_answers[] = {
 	  .reason = "PHY_RST clears itself when the PHY reset is done "
 		    "(hardware reference, LAN95xx step 2: U-Boot polls it "
 		    "the same way)" },
+	{ .request_type = SMSC95XX_REQTYPE_READ,
+	  .request = SMSC95XX_REQ_READ_REG, .index = SMSC95XX_MAC_CR,
+	  .name = "MAC_CR", .how = BN_ANSWER_WRITTEN, .readback = true,
+	  .written = &smsc95xx_regs[2],
+	  .reason = "MAC_CR reads back what was written (every bit is a "
+		    "setting); Linux keeps a copy and reads it only at its "
+		    "reset, so the capture's replies predate our writes" },
 	{ .request_type = SMSC95XX_REQTYPE_READ,
 	  .request = SMSC95XX_REQ_READ_REG, .index = SMSC95XX_E2P_DATA,
 	  .name = "E2P_DATA (EEPROM byte 0)", .how = BN_ANSWER_VALUE,

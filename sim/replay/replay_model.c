@@ -771,16 +771,38 @@ static bool bn_rp_answer_when(const struct bn_replay_model *m,
 }
 
 /**
+ * Test whether a declared answer goes before the capture's replies: a
+ * read through a window at an address the capture never selects, or a
+ * read-back register the driver has written in this run.
+ *
+ * @param m		Model
+ * @param a		Answer
+ * @return		true if it does
+ */
+static bool bn_rp_answer_early(const struct bn_replay_model *m,
+			       const struct bn_read_answer *a)
+{
+	uint64_t v;
+
+	if (a->when)
+		return bn_rp_answer_when(m, a);
+	return a->readback && a->how == BN_ANSWER_WRITTEN && a->written &&
+	       bn_rp_driver_wrote(m, a->written, &v);
+}
+
+/**
  * Find the judging family's declared answer to a read (::bn_read_answer).
  *
  * @param m		Model
  * @param setup		Request (8 bytes)
- * @param when		Look at the answers with a condition (and take one
- *			whose condition holds), else at those without
+ * @param early		Look for an answer that goes before the capture's
+ *			(a window address it never selects, a read-back
+ *			register the driver wrote), else for one of a read
+ *			the capture never shows
  * @return		Answer, or NULL
  */
 static const struct bn_read_answer *bn_rp_answer_for(
-	const struct bn_replay_model *m, const uint8_t *setup, bool when)
+	const struct bn_replay_model *m, const uint8_t *setup, bool early)
 {
 	const struct bn_verdict_data *vd = m->declared;
 	size_t i;
@@ -792,7 +814,7 @@ static const struct bn_read_answer *bn_rp_answer_for(
 		    (a->index == BN_REG_ANY_INDEX ||
 		     a->index == bn_get_le16(&setup[4])) &&
 		    (!a->by_wvalue || a->wvalue == bn_get_le16(&setup[2])) &&
-		    (when ? a->when && bn_rp_answer_when(m, a) : !a->when))
+		    (early ? bn_rp_answer_early(m, a) : !a->when))
 			return a;
 	}
 	return NULL;
@@ -1048,7 +1070,8 @@ static void bn_rp_read(struct bn_replay_model *m, const uint8_t *setup,
 	    setup[1] == BN_USB_REQ_GET_DESCRIPTOR &&
 	    bn_rp_descriptor(m, setup, buf, reply))
 		return;
-	/* through a window at an address the capture never selects */
+	/* before the capture: a window address it never selects, a
+	 * read-back register the driver wrote */
 	if ((a = bn_rp_answer_for(m, setup, true)) != NULL) {
 		bn_rp_assume(m, setup, a, buf, reply);
 		return;

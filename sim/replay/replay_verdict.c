@@ -514,6 +514,45 @@ static void bn_rv_search(const struct bn_replay_model *m,
 }
 
 /**
+ * Test whether a write is a data window's address write for a write
+ * access to a target the trace never writes through the window (the
+ * access is then judged at its data write, a write the trace never
+ * shows, not at its address).
+ *
+ * @param m		Model
+ * @param vd		Verdict data
+ * @param f		Finding
+ * @param len		Its data bytes present
+ * @return		true if it is
+ */
+static bool bn_rv_new_target(const struct bn_replay_model *m,
+			     const struct bn_verdict_data *vd,
+			     const struct bn_replay_finding *f, uint32_t len)
+{
+	const struct bn_indirect *via = NULL;
+	long target;
+	size_t i;
+
+	for (i = 0; vd && i < vd->reg_count && !via; i++) {
+		if (vd->regs[i].via && bn_rv_is_addr(vd->regs[i].via,
+						     f->setup))
+			via = vd->regs[i].via;
+	}
+	if (!via || (target = bn_rv_target(via, f->setup, f->data, len)) < 0)
+		return false;
+	for (i = 0; i < m->nctrl; i++) {
+		const struct bn_rp_ctrl *c = &m->ctrl[i];
+
+		if (!(c->setup[0] & BN_USB_DIR_IN) && !c->status &&
+		    bn_rp_in_session(m, c->session) &&
+		    bn_rv_is_addr(via, c->setup) &&
+		    bn_rv_target(via, c->setup, c->out, c->out_len) == target)
+			return false;
+	}
+	return true;
+}
+
+/**
  * Classify a write that differs from the trace, or that it never shows.
  *
  * @param m		Model
@@ -551,6 +590,13 @@ static void bn_rv_write(const struct bn_replay_model *m,
 		bn_rv_cat(f->what, sizeof(f->what), ": differs from record "
 			  "%llu, and the family declares no fields for it",
 			  (unsigned long long)m->ctrl[f->expected].record);
+		return;
+	}
+	if (bn_rv_new_target(m, vd, f, len)) {
+		f->cls = BN_RC_NOT_SEEN;
+		bn_rv_cat(f->what, sizeof(f->what), ": the trace never selects "
+			  "this target for a write (the access is judged at its "
+			  "data)");
 		return;
 	}
 	ours = bn_rp_reg_value(j.reg->value, j.reg->val_off, f->setup, f->data,
@@ -614,8 +660,13 @@ static void bn_rv_classify(const struct bn_replay_model *m,
 	for (n = strlen(line); n && line[n - 1] == ' '; n--)
 		line[n - 1] = 0;
 	/* "record 0      R c0 1e value ..." without the record number */
-	bn_rv_cat(f->what, sizeof(f->what), " (%s): the trace never shows "
-		  "it", strchr(line, ' ') ? line + 14 : line);
+	bn_rv_cat(f->what, sizeof(f->what), " (%s): %s",
+		  strchr(line, ' ') ? line + 14 : line,
+		  !f->answer || (!f->answer->when && !f->answer->readback) ?
+		  "the trace never shows it" : f->answer->when ?
+		  "the trace never reads it at this address" :
+		  "read back after our write, which the trace's replies "
+		  "predate");
 	if (f->answer)
 		bn_rv_cat(f->what, sizeof(f->what), "; answered %llx %s, not "
 			  "by the device: %s",
