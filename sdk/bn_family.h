@@ -196,7 +196,9 @@ enum bn_reg_value {
 /**
  * A data window onto registers of another space (an MDIO data register):
  * the write of an address register that follows the data write names the
- * target, and the target's layout judges the value.
+ * target, and the target's layout judges the value; for a read, the
+ * address write before the data read names it, and the replay answers
+ * the read only with a recorded one of the same target.
  */
 struct bn_indirect {
 	uint8_t request_type;		/**< The address write's bmRequestType */
@@ -209,6 +211,12 @@ struct bn_indirect {
 					     (NULL entries: @c other) */
 	size_t target_count;		/**< Entries in @c targets */
 	const struct bn_regdef *other;	/**< Layout of any other target */
+	uint8_t read_type;		/**< bmRequestType of a read of the data
+					     register (0: not declared): a read
+					     access's address write comes before
+					     it and names the target */
+	uint8_t read_request;		/**< Its bRequest */
+	uint16_t read_index;		/**< Its wIndex (the data register) */
 };
 
 /** A register one control request of a command set writes. */

@@ -357,12 +357,14 @@ static const struct bn_regdef *const smsc95xx_phy_regs[] = {
 	[SMSC95XX_PHY_INT_MASK] = &smsc95xx_phy_int_mask_def,
 };
 
-/** MII_DATA is a window onto the PHY: the MII_ADDR write after it names
- *  the PHY register (a write access has WRITE set). */
+/** MII_DATA is a window onto the PHY: the MII_ADDR write after a data
+ *  write names the PHY register (a write access has WRITE set), the one
+ *  before a data read names the register read. */
 static const struct bn_indirect smsc95xx_mii_window = {
 	SMSC95XX_REQTYPE_WRITE, SMSC95XX_REQ_WRITE_REG, SMSC95XX_MII_ADDR,
 	BN_REGV_DATA, SMSC95XX_MII_ADDR_REG_MASK, SMSC95XX_MII_ADDR_WRITE,
 	smsc95xx_phy_regs, BN_ARRAY_SIZE(smsc95xx_phy_regs), &bn_mii_other_def,
+	SMSC95XX_REQTYPE_READ, SMSC95XX_REQ_READ_REG, SMSC95XX_MII_DATA,
 };
 
 /** Registers the LAN95xx command set writes. */

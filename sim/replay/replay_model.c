@@ -647,26 +647,113 @@ static void bn_rp_take(struct bn_replay_model *m, long i)
 }
 
 /**
- * Find the recorded reply to a read that shows the device as the run has
+ * The declared data window whose data register a read reads, if any.
+ *
+ * @param m		Model
+ * @param setup		Request (8 bytes)
+ * @return		Window, or NULL
+ */
+static const struct bn_indirect *bn_rp_window_read(
+	const struct bn_replay_model *m, const uint8_t *setup)
+{
+	const struct bn_verdict_data *vd = m->declared;
+	size_t i;
+
+	for (i = 0; vd && i < vd->reg_count; i++) {
+		const struct bn_indirect *via = vd->regs[i].via;
+
+		if (via && via->read_type && setup[0] == via->read_type &&
+		    setup[1] == via->read_request &&
+		    bn_get_le16(&setup[4]) == via->read_index)
+			return via;
+	}
+	return NULL;
+}
+
+/**
+ * The target of a window read in the trace: named by the last recorded
+ * address write before it.
+ *
+ * @param m		Model
+ * @param via		Window
+ * @param at		The recorded read
+ * @return		Target, or -1
+ */
+static long bn_rp_window_trace(const struct bn_replay_model *m,
+			       const struct bn_indirect *via, long at)
+{
+	long i;
+
+	for (i = at - 1; i >= 0; i--) {
+		const struct bn_rp_ctrl *c = &m->ctrl[i];
+
+		if (!c->status && bn_rp_window_is_addr(via, c->setup))
+			return bn_rp_window_target(via, c->setup, c->out,
+						   c->out_len, false);
+	}
+	return -1;
+}
+
+/**
+ * The target of the driver's window read: named by its last address
+ * write (the read is the last request in the log).
+ *
+ * @param m		Model
+ * @param via		Window
+ * @return		Target, or -1
+ */
+static long bn_rp_window_driver(const struct bn_replay_model *m,
+				const struct bn_indirect *via)
+{
+	long i;
+
+	for (i = (long)m->nreqs - 1; i >= 0; i--) {
+		const struct bn_rp_req *r = &m->reqs[i];
+
+		if (bn_rp_window_is_addr(via, r->setup))
+			return bn_rp_window_target(via, r->setup, r->data,
+						   BN_MIN((uint32_t)r->len, 8u),
+						   false);
+	}
+	return -1;
+}
+
+/**
+ * Find the recorded request that shows the device as the run has it.
+ *
+ * For a read, the recorded reply that shows the device as the run has
  * it: the first unused recorded read of the same request after the request
  * matched last (a poll walks through them in order); when none is left
  * ahead, the latest one at or before that point (the value the trace shows
  * there, not the first one it ever recorded); else the first one ahead.
+ * A read through a declared data window (an MDIO data register) takes
+ * only recorded reads of the target the driver's address write named.
+ * A write is matched with a recorded one with the same data the same way,
+ * so the run never jumps back to the start of the capture.
  *
  * @param m		Model
  * @param setup		Request (8 bytes)
+ * @param data		A write's data, or NULL for a read
+ * @param len		Its length
  * @return		Index, or -1 when the trace never shows the request
  */
-static long bn_rp_find_read(const struct bn_replay_model *m,
-			    const uint8_t *setup)
+static long bn_rp_find_state(const struct bn_replay_model *m,
+			     const uint8_t *setup, const uint8_t *data,
+			     uint16_t len)
 {
 	long i, before = -1, after = -1;
+	const struct bn_indirect *via = data ? NULL :
+					bn_rp_window_read(m, setup);
+	long want = via ? bn_rp_window_driver(m, via) : -1;
 
 	for (i = 0; i < (long)m->nctrl; i++) {
 		const struct bn_rp_ctrl *c = &m->ctrl[i];
 
 		if (!bn_rp_in_session(m, c->session) ||
-		    memcmp(c->setup, setup, 8) != 0)
+		    memcmp(c->setup, setup, 8) != 0 ||
+		    (data && (c->out_len != len ||
+			      (len && memcmp(c->out, data, len) != 0))) ||
+		    (want >= 0 && bn_rp_window_trace(m, via, i) != want))
 			continue;
 		if (i <= m->cursor) {
 			before = i;
@@ -1076,7 +1163,7 @@ static void bn_rp_read(struct bn_replay_model *m, const uint8_t *setup,
 		bn_rp_assume(m, setup, a, buf, reply);
 		return;
 	}
-	i = bn_rp_find_read(m, setup);
+	i = bn_rp_find_state(m, setup, NULL, 0);
 	if (i < 0 && (a = bn_rp_answer_for(m, setup, false)) != NULL) {
 		bn_rp_assume(m, setup, a, buf, reply);
 		return;
@@ -1109,10 +1196,8 @@ static void bn_rp_write(struct bn_replay_model *m, const uint8_t *setup,
 			const uint8_t *data, uint16_t len,
 			struct bn_simdev_reply *reply)
 {
-	long i = bn_rp_find(m, setup, 8, data, len, true);
+	long i = bn_rp_find_state(m, setup, data, len);
 
-	if (i < 0)
-		i = bn_rp_find(m, setup, 8, data, len, false);
 	if (i >= 0) {
 		bn_rp_take(m, i);
 		m->rep->writes_verified++;

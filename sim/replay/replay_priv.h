@@ -188,6 +188,28 @@ uint64_t bn_rp_reg_value(uint8_t how, uint16_t off, const uint8_t *setup,
 			 const uint8_t *data, uint32_t len);
 
 /**
+ * Test whether a request writes a data window's address register.
+ *
+ * @param via		Window
+ * @param setup		Request (8 wire bytes)
+ * @return		true if it does
+ */
+bool bn_rp_window_is_addr(const struct bn_indirect *via, const uint8_t *setup);
+
+/**
+ * The target an address write names for one kind of access.
+ *
+ * @param via		Window
+ * @param setup		Address write
+ * @param data		Its data
+ * @param len		Bytes present
+ * @param write		A write access (else a read access)
+ * @return		Target number, or -1 (not that kind of access)
+ */
+long bn_rp_window_target(const struct bn_indirect *via, const uint8_t *setup,
+			 const uint8_t *data, uint32_t len, bool write);
+
+/**
  * Classify every finding of a run against a family's register data and
  * give the verdict (sim/replay/replay_verdict.c).
  *

@@ -310,17 +310,20 @@ static void bn_rv_fields(const struct bn_regdef *def, unsigned int width,
  * Classifying findings
  * ------------------------------------------------------------------------ */
 
-/**
- * Test whether a request writes an indirect window's address register.
- *
- * @param via		Window
- * @param setup		Request (8 wire bytes)
- * @return		true if it does
- */
-static bool bn_rv_is_addr(const struct bn_indirect *via, const uint8_t *setup)
+bool bn_rp_window_is_addr(const struct bn_indirect *via, const uint8_t *setup)
 {
 	return setup[0] == via->request_type && setup[1] == via->request &&
 	       bn_get_le16(&setup[4]) == via->index;
+}
+
+long bn_rp_window_target(const struct bn_indirect *via, const uint8_t *setup,
+			 const uint8_t *data, uint32_t len, bool write)
+{
+	uint64_t v = bn_rp_reg_value(via->value, 0, setup, data, len);
+
+	if (!via->select || (via->write && !(v & via->write) == write))
+		return -1;
+	return (long)((v & via->select) >> bn_rv_low(via->select));
 }
 
 /**
@@ -335,11 +338,7 @@ static bool bn_rv_is_addr(const struct bn_indirect *via, const uint8_t *setup)
 static long bn_rv_target(const struct bn_indirect *via, const uint8_t *setup,
 			 const uint8_t *data, uint32_t len)
 {
-	uint64_t v = bn_rp_reg_value(via->value, 0, setup, data, len);
-
-	if (!via->select || (via->write && !(v & via->write)))
-		return -1;
-	return (long)((v & via->select) >> bn_rv_low(via->select));
+	return bn_rp_window_target(via, setup, data, len, true);
 }
 
 /**
@@ -359,7 +358,7 @@ static long bn_rv_target_driver(const struct bn_replay_model *m,
 	for (i = (size_t)(req + 1); req >= 0 && i < m->nreqs; i++) {
 		const struct bn_rp_req *r = &m->reqs[i];
 
-		if (bn_rv_is_addr(via, r->setup))
+		if (bn_rp_window_is_addr(via, r->setup))
 			return bn_rv_target(via, r->setup, r->data,
 					    BN_MIN((uint32_t)r->len, 8u));
 	}
@@ -383,7 +382,7 @@ static long bn_rv_target_trace(const struct bn_replay_model *m,
 	for (i = at + 1; i < m->nctrl; i++) {
 		const struct bn_rp_ctrl *c = &m->ctrl[i];
 
-		if (!(c->setup[0] & BN_USB_DIR_IN) && bn_rv_is_addr(via, c->setup))
+		if (!(c->setup[0] & BN_USB_DIR_IN) && bn_rp_window_is_addr(via, c->setup))
 			return bn_rv_target(via, c->setup, c->out, c->out_len);
 	}
 	return -1;
@@ -534,7 +533,7 @@ static bool bn_rv_new_target(const struct bn_replay_model *m,
 	size_t i;
 
 	for (i = 0; vd && i < vd->reg_count && !via; i++) {
-		if (vd->regs[i].via && bn_rv_is_addr(vd->regs[i].via,
+		if (vd->regs[i].via && bn_rp_window_is_addr(vd->regs[i].via,
 						     f->setup))
 			via = vd->regs[i].via;
 	}
@@ -545,7 +544,7 @@ static bool bn_rv_new_target(const struct bn_replay_model *m,
 
 		if (!(c->setup[0] & BN_USB_DIR_IN) && !c->status &&
 		    bn_rp_in_session(m, c->session) &&
-		    bn_rv_is_addr(via, c->setup) &&
+		    bn_rp_window_is_addr(via, c->setup) &&
 		    bn_rv_target(via, c->setup, c->out, c->out_len) == target)
 			return false;
 	}
