@@ -858,23 +858,73 @@ static bool bn_rp_answer_when(const struct bn_replay_model *m,
 }
 
 /**
+ * Test whether the capture shows what the device returned after a write
+ * like the driver's last one: a recorded read of the register after a
+ * recorded write of the same value (the latest at or before where the run
+ * is, else the first after it), before the register is written again.
+ *
+ * @param m		Model
+ * @param w		Register written
+ * @param v		The driver's last value
+ * @param setup		The read (8 bytes)
+ * @return		true if it does (the capture can answer)
+ */
+static bool bn_rp_read_after_write(const struct bn_replay_model *m,
+				   const struct bn_reg *w, uint64_t v,
+				   const uint8_t *setup)
+{
+	long i, at = -1;
+
+	for (i = 0; i < (long)m->nctrl; i++) {
+		const struct bn_rp_ctrl *c = &m->ctrl[i];
+
+		if ((c->setup[0] & BN_USB_DIR_IN) || c->status ||
+		    !bn_rp_in_session(m, c->session) ||
+		    !bn_rp_reg_selects(w, c->setup, c->out, c->out_len) ||
+		    bn_rp_reg_value(w->value, w->val_off, c->setup, c->out,
+				    c->out_len) != v)
+			continue;
+		if (i <= m->cursor || at < 0)
+			at = i;
+		if (i > m->cursor)
+			break;
+	}
+	for (i = at + 1; at >= 0 && i < (long)m->nctrl; i++) {
+		const struct bn_rp_ctrl *c = &m->ctrl[i];
+
+		if (!bn_rp_in_session(m, c->session))
+			continue;
+		if (memcmp(c->setup, setup, 8) == 0 && !c->status)
+			return true;
+		if (!(c->setup[0] & BN_USB_DIR_IN) &&
+		    bn_rp_reg_selects(w, c->setup, c->out, c->out_len))
+			return false;
+	}
+	return false;
+}
+
+/**
  * Test whether a declared answer goes before the capture's replies: a
  * read through a window at an address the capture never selects, or a
- * read-back register the driver has written in this run.
+ * read-back register the driver has written in this run when the capture
+ * shows no read of it after such a write.
  *
  * @param m		Model
  * @param a		Answer
+ * @param setup		The read (8 bytes)
  * @return		true if it does
  */
 static bool bn_rp_answer_early(const struct bn_replay_model *m,
-			       const struct bn_read_answer *a)
+			       const struct bn_read_answer *a,
+			       const uint8_t *setup)
 {
 	uint64_t v;
 
 	if (a->when)
 		return bn_rp_answer_when(m, a);
 	return a->readback && a->how == BN_ANSWER_WRITTEN && a->written &&
-	       bn_rp_driver_wrote(m, a->written, &v);
+	       bn_rp_driver_wrote(m, a->written, &v) &&
+	       !bn_rp_read_after_write(m, a->written, v, setup);
 }
 
 /**
@@ -901,7 +951,7 @@ static const struct bn_read_answer *bn_rp_answer_for(
 		    (a->index == BN_REG_ANY_INDEX ||
 		     a->index == bn_get_le16(&setup[4])) &&
 		    (!a->by_wvalue || a->wvalue == bn_get_le16(&setup[2])) &&
-		    (early ? bn_rp_answer_early(m, a) : !a->when))
+		    (early ? bn_rp_answer_early(m, a, setup) : !a->when))
 			return a;
 	}
 	return NULL;

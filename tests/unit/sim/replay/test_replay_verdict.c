@@ -378,25 +378,49 @@ START_TEST(test_declared_answer_value)
 END_TEST
 
 /*
- * LAN95xx: our reset pulses PM_CTRL.PHY_RST and polls it; Linux never
- * touches PM_CTRL.  The poll is answered from our own write with the
- * self-clearing bit cleared.  Our MAC read checks the EEPROM signature at
- * byte 0, which Linux never reads: that one read through the E2P_CMD
- * window is answered by declaration (0xa5), while the MAC bytes 1-6 still
- * come from the capture.
+ * LAN95xx (Linux's captures of all seven models): our reset pulses
+ * PM_CTRL.PHY_RST and polls it; Linux never touches PM_CTRL.  The poll is
+ * answered from our own write with the self-clearing bit cleared.  Our
+ * MAC read checks the EEPROM signature at byte 0, which Linux never
+ * reads: that one read through the E2P_CMD window is answered by
+ * declaration (0xa5), while the MAC bytes 1-6 still come from the
+ * capture.  MAC_CR, which Linux only reads at its reset, reads back our
+ * writes.  PHY registers read through MII_DATA are answered only with
+ * Linux's reads of the same register, so the link comes up as Linux saw
+ * it; the MII_ADDR write that selects ADVERTISE, which Linux never
+ * writes, is not seen, like the ADVERTISE value.
  */
 START_TEST(test_declared_answer_written_and_window)
 {
-	static const uint8_t mac[6] = { 0x02, 0x4c, 0x4a, 0x00, 0x00, 0x05 };
-	struct bn_replay_model *m = learn("traces/linux-lan9500.pcap", NULL);
+	static const char *const models[] = {
+		"lan9500", "lan9500a", "lan9512", "lan9514", "lan9530",
+		"lan9730", "lan89530",
+	};
+	struct bn_replay_model *m;
+	char path[64];
+	uint8_t mac[6] = { 0x02, 0x4c, 0x4a, 0x00, 0x00, 0x05 };
 	struct bn_replay_report rep;
 	char *text;
 
+	/* the models' MACs are numbered in the order above */
+	mac[5] = (uint8_t)(mac[5] + _i);
+	snprintf(path, sizeof(path), "traces/linux-%s.pcap", models[_i]);
+	m = learn(path, NULL);
+
 	run(m, false, NULL, &rep);
 	text = report_text(m, &rep, false);
-	ck_assert_msg(rep.probed && rep.opened, "%s", text);
+	ck_assert_msg(rep.verdict == BN_VERDICT_COMPATIBLE, "%s", text);
+	ck_assert(rep.probed && rep.opened && rep.link_up);
+	ck_assert_uint_eq(rep.speed, 100);
 	ck_assert_uint_eq(rep.classes[BN_RC_UNANSWERED], 0);
-	ck_assert_uint_eq(rep.classes[BN_RC_ASSUMED], 2);
+	ck_assert_uint_eq(rep.classes[BN_RC_INCOMPATIBLE], 0);
+	ck_assert_uint_eq(rep.classes[BN_RC_ASSUMED], 4);
+	ck_assert_uint_eq(count_findings(&rep, BN_RC_ASSUMED,
+					 "READ_REG MAC_CR"), 2);
+	ck_assert_ptr_nonnull(strstr(text, "read back after our write"));
+	ck_assert_uint_eq(count_findings(&rep, BN_RC_NOT_SEEN,
+					 "WRITE_REG MII_ADDR: the trace never "
+					 "selects this target for a write"), 1);
 	ck_assert_uint_eq(count_findings(&rep, BN_RC_ASSUMED,
 					 "READ_REG PM_CTRL"), 1);
 	ck_assert_ptr_nonnull(strstr(text, "answered 0 from its last write"));
@@ -603,7 +627,7 @@ static Suite *verdict_suite(void)
 	tcase_add_test(tc, test_json);
 	tcase_add_test(tc, test_timeline);
 	tcase_add_test(tc, test_declared_answer_value);
-	tcase_add_test(tc, test_declared_answer_written_and_window);
+	tcase_add_loop_test(tc, test_declared_answer_written_and_window, 0, 7);
 	tcase_add_test(tc, test_reads_follow_the_trace);
 	tcase_add_loop_test(tc, test_register_by_wvalue, 0, 2);
 	suite_add_tcase(s, tc);
