@@ -528,6 +528,7 @@ static const struct bn_expected asix_expected[] = {
 static const struct bn_verdict_data asix_ax88772_verdict = {
 	asix_ax88772_regs, BN_ARRAY_SIZE(asix_ax88772_regs),
 	asix_expected, BN_ARRAY_SIZE(asix_expected),
+	NULL, 0,
 };
 
 /**
@@ -571,6 +572,7 @@ static const struct bn_verdict_data asix_ax88772a_verdict = {
 /** Verdict data of the AX88172. */
 static const struct bn_verdict_data asix_ax88172_verdict = {
 	asix_ax88172_regs, BN_ARRAY_SIZE(asix_ax88172_regs), NULL, 0,
+	NULL, 0,
 };
 
 /* ------------------------------------------------------------------------

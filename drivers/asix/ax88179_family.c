@@ -528,6 +528,7 @@ static const struct bn_reg ax179_regs[] = {
 /** Verdict data of the AX88179 / AX88178A families. */
 static const struct bn_verdict_data ax179_verdict = {
 	ax179_regs, BN_ARRAY_SIZE(ax179_regs), NULL, 0,
+	NULL, 0,
 };
 
 /**

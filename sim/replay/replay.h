@@ -16,7 +16,11 @@
  * when a request repeats, as PHY polling does), the bulk-IN and interrupt
  * payloads in order — and checks the driver against it:
  *
- * - a read the trace can answer is answered; one it cannot is a divergence;
+ * - a read the trace can answer is answered with the reply that shows the
+ *   device where the run is (polls walk forward, a late read gets the
+ *   latest value, a data window's read only its target's replies); one
+ *   it cannot is a divergence, answered (and named as assumed) where the
+ *   family declares the answer (::bn_read_answer), else STALLed;
  * - a write that the trace shows with the same data is verified; one whose
  *   request the trace shows with other data is a divergence; one the trace
  *   never shows is reported as unverified;

@@ -794,6 +794,31 @@ static bool bn_rp_driver_wrote(const struct bn_replay_model *m,
 }
 
 /**
+ * Test whether a recorded transfer of the replayed session is a write of
+ * a register, and take its value.
+ *
+ * @param m		Model
+ * @param w		Register
+ * @param i		Recorded transfer
+ * @param v		Its value out (may be NULL)
+ * @return		true if it is
+ */
+static bool bn_rp_recorded_write(const struct bn_replay_model *m,
+				 const struct bn_reg *w, long i, uint64_t *v)
+{
+	const struct bn_rp_ctrl *c = &m->ctrl[i];
+
+	if ((c->setup[0] & BN_USB_DIR_IN) || c->status ||
+	    !bn_rp_in_session(m, c->session) ||
+	    !bn_rp_reg_selects(w, c->setup, c->out, c->out_len))
+		return false;
+	if (v)
+		*v = bn_rp_reg_value(w->value, w->val_off, c->setup, c->out,
+				     c->out_len);
+	return true;
+}
+
+/**
  * The value a declared answer takes from its register's last write: the
  * driver's own in this run, else the capture's last one up to where the
  * run is; with the declared bits cleared and set.
@@ -812,14 +837,8 @@ static uint64_t bn_rp_last_written(const struct bn_replay_model *m,
 	if (w && bn_rp_driver_wrote(m, w, &v))
 		return (v & ~a->clear) | a->set;
 	for (i = m->cursor; w && i >= 0; i--) {
-		const struct bn_rp_ctrl *c = &m->ctrl[i];
-
-		if (!(c->setup[0] & BN_USB_DIR_IN) && !c->status &&
-		    bn_rp_in_session(m, c->session) &&
-		    bn_rp_reg_selects(w, c->setup, c->out, c->out_len))
-			return (bn_rp_reg_value(w->value, w->val_off, c->setup,
-						c->out, c->out_len) &
-				~a->clear) | a->set;
+		if (bn_rp_recorded_write(m, w, i, &v))
+			return (v & ~a->clear) | a->set;
 	}
 	return a->value;
 }
@@ -838,20 +857,14 @@ static bool bn_rp_answer_when(const struct bn_replay_model *m,
 {
 	const struct bn_reg *w = a->when;
 	uint64_t v;
-	size_t i;
+	long i;
 
 	if (!bn_rp_driver_wrote(m, w, &v) ||
 	    (v & a->when_mask) != a->when_value)
 		return false;
-	for (i = 0; i < m->nctrl; i++) {
-		const struct bn_rp_ctrl *c = &m->ctrl[i];
-
-		if (!(c->setup[0] & BN_USB_DIR_IN) && !c->status &&
-		    bn_rp_in_session(m, c->session) &&
-		    bn_rp_reg_selects(w, c->setup, c->out, c->out_len) &&
-		    (bn_rp_reg_value(w->value, w->val_off, c->setup, c->out,
-				     c->out_len) & a->when_mask) ==
-		    a->when_value)
+	for (i = 0; i < (long)m->nctrl; i++) {
+		if (bn_rp_recorded_write(m, w, i, &v) &&
+		    (v & a->when_mask) == a->when_value)
 			return false;
 	}
 	return true;
@@ -874,15 +887,10 @@ static bool bn_rp_read_after_write(const struct bn_replay_model *m,
 				   const uint8_t *setup)
 {
 	long i, at = -1;
+	uint64_t have;
 
 	for (i = 0; i < (long)m->nctrl; i++) {
-		const struct bn_rp_ctrl *c = &m->ctrl[i];
-
-		if ((c->setup[0] & BN_USB_DIR_IN) || c->status ||
-		    !bn_rp_in_session(m, c->session) ||
-		    !bn_rp_reg_selects(w, c->setup, c->out, c->out_len) ||
-		    bn_rp_reg_value(w->value, w->val_off, c->setup, c->out,
-				    c->out_len) != v)
+		if (!bn_rp_recorded_write(m, w, i, &have) || have != v)
 			continue;
 		if (i <= m->cursor || at < 0)
 			at = i;
@@ -896,8 +904,7 @@ static bool bn_rp_read_after_write(const struct bn_replay_model *m,
 			continue;
 		if (memcmp(c->setup, setup, 8) == 0 && !c->status)
 			return true;
-		if (!(c->setup[0] & BN_USB_DIR_IN) &&
-		    bn_rp_reg_selects(w, c->setup, c->out, c->out_len))
+		if (bn_rp_recorded_write(m, w, i, NULL))
 			return false;
 	}
 	return false;
