@@ -1372,6 +1372,56 @@ static void bn_rp_control(struct bn_simdev *dev, const struct bn_setup *setup,
 }
 
 /**
+ * The wMaxPacketSize of an endpoint, from the device's configurations.
+ *
+ * @param m		Model
+ * @param ep		Endpoint address with the IN bit
+ * @return		wMaxPacketSize (bits 10:0), or 0 when no descriptor
+ *			names the endpoint
+ */
+static uint16_t bn_rp_ep_mps(const struct bn_replay_model *m, uint8_t ep)
+{
+	const struct bn_ident_dev *d = m->idev;
+	unsigned int k;
+	uint32_t off;
+
+	for (k = 0; d && k < d->cfg_count; k++) {
+		const uint8_t *b = d->cfg_buf[k];
+		uint32_t len = BN_MIN(d->cfg[k].len,
+				      (uint32_t)BN_IDENT_CONFIG_MAX);
+
+		for (off = 0; off + 2 <= len && b[off] >= 2; off += b[off]) {
+			if (b[off + 1] == BN_DT_ENDPOINT && b[off] >= 7 &&
+			    off + 7 <= len && b[off + 2] == ep)
+				return bn_get_le16(&b[off + 4]) & 0x7ff;
+		}
+	}
+	return 0;
+}
+
+/**
+ * Whether the last packet of a payload must be followed by a zero-length
+ * packet: it was a full packet of the endpoint (USB 2.0 5.8.3), not merely
+ * as long as the room the host had left.
+ *
+ * @param m		Model
+ * @param q		Queue
+ * @param n		Bytes in the last packet
+ * @param max		Room the host offered for it
+ * @return		True when a ZLP must end the payload
+ */
+static bool bn_rp_zlp_owed(const struct bn_replay_model *m,
+			   const struct bn_rp_queue *q, uint32_t n,
+			   uint16_t max)
+{
+	uint16_t mps = bn_rp_ep_mps(m, q->ep);
+
+	if (!n)
+		return false;
+	return mps ? n == mps : n == max;
+}
+
+/**
  * Device: an IN token on a bulk or interrupt endpoint.
  *
  * @param dev		Device
@@ -1424,7 +1474,7 @@ static int bn_rp_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf,
 	*len = (uint16_t)n;
 	if (q->sent == item->len) {
 		m->rep->in_consumed++;
-		if (n == max && n) {
+		if (bn_rp_zlp_owed(m, q, n, max)) {
 			q->zlp = true;
 		} else {
 			q->next++;
