@@ -528,11 +528,51 @@ static const struct bn_expected asix_expected[] = {
 static const struct bn_verdict_data asix_ax88772_verdict = {
 	asix_ax88772_regs, BN_ARRAY_SIZE(asix_ax88772_regs),
 	asix_expected, BN_ARRAY_SIZE(asix_expected),
+	NULL, 0,
+};
+
+/**
+ * A register of the 772A's embedded PHY (at ::ASIX_EMBEDDED_PHY_ADDR)
+ * answered with the value the chip keeps there, when a capture never
+ * reads it.
+ *
+ * @param reg		PHY register
+ * @param val		Its value
+ * @param nm		Name
+ */
+#define ASIX_772A_PHY_ANSWER(reg, val, nm)				\
+	{ .request_type = ASIX_REQ_IN, .request = ASIX_CMD_READ_MII_REG,\
+	  .index = (reg), .wvalue = ASIX_EMBEDDED_PHY_ADDR,		\
+	  .by_wvalue = true, .name = (nm), .how = BN_ANSWER_VALUE,	\
+	  .value = (val),						\
+	  .reason = "the default the reference gives (Linux asix rewrites "	\
+		    "it when it differs; hardware reference, 772A step 9b); "	\
+		    "Linux 6.1 read PHY 0 instead" }
+
+/**
+ * Reads the 772A reset makes that a capture of Linux 6.1 cannot answer:
+ * it reads registers 0x14-0x16 at PHY 0, not at the embedded PHY.
+ */
+static const struct bn_read_answer asix_772a_answers[] = {
+	ASIX_772A_PHY_ANSWER(ASIX_AX88772A_PHY14H,
+			     ASIX_AX88772A_PHY14H_DEFAULT, "PHY 0x10 reg 0x14"),
+	ASIX_772A_PHY_ANSWER(ASIX_AX88772A_PHY15H,
+			     ASIX_AX88772A_PHY15H_DEFAULT, "PHY 0x10 reg 0x15"),
+	ASIX_772A_PHY_ANSWER(ASIX_AX88772A_PHY16H,
+			     ASIX_AX88772A_PHY16H_DEFAULT, "PHY 0x10 reg 0x16"),
+};
+
+/** Verdict data of the AX88772A: the 772's, and its PHY registers. */
+static const struct bn_verdict_data asix_ax88772a_verdict = {
+	asix_ax88772_regs, BN_ARRAY_SIZE(asix_ax88772_regs),
+	asix_expected, BN_ARRAY_SIZE(asix_expected),
+	asix_772a_answers, BN_ARRAY_SIZE(asix_772a_answers),
 };
 
 /** Verdict data of the AX88172. */
 static const struct bn_verdict_data asix_ax88172_verdict = {
 	asix_ax88172_regs, BN_ARRAY_SIZE(asix_ax88172_regs), NULL, 0,
+	NULL, 0,
 };
 
 /* ------------------------------------------------------------------------
@@ -757,7 +797,7 @@ const struct bn_family asix_ax88772a_family = {
 	.programs = asix_ax88772a_progs,
 	.program_count = BN_ARRAY_SIZE(asix_ax88772a_progs),
 	.priv = &asix_ax88772a_info,
-	.verdict = BN_VERDICT(&asix_ax88772_verdict),
+	.verdict = BN_VERDICT(&asix_ax88772a_verdict),
 };
 
 /** AX88772B (and 772C): embedded 10/100 PHY, chip code 0x20. */

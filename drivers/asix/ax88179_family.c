@@ -400,6 +400,12 @@ static const struct asix_family_info ax178a_info = AX179_INFO("AX88178A");
 
 /** Bytes of the multicast hash filter (ACCESS_MAC wIndex and wLength). */
 #define AX179_MULFLTARY_LEN		8
+/** Bytes of a 16-bit MAC register (RX_CTL, MEDIUM_STATUS_MODE, ...). */
+#define AX179_REG16_LEN			2
+/** Bytes of an 8-bit MAC register. */
+#define AX179_REG8_LEN			1
+/** Bytes of the node ID. */
+#define AX179_NODE_ID_LEN		6
 
 /** A PHY register written through ACCESS_PHY (wIndex: its number). */
 #define AX179_PHY_REG(reg, dfn)	{ .request_type = AX179_OUT,		\
@@ -407,27 +413,112 @@ static const struct asix_family_info ax178a_info = AX179_INFO("AX88178A");
 				  .index = (reg), .value = BN_REGV_DATA,	\
 				  .def = &(dfn) }
 
+/** A MAC register written through ACCESS_MAC: wValue names it, wIndex
+ *  and wLength give its length. */
+#define AX179_MAC_REG(reg, len, dfn)					\
+	{ .request_type = AX179_OUT, .request = AX179_ACCESS_MAC,	\
+	  .index = (len), .wvalue = (reg), .by_wvalue = true,		\
+	  .value = BN_REGV_DATA, .def = &(dfn) }
+
 /** Multicast hash filter: every bit is the driver's choice. */
 static const struct bn_field ax179_hash_fields[] = {
 	BN_POLICY_FIELD(~(uint64_t)0, "HASH"),
 };
 
+/**
+ * RX_CTL: the receive filters, the bad-CRC drop and the 2-byte IP
+ * alignment header (a receive layout the driver picks and deframes) are
+ * choices; starting the receiver is not.
+ */
+static const struct bn_field ax179_rx_ctl_fields[] = {
+	BN_POLICY_FIELD(AX179_RX_CTL_PRO, "PRO"),
+	BN_POLICY_FIELD(AX179_RX_CTL_AMALL, "AMALL"),
+	BN_POLICY_FIELD(AX179_RX_CTL_AB, "AB"),
+	BN_POLICY_FIELD(AX179_RX_CTL_AM, "AM"),
+	BN_POLICY_FIELD(AX179_RX_CTL_AP, "AP"),
+	BN_FIXED_FIELD(AX179_RX_CTL_START, "START"),
+	BN_POLICY_FIELD(AX179_RX_CTL_DROPCRCERR, "DROPCRCERR"),
+	BN_POLICY_FIELD(AX179_RX_CTL_IPE, "IPE"),
+};
+
+/**
+ * MEDIUM_STATUS_MODE: flow control is a choice; the speed, duplex and
+ * clock follow the link, and receive enable is not optional.
+ */
+static const struct bn_field ax179_medium_fields[] = {
+	BN_FIXED_FIELD(AX179_MEDIUM_GM, "GM"),
+	BN_FIXED_FIELD(AX179_MEDIUM_FD, "FD"),
+	BN_FIXED_FIELD(AX179_MEDIUM_EN_125MHZ, "EN_125MHZ"),
+	BN_POLICY_FIELD(AX179_MEDIUM_RFC, "RFC"),
+	BN_POLICY_FIELD(AX179_MEDIUM_TFC, "TFC"),
+	BN_FIXED_FIELD(AX179_MEDIUM_RE, "RE"),
+	BN_FIXED_FIELD(AX179_MEDIUM_PS, "PS"),
+};
+
+/** PHYPWR_RSTCTL: the embedded PHY's reset; not policy. */
+static const struct bn_field ax179_phypwr_fields[] = {
+	BN_FIXED_FIELD(AX179_PHYPWR_IPRL, "IPRL"),
+};
+
+/** CLK_SELECT: the bulk and AHB clocks the chip needs; not policy. */
+static const struct bn_field ax179_clk_fields[] = {
+	BN_FIXED_FIELD(AX179_CLK_SELECT_BCS, "BCS"),
+	BN_FIXED_FIELD(AX179_CLK_SELECT_ACS, "ACS"),
+};
+
+/** A register whose whole value is a driver's choice (bulk-in queue and
+ *  burst, pause water levels, the station address). */
+static const struct bn_field ax179_all_policy_fields[] = {
+	BN_POLICY_FIELD(~(uint64_t)0, "VALUE"),
+};
+
 /** Multicast hash filter layout. */
 static const struct bn_regdef ax179_hash_def =
 	BN_REGDEF("MULFLTARY", ax179_hash_fields);
+/** RX_CTL layout. */
+static const struct bn_regdef ax179_rx_ctl_def =
+	BN_REGDEF("RX_CTL", ax179_rx_ctl_fields);
+/** MEDIUM_STATUS_MODE layout. */
+static const struct bn_regdef ax179_medium_def =
+	BN_REGDEF("MEDIUM_STATUS_MODE", ax179_medium_fields);
+/** PHYPWR_RSTCTL layout. */
+static const struct bn_regdef ax179_phypwr_def =
+	BN_REGDEF("PHYPWR_RSTCTL", ax179_phypwr_fields);
+/** CLK_SELECT layout. */
+static const struct bn_regdef ax179_clk_def =
+	BN_REGDEF("CLK_SELECT", ax179_clk_fields);
+/** RX_BULKIN_QCTRL layout. */
+static const struct bn_regdef ax179_bulkin_def =
+	BN_REGDEF("RX_BULKIN_QCTRL", ax179_all_policy_fields);
+/** PAUSE_WATERLVL_HIGH layout. */
+static const struct bn_regdef ax179_pause_high_def =
+	BN_REGDEF("PAUSE_WATERLVL_HIGH", ax179_all_policy_fields);
+/** PAUSE_WATERLVL_LOW layout. */
+static const struct bn_regdef ax179_pause_low_def =
+	BN_REGDEF("PAUSE_WATERLVL_LOW", ax179_all_policy_fields);
+/** NODE_ID layout. */
+static const struct bn_regdef ax179_node_id_def =
+	BN_REGDEF("NODE_ID", ax179_all_policy_fields);
 
 /**
  * Registers the AX88179 command set writes that the verdicts judge.
- * ACCESS_MAC names its register in wValue and the length in wIndex; the
- * replay selects by wIndex, and of the MAC registers written only the
- * multicast filter is 8 bytes long (the replay also requires wValue to
- * agree).  The 2-byte MAC registers (RX_CTL, MEDIUM) cannot be told apart
- * by wIndex, so they are not declared.
+ * ACCESS_MAC names its register in wValue and the length in wIndex, so
+ * each MAC register is selected by both (names as Linux's ax88179_178a).
  */
 static const struct bn_reg ax179_regs[] = {
-	{ .request_type = AX179_OUT, .request = AX179_ACCESS_MAC,
-	  .index = AX179_MULFLTARY_LEN, .value = BN_REGV_DATA,
-	  .def = &ax179_hash_def },
+	AX179_MAC_REG(AX179_MULFLTARY, AX179_MULFLTARY_LEN, ax179_hash_def),
+	AX179_MAC_REG(AX179_RX_CTL, AX179_REG16_LEN, ax179_rx_ctl_def),
+	AX179_MAC_REG(AX179_MEDIUM, AX179_REG16_LEN, ax179_medium_def),
+	AX179_MAC_REG(AX179_PHYPWR_RSTCTL, AX179_REG16_LEN,
+		      ax179_phypwr_def),
+	AX179_MAC_REG(AX179_CLK_SELECT, AX179_REG8_LEN, ax179_clk_def),
+	AX179_MAC_REG(AX179_BULKIN_QCTRL, AX179_BULKIN_QCTRL_LEN,
+		      ax179_bulkin_def),
+	AX179_MAC_REG(AX179_PAUSE_WATERLVL_HIGH, AX179_REG8_LEN,
+		      ax179_pause_high_def),
+	AX179_MAC_REG(AX179_PAUSE_WATERLVL_LOW, AX179_REG8_LEN,
+		      ax179_pause_low_def),
+	AX179_MAC_REG(AX179_NODE_ID, AX179_NODE_ID_LEN, ax179_node_id_def),
 	AX179_PHY_REG(BN_MII_BMCR, bn_mii_bmcr_def),
 	AX179_PHY_REG(BN_MII_ADVERTISE, bn_mii_advertise_def),
 	AX179_PHY_REG(BN_MII_CTRL1000, bn_mii_ctrl1000_def),
@@ -437,6 +528,7 @@ static const struct bn_reg ax179_regs[] = {
 /** Verdict data of the AX88179 / AX88178A families. */
 static const struct bn_verdict_data ax179_verdict = {
 	ax179_regs, BN_ARRAY_SIZE(ax179_regs), NULL, 0,
+	NULL, 0,
 };
 
 /**

@@ -16,7 +16,11 @@
  * when a request repeats, as PHY polling does), the bulk-IN and interrupt
  * payloads in order — and checks the driver against it:
  *
- * - a read the trace can answer is answered; one it cannot is a divergence;
+ * - a read the trace can answer is answered with the reply that shows the
+ *   device where the run is (polls walk forward, a late read gets the
+ *   latest value, a data window's read only its target's replies); one
+ *   it cannot is a divergence, answered (and named as assumed) where the
+ *   family declares the answer (::bn_read_answer), else STALLed;
  * - a write that the trace shows with the same data is verified; one whose
  *   request the trace shows with other data is a divergence; one the trace
  *   never shows is reported as unverified;
@@ -64,7 +68,7 @@ struct bn_replay_session {
 #define BN_REPLAY_FINDING_DATA	48
 
 /** Size of a finding's explanation (::bn_replay_finding::what). */
-#define BN_REPLAY_WHAT_MAX	200
+#define BN_REPLAY_WHAT_MAX	320
 
 /** Simulated time a replay runs after open when nothing else stops it, ms. */
 #define BN_REPLAY_DEFAULT_RUN_MS	3000
@@ -80,6 +84,9 @@ enum bn_replay_kind {
 	BN_REPLAY_MESSAGE_DIFFERS,	/**< An encapsulated SET matched by type and
 					     OID whose value differs (not a
 					     divergence by the exact rule) */
+	BN_REPLAY_ASSUMED,		/**< A read the trace cannot answer, answered
+					     from the family's declaration
+					     (::bn_read_answer) */
 };
 
 /**
@@ -97,6 +104,9 @@ enum bn_replay_class {
 	BN_RC_NOT_SEEN,		/**< The trace never shows that write: a risk
 				     on a real chip */
 	BN_RC_UNANSWERED,	/**< A read the trace cannot answer */
+	BN_RC_ASSUMED,		/**< A read the trace cannot answer, answered
+				     from the family's declaration: shown, not
+				     incompatible, never a match (not proof) */
 	BN_RC_COUNT		/**< Number of classes (not a class) */
 };
 
@@ -105,7 +115,8 @@ enum bn_replay_verdict {
 	BN_VERDICT_INCOMPATIBLE = 0,	/**< Anything else (and a run that
 					     stopped before it was judged) */
 	BN_VERDICT_COMPATIBLE,		/**< Only policy and expected differences
-					     (and writes the trace never shows) */
+					     (and writes the trace never shows,
+					     and reads answered by declaration) */
 	BN_VERDICT_MATCH,		/**< Every request both make agrees */
 };
 
@@ -124,6 +135,9 @@ struct bn_replay_finding {
 					     request log (0-based), or -1 */
 	long compared;			/**< Recorded write the value was compared
 					     with (classified), or -1 */
+	const struct bn_read_answer *answer; /**< The declaration that answered
+					     (::BN_REPLAY_ASSUMED), or NULL */
+	uint64_t answered;		/**< The value it answered */
 	char what[BN_REPLAY_WHAT_MAX];	/**< Register and fields that differ, or
 					     the request named, for people */
 };

@@ -539,17 +539,18 @@ void bn_replay_model_free(struct bn_replay_model *m)
  * @param data		Its data stage
  * @param len		Its length
  * @param expected	Recorded request it was compared with, or -1
+ * @return		The finding kept, or NULL (past the recorded session)
  */
-static void bn_rp_finding(struct bn_replay_model *m, int kind,
-			  const uint8_t *setup, const uint8_t *data,
-			  uint16_t len, long expected)
+static struct bn_replay_finding *
+bn_rp_finding(struct bn_replay_model *m, int kind, const uint8_t *setup,
+	      const uint8_t *data, uint16_t len, long expected)
 {
 	struct bn_replay_report *rep = m->rep;
 	struct bn_replay_finding *f;
 
 	if (m->teardown) {
 		rep->teardown++;
-		return;
+		return NULL;
 	}
 	/* A SET whose value differs passes the exact rule: not counted */
 	if (kind == BN_REPLAY_UNVERIFIED)
@@ -577,6 +578,7 @@ static void bn_rp_finding(struct bn_replay_model *m, int kind,
 	f->compared = -1;
 	f->req = (long)m->nreqs - 1;
 	f->t_us = m->now / BN_SIM_PER_US;
+	return f;
 }
 
 /**
@@ -642,6 +644,352 @@ static void bn_rp_take(struct bn_replay_model *m, long i)
 		m->rep->ctrl_matched++;
 	m->ctrl[i].used = true;
 	m->cursor = i;
+}
+
+/**
+ * The declared data window whose data register a read reads, if any.
+ *
+ * @param m		Model
+ * @param setup		Request (8 bytes)
+ * @return		Window, or NULL
+ */
+static const struct bn_indirect *bn_rp_window_read(
+	const struct bn_replay_model *m, const uint8_t *setup)
+{
+	const struct bn_verdict_data *vd = m->declared;
+	size_t i;
+
+	for (i = 0; vd && i < vd->reg_count; i++) {
+		const struct bn_indirect *via = vd->regs[i].via;
+
+		if (via && via->read_type && setup[0] == via->read_type &&
+		    setup[1] == via->read_request &&
+		    bn_get_le16(&setup[4]) == via->read_index)
+			return via;
+	}
+	return NULL;
+}
+
+/**
+ * The target of a window read in the trace: named by the last recorded
+ * address write before it.
+ *
+ * @param m		Model
+ * @param via		Window
+ * @param at		The recorded read
+ * @return		Target, or -1
+ */
+static long bn_rp_window_trace(const struct bn_replay_model *m,
+			       const struct bn_indirect *via, long at)
+{
+	long i;
+
+	for (i = at - 1; i >= 0; i--) {
+		const struct bn_rp_ctrl *c = &m->ctrl[i];
+
+		if (!c->status && bn_rp_window_is_addr(via, c->setup))
+			return bn_rp_window_target(via, c->setup, c->out,
+						   c->out_len, false);
+	}
+	return -1;
+}
+
+/**
+ * The target of the driver's window read: named by its last address
+ * write (the read is the last request in the log).
+ *
+ * @param m		Model
+ * @param via		Window
+ * @return		Target, or -1
+ */
+static long bn_rp_window_driver(const struct bn_replay_model *m,
+				const struct bn_indirect *via)
+{
+	long i;
+
+	for (i = (long)m->nreqs - 1; i >= 0; i--) {
+		const struct bn_rp_req *r = &m->reqs[i];
+
+		if (bn_rp_window_is_addr(via, r->setup))
+			return bn_rp_window_target(via, r->setup, r->data,
+						   BN_MIN((uint32_t)r->len, 8u),
+						   false);
+	}
+	return -1;
+}
+
+/**
+ * Find the recorded request that shows the device as the run has it.
+ *
+ * For a read, the recorded reply that shows the device as the run has
+ * it: the first unused recorded read of the same request after the request
+ * matched last (a poll walks through them in order); when none is left
+ * ahead, the latest one at or before that point (the value the trace shows
+ * there, not the first one it ever recorded); else the first one ahead.
+ * A read through a declared data window (an MDIO data register) takes
+ * only recorded reads of the target the driver's address write named.
+ * A write is matched with a recorded one with the same data the same way,
+ * so the run never jumps back to the start of the capture.
+ *
+ * @param m		Model
+ * @param setup		Request (8 bytes)
+ * @param data		A write's data, or NULL for a read
+ * @param len		Its length
+ * @return		Index, or -1 when the trace never shows the request
+ */
+static long bn_rp_find_state(const struct bn_replay_model *m,
+			     const uint8_t *setup, const uint8_t *data,
+			     uint16_t len)
+{
+	long i, before = -1, after = -1;
+	const struct bn_indirect *via = data ? NULL :
+					bn_rp_window_read(m, setup);
+	long want = via ? bn_rp_window_driver(m, via) : -1;
+
+	for (i = 0; i < (long)m->nctrl; i++) {
+		const struct bn_rp_ctrl *c = &m->ctrl[i];
+
+		if (!bn_rp_in_session(m, c->session) ||
+		    memcmp(c->setup, setup, 8) != 0 ||
+		    (data && (c->out_len != len ||
+			      (len && memcmp(c->out, data, len) != 0))) ||
+		    (want >= 0 && bn_rp_window_trace(m, via, i) != want))
+			continue;
+		if (i <= m->cursor) {
+			before = i;
+		} else if (!c->used) {
+			return i;
+		} else if (after < 0) {
+			after = i;
+		}
+	}
+	return before >= 0 ? before : after;
+}
+
+/**
+ * The value of the driver's last write to a register in this run.
+ *
+ * @param m		Model
+ * @param w		Register
+ * @param v		Value out
+ * @return		true if the driver wrote it
+ */
+static bool bn_rp_driver_wrote(const struct bn_replay_model *m,
+			       const struct bn_reg *w, uint64_t *v)
+{
+	long i;
+
+	for (i = (long)m->nreqs - 1; i >= 0; i--) {
+		const struct bn_rp_req *r = &m->reqs[i];
+		uint32_t len = BN_MIN((uint32_t)r->len, 8u);
+
+		if (!(r->setup[0] & BN_USB_DIR_IN) &&
+		    bn_rp_reg_selects(w, r->setup, r->data, len)) {
+			*v = bn_rp_reg_value(w->value, w->val_off, r->setup,
+					     r->data, len);
+			return true;
+		}
+	}
+	return false;
+}
+
+/**
+ * Test whether a recorded transfer of the replayed session is a write of
+ * a register, and take its value.
+ *
+ * @param m		Model
+ * @param w		Register
+ * @param i		Recorded transfer
+ * @param v		Its value out (may be NULL)
+ * @return		true if it is
+ */
+static bool bn_rp_recorded_write(const struct bn_replay_model *m,
+				 const struct bn_reg *w, long i, uint64_t *v)
+{
+	const struct bn_rp_ctrl *c = &m->ctrl[i];
+
+	if ((c->setup[0] & BN_USB_DIR_IN) || c->status ||
+	    !bn_rp_in_session(m, c->session) ||
+	    !bn_rp_reg_selects(w, c->setup, c->out, c->out_len))
+		return false;
+	if (v)
+		*v = bn_rp_reg_value(w->value, w->val_off, c->setup, c->out,
+				     c->out_len);
+	return true;
+}
+
+/**
+ * The value a declared answer takes from its register's last write: the
+ * driver's own in this run, else the capture's last one up to where the
+ * run is; with the declared bits cleared and set.
+ *
+ * @param m		Model
+ * @param a		Answer (::BN_ANSWER_WRITTEN)
+ * @return		Value (the declared one when nobody wrote it)
+ */
+static uint64_t bn_rp_last_written(const struct bn_replay_model *m,
+				   const struct bn_read_answer *a)
+{
+	const struct bn_reg *w = a->written;
+	uint64_t v;
+	long i;
+
+	if (w && bn_rp_driver_wrote(m, w, &v))
+		return (v & ~a->clear) | a->set;
+	for (i = m->cursor; w && i >= 0; i--) {
+		if (bn_rp_recorded_write(m, w, i, &v))
+			return (v & ~a->clear) | a->set;
+	}
+	return a->value;
+}
+
+/**
+ * Test whether a declared answer's condition holds: the driver's last
+ * write to its register selects what it answers, and no recorded write
+ * in the replayed session does (so the capture cannot answer).
+ *
+ * @param m		Model
+ * @param a		Answer with a condition (@c when)
+ * @return		true if it holds
+ */
+static bool bn_rp_answer_when(const struct bn_replay_model *m,
+			      const struct bn_read_answer *a)
+{
+	const struct bn_reg *w = a->when;
+	uint64_t v;
+	long i;
+
+	if (!bn_rp_driver_wrote(m, w, &v) ||
+	    (v & a->when_mask) != a->when_value)
+		return false;
+	for (i = 0; i < (long)m->nctrl; i++) {
+		if (bn_rp_recorded_write(m, w, i, &v) &&
+		    (v & a->when_mask) == a->when_value)
+			return false;
+	}
+	return true;
+}
+
+/**
+ * Test whether the capture shows what the device returned after a write
+ * like the driver's last one: a recorded read of the register after a
+ * recorded write of the same value (the latest at or before where the run
+ * is, else the first after it), before the register is written again.
+ *
+ * @param m		Model
+ * @param w		Register written
+ * @param v		The driver's last value
+ * @param setup		The read (8 bytes)
+ * @return		true if it does (the capture can answer)
+ */
+static bool bn_rp_read_after_write(const struct bn_replay_model *m,
+				   const struct bn_reg *w, uint64_t v,
+				   const uint8_t *setup)
+{
+	long i, at = -1;
+	uint64_t have;
+
+	for (i = 0; i < (long)m->nctrl; i++) {
+		if (!bn_rp_recorded_write(m, w, i, &have) || have != v)
+			continue;
+		if (i <= m->cursor || at < 0)
+			at = i;
+		if (i > m->cursor)
+			break;
+	}
+	for (i = at + 1; at >= 0 && i < (long)m->nctrl; i++) {
+		const struct bn_rp_ctrl *c = &m->ctrl[i];
+
+		if (!bn_rp_in_session(m, c->session))
+			continue;
+		if (memcmp(c->setup, setup, 8) == 0 && !c->status)
+			return true;
+		if (bn_rp_recorded_write(m, w, i, NULL))
+			return false;
+	}
+	return false;
+}
+
+/**
+ * Test whether a declared answer goes before the capture's replies: a
+ * read through a window at an address the capture never selects, or a
+ * read-back register the driver has written in this run when the capture
+ * shows no read of it after such a write.
+ *
+ * @param m		Model
+ * @param a		Answer
+ * @param setup		The read (8 bytes)
+ * @return		true if it does
+ */
+static bool bn_rp_answer_early(const struct bn_replay_model *m,
+			       const struct bn_read_answer *a,
+			       const uint8_t *setup)
+{
+	uint64_t v;
+
+	if (a->when)
+		return bn_rp_answer_when(m, a);
+	return a->readback && a->how == BN_ANSWER_WRITTEN && a->written &&
+	       bn_rp_driver_wrote(m, a->written, &v) &&
+	       !bn_rp_read_after_write(m, a->written, v, setup);
+}
+
+/**
+ * Find the judging family's declared answer to a read (::bn_read_answer).
+ *
+ * @param m		Model
+ * @param setup		Request (8 bytes)
+ * @param early		Look for an answer that goes before the capture's
+ *			(a window address it never selects, a read-back
+ *			register the driver wrote), else for one of a read
+ *			the capture never shows
+ * @return		Answer, or NULL
+ */
+static const struct bn_read_answer *bn_rp_answer_for(
+	const struct bn_replay_model *m, const uint8_t *setup, bool early)
+{
+	const struct bn_verdict_data *vd = m->declared;
+	size_t i;
+
+	for (i = 0; vd && i < vd->answer_count; i++) {
+		const struct bn_read_answer *a = &vd->answers[i];
+
+		if (a->request_type == setup[0] && a->request == setup[1] &&
+		    (a->index == BN_REG_ANY_INDEX ||
+		     a->index == bn_get_le16(&setup[4])) &&
+		    (!a->by_wvalue || a->wvalue == bn_get_le16(&setup[2])) &&
+		    (early ? bn_rp_answer_early(m, a, setup) : !a->when))
+			return a;
+	}
+	return NULL;
+}
+
+/**
+ * Answer a read from a declaration, named as assumed.
+ *
+ * @param m		Model
+ * @param setup		Request (8 bytes)
+ * @param a		Declared answer
+ * @param buf		Reply room
+ * @param reply		Answer out
+ */
+static void bn_rp_assume(struct bn_replay_model *m, const uint8_t *setup,
+			 const struct bn_read_answer *a, uint8_t *buf,
+			 struct bn_simdev_reply *reply)
+{
+	struct bn_replay_finding *f;
+	uint64_t v;
+	uint16_t i;
+
+	v = a->how == BN_ANSWER_WRITTEN ? bn_rp_last_written(m, a) : a->value;
+	reply->len = (uint16_t)BN_MIN(bn_get_le16(&setup[6]), 8u);
+	for (i = 0; i < reply->len; i++)
+		buf[i] = (uint8_t)(v >> (8 * i));
+	f = bn_rp_finding(m, BN_REPLAY_ASSUMED, setup, NULL, 0, -1);
+	if (f) {
+		f->answer = a;
+		f->answered = v;
+	}
 }
 
 /**
@@ -859,15 +1207,24 @@ static void bn_rp_read(struct bn_replay_model *m, const uint8_t *setup,
 		       uint8_t *buf, struct bn_simdev_reply *reply)
 {
 	uint16_t wlength = bn_get_le16(&setup[6]);
+	const struct bn_read_answer *a;
 	long i;
 
 	if ((setup[0] & BN_USB_TYPE_MASK) == BN_USB_TYPE_STANDARD &&
 	    setup[1] == BN_USB_REQ_GET_DESCRIPTOR &&
 	    bn_rp_descriptor(m, setup, buf, reply))
 		return;
-	i = bn_rp_find(m, setup, 8, NULL, 0, true);
-	if (i < 0)
-		i = bn_rp_find(m, setup, 8, NULL, 0, false);
+	/* before the capture: a window address it never selects, a
+	 * read-back register the driver wrote */
+	if ((a = bn_rp_answer_for(m, setup, true)) != NULL) {
+		bn_rp_assume(m, setup, a, buf, reply);
+		return;
+	}
+	i = bn_rp_find_state(m, setup, NULL, 0);
+	if (i < 0 && (a = bn_rp_answer_for(m, setup, false)) != NULL) {
+		bn_rp_assume(m, setup, a, buf, reply);
+		return;
+	}
 	if (i < 0) {
 		bn_rp_finding(m, BN_REPLAY_UNANSWERED, setup, NULL, 0, -1);
 		reply->result = BN_SIM_STALL;
@@ -896,10 +1253,8 @@ static void bn_rp_write(struct bn_replay_model *m, const uint8_t *setup,
 			const uint8_t *data, uint16_t len,
 			struct bn_simdev_reply *reply)
 {
-	long i = bn_rp_find(m, setup, 8, data, len, true);
+	long i = bn_rp_find_state(m, setup, data, len);
 
-	if (i < 0)
-		i = bn_rp_find(m, setup, 8, data, len, false);
 	if (i >= 0) {
 		bn_rp_take(m, i);
 		m->rep->writes_verified++;
@@ -1017,6 +1372,56 @@ static void bn_rp_control(struct bn_simdev *dev, const struct bn_setup *setup,
 }
 
 /**
+ * The wMaxPacketSize of an endpoint, from the device's configurations.
+ *
+ * @param m		Model
+ * @param ep		Endpoint address with the IN bit
+ * @return		wMaxPacketSize (bits 10:0), or 0 when no descriptor
+ *			names the endpoint
+ */
+static uint16_t bn_rp_ep_mps(const struct bn_replay_model *m, uint8_t ep)
+{
+	const struct bn_ident_dev *d = m->idev;
+	unsigned int k;
+	uint32_t off;
+
+	for (k = 0; d && k < d->cfg_count; k++) {
+		const uint8_t *b = d->cfg_buf[k];
+		uint32_t len = BN_MIN(d->cfg[k].len,
+				      (uint32_t)BN_IDENT_CONFIG_MAX);
+
+		for (off = 0; off + 2 <= len && b[off] >= 2; off += b[off]) {
+			if (b[off + 1] == BN_DT_ENDPOINT && b[off] >= 7 &&
+			    off + 7 <= len && b[off + 2] == ep)
+				return bn_get_le16(&b[off + 4]) & 0x7ff;
+		}
+	}
+	return 0;
+}
+
+/**
+ * Whether the last packet of a payload must be followed by a zero-length
+ * packet: it was a full packet of the endpoint (USB 2.0 5.8.3), not merely
+ * as long as the room the host had left.
+ *
+ * @param m		Model
+ * @param q		Queue
+ * @param n		Bytes in the last packet
+ * @param max		Room the host offered for it
+ * @return		True when a ZLP must end the payload
+ */
+static bool bn_rp_zlp_owed(const struct bn_replay_model *m,
+			   const struct bn_rp_queue *q, uint32_t n,
+			   uint16_t max)
+{
+	uint16_t mps = bn_rp_ep_mps(m, q->ep);
+
+	if (!n)
+		return false;
+	return mps ? n == mps : n == max;
+}
+
+/**
  * Device: an IN token on a bulk or interrupt endpoint.
  *
  * @param dev		Device
@@ -1069,7 +1474,7 @@ static int bn_rp_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf,
 	*len = (uint16_t)n;
 	if (q->sent == item->len) {
 		m->rep->in_consumed++;
-		if (n == max && n) {
+		if (bn_rp_zlp_owed(m, q, n, max)) {
 			q->zlp = true;
 		} else {
 			q->next++;

@@ -391,6 +391,8 @@ static const char *const bn_tl_phase_ink[BN_REPLAY_PHASE_COUNT] = {
 #define BN_TL_POLICY		"#1f8a99"
 /** Colour of an expected difference. */
 #define BN_TL_EXPECTED		"#8c8c8c"
+/** Colour of a read answered by the family's declaration (assumed). */
+#define BN_TL_ASSUMED		"#8a4fbf"
 /** Colour of bus use. */
 #define BN_TL_BUS		"#4a7ab5"
 
@@ -599,7 +601,7 @@ static bool bn_tl_diverges(const struct bn_replay_finding *f)
  * @param f		Finding
  * @param colour	Colour out
  * @return		Class name ("diverge", "policy", "expected",
- *			"unverified")
+ *			"unverified", "assumed")
  */
 static const char *bn_tl_finding_class(const struct bn_replay_finding *f,
 				       const char **colour)
@@ -614,6 +616,9 @@ static const char *bn_tl_finding_class(const struct bn_replay_finding *f,
 	case BN_RC_NOT_SEEN:
 		*colour = BN_TL_UNVERIFIED;
 		return "unverified";
+	case BN_RC_ASSUMED:
+		*colour = BN_TL_ASSUMED;
+		return "assumed";
 	default:
 		*colour = BN_TL_DIVERGE;
 		return "diverge";
@@ -655,6 +660,11 @@ static void bn_tl_finding_text(const struct bn_replay_finding *f, bool full,
 	case BN_RC_NOT_SEEN:
 		what = "unverified";
 		why = "not seen on the device: a write the trace never shows";
+		break;
+	case BN_RC_ASSUMED:
+		what = "assumed";
+		why = "assumed: a read the trace cannot answer, answered by the "
+		      "family's declaration, not by the device";
 		break;
 	default:
 		what = "finding";
@@ -1089,7 +1099,7 @@ static void bn_tl_findings(struct bn_tl *tl, const struct bn_tl_geo *g)
 	struct bn_tl_rows rows = { .n = BN_TL_FIND_ROWS };
 	unsigned int i, n = rep->nfindings;
 	int last = -1;
-	char text[400];
+	char text[BN_REPLAY_WHAT_MAX + 256];
 	double x, w;
 
 	if (n > BN_REPLAY_MAX_FINDINGS)
@@ -1340,6 +1350,7 @@ static void bn_tl_legend(FILE *f, int y, bool high_speed)
 			{ BN_TL_POLICY, "policy" },
 			{ BN_TL_EXPECTED, "expected" },
 			{ BN_TL_UNVERIFIED, "write the trace never shows" },
+			{ BN_TL_ASSUMED, "read answered by declaration" },
 		};
 
 		/* the finding markers, one colour per class */

@@ -31,6 +31,8 @@ static const char *bn_rp_kind_name(int kind)
 	case BN_REPLAY_UNVERIFIED: return "write the trace never shows";
 	case BN_REPLAY_MESSAGE_DIFFERS: return "SET with another value than "
 					       "recorded";
+	case BN_REPLAY_ASSUMED: return "read answered by the family's "
+				       "declaration";
 	default: return "finding";
 	}
 }
@@ -205,6 +207,10 @@ void bn_replay_print(FILE *out, const struct bn_replay_model *m,
 		(unsigned long long)rep->classes[BN_RC_EXPECTED],
 		(unsigned long long)rep->classes[BN_RC_INCOMPATIBLE],
 		(unsigned long long)rep->classes[BN_RC_UNANSWERED]);
+	if (rep->classes[BN_RC_ASSUMED])
+		fprintf(out, "  assumed reads       %llu (answered by the family's "
+			"declaration, not by the device: not proof)\n",
+			(unsigned long long)rep->classes[BN_RC_ASSUMED]);
 	fprintf(out, "  unverified writes   %llu (not seen on the device)\n",
 		(unsigned long long)rep->unverified);
 	if (rep->teardown)

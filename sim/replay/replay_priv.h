@@ -116,6 +116,10 @@ struct bn_replay_model {
 	struct bn_rp_req *reqs;			/**< Every request of the run */
 	size_t nreqs;				/**< Their number */
 	size_t reqs_cap;			/**< Allocated */
+	const struct bn_verdict_data *declared;	/**< Data whose read answers serve
+						     reads the trace cannot answer
+						     (the judging family's), or
+						     NULL */
 };
 
 /**
@@ -155,6 +159,55 @@ bool bn_rp_mac_in_trace(const struct bn_replay_model *m, const uint8_t *mac);
  * @param size		Size of @p buf
  */
 void bn_rp_format_ctrl(const struct bn_rp_ctrl *c, char *buf, size_t size);
+
+/**
+ * Test whether a request is one of a register (::bn_reg): its type,
+ * bRequest, wIndex, wValue where the register is selected by it, and an
+ * RNDIS message's key.
+ *
+ * @param reg		Register
+ * @param setup		Request (8 wire bytes)
+ * @param data		Data stage
+ * @param len		Bytes present
+ * @return		true if it is
+ */
+bool bn_rp_reg_selects(const struct bn_reg *reg, const uint8_t *setup,
+		       const uint8_t *data, uint32_t len);
+
+/**
+ * The value a register write carries.
+ *
+ * @param how		::bn_reg_value: where the value is
+ * @param off		::BN_REGV_MESSAGE: offset of the value
+ * @param setup		Request (8 wire bytes)
+ * @param data		Data stage
+ * @param len		Its length (bytes present in @p data)
+ * @return		Value
+ */
+uint64_t bn_rp_reg_value(uint8_t how, uint16_t off, const uint8_t *setup,
+			 const uint8_t *data, uint32_t len);
+
+/**
+ * Test whether a request writes a data window's address register.
+ *
+ * @param via		Window
+ * @param setup		Request (8 wire bytes)
+ * @return		true if it does
+ */
+bool bn_rp_window_is_addr(const struct bn_indirect *via, const uint8_t *setup);
+
+/**
+ * The target an address write names for one kind of access.
+ *
+ * @param via		Window
+ * @param setup		Address write
+ * @param data		Its data
+ * @param len		Bytes present
+ * @param write		A write access (else a read access)
+ * @return		Target number, or -1 (not that kind of access)
+ */
+long bn_rp_window_target(const struct bn_indirect *via, const uint8_t *setup,
+			 const uint8_t *data, uint32_t len, bool write);
 
 /**
  * Classify every finding of a run against a family's register data and

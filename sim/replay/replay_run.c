@@ -390,6 +390,11 @@ int bn_replay_run(struct bn_replay_model *m, const struct bn_replay_opts *opts,
 	if ((rc = bn_rp_pick_session(m, opts, rep)) < 0)
 		return rc;
 	bn_rp_reset(m, rep, opts->timed);
+	/* Reads the trace cannot answer may be answered by the declaration
+	 * of the family the run is judged by (named as assumed) */
+	fam = bn_rp_judge_family(reg, opts, &m->idev->desc);
+	m->declared = fam ? fam->verdict : NULL;
+	fam = NULL;
 	if ((rc = bn_rp_drivers(&drivers, reg, opts, &m->idev->desc, rep)) < 0)
 		return rc;
 	bn_sim_config_default(&cfg);
@@ -507,6 +512,7 @@ const char *bn_replay_class_name(int cls)
 	case BN_RC_INCOMPATIBLE: return "incompatible";
 	case BN_RC_NOT_SEEN: return "not seen";
 	case BN_RC_UNANSWERED: return "unanswered";
+	case BN_RC_ASSUMED: return "assumed";
 	default: return "unclassified";
 	}
 }

@@ -45,6 +45,16 @@ static bool bn_rv_key(const struct bn_reg *reg, const uint8_t *data,
 		bn_get_le32(&data[reg->key_off]) == reg->key);
 }
 
+bool bn_rp_reg_selects(const struct bn_reg *reg, const uint8_t *setup,
+		       const uint8_t *data, uint32_t len)
+{
+	return reg->request_type == setup[0] && reg->request == setup[1] &&
+	       (reg->index == BN_REG_ANY_INDEX ||
+		reg->index == bn_get_le16(&setup[4])) &&
+	       (!reg->by_wvalue || reg->wvalue == bn_get_le16(&setup[2])) &&
+	       bn_rv_key(reg, data, len);
+}
+
 /**
  * Find the register a request writes.
  *
@@ -58,16 +68,11 @@ static const struct bn_reg *bn_rv_reg(const struct bn_verdict_data *vd,
 				      const uint8_t *setup,
 				      const uint8_t *data, uint32_t len)
 {
-	uint16_t index = bn_get_le16(&setup[4]);
 	size_t i;
 
 	for (i = 0; vd && i < vd->reg_count; i++) {
-		const struct bn_reg *r = &vd->regs[i];
-
-		if (r->request_type == setup[0] && r->request == setup[1] &&
-		    (r->index == BN_REG_ANY_INDEX || r->index == index) &&
-		    bn_rv_key(r, data, len))
-			return r;
+		if (bn_rp_reg_selects(&vd->regs[i], setup, data, len))
+			return &vd->regs[i];
 	}
 	return NULL;
 }
@@ -91,17 +96,7 @@ static unsigned int bn_rv_width(const struct bn_reg *reg, uint32_t len)
 	}
 }
 
-/**
- * The value a register write carries.
- *
- * @param how		::bn_reg_value: where the value is
- * @param off		::BN_REGV_MESSAGE: offset of the value
- * @param setup		Request (8 wire bytes)
- * @param data		Data stage
- * @param len		Its length (bytes present in @p data)
- * @return		Value
- */
-static uint64_t bn_rv_value(uint8_t how, uint16_t off, const uint8_t *setup,
+uint64_t bn_rp_reg_value(uint8_t how, uint16_t off, const uint8_t *setup,
 			    const uint8_t *data, uint32_t len)
 {
 	uint64_t v = 0;
@@ -315,17 +310,20 @@ static void bn_rv_fields(const struct bn_regdef *def, unsigned int width,
  * Classifying findings
  * ------------------------------------------------------------------------ */
 
-/**
- * Test whether a request writes an indirect window's address register.
- *
- * @param via		Window
- * @param setup		Request (8 wire bytes)
- * @return		true if it does
- */
-static bool bn_rv_is_addr(const struct bn_indirect *via, const uint8_t *setup)
+bool bn_rp_window_is_addr(const struct bn_indirect *via, const uint8_t *setup)
 {
 	return setup[0] == via->request_type && setup[1] == via->request &&
 	       bn_get_le16(&setup[4]) == via->index;
+}
+
+long bn_rp_window_target(const struct bn_indirect *via, const uint8_t *setup,
+			 const uint8_t *data, uint32_t len, bool write)
+{
+	uint64_t v = bn_rp_reg_value(via->value, 0, setup, data, len);
+
+	if (!via->select || (via->write && !(v & via->write) == write))
+		return -1;
+	return (long)((v & via->select) >> bn_rv_low(via->select));
 }
 
 /**
@@ -340,11 +338,7 @@ static bool bn_rv_is_addr(const struct bn_indirect *via, const uint8_t *setup)
 static long bn_rv_target(const struct bn_indirect *via, const uint8_t *setup,
 			 const uint8_t *data, uint32_t len)
 {
-	uint64_t v = bn_rv_value(via->value, 0, setup, data, len);
-
-	if (!via->select || (via->write && !(v & via->write)))
-		return -1;
-	return (long)((v & via->select) >> bn_rv_low(via->select));
+	return bn_rp_window_target(via, setup, data, len, true);
 }
 
 /**
@@ -364,7 +358,7 @@ static long bn_rv_target_driver(const struct bn_replay_model *m,
 	for (i = (size_t)(req + 1); req >= 0 && i < m->nreqs; i++) {
 		const struct bn_rp_req *r = &m->reqs[i];
 
-		if (bn_rv_is_addr(via, r->setup))
+		if (bn_rp_window_is_addr(via, r->setup))
 			return bn_rv_target(via, r->setup, r->data,
 					    BN_MIN((uint32_t)r->len, 8u));
 	}
@@ -388,7 +382,7 @@ static long bn_rv_target_trace(const struct bn_replay_model *m,
 	for (i = at + 1; i < m->nctrl; i++) {
 		const struct bn_rp_ctrl *c = &m->ctrl[i];
 
-		if (!(c->setup[0] & BN_USB_DIR_IN) && bn_rv_is_addr(via, c->setup))
+		if (!(c->setup[0] & BN_USB_DIR_IN) && bn_rp_window_is_addr(via, c->setup))
 			return bn_rv_target(via, c->setup, c->out, c->out_len);
 	}
 	return -1;
@@ -496,7 +490,7 @@ static void bn_rv_search(const struct bn_replay_model *m,
 		c = &m->ctrl[i];
 		if (!bn_rv_is_cand(m, j, f, i))
 			continue;
-		theirs = bn_rv_value(j->reg->value, j->reg->val_off, c->setup,
+		theirs = bn_rp_reg_value(j->reg->value, j->reg->val_off, c->setup,
 				     c->out,
 				     c->out_len);
 		if (out->any < 0)
@@ -516,6 +510,45 @@ static void bn_rv_search(const struct bn_replay_model *m,
 			best = bn_rv_bits(ours ^ theirs);
 		}
 	}
+}
+
+/**
+ * Test whether a write is a data window's address write for a write
+ * access to a target the trace never writes through the window (the
+ * access is then judged at its data write, a write the trace never
+ * shows, not at its address).
+ *
+ * @param m		Model
+ * @param vd		Verdict data
+ * @param f		Finding
+ * @param len		Its data bytes present
+ * @return		true if it is
+ */
+static bool bn_rv_new_target(const struct bn_replay_model *m,
+			     const struct bn_verdict_data *vd,
+			     const struct bn_replay_finding *f, uint32_t len)
+{
+	const struct bn_indirect *via = NULL;
+	long target;
+	size_t i;
+
+	for (i = 0; vd && i < vd->reg_count && !via; i++) {
+		if (vd->regs[i].via && bn_rp_window_is_addr(vd->regs[i].via,
+						     f->setup))
+			via = vd->regs[i].via;
+	}
+	if (!via || (target = bn_rv_target(via, f->setup, f->data, len)) < 0)
+		return false;
+	for (i = 0; i < m->nctrl; i++) {
+		const struct bn_rp_ctrl *c = &m->ctrl[i];
+
+		if (!(c->setup[0] & BN_USB_DIR_IN) && !c->status &&
+		    bn_rp_in_session(m, c->session) &&
+		    bn_rp_window_is_addr(via, c->setup) &&
+		    bn_rv_target(via, c->setup, c->out, c->out_len) == target)
+			return false;
+	}
+	return true;
 }
 
 /**
@@ -558,7 +591,14 @@ static void bn_rv_write(const struct bn_replay_model *m,
 			  (unsigned long long)m->ctrl[f->expected].record);
 		return;
 	}
-	ours = bn_rv_value(j.reg->value, j.reg->val_off, f->setup, f->data,
+	if (bn_rv_new_target(m, vd, f, len)) {
+		f->cls = BN_RC_NOT_SEEN;
+		bn_rv_cat(f->what, sizeof(f->what), ": the trace never selects "
+			  "this target for a write (the access is judged at its "
+			  "data)");
+		return;
+	}
+	ours = bn_rp_reg_value(j.reg->value, j.reg->val_off, f->setup, f->data,
 			   len);
 	bn_rv_search(m, f, vd, &j, ours, &cand, &exp);
 	if (cand.expected >= 0) {
@@ -579,7 +619,7 @@ static void bn_rv_write(const struct bn_replay_model *m,
 	f->cls = cand.policy >= 0 ? BN_RC_POLICY : BN_RC_INCOMPATIBLE;
 	at = cand.policy >= 0 ? cand.policy : cand.any;
 	f->compared = at;
-	theirs = bn_rv_value(j.reg->value, j.reg->val_off, m->ctrl[at].setup,
+	theirs = bn_rp_reg_value(j.reg->value, j.reg->val_off, m->ctrl[at].setup,
 			     m->ctrl[at].out,
 			     m->ctrl[at].out_len);
 	bn_rv_cat(f->what, sizeof(f->what), ": ");
@@ -604,20 +644,35 @@ static void bn_rv_classify(const struct bn_replay_model *m,
 	struct bn_rp_ctrl c;
 	size_t n;
 
-	if (f->kind != BN_REPLAY_UNANSWERED) {
+	if (f->kind != BN_REPLAY_UNANSWERED && f->kind != BN_REPLAY_ASSUMED) {
 		bn_rv_write(m, family, f);
 		return;
 	}
-	f->cls = BN_RC_UNANSWERED;
+	f->cls = f->kind == BN_REPLAY_ASSUMED ? BN_RC_ASSUMED :
+		 BN_RC_UNANSWERED;
 	bn_rv_name(family, f->setup, NULL, f->what, sizeof(f->what));
+	if (f->answer)
+		bn_rv_cat(f->what, sizeof(f->what), " %s", f->answer->name);
 	memset(&c, 0, sizeof(c));
 	memcpy(c.setup, f->setup, 8);
 	bn_rp_format_ctrl(&c, line, sizeof(line));
 	for (n = strlen(line); n && line[n - 1] == ' '; n--)
 		line[n - 1] = 0;
 	/* "record 0      R c0 1e value ..." without the record number */
-	bn_rv_cat(f->what, sizeof(f->what), " (%s): the trace never shows "
-		  "it", strchr(line, ' ') ? line + 14 : line);
+	bn_rv_cat(f->what, sizeof(f->what), " (%s): %s",
+		  strchr(line, ' ') ? line + 14 : line,
+		  !f->answer || (!f->answer->when && !f->answer->readback) ?
+		  "the trace never shows it" : f->answer->when ?
+		  "the trace never reads it at this address" :
+		  "read back after our write, which the trace's replies "
+		  "predate");
+	if (f->answer)
+		bn_rv_cat(f->what, sizeof(f->what), "; answered %llx %s, not "
+			  "by the device: %s",
+			  (unsigned long long)f->answered,
+			  f->answer->how == BN_ANSWER_WRITTEN ?
+			  "from its last write, as the family declares" :
+			  "as the family declares", f->answer->reason);
 }
 
 /**
@@ -654,7 +709,7 @@ static void bn_rv_decide(struct bn_replay_report *rep,
 			 rep->error[0] ? rep->error : "the driver did not "
 			 "bind and open");
 	} else if (n[BN_RC_POLICY] || n[BN_RC_EXPECTED] ||
-		   n[BN_RC_NOT_SEEN]) {
+		   n[BN_RC_NOT_SEEN] || n[BN_RC_ASSUMED]) {
 		rep->verdict = BN_VERDICT_COMPATIBLE;
 		snprintf(rep->reason, sizeof(rep->reason), "%llu policy "
 			 "difference%s, %llu expected, %llu write%s the trace "
@@ -664,6 +719,13 @@ static void bn_rv_decide(struct bn_replay_report *rep,
 			 (unsigned long long)n[BN_RC_EXPECTED],
 			 (unsigned long long)n[BN_RC_NOT_SEEN],
 			 n[BN_RC_NOT_SEEN] == 1 ? "" : "s");
+		/* a declared answer is not the device's: never a match */
+		if (n[BN_RC_ASSUMED])
+			bn_rv_cat(rep->reason, sizeof(rep->reason), "; %llu "
+				  "read%s answered by the family's declaration, "
+				  "not by the device",
+				  (unsigned long long)n[BN_RC_ASSUMED],
+				  n[BN_RC_ASSUMED] == 1 ? "" : "s");
 	} else {
 		rep->verdict = BN_VERDICT_MATCH;
 		snprintf(rep->reason, sizeof(rep->reason), "every request the "

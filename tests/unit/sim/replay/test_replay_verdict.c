@@ -318,6 +318,174 @@ START_TEST(test_timeline)
 }
 END_TEST
 
+
+/* ------------------------------------------------------------------------
+ * Reads the capture cannot answer, reads in order, registers by wValue
+ * ------------------------------------------------------------------------ */
+
+/* Count a report's findings of one class whose text holds a string */
+static unsigned int count_findings(const struct bn_replay_report *rep,
+				   int cls, const char *what)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < rep->nfindings; i++)
+		n += rep->findings[i].cls == cls &&
+		     strstr(rep->findings[i].what, what) != NULL;
+	return n;
+}
+
+/*
+ * Linux 6.1 read the AX88772A's PHY registers 0x14-0x16 at PHY 0, our
+ * reset reads them at the embedded PHY 0x10: the capture cannot answer,
+ * the family's declaration does (the reference defaults), and each such
+ * read is named as assumed: compatible, never a match, and the exact
+ * rule (--strict) still fails on it.
+ */
+START_TEST(test_declared_answer_value)
+{
+	struct bn_replay_model *m = learn("traces/linux-ax88772a.pcap", NULL);
+	struct bn_replay_report rep;
+	char *text;
+
+	run(m, false, NULL, &rep);
+	text = report_text(m, &rep, false);
+	ck_assert_msg(rep.verdict == BN_VERDICT_COMPATIBLE, "%s", text);
+	ck_assert(rep.probed && rep.opened && rep.link_up);
+	ck_assert_uint_eq(rep.classes[BN_RC_ASSUMED], 3);
+	ck_assert_uint_eq(rep.classes[BN_RC_UNANSWERED], 0);
+	ck_assert_uint_eq(count_findings(&rep, BN_RC_ASSUMED,
+					 "READ_MII_REG PHY 0x10 reg 0x14"), 1);
+	ck_assert_ptr_nonnull(strstr(text, "answered 442c as the family "
+				     "declares, not by the device"));
+	ck_assert_ptr_nonnull(strstr(text, "assumed reads       3"));
+	ck_assert_ptr_nonnull(strstr(rep.reason, "3 reads answered by the "
+				     "family's declaration, not by the "
+				     "device"));
+	/* the answers were the defaults: nothing to restore, no write */
+	ck_assert_ptr_null(strstr(text, "WRITE_MII_REG MII register"));
+	free(text);
+	text = report_text(m, &rep, true);
+	ck_assert_ptr_nonnull(strstr(text, "\"assumed\": 3"));
+	ck_assert_ptr_nonnull(strstr(text, "\"class\": \"assumed\""));
+	free(text);
+	/* an assumed read is a divergence by the exact rule */
+	ck_assert(!bn_replay_ok(&rep));
+	run(m, true, NULL, &rep);
+	ck_assert(!bn_replay_passed(&rep));
+	bn_replay_model_free(m);
+}
+END_TEST
+
+/*
+ * LAN95xx (Linux's captures of all seven models): our reset pulses
+ * PM_CTRL.PHY_RST and polls it; Linux never touches PM_CTRL.  The poll is
+ * answered from our own write with the self-clearing bit cleared.  Our
+ * MAC read checks the EEPROM signature at byte 0, which Linux never
+ * reads: that one read through the E2P_CMD window is answered by
+ * declaration (0xa5), while the MAC bytes 1-6 still come from the
+ * capture.  MAC_CR, which Linux only reads at its reset, reads back our
+ * writes.  PHY registers read through MII_DATA are answered only with
+ * Linux's reads of the same register, so the link comes up as Linux saw
+ * it; the MII_ADDR write that selects ADVERTISE, which Linux never
+ * writes, is not seen, like the ADVERTISE value.
+ */
+START_TEST(test_declared_answer_written_and_window)
+{
+	static const char *const models[] = {
+		"lan9500", "lan9500a", "lan9512", "lan9514", "lan9530",
+		"lan9730", "lan89530",
+	};
+	struct bn_replay_model *m;
+	char path[64];
+	uint8_t mac[6] = { 0x02, 0x4c, 0x4a, 0x00, 0x00, 0x05 };
+	struct bn_replay_report rep;
+	char *text;
+
+	/* the models' MACs are numbered in the order above */
+	mac[5] = (uint8_t)(mac[5] + _i);
+	snprintf(path, sizeof(path), "traces/linux-%s.pcap", models[_i]);
+	m = learn(path, NULL);
+
+	run(m, false, NULL, &rep);
+	text = report_text(m, &rep, false);
+	ck_assert_msg(rep.verdict == BN_VERDICT_COMPATIBLE, "%s", text);
+	ck_assert(rep.probed && rep.opened && rep.link_up);
+	ck_assert_uint_eq(rep.speed, 100);
+	ck_assert_uint_eq(rep.classes[BN_RC_UNANSWERED], 0);
+	ck_assert_uint_eq(rep.classes[BN_RC_INCOMPATIBLE], 0);
+	ck_assert_uint_eq(rep.classes[BN_RC_ASSUMED], 4);
+	ck_assert_uint_eq(count_findings(&rep, BN_RC_ASSUMED,
+					 "READ_REG MAC_CR"), 2);
+	ck_assert_ptr_nonnull(strstr(text, "read back after our write"));
+	ck_assert_uint_eq(count_findings(&rep, BN_RC_NOT_SEEN,
+					 "WRITE_REG MII_ADDR: the trace never "
+					 "selects this target for a write"), 1);
+	ck_assert_uint_eq(count_findings(&rep, BN_RC_ASSUMED,
+					 "READ_REG PM_CTRL"), 1);
+	ck_assert_ptr_nonnull(strstr(text, "answered 0 from its last write"));
+	ck_assert_uint_eq(count_findings(&rep, BN_RC_ASSUMED,
+					 "E2P_DATA (EEPROM byte 0)"), 1);
+	ck_assert_ptr_nonnull(strstr(text, "answered a5 as the family "
+				     "declares"));
+	ck_assert_mem_eq(rep.mac, mac, 6);
+	free(text);
+	bn_replay_model_free(m);
+}
+END_TEST
+
+/*
+ * Linux polls the AX88772B's BMCR through its PHY setup (0000 before it
+ * enables autonegotiation, 3100 after); our driver reads BMCR once, after
+ * the link came up late in the capture.  The answer is the value the
+ * capture shows at that point, not the first one recorded, so the driver
+ * resolves the link Linux saw (100 Mb/s full duplex) and writes Linux's
+ * MEDIUM_MODE.
+ */
+START_TEST(test_reads_follow_the_trace)
+{
+	struct bn_replay_model *m = learn("traces/linux-ax88772b.pcap", NULL);
+	struct bn_replay_report rep;
+	char *text;
+
+	run(m, false, NULL, &rep);
+	text = report_text(m, &rep, false);
+	ck_assert_msg(rep.verdict == BN_VERDICT_COMPATIBLE, "%s", text);
+	ck_assert(rep.link_up);
+	ck_assert_uint_eq(rep.speed, 100);
+	ck_assert_uint_eq(rep.classes[BN_RC_INCOMPATIBLE], 0);
+	ck_assert_ptr_null(strstr(text, "WRITE_MEDIUM_MODE"));
+	free(text);
+	bn_replay_model_free(m);
+}
+END_TEST
+
+/*
+ * AX88179 ACCESS_MAC: wValue names the register, wIndex its length, so
+ * RX_CTL and MEDIUM_STATUS_MODE (both 2 bytes) are told apart by wValue:
+ * Linux's IPE against our DROPCRCERR is a policy difference of RX_CTL.
+ */
+START_TEST(test_register_by_wvalue)
+{
+	static const char *const caps[] = { "traces/linux-ax88179.pcap",
+					    "traces/linux-ax88178a.pcap" };
+	struct bn_replay_model *m = learn(caps[_i], NULL);
+	struct bn_replay_report rep;
+	char *text;
+
+	run(m, false, NULL, &rep);
+	text = report_text(m, &rep, false);
+	ck_assert_msg(rep.verdict == BN_VERDICT_COMPATIBLE, "%s", text);
+	ck_assert_uint_eq(count_findings(&rep, BN_RC_POLICY,
+					 "ACCESS_MAC write RX_CTL: we set "
+					 "DROPCRCERR, the trace sets IPE "
+					 "instead"), 1);
+	ck_assert_uint_eq(rep.classes[BN_RC_INCOMPATIBLE], 0);
+	free(text);
+	bn_replay_model_free(m);
+}
+END_TEST
+
 /* ------------------------------------------------------------------------
  * The CLI
  * ------------------------------------------------------------------------ */
@@ -394,10 +562,9 @@ END_TEST
  * captured chip first, the other chip of its generation second, told
  * apart by the chip (bcdUSB: 0x0210 for the USB 3.0 AX88179 at high speed,
  * 0x0200 for the AX88178A), and every 772/178 family below them, refused
- * by the command set.  The best verdict is incompatible, not compatible:
- * the family data cannot declare RX_CTL (a 2-byte ACCESS_MAC register,
- * named by wValue, which the replay does not select on), where Linux sets
- * IPE and we set AM and DROPCRCERR.
+ * by the command set.  The first is compatible (RX_CTL, selected by
+ * wValue, differs only in policy fields: Linux sets IPE, we set
+ * DROPCRCERR), the others incompatible: the margin is the verdict.
  */
 START_TEST(test_cli_classify_linux_ax179)
 {
@@ -413,16 +580,15 @@ START_TEST(test_cli_classify_linux_ax179)
 	char line[128], *out;
 	size_t i;
 
-	ck_assert_int_eq(cli(&out, 3, argv), BN_EXIT_CHECK);
-	snprintf(line, sizeof(line), "\n1    %-12s asix       incompatible",
+	ck_assert_int_eq(cli(&out, 3, argv), BN_EXIT_OK);
+	snprintf(line, sizeof(line), "\n1    %-12s asix       compatible  ",
 		 chips[_i][1]);
 	ck_assert_msg((p = strstr(out, line)) != NULL, "%s", out);
 	snprintf(line, sizeof(line), "\n2    %-12s asix       incompatible",
 		 other);
 	ck_assert_msg((q = strstr(out, line)) != NULL, "%s", out);
-	/* the first one's reason: RX_CTL, undeclared */
-	ck_assert_ptr_nonnull(strstr(p, "ACCESS_MAC write: differs from "
-				     "record"));
+	/* the first one's reason: policy differences only */
+	ck_assert_ptr_nonnull(strstr(p, "3 policy differences"));
 	snprintf(line, sizeof(line), "chip contradicts family %s: the "
 		 "driver's identification chose %s", other, chips[_i][1]);
 	ck_assert_msg(strstr(q, line) != NULL, "%s", out);
@@ -432,8 +598,11 @@ START_TEST(test_cli_classify_linux_ax179)
 		ck_assert_msg(strstr(q + 1, line) != NULL, "%s: %s", older[i],
 			      out);
 	}
-	snprintf(line, sizeof(line), "first: %s (incompatible", chips[_i][1]);
+	snprintf(line, sizeof(line), "first: %s (compatible", chips[_i][1]);
 	ck_assert_ptr_nonnull(strstr(out, line));
+	ck_assert_ptr_nonnull(strstr(out, "margin over "));
+	ck_assert_ptr_nonnull(strstr(out, "verdict (compatible against "
+				     "incompatible)"));
 	snprintf(line, sizeof(line), "deciding difference: %s is "
 		 "incompatible: chip contradicts family %s", other, other);
 	ck_assert_msg(strstr(out, line) != NULL, "%s", out);
@@ -457,6 +626,10 @@ static Suite *verdict_suite(void)
 	tcase_add_test(tc, test_other_chip);
 	tcase_add_test(tc, test_json);
 	tcase_add_test(tc, test_timeline);
+	tcase_add_test(tc, test_declared_answer_value);
+	tcase_add_loop_test(tc, test_declared_answer_written_and_window, 0, 7);
+	tcase_add_test(tc, test_reads_follow_the_trace);
+	tcase_add_loop_test(tc, test_register_by_wvalue, 0, 2);
 	suite_add_tcase(s, tc);
 	tcase_add_test(c, test_cli_replay);
 	tcase_add_test(c, test_cli_classify);
