@@ -399,9 +399,10 @@ static uint32_t udp_sum(const uint8_t *ip, const uint8_t *udp, size_t len)
 /*
  * TX checksum offload: Linux's ax88179_178a sets TXCOE_CTL and hands the
  * chip UDP datagrams holding only the pseudo-header sum (CHECKSUM_PARTIAL;
- * this TFTP request is from traces/linux-ax88179.pcap, 18 46 in its UDP
- * checksum).  With TXCOE_CTL IP|TCP|UDP the frame leaves with both sums
- * right; with TXCOE_CTL 0 it leaves as it came.
+ * this TFTP request is from the first traces/linux-ax88179.pcap, recorded
+ * 2026-12-08 00:34 UTC in commit c834de0, 18 46 in its UDP checksum).
+ * With TXCOE_CTL IP|TCP|UDP the frame leaves with both sums right; with
+ * TXCOE_CTL 0 it leaves as it came.
  */
 START_TEST(test_tx_csum)
 {
