@@ -21,6 +21,7 @@ E2E_SYSLINUX_DRIVERS	?= cdc-ecm rndis
 # costs about a minute of TCG.
 E2E_REDIR_TESTS		?= \
 	uefi-net:asix:ax88772a:xhci uefi-net:asix:ax88178:xhci \
+	uefi-net:asix:ax88179:xhci uefi-net:asix:ax88178a:xhci \
 	uefi-net:smsc95xx:lan9500a:xhci uefi-net:smsc95xx:lan9514:xhci \
 	uefi-net:cdc-ncm:cdc-ncm:xhci \
 	uefi-net:cdc-ecm:rtl8153:xhci uefi-net:cdc-ncm:rtl8156:xhci \

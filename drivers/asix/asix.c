@@ -87,6 +87,7 @@ static void asix_identify_179(struct asix_dev *ax,
 			hw->bcd_device);
 	ax->hw.phy = AX179_PHY_ADDR;
 	ax->hw.have_chipcode = false;
+	ax->hw.bus = ax179_plsr_bus(hw->plsr);
 }
 
 /**

@@ -480,6 +480,8 @@ struct asix_hw_id {
 	uint8_t phy;		/**< Primary PHY byte of READ_PHY_ID */
 	bool have_chipcode;	/**< STATMNGSTS was read */
 	uint8_t chipcode;	/**< STATMNGSTS & ::ASIX_STAT_CHIPCODE_MASK */
+	enum bn_speed bus;	/**< Bus speed the chip reports (AX88179 PLSR), or
+				 ::BN_SPEED_UNKNOWN */
 };
 
 /**

@@ -187,6 +187,15 @@ const struct bn_family *ax179_resolve(const struct bn_family *table,
 				      size_t size);
 
 /**
+ * The bus speed PLSR reports (the chip's own view, which Linux, FreeBSD
+ * and ASIX's UEFI driver consult to choose the bulk-in queue setting).
+ *
+ * @param plsr		PLSR
+ * @return		Speed, or ::BN_SPEED_UNKNOWN when no bit is set
+ */
+enum bn_speed ax179_plsr_bus(uint8_t plsr);
+
+/**
  * Program hook: the bulk-in queue setting for gigabit at the bus speed.
  *
  * @param ctx		Program context

@@ -120,13 +120,22 @@ static int ax179_write(struct asix_dev *ax, uint16_t reg, const void *data,
 /**
  * Write the bulk-in queue row for a link speed at the bus speed.
  *
+ * The bus speed is the one PLSR reported at identification, as Linux,
+ * FreeBSD and ASIX's UEFI driver take it; the host's view only when PLSR
+ * named none.  A UEFI host does not tell its driver the speed (UsbIo has
+ * no such call): without PLSR a gigabit link at high speed got the
+ * slowest row, whose 19.66 ms timer held every lone frame of a lock-step
+ * exchange (TFTP) where the chip's idle gap did not end the burst sooner.
+ *
  * @param ax		Device
  * @param mbps		Link speed
  * @return		0 or a negative ::bn_err
  */
 static int ax179_write_bulkin(struct asix_dev *ax, unsigned int mbps)
 {
-	const struct ax179_bulkin *b = ax179_bulkin_for(mbps, ax->usb->speed);
+	enum bn_speed bus = ax->hw.bus != BN_SPEED_UNKNOWN ? ax->hw.bus :
+			    ax->usb->speed;
+	const struct ax179_bulkin *b = ax179_bulkin_for(mbps, bus);
 	uint8_t q[AX179_BULKIN_QCTRL_LEN] = {
 		b->ctrl, b->timer_lo, b->timer_hi, b->size, b->ifg,
 	};

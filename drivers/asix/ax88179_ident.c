@@ -65,3 +65,14 @@ const struct bn_family *ax179_resolve(const struct bn_family *table,
 			    fam->name);
 	return fam;
 }
+
+enum bn_speed ax179_plsr_bus(uint8_t plsr)
+{
+	if (plsr & AX179_PLSR_USB_SS)
+		return BN_SPEED_SUPER;
+	if (plsr & AX179_PLSR_USB_HS)
+		return BN_SPEED_HIGH;
+	if (plsr & AX179_PLSR_USB_FS)
+		return BN_SPEED_FULL;
+	return BN_SPEED_UNKNOWN;
+}

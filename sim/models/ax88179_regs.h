@@ -63,11 +63,24 @@
 #define AX9M_MSR_PS		0x0200	/**< Port speed 100 Mb/s */
 #define AX9M_EPPRCR		0x26	/**< PHY power and reset control, 16 bits */
 #define AX9M_EPPRCR_IPRL	0x0020	/**< Embedded PHY out of reset */
+/*
+ * BICR (Linux AX_RX_BULKIN_QCTRL, 5 bytes at 0x2e-0x32): byte 0 enables
+ * the three conditions that end a bulk-in burst, named by FreeBSD's
+ * if_axgereg.h (AXGE_RX_BULKIN_QCTRL_TIME/IFG/SIZE 0x01/0x02/0x04) and
+ * by ASIX's own UEFI driver in edk2-platforms (RXBINQCTRL_TIMEN/IFGEN/
+ * SIZEN, written byte by byte to RXBINQCTRL, RXBINQTIMERL/H, RXBINQSIZE,
+ * RXBINQIFG); every reference writes 7, all three.  Units: see the model.
+ */
 #define AX9M_BICR		0x2e	/**< Bulk-in queue control, 5 bytes */
 #define AX9M_BICR_LEN		5	/**< Its length */
+#define AX9M_BICR_CTRL		0	/**< Byte: which conditions end a burst */
+#define AX9M_BICR_TIMEN		0x01	/**< CTRL: the timer ends a burst */
+#define AX9M_BICR_IFGEN		0x02	/**< CTRL: an idle gap ends a burst */
+#define AX9M_BICR_SIZEN		0x04	/**< CTRL: the size threshold ends a burst */
 #define AX9M_BICR_TIMER_LO	1	/**< Byte: coalescing timer, low */
 #define AX9M_BICR_TIMER_HI	2	/**< Byte: coalescing timer, high */
 #define AX9M_BICR_SIZE		3	/**< Byte: burst threshold in kB */
+#define AX9M_BICR_IFG		4	/**< Byte: idle gap that ends a burst */
 #define AX9M_BICR_SLACK_KB	2	/**< A burst may pass the threshold by this */
 #define AX9M_CSR		0x33	/**< Clock select */
 #define AX9M_CSR_BCS		0x01	/**< Bulk clock */

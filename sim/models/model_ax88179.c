@@ -56,8 +56,23 @@
 #define A9_EE_ERASED		0xffff
 /** eFuse bytes (blank in the model). */
 #define A9_EFUSE_LEN		64
-/** Coalescing timer unit in microseconds (a model choice). */
+/**
+ * Coalescing timer unit in microseconds.  No datasheet gives it; the
+ * queue table of Linux ax88179_178a.c, FreeBSD if_axge.c and ASIX's own
+ * Linux driver (U-Boot asix88179.c: the same timers, smaller sizes) does: its
+ * 100 Mb/s row pairs timer 0x07ae with size 0x18 and its 10 Mb/s row
+ * 0x4ccc with 0x18, and 24 KiB take 1966.08 us on a 100 Mb/s wire and
+ * 19660.8 us on a 10 Mb/s one: the timer is the time the link needs to
+ * fill the size, counted in microseconds.
+ */
 #define A9_TIMER_UNIT_US	1
+/**
+ * Idle-gap (IFG) unit in microseconds (a model choice: no reference gives
+ * it; the timer's clock).  It keeps a lone frame from waiting out the
+ * timer: the same table pairs its longest timer (0x4ccc, 10 Mb/s) with its
+ * shortest gap (8), and ASIX's UEFI driver writes gap 0x0f with timer 0.
+ */
+#define A9_IFG_UNIT_US		1
 /** Power-on BICR: the SuperSpeed row every reference writes first (a model
  * choice for the reset value). */
 #define A9_BICR_RESET		{ 0x07, 0x4f, 0x00, 0x12, 0xff }
@@ -83,6 +98,7 @@ static const struct a9_chip a9_chips[BN_AX88179_CHIP_COUNT] = {
 /** One frame in the receive SRAM (its bytes are in the ring). */
 struct a9_frame {
 	bn_simtime_t ready;		/**< When its last bit arrived */
+	bn_simtime_t idle;		/**< How long the wire was idle before it */
 	uint16_t len;			/**< Length */
 	uint32_t off;			/**< Where its bytes start in the ring */
 };
@@ -382,6 +398,21 @@ static bool a9_rx_accept(const struct a9_model *m, const uint8_t *frame)
 }
 
 /**
+ * Bytes a frame's packet takes in a burst: alignment header, padding.
+ *
+ * @param m		Model
+ * @param len		Frame length
+ * @return		Bytes
+ */
+static size_t a9_rx_padded(const struct a9_model *m, size_t len)
+{
+	size_t plen = len + ((a9_reg16(m, AX9M_RCR) & AX9M_RCR_IPE) ?
+			     AX9M_RX_IPE_LEN : 0);
+
+	return (plen + AX9M_RX_ALIGN - 1) & ~(size_t)(AX9M_RX_ALIGN - 1);
+}
+
+/**
  * Bytes a frame takes in a burst: alignment header, padding, two headers.
  *
  * @param m		Model
@@ -390,11 +421,7 @@ static bool a9_rx_accept(const struct a9_model *m, const uint8_t *frame)
  */
 static size_t a9_rx_need(const struct a9_model *m, size_t len)
 {
-	size_t plen = len + ((a9_reg16(m, AX9M_RCR) & AX9M_RCR_IPE) ?
-			     AX9M_RX_IPE_LEN : 0);
-
-	return ((plen + AX9M_RX_ALIGN - 1) & ~(size_t)(AX9M_RX_ALIGN - 1)) +
-	       2 * AX9M_RX_HDR_LEN;
+	return a9_rx_padded(m, len) + 2 * AX9M_RX_HDR_LEN;
 }
 
 /**
@@ -438,10 +465,11 @@ static void a9_ram_get(const uint8_t *ram, uint32_t off, uint8_t *dst,
  * @param frame		Frame
  * @param len		Length
  * @param ready		Arrival time
+ * @param idle		How long the wire was idle before the frame began
  * @return		true if stored
  */
 static bool a9_rx_store(struct a9_model *m, const uint8_t *frame, size_t len,
-			bn_simtime_t ready)
+			bn_simtime_t ready, bn_simtime_t idle)
 {
 	struct a9_frame *f;
 
@@ -456,6 +484,7 @@ static bool a9_rx_store(struct a9_model *m, const uint8_t *frame, size_t len,
 	a9_ram_put(m->rx_ram, f->off, frame, len);
 	f->len = (uint16_t)len;
 	f->ready = ready;
+	f->idle = idle;
 	m->rx_bytes += len;
 	return true;
 }
@@ -464,19 +493,21 @@ bool bn_ax88179_model_push(struct bn_simdev *dev, const uint8_t *frame,
 			   size_t len)
 {
 	struct a9_model *m = dev->priv;
-	bn_simtime_t start;
+	bn_simtime_t start, idle;
 
 	if (len < AX9M_ETH_HLEN || len > AX9M_ETH_MAX || !m->phy.link) {
 		m->stats.dropped++;
 		return false;
 	}
 	start = BN_MAX(m->now, m->rx_wire_free);
+	idle = start - m->rx_wire_free;
 	m->rx_wire_free = start + bn_simeth_wire(len, m->phy.speed);
-	return a9_rx_store(m, frame, len, m->rx_wire_free);
+	return a9_rx_store(m, frame, len, m->rx_wire_free, idle);
 }
 
 /**
- * Store a generated flood frame (::bn_simeth_store_fn).
+ * Store a generated flood frame (::bn_simeth_store_fn); flood frames follow
+ * each other back to back, with no idle wire between them.
  *
  * @param ctx		Model
  * @param frame		Frame
@@ -487,7 +518,7 @@ bool bn_ax88179_model_push(struct bn_simdev *dev, const uint8_t *frame,
 static bool a9_flood_store(void *ctx, const uint8_t *frame, size_t len,
 			   bn_simtime_t ready)
 {
-	return a9_rx_store(ctx, frame, len, ready);
+	return a9_rx_store(ctx, frame, len, ready, 0);
 }
 
 /**
@@ -524,91 +555,134 @@ static void a9_advance(struct a9_model *m, bn_simtime_t now)
 }
 
 /**
- * Decide whether a burst can go now and how far it may grow.
+ * Find where the burst at the head of the receive SRAM ends: how many
+ * frames it holds and when the chip closes it.
  *
- * BICR's size byte is the threshold in kB: a burst ends once its packets
- * reach it, and never exceeds it by more than the slack.  With a non-zero
- * timer the chip waits, after the first frame arrived, for the threshold
- * or the timer, whichever comes first; with timer 0 it sends what it has.
+ * BICR's control byte enables three conditions, and the first one met
+ * ends the burst (every reference enables all three):
+ * - the timer: ::A9_TIMER_UNIT_US units after its first frame arrived
+ *   (timer 0: at once, iPXE's and ASIX's UEFI setting);
+ * - the size: its packets reach the size byte in kB (the frame that
+ *   reached it is the last one);
+ * - the idle gap: the wire stays idle ::A9_IFG_UNIT_US x IFG after a
+ *   frame, so a lone frame does not wait out the timer.
+ * A frame that arrives after the burst closed starts the next one.  With
+ * no condition enabled the chip does not wait (a model choice).  A burst
+ * never exceeds the threshold by more than the slack, whatever the
+ * conditions (the host sizes its buffer by the size byte).
+ *
+ * @param m		Model (at least one frame queued)
+ * @param close		When the burst closes (::BN_SIM_NEVER: not known)
+ * @return		Frames in the burst
+ */
+static unsigned int a9_burst_plan(const struct a9_model *m,
+				  bn_simtime_t *close)
+{
+	const uint8_t *q = &m->regs[AX9M_BICR];
+	uint8_t ctrl = q[AX9M_BICR_CTRL];
+	uint32_t timer = q[AX9M_BICR_TIMER_LO] |
+			 (uint32_t)q[AX9M_BICR_TIMER_HI] << 8;
+	bn_simtime_t ifg = bn_sim_us((uint64_t)q[AX9M_BICR_IFG] *
+				     A9_IFG_UNIT_US);
+	size_t threshold = 1024u * q[AX9M_BICR_SIZE];
+	size_t max = threshold + 1024u * AX9M_BICR_SLACK_KB;
+	size_t used = 0, pos = 0;
+	const struct a9_frame *f = &m->rxq[m->rx_head], *prev = NULL;
+	bn_simtime_t end = BN_SIM_NEVER;
+	unsigned int n;
+
+	if (!(ctrl & (AX9M_BICR_TIMEN | AX9M_BICR_IFGEN | AX9M_BICR_SIZEN))) {
+		ctrl = AX9M_BICR_TIMEN;
+		timer = 0;
+	}
+	if (ctrl & AX9M_BICR_TIMEN)
+		end = f->ready + bn_sim_us((uint64_t)timer * A9_TIMER_UNIT_US);
+	for (n = 0; n < m->rx_count; n++) {
+		f = &m->rxq[(m->rx_head + n) % A9_RXQ];
+		if (prev) {
+			if ((ctrl & AX9M_BICR_IFGEN) && f->idle > ifg)
+				end = BN_MIN(end, prev->ready + ifg);
+			/* too late, or no room for its packet, the two
+			 * headers of every packet, pad and trailer */
+			if (f->ready > end ||
+			    pos + a9_rx_padded(m, f->len) +
+			    2 * AX9M_RX_HDR_LEN * (n + 1) + AX9M_RX_PAD2_LEN +
+			    AX9M_RX_TRAILER_LEN > max) {
+				*close = BN_MIN(end, f->ready);
+				return n;
+			}
+		}
+		pos += a9_rx_padded(m, f->len);
+		used += a9_rx_need(m, f->len);
+		prev = f;
+		if ((ctrl & AX9M_BICR_SIZEN) && used >= threshold) {
+			*close = BN_MIN(end, f->ready);
+			return n + 1;
+		}
+	}
+	/* every frame queued is in; the wire may stay idle after the last */
+	if ((ctrl & AX9M_BICR_IFGEN) && !(m->flood.len && a9_rx_on(m)))
+		end = BN_MIN(end, prev->ready + ifg);
+	*close = end;
+	return n;
+}
+
+/**
+ * Decide whether a burst can go now.
  *
  * @param m		Model
  * @param now		Time
- * @param ready		On false: when to ask again
- * @return		true if a burst is to be built now
+ * @param ready		On false: when to ask again (untouched when unknown)
+ * @return		Frames of the burst to build now, or 0
  */
-static bool a9_burst_due(const struct a9_model *m, bn_simtime_t now,
-			 bn_simtime_t *ready)
+static unsigned int a9_burst_due(const struct a9_model *m, bn_simtime_t now,
+				 bn_simtime_t *ready)
 {
-	uint32_t timer = m->regs[AX9M_BICR + AX9M_BICR_TIMER_LO] |
-			 (uint32_t)m->regs[AX9M_BICR + AX9M_BICR_TIMER_HI] << 8;
-	size_t threshold = 1024u * m->regs[AX9M_BICR + AX9M_BICR_SIZE];
-	bn_simtime_t first, due;
-	size_t have = 0;
-	unsigned int i;
+	bn_simtime_t close;
+	unsigned int n;
 
 	if (!m->rx_count) {
 		if (m->flood.len && a9_rx_on(m))
 			*ready = m->flood.next +
 				 bn_simeth_wire(m->flood.len, m->phy.speed);
-		return false;
+		return 0;
 	}
-	first = m->rxq[m->rx_head].ready;
-	if (first > now) {
-		*ready = first;
-		return false;
-	}
-	due = first + bn_sim_us((uint64_t)timer * A9_TIMER_UNIT_US);
-	if (now >= due)
-		return true;
-	for (i = 0; i < m->rx_count; i++) {
-		const struct a9_frame *f = &m->rxq[(m->rx_head + i) % A9_RXQ];
-
-		if (f->ready > now)
-			break;
-		have += a9_rx_need(m, f->len);
-	}
-	if (have >= threshold)
-		return true;
-	*ready = due;
-	return false;
+	n = a9_burst_plan(m, &close);
+	if (close <= now)
+		return n;
+	if (close != BN_SIM_NEVER)
+		*ready = close;
+	else if (m->flood.len && a9_rx_on(m))
+		*ready = m->flood.next +
+			 bn_simeth_wire(m->flood.len, m->phy.speed);
+	return 0;
 }
 
 /**
- * Build one burst from the frames that have arrived: packets, header
- * array (one header and one dummy per packet), padding, trailer.
+ * Build one burst: packets, header array (one header and one dummy per
+ * packet), padding, trailer.
  *
  * @param m		Model
- * @param now		Time
+ * @param count		Frames in it (from a9_burst_due())
  * @return		Burst length
  */
-static uint32_t a9_burst_build(struct a9_model *m, bn_simtime_t now)
+static uint32_t a9_burst_build(struct a9_model *m, unsigned int count)
 {
-	size_t threshold = 1024u * m->regs[AX9M_BICR + AX9M_BICR_SIZE];
-	size_t max = threshold + 1024u * AX9M_BICR_SLACK_KB;
 	size_t ipe = (a9_reg16(m, AX9M_RCR) & AX9M_RCR_IPE) ?
 		     AX9M_RX_IPE_LEN : 0;
 	uint32_t hdrs[2 * A9_RXQ];
-	size_t pos = 0, used = 0, plen, padded, i;
-	unsigned int n = 0;
+	size_t pos = 0, padded, i;
+	unsigned int n;
 	struct a9_frame *f;
 
-	while (m->rx_count) {
+	for (n = 0; n < count; n++) {
 		f = &m->rxq[m->rx_head];
-		plen = f->len + ipe;
-		padded = (plen + AX9M_RX_ALIGN - 1) &
-			 ~(size_t)(AX9M_RX_ALIGN - 1);
-		/* room for this packet, its two headers, pad and trailer */
-		if (f->ready > now || (n && (used >= threshold ||
-		    pos + padded + 2 * AX9M_RX_HDR_LEN * (n + 1) +
-		    AX9M_RX_PAD2_LEN + AX9M_RX_TRAILER_LEN > max)))
-			break;
+		padded = a9_rx_padded(m, f->len);
 		memset(m->in_buf + pos, 0, padded);
 		a9_ram_get(m->rx_ram, f->off, m->in_buf + pos + ipe, f->len);
-		hdrs[2 * n] = (uint32_t)plen << AX9M_RX_LEN_SHIFT;
+		hdrs[2 * n] = (uint32_t)(f->len + ipe) << AX9M_RX_LEN_SHIFT;
 		hdrs[2 * n + 1] = AX9M_RX_DROP;
 		pos += padded;
-		used += a9_rx_need(m, f->len);
-		n++;
 		m->stats.to_host++;
 		m->stats.to_host_bytes += f->len;
 		m->rx_bytes -= f->len;
@@ -641,9 +715,11 @@ static int a9_bulk_in(struct a9_model *m, uint8_t *buf, uint16_t max,
 		      uint16_t *len, bn_simtime_t now, bn_simtime_t *ready)
 {
 	if (!bn_sim_bulk_in_busy(&m->in)) {
-		if (!a9_burst_due(m, now, ready))
+		unsigned int n = a9_burst_due(m, now, ready);
+
+		if (!n)
 			return BN_SIM_NAK;
-		bn_sim_bulk_in_start(&m->in, a9_burst_build(m, now));
+		bn_sim_bulk_in_start(&m->in, a9_burst_build(m, n));
 	}
 	bn_sim_bulk_in_packet(&m->in, A9_MPS, buf, max, len);
 	return BN_SIM_ACK;

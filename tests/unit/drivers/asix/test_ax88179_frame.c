@@ -211,6 +211,14 @@ START_TEST(test_bulkin_table)
 	ck_assert_ptr_eq(ax179_bulkin_for(100, BN_SPEED_FULL), b);
 	/* every burst fits the driver's bulk-in buffer */
 	ck_assert_uint_le(1024u * (0x18 + 2), AX179_RX_BUF);
+	/* the bus as PLSR reports it; the fastest bit wins */
+	ck_assert_int_eq(ax179_plsr_bus(AX179_PLSR_USB_SS), BN_SPEED_SUPER);
+	ck_assert_int_eq(ax179_plsr_bus(AX179_PLSR_USB_HS), BN_SPEED_HIGH);
+	ck_assert_int_eq(ax179_plsr_bus(AX179_PLSR_USB_FS), BN_SPEED_FULL);
+	ck_assert_int_eq(ax179_plsr_bus(AX179_PLSR_USB_SS | AX179_PLSR_USB_HS),
+			 BN_SPEED_SUPER);
+	ck_assert_int_eq(ax179_plsr_bus(0), BN_SPEED_UNKNOWN);
+	ck_assert_int_eq(ax179_plsr_bus(0xf8), BN_SPEED_UNKNOWN);
 }
 END_TEST
 

@@ -7,9 +7,11 @@
  * The asix driver's AX88179 and AX88178A families against the chip models
  * (sim/models/model_ax88179.c, written independently of the driver): DHCP
  * and TFTP through the whole stack, the link speed followed into the
- * medium mode and the bulk-in queue, the blank-EEPROM fallback, and the
- * run-time cross-check of the ID table in both directions (a row naming
- * the wrong member of the generation, a row naming the wrong generation).
+ * medium mode and the bulk-in queue (also when the host does not say the
+ * bus speed, as a UEFI host does not: the chip's PLSR does), the
+ * blank-EEPROM fallback, and the run-time cross-check of the ID table in
+ * both directions (a row naming the wrong member of the generation, a row
+ * naming the wrong generation).
  */
 
 #include <stdlib.h>
@@ -59,12 +61,18 @@ struct combo {
 	uint64_t stalls;		/* requests the chip refuses */
 	bool blank;			/* EEPROM erased */
 	enum bn_sim_profile host;
+	bool host_blind;		/* the host does not say the bus speed */
 };
 
 static const struct combo combos[] = {
 	{ "ax88179", "ax88179", NULL, NULL, 0, 1000, 0, false, BN_SIM_XHCI },
 	{ "ax88178a", "ax88178a", NULL, NULL, 0, 1000, 0, false, BN_SIM_XHCI },
 	{ "ax88179", "ax88179", NULL, NULL, 0, 1000, 0, false, BN_SIM_EHCI },
+	/* as a UEFI host: the driver learns the bus from the chip (PLSR) */
+	{ "ax88179", "ax88179", NULL, NULL, 0, 1000, 0, false, BN_SIM_XHCI,
+	  true },
+	{ "ax88178a", "ax88178a", NULL, NULL, 100, 100, 0, false, BN_SIM_EHCI,
+	  true },
 	{ "ax88179", "ax88179", NULL, NULL, 100, 100, 0, false, BN_SIM_XHCI },
 	{ "ax88178a", "ax88178a", NULL, NULL, 10, 10, 0, false, BN_SIM_EHCI },
 	{ "ax88179", "ax88179", NULL, "node ID is not a station address "
@@ -107,6 +115,17 @@ static void model_counts(struct bn_simdev *dev, const char *model,
 	*bursts = bn_ax88179_model_stats(dev)->bursts;
 }
 
+/* The bulk-in queue row the model holds (ACCESS_MAC read of 0x2e; a
+ * read needs no time, the model keeps its own clock). */
+static void model_bicr(struct bn_simdev *dev, uint8_t row[5])
+{
+	struct bn_setup s = { 0xc0, 0x01, 0x2e, 5, 5 };
+	struct bn_simdev_reply rep = { 0 };
+
+	dev->ops->control(dev, &s, row, 0, &rep);
+	ck_assert_int_eq(rep.result, BN_SIM_ACK);
+}
+
 START_TEST(test_boot)
 {
 	const struct combo *c = &combos[_i];
@@ -122,6 +141,13 @@ START_TEST(test_boot)
 	struct rig_root root;
 	uint64_t stalls, bad_out, bursts;
 	unsigned int speed;
+	/* Linux's rows at high speed (every model is plugged in at high
+	 * speed): gigabit, 100 Mb/s, 10 Mb/s */
+	static const uint8_t rows[3][5] = {
+		{ 7, 0x20, 0x03, 0x16, 0xff }, { 7, 0xae, 0x07, 0x18, 0xff },
+		{ 7, 0xcc, 0x4c, 0x18, 0x08 },
+	};
+	uint8_t row[5];
 
 	wrong_driver = bn_asix_driver;
 	wrong_driver.ids = c->wrong;
@@ -132,6 +158,8 @@ START_TEST(test_boot)
 	memcpy(o.mac, mac, 6);
 	s = rig_session_open(&o, &r);
 	nd = bn_session_netdev(s);
+	if (c->host_blind)
+		nd->usb->speed = BN_SPEED_UNKNOWN;
 	ck_assert_str_eq(nd->driver->name, "asix");
 	ck_assert_str_eq(nd->family->name, c->family);
 	if (c->blank) {
@@ -154,6 +182,11 @@ START_TEST(test_boot)
 	ck_assert_uint_eq(stalls, c->stalls);
 	ck_assert_uint_eq(bad_out, 0);
 	ck_assert_uint_gt(bursts, 0);
+	if (strcmp(c->model, "ax88178") != 0) {
+		model_bicr(bn_session_device(s), row);
+		ck_assert_mem_eq(row, rows[c->speed == 1000 ? 0 :
+					   c->speed == 100 ? 1 : 2], 5);
+	}
 	ck_assert_uint_eq(nd->stats.rx_framing, 0);
 	ck_assert_uint_eq(nd->stats.rx_errors, 0);
 	ck_assert_int_eq(bn_session_close(s, &r), 0);

@@ -16,6 +16,7 @@
 #include "bn_port.h"
 #include "sim/bus/octets.h"
 #include "sim/models/model_ax88179.h"
+#include "sim/models/simphy.h"
 #include "tests/unit/bn_test.h"
 
 #define MS(x) bn_sim_us(1000ULL * (x))
@@ -195,18 +196,21 @@ START_TEST(test_phy)
 }
 END_TEST
 
+/* The bulk-in queue rows of Linux's table (ctrl, timer, size, IFG). */
+static const uint8_t hs_bicr[5] = { 7, 0x20, 0x03, 0x16, 0xff };
+static const uint8_t slow_bicr[5] = { 7, 0xcc, 0x4c, 0x18, 0x08 };
+
 /* Frames from the wire come out as one burst: packets padded to 8, one
  * header and one dummy per packet, 4 bytes of padding, the trailer. */
 START_TEST(test_burst)
 {
-	static const uint8_t now_bicr[5] = { 7, 0, 0, 0x16, 0xff };
 	struct bn_simdev *dev = model(BN_AX88179, false);
 	static uint8_t f[1514], buf[30000];
 	bn_simtime_t t, ready;
 	size_t n, off;
 	uint32_t tr;
 
-	t = rx_up(dev, 0x0088, now_bicr);
+	t = rx_up(dev, 0x0088, hs_bicr);
 	memset(f, 0xff, 6);
 	memset(f + 6, 0x5a, sizeof(f) - 6);
 	ck_assert(bn_ax88179_model_push(dev, f, 60));
@@ -242,35 +246,101 @@ START_TEST(test_burst)
 }
 END_TEST
 
-/* With the high-speed gigabit row (timer 0x320) one frame waits for the
- * timer; a threshold's worth goes at once. */
+/* Push one frame of @len at @t and return when its last bit arrives. */
+static bn_simtime_t push_at(struct bn_simdev *dev, const uint8_t *f,
+			    size_t len, bn_simtime_t t)
+{
+	dev->ops->tick(dev, t);
+	ck_assert(bn_ax88179_model_push(dev, f, len));
+	return t + bn_simeth_wire(len, 1000);
+}
+
+/* When the burst of one lone frame goes, BICR row @bicr, control byte
+ * @ctrl: its arrival plus how long it waited. */
+static bn_simtime_t lone_wait(const uint8_t bicr[5], uint8_t ctrl)
+{
+	struct bn_simdev *dev = model(BN_AX88179, false);
+	static uint8_t f[100], buf[4096];
+	uint8_t row[5];
+	bn_simtime_t t, ready, arrived, due;
+
+	memcpy(row, bicr, sizeof(row));
+	row[0] = ctrl;
+	t = rx_up(dev, 0x0088, row);
+	memset(f, 0xff, sizeof(f));
+	arrived = push_at(dev, f, sizeof(f), t);
+	ck_assert_uint_eq(bulk_in(dev, buf, sizeof(buf), arrived, &ready), 0);
+	ck_assert_uint_gt(ready, arrived);
+	/* asked again a moment early: nothing yet */
+	ck_assert_uint_eq(bulk_in(dev, buf, sizeof(buf), ready - 1, &ready),
+			  0);
+	due = ready;
+	ck_assert_uint_eq(bulk_in(dev, buf, sizeof(buf), due, &ready),
+			  104 + 8 + 8);
+	bn_simdev_destroy(dev);
+	return due - arrived;
+}
+
+/* The three conditions of BICR's control byte, each alone and together:
+ * the timer counts microseconds from the first frame (800 us under the
+ * high-speed gigabit row), the idle gap ends a lone frame's wait (255 us
+ * there, 8 us under the slowest row, whose timer is 19.66 ms), the first
+ * condition met wins. */
+START_TEST(test_coalescing_lone)
+{
+	ck_assert_uint_eq(lone_wait(hs_bicr, 0x01), bn_sim_us(800));
+	ck_assert_uint_eq(lone_wait(hs_bicr, 0x02), bn_sim_us(255));
+	ck_assert_uint_eq(lone_wait(hs_bicr, 0x07), bn_sim_us(255));
+	ck_assert_uint_eq(lone_wait(hs_bicr, 0x05), bn_sim_us(800));
+	ck_assert_uint_eq(lone_wait(slow_bicr, 0x07), bn_sim_us(8));
+	ck_assert_uint_eq(lone_wait(slow_bicr, 0x05), bn_sim_us(19660));
+}
+END_TEST
+
+/* Back-to-back frames share a burst, a gap longer than IFG starts a new
+ * one; a threshold's worth goes before the timer; timer 0 sends every
+ * frame in a burst of its own. */
 START_TEST(test_coalescing)
 {
-	static const uint8_t hs_bicr[5] = { 7, 0x20, 0x03, 0x16, 0xff };
+	static const uint8_t now_bicr[5] = { 7, 0, 0, 0x16, 0xff };
 	struct bn_simdev *dev = model(BN_AX88179, false);
 	static uint8_t f[1514], buf[30000];
-	bn_simtime_t t, ready, first;
+	bn_simtime_t t, ready, end;
 	size_t n;
 	int i;
 
 	t = rx_up(dev, 0x0088, hs_bicr);
 	memset(f, 0xff, sizeof(f));
-	ck_assert(bn_ax88179_model_push(dev, f, 100));
-	first = t + bn_sim_us(2);
-	t += bn_sim_us(10);
-	ck_assert_uint_eq(bulk_in(dev, buf, sizeof(buf), t, &ready), 0);
-	ck_assert_uint_gt(ready, first + bn_sim_us(790));
-	ck_assert_uint_le(ready, first + bn_sim_us(800));
-	t = ready;
+	/* two back to back, then one 300 us after the second: 2 + 1 */
+	end = push_at(dev, f, 100, t);
+	end = push_at(dev, f, 100, t);
+	push_at(dev, f, 100, end + bn_sim_us(300));
+	t = end + MS(2);
+	n = bulk_in(dev, buf, sizeof(buf), t, &ready);
+	ck_assert_uint_eq(n, 2 * 104 + 2 * 8 + 8);
 	n = bulk_in(dev, buf, sizeof(buf), t, &ready);
 	ck_assert_uint_eq(n, 104 + 8 + 8);
-	/* 16 full frames pass the 22 kB threshold: out before the timer */
+	ck_assert_uint_eq(bulk_in(dev, buf, sizeof(buf), t, &ready), 0);
+	/* 16 full frames pass the 22 kB threshold: out before the timer
+	 * and the gap, the rest in the next burst */
 	for (i = 0; i < 16; i++)
 		ck_assert(bn_ax88179_model_push(dev, f, 1514));
 	t += MS(1);
 	n = bulk_in(dev, buf, sizeof(buf), t, &ready);
 	ck_assert_uint_le(n, 1024 * (0x16 + 2));
 	ck_assert_uint_ge(n, 1024 * 0x16);
+	ck_assert_uint_eq(bn_ax88179_model_stats(dev)->to_host, 3 + 15);
+	n = bulk_in(dev, buf, sizeof(buf), t, &ready);
+	ck_assert_uint_eq(n, 1520 + 8 + 8);
+	/* timer 0: one frame a burst */
+	ck_assert_int_eq(ctl(dev, 0x40, 0x01, 0x2e, 5, (uint8_t *)now_bicr, 5,
+			     t), BN_SIM_ACK);
+	for (i = 0; i < 3; i++)
+		ck_assert(bn_ax88179_model_push(dev, f, 60));
+	t += MS(1);
+	for (i = 0; i < 3; i++)
+		ck_assert_uint_eq(bulk_in(dev, buf, sizeof(buf), t, &ready),
+				  64 + 8 + 8);
 	bn_simdev_destroy(dev);
 }
 END_TEST
@@ -329,9 +399,10 @@ static uint32_t udp_sum(const uint8_t *ip, const uint8_t *udp, size_t len)
 /*
  * TX checksum offload: Linux's ax88179_178a sets TXCOE_CTL and hands the
  * chip UDP datagrams holding only the pseudo-header sum (CHECKSUM_PARTIAL;
- * this TFTP request is from traces/linux-ax88179.pcap, 18 46 in its UDP
- * checksum).  With TXCOE_CTL IP|TCP|UDP the frame leaves with both sums
- * right; with TXCOE_CTL 0 it leaves as it came.
+ * this TFTP request is from the first traces/linux-ax88179.pcap, recorded
+ * 2026-12-08 00:34 UTC in commit c834de0, 18 46 in its UDP checksum).
+ * With TXCOE_CTL IP|TCP|UDP the frame leaves with both sums right; with
+ * TXCOE_CTL 0 it leaves as it came.
  */
 START_TEST(test_tx_csum)
 {
@@ -382,6 +453,7 @@ static Suite *ax88179_model_suite(void)
 	tcase_add_test(tc, test_requests);
 	tcase_add_test(tc, test_phy);
 	tcase_add_test(tc, test_burst);
+	tcase_add_test(tc, test_coalescing_lone);
 	tcase_add_test(tc, test_coalescing);
 	tcase_add_test(tc, test_bulk_out);
 	tcase_add_test(tc, test_tx_csum);

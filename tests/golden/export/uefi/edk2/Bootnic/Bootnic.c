@@ -7897,6 +7897,8 @@ struct asix_hw_id {
 	uint8_t phy;		/**< Primary PHY byte of READ_PHY_ID */
 	bool have_chipcode;	/**< STATMNGSTS was read */
 	uint8_t chipcode;	/**< STATMNGSTS & ::ASIX_STAT_CHIPCODE_MASK */
+	enum bn_speed bus;	/**< Bus speed the chip reports (AX88179 PLSR), or
+				 ::BN_SPEED_UNKNOWN */
 };
 
 /** States of the receive deframer. */
@@ -8248,7 +8250,8 @@ static int asix_hook_172_gpio(struct bn_prog_ctx *ctx, const struct bn_op *op);
 #define AX179_RELOAD_EEPROM_EFUSE	0x06	/**< Reload the configuration from EEPROM/eFuse */
 
 #define AX179_PLSR			0x02	/**< Physical link status (1 byte): the bus */
-
+#define AX179_PLSR_USB_FS		0x01	/**< PLSR: attached at full speed */
+#define AX179_PLSR_USB_HS		0x02	/**< PLSR: attached at high speed */
 #define AX179_PLSR_USB_SS		0x04	/**< PLSR: attached at SuperSpeed */
 
 #define AX179_RX_CTL			0x0b	/**< RX control, 2 bytes */
@@ -8366,6 +8369,15 @@ static int ax179_probe_cmdset(struct bn_usb_device *usb, struct ax179_hw_id *hw)
 static const struct bn_family *ax179_resolve(const struct bn_family *table,
 				      const struct ax179_hw_id *hw, char *why,
 				      size_t size);
+
+/**
+ * The bus speed PLSR reports (the chip's own view, which Linux, FreeBSD
+ * and ASIX's UEFI driver consult to choose the bulk-in queue setting).
+ *
+ * @param plsr		PLSR
+ * @return		Speed, or ::BN_SPEED_UNKNOWN when no bit is set
+ */
+static enum bn_speed ax179_plsr_bus(uint8_t plsr);
 
 /**
  * Program hook: the bulk-in queue setting for gigabit at the bus speed.
@@ -8706,13 +8718,22 @@ static int ax179_write(struct asix_dev *ax, uint16_t reg, const void *data,
 /**
  * Write the bulk-in queue row for a link speed at the bus speed.
  *
+ * The bus speed is the one PLSR reported at identification, as Linux,
+ * FreeBSD and ASIX's UEFI driver take it; the host's view only when PLSR
+ * named none.  A UEFI host does not tell its driver the speed (UsbIo has
+ * no such call): without PLSR a gigabit link at high speed got the
+ * slowest row, whose 19.66 ms timer held every lone frame of a lock-step
+ * exchange (TFTP) where the chip's idle gap did not end the burst sooner.
+ *
  * @param ax		Device
  * @param mbps		Link speed
  * @return		0 or a negative ::bn_err
  */
 static int ax179_write_bulkin(struct asix_dev *ax, unsigned int mbps)
 {
-	const struct ax179_bulkin *b = ax179_bulkin_for(mbps, ax->usb->speed);
+	enum bn_speed bus = ax->hw.bus != BN_SPEED_UNKNOWN ? ax->hw.bus :
+			    ax->usb->speed;
+	const struct ax179_bulkin *b = ax179_bulkin_for(mbps, bus);
 	uint8_t q[AX179_BULKIN_QCTRL_LEN] = {
 		b->ctrl, b->timer_lo, b->timer_hi, b->size, b->ifg,
 	};
@@ -8838,6 +8859,7 @@ static void asix_identify_179(struct asix_dev *ax,
 			hw->bcd_device);
 	ax->hw.phy = AX179_PHY_ADDR;
 	ax->hw.have_chipcode = false;
+	ax->hw.bus = ax179_plsr_bus(hw->plsr);
 }
 
 /**
@@ -11135,6 +11157,17 @@ static const struct bn_family *ax179_resolve(const struct bn_family *table,
 			    asix_info(fam)->chip, hw->bcd_usb, hw->plsr,
 			    fam->name);
 	return fam;
+}
+
+static enum bn_speed ax179_plsr_bus(uint8_t plsr)
+{
+	if (plsr & AX179_PLSR_USB_SS)
+		return BN_SPEED_SUPER;
+	if (plsr & AX179_PLSR_USB_HS)
+		return BN_SPEED_HIGH;
+	if (plsr & AX179_PLSR_USB_FS)
+		return BN_SPEED_FULL;
+	return BN_SPEED_UNKNOWN;
 }
 
 /** bmRequestType of a register write: vendor, device, host-to-device. */
