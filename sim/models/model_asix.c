@@ -438,7 +438,8 @@ static void am_phy_advance(struct asix_model *m, bn_simtime_t now)
 static uint16_t am_mii_read(struct asix_model *m, unsigned int addr,
 			    unsigned int reg)
 {
-	if (!m->sw_mii || !m->phy_running || addr != m->chip->phy_addr ||
+	if (!m->sw_mii || !m->phy_running ||
+	    (addr & AXM_MII_PHY_MASK) != m->chip->phy_addr ||
 	    reg >= BN_ASIX_MODEL_PHY_REGS)
 		return AXM_MII_NOBODY;
 	return bn_simphy_read(&m->phy, reg);
@@ -458,7 +459,8 @@ static void am_mii_write(struct asix_model *m, unsigned int addr,
 {
 	bool changed;
 
-	if (!m->sw_mii || !m->phy_running || addr != m->chip->phy_addr ||
+	if (!m->sw_mii || !m->phy_running ||
+	    (addr & AXM_MII_PHY_MASK) != m->chip->phy_addr ||
 	    reg >= BN_ASIX_MODEL_PHY_REGS)
 		return;
 	if (bn_simphy_write(&m->phy, reg, v, now, &changed) ==
