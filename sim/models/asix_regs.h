@@ -90,6 +90,10 @@
 #define AXM_PHYID_TYPE_SHIFT	5	/**< PHY type in bits 7:5, address in 4:0 */
 #define AXM_PHYID_TYPE_GIGA	1	/**< Type of a gigabit PHY (0: 10/100) */
 #define AXM_PHYID_TYPE_NONE	7	/**< Type meaning no supported PHY */
+/** PHY address bits of READ_MII_REG/WRITE_MII_REG wValue: an MDIO frame
+ * carries five (IEEE 802.3 22.2.4.5.5), so a READ_PHY_ID byte passed whole,
+ * type bits and all, still reaches its PHY. */
+#define AXM_MII_PHY_MASK	0x1f
 #define AXM_EMBEDDED_PHY	0x10	/**< MDIO address of the 772 family's embedded PHY */
 
 /* ------------------------------------------------------------------------

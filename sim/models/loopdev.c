@@ -26,6 +26,8 @@ struct bn_loopdev {
 	uint8_t device[BN_DEVICE_DESC_LEN];	/**< Device descriptor */
 	uint8_t config[BN_LOOP_CONFIG_LEN];	/**< Configuration */
 	const uint8_t *configs[1];		/**< For @c std */
+	uint8_t other[BN_LOOP_CONFIG_LEN];	/**< Configuration at the other speed */
+	const uint8_t *others[1];		/**< For @c std */
 	uint16_t mps;				/**< Bulk packet size */
 	uint8_t counter;			/**< Source byte counter */
 	bn_simtime_t in_next;			/**< Source: next packet ready */
@@ -83,6 +85,11 @@ static void bn_loop_descriptors(struct bn_loopdev *ld)
 	c[3] = BN_XFER_INTERRUPT; bn_put_le16(&c[4], BN_LOOP_INTR_MPS);
 	c[6] = ld->cfg.intr_interval ? ld->cfg.intr_interval : 1;
 	ld->configs[0] = ld->config;
+	bn_simstd_speed_config(ld->config, ld->cfg.speed == BN_SPEED_HIGH ?
+			       BN_SPEED_FULL : BN_SPEED_HIGH, ld->other,
+			       sizeof(ld->other));
+	ld->others[0] = ld->other;
+	ld->std.other_configs = ld->others;
 	ld->std.device = ld->device;
 	ld->std.configs = ld->configs;
 	ld->std.num_configs = 1;

@@ -137,7 +137,9 @@ struct asix_model {
 	struct bn_simstd std;			/**< Chapter 9 */
 	uint8_t device[BN_DEVICE_DESC_LEN];	/**< Device descriptor */
 	uint8_t config[AM_CONFIG_LEN];		/**< Configuration */
+	uint8_t other[AM_CONFIG_LEN];		/**< Configuration at full speed */
 	const uint8_t *configs[1];		/**< For @c std */
+	const uint8_t *others[1];		/**< For @c std */
 	const char *strings[3];			/**< For @c std */
 	/* registers */
 	uint8_t node_id[AXM_ETH_ALEN];		/**< NODE_ID */
@@ -213,6 +215,11 @@ void bn_asix_chip_ids(enum bn_asix_chip chip, uint16_t *vid, uint16_t *pid)
 
 /**
  * Build the descriptors: one vendor interface with three endpoints.
+ * The interface has no string (iInterface 0): the reference gives the
+ * chips no interface string, and a model names only strings it answers.
+ * At full speed (the other speed, for DEVICE_QUALIFIER and
+ * OTHER_SPEED_CONFIGURATION) the set differs in packet sizes and the
+ * interrupt interval only (a model choice).
  *
  * @param m		Model
  */
@@ -220,7 +227,7 @@ static void am_descriptors(struct asix_model *m)
 {
 	static const uint8_t config[AM_CONFIG_LEN] = {
 		0x09, 0x02, AM_CONFIG_LEN, 0x00, 0x01, 0x01, 0x00, 0xa0, 0x64,
-		0x09, 0x04, 0x00, 0x00, 0x03, 0xff, 0xff, 0x00, 0x07,
+		0x09, 0x04, 0x00, 0x00, 0x03, 0xff, 0xff, 0x00, 0x00,
 		0x07, 0x05, BN_ASIX_MODEL_EP_INT, 0x03,
 		BN_ASIX_MODEL_INT_LEN, 0x00, AM_INT_INTERVAL,
 		0x07, 0x05, BN_ASIX_MODEL_EP_IN, 0x02,
@@ -238,11 +245,15 @@ static void am_descriptors(struct asix_model *m)
 	bn_put_le16(&m->device[10], m->chip->pid);
 	memcpy(m->config, config, sizeof(config));
 	m->configs[0] = m->config;
+	bn_simstd_speed_config(m->config, BN_SPEED_FULL, m->other,
+			       sizeof(m->other));
+	m->others[0] = m->other;
 	m->strings[0] = "ASIX Elec. Corp.";
 	m->strings[1] = m->chip->product;
 	m->strings[2] = "000001";
 	m->std.device = m->device;
 	m->std.configs = m->configs;
+	m->std.other_configs = m->others;
 	m->std.num_configs = 1;
 	m->std.strings = m->strings;
 	m->std.num_strings = 3;
@@ -427,7 +438,8 @@ static void am_phy_advance(struct asix_model *m, bn_simtime_t now)
 static uint16_t am_mii_read(struct asix_model *m, unsigned int addr,
 			    unsigned int reg)
 {
-	if (!m->sw_mii || !m->phy_running || addr != m->chip->phy_addr ||
+	if (!m->sw_mii || !m->phy_running ||
+	    (addr & AXM_MII_PHY_MASK) != m->chip->phy_addr ||
 	    reg >= BN_ASIX_MODEL_PHY_REGS)
 		return AXM_MII_NOBODY;
 	return bn_simphy_read(&m->phy, reg);
@@ -447,7 +459,8 @@ static void am_mii_write(struct asix_model *m, unsigned int addr,
 {
 	bool changed;
 
-	if (!m->sw_mii || !m->phy_running || addr != m->chip->phy_addr ||
+	if (!m->sw_mii || !m->phy_running ||
+	    (addr & AXM_MII_PHY_MASK) != m->chip->phy_addr ||
 	    reg >= BN_ASIX_MODEL_PHY_REGS)
 		return;
 	if (bn_simphy_write(&m->phy, reg, v, now, &changed) ==

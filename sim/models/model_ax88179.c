@@ -80,6 +80,20 @@
 #define A9_EPPRCR_RESET		AX9M_EPPRCR_IPRL
 /** Vendor ID of ASIX. */
 #define A9_VID			0x0b95
+/** BOS descriptor set length: BOS, USB 2.0 extension, SuperSpeed. */
+#define A9_BOS_LEN		22
+/** Device capability type: USB 2.0 extension. */
+#define A9_DEVCAP_USB2		0x02
+/** Device capability type: SuperSpeed USB. */
+#define A9_DEVCAP_SS		0x03
+/** SuperSpeed capability wSpeedsSupported: full, high, SuperSpeed. */
+#define A9_SS_SPEEDS		0x0e
+/** SuperSpeed capability bFunctionalitySupport: full speed. */
+#define A9_SS_LOWEST_FULL	1
+/** SuperSpeed capability bU1DevExitLat, us (a model choice). */
+#define A9_SS_U1_EXIT_US	10
+/** SuperSpeed capability wU2DevExitLat, us (a model choice). */
+#define A9_SS_U2_EXIT_US	2047
 
 /** A chip as data. */
 struct a9_chip {
@@ -112,7 +126,9 @@ struct a9_model {
 	struct bn_simstd std;			/**< Chapter 9 */
 	uint8_t device[BN_DEVICE_DESC_LEN];	/**< Device descriptor */
 	uint8_t config[A9_CONFIG_LEN];		/**< Configuration */
+	uint8_t other[A9_CONFIG_LEN];		/**< Configuration at full speed */
 	const uint8_t *configs[1];		/**< For @c std */
+	const uint8_t *others[1];		/**< For @c std */
 	const char *strings[3];			/**< For @c std */
 	uint8_t regs[AX9M_REGS];		/**< MAC register space */
 	uint16_t eeprom[A9_EEPROM_WORDS];	/**< EEPROM */
@@ -154,8 +170,25 @@ static uint16_t a9_reg16(const struct a9_model *m, unsigned int reg)
  * Descriptors
  * ------------------------------------------------------------------------ */
 
+/** BOS descriptor set of the AX88179 (ignored below bcdUSB 2.01). */
+static const uint8_t a9_bos[A9_BOS_LEN] = {
+	0x05, BN_SIMSTD_DT_BOS, A9_BOS_LEN, 0x00, 0x02,
+	/* USB 2.0 extension: bmAttributes 0 (no LPM) */
+	0x07, BN_SIMSTD_DT_DEVCAP, A9_DEVCAP_USB2, 0x00, 0x00, 0x00, 0x00,
+	/* SuperSpeed: wSpeedsSupported full|high|super, lowest full speed,
+	 * bU1DevExitLat, wU2DevExitLat */
+	0x0a, BN_SIMSTD_DT_DEVCAP, A9_DEVCAP_SS, 0x00,
+	A9_SS_SPEEDS, 0x00, A9_SS_LOWEST_FULL, A9_SS_U1_EXIT_US,
+	A9_SS_U2_EXIT_US & 0xff, A9_SS_U2_EXIT_US >> 8,
+};
+
 /**
  * Build the descriptors: one vendor interface with three endpoints.
+ * At full speed (the other speed) the set differs in packet sizes and the
+ * interrupt interval only (a model choice).  The AX88179 (bcdUSB 2.10)
+ * has a BOS descriptor: a USB 2.0 extension without LPM (the model has
+ * no link power states) and the SuperSpeed capability of a USB 3.0 chip
+ * (full, high and SuperSpeed; exit latencies a model choice).
  *
  * @param m		Model
  */
@@ -182,11 +215,16 @@ static void a9_descriptors(struct a9_model *m)
 	bn_put_le16(&m->device[10], m->chip->pid);
 	memcpy(m->config, config, sizeof(config));
 	m->configs[0] = m->config;
+	bn_simstd_speed_config(m->config, BN_SPEED_FULL, m->other,
+			       sizeof(m->other));
+	m->others[0] = m->other;
 	m->strings[0] = "ASIX Elec. Corp.";
 	m->strings[1] = m->chip->product;
 	m->strings[2] = "000000000001";
 	m->std.device = m->device;
 	m->std.configs = m->configs;
+	m->std.other_configs = m->others;
+	m->std.bos = a9_bos;
 	m->std.num_configs = 1;
 	m->std.strings = m->strings;
 	m->std.num_strings = 3;

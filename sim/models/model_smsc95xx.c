@@ -23,6 +23,7 @@
 #include "sim/bus/octets.h"
 #include "sim/models/bulkxfer.h"
 #include "sim/models/model_smsc95xx.h"
+#include "sim/models/simstd.h"
 #include "sim/models/smsc95xx_regs.h"
 
 /** SMSC's USB vendor ID. */
@@ -78,6 +79,18 @@
 #define SM_EP_INTR		0x83
 /** Serial number string index. */
 #define SM_STR_SERIAL		3
+/** Serial number string (a model choice). */
+#define SM_SERIAL		"00000000b00c"
+/** Configuration descriptor set length: config, interface, 3 endpoints. */
+#define SM_CONFIG_LEN		39
+/** Bulk wMaxPacketSize at high speed. */
+#define SM_MPS_HS		512
+/** Bulk wMaxPacketSize at full speed. */
+#define SM_MPS_FS		64
+/** Interrupt bInterval at high speed (2^(7-1) microframes: 8 ms). */
+#define SM_INTR_INTERVAL_HS	7
+/** Interrupt bInterval at full speed (8 ms). */
+#define SM_INTR_INTERVAL_FS	8
 
 /** Every revision the model can be: its product ID and ID_REV. */
 static const struct bn_smscmodel_chip sm_chips[] = {
@@ -114,9 +127,14 @@ struct smscmodel {
 	struct bn_smscmodel_config cfg;		/**< Configuration */
 	const struct bn_smscmodel_chip *chip;	/**< Revision */
 	struct bn_smscmodel_stats stats;	/**< Counters */
-	uint8_t config[39];			/**< Configuration descriptor */
+	struct bn_simstd std;			/**< Chapter 9 */
+	uint8_t device[BN_DEVICE_DESC_LEN];	/**< Device descriptor */
+	uint8_t config[SM_CONFIG_LEN];		/**< Configuration descriptor */
+	uint8_t other[SM_CONFIG_LEN];		/**< The same at the other speed */
+	const uint8_t *configs[1];		/**< For @c std */
+	const uint8_t *others[1];		/**< For @c std */
+	const char *strings[SM_STR_SERIAL];	/**< For @c std */
 	uint16_t mps;				/**< Bulk packet size */
-	bool configured;			/**< SET_CONFIGURATION 1 done */
 	uint32_t reg[SM_NREGS];			/**< Register file */
 	uint8_t eeprom[SMM_EEPROM_BYTES];	/**< EEPROM contents */
 	bool eeprom_wen;			/**< EWEN given: writes and erases
@@ -227,86 +245,60 @@ static uint32_t *sm_reg(struct smscmodel *m, uint16_t off)
  * ------------------------------------------------------------------------ */
 
 /**
- * Build the configuration descriptor: one vendor interface (ff/00/ff)
+ * Build one configuration descriptor set: one vendor interface (ff/00/ff)
  * with bulk IN, bulk OUT and interrupt IN, as the LAN95xx Ethernet
  * function presents it.
  *
- * @param m		Model
+ * @param c		Room (::SM_CONFIG_LEN bytes)
+ * @param speed		Speed it is for
  */
-static void sm_build_config(struct smscmodel *m)
+static void sm_build_config(uint8_t *c, enum bn_speed speed)
 {
-	bool hs = m->cfg.speed == BN_SPEED_HIGH;
-	const uint8_t c[39] = {
-		9, 2, 39, 0, 1, 1, 0, 0xe0, 0x01,
+	bool hs = speed == BN_SPEED_HIGH;
+	uint16_t mps = hs ? SM_MPS_HS : SM_MPS_FS;
+	const uint8_t set[SM_CONFIG_LEN] = {
+		9, 2, SM_CONFIG_LEN, 0, 1, 1, 0, 0xe0, 0x01,
 		9, 4, 0, 0, 3, 0xff, 0x00, 0xff, 0,
-		7, 5, SM_EP_IN, 2, 0, 0, 0,
-		7, 5, SM_EP_OUT, 2, 0, 0, 0,
-		7, 5, SM_EP_INTR, 3, 16, 0, (uint8_t)(hs ? 7 : 8),
+		7, 5, SM_EP_IN, 2, mps & 0xff, mps >> 8, 0,
+		7, 5, SM_EP_OUT, 2, mps & 0xff, mps >> 8, 0,
+		7, 5, SM_EP_INTR, 3, 16, 0,
+		(uint8_t)(hs ? SM_INTR_INTERVAL_HS : SM_INTR_INTERVAL_FS),
 	};
 
-	memcpy(m->config, c, sizeof(c));
-	m->mps = hs ? 512 : 64;
-	bn_put_le16(&m->config[22], m->mps);
-	bn_put_le16(&m->config[29], m->mps);
+	memcpy(c, set, sizeof(set));
 }
 
 /**
- * Answer GET_DESCRIPTOR.
+ * Build the descriptors the chip presents: the device descriptor, the
+ * configuration at the speed it runs at and at the other one, and the
+ * serial number string (the only string its descriptor names).
  *
  * @param m		Model
- * @param s		Request
- * @param buf		Reply room
- * @param reply		Answer
  */
-static void sm_descriptor(struct smscmodel *m, const struct bn_setup *s,
-			  uint8_t *buf, struct bn_simdev_reply *reply)
+static void sm_descriptors(struct smscmodel *m)
 {
-	static const char serial[] = "00000000b00c";
-	uint8_t d[40];
-	size_t len = 0, i;
+	enum bn_speed other = m->cfg.speed == BN_SPEED_HIGH ?
+			      BN_SPEED_FULL : BN_SPEED_HIGH;
+	const uint8_t dd[BN_DEVICE_DESC_LEN] = {
+		18, 1, 0x00, 0x02, 0xff, 0x00, 0xff, 0x40,
+		SM_VID & 0xff, SM_VID >> 8,
+		(uint8_t)m->chip->product, (uint8_t)(m->chip->product >> 8),
+		0x00, 0x01, 0, 0, SM_STR_SERIAL, 1,
+	};
 
-	switch (s->value >> 8) {
-	case BN_DT_DEVICE: {
-		const uint8_t dd[18] = {
-			18, 1, 0x00, 0x02, 0xff, 0x00, 0xff, 0x40,
-			SM_VID & 0xff, SM_VID >> 8,
-			(uint8_t)m->chip->product,
-			(uint8_t)(m->chip->product >> 8),
-			0x00, 0x01, 0, 0, SM_STR_SERIAL, 1,
-		};
-
-		memcpy(d, dd, sizeof(dd));
-		len = sizeof(dd);
-		break;
-	}
-	case BN_DT_CONFIG:
-		memcpy(d, m->config, sizeof(m->config));
-		len = sizeof(m->config);
-		break;
-	case BN_DT_STRING:
-		if ((s->value & 0xff) == 0) {
-			d[0] = 4;
-			d[1] = BN_DT_STRING;
-			bn_put_le16(&d[2], 0x0409);
-			len = 4;
-		} else if ((s->value & 0xff) == SM_STR_SERIAL) {
-			len = 2 + 2 * (sizeof(serial) - 1);
-			d[0] = (uint8_t)len;
-			d[1] = BN_DT_STRING;
-			for (i = 0; i + 1 < sizeof(serial); i++)
-				bn_put_le16(&d[2 + 2 * i],
-					    (uint16_t)serial[i]);
-		}
-		break;
-	default:
-		break;
-	}
-	if (!len) {
-		reply->result = BN_SIM_STALL;
-		return;
-	}
-	reply->len = (uint16_t)BN_MIN(len, (size_t)s->length);
-	memcpy(buf, d, reply->len);
+	memcpy(m->device, dd, sizeof(dd));
+	sm_build_config(m->config, m->cfg.speed);
+	sm_build_config(m->other, other);
+	m->mps = m->cfg.speed == BN_SPEED_HIGH ? SM_MPS_HS : SM_MPS_FS;
+	m->configs[0] = m->config;
+	m->others[0] = m->other;
+	m->strings[SM_STR_SERIAL - 1] = SM_SERIAL;
+	m->std.device = m->device;
+	m->std.configs = m->configs;
+	m->std.other_configs = m->others;
+	m->std.num_configs = 1;
+	m->std.strings = m->strings;
+	m->std.num_strings = SM_STR_SERIAL;
 }
 
 /* ------------------------------------------------------------------------
@@ -904,7 +896,7 @@ static void sm_rx_advance(struct smscmodel *m)
 		m->wire.head = (m->wire.head + 1) % BN_SMSCMODEL_QUEUE;
 		m->wire.count--;
 	}
-	if (!m->cfg.flood_len || !m->configured)
+	if (!m->cfg.flood_len || !m->std.config)
 		return;
 	wt = bn_smscmodel_wire_time(BN_MAX(BN_MIN(m->cfg.flood_len,
 					   (size_t)SMM_ETH_MAX),
@@ -1167,30 +1159,8 @@ static void sm_control(struct bn_simdev *dev, const struct bn_setup *s,
 	uint8_t type = s->request_type & BN_USB_TYPE_MASK;
 
 	sm_advance(m, now);
-	if (type == BN_USB_TYPE_STANDARD) {
-		switch (s->request) {
-		case BN_USB_REQ_GET_DESCRIPTOR:
-			sm_descriptor(m, s, data, reply);
-			return;
-		case BN_USB_REQ_SET_CONFIGURATION:
-			m->configured = (s->value == 1);
-			return;
-		case BN_USB_REQ_SET_INTERFACE:
-			if (s->index != 0 || s->value != 0)
-				reply->result = BN_SIM_STALL;
-			return;
-		case BN_USB_REQ_GET_STATUS:
-			memset(data, 0, BN_MIN(s->length, 2));
-			reply->len = (uint16_t)BN_MIN(s->length, 2);
-			return;
-		case BN_USB_REQ_SET_ADDRESS:
-		case BN_USB_REQ_CLEAR_FEATURE:
-			return;
-		default:
-			reply->result = BN_SIM_STALL;
-			return;
-		}
-	}
+	if (bn_simstd_control(&m->std, s, data, reply))
+		return;
 	if (type != BN_USB_TYPE_VENDOR || s->length != SMM_REG_BYTES) {
 		reply->result = BN_SIM_STALL;
 		return;
@@ -1228,7 +1198,7 @@ static int sm_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf,
 
 	sm_advance(m, now);
 	*len = 0;
-	if (!m->configured)
+	if (!m->std.config || bn_simstd_halted(&m->std, ep))
 		return BN_SIM_STALL;
 	if (ep == SM_EP_INTR) {
 		sts = sm_int_sts(m);
@@ -1298,7 +1268,8 @@ static int sm_out(struct bn_simdev *dev, uint8_t ep, const uint8_t *buf,
 
 	(void)flags;
 	sm_advance(m, now);
-	if (ep != SM_EP_OUT || !m->configured)
+	if (ep != SM_EP_OUT || !m->std.config ||
+	    bn_simstd_halted(&m->std, ep))
 		return BN_SIM_STALL;
 	if (!m->out.len && !sm_tx_room(m, ready))
 		return BN_SIM_NAK;
@@ -1322,7 +1293,8 @@ static int sm_ping(struct bn_simdev *dev, uint8_t ep, bn_simtime_t now,
 	struct smscmodel *m = dev->priv;
 
 	sm_advance(m, now);
-	if (ep != SM_EP_OUT || !m->configured)
+	if (ep != SM_EP_OUT || !m->std.config ||
+	    bn_simstd_halted(&m->std, ep))
 		return BN_SIM_STALL;
 	if (!m->out.len && !sm_tx_room(m, ready))
 		return BN_SIM_NAK;
@@ -1355,7 +1327,7 @@ static void sm_reset(struct bn_simdev *dev, bn_simtime_t now)
 	struct smscmodel *m = dev->priv;
 
 	sm_advance(m, now);
-	m->configured = false;
+	bn_simstd_reset(&m->std);
 	bn_sim_bulk_in_reset(&m->in);
 	bn_sim_bulk_out_reset(&m->out);
 }
@@ -1405,7 +1377,7 @@ struct bn_simdev *bn_smscmodel_new(const struct bn_smscmodel_config *cfg)
 		m->eeprom[SMM_EEPROM_MAGIC_AT] = SMM_EEPROM_MAGIC;
 		memcpy(&m->eeprom[SMM_EEPROM_MAC_AT], cfg->mac, 6);
 	}
-	sm_build_config(m);
+	sm_descriptors(m);
 	sm_lite_reset(m);
 	sm_phy_defaults(m);
 	m->dev.ops = &sm_ops;

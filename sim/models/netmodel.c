@@ -26,6 +26,7 @@
 #include "sim/models/netmodel.h"
 #include "sim/models/ntbdev.h"
 #include "sim/models/rndisdev.h"
+#include "sim/models/simstd.h"
 
 /** Control (communications) interface number. */
 #define NM_IF_CONTROL		0
@@ -75,10 +76,6 @@
 #define NM_CFG_SELF_POWERED	0xc0
 /** bMaxPower: 100 mA in 2 mA units. */
 #define NM_CFG_POWER		50
-/** Longest ASCII string a device model answers (characters). */
-#define NM_STRING_MAX		32
-/** String descriptor 0: US English. */
-#define NM_LANGID		0x0409
 /** Room for one configuration descriptor set. */
 #define NM_CONFIG_MAX		128
 /** Vendor configuration: its one interface's class (vendor specific). */
@@ -89,6 +86,8 @@
 #define NM_VENDOR_PROTOCOL	0x00
 /** Vendor configuration: endpoints of its one interface. */
 #define NM_VENDOR_EPS		3
+/** Entries of the string table: a device's strings and its iMACAddress. */
+#define NM_STRINGS		8
 
 /** One queued frame. */
 struct nm_frame {
@@ -106,6 +105,14 @@ struct netmodel {
 	/** Configuration descriptor sets, by index */
 	uint8_t config[BN_NETMODEL_CONFIGS][NM_CONFIG_MAX];
 	uint16_t config_len[BN_NETMODEL_CONFIGS]; /**< Their lengths */
+	/** The same sets at the other speed */
+	uint8_t other[BN_NETMODEL_CONFIGS][NM_CONFIG_MAX];
+	const uint8_t *configs[BN_NETMODEL_CONFIGS]; /**< For @c std */
+	const uint8_t *others[BN_NETMODEL_CONFIGS]; /**< For @c std */
+	const char *strings[NM_STRINGS];	/**< For @c std */
+	char mac_text[2 * BN_CDCDEV_ETH_ALEN + 1]; /**< iMACAddress text */
+	struct bn_simstd std;			/**< Chapter 9 */
+	enum bn_speed build_speed;		/**< Speed of the sets being built */
 	uint8_t num_configs;			/**< Configurations */
 	uint8_t building;			/**< Index being built */
 	/** What each configuration is */
@@ -118,8 +125,6 @@ struct netmodel {
 	uint8_t ep_notify;			/**< Interrupt IN endpoint */
 	uint8_t i_mac;				/**< iMACAddress */
 	uint16_t mps;				/**< Bulk packet size */
-	bool configured;			/**< A configuration is selected */
-	uint8_t config_value;			/**< Its bConfigurationValue */
 	uint8_t data_alt;			/**< Data interface alternate */
 	uint16_t filter;			/**< ECM/NCM packet filter */
 	bool filter_set;			/**< Host has set it */
@@ -234,7 +239,7 @@ static void nm_add_bytes(struct netmodel *m, size_t len)
 static void nm_build_config(struct netmodel *m, enum bn_netmodel_class kind)
 {
 	const struct bn_netmodel_device *dv = m->cfg.device;
-	bool hs = m->cfg.speed == BN_SPEED_HIGH;
+	bool hs = m->build_speed == BN_SPEED_HIGH;
 	uint8_t interval = hs ? NM_INTERVAL_HS : NM_INTERVAL_FS;
 	uint8_t *c = m->config[m->building];
 	uint16_t *len = &m->config_len[m->building];
@@ -308,17 +313,22 @@ static void nm_build_config(struct netmodel *m, enum bn_netmodel_class kind)
 }
 
 /**
- * Build the device descriptor and every configuration descriptor set.
+ * Build the device descriptor, every configuration descriptor set at the
+ * speed the model runs at and at the other one, and the string table
+ * (the device's strings and, at iMACAddress, the MAC as 12 upper-case
+ * hex digits).
  *
  * @param m		Model
  */
 static void nm_build_descriptors(struct netmodel *m)
 {
+	static const char hex[] = "0123456789ABCDEF";
 	const struct bn_netmodel_device *dv = m->cfg.device;
+	enum bn_speed speeds[2];
 	uint8_t *d = m->device_desc;
+	unsigned int pass;
 	uint8_t i;
 
-	m->mps = m->cfg.speed == BN_SPEED_HIGH ? NM_MPS_HS : NM_MPS_FS;
 	memcpy(d, nm_device_desc, sizeof(nm_device_desc));
 	if (dv) {
 		bn_put_le16(&d[8], dv->vendor);
@@ -330,84 +340,42 @@ static void nm_build_descriptors(struct netmodel *m)
 		d[17] = dv->num_configs;
 	}
 	m->num_configs = d[17];
-	for (i = 0; i < m->num_configs; i++) {
-		m->kinds[i] = dv ? dv->configs[i] : m->cfg.cls;
-		m->building = i;
-		nm_build_config(m, m->kinds[i]);
+	/* The other speed first, then the speed the model runs at */
+	speeds[0] = m->cfg.speed == BN_SPEED_HIGH ? BN_SPEED_FULL :
+		    BN_SPEED_HIGH;
+	speeds[1] = m->cfg.speed;
+	for (pass = 0; pass < 2; pass++) {
+		m->build_speed = speeds[pass];
+		m->mps = speeds[pass] == BN_SPEED_HIGH ? NM_MPS_HS : NM_MPS_FS;
+		for (i = 0; i < m->num_configs; i++) {
+			m->kinds[i] = dv ? dv->configs[i] : m->cfg.cls;
+			m->building = i;
+			nm_build_config(m, m->kinds[i]);
+			if (pass == 0)
+				memcpy(m->other[i], m->config[i],
+				       m->config_len[i]);
+			m->configs[i] = m->config[i];
+			m->others[i] = m->other[i];
+		}
 	}
 	m->cls = m->kinds[0];
-}
-
-/**
- * Answer GET_DESCRIPTOR.
- *
- * @param m		Model
- * @param s		Request
- * @param buf		Reply room
- * @param reply		Answer
- */
-static void nm_descriptor(struct netmodel *m, const struct bn_setup *s,
-			  uint8_t *buf, struct bn_simdev_reply *reply)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	const struct bn_netmodel_device *dv = m->cfg.device;
-	uint8_t str[2 + 2 * NM_STRING_MAX];
-	uint8_t index = s->value & 0xff;
-	const uint8_t *d = NULL;
-	const char *text = NULL;
-	size_t len = 0, i;
-
-	switch (s->value >> 8) {
-	case BN_DT_DEVICE:
-		d = m->device_desc;
-		len = sizeof(m->device_desc);
-		break;
-	case BN_DT_CONFIG:
-		if (index >= m->num_configs)
-			break;
-		d = m->config[index];
-		len = m->config_len[index];
-		break;
-	case BN_DT_STRING:
-		if (dv && index && index != m->i_mac &&
-		    index <= sizeof(dv->strings) / sizeof(dv->strings[0]))
-			text = dv->strings[index - 1];
-		if (index == 0) {
-			str[0] = 4;
-			str[1] = BN_DT_STRING;
-			bn_put_le16(&str[2], NM_LANGID);
-			len = 4;
-		} else if (text) {
-			/* ASCII as UTF-16LE */
-			len = BN_MIN(strlen(text), (size_t)NM_STRING_MAX);
-			for (i = 0; i < len; i++)
-				bn_put_le16(&str[2 + 2 * i], (uint8_t)text[i]);
-			len = 2 + 2 * len;
-			str[0] = (uint8_t)len;
-			str[1] = BN_DT_STRING;
-		} else if (index == m->i_mac) {
-			/* iMACAddress: 12 upper-case hex digits, UTF-16LE */
-			str[0] = 2 + 4 * BN_CDCDEV_ETH_ALEN;
-			str[1] = BN_DT_STRING;
-			for (i = 0; i < BN_CDCDEV_ETH_ALEN; i++) {
-				bn_put_le16(&str[2 + 4 * i],
-					    (uint16_t)hex[m->cfg.mac[i] >> 4]);
-				bn_put_le16(&str[4 + 4 * i],
-					    (uint16_t)hex[m->cfg.mac[i] & 15]);
-			}
-			len = str[0];
-		}
-		d = len ? str : NULL;
-		break;
-	default:
-		break;
+	/* Strings */
+	for (i = 0; dv && i < BN_ARRAY_SIZE(dv->strings); i++)
+		m->strings[i] = dv->strings[i];
+	for (i = 0; i < BN_CDCDEV_ETH_ALEN; i++) {
+		m->mac_text[2 * i] = hex[m->cfg.mac[i] >> 4];
+		m->mac_text[2 * i + 1] = hex[m->cfg.mac[i] & 15];
 	}
-	if (!d) {
-		reply->result = BN_SIM_STALL;
-		return;
-	}
-	reply->len = (uint16_t)BN_MIN(len, (size_t)s->length);
-	memcpy(buf, d, reply->len);
+	m->mac_text[2 * BN_CDCDEV_ETH_ALEN] = '\0';
+	if (m->i_mac && m->i_mac <= NM_STRINGS)
+		m->strings[m->i_mac - 1] = m->mac_text;
+	m->std.device = m->device_desc;
+	m->std.configs = m->configs;
+	m->std.other_configs = m->others;
+	m->std.num_configs = m->num_configs;
+	m->std.strings = m->strings;
+	m->std.num_strings = dv ? BN_MAX((uint8_t)BN_ARRAY_SIZE(dv->strings),
+					 m->i_mac) : m->i_mac;
 }
 
 /* ------------------------------------------------------------------------
@@ -687,30 +655,23 @@ static void nm_control(struct bn_simdev *dev, const struct bn_setup *s,
 {
 	struct netmodel *m = dev->priv;
 	uint8_t type = s->request_type & BN_USB_TYPE_MASK;
-	unsigned int i;
 
 	m->now = now;
 	if (type == BN_USB_TYPE_CLASS) {
 		nm_class_request(m, s, data, reply);
 		return;
 	}
-	if (type != BN_USB_TYPE_STANDARD) {
+	if (!bn_simstd_control(&m->std, s, data, reply)) {
 		reply->result = BN_SIM_STALL;
 		return;
 	}
-	switch (s->request) {
-	case BN_USB_REQ_GET_DESCRIPTOR:
-		nm_descriptor(m, s, data, reply);
+	if (reply->result == BN_SIM_STALL)
 		return;
+	/* What an accepted request does to the function */
+	switch (s->request) {
 	case BN_USB_REQ_SET_CONFIGURATION:
-		if (s->value > m->num_configs) {
-			reply->result = BN_SIM_STALL;
-			return;
-		}
-		m->configured = (s->value != 0);
-		m->config_value = (uint8_t)s->value;
-		if (m->configured)
-			m->cls = m->kinds[s->value - 1];
+		if (m->std.config)
+			m->cls = m->kinds[m->std.config - 1];
 		/* The function starts afresh: nothing in flight, nothing
 		 * to announce until the data interface is selected */
 		m->data_alt = 0;
@@ -719,19 +680,9 @@ static void nm_control(struct bn_simdev *dev, const struct bn_setup *s,
 		bn_sim_bulk_out_reset(&m->out);
 		m->n_count = m->r_count = 0;
 		return;
-	case BN_USB_REQ_GET_CONFIGURATION:
-		if (s->length) {
-			data[0] = m->config_value;
-			reply->len = 1;
-		}
-		return;
 	case BN_USB_REQ_SET_INTERFACE:
-		if (s->index != NM_IF_DATA || s->value > 1 ||
-		    (m->cls == BN_NETMODEL_RNDIS && s->value) ||
-		    m->cls == BN_NETMODEL_VENDOR) {
-			reply->result = BN_SIM_STALL;
+		if (s->index != NM_IF_DATA || m->cls == BN_NETMODEL_VENDOR)
 			return;
-		}
 		m->data_alt = (uint8_t)s->value;
 		bn_sim_bulk_in_reset(&m->in);
 		bn_sim_bulk_out_reset(&m->out);
@@ -745,16 +696,7 @@ static void nm_control(struct bn_simdev *dev, const struct bn_setup *s,
 			nm_announce_link(m);
 		}
 		return;
-	case BN_USB_REQ_GET_STATUS:
-		for (i = 0; i < s->length && i < 2; i++)
-			data[i] = 0;
-		reply->len = (uint16_t)BN_MIN(s->length, 2);
-		return;
-	case BN_USB_REQ_SET_ADDRESS:
-	case BN_USB_REQ_CLEAR_FEATURE:
-		return;
 	default:
-		reply->result = BN_SIM_STALL;
 		return;
 	}
 }
@@ -771,7 +713,7 @@ static void nm_control(struct bn_simdev *dev, const struct bn_setup *s,
  */
 static bool nm_active(const struct netmodel *m)
 {
-	return m->configured &&
+	return m->std.config &&
 	       (m->cls == BN_NETMODEL_RNDIS ||
 		(m->cls != BN_NETMODEL_VENDOR && m->data_alt == 1));
 }
@@ -956,11 +898,13 @@ static int nm_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf, uint16_t max,
 
 	m->now = now;
 	*len = 0;
+	if (bn_simstd_halted(&m->std, ep))
+		return BN_SIM_STALL;
 	if (ep == m->ep_notify) {
 		nm_link_due(m, now);
 		if (m->link_pending)
 			*ready = m->link_at;
-		if (!m->n_count || !m->configured)
+		if (!m->n_count || !m->std.config)
 			return BN_SIM_NAK;
 		n = BN_MIN((uint32_t)m->notify_len[m->n_head], (uint32_t)max);
 		memcpy(buf, m->notify[m->n_head], n);
@@ -971,7 +915,7 @@ static int nm_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf, uint16_t max,
 	}
 	/* Vendor configuration: the receiver stays off until a vendor driver
 	 * programs it (model choice: nobody here does) */
-	if (ep == m->ep_in && m->configured && m->cls == BN_NETMODEL_VENDOR)
+	if (ep == m->ep_in && m->std.config && m->cls == BN_NETMODEL_VENDOR)
 		return BN_SIM_NAK;
 	if (ep != m->ep_in || !nm_active(m))
 		return BN_SIM_STALL;
@@ -1057,8 +1001,10 @@ static int nm_out(struct bn_simdev *dev, uint8_t ep, const uint8_t *buf,
 	(void)ready;
 	(void)flags;
 	m->now = now;
+	if (bn_simstd_halted(&m->std, ep))
+		return BN_SIM_STALL;
 	/* Vendor configuration: the transmitter is off too (model choice) */
-	if (ep == m->ep_out && m->configured && m->cls == BN_NETMODEL_VENDOR)
+	if (ep == m->ep_out && m->std.config && m->cls == BN_NETMODEL_VENDOR)
 		return BN_SIM_NAK;
 	if (ep != m->ep_out || !nm_active(m))
 		return BN_SIM_STALL;
@@ -1099,8 +1045,7 @@ static void nm_reset(struct bn_simdev *dev, bn_simtime_t now)
 	struct netmodel *m = dev->priv;
 
 	m->now = now;
-	m->configured = false;
-	m->config_value = 0;
+	bn_simstd_reset(&m->std);
 	m->link_pending = false;
 	m->data_alt = 0;
 	m->filter = 0;

@@ -56,17 +56,17 @@ rtl8152:r8153_ecm rtl8153:r8153_ecm rtl8156:cdc_ncm"
 # model:configuration the guest selects (bootnic.config=, as a user would
 # by `echo N > bConfigurationValue`) where the one Linux picks is not the
 # one judged: the Realtek models come up in their vendor configuration 1;
-# configuration 2 is CDC-ECM (8152, 8153) or CDC-NCM (8156).  Debian's 6.1
-# builds r8152, so cdc_ether leaves Realtek's ECM configurations alone and
-# r8153_ecm (part of r8152) drives them; its ID table has 0bda:8153 only.
+# configuration 2 is CDC-ECM (8152, 8153) or CDC-NCM (8156).  6.1's cdc_ether
+# blacklists the ECM interfaces of 0bda:8152 and 0bda:8153; r8153_ecm (built
+# with r8152) drives the 8153's, its ID table has 0bda:8153 only.
 CONFIGS="rtl8152:2 rtl8153:2 rtl8156:2"
 
 # model|signature|why: where Linux and the model disagree and the reference
 # decides for the model.  Such a row must fail exactly this way (the
 # signature in the guest's console) and is reported as disputed, with why;
 # a row that fails any other way, or passes, fails the test.
-DISPUTED="ax88178|invalid PHY address: 56|READ_PHY_ID byte 1 is 0x38: PHY type 1 (gigabit, bits 7:5) and address 0x18, as the reference and the BSD axe drivers decode it; Linux uses the raw byte as the address and 6.1.192's asix_read_phy_addr() (a 2025 stable backport) refuses anything >= 32
-rtl8152|BOOTNIC-JUDGE driver none|no Linux 6.1 driver takes 0bda:8152 in its CDC-ECM configuration: cdc_ether excludes it when r8152 is built (Debian builds it), r8153_ecm lists 0bda:8153 only, and r8152 drives the vendor configuration, which the model does not (issue 16: not beyond what an undriven device answers)"
+DISPUTED="ax88178|invalid PHY address: 56|READ_PHY_ID byte 1 is 0x38: PHY type 1 (gigabit, bits 7:5) and address 0x18 (bits 4:0), as the reference (hardware.md 0x19) and the BSD axe drivers decode it; Linux takes the raw byte as the address: before the check below it passed it whole in READ_MII_REG's wValue, of which the chip (and the model) put bits 4:0 on MDIO, but 6.1.192's asix_read_phy_addr() (stable backport of a 2025 syzbot fix) refuses anything >= 32, a gigabit AX88178 board's type field included
+rtl8152|BOOTNIC-JUDGE driver none|no Linux 6.1 driver takes 0bda:8152 in its CDC-ECM configuration: cdc_ether's 6.1 ID table blacklists 0bda:8152's ECM interface (unconditionally; the entry went only in 6.3, 'cdc_ether: no need to blacklist any r8152 devices'), r8153_ecm's table has 0bda:8153 only, and r8152 takes only a vendor-class interface with bulk IN 1, bulk OUT 2 and interrupt 3 (the vendor configuration, which the model does not drive: issue 16) - the model's ECM configuration is what a real RTL8152B presents"
 
 say() {
 	echo "linux-judge: $*"

@@ -280,6 +280,10 @@ START_TEST(test_178_phy_needs_gpio)
 	ck_assert_uint_eq(raw_mii(dev, 0x18, BN_MII_PHYSID1, 0), 0xffff);
 	raw_w(dev, ASIX_CMD_WRITE_GPIOS, ASIX_GPIO_GPO_1 | ASIX_GPIO_GPO1EN, 0);
 	ck_assert_uint_eq(raw_mii(dev, 0x18, BN_MII_PHYSID1, 0), 0x0141);
+	/* READ_PHY_ID's byte passed whole (as Linux does) reaches the same PHY:
+	 * MDIO carries address bits 4:0 only */
+	ck_assert_uint_eq(raw_mii(dev, id[ASIX_PHYID_PRIMARY], BN_MII_PHYSID1, 0),
+			  0x0141);
 	/* GPIO2 driven low holds it in reset */
 	raw_w(dev, ASIX_CMD_WRITE_GPIOS, ASIX_GPIO_GPO2EN | ASIX_GPIO_GPO_1 |
 	      ASIX_GPIO_GPO1EN, 0);
