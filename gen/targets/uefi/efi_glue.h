@@ -227,6 +227,16 @@ typedef struct _EFI_USB_IO_PROTOCOL {
 #define BN_EFI_BULK_IN_REST_MIN_US	20000
 /** Longest rest of an idle bulk-IN endpoint, us. */
 #define BN_EFI_BULK_IN_REST_MAX_US	100000
+/** A transmit that took this long may have outlasted the firmware's wait
+ * for the host controller to let go of it (EDK2's EHCI driver: 10 ms), us
+ * (see bn_efi_usb_settle()). */
+#define BN_EFI_HC_SYNC_US		10000
+/** Timeout of the request that settles the host controller, ms. */
+#define BN_EFI_SETTLE_MS		20
+/** First pause before a request that settles the host controller, us. */
+#define BN_EFI_SETTLE_PAUSE_US		4000
+/** Longest time spent settling the host controller before an attempt, us. */
+#define BN_EFI_SETTLE_MAX_US		250000
 /** Largest interrupt-IN transfer latched from the firmware's callback. */
 #define BN_EFI_INTR_MAX			64
 /** Interrupt-IN transfers latched between two polls. */
@@ -337,6 +347,8 @@ struct bn_efi_usb {
 	struct bn_xfer *done_tail;	/**< Last of them */
 	bool rx_wanted;			/**< The network stack is asking for a frame
 					     (set around the polls of SNP Receive) */
+	bool unsettled;			/**< A transmit took ::BN_EFI_HC_SYNC_US or
+					     longer (see bn_efi_usb_settle()) */
 };
 
 /**

@@ -525,6 +525,16 @@ static int bn_port_memcmp(const void *a, const void *b, size_t len);
 static uint64_t bn_port_clock_us(void);
 
 /**
+ * Wait at least the given time.
+ *
+ * In the simulator this advances simulated time (and lets the bus run);
+ * on hardware it busy-waits or sleeps.
+ *
+ * @param us		Microseconds to wait
+ */
+static void bn_port_udelay(uint32_t us);
+
+/**
  * Emit one complete, already formatted log line (without trailing newline).
  *
  * @param level		One of ::bn_log_level
@@ -5234,6 +5244,16 @@ typedef struct _EFI_USB_IO_PROTOCOL {
 #define BN_EFI_BULK_IN_REST_MIN_US	20000
 /** Longest rest of an idle bulk-IN endpoint, us. */
 #define BN_EFI_BULK_IN_REST_MAX_US	100000
+/** A transmit that took this long may have outlasted the firmware's wait
+ * for the host controller to let go of it (EDK2's EHCI driver: 10 ms), us
+ * (see bn_efi_usb_settle()). */
+#define BN_EFI_HC_SYNC_US		10000
+/** Timeout of the request that settles the host controller, ms. */
+#define BN_EFI_SETTLE_MS		20
+/** First pause before a request that settles the host controller, us. */
+#define BN_EFI_SETTLE_PAUSE_US		4000
+/** Longest time spent settling the host controller before an attempt, us. */
+#define BN_EFI_SETTLE_MAX_US		250000
 /** Largest interrupt-IN transfer latched from the firmware's callback. */
 #define BN_EFI_INTR_MAX			64
 /** Interrupt-IN transfers latched between two polls. */
@@ -5326,6 +5346,8 @@ struct bn_efi_usb {
 	struct bn_xfer *done_tail;	/**< Last of them */
 	bool rx_wanted;			/**< The network stack is asking for a frame
 					     (set around the polls of SNP Receive) */
+	bool unsettled;			/**< A transmit took ::BN_EFI_HC_SYNC_US or
+					     longer (see bn_efi_usb_settle()) */
 };
 
 /**
@@ -6808,6 +6830,11 @@ static uint64_t bn_port_clock_us(void)
 	return __builtin_ia32_rdtsc() / bn_efi_tsc_per_us;
 }
 
+static void bn_port_udelay(uint32_t us)
+{
+	bn_efi_bs->Stall(us);
+}
+
 /**
  * Print one line on the console, prefixed and ended with CR LF.
  *
@@ -8059,6 +8086,62 @@ static UINTN bn_efi_usb_in_timeout(const struct bn_efi_ep *eps, uint32_t len)
 }
 
 /**
+ * Settle the host controller before a bulk-IN attempt, after a transmit
+ * that took ::BN_EFI_HC_SYNC_US or longer.
+ *
+ * After every transfer EDK2's EHCI driver unlinks the transfer's queue
+ * head and rings the controller's async-advance doorbell, waiting up to
+ * 10 ms for the answer.  If the answer is late it goes on regardless; the
+ * answer then arrives while the next transfer runs, and QEMU's EHCI walks
+ * no asynchronous schedule until the firmware acknowledges it, which the
+ * firmware does only when a transfer starts or ends.  That next transfer
+ * never completes, and a frame the device hands to it is lost (QEMU drops
+ * the completed packet when the firmware unlinks the timed-out transfer).
+ * Worse, such a transfer's own doorbell wait ends at once on the stale
+ * answer, so the answer to its own doorbell arrives during the transfer
+ * after it: once started, the stall moves from transfer to transfer as
+ * long as each starts before QEMU answers.  A real controller answers
+ * within microframes; QEMU answers from its main loop, which a busy host
+ * can hold up for tens of milliseconds.
+ *
+ * So, before the endpoint is tried, a request whose loss costs nothing
+ * (GET_STATUS of the device) runs after a pause that gives QEMU time to
+ * answer, the pause doubling, until one returns within
+ * ::BN_EFI_HC_SYNC_US (at most for ::BN_EFI_SETTLE_MAX_US): a request that
+ * completes finds the schedule running, and its own doorbell answered.
+ * Other controllers answer it in a round trip.
+ *
+ * @param usb		Backend
+ */
+static void bn_efi_usb_settle(struct bn_efi_usb *usb)
+{
+	EFI_USB_DEVICE_REQUEST req = {
+		.RequestType = BN_USB_DIR_IN,
+		.Request = BN_USB_REQ_GET_STATUS,
+		.Length = sizeof(uint16_t),
+	};
+	uint32_t pause = BN_EFI_SETTLE_PAUSE_US;
+	uint64_t first = bn_port_clock_us();
+	UINT32 usb_status;
+	uint16_t status;
+	uint64_t start;
+
+	while (usb->unsettled &&
+	       bn_port_clock_us() - first < BN_EFI_SETTLE_MAX_US) {
+		bn_port_udelay(pause);
+		pause *= 2;
+		start = bn_port_clock_us();
+		usb->control->UsbControlTransfer(usb->control, &req,
+						 EfiUsbDataIn,
+						 BN_EFI_SETTLE_MS, &status,
+						 sizeof(status), &usb_status);
+		usb->unsettled = bn_port_clock_us() - start >=
+				 BN_EFI_HC_SYNC_US;
+	}
+	usb->unsettled = false;
+}
+
+/**
  * Try the oldest queued bulk-IN transfer of an endpoint, once.
  *
  * One attempt per poll: a frame found goes up to the network stack before
@@ -8093,6 +8176,7 @@ static void bn_efi_usb_bulk_in(struct bn_efi_usb *usb, struct bn_efi_ep *eps)
 		  bn_efi_usb_in_timeout(eps, (uint32_t)len);
 	eps->reply_wait = false;
 	bn_efi_apic_ack_timer();
+	bn_efi_usb_settle(usb);
 	status = io->UsbBulkTransfer(io, eps->ep->address,
 				     (uint8_t *)xfer->buf + eps->got, &len,
 				     timeout, &usb_status);
@@ -8318,6 +8402,7 @@ static int bn_efi_usb_submit(struct bn_hcd *hcd, struct bn_xfer *xfer)
 	struct bn_efi_usb *usb = bn_efi_usb_of(hcd);
 	struct bn_endpoint *ep = xfer->ep;
 	struct bn_efi_ep *eps = ep->hcd_priv;
+	uint64_t start;
 	int rc;
 
 	switch (ep->type) {
@@ -8332,7 +8417,10 @@ static int bn_efi_usb_submit(struct bn_hcd *hcd, struct bn_xfer *xfer)
 			bn_efi_ep_push(eps, xfer);
 			return 0;
 		}
+		start = bn_port_clock_us();
 		rc = bn_efi_usb_bulk_out(eps, xfer);
+		if (bn_port_clock_us() - start >= BN_EFI_HC_SYNC_US)
+			usb->unsettled = true;
 		if (rc == 0)
 			bn_efi_usb_wake(usb);
 		bn_efi_usb_finish(usb, xfer, rc, rc < 0 ? 0 : xfer->len);
