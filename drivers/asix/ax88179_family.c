@@ -449,7 +449,7 @@ static const struct bn_verdict_data ax179_verdict = {
  */
 #define AX179_FAMILY(nm, desc, info) {					\
 	.name = (nm),							\
-	.description = (desc),						\
+	.description = BN_TEXT(desc),					\
 	.cmdset = &asix_ax88179_cmdset,					\
 	.framing = &asix_framing_179,					\
 	.phy = BN_PHY_EMBEDDED,						\

@@ -463,8 +463,9 @@ static const struct bn_layout smsc95xx_layout = BN_LAYOUT(smsc95xx_layout_ifs);
  * @param info		::smsc95xx_family_info
  */
 #define SMSC_FAMILY(nm, desc, info)					\
-	{ .name = (nm), .description = (desc), .cmdset = &smsc95xx_cmdset,\
-	  .framing = &smsc95xx_framing, .endpoints = &smsc95xx_layout,\
+	{ .name = (nm), .description = BN_TEXT(desc),			\
+	  .cmdset = &smsc95xx_cmdset, .framing = &smsc95xx_framing,	\
+	  .endpoints = BN_ENDPOINTS(&smsc95xx_layout),			\
 	  .phy = BN_PHY_EMBEDDED,		\
 	  .mac_source = BN_MAC_EEPROM, .link_speeds = BN_LINK_10 | BN_LINK_100,\
 	  .programs = smsc95xx_programs,				\
