@@ -494,6 +494,15 @@ static void bn_log(int level, const char *prefix, const char *fmt, ...)
  */
 #define BN_LOG_BUILT(level) BN_EFI_DEBUG
 
+/**
+ * Text that only log lines and host tools read (product names, family and
+ * driver descriptions): kept where log lines are compiled in
+ * (BN_LOG_BUILT()), NULL elsewhere, so a firmware image carries none.
+ *
+ * @param s		String literal
+ */
+#define BN_TEXT(s) (BN_LOG_BUILT(BN_LOG_ERR) ? (s) : (const char *)0)
+
 /** Log a line at a level if that level is compiled in (BN_LOG_BUILT()). */
 #define BN_LOG_AT(level, prefix, ...)					\
 	do {								\
@@ -1878,7 +1887,8 @@ struct bn_family {
 	const struct bn_cmdset *cmdset;	/**< Vendor command set, or NULL */
 	const struct bn_framing *framing; /**< Bulk framing (the driver's) */
 	const struct bn_layout *endpoints; /**< Standard endpoint layout
-					     (descriptor completion), or NULL */
+					     (descriptor completion,
+					     BN_ENDPOINTS()), or NULL */
 	enum bn_phy_topology phy;	/**< PHY topology */
 	enum bn_mac_source mac_source;	/**< MAC address source */
 	uint8_t link_speeds;		/**< BN_LINK_* */
@@ -1892,21 +1902,25 @@ struct bn_family {
 					      or NULL */
 };
 
-/** One row of an ID table. */
+/**
+ * One row of an ID table.  The pointers first and the small fields packed
+ * after them (32 bytes on a 64-bit target); the product name is text
+ * (BN_TEXT()), so a firmware image carries none.
+ */
 struct bn_id {
-	uint8_t match;			/**< ::bn_id_match */
+	const struct bn_family *family;	/**< Family */
+	const char *name;		/**< Product name (BN_TEXT()) */
 	uint16_t vendor;		/**< idVendor (device match) */
 	uint16_t product;		/**< idProduct (device match) */
 	uint16_t cls;			/**< Function class, or ::BN_ID_ANY */
 	uint16_t subclass;		/**< Function subclass, or ::BN_ID_ANY */
 	uint16_t protocol;		/**< Function protocol, or ::BN_ID_ANY */
-	const struct bn_family *family;	/**< Family */
-	const char *name;		/**< Product name */
-	uint32_t quirks;		/**< Driver-specific row flags */
+	uint8_t match;			/**< ::bn_id_match */
 	uint8_t config;			/**< bConfigurationValue to select on
 					     the device this row names (0:
 					     the host's choice by score);
 					     only with a VID:PID */
+	uint8_t quirks;			/**< Driver-specific row flags */
 };
 
 /** Operations a driver implements. */
@@ -2136,6 +2150,15 @@ enum bn_reg_value {
  * @param p		Pointer to the data
  */
 #define BN_VERDICT(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
+
+/**
+ * A standard endpoint layout where a build keeps it (with log text,
+ * BN_LOG_BUILT()), NULL elsewhere: only the simulator's descriptor
+ * completion reads it, so a firmware image carries none (as BN_VERDICT()).
+ *
+ * @param p		Pointer to the ::bn_layout
+ */
+#define BN_ENDPOINTS(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
 
 /** Bulk wMaxPacketSize at full speed (USB 2.0 section 5.8.3). */
 #define BN_LAYOUT_BULK_MPS_FS	64
@@ -3223,6 +3246,60 @@ static void bn_mii_resolve(uint16_t adv, uint16_t lpa, uint16_t ctrl1000,
  */
 static int bn_mii_link(const struct bn_mii *mii, bool gigabit, struct bn_link *out);
 
+/** BMCR: reset and autonegotiation control are a driver's choice; power
+ *  down, isolate and loopback stop the link. */
+static const struct bn_field bn_mii_bmcr_fields[] = {
+	BN_POLICY_FIELD(BN_BMCR_RESET, "RESET"),
+	BN_FIXED_FIELD(BN_BMCR_LOOPBACK, "LOOPBACK"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED100, "SPEED100"),
+	BN_POLICY_FIELD(BN_BMCR_ANENABLE, "ANENABLE"),
+	BN_FIXED_FIELD(BN_BMCR_PDOWN, "PDOWN"),
+	BN_FIXED_FIELD(BN_BMCR_ISOLATE, "ISOLATE"),
+	BN_POLICY_FIELD(BN_BMCR_ANRESTART, "ANRESTART"),
+	BN_POLICY_FIELD(BN_BMCR_FULLDPLX, "FULLDPLX"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED1000, "SPEED1000"),
+};
+
+/** ADVERTISE: every ability is a choice; the selector is not. */
+static const struct bn_field bn_mii_advertise_fields[] = {
+	BN_FIXED_FIELD(BN_ADVERTISE_SELECTOR, "SELECTOR"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10HALF, "10HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10FULL, "10FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100HALF, "100HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100FULL, "100FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100BASE4, "100BASE4"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE, "PAUSE"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE_ASYM, "PAUSE_ASYM"),
+	BN_POLICY_FIELD(BN_ADVERTISE_RFAULT, "RFAULT"),
+	BN_POLICY_FIELD(BN_ADVERTISE_NPAGE, "NPAGE"),
+};
+
+/** CTRL1000: the gigabit abilities and master/slave choice; not the test
+ *  modes. */
+static const struct bn_field bn_mii_ctrl1000_fields[] = {
+	BN_POLICY_FIELD(BN_CTRL1000_HALF, "1000HALF"),
+	BN_POLICY_FIELD(BN_CTRL1000_FULL, "1000FULL"),
+	BN_POLICY_FIELD(BN_CTRL1000_PORT_TYPE, "PORT_TYPE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_VALUE, "MS_VALUE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_ENABLE, "MS_ENABLE"),
+	BN_FIXED_FIELD(BN_CTRL1000_TEST, "TEST_MODE"),
+};
+
+/** BMCR layout for replay verdicts (bn_family.h, ::bn_regdef). */
+static const struct bn_regdef bn_mii_bmcr_def =
+	BN_REGDEF("BMCR", bn_mii_bmcr_fields);
+
+/** ADVERTISE layout for replay verdicts. */
+static const struct bn_regdef bn_mii_advertise_def =
+	BN_REGDEF("ADVERTISE", bn_mii_advertise_fields);
+
+/** CTRL1000 layout for replay verdicts. */
+static const struct bn_regdef bn_mii_ctrl1000_def =
+	BN_REGDEF("CTRL1000", bn_mii_ctrl1000_fields);
+
+/** Any other MII register: no named fields. */
+static const struct bn_regdef bn_mii_other_def = { "MII register", NULL, 0 };
+
 /** Interval between reset-bit polls, in microseconds. */
 #define BN_MII_POLL_US 1000
 
@@ -3330,56 +3407,6 @@ static int bn_mii_link(const struct bn_mii *mii, bool gigabit, struct bn_link *o
 		       (uint16_t)s1000, out);
 	return 0;
 }
-
-/** BMCR: reset and autonegotiation control are a driver's choice; power
- *  down, isolate and loopback stop the link. */
-static const struct bn_field bn_mii_bmcr_fields[] = {
-	BN_POLICY_FIELD(BN_BMCR_RESET, "RESET"),
-	BN_FIXED_FIELD(BN_BMCR_LOOPBACK, "LOOPBACK"),
-	BN_POLICY_FIELD(BN_BMCR_SPEED100, "SPEED100"),
-	BN_POLICY_FIELD(BN_BMCR_ANENABLE, "ANENABLE"),
-	BN_FIXED_FIELD(BN_BMCR_PDOWN, "PDOWN"),
-	BN_FIXED_FIELD(BN_BMCR_ISOLATE, "ISOLATE"),
-	BN_POLICY_FIELD(BN_BMCR_ANRESTART, "ANRESTART"),
-	BN_POLICY_FIELD(BN_BMCR_FULLDPLX, "FULLDPLX"),
-	BN_POLICY_FIELD(BN_BMCR_SPEED1000, "SPEED1000"),
-};
-
-/** ADVERTISE: every ability is a choice; the selector is not. */
-static const struct bn_field bn_mii_advertise_fields[] = {
-	BN_FIXED_FIELD(BN_ADVERTISE_SELECTOR, "SELECTOR"),
-	BN_POLICY_FIELD(BN_ADVERTISE_10HALF, "10HALF"),
-	BN_POLICY_FIELD(BN_ADVERTISE_10FULL, "10FULL"),
-	BN_POLICY_FIELD(BN_ADVERTISE_100HALF, "100HALF"),
-	BN_POLICY_FIELD(BN_ADVERTISE_100FULL, "100FULL"),
-	BN_POLICY_FIELD(BN_ADVERTISE_100BASE4, "100BASE4"),
-	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE, "PAUSE"),
-	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE_ASYM, "PAUSE_ASYM"),
-	BN_POLICY_FIELD(BN_ADVERTISE_RFAULT, "RFAULT"),
-	BN_POLICY_FIELD(BN_ADVERTISE_NPAGE, "NPAGE"),
-};
-
-/** CTRL1000: the gigabit abilities and master/slave choice; not the test
- *  modes. */
-static const struct bn_field bn_mii_ctrl1000_fields[] = {
-	BN_POLICY_FIELD(BN_CTRL1000_HALF, "1000HALF"),
-	BN_POLICY_FIELD(BN_CTRL1000_FULL, "1000FULL"),
-	BN_POLICY_FIELD(BN_CTRL1000_PORT_TYPE, "PORT_TYPE"),
-	BN_POLICY_FIELD(BN_CTRL1000_MS_VALUE, "MS_VALUE"),
-	BN_POLICY_FIELD(BN_CTRL1000_MS_ENABLE, "MS_ENABLE"),
-	BN_FIXED_FIELD(BN_CTRL1000_TEST, "TEST_MODE"),
-};
-
-static const struct bn_regdef bn_mii_bmcr_def =
-	BN_REGDEF("BMCR", bn_mii_bmcr_fields);
-
-static const struct bn_regdef bn_mii_advertise_def =
-	BN_REGDEF("ADVERTISE", bn_mii_advertise_fields);
-
-static const struct bn_regdef bn_mii_ctrl1000_def =
-	BN_REGDEF("CTRL1000", bn_mii_ctrl1000_fields);
-
-static const struct bn_regdef bn_mii_other_def = { "MII register", NULL, 0 };
 
 static bool bn_mac_valid(const uint8_t *mac)
 {
@@ -5247,13 +5274,13 @@ static bool asix_need_chipcode(const struct bn_family *table, uint8_t phy);
  *
  * @param table		Family the ID table gave
  * @param hw		What the chip reported
- * @param why		Explanation when the result differs from @p table
- * @param size		Size of @p why
+ * @param prefix	Log prefix (the device name) for the warning that
+ *			explains a result other than @p table
  * @return		Family to use
  */
 static const struct bn_family *asix_resolve(const struct bn_family *table,
-				     const struct asix_hw_id *hw, char *why,
-				     size_t size);
+				     const struct asix_hw_id *hw,
+				     const char *prefix);
 
 /**
  * Prepare a deframer.
@@ -5560,13 +5587,13 @@ static int ax179_probe_cmdset(struct bn_usb_device *usb, struct ax179_hw_id *hw)
  *
  * @param table		Family the ID table gave (any ASIX family)
  * @param hw		Answers
- * @param why		Explanation when the result differs from @p table
- * @param size		Size of @p why
+ * @param prefix	Log prefix (the device name) for the warning that
+ *			explains a result other than @p table
  * @return		ax88179 or ax88178a family
  */
 static const struct bn_family *ax179_resolve(const struct bn_family *table,
-				      const struct ax179_hw_id *hw, char *why,
-				      size_t size);
+				      const struct ax179_hw_id *hw,
+				      const char *prefix);
 
 /**
  * Program hook: the bulk-in queue setting for gigabit at the bus speed.
@@ -5682,8 +5709,8 @@ static const struct bn_cmdset asix_ax88179_cmdset = {
 /** AX88179/178A framing. */
 static const struct bn_framing asix_framing_179 = {
 	.name = "ax179",
-	.description = "ASIX AX88179 bursts: packets, header array, trailer; "
-		       "8-byte TX header",
+	.description = BN_TEXT("ASIX AX88179 bursts: packets, header array, "
+			       "trailer; 8-byte TX header"),
 	.deframe = ax179_rx_deframe,
 	.frame = ax179_tx_frame,
 	.tx_overhead = AX179_TX_HDR_LEN + AX179_TX_PAD_LEN,
@@ -5800,7 +5827,7 @@ static const struct bn_verdict_data ax179_verdict = {
  */
 #define AX179_FAMILY(nm, desc, info) {					\
 	.name = (nm),							\
-	.description = (desc),						\
+	.description = BN_TEXT(desc),					\
 	.cmdset = &asix_ax88179_cmdset,					\
 	.framing = &asix_framing_179,					\
 	.phy = BN_PHY_EMBEDDED,						\
@@ -6027,11 +6054,7 @@ static void asix_identify_179(struct asix_dev *ax,
 			      const struct bn_family *table,
 			      const struct ax179_hw_id *hw)
 {
-	char why[BN_LOG_LINE_MAX];
-
-	ax->family = ax179_resolve(table, hw, why, sizeof(why));
-	if (why[0])
-		BN_WARN(ax->nd->name, "%s", why);
+	ax->family = ax179_resolve(table, hw, ax->nd->name);
 	if (hw->bcd_device == AX179_BCDDEVICE_179A &&
 	    ax->family == &asix_ax88179_family)
 		BN_INFO(ax->nd->name, "bcdDevice 0x%04x: an AX88179A in its "
@@ -6057,7 +6080,6 @@ static int asix_identify(struct asix_dev *ax, const struct bn_family *table)
 	uint8_t id[ASIX_PHYID_LEN];
 	struct ax179_hw_id h179;
 	uint8_t st;
-	char why[BN_LOG_LINE_MAX];
 	int rc, rc179 = 0;
 
 	if (asix_info(table)->gen == ASIX_GEN_179) {
@@ -6100,9 +6122,7 @@ static int asix_identify(struct asix_dev *ax, const struct bn_family *table)
 		ax->hw.have_chipcode = true;
 		ax->hw.chipcode = st & ASIX_STAT_CHIPCODE_MASK;
 	}
-	ax->family = asix_resolve(table, &ax->hw, why, sizeof(why));
-	if (why[0])
-		BN_WARN(ax->nd->name, "%s", why);
+	ax->family = asix_resolve(table, &ax->hw, ax->nd->name);
  done:
 	ax->info = asix_info(ax->family);
 	ax->nd->family = ax->family;
@@ -7287,7 +7307,7 @@ static const struct bn_layout asix_layout = BN_LAYOUT(asix_layout_ifs);
 
 static const struct bn_framing asix_framing_raw = {
 	.name = "raw",
-	.description = "One bare frame per transfer (AX88172)",
+	.description = BN_TEXT("One bare frame per transfer (AX88172)"),
 	.deframe = bn_framing_bare_deframe,
 	.frame = bn_framing_bare_frame,
 	.tx_flags = BN_XFER_F_ZLP,
@@ -7296,10 +7316,10 @@ static const struct bn_framing asix_framing_raw = {
 /** AX88172: own command set, raw frames, external 10/100 PHY. */
 static const struct bn_family asix_ax88172_family = {
 	.name = "ax88172",
-	.description = "ASIX AX88172 USB 2.0 10/100",
+	.description = BN_TEXT("ASIX AX88172 USB 2.0 10/100"),
 	.cmdset = &asix_ax88172_cmdset,
 	.framing = &asix_framing_raw,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EXTERNAL,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -7326,7 +7346,8 @@ static void asix_framing_ax_deframe(void *state, struct bn_netdev *nd,
 
 static const struct bn_framing asix_framing_ax = {
 	.name = "ax",
-	.description = "ASIX length+complement header, pad word for a ZLP",
+	.description = BN_TEXT("ASIX length+complement header, pad word "
+			       "for a ZLP"),
 	.deframe = asix_framing_ax_deframe,
 	.frame = asix_tx_frame,
 	.tx_overhead = ASIX_HDR_LEN + ASIX_TX_PAD_LEN,
@@ -7335,10 +7356,10 @@ static const struct bn_framing asix_framing_ax = {
 /** AX88772: embedded 10/100 PHY, chip code 0x00. */
 static const struct bn_family asix_ax88772_family = {
 	.name = "ax88772",
-	.description = "ASIX AX88772 USB 2.0 10/100",
+	.description = BN_TEXT("ASIX AX88772 USB 2.0 10/100"),
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -7352,10 +7373,10 @@ static const struct bn_family asix_ax88772_family = {
 /** AX88772A: embedded 10/100 PHY, chip code 0x10. */
 static const struct bn_family asix_ax88772a_family = {
 	.name = "ax88772a",
-	.description = "ASIX AX88772A USB 2.0 10/100",
+	.description = BN_TEXT("ASIX AX88772A USB 2.0 10/100"),
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -7369,10 +7390,10 @@ static const struct bn_family asix_ax88772a_family = {
 /** AX88772B (and 772C): embedded 10/100 PHY, chip code 0x20. */
 static const struct bn_family asix_ax88772b_family = {
 	.name = "ax88772b",
-	.description = "ASIX AX88772B/C USB 2.0 10/100",
+	.description = BN_TEXT("ASIX AX88772B/C USB 2.0 10/100"),
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_EEPROM,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -7386,10 +7407,10 @@ static const struct bn_family asix_ax88772b_family = {
 /** AX88178: external gigabit PHY powered through GPIOs. */
 static const struct bn_family asix_ax88178_family = {
 	.name = "ax88178",
-	.description = "ASIX AX88178 USB 2.0 10/100/1000",
+	.description = BN_TEXT("ASIX AX88178 USB 2.0 10/100/1000"),
 	.cmdset = &asix_ax88772_cmdset,
 	.framing = &asix_framing_ax,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EXTERNAL,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
@@ -7809,16 +7830,14 @@ static const struct bn_family *asix_family_for_code(uint8_t code)
 }
 
 static const struct bn_family *asix_resolve(const struct bn_family *table,
-				     const struct asix_hw_id *hw, char *why,
-				     size_t size)
+				     const struct asix_hw_id *hw,
+				     const char *prefix)
 {
 	const struct bn_family *fam = table;
 	const char *chip;
 	bool embedded = asix_phy_is_embedded(hw->phy);
 	bool known = true;
 
-	if (size)
-		why[0] = '\0';
 	if (hw->have_chipcode) {
 		fam = asix_family_for_code(hw->chipcode);
 		if (!fam) {
@@ -7836,26 +7855,26 @@ static const struct bn_family *asix_resolve(const struct bn_family *table,
 	}
 	chip = known ? asix_info(fam)->chip : "an AX88772-class chip";
 	if (fam == table && !known)
-		bn_snprintf(why, size, "chip code 0x%02x (PHY 0x%02x) is not "
-			    "one this driver knows; using %s", hw->chipcode,
-			    hw->phy, fam->name);
+		BN_WARN(prefix, "chip code 0x%02x (PHY 0x%02x) is not one "
+			"this driver knows; using %s", hw->chipcode, hw->phy,
+			fam->name);
 	else if (fam != table && hw->have_chipcode)
-		bn_snprintf(why, size, "table says %s but chip reports %s "
-			    "(%s PHY 0x%02x, chip code 0x%02x); using %s",
-			    table->name, chip,
-			    embedded ? "embedded" : "external", hw->phy,
-			    hw->chipcode, fam->name);
+		BN_WARN(prefix, "table says %s but chip reports %s (%s PHY "
+			"0x%02x, chip code 0x%02x); using %s", table->name,
+			chip, embedded ? "embedded" : "external", hw->phy,
+			hw->chipcode, fam->name);
 	else if (fam != table)
-		bn_snprintf(why, size, "table says %s but chip reports %s "
-			    "(gigabit PHY 0x%02x); using %s", table->name,
-			    chip, hw->phy, fam->name);
+		BN_WARN(prefix, "table says %s but chip reports %s (gigabit "
+			"PHY 0x%02x); using %s", table->name, chip, hw->phy,
+			fam->name);
 	return fam;
 }
 
 /** A VID:PID row. */
 #define ASIX_ID(vid, pid, fam, nm, q)					\
 	{ .match = BN_ID_DEVICE, .vendor = (vid), .product = (pid),	\
-	  .family = &asix_##fam##_family, .name = (nm), .quirks = (q) }
+	  .family = &asix_##fam##_family, .name = BN_TEXT(nm),	\
+	  .quirks = (q) }
 
 /**
  * A VID:PID row of the AX88179 generation: the vendor interface only.
@@ -7865,7 +7884,7 @@ static const struct bn_family *asix_resolve(const struct bn_family *table,
 #define ASIX_ID179(vid, pid, fam, nm)					\
 	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid),\
 	  .cls = AX179_IF_CLASS, .subclass = AX179_IF_CLASS,	\
-	  .protocol = 0x00, .family = (fam), .name = (nm) }
+	  .protocol = 0x00, .family = (fam), .name = BN_TEXT(nm) }
 
 /** AX88178A data: the same chip generation on a USB 2.0 bus only. */
 static const struct asix_family_info ax178a_info = AX179_INFO("AX88178A");
@@ -7992,8 +8011,9 @@ static const struct bn_family *const asix_families[] = {
 /** The ASIX driver. */
 static const struct bn_driver bn_asix_driver = {
 	.name = "asix",
-	.description = "ASIX AX88172/AX88772/AX88772A/AX88772B/AX88178 "
-		       "USB 2.0 and AX88179/AX88178A USB 3.0/2.0 Ethernet",
+	.description = BN_TEXT("ASIX AX88172/AX88772/AX88772A/AX88772B/"
+			       "AX88178 USB 2.0 and AX88179/AX88178A USB "
+			       "3.0/2.0 Ethernet"),
 	.ids = asix_ids,
 	.id_count = BN_ARRAY_SIZE(asix_ids),
 	.families = asix_families,
@@ -8319,22 +8339,20 @@ static int ax179_probe_cmdset(struct bn_usb_device *usb, struct ax179_hw_id *hw)
 }
 
 static const struct bn_family *ax179_resolve(const struct bn_family *table,
-				      const struct ax179_hw_id *hw, char *why,
-				      size_t size)
+				      const struct ax179_hw_id *hw,
+				      const char *prefix)
 {
 	bool usb3 = (hw->plsr & AX179_PLSR_USB_SS) ||
 		    hw->bcd_usb >= AX179_BCDUSB_USB3_AT_HS;
 	const struct bn_family *fam = usb3 ? &asix_ax88179_family :
 				      &asix_ax88178a_family;
 
-	if (size)
-		why[0] = '\0';
 	if (fam != table)
-		bn_snprintf(why, size, "table says %s but chip reports %s "
-			    "(register-access command set, bcdUSB 0x%04x, "
-			    "PLSR 0x%02x); using %s", table->name,
-			    asix_info(fam)->chip, hw->bcd_usb, hw->plsr,
-			    fam->name);
+		BN_WARN(prefix, "table says %s but chip reports %s "
+			"(register-access command set, bcdUSB 0x%04x, PLSR "
+			"0x%02x); using %s", table->name,
+			asix_info(fam)->chip, hw->bcd_usb, hw->plsr,
+			fam->name);
 	return fam;
 }
 
