@@ -1012,7 +1012,7 @@ static const struct bn_op ax179_mac_ops[] = {
 
 /** MAC program. */
 static const struct bn_prog ax179_prog_mac = {
-	"ax88179-mac", ax179_mac_ops
+	BN_TEXT("ax88179-mac"), ax179_mac_ops
 };
 
 /** Program op: write @p ln (1, 2 or 4) immediate bytes to MAC register @p reg */
@@ -1041,7 +1041,7 @@ static const struct bn_op ax179_reset_ops[] = {
 
 /** Reset program. */
 static const struct bn_prog ax179_prog_reset = {
-	"ax88179-reset", ax179_reset_ops
+	BN_TEXT("ax88179-reset"), ax179_reset_ops
 };
 
 /** At open: MAC and medium default. */
@@ -1054,7 +1054,7 @@ static const struct bn_op ax179_open_ops[] = {
 
 /** Open program. */
 static const struct bn_prog ax179_prog_open = {
-	"ax88179-open", ax179_open_ops
+	BN_TEXT("ax88179-open"), ax179_open_ops
 };
 
 /** Programs of both families, in the order they run. */
@@ -1114,7 +1114,7 @@ static const struct bn_verdict_data ax179_verdict = {
 #define AX179_FAMILY(nm, desc, info) {					\
 	.name = (nm),							\
 	.description = BN_TEXT(desc),					\
-	.cmdset = &asix_ax88179_cmdset,					\
+	.cmdset = BN_LOG_DATA(&asix_ax88179_cmdset),			\
 	.framing = &asix_framing_179,					\
 	.phy = BN_PHY_EMBEDDED,						\
 	.mac_source = BN_MAC_NODE_ID,					\
@@ -1459,7 +1459,7 @@ static const struct bn_op asix_mac_eeprom_ops[] = {
 
 /** MAC from EEPROM (772B, and rows with ::ASIX_QUIRK_EEPROM_MAC). */
 static const struct bn_prog asix_prog_mac_eeprom = {
-	"asix-mac-eeprom", asix_mac_eeprom_ops
+	BN_TEXT("asix-mac-eeprom"), asix_mac_eeprom_ops
 };
 
 /**
@@ -1923,12 +1923,12 @@ static const struct bn_op asix_mac_172_ops[] = {
 
 /** MAC from node ID. */
 static const struct bn_prog asix_prog_mac_node_id = {
-	"asix-mac-node-id", asix_mac_node_id_ops
+	BN_TEXT("asix-mac-node-id"), asix_mac_node_id_ops
 };
 
 /** MAC from the 172's node ID command. */
 static const struct bn_prog asix_prog_mac_172 = {
-	"ax88172-mac", asix_mac_172_ops
+	BN_TEXT("ax88172-mac"), asix_mac_172_ops
 };
 
 /** AX88772 reset. */
@@ -1975,12 +1975,12 @@ static const struct bn_op asix_ax88772_open_ops[] = {
 
 /** AX88772 reset program. */
 static const struct bn_prog asix_prog_ax88772_reset = {
-	"ax88772-reset", asix_ax88772_reset_ops
+	BN_TEXT("ax88772-reset"), asix_ax88772_reset_ops
 };
 
 /** Open program of the 772 class. */
 static const struct bn_prog asix_prog_ax88772_open = {
-	"ax88772-open", asix_ax88772_open_ops
+	BN_TEXT("ax88772-open"), asix_ax88772_open_ops
 };
 
 /** The PHY power sequence shared by 772A and 772B (a macro keeps it data). */
@@ -2043,12 +2043,12 @@ static const struct bn_op asix_ax88772b_reset_ops[] = {
 
 /** AX88772A reset program. */
 static const struct bn_prog asix_prog_ax88772a_reset = {
-	"ax88772a-reset", asix_ax88772a_reset_ops
+	BN_TEXT("ax88772a-reset"), asix_ax88772a_reset_ops
 };
 
 /** AX88772B reset program. */
 static const struct bn_prog asix_prog_ax88772b_reset = {
-	"ax88772b-reset", asix_ax88772b_reset_ops
+	BN_TEXT("ax88772b-reset"), asix_ax88772b_reset_ops
 };
 
 /** AX88178 reset: external GigaPHY power-up, PHY setup, autonegotiation. */
@@ -2116,12 +2116,12 @@ static const struct bn_op asix_ax88178_open_ops[] = {
 
 /** AX88178 reset program. */
 static const struct bn_prog asix_prog_ax88178_reset = {
-	"ax88178-reset", asix_ax88178_reset_ops
+	BN_TEXT("ax88178-reset"), asix_ax88178_reset_ops
 };
 
 /** AX88178 open program. */
 static const struct bn_prog asix_prog_ax88178_open = {
-	"ax88178-open", asix_ax88178_open_ops
+	BN_TEXT("ax88178-open"), asix_ax88178_open_ops
 };
 
 /** AX88172 reset: board GPIO toggles, receiver on, PHY up. */
@@ -2141,12 +2141,12 @@ static const struct bn_op asix_ax88172_open_ops[] = {
 
 /** AX88172 reset program. */
 static const struct bn_prog asix_prog_ax88172_reset = {
-	"ax88172-reset", asix_ax88172_reset_ops
+	BN_TEXT("ax88172-reset"), asix_ax88172_reset_ops
 };
 
 /** AX88172 open program. */
 static const struct bn_prog asix_prog_ax88172_open = {
-	"ax88172-open", asix_ax88172_open_ops
+	BN_TEXT("ax88172-open"), asix_ax88172_open_ops
 };
 
 /** A register written by wValue through a command of the 772/178 set. */
@@ -2603,7 +2603,7 @@ static const struct bn_framing asix_framing_raw = {
 static const struct bn_family asix_ax88172_family = {
 	.name = "ax88172",
 	.description = BN_TEXT("ASIX AX88172 USB 2.0 10/100"),
-	.cmdset = &asix_ax88172_cmdset,
+	.cmdset = BN_LOG_DATA(&asix_ax88172_cmdset),
 	.framing = &asix_framing_raw,
 	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EXTERNAL,
@@ -2643,7 +2643,7 @@ static const struct bn_framing asix_framing_ax = {
 static const struct bn_family asix_ax88772_family = {
 	.name = "ax88772",
 	.description = BN_TEXT("ASIX AX88772 USB 2.0 10/100"),
-	.cmdset = &asix_ax88772_cmdset,
+	.cmdset = BN_LOG_DATA(&asix_ax88772_cmdset),
 	.framing = &asix_framing_ax,
 	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EMBEDDED,
@@ -2660,7 +2660,7 @@ static const struct bn_family asix_ax88772_family = {
 static const struct bn_family asix_ax88772a_family = {
 	.name = "ax88772a",
 	.description = BN_TEXT("ASIX AX88772A USB 2.0 10/100"),
-	.cmdset = &asix_ax88772_cmdset,
+	.cmdset = BN_LOG_DATA(&asix_ax88772_cmdset),
 	.framing = &asix_framing_ax,
 	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EMBEDDED,
@@ -2677,7 +2677,7 @@ static const struct bn_family asix_ax88772a_family = {
 static const struct bn_family asix_ax88772b_family = {
 	.name = "ax88772b",
 	.description = BN_TEXT("ASIX AX88772B/C USB 2.0 10/100"),
-	.cmdset = &asix_ax88772_cmdset,
+	.cmdset = BN_LOG_DATA(&asix_ax88772_cmdset),
 	.framing = &asix_framing_ax,
 	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EMBEDDED,
@@ -2694,7 +2694,7 @@ static const struct bn_family asix_ax88772b_family = {
 static const struct bn_family asix_ax88178_family = {
 	.name = "ax88178",
 	.description = BN_TEXT("ASIX AX88178 USB 2.0 10/100/1000"),
-	.cmdset = &asix_ax88772_cmdset,
+	.cmdset = BN_LOG_DATA(&asix_ax88772_cmdset),
 	.framing = &asix_framing_ax,
 	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EXTERNAL,

@@ -209,6 +209,15 @@ enum bn_log_level {
 #define BN_TEXT(s) (BN_LOG_BUILT(BN_LOG_ERR) ? (s) : (const char *)0)
 
 /**
+ * Data that only log lines and host tools read (a command set naming
+ * requests): the pointer where log lines are compiled in
+ * (BN_LOG_BUILT()), NULL elsewhere, so a firmware image carries none.
+ *
+ * @param p		Pointer to the data
+ */
+#define BN_LOG_DATA(p) (BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
+
+/**
  * An SDK log line, through iPXE's own debug output (DBGC) instead of the
  * SDK's formatter: "prefix: message" when this object is built with
  * `DEBUG=<object>`, nothing at all otherwise.  Replaces the SDK's default
