@@ -601,7 +601,11 @@ static int bn_export_uefi_makefile(const struct bn_export_req *req,
 		"            -T $(EFI_LIB)/elf_$(EFI_ARCH)_efi.lds\n"
 		"SECTIONS  = -j .text -j .sdata -j .data -j .rodata -j .dynamic \\\n"
 		"            -j .dynsym -j .rel -j .rela -j '.rel.*' -j '.rela.*' \\\n"
-		"            -j .reloc\n\n"
+		"            -j .reloc\n"
+		"# The image as EDK2's GenFw writes one: no COFF symbol table and\n"
+		"# sections packed at 32 bytes in the file (gnu-efi's default pads\n"
+		"# each to 512 and keeps the symbols, about 7 KB per image)\n"
+		"PEFLAGS   = --strip-all --file-alignment 32\n\n"
 		"DRIVERS   =", req->version, req->licence->spdx);
 	for (i = 0; i < req->driver_count; i++)
 		bn_strbuf_printf(&sb, " %s", req->drivers[i]->name);
@@ -628,7 +632,7 @@ static int bn_export_uefi_makefile(const struct bn_export_req *req,
 			      "\t  -L$(EFI_LIB) -lefi -lgnuefi\n\n");
 	bn_strbuf_add(&sb,
 		"%.efi: %.so\n"
-		"\tobjcopy $(SECTIONS) --target efi-bsdrv-$(EFI_ARCH) $< $@\n\n"
+		"\tobjcopy $(SECTIONS) $(PEFLAGS) --target efi-bsdrv-$(EFI_ARCH) $< $@\n\n"
 		"clean:\n"
 		"\trm -f *.o *.so *.efi\n\n"
 		".PHONY: all clean\n");

@@ -94,6 +94,24 @@ void bn_log(int level, const char *prefix, const char *fmt, ...)
  */
 #define BN_LOG_BUILT(level) 1
 
+/**
+ * Text that only log lines and host tools read (product names, family and
+ * driver descriptions): kept where log lines are compiled in
+ * (BN_LOG_BUILT()), NULL elsewhere, so a firmware image carries none.
+ *
+ * @param s		String literal
+ */
+#define BN_TEXT(s) (BN_LOG_BUILT(BN_LOG_ERR) ? (s) : (const char *)0)
+
+/**
+ * Data that only log lines and host tools read (a command set naming
+ * requests): the pointer where log lines are compiled in
+ * (BN_LOG_BUILT()), NULL elsewhere, so a firmware image carries none.
+ *
+ * @param p		Pointer to the data
+ */
+#define BN_LOG_DATA(p) (BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
+
 /** Log a line at a level if that level is compiled in (BN_LOG_BUILT()). */
 #define BN_LOG_AT(level, prefix, ...)					\
 	do {								\

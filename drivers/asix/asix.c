@@ -75,11 +75,7 @@ static void asix_identify_179(struct asix_dev *ax,
 			      const struct bn_family *table,
 			      const struct ax179_hw_id *hw)
 {
-	char why[BN_LOG_LINE_MAX];
-
-	ax->family = ax179_resolve(table, hw, why, sizeof(why));
-	if (why[0])
-		BN_WARN(ax->nd->name, "%s", why);
+	ax->family = ax179_resolve(table, hw, ax->nd->name);
 	if (hw->bcd_device == AX179_BCDDEVICE_179A &&
 	    ax->family == &asix_ax88179_family)
 		BN_INFO(ax->nd->name, "bcdDevice 0x%04x: an AX88179A in its "
@@ -106,7 +102,6 @@ static int asix_identify(struct asix_dev *ax, const struct bn_family *table)
 	uint8_t id[ASIX_PHYID_LEN];
 	struct ax179_hw_id h179;
 	uint8_t st;
-	char why[BN_LOG_LINE_MAX];
 	int rc, rc179 = 0;
 
 	if (asix_info(table)->gen == ASIX_GEN_179) {
@@ -149,9 +144,7 @@ static int asix_identify(struct asix_dev *ax, const struct bn_family *table)
 		ax->hw.have_chipcode = true;
 		ax->hw.chipcode = st & ASIX_STAT_CHIPCODE_MASK;
 	}
-	ax->family = asix_resolve(table, &ax->hw, why, sizeof(why));
-	if (why[0])
-		BN_WARN(ax->nd->name, "%s", why);
+	ax->family = asix_resolve(table, &ax->hw, ax->nd->name);
  done:
 	ax->info = asix_info(ax->family);
 	ax->nd->family = ax->family;

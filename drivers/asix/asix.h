@@ -514,13 +514,13 @@ bool asix_need_chipcode(const struct bn_family *table, uint8_t phy);
  *
  * @param table		Family the ID table gave
  * @param hw		What the chip reported
- * @param why		Explanation when the result differs from @p table
- * @param size		Size of @p why
+ * @param prefix	Log prefix (the device name) for the warning that
+ *			explains a result other than @p table
  * @return		Family to use
  */
 const struct bn_family *asix_resolve(const struct bn_family *table,
-				     const struct asix_hw_id *hw, char *why,
-				     size_t size);
+				     const struct asix_hw_id *hw,
+				     const char *prefix);
 
 /* ------------------------------------------------------------------------
  * Framing (asix_frame.c)

@@ -71,17 +71,17 @@ static const struct bn_op asix_mac_eeprom_ops[] = {
 
 /** MAC from node ID. */
 static const struct bn_prog asix_prog_mac_node_id = {
-	"asix-mac-node-id", asix_mac_node_id_ops
+	BN_TEXT("asix-mac-node-id"), asix_mac_node_id_ops
 };
 
 /** MAC from the 172's node ID command. */
 static const struct bn_prog asix_prog_mac_172 = {
-	"ax88172-mac", asix_mac_172_ops
+	BN_TEXT("ax88172-mac"), asix_mac_172_ops
 };
 
 /** MAC from EEPROM (772B, and rows with ::ASIX_QUIRK_EEPROM_MAC). */
 const struct bn_prog asix_prog_mac_eeprom = {
-	"asix-mac-eeprom", asix_mac_eeprom_ops
+	BN_TEXT("asix-mac-eeprom"), asix_mac_eeprom_ops
 };
 
 /* ------------------------------------------------------------------------
@@ -132,12 +132,12 @@ static const struct bn_op asix_ax88772_open_ops[] = {
 
 /** AX88772 reset program. */
 static const struct bn_prog asix_prog_ax88772_reset = {
-	"ax88772-reset", asix_ax88772_reset_ops
+	BN_TEXT("ax88772-reset"), asix_ax88772_reset_ops
 };
 
 /** Open program of the 772 class. */
 static const struct bn_prog asix_prog_ax88772_open = {
-	"ax88772-open", asix_ax88772_open_ops
+	BN_TEXT("ax88772-open"), asix_ax88772_open_ops
 };
 
 /* ------------------------------------------------------------------------
@@ -204,12 +204,12 @@ static const struct bn_op asix_ax88772b_reset_ops[] = {
 
 /** AX88772A reset program. */
 static const struct bn_prog asix_prog_ax88772a_reset = {
-	"ax88772a-reset", asix_ax88772a_reset_ops
+	BN_TEXT("ax88772a-reset"), asix_ax88772a_reset_ops
 };
 
 /** AX88772B reset program. */
 static const struct bn_prog asix_prog_ax88772b_reset = {
-	"ax88772b-reset", asix_ax88772b_reset_ops
+	BN_TEXT("ax88772b-reset"), asix_ax88772b_reset_ops
 };
 
 /* ------------------------------------------------------------------------
@@ -281,12 +281,12 @@ static const struct bn_op asix_ax88178_open_ops[] = {
 
 /** AX88178 reset program. */
 static const struct bn_prog asix_prog_ax88178_reset = {
-	"ax88178-reset", asix_ax88178_reset_ops
+	BN_TEXT("ax88178-reset"), asix_ax88178_reset_ops
 };
 
 /** AX88178 open program. */
 static const struct bn_prog asix_prog_ax88178_open = {
-	"ax88178-open", asix_ax88178_open_ops
+	BN_TEXT("ax88178-open"), asix_ax88178_open_ops
 };
 
 /* ------------------------------------------------------------------------
@@ -310,12 +310,12 @@ static const struct bn_op asix_ax88172_open_ops[] = {
 
 /** AX88172 reset program. */
 static const struct bn_prog asix_prog_ax88172_reset = {
-	"ax88172-reset", asix_ax88172_reset_ops
+	BN_TEXT("ax88172-reset"), asix_ax88172_reset_ops
 };
 
 /** AX88172 open program. */
 static const struct bn_prog asix_prog_ax88172_open = {
-	"ax88172-open", asix_ax88172_open_ops
+	BN_TEXT("ax88172-open"), asix_ax88172_open_ops
 };
 
 /* ------------------------------------------------------------------------
@@ -752,10 +752,10 @@ static const struct bn_layout asix_layout = BN_LAYOUT(asix_layout_ifs);
 /** AX88172: own command set, raw frames, external 10/100 PHY. */
 const struct bn_family asix_ax88172_family = {
 	.name = "ax88172",
-	.description = "ASIX AX88172 USB 2.0 10/100",
-	.cmdset = &asix_ax88172_cmdset,
+	.description = BN_TEXT("ASIX AX88172 USB 2.0 10/100"),
+	.cmdset = BN_LOG_DATA(&asix_ax88172_cmdset),
 	.framing = &asix_framing_raw,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EXTERNAL,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -769,10 +769,10 @@ const struct bn_family asix_ax88172_family = {
 /** AX88772: embedded 10/100 PHY, chip code 0x00. */
 const struct bn_family asix_ax88772_family = {
 	.name = "ax88772",
-	.description = "ASIX AX88772 USB 2.0 10/100",
-	.cmdset = &asix_ax88772_cmdset,
+	.description = BN_TEXT("ASIX AX88772 USB 2.0 10/100"),
+	.cmdset = BN_LOG_DATA(&asix_ax88772_cmdset),
 	.framing = &asix_framing_ax,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -786,10 +786,10 @@ const struct bn_family asix_ax88772_family = {
 /** AX88772A: embedded 10/100 PHY, chip code 0x10. */
 const struct bn_family asix_ax88772a_family = {
 	.name = "ax88772a",
-	.description = "ASIX AX88772A USB 2.0 10/100",
-	.cmdset = &asix_ax88772_cmdset,
+	.description = BN_TEXT("ASIX AX88772A USB 2.0 10/100"),
+	.cmdset = BN_LOG_DATA(&asix_ax88772_cmdset),
 	.framing = &asix_framing_ax,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -803,10 +803,10 @@ const struct bn_family asix_ax88772a_family = {
 /** AX88772B (and 772C): embedded 10/100 PHY, chip code 0x20. */
 const struct bn_family asix_ax88772b_family = {
 	.name = "ax88772b",
-	.description = "ASIX AX88772B/C USB 2.0 10/100",
-	.cmdset = &asix_ax88772_cmdset,
+	.description = BN_TEXT("ASIX AX88772B/C USB 2.0 10/100"),
+	.cmdset = BN_LOG_DATA(&asix_ax88772_cmdset),
 	.framing = &asix_framing_ax,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_EEPROM,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -820,10 +820,10 @@ const struct bn_family asix_ax88772b_family = {
 /** AX88178: external gigabit PHY powered through GPIOs. */
 const struct bn_family asix_ax88178_family = {
 	.name = "ax88178",
-	.description = "ASIX AX88178 USB 2.0 10/100/1000",
-	.cmdset = &asix_ax88772_cmdset,
+	.description = BN_TEXT("ASIX AX88178 USB 2.0 10/100/1000"),
+	.cmdset = BN_LOG_DATA(&asix_ax88772_cmdset),
 	.framing = &asix_framing_ax,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EXTERNAL,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,

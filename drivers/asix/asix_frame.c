@@ -234,7 +234,8 @@ static void asix_framing_ax_deframe(void *state, struct bn_netdev *nd,
 
 const struct bn_framing asix_framing_ax = {
 	.name = "ax",
-	.description = "ASIX length+complement header, pad word for a ZLP",
+	.description = BN_TEXT("ASIX length+complement header, pad word "
+			       "for a ZLP"),
 	.deframe = asix_framing_ax_deframe,
 	.frame = asix_tx_frame,
 	.tx_overhead = ASIX_HDR_LEN + ASIX_TX_PAD_LEN,
@@ -242,7 +243,7 @@ const struct bn_framing asix_framing_ax = {
 
 const struct bn_framing asix_framing_raw = {
 	.name = "raw",
-	.description = "One bare frame per transfer (AX88172)",
+	.description = BN_TEXT("One bare frame per transfer (AX88172)"),
 	.deframe = bn_framing_bare_deframe,
 	.frame = bn_framing_bare_frame,
 	.tx_flags = BN_XFER_F_ZLP,

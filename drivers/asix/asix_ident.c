@@ -64,16 +64,14 @@ static const struct bn_family *asix_family_for_code(uint8_t code)
 }
 
 const struct bn_family *asix_resolve(const struct bn_family *table,
-				     const struct asix_hw_id *hw, char *why,
-				     size_t size)
+				     const struct asix_hw_id *hw,
+				     const char *prefix)
 {
 	const struct bn_family *fam = table;
 	const char *chip;
 	bool embedded = asix_phy_is_embedded(hw->phy);
 	bool known = true;
 
-	if (size)
-		why[0] = '\0';
 	if (hw->have_chipcode) {
 		fam = asix_family_for_code(hw->chipcode);
 		if (!fam) {
@@ -91,19 +89,18 @@ const struct bn_family *asix_resolve(const struct bn_family *table,
 	}
 	chip = known ? asix_info(fam)->chip : "an AX88772-class chip";
 	if (fam == table && !known)
-		bn_snprintf(why, size, "chip code 0x%02x (PHY 0x%02x) is not "
-			    "one this driver knows; using %s", hw->chipcode,
-			    hw->phy, fam->name);
+		BN_WARN(prefix, "chip code 0x%02x (PHY 0x%02x) is not one "
+			"this driver knows; using %s", hw->chipcode, hw->phy,
+			fam->name);
 	else if (fam != table && hw->have_chipcode)
-		bn_snprintf(why, size, "table says %s but chip reports %s "
-			    "(%s PHY 0x%02x, chip code 0x%02x); using %s",
-			    table->name, chip,
-			    embedded ? "embedded" : "external", hw->phy,
-			    hw->chipcode, fam->name);
+		BN_WARN(prefix, "table says %s but chip reports %s (%s PHY "
+			"0x%02x, chip code 0x%02x); using %s", table->name,
+			chip, embedded ? "embedded" : "external", hw->phy,
+			hw->chipcode, fam->name);
 	else if (fam != table)
-		bn_snprintf(why, size, "table says %s but chip reports %s "
-			    "(gigabit PHY 0x%02x); using %s", table->name,
-			    chip, hw->phy, fam->name);
+		BN_WARN(prefix, "table says %s but chip reports %s (gigabit "
+			"PHY 0x%02x); using %s", table->name, chip, hw->phy,
+			fam->name);
 	return fam;
 }
 

@@ -58,7 +58,8 @@
 /** A VID:PID row. */
 #define ASIX_ID(vid, pid, fam, nm, q)					\
 	{ .match = BN_ID_DEVICE, .vendor = (vid), .product = (pid),	\
-	  .family = &asix_##fam##_family, .name = (nm), .quirks = (q) }
+	  .family = &asix_##fam##_family, .name = BN_TEXT(nm),	\
+	  .quirks = (q) }
 
 /**
  * A VID:PID row of the AX88179 generation: the vendor interface only.
@@ -68,7 +69,7 @@
 #define ASIX_ID179(vid, pid, fam, nm)					\
 	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid),\
 	  .cls = AX179_IF_CLASS, .subclass = AX179_IF_CLASS,	\
-	  .protocol = 0x00, .family = (fam), .name = (nm) }
+	  .protocol = 0x00, .family = (fam), .name = BN_TEXT(nm) }
 
 /** Every ASIX VID:PID. */
 static const struct bn_id asix_ids[] = {
@@ -187,8 +188,9 @@ static const struct bn_family *const asix_families[] = {
 /** The ASIX driver. */
 const struct bn_driver bn_asix_driver = {
 	.name = "asix",
-	.description = "ASIX AX88172/AX88772/AX88772A/AX88772B/AX88178 "
-		       "USB 2.0 and AX88179/AX88178A USB 3.0/2.0 Ethernet",
+	.description = BN_TEXT("ASIX AX88172/AX88772/AX88772A/AX88772B/"
+			       "AX88178 USB 2.0 and AX88179/AX88178A USB "
+			       "3.0/2.0 Ethernet"),
 	.ids = asix_ids,
 	.id_count = BN_ARRAY_SIZE(asix_ids),
 	.families = asix_families,

@@ -178,13 +178,13 @@ int ax179_probe_cmdset(struct bn_usb_device *usb, struct ax179_hw_id *hw);
  *
  * @param table		Family the ID table gave (any ASIX family)
  * @param hw		Answers
- * @param why		Explanation when the result differs from @p table
- * @param size		Size of @p why
+ * @param prefix	Log prefix (the device name) for the warning that
+ *			explains a result other than @p table
  * @return		ax88179 or ax88178a family
  */
 const struct bn_family *ax179_resolve(const struct bn_family *table,
-				      const struct ax179_hw_id *hw, char *why,
-				      size_t size);
+				      const struct ax179_hw_id *hw,
+				      const char *prefix);
 
 /**
  * The bus speed PLSR reports (the chip's own view, which Linux, FreeBSD

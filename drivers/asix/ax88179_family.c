@@ -190,17 +190,17 @@ static const struct bn_op ax179_open_ops[] = {
 
 /** MAC program. */
 static const struct bn_prog ax179_prog_mac = {
-	"ax88179-mac", ax179_mac_ops
+	BN_TEXT("ax88179-mac"), ax179_mac_ops
 };
 
 /** Reset program. */
 static const struct bn_prog ax179_prog_reset = {
-	"ax88179-reset", ax179_reset_ops
+	BN_TEXT("ax88179-reset"), ax179_reset_ops
 };
 
 /** Open program. */
 static const struct bn_prog ax179_prog_open = {
-	"ax88179-open", ax179_open_ops
+	BN_TEXT("ax88179-open"), ax179_open_ops
 };
 
 /** Programs of both families, in the order they run. */
@@ -550,8 +550,8 @@ static const struct bn_verdict_data ax179_verdict = {
  */
 #define AX179_FAMILY(nm, desc, info) {					\
 	.name = (nm),							\
-	.description = (desc),						\
-	.cmdset = &asix_ax88179_cmdset,					\
+	.description = BN_TEXT(desc),					\
+	.cmdset = BN_LOG_DATA(&asix_ax88179_cmdset),			\
 	.framing = &asix_framing_179,					\
 	.phy = BN_PHY_EMBEDDED,						\
 	.mac_source = BN_MAC_NODE_ID,					\

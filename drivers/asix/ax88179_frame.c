@@ -94,8 +94,8 @@ size_t ax179_tx_frame(uint8_t *out, const void *frame, size_t len,
 /** AX88179/178A framing. */
 const struct bn_framing asix_framing_179 = {
 	.name = "ax179",
-	.description = "ASIX AX88179 bursts: packets, header array, trailer; "
-		       "8-byte TX header",
+	.description = BN_TEXT("ASIX AX88179 bursts: packets, header array, "
+			       "trailer; 8-byte TX header"),
 	.deframe = ax179_rx_deframe,
 	.frame = ax179_tx_frame,
 	.tx_overhead = AX179_TX_HDR_LEN + AX179_TX_PAD_LEN,

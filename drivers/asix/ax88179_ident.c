@@ -47,22 +47,20 @@ int ax179_probe_cmdset(struct bn_usb_device *usb, struct ax179_hw_id *hw)
 }
 
 const struct bn_family *ax179_resolve(const struct bn_family *table,
-				      const struct ax179_hw_id *hw, char *why,
-				      size_t size)
+				      const struct ax179_hw_id *hw,
+				      const char *prefix)
 {
 	bool usb3 = (hw->plsr & AX179_PLSR_USB_SS) ||
 		    hw->bcd_usb >= AX179_BCDUSB_USB3_AT_HS;
 	const struct bn_family *fam = usb3 ? &asix_ax88179_family :
 				      &asix_ax88178a_family;
 
-	if (size)
-		why[0] = '\0';
 	if (fam != table)
-		bn_snprintf(why, size, "table says %s but chip reports %s "
-			    "(register-access command set, bcdUSB 0x%04x, "
-			    "PLSR 0x%02x); using %s", table->name,
-			    asix_info(fam)->chip, hw->bcd_usb, hw->plsr,
-			    fam->name);
+		BN_WARN(prefix, "table says %s but chip reports %s "
+			"(register-access command set, bcdUSB 0x%04x, PLSR "
+			"0x%02x); using %s", table->name,
+			asix_info(fam)->chip, hw->bcd_usb, hw->plsr,
+			fam->name);
 	return fam;
 }
 

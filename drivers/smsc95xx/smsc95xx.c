@@ -446,7 +446,7 @@ int smsc95xx_probe(struct bn_netdev *nd, const struct bn_function *fn,
 	if ((rc = smsc95xx_identify(dev, id)) < 0)
 		return rc;
 	bn_prog_ctx_init(&dev->prog, dev->usb, &smsc95xx_prog_mdio, dev);
-	dev->prog.cmdset = &smsc95xx_cmdset;
+	dev->prog.cmdset = BN_LOG_DATA(&smsc95xx_cmdset);
 	dev->prog.phy = SMSC95XX_PHY_INTERNAL;
 	if ((rc = bn_prog_run(&dev->prog, dev->info->reset)) < 0)
 		return rc;

@@ -152,23 +152,23 @@ static const struct bn_op smsc95xx_stop_ops[] = {
 
 /** Reset program. */
 static const struct bn_prog smsc95xx_prog_reset = {
-	"smsc95xx-reset", smsc95xx_reset_ops
+	BN_TEXT("smsc95xx-reset"), smsc95xx_reset_ops
 };
 /** PHY interrupt program. */
 static const struct bn_prog smsc95xx_prog_phy_irq = {
-	"smsc95xx-phy-irq", smsc95xx_phy_irq_ops
+	BN_TEXT("smsc95xx-phy-irq"), smsc95xx_phy_irq_ops
 };
 /** Open program. */
 static const struct bn_prog smsc95xx_prog_open = {
-	"smsc95xx-open", smsc95xx_open_ops
+	BN_TEXT("smsc95xx-open"), smsc95xx_open_ops
 };
 /** Start program. */
 static const struct bn_prog smsc95xx_prog_start = {
-	"smsc95xx-start", smsc95xx_start_ops
+	BN_TEXT("smsc95xx-start"), smsc95xx_start_ops
 };
 /** Stop program. */
 static const struct bn_prog smsc95xx_prog_stop = {
-	"smsc95xx-stop", smsc95xx_stop_ops
+	BN_TEXT("smsc95xx-stop"), smsc95xx_stop_ops
 };
 
 /** Programs of every family, in run order. */
@@ -518,8 +518,10 @@ static const struct bn_layout smsc95xx_layout = BN_LAYOUT(smsc95xx_layout_ifs);
  * @param info		::smsc95xx_family_info
  */
 #define SMSC_FAMILY(nm, desc, info)					\
-	{ .name = (nm), .description = (desc), .cmdset = &smsc95xx_cmdset,\
-	  .framing = &smsc95xx_framing, .endpoints = &smsc95xx_layout,\
+	{ .name = (nm), .description = BN_TEXT(desc),			\
+	  .cmdset = BN_LOG_DATA(&smsc95xx_cmdset),			\
+	  .framing = &smsc95xx_framing,					\
+	  .endpoints = BN_ENDPOINTS(&smsc95xx_layout),			\
 	  .phy = BN_PHY_EMBEDDED,		\
 	  .mac_source = BN_MAC_EEPROM, .link_speeds = BN_LINK_10 | BN_LINK_100,\
 	  .programs = smsc95xx_programs,				\

@@ -155,7 +155,8 @@ static size_t smsc95xx_framing_frame(uint8_t *out, const void *frame,
 
 const struct bn_framing smsc95xx_framing = {
 	.name = "smsc",
-	.description = "SMSC status word per frame; command words A and B",
+	.description = BN_TEXT("SMSC status word per frame; command words "
+			       "A and B"),
 	.deframe = smsc95xx_framing_deframe,
 	.frame = smsc95xx_framing_frame,
 	.tx_overhead = SMSC95XX_TX_OVERHEAD,

@@ -45,7 +45,8 @@
 #define SMSC_ROW(vid, pid, fam, nm, q)					\
 	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid),\
 	  .cls = BN_CLASS_VENDOR, .subclass = 0x00,			\
-	  .protocol = BN_CLASS_VENDOR, .family = &(fam), .name = (nm),	\
+	  .protocol = BN_CLASS_VENDOR, .family = &(fam),	\
+	  .name = BN_TEXT(nm),						\
 	  .quirks = (q) }
 
 /** The one ID table. */
@@ -91,7 +92,8 @@ static const struct bn_id smsc95xx_ids[] = {
 
 const struct bn_driver bn_smsc95xx_driver = {
 	.name = "smsc95xx",
-	.description = "SMSC/Microchip LAN95xx USB 2.0 10/100 Ethernet",
+	.description = BN_TEXT("SMSC/Microchip LAN95xx USB 2.0 10/100 "
+			       "Ethernet"),
 	.ids = smsc95xx_ids,
 	.id_count = BN_ARRAY_SIZE(smsc95xx_ids),
 	.families = smsc95xx_families,

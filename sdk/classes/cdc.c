@@ -13,6 +13,7 @@
 #include "bn_log.h"
 #include "bn_port.h"
 #include "bn_usb.h"
+#include "bn_usbnet.h"
 
 /** Length of a MAC address written in hexadecimal. */
 #define BN_CDC_MAC_DIGITS 12
@@ -227,40 +228,41 @@ int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 }
 
 /* ------------------------------------------------------------------------
- * Verdict data shared by ECM and NCM (BN_VERDICT())
+ * Data path start and stop (ECM and NCM)
  * ------------------------------------------------------------------------ */
 
-/** SET_ETHERNET_PACKET_FILTER: which frames to receive, every bit a
- *  driver's choice. */
-static const struct bn_field bn_cdc_packet_filter_fields[] = {
-	BN_POLICY_FIELD(BN_CDC_FILTER_PROMISCUOUS, "PROMISCUOUS"),
-	BN_POLICY_FIELD(BN_CDC_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
-	BN_POLICY_FIELD(BN_CDC_FILTER_DIRECTED, "DIRECTED"),
-	BN_POLICY_FIELD(BN_CDC_FILTER_BROADCAST, "BROADCAST"),
-	BN_POLICY_FIELD(BN_CDC_FILTER_MULTICAST, "MULTICAST"),
-};
+int bn_cdc_open(struct bn_netdev *nd, const struct bn_cdc_function *fn,
+		struct bn_usbnet *un, const struct bn_usbnet_cfg *cfg,
+		const struct bn_usbnet_ops *ops, void *driver, uint16_t speed)
+{
+	int rc;
 
-/** A value that is wholly a driver's choice (a multicast list, sizes). */
-const struct bn_field bn_cdc_choice_fields[BN_CDC_CHOICE_FIELDS] = {
-	BN_POLICY_FIELD(~(uint64_t)0, "VALUE"),
-};
+	if ((rc = bn_usb_set_interface(nd->usb, fn->data.interface,
+				       fn->data.alt)) < 0)
+		return rc;
+	rc = bn_usbnet_open(un, nd, fn->has_intr ? &fn->intr : NULL,
+			    &fn->data.in, &fn->data.out, cfg, ops, driver);
+	if (rc < 0)
+		goto err_usbnet;
+	if ((rc = nd->driver->ops->set_rx_filter(nd, nd->rx_filter)) < 0)
+		goto err_filter;
+	/* Without a notification endpoint there is no way to learn the
+	 * link state: treat the link as up */
+	if (!fn->has_intr)
+		bn_netdev_link_up(nd, speed, true);
+	return 0;
 
-const struct bn_regdef bn_cdc_packet_filter_def =
-	BN_REGDEF("PACKET_FILTER", bn_cdc_packet_filter_fields);
+ err_filter:
+	bn_usbnet_close(un);
+ err_usbnet:
+	bn_usb_set_interface(nd->usb, fn->data.interface, 0);
+	return rc;
+}
 
-const struct bn_regdef bn_cdc_multicast_def =
-	BN_REGDEF("MULTICAST_FILTERS", bn_cdc_choice_fields);
-
-/* ------------------------------------------------------------------------
- * Standard layout
- * ------------------------------------------------------------------------ */
-
-const struct bn_layout_ep bn_cdc_layout_bulk[2] = {
-	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_IN),
-	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_OUT),
-};
-
-const struct bn_layout_ep bn_cdc_layout_notify[1] = {
-	BN_LAYOUT_INT(BN_CDC_LAYOUT_EP_NOTIFY, BN_CDC_NOTIFY_MAX,
-		      BN_CDC_LAYOUT_NOTIFY_FS, BN_CDC_LAYOUT_NOTIFY_HS),
-};
+void bn_cdc_close(struct bn_netdev *nd, const struct bn_cdc_function *fn,
+		  struct bn_usbnet *un)
+{
+	bn_usbnet_close(un);
+	bn_usb_set_interface(nd->usb, fn->data.interface, 0);
+	bn_netdev_link_down(nd);
+}

@@ -94,7 +94,7 @@ struct bn_usb_device;
 #define BN_CDC_CONFIG_ROW(fam, sub, vid, pid, cfg, nm)			\
 	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid), \
 	  .cls = BN_CLASS_CDC, .subclass = (sub), .protocol = 0x00,	\
-	  .family = (fam), .name = (nm), .config = (cfg) }
+	  .family = (fam), .name = BN_TEXT(nm), .config = (cfg) }
 /* Standard layouts (descriptor completion, bn_family.h ::bn_layout).
  * Interface numbers in these bytes count from the function's first
  * interface; completion adds the function's own. */
@@ -124,12 +124,6 @@ struct bn_usb_device;
 	13, BN_DT_CS_INTERFACE, BN_CDC_FD_ETHERNET, 0, 0, 0, 0, 0,	\
 	(uint8_t)(BN_ETH_FRAME_MAX & 0xff), (uint8_t)(BN_ETH_FRAME_MAX >> 8),\
 	0, 0, 0
-
-/** Endpoints of a data interface's alternate setting with the bulk pair. */
-extern const struct bn_layout_ep bn_cdc_layout_bulk[2];
-/** The notification endpoint of a control interface (::BN_CDC_NOTIFY_MAX
- * bytes). */
-extern const struct bn_layout_ep bn_cdc_layout_notify[1];
 
 /** Largest notification we accept (header plus speed-change data). */
 #define BN_CDC_NOTIFY_MAX 16
@@ -249,6 +243,41 @@ int bn_cdc_read_perm_addr(struct bn_netdev *nd,
 int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 			     unsigned int flags);
 
+struct bn_usbnet;
+struct bn_usbnet_cfg;
+struct bn_usbnet_ops;
+
+/**
+ * Start the data path of a CDC function whose data interface is idle in
+ * alternate setting 0: select the alternate setting with the bulk pair,
+ * queue the transfers, set the receive filter (the driver's
+ * set_rx_filter), and take the link as up when no notification endpoint
+ * can report it.  On failure everything is undone.
+ *
+ * @param nd		Network device
+ * @param fn		The function
+ * @param un		Endpoint plumbing to open
+ * @param cfg		Transfer counts and sizes
+ * @param ops		Endpoint callbacks
+ * @param driver	Driver state for the callbacks
+ * @param speed		Link speed to report without notifications (Mb/s)
+ * @return		0 or a negative ::bn_err
+ */
+int bn_cdc_open(struct bn_netdev *nd, const struct bn_cdc_function *fn,
+		struct bn_usbnet *un, const struct bn_usbnet_cfg *cfg,
+		const struct bn_usbnet_ops *ops, void *driver, uint16_t speed);
+
+/**
+ * Stop the data path bn_cdc_open() started: transfers, the data
+ * interface (back to alternate setting 0), the link.
+ *
+ * @param nd		Network device
+ * @param fn		The function
+ * @param un		Endpoint plumbing to close
+ */
+void bn_cdc_close(struct bn_netdev *nd, const struct bn_cdc_function *fn,
+		  struct bn_usbnet *un);
+
 /* Verdict data (bn_family.h, BN_VERDICT()) */
 
 /** A class request to the interface that writes a policy value. */
@@ -258,10 +287,49 @@ int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 
 /** Fields of a value that is wholly a driver's choice: one, all bits. */
 #define BN_CDC_CHOICE_FIELDS 1
-/** Fields of a value that is wholly a driver's choice. */
-extern const struct bn_field bn_cdc_choice_fields[BN_CDC_CHOICE_FIELDS];
+
+/*
+ * Defined here, static, so that only a file whose verdict data a build
+ * keeps carries them: a firmware build (no verdict data) compiles none.
+ */
+
+/** SET_ETHERNET_PACKET_FILTER: which frames to receive, every bit a
+ *  driver's choice. */
+static const struct bn_field bn_cdc_packet_filter_fields[] = {
+	BN_POLICY_FIELD(BN_CDC_FILTER_PROMISCUOUS, "PROMISCUOUS"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_DIRECTED, "DIRECTED"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_BROADCAST, "BROADCAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_MULTICAST, "MULTICAST"),
+};
+
+/** A value that is wholly a driver's choice (a multicast list, sizes). */
+static const struct bn_field bn_cdc_choice_fields[BN_CDC_CHOICE_FIELDS] = {
+	BN_POLICY_FIELD(~(uint64_t)0, "VALUE"),
+};
+
 /** SET_ETHERNET_PACKET_FILTER layout: every filter bit is policy. */
-extern const struct bn_regdef bn_cdc_packet_filter_def;
+static const struct bn_regdef bn_cdc_packet_filter_def =
+	BN_REGDEF("PACKET_FILTER", bn_cdc_packet_filter_fields);
+
 /** SET_ETHERNET_MULTICAST_FILTERS layout: the list is policy. */
-extern const struct bn_regdef bn_cdc_multicast_def;
+static const struct bn_regdef bn_cdc_multicast_def =
+	BN_REGDEF("MULTICAST_FILTERS", bn_cdc_choice_fields);
+
+/* The standard layouts' endpoints (BN_ENDPOINTS()), static for the same
+ * reason: a firmware build compiles none. */
+
+/** Endpoints of a data interface's alternate setting with the bulk pair. */
+static const struct bn_layout_ep bn_cdc_layout_bulk[2] = {
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_OUT),
+};
+
+/** The notification endpoint of a control interface (::BN_CDC_NOTIFY_MAX
+ * bytes). */
+static const struct bn_layout_ep bn_cdc_layout_notify[1] = {
+	BN_LAYOUT_INT(BN_CDC_LAYOUT_EP_NOTIFY, BN_CDC_NOTIFY_MAX,
+		      BN_CDC_LAYOUT_NOTIFY_FS, BN_CDC_LAYOUT_NOTIFY_HS),
+};
+
 #endif /* BN_CDC_H */

@@ -107,27 +107,8 @@ static int ecm_open(struct bn_netdev *nd)
 	 * function's filters and data toggles */
 	if ((rc = bn_usb_set_interface(nd->usb, ecm->fn.data.interface, 0)) < 0)
 		return rc;
-	if ((rc = bn_usb_set_interface(nd->usb, ecm->fn.data.interface,
-				       ecm->fn.data.alt)) < 0)
-		return rc;
-	rc = bn_usbnet_open(&ecm->un, nd, ecm->fn.has_intr ? &ecm->fn.intr : NULL,
-			    &ecm->fn.data.in, &ecm->fn.data.out, &cfg,
-			    &ecm_usbnet_ops, ecm);
-	if (rc < 0)
-		goto err_usbnet;
-	if ((rc = ecm_set_rx_filter(nd, nd->rx_filter)) < 0)
-		goto err_filter;
-	/* Without a notification endpoint there is no way to learn the
-	 * link state: treat the link as up */
-	if (!ecm->fn.has_intr)
-		bn_netdev_link_up(nd, ecm->speed, true);
-	return 0;
-
- err_filter:
-	bn_usbnet_close(&ecm->un);
- err_usbnet:
-	bn_usb_set_interface(nd->usb, ecm->fn.data.interface, 0);
-	return rc;
+	return bn_cdc_open(nd, &ecm->fn, &ecm->un, &cfg, &ecm_usbnet_ops, ecm,
+			   ecm->speed);
 }
 
 /**
@@ -139,9 +120,7 @@ static void ecm_close(struct bn_netdev *nd)
 {
 	struct ecm_dev *ecm = nd->priv;
 
-	bn_usbnet_close(&ecm->un);
-	bn_usb_set_interface(nd->usb, ecm->fn.data.interface, 0);
-	bn_netdev_link_down(nd);
+	bn_cdc_close(nd, &ecm->fn, &ecm->un);
 }
 
 /**
@@ -221,7 +200,8 @@ static int ecm_probe(struct bn_netdev *nd, const struct bn_function *fn,
 
 const struct bn_framing bn_cdc_ecm_framing = {
 	.name = "ecm",
-	.description = "CDC-ECM: one bare frame per transfer, short-packet ended",
+	.description = BN_TEXT("CDC-ECM: one bare frame per transfer, "
+			       "short-packet ended"),
 	.deframe = bn_framing_bare_deframe,
 	.frame = bn_framing_bare_frame,
 	.tx_flags = BN_XFER_F_ZLP,
@@ -262,9 +242,9 @@ static const struct bn_layout ecm_layout = BN_LAYOUT(ecm_layout_ifs);
 
 const struct bn_family bn_cdc_ecm_family = {
 	.name = "cdc-ecm",
-	.description = "USB CDC Ethernet Control Model",
+	.description = BN_TEXT("USB CDC Ethernet Control Model"),
 	.framing = &bn_cdc_ecm_framing,
-	.endpoints = &ecm_layout,
+	.endpoints = BN_ENDPOINTS(&ecm_layout),
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
@@ -299,7 +279,7 @@ static const struct bn_id ecm_ids[] = {
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_CDC,
 	  .subclass = BN_CDC_SUBCLASS_ECM, .protocol = 0x00,
 	  .family = &bn_cdc_ecm_family,
-	  .name = "USB CDC Ethernet (ECM) function" },
+	  .name = BN_TEXT("USB CDC Ethernet (ECM) function") },
 	/* [L][U] */
 	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8050, "Realtek RTL8152 (8050)"),
 	/* [L] */
@@ -385,7 +365,7 @@ static const struct bn_id ecm_ids[] = {
 
 const struct bn_driver bn_cdc_ecm_driver = {
 	.name = "cdc-ecm",
-	.description = "USB CDC Ethernet Control Model class driver",
+	.description = BN_TEXT("USB CDC Ethernet Control Model class driver"),
 	.ids = ecm_ids,
 	.id_count = BN_ARRAY_SIZE(ecm_ids),
 	.families = ecm_families,

@@ -251,25 +251,8 @@ static int ncm_open(struct bn_netdev *nd)
 		return rc;
 	if ((rc = ncm_set_input_size(nd)) < 0)
 		return rc;
-	if ((rc = bn_usb_set_interface(nd->usb, ncm->fn.data.interface,
-				       ncm->fn.data.alt)) < 0)
-		return rc;
-	rc = bn_usbnet_open(&ncm->un, nd, ncm->fn.has_intr ? &ncm->fn.intr : NULL,
-			    &ncm->fn.data.in, &ncm->fn.data.out, &cfg,
-			    &ncm_usbnet_ops, ncm);
-	if (rc < 0)
-		goto err_usbnet;
-	if ((rc = ncm_set_rx_filter(nd, nd->rx_filter)) < 0)
-		goto err_filter;
-	if (!ncm->fn.has_intr)
-		bn_netdev_link_up(nd, ncm->speed, true);
-	return 0;
-
- err_filter:
-	bn_usbnet_close(&ncm->un);
- err_usbnet:
-	bn_usb_set_interface(nd->usb, ncm->fn.data.interface, 0);
-	return rc;
+	return bn_cdc_open(nd, &ncm->fn, &ncm->un, &cfg, &ncm_usbnet_ops, ncm,
+			   ncm->speed);
 }
 
 /**
@@ -286,9 +269,7 @@ static void ncm_close(struct bn_netdev *nd)
 		ncm->building->in_use = false;
 		ncm->building = NULL;
 	}
-	bn_usbnet_close(&ncm->un);
-	bn_usb_set_interface(nd->usb, ncm->fn.data.interface, 0);
-	bn_netdev_link_down(nd);
+	bn_cdc_close(nd, &ncm->fn, &ncm->un);
 }
 
 /**
@@ -415,7 +396,8 @@ static void ncm_deframe(void *state, struct bn_netdev *nd,
 
 const struct bn_framing bn_cdc_ncm_framing = {
 	.name = "ncm",
-	.description = "CDC-NCM transfer blocks (NTB16), several frames each",
+	.description = BN_TEXT("CDC-NCM transfer blocks (NTB16), several "
+			       "frames each"),
 	.deframe = ncm_deframe,
 	/* Transmit gathers frames into NTBs itself (ncm_transmit) and
 	 * decides the ZLP per block (ncm_flush) */
@@ -482,9 +464,9 @@ static const struct bn_layout ncm_layout = BN_LAYOUT(ncm_layout_ifs);
 
 const struct bn_family bn_cdc_ncm_family = {
 	.name = "cdc-ncm",
-	.description = "USB CDC Network Control Model",
+	.description = BN_TEXT("USB CDC Network Control Model"),
 	.framing = &bn_cdc_ncm_framing,
-	.endpoints = &ncm_layout,
+	.endpoints = BN_ENDPOINTS(&ncm_layout),
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
@@ -519,7 +501,7 @@ static const struct bn_id ncm_ids[] = {
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_CDC,
 	  .subclass = BN_CDC_SUBCLASS_NCM, .protocol = 0x00,
 	  .family = &bn_cdc_ncm_family,
-	  .name = "USB CDC Network Control Model (NCM) function" },
+	  .name = BN_TEXT("USB CDC Network Control Model (NCM) function") },
 	/* [L][U] */
 	NCM_REALTEK(BN_USB_VID_REALTEK, 0x8155, "Realtek RTL8156 (8155)"),
 	/* [L][U] */
@@ -534,7 +516,7 @@ static const struct bn_id ncm_ids[] = {
 
 const struct bn_driver bn_cdc_ncm_driver = {
 	.name = "cdc-ncm",
-	.description = "USB CDC Network Control Model class driver",
+	.description = BN_TEXT("USB CDC Network Control Model class driver"),
 	.ids = ncm_ids,
 	.id_count = BN_ARRAY_SIZE(ncm_ids),
 	.families = ncm_families,

@@ -448,8 +448,9 @@ START_TEST(test_resolve_exhaustive)
 		&asix_ax88178_family,
 	};
 	unsigned int f, phy, code;
-	char why[256];
+	const char *why;
 
+	bn_test_log_capture();
 	for (f = 0; f < 5; f++) {
 		for (phy = 0; phy < 256; phy++) {
 			for (code = 0; code < 0x80; code += 0x10) {
@@ -460,8 +461,9 @@ START_TEST(test_resolve_exhaustive)
 
 				hw.have_chipcode =
 					asix_need_chipcode(tables[f], hw.phy);
-				fam = asix_resolve(tables[f], &hw, why,
-						   sizeof(why));
+				bn_test_log_clear();
+				fam = asix_resolve(tables[f], &hw, "t");
+				why = bn_test_log();
 				ck_assert(asix_family_known(fam));
 				if (embedded) {
 					ck_assert(hw.have_chipcode);
@@ -478,7 +480,8 @@ START_TEST(test_resolve_exhaustive)
 					ck_assert_ptr_nonnull(strstr(why,
 						"is not one this driver "
 						"knows"));
-				ck_assert_ptr_null(strchr(why, '\n'));
+				/* one line at most */
+				ck_assert_uint_le(log_count("\n"), 1);
 			}
 		}
 	}

@@ -463,6 +463,15 @@ static void bn_log(int level, const char *prefix, const char *fmt, ...)
  */
 #define BN_LOG_BUILT(level) 1
 
+/**
+ * Text that only log lines and host tools read (product names, family and
+ * driver descriptions): kept where log lines are compiled in
+ * (BN_LOG_BUILT()), NULL elsewhere, so a firmware image carries none.
+ *
+ * @param s		String literal
+ */
+#define BN_TEXT(s) (BN_LOG_BUILT(BN_LOG_ERR) ? (s) : (const char *)0)
+
 /** Log a line at a level if that level is compiled in (BN_LOG_BUILT()). */
 #define BN_LOG_AT(level, prefix, ...)					\
 	do {								\
@@ -1792,7 +1801,8 @@ struct bn_family {
 	const struct bn_cmdset *cmdset;	/**< Vendor command set, or NULL */
 	const struct bn_framing *framing; /**< Bulk framing (the driver's) */
 	const struct bn_layout *endpoints; /**< Standard endpoint layout
-					     (descriptor completion), or NULL */
+					     (descriptor completion,
+					     BN_ENDPOINTS()), or NULL */
 	enum bn_phy_topology phy;	/**< PHY topology */
 	enum bn_mac_source mac_source;	/**< MAC address source */
 	uint8_t link_speeds;		/**< BN_LINK_* */
@@ -1806,21 +1816,25 @@ struct bn_family {
 					      or NULL */
 };
 
-/** One row of an ID table. */
+/**
+ * One row of an ID table.  The pointers first and the small fields packed
+ * after them (32 bytes on a 64-bit target); the product name is text
+ * (BN_TEXT()), so a firmware image carries none.
+ */
 struct bn_id {
-	uint8_t match;			/**< ::bn_id_match */
+	const struct bn_family *family;	/**< Family */
+	const char *name;		/**< Product name (BN_TEXT()) */
 	uint16_t vendor;		/**< idVendor (device match) */
 	uint16_t product;		/**< idProduct (device match) */
 	uint16_t cls;			/**< Function class, or ::BN_ID_ANY */
 	uint16_t subclass;		/**< Function subclass, or ::BN_ID_ANY */
 	uint16_t protocol;		/**< Function protocol, or ::BN_ID_ANY */
-	const struct bn_family *family;	/**< Family */
-	const char *name;		/**< Product name */
-	uint32_t quirks;		/**< Driver-specific row flags */
+	uint8_t match;			/**< ::bn_id_match */
 	uint8_t config;			/**< bConfigurationValue to select on
 					     the device this row names (0:
 					     the host's choice by score);
 					     only with a VID:PID */
+	uint8_t quirks;			/**< Driver-specific row flags */
 };
 
 /** Operations a driver implements. */
@@ -2038,6 +2052,15 @@ enum bn_reg_value {
  * @param p		Pointer to the data
  */
 #define BN_VERDICT(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
+
+/**
+ * A standard endpoint layout where a build keeps it (with log text,
+ * BN_LOG_BUILT()), NULL elsewhere: only the simulator's descriptor
+ * completion reads it, so a firmware image carries none (as BN_VERDICT()).
+ *
+ * @param p		Pointer to the ::bn_layout
+ */
+#define BN_ENDPOINTS(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
 
 /** Bulk wMaxPacketSize at full speed (USB 2.0 section 5.8.3). */
 #define BN_LAYOUT_BULK_MPS_FS	64
@@ -3809,7 +3832,7 @@ static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 #define BN_CDC_CONFIG_ROW(fam, sub, vid, pid, cfg, nm)			\
 	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid), \
 	  .cls = BN_CLASS_CDC, .subclass = (sub), .protocol = 0x00,	\
-	  .family = (fam), .name = (nm), .config = (cfg) }
+	  .family = (fam), .name = BN_TEXT(nm), .config = (cfg) }
 
 /** Notification endpoint of a standard CDC layout. */
 #define BN_CDC_LAYOUT_EP_NOTIFY		0x81
@@ -3955,6 +3978,37 @@ static int bn_cdc_read_perm_addr(struct bn_netdev *nd,
 static int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 			     unsigned int flags);
 
+/**
+ * Start the data path of a CDC function whose data interface is idle in
+ * alternate setting 0: select the alternate setting with the bulk pair,
+ * queue the transfers, set the receive filter (the driver's
+ * set_rx_filter), and take the link as up when no notification endpoint
+ * can report it.  On failure everything is undone.
+ *
+ * @param nd		Network device
+ * @param fn		The function
+ * @param un		Endpoint plumbing to open
+ * @param cfg		Transfer counts and sizes
+ * @param ops		Endpoint callbacks
+ * @param driver	Driver state for the callbacks
+ * @param speed		Link speed to report without notifications (Mb/s)
+ * @return		0 or a negative ::bn_err
+ */
+static int bn_cdc_open(struct bn_netdev *nd, const struct bn_cdc_function *fn,
+		struct bn_usbnet *un, const struct bn_usbnet_cfg *cfg,
+		const struct bn_usbnet_ops *ops, void *driver, uint16_t speed);
+
+/**
+ * Stop the data path bn_cdc_open() started: transfers, the data
+ * interface (back to alternate setting 0), the link.
+ *
+ * @param nd		Network device
+ * @param fn		The function
+ * @param un		Endpoint plumbing to close
+ */
+static void bn_cdc_close(struct bn_netdev *nd, const struct bn_cdc_function *fn,
+		  struct bn_usbnet *un);
+
 /** A class request to the interface that writes a policy value. */
 #define BN_CDC_REG(req, how, dfn)					\
 	{ .request_type = BN_CDC_REQ_OUT, .request = (req),		\
@@ -3962,6 +4016,42 @@ static int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 
 /** Fields of a value that is wholly a driver's choice: one, all bits. */
 #define BN_CDC_CHOICE_FIELDS 1
+
+/** SET_ETHERNET_PACKET_FILTER: which frames to receive, every bit a
+ *  driver's choice. */
+static const struct bn_field bn_cdc_packet_filter_fields[] = {
+	BN_POLICY_FIELD(BN_CDC_FILTER_PROMISCUOUS, "PROMISCUOUS"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_DIRECTED, "DIRECTED"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_BROADCAST, "BROADCAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_MULTICAST, "MULTICAST"),
+};
+
+/** A value that is wholly a driver's choice (a multicast list, sizes). */
+static const struct bn_field bn_cdc_choice_fields[BN_CDC_CHOICE_FIELDS] = {
+	BN_POLICY_FIELD(~(uint64_t)0, "VALUE"),
+};
+
+/** SET_ETHERNET_PACKET_FILTER layout: every filter bit is policy. */
+static const struct bn_regdef bn_cdc_packet_filter_def =
+	BN_REGDEF("PACKET_FILTER", bn_cdc_packet_filter_fields);
+
+/** SET_ETHERNET_MULTICAST_FILTERS layout: the list is policy. */
+static const struct bn_regdef bn_cdc_multicast_def =
+	BN_REGDEF("MULTICAST_FILTERS", bn_cdc_choice_fields);
+
+/** Endpoints of a data interface's alternate setting with the bulk pair. */
+static const struct bn_layout_ep bn_cdc_layout_bulk[2] = {
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_OUT),
+};
+
+/** The notification endpoint of a control interface (::BN_CDC_NOTIFY_MAX
+ * bytes). */
+static const struct bn_layout_ep bn_cdc_layout_notify[1] = {
+	BN_LAYOUT_INT(BN_CDC_LAYOUT_EP_NOTIFY, BN_CDC_NOTIFY_MAX,
+		      BN_CDC_LAYOUT_NOTIFY_FS, BN_CDC_LAYOUT_NOTIFY_HS),
+};
 
 /** Length of a MAC address written in hexadecimal. */
 #define BN_CDC_MAC_DIGITS 12
@@ -4175,36 +4265,41 @@ static int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 	return 0;
 }
 
-/** SET_ETHERNET_PACKET_FILTER: which frames to receive, every bit a
- *  driver's choice. */
-static const struct bn_field bn_cdc_packet_filter_fields[] = {
-	BN_POLICY_FIELD(BN_CDC_FILTER_PROMISCUOUS, "PROMISCUOUS"),
-	BN_POLICY_FIELD(BN_CDC_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
-	BN_POLICY_FIELD(BN_CDC_FILTER_DIRECTED, "DIRECTED"),
-	BN_POLICY_FIELD(BN_CDC_FILTER_BROADCAST, "BROADCAST"),
-	BN_POLICY_FIELD(BN_CDC_FILTER_MULTICAST, "MULTICAST"),
-};
+static int bn_cdc_open(struct bn_netdev *nd, const struct bn_cdc_function *fn,
+		struct bn_usbnet *un, const struct bn_usbnet_cfg *cfg,
+		const struct bn_usbnet_ops *ops, void *driver, uint16_t speed)
+{
+	int rc;
 
-/** A value that is wholly a driver's choice (a multicast list, sizes). */
-static const struct bn_field bn_cdc_choice_fields[BN_CDC_CHOICE_FIELDS] = {
-	BN_POLICY_FIELD(~(uint64_t)0, "VALUE"),
-};
+	if ((rc = bn_usb_set_interface(nd->usb, fn->data.interface,
+				       fn->data.alt)) < 0)
+		return rc;
+	rc = bn_usbnet_open(un, nd, fn->has_intr ? &fn->intr : NULL,
+			    &fn->data.in, &fn->data.out, cfg, ops, driver);
+	if (rc < 0)
+		goto err_usbnet;
+	if ((rc = nd->driver->ops->set_rx_filter(nd, nd->rx_filter)) < 0)
+		goto err_filter;
+	/* Without a notification endpoint there is no way to learn the
+	 * link state: treat the link as up */
+	if (!fn->has_intr)
+		bn_netdev_link_up(nd, speed, true);
+	return 0;
 
-static const struct bn_regdef bn_cdc_packet_filter_def =
-	BN_REGDEF("PACKET_FILTER", bn_cdc_packet_filter_fields);
+ err_filter:
+	bn_usbnet_close(un);
+ err_usbnet:
+	bn_usb_set_interface(nd->usb, fn->data.interface, 0);
+	return rc;
+}
 
-static const struct bn_regdef bn_cdc_multicast_def =
-	BN_REGDEF("MULTICAST_FILTERS", bn_cdc_choice_fields);
-
-static const struct bn_layout_ep bn_cdc_layout_bulk[2] = {
-	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_IN),
-	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_OUT),
-};
-
-static const struct bn_layout_ep bn_cdc_layout_notify[1] = {
-	BN_LAYOUT_INT(BN_CDC_LAYOUT_EP_NOTIFY, BN_CDC_NOTIFY_MAX,
-		      BN_CDC_LAYOUT_NOTIFY_FS, BN_CDC_LAYOUT_NOTIFY_HS),
-};
+static void bn_cdc_close(struct bn_netdev *nd, const struct bn_cdc_function *fn,
+		  struct bn_usbnet *un)
+{
+	bn_usbnet_close(un);
+	bn_usb_set_interface(nd->usb, fn->data.interface, 0);
+	bn_netdev_link_down(nd);
+}
 
 /** Bulk-IN transfers kept queued. */
 #define BN_ECM_RX_COUNT 4
@@ -4238,7 +4333,8 @@ static int ecm_set_rx_filter(struct bn_netdev *nd, unsigned int flags)
 
 static const struct bn_framing bn_cdc_ecm_framing = {
 	.name = "ecm",
-	.description = "CDC-ECM: one bare frame per transfer, short-packet ended",
+	.description = BN_TEXT("CDC-ECM: one bare frame per transfer, "
+			       "short-packet ended"),
 	.deframe = bn_framing_bare_deframe,
 	.frame = bn_framing_bare_frame,
 	.tx_flags = BN_XFER_F_ZLP,
@@ -4304,27 +4400,8 @@ static int ecm_open(struct bn_netdev *nd)
 	 * function's filters and data toggles */
 	if ((rc = bn_usb_set_interface(nd->usb, ecm->fn.data.interface, 0)) < 0)
 		return rc;
-	if ((rc = bn_usb_set_interface(nd->usb, ecm->fn.data.interface,
-				       ecm->fn.data.alt)) < 0)
-		return rc;
-	rc = bn_usbnet_open(&ecm->un, nd, ecm->fn.has_intr ? &ecm->fn.intr : NULL,
-			    &ecm->fn.data.in, &ecm->fn.data.out, &cfg,
-			    &ecm_usbnet_ops, ecm);
-	if (rc < 0)
-		goto err_usbnet;
-	if ((rc = ecm_set_rx_filter(nd, nd->rx_filter)) < 0)
-		goto err_filter;
-	/* Without a notification endpoint there is no way to learn the
-	 * link state: treat the link as up */
-	if (!ecm->fn.has_intr)
-		bn_netdev_link_up(nd, ecm->speed, true);
-	return 0;
-
- err_filter:
-	bn_usbnet_close(&ecm->un);
- err_usbnet:
-	bn_usb_set_interface(nd->usb, ecm->fn.data.interface, 0);
-	return rc;
+	return bn_cdc_open(nd, &ecm->fn, &ecm->un, &cfg, &ecm_usbnet_ops, ecm,
+			   ecm->speed);
 }
 
 /**
@@ -4336,9 +4413,7 @@ static void ecm_close(struct bn_netdev *nd)
 {
 	struct ecm_dev *ecm = nd->priv;
 
-	bn_usbnet_close(&ecm->un);
-	bn_usb_set_interface(nd->usb, ecm->fn.data.interface, 0);
-	bn_netdev_link_down(nd);
+	bn_cdc_close(nd, &ecm->fn, &ecm->un);
 }
 
 /**
@@ -4442,9 +4517,9 @@ static const struct bn_layout ecm_layout = BN_LAYOUT(ecm_layout_ifs);
 
 static const struct bn_family bn_cdc_ecm_family = {
 	.name = "cdc-ecm",
-	.description = "USB CDC Ethernet Control Model",
+	.description = BN_TEXT("USB CDC Ethernet Control Model"),
 	.framing = &bn_cdc_ecm_framing,
-	.endpoints = &ecm_layout,
+	.endpoints = BN_ENDPOINTS(&ecm_layout),
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
@@ -4479,7 +4554,7 @@ static const struct bn_id ecm_ids[] = {
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_CDC,
 	  .subclass = BN_CDC_SUBCLASS_ECM, .protocol = 0x00,
 	  .family = &bn_cdc_ecm_family,
-	  .name = "USB CDC Ethernet (ECM) function" },
+	  .name = BN_TEXT("USB CDC Ethernet (ECM) function") },
 	/* [L][U] */
 	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8050, "Realtek RTL8152 (8050)"),
 	/* [L] */
@@ -4565,7 +4640,7 @@ static const struct bn_id ecm_ids[] = {
 
 const struct bn_driver bn_cdc_ecm_driver = {
 	.name = "cdc-ecm",
-	.description = "USB CDC Ethernet Control Model class driver",
+	.description = BN_TEXT("USB CDC Ethernet Control Model class driver"),
 	.ids = ecm_ids,
 	.id_count = BN_ARRAY_SIZE(ecm_ids),
 	.families = ecm_families,

@@ -445,6 +445,24 @@ static void bn_log(int level, const char *prefix, const char *fmt, ...)
  */
 #define BN_LOG_BUILT(level) 1
 
+/**
+ * Text that only log lines and host tools read (product names, family and
+ * driver descriptions): kept where log lines are compiled in
+ * (BN_LOG_BUILT()), NULL elsewhere, so a firmware image carries none.
+ *
+ * @param s		String literal
+ */
+#define BN_TEXT(s) (BN_LOG_BUILT(BN_LOG_ERR) ? (s) : (const char *)0)
+
+/**
+ * Data that only log lines and host tools read (a command set naming
+ * requests): the pointer where log lines are compiled in
+ * (BN_LOG_BUILT()), NULL elsewhere, so a firmware image carries none.
+ *
+ * @param p		Pointer to the data
+ */
+#define BN_LOG_DATA(p) (BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
+
 /** Log a line at a level if that level is compiled in (BN_LOG_BUILT()). */
 #define BN_LOG_AT(level, prefix, ...)					\
 	do {								\
@@ -1784,7 +1802,8 @@ struct bn_family {
 	const struct bn_cmdset *cmdset;	/**< Vendor command set, or NULL */
 	const struct bn_framing *framing; /**< Bulk framing (the driver's) */
 	const struct bn_layout *endpoints; /**< Standard endpoint layout
-					     (descriptor completion), or NULL */
+					     (descriptor completion,
+					     BN_ENDPOINTS()), or NULL */
 	enum bn_phy_topology phy;	/**< PHY topology */
 	enum bn_mac_source mac_source;	/**< MAC address source */
 	uint8_t link_speeds;		/**< BN_LINK_* */
@@ -1798,21 +1817,25 @@ struct bn_family {
 					      or NULL */
 };
 
-/** One row of an ID table. */
+/**
+ * One row of an ID table.  The pointers first and the small fields packed
+ * after them (32 bytes on a 64-bit target); the product name is text
+ * (BN_TEXT()), so a firmware image carries none.
+ */
 struct bn_id {
-	uint8_t match;			/**< ::bn_id_match */
+	const struct bn_family *family;	/**< Family */
+	const char *name;		/**< Product name (BN_TEXT()) */
 	uint16_t vendor;		/**< idVendor (device match) */
 	uint16_t product;		/**< idProduct (device match) */
 	uint16_t cls;			/**< Function class, or ::BN_ID_ANY */
 	uint16_t subclass;		/**< Function subclass, or ::BN_ID_ANY */
 	uint16_t protocol;		/**< Function protocol, or ::BN_ID_ANY */
-	const struct bn_family *family;	/**< Family */
-	const char *name;		/**< Product name */
-	uint32_t quirks;		/**< Driver-specific row flags */
+	uint8_t match;			/**< ::bn_id_match */
 	uint8_t config;			/**< bConfigurationValue to select on
 					     the device this row names (0:
 					     the host's choice by score);
 					     only with a VID:PID */
+	uint8_t quirks;			/**< Driver-specific row flags */
 };
 
 /** Operations a driver implements. */
@@ -2038,6 +2061,15 @@ enum bn_reg_value {
  * @param p		Pointer to the data
  */
 #define BN_VERDICT(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
+
+/**
+ * A standard endpoint layout where a build keeps it (with log text,
+ * BN_LOG_BUILT()), NULL elsewhere: only the simulator's descriptor
+ * completion reads it, so a firmware image carries none (as BN_VERDICT()).
+ *
+ * @param p		Pointer to the ::bn_layout
+ */
+#define BN_ENDPOINTS(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
 
 /** Bulk wMaxPacketSize at full speed (USB 2.0 section 5.8.3). */
 #define BN_LAYOUT_BULK_MPS_FS	64
@@ -3137,6 +3169,60 @@ static int bn_mii_link(const struct bn_mii *mii, bool gigabit, struct bn_link *o
  */
 static int bn_mii_phy_id(const struct bn_mii *mii, uint32_t *id);
 
+/** BMCR: reset and autonegotiation control are a driver's choice; power
+ *  down, isolate and loopback stop the link. */
+static const struct bn_field bn_mii_bmcr_fields[] = {
+	BN_POLICY_FIELD(BN_BMCR_RESET, "RESET"),
+	BN_FIXED_FIELD(BN_BMCR_LOOPBACK, "LOOPBACK"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED100, "SPEED100"),
+	BN_POLICY_FIELD(BN_BMCR_ANENABLE, "ANENABLE"),
+	BN_FIXED_FIELD(BN_BMCR_PDOWN, "PDOWN"),
+	BN_FIXED_FIELD(BN_BMCR_ISOLATE, "ISOLATE"),
+	BN_POLICY_FIELD(BN_BMCR_ANRESTART, "ANRESTART"),
+	BN_POLICY_FIELD(BN_BMCR_FULLDPLX, "FULLDPLX"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED1000, "SPEED1000"),
+};
+
+/** ADVERTISE: every ability is a choice; the selector is not. */
+static const struct bn_field bn_mii_advertise_fields[] = {
+	BN_FIXED_FIELD(BN_ADVERTISE_SELECTOR, "SELECTOR"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10HALF, "10HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10FULL, "10FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100HALF, "100HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100FULL, "100FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100BASE4, "100BASE4"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE, "PAUSE"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE_ASYM, "PAUSE_ASYM"),
+	BN_POLICY_FIELD(BN_ADVERTISE_RFAULT, "RFAULT"),
+	BN_POLICY_FIELD(BN_ADVERTISE_NPAGE, "NPAGE"),
+};
+
+/** CTRL1000: the gigabit abilities and master/slave choice; not the test
+ *  modes. */
+static const struct bn_field bn_mii_ctrl1000_fields[] = {
+	BN_POLICY_FIELD(BN_CTRL1000_HALF, "1000HALF"),
+	BN_POLICY_FIELD(BN_CTRL1000_FULL, "1000FULL"),
+	BN_POLICY_FIELD(BN_CTRL1000_PORT_TYPE, "PORT_TYPE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_VALUE, "MS_VALUE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_ENABLE, "MS_ENABLE"),
+	BN_FIXED_FIELD(BN_CTRL1000_TEST, "TEST_MODE"),
+};
+
+/** BMCR layout for replay verdicts (bn_family.h, ::bn_regdef). */
+static const struct bn_regdef bn_mii_bmcr_def =
+	BN_REGDEF("BMCR", bn_mii_bmcr_fields);
+
+/** ADVERTISE layout for replay verdicts. */
+static const struct bn_regdef bn_mii_advertise_def =
+	BN_REGDEF("ADVERTISE", bn_mii_advertise_fields);
+
+/** CTRL1000 layout for replay verdicts. */
+static const struct bn_regdef bn_mii_ctrl1000_def =
+	BN_REGDEF("CTRL1000", bn_mii_ctrl1000_fields);
+
+/** Any other MII register: no named fields. */
+static const struct bn_regdef bn_mii_other_def = { "MII register", NULL, 0 };
+
 /** Interval between reset-bit polls, in microseconds. */
 #define BN_MII_POLL_US 1000
 
@@ -3258,56 +3344,6 @@ static int bn_mii_phy_id(const struct bn_mii *mii, uint32_t *id)
 		return -BN_ENODEV;
 	return 0;
 }
-
-/** BMCR: reset and autonegotiation control are a driver's choice; power
- *  down, isolate and loopback stop the link. */
-static const struct bn_field bn_mii_bmcr_fields[] = {
-	BN_POLICY_FIELD(BN_BMCR_RESET, "RESET"),
-	BN_FIXED_FIELD(BN_BMCR_LOOPBACK, "LOOPBACK"),
-	BN_POLICY_FIELD(BN_BMCR_SPEED100, "SPEED100"),
-	BN_POLICY_FIELD(BN_BMCR_ANENABLE, "ANENABLE"),
-	BN_FIXED_FIELD(BN_BMCR_PDOWN, "PDOWN"),
-	BN_FIXED_FIELD(BN_BMCR_ISOLATE, "ISOLATE"),
-	BN_POLICY_FIELD(BN_BMCR_ANRESTART, "ANRESTART"),
-	BN_POLICY_FIELD(BN_BMCR_FULLDPLX, "FULLDPLX"),
-	BN_POLICY_FIELD(BN_BMCR_SPEED1000, "SPEED1000"),
-};
-
-/** ADVERTISE: every ability is a choice; the selector is not. */
-static const struct bn_field bn_mii_advertise_fields[] = {
-	BN_FIXED_FIELD(BN_ADVERTISE_SELECTOR, "SELECTOR"),
-	BN_POLICY_FIELD(BN_ADVERTISE_10HALF, "10HALF"),
-	BN_POLICY_FIELD(BN_ADVERTISE_10FULL, "10FULL"),
-	BN_POLICY_FIELD(BN_ADVERTISE_100HALF, "100HALF"),
-	BN_POLICY_FIELD(BN_ADVERTISE_100FULL, "100FULL"),
-	BN_POLICY_FIELD(BN_ADVERTISE_100BASE4, "100BASE4"),
-	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE, "PAUSE"),
-	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE_ASYM, "PAUSE_ASYM"),
-	BN_POLICY_FIELD(BN_ADVERTISE_RFAULT, "RFAULT"),
-	BN_POLICY_FIELD(BN_ADVERTISE_NPAGE, "NPAGE"),
-};
-
-/** CTRL1000: the gigabit abilities and master/slave choice; not the test
- *  modes. */
-static const struct bn_field bn_mii_ctrl1000_fields[] = {
-	BN_POLICY_FIELD(BN_CTRL1000_HALF, "1000HALF"),
-	BN_POLICY_FIELD(BN_CTRL1000_FULL, "1000FULL"),
-	BN_POLICY_FIELD(BN_CTRL1000_PORT_TYPE, "PORT_TYPE"),
-	BN_POLICY_FIELD(BN_CTRL1000_MS_VALUE, "MS_VALUE"),
-	BN_POLICY_FIELD(BN_CTRL1000_MS_ENABLE, "MS_ENABLE"),
-	BN_FIXED_FIELD(BN_CTRL1000_TEST, "TEST_MODE"),
-};
-
-static const struct bn_regdef bn_mii_bmcr_def =
-	BN_REGDEF("BMCR", bn_mii_bmcr_fields);
-
-static const struct bn_regdef bn_mii_advertise_def =
-	BN_REGDEF("ADVERTISE", bn_mii_advertise_fields);
-
-static const struct bn_regdef bn_mii_ctrl1000_def =
-	BN_REGDEF("CTRL1000", bn_mii_ctrl1000_fields);
-
-static const struct bn_regdef bn_mii_other_def = { "MII register", NULL, 0 };
 
 static bool bn_mac_valid(const uint8_t *mac)
 {
@@ -5441,7 +5477,8 @@ static size_t smsc95xx_framing_frame(uint8_t *out, const void *frame,
 
 static const struct bn_framing smsc95xx_framing = {
 	.name = "smsc",
-	.description = "SMSC status word per frame; command words A and B",
+	.description = BN_TEXT("SMSC status word per frame; command words "
+			       "A and B"),
 	.deframe = smsc95xx_framing_deframe,
 	.frame = smsc95xx_framing_frame,
 	.tx_overhead = SMSC95XX_TX_OVERHEAD,
@@ -5772,7 +5809,7 @@ static int smsc95xx_probe(struct bn_netdev *nd, const struct bn_function *fn,
 	if ((rc = smsc95xx_identify(dev, id)) < 0)
 		return rc;
 	bn_prog_ctx_init(&dev->prog, dev->usb, &smsc95xx_prog_mdio, dev);
-	dev->prog.cmdset = &smsc95xx_cmdset;
+	dev->prog.cmdset = BN_LOG_DATA(&smsc95xx_cmdset);
 	dev->prog.phy = SMSC95XX_PHY_INTERNAL;
 	if ((rc = bn_prog_run(&dev->prog, dev->info->reset)) < 0)
 		return rc;
@@ -5904,23 +5941,23 @@ static const struct bn_op smsc95xx_stop_ops[] = {
 
 /** Reset program. */
 static const struct bn_prog smsc95xx_prog_reset = {
-	"smsc95xx-reset", smsc95xx_reset_ops
+	BN_TEXT("smsc95xx-reset"), smsc95xx_reset_ops
 };
 /** PHY interrupt program. */
 static const struct bn_prog smsc95xx_prog_phy_irq = {
-	"smsc95xx-phy-irq", smsc95xx_phy_irq_ops
+	BN_TEXT("smsc95xx-phy-irq"), smsc95xx_phy_irq_ops
 };
 /** Open program. */
 static const struct bn_prog smsc95xx_prog_open = {
-	"smsc95xx-open", smsc95xx_open_ops
+	BN_TEXT("smsc95xx-open"), smsc95xx_open_ops
 };
 /** Start program. */
 static const struct bn_prog smsc95xx_prog_start = {
-	"smsc95xx-start", smsc95xx_start_ops
+	BN_TEXT("smsc95xx-start"), smsc95xx_start_ops
 };
 /** Stop program. */
 static const struct bn_prog smsc95xx_prog_stop = {
-	"smsc95xx-stop", smsc95xx_stop_ops
+	BN_TEXT("smsc95xx-stop"), smsc95xx_stop_ops
 };
 
 /** Programs of every family, in run order. */
@@ -6202,8 +6239,10 @@ static const struct bn_layout smsc95xx_layout = BN_LAYOUT(smsc95xx_layout_ifs);
  * @param info		::smsc95xx_family_info
  */
 #define SMSC_FAMILY(nm, desc, info)					\
-	{ .name = (nm), .description = (desc), .cmdset = &smsc95xx_cmdset,\
-	  .framing = &smsc95xx_framing, .endpoints = &smsc95xx_layout,\
+	{ .name = (nm), .description = BN_TEXT(desc),			\
+	  .cmdset = BN_LOG_DATA(&smsc95xx_cmdset),			\
+	  .framing = &smsc95xx_framing,					\
+	  .endpoints = BN_ENDPOINTS(&smsc95xx_layout),			\
 	  .phy = BN_PHY_EMBEDDED,		\
 	  .mac_source = BN_MAC_EEPROM, .link_speeds = BN_LINK_10 | BN_LINK_100,\
 	  .programs = smsc95xx_programs,				\
@@ -6341,7 +6380,8 @@ static void smsc95xx_tx_header(uint8_t *buf, size_t frame_len)
 #define SMSC_ROW(vid, pid, fam, nm, q)					\
 	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid),\
 	  .cls = BN_CLASS_VENDOR, .subclass = 0x00,			\
-	  .protocol = BN_CLASS_VENDOR, .family = &(fam), .name = (nm),	\
+	  .protocol = BN_CLASS_VENDOR, .family = &(fam),	\
+	  .name = BN_TEXT(nm),						\
 	  .quirks = (q) }
 
 /** The one ID table. */
@@ -6387,7 +6427,8 @@ static const struct bn_id smsc95xx_ids[] = {
 
 const struct bn_driver bn_smsc95xx_driver = {
 	.name = "smsc95xx",
-	.description = "SMSC/Microchip LAN95xx USB 2.0 10/100 Ethernet",
+	.description = BN_TEXT("SMSC/Microchip LAN95xx USB 2.0 10/100 "
+			       "Ethernet"),
 	.ids = smsc95xx_ids,
 	.id_count = BN_ARRAY_SIZE(smsc95xx_ids),
 	.families = smsc95xx_families,

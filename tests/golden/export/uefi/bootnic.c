@@ -479,6 +479,24 @@ static void bn_log(int level, const char *prefix, const char *fmt, ...)
  */
 #define BN_LOG_BUILT(level) BN_EFI_DEBUG
 
+/**
+ * Text that only log lines and host tools read (product names, family and
+ * driver descriptions): kept where log lines are compiled in
+ * (BN_LOG_BUILT()), NULL elsewhere, so a firmware image carries none.
+ *
+ * @param s		String literal
+ */
+#define BN_TEXT(s) (BN_LOG_BUILT(BN_LOG_ERR) ? (s) : (const char *)0)
+
+/**
+ * Data that only log lines and host tools read (a command set naming
+ * requests): the pointer where log lines are compiled in
+ * (BN_LOG_BUILT()), NULL elsewhere, so a firmware image carries none.
+ *
+ * @param p		Pointer to the data
+ */
+#define BN_LOG_DATA(p) (BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
+
 /** Log a line at a level if that level is compiled in (BN_LOG_BUILT()). */
 #define BN_LOG_AT(level, prefix, ...)					\
 	do {								\
@@ -1911,7 +1929,8 @@ struct bn_family {
 	const struct bn_cmdset *cmdset;	/**< Vendor command set, or NULL */
 	const struct bn_framing *framing; /**< Bulk framing (the driver's) */
 	const struct bn_layout *endpoints; /**< Standard endpoint layout
-					     (descriptor completion), or NULL */
+					     (descriptor completion,
+					     BN_ENDPOINTS()), or NULL */
 	enum bn_phy_topology phy;	/**< PHY topology */
 	enum bn_mac_source mac_source;	/**< MAC address source */
 	uint8_t link_speeds;		/**< BN_LINK_* */
@@ -1925,21 +1944,25 @@ struct bn_family {
 					      or NULL */
 };
 
-/** One row of an ID table. */
+/**
+ * One row of an ID table.  The pointers first and the small fields packed
+ * after them (32 bytes on a 64-bit target); the product name is text
+ * (BN_TEXT()), so a firmware image carries none.
+ */
 struct bn_id {
-	uint8_t match;			/**< ::bn_id_match */
+	const struct bn_family *family;	/**< Family */
+	const char *name;		/**< Product name (BN_TEXT()) */
 	uint16_t vendor;		/**< idVendor (device match) */
 	uint16_t product;		/**< idProduct (device match) */
 	uint16_t cls;			/**< Function class, or ::BN_ID_ANY */
 	uint16_t subclass;		/**< Function subclass, or ::BN_ID_ANY */
 	uint16_t protocol;		/**< Function protocol, or ::BN_ID_ANY */
-	const struct bn_family *family;	/**< Family */
-	const char *name;		/**< Product name */
-	uint32_t quirks;		/**< Driver-specific row flags */
+	uint8_t match;			/**< ::bn_id_match */
 	uint8_t config;			/**< bConfigurationValue to select on
 					     the device this row names (0:
 					     the host's choice by score);
 					     only with a VID:PID */
+	uint8_t quirks;			/**< Driver-specific row flags */
 };
 
 /** Operations a driver implements. */
@@ -2169,6 +2192,15 @@ enum bn_reg_value {
  * @param p		Pointer to the data
  */
 #define BN_VERDICT(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
+
+/**
+ * A standard endpoint layout where a build keeps it (with log text,
+ * BN_LOG_BUILT()), NULL elsewhere: only the simulator's descriptor
+ * completion reads it, so a firmware image carries none (as BN_VERDICT()).
+ *
+ * @param p		Pointer to the ::bn_layout
+ */
+#define BN_ENDPOINTS(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
 
 /** Bulk wMaxPacketSize at full speed (USB 2.0 section 5.8.3). */
 #define BN_LAYOUT_BULK_MPS_FS	64
@@ -3288,6 +3320,60 @@ static int bn_mii_link(const struct bn_mii *mii, bool gigabit, struct bn_link *o
  */
 static int bn_mii_phy_id(const struct bn_mii *mii, uint32_t *id);
 
+/** BMCR: reset and autonegotiation control are a driver's choice; power
+ *  down, isolate and loopback stop the link. */
+static const struct bn_field bn_mii_bmcr_fields[] = {
+	BN_POLICY_FIELD(BN_BMCR_RESET, "RESET"),
+	BN_FIXED_FIELD(BN_BMCR_LOOPBACK, "LOOPBACK"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED100, "SPEED100"),
+	BN_POLICY_FIELD(BN_BMCR_ANENABLE, "ANENABLE"),
+	BN_FIXED_FIELD(BN_BMCR_PDOWN, "PDOWN"),
+	BN_FIXED_FIELD(BN_BMCR_ISOLATE, "ISOLATE"),
+	BN_POLICY_FIELD(BN_BMCR_ANRESTART, "ANRESTART"),
+	BN_POLICY_FIELD(BN_BMCR_FULLDPLX, "FULLDPLX"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED1000, "SPEED1000"),
+};
+
+/** ADVERTISE: every ability is a choice; the selector is not. */
+static const struct bn_field bn_mii_advertise_fields[] = {
+	BN_FIXED_FIELD(BN_ADVERTISE_SELECTOR, "SELECTOR"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10HALF, "10HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10FULL, "10FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100HALF, "100HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100FULL, "100FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100BASE4, "100BASE4"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE, "PAUSE"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE_ASYM, "PAUSE_ASYM"),
+	BN_POLICY_FIELD(BN_ADVERTISE_RFAULT, "RFAULT"),
+	BN_POLICY_FIELD(BN_ADVERTISE_NPAGE, "NPAGE"),
+};
+
+/** CTRL1000: the gigabit abilities and master/slave choice; not the test
+ *  modes. */
+static const struct bn_field bn_mii_ctrl1000_fields[] = {
+	BN_POLICY_FIELD(BN_CTRL1000_HALF, "1000HALF"),
+	BN_POLICY_FIELD(BN_CTRL1000_FULL, "1000FULL"),
+	BN_POLICY_FIELD(BN_CTRL1000_PORT_TYPE, "PORT_TYPE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_VALUE, "MS_VALUE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_ENABLE, "MS_ENABLE"),
+	BN_FIXED_FIELD(BN_CTRL1000_TEST, "TEST_MODE"),
+};
+
+/** BMCR layout for replay verdicts (bn_family.h, ::bn_regdef). */
+static const struct bn_regdef bn_mii_bmcr_def =
+	BN_REGDEF("BMCR", bn_mii_bmcr_fields);
+
+/** ADVERTISE layout for replay verdicts. */
+static const struct bn_regdef bn_mii_advertise_def =
+	BN_REGDEF("ADVERTISE", bn_mii_advertise_fields);
+
+/** CTRL1000 layout for replay verdicts. */
+static const struct bn_regdef bn_mii_ctrl1000_def =
+	BN_REGDEF("CTRL1000", bn_mii_ctrl1000_fields);
+
+/** Any other MII register: no named fields. */
+static const struct bn_regdef bn_mii_other_def = { "MII register", NULL, 0 };
+
 /** Interval between reset-bit polls, in microseconds. */
 #define BN_MII_POLL_US 1000
 
@@ -3409,56 +3495,6 @@ static int bn_mii_phy_id(const struct bn_mii *mii, uint32_t *id)
 		return -BN_ENODEV;
 	return 0;
 }
-
-/** BMCR: reset and autonegotiation control are a driver's choice; power
- *  down, isolate and loopback stop the link. */
-static const struct bn_field bn_mii_bmcr_fields[] = {
-	BN_POLICY_FIELD(BN_BMCR_RESET, "RESET"),
-	BN_FIXED_FIELD(BN_BMCR_LOOPBACK, "LOOPBACK"),
-	BN_POLICY_FIELD(BN_BMCR_SPEED100, "SPEED100"),
-	BN_POLICY_FIELD(BN_BMCR_ANENABLE, "ANENABLE"),
-	BN_FIXED_FIELD(BN_BMCR_PDOWN, "PDOWN"),
-	BN_FIXED_FIELD(BN_BMCR_ISOLATE, "ISOLATE"),
-	BN_POLICY_FIELD(BN_BMCR_ANRESTART, "ANRESTART"),
-	BN_POLICY_FIELD(BN_BMCR_FULLDPLX, "FULLDPLX"),
-	BN_POLICY_FIELD(BN_BMCR_SPEED1000, "SPEED1000"),
-};
-
-/** ADVERTISE: every ability is a choice; the selector is not. */
-static const struct bn_field bn_mii_advertise_fields[] = {
-	BN_FIXED_FIELD(BN_ADVERTISE_SELECTOR, "SELECTOR"),
-	BN_POLICY_FIELD(BN_ADVERTISE_10HALF, "10HALF"),
-	BN_POLICY_FIELD(BN_ADVERTISE_10FULL, "10FULL"),
-	BN_POLICY_FIELD(BN_ADVERTISE_100HALF, "100HALF"),
-	BN_POLICY_FIELD(BN_ADVERTISE_100FULL, "100FULL"),
-	BN_POLICY_FIELD(BN_ADVERTISE_100BASE4, "100BASE4"),
-	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE, "PAUSE"),
-	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE_ASYM, "PAUSE_ASYM"),
-	BN_POLICY_FIELD(BN_ADVERTISE_RFAULT, "RFAULT"),
-	BN_POLICY_FIELD(BN_ADVERTISE_NPAGE, "NPAGE"),
-};
-
-/** CTRL1000: the gigabit abilities and master/slave choice; not the test
- *  modes. */
-static const struct bn_field bn_mii_ctrl1000_fields[] = {
-	BN_POLICY_FIELD(BN_CTRL1000_HALF, "1000HALF"),
-	BN_POLICY_FIELD(BN_CTRL1000_FULL, "1000FULL"),
-	BN_POLICY_FIELD(BN_CTRL1000_PORT_TYPE, "PORT_TYPE"),
-	BN_POLICY_FIELD(BN_CTRL1000_MS_VALUE, "MS_VALUE"),
-	BN_POLICY_FIELD(BN_CTRL1000_MS_ENABLE, "MS_ENABLE"),
-	BN_FIXED_FIELD(BN_CTRL1000_TEST, "TEST_MODE"),
-};
-
-static const struct bn_regdef bn_mii_bmcr_def =
-	BN_REGDEF("BMCR", bn_mii_bmcr_fields);
-
-static const struct bn_regdef bn_mii_advertise_def =
-	BN_REGDEF("ADVERTISE", bn_mii_advertise_fields);
-
-static const struct bn_regdef bn_mii_ctrl1000_def =
-	BN_REGDEF("CTRL1000", bn_mii_ctrl1000_fields);
-
-static const struct bn_regdef bn_mii_other_def = { "MII register", NULL, 0 };
 
 static bool bn_mac_valid(const uint8_t *mac)
 {
@@ -5007,7 +5043,7 @@ static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 #define BN_CDC_CONFIG_ROW(fam, sub, vid, pid, cfg, nm)			\
 	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid), \
 	  .cls = BN_CLASS_CDC, .subclass = (sub), .protocol = 0x00,	\
-	  .family = (fam), .name = (nm), .config = (cfg) }
+	  .family = (fam), .name = BN_TEXT(nm), .config = (cfg) }
 
 /** Notification endpoint of a standard CDC layout. */
 #define BN_CDC_LAYOUT_EP_NOTIFY		0x81
@@ -5153,6 +5189,37 @@ static int bn_cdc_read_perm_addr(struct bn_netdev *nd,
 static int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 			     unsigned int flags);
 
+/**
+ * Start the data path of a CDC function whose data interface is idle in
+ * alternate setting 0: select the alternate setting with the bulk pair,
+ * queue the transfers, set the receive filter (the driver's
+ * set_rx_filter), and take the link as up when no notification endpoint
+ * can report it.  On failure everything is undone.
+ *
+ * @param nd		Network device
+ * @param fn		The function
+ * @param un		Endpoint plumbing to open
+ * @param cfg		Transfer counts and sizes
+ * @param ops		Endpoint callbacks
+ * @param driver	Driver state for the callbacks
+ * @param speed		Link speed to report without notifications (Mb/s)
+ * @return		0 or a negative ::bn_err
+ */
+static int bn_cdc_open(struct bn_netdev *nd, const struct bn_cdc_function *fn,
+		struct bn_usbnet *un, const struct bn_usbnet_cfg *cfg,
+		const struct bn_usbnet_ops *ops, void *driver, uint16_t speed);
+
+/**
+ * Stop the data path bn_cdc_open() started: transfers, the data
+ * interface (back to alternate setting 0), the link.
+ *
+ * @param nd		Network device
+ * @param fn		The function
+ * @param un		Endpoint plumbing to close
+ */
+static void bn_cdc_close(struct bn_netdev *nd, const struct bn_cdc_function *fn,
+		  struct bn_usbnet *un);
+
 /** A class request to the interface that writes a policy value. */
 #define BN_CDC_REG(req, how, dfn)					\
 	{ .request_type = BN_CDC_REQ_OUT, .request = (req),		\
@@ -5160,6 +5227,42 @@ static int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 
 /** Fields of a value that is wholly a driver's choice: one, all bits. */
 #define BN_CDC_CHOICE_FIELDS 1
+
+/** SET_ETHERNET_PACKET_FILTER: which frames to receive, every bit a
+ *  driver's choice. */
+static const struct bn_field bn_cdc_packet_filter_fields[] = {
+	BN_POLICY_FIELD(BN_CDC_FILTER_PROMISCUOUS, "PROMISCUOUS"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_DIRECTED, "DIRECTED"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_BROADCAST, "BROADCAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_MULTICAST, "MULTICAST"),
+};
+
+/** A value that is wholly a driver's choice (a multicast list, sizes). */
+static const struct bn_field bn_cdc_choice_fields[BN_CDC_CHOICE_FIELDS] = {
+	BN_POLICY_FIELD(~(uint64_t)0, "VALUE"),
+};
+
+/** SET_ETHERNET_PACKET_FILTER layout: every filter bit is policy. */
+static const struct bn_regdef bn_cdc_packet_filter_def =
+	BN_REGDEF("PACKET_FILTER", bn_cdc_packet_filter_fields);
+
+/** SET_ETHERNET_MULTICAST_FILTERS layout: the list is policy. */
+static const struct bn_regdef bn_cdc_multicast_def =
+	BN_REGDEF("MULTICAST_FILTERS", bn_cdc_choice_fields);
+
+/** Endpoints of a data interface's alternate setting with the bulk pair. */
+static const struct bn_layout_ep bn_cdc_layout_bulk[2] = {
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_OUT),
+};
+
+/** The notification endpoint of a control interface (::BN_CDC_NOTIFY_MAX
+ * bytes). */
+static const struct bn_layout_ep bn_cdc_layout_notify[1] = {
+	BN_LAYOUT_INT(BN_CDC_LAYOUT_EP_NOTIFY, BN_CDC_NOTIFY_MAX,
+		      BN_CDC_LAYOUT_NOTIFY_FS, BN_CDC_LAYOUT_NOTIFY_HS),
+};
 
 /** Length of a MAC address written in hexadecimal. */
 #define BN_CDC_MAC_DIGITS 12
@@ -5373,36 +5476,41 @@ static int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 	return 0;
 }
 
-/** SET_ETHERNET_PACKET_FILTER: which frames to receive, every bit a
- *  driver's choice. */
-static const struct bn_field bn_cdc_packet_filter_fields[] = {
-	BN_POLICY_FIELD(BN_CDC_FILTER_PROMISCUOUS, "PROMISCUOUS"),
-	BN_POLICY_FIELD(BN_CDC_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
-	BN_POLICY_FIELD(BN_CDC_FILTER_DIRECTED, "DIRECTED"),
-	BN_POLICY_FIELD(BN_CDC_FILTER_BROADCAST, "BROADCAST"),
-	BN_POLICY_FIELD(BN_CDC_FILTER_MULTICAST, "MULTICAST"),
-};
+static int bn_cdc_open(struct bn_netdev *nd, const struct bn_cdc_function *fn,
+		struct bn_usbnet *un, const struct bn_usbnet_cfg *cfg,
+		const struct bn_usbnet_ops *ops, void *driver, uint16_t speed)
+{
+	int rc;
 
-/** A value that is wholly a driver's choice (a multicast list, sizes). */
-static const struct bn_field bn_cdc_choice_fields[BN_CDC_CHOICE_FIELDS] = {
-	BN_POLICY_FIELD(~(uint64_t)0, "VALUE"),
-};
+	if ((rc = bn_usb_set_interface(nd->usb, fn->data.interface,
+				       fn->data.alt)) < 0)
+		return rc;
+	rc = bn_usbnet_open(un, nd, fn->has_intr ? &fn->intr : NULL,
+			    &fn->data.in, &fn->data.out, cfg, ops, driver);
+	if (rc < 0)
+		goto err_usbnet;
+	if ((rc = nd->driver->ops->set_rx_filter(nd, nd->rx_filter)) < 0)
+		goto err_filter;
+	/* Without a notification endpoint there is no way to learn the
+	 * link state: treat the link as up */
+	if (!fn->has_intr)
+		bn_netdev_link_up(nd, speed, true);
+	return 0;
 
-static const struct bn_regdef bn_cdc_packet_filter_def =
-	BN_REGDEF("PACKET_FILTER", bn_cdc_packet_filter_fields);
+ err_filter:
+	bn_usbnet_close(un);
+ err_usbnet:
+	bn_usb_set_interface(nd->usb, fn->data.interface, 0);
+	return rc;
+}
 
-static const struct bn_regdef bn_cdc_multicast_def =
-	BN_REGDEF("MULTICAST_FILTERS", bn_cdc_choice_fields);
-
-static const struct bn_layout_ep bn_cdc_layout_bulk[2] = {
-	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_IN),
-	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_OUT),
-};
-
-static const struct bn_layout_ep bn_cdc_layout_notify[1] = {
-	BN_LAYOUT_INT(BN_CDC_LAYOUT_EP_NOTIFY, BN_CDC_NOTIFY_MAX,
-		      BN_CDC_LAYOUT_NOTIFY_FS, BN_CDC_LAYOUT_NOTIFY_HS),
-};
+static void bn_cdc_close(struct bn_netdev *nd, const struct bn_cdc_function *fn,
+		  struct bn_usbnet *un)
+{
+	bn_usbnet_close(un);
+	bn_usb_set_interface(nd->usb, fn->data.interface, 0);
+	bn_netdev_link_down(nd);
+}
 
 /** Bulk-IN transfers kept queued. */
 #define BN_ECM_RX_COUNT 4
@@ -5436,7 +5544,8 @@ static int ecm_set_rx_filter(struct bn_netdev *nd, unsigned int flags)
 
 static const struct bn_framing bn_cdc_ecm_framing = {
 	.name = "ecm",
-	.description = "CDC-ECM: one bare frame per transfer, short-packet ended",
+	.description = BN_TEXT("CDC-ECM: one bare frame per transfer, "
+			       "short-packet ended"),
 	.deframe = bn_framing_bare_deframe,
 	.frame = bn_framing_bare_frame,
 	.tx_flags = BN_XFER_F_ZLP,
@@ -5502,27 +5611,8 @@ static int ecm_open(struct bn_netdev *nd)
 	 * function's filters and data toggles */
 	if ((rc = bn_usb_set_interface(nd->usb, ecm->fn.data.interface, 0)) < 0)
 		return rc;
-	if ((rc = bn_usb_set_interface(nd->usb, ecm->fn.data.interface,
-				       ecm->fn.data.alt)) < 0)
-		return rc;
-	rc = bn_usbnet_open(&ecm->un, nd, ecm->fn.has_intr ? &ecm->fn.intr : NULL,
-			    &ecm->fn.data.in, &ecm->fn.data.out, &cfg,
-			    &ecm_usbnet_ops, ecm);
-	if (rc < 0)
-		goto err_usbnet;
-	if ((rc = ecm_set_rx_filter(nd, nd->rx_filter)) < 0)
-		goto err_filter;
-	/* Without a notification endpoint there is no way to learn the
-	 * link state: treat the link as up */
-	if (!ecm->fn.has_intr)
-		bn_netdev_link_up(nd, ecm->speed, true);
-	return 0;
-
- err_filter:
-	bn_usbnet_close(&ecm->un);
- err_usbnet:
-	bn_usb_set_interface(nd->usb, ecm->fn.data.interface, 0);
-	return rc;
+	return bn_cdc_open(nd, &ecm->fn, &ecm->un, &cfg, &ecm_usbnet_ops, ecm,
+			   ecm->speed);
 }
 
 /**
@@ -5534,9 +5624,7 @@ static void ecm_close(struct bn_netdev *nd)
 {
 	struct ecm_dev *ecm = nd->priv;
 
-	bn_usbnet_close(&ecm->un);
-	bn_usb_set_interface(nd->usb, ecm->fn.data.interface, 0);
-	bn_netdev_link_down(nd);
+	bn_cdc_close(nd, &ecm->fn, &ecm->un);
 }
 
 /**
@@ -5640,9 +5728,9 @@ static const struct bn_layout ecm_layout = BN_LAYOUT(ecm_layout_ifs);
 
 static const struct bn_family bn_cdc_ecm_family = {
 	.name = "cdc-ecm",
-	.description = "USB CDC Ethernet Control Model",
+	.description = BN_TEXT("USB CDC Ethernet Control Model"),
 	.framing = &bn_cdc_ecm_framing,
-	.endpoints = &ecm_layout,
+	.endpoints = BN_ENDPOINTS(&ecm_layout),
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
@@ -5677,7 +5765,7 @@ static const struct bn_id ecm_ids[] = {
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_CDC,
 	  .subclass = BN_CDC_SUBCLASS_ECM, .protocol = 0x00,
 	  .family = &bn_cdc_ecm_family,
-	  .name = "USB CDC Ethernet (ECM) function" },
+	  .name = BN_TEXT("USB CDC Ethernet (ECM) function") },
 	/* [L][U] */
 	ECM_REALTEK(BN_USB_VID_REALTEK, 0x8050, "Realtek RTL8152 (8050)"),
 	/* [L] */
@@ -5763,7 +5851,7 @@ static const struct bn_id ecm_ids[] = {
 
 static const struct bn_driver bn_cdc_ecm_driver = {
 	.name = "cdc-ecm",
-	.description = "USB CDC Ethernet Control Model class driver",
+	.description = BN_TEXT("USB CDC Ethernet Control Model class driver"),
 	.ids = ecm_ids,
 	.id_count = BN_ARRAY_SIZE(ecm_ids),
 	.families = ecm_families,
@@ -5944,7 +6032,8 @@ static void ncm_deframe(void *state, struct bn_netdev *nd,
 
 static const struct bn_framing bn_cdc_ncm_framing = {
 	.name = "ncm",
-	.description = "CDC-NCM transfer blocks (NTB16), several frames each",
+	.description = BN_TEXT("CDC-NCM transfer blocks (NTB16), several "
+			       "frames each"),
 	.deframe = ncm_deframe,
 	/* Transmit gathers frames into NTBs itself (ncm_transmit) and
 	 * decides the ZLP per block (ncm_flush) */
@@ -6152,25 +6241,8 @@ static int ncm_open(struct bn_netdev *nd)
 		return rc;
 	if ((rc = ncm_set_input_size(nd)) < 0)
 		return rc;
-	if ((rc = bn_usb_set_interface(nd->usb, ncm->fn.data.interface,
-				       ncm->fn.data.alt)) < 0)
-		return rc;
-	rc = bn_usbnet_open(&ncm->un, nd, ncm->fn.has_intr ? &ncm->fn.intr : NULL,
-			    &ncm->fn.data.in, &ncm->fn.data.out, &cfg,
-			    &ncm_usbnet_ops, ncm);
-	if (rc < 0)
-		goto err_usbnet;
-	if ((rc = ncm_set_rx_filter(nd, nd->rx_filter)) < 0)
-		goto err_filter;
-	if (!ncm->fn.has_intr)
-		bn_netdev_link_up(nd, ncm->speed, true);
-	return 0;
-
- err_filter:
-	bn_usbnet_close(&ncm->un);
- err_usbnet:
-	bn_usb_set_interface(nd->usb, ncm->fn.data.interface, 0);
-	return rc;
+	return bn_cdc_open(nd, &ncm->fn, &ncm->un, &cfg, &ncm_usbnet_ops, ncm,
+			   ncm->speed);
 }
 
 /**
@@ -6187,9 +6259,7 @@ static void ncm_close(struct bn_netdev *nd)
 		ncm->building->in_use = false;
 		ncm->building = NULL;
 	}
-	bn_usbnet_close(&ncm->un);
-	bn_usb_set_interface(nd->usb, ncm->fn.data.interface, 0);
-	bn_netdev_link_down(nd);
+	bn_cdc_close(nd, &ncm->fn, &ncm->un);
 }
 
 /**
@@ -6338,9 +6408,9 @@ static const struct bn_layout ncm_layout = BN_LAYOUT(ncm_layout_ifs);
 
 static const struct bn_family bn_cdc_ncm_family = {
 	.name = "cdc-ncm",
-	.description = "USB CDC Network Control Model",
+	.description = BN_TEXT("USB CDC Network Control Model"),
 	.framing = &bn_cdc_ncm_framing,
-	.endpoints = &ncm_layout,
+	.endpoints = BN_ENDPOINTS(&ncm_layout),
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_STRING,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
@@ -6375,7 +6445,7 @@ static const struct bn_id ncm_ids[] = {
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_CDC,
 	  .subclass = BN_CDC_SUBCLASS_NCM, .protocol = 0x00,
 	  .family = &bn_cdc_ncm_family,
-	  .name = "USB CDC Network Control Model (NCM) function" },
+	  .name = BN_TEXT("USB CDC Network Control Model (NCM) function") },
 	/* [L][U] */
 	NCM_REALTEK(BN_USB_VID_REALTEK, 0x8155, "Realtek RTL8156 (8155)"),
 	/* [L][U] */
@@ -6390,7 +6460,7 @@ static const struct bn_id ncm_ids[] = {
 
 static const struct bn_driver bn_cdc_ncm_driver = {
 	.name = "cdc-ncm",
-	.description = "USB CDC Network Control Model class driver",
+	.description = BN_TEXT("USB CDC Network Control Model class driver"),
 	.ids = ncm_ids,
 	.id_count = BN_ARRAY_SIZE(ncm_ids),
 	.families = ncm_families,
@@ -7065,7 +7135,7 @@ static size_t rndis_frame(uint8_t *out, const void *frame, size_t len,
 
 static const struct bn_framing bn_rndis_framing = {
 	.name = "rndis",
-	.description = "RNDIS PACKET_MSG records",
+	.description = BN_TEXT("RNDIS PACKET_MSG records"),
 	.deframe = rndis_deframe,
 	.frame = rndis_frame,
 	.tx_overhead = BN_RNDIS_PACKET_HEADER_LEN,
@@ -7398,9 +7468,9 @@ static const struct bn_layout rndis_layout = BN_LAYOUT(rndis_layout_ifs);
 
 static const struct bn_family bn_rndis_family = {
 	.name = "rndis",
-	.description = "Remote NDIS over USB",
+	.description = BN_TEXT("Remote NDIS over USB"),
 	.framing = &bn_rndis_framing,
-	.endpoints = &rndis_layout,
+	.endpoints = BN_ENDPOINTS(&rndis_layout),
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_QUERY,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
@@ -7417,18 +7487,19 @@ static const struct bn_id rndis_ids[] = {
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_CDC,
 	  .subclass = BN_CDC_SUBCLASS_ACM, .protocol = 0xff,
 	  .family = &bn_rndis_family,
-	  .name = "RNDIS function (CDC ACM, vendor protocol)" },
+	  .name = BN_TEXT("RNDIS function (CDC ACM, vendor protocol)") },
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_WIRELESS, .subclass = 0x01,
 	  .protocol = 0x03, .family = &bn_rndis_family,
-	  .name = "RNDIS function (wireless controller)" },
+	  .name = BN_TEXT("RNDIS function (wireless controller)") },
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_MISC, .subclass = 0x04,
 	  .protocol = 0x01, .family = &bn_rndis_family,
-	  .name = "RNDIS function (miscellaneous, RNDIS over Ethernet)" },
+	  .name = BN_TEXT("RNDIS function (miscellaneous, RNDIS over "
+			  "Ethernet)") },
 };
 
 static const struct bn_driver bn_rndis_driver = {
 	.name = "rndis",
-	.description = "Remote NDIS class driver",
+	.description = BN_TEXT("Remote NDIS class driver"),
 	.ids = rndis_ids,
 	.id_count = BN_ARRAY_SIZE(rndis_ids),
 	.families = rndis_families,
@@ -8044,13 +8115,13 @@ static bool asix_need_chipcode(const struct bn_family *table, uint8_t phy);
  *
  * @param table		Family the ID table gave
  * @param hw		What the chip reported
- * @param why		Explanation when the result differs from @p table
- * @param size		Size of @p why
+ * @param prefix	Log prefix (the device name) for the warning that
+ *			explains a result other than @p table
  * @return		Family to use
  */
 static const struct bn_family *asix_resolve(const struct bn_family *table,
-				     const struct asix_hw_id *hw, char *why,
-				     size_t size);
+				     const struct asix_hw_id *hw,
+				     const char *prefix);
 
 /**
  * Prepare a deframer.
@@ -8358,13 +8429,13 @@ static int ax179_probe_cmdset(struct bn_usb_device *usb, struct ax179_hw_id *hw)
  *
  * @param table		Family the ID table gave (any ASIX family)
  * @param hw		Answers
- * @param why		Explanation when the result differs from @p table
- * @param size		Size of @p why
+ * @param prefix	Log prefix (the device name) for the warning that
+ *			explains a result other than @p table
  * @return		ax88179 or ax88178a family
  */
 static const struct bn_family *ax179_resolve(const struct bn_family *table,
-				      const struct ax179_hw_id *hw, char *why,
-				      size_t size);
+				      const struct ax179_hw_id *hw,
+				      const char *prefix);
 
 /**
  * The bus speed PLSR reports (the chip's own view, which Linux, FreeBSD
@@ -8489,8 +8560,8 @@ static const struct bn_cmdset asix_ax88179_cmdset = {
 /** AX88179/178A framing. */
 static const struct bn_framing asix_framing_179 = {
 	.name = "ax179",
-	.description = "ASIX AX88179 bursts: packets, header array, trailer; "
-		       "8-byte TX header",
+	.description = BN_TEXT("ASIX AX88179 bursts: packets, header array, "
+			       "trailer; 8-byte TX header"),
 	.deframe = ax179_rx_deframe,
 	.frame = ax179_tx_frame,
 	.tx_overhead = AX179_TX_HDR_LEN + AX179_TX_PAD_LEN,
@@ -8506,7 +8577,7 @@ static const struct bn_op ax179_mac_ops[] = {
 
 /** MAC program. */
 static const struct bn_prog ax179_prog_mac = {
-	"ax88179-mac", ax179_mac_ops
+	BN_TEXT("ax88179-mac"), ax179_mac_ops
 };
 
 /** Program op: write @p ln (1, 2 or 4) immediate bytes to MAC register @p reg */
@@ -8535,7 +8606,7 @@ static const struct bn_op ax179_reset_ops[] = {
 
 /** Reset program. */
 static const struct bn_prog ax179_prog_reset = {
-	"ax88179-reset", ax179_reset_ops
+	BN_TEXT("ax88179-reset"), ax179_reset_ops
 };
 
 /** At open: MAC and medium default. */
@@ -8548,7 +8619,7 @@ static const struct bn_op ax179_open_ops[] = {
 
 /** Open program. */
 static const struct bn_prog ax179_prog_open = {
-	"ax88179-open", ax179_open_ops
+	BN_TEXT("ax88179-open"), ax179_open_ops
 };
 
 /** Programs of both families, in the order they run. */
@@ -8607,8 +8678,8 @@ static const struct bn_verdict_data ax179_verdict = {
  */
 #define AX179_FAMILY(nm, desc, info) {					\
 	.name = (nm),							\
-	.description = (desc),						\
-	.cmdset = &asix_ax88179_cmdset,					\
+	.description = BN_TEXT(desc),					\
+	.cmdset = BN_LOG_DATA(&asix_ax88179_cmdset),			\
 	.framing = &asix_framing_179,					\
 	.phy = BN_PHY_EMBEDDED,						\
 	.mac_source = BN_MAC_NODE_ID,					\
@@ -8843,11 +8914,7 @@ static void asix_identify_179(struct asix_dev *ax,
 			      const struct bn_family *table,
 			      const struct ax179_hw_id *hw)
 {
-	char why[BN_LOG_LINE_MAX];
-
-	ax->family = ax179_resolve(table, hw, why, sizeof(why));
-	if (why[0])
-		BN_WARN(ax->nd->name, "%s", why);
+	ax->family = ax179_resolve(table, hw, ax->nd->name);
 	if (hw->bcd_device == AX179_BCDDEVICE_179A &&
 	    ax->family == &asix_ax88179_family)
 		BN_INFO(ax->nd->name, "bcdDevice 0x%04x: an AX88179A in its "
@@ -8874,7 +8941,6 @@ static int asix_identify(struct asix_dev *ax, const struct bn_family *table)
 	uint8_t id[ASIX_PHYID_LEN];
 	struct ax179_hw_id h179;
 	uint8_t st;
-	char why[BN_LOG_LINE_MAX];
 	int rc, rc179 = 0;
 
 	if (asix_info(table)->gen == ASIX_GEN_179) {
@@ -8917,9 +8983,7 @@ static int asix_identify(struct asix_dev *ax, const struct bn_family *table)
 		ax->hw.have_chipcode = true;
 		ax->hw.chipcode = st & ASIX_STAT_CHIPCODE_MASK;
 	}
-	ax->family = asix_resolve(table, &ax->hw, why, sizeof(why));
-	if (why[0])
-		BN_WARN(ax->nd->name, "%s", why);
+	ax->family = asix_resolve(table, &ax->hw, ax->nd->name);
  done:
 	ax->info = asix_info(ax->family);
 	ax->nd->family = ax->family;
@@ -8970,7 +9034,7 @@ static const struct bn_op asix_mac_eeprom_ops[] = {
 
 /** MAC from EEPROM (772B, and rows with ::ASIX_QUIRK_EEPROM_MAC). */
 static const struct bn_prog asix_prog_mac_eeprom = {
-	"asix-mac-eeprom", asix_mac_eeprom_ops
+	BN_TEXT("asix-mac-eeprom"), asix_mac_eeprom_ops
 };
 
 /**
@@ -9434,12 +9498,12 @@ static const struct bn_op asix_mac_172_ops[] = {
 
 /** MAC from node ID. */
 static const struct bn_prog asix_prog_mac_node_id = {
-	"asix-mac-node-id", asix_mac_node_id_ops
+	BN_TEXT("asix-mac-node-id"), asix_mac_node_id_ops
 };
 
 /** MAC from the 172's node ID command. */
 static const struct bn_prog asix_prog_mac_172 = {
-	"ax88172-mac", asix_mac_172_ops
+	BN_TEXT("ax88172-mac"), asix_mac_172_ops
 };
 
 /** AX88772 reset. */
@@ -9486,12 +9550,12 @@ static const struct bn_op asix_ax88772_open_ops[] = {
 
 /** AX88772 reset program. */
 static const struct bn_prog asix_prog_ax88772_reset = {
-	"ax88772-reset", asix_ax88772_reset_ops
+	BN_TEXT("ax88772-reset"), asix_ax88772_reset_ops
 };
 
 /** Open program of the 772 class. */
 static const struct bn_prog asix_prog_ax88772_open = {
-	"ax88772-open", asix_ax88772_open_ops
+	BN_TEXT("ax88772-open"), asix_ax88772_open_ops
 };
 
 /** The PHY power sequence shared by 772A and 772B (a macro keeps it data). */
@@ -9554,12 +9618,12 @@ static const struct bn_op asix_ax88772b_reset_ops[] = {
 
 /** AX88772A reset program. */
 static const struct bn_prog asix_prog_ax88772a_reset = {
-	"ax88772a-reset", asix_ax88772a_reset_ops
+	BN_TEXT("ax88772a-reset"), asix_ax88772a_reset_ops
 };
 
 /** AX88772B reset program. */
 static const struct bn_prog asix_prog_ax88772b_reset = {
-	"ax88772b-reset", asix_ax88772b_reset_ops
+	BN_TEXT("ax88772b-reset"), asix_ax88772b_reset_ops
 };
 
 /** AX88178 reset: external GigaPHY power-up, PHY setup, autonegotiation. */
@@ -9627,12 +9691,12 @@ static const struct bn_op asix_ax88178_open_ops[] = {
 
 /** AX88178 reset program. */
 static const struct bn_prog asix_prog_ax88178_reset = {
-	"ax88178-reset", asix_ax88178_reset_ops
+	BN_TEXT("ax88178-reset"), asix_ax88178_reset_ops
 };
 
 /** AX88178 open program. */
 static const struct bn_prog asix_prog_ax88178_open = {
-	"ax88178-open", asix_ax88178_open_ops
+	BN_TEXT("ax88178-open"), asix_ax88178_open_ops
 };
 
 /** AX88172 reset: board GPIO toggles, receiver on, PHY up. */
@@ -9652,12 +9716,12 @@ static const struct bn_op asix_ax88172_open_ops[] = {
 
 /** AX88172 reset program. */
 static const struct bn_prog asix_prog_ax88172_reset = {
-	"ax88172-reset", asix_ax88172_reset_ops
+	BN_TEXT("ax88172-reset"), asix_ax88172_reset_ops
 };
 
 /** AX88172 open program. */
 static const struct bn_prog asix_prog_ax88172_open = {
-	"ax88172-open", asix_ax88172_open_ops
+	BN_TEXT("ax88172-open"), asix_ax88172_open_ops
 };
 
 /** A register written by wValue through a command of the 772/178 set. */
@@ -10104,7 +10168,7 @@ static const struct bn_layout asix_layout = BN_LAYOUT(asix_layout_ifs);
 
 static const struct bn_framing asix_framing_raw = {
 	.name = "raw",
-	.description = "One bare frame per transfer (AX88172)",
+	.description = BN_TEXT("One bare frame per transfer (AX88172)"),
 	.deframe = bn_framing_bare_deframe,
 	.frame = bn_framing_bare_frame,
 	.tx_flags = BN_XFER_F_ZLP,
@@ -10113,10 +10177,10 @@ static const struct bn_framing asix_framing_raw = {
 /** AX88172: own command set, raw frames, external 10/100 PHY. */
 static const struct bn_family asix_ax88172_family = {
 	.name = "ax88172",
-	.description = "ASIX AX88172 USB 2.0 10/100",
-	.cmdset = &asix_ax88172_cmdset,
+	.description = BN_TEXT("ASIX AX88172 USB 2.0 10/100"),
+	.cmdset = BN_LOG_DATA(&asix_ax88172_cmdset),
 	.framing = &asix_framing_raw,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EXTERNAL,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -10143,7 +10207,8 @@ static void asix_framing_ax_deframe(void *state, struct bn_netdev *nd,
 
 static const struct bn_framing asix_framing_ax = {
 	.name = "ax",
-	.description = "ASIX length+complement header, pad word for a ZLP",
+	.description = BN_TEXT("ASIX length+complement header, pad word "
+			       "for a ZLP"),
 	.deframe = asix_framing_ax_deframe,
 	.frame = asix_tx_frame,
 	.tx_overhead = ASIX_HDR_LEN + ASIX_TX_PAD_LEN,
@@ -10152,10 +10217,10 @@ static const struct bn_framing asix_framing_ax = {
 /** AX88772: embedded 10/100 PHY, chip code 0x00. */
 static const struct bn_family asix_ax88772_family = {
 	.name = "ax88772",
-	.description = "ASIX AX88772 USB 2.0 10/100",
-	.cmdset = &asix_ax88772_cmdset,
+	.description = BN_TEXT("ASIX AX88772 USB 2.0 10/100"),
+	.cmdset = BN_LOG_DATA(&asix_ax88772_cmdset),
 	.framing = &asix_framing_ax,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -10169,10 +10234,10 @@ static const struct bn_family asix_ax88772_family = {
 /** AX88772A: embedded 10/100 PHY, chip code 0x10. */
 static const struct bn_family asix_ax88772a_family = {
 	.name = "ax88772a",
-	.description = "ASIX AX88772A USB 2.0 10/100",
-	.cmdset = &asix_ax88772_cmdset,
+	.description = BN_TEXT("ASIX AX88772A USB 2.0 10/100"),
+	.cmdset = BN_LOG_DATA(&asix_ax88772_cmdset),
 	.framing = &asix_framing_ax,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -10186,10 +10251,10 @@ static const struct bn_family asix_ax88772a_family = {
 /** AX88772B (and 772C): embedded 10/100 PHY, chip code 0x20. */
 static const struct bn_family asix_ax88772b_family = {
 	.name = "ax88772b",
-	.description = "ASIX AX88772B/C USB 2.0 10/100",
-	.cmdset = &asix_ax88772_cmdset,
+	.description = BN_TEXT("ASIX AX88772B/C USB 2.0 10/100"),
+	.cmdset = BN_LOG_DATA(&asix_ax88772_cmdset),
 	.framing = &asix_framing_ax,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_EEPROM,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -10203,10 +10268,10 @@ static const struct bn_family asix_ax88772b_family = {
 /** AX88178: external gigabit PHY powered through GPIOs. */
 static const struct bn_family asix_ax88178_family = {
 	.name = "ax88178",
-	.description = "ASIX AX88178 USB 2.0 10/100/1000",
-	.cmdset = &asix_ax88772_cmdset,
+	.description = BN_TEXT("ASIX AX88178 USB 2.0 10/100/1000"),
+	.cmdset = BN_LOG_DATA(&asix_ax88772_cmdset),
 	.framing = &asix_framing_ax,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EXTERNAL,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
@@ -10626,16 +10691,14 @@ static const struct bn_family *asix_family_for_code(uint8_t code)
 }
 
 static const struct bn_family *asix_resolve(const struct bn_family *table,
-				     const struct asix_hw_id *hw, char *why,
-				     size_t size)
+				     const struct asix_hw_id *hw,
+				     const char *prefix)
 {
 	const struct bn_family *fam = table;
 	const char *chip;
 	bool embedded = asix_phy_is_embedded(hw->phy);
 	bool known = true;
 
-	if (size)
-		why[0] = '\0';
 	if (hw->have_chipcode) {
 		fam = asix_family_for_code(hw->chipcode);
 		if (!fam) {
@@ -10653,26 +10716,26 @@ static const struct bn_family *asix_resolve(const struct bn_family *table,
 	}
 	chip = known ? asix_info(fam)->chip : "an AX88772-class chip";
 	if (fam == table && !known)
-		bn_snprintf(why, size, "chip code 0x%02x (PHY 0x%02x) is not "
-			    "one this driver knows; using %s", hw->chipcode,
-			    hw->phy, fam->name);
+		BN_WARN(prefix, "chip code 0x%02x (PHY 0x%02x) is not one "
+			"this driver knows; using %s", hw->chipcode, hw->phy,
+			fam->name);
 	else if (fam != table && hw->have_chipcode)
-		bn_snprintf(why, size, "table says %s but chip reports %s "
-			    "(%s PHY 0x%02x, chip code 0x%02x); using %s",
-			    table->name, chip,
-			    embedded ? "embedded" : "external", hw->phy,
-			    hw->chipcode, fam->name);
+		BN_WARN(prefix, "table says %s but chip reports %s (%s PHY "
+			"0x%02x, chip code 0x%02x); using %s", table->name,
+			chip, embedded ? "embedded" : "external", hw->phy,
+			hw->chipcode, fam->name);
 	else if (fam != table)
-		bn_snprintf(why, size, "table says %s but chip reports %s "
-			    "(gigabit PHY 0x%02x); using %s", table->name,
-			    chip, hw->phy, fam->name);
+		BN_WARN(prefix, "table says %s but chip reports %s (gigabit "
+			"PHY 0x%02x); using %s", table->name, chip, hw->phy,
+			fam->name);
 	return fam;
 }
 
 /** A VID:PID row. */
 #define ASIX_ID(vid, pid, fam, nm, q)					\
 	{ .match = BN_ID_DEVICE, .vendor = (vid), .product = (pid),	\
-	  .family = &asix_##fam##_family, .name = (nm), .quirks = (q) }
+	  .family = &asix_##fam##_family, .name = BN_TEXT(nm),	\
+	  .quirks = (q) }
 
 /**
  * A VID:PID row of the AX88179 generation: the vendor interface only.
@@ -10682,7 +10745,7 @@ static const struct bn_family *asix_resolve(const struct bn_family *table,
 #define ASIX_ID179(vid, pid, fam, nm)					\
 	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid),\
 	  .cls = AX179_IF_CLASS, .subclass = AX179_IF_CLASS,	\
-	  .protocol = 0x00, .family = (fam), .name = (nm) }
+	  .protocol = 0x00, .family = (fam), .name = BN_TEXT(nm) }
 
 /** AX88178A data: the same chip generation on a USB 2.0 bus only. */
 static const struct asix_family_info ax178a_info = AX179_INFO("AX88178A");
@@ -10809,8 +10872,9 @@ static const struct bn_family *const asix_families[] = {
 /** The ASIX driver. */
 static const struct bn_driver bn_asix_driver = {
 	.name = "asix",
-	.description = "ASIX AX88172/AX88772/AX88772A/AX88772B/AX88178 "
-		       "USB 2.0 and AX88179/AX88178A USB 3.0/2.0 Ethernet",
+	.description = BN_TEXT("ASIX AX88172/AX88772/AX88772A/AX88772B/"
+			       "AX88178 USB 2.0 and AX88179/AX88178A USB "
+			       "3.0/2.0 Ethernet"),
 	.ids = asix_ids,
 	.id_count = BN_ARRAY_SIZE(asix_ids),
 	.families = asix_families,
@@ -11136,22 +11200,20 @@ static int ax179_probe_cmdset(struct bn_usb_device *usb, struct ax179_hw_id *hw)
 }
 
 static const struct bn_family *ax179_resolve(const struct bn_family *table,
-				      const struct ax179_hw_id *hw, char *why,
-				      size_t size)
+				      const struct ax179_hw_id *hw,
+				      const char *prefix)
 {
 	bool usb3 = (hw->plsr & AX179_PLSR_USB_SS) ||
 		    hw->bcd_usb >= AX179_BCDUSB_USB3_AT_HS;
 	const struct bn_family *fam = usb3 ? &asix_ax88179_family :
 				      &asix_ax88178a_family;
 
-	if (size)
-		why[0] = '\0';
 	if (fam != table)
-		bn_snprintf(why, size, "table says %s but chip reports %s "
-			    "(register-access command set, bcdUSB 0x%04x, "
-			    "PLSR 0x%02x); using %s", table->name,
-			    asix_info(fam)->chip, hw->bcd_usb, hw->plsr,
-			    fam->name);
+		BN_WARN(prefix, "table says %s but chip reports %s "
+			"(register-access command set, bcdUSB 0x%04x, PLSR "
+			"0x%02x); using %s", table->name,
+			asix_info(fam)->chip, hw->bcd_usb, hw->plsr,
+			fam->name);
 	return fam;
 }
 
@@ -11830,7 +11892,8 @@ static size_t smsc95xx_framing_frame(uint8_t *out, const void *frame,
 
 static const struct bn_framing smsc95xx_framing = {
 	.name = "smsc",
-	.description = "SMSC status word per frame; command words A and B",
+	.description = BN_TEXT("SMSC status word per frame; command words "
+			       "A and B"),
 	.deframe = smsc95xx_framing_deframe,
 	.frame = smsc95xx_framing_frame,
 	.tx_overhead = SMSC95XX_TX_OVERHEAD,
@@ -12161,7 +12224,7 @@ static int smsc95xx_probe(struct bn_netdev *nd, const struct bn_function *fn,
 	if ((rc = smsc95xx_identify(dev, id)) < 0)
 		return rc;
 	bn_prog_ctx_init(&dev->prog, dev->usb, &smsc95xx_prog_mdio, dev);
-	dev->prog.cmdset = &smsc95xx_cmdset;
+	dev->prog.cmdset = BN_LOG_DATA(&smsc95xx_cmdset);
 	dev->prog.phy = SMSC95XX_PHY_INTERNAL;
 	if ((rc = bn_prog_run(&dev->prog, dev->info->reset)) < 0)
 		return rc;
@@ -12293,23 +12356,23 @@ static const struct bn_op smsc95xx_stop_ops[] = {
 
 /** Reset program. */
 static const struct bn_prog smsc95xx_prog_reset = {
-	"smsc95xx-reset", smsc95xx_reset_ops
+	BN_TEXT("smsc95xx-reset"), smsc95xx_reset_ops
 };
 /** PHY interrupt program. */
 static const struct bn_prog smsc95xx_prog_phy_irq = {
-	"smsc95xx-phy-irq", smsc95xx_phy_irq_ops
+	BN_TEXT("smsc95xx-phy-irq"), smsc95xx_phy_irq_ops
 };
 /** Open program. */
 static const struct bn_prog smsc95xx_prog_open = {
-	"smsc95xx-open", smsc95xx_open_ops
+	BN_TEXT("smsc95xx-open"), smsc95xx_open_ops
 };
 /** Start program. */
 static const struct bn_prog smsc95xx_prog_start = {
-	"smsc95xx-start", smsc95xx_start_ops
+	BN_TEXT("smsc95xx-start"), smsc95xx_start_ops
 };
 /** Stop program. */
 static const struct bn_prog smsc95xx_prog_stop = {
-	"smsc95xx-stop", smsc95xx_stop_ops
+	BN_TEXT("smsc95xx-stop"), smsc95xx_stop_ops
 };
 
 /** Programs of every family, in run order. */
@@ -12591,8 +12654,10 @@ static const struct bn_layout smsc95xx_layout = BN_LAYOUT(smsc95xx_layout_ifs);
  * @param info		::smsc95xx_family_info
  */
 #define SMSC_FAMILY(nm, desc, info)					\
-	{ .name = (nm), .description = (desc), .cmdset = &smsc95xx_cmdset,\
-	  .framing = &smsc95xx_framing, .endpoints = &smsc95xx_layout,\
+	{ .name = (nm), .description = BN_TEXT(desc),			\
+	  .cmdset = BN_LOG_DATA(&smsc95xx_cmdset),			\
+	  .framing = &smsc95xx_framing,					\
+	  .endpoints = BN_ENDPOINTS(&smsc95xx_layout),			\
 	  .phy = BN_PHY_EMBEDDED,		\
 	  .mac_source = BN_MAC_EEPROM, .link_speeds = BN_LINK_10 | BN_LINK_100,\
 	  .programs = smsc95xx_programs,				\
@@ -12730,7 +12795,8 @@ static void smsc95xx_tx_header(uint8_t *buf, size_t frame_len)
 #define SMSC_ROW(vid, pid, fam, nm, q)					\
 	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid),\
 	  .cls = BN_CLASS_VENDOR, .subclass = 0x00,			\
-	  .protocol = BN_CLASS_VENDOR, .family = &(fam), .name = (nm),	\
+	  .protocol = BN_CLASS_VENDOR, .family = &(fam),	\
+	  .name = BN_TEXT(nm),						\
 	  .quirks = (q) }
 
 /** The one ID table. */
@@ -12776,7 +12842,8 @@ static const struct bn_id smsc95xx_ids[] = {
 
 static const struct bn_driver bn_smsc95xx_driver = {
 	.name = "smsc95xx",
-	.description = "SMSC/Microchip LAN95xx USB 2.0 10/100 Ethernet",
+	.description = BN_TEXT("SMSC/Microchip LAN95xx USB 2.0 10/100 "
+			       "Ethernet"),
 	.ids = smsc95xx_ids,
 	.id_count = BN_ARRAY_SIZE(smsc95xx_ids),
 	.families = smsc95xx_families,

@@ -454,6 +454,15 @@ static void bn_log(int level, const char *prefix, const char *fmt, ...)
  */
 #define BN_LOG_BUILT(level) BN_EFI_DEBUG
 
+/**
+ * Text that only log lines and host tools read (product names, family and
+ * driver descriptions): kept where log lines are compiled in
+ * (BN_LOG_BUILT()), NULL elsewhere, so a firmware image carries none.
+ *
+ * @param s		String literal
+ */
+#define BN_TEXT(s) (BN_LOG_BUILT(BN_LOG_ERR) ? (s) : (const char *)0)
+
 /** Log a line at a level if that level is compiled in (BN_LOG_BUILT()). */
 #define BN_LOG_AT(level, prefix, ...)					\
 	do {								\
@@ -1838,7 +1847,8 @@ struct bn_family {
 	const struct bn_cmdset *cmdset;	/**< Vendor command set, or NULL */
 	const struct bn_framing *framing; /**< Bulk framing (the driver's) */
 	const struct bn_layout *endpoints; /**< Standard endpoint layout
-					     (descriptor completion), or NULL */
+					     (descriptor completion,
+					     BN_ENDPOINTS()), or NULL */
 	enum bn_phy_topology phy;	/**< PHY topology */
 	enum bn_mac_source mac_source;	/**< MAC address source */
 	uint8_t link_speeds;		/**< BN_LINK_* */
@@ -1852,21 +1862,25 @@ struct bn_family {
 					      or NULL */
 };
 
-/** One row of an ID table. */
+/**
+ * One row of an ID table.  The pointers first and the small fields packed
+ * after them (32 bytes on a 64-bit target); the product name is text
+ * (BN_TEXT()), so a firmware image carries none.
+ */
 struct bn_id {
-	uint8_t match;			/**< ::bn_id_match */
+	const struct bn_family *family;	/**< Family */
+	const char *name;		/**< Product name (BN_TEXT()) */
 	uint16_t vendor;		/**< idVendor (device match) */
 	uint16_t product;		/**< idProduct (device match) */
 	uint16_t cls;			/**< Function class, or ::BN_ID_ANY */
 	uint16_t subclass;		/**< Function subclass, or ::BN_ID_ANY */
 	uint16_t protocol;		/**< Function protocol, or ::BN_ID_ANY */
-	const struct bn_family *family;	/**< Family */
-	const char *name;		/**< Product name */
-	uint32_t quirks;		/**< Driver-specific row flags */
+	uint8_t match;			/**< ::bn_id_match */
 	uint8_t config;			/**< bConfigurationValue to select on
 					     the device this row names (0:
 					     the host's choice by score);
 					     only with a VID:PID */
+	uint8_t quirks;			/**< Driver-specific row flags */
 };
 
 /** Operations a driver implements. */
@@ -2075,6 +2089,15 @@ enum bn_reg_value {
  * @param p		Pointer to the data
  */
 #define BN_VERDICT(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
+
+/**
+ * A standard endpoint layout where a build keeps it (with log text,
+ * BN_LOG_BUILT()), NULL elsewhere: only the simulator's descriptor
+ * completion reads it, so a firmware image carries none (as BN_VERDICT()).
+ *
+ * @param p		Pointer to the ::bn_layout
+ */
+#define BN_ENDPOINTS(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
 
 /** Bulk wMaxPacketSize at full speed (USB 2.0 section 5.8.3). */
 #define BN_LAYOUT_BULK_MPS_FS	64
@@ -3716,6 +3739,19 @@ struct bn_cdc_function {
 static int bn_cdc_function_find(struct bn_netdev *nd, const struct bn_function *fn,
 			 struct bn_cdc_function *out);
 
+/** Endpoints of a data interface's alternate setting with the bulk pair. */
+static const struct bn_layout_ep bn_cdc_layout_bulk[2] = {
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_OUT),
+};
+
+/** The notification endpoint of a control interface (::BN_CDC_NOTIFY_MAX
+ * bytes). */
+static const struct bn_layout_ep bn_cdc_layout_notify[1] = {
+	BN_LAYOUT_INT(BN_CDC_LAYOUT_EP_NOTIFY, BN_CDC_NOTIFY_MAX,
+		      BN_CDC_LAYOUT_NOTIFY_FS, BN_CDC_LAYOUT_NOTIFY_HS),
+};
+
 static int bn_cdc_find_data(const struct bn_config *cfg, uint8_t interface,
 		     struct bn_cdc_data *out)
 {
@@ -3771,16 +3807,6 @@ static int bn_cdc_function_find(struct bn_netdev *nd, const struct bn_function *
 						   &out->intr);
 	return 0;
 }
-
-static const struct bn_layout_ep bn_cdc_layout_bulk[2] = {
-	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_IN),
-	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_OUT),
-};
-
-static const struct bn_layout_ep bn_cdc_layout_notify[1] = {
-	BN_LAYOUT_INT(BN_CDC_LAYOUT_EP_NOTIFY, BN_CDC_NOTIFY_MAX,
-		      BN_CDC_LAYOUT_NOTIFY_FS, BN_CDC_LAYOUT_NOTIFY_HS),
-};
 
 /* Message types (MS-RNDIS 2.2) */
 #define BN_RNDIS_PACKET_MSG		0x00000001u	/**< Data packet */
@@ -4180,7 +4206,7 @@ static size_t rndis_frame(uint8_t *out, const void *frame, size_t len,
 
 static const struct bn_framing bn_rndis_framing = {
 	.name = "rndis",
-	.description = "RNDIS PACKET_MSG records",
+	.description = BN_TEXT("RNDIS PACKET_MSG records"),
 	.deframe = rndis_deframe,
 	.frame = rndis_frame,
 	.tx_overhead = BN_RNDIS_PACKET_HEADER_LEN,
@@ -4513,9 +4539,9 @@ static const struct bn_layout rndis_layout = BN_LAYOUT(rndis_layout_ifs);
 
 static const struct bn_family bn_rndis_family = {
 	.name = "rndis",
-	.description = "Remote NDIS over USB",
+	.description = BN_TEXT("Remote NDIS over USB"),
 	.framing = &bn_rndis_framing,
-	.endpoints = &rndis_layout,
+	.endpoints = BN_ENDPOINTS(&rndis_layout),
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_QUERY,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
@@ -4532,18 +4558,19 @@ static const struct bn_id rndis_ids[] = {
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_CDC,
 	  .subclass = BN_CDC_SUBCLASS_ACM, .protocol = 0xff,
 	  .family = &bn_rndis_family,
-	  .name = "RNDIS function (CDC ACM, vendor protocol)" },
+	  .name = BN_TEXT("RNDIS function (CDC ACM, vendor protocol)") },
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_WIRELESS, .subclass = 0x01,
 	  .protocol = 0x03, .family = &bn_rndis_family,
-	  .name = "RNDIS function (wireless controller)" },
+	  .name = BN_TEXT("RNDIS function (wireless controller)") },
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_MISC, .subclass = 0x04,
 	  .protocol = 0x01, .family = &bn_rndis_family,
-	  .name = "RNDIS function (miscellaneous, RNDIS over Ethernet)" },
+	  .name = BN_TEXT("RNDIS function (miscellaneous, RNDIS over "
+			  "Ethernet)") },
 };
 
 static const struct bn_driver bn_rndis_driver = {
 	.name = "rndis",
-	.description = "Remote NDIS class driver",
+	.description = BN_TEXT("Remote NDIS class driver"),
 	.ids = rndis_ids,
 	.id_count = BN_ARRAY_SIZE(rndis_ids),
 	.families = rndis_families,

@@ -494,6 +494,24 @@ static void bn_log(int level, const char *prefix, const char *fmt, ...)
  */
 #define BN_LOG_BUILT(level) BN_EFI_DEBUG
 
+/**
+ * Text that only log lines and host tools read (product names, family and
+ * driver descriptions): kept where log lines are compiled in
+ * (BN_LOG_BUILT()), NULL elsewhere, so a firmware image carries none.
+ *
+ * @param s		String literal
+ */
+#define BN_TEXT(s) (BN_LOG_BUILT(BN_LOG_ERR) ? (s) : (const char *)0)
+
+/**
+ * Data that only log lines and host tools read (a command set naming
+ * requests): the pointer where log lines are compiled in
+ * (BN_LOG_BUILT()), NULL elsewhere, so a firmware image carries none.
+ *
+ * @param p		Pointer to the data
+ */
+#define BN_LOG_DATA(p) (BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
+
 /** Log a line at a level if that level is compiled in (BN_LOG_BUILT()). */
 #define BN_LOG_AT(level, prefix, ...)					\
 	do {								\
@@ -1878,7 +1896,8 @@ struct bn_family {
 	const struct bn_cmdset *cmdset;	/**< Vendor command set, or NULL */
 	const struct bn_framing *framing; /**< Bulk framing (the driver's) */
 	const struct bn_layout *endpoints; /**< Standard endpoint layout
-					     (descriptor completion), or NULL */
+					     (descriptor completion,
+					     BN_ENDPOINTS()), or NULL */
 	enum bn_phy_topology phy;	/**< PHY topology */
 	enum bn_mac_source mac_source;	/**< MAC address source */
 	uint8_t link_speeds;		/**< BN_LINK_* */
@@ -1892,21 +1911,25 @@ struct bn_family {
 					      or NULL */
 };
 
-/** One row of an ID table. */
+/**
+ * One row of an ID table.  The pointers first and the small fields packed
+ * after them (32 bytes on a 64-bit target); the product name is text
+ * (BN_TEXT()), so a firmware image carries none.
+ */
 struct bn_id {
-	uint8_t match;			/**< ::bn_id_match */
+	const struct bn_family *family;	/**< Family */
+	const char *name;		/**< Product name (BN_TEXT()) */
 	uint16_t vendor;		/**< idVendor (device match) */
 	uint16_t product;		/**< idProduct (device match) */
 	uint16_t cls;			/**< Function class, or ::BN_ID_ANY */
 	uint16_t subclass;		/**< Function subclass, or ::BN_ID_ANY */
 	uint16_t protocol;		/**< Function protocol, or ::BN_ID_ANY */
-	const struct bn_family *family;	/**< Family */
-	const char *name;		/**< Product name */
-	uint32_t quirks;		/**< Driver-specific row flags */
+	uint8_t match;			/**< ::bn_id_match */
 	uint8_t config;			/**< bConfigurationValue to select on
 					     the device this row names (0:
 					     the host's choice by score);
 					     only with a VID:PID */
+	uint8_t quirks;			/**< Driver-specific row flags */
 };
 
 /** Operations a driver implements. */
@@ -2136,6 +2159,15 @@ enum bn_reg_value {
  * @param p		Pointer to the data
  */
 #define BN_VERDICT(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
+
+/**
+ * A standard endpoint layout where a build keeps it (with log text,
+ * BN_LOG_BUILT()), NULL elsewhere: only the simulator's descriptor
+ * completion reads it, so a firmware image carries none (as BN_VERDICT()).
+ *
+ * @param p		Pointer to the ::bn_layout
+ */
+#define BN_ENDPOINTS(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
 
 /** Bulk wMaxPacketSize at full speed (USB 2.0 section 5.8.3). */
 #define BN_LAYOUT_BULK_MPS_FS	64
@@ -3223,6 +3255,60 @@ static void bn_mii_resolve(uint16_t adv, uint16_t lpa, uint16_t ctrl1000,
  */
 static int bn_mii_link(const struct bn_mii *mii, bool gigabit, struct bn_link *out);
 
+/** BMCR: reset and autonegotiation control are a driver's choice; power
+ *  down, isolate and loopback stop the link. */
+static const struct bn_field bn_mii_bmcr_fields[] = {
+	BN_POLICY_FIELD(BN_BMCR_RESET, "RESET"),
+	BN_FIXED_FIELD(BN_BMCR_LOOPBACK, "LOOPBACK"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED100, "SPEED100"),
+	BN_POLICY_FIELD(BN_BMCR_ANENABLE, "ANENABLE"),
+	BN_FIXED_FIELD(BN_BMCR_PDOWN, "PDOWN"),
+	BN_FIXED_FIELD(BN_BMCR_ISOLATE, "ISOLATE"),
+	BN_POLICY_FIELD(BN_BMCR_ANRESTART, "ANRESTART"),
+	BN_POLICY_FIELD(BN_BMCR_FULLDPLX, "FULLDPLX"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED1000, "SPEED1000"),
+};
+
+/** ADVERTISE: every ability is a choice; the selector is not. */
+static const struct bn_field bn_mii_advertise_fields[] = {
+	BN_FIXED_FIELD(BN_ADVERTISE_SELECTOR, "SELECTOR"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10HALF, "10HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10FULL, "10FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100HALF, "100HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100FULL, "100FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100BASE4, "100BASE4"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE, "PAUSE"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE_ASYM, "PAUSE_ASYM"),
+	BN_POLICY_FIELD(BN_ADVERTISE_RFAULT, "RFAULT"),
+	BN_POLICY_FIELD(BN_ADVERTISE_NPAGE, "NPAGE"),
+};
+
+/** CTRL1000: the gigabit abilities and master/slave choice; not the test
+ *  modes. */
+static const struct bn_field bn_mii_ctrl1000_fields[] = {
+	BN_POLICY_FIELD(BN_CTRL1000_HALF, "1000HALF"),
+	BN_POLICY_FIELD(BN_CTRL1000_FULL, "1000FULL"),
+	BN_POLICY_FIELD(BN_CTRL1000_PORT_TYPE, "PORT_TYPE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_VALUE, "MS_VALUE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_ENABLE, "MS_ENABLE"),
+	BN_FIXED_FIELD(BN_CTRL1000_TEST, "TEST_MODE"),
+};
+
+/** BMCR layout for replay verdicts (bn_family.h, ::bn_regdef). */
+static const struct bn_regdef bn_mii_bmcr_def =
+	BN_REGDEF("BMCR", bn_mii_bmcr_fields);
+
+/** ADVERTISE layout for replay verdicts. */
+static const struct bn_regdef bn_mii_advertise_def =
+	BN_REGDEF("ADVERTISE", bn_mii_advertise_fields);
+
+/** CTRL1000 layout for replay verdicts. */
+static const struct bn_regdef bn_mii_ctrl1000_def =
+	BN_REGDEF("CTRL1000", bn_mii_ctrl1000_fields);
+
+/** Any other MII register: no named fields. */
+static const struct bn_regdef bn_mii_other_def = { "MII register", NULL, 0 };
+
 /** Interval between reset-bit polls, in microseconds. */
 #define BN_MII_POLL_US 1000
 
@@ -3330,56 +3416,6 @@ static int bn_mii_link(const struct bn_mii *mii, bool gigabit, struct bn_link *o
 		       (uint16_t)s1000, out);
 	return 0;
 }
-
-/** BMCR: reset and autonegotiation control are a driver's choice; power
- *  down, isolate and loopback stop the link. */
-static const struct bn_field bn_mii_bmcr_fields[] = {
-	BN_POLICY_FIELD(BN_BMCR_RESET, "RESET"),
-	BN_FIXED_FIELD(BN_BMCR_LOOPBACK, "LOOPBACK"),
-	BN_POLICY_FIELD(BN_BMCR_SPEED100, "SPEED100"),
-	BN_POLICY_FIELD(BN_BMCR_ANENABLE, "ANENABLE"),
-	BN_FIXED_FIELD(BN_BMCR_PDOWN, "PDOWN"),
-	BN_FIXED_FIELD(BN_BMCR_ISOLATE, "ISOLATE"),
-	BN_POLICY_FIELD(BN_BMCR_ANRESTART, "ANRESTART"),
-	BN_POLICY_FIELD(BN_BMCR_FULLDPLX, "FULLDPLX"),
-	BN_POLICY_FIELD(BN_BMCR_SPEED1000, "SPEED1000"),
-};
-
-/** ADVERTISE: every ability is a choice; the selector is not. */
-static const struct bn_field bn_mii_advertise_fields[] = {
-	BN_FIXED_FIELD(BN_ADVERTISE_SELECTOR, "SELECTOR"),
-	BN_POLICY_FIELD(BN_ADVERTISE_10HALF, "10HALF"),
-	BN_POLICY_FIELD(BN_ADVERTISE_10FULL, "10FULL"),
-	BN_POLICY_FIELD(BN_ADVERTISE_100HALF, "100HALF"),
-	BN_POLICY_FIELD(BN_ADVERTISE_100FULL, "100FULL"),
-	BN_POLICY_FIELD(BN_ADVERTISE_100BASE4, "100BASE4"),
-	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE, "PAUSE"),
-	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE_ASYM, "PAUSE_ASYM"),
-	BN_POLICY_FIELD(BN_ADVERTISE_RFAULT, "RFAULT"),
-	BN_POLICY_FIELD(BN_ADVERTISE_NPAGE, "NPAGE"),
-};
-
-/** CTRL1000: the gigabit abilities and master/slave choice; not the test
- *  modes. */
-static const struct bn_field bn_mii_ctrl1000_fields[] = {
-	BN_POLICY_FIELD(BN_CTRL1000_HALF, "1000HALF"),
-	BN_POLICY_FIELD(BN_CTRL1000_FULL, "1000FULL"),
-	BN_POLICY_FIELD(BN_CTRL1000_PORT_TYPE, "PORT_TYPE"),
-	BN_POLICY_FIELD(BN_CTRL1000_MS_VALUE, "MS_VALUE"),
-	BN_POLICY_FIELD(BN_CTRL1000_MS_ENABLE, "MS_ENABLE"),
-	BN_FIXED_FIELD(BN_CTRL1000_TEST, "TEST_MODE"),
-};
-
-static const struct bn_regdef bn_mii_bmcr_def =
-	BN_REGDEF("BMCR", bn_mii_bmcr_fields);
-
-static const struct bn_regdef bn_mii_advertise_def =
-	BN_REGDEF("ADVERTISE", bn_mii_advertise_fields);
-
-static const struct bn_regdef bn_mii_ctrl1000_def =
-	BN_REGDEF("CTRL1000", bn_mii_ctrl1000_fields);
-
-static const struct bn_regdef bn_mii_other_def = { "MII register", NULL, 0 };
 
 static bool bn_mac_valid(const uint8_t *mac)
 {
@@ -5249,13 +5285,13 @@ static bool asix_need_chipcode(const struct bn_family *table, uint8_t phy);
  *
  * @param table		Family the ID table gave
  * @param hw		What the chip reported
- * @param why		Explanation when the result differs from @p table
- * @param size		Size of @p why
+ * @param prefix	Log prefix (the device name) for the warning that
+ *			explains a result other than @p table
  * @return		Family to use
  */
 static const struct bn_family *asix_resolve(const struct bn_family *table,
-				     const struct asix_hw_id *hw, char *why,
-				     size_t size);
+				     const struct asix_hw_id *hw,
+				     const char *prefix);
 
 /**
  * Prepare a deframer.
@@ -5563,13 +5599,13 @@ static int ax179_probe_cmdset(struct bn_usb_device *usb, struct ax179_hw_id *hw)
  *
  * @param table		Family the ID table gave (any ASIX family)
  * @param hw		Answers
- * @param why		Explanation when the result differs from @p table
- * @param size		Size of @p why
+ * @param prefix	Log prefix (the device name) for the warning that
+ *			explains a result other than @p table
  * @return		ax88179 or ax88178a family
  */
 static const struct bn_family *ax179_resolve(const struct bn_family *table,
-				      const struct ax179_hw_id *hw, char *why,
-				      size_t size);
+				      const struct ax179_hw_id *hw,
+				      const char *prefix);
 
 /**
  * The bus speed PLSR reports (the chip's own view, which Linux, FreeBSD
@@ -5694,8 +5730,8 @@ static const struct bn_cmdset asix_ax88179_cmdset = {
 /** AX88179/178A framing. */
 static const struct bn_framing asix_framing_179 = {
 	.name = "ax179",
-	.description = "ASIX AX88179 bursts: packets, header array, trailer; "
-		       "8-byte TX header",
+	.description = BN_TEXT("ASIX AX88179 bursts: packets, header array, "
+			       "trailer; 8-byte TX header"),
 	.deframe = ax179_rx_deframe,
 	.frame = ax179_tx_frame,
 	.tx_overhead = AX179_TX_HDR_LEN + AX179_TX_PAD_LEN,
@@ -5711,7 +5747,7 @@ static const struct bn_op ax179_mac_ops[] = {
 
 /** MAC program. */
 static const struct bn_prog ax179_prog_mac = {
-	"ax88179-mac", ax179_mac_ops
+	BN_TEXT("ax88179-mac"), ax179_mac_ops
 };
 
 /** Program op: write @p ln (1, 2 or 4) immediate bytes to MAC register @p reg */
@@ -5740,7 +5776,7 @@ static const struct bn_op ax179_reset_ops[] = {
 
 /** Reset program. */
 static const struct bn_prog ax179_prog_reset = {
-	"ax88179-reset", ax179_reset_ops
+	BN_TEXT("ax88179-reset"), ax179_reset_ops
 };
 
 /** At open: MAC and medium default. */
@@ -5753,7 +5789,7 @@ static const struct bn_op ax179_open_ops[] = {
 
 /** Open program. */
 static const struct bn_prog ax179_prog_open = {
-	"ax88179-open", ax179_open_ops
+	BN_TEXT("ax88179-open"), ax179_open_ops
 };
 
 /** Programs of both families, in the order they run. */
@@ -5812,8 +5848,8 @@ static const struct bn_verdict_data ax179_verdict = {
  */
 #define AX179_FAMILY(nm, desc, info) {					\
 	.name = (nm),							\
-	.description = (desc),						\
-	.cmdset = &asix_ax88179_cmdset,					\
+	.description = BN_TEXT(desc),					\
+	.cmdset = BN_LOG_DATA(&asix_ax88179_cmdset),			\
 	.framing = &asix_framing_179,					\
 	.phy = BN_PHY_EMBEDDED,						\
 	.mac_source = BN_MAC_NODE_ID,					\
@@ -6048,11 +6084,7 @@ static void asix_identify_179(struct asix_dev *ax,
 			      const struct bn_family *table,
 			      const struct ax179_hw_id *hw)
 {
-	char why[BN_LOG_LINE_MAX];
-
-	ax->family = ax179_resolve(table, hw, why, sizeof(why));
-	if (why[0])
-		BN_WARN(ax->nd->name, "%s", why);
+	ax->family = ax179_resolve(table, hw, ax->nd->name);
 	if (hw->bcd_device == AX179_BCDDEVICE_179A &&
 	    ax->family == &asix_ax88179_family)
 		BN_INFO(ax->nd->name, "bcdDevice 0x%04x: an AX88179A in its "
@@ -6079,7 +6111,6 @@ static int asix_identify(struct asix_dev *ax, const struct bn_family *table)
 	uint8_t id[ASIX_PHYID_LEN];
 	struct ax179_hw_id h179;
 	uint8_t st;
-	char why[BN_LOG_LINE_MAX];
 	int rc, rc179 = 0;
 
 	if (asix_info(table)->gen == ASIX_GEN_179) {
@@ -6122,9 +6153,7 @@ static int asix_identify(struct asix_dev *ax, const struct bn_family *table)
 		ax->hw.have_chipcode = true;
 		ax->hw.chipcode = st & ASIX_STAT_CHIPCODE_MASK;
 	}
-	ax->family = asix_resolve(table, &ax->hw, why, sizeof(why));
-	if (why[0])
-		BN_WARN(ax->nd->name, "%s", why);
+	ax->family = asix_resolve(table, &ax->hw, ax->nd->name);
  done:
 	ax->info = asix_info(ax->family);
 	ax->nd->family = ax->family;
@@ -6175,7 +6204,7 @@ static const struct bn_op asix_mac_eeprom_ops[] = {
 
 /** MAC from EEPROM (772B, and rows with ::ASIX_QUIRK_EEPROM_MAC). */
 static const struct bn_prog asix_prog_mac_eeprom = {
-	"asix-mac-eeprom", asix_mac_eeprom_ops
+	BN_TEXT("asix-mac-eeprom"), asix_mac_eeprom_ops
 };
 
 /**
@@ -6639,12 +6668,12 @@ static const struct bn_op asix_mac_172_ops[] = {
 
 /** MAC from node ID. */
 static const struct bn_prog asix_prog_mac_node_id = {
-	"asix-mac-node-id", asix_mac_node_id_ops
+	BN_TEXT("asix-mac-node-id"), asix_mac_node_id_ops
 };
 
 /** MAC from the 172's node ID command. */
 static const struct bn_prog asix_prog_mac_172 = {
-	"ax88172-mac", asix_mac_172_ops
+	BN_TEXT("ax88172-mac"), asix_mac_172_ops
 };
 
 /** AX88772 reset. */
@@ -6691,12 +6720,12 @@ static const struct bn_op asix_ax88772_open_ops[] = {
 
 /** AX88772 reset program. */
 static const struct bn_prog asix_prog_ax88772_reset = {
-	"ax88772-reset", asix_ax88772_reset_ops
+	BN_TEXT("ax88772-reset"), asix_ax88772_reset_ops
 };
 
 /** Open program of the 772 class. */
 static const struct bn_prog asix_prog_ax88772_open = {
-	"ax88772-open", asix_ax88772_open_ops
+	BN_TEXT("ax88772-open"), asix_ax88772_open_ops
 };
 
 /** The PHY power sequence shared by 772A and 772B (a macro keeps it data). */
@@ -6759,12 +6788,12 @@ static const struct bn_op asix_ax88772b_reset_ops[] = {
 
 /** AX88772A reset program. */
 static const struct bn_prog asix_prog_ax88772a_reset = {
-	"ax88772a-reset", asix_ax88772a_reset_ops
+	BN_TEXT("ax88772a-reset"), asix_ax88772a_reset_ops
 };
 
 /** AX88772B reset program. */
 static const struct bn_prog asix_prog_ax88772b_reset = {
-	"ax88772b-reset", asix_ax88772b_reset_ops
+	BN_TEXT("ax88772b-reset"), asix_ax88772b_reset_ops
 };
 
 /** AX88178 reset: external GigaPHY power-up, PHY setup, autonegotiation. */
@@ -6832,12 +6861,12 @@ static const struct bn_op asix_ax88178_open_ops[] = {
 
 /** AX88178 reset program. */
 static const struct bn_prog asix_prog_ax88178_reset = {
-	"ax88178-reset", asix_ax88178_reset_ops
+	BN_TEXT("ax88178-reset"), asix_ax88178_reset_ops
 };
 
 /** AX88178 open program. */
 static const struct bn_prog asix_prog_ax88178_open = {
-	"ax88178-open", asix_ax88178_open_ops
+	BN_TEXT("ax88178-open"), asix_ax88178_open_ops
 };
 
 /** AX88172 reset: board GPIO toggles, receiver on, PHY up. */
@@ -6857,12 +6886,12 @@ static const struct bn_op asix_ax88172_open_ops[] = {
 
 /** AX88172 reset program. */
 static const struct bn_prog asix_prog_ax88172_reset = {
-	"ax88172-reset", asix_ax88172_reset_ops
+	BN_TEXT("ax88172-reset"), asix_ax88172_reset_ops
 };
 
 /** AX88172 open program. */
 static const struct bn_prog asix_prog_ax88172_open = {
-	"ax88172-open", asix_ax88172_open_ops
+	BN_TEXT("ax88172-open"), asix_ax88172_open_ops
 };
 
 /** A register written by wValue through a command of the 772/178 set. */
@@ -7309,7 +7338,7 @@ static const struct bn_layout asix_layout = BN_LAYOUT(asix_layout_ifs);
 
 static const struct bn_framing asix_framing_raw = {
 	.name = "raw",
-	.description = "One bare frame per transfer (AX88172)",
+	.description = BN_TEXT("One bare frame per transfer (AX88172)"),
 	.deframe = bn_framing_bare_deframe,
 	.frame = bn_framing_bare_frame,
 	.tx_flags = BN_XFER_F_ZLP,
@@ -7318,10 +7347,10 @@ static const struct bn_framing asix_framing_raw = {
 /** AX88172: own command set, raw frames, external 10/100 PHY. */
 static const struct bn_family asix_ax88172_family = {
 	.name = "ax88172",
-	.description = "ASIX AX88172 USB 2.0 10/100",
-	.cmdset = &asix_ax88172_cmdset,
+	.description = BN_TEXT("ASIX AX88172 USB 2.0 10/100"),
+	.cmdset = BN_LOG_DATA(&asix_ax88172_cmdset),
 	.framing = &asix_framing_raw,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EXTERNAL,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -7348,7 +7377,8 @@ static void asix_framing_ax_deframe(void *state, struct bn_netdev *nd,
 
 static const struct bn_framing asix_framing_ax = {
 	.name = "ax",
-	.description = "ASIX length+complement header, pad word for a ZLP",
+	.description = BN_TEXT("ASIX length+complement header, pad word "
+			       "for a ZLP"),
 	.deframe = asix_framing_ax_deframe,
 	.frame = asix_tx_frame,
 	.tx_overhead = ASIX_HDR_LEN + ASIX_TX_PAD_LEN,
@@ -7357,10 +7387,10 @@ static const struct bn_framing asix_framing_ax = {
 /** AX88772: embedded 10/100 PHY, chip code 0x00. */
 static const struct bn_family asix_ax88772_family = {
 	.name = "ax88772",
-	.description = "ASIX AX88772 USB 2.0 10/100",
-	.cmdset = &asix_ax88772_cmdset,
+	.description = BN_TEXT("ASIX AX88772 USB 2.0 10/100"),
+	.cmdset = BN_LOG_DATA(&asix_ax88772_cmdset),
 	.framing = &asix_framing_ax,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -7374,10 +7404,10 @@ static const struct bn_family asix_ax88772_family = {
 /** AX88772A: embedded 10/100 PHY, chip code 0x10. */
 static const struct bn_family asix_ax88772a_family = {
 	.name = "ax88772a",
-	.description = "ASIX AX88772A USB 2.0 10/100",
-	.cmdset = &asix_ax88772_cmdset,
+	.description = BN_TEXT("ASIX AX88772A USB 2.0 10/100"),
+	.cmdset = BN_LOG_DATA(&asix_ax88772_cmdset),
 	.framing = &asix_framing_ax,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -7391,10 +7421,10 @@ static const struct bn_family asix_ax88772a_family = {
 /** AX88772B (and 772C): embedded 10/100 PHY, chip code 0x20. */
 static const struct bn_family asix_ax88772b_family = {
 	.name = "ax88772b",
-	.description = "ASIX AX88772B/C USB 2.0 10/100",
-	.cmdset = &asix_ax88772_cmdset,
+	.description = BN_TEXT("ASIX AX88772B/C USB 2.0 10/100"),
+	.cmdset = BN_LOG_DATA(&asix_ax88772_cmdset),
 	.framing = &asix_framing_ax,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_EEPROM,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -7408,10 +7438,10 @@ static const struct bn_family asix_ax88772b_family = {
 /** AX88178: external gigabit PHY powered through GPIOs. */
 static const struct bn_family asix_ax88178_family = {
 	.name = "ax88178",
-	.description = "ASIX AX88178 USB 2.0 10/100/1000",
-	.cmdset = &asix_ax88772_cmdset,
+	.description = BN_TEXT("ASIX AX88178 USB 2.0 10/100/1000"),
+	.cmdset = BN_LOG_DATA(&asix_ax88772_cmdset),
 	.framing = &asix_framing_ax,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EXTERNAL,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
@@ -7831,16 +7861,14 @@ static const struct bn_family *asix_family_for_code(uint8_t code)
 }
 
 static const struct bn_family *asix_resolve(const struct bn_family *table,
-				     const struct asix_hw_id *hw, char *why,
-				     size_t size)
+				     const struct asix_hw_id *hw,
+				     const char *prefix)
 {
 	const struct bn_family *fam = table;
 	const char *chip;
 	bool embedded = asix_phy_is_embedded(hw->phy);
 	bool known = true;
 
-	if (size)
-		why[0] = '\0';
 	if (hw->have_chipcode) {
 		fam = asix_family_for_code(hw->chipcode);
 		if (!fam) {
@@ -7858,26 +7886,26 @@ static const struct bn_family *asix_resolve(const struct bn_family *table,
 	}
 	chip = known ? asix_info(fam)->chip : "an AX88772-class chip";
 	if (fam == table && !known)
-		bn_snprintf(why, size, "chip code 0x%02x (PHY 0x%02x) is not "
-			    "one this driver knows; using %s", hw->chipcode,
-			    hw->phy, fam->name);
+		BN_WARN(prefix, "chip code 0x%02x (PHY 0x%02x) is not one "
+			"this driver knows; using %s", hw->chipcode, hw->phy,
+			fam->name);
 	else if (fam != table && hw->have_chipcode)
-		bn_snprintf(why, size, "table says %s but chip reports %s "
-			    "(%s PHY 0x%02x, chip code 0x%02x); using %s",
-			    table->name, chip,
-			    embedded ? "embedded" : "external", hw->phy,
-			    hw->chipcode, fam->name);
+		BN_WARN(prefix, "table says %s but chip reports %s (%s PHY "
+			"0x%02x, chip code 0x%02x); using %s", table->name,
+			chip, embedded ? "embedded" : "external", hw->phy,
+			hw->chipcode, fam->name);
 	else if (fam != table)
-		bn_snprintf(why, size, "table says %s but chip reports %s "
-			    "(gigabit PHY 0x%02x); using %s", table->name,
-			    chip, hw->phy, fam->name);
+		BN_WARN(prefix, "table says %s but chip reports %s (gigabit "
+			"PHY 0x%02x); using %s", table->name, chip, hw->phy,
+			fam->name);
 	return fam;
 }
 
 /** A VID:PID row. */
 #define ASIX_ID(vid, pid, fam, nm, q)					\
 	{ .match = BN_ID_DEVICE, .vendor = (vid), .product = (pid),	\
-	  .family = &asix_##fam##_family, .name = (nm), .quirks = (q) }
+	  .family = &asix_##fam##_family, .name = BN_TEXT(nm),	\
+	  .quirks = (q) }
 
 /**
  * A VID:PID row of the AX88179 generation: the vendor interface only.
@@ -7887,7 +7915,7 @@ static const struct bn_family *asix_resolve(const struct bn_family *table,
 #define ASIX_ID179(vid, pid, fam, nm)					\
 	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid),\
 	  .cls = AX179_IF_CLASS, .subclass = AX179_IF_CLASS,	\
-	  .protocol = 0x00, .family = (fam), .name = (nm) }
+	  .protocol = 0x00, .family = (fam), .name = BN_TEXT(nm) }
 
 /** AX88178A data: the same chip generation on a USB 2.0 bus only. */
 static const struct asix_family_info ax178a_info = AX179_INFO("AX88178A");
@@ -8014,8 +8042,9 @@ static const struct bn_family *const asix_families[] = {
 /** The ASIX driver. */
 static const struct bn_driver bn_asix_driver = {
 	.name = "asix",
-	.description = "ASIX AX88172/AX88772/AX88772A/AX88772B/AX88178 "
-		       "USB 2.0 and AX88179/AX88178A USB 3.0/2.0 Ethernet",
+	.description = BN_TEXT("ASIX AX88172/AX88772/AX88772A/AX88772B/"
+			       "AX88178 USB 2.0 and AX88179/AX88178A USB "
+			       "3.0/2.0 Ethernet"),
 	.ids = asix_ids,
 	.id_count = BN_ARRAY_SIZE(asix_ids),
 	.families = asix_families,
@@ -8341,22 +8370,20 @@ static int ax179_probe_cmdset(struct bn_usb_device *usb, struct ax179_hw_id *hw)
 }
 
 static const struct bn_family *ax179_resolve(const struct bn_family *table,
-				      const struct ax179_hw_id *hw, char *why,
-				      size_t size)
+				      const struct ax179_hw_id *hw,
+				      const char *prefix)
 {
 	bool usb3 = (hw->plsr & AX179_PLSR_USB_SS) ||
 		    hw->bcd_usb >= AX179_BCDUSB_USB3_AT_HS;
 	const struct bn_family *fam = usb3 ? &asix_ax88179_family :
 				      &asix_ax88178a_family;
 
-	if (size)
-		why[0] = '\0';
 	if (fam != table)
-		bn_snprintf(why, size, "table says %s but chip reports %s "
-			    "(register-access command set, bcdUSB 0x%04x, "
-			    "PLSR 0x%02x); using %s", table->name,
-			    asix_info(fam)->chip, hw->bcd_usb, hw->plsr,
-			    fam->name);
+		BN_WARN(prefix, "table says %s but chip reports %s "
+			"(register-access command set, bcdUSB 0x%04x, PLSR "
+			"0x%02x); using %s", table->name,
+			asix_info(fam)->chip, hw->bcd_usb, hw->plsr,
+			fam->name);
 	return fam;
 }
 

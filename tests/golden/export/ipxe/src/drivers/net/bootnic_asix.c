@@ -7,14 +7,13 @@
  * Do not edit: change the sources and run `bootnic export` again.
  *
  * Sources:
- *   sdk/bn_desc.h sdk/bn_log.h sdk/bn_port.h sdk/bn_log.c sdk/bn_prog.h
- *   drivers/asix/asix.c drivers/asix/ax88179.h drivers/asix/asix.h
- *   drivers/asix/asix_cmd.c drivers/asix/asix_family.c
- *   drivers/asix/asix_frame.c drivers/asix/asix_hooks.c
- *   drivers/asix/asix_ident.c drivers/asix/asix_ids.c
- *   drivers/asix/asix_link.c drivers/asix/asix_mii.c
- *   drivers/asix/ax88179_family.c drivers/asix/ax88179_frame.c
- *   drivers/asix/ax88179_ident.c
+ *   sdk/bn_desc.h sdk/bn_port.h sdk/bn_prog.h drivers/asix/asix.c
+ *   drivers/asix/ax88179.h drivers/asix/asix.h drivers/asix/asix_cmd.c
+ *   drivers/asix/asix_family.c drivers/asix/asix_frame.c
+ *   drivers/asix/asix_hooks.c drivers/asix/asix_ident.c
+ *   drivers/asix/asix_ids.c drivers/asix/asix_link.c
+ *   drivers/asix/asix_mii.c drivers/asix/ax88179_family.c
+ *   drivers/asix/ax88179_frame.c drivers/asix/ax88179_ident.c
  *
  * Families:
  *   ax88172      ASIX AX88172 USB 2.0 10/100
@@ -111,20 +110,6 @@ FILE_SECBOOT ( PERMITTED );
 
 #define BN_USB_RECIP_DEVICE	0x00	/**< bmRequestType: device */
 
-/** Longest formatted log line, including the prefix and the NUL. */
-#define BN_LOG_LINE_MAX 256
-
-/**
- * Format into a buffer, always NUL-terminating when @p size > 0.
- *
- * @param buf		Output buffer
- * @param size		Size of @p buf
- * @param fmt		Format string
- * @return		Length the full output would have had
- */
-static size_t bn_snprintf(char *buf, size_t size, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
 /** Larger of two values (evaluates its arguments twice). */
 #define BN_MAX(a, b) ((a) > (b) ? (a) : (b))
 
@@ -137,17 +122,6 @@ static inline void bn_mdelay(uint32_t ms)
 {
 	while (ms--)
 		bn_port_udelay(1000);
-}
-
-static size_t bn_snprintf(char *buf, size_t size, const char *fmt, ...)
-{
-	bn_va_list args;
-	size_t len;
-
-	__builtin_va_start(args, fmt);
-	len = bn_vsnprintf(buf, size, fmt, args);
-	__builtin_va_end(args);
-	return len;
 }
 
 /** Control OUT whose data is buffer @p b (@p ln bytes). */
@@ -588,13 +562,13 @@ static bool asix_need_chipcode(const struct bn_family *table, uint8_t phy);
  *
  * @param table		Family the ID table gave
  * @param hw		What the chip reported
- * @param why		Explanation when the result differs from @p table
- * @param size		Size of @p why
+ * @param prefix	Log prefix (the device name) for the warning that
+ *			explains a result other than @p table
  * @return		Family to use
  */
 static const struct bn_family *asix_resolve(const struct bn_family *table,
-				     const struct asix_hw_id *hw, char *why,
-				     size_t size);
+				     const struct asix_hw_id *hw,
+				     const char *prefix);
 
 /**
  * Prepare a deframer.
@@ -902,13 +876,13 @@ static int ax179_probe_cmdset(struct bn_usb_device *usb, struct ax179_hw_id *hw)
  *
  * @param table		Family the ID table gave (any ASIX family)
  * @param hw		Answers
- * @param why		Explanation when the result differs from @p table
- * @param size		Size of @p why
+ * @param prefix	Log prefix (the device name) for the warning that
+ *			explains a result other than @p table
  * @return		ax88179 or ax88178a family
  */
 static const struct bn_family *ax179_resolve(const struct bn_family *table,
-				      const struct ax179_hw_id *hw, char *why,
-				      size_t size);
+				      const struct ax179_hw_id *hw,
+				      const char *prefix);
 
 /**
  * The bus speed PLSR reports (the chip's own view, which Linux, FreeBSD
@@ -1033,8 +1007,8 @@ static const struct bn_cmdset asix_ax88179_cmdset = {
 /** AX88179/178A framing. */
 static const struct bn_framing asix_framing_179 = {
 	.name = "ax179",
-	.description = "ASIX AX88179 bursts: packets, header array, trailer; "
-		       "8-byte TX header",
+	.description = BN_TEXT("ASIX AX88179 bursts: packets, header array, "
+			       "trailer; 8-byte TX header"),
 	.deframe = ax179_rx_deframe,
 	.frame = ax179_tx_frame,
 	.tx_overhead = AX179_TX_HDR_LEN + AX179_TX_PAD_LEN,
@@ -1050,7 +1024,7 @@ static const struct bn_op ax179_mac_ops[] = {
 
 /** MAC program. */
 static const struct bn_prog ax179_prog_mac = {
-	"ax88179-mac", ax179_mac_ops
+	BN_TEXT("ax88179-mac"), ax179_mac_ops
 };
 
 /** Program op: write @p ln (1, 2 or 4) immediate bytes to MAC register @p reg */
@@ -1079,7 +1053,7 @@ static const struct bn_op ax179_reset_ops[] = {
 
 /** Reset program. */
 static const struct bn_prog ax179_prog_reset = {
-	"ax88179-reset", ax179_reset_ops
+	BN_TEXT("ax88179-reset"), ax179_reset_ops
 };
 
 /** At open: MAC and medium default. */
@@ -1092,7 +1066,7 @@ static const struct bn_op ax179_open_ops[] = {
 
 /** Open program. */
 static const struct bn_prog ax179_prog_open = {
-	"ax88179-open", ax179_open_ops
+	BN_TEXT("ax88179-open"), ax179_open_ops
 };
 
 /** Programs of both families, in the order they run. */
@@ -1151,8 +1125,8 @@ static const struct bn_verdict_data ax179_verdict = {
  */
 #define AX179_FAMILY(nm, desc, info) {					\
 	.name = (nm),							\
-	.description = (desc),						\
-	.cmdset = &asix_ax88179_cmdset,					\
+	.description = BN_TEXT(desc),					\
+	.cmdset = BN_LOG_DATA(&asix_ax88179_cmdset),			\
 	.framing = &asix_framing_179,					\
 	.phy = BN_PHY_EMBEDDED,						\
 	.mac_source = BN_MAC_NODE_ID,					\
@@ -1387,11 +1361,7 @@ static void asix_identify_179(struct asix_dev *ax,
 			      const struct bn_family *table,
 			      const struct ax179_hw_id *hw)
 {
-	char why[BN_LOG_LINE_MAX];
-
-	ax->family = ax179_resolve(table, hw, why, sizeof(why));
-	if (why[0])
-		BN_WARN(ax->nd->name, "%s", why);
+	ax->family = ax179_resolve(table, hw, ax->nd->name);
 	if (hw->bcd_device == AX179_BCDDEVICE_179A &&
 	    ax->family == &asix_ax88179_family)
 		BN_INFO(ax->nd->name, "bcdDevice 0x%04x: an AX88179A in its "
@@ -1418,7 +1388,6 @@ static int asix_identify(struct asix_dev *ax, const struct bn_family *table)
 	uint8_t id[ASIX_PHYID_LEN];
 	struct ax179_hw_id h179;
 	uint8_t st;
-	char why[BN_LOG_LINE_MAX];
 	int rc, rc179 = 0;
 
 	if (asix_info(table)->gen == ASIX_GEN_179) {
@@ -1461,9 +1430,7 @@ static int asix_identify(struct asix_dev *ax, const struct bn_family *table)
 		ax->hw.have_chipcode = true;
 		ax->hw.chipcode = st & ASIX_STAT_CHIPCODE_MASK;
 	}
-	ax->family = asix_resolve(table, &ax->hw, why, sizeof(why));
-	if (why[0])
-		BN_WARN(ax->nd->name, "%s", why);
+	ax->family = asix_resolve(table, &ax->hw, ax->nd->name);
  done:
 	ax->info = asix_info(ax->family);
 	ax->nd->family = ax->family;
@@ -1514,7 +1481,7 @@ static const struct bn_op asix_mac_eeprom_ops[] = {
 
 /** MAC from EEPROM (772B, and rows with ::ASIX_QUIRK_EEPROM_MAC). */
 static const struct bn_prog asix_prog_mac_eeprom = {
-	"asix-mac-eeprom", asix_mac_eeprom_ops
+	BN_TEXT("asix-mac-eeprom"), asix_mac_eeprom_ops
 };
 
 /**
@@ -1978,12 +1945,12 @@ static const struct bn_op asix_mac_172_ops[] = {
 
 /** MAC from node ID. */
 static const struct bn_prog asix_prog_mac_node_id = {
-	"asix-mac-node-id", asix_mac_node_id_ops
+	BN_TEXT("asix-mac-node-id"), asix_mac_node_id_ops
 };
 
 /** MAC from the 172's node ID command. */
 static const struct bn_prog asix_prog_mac_172 = {
-	"ax88172-mac", asix_mac_172_ops
+	BN_TEXT("ax88172-mac"), asix_mac_172_ops
 };
 
 /** AX88772 reset. */
@@ -2030,12 +1997,12 @@ static const struct bn_op asix_ax88772_open_ops[] = {
 
 /** AX88772 reset program. */
 static const struct bn_prog asix_prog_ax88772_reset = {
-	"ax88772-reset", asix_ax88772_reset_ops
+	BN_TEXT("ax88772-reset"), asix_ax88772_reset_ops
 };
 
 /** Open program of the 772 class. */
 static const struct bn_prog asix_prog_ax88772_open = {
-	"ax88772-open", asix_ax88772_open_ops
+	BN_TEXT("ax88772-open"), asix_ax88772_open_ops
 };
 
 /** The PHY power sequence shared by 772A and 772B (a macro keeps it data). */
@@ -2098,12 +2065,12 @@ static const struct bn_op asix_ax88772b_reset_ops[] = {
 
 /** AX88772A reset program. */
 static const struct bn_prog asix_prog_ax88772a_reset = {
-	"ax88772a-reset", asix_ax88772a_reset_ops
+	BN_TEXT("ax88772a-reset"), asix_ax88772a_reset_ops
 };
 
 /** AX88772B reset program. */
 static const struct bn_prog asix_prog_ax88772b_reset = {
-	"ax88772b-reset", asix_ax88772b_reset_ops
+	BN_TEXT("ax88772b-reset"), asix_ax88772b_reset_ops
 };
 
 /** AX88178 reset: external GigaPHY power-up, PHY setup, autonegotiation. */
@@ -2171,12 +2138,12 @@ static const struct bn_op asix_ax88178_open_ops[] = {
 
 /** AX88178 reset program. */
 static const struct bn_prog asix_prog_ax88178_reset = {
-	"ax88178-reset", asix_ax88178_reset_ops
+	BN_TEXT("ax88178-reset"), asix_ax88178_reset_ops
 };
 
 /** AX88178 open program. */
 static const struct bn_prog asix_prog_ax88178_open = {
-	"ax88178-open", asix_ax88178_open_ops
+	BN_TEXT("ax88178-open"), asix_ax88178_open_ops
 };
 
 /** AX88172 reset: board GPIO toggles, receiver on, PHY up. */
@@ -2196,12 +2163,12 @@ static const struct bn_op asix_ax88172_open_ops[] = {
 
 /** AX88172 reset program. */
 static const struct bn_prog asix_prog_ax88172_reset = {
-	"ax88172-reset", asix_ax88172_reset_ops
+	BN_TEXT("ax88172-reset"), asix_ax88172_reset_ops
 };
 
 /** AX88172 open program. */
 static const struct bn_prog asix_prog_ax88172_open = {
-	"ax88172-open", asix_ax88172_open_ops
+	BN_TEXT("ax88172-open"), asix_ax88172_open_ops
 };
 
 /** A register written by wValue through a command of the 772/178 set. */
@@ -2648,7 +2615,7 @@ static const struct bn_layout asix_layout = BN_LAYOUT(asix_layout_ifs);
 
 static const struct bn_framing asix_framing_raw = {
 	.name = "raw",
-	.description = "One bare frame per transfer (AX88172)",
+	.description = BN_TEXT("One bare frame per transfer (AX88172)"),
 	.deframe = bn_framing_bare_deframe,
 	.frame = bn_framing_bare_frame,
 	.tx_flags = BN_XFER_F_ZLP,
@@ -2657,10 +2624,10 @@ static const struct bn_framing asix_framing_raw = {
 /** AX88172: own command set, raw frames, external 10/100 PHY. */
 static const struct bn_family asix_ax88172_family = {
 	.name = "ax88172",
-	.description = "ASIX AX88172 USB 2.0 10/100",
-	.cmdset = &asix_ax88172_cmdset,
+	.description = BN_TEXT("ASIX AX88172 USB 2.0 10/100"),
+	.cmdset = BN_LOG_DATA(&asix_ax88172_cmdset),
 	.framing = &asix_framing_raw,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EXTERNAL,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -2687,7 +2654,8 @@ static void asix_framing_ax_deframe(void *state, struct bn_netdev *nd,
 
 static const struct bn_framing asix_framing_ax = {
 	.name = "ax",
-	.description = "ASIX length+complement header, pad word for a ZLP",
+	.description = BN_TEXT("ASIX length+complement header, pad word "
+			       "for a ZLP"),
 	.deframe = asix_framing_ax_deframe,
 	.frame = asix_tx_frame,
 	.tx_overhead = ASIX_HDR_LEN + ASIX_TX_PAD_LEN,
@@ -2696,10 +2664,10 @@ static const struct bn_framing asix_framing_ax = {
 /** AX88772: embedded 10/100 PHY, chip code 0x00. */
 static const struct bn_family asix_ax88772_family = {
 	.name = "ax88772",
-	.description = "ASIX AX88772 USB 2.0 10/100",
-	.cmdset = &asix_ax88772_cmdset,
+	.description = BN_TEXT("ASIX AX88772 USB 2.0 10/100"),
+	.cmdset = BN_LOG_DATA(&asix_ax88772_cmdset),
 	.framing = &asix_framing_ax,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -2713,10 +2681,10 @@ static const struct bn_family asix_ax88772_family = {
 /** AX88772A: embedded 10/100 PHY, chip code 0x10. */
 static const struct bn_family asix_ax88772a_family = {
 	.name = "ax88772a",
-	.description = "ASIX AX88772A USB 2.0 10/100",
-	.cmdset = &asix_ax88772_cmdset,
+	.description = BN_TEXT("ASIX AX88772A USB 2.0 10/100"),
+	.cmdset = BN_LOG_DATA(&asix_ax88772_cmdset),
 	.framing = &asix_framing_ax,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -2730,10 +2698,10 @@ static const struct bn_family asix_ax88772a_family = {
 /** AX88772B (and 772C): embedded 10/100 PHY, chip code 0x20. */
 static const struct bn_family asix_ax88772b_family = {
 	.name = "ax88772b",
-	.description = "ASIX AX88772B/C USB 2.0 10/100",
-	.cmdset = &asix_ax88772_cmdset,
+	.description = BN_TEXT("ASIX AX88772B/C USB 2.0 10/100"),
+	.cmdset = BN_LOG_DATA(&asix_ax88772_cmdset),
 	.framing = &asix_framing_ax,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EMBEDDED,
 	.mac_source = BN_MAC_EEPROM,
 	.link_speeds = BN_LINK_10 | BN_LINK_100,
@@ -2747,10 +2715,10 @@ static const struct bn_family asix_ax88772b_family = {
 /** AX88178: external gigabit PHY powered through GPIOs. */
 static const struct bn_family asix_ax88178_family = {
 	.name = "ax88178",
-	.description = "ASIX AX88178 USB 2.0 10/100/1000",
-	.cmdset = &asix_ax88772_cmdset,
+	.description = BN_TEXT("ASIX AX88178 USB 2.0 10/100/1000"),
+	.cmdset = BN_LOG_DATA(&asix_ax88772_cmdset),
 	.framing = &asix_framing_ax,
-	.endpoints = &asix_layout,
+	.endpoints = BN_ENDPOINTS(&asix_layout),
 	.phy = BN_PHY_EXTERNAL,
 	.mac_source = BN_MAC_NODE_ID,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
@@ -3170,16 +3138,14 @@ static const struct bn_family *asix_family_for_code(uint8_t code)
 }
 
 static const struct bn_family *asix_resolve(const struct bn_family *table,
-				     const struct asix_hw_id *hw, char *why,
-				     size_t size)
+				     const struct asix_hw_id *hw,
+				     const char *prefix)
 {
 	const struct bn_family *fam = table;
 	const char *chip;
 	bool embedded = asix_phy_is_embedded(hw->phy);
 	bool known = true;
 
-	if (size)
-		why[0] = '\0';
 	if (hw->have_chipcode) {
 		fam = asix_family_for_code(hw->chipcode);
 		if (!fam) {
@@ -3197,26 +3163,26 @@ static const struct bn_family *asix_resolve(const struct bn_family *table,
 	}
 	chip = known ? asix_info(fam)->chip : "an AX88772-class chip";
 	if (fam == table && !known)
-		bn_snprintf(why, size, "chip code 0x%02x (PHY 0x%02x) is not "
-			    "one this driver knows; using %s", hw->chipcode,
-			    hw->phy, fam->name);
+		BN_WARN(prefix, "chip code 0x%02x (PHY 0x%02x) is not one "
+			"this driver knows; using %s", hw->chipcode, hw->phy,
+			fam->name);
 	else if (fam != table && hw->have_chipcode)
-		bn_snprintf(why, size, "table says %s but chip reports %s "
-			    "(%s PHY 0x%02x, chip code 0x%02x); using %s",
-			    table->name, chip,
-			    embedded ? "embedded" : "external", hw->phy,
-			    hw->chipcode, fam->name);
+		BN_WARN(prefix, "table says %s but chip reports %s (%s PHY "
+			"0x%02x, chip code 0x%02x); using %s", table->name,
+			chip, embedded ? "embedded" : "external", hw->phy,
+			hw->chipcode, fam->name);
 	else if (fam != table)
-		bn_snprintf(why, size, "table says %s but chip reports %s "
-			    "(gigabit PHY 0x%02x); using %s", table->name,
-			    chip, hw->phy, fam->name);
+		BN_WARN(prefix, "table says %s but chip reports %s (gigabit "
+			"PHY 0x%02x); using %s", table->name, chip, hw->phy,
+			fam->name);
 	return fam;
 }
 
 /** A VID:PID row. */
 #define ASIX_ID(vid, pid, fam, nm, q)					\
 	{ .match = BN_ID_DEVICE, .vendor = (vid), .product = (pid),	\
-	  .family = &asix_##fam##_family, .name = (nm), .quirks = (q) }
+	  .family = &asix_##fam##_family, .name = BN_TEXT(nm),	\
+	  .quirks = (q) }
 
 /**
  * A VID:PID row of the AX88179 generation: the vendor interface only.
@@ -3226,7 +3192,7 @@ static const struct bn_family *asix_resolve(const struct bn_family *table,
 #define ASIX_ID179(vid, pid, fam, nm)					\
 	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid),\
 	  .cls = AX179_IF_CLASS, .subclass = AX179_IF_CLASS,	\
-	  .protocol = 0x00, .family = (fam), .name = (nm) }
+	  .protocol = 0x00, .family = (fam), .name = BN_TEXT(nm) }
 
 /** AX88178A data: the same chip generation on a USB 2.0 bus only. */
 static const struct asix_family_info ax178a_info = AX179_INFO("AX88178A");
@@ -3353,8 +3319,9 @@ static const struct bn_family *const asix_families[] = {
 /** The ASIX driver. */
 static const struct bn_driver bn_asix_driver = {
 	.name = "asix",
-	.description = "ASIX AX88172/AX88772/AX88772A/AX88772B/AX88178 "
-		       "USB 2.0 and AX88179/AX88178A USB 3.0/2.0 Ethernet",
+	.description = BN_TEXT("ASIX AX88172/AX88772/AX88772A/AX88772B/"
+			       "AX88178 USB 2.0 and AX88179/AX88178A USB "
+			       "3.0/2.0 Ethernet"),
 	.ids = asix_ids,
 	.id_count = BN_ARRAY_SIZE(asix_ids),
 	.families = asix_families,
@@ -3680,22 +3647,20 @@ static int ax179_probe_cmdset(struct bn_usb_device *usb, struct ax179_hw_id *hw)
 }
 
 static const struct bn_family *ax179_resolve(const struct bn_family *table,
-				      const struct ax179_hw_id *hw, char *why,
-				      size_t size)
+				      const struct ax179_hw_id *hw,
+				      const char *prefix)
 {
 	bool usb3 = (hw->plsr & AX179_PLSR_USB_SS) ||
 		    hw->bcd_usb >= AX179_BCDUSB_USB3_AT_HS;
 	const struct bn_family *fam = usb3 ? &asix_ax88179_family :
 				      &asix_ax88178a_family;
 
-	if (size)
-		why[0] = '\0';
 	if (fam != table)
-		bn_snprintf(why, size, "table says %s but chip reports %s "
-			    "(register-access command set, bcdUSB 0x%04x, "
-			    "PLSR 0x%02x); using %s", table->name,
-			    asix_info(fam)->chip, hw->bcd_usb, hw->plsr,
-			    fam->name);
+		BN_WARN(prefix, "table says %s but chip reports %s "
+			"(register-access command set, bcdUSB 0x%04x, PLSR "
+			"0x%02x); using %s", table->name,
+			asix_info(fam)->chip, hw->bcd_usb, hw->plsr,
+			fam->name);
 	return fam;
 }
 

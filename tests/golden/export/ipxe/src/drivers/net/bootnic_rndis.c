@@ -460,7 +460,7 @@ static size_t rndis_frame(uint8_t *out, const void *frame, size_t len,
 
 static const struct bn_framing bn_rndis_framing = {
 	.name = "rndis",
-	.description = "RNDIS PACKET_MSG records",
+	.description = BN_TEXT("RNDIS PACKET_MSG records"),
 	.deframe = rndis_deframe,
 	.frame = rndis_frame,
 	.tx_overhead = BN_RNDIS_PACKET_HEADER_LEN,
@@ -793,9 +793,9 @@ static const struct bn_layout rndis_layout = BN_LAYOUT(rndis_layout_ifs);
 
 static const struct bn_family bn_rndis_family = {
 	.name = "rndis",
-	.description = "Remote NDIS over USB",
+	.description = BN_TEXT("Remote NDIS over USB"),
 	.framing = &bn_rndis_framing,
-	.endpoints = &rndis_layout,
+	.endpoints = BN_ENDPOINTS(&rndis_layout),
 	.phy = BN_PHY_NONE,
 	.mac_source = BN_MAC_QUERY,
 	.link_speeds = BN_LINK_10 | BN_LINK_100 | BN_LINK_1000,
@@ -812,18 +812,19 @@ static const struct bn_id rndis_ids[] = {
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_CDC,
 	  .subclass = BN_CDC_SUBCLASS_ACM, .protocol = 0xff,
 	  .family = &bn_rndis_family,
-	  .name = "RNDIS function (CDC ACM, vendor protocol)" },
+	  .name = BN_TEXT("RNDIS function (CDC ACM, vendor protocol)") },
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_WIRELESS, .subclass = 0x01,
 	  .protocol = 0x03, .family = &bn_rndis_family,
-	  .name = "RNDIS function (wireless controller)" },
+	  .name = BN_TEXT("RNDIS function (wireless controller)") },
 	{ .match = BN_ID_CLASS, .cls = BN_CLASS_MISC, .subclass = 0x04,
 	  .protocol = 0x01, .family = &bn_rndis_family,
-	  .name = "RNDIS function (miscellaneous, RNDIS over Ethernet)" },
+	  .name = BN_TEXT("RNDIS function (miscellaneous, RNDIS over "
+			  "Ethernet)") },
 };
 
 static const struct bn_driver bn_rndis_driver = {
 	.name = "rndis",
-	.description = "Remote NDIS class driver",
+	.description = BN_TEXT("Remote NDIS class driver"),
 	.ids = rndis_ids,
 	.id_count = BN_ARRAY_SIZE(rndis_ids),
 	.families = rndis_families,

@@ -9,11 +9,11 @@
  * image with at least one bootnic driver.
  *
  * Sources:
- *   sdk/bn_desc.c sdk/bn_desc.h sdk/bn_port.h sdk/bn_family.h
- *   sdk/bn_netdev.h sdk/bn_usb.h sdk/hcd/hcd.h sdk/bn_family.c
- *   sdk/bn_framing.c sdk/bn_log.c sdk/bn_mii.c sdk/bn_mii.h
- *   sdk/bn_netdev.c sdk/bn_prog.c sdk/bn_prog.h sdk/bn_usb.c
- *   sdk/bn_usbnet.c sdk/classes/cdc.c sdk/classes/cdc.h
+ *   sdk/bn_desc.c sdk/bn_desc.h sdk/bn_log.h sdk/bn_port.h
+ *   sdk/bn_family.h sdk/bn_netdev.h sdk/bn_usb.h sdk/hcd/hcd.h
+ *   sdk/bn_family.c sdk/bn_framing.c sdk/bn_log.c sdk/bn_mii.c
+ *   sdk/bn_mii.h sdk/bn_netdev.c sdk/bn_prog.c sdk/bn_prog.h
+ *   sdk/bn_usb.c sdk/bn_usbnet.c sdk/classes/cdc.c sdk/classes/cdc.h
  *   gen/targets/ipxe/ipxe_desc.c gen/targets/ipxe/ipxe_glue.h
  *   gen/targets/ipxe/ipxe_hcd.c gen/targets/ipxe/ipxe_netdev.c
  *   gen/targets/ipxe/ipxe_port.c
@@ -100,6 +100,20 @@ static const char *bn_setup_std_name(const struct bn_setup *setup);
 static void bn_interface_cdc(const struct bn_config *cfg,
 		      const struct bn_interface_desc *intf,
 		      struct bn_cdc_desc *out);
+
+/** Variadic argument list, from the compiler's builtins. */
+typedef __builtin_va_list bn_va_list;
+
+/**
+ * Format into a buffer, always NUL-terminating when @p size > 0.
+ *
+ * @param buf		Output buffer
+ * @param size		Size of @p buf
+ * @param fmt		Format string
+ * @param args		Arguments
+ * @return		Length the full output would have had
+ */
+static size_t bn_vsnprintf(char *buf, size_t size, const char *fmt, bn_va_list args);
 
 /**
  * Allocate zeroed memory; only called from probe, open and remove paths.
@@ -666,7 +680,7 @@ static void bn_fmt_num(struct bn_fmt_out *out, unsigned long long v, int neg,
 	bn_fmt_field(out, &tmp[sizeof(tmp) - n], n, width, left, ' ');
 }
 
-size_t bn_vsnprintf(char *buf, size_t size, const char *fmt, bn_va_list args)
+static size_t bn_vsnprintf(char *buf, size_t size, const char *fmt, bn_va_list args)
 {
 	struct bn_fmt_out out = { buf, size, 0 };
 	const char *s;
@@ -799,41 +813,11 @@ size_t bn_vsnprintf(char *buf, size_t size, const char *fmt, bn_va_list args)
 
 #define BN_MII_STAT1000		0x0a	/**< 1000BASE-T status */
 
-/* BMCR bits */
-#define BN_BMCR_SPEED1000	0x0040	/**< Speed select MSB (1000) */
-#define BN_BMCR_FULLDPLX	0x0100	/**< Full duplex */
-#define BN_BMCR_ANRESTART	0x0200	/**< Restart autonegotiation */
-#define BN_BMCR_ISOLATE		0x0400	/**< Isolate */
-#define BN_BMCR_PDOWN		0x0800	/**< Power down */
-#define BN_BMCR_ANENABLE	0x1000	/**< Enable autonegotiation */
-#define BN_BMCR_SPEED100	0x2000	/**< Speed select LSB (100) */
-#define BN_BMCR_LOOPBACK	0x4000	/**< Loopback */
-#define BN_BMCR_RESET		0x8000	/**< Reset (self-clearing) */
-
 /* BMSR bits */
 #define BN_BMSR_LSTATUS		0x0004	/**< Link status (latched low) */
 
 #define BN_BMSR_ANEGCOMPLETE	0x0020	/**< Autonegotiation complete */
 
-#define BN_ADVERTISE_10HALF	0x0020	/**< 10BASE-T half duplex */
-#define BN_ADVERTISE_10FULL	0x0040	/**< 10BASE-T full duplex */
-#define BN_ADVERTISE_100HALF	0x0080	/**< 100BASE-TX half duplex */
-#define BN_ADVERTISE_100FULL	0x0100	/**< 100BASE-TX full duplex */
-
-#define BN_ADVERTISE_PAUSE_ASYM	0x0800	/**< Asymmetric pause */
-
-#define BN_ADVERTISE_SELECTOR	0x001f	/**< Selector field */
-#define BN_ADVERTISE_100BASE4	0x0200	/**< 100BASE-T4 */
-#define BN_ADVERTISE_RFAULT	0x2000	/**< Remote fault */
-#define BN_ADVERTISE_NPAGE	0x8000	/**< Next page */
-
-/* CTRL1000 and STAT1000 bits */
-#define BN_CTRL1000_HALF	0x0100	/**< Advertise 1000BASE-T half */
-
-#define BN_CTRL1000_PORT_TYPE	0x0400	/**< Prefer multi-port device */
-#define BN_CTRL1000_MS_VALUE	0x0800	/**< Master (manual master/slave) */
-#define BN_CTRL1000_MS_ENABLE	0x1000	/**< Manual master/slave */
-#define BN_CTRL1000_TEST	0xe000	/**< Test mode */
 #define BN_STAT1000_HALF	0x0400	/**< Partner has 1000BASE-T half */
 #define BN_STAT1000_FULL	0x0800	/**< Partner has 1000BASE-T full */
 
@@ -966,56 +950,6 @@ int bn_mii_link(const struct bn_mii *mii, bool gigabit, struct bn_link *out)
 		       (uint16_t)s1000, out);
 	return 0;
 }
-
-/** BMCR: reset and autonegotiation control are a driver's choice; power
- *  down, isolate and loopback stop the link. */
-static const struct bn_field bn_mii_bmcr_fields[] = {
-	BN_POLICY_FIELD(BN_BMCR_RESET, "RESET"),
-	BN_FIXED_FIELD(BN_BMCR_LOOPBACK, "LOOPBACK"),
-	BN_POLICY_FIELD(BN_BMCR_SPEED100, "SPEED100"),
-	BN_POLICY_FIELD(BN_BMCR_ANENABLE, "ANENABLE"),
-	BN_FIXED_FIELD(BN_BMCR_PDOWN, "PDOWN"),
-	BN_FIXED_FIELD(BN_BMCR_ISOLATE, "ISOLATE"),
-	BN_POLICY_FIELD(BN_BMCR_ANRESTART, "ANRESTART"),
-	BN_POLICY_FIELD(BN_BMCR_FULLDPLX, "FULLDPLX"),
-	BN_POLICY_FIELD(BN_BMCR_SPEED1000, "SPEED1000"),
-};
-
-/** ADVERTISE: every ability is a choice; the selector is not. */
-static const struct bn_field bn_mii_advertise_fields[] = {
-	BN_FIXED_FIELD(BN_ADVERTISE_SELECTOR, "SELECTOR"),
-	BN_POLICY_FIELD(BN_ADVERTISE_10HALF, "10HALF"),
-	BN_POLICY_FIELD(BN_ADVERTISE_10FULL, "10FULL"),
-	BN_POLICY_FIELD(BN_ADVERTISE_100HALF, "100HALF"),
-	BN_POLICY_FIELD(BN_ADVERTISE_100FULL, "100FULL"),
-	BN_POLICY_FIELD(BN_ADVERTISE_100BASE4, "100BASE4"),
-	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE, "PAUSE"),
-	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE_ASYM, "PAUSE_ASYM"),
-	BN_POLICY_FIELD(BN_ADVERTISE_RFAULT, "RFAULT"),
-	BN_POLICY_FIELD(BN_ADVERTISE_NPAGE, "NPAGE"),
-};
-
-/** CTRL1000: the gigabit abilities and master/slave choice; not the test
- *  modes. */
-static const struct bn_field bn_mii_ctrl1000_fields[] = {
-	BN_POLICY_FIELD(BN_CTRL1000_HALF, "1000HALF"),
-	BN_POLICY_FIELD(BN_CTRL1000_FULL, "1000FULL"),
-	BN_POLICY_FIELD(BN_CTRL1000_PORT_TYPE, "PORT_TYPE"),
-	BN_POLICY_FIELD(BN_CTRL1000_MS_VALUE, "MS_VALUE"),
-	BN_POLICY_FIELD(BN_CTRL1000_MS_ENABLE, "MS_ENABLE"),
-	BN_FIXED_FIELD(BN_CTRL1000_TEST, "TEST_MODE"),
-};
-
-const struct bn_regdef bn_mii_bmcr_def =
-	BN_REGDEF("BMCR", bn_mii_bmcr_fields);
-
-const struct bn_regdef bn_mii_advertise_def =
-	BN_REGDEF("ADVERTISE", bn_mii_advertise_fields);
-
-const struct bn_regdef bn_mii_ctrl1000_def =
-	BN_REGDEF("CTRL1000", bn_mii_ctrl1000_fields);
-
-const struct bn_regdef bn_mii_other_def = { "MII register", NULL, 0 };
 
 int bn_port_memcmp(const void *a, const void *b, size_t len)
 {
@@ -2212,30 +2146,12 @@ void bn_usbnet_poll(struct bn_usbnet *un)
 		bn_usbnet_refill(un, &un->rx[i]);
 }
 
-/* SET_ETHERNET_PACKET_FILTER bits (ECM 1.2 table 8) */
-#define BN_CDC_FILTER_PROMISCUOUS	0x0001	/**< Every frame */
-#define BN_CDC_FILTER_ALL_MULTICAST	0x0002	/**< Every multicast */
-#define BN_CDC_FILTER_DIRECTED		0x0004	/**< Our unicast address */
-#define BN_CDC_FILTER_BROADCAST		0x0008	/**< Broadcast */
-#define BN_CDC_FILTER_MULTICAST		0x0010	/**< Listed multicast */
-
 /* Notifications on the interrupt endpoint (CDC 1.2 table 20) */
 #define BN_CDC_NOTIFY_NETWORK_CONNECTION	0x00	/**< wValue 1 = up */
 
 #define BN_CDC_NOTIFY_SPEED_CHANGE		0x2a	/**< Two LE32 bit rates */
 #define BN_CDC_NOTIFY_HEADER_LEN		8	/**< Header before data */
 #define BN_CDC_NOTIFY_TYPE			0xa1	/**< bmRequestType */
-
-/** Notification endpoint of a standard CDC layout. */
-#define BN_CDC_LAYOUT_EP_NOTIFY		0x81
-/** Bulk IN endpoint of a standard CDC layout. */
-#define BN_CDC_LAYOUT_EP_IN		0x82
-/** Bulk OUT endpoint of a standard CDC layout. */
-#define BN_CDC_LAYOUT_EP_OUT		0x02
-/** Notification bInterval at full speed (frames, 32 ms). */
-#define BN_CDC_LAYOUT_NOTIFY_FS		32
-/** Notification bInterval at high speed (2^8 microframes, 32 ms). */
-#define BN_CDC_LAYOUT_NOTIFY_HS		9
 
 /**
  * Parse a MAC address written as 12 hexadecimal digits.
@@ -2536,36 +2452,41 @@ int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 	return 0;
 }
 
-/** SET_ETHERNET_PACKET_FILTER: which frames to receive, every bit a
- *  driver's choice. */
-static const struct bn_field bn_cdc_packet_filter_fields[] = {
-	BN_POLICY_FIELD(BN_CDC_FILTER_PROMISCUOUS, "PROMISCUOUS"),
-	BN_POLICY_FIELD(BN_CDC_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
-	BN_POLICY_FIELD(BN_CDC_FILTER_DIRECTED, "DIRECTED"),
-	BN_POLICY_FIELD(BN_CDC_FILTER_BROADCAST, "BROADCAST"),
-	BN_POLICY_FIELD(BN_CDC_FILTER_MULTICAST, "MULTICAST"),
-};
+int bn_cdc_open(struct bn_netdev *nd, const struct bn_cdc_function *fn,
+		struct bn_usbnet *un, const struct bn_usbnet_cfg *cfg,
+		const struct bn_usbnet_ops *ops, void *driver, uint16_t speed)
+{
+	int rc;
 
-/** A value that is wholly a driver's choice (a multicast list, sizes). */
-const struct bn_field bn_cdc_choice_fields[BN_CDC_CHOICE_FIELDS] = {
-	BN_POLICY_FIELD(~(uint64_t)0, "VALUE"),
-};
+	if ((rc = bn_usb_set_interface(nd->usb, fn->data.interface,
+				       fn->data.alt)) < 0)
+		return rc;
+	rc = bn_usbnet_open(un, nd, fn->has_intr ? &fn->intr : NULL,
+			    &fn->data.in, &fn->data.out, cfg, ops, driver);
+	if (rc < 0)
+		goto err_usbnet;
+	if ((rc = nd->driver->ops->set_rx_filter(nd, nd->rx_filter)) < 0)
+		goto err_filter;
+	/* Without a notification endpoint there is no way to learn the
+	 * link state: treat the link as up */
+	if (!fn->has_intr)
+		bn_netdev_link_up(nd, speed, true);
+	return 0;
 
-const struct bn_regdef bn_cdc_packet_filter_def =
-	BN_REGDEF("PACKET_FILTER", bn_cdc_packet_filter_fields);
+ err_filter:
+	bn_usbnet_close(un);
+ err_usbnet:
+	bn_usb_set_interface(nd->usb, fn->data.interface, 0);
+	return rc;
+}
 
-const struct bn_regdef bn_cdc_multicast_def =
-	BN_REGDEF("MULTICAST_FILTERS", bn_cdc_choice_fields);
-
-const struct bn_layout_ep bn_cdc_layout_bulk[2] = {
-	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_IN),
-	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_OUT),
-};
-
-const struct bn_layout_ep bn_cdc_layout_notify[1] = {
-	BN_LAYOUT_INT(BN_CDC_LAYOUT_EP_NOTIFY, BN_CDC_NOTIFY_MAX,
-		      BN_CDC_LAYOUT_NOTIFY_FS, BN_CDC_LAYOUT_NOTIFY_HS),
-};
+void bn_cdc_close(struct bn_netdev *nd, const struct bn_cdc_function *fn,
+		  struct bn_usbnet *un)
+{
+	bn_usbnet_close(un);
+	bn_usb_set_interface(nd->usb, fn->data.interface, 0);
+	bn_netdev_link_down(nd);
+}
 
 /** An iPXE endpoint carrying one bootnic endpoint's transfers. */
 struct bn_ipxe_ep {

@@ -181,9 +181,6 @@ enum bn_err {
 	BN_ERR_COUNT		/**< Number of codes (not an error) */
 };
 
-/** Variadic argument list, from the compiler's builtins. */
-typedef __builtin_va_list bn_va_list;
-
 /** Log levels, most severe first. */
 enum bn_log_level {
 	BN_LOG_ERR = 0,		/**< Something failed */
@@ -193,15 +190,32 @@ enum bn_log_level {
 };
 
 /**
- * Format into a buffer, always NUL-terminating when @p size > 0.
+ * Which SDK log lines are compiled in: all of them when this object is
+ * built with `DEBUG=<object>` (iPXE's DBG_LOG), none otherwise, so that
+ * a normal image carries no log text and no formatter.  Replaces the SDK's
+ * default (sdk/bn_log.h) in the export.
  *
- * @param buf		Output buffer
- * @param size		Size of @p buf
- * @param fmt		Format string
- * @param args		Arguments
- * @return		Length the full output would have had
+ * @param level		::bn_log_level
  */
-size_t bn_vsnprintf(char *buf, size_t size, const char *fmt, bn_va_list args);
+#define BN_LOG_BUILT(level) DBG_LOG
+
+/**
+ * Text that only log lines and host tools read (product names, family and
+ * driver descriptions): kept where log lines are compiled in
+ * (BN_LOG_BUILT()), NULL elsewhere, so a firmware image carries none.
+ *
+ * @param s		String literal
+ */
+#define BN_TEXT(s) (BN_LOG_BUILT(BN_LOG_ERR) ? (s) : (const char *)0)
+
+/**
+ * Data that only log lines and host tools read (a command set naming
+ * requests): the pointer where log lines are compiled in
+ * (BN_LOG_BUILT()), NULL elsewhere, so a firmware image carries none.
+ *
+ * @param p		Pointer to the data
+ */
+#define BN_LOG_DATA(p) (BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
 
 /**
  * An SDK log line, through iPXE's own debug output (DBGC) instead of the
@@ -707,7 +721,8 @@ struct bn_family {
 	const struct bn_cmdset *cmdset;	/**< Vendor command set, or NULL */
 	const struct bn_framing *framing; /**< Bulk framing (the driver's) */
 	const struct bn_layout *endpoints; /**< Standard endpoint layout
-					     (descriptor completion), or NULL */
+					     (descriptor completion,
+					     BN_ENDPOINTS()), or NULL */
 	enum bn_phy_topology phy;	/**< PHY topology */
 	enum bn_mac_source mac_source;	/**< MAC address source */
 	uint8_t link_speeds;		/**< BN_LINK_* */
@@ -721,21 +736,25 @@ struct bn_family {
 					      or NULL */
 };
 
-/** One row of an ID table. */
+/**
+ * One row of an ID table.  The pointers first and the small fields packed
+ * after them (32 bytes on a 64-bit target); the product name is text
+ * (BN_TEXT()), so a firmware image carries none.
+ */
 struct bn_id {
-	uint8_t match;			/**< ::bn_id_match */
+	const struct bn_family *family;	/**< Family */
+	const char *name;		/**< Product name (BN_TEXT()) */
 	uint16_t vendor;		/**< idVendor (device match) */
 	uint16_t product;		/**< idProduct (device match) */
 	uint16_t cls;			/**< Function class, or ::BN_ID_ANY */
 	uint16_t subclass;		/**< Function subclass, or ::BN_ID_ANY */
 	uint16_t protocol;		/**< Function protocol, or ::BN_ID_ANY */
-	const struct bn_family *family;	/**< Family */
-	const char *name;		/**< Product name */
-	uint32_t quirks;		/**< Driver-specific row flags */
+	uint8_t match;			/**< ::bn_id_match */
 	uint8_t config;			/**< bConfigurationValue to select on
 					     the device this row names (0:
 					     the host's choice by score);
 					     only with a VID:PID */
+	uint8_t quirks;			/**< Driver-specific row flags */
 };
 
 /** Operations a driver implements. */
@@ -949,22 +968,21 @@ enum bn_reg_value {
 #define BN_REG_ANY_INDEX	0xffffffffu
 
 /**
- * Which SDK log lines are compiled in: all of them when this object is
- * built with `DEBUG=<object>` (iPXE's DBG_LOG), none otherwise, so that
- * a normal image carries no log text and no formatter.  Replaces the SDK's
- * default (sdk/bn_log.h) in the export.
- *
- * @param level		::bn_log_level
- */
-#define BN_LOG_BUILT(level) DBG_LOG
-
-/**
  * Verdict data where a build keeps it (with log text, BN_LOG_BUILT()),
  * NULL elsewhere, so a firmware image carries none.
  *
  * @param p		Pointer to the data
  */
 #define BN_VERDICT(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
+
+/**
+ * A standard endpoint layout where a build keeps it (with log text,
+ * BN_LOG_BUILT()), NULL elsewhere: only the simulator's descriptor
+ * completion reads it, so a firmware image carries none (as BN_VERDICT()).
+ *
+ * @param p		Pointer to the ::bn_layout
+ */
+#define BN_ENDPOINTS(p)	(BN_LOG_BUILT(BN_LOG_ERR) ? (p) : 0)
 
 /** Bulk wMaxPacketSize at full speed (USB 2.0 section 5.8.3). */
 #define BN_LAYOUT_BULK_MPS_FS	64
@@ -1329,14 +1347,38 @@ int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 
 #define BN_MII_CTRL1000		0x09	/**< 1000BASE-T control */
 
+/* BMCR bits */
+#define BN_BMCR_SPEED1000	0x0040	/**< Speed select MSB (1000) */
+#define BN_BMCR_FULLDPLX	0x0100	/**< Full duplex */
+#define BN_BMCR_ANRESTART	0x0200	/**< Restart autonegotiation */
+#define BN_BMCR_ISOLATE		0x0400	/**< Isolate */
+#define BN_BMCR_PDOWN		0x0800	/**< Power down */
+#define BN_BMCR_ANENABLE	0x1000	/**< Enable autonegotiation */
+#define BN_BMCR_SPEED100	0x2000	/**< Speed select LSB (100) */
+#define BN_BMCR_LOOPBACK	0x4000	/**< Loopback */
+#define BN_BMCR_RESET		0x8000	/**< Reset (self-clearing) */
+
 /* ADVERTISE and LPA bits */
 #define BN_ADVERTISE_CSMA	0x0001	/**< IEEE 802.3 selector */
-
+#define BN_ADVERTISE_10HALF	0x0020	/**< 10BASE-T half duplex */
+#define BN_ADVERTISE_10FULL	0x0040	/**< 10BASE-T full duplex */
+#define BN_ADVERTISE_100HALF	0x0080	/**< 100BASE-TX half duplex */
+#define BN_ADVERTISE_100FULL	0x0100	/**< 100BASE-TX full duplex */
 #define BN_ADVERTISE_PAUSE	0x0400	/**< Symmetric pause */
-
+#define BN_ADVERTISE_PAUSE_ASYM	0x0800	/**< Asymmetric pause */
 #define BN_ADVERTISE_ALL	0x01e0	/**< Every 10/100 mode */
+#define BN_ADVERTISE_SELECTOR	0x001f	/**< Selector field */
+#define BN_ADVERTISE_100BASE4	0x0200	/**< 100BASE-T4 */
+#define BN_ADVERTISE_RFAULT	0x2000	/**< Remote fault */
+#define BN_ADVERTISE_NPAGE	0x8000	/**< Next page */
 
+/* CTRL1000 and STAT1000 bits */
+#define BN_CTRL1000_HALF	0x0100	/**< Advertise 1000BASE-T half */
 #define BN_CTRL1000_FULL	0x0200	/**< Advertise 1000BASE-T full */
+#define BN_CTRL1000_PORT_TYPE	0x0400	/**< Prefer multi-port device */
+#define BN_CTRL1000_MS_VALUE	0x0800	/**< Master (manual master/slave) */
+#define BN_CTRL1000_MS_ENABLE	0x1000	/**< Manual master/slave */
+#define BN_CTRL1000_TEST	0xe000	/**< Test mode */
 
 /** MDIO access to one PHY. */
 struct bn_mii {
@@ -1405,14 +1447,59 @@ int bn_mii_autoneg(const struct bn_mii *mii, uint16_t advertise,
  */
 int bn_mii_link(const struct bn_mii *mii, bool gigabit, struct bn_link *out);
 
+/** BMCR: reset and autonegotiation control are a driver's choice; power
+ *  down, isolate and loopback stop the link. */
+static const struct bn_field bn_mii_bmcr_fields[] = {
+	BN_POLICY_FIELD(BN_BMCR_RESET, "RESET"),
+	BN_FIXED_FIELD(BN_BMCR_LOOPBACK, "LOOPBACK"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED100, "SPEED100"),
+	BN_POLICY_FIELD(BN_BMCR_ANENABLE, "ANENABLE"),
+	BN_FIXED_FIELD(BN_BMCR_PDOWN, "PDOWN"),
+	BN_FIXED_FIELD(BN_BMCR_ISOLATE, "ISOLATE"),
+	BN_POLICY_FIELD(BN_BMCR_ANRESTART, "ANRESTART"),
+	BN_POLICY_FIELD(BN_BMCR_FULLDPLX, "FULLDPLX"),
+	BN_POLICY_FIELD(BN_BMCR_SPEED1000, "SPEED1000"),
+};
+
+/** ADVERTISE: every ability is a choice; the selector is not. */
+static const struct bn_field bn_mii_advertise_fields[] = {
+	BN_FIXED_FIELD(BN_ADVERTISE_SELECTOR, "SELECTOR"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10HALF, "10HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_10FULL, "10FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100HALF, "100HALF"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100FULL, "100FULL"),
+	BN_POLICY_FIELD(BN_ADVERTISE_100BASE4, "100BASE4"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE, "PAUSE"),
+	BN_POLICY_FIELD(BN_ADVERTISE_PAUSE_ASYM, "PAUSE_ASYM"),
+	BN_POLICY_FIELD(BN_ADVERTISE_RFAULT, "RFAULT"),
+	BN_POLICY_FIELD(BN_ADVERTISE_NPAGE, "NPAGE"),
+};
+
+/** CTRL1000: the gigabit abilities and master/slave choice; not the test
+ *  modes. */
+static const struct bn_field bn_mii_ctrl1000_fields[] = {
+	BN_POLICY_FIELD(BN_CTRL1000_HALF, "1000HALF"),
+	BN_POLICY_FIELD(BN_CTRL1000_FULL, "1000FULL"),
+	BN_POLICY_FIELD(BN_CTRL1000_PORT_TYPE, "PORT_TYPE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_VALUE, "MS_VALUE"),
+	BN_POLICY_FIELD(BN_CTRL1000_MS_ENABLE, "MS_ENABLE"),
+	BN_FIXED_FIELD(BN_CTRL1000_TEST, "TEST_MODE"),
+};
+
 /** BMCR layout for replay verdicts (bn_family.h, ::bn_regdef). */
-extern const struct bn_regdef bn_mii_bmcr_def;
+static const struct bn_regdef bn_mii_bmcr_def =
+	BN_REGDEF("BMCR", bn_mii_bmcr_fields);
+
 /** ADVERTISE layout for replay verdicts. */
-extern const struct bn_regdef bn_mii_advertise_def;
+static const struct bn_regdef bn_mii_advertise_def =
+	BN_REGDEF("ADVERTISE", bn_mii_advertise_fields);
+
 /** CTRL1000 layout for replay verdicts. */
-extern const struct bn_regdef bn_mii_ctrl1000_def;
+static const struct bn_regdef bn_mii_ctrl1000_def =
+	BN_REGDEF("CTRL1000", bn_mii_ctrl1000_fields);
+
 /** Any other MII register: no named fields. */
-extern const struct bn_regdef bn_mii_other_def;
+static const struct bn_regdef bn_mii_other_def = { "MII register", NULL, 0 };
 
 /** Variable index meaning "none" (e.g. discard a read). */
 #define BN_VAR_NONE 0xff
@@ -1526,6 +1613,13 @@ int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog);
 /** bmRequestType of a class request to an interface, device to host. */
 #define BN_CDC_REQ_IN (BN_USB_DIR_IN | BN_CDC_REQ_OUT)
 
+/* SET_ETHERNET_PACKET_FILTER bits (ECM 1.2 table 8) */
+#define BN_CDC_FILTER_PROMISCUOUS	0x0001	/**< Every frame */
+#define BN_CDC_FILTER_ALL_MULTICAST	0x0002	/**< Every multicast */
+#define BN_CDC_FILTER_DIRECTED		0x0004	/**< Our unicast address */
+#define BN_CDC_FILTER_BROADCAST		0x0008	/**< Broadcast */
+#define BN_CDC_FILTER_MULTICAST		0x0010	/**< Listed multicast */
+
 /** bConfigurationValue of the first CDC configuration of Realtek's USB
  *  Ethernet chips (ECM on RTL8152/8153, NCM on RTL8156). */
 #define BN_CDC_REALTEK_CONFIG	2
@@ -1545,8 +1639,18 @@ int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog);
 #define BN_CDC_CONFIG_ROW(fam, sub, vid, pid, cfg, nm)			\
 	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid), \
 	  .cls = BN_CLASS_CDC, .subclass = (sub), .protocol = 0x00,	\
-	  .family = (fam), .name = (nm), .config = (cfg) }
+	  .family = (fam), .name = BN_TEXT(nm), .config = (cfg) }
 
+/** Notification endpoint of a standard CDC layout. */
+#define BN_CDC_LAYOUT_EP_NOTIFY		0x81
+/** Bulk IN endpoint of a standard CDC layout. */
+#define BN_CDC_LAYOUT_EP_IN		0x82
+/** Bulk OUT endpoint of a standard CDC layout. */
+#define BN_CDC_LAYOUT_EP_OUT		0x02
+/** Notification bInterval at full speed (frames, 32 ms). */
+#define BN_CDC_LAYOUT_NOTIFY_FS		32
+/** Notification bInterval at high speed (2^8 microframes, 32 ms). */
+#define BN_CDC_LAYOUT_NOTIFY_HS		9
 /** bcdCDC of the header functional descriptor, 1.10, low byte first. */
 #define BN_CDC_LAYOUT_BCD		0x10, 0x01
 
@@ -1562,12 +1666,6 @@ int bn_prog_run(struct bn_prog_ctx *ctx, const struct bn_prog *prog);
 	13, BN_DT_CS_INTERFACE, BN_CDC_FD_ETHERNET, 0, 0, 0, 0, 0,	\
 	(uint8_t)(BN_ETH_FRAME_MAX & 0xff), (uint8_t)(BN_ETH_FRAME_MAX >> 8),\
 	0, 0, 0
-
-/** Endpoints of a data interface's alternate setting with the bulk pair. */
-extern const struct bn_layout_ep bn_cdc_layout_bulk[2];
-/** The notification endpoint of a control interface (::BN_CDC_NOTIFY_MAX
- * bytes). */
-extern const struct bn_layout_ep bn_cdc_layout_notify[1];
 
 /** Largest notification we accept (header plus speed-change data). */
 #define BN_CDC_NOTIFY_MAX 16
@@ -1657,6 +1755,37 @@ int bn_cdc_read_perm_addr(struct bn_netdev *nd,
 int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 			     unsigned int flags);
 
+/**
+ * Start the data path of a CDC function whose data interface is idle in
+ * alternate setting 0: select the alternate setting with the bulk pair,
+ * queue the transfers, set the receive filter (the driver's
+ * set_rx_filter), and take the link as up when no notification endpoint
+ * can report it.  On failure everything is undone.
+ *
+ * @param nd		Network device
+ * @param fn		The function
+ * @param un		Endpoint plumbing to open
+ * @param cfg		Transfer counts and sizes
+ * @param ops		Endpoint callbacks
+ * @param driver	Driver state for the callbacks
+ * @param speed		Link speed to report without notifications (Mb/s)
+ * @return		0 or a negative ::bn_err
+ */
+int bn_cdc_open(struct bn_netdev *nd, const struct bn_cdc_function *fn,
+		struct bn_usbnet *un, const struct bn_usbnet_cfg *cfg,
+		const struct bn_usbnet_ops *ops, void *driver, uint16_t speed);
+
+/**
+ * Stop the data path bn_cdc_open() started: transfers, the data
+ * interface (back to alternate setting 0), the link.
+ *
+ * @param nd		Network device
+ * @param fn		The function
+ * @param un		Endpoint plumbing to close
+ */
+void bn_cdc_close(struct bn_netdev *nd, const struct bn_cdc_function *fn,
+		  struct bn_usbnet *un);
+
 /** A class request to the interface that writes a policy value. */
 #define BN_CDC_REG(req, how, dfn)					\
 	{ .request_type = BN_CDC_REQ_OUT, .request = (req),		\
@@ -1664,12 +1793,42 @@ int bn_cdc_set_packet_filter(struct bn_netdev *nd, uint8_t control,
 
 /** Fields of a value that is wholly a driver's choice: one, all bits. */
 #define BN_CDC_CHOICE_FIELDS 1
-/** Fields of a value that is wholly a driver's choice. */
-extern const struct bn_field bn_cdc_choice_fields[BN_CDC_CHOICE_FIELDS];
+
+/** SET_ETHERNET_PACKET_FILTER: which frames to receive, every bit a
+ *  driver's choice. */
+static const struct bn_field bn_cdc_packet_filter_fields[] = {
+	BN_POLICY_FIELD(BN_CDC_FILTER_PROMISCUOUS, "PROMISCUOUS"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_ALL_MULTICAST, "ALL_MULTICAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_DIRECTED, "DIRECTED"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_BROADCAST, "BROADCAST"),
+	BN_POLICY_FIELD(BN_CDC_FILTER_MULTICAST, "MULTICAST"),
+};
+
+/** A value that is wholly a driver's choice (a multicast list, sizes). */
+static const struct bn_field bn_cdc_choice_fields[BN_CDC_CHOICE_FIELDS] = {
+	BN_POLICY_FIELD(~(uint64_t)0, "VALUE"),
+};
+
 /** SET_ETHERNET_PACKET_FILTER layout: every filter bit is policy. */
-extern const struct bn_regdef bn_cdc_packet_filter_def;
+static const struct bn_regdef bn_cdc_packet_filter_def =
+	BN_REGDEF("PACKET_FILTER", bn_cdc_packet_filter_fields);
+
 /** SET_ETHERNET_MULTICAST_FILTERS layout: the list is policy. */
-extern const struct bn_regdef bn_cdc_multicast_def;
+static const struct bn_regdef bn_cdc_multicast_def =
+	BN_REGDEF("MULTICAST_FILTERS", bn_cdc_choice_fields);
+
+/** Endpoints of a data interface's alternate setting with the bulk pair. */
+static const struct bn_layout_ep bn_cdc_layout_bulk[2] = {
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_IN),
+	BN_LAYOUT_BULK(BN_CDC_LAYOUT_EP_OUT),
+};
+
+/** The notification endpoint of a control interface (::BN_CDC_NOTIFY_MAX
+ * bytes). */
+static const struct bn_layout_ep bn_cdc_layout_notify[1] = {
+	BN_LAYOUT_INT(BN_CDC_LAYOUT_EP_NOTIFY, BN_CDC_NOTIFY_MAX,
+		      BN_CDC_LAYOUT_NOTIFY_FS, BN_CDC_LAYOUT_NOTIFY_HS),
+};
 
 /* The SDK's functions (sdk/bn_desc.h, sdk/bn_usb.h, sdk/bn_err.h,
  * documented there) that

@@ -785,7 +785,8 @@ static size_t smsc95xx_framing_frame(uint8_t *out, const void *frame,
 
 static const struct bn_framing smsc95xx_framing = {
 	.name = "smsc",
-	.description = "SMSC status word per frame; command words A and B",
+	.description = BN_TEXT("SMSC status word per frame; command words "
+			       "A and B"),
 	.deframe = smsc95xx_framing_deframe,
 	.frame = smsc95xx_framing_frame,
 	.tx_overhead = SMSC95XX_TX_OVERHEAD,
@@ -1116,7 +1117,7 @@ static int smsc95xx_probe(struct bn_netdev *nd, const struct bn_function *fn,
 	if ((rc = smsc95xx_identify(dev, id)) < 0)
 		return rc;
 	bn_prog_ctx_init(&dev->prog, dev->usb, &smsc95xx_prog_mdio, dev);
-	dev->prog.cmdset = &smsc95xx_cmdset;
+	dev->prog.cmdset = BN_LOG_DATA(&smsc95xx_cmdset);
 	dev->prog.phy = SMSC95XX_PHY_INTERNAL;
 	if ((rc = bn_prog_run(&dev->prog, dev->info->reset)) < 0)
 		return rc;
@@ -1248,23 +1249,23 @@ static const struct bn_op smsc95xx_stop_ops[] = {
 
 /** Reset program. */
 static const struct bn_prog smsc95xx_prog_reset = {
-	"smsc95xx-reset", smsc95xx_reset_ops
+	BN_TEXT("smsc95xx-reset"), smsc95xx_reset_ops
 };
 /** PHY interrupt program. */
 static const struct bn_prog smsc95xx_prog_phy_irq = {
-	"smsc95xx-phy-irq", smsc95xx_phy_irq_ops
+	BN_TEXT("smsc95xx-phy-irq"), smsc95xx_phy_irq_ops
 };
 /** Open program. */
 static const struct bn_prog smsc95xx_prog_open = {
-	"smsc95xx-open", smsc95xx_open_ops
+	BN_TEXT("smsc95xx-open"), smsc95xx_open_ops
 };
 /** Start program. */
 static const struct bn_prog smsc95xx_prog_start = {
-	"smsc95xx-start", smsc95xx_start_ops
+	BN_TEXT("smsc95xx-start"), smsc95xx_start_ops
 };
 /** Stop program. */
 static const struct bn_prog smsc95xx_prog_stop = {
-	"smsc95xx-stop", smsc95xx_stop_ops
+	BN_TEXT("smsc95xx-stop"), smsc95xx_stop_ops
 };
 
 /** Programs of every family, in run order. */
@@ -1546,8 +1547,10 @@ static const struct bn_layout smsc95xx_layout = BN_LAYOUT(smsc95xx_layout_ifs);
  * @param info		::smsc95xx_family_info
  */
 #define SMSC_FAMILY(nm, desc, info)					\
-	{ .name = (nm), .description = (desc), .cmdset = &smsc95xx_cmdset,\
-	  .framing = &smsc95xx_framing, .endpoints = &smsc95xx_layout,\
+	{ .name = (nm), .description = BN_TEXT(desc),			\
+	  .cmdset = BN_LOG_DATA(&smsc95xx_cmdset),			\
+	  .framing = &smsc95xx_framing,					\
+	  .endpoints = BN_ENDPOINTS(&smsc95xx_layout),			\
 	  .phy = BN_PHY_EMBEDDED,		\
 	  .mac_source = BN_MAC_EEPROM, .link_speeds = BN_LINK_10 | BN_LINK_100,\
 	  .programs = smsc95xx_programs,				\
@@ -1685,7 +1688,8 @@ static void smsc95xx_tx_header(uint8_t *buf, size_t frame_len)
 #define SMSC_ROW(vid, pid, fam, nm, q)					\
 	{ .match = BN_ID_DEVICE_CLASS, .vendor = (vid), .product = (pid),\
 	  .cls = BN_CLASS_VENDOR, .subclass = 0x00,			\
-	  .protocol = BN_CLASS_VENDOR, .family = &(fam), .name = (nm),	\
+	  .protocol = BN_CLASS_VENDOR, .family = &(fam),	\
+	  .name = BN_TEXT(nm),						\
 	  .quirks = (q) }
 
 /** The one ID table. */
@@ -1731,7 +1735,8 @@ static const struct bn_id smsc95xx_ids[] = {
 
 static const struct bn_driver bn_smsc95xx_driver = {
 	.name = "smsc95xx",
-	.description = "SMSC/Microchip LAN95xx USB 2.0 10/100 Ethernet",
+	.description = BN_TEXT("SMSC/Microchip LAN95xx USB 2.0 10/100 "
+			       "Ethernet"),
 	.ids = smsc95xx_ids,
 	.id_count = BN_ARRAY_SIZE(smsc95xx_ids),
 	.families = smsc95xx_families,
