@@ -1787,7 +1787,9 @@ struct bn_regdef {
 /**
  * A data window onto registers of another space (an MDIO data register):
  * the write of an address register that follows the data write names the
- * target, and the target's layout judges the value.
+ * target, and the target's layout judges the value; for a read, the
+ * address write before the data read names it, and the replay answers
+ * the read only with a recorded one of the same target.
  */
 struct bn_indirect {
 	uint8_t request_type;		/**< The address write's bmRequestType */
@@ -1800,6 +1802,12 @@ struct bn_indirect {
 					     (NULL entries: @c other) */
 	size_t target_count;		/**< Entries in @c targets */
 	const struct bn_regdef *other;	/**< Layout of any other target */
+	uint8_t read_type;		/**< bmRequestType of a read of the data
+					     register (0: not declared): a read
+					     access's address write comes before
+					     it and names the target */
+	uint8_t read_request;		/**< Its bRequest */
+	uint16_t read_index;		/**< Its wIndex (the data register) */
 };
 
 /** A register one control request of a command set writes. */
@@ -1815,6 +1823,10 @@ struct bn_reg {
 	uint16_t key_off;		/**< ::BN_REGV_MESSAGE: offset of the key */
 	uint16_t val_off;		/**< ::BN_REGV_MESSAGE: offset of the value */
 	uint32_t key;			/**< ::BN_REGV_MESSAGE: the key (an OID) */
+	uint16_t wvalue;		/**< wValue selecting it too, with @c by_wvalue
+					     (a command set naming the register
+					     in wValue, the length in wIndex) */
+	bool by_wvalue;			/**< @c wvalue selects (false: any wValue) */
 };
 
 /**
@@ -1830,12 +1842,61 @@ struct bn_expected {
 	const char *reason;		/**< Why we differ, one sentence */
 };
 
+/**
+ * How the replay answers a read the reference driver never makes, so a
+ * capture of it cannot answer (our reset polls a register the reference
+ * never reads, or reads a PHY the reference addressed elsewhere).  The
+ * replay names every read so answered as *assumed*: it is shown and does
+ * not make the verdict incompatible, but the answer is the family's
+ * declaration, not the device's, so it proves nothing about the chip.
+ * Only a read the capture cannot answer is answered so: one it never
+ * shows, one through a data window at an address the capture never
+ * selects (@c when), or one of a register that reads back what was
+ * written, after the driver wrote it (@c readback): the capture holds the
+ * reference's state there, not ours.
+ */
+struct bn_read_answer {
+	uint8_t request_type;		/**< bmRequestType of the read */
+	uint8_t request;		/**< bRequest */
+	uint32_t index;			/**< wIndex, or ::BN_REG_ANY_INDEX */
+	uint16_t wvalue;		/**< wValue, with @c by_wvalue */
+	bool by_wvalue;			/**< @c wvalue selects (false: any) */
+	const char *name;		/**< What is read, e.g. "PM_CTRL" */
+	uint8_t how;			/**< ::bn_answer_how */
+	uint64_t value;			/**< The value (little-endian in the
+					     reply's wLength bytes, at most 8) */
+	const struct bn_reg *written;	/**< ::BN_ANSWER_WRITTEN: the register
+					     whose writes give the value */
+	uint64_t clear;			/**< ::BN_ANSWER_WRITTEN: bits read as 0 */
+	uint64_t set;			/**< ::BN_ANSWER_WRITTEN: bits read as 1 */
+	bool readback;			/**< ::BN_ANSWER_WRITTEN: also once the driver
+					     has written @c written in the run,
+					     even where the capture shows the read
+					     (its replies show the reference's
+					     writes, not ours): a register that
+					     reads back what was written */
+	const struct bn_reg *when;	/**< Only while the last write to this
+					     register (a data window's address,
+					     say) has @c when_value in
+					     @c when_mask, and the capture has no
+					     such write to answer from; NULL:
+					     always */
+	uint64_t when_mask;		/**< Bits of @c when compared */
+	uint64_t when_value;		/**< Their value */
+	const char *reason;		/**< Why the answer holds, one sentence,
+					     with its source (datasheet,
+					     reference driver) */
+};
+
 /** What a family declares for verdicts on traces. */
 struct bn_verdict_data {
 	const struct bn_reg *regs;		/**< Registers written */
 	size_t reg_count;			/**< Number of @c regs */
 	const struct bn_expected *expected;	/**< Expected differences */
 	size_t expected_count;			/**< Number of @c expected */
+	const struct bn_read_answer *answers;	/**< Reads the reference never
+					     makes, answered by declaration */
+	size_t answer_count;			/**< Number of @c answers */
 };
 
 /** A chip family. */
@@ -2095,6 +2156,18 @@ enum bn_reg_value {
 	BN_REGV_MESSAGE,	/**< Data stage is a message (an RNDIS SET):
 				     the LE32 at @c key_off is @c key, the
 				     value is at most 8 bytes at @c val_off */
+};
+
+/** How a declared read answer (::bn_read_answer) is made. */
+enum bn_answer_how {
+	BN_ANSWER_VALUE = 0,	/**< The declared @c value (a reset or
+				     ready value from the datasheet) */
+	BN_ANSWER_WRITTEN,	/**< The last value written to @c written in
+				     this run (the driver's own write, else
+				     the capture's), with @c clear bits
+				     cleared and @c set bits set (self-clearing
+				     and ready bits); @c value when nobody
+				     wrote it */
 };
 
 /**
@@ -4874,11 +4947,11 @@ static int bn_usbnet_tx_send(struct bn_usbnet *un, struct bn_usbnet_slot *slot,
 /** EEPROM command. */
 #define SMSC95XX_E2P_CMD		0x030
 #define SMSC95XX_E2P_CMD_BUSY		0x80000000UL	/**< Command in progress */
-
+#define SMSC95XX_E2P_CMD_MASK		0x70000000UL	/**< Command field */
 #define SMSC95XX_E2P_CMD_READ		0x00000000UL	/**< Read one byte */
 
 #define SMSC95XX_E2P_CMD_TIMEOUT	0x00000400UL	/**< No answer: EEPROM absent */
-
+#define SMSC95XX_E2P_CMD_LOADED		0x00000200UL	/**< Configuration loaded from EEPROM */
 #define SMSC95XX_E2P_CMD_ADDR_MASK	0x000001ffUL	/**< Byte address field */
 
 /** EEPROM data (one byte, low eight bits). */
@@ -6037,6 +6110,23 @@ static const struct bn_field smsc95xx_phy_int_mask_fields[] = {
 	BN_POLICY_FIELD(0xffff, "MASK"),
 };
 
+/**
+ * E2P_CMD: the command, its status and the byte it addresses.  Which byte
+ * a read command reads is the driver's choice (a read changes nothing);
+ * the command and the status bits are not.
+ */
+static const struct bn_field smsc95xx_e2p_cmd_fields[] = {
+	BN_FIXED_FIELD(SMSC95XX_E2P_CMD_BUSY, "BUSY"),
+	BN_FIXED_FIELD(SMSC95XX_E2P_CMD_MASK, "CMD"),
+	BN_FIXED_FIELD(SMSC95XX_E2P_CMD_TIMEOUT, "TIMEOUT"),
+	BN_FIXED_FIELD(SMSC95XX_E2P_CMD_LOADED, "LOADED"),
+	BN_POLICY_FIELD(SMSC95XX_E2P_CMD_ADDR_MASK, "ADDR"),
+};
+
+/** E2P_CMD layout. */
+static const struct bn_regdef smsc95xx_e2p_cmd_def =
+	BN_REGDEF("E2P_CMD", smsc95xx_e2p_cmd_fields);
+
 /** Layouts of the LAN95xx registers. */
 static const struct bn_regdef smsc95xx_hw_cfg_def =
 	BN_REGDEF("HW_CFG", smsc95xx_hw_cfg_fields);
@@ -6105,12 +6195,14 @@ static const struct bn_regdef *const smsc95xx_phy_regs[] = {
 	[SMSC95XX_PHY_INT_MASK] = &smsc95xx_phy_int_mask_def,
 };
 
-/** MII_DATA is a window onto the PHY: the MII_ADDR write after it names
- *  the PHY register (a write access has WRITE set). */
+/** MII_DATA is a window onto the PHY: the MII_ADDR write after a data
+ *  write names the PHY register (a write access has WRITE set), the one
+ *  before a data read names the register read. */
 static const struct bn_indirect smsc95xx_mii_window = {
 	SMSC95XX_REQTYPE_WRITE, SMSC95XX_REQ_WRITE_REG, SMSC95XX_MII_ADDR,
 	BN_REGV_DATA, SMSC95XX_MII_ADDR_REG_MASK, SMSC95XX_MII_ADDR_WRITE,
 	smsc95xx_phy_regs, BN_ARRAY_SIZE(smsc95xx_phy_regs), &bn_mii_other_def,
+	SMSC95XX_REQTYPE_READ, SMSC95XX_REQ_READ_REG, SMSC95XX_MII_DATA,
 };
 
 /** Registers the LAN95xx command set writes. */
@@ -6137,11 +6229,47 @@ static const struct bn_reg smsc95xx_regs[] = {
 	SMSC_REG(SMSC95XX_HASHH, smsc95xx_hashh_def),
 	SMSC_REG(SMSC95XX_HASHL, smsc95xx_hashl_def),
 	SMSC_REG(SMSC95XX_VLAN1, smsc95xx_vlan1_def),
+	SMSC_REG(SMSC95XX_E2P_CMD, smsc95xx_e2p_cmd_def),
+};
+
+/**
+ * Reads our reset makes that a capture of Linux 6.1 cannot answer: it
+ * pulses PM_CTRL.PHY_RST and polls it, where Linux resets the PHY through
+ * BMCR and never touches PM_CTRL; it checks the EEPROM's signature,
+ * which Linux never reads; it reads MAC_CR back after writing it.  Index
+ * 1 of smsc95xx_regs is PM_CTRL, 2 MAC_CR, the last E2P_CMD.
+ */
+static const struct bn_read_answer smsc95xx_answers[] = {
+	{ .request_type = SMSC95XX_REQTYPE_READ,
+	  .request = SMSC95XX_REQ_READ_REG, .index = SMSC95XX_PM_CTRL,
+	  .name = "PM_CTRL", .how = BN_ANSWER_WRITTEN,
+	  .written = &smsc95xx_regs[1], .clear = SMSC95XX_PM_CTRL_PHY_RST,
+	  .reason = "PHY_RST clears itself when the PHY reset is done "
+		    "(hardware reference, LAN95xx step 2: U-Boot polls it "
+		    "the same way)" },
+	{ .request_type = SMSC95XX_REQTYPE_READ,
+	  .request = SMSC95XX_REQ_READ_REG, .index = SMSC95XX_MAC_CR,
+	  .name = "MAC_CR", .how = BN_ANSWER_WRITTEN, .readback = true,
+	  .written = &smsc95xx_regs[2],
+	  .reason = "MAC_CR reads back what was written (every bit is a "
+		    "setting); Linux keeps a copy and reads it only at its "
+		    "reset, so the capture's replies predate our writes" },
+	{ .request_type = SMSC95XX_REQTYPE_READ,
+	  .request = SMSC95XX_REQ_READ_REG, .index = SMSC95XX_E2P_DATA,
+	  .name = "E2P_DATA (EEPROM byte 0)", .how = BN_ANSWER_VALUE,
+	  .value = SMSC95XX_EEPROM_SIGNATURE,
+	  .when = &smsc95xx_regs[BN_ARRAY_SIZE(smsc95xx_regs) - 1],
+	  .when_mask = SMSC95XX_E2P_CMD_MASK | SMSC95XX_E2P_CMD_ADDR_MASK,
+	  .when_value = SMSC95XX_E2P_CMD_READ | SMSC95XX_EEPROM_SIG_OFFSET,
+	  .reason = "a programmed EEPROM holds the signature 0xa5 at byte 0 "
+		    "(the LAN95xx EEPROM format) and the capture read the MAC "
+		    "from it; Linux 6.1 reads from byte 1 on, unchecked" },
 };
 
 /** Verdict data of every LAN95xx family. */
 static const struct bn_verdict_data smsc95xx_verdict = {
 	smsc95xx_regs, BN_ARRAY_SIZE(smsc95xx_regs), NULL, 0,
+	smsc95xx_answers, BN_ARRAY_SIZE(smsc95xx_answers),
 };
 
 /**

@@ -1838,7 +1838,9 @@ struct bn_regdef {
 /**
  * A data window onto registers of another space (an MDIO data register):
  * the write of an address register that follows the data write names the
- * target, and the target's layout judges the value.
+ * target, and the target's layout judges the value; for a read, the
+ * address write before the data read names it, and the replay answers
+ * the read only with a recorded one of the same target.
  */
 struct bn_indirect {
 	uint8_t request_type;		/**< The address write's bmRequestType */
@@ -1851,6 +1853,12 @@ struct bn_indirect {
 					     (NULL entries: @c other) */
 	size_t target_count;		/**< Entries in @c targets */
 	const struct bn_regdef *other;	/**< Layout of any other target */
+	uint8_t read_type;		/**< bmRequestType of a read of the data
+					     register (0: not declared): a read
+					     access's address write comes before
+					     it and names the target */
+	uint8_t read_request;		/**< Its bRequest */
+	uint16_t read_index;		/**< Its wIndex (the data register) */
 };
 
 /** A register one control request of a command set writes. */
@@ -1866,6 +1874,10 @@ struct bn_reg {
 	uint16_t key_off;		/**< ::BN_REGV_MESSAGE: offset of the key */
 	uint16_t val_off;		/**< ::BN_REGV_MESSAGE: offset of the value */
 	uint32_t key;			/**< ::BN_REGV_MESSAGE: the key (an OID) */
+	uint16_t wvalue;		/**< wValue selecting it too, with @c by_wvalue
+					     (a command set naming the register
+					     in wValue, the length in wIndex) */
+	bool by_wvalue;			/**< @c wvalue selects (false: any wValue) */
 };
 
 /**
@@ -1881,12 +1893,61 @@ struct bn_expected {
 	const char *reason;		/**< Why we differ, one sentence */
 };
 
+/**
+ * How the replay answers a read the reference driver never makes, so a
+ * capture of it cannot answer (our reset polls a register the reference
+ * never reads, or reads a PHY the reference addressed elsewhere).  The
+ * replay names every read so answered as *assumed*: it is shown and does
+ * not make the verdict incompatible, but the answer is the family's
+ * declaration, not the device's, so it proves nothing about the chip.
+ * Only a read the capture cannot answer is answered so: one it never
+ * shows, one through a data window at an address the capture never
+ * selects (@c when), or one of a register that reads back what was
+ * written, after the driver wrote it (@c readback): the capture holds the
+ * reference's state there, not ours.
+ */
+struct bn_read_answer {
+	uint8_t request_type;		/**< bmRequestType of the read */
+	uint8_t request;		/**< bRequest */
+	uint32_t index;			/**< wIndex, or ::BN_REG_ANY_INDEX */
+	uint16_t wvalue;		/**< wValue, with @c by_wvalue */
+	bool by_wvalue;			/**< @c wvalue selects (false: any) */
+	const char *name;		/**< What is read, e.g. "PM_CTRL" */
+	uint8_t how;			/**< ::bn_answer_how */
+	uint64_t value;			/**< The value (little-endian in the
+					     reply's wLength bytes, at most 8) */
+	const struct bn_reg *written;	/**< ::BN_ANSWER_WRITTEN: the register
+					     whose writes give the value */
+	uint64_t clear;			/**< ::BN_ANSWER_WRITTEN: bits read as 0 */
+	uint64_t set;			/**< ::BN_ANSWER_WRITTEN: bits read as 1 */
+	bool readback;			/**< ::BN_ANSWER_WRITTEN: also once the driver
+					     has written @c written in the run,
+					     even where the capture shows the read
+					     (its replies show the reference's
+					     writes, not ours): a register that
+					     reads back what was written */
+	const struct bn_reg *when;	/**< Only while the last write to this
+					     register (a data window's address,
+					     say) has @c when_value in
+					     @c when_mask, and the capture has no
+					     such write to answer from; NULL:
+					     always */
+	uint64_t when_mask;		/**< Bits of @c when compared */
+	uint64_t when_value;		/**< Their value */
+	const char *reason;		/**< Why the answer holds, one sentence,
+					     with its source (datasheet,
+					     reference driver) */
+};
+
 /** What a family declares for verdicts on traces. */
 struct bn_verdict_data {
 	const struct bn_reg *regs;		/**< Registers written */
 	size_t reg_count;			/**< Number of @c regs */
 	const struct bn_expected *expected;	/**< Expected differences */
 	size_t expected_count;			/**< Number of @c expected */
+	const struct bn_read_answer *answers;	/**< Reads the reference never
+					     makes, answered by declaration */
+	size_t answer_count;			/**< Number of @c answers */
 };
 
 /** A chip family. */
@@ -2151,6 +2212,18 @@ enum bn_reg_value {
 
 /** ::bn_reg::index matching any wIndex. */
 #define BN_REG_ANY_INDEX	0xffffffffu
+
+/** How a declared read answer (::bn_read_answer) is made. */
+enum bn_answer_how {
+	BN_ANSWER_VALUE = 0,	/**< The declared @c value (a reset or
+				     ready value from the datasheet) */
+	BN_ANSWER_WRITTEN,	/**< The last value written to @c written in
+				     this run (the driver's own write, else
+				     the capture's), with @c clear bits
+				     cleared and @c set bits set (self-clearing
+				     and ready bits); @c value when nobody
+				     wrote it */
+};
 
 /**
  * Verdict data where a build keeps it (with log text, BN_LOG_BUILT()),
@@ -5492,10 +5565,14 @@ static int asix_hook_172_gpio(struct bn_prog_ctx *ctx, const struct bn_op *op);
 #define AX179_PLSR_USB_SS		0x04	/**< PLSR: attached at SuperSpeed */
 
 #define AX179_RX_CTL			0x0b	/**< RX control, 2 bytes */
-
+#define AX179_RX_CTL_PRO		0x0001	/**< Promiscuous */
+#define AX179_RX_CTL_AMALL		0x0002	/**< Accept all multicast */
+#define AX179_RX_CTL_AB			0x0008	/**< Accept broadcast */
+#define AX179_RX_CTL_AM			0x0010	/**< Accept multicast in the hash filter */
+#define AX179_RX_CTL_AP			0x0020	/**< Accept physical address */
 #define AX179_RX_CTL_START		0x0080	/**< Start operation */
 #define AX179_RX_CTL_DROPCRCERR		0x0100	/**< Drop frames with a bad CRC */
-
+#define AX179_RX_CTL_IPE		0x0200	/**< 2-byte IP alignment header per packet */
 #define AX179_NODE_ID			0x10	/**< Node ID (MAC), 6 bytes */
 #define AX179_MULFLTARY			0x16	/**< Multicast hash filter, 8 bytes */
 #define AX179_MEDIUM			0x22	/**< Medium status/mode, 2 bytes */
@@ -5797,6 +5874,13 @@ static const struct bn_prog *const ax179_progs[] = {
 	&ax179_prog_mac, &ax179_prog_reset, &ax179_prog_open,
 };
 
+/** A MAC register written through ACCESS_MAC: wValue names it, wIndex
+ *  and wLength give its length. */
+#define AX179_MAC_REG(reg, len, dfn)					\
+	{ .request_type = AX179_OUT, .request = AX179_ACCESS_MAC,	\
+	  .index = (len), .wvalue = (reg), .by_wvalue = true,		\
+	  .value = BN_REGV_DATA, .def = &(dfn) }
+
 /** Bytes of the multicast hash filter (ACCESS_MAC wIndex and wLength). */
 #define AX179_MULFLTARY_LEN		8
 
@@ -5809,6 +5893,92 @@ static const struct bn_field ax179_hash_fields[] = {
 static const struct bn_regdef ax179_hash_def =
 	BN_REGDEF("MULFLTARY", ax179_hash_fields);
 
+/** Bytes of a 16-bit MAC register (RX_CTL, MEDIUM_STATUS_MODE, ...). */
+#define AX179_REG16_LEN			2
+
+/**
+ * RX_CTL: the receive filters, the bad-CRC drop and the 2-byte IP
+ * alignment header (a receive layout the driver picks and deframes) are
+ * choices; starting the receiver is not.
+ */
+static const struct bn_field ax179_rx_ctl_fields[] = {
+	BN_POLICY_FIELD(AX179_RX_CTL_PRO, "PRO"),
+	BN_POLICY_FIELD(AX179_RX_CTL_AMALL, "AMALL"),
+	BN_POLICY_FIELD(AX179_RX_CTL_AB, "AB"),
+	BN_POLICY_FIELD(AX179_RX_CTL_AM, "AM"),
+	BN_POLICY_FIELD(AX179_RX_CTL_AP, "AP"),
+	BN_FIXED_FIELD(AX179_RX_CTL_START, "START"),
+	BN_POLICY_FIELD(AX179_RX_CTL_DROPCRCERR, "DROPCRCERR"),
+	BN_POLICY_FIELD(AX179_RX_CTL_IPE, "IPE"),
+};
+
+/** RX_CTL layout. */
+static const struct bn_regdef ax179_rx_ctl_def =
+	BN_REGDEF("RX_CTL", ax179_rx_ctl_fields);
+
+/**
+ * MEDIUM_STATUS_MODE: flow control is a choice; the speed, duplex and
+ * clock follow the link, and receive enable is not optional.
+ */
+static const struct bn_field ax179_medium_fields[] = {
+	BN_FIXED_FIELD(AX179_MEDIUM_GM, "GM"),
+	BN_FIXED_FIELD(AX179_MEDIUM_FD, "FD"),
+	BN_FIXED_FIELD(AX179_MEDIUM_EN_125MHZ, "EN_125MHZ"),
+	BN_POLICY_FIELD(AX179_MEDIUM_RFC, "RFC"),
+	BN_POLICY_FIELD(AX179_MEDIUM_TFC, "TFC"),
+	BN_FIXED_FIELD(AX179_MEDIUM_RE, "RE"),
+	BN_FIXED_FIELD(AX179_MEDIUM_PS, "PS"),
+};
+
+/** MEDIUM_STATUS_MODE layout. */
+static const struct bn_regdef ax179_medium_def =
+	BN_REGDEF("MEDIUM_STATUS_MODE", ax179_medium_fields);
+
+/** PHYPWR_RSTCTL: the embedded PHY's reset; not policy. */
+static const struct bn_field ax179_phypwr_fields[] = {
+	BN_FIXED_FIELD(AX179_PHYPWR_IPRL, "IPRL"),
+};
+
+/** PHYPWR_RSTCTL layout. */
+static const struct bn_regdef ax179_phypwr_def =
+	BN_REGDEF("PHYPWR_RSTCTL", ax179_phypwr_fields);
+
+/** Bytes of an 8-bit MAC register. */
+#define AX179_REG8_LEN			1
+
+/** CLK_SELECT: the bulk and AHB clocks the chip needs; not policy. */
+static const struct bn_field ax179_clk_fields[] = {
+	BN_FIXED_FIELD(AX179_CLK_SELECT_BCS, "BCS"),
+	BN_FIXED_FIELD(AX179_CLK_SELECT_ACS, "ACS"),
+};
+
+/** CLK_SELECT layout. */
+static const struct bn_regdef ax179_clk_def =
+	BN_REGDEF("CLK_SELECT", ax179_clk_fields);
+
+/** A register whose whole value is a driver's choice (bulk-in queue and
+ *  burst, pause water levels, the station address). */
+static const struct bn_field ax179_all_policy_fields[] = {
+	BN_POLICY_FIELD(~(uint64_t)0, "VALUE"),
+};
+
+/** RX_BULKIN_QCTRL layout. */
+static const struct bn_regdef ax179_bulkin_def =
+	BN_REGDEF("RX_BULKIN_QCTRL", ax179_all_policy_fields);
+/** PAUSE_WATERLVL_HIGH layout. */
+static const struct bn_regdef ax179_pause_high_def =
+	BN_REGDEF("PAUSE_WATERLVL_HIGH", ax179_all_policy_fields);
+/** PAUSE_WATERLVL_LOW layout. */
+static const struct bn_regdef ax179_pause_low_def =
+	BN_REGDEF("PAUSE_WATERLVL_LOW", ax179_all_policy_fields);
+
+/** Bytes of the node ID. */
+#define AX179_NODE_ID_LEN		6
+
+/** NODE_ID layout. */
+static const struct bn_regdef ax179_node_id_def =
+	BN_REGDEF("NODE_ID", ax179_all_policy_fields);
+
 /** A PHY register written through ACCESS_PHY (wIndex: its number). */
 #define AX179_PHY_REG(reg, dfn)	{ .request_type = AX179_OUT,		\
 				  .request = AX179_ACCESS_PHY,		\
@@ -5817,16 +5987,23 @@ static const struct bn_regdef ax179_hash_def =
 
 /**
  * Registers the AX88179 command set writes that the verdicts judge.
- * ACCESS_MAC names its register in wValue and the length in wIndex; the
- * replay selects by wIndex, and of the MAC registers written only the
- * multicast filter is 8 bytes long (the replay also requires wValue to
- * agree).  The 2-byte MAC registers (RX_CTL, MEDIUM) cannot be told apart
- * by wIndex, so they are not declared.
+ * ACCESS_MAC names its register in wValue and the length in wIndex, so
+ * each MAC register is selected by both (names as Linux's ax88179_178a).
  */
 static const struct bn_reg ax179_regs[] = {
-	{ .request_type = AX179_OUT, .request = AX179_ACCESS_MAC,
-	  .index = AX179_MULFLTARY_LEN, .value = BN_REGV_DATA,
-	  .def = &ax179_hash_def },
+	AX179_MAC_REG(AX179_MULFLTARY, AX179_MULFLTARY_LEN, ax179_hash_def),
+	AX179_MAC_REG(AX179_RX_CTL, AX179_REG16_LEN, ax179_rx_ctl_def),
+	AX179_MAC_REG(AX179_MEDIUM, AX179_REG16_LEN, ax179_medium_def),
+	AX179_MAC_REG(AX179_PHYPWR_RSTCTL, AX179_REG16_LEN,
+		      ax179_phypwr_def),
+	AX179_MAC_REG(AX179_CLK_SELECT, AX179_REG8_LEN, ax179_clk_def),
+	AX179_MAC_REG(AX179_BULKIN_QCTRL, AX179_BULKIN_QCTRL_LEN,
+		      ax179_bulkin_def),
+	AX179_MAC_REG(AX179_PAUSE_WATERLVL_HIGH, AX179_REG8_LEN,
+		      ax179_pause_high_def),
+	AX179_MAC_REG(AX179_PAUSE_WATERLVL_LOW, AX179_REG8_LEN,
+		      ax179_pause_low_def),
+	AX179_MAC_REG(AX179_NODE_ID, AX179_NODE_ID_LEN, ax179_node_id_def),
 	AX179_PHY_REG(BN_MII_BMCR, bn_mii_bmcr_def),
 	AX179_PHY_REG(BN_MII_ADVERTISE, bn_mii_advertise_def),
 	AX179_PHY_REG(BN_MII_CTRL1000, bn_mii_ctrl1000_def),
@@ -5836,6 +6013,7 @@ static const struct bn_reg ax179_regs[] = {
 /** Verdict data of the AX88179 / AX88178A families. */
 static const struct bn_verdict_data ax179_verdict = {
 	ax179_regs, BN_ARRAY_SIZE(ax179_regs), NULL, 0,
+	NULL, 0,
 };
 
 /**
@@ -7100,11 +7278,51 @@ static const struct bn_expected asix_expected[] = {
 static const struct bn_verdict_data asix_ax88772_verdict = {
 	asix_ax88772_regs, BN_ARRAY_SIZE(asix_ax88772_regs),
 	asix_expected, BN_ARRAY_SIZE(asix_expected),
+	NULL, 0,
+};
+
+/**
+ * A register of the 772A's embedded PHY (at ::ASIX_EMBEDDED_PHY_ADDR)
+ * answered with the value the chip keeps there, when a capture never
+ * reads it.
+ *
+ * @param reg		PHY register
+ * @param val		Its value
+ * @param nm		Name
+ */
+#define ASIX_772A_PHY_ANSWER(reg, val, nm)				\
+	{ .request_type = ASIX_REQ_IN, .request = ASIX_CMD_READ_MII_REG,\
+	  .index = (reg), .wvalue = ASIX_EMBEDDED_PHY_ADDR,		\
+	  .by_wvalue = true, .name = (nm), .how = BN_ANSWER_VALUE,	\
+	  .value = (val),						\
+	  .reason = "the default the reference gives (Linux asix rewrites "	\
+		    "it when it differs; hardware reference, 772A step 9b); "	\
+		    "Linux 6.1 read PHY 0 instead" }
+
+/**
+ * Reads the 772A reset makes that a capture of Linux 6.1 cannot answer:
+ * it reads registers 0x14-0x16 at PHY 0, not at the embedded PHY.
+ */
+static const struct bn_read_answer asix_772a_answers[] = {
+	ASIX_772A_PHY_ANSWER(ASIX_AX88772A_PHY14H,
+			     ASIX_AX88772A_PHY14H_DEFAULT, "PHY 0x10 reg 0x14"),
+	ASIX_772A_PHY_ANSWER(ASIX_AX88772A_PHY15H,
+			     ASIX_AX88772A_PHY15H_DEFAULT, "PHY 0x10 reg 0x15"),
+	ASIX_772A_PHY_ANSWER(ASIX_AX88772A_PHY16H,
+			     ASIX_AX88772A_PHY16H_DEFAULT, "PHY 0x10 reg 0x16"),
+};
+
+/** Verdict data of the AX88772A: the 772's, and its PHY registers. */
+static const struct bn_verdict_data asix_ax88772a_verdict = {
+	asix_ax88772_regs, BN_ARRAY_SIZE(asix_ax88772_regs),
+	asix_expected, BN_ARRAY_SIZE(asix_expected),
+	asix_772a_answers, BN_ARRAY_SIZE(asix_772a_answers),
 };
 
 /** Verdict data of the AX88172. */
 static const struct bn_verdict_data asix_ax88172_verdict = {
 	asix_ax88172_regs, BN_ARRAY_SIZE(asix_ax88172_regs), NULL, 0,
+	NULL, 0,
 };
 
 /** 772-class medium: 0x0336, minus PS at 10 Mb/s, minus FD at half duplex. */
@@ -7415,7 +7633,7 @@ static const struct bn_family asix_ax88772a_family = {
 	.programs = asix_ax88772a_progs,
 	.program_count = BN_ARRAY_SIZE(asix_ax88772a_progs),
 	.priv = &asix_ax88772a_info,
-	.verdict = BN_VERDICT(&asix_ax88772_verdict),
+	.verdict = BN_VERDICT(&asix_ax88772a_verdict),
 };
 
 /** AX88772B (and 772C): embedded 10/100 PHY, chip code 0x20. */

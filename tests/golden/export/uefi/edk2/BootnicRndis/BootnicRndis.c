@@ -1793,7 +1793,9 @@ struct bn_regdef {
 /**
  * A data window onto registers of another space (an MDIO data register):
  * the write of an address register that follows the data write names the
- * target, and the target's layout judges the value.
+ * target, and the target's layout judges the value; for a read, the
+ * address write before the data read names it, and the replay answers
+ * the read only with a recorded one of the same target.
  */
 struct bn_indirect {
 	uint8_t request_type;		/**< The address write's bmRequestType */
@@ -1806,6 +1808,12 @@ struct bn_indirect {
 					     (NULL entries: @c other) */
 	size_t target_count;		/**< Entries in @c targets */
 	const struct bn_regdef *other;	/**< Layout of any other target */
+	uint8_t read_type;		/**< bmRequestType of a read of the data
+					     register (0: not declared): a read
+					     access's address write comes before
+					     it and names the target */
+	uint8_t read_request;		/**< Its bRequest */
+	uint16_t read_index;		/**< Its wIndex (the data register) */
 };
 
 /** A register one control request of a command set writes. */
@@ -1821,6 +1829,10 @@ struct bn_reg {
 	uint16_t key_off;		/**< ::BN_REGV_MESSAGE: offset of the key */
 	uint16_t val_off;		/**< ::BN_REGV_MESSAGE: offset of the value */
 	uint32_t key;			/**< ::BN_REGV_MESSAGE: the key (an OID) */
+	uint16_t wvalue;		/**< wValue selecting it too, with @c by_wvalue
+					     (a command set naming the register
+					     in wValue, the length in wIndex) */
+	bool by_wvalue;			/**< @c wvalue selects (false: any wValue) */
 };
 
 /**
@@ -1836,12 +1848,61 @@ struct bn_expected {
 	const char *reason;		/**< Why we differ, one sentence */
 };
 
+/**
+ * How the replay answers a read the reference driver never makes, so a
+ * capture of it cannot answer (our reset polls a register the reference
+ * never reads, or reads a PHY the reference addressed elsewhere).  The
+ * replay names every read so answered as *assumed*: it is shown and does
+ * not make the verdict incompatible, but the answer is the family's
+ * declaration, not the device's, so it proves nothing about the chip.
+ * Only a read the capture cannot answer is answered so: one it never
+ * shows, one through a data window at an address the capture never
+ * selects (@c when), or one of a register that reads back what was
+ * written, after the driver wrote it (@c readback): the capture holds the
+ * reference's state there, not ours.
+ */
+struct bn_read_answer {
+	uint8_t request_type;		/**< bmRequestType of the read */
+	uint8_t request;		/**< bRequest */
+	uint32_t index;			/**< wIndex, or ::BN_REG_ANY_INDEX */
+	uint16_t wvalue;		/**< wValue, with @c by_wvalue */
+	bool by_wvalue;			/**< @c wvalue selects (false: any) */
+	const char *name;		/**< What is read, e.g. "PM_CTRL" */
+	uint8_t how;			/**< ::bn_answer_how */
+	uint64_t value;			/**< The value (little-endian in the
+					     reply's wLength bytes, at most 8) */
+	const struct bn_reg *written;	/**< ::BN_ANSWER_WRITTEN: the register
+					     whose writes give the value */
+	uint64_t clear;			/**< ::BN_ANSWER_WRITTEN: bits read as 0 */
+	uint64_t set;			/**< ::BN_ANSWER_WRITTEN: bits read as 1 */
+	bool readback;			/**< ::BN_ANSWER_WRITTEN: also once the driver
+					     has written @c written in the run,
+					     even where the capture shows the read
+					     (its replies show the reference's
+					     writes, not ours): a register that
+					     reads back what was written */
+	const struct bn_reg *when;	/**< Only while the last write to this
+					     register (a data window's address,
+					     say) has @c when_value in
+					     @c when_mask, and the capture has no
+					     such write to answer from; NULL:
+					     always */
+	uint64_t when_mask;		/**< Bits of @c when compared */
+	uint64_t when_value;		/**< Their value */
+	const char *reason;		/**< Why the answer holds, one sentence,
+					     with its source (datasheet,
+					     reference driver) */
+};
+
 /** What a family declares for verdicts on traces. */
 struct bn_verdict_data {
 	const struct bn_reg *regs;		/**< Registers written */
 	size_t reg_count;			/**< Number of @c regs */
 	const struct bn_expected *expected;	/**< Expected differences */
 	size_t expected_count;			/**< Number of @c expected */
+	const struct bn_read_answer *answers;	/**< Reads the reference never
+					     makes, answered by declaration */
+	size_t answer_count;			/**< Number of @c answers */
 };
 
 /** A chip family. */
@@ -4507,12 +4568,13 @@ static const struct bn_regdef rndis_filter_def = {
 static const struct bn_reg rndis_regs[] = {
 	{ BN_CDC_REQ_OUT, BN_CDC_SEND_ENCAPSULATED_COMMAND, BN_REG_ANY_INDEX,
 	  BN_REGV_MESSAGE, &rndis_filter_def, NULL, BN_RNDIS_OID_OFFSET,
-	  BN_RNDIS_QUERY_LEN, BN_OID_GEN_CURRENT_PACKET_FILTER },
+	  BN_RNDIS_QUERY_LEN, BN_OID_GEN_CURRENT_PACKET_FILTER, 0, false },
 };
 
 /** Verdict data of the RNDIS family. */
 static const struct bn_verdict_data rndis_verdict = {
 	rndis_regs, BN_ARRAY_SIZE(rndis_regs), NULL, 0,
+	NULL, 0,
 };
 /** Call management functional descriptor bytes (CDC PSTN 1.2 table 3): no
  * capabilities, data interface 1. */

@@ -278,6 +278,7 @@ static const struct bn_reg ecm_regs[] = {
 /** Verdict data of the ECM family. */
 static const struct bn_verdict_data ecm_verdict = {
 	ecm_regs, BN_ARRAY_SIZE(ecm_regs), NULL, 0,
+	NULL, 0,
 };
 
 /** Class-specific descriptors of the control interface. */

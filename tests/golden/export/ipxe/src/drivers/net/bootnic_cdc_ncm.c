@@ -597,6 +597,7 @@ static const struct bn_reg ncm_regs[] = {
 /** Verdict data of the NCM family. */
 static const struct bn_verdict_data ncm_verdict = {
 	ncm_regs, BN_ARRAY_SIZE(ncm_regs), NULL, 0,
+	NULL, 0,
 };
 /** NCM functional descriptor bytes (NCM 1.0 table 5-2): bcdNcmVersion
  * 1.00, no optional capabilities. */

@@ -757,12 +757,13 @@ static const struct bn_regdef rndis_filter_def = {
 static const struct bn_reg rndis_regs[] = {
 	{ BN_CDC_REQ_OUT, BN_CDC_SEND_ENCAPSULATED_COMMAND, BN_REG_ANY_INDEX,
 	  BN_REGV_MESSAGE, &rndis_filter_def, NULL, BN_RNDIS_OID_OFFSET,
-	  BN_RNDIS_QUERY_LEN, BN_OID_GEN_CURRENT_PACKET_FILTER },
+	  BN_RNDIS_QUERY_LEN, BN_OID_GEN_CURRENT_PACKET_FILTER, 0, false },
 };
 
 /** Verdict data of the RNDIS family. */
 static const struct bn_verdict_data rndis_verdict = {
 	rndis_regs, BN_ARRAY_SIZE(rndis_regs), NULL, 0,
+	NULL, 0,
 };
 /** Call management functional descriptor bytes (CDC PSTN 1.2 table 3): no
  * capabilities, data interface 1. */

@@ -201,11 +201,11 @@ static int bn_mii_phy_id(const struct bn_mii *mii, uint32_t *id)
 /** EEPROM command. */
 #define SMSC95XX_E2P_CMD		0x030
 #define SMSC95XX_E2P_CMD_BUSY		0x80000000UL	/**< Command in progress */
-
+#define SMSC95XX_E2P_CMD_MASK		0x70000000UL	/**< Command field */
 #define SMSC95XX_E2P_CMD_READ		0x00000000UL	/**< Read one byte */
 
 #define SMSC95XX_E2P_CMD_TIMEOUT	0x00000400UL	/**< No answer: EEPROM absent */
-
+#define SMSC95XX_E2P_CMD_LOADED		0x00000200UL	/**< Configuration loaded from EEPROM */
 #define SMSC95XX_E2P_CMD_ADDR_MASK	0x000001ffUL	/**< Byte address field */
 
 /** EEPROM data (one byte, low eight bits). */
@@ -1364,6 +1364,23 @@ static const struct bn_field smsc95xx_phy_int_mask_fields[] = {
 	BN_POLICY_FIELD(0xffff, "MASK"),
 };
 
+/**
+ * E2P_CMD: the command, its status and the byte it addresses.  Which byte
+ * a read command reads is the driver's choice (a read changes nothing);
+ * the command and the status bits are not.
+ */
+static const struct bn_field smsc95xx_e2p_cmd_fields[] = {
+	BN_FIXED_FIELD(SMSC95XX_E2P_CMD_BUSY, "BUSY"),
+	BN_FIXED_FIELD(SMSC95XX_E2P_CMD_MASK, "CMD"),
+	BN_FIXED_FIELD(SMSC95XX_E2P_CMD_TIMEOUT, "TIMEOUT"),
+	BN_FIXED_FIELD(SMSC95XX_E2P_CMD_LOADED, "LOADED"),
+	BN_POLICY_FIELD(SMSC95XX_E2P_CMD_ADDR_MASK, "ADDR"),
+};
+
+/** E2P_CMD layout. */
+static const struct bn_regdef smsc95xx_e2p_cmd_def =
+	BN_REGDEF("E2P_CMD", smsc95xx_e2p_cmd_fields);
+
 /** Layouts of the LAN95xx registers. */
 static const struct bn_regdef smsc95xx_hw_cfg_def =
 	BN_REGDEF("HW_CFG", smsc95xx_hw_cfg_fields);
@@ -1432,12 +1449,14 @@ static const struct bn_regdef *const smsc95xx_phy_regs[] = {
 	[SMSC95XX_PHY_INT_MASK] = &smsc95xx_phy_int_mask_def,
 };
 
-/** MII_DATA is a window onto the PHY: the MII_ADDR write after it names
- *  the PHY register (a write access has WRITE set). */
+/** MII_DATA is a window onto the PHY: the MII_ADDR write after a data
+ *  write names the PHY register (a write access has WRITE set), the one
+ *  before a data read names the register read. */
 static const struct bn_indirect smsc95xx_mii_window = {
 	SMSC95XX_REQTYPE_WRITE, SMSC95XX_REQ_WRITE_REG, SMSC95XX_MII_ADDR,
 	BN_REGV_DATA, SMSC95XX_MII_ADDR_REG_MASK, SMSC95XX_MII_ADDR_WRITE,
 	smsc95xx_phy_regs, BN_ARRAY_SIZE(smsc95xx_phy_regs), &bn_mii_other_def,
+	SMSC95XX_REQTYPE_READ, SMSC95XX_REQ_READ_REG, SMSC95XX_MII_DATA,
 };
 
 /** Registers the LAN95xx command set writes. */
@@ -1464,11 +1483,47 @@ static const struct bn_reg smsc95xx_regs[] = {
 	SMSC_REG(SMSC95XX_HASHH, smsc95xx_hashh_def),
 	SMSC_REG(SMSC95XX_HASHL, smsc95xx_hashl_def),
 	SMSC_REG(SMSC95XX_VLAN1, smsc95xx_vlan1_def),
+	SMSC_REG(SMSC95XX_E2P_CMD, smsc95xx_e2p_cmd_def),
+};
+
+/**
+ * Reads our reset makes that a capture of Linux 6.1 cannot answer: it
+ * pulses PM_CTRL.PHY_RST and polls it, where Linux resets the PHY through
+ * BMCR and never touches PM_CTRL; it checks the EEPROM's signature,
+ * which Linux never reads; it reads MAC_CR back after writing it.  Index
+ * 1 of smsc95xx_regs is PM_CTRL, 2 MAC_CR, the last E2P_CMD.
+ */
+static const struct bn_read_answer smsc95xx_answers[] = {
+	{ .request_type = SMSC95XX_REQTYPE_READ,
+	  .request = SMSC95XX_REQ_READ_REG, .index = SMSC95XX_PM_CTRL,
+	  .name = "PM_CTRL", .how = BN_ANSWER_WRITTEN,
+	  .written = &smsc95xx_regs[1], .clear = SMSC95XX_PM_CTRL_PHY_RST,
+	  .reason = "PHY_RST clears itself when the PHY reset is done "
+		    "(hardware reference, LAN95xx step 2: U-Boot polls it "
+		    "the same way)" },
+	{ .request_type = SMSC95XX_REQTYPE_READ,
+	  .request = SMSC95XX_REQ_READ_REG, .index = SMSC95XX_MAC_CR,
+	  .name = "MAC_CR", .how = BN_ANSWER_WRITTEN, .readback = true,
+	  .written = &smsc95xx_regs[2],
+	  .reason = "MAC_CR reads back what was written (every bit is a "
+		    "setting); Linux keeps a copy and reads it only at its "
+		    "reset, so the capture's replies predate our writes" },
+	{ .request_type = SMSC95XX_REQTYPE_READ,
+	  .request = SMSC95XX_REQ_READ_REG, .index = SMSC95XX_E2P_DATA,
+	  .name = "E2P_DATA (EEPROM byte 0)", .how = BN_ANSWER_VALUE,
+	  .value = SMSC95XX_EEPROM_SIGNATURE,
+	  .when = &smsc95xx_regs[BN_ARRAY_SIZE(smsc95xx_regs) - 1],
+	  .when_mask = SMSC95XX_E2P_CMD_MASK | SMSC95XX_E2P_CMD_ADDR_MASK,
+	  .when_value = SMSC95XX_E2P_CMD_READ | SMSC95XX_EEPROM_SIG_OFFSET,
+	  .reason = "a programmed EEPROM holds the signature 0xa5 at byte 0 "
+		    "(the LAN95xx EEPROM format) and the capture read the MAC "
+		    "from it; Linux 6.1 reads from byte 1 on, unchecked" },
 };
 
 /** Verdict data of every LAN95xx family. */
 static const struct bn_verdict_data smsc95xx_verdict = {
 	smsc95xx_regs, BN_ARRAY_SIZE(smsc95xx_regs), NULL, 0,
+	smsc95xx_answers, BN_ARRAY_SIZE(smsc95xx_answers),
 };
 
 /**
