@@ -37,10 +37,14 @@
  * ------------------------------------------------------------------------ */
 
 #define AX9M_REGS		256	/**< Size of the MAC register space */
-#define AX9M_PLSR		0x02	/**< Physical link status: the bus (read-only) */
+#define AX9M_PLSR		0x02	/**< Physical link status: bus and Ethernet link speed (read-only; the link bits are the ones iPXE axge reads) */
 #define AX9M_PLSR_FS		0x01	/**< PLSR: full speed */
 #define AX9M_PLSR_HS		0x02	/**< PLSR: high speed */
 #define AX9M_PLSR_SS		0x04	/**< PLSR: SuperSpeed */
+#define AX9M_PLSR_EPHY_10	0x10	/**< PLSR: Ethernet link up at 10 Mb/s */
+#define AX9M_PLSR_EPHY_100	0x20	/**< PLSR: Ethernet link up at 100 Mb/s */
+#define AX9M_PLSR_EPHY_1000	0x40	/**< PLSR: Ethernet link up at 1000 Mb/s */
+#define AX9M_PLSR_EPHY_MASK	0x70	/**< PLSR: the Ethernet link bits */
 #define AX9M_GSR		0x03	/**< General status (read-only) */
 #define AX9M_RCR		0x0b	/**< RX control, 16 bits */
 #define AX9M_RCR_PRO		0x0001	/**< Promiscuous */

@@ -997,6 +997,26 @@ static bool a9_vendor_out(struct a9_model *m, const struct bn_setup *s,
 }
 
 /**
+ * Refresh PLSR's Ethernet link bits from the PHY (the bus bits stay as the
+ * device was plugged in).  The chip reports the negotiated link there; iPXE's
+ * axge takes its link state from these bits alone.
+ *
+ * @param m		Model
+ */
+static void a9_plsr_refresh(struct a9_model *m)
+{
+	uint8_t v = m->regs[AX9M_PLSR] & (uint8_t)~AX9M_PLSR_EPHY_MASK;
+
+	if (m->phy.link && m->phy.speed == 1000)
+		v |= AX9M_PLSR_EPHY_1000;
+	else if (m->phy.link && m->phy.speed == 100)
+		v |= AX9M_PLSR_EPHY_100;
+	else if (m->phy.link && m->phy.speed == 10)
+		v |= AX9M_PLSR_EPHY_10;
+	m->regs[AX9M_PLSR] = v;
+}
+
+/**
  * Answer a vendor IN request.
  *
  * @param m		Model
@@ -1013,6 +1033,7 @@ static bool a9_vendor_in(struct a9_model *m, const struct bn_setup *s,
 		if (!s->length || s->index != s->length ||
 		    s->value + s->length > AX9M_REGS)
 			return false;
+		a9_plsr_refresh(m);
 		memcpy(data, &m->regs[s->value], s->length);
 		*len = s->length;
 		return true;

@@ -89,6 +89,15 @@ static uint16_t phy(struct bn_simdev *dev, uint8_t addr, uint8_t reg,
 	return bn_get_le16(b);
 }
 
+/* PLSR, one byte. */
+static uint8_t plsr(struct bn_simdev *dev, bn_simtime_t now)
+{
+	uint8_t b[1];
+
+	ck_assert_int_eq(ctl(dev, 0xc0, 0x01, 0x02, 1, b, 1, now), BN_SIM_ACK);
+	return b[0];
+}
+
 /* Receiver up at gigabit: clocks, RX control, medium, link. */
 static bn_simtime_t rx_up(struct bn_simdev *dev, uint16_t rcr,
 			  const uint8_t bicr[5])
@@ -179,9 +188,12 @@ START_TEST(test_phy)
 	ck_assert_uint_eq(phy(dev, 0x03, 0x02, t), 0xffff);
 	wreg(dev, 0x26, 0x20, 2, t);
 	ck_assert_uint_eq(phy(dev, 0x03, 0x11, t), 0);
+	ck_assert_uint_eq(plsr(dev, t), 0x02);
 	t += MS(41);
 	dev->ops->tick(dev, t);
 	ck_assert_uint_eq(phy(dev, 0x03, 0x11, t), 0x8000 | 0x2000 | 0x0400);
+	/* PLSR reports the Ethernet link next to the bus (iPXE axge reads it) */
+	ck_assert_uint_eq(plsr(dev, t), 0x40 | 0x02);
 	/* advertising 10/100 only and no gigabit: 100 full */
 	ck_assert_int_eq(ctl(dev, 0x40, 0x02, 0x03, 0x09,
 			     (uint8_t *)"\0\0", 2, t), BN_SIM_ACK);
@@ -192,6 +204,7 @@ START_TEST(test_phy)
 	dev->ops->tick(dev, t);
 	ck_assert_uint_eq(phy(dev, 0x03, 0x11, t), 0x4000 | 0x2000 | 0x0400);
 	ck_assert_uint_eq(bn_ax88179_model_speed(dev), 100);
+	ck_assert_uint_eq(plsr(dev, t), 0x20 | 0x02);
 	bn_simdev_destroy(dev);
 }
 END_TEST
