@@ -36,6 +36,7 @@ struct bn_pair {
 	struct bn_pair_stats st;		/**< Counters */
 	uint64_t seq;				/**< Next arrival number */
 	int32_t free_head;			/**< Free slots */
+	int32_t fresh;				/**< First never-used slot */
 	uint32_t used;				/**< Slots in use */
 	int32_t ahead;				/**< Oldest waiting submit */
 	int32_t atail;				/**< Newest waiting submit */
@@ -73,11 +74,9 @@ struct bn_pair *bn_pair_new(bn_trace_xfer_fn fn, void *ctx)
 	p->ctx = ctx;
 	for (i = 0; i < BN_PAIR_BUCKETS; i++)
 		p->bucket[i] = BN_PAIR_NONE;
-	for (i = 0; i < BN_PAIR_POOL; i++)
-		p->slot[i].next = i + 1 < BN_PAIR_POOL ? i + 1 : BN_PAIR_NONE;
 	p->ahead = BN_PAIR_NONE;
 	p->atail = BN_PAIR_NONE;
-	p->free_head = 0;
+	p->free_head = BN_PAIR_NONE;
 	return p;
 }
 
@@ -191,8 +190,12 @@ static void bn_pair_submit(struct bn_pair *p, const struct bn_urb *ev)
 	}
 	if (p->used == BN_PAIR_POOL)
 		bn_pair_evict(p);
-	i = p->free_head;
-	p->free_head = p->slot[i].next;
+	if (p->free_head != BN_PAIR_NONE) {
+		i = p->free_head;
+		p->free_head = p->slot[i].next;
+	} else {
+		i = p->fresh++;
+	}
 	p->used++;
 	sl = &p->slot[i];
 	sl->id = ev->id;
