@@ -41,7 +41,8 @@ struct bn_pair {
 	int32_t ahead;				/**< Oldest waiting submit */
 	int32_t atail;				/**< Newest waiting submit */
 	int32_t bucket[BN_PAIR_BUCKETS];	/**< Chain heads */
-	struct bn_pair_slot slot[BN_PAIR_POOL];	/**< Pool */
+	uint32_t cap;				/**< Slots allocated */
+	struct bn_pair_slot *slot;		/**< Pool (grows to ::BN_PAIR_POOL) */
 };
 
 /**
@@ -70,6 +71,13 @@ struct bn_pair *bn_pair_new(bn_trace_xfer_fn fn, void *ctx)
 
 	if (!p)
 		return NULL;
+	/* a short trace keeps few submits waiting: the pool grows on need */
+	p->slot = malloc(BN_PAIR_POOL_START * sizeof(*p->slot));
+	if (!p->slot) {
+		free(p);
+		return NULL;
+	}
+	p->cap = BN_PAIR_POOL_START;
 	p->fn = fn;
 	p->ctx = ctx;
 	for (i = 0; i < BN_PAIR_BUCKETS; i++)
@@ -162,6 +170,25 @@ static void bn_pair_evict(struct bn_pair *p)
 }
 
 /**
+ * Double the pool (up to ::BN_PAIR_POOL).
+ *
+ * @param p		State
+ * @return		0, or -1 if out of memory (the pool stays as it was)
+ */
+static int bn_pair_grow(struct bn_pair *p)
+{
+	uint32_t cap = p->cap * 2 > BN_PAIR_POOL ? BN_PAIR_POOL : p->cap * 2;
+	struct bn_pair_slot *s;
+
+	s = realloc(p->slot, cap * sizeof(*s));
+	if (!s)
+		return -1;
+	p->slot = s;
+	p->cap = cap;
+	return 0;
+}
+
+/**
  * Queue a submit.
  *
  * @param p		State
@@ -188,7 +215,9 @@ static void bn_pair_submit(struct bn_pair *p, const struct bn_urb *ev)
 		}
 		prev = i;
 	}
-	if (p->used == BN_PAIR_POOL)
+	if (p->used == BN_PAIR_POOL ||
+	    (p->free_head == BN_PAIR_NONE && (uint32_t)p->fresh == p->cap &&
+	     bn_pair_grow(p) < 0))
 		bn_pair_evict(p);
 	if (p->free_head != BN_PAIR_NONE) {
 		i = p->free_head;
@@ -313,5 +342,7 @@ const struct bn_pair_stats *bn_pair_get_stats(const struct bn_pair *p)
 
 void bn_pair_free(struct bn_pair *p)
 {
+	if (p)
+		free(p->slot);
 	free(p);
 }
