@@ -271,7 +271,7 @@ static struct bn_ident_dev *bn_rp_pick(struct bn_ident *id, int bus, int dev)
 	unsigned int i;
 
 	for (i = 0; i < id->count; i++) {
-		struct bn_ident_dev *d = &id->dev[i];
+		struct bn_ident_dev *d = id->dev[i];
 
 		if (bus >= 0 && (d->bus != bus || d->addr != dev))
 			continue;

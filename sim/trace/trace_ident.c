@@ -26,6 +26,12 @@ struct bn_ident *bn_ident_new(void)
 
 void bn_ident_free(struct bn_ident *id)
 {
+	unsigned int i;
+
+	if (!id)
+		return;
+	for (i = 0; i < id->count; i++)
+		free(id->dev[i]);
 	free(id);
 }
 
@@ -35,19 +41,22 @@ struct bn_ident_dev *bn_ident_find(struct bn_ident *id, uint16_t bus,
 	struct bn_ident_dev *d;
 	unsigned int i;
 
-	if (id->last < id->count && id->dev[id->last].bus == bus &&
-	    id->dev[id->last].addr == addr)
-		return &id->dev[id->last];
+	if (id->last < id->count && id->dev[id->last]->bus == bus &&
+	    id->dev[id->last]->addr == addr)
+		return id->dev[id->last];
 	for (i = 0; i < id->count; i++) {
-		if (id->dev[i].bus == bus && id->dev[i].addr == addr) {
+		if (id->dev[i]->bus == bus && id->dev[i]->addr == addr) {
 			id->last = i;
-			return &id->dev[i];
+			return id->dev[i];
 		}
 	}
 	if (!create || id->count == BN_IDENT_MAX_DEVICES)
 		return NULL;
-	d = &id->dev[id->count++];
-	memset(d, 0, sizeof(*d));
+	/* A device costs 21 KB: only the ones a trace shows are allocated */
+	d = calloc(1, sizeof(*d));
+	if (!d)
+		return NULL;
+	id->dev[id->count++] = d;
 	d->bus = bus;
 	d->addr = addr;
 	d->config_value = -1;
@@ -284,7 +293,7 @@ void bn_ident_finish(struct bn_ident *id)
 	unsigned int i, k;
 
 	for (i = 0; i < id->count; i++) {
-		struct bn_ident_dev *d = &id->dev[i];
+		struct bn_ident_dev *d = id->dev[i];
 
 		bn_ident_speed(d);
 		d->have_desc = false;

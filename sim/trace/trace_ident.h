@@ -79,7 +79,7 @@ struct bn_ident {
 	unsigned int count;			/**< Devices */
 	uint64_t untracked;			/**< Events of devices beyond the limit */
 	unsigned int last;			/**< Index of the device found last (a cache) */
-	struct bn_ident_dev dev[BN_IDENT_MAX_DEVICES];	/**< Devices, in order seen */
+	struct bn_ident_dev *dev[BN_IDENT_MAX_DEVICES];	/**< Devices, in order seen (each allocated when first seen) */
 };
 
 /**

@@ -14,6 +14,7 @@
 #include "sim/trace/trace_pair.h"
 
 #define BN_PAIR_NONE	(-1)	/**< End of a chain */
+#define BN_PAIR_PER_SLOT (BN_PAIR_BUCKETS / BN_PAIR_POOL) /**< Buckets per pool slot */
 
 /** One waiting submit. */
 struct bn_pair_slot {
@@ -36,48 +37,85 @@ struct bn_pair {
 	struct bn_pair_stats st;		/**< Counters */
 	uint64_t seq;				/**< Next arrival number */
 	int32_t free_head;			/**< Free slots */
+	int32_t fresh;				/**< First never-used slot */
 	uint32_t used;				/**< Slots in use */
 	int32_t ahead;				/**< Oldest waiting submit */
 	int32_t atail;				/**< Newest waiting submit */
-	int32_t bucket[BN_PAIR_BUCKETS];	/**< Chain heads */
-	struct bn_pair_slot slot[BN_PAIR_POOL];	/**< Pool */
+	uint32_t nbuckets;			/**< Buckets (a power of 2, up to ::BN_PAIR_BUCKETS) */
+	int32_t *bucket;			/**< Chain heads */
+	uint32_t cap;				/**< Slots allocated */
+	struct bn_pair_slot *slot;		/**< Pool (grows to ::BN_PAIR_POOL) */
 };
 
 /**
  * Hash a key.
  *
+ * @param p		State (its bucket count)
  * @param id		URB id
  * @param bus		Bus
  * @param dev		Device
  * @param ep		Endpoint
  * @return		Bucket index
  */
-static inline uint32_t bn_pair_hash(uint64_t id, uint16_t bus, uint8_t dev,
-				    uint8_t ep)
+static inline uint32_t bn_pair_hash(const struct bn_pair *p, uint64_t id,
+				    uint16_t bus, uint8_t dev, uint8_t ep)
 {
 	uint64_t h = id ^ ((uint64_t)bus << 48) ^ ((uint64_t)dev << 40) ^
 		     ((uint64_t)ep << 32);
 
 	h *= 0x9e3779b97f4a7c15ULL;
-	return (uint32_t)(h >> 51) & (BN_PAIR_BUCKETS - 1);
+	return (uint32_t)(h >> 51) & (p->nbuckets - 1);
+}
+
+/**
+ * Empty the buckets and chain every waiting submit again, in arrival order
+ * (so each key stays first come, first paired).
+ *
+ * @param p		State
+ */
+static void bn_pair_rehash(struct bn_pair *p)
+{
+	uint32_t b, k;
+	int32_t i, j;
+
+	for (k = 0; k < p->nbuckets; k++)
+		p->bucket[k] = BN_PAIR_NONE;
+	for (i = p->ahead; i != BN_PAIR_NONE; i = p->slot[i].anext) {
+		b = bn_pair_hash(p, p->slot[i].id, p->slot[i].bus,
+				 p->slot[i].dev, p->slot[i].ep);
+		p->slot[i].next = BN_PAIR_NONE;
+		if (p->bucket[b] == BN_PAIR_NONE) {
+			p->bucket[b] = i;
+			continue;
+		}
+		for (j = p->bucket[b]; p->slot[j].next != BN_PAIR_NONE;
+		     j = p->slot[j].next)
+			;
+		p->slot[j].next = i;
+	}
 }
 
 struct bn_pair *bn_pair_new(bn_trace_xfer_fn fn, void *ctx)
 {
 	struct bn_pair *p = calloc(1, sizeof(*p));
-	int32_t i;
 
 	if (!p)
 		return NULL;
+	/* a short trace keeps few submits waiting: the pool grows on need */
+	p->slot = malloc(BN_PAIR_POOL_START * sizeof(*p->slot));
+	p->nbuckets = BN_PAIR_POOL_START * BN_PAIR_PER_SLOT;
+	p->bucket = malloc(p->nbuckets * sizeof(*p->bucket));
+	if (!p->slot || !p->bucket) {
+		bn_pair_free(p);
+		return NULL;
+	}
+	p->cap = BN_PAIR_POOL_START;
 	p->fn = fn;
 	p->ctx = ctx;
-	for (i = 0; i < BN_PAIR_BUCKETS; i++)
-		p->bucket[i] = BN_PAIR_NONE;
-	for (i = 0; i < BN_PAIR_POOL; i++)
-		p->slot[i].next = i + 1 < BN_PAIR_POOL ? i + 1 : BN_PAIR_NONE;
 	p->ahead = BN_PAIR_NONE;
 	p->atail = BN_PAIR_NONE;
-	p->free_head = 0;
+	p->free_head = BN_PAIR_NONE;
+	bn_pair_rehash(p);
 	return p;
 }
 
@@ -149,7 +187,7 @@ static void bn_pair_evict(struct bn_pair *p)
 	struct bn_pair_slot copy;
 	uint32_t b;
 
-	b = bn_pair_hash(p->slot[best].id, p->slot[best].bus,
+	b = bn_pair_hash(p, p->slot[best].id, p->slot[best].bus,
 			 p->slot[best].dev, p->slot[best].ep);
 	for (prev = BN_PAIR_NONE, j = p->bucket[b]; j != BN_PAIR_NONE;
 	     prev = j, j = p->slot[j].next)
@@ -163,6 +201,34 @@ static void bn_pair_evict(struct bn_pair *p)
 }
 
 /**
+ * Double the pool (up to ::BN_PAIR_POOL) and its buckets.
+ *
+ * @param p		State
+ * @return		0, or -1 if out of memory (the pool stays as it was)
+ */
+static int bn_pair_grow(struct bn_pair *p)
+{
+	uint32_t cap = p->cap * 2 > BN_PAIR_POOL ? BN_PAIR_POOL : p->cap * 2;
+	struct bn_pair_slot *s;
+	int32_t *b;
+
+	s = realloc(p->slot, cap * sizeof(*s));
+	if (!s)
+		return -1;
+	p->slot = s;
+	p->cap = cap;
+	/* more buckets, same load; without them the chains are longer */
+	b = malloc(cap * BN_PAIR_PER_SLOT * sizeof(*b));
+	if (b) {
+		free(p->bucket);
+		p->bucket = b;
+		p->nbuckets = cap * BN_PAIR_PER_SLOT;
+		bn_pair_rehash(p);
+	}
+	return 0;
+}
+
+/**
  * Queue a submit.
  *
  * @param p		State
@@ -170,7 +236,7 @@ static void bn_pair_evict(struct bn_pair *p)
  */
 static void bn_pair_submit(struct bn_pair *p, const struct bn_urb *ev)
 {
-	uint32_t b = bn_pair_hash(ev->id, ev->bus, ev->dev, ev->ep);
+	uint32_t b = bn_pair_hash(p, ev->id, ev->bus, ev->dev, ev->ep);
 	struct bn_pair_slot *sl, copy;
 	int32_t i, prev = BN_PAIR_NONE, last = BN_PAIR_NONE;
 	uint32_t n;
@@ -189,10 +255,17 @@ static void bn_pair_submit(struct bn_pair *p, const struct bn_urb *ev)
 		}
 		prev = i;
 	}
-	if (p->used == BN_PAIR_POOL)
+	if (p->used == BN_PAIR_POOL ||
+	    (p->free_head == BN_PAIR_NONE && (uint32_t)p->fresh == p->cap &&
+	     bn_pair_grow(p) < 0))
 		bn_pair_evict(p);
-	i = p->free_head;
-	p->free_head = p->slot[i].next;
+	if (p->free_head != BN_PAIR_NONE) {
+		i = p->free_head;
+		p->free_head = p->slot[i].next;
+	} else {
+		i = p->fresh++;
+	}
+	b = bn_pair_hash(p, ev->id, ev->bus, ev->dev, ev->ep); /* may have grown */
 	p->used++;
 	sl = &p->slot[i];
 	sl->id = ev->id;
@@ -240,7 +313,7 @@ static void bn_pair_submit(struct bn_pair *p, const struct bn_urb *ev)
  */
 static void bn_pair_complete(struct bn_pair *p, const struct bn_urb *ev)
 {
-	uint32_t b = bn_pair_hash(ev->id, ev->bus, ev->dev, ev->ep);
+	uint32_t b = bn_pair_hash(p, ev->id, ev->bus, ev->dev, ev->ep);
 	struct bn_pair_slot *sl, copy;
 	int32_t i, prev = BN_PAIR_NONE;
 	struct bn_trace_xfer x;
@@ -292,8 +365,8 @@ void bn_pair_finish(struct bn_pair *p)
 	int32_t i, prev, j;
 
 	while ((i = p->ahead) != BN_PAIR_NONE) {
-		b = bn_pair_hash(p->slot[i].id, p->slot[i].bus, p->slot[i].dev,
-				 p->slot[i].ep);
+		b = bn_pair_hash(p, p->slot[i].id, p->slot[i].bus,
+				 p->slot[i].dev, p->slot[i].ep);
 		for (prev = BN_PAIR_NONE, j = p->bucket[b];
 		     j != i && j != BN_PAIR_NONE; prev = j, j = p->slot[j].next)
 			;
@@ -310,5 +383,9 @@ const struct bn_pair_stats *bn_pair_get_stats(const struct bn_pair *p)
 
 void bn_pair_free(struct bn_pair *p)
 {
+	if (p) {
+		free(p->slot);
+		free(p->bucket);
+	}
 	free(p);
 }

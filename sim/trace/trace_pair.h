@@ -26,6 +26,7 @@
 #include "sim/trace/urb.h"
 
 #define BN_PAIR_POOL		4096		/**< Most waiting submits */
+#define BN_PAIR_POOL_START	64		/**< Slots allocated at first (the pool doubles up to ::BN_PAIR_POOL) */
 #define BN_PAIR_BUCKETS		8192		/**< Hash buckets (power of 2) */
 #define BN_PAIR_EARLY_NS	200000000ULL	/**< Largest accepted C-before-S skew */
 #define BN_PAIR_KEEP		16		/**< Submit data bytes kept */

@@ -13,7 +13,8 @@
 #include <pcap/pcap.h>
 #include "sim/trace/trace.h"
 
-#define BN_TEXT_BUF_SIZE	(256 * 1024)	/**< Text read buffer */
+#define BN_TEXT_BUF_SIZE	(256 * 1024)	/**< Text read buffer, largest */
+#define BN_TEXT_BUF_START	(16 * 1024)	/**< Text read buffer, first (doubles while the file fills it) */
 #define BN_TEXT_LINE_MAX	4096		/**< Longest text line accepted */
 #define BN_TEXT_WRAP_4096S	4096000000ULL	/**< Text timestamp wrap, current kernels (us) */
 #define BN_TEXT_WRAP_2_32	4294967296ULL	/**< Text timestamp wrap, old kernels (us) */
@@ -45,6 +46,7 @@ struct bn_trace {
 	bool last_ctrl_c_valid;		/**< USBPcap: @c last_ctrl_c is set */
 	/* text */
 	char *buf;			/**< Text buffer */
+	size_t cap;			/**< Text: its size */
 	size_t start;			/**< Text: first unread byte */
 	size_t end;			/**< Text: end of valid bytes */
 	uint64_t base;			/**< Text: file offset of buf[0] */

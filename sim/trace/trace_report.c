@@ -403,7 +403,7 @@ void bn_trace_print_info(FILE *out, const char *path,
 		fprintf(out, "devices:     %u%s\n", sum->ident->count,
 			sum->ident->untracked ? " (more not tracked)" : "");
 		for (i = 0; i < sum->ident->count; i++)
-			bn_info_device(out, &sum->ident->dev[i]);
+			bn_info_device(out, sum->ident->dev[i]);
 	}
 	fprintf(out, "pairing:     %" PRIu64 " paired, %" PRIu64 " orphan "
 		"completions, %" PRIu64 " dangling submits, %" PRIu64

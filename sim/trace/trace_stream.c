@@ -24,13 +24,20 @@
 
 #include "sim/trace/trace_stream.h"
 
-/** zlib's own buffer for a compressed or piped input. */
+/** zlib's own buffer for a compressed or piped input, largest. */
 #define BN_STREAM_ZBUF		(256 * 1024)
+/** zlib's buffer for a small file: zlib's default (the file's size if larger). */
+#define BN_STREAM_ZBUF_MIN	(8 * 1024)
+/** The kept head's first allocation (it doubles up to ::BN_STREAM_HEAD). */
+#define BN_STREAM_HEAD_START	(4 * 1024)
+/** bn_stream_read_head(): out of memory (gzread() gives only -1 on error). */
+#define BN_STREAM_NOMEM		(-2)
 
 /** A stream's state. */
 struct bn_stream {
 	gzFile gz;			/**< Input (gzip or passed through) */
-	uint8_t head[BN_STREAM_HEAD];	/**< The first bytes, kept */
+	uint8_t *head;			/**< The first bytes, kept */
+	size_t head_cap;		/**< Room in @c head */
 	size_t head_len;		/**< Bytes in @c head */
 	uint64_t pos;			/**< Read position */
 };
@@ -108,6 +115,7 @@ static int bn_stream_close(void *cookie)
 	struct bn_stream *s = cookie;
 
 	gzclose(s->gz);
+	free(s->head);
 	free(s);
 	return 0;
 }
@@ -148,6 +156,60 @@ FILE *bn_trace_stream_open(const char *path, bool *compressed, char *err,
 	return bn_trace_stream_fdopen(fd, path, compressed, err, errlen);
 }
 
+/**
+ * zlib's buffer for an input: a regular file smaller than ::BN_STREAM_ZBUF
+ * needs no more than its size (zlib allocates three times this).
+ *
+ * @param fd		Input
+ * @return		Buffer size for gzbuffer()
+ */
+static unsigned int bn_stream_zbuf(int fd)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size >= BN_STREAM_ZBUF)
+		return BN_STREAM_ZBUF;
+	if (st.st_size < BN_STREAM_ZBUF_MIN)
+		return BN_STREAM_ZBUF_MIN;
+	return (unsigned int)st.st_size;
+}
+
+/**
+ * Read the head (what format detection rewinds into), growing its buffer
+ * as the input fills it: a short input keeps a short head.
+ *
+ * @param s		Stream
+ * @return		The last gzread() result (negative on a read error),
+ *			or ::BN_STREAM_NOMEM
+ */
+static int bn_stream_read_head(struct bn_stream *s)
+{
+	uint8_t *bigger;
+	size_t cap;
+	int got = 0;
+
+	while (s->head_len < BN_STREAM_HEAD) {
+		if (s->head_len == s->head_cap) {
+			cap = s->head_cap ? s->head_cap * 2 :
+			      BN_STREAM_HEAD_START;
+			if (cap > BN_STREAM_HEAD)
+				cap = BN_STREAM_HEAD;
+			bigger = realloc(s->head, cap);
+			if (!bigger)
+				return BN_STREAM_NOMEM;
+			s->head = bigger;
+			s->head_cap = cap;
+		}
+		got = gzread(s->gz, &s->head[s->head_len],
+			     (unsigned int)(s->head_cap - s->head_len));
+		if (got <= 0)
+			break;
+		s->head_len += (size_t)got;
+	}
+	return got;
+}
+
 FILE *bn_trace_stream_fdopen(int fd, const char *name, bool *compressed,
 			     char *err, size_t errlen)
 {
@@ -170,14 +232,12 @@ FILE *bn_trace_stream_fdopen(int fd, const char *name, bool *compressed,
 		snprintf(err, errlen, "%s: cannot read", name);
 		goto err_gz;
 	}
-	gzbuffer(s->gz, BN_STREAM_ZBUF);
+	gzbuffer(s->gz, bn_stream_zbuf(fd));
 	/* Keep the head: format detection reads it, then rewinds */
-	while (s->head_len < sizeof(s->head)) {
-		got = gzread(s->gz, &s->head[s->head_len],
-			     (unsigned int)(sizeof(s->head) - s->head_len));
-		if (got <= 0)
-			break;
-		s->head_len += (size_t)got;
+	got = bn_stream_read_head(s);
+	if (got == BN_STREAM_NOMEM) {
+		snprintf(err, errlen, "%s: out of memory", name);
+		goto err_read;
 	}
 	if (got < 0) {
 		int zerr;
@@ -199,6 +259,7 @@ FILE *bn_trace_stream_fdopen(int fd, const char *name, bool *compressed,
 
  err_read:
 	gzclose(s->gz);		/* closes fd too */
+	free(s->head);
 	free(s);
 	return NULL;
  err_gz:

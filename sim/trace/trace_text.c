@@ -222,7 +222,9 @@ enum bn_trace_format bn_trace_text_sniff(const char *line, size_t len)
 int bn_trace_text_open(struct bn_trace *t, enum bn_trace_format format)
 {
 	bn_text_init_tables();
-	t->buf = malloc(BN_TEXT_BUF_SIZE);
+	/* a short trace needs no large buffer: it grows as the file fills it */
+	t->buf = malloc(BN_TEXT_BUF_START);
+	t->cap = BN_TEXT_BUF_START;
 	if (!t->buf) {
 		snprintf(t->err, sizeof(t->err), "%s: out of memory", t->name);
 		return -BN_ENOMEM;
@@ -493,12 +495,23 @@ static int bn_text_parse(struct bn_trace *t, const char *line, size_t len,
 
 /**
  * Refill the buffer, keeping the unread tail.
+ * Once the file has filled the buffer, the buffer doubles (up to
+ * ::BN_TEXT_BUF_SIZE: fewer, larger reads); if that fails it stays as is.
  *
  * @param t		Reader
  */
 static void bn_text_fill(struct bn_trace *t)
 {
 	size_t keep = t->end - t->start, got;
+	char *bigger;
+
+	if (t->cap < BN_TEXT_BUF_SIZE && t->base + t->end >= t->cap) {
+		bigger = realloc(t->buf, t->cap * 2);
+		if (bigger) {
+			t->buf = bigger;
+			t->cap *= 2;
+		}
+	}
 
 	if (t->start) {
 		memmove(t->buf, t->buf + t->start, keep);
@@ -506,7 +519,7 @@ static void bn_text_fill(struct bn_trace *t)
 		t->start = 0;
 		t->end = keep;
 	}
-	got = fread(t->buf + t->end, 1, BN_TEXT_BUF_SIZE - t->end, t->f);
+	got = fread(t->buf + t->end, 1, t->cap - t->end, t->f);
 	t->end += got;
 	if (got == 0)
 		t->eof = true;

@@ -44,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	bn_ident_finish(id);
 	for (i = 0; i < id->count; i++)
 		for (k = 0; k < 256; k++)
-			bn_ident_string(&id->dev[i], (uint8_t)k, s, sizeof(s));
+			bn_ident_string(id->dev[i], (uint8_t)k, s, sizeof(s));
 	bn_ident_free(id);
 	return 0;
 }

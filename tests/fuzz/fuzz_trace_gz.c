@@ -20,6 +20,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	static int mem = -1;	/* one file for every run (the stream closes a dup) */
 	char err[BN_TRACE_ERR_MAX];
 	bool compressed;
 	size_t off = 0;
@@ -28,22 +29,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!size)
 		return 0;
-	fd = memfd_create("fuzz", MFD_CLOEXEC);
-	if (fd < 0)
+	if (mem < 0)
+		mem = memfd_create("fuzz", MFD_CLOEXEC);
+	if (mem < 0 || ftruncate(mem, 0) != 0 || lseek(mem, 0, SEEK_SET) != 0)
 		return 0;
 	while (off < size) {
-		ssize_t w = write(fd, data + off, size - off);
+		ssize_t w = write(mem, data + off, size - off);
 
-		if (w <= 0) {
-			close(fd);
+		if (w <= 0)
 			return 0;
-		}
 		off += (size_t)w;
 	}
-	if (lseek(fd, 0, SEEK_SET) != 0) {
-		close(fd);
+	if (lseek(mem, 0, SEEK_SET) != 0)
 		return 0;
-	}
+	fd = dup(mem);
+	if (fd < 0)
+		return 0;
 	f = bn_trace_stream_fdopen(fd, "fuzz", &compressed, err, sizeof(err));
 	if (f)
 		fuzz_trace_scan_stream(f);

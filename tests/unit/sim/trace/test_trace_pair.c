@@ -137,6 +137,59 @@ START_TEST(test_pair_bounded)
 }
 END_TEST
 
+/* Checks that a completion pairs with the submit of the same id. */
+struct match {
+	unsigned int paired;
+	unsigned int wrong;
+};
+
+static void on_match(void *ctx, const struct bn_trace_xfer *x)
+{
+	struct match *m = ctx;
+
+	/* id 0 queues: the n-th completion pairs with the n-th submit */
+	if (x->kind == BN_TRACE_PAIRED && x->has_submit &&
+	    (x->id == 0 || x->submit.record == x->id) &&
+	    x->complete->record == x->submit.record + 100000)
+		m->paired++;
+	else
+		m->wrong++;
+}
+
+START_TEST(test_pair_grows)
+{
+	const uint64_t n = BN_PAIR_POOL_START * 4 + 1;	/* three doublings */
+	struct match m = { 0, 0 };
+	struct bn_pair *p = bn_pair_new(on_match, &m);
+	uint64_t i;
+
+	ck_assert_ptr_nonnull(p);
+	/* waiting submits survive the pool moving; freed slots are reused;
+	 * queued id-0 control transfers keep their order */
+	for (i = 1; i <= n; i++) {
+		feed(p, 'S', i, 0x02, i, i);
+		if (i % 8 == 0)
+			feed(p, 'S', 0, 0x80, i, 300000 + i);
+	}
+	for (i = n; i > n / 2; i--)
+		feed(p, 'C', i, 0x02, 99999, i + 100000);
+	for (i = n + 1; i <= 2 * n; i++)
+		feed(p, 'S', i, 0x02, i, i);
+	for (i = 1; i <= n / 2; i++)
+		feed(p, 'C', i, 0x02, 99999, i + 100000);
+	for (i = n + 1; i <= 2 * n; i++)
+		feed(p, 'C', i, 0x02, 99999, i + 100000);
+	for (i = 8; i <= n; i += 8)
+		feed(p, 'C', 0, 0x80, 99999, 400000 + i);
+	bn_pair_finish(p);
+	ck_assert_uint_eq(m.paired, 2 * n + n / 8);
+	ck_assert_uint_eq(m.wrong, 0);
+	ck_assert_uint_eq(bn_pair_get_stats(p)->evicted, 0);
+	ck_assert_uint_eq(bn_pair_get_stats(p)->dangling, 0);
+	bn_pair_free(p);
+}
+END_TEST
+
 /* ---- identity ---- */
 
 static const uint8_t dev_desc[18] = {
@@ -336,6 +389,7 @@ static Suite *trace_pair_suite(void)
 
 	tcase_add_test(tc, test_pair_fifo_and_oddities);
 	tcase_add_test(tc, test_pair_bounded);
+	tcase_add_test(tc, test_pair_grows);
 	tcase_add_test(tc, test_ident_longest_reply);
 	tcase_add_test(tc, test_ident_bounded);
 	tcase_add_test(tc, test_ident_qualifier_stall);

@@ -151,6 +151,51 @@ START_TEST(test_fifo)
 }
 END_TEST
 
+/* A text trace longer than every buffer (the stream's kept head, zlib's
+ * and the text reader's, which grow as the file fills them): each copy of
+ * the ECM trace in it reads as the ECM trace alone, at its own offset,
+ * plain and gzip-compressed alike. */
+START_TEST(test_long_text)
+{
+	enum { COPIES = 30 };
+	size_t len, i;
+	uint8_t *one = tt_read_file(ECM_TXT, &len), *many;
+	const char *p;
+	char err[BN_TRACE_ERR_MAX];
+	struct bn_trace *t, *t1;
+	const struct bn_urb *ev, *e1;
+	long n = 0;
+
+	ck_assert_ptr_nonnull(one);
+	many = malloc(len * COPIES);
+	ck_assert_ptr_nonnull(many);
+	for (i = 0; i < COPIES; i++)
+		memcpy(many + i * len, one, len);
+	p = tt_write_temp("long", many, len * COPIES);
+	t = bn_trace_open(p, err, sizeof(err));
+	ck_assert_msg(t != NULL, "%s", err);
+	for (i = 0; i < COPIES; i++) {
+		t1 = bn_trace_open(ECM_TXT, err, sizeof(err));
+		ck_assert_msg(t1 != NULL, "%s", err);
+		while (bn_trace_next(t1, &e1) == 1) {
+			ck_assert_int_eq(bn_trace_next(t, &ev), 1);
+			ck_assert_uint_eq(ev->offset, i * len + e1->offset);
+			ck_assert_uint_eq(ev->id, e1->id);
+			ck_assert_uint_eq(ev->data_len, e1->data_len);
+			ck_assert_mem_eq(ev->data, e1->data, e1->data_len);
+			n++;
+		}
+		bn_trace_close(t1);
+	}
+	ck_assert_int_eq(bn_trace_next(t, &ev), 0);
+	ck_assert_int_gt(n, COPIES);
+	bn_trace_close(t);
+	same_events(p, gzip_file(p, 0));
+	free(many);
+	free(one);
+}
+END_TEST
+
 /* A cut gzip stream: events up to the cut, then an error, no crash. */
 START_TEST(test_gzip_cut)
 {
@@ -197,6 +242,7 @@ static Suite *stream_suite(void)
 
 	tcase_add_loop_test(tc, test_gzip, 0, 3);
 	tcase_add_loop_test(tc, test_fifo, 0, 3);
+	tcase_add_test(tc, test_long_text);
 	tcase_add_test(tc, test_gzip_cut);
 	tcase_add_test(tc, test_gzip_garbage);
 	suite_add_tcase(s, tc);
