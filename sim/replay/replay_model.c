@@ -406,6 +406,41 @@ static int bn_rp_scan(struct bn_replay_model *m, struct bn_rp_learnt *learnt,
 }
 
 /**
+ * Give every IN queue its endpoint's wMaxPacketSize, from the device's
+ * configurations as the SDK's descriptor parser validates them (once, after
+ * descriptor completion; a configuration that does not parse names none).
+ *
+ * @param m		Model (device picked, descriptors completed)
+ */
+static void bn_rp_queue_sizes(struct bn_replay_model *m)
+{
+	const struct bn_ident_dev *d = m->idev;
+	struct bn_interface_desc intf;
+	struct bn_endpoint_desc ep;
+	struct bn_config cfg;
+	unsigned int k, n;
+	size_t cursor, i;
+
+	for (k = 0; k < d->cfg_count; k++) {
+		if (bn_config_parse(d->cfg_buf[k], d->cfg[k].len,
+				    BN_SPEED_UNKNOWN, &cfg, NULL) != 0)
+			continue;
+		cursor = 0;
+		while (bn_config_next_interface(&cfg, &cursor, &intf)) {
+			for (n = 0; bn_interface_endpoint(&cfg, &intf, n, &ep);
+			     n++) {
+				for (i = 0; i < m->nqueues; i++) {
+					if (m->queues[i].ep == ep.address &&
+					    !m->queues[i].mps)
+						m->queues[i].mps =
+							ep.max_packet;
+				}
+			}
+		}
+	}
+}
+
+/**
  * Complete the picked device's truncated configuration descriptors from a
  * descriptor file, or else from the trace and the families' layouts, and
  * answer the recorded GET_DESCRIPTOR(CONFIGURATION)
@@ -499,6 +534,7 @@ struct bn_replay_model *bn_replay_learn_desc(const char *path, int bus,
 	memset(&l->part, 0, sizeof(l->part));
 	bn_rp_fixup(m);
 	bn_rp_complete(m, desc, &l->traffic);
+	bn_rp_queue_sizes(m);
 	bn_reply_guess_note(&l->gaps, m->completed, sizeof(m->completed));
 	for (i = 0; i < count; i++)
 		bn_rp_part_free(&learnt[i].part);
@@ -1372,53 +1408,21 @@ static void bn_rp_control(struct bn_simdev *dev, const struct bn_setup *setup,
 }
 
 /**
- * The wMaxPacketSize of an endpoint, from the device's configurations.
- *
- * @param m		Model
- * @param ep		Endpoint address with the IN bit
- * @return		wMaxPacketSize (bits 10:0), or 0 when no descriptor
- *			names the endpoint
- */
-static uint16_t bn_rp_ep_mps(const struct bn_replay_model *m, uint8_t ep)
-{
-	const struct bn_ident_dev *d = m->idev;
-	unsigned int k;
-	uint32_t off;
-
-	for (k = 0; d && k < d->cfg_count; k++) {
-		const uint8_t *b = d->cfg_buf[k];
-		uint32_t len = BN_MIN(d->cfg[k].len,
-				      (uint32_t)BN_IDENT_CONFIG_MAX);
-
-		for (off = 0; off + 2 <= len && b[off] >= 2; off += b[off]) {
-			if (b[off + 1] == BN_DT_ENDPOINT && b[off] >= 7 &&
-			    off + 7 <= len && b[off + 2] == ep)
-				return bn_get_le16(&b[off + 4]) & 0x7ff;
-		}
-	}
-	return 0;
-}
-
-/**
  * Whether the last packet of a payload must be followed by a zero-length
  * packet: it was a full packet of the endpoint (USB 2.0 5.8.3), not merely
  * as long as the room the host had left.
  *
- * @param m		Model
  * @param q		Queue
  * @param n		Bytes in the last packet
  * @param max		Room the host offered for it
  * @return		True when a ZLP must end the payload
  */
-static bool bn_rp_zlp_owed(const struct bn_replay_model *m,
-			   const struct bn_rp_queue *q, uint32_t n,
+static bool bn_rp_zlp_owed(const struct bn_rp_queue *q, uint32_t n,
 			   uint16_t max)
 {
-	uint16_t mps = bn_rp_ep_mps(m, q->ep);
-
 	if (!n)
 		return false;
-	return mps ? n == mps : n == max;
+	return q->mps ? n == q->mps : n == max;
 }
 
 /**
@@ -1474,7 +1478,7 @@ static int bn_rp_in(struct bn_simdev *dev, uint8_t ep, uint8_t *buf,
 	*len = (uint16_t)n;
 	if (q->sent == item->len) {
 		m->rep->in_consumed++;
-		if (bn_rp_zlp_owed(m, q, n, max)) {
+		if (bn_rp_zlp_owed(q, n, max)) {
 			q->zlp = true;
 		} else {
 			q->next++;

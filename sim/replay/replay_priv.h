@@ -57,6 +57,7 @@ struct bn_rp_queue {
 	size_t end;		/**< End of the replayed session's payloads */
 	uint32_t sent;		/**< Bytes of it already sent */
 	bool zlp;		/**< A ZLP is owed to end it */
+	uint16_t mps;		/**< wMaxPacketSize of the endpoint (0: no descriptor names it) */
 };
 
 /** A response queued by a matched encapsulated command. */
